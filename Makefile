@@ -1,0 +1,37 @@
+# One place for commands. Everything installs itself into .venv on first use.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export BASTION_HOME ?= $(CURDIR)/.bastion
+
+.PHONY: install demo test lint typecheck bench scenario clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/bastion feeds import examples/feeds/ --source sample --category from-file
+	$(BIN)/bastion feeds list
+	$(BIN)/bastion scan examples/sample_content.jsonl --out $(BASTION_HOME)/demo_results.jsonl
+	@echo "results: $(BASTION_HOME)/demo_results.jsonl"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_all
+
+clean:
+	rm -rf $(VENV) .bastion .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,22 @@
+"""The ``bastion`` command line: thin Typer commands over the scan core and the intel index."""
+
+from __future__ import annotations
+
+import typer
+
+from bastion.cli.feeds import feeds_app
+from bastion.cli.scan import explain_command, scan_command
+
+app = typer.Typer(
+    name="bastion",
+    help="Find, classify and disable illegal off-platform links and handles in user content.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(feeds_app, name="feeds")
+app.command("scan")(scan_command)
+app.command("explain")(explain_command)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,229 @@
+"""The shared vocabulary of every pipeline stage: items in, entities found, verdicts out.
+
+Plain slotted dataclasses keep the scan hot path cheap; validation happens at the edges
+(``Item.from_dict`` for the CLI and API), never inside ``Scanner.scan``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+SURFACES: Final = (
+    "username",
+    "display_name",
+    "bio",
+    "avatar",
+    "post",
+    "comment",
+    "chat",
+    "moment",
+    "livestream",
+    "listing",
+    "map_place",
+    "link_visit",
+)
+"""Where on a platform a piece of content lives; policies key on it."""
+
+ENTITY_KINDS: Final = (
+    "url",
+    "domain",
+    "ip",
+    "email",
+    "deeplink",
+    "wechat",
+    "qq",
+    "telegram",
+    "whatsapp",
+    "line",
+    "phone",
+    "qr",
+)
+"""What an extracted entity is. Hosts (url, domain, ip, email) carry a registrable domain."""
+
+HOST_KINDS: Final = frozenset({"url", "domain", "ip", "email"})
+HANDLE_KINDS: Final = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "phone"})
+
+BUILTIN_CATEGORIES: Final = (
+    "gambling",
+    "porn",
+    "sexual_services",
+    "scam",
+    "phishing",
+    "malware",
+)
+"""Harmful categories the default policy knows; operators may add their own."""
+
+VERDICTS: Final = ("allow", "review", "act")
+OUTCOMES: Final = ("allow", "review", "disable_link", "remove")
+SEVERITIES: Final = ("low", "medium", "high", "critical")
+
+DEFAULT_MAX_TEXT_CHARS: Final = 20_000
+
+
+class InputError(ValueError):
+    """A record that cannot be scanned: wrong type, missing id, bad JSON. Carries a clear reason."""
+
+
+@dataclass(slots=True)
+class Item:
+    """One piece of user content in the input record format of ARCHITECTURE.md."""
+
+    id: str
+    text: str = ""
+    platform: str = ""
+    surface: str = "post"
+    account_id: str = ""
+    images: tuple[str, ...] = ()
+    created_at: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, record: Any) -> Item:
+        """Validate one input record; raise InputError naming the offending field."""
+        if not isinstance(record, dict):
+            raise InputError(f"record must be a JSON object, got {type(record).__name__}")
+        item_id = record.get("id")
+        if item_id is None or item_id == "":
+            raise InputError("missing required field 'id'")
+        if isinstance(item_id, bool) or not isinstance(item_id, str | int):
+            raise InputError(f"field 'id' must be a string, got {type(item_id).__name__}")
+        text = record.get("text", "")
+        if text is None:
+            text = ""
+        if not isinstance(text, str):
+            raise InputError(f"field 'text' must be a string, got {type(text).__name__}")
+        images = record.get("images", ())
+        if images is None:
+            images = ()
+        if not isinstance(images, list | tuple) or not all(isinstance(i, str) for i in images):
+            raise InputError("field 'images' must be a list of strings")
+        if not text and not images:
+            raise InputError("record needs 'text' or 'images'")
+        surface = record.get("surface", "post")
+        if surface not in SURFACES:
+            raise InputError(f"field 'surface' is {surface!r}; valid: {', '.join(SURFACES)}")
+        strings: dict[str, str] = {}
+        for name in ("platform", "account_id", "created_at"):
+            value = record.get(name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"field {name!r} must be a string, got {type(value).__name__}")
+            strings[name] = value or ""
+        meta = record.get("meta", {})
+        if meta is None:
+            meta = {}
+        if not isinstance(meta, dict):
+            raise InputError(f"field 'meta' must be an object, got {type(meta).__name__}")
+        return cls(
+            id=str(item_id),
+            text=text,
+            platform=strings["platform"],
+            surface=surface,
+            account_id=strings["account_id"],
+            images=tuple(images),
+            created_at=strings["created_at"] or None,
+            meta=meta,
+        )
+
+
+@dataclass(slots=True)
+class Entity:
+    """A link, host, contact handle or phone found in content.
+
+    ``span`` indexes code points of the *original* text; ``value`` is the unmasked, normalized
+    form (canonical URL, lower-case host, digits-only number, handle id). ``flags`` records how it
+    was hidden (``fullwidth``, ``homoglyph``, ``spelled_dot``...) and facts like ``shortener``.
+    """
+
+    kind: str
+    raw: str
+    span: tuple[int, int]
+    value: str
+    host: str | None = None
+    registrable_domain: str | None = None
+    cue: str | None = None
+    flags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    allowed: bool = False
+
+    @property
+    def category(self) -> str | None:
+        return self.categories[0] if self.categories else None
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "kind": self.kind,
+            "raw": self.raw,
+            "span": [self.span[0], self.span[1]],
+            "value": self.value,
+        }
+        if self.host is not None:
+            record["host"] = self.host
+        if self.registrable_domain is not None:
+            record["registrable_domain"] = self.registrable_domain
+        record["category"] = self.category
+        if len(self.categories) > 1:
+            record["categories"] = list(self.categories)
+        record["sources"] = list(self.sources)
+        if self.cue:
+            record["cue"] = self.cue
+        if self.flags:
+            record["flags"] = list(self.flags)
+        if self.allowed:
+            record["allowed"] = True
+        return record
+
+
+@dataclass(slots=True)
+class Violation:
+    """A policy rule that fired: what was broken, how badly, and what should happen."""
+
+    rule: str
+    category: str
+    severity: str
+    confidence: float
+    outcome: str
+    entities: list[int] = field(default_factory=list)
+    mode: str = "enforce"
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "confidence": self.confidence,
+            "outcome": self.outcome,
+            "entities": list(self.entities),
+        }
+        if self.mode != "enforce":
+            record["mode"] = self.mode
+        if self.reason:
+            record["reason"] = self.reason
+        return record
+
+
+@dataclass(slots=True)
+class ScanResult:
+    """The result record for one item; ``to_dict`` is the wire format of ARCHITECTURE.md."""
+
+    id: str
+    verdict: str
+    entities: list[Entity] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    truncated: bool = False
+    policy_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "id": self.id,
+            "verdict": self.verdict,
+            "entities": [e.to_dict() for e in self.entities],
+            "violations": [v.to_dict() for v in self.violations],
+        }
+        if self.truncated:
+            record["truncated"] = True
+        if self.policy_version:
+            record["policy_version"] = self.policy_version
+        return record
