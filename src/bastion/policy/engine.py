@@ -1,0 +1,256 @@
+"""Policies at scan time: precompiled rules turn annotated entities into violations.
+
+Everything that can be decided without the item is decided at load: rules are grouped by surface
+and then by entity kind, overrides are resolved per surface, cue lists become bit masks. So
+``evaluate`` walks each entity once through the few rules that can apply to its kind, and scans the
+text for cue words only when a rule that needs cues already has a matching entity.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from bastion.model import ENTITY_KINDS, SURFACES, Entity, Item, Violation
+from bastion.policy.cues import CueError, CueMatcher
+from bastion.policy.loader import (
+    FROM_ENTITY,
+    MATCH_ANY,
+    MATCH_UNLISTED,
+    PolicyError,
+    load_policy,
+)
+from bastion.policy.schema import RuleSpec
+
+_ACTING = frozenset({"disable_link", "remove"})
+DEFAULT_SOURCE = "bastion/policies/default.yaml"
+
+
+class _Rule:
+    """One rule with its entity conditions precompiled; surface-specific parts live in _Slot."""
+
+    __slots__ = (
+        "all_mask",
+        "any_listed",
+        "any_mask",
+        "cats",
+        "confidence",
+        "fixed_category",
+        "flags_any",
+        "flags_none",
+        "has_cue",
+        "id",
+        "min_count",
+        "mode",
+        "needs_cues",
+        "not_mask",
+        "reason",
+        "unlisted",
+    )
+
+    def __init__(self, spec: RuleSpec, cues: CueMatcher) -> None:
+        when = spec.when
+        self.id = spec.id
+        self.mode = spec.mode
+        self.confidence = float(spec.violation.confidence)
+        category = spec.violation.category
+        self.fixed_category = None if category == FROM_ENTITY else category
+        self.reason = spec.violation.reason or spec.description
+        self.flags_any = frozenset(when.flags) if when.flags else None
+        self.flags_none = frozenset(when.not_flags) if when.not_flags else None
+        self.has_cue = when.has_cue
+        self.min_count = when.min_count
+        self.any_mask = cues.mask_of(when.cues)
+        self.all_mask = cues.mask_of(when.all_cues)
+        self.not_mask = cues.mask_of(when.not_cues)
+        self.needs_cues = bool(self.any_mask or self.all_mask or self.not_mask)
+        names = when.categories
+        if names is None and when.listed is None:
+            self.cats: frozenset[str] | None = None
+            self.any_listed = self.unlisted = True
+        elif names is None:
+            self.cats = frozenset()
+            self.any_listed = when.listed is True
+            self.unlisted = when.listed is False
+        else:
+            self.cats = frozenset(names) - {MATCH_ANY, *MATCH_UNLISTED}
+            self.any_listed = MATCH_ANY in names
+            self.unlisted = any(name in MATCH_UNLISTED for name in names)
+
+    def category_for(self, entity: Entity) -> str | None:
+        """The violation category the entity yields under this rule; None if it does not match."""
+        flags = entity.flags
+        if self.flags_any is not None and self.flags_any.isdisjoint(flags):
+            return None
+        if self.flags_none is not None and not self.flags_none.isdisjoint(flags):
+            return None
+        if self.has_cue is not None and bool(entity.cue) is not self.has_cue:
+            return None
+        listed = entity.categories
+        if not listed:
+            return self.fixed_category if self.unlisted else None
+        if self.any_listed:
+            return self.fixed_category or listed[0]
+        cats = self.cats
+        if cats:
+            for category in listed:
+                if category in cats:
+                    return self.fixed_category or category
+        return None
+
+
+class _Slot:
+    """A rule as it applies on one surface: overrides already resolved."""
+
+    __slots__ = ("order", "outcome", "rule", "severity")
+
+    def __init__(self, order: int, rule: _Rule, outcome: str, severity: str) -> None:
+        self.order = order
+        self.rule = rule
+        self.outcome = outcome
+        self.severity = severity
+
+
+def _compile(specs: list[RuleSpec], cues: CueMatcher) -> dict[str, dict[str, tuple[_Slot, ...]]]:
+    table: dict[str, dict[str, list[_Slot]]] = {s: {k: [] for k in ENTITY_KINDS} for s in SURFACES}
+    for order, spec in enumerate(specs):
+        if not spec.enabled:
+            continue
+        rule = _Rule(spec, cues)
+        for surface in spec.when.surfaces or SURFACES:
+            outcome, severity = spec.outcome, spec.violation.severity
+            for override in spec.overrides:
+                if surface in override.surfaces:
+                    outcome = override.outcome or outcome
+                    severity = override.severity or severity
+                    break
+            slot = _Slot(order, rule, outcome, severity)
+            for kind in spec.when.kinds or ENTITY_KINDS:
+                table[surface][kind].append(slot)
+    return {
+        surface: {kind: tuple(slots) for kind, slots in by_kind.items() if slots}
+        for surface, by_kind in table.items()
+    }
+
+
+class Policy:
+    """A validated, compiled policy. Build with ``load``, ``default`` or ``parse``."""
+
+    __slots__ = ("_cues", "_table", "categories", "name", "rule_ids", "version")
+
+    def __init__(self, data: bytes, source: str) -> None:
+        loaded = load_policy(data, source)
+        spec = loaded.spec
+        self.name: str = spec.name
+        self.version: str = loaded.version
+        self.categories: tuple[str, ...] = loaded.categories
+        self.rule_ids: tuple[str, ...] = tuple(rule.id for rule in spec.rules)
+        try:
+            self._cues = CueMatcher(spec.cues)
+        except CueError as exc:
+            raise PolicyError([f"{source}: cues: {exc}"]) from None
+        self._table = _compile(list(spec.rules), self._cues)
+
+    @classmethod
+    def parse(cls, data: bytes | str, source: str = "<policy>") -> Policy:
+        """A policy from text, e.g. uploaded by an operator; ``source`` names it in errors."""
+        return cls(data.encode("utf-8") if isinstance(data, str) else data, source)
+
+    @classmethod
+    def load(cls, path: Path | str) -> Policy:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise PolicyError([f"{path}: cannot read policy file: {exc.strerror or exc}"]) from None
+        return cls(data, str(path))
+
+    @classmethod
+    def default(cls) -> Policy:
+        """The packaged default policy (the repository's policies/default.yaml)."""
+        resource = resources.files("bastion") / "policies" / "default.yaml"
+        return cls(resource.read_bytes(), DEFAULT_SOURCE)
+
+    def cue_lists_in(self, folded_text: str) -> list[str]:
+        """Names of the policy's cue lists that occur in the text (for explanations)."""
+        return self._cues.names_in(folded_text)
+
+    def evaluate(self, item: Item, folded_text: str, entities: list[Entity]) -> list[Violation]:
+        """Violations for one item: one per (rule, category), naming every matching entity."""
+        if not entities:
+            return []
+        by_kind = self._table.get(item.surface)
+        if not by_kind:
+            return []
+        hits: dict[int, tuple[_Slot, dict[str, list[int]]]] = {}
+        cue_mask = -1
+        for position, entity in enumerate(entities):
+            if entity.allowed:
+                continue
+            slots = by_kind.get(entity.kind)
+            if slots is None:
+                continue
+            for slot in slots:
+                rule = slot.rule
+                if rule.needs_cues:
+                    if cue_mask < 0:
+                        cue_mask = self._cues.scan(folded_text)
+                    if (
+                        (rule.any_mask and not cue_mask & rule.any_mask)
+                        or cue_mask & rule.all_mask != rule.all_mask
+                        or cue_mask & rule.not_mask
+                    ):
+                        continue
+                category = rule.category_for(entity)
+                if category is None:
+                    continue
+                found = hits.get(slot.order)
+                if found is None:
+                    hits[slot.order] = (slot, {category: [position]})
+                else:
+                    found[1].setdefault(category, []).append(position)
+        if not hits:
+            return []
+        violations: list[Violation] = []
+        for order in sorted(hits):
+            slot, by_category = hits[order]
+            rule = slot.rule
+            if rule.min_count > 1 and not _enough(rule.min_count, by_category, entities):
+                continue
+            for category, positions in by_category.items():
+                violations.append(
+                    Violation(
+                        rule=rule.id,
+                        category=category,
+                        severity=slot.severity,
+                        confidence=rule.confidence,
+                        outcome=slot.outcome,
+                        entities=positions,
+                        mode=rule.mode,
+                        reason=rule.reason.replace("{category}", category),
+                    )
+                )
+        return violations
+
+
+def _enough(minimum: int, by_category: dict[str, list[int]], entities: list[Entity]) -> bool:
+    distinct = {
+        (entities[p].kind, entities[p].value)
+        for positions in by_category.values()
+        for p in positions
+    }
+    return len(distinct) >= minimum
+
+
+def verdict_of(violations: list[Violation]) -> str:
+    """'act' if an enforced violation disables a link or removes content, 'review' if one asks for
+    review, else 'allow'. Shadow-mode violations are recorded but never change the verdict."""
+    verdict = "allow"
+    for violation in violations:
+        if violation.mode != "enforce":
+            continue
+        if violation.outcome in _ACTING:
+            return "act"
+        if violation.outcome == "review":
+            verdict = "review"
+    return verdict
