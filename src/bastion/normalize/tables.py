@@ -1,0 +1,196 @@
+"""Character tables for unmasking, derived once from ``unicodedata`` and Unicode TR39 confusables.
+
+Generated at first use instead of shipped as a data file so they always match the running Python's
+Unicode version; building them costs ~40 ms once per process and only texts with non-ASCII
+characters ever need them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Final
+
+CJK_NUMERALS: Final = {
+    "〇": "0", "零": "0",
+    "一": "1", "壹": "1", "幺": "1",
+    "二": "2", "贰": "2", "貳": "2",
+    "三": "3", "叁": "3", "參": "3",
+    "四": "4", "肆": "4",
+    "五": "5", "伍": "5",
+    "六": "6", "陆": "6", "陸": "6",
+    "七": "7", "柒": "7",
+    "八": "8", "捌": "8",
+    "九": "9", "玖": "9",
+}  # fmt: skip
+"""Chinese numerals that spammers substitute for digits in phone numbers and QQ/WeChat ids."""
+
+CJK_DOTS: Final = "点。．丶·、﹒｡・"
+"""Characters written in place of a dot between host labels; folded only in host context."""
+
+_SCRIPT_RANGES: Final = (
+    (0x0250, 0x02AF),  # IPA extensions (ɑ ɡ)
+    (0x0370, 0x03FF),  # Greek
+    (0x0400, 0x052F),  # Cyrillic + supplement
+    (0x0530, 0x058F),  # Armenian
+    (0x1C80, 0x1C8F),  # Cyrillic extended-C
+    (0x1D00, 0x1D2B),  # Latin small capitals
+    (0x1F00, 0x1FFF),  # Greek extended
+    (0xA640, 0xA69F),  # Cyrillic extended-B
+)
+"""Scripts whose letters are folded to Latin look-alikes (never CJK, kana or Hangul)."""
+
+_HOMOGLYPH_OVERRIDES: Final = {"ӏ": "l", "Ӏ": "I", "І": "I", "Ι": "I"}
+"""TR39 maps these strokes to ``i``/``l`` by skeleton; in host names they stand for ``l``/``I``."""
+
+_COMBINING_OVERLAYS: Final = frozenset(
+    {0x0305, 0x0332, 0x0333, 0x0334, 0x0335, 0x0336, 0x0337, 0x0338, 0x033F}
+    | set(range(0x20D0, 0x20F1))
+)
+"""Strike-through, underline and enclosing (keycap) marks used to style letters and digits."""
+
+_EXTRA_INVISIBLE: Final = frozenset(
+    {0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F}
+    | set(range(0xFE00, 0xFE10))
+    | set(range(0xE0100, 0xE01F0))
+)
+"""Non-Cf characters that render as nothing: joiners, Hangul fillers, variation selectors."""
+
+_ENCLOSED_LETTER: Final = re.compile(
+    r"(?:NEGATIVE )?(?:CIRCLED|SQUARED|PARENTHESIZED) LATIN (CAPITAL|SMALL) LETTER ([A-Z])"
+)
+_ENCLOSED_NUMBER: Final = re.compile(r"CIRCLED|PARENTHESIZED|FULL STOP")
+_SINGLE_PUNCT: Final = frozenset("@./-_")
+
+_SCAN_RANGES: Final = (
+    (0x80, 0x3400),
+    (0xA000, 0xAC00),
+    (0xF900, 0x20000),
+    (0xE0000, 0xE1000),
+)
+"""Code points worth scanning; CJK ideographs, Hangul syllables and private use never fold."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """Translate tables plus regex classes over their keys (built by :func:`tables`)."""
+
+    same: dict[int, str]  # one char -> one ASCII char ("nfkc")
+    other: dict[int, str]  # one char -> "" (invisible/combining) or several ASCII chars ("nfkc")
+    other_names: dict[str, str]  # char -> trick name for ``other``
+    homoglyph: dict[int, str]  # confusable letter -> ASCII letter/digit, applied per token
+    same_class: str  # regex class bodies (no brackets)
+    other_class: str
+    homoglyph_class: str
+
+
+def _fold(cp: int) -> tuple[str, str] | None:
+    """The unconditional fold of one non-ASCII code point: (replacement, trick name) or None."""
+    if cp in _EXTRA_INVISIBLE:
+        return "", "invisible"
+    char = chr(cp)
+    category = unicodedata.category(char)
+    if category == "Cf":
+        return "", "invisible"
+    if cp in _COMBINING_OVERLAYS:
+        return "", "combining"
+    name = unicodedata.name(char, "")
+    letter = _ENCLOSED_LETTER.fullmatch(name)
+    if letter:
+        return (letter[2] if letter[1] == "CAPITAL" else letter[2].lower()), "nfkc"
+    digit = unicodedata.digit(char, None)
+    if digit is not None:
+        return str(digit), "nfkc"
+    value = unicodedata.numeric(char, None)
+    if (
+        value is not None
+        and category == "No"
+        and value == int(value)
+        and 10 <= value <= 50
+        and _ENCLOSED_NUMBER.search(name)
+    ):
+        return str(int(value)), "nfkc"
+    folded = unicodedata.normalize("NFKC", char)
+    if folded == char or not folded.isascii():
+        return None
+    if len(folded) == 1 and (folded.isalnum() or folded in _SINGLE_PUNCT):
+        return folded, "nfkc"
+    if len(folded) > 1 and folded.isalnum() and category[0] in "LN":
+        return folded, "nfkc"
+    return None
+
+
+def _class(code_points: list[int]) -> str:
+    """A compact regex character-class body (ranges) for the given code points."""
+    parts: list[str] = []
+    ordered = sorted(set(code_points))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(ordered[i])), re.escape(chr(ordered[j]))
+        parts.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(parts)
+
+
+def _homoglyphs(taken: dict[int, str]) -> dict[int, str]:
+    """Letter -> ASCII alnum, from the TR39 confusables that confusable_homoglyphs ships."""
+    source = resources.files("confusable_homoglyphs").joinpath("confusables.json")
+    data: dict[str, list[dict[str, str]]] = json.loads(source.read_text(encoding="utf-8"))
+    result: dict[int, str] = {}
+
+    def consider(char: str, target: str) -> None:
+        if len(char) != 1 or len(target) != 1 or char.isascii():
+            return
+        if not (target.isascii() and target.isalnum()):
+            return
+        cp = ord(char)
+        if cp in taken or not any(lo <= cp <= hi for lo, hi in _SCRIPT_RANGES):
+            return
+        if unicodedata.normalize("NFKC", char) != char or unicodedata.category(char)[0] != "L":
+            return
+        result.setdefault(cp, target)
+
+    for key, entries in data.items():
+        for entry in entries:
+            other = entry["c"].replace("\u200e", "")
+            consider(other, key)
+            consider(key, other)
+    for char, target in _HOMOGLYPH_OVERRIDES.items():
+        result[ord(char)] = target
+    return result
+
+
+@cache
+def tables() -> Tables:
+    """Build (once per process) every character table the unmasker needs."""
+    same: dict[int, str] = {}
+    other: dict[int, str] = {}
+    names: dict[str, str] = {}
+    for lo, hi in _SCAN_RANGES:
+        for cp in range(lo, hi):
+            folded = _fold(cp)
+            if folded is None:
+                continue
+            replacement, trick = folded
+            if len(replacement) == 1:
+                same[cp] = replacement
+            else:
+                other[cp] = replacement
+                names[chr(cp)] = trick
+    homoglyph = _homoglyphs(same | other)
+    return Tables(
+        same=same,
+        other=other,
+        other_names=names,
+        homoglyph=homoglyph,
+        same_class=_class(list(same)),
+        other_class=_class(list(other)),
+        homoglyph_class=_class(list(homoglyph)),
+    )

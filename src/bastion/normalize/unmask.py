@@ -1,0 +1,148 @@
+"""``unmask(text)``: undo the ways spammers disguise links and contact handles.
+
+One cheap gate decides whether any trick can apply (an ASCII-only regex for ASCII text; a
+precompiled class of "interesting" characters for the rest); clean text returns an identity
+:class:`Unmasked` without building anything. Otherwise a fixed sequence of passes runs, each a few
+regex scans, and the offset map is built only if a pass changes the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Final, cast
+
+import re2
+
+from bastion.normalize import rules
+from bastion.normalize.result import Unmasked, Work
+from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, Tables, tables
+
+_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK = (1 << i for i in range(7))
+_ALL: Final = (1 << 7) - 1
+
+_WS: Final = r"[\s\p{Z}]"
+_ASCII_GATES: Final = (
+    (
+        r"(?:^|[^A-Za-z0-9])[A-Za-z0-9](?:[^\pL\pN\r\n'’]{1,3}[A-Za-z0-9]){2}(?:[^A-Za-z0-9]|$)",
+        _SPACED,
+    ),
+    (
+        rf"(?i:\bh(?:{_WS}{{1,2}}[tx*_]{_WS}{{0,2}}[tx*_]|[tx*_]{_WS}{{1,2}}[tx*_]"
+        rf"|[tx*_][tx*_]{_WS}{{1,2}}){_WS}{{0,2}}p)|(?i:\bh(?:[x*_][tx*_]|t[x*_])p)",
+        _HXXP,
+    ),
+    (
+        rf"(?i:https?)(?:{_WS}|[;\[({{；：]|:{_WS}{{0,2}}[\\＼]|:{_WS}{{0,2}}[/／]{_WS}|:/?／)",
+        _HXXP,
+    ),
+    (rf"[\[({{（【]{_WS}?(?:[.:@。点．]|(?i:dot|at))|(?i:\bdot\b)", _DOT | _AT),
+    (rf"[A-Za-z0-9]{_WS}{{1,2}}\.{_WS}{{0,2}}[A-Za-z0-9]|(?i:www)\.{_WS}", _DOT | _AT),
+    (rf"\.{_WS}{{1,2}}(?:{'|'.join(sorted(rules.COMMON_TLDS))})\b", _DOT | _AT),
+    (rf"[A-Za-z0-9]#[A-Za-z0-9]|{_WS}@|@{_WS}|艾特", _AT),
+)
+"""Cheap supersets of each pass's trigger, with the passes they call for.
+
+RE2 runs them all in one DFA scan and says which matched, so only those passes run.
+"""
+
+_GATE_MAX: Final = 4096
+"""Longer texts skip the gate: an RE2 set may give up on them (DFA budget) and report no match."""
+
+
+class _Gate:
+    """An RE2 set of gate patterns; ``flags(text)`` ORs the pass flags of those that match."""
+
+    __slots__ = ("_flags", "_set")
+
+    def __init__(self, gates: list[tuple[str, int]]) -> None:
+        self._set = re2.Set.SearchSet()
+        for pattern, _ in gates:
+            self._set.Add(pattern.encode())
+        self._set.Compile()
+        self._flags = [flag for _, flag in gates]
+
+    def flags(self, text: str) -> int:
+        if len(text) > _GATE_MAX:
+            return _ALL
+        # The stubs say bool; RE2's Set.Match returns the indices of the matching patterns.
+        hits = cast("list[int] | None", self._set.Match(text.encode("utf-8", "surrogatepass")))
+        if not hits:
+            return 0
+        result = 0
+        for index in hits:
+            result |= self._flags[index]
+        return result
+
+
+_ASCII_GATE: Final = _Gate(list(_ASCII_GATES))
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """Gate and regexes over the lazily built character tables."""
+
+    tables: Tables
+    gate: _Gate
+    chars: re.Pattern[str]
+    homoglyph: re.Pattern[str]
+
+
+@cache
+def _compiled() -> _Compiled:
+    t = tables()
+    cjk = "".join(CJK_NUMERALS)
+    gate = _Gate(
+        [
+            (f"[{t.same_class}{t.other_class}]", _CHARS),
+            (f"[{t.homoglyph_class}]", _HOMOGLYPH),
+            (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
+            (f"[{cjk}][0-9{cjk}]", _CJK),
+            *_ASCII_GATES,
+        ]
+    )
+    chars = re.compile(rf"(?P<same>[{t.same_class}]+)|(?P<other>[{t.other_class}])")
+    return _Compiled(t, gate, chars, re.compile(f"[{t.homoglyph_class}]"))
+
+
+def unmask(text: str, *, explain: bool = False) -> Unmasked:
+    """Fold disguised links and handles in ``text`` to plain ASCII, keeping a map to ``text``.
+
+    With ``explain=True`` every undone trick is also recorded as an :class:`UnmaskStep`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
+    if text.isascii():
+        flags = _ASCII_GATE.flags(text)
+        if not flags:
+            return Unmasked(text, text)
+        work = Work(text, explain)
+    else:
+        compiled = _compiled()
+        flags = compiled.gate.flags(text)
+        if not flags:
+            return Unmasked(text, text)
+        work = Work(text, explain)
+        if flags & _CHARS:
+            rules.char_pass(work, compiled.tables, compiled.chars)
+        if flags & _HOMOGLYPH:
+            rules.homoglyph_pass(work, compiled.tables, compiled.homoglyph)
+        if work.tricks:
+            flags |= compiled.gate.flags(work.text)
+        if flags & _CJK:
+            rules.cjk_numeral_pass(work)
+    if flags & _HXXP:
+        rules.hxxp_pass(work)
+    if flags & _DOT:
+        rules.spelled_dot_pass(work)
+    if flags & _SPACED:
+        rules.spaced_pass(work)
+    if flags & _AT:
+        rules.spelled_at_pass(work)
+    return work.result()
+
+
+def warm() -> None:
+    """Build the character tables now (~80 ms) instead of on the first non-ASCII text."""
+    _compiled()
