@@ -1,0 +1,1 @@
+"""Alembic revisions, one file each, named after what they change."""

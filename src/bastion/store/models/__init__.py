@@ -1,0 +1,27 @@
+"""The case store's tables; import from here so every model is registered on ``Base.metadata``."""
+
+from bastion.store.models.base import Base
+from bastion.store.models.content import Entity, Item, Violation
+from bastion.store.models.enforcement import Action, Appeal, Case, Report, Review, Strike
+from bastion.store.models.ops import AuditChainHead, AuditEvent, Campaign, Notice
+from bastion.store.models.tenancy import Account, ApiKey, Tenant
+
+__all__ = [
+    "Account",
+    "Action",
+    "ApiKey",
+    "Appeal",
+    "AuditChainHead",
+    "AuditEvent",
+    "Base",
+    "Campaign",
+    "Case",
+    "Entity",
+    "Item",
+    "Notice",
+    "Report",
+    "Review",
+    "Strike",
+    "Tenant",
+    "Violation",
+]

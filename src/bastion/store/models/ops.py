@@ -1,0 +1,91 @@
+"""Operations: webhook notices, campaigns and the hash-chained audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bastion.store.enums import NoticeStatus
+from bastion.store.models.base import Base, CreatedMixin, IdMixin, TenantOwned
+from bastion.store.types import IdType, JsonType, enum_column, utcnow
+
+
+class Notice(IdMixin, CreatedMixin, TenantOwned, Base):
+    """A webhook delivery to a tenant, retried until delivered or declared dead."""
+
+    __tablename__ = "notices"
+    __table_args__ = (
+        Index("ix_notices_status_next_attempt_at", "status", "next_attempt_at"),
+        Index("ix_notices_tenant_id_created_at", "tenant_id", "created_at"),
+    )
+
+    event: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[NoticeStatus] = mapped_column(
+        enum_column(NoticeStatus, "notice_status"), default=NoticeStatus.PENDING
+    )
+    last_error: Mapped[str | None] = mapped_column(String(1000))
+    delivered_at: Mapped[datetime | None]
+
+
+class Campaign(IdMixin, CreatedMixin, TenantOwned, Base):
+    """A coordinated abuse campaign being tracked, with running counters."""
+
+    __tablename__ = "campaigns"
+    __table_args__ = (UniqueConstraint("tenant_id", "name"),)
+
+    name: Mapped[str] = mapped_column(String(200))
+    scope: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    starts_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ends_at: Mapped[datetime | None]
+    items_matched: Mapped[int] = mapped_column(default=0)
+    accounts_matched: Mapped[int] = mapped_column(default=0)
+    actions_taken: Mapped[int] = mapped_column(default=0)
+
+
+class AuditEvent(Base):
+    """One append-only audit record; ``hash`` chains it to the event before (see ``audit``)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        UniqueConstraint("hash"),
+        Index("ix_audit_events_tenant_id_seq", "tenant_id", "seq"),
+        Index("ix_audit_events_subject", "subject"),
+    )
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    tenant_id: Mapped[int | None] = mapped_column(IdType, ForeignKey("tenants.id"))
+    actor: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(255))
+    # Plain JSON, not JSONB: JSONB rewrites numbers (1e16 -> 10000000000000000), which would
+    # change the canonical form the hash was computed over.
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """The single row that appenders lock; it names the last event so truncation is detected."""
+
+    __tablename__ = "audit_chain_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
