@@ -1,0 +1,1 @@
+"""Detectors turn entities into classification signals (reputation, lookalike, models)."""

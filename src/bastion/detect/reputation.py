@@ -1,0 +1,65 @@
+"""Reputation: annotate canonical entities with what the compiled intel index says about them.
+
+The operator allow list always wins: an allowed entity gets no categories (the allow source is
+still recorded, so reviewers see why). Messenger handles (telegram/whatsapp/line) are skipped:
+their host is the messenger's own (t.me, wa.me, line.me), which says nothing about the handle.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bastion.intel import HostMatch, IntelIndex
+from bastion.model import Entity
+
+SHORTENER_FLAG: Final = "shortener"
+
+
+class ReputationDetector:
+    """Sets ``categories``, ``sources``, ``allowed`` and the ``shortener`` flag from feeds."""
+
+    name = "reputation"
+    __slots__ = ("_index",)
+
+    def __init__(self, index: IntelIndex) -> None:
+        self._index = index
+
+    def annotate(self, entities: list[Entity]) -> None:
+        """In place, for url/domain/ip/email entities (already canonicalized)."""
+        index = self._index
+        for entity in entities:
+            kind = entity.kind
+            match: HostMatch | None
+            if kind == "url":
+                if "://" in entity.value:
+                    match = index.lookup_url(entity.value)
+                else:
+                    match = index.lookup_host(entity.host) if entity.host else None
+            elif kind == "domain":
+                match = index.lookup_host(entity.host or entity.value)
+            elif kind == "ip":
+                match = index.lookup_ip(entity.host or entity.value)
+            elif kind == "email":
+                host = entity.host or entity.value.rpartition("@")[2]
+                match = index.lookup_host(host) if host else None
+            else:
+                continue
+            if match is not None:
+                _apply(entity, match)
+
+
+def _apply(entity: Entity, match: HostMatch) -> None:
+    for source in match.sources:
+        if source not in entity.sources:
+            entity.sources.append(source)
+    if match.shortener and SHORTENER_FLAG not in entity.flags:
+        entity.flags.append(SHORTENER_FLAG)
+    if match.allowed:
+        entity.allowed = True
+        entity.categories.clear()
+        return
+    if entity.allowed:
+        return
+    for category in match.categories:
+        if category not in entity.categories:
+            entity.categories.append(category)
