@@ -1,0 +1,1 @@
+"""Benchmarks on the real data sets in shared/data: recall, false positives, throughput."""

@@ -1,0 +1,86 @@
+"""Smoke tests of the false-positive and throughput benchmarks on a few real messages."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bench.false_positives import clean_sets, measure
+from bench.throughput import best_rate, message_mix
+from bench.throughput import measure as measure_speed
+
+from bench import common
+
+EXAMPLE_FEEDS = Path(__file__).resolve().parents[2] / "examples" / "feeds"
+
+
+@pytest.fixture(scope="module")
+def scanner(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A real scanner over the bundled sample feed."""
+    from bastion.intel.feeds import import_feeds
+
+    home = tmp_path_factory.mktemp("bench-home")
+    import_feeds(home, EXAMPLE_FEEDS, category="from-file", source="sample")
+    return common.load_scanner(home)
+
+
+def test_message_mix_is_fixed_and_mixed(shared_data: Path) -> None:
+    mix = message_mix(shared_data, 3000)
+    assert mix == message_mix(shared_data, 3000)
+    assert len(mix) == 3000 and all(mix)
+    assert sum(any("\u4e00" <= c <= "\u9fff" for c in t) for t in mix) > 300
+    assert sum(t.isascii() for t in mix) > 300
+
+
+def test_best_rate_takes_the_fastest_pass_after_a_warm_up() -> None:
+    pauses = iter([0.0, 0.05, 0.01, 0.03])
+    rate, timings = best_rate(lambda: time.sleep(next(pauses)), 1000, 3)
+    assert len(timings) == 3 and timings[1] == min(timings)
+    assert 1000 / 0.02 < rate <= 1000 / 0.01
+
+
+def test_clean_sets_hold_only_benign_labels(shared_data: Path) -> None:
+    sets = clean_sets(shared_data, 50)
+    assert set(sets) == {"sms_ham", "weibo_comments", "telecom_normal"}
+    spam = {t for label, t in common.sms(shared_data) if label == "spam"}
+    assert not spam & set(sets["sms_ham"][1])
+    assert len(sets["weibo_comments"][1]) == 50
+
+
+def test_false_positive_measure_counts_and_lists_offenders(scanner: Any) -> None:
+    texts = ["see you at 7:30", "", "官网 188bet。com 注册送彩金", "ok lar"]
+    result = measure(scanner, "chat", texts)
+    assert result["messages"] == 3
+    flagged = result["act"] + result["review"]
+    assert flagged == len(result["offenders"]) == 1
+    offender = result["offenders"][0]
+    assert offender["index"] == 2
+    assert any(e["value"].endswith("188bet.com") for e in offender["entities"])
+    assert result["bar_met"] is False
+
+
+def test_throughput_measure_reports_rates(scanner: Any, shared_data: Path) -> None:
+    result = measure_speed(scanner, message_mix(shared_data, 300), repeats=1, urlextract_sample=30)
+    assert result["messages"] == 300 and result["urlextract_sample"] == 30
+    for key in ("bastion_msg_per_s", "linkify_msg_per_s", "urlextract_msg_per_s"):
+        assert result[key] > 0
+    assert result["vs_linkify"] == pytest.approx(
+        result["bastion_msg_per_s"] / result["linkify_msg_per_s"], rel=0.01
+    )
+    assert result["bastion_latency"]["p50_us"] <= result["bastion_latency"]["p99_us"]
+
+
+def test_run_all_runs_each_benchmark_and_reports_absent_ones(
+    shared_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench import run_all
+
+    monkeypatch.setattr(common, "RESULTS_DIR", tmp_path)
+    outcome = run_all.run(("obfuscation_suite", "not_a_benchmark"), tmp_path, shared_data)
+    assert outcome["obfuscation_suite"]["status"] == "ok"
+    assert outcome["not_a_benchmark"] == {"status": "absent"}
+    summary = json.loads((tmp_path / "obfuscation_suite.json").read_text(encoding="utf-8"))
+    assert summary["cases"] > 10_000 and "emoji_separator" in summary["tricks"]
