@@ -1,0 +1,74 @@
+"""RE2 sets as cheap gates: one DFA pass answers "which of these patterns occur at all?".
+
+Python's ``re`` tries every alternative at every position, so a union of cue words costs
+microseconds per message; RE2 scans once. RE2 lacks look-around, so patterns written for
+``re`` are rewritten into supersets (:func:`to_re2`); each gate keeps an exact ``re`` twin for
+texts too long for a bounded DFA budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import cast
+
+import re2
+
+GATE_MAX = 4096
+"""Longer texts use the ``re`` twin: an RE2 set may exhaust its DFA budget and miss."""
+
+_LOOKAROUND = re.compile(r"\(\?(<!|!|=)(\[[^\]]*\])\)")
+_WS = "[\\s\\p{Z}\\x1c-\\x1f\\x85]"
+
+
+def to_re2(pattern: str) -> str:
+    """RE2 has no look-around and an ASCII ``\\s``; rewrite ``pattern`` to a superset it runs.
+
+    ``(?<![X])`` (only ever at a pattern start) becomes ``(?:^|[^X])``, the same match existence;
+    ``(?![X])`` becomes ``(?:$|[^X])`` at the pattern end and is dropped elsewhere (it would
+    consume a character the rest needs); ``(?=[X])`` becomes ``[X]``. ``\\s`` widens to Unicode
+    spaces, and RE2's ASCII ``\\w`` only widens ``[^\\w]`` classes.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        kind, chars = match.group(1), match.group(2)
+        if kind == "=":
+            return chars
+        negated = "[^" + chars[1:]
+        if kind == "<!":
+            return f"(?:^|{negated})"
+        at_end = pattern[match.end() :].strip(")") == ""
+        return f"(?:$|{negated})" if at_end else ""
+
+    converted = _LOOKAROUND.sub(replace, pattern).replace("\\s", _WS)
+    if "(?<" in converted or "(?=" in converted or "(?!" in converted:
+        raise ValueError(f"look-around left in gate pattern: {pattern!r}")
+    return converted
+
+
+class Gate:
+    """Patterns compiled twice: an RE2 set (one DFA pass) and exact ``re`` twins."""
+
+    __slots__ = ("exact", "fast", "patterns")
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = [re.compile(pattern) for pattern in patterns]
+        self.exact = re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+        self.fast = re2.Set.SearchSet()
+        for pattern in patterns:
+            self.fast.Add(to_re2(pattern).encode())
+        self.fast.Compile()
+
+    def search(self, text: str) -> bool:
+        """True when any pattern occurs in ``text``."""
+        if len(text) > GATE_MAX:
+            return self.exact.search(text) is not None
+        return bool(self.fast.Match(text.encode("utf-8", "surrogatepass")))
+
+    def hits(self, text: str) -> frozenset[int]:
+        """Indices of the patterns that occur in ``text`` (a superset for RE2-rewritten ones)."""
+        if len(text) > GATE_MAX:
+            return frozenset(i for i, p in enumerate(self.patterns) if p.search(text))
+        # google-re2-stubs type Set.Match as bool; it returns matching indices (None for none).
+        matched = cast("list[int] | None", self.fast.Match(text.encode("utf-8", "surrogatepass")))
+        return frozenset(matched or ())

@@ -1,0 +1,305 @@
+"""Finders for everything with a host: URLs, deep links, bare domains, IP addresses, e-mail.
+
+Regexes only propose; Python validates (Public Suffix List, IDNA, ``ipaddress``), because the
+grammar of "looks like a host" is cheap while "is a host" needs tables. Every quantifier is
+bounded and every pattern starts with a look-behind that fails inside a word, so a match attempt
+costs O(63) at most once per word: linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+
+import idna
+
+from bastion.extract._types import Candidate
+from bastion.extract.ipaddr import parse_ipv4, parse_ipv6
+from bastion.extract.messengers import MESSENGER_HOSTS, messenger_handle, tg_deeplink_handle
+from bastion.suffixes import has_known_suffix, public_suffix, registrable_domain
+
+IDN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff"
+_LABEL = f"[A-Za-z0-9{IDN}][A-Za-z0-9\\-{IDN}]{{0,62}}"
+_HOST = f"{_LABEL}(?:\\.{_LABEL}){{1,20}}"
+_PATH = f"[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%{IDN}]"
+_AUTH = f"[A-Za-z0-9\\-._~%!$&'()*+,;=:@\\[\\]{IDN}]"
+
+_SCHEME_URL = re.compile(
+    r"(?<![A-Za-z0-9+\-.])([A-Za-z][A-Za-z0-9+\-.]{0,31})://"
+    f"({_AUTH}{{0,255}}(?:[/?#]{_PATH}{{0,2048}})?)"
+)
+_BARE_HOST = re.compile(
+    f"(?<![A-Za-z0-9_{IDN}.\\\\])(?<![A-Za-z0-9_.~%:/\\-]/)({_HOST})(?::([0-9]{{1,5}}))?([/?#]{_PATH}{{0,2048}})?"
+)
+_EMAIL = re.compile(f"(?<![A-Za-z0-9._%+\\-])([A-Za-z0-9][A-Za-z0-9._%+\\-]{{0,63}})@({_HOST})")
+_IPV6 = re.compile(
+    r"(?<![0-9A-Za-z_:.\-\[])(\[)?([0-9A-Fa-f:]{2,39}(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3})?)(\])?"
+    r"(?![0-9A-Za-z_:])"
+)
+_WEB_SCHEMES = {
+    "http": "http",
+    "https": "https",
+    "ftp": "ftp",
+    "hxxp": "http",
+    "hxxps": "https",
+    "ttp": "http",
+    "ttps": "https",
+}
+"""Web schemes, with the defanged (``hxxp``) and clipped (``ttp``, a lost ``h``) spellings."""
+FILE_EXTENSIONS = frozenset(
+    {"py", "sh", "md", "rs", "pl", "pm", "so", "zip", "mov", "tf", "ml", "ps", "java", "run", "cab"}
+)
+_CLASSIC_TLDS = frozenset({"com", "net", "org", "cn"})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+WORD_TLDS = _words("it my do be am is in to us as at by no so me pa ad im id la ma re st pe nu")
+"""Two-letter TLDs that are also English words or SMS-speak (``pain.it``, ``you.my``)."""
+PROSE_SAFE_TLDS = _words(
+    "com net org edu gov biz info xyz top vip club site online shop store app io co "
+    "cc tv pro mobi asia name tel icu fun win bet live link click work buzz loan cash "
+    "money casino poker games xxx porn sex adult"
+)
+"""Longer TLDs plausible for a bare host even when every label is a plain word."""
+_PLAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
+_OPENERS = {")": "(", "]": "[", "}": "{"}
+
+
+def trim_trailing(text: str) -> int:
+    """Length of ``text`` without trailing sentence punctuation; balanced brackets are kept."""
+    end = len(text)
+    counts: dict[str, int] = {}
+    while end:
+        char = text[end - 1]
+        if char in ".,;:!?'\"*":
+            end -= 1
+        elif char in _OPENERS:
+            if char not in counts:
+                counts[char] = text.count(char, 0, end)
+                counts[_OPENERS[char]] = text.count(_OPENERS[char], 0, end)
+            if counts[_OPENERS[char]] >= counts[char]:
+                break
+            counts[char] -= 1
+            end -= 1
+        else:
+            break
+    return end
+
+
+def ascii_host(host: str) -> str | None:
+    """Lower-case IDNA (punycode) form of a dotted host name, or None when it is no valid name."""
+    labels = host.split(".")
+    out: list[str] = []
+    for label in labels:
+        if label.isascii():
+            if not _PLAIN_LABEL.fullmatch(label):
+                return None
+            lowered = label.lower()
+            if lowered.startswith("xn--"):
+                try:
+                    idna.decode(lowered)
+                except idna.IDNAError:
+                    return None
+            out.append(lowered)
+        else:
+            try:
+                out.append(idna.encode(label, uts46=True).decode("ascii"))
+            except idna.IDNAError:
+                return None
+    return ".".join(out)
+
+
+def _is_title_word(label: str) -> bool:
+    return len(label) > 1 and label[0].isupper() and label[1:].islower()
+
+
+def _bare_domain_ok(labels: list[str], host: str, text_has_web: bool) -> bool:
+    """Rules that keep prose (``Mr.Smith``, ``setup.py``, ``end.Next``) out of bare domains."""
+    registrable = registrable_domain(host)
+    if registrable is None or len(registrable.split(".", 1)[0]) < 2:
+        return False
+    tld = host.rsplit(".", 1)[1]
+    if tld in FILE_EXTENSIONS and not text_has_web:
+        return False
+    if not all(label.isascii() and label.isalpha() for label in labels):
+        return True
+    # Only words: a sentence run together ("her.love", "today.Tomorrow") unless the suffix is
+    # a multi-label one (bbc.co.uk) or a TLD that bare hosts really use.
+    if "." in (public_suffix(host) or ""):
+        return True
+    if tld in WORD_TLDS or (len(tld) > 2 and tld not in PROSE_SAFE_TLDS):
+        return False
+    return tld in _CLASSIC_TLDS or not (_is_title_word(labels[-1]) and not labels[-2].isupper())
+
+
+def _bare_ipv4(match_text: str, start: int) -> Candidate | None:
+    parsed = parse_ipv4(match_text, strict=True)
+    if parsed is None:
+        return None
+    dotted, flag = parsed
+    flags = (flag,) if flag else ()
+    return Candidate("ip", start, start + len(match_text), match_text, host=dotted, flags=flags)
+
+
+def _find_bare(text: str, out: list[Candidate], text_has_web: bool) -> None:
+    for match in _BARE_HOST.finditer(text):
+        host_text = match.group(1)
+        start = match.start()
+        ip = _bare_ipv4(host_text, start)
+        if ip is not None:
+            out.append(ip)
+            continue
+        labels = host_text.split(".")
+        port = match.group(2)
+        tail = match.group(3) or ""
+        tail = tail[: trim_trailing(tail)]
+        for count in range(len(labels), 1, -1):
+            kept = labels[:count]
+            host = ascii_host(".".join(kept))
+            if host is None or not has_known_suffix(host):
+                continue
+            host_end = start + sum(len(label) + 1 for label in kept) - 1
+            is_web = count == len(labels) and (tail != "" or port is not None)
+            if is_web or host.startswith("www."):
+                end = host_end
+                if count == len(labels):
+                    end += (len(port) + 1 if port else 0) + len(tail)
+                value = ".".join(kept) + text[host_end:end]
+                out.append(_web_candidate(start, end, value, host, tail, ("no_scheme",)))
+            elif _bare_domain_ok(kept, host, text_has_web):
+                value = ".".join(kept).lower()
+                out.append(
+                    Candidate("domain", start, host_end, value, host=host, flags=("no_scheme",))
+                )
+            break
+
+
+def _web_candidate(
+    start: int, end: int, value: str, host: str, path: str, flags: tuple[str, ...]
+) -> Candidate:
+    """A URL candidate, or the messenger handle it names (``t.me/name`` -> telegram ``name``)."""
+    bare = host[4:] if host.startswith("www.") else host
+    if bare in MESSENGER_HOSTS:
+        handle = messenger_handle(bare, path)
+        if handle is not None:
+            return Candidate(handle[0], start, end, handle[1], flags=("from_url",))
+    return Candidate("url", start, end, value, host=host, flags=flags)
+
+
+def _authority_host(authority: str) -> tuple[str, tuple[str, ...]] | None:
+    """Host key and flags for a URL authority (userinfo and port stripped), None if invalid."""
+    flags: tuple[str, ...] = ()
+    _, at, hostport = authority.rpartition("@")
+    if at:
+        flags = ("userinfo",)
+    if hostport.startswith("["):
+        close = hostport.find("]")
+        v6 = parse_ipv6(hostport[: close + 1]) if close > 0 else None
+        rest = hostport[close + 1 :]
+        if v6 is None or (rest and not (rest[0] == ":" and rest[1:].isdigit())):
+            return None
+        return v6, (*flags, "ip_host")
+    host, colon, port = hostport.partition(":")
+    if colon and not (port.isascii() and port.isdigit()):
+        return None
+    host = host.rstrip(".")
+    if not host:
+        return None
+    ip = parse_ipv4(host, strict=False)
+    if ip is not None:
+        return ip[0], (*flags, "ip_host", *((ip[1],) if ip[1] else ()))
+    name = ascii_host(host)
+    if name is None:
+        return None
+    return name, flags
+
+
+def _find_scheme(text: str, out: list[Candidate]) -> None:
+    for match in _SCHEME_URL.finditer(text):
+        scheme = match.group(1)
+        lowered = scheme.lower()
+        start = match.start()
+        if lowered not in _WEB_SCHEMES:
+            for web in ("https", "http", "hxxps", "hxxp"):
+                if lowered.endswith(web) and len(lowered) > len(web):
+                    start = match.start(1) + len(scheme) - len(web)
+                    lowered = web
+                    break
+        rest = match.group(2)
+        rest = rest[: trim_trailing(rest)]
+        if not rest:
+            continue
+        end = match.start(2) + len(rest)
+        if lowered not in _WEB_SCHEMES:
+            value = f"{lowered}://{rest}"
+            name = tg_deeplink_handle(rest) if lowered == "tg" else None
+            if name is not None:
+                out.append(Candidate("telegram", start, end, name, flags=("from_url",)))
+            elif len(lowered) >= 2:
+                out.append(Candidate("deeplink", start, end, value))
+            continue
+        cut = len(rest)
+        for sep in "/?#":
+            index = rest.find(sep)
+            if 0 <= index < cut:
+                cut = index
+        found = _authority_host(rest[:cut])
+        if found is None:
+            continue
+        host, flags = found
+        if lowered not in ("http", "https", "ftp"):
+            flags = (*flags, "defanged")
+        authority = rest[:cut]
+        value = f"{_WEB_SCHEMES[lowered]}://{authority}{rest[cut:]}"
+        out.append(_web_candidate(start, end, value, host, rest[cut:], flags))
+
+
+def _find_emails(text: str, out: list[Candidate]) -> None:
+    for match in _EMAIL.finditer(text):
+        local = match.group(1).rstrip(".")
+        labels = match.group(2).split(".")
+        for count in range(len(labels), 1, -1):
+            host = ascii_host(".".join(labels[:count]))
+            if host is not None and has_known_suffix(host):
+                domain_end = match.start(2) + sum(len(x) + 1 for x in labels[:count]) - 1
+                value = f"{local}@{'.'.join(labels[:count])}".lower()
+                start = match.start(1)
+                out.append(Candidate("email", start, domain_end, value, host=host))
+                break
+
+
+def _find_ipv6(text: str, out: list[Candidate]) -> None:
+    for match in _IPV6.finditer(text):
+        body = match.group(2)
+        bracketed = bool(match.group(1) and match.group(3))
+        if body.count(":") < 2:
+            continue
+        compressed = parse_ipv6(body)
+        if compressed is None:
+            continue
+        groups = [g for g in body.split(":") if g]
+        if not bracketed and (len(groups) < 2 or max(len(g) for g in groups) < 3):
+            continue
+        start, end = (match.start(1), match.end(3)) if bracketed else match.span(2)
+        out.append(Candidate("ip", start, end, text[start:end], host=compressed))
+
+
+def find_hosts(
+    text: str, out: list[Candidate], *, scheme: bool, at: bool, colons: bool, dot: bool
+) -> None:
+    """Append URL, deep-link, domain, IP and e-mail candidates found in folded ``text``.
+
+    The flags say which triggers occur (``://``, ``@``, two close colons, ``.``), so finders
+    whose trigger is absent are skipped.
+    """
+    if scheme:
+        _find_scheme(text, out)
+    if at:
+        _find_emails(text, out)
+    if colons:
+        _find_ipv6(text, out)
+    if dot:
+        lowered = text.lower()
+        _find_bare(text, out, "http" in lowered or "www" in lowered)

@@ -1,0 +1,87 @@
+"""Messenger links (``t.me``, ``wa.me``, ``line.me``, ``tg://resolve``) reduced to the handle.
+
+For these hosts the host itself is harmless and universal; what identifies the off-platform
+contact is the account in the path, so the finder reports a handle entity instead of a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, unquote
+
+_TG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{4,31}")
+_TG_INVITE = re.compile(r"(?:\+|joinchat/)[A-Za-z0-9_\-]{6,64}")
+_WA_NUMBER = re.compile(r"[0-9]{6,15}")
+_LINE_ID = re.compile(r"[~@]?[A-Za-z0-9._\-]{2,40}")
+_LINE_PATHS = ("ti/p/", "r/ti/p/")
+
+TELEGRAM_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog"})
+WHATSAPP_HOSTS = frozenset({"wa.me", "api.whatsapp.com", "whatsapp.com", "web.whatsapp.com"})
+LINE_HOSTS = frozenset({"line.me"})
+MESSENGER_HOSTS = TELEGRAM_HOSTS | WHATSAPP_HOSTS | LINE_HOSTS
+
+
+def _query(path: str) -> dict[str, list[str]]:
+    query = path.partition("?")[2].partition("#")[0]
+    return parse_qs(query, keep_blank_values=False)
+
+
+def _telegram(path: str) -> str | None:
+    head = path.lstrip("/").partition("?")[0].partition("#")[0]
+    invite = _TG_INVITE.match(head)
+    if invite:
+        return invite.group()
+    segments = head.split("/")
+    first = segments[1] if segments[0].lower() == "s" and len(segments) > 1 else segments[0]
+    return first if _TG_NAME.fullmatch(first) else None
+
+
+def _whatsapp(host: str, path: str) -> str | None:
+    if host == "wa.me":
+        number = path.lstrip("/").partition("?")[0].partition("/")[0].lstrip("+")
+        return "+" + number if _WA_NUMBER.fullmatch(number) else None
+    if path.lower().startswith("/send"):
+        phones = _query(path).get("phone")
+        if phones:
+            digits = re.sub(r"[^0-9]", "", phones[0])
+            return "+" + digits if _WA_NUMBER.fullmatch(digits) else None
+    return None
+
+
+def _line(path: str) -> str | None:
+    head = unquote(path.lstrip("/").partition("?")[0].partition("#")[0])
+    lowered = head.lower()
+    for prefix in _LINE_PATHS:
+        if lowered.startswith(prefix):
+            ident = head[len(prefix) :].partition("/")[0]
+            if _LINE_ID.fullmatch(ident):
+                return ident.lstrip("~")
+    return None
+
+
+def messenger_handle(host: str, path: str) -> tuple[str, str] | None:
+    """``(kind, value)`` when ``host`` + ``path`` (path, query, fragment) names a messenger account.
+
+    ``host`` is lower-case ASCII without ``www.``. Values: a Telegram username or invite
+    (``+hash``), a WhatsApp number as ``+digits``, a LINE id (``@`` kept for official accounts).
+    """
+    if host in TELEGRAM_HOSTS:
+        name = _telegram(path)
+        return ("telegram", name) if name else None
+    if host in WHATSAPP_HOSTS:
+        number = _whatsapp(host, path)
+        return ("whatsapp", number) if number else None
+    if host in LINE_HOSTS:
+        ident = _line(path)
+        return ("line", ident) if ident else None
+    return None
+
+
+def tg_deeplink_handle(rest: str) -> str | None:
+    """The username in ``tg://resolve?domain=NAME`` (``rest`` is everything after ``tg://``)."""
+    if not rest.lower().startswith("resolve"):
+        return None
+    names = _query(rest).get("domain")
+    if names and _TG_NAME.fullmatch(names[0]):
+        return names[0]
+    return None

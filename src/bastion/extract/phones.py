@@ -1,0 +1,58 @@
+"""Phone numbers without a cue: mainland mobiles and explicit international (``+``) numbers.
+
+Bare digit strings are everywhere (order numbers, dates, amounts); only two shapes are specific
+enough to stand alone: an 11-digit mainland mobile ``1[3-9]x xxxx xxxx`` and a ``+country``
+number that ``phonenumbers`` accepts as valid. Anything inside a longer digit run is not a phone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from bastion.extract._types import Candidate
+
+_BEFORE = "(?<![A-Za-z0-9_+\\-])(?<![0-9][.,])"
+_AFTER = "(?![0-9]|[.,][0-9])"
+_MOBILE = re.compile(
+    f"{_BEFORE}(?P<cc>(?:\\+|00)86[ \\-]?)?"
+    f"(?P<num>1[3-9][0-9](?P<sep>[ \\-]?)[0-9]{{4}}(?P=sep)[0-9]{{4}}){_AFTER}"
+)
+_INTERNATIONAL = re.compile(f"{_BEFORE}\\+ ?[0-9](?:[ \\-.()]{{0,2}}[0-9]){{6,15}}{_AFTER}")
+PHONE_SHAPE = "1[3-9][0-9]|\\+ ?[0-9]"
+"""Every phone match starts with this; the extract router skips the finder without it."""
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if "0" <= c <= "9")
+
+
+def _international(raw: str) -> str | None:
+    """E.164 form of ``raw`` when libphonenumber calls it a valid number, else None."""
+    try:
+        number = phonenumbers.parse("+" + _digits(raw), None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    formatted: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return formatted
+
+
+def find_phones(text: str, out: list[Candidate]) -> None:
+    """Append phone candidates; value is digits, with a leading ``+`` when written as E.164."""
+    taken: set[int] = set()
+    for match in _MOBILE.finditer(text):
+        digits = _digits(match["num"])
+        value = "+86" + digits if match["cc"] else digits
+        out.append(Candidate("phone", match.start(), match.end(), value))
+        taken.add(match.start())
+    if "+" not in text:
+        return
+    for match in _INTERNATIONAL.finditer(text):
+        if match.start() in taken:
+            continue
+        e164 = _international(match.group())
+        if e164 is not None:
+            out.append(Candidate("phone", match.start(), match.end(), e164))

@@ -1,0 +1,281 @@
+"""``has_candidates`` must never hide an entity: a property test over adversarial text."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bastion.extract import extract_entities, has_candidates
+from bastion.extract._gates import GATE_MAX
+from bastion.extract.precheck import _ASCII, _wide
+from bastion.normalize import unmask
+
+DATA = Path("/work/shared/data")
+
+FRAGMENTS = [
+    *"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+    *"0123456789" * 3,
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u3000",
+    "\xa0",
+    ".",
+    ".",
+    "..",
+    ". ",
+    " .",
+    " . ",
+    "。",
+    "．",
+    "｡",
+    "、",
+    "·",
+    "点",
+    "丶",
+    "・",
+    "﹒",
+    "dot",
+    " dot ",
+    "DOT",
+    "[.]",
+    "(.)",
+    "{.}",
+    "[dot]",
+    "(dot)",
+    "【点】",
+    "（.）",
+    "@",
+    " @ ",
+    "[at]",
+    " at ",
+    "#",
+    "艾特",
+    ":",
+    "：",
+    "::",
+    "/",
+    "//",
+    "://",
+    "：//",
+    ":／／",
+    ";//",
+    "\\\\",
+    "[:]//",
+    "[://]",
+    "http",
+    "https",
+    "hxxp",
+    "hXXps",
+    "h t t p",
+    "h**p",
+    "www",
+    "ftp",
+    "tg",
+    "weixin",
+    "com",
+    "cn",
+    "net",
+    "org",
+    "me",
+    "io",
+    "cc",
+    "top",
+    "xyz",
+    "co",
+    "ms",
+    "py",
+    "zip",
+    "xn--",
+    "bet888",
+    "t.me/",
+    "wa.me/",
+    "line.me/ti/p/",
+    "tg://resolve?domain=",
+    "-",
+    "_",
+    "+",
+    "＋",
+    "➕",
+    "~",
+    "=",
+    "(",
+    ")",
+    "[",
+    "]",
+    "【",
+    "】",
+    "'",
+    '"',
+    ",",
+    "，",
+    "一",
+    "二",
+    "三",
+    "八",
+    "九",
+    "零",
+    "〇",
+    "幺",
+    "壹",
+    "五",
+    "六",
+    "七",
+    "四",
+    "微信",
+    "薇",
+    "V信",
+    "vx",
+    "VX",
+    "wx",
+    "WeChat",
+    "加V",
+    "+V",
+    "V:",
+    "v号",
+    "QQ",
+    "qq",
+    "扣扣",
+    "企鹅",
+    "Q群",
+    "群号",
+    "飞机",
+    "纸飞机",
+    "电报",
+    "✈",
+    "telegram",
+    "TG",
+    "WA",
+    "whatsapp",
+    "瓦次普",
+    "line",
+    "LINE",
+    "Line ID",
+    "加line",
+    "賴",
+    "号",
+    "是",
+    "138",
+    "1381234",
+    "5678",
+    "13812345678",
+    "+86",
+    "+1 415",
+    "0x",
+    "0xC0",
+    "0300",
+    "255",
+    "ｂ",
+    "ｅ",
+    "ｔ",
+    "８",
+    "．",
+    "ⓑ",
+    "е",
+    "о",
+    "с",
+    "ВЕТ",
+    "\u200b",
+    "\u200d",
+    "\ufe0f",
+    "é",
+    "ж",
+    "中",
+    "文",
+    "的",
+    "😀",
+    "🎲",
+    "❤",
+]
+adversarial = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
+texts = st.one_of(st.text(max_size=80), adversarial)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_no_candidates_means_no_entities(text: str) -> None:
+    if not has_candidates(text):
+        assert extract_entities(unmask(text)) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(adversarial)
+def test_fast_gate_is_a_superset_of_its_exact_twin(text: str) -> None:
+    gate = _ASCII if text.isascii() else _wide()
+    if gate.exact.search(text):
+        assert gate.search(text)
+
+
+def test_long_text_uses_the_exact_twin() -> None:
+    filler = "hello world " * (GATE_MAX // 12 + 1)
+    assert not has_candidates(filler)
+    assert has_candidates(filler + "visit bet888.com")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "官网 bet888。com 注册",
+        "b e t 8 8 8 c o m",
+        "bet888 dot com",
+        "hxxp://3232235777/",
+        "加V：abc12345",
+        "ＶＸ abcdef1",
+        "一三八一二三四五六七八",
+        "+44 20 7946 0958",
+        "飞机 联系 @spam_bot",
+        "[2001:db8::1]",
+    ],
+)
+def test_disguised_entities_pass_the_precheck(text: str) -> None:
+    assert has_candidates(text)
+    assert extract_entities(unmask(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ok lar... Joking wif u oni...",
+        "今天天气不错，我们一起去吃饭吧！",
+        "回复@小明:哈哈哈 //@老王: 转发微博",
+        "Call me at 5 tonight, ok?",
+        "我7点到，一点点小事",
+        "",
+    ],
+)
+def test_clean_messages_have_no_candidates(text: str) -> None:
+    assert not has_candidates(text)
+
+
+def _sample(path: Path, column: int, label: str) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row[column] for row in csv.reader(handle, delimiter="\t") if row[0] == label]
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="shared data not mounted")
+def test_real_messages_are_sound_and_mostly_rejected() -> None:
+    ham = _sample(DATA / "sms-spam-collection" / "sms_spam.tsv", 1, "ham")
+    with (DATA / "weibo-rumor-ced" / "posts.jsonl").open(encoding="utf-8") as handle:
+        posts = [json.loads(line)["text"] for line in handle]
+    for text in ham + posts:
+        if not has_candidates(text):
+            assert extract_entities(unmask(text)) == [], text
+    assert sum(map(has_candidates, ham)) / len(ham) < 0.05
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts)
+def test_router_is_a_superset_of_each_finder_trigger(text: str) -> None:
+    from bastion.extract import _ROUTER
+
+    hits = _ROUTER.hits(text)
+    for index, pattern in enumerate(_ROUTER.patterns):
+        if pattern.search(text):
+            assert index in hits, (index, pattern.pattern)
