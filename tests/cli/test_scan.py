@@ -38,7 +38,9 @@ def record(**fields: object) -> bytes:
     return json.dumps(fields, ensure_ascii=False).encode("utf-8")
 
 
-def test_scan_finds_disguised_listed_domain_and_keeps_order(feed_home: Path, tmp_path: Path) -> None:
+def test_scan_finds_disguised_listed_domain_and_keeps_order(
+    feed_home: Path, tmp_path: Path
+) -> None:
     source = write_lines(
         tmp_path / "in.jsonl",
         [
@@ -110,7 +112,9 @@ def test_long_text_is_scanned_up_to_the_limit_and_flagged(feed_home: Path, tmp_p
     text = "12bet.com " + "a" * 500 + " 10bet.com"
     source = write_lines(tmp_path / "long.jsonl", [record(id="long", text=text)])
     out = tmp_path / "out.jsonl"
-    outcome = runner.invoke(app, ["scan", str(source), "--out", str(out), "--max-text-chars", "100"])
+    outcome = runner.invoke(
+        app, ["scan", str(source), "--out", str(out), "--max-text-chars", "100"]
+    )
     assert outcome.exit_code == 0, outcome.output
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["truncated"] is True

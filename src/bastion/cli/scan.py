@@ -1,4 +1,4 @@
-"""``bastion scan`` and ``bastion explain``: batch scanning of JSON Lines and a look inside one scan.
+"""``bastion scan`` and ``bastion explain``: batch scanning of JSON Lines, and one scan explained.
 
 Bad lines are reported with their line number, written to the output as error records (so output
 line N always answers input line N), counted, and make the run exit non-zero.
@@ -164,7 +164,9 @@ def scan_stream(
 
 
 def scan_command(
-    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="JSON Lines file, or - for stdin")],
+    input_path: Annotated[
+        str, typer.Argument(metavar="INPUT", help="JSON Lines file, or - for stdin")
+    ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="results file (default: stdout)")
     ] = None,
@@ -172,7 +174,10 @@ def scan_command(
     home: Annotated[Path | None, typer.Option(help="state directory ($BASTION_HOME)")] = None,
     policy: Annotated[Path | None, typer.Option(help="policy YAML to use instead")] = None,
     max_text_chars: Annotated[
-        int, typer.Option(min=1, help="scan at most this many characters per text; longer ones are flagged")
+        int,
+        typer.Option(
+            min=1, help="scan at most this many characters per text; longer ones are flagged"
+        ),
     ] = DEFAULT_MAX_TEXT_CHARS,
 ) -> None:
     """Scan every record of INPUT and write one result per line, in order."""
@@ -189,11 +194,15 @@ def scan_command(
             errors.print(f"[red]error:[/red] no such input file: {path}")
             raise typer.Exit(2)
         source = path.open("rb")
-    sink: IO[str] = (
-        out.open("w", encoding="utf-8", newline="")
-        if out
-        else io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
-    )
+    stdout_wrapper: io.TextIOWrapper | None = None
+    sink: IO[str]
+    if out:
+        sink = out.open("w", encoding="utf-8", newline="")
+    else:
+        stdout_wrapper = io.TextIOWrapper(
+            sys.stdout.buffer, encoding="utf-8", newline="", write_through=True
+        )
+        sink = stdout_wrapper
     started = time.perf_counter()
     try:
         show = errors.is_terminal
@@ -211,7 +220,9 @@ def scan_command(
         if source is not sys.stdin.buffer:
             source.close()
         sink.flush()
-        if out:
+        if stdout_wrapper is not None:
+            stdout_wrapper.detach()
+        else:
             sink.close()
     errors.print(summary_table(summary, time.perf_counter() - started))
     if summary.errors:
@@ -269,11 +280,15 @@ def explain_command(
     surface: Annotated[str, typer.Option(help=f"one of: {', '.join(SURFACES)}")] = "post",
     home: Annotated[Path | None, typer.Option(help="state directory ($BASTION_HOME)")] = None,
     policy: Annotated[Path | None, typer.Option(help="policy YAML to use instead")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print the result record as JSON")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="print the result record as JSON")
+    ] = False,
 ) -> None:
     """Show how TEXT is unmasked, which entities are found and why each was classified."""
     if surface not in SURFACES:
-        raise typer.BadParameter(f"{surface!r} is not one of {', '.join(SURFACES)}", param_hint="--surface")
+        raise typer.BadParameter(
+            f"{surface!r} is not one of {', '.join(SURFACES)}", param_hint="--surface"
+        )
     explanation = Scanner.load(home, policy_path=policy).explain(text, surface=surface)
     console = Console()
     if as_json:
