@@ -74,19 +74,14 @@ class Scanner:
 
     def scan(self, item: Item | dict[str, Any]) -> ScanResult:
         """Scan one item (an ``Item`` or an input-format dict, validated) and decide a verdict."""
-        if not isinstance(item, Item):
+        if type(item) is not Item and not isinstance(item, Item):
             item = Item.from_dict(item)
         text = item.text
         truncated = len(text) > self.max_text_chars
         if truncated:
             text = text[: self.max_text_chars]
         if not has_candidates(text):
-            return ScanResult(
-                id=item.id,
-                verdict="allow",
-                truncated=truncated,
-                policy_version=self.policy.version,
-            )
+            return ScanResult(item.id, "allow", [], [], truncated, self.policy.version)
         unmasked = unmask(text)
         entities = self._classify(extract_entities(unmasked))
         violations = self.policy.evaluate(item, unmasked.text, entities)
