@@ -21,6 +21,9 @@ demo: $(STAMP)
 	$(BIN)/bastion feeds list
 	$(BIN)/bastion scan examples/sample_content.jsonl --out $(BASTION_HOME)/demo_results.jsonl
 	@echo "results: $(BASTION_HOME)/demo_results.jsonl"
+	@echo "--- bad input is reported with line numbers (this step is expected to exit 1):"
+	-$(BIN)/bastion scan examples/bad_input.jsonl --out $(BASTION_HOME)/demo_bad_results.jsonl
+	$(BIN)/bastion explain "官网 １８８ｂｅｔ。ｃｏｍ 注册送彩金 加V：bet_8899"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
