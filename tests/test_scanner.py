@@ -1,0 +1,127 @@
+"""Properties of the whole scan core: never crashes, spans are honest, time is linear."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bastion import InputError, Item, Scanner
+from bastion.intel.feeds import import_feeds
+
+OBFUSCATION_ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyz0123456789 .:/@-_[](){}"
+    "。点．丶·＠ｂｅｔ８８８ｃｏｍаеорсху\u200b\u200d\u202e一二三四五六七八九①②③❶"
+    "微信QQ扣扣飞机加Vvx+#%?=&🎲✨"
+)
+
+
+@pytest.fixture(scope="module")
+def scanner(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Scanner:
+    home = tmp_path_factory.mktemp("scanner-home")
+    import_feeds(
+        home,
+        shared_data / "sinfonietta-hostfiles" / "gambling.txt",
+        category="gambling",
+        source="gambling",
+    )
+    return Scanner.load(home)
+
+
+def check_result(text: str, scanner: Scanner) -> None:
+    result = scanner.scan(Item(id="x", text=text))
+    assert result.verdict in ("allow", "review", "act")
+    previous_end = 0
+    for entity in result.entities:
+        start, end = entity.span
+        assert 0 <= start < end <= len(text)
+        assert start >= previous_end, "entities overlap or are out of order"
+        assert entity.raw == text[start:end]
+        previous_end = end
+    for violation in result.violations:
+        assert all(0 <= i < len(result.entities) for i in violation.entities)
+    result.to_dict()
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_crashes(scanner: Scanner, text: str) -> None:
+    check_result(text, scanner)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet=OBFUSCATION_ALPHABET, max_size=300))
+def test_obfuscation_soup_never_crashes(scanner: Scanner, text: str) -> None:
+    check_result(text, scanner)
+
+
+ADVERSARIAL = [
+    "a." * 10_000,
+    "1" * 20_000,
+    "a " * 10_000,
+    "b e t " * 3_000 + ". c o m",
+    "http://" + "a" * 20_000,
+    "[.]" * 6_000,
+    "一二三四五" * 4_000,
+    "微信" * 10_000,
+    "\u200b" * 20_000,
+    "x@" * 10_000,
+    ("12bet.com " * 2_000),
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:12]))
+def test_adversarial_text_is_scanned_in_bounded_time(scanner: Scanner, text: str) -> None:
+    started = time.perf_counter()
+    result = scanner.scan(Item(id="adv", text=text))
+    elapsed = time.perf_counter() - started
+    assert result.verdict in ("allow", "review", "act")
+    assert elapsed < 3.0, f"{elapsed:.2f}s for {len(text)} chars"
+
+
+def test_time_grows_linearly_with_input(scanner: Scanner) -> None:
+    unit = "访问 １２ｂｅｔ。ｃｏｍ 或 b e t 8 8 8 dot com 加V：abc_123 "
+
+    def cost(repeats: int) -> float:
+        text = unit * repeats
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            scanner.scan(Item(id="lin", text=text[: scanner.max_text_chars]))
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, large = cost(40), cost(320)
+    assert large < small * 8 * 3, f"8x input took {large / small:.1f}x time"
+
+
+def test_dict_input_is_validated(scanner: Scanner) -> None:
+    with pytest.raises(InputError, match="missing required field 'id'"):
+        scanner.scan({"text": "hello"})
+    with pytest.raises(InputError, match="surface"):
+        scanner.scan({"id": "1", "text": "hi", "surface": "billboard"})
+
+
+def test_listed_domain_in_every_disguise_is_acted_on(scanner: Scanner) -> None:
+    disguises = [
+        "12bet.com",
+        "１２ｂｅｔ．ｃｏｍ",
+        "12bet dot com",
+        "12bet[.]com",
+        "12bet。com",
+        "hxxp://12bet.com/x",
+        "1 2 b e t . c o m",
+        "12b\u200bet.com",
+        "12bеt.com",  # Cyrillic e
+    ]
+    for text in disguises:
+        result = scanner.scan(Item(id="d", text=f"注册 {text} 送彩金"))
+        assert result.verdict == "act", (text, result.to_dict())
+        assert result.entities[0].registrable_domain == "12bet.com"
