@@ -7,7 +7,7 @@ Layout of ``$BASTION_HOME/index/<version>/``:
   array of four slots per trie key id: ``exact_gid, exact_len, suffix_gid, suffix_len``;
 - ``urls.marisa`` + ``urls.gid``: the same for Safe-Browsing URL lookup expressions;
 - ``tables.json``: members ``(source, category, match_type)``, groups (sets of members), keyword,
-  regexp and CIDR rules with their group ids, and stats.
+  regexp and CIDR rules with their group ids, which regexps are folded, and stats.
 
 A group is a set of members, so a million keys share a few hundred groups. Each key's groups
 are *accumulated* at compile time: ``exact_gid`` holds everything that applies when the key is
@@ -15,6 +15,11 @@ the whole host (its own rules plus every listed parent's domain rules), ``suffix
 applies to its subdomains (``full:`` rules left out); ``*_len`` is the length of the most
 specific contributing key, so the lookup reports it. A lookup then needs only the longest
 matching prefix: one trie walk, one array read.
+
+Regexp rules of the form ``(^|\\.)BODY$`` with a finite BODY (see ``rxfold``) are *folded*: each
+string of BODY becomes a domain-style key carrying the regexp's group, so they cost nothing at
+lookup. A ``*_len`` slot of ``REGEXP_TAG | i`` says the most specific contributor is regexp ``i``
+(index into ``regexps``); a listed domain anywhere on the path takes precedence for reporting.
 
 The new version is written under a temporary name, renamed into place, and only then does
 ``CURRENT`` switch to it (``os.replace``), so a scanner holding the old version keeps working.
@@ -37,15 +42,18 @@ from typing import Any, Final
 import marisa_trie
 
 from bastion.intel.hosts import reverse_host
+from bastion.intel.rxfold import FOLD_LIMIT, fold_suffixes
 from bastion.intel.store import list_feeds, read_rules
 from bastion.intel.urls import url_key
 
 INDEX_DIR: Final = "index"
 CURRENT: Final = "CURRENT"
 KEEP_VERSIONS: Final = 3
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
 SLOTS: Final = 4
 EMPTY_GID: Final = 0
+REGEXP_TAG: Final = 1 << 31
+FOLD_BUDGET: Final = 1_000_000
 
 
 @dataclass(slots=True)
@@ -110,11 +118,23 @@ class _Groups:
         return found
 
 
-def _accumulate(table: dict[str, int], groups: _Groups) -> dict[str, tuple[int, int, int, int]]:
+def _better(first: int, second: int) -> int:
+    """Of two ``*_len`` slot values, the one the lookup should report (see the module doc)."""
+    if not first or not second:
+        return first or second
+    if (first < REGEXP_TAG) != (second < REGEXP_TAG):
+        return first if first < REGEXP_TAG else second
+    return max(first, second) if first < REGEXP_TAG else min(first, second)
+
+
+def _accumulate(
+    table: dict[str, int], groups: _Groups, folded: dict[str, tuple[int, int]] | None = None
+) -> dict[str, tuple[int, int, int, int]]:
     """Fold each listed parent's domain rules into its descendants (see the module docstring)."""
+    folded = folded or {}
     slots: dict[str, tuple[int, int, int, int]] = {}
-    for key in sorted(table, key=len):
-        own = table[key]
+    for key in sorted(table.keys() | folded.keys(), key=len):
+        own = table.get(key, EMPTY_GID)
         if not key.endswith("."):
             slots[key] = (own, len(key), EMPTY_GID, 0)
             continue
@@ -126,13 +146,40 @@ def _accumulate(table: dict[str, int], groups: _Groups) -> dict[str, tuple[int, 
                 parent_gid, parent_len = parent[2], parent[3]
                 break
             cut = key.rfind(".", 0, cut)
+        regexp_gid, regexp_index = folded.get(key, (EMPTY_GID, -1))
+        inherited = _better(parent_len, REGEXP_TAG | regexp_index if regexp_index >= 0 else 0)
+        inherited_gid = groups.union(regexp_gid, parent_gid)
         own_suffix = groups.without_full(own)
-        if own_suffix == EMPTY_GID:
-            suffix, suffix_len = parent_gid, parent_len
-        else:
-            suffix, suffix_len = groups.union(own_suffix, parent_gid), len(key)
-        slots[key] = (groups.union(own, parent_gid), len(key), suffix, suffix_len)
+        slots[key] = (
+            groups.union(own, inherited_gid),
+            _better(len(key) if own != EMPTY_GID else 0, inherited),
+            groups.union(own_suffix, inherited_gid),
+            _better(len(key) if own_suffix != EMPTY_GID else 0, inherited),
+        )
     return slots
+
+
+def _fold_regexps(
+    regexps: list[tuple[str, int]], groups: _Groups
+) -> tuple[dict[str, tuple[int, int]], list[int]]:
+    """Host keys for the foldable regexps (``key -> (gid, regexp index)``), folded indexes."""
+    keys: dict[str, tuple[int, int]] = {}
+    folded: list[int] = []
+    budget = FOLD_BUDGET
+    for index, (pattern, gid) in enumerate(regexps):
+        suffixes = fold_suffixes(pattern, min(FOLD_LIMIT, budget))
+        if suffixes is None:
+            continue
+        budget -= len(suffixes)
+        folded.append(index)
+        for suffix in suffixes:
+            key = reverse_host(suffix)
+            current = keys.get(key)
+            if current is None:
+                keys[key] = (gid, index)
+            else:
+                keys[key] = (groups.union(current[0], gid), min(current[1], index))
+    return keys, folded
 
 
 def _write_trie(folder: Path, name: str, slots: dict[str, tuple[int, int, int, int]]) -> int:
@@ -177,13 +224,15 @@ def compile_index(home: Path) -> CompiledIndex:
                 groups.add(urls, url_key(value), member)
             else:
                 groups.add(patterns[kind], value, member)
+    regexps = sorted(patterns["regexp"].items())
+    folded_keys, folded = _fold_regexps(regexps, groups)
     root = home / INDEX_DIR
     root.mkdir(parents=True, exist_ok=True)
     version = _new_version()
     building = root / f".build-{version}"
     building.mkdir()
     try:
-        host_keys = _write_trie(building, "hosts", _accumulate(hosts, groups))
+        host_keys = _write_trie(building, "hosts", _accumulate(hosts, groups, folded_keys))
         url_keys = _write_trie(
             building, "urls", {k: (g, len(k), EMPTY_GID, 0) for k, g in urls.items()}
         )
@@ -195,6 +244,8 @@ def compile_index(home: Path) -> CompiledIndex:
             "url_keys": url_keys,
             "keywords": len(patterns["keyword"]),
             "regexps": len(patterns["regexp"]),
+            "regexps_folded": len(folded),
+            "regexp_keys": len(folded_keys),
             "cidrs": len(patterns["cidr"]),
             "members": len(groups.members),
             "groups": len(groups.groups),
@@ -206,7 +257,8 @@ def compile_index(home: Path) -> CompiledIndex:
             "members": [list(m) for m in groups.members],
             "groups": [list(g) for g in groups.groups],
             "keywords": sorted(patterns["keyword"].items()),
-            "regexps": sorted(patterns["regexp"].items()),
+            "regexps": regexps,
+            "regexps_folded": folded,
             "cidrs": sorted(patterns["cidr"].items()),
             "feeds": [
                 {"source": f.source, "category": f.category, "sha256": f.sha256} for f in feeds
