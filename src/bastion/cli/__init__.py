@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from bastion.cli.feeds import feeds_app
+from bastion.cli.report import audit_app, report_command
 from bastion.cli.scan import explain_command, scan_command
 
 app = typer.Typer(
@@ -16,6 +17,8 @@ app = typer.Typer(
 app.add_typer(feeds_app, name="feeds")
 app.command("scan")(scan_command)
 app.command("explain")(explain_command)
+app.command("report")(report_command)
+app.add_typer(audit_app, name="audit")
 
 
 def main() -> None:
