@@ -36,6 +36,12 @@ UNITS = [
     "(",
     ")",
     "bet888.com 微信 abc123 @x 1381234 ::1 http://x ",
+    "tomorrow.call ",
+    "playiwin丶in ",
+    "a✨b",
+    "l o - ",
+    "x^-^",
+    "Q：1",
 ]
 
 
@@ -74,3 +80,16 @@ def test_random_repetitions_do_not_crash(units: list[str]) -> None:
     entities = find_entities(text)
     assert time.perf_counter() - start < 3.0
     assert all(text[e.span[0] : e.span[1]] == e.raw for e in entities)
+
+
+@pytest.mark.parametrize(
+    "unit", ["deca[.]bet ", "bet888✨com ", "p_a_f.com ", "ab1 at cd dot com ", "ab。cd。"]
+)
+def test_many_disguised_hosts_stay_linear(unit: str) -> None:
+    """Every host here carries a trick: looking tricks up per entity must not cost tricks x
+    entities."""
+    small = (unit * (12_500 // len(unit) + 1))[:12_500]
+    large = (unit * (100_000 // len(unit) + 1))[:100_000]
+    find_entities(small)
+    ratio = _seconds(find_entities, large) / max(_seconds(find_entities, small), 1e-4)
+    assert ratio < 24, ratio

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, tables
+from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, tables
 
 
 def test_fullwidth_and_math_letters_fold_to_ascii() -> None:
@@ -49,7 +49,7 @@ def test_homoglyphs_cover_scripts_but_never_cjk() -> None:
         assert not (0x2E80 <= cp <= 0xA4CF or 0xAC00 <= cp <= 0xD7AF), hex(cp)
         assert t.homoglyph[cp].isascii() and t.homoglyph[cp].isalnum()
     for char in (
-        "口工一二〇ー" + "".join(CJK_NUMERALS) + CJK_DOTS.replace("．", "").replace("﹒", "")
+        "口工一二〇ー" + "".join(CJK_NUMERALS) + DOT_CHARS.replace("．", "").replace("﹒", "")
     ):
         assert ord(char) not in t.homoglyph and ord(char) not in t.same
 

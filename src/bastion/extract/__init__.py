@@ -23,6 +23,10 @@ _ROUTER = Gate(
     ["://", "@", ":[0-9A-Fa-f]{0,4}:", "\\.", PHONE_SHAPE, *(cue for cue, _ in HANDLE_FINDERS)]
 )
 """Which finders can match at all: one RE2 pass instead of a Python regex scan per finder."""
+_HOST_TRICKS = frozenset({"spelled_dot", "spaced_letters", "homoglyph", "nfkc", "hxxp"})
+_DELETIONS = frozenset({"invisible", "combining"})
+"""Unmasking tricks that show intent: a host they produced is trusted even if it reads as words.
+Invisible characters count only inside the host: one beside it is no disguise."""
 
 
 def _entity(unmasked: UnmaskedLike, cand: Candidate) -> Entity:
@@ -51,6 +55,13 @@ def extract_entities(unmasked: UnmaskedLike) -> list[Entity]:
     if not hits:
         return []
     found: list[Candidate] = []
+
+    def vouched(start: int, end: int) -> bool:
+        if any(trick in _HOST_TRICKS for trick in unmasked.tricks_in(start, end)):
+            return True
+        inner = unmasked.tricks_in(start + 1, end - 1) if end - start > 2 else []
+        return any(trick in _DELETIONS for trick in inner)
+
     find_hosts(
         text,
         found,
@@ -58,6 +69,7 @@ def extract_entities(unmasked: UnmaskedLike) -> list[Entity]:
         at=_AT in hits,
         colons=_COLONS in hits,
         dot=_DOT in hits,
+        vouched=vouched if text != unmasked.original else None,
     )
     for index, (_, finder) in enumerate(HANDLE_FINDERS, start=_PHONE + 1):
         if index in hits:

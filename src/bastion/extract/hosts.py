@@ -9,13 +9,22 @@ costs O(63) at most once per word: linear on any input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import idna
 
 from bastion.extract._types import Candidate
 from bastion.extract.ipaddr import parse_ipv4, parse_ipv6
 from bastion.extract.messengers import MESSENGER_HOSTS, messenger_handle, tg_deeplink_handle
-from bastion.suffixes import has_known_suffix, public_suffix, registrable_domain
+from bastion.normalize.hostwords import (
+    CJK_WORD_HOST_MIN,
+    cjk_near,
+    is_weird_case,
+    plausible_words_host,
+    sentence_break,
+    word_tld,
+)
+from bastion.suffixes import has_known_suffix, is_tld, public_suffix, registrable_domain
 
 IDN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff"
 _LABEL = f"[A-Za-z0-9{IDN}][A-Za-z0-9\\-{IDN}]{{0,62}}"
@@ -45,24 +54,11 @@ _WEB_SCHEMES = {
     "ttps": "https",
 }
 """Web schemes, with the defanged (``hxxp``) and clipped (``ttp``, a lost ``h``) spellings."""
-FILE_EXTENSIONS = frozenset(
-    {"py", "sh", "md", "rs", "pl", "pm", "so", "zip", "mov", "tf", "ml", "ps", "java", "run", "cab"}
-)
+FILE_EXTENSIONS = frozenset({"py", "sh", "md", "so", "zip", "mov", "java", "run", "cab"})
+"""TLDs that are common file extensions (``setup.py``); ``.rs``, ``.pl``, ``.ml`` and ``.ps``
+are not here: far more hosts than file names end so in messages."""
 _CLASSIC_TLDS = frozenset({"com", "net", "org", "cn"})
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-WORD_TLDS = _words("it my do be am is in to us as at by no so me pa ad im id la ma re st pe nu")
-"""Two-letter TLDs that are also English words or SMS-speak (``pain.it``, ``you.my``)."""
-PROSE_SAFE_TLDS = _words(
-    "com net org edu gov biz info xyz top vip club site online shop store app io co "
-    "cc tv pro mobi asia name tel icu fun win bet live link click work buzz loan cash "
-    "money casino poker games xxx porn sex adult"
-)
-"""Longer TLDs plausible for a bare host even when every label is a plain word."""
+_RUN_ON = re.compile("(?<![A-Za-z0-9.])[A-Za-z]{2,40}\\.([A-Za-z]{1,40})(?![A-Za-z0-9.])")
 _PLAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
 _OPENERS = {")": "(", "]": "[", "}": "{"}
 
@@ -111,27 +107,61 @@ def ascii_host(host: str) -> str | None:
     return ".".join(out)
 
 
-def _is_title_word(label: str) -> bool:
-    return len(label) > 1 and label[0].isupper() and label[1:].islower()
+class _Context:
+    """Facts about the whole text that the bare-domain rules need, each computed once."""
+
+    __slots__ = ("_run_ons", "has_web", "text", "vouched")
+
+    def __init__(self, text: str, vouched: Callable[[int, int], bool] | None) -> None:
+        self.text = text
+        lowered = text.lower()
+        self.has_web = "http" in lowered or "www" in lowered
+        self.vouched = vouched
+        self._run_ons: list[tuple[int, int]] | None = None
+
+    def runs_sentences_together(self, start: int, end: int) -> bool:
+        """Whether the writer also joins words with a bare dot elsewhere (``start.i shall``,
+        ``ah.the``): then ``tomorrow.call`` is one more sentence run on, not a host."""
+        if self._run_ons is None:
+            self._run_ons = []
+            for match in _RUN_ON.finditer(self.text):
+                if not is_tld(match[1]):
+                    self._run_ons.append(match.span())
+                    if len(self._run_ons) == 2:
+                        break
+        return any(e <= start or s >= end for s, e in self._run_ons)
 
 
-def _bare_domain_ok(labels: list[str], host: str, text_has_web: bool) -> bool:
-    """Rules that keep prose (``Mr.Smith``, ``setup.py``, ``end.Next``) out of bare domains."""
+def _bare_domain_ok(ctx: _Context, span: tuple[int, int], labels: list[str], host: str) -> bool:
+    """Rules that keep prose (``Mr.Smith``, ``setup.py``, ``end.Next``) out of bare domains.
+
+    A host that unmasking produced (``ctx.vouched``) skips the prose rules: nobody disguises a
+    sentence.
+    """
     registrable = registrable_domain(host)
     if registrable is None or len(registrable.split(".", 1)[0]) < 2:
         return False
     tld = host.rsplit(".", 1)[1]
-    if tld in FILE_EXTENSIONS and not text_has_web:
+    if tld in FILE_EXTENSIONS and not ctx.has_web:
         return False
     if not all(label.isascii() and label.isalpha() for label in labels):
         return True
     # Only words: a sentence run together ("her.love", "today.Tomorrow") unless the suffix is
-    # a multi-label one (bbc.co.uk) or a TLD that bare hosts really use.
+    # a multi-label one (bbc.co.uk), the case is no prose case, or the words look like a host.
     if "." in (public_suffix(host) or ""):
         return True
-    if tld in WORD_TLDS or (len(tld) > 2 and tld not in PROSE_SAFE_TLDS):
+    if ctx.vouched is not None and ctx.vouched(*span):
+        return True
+    left, last = labels[-2], labels[-1]
+    if tld not in _CLASSIC_TLDS and sentence_break(left, last) and not left.isupper():
         return False
-    return tld in _CLASSIC_TLDS or not (_is_title_word(labels[-1]) and not labels[-2].isupper())
+    if is_weird_case(left) or is_weird_case(last):
+        return True
+    if cjk_near(ctx.text, *span):
+        return plausible_words_host(left, tld, min_left=CJK_WORD_HOST_MIN)
+    return plausible_words_host(left, tld) and (
+        not word_tld(tld) or not ctx.runs_sentences_together(*span)
+    )
 
 
 def _bare_ipv4(match_text: str, start: int) -> Candidate | None:
@@ -143,7 +173,7 @@ def _bare_ipv4(match_text: str, start: int) -> Candidate | None:
     return Candidate("ip", start, start + len(match_text), match_text, host=dotted, flags=flags)
 
 
-def _find_bare(text: str, out: list[Candidate], text_has_web: bool) -> None:
+def _find_bare(text: str, out: list[Candidate], ctx: _Context) -> None:
     for match in _BARE_HOST.finditer(text):
         host_text = match.group(1)
         start = match.start()
@@ -168,7 +198,7 @@ def _find_bare(text: str, out: list[Candidate], text_has_web: bool) -> None:
                     end += (len(port) + 1 if port else 0) + len(tail)
                 value = ".".join(kept) + text[host_end:end]
                 out.append(_web_candidate(start, end, value, host, tail, ("no_scheme",)))
-            elif _bare_domain_ok(kept, host, text_has_web):
+            elif _bare_domain_ok(ctx, (start, host_end), kept, host):
                 value = ".".join(kept).lower()
                 out.append(
                     Candidate("domain", start, host_end, value, host=host, flags=("no_scheme",))
@@ -287,12 +317,21 @@ def _find_ipv6(text: str, out: list[Candidate]) -> None:
 
 
 def find_hosts(
-    text: str, out: list[Candidate], *, scheme: bool, at: bool, colons: bool, dot: bool
+    text: str,
+    out: list[Candidate],
+    *,
+    scheme: bool,
+    at: bool,
+    colons: bool,
+    dot: bool,
+    vouched: Callable[[int, int], bool] | None = None,
 ) -> None:
     """Append URL, deep-link, domain, IP and e-mail candidates found in folded ``text``.
 
     The flags say which triggers occur (``://``, ``@``, two close colons, ``.``), so finders
-    whose trigger is absent are skipped.
+    whose trigger is absent are skipped. ``vouched(start, end)`` says whether unmasking made
+    that folded span (``deca[.]bet``): a disguised host is no prose, so the bare-domain rules
+    that keep run-together sentences out do not apply to it.
     """
     if scheme:
         _find_scheme(text, out)
@@ -301,5 +340,4 @@ def find_hosts(
     if colons:
         _find_ipv6(text, out)
     if dot:
-        lowered = text.lower()
-        _find_bare(text, out, "http" in lowered or "www" in lowered)
+        _find_bare(text, out, _Context(text, vouched))

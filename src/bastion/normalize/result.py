@@ -7,7 +7,10 @@ folded offsets *are* original offsets, so the common path allocates nothing per 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 _DELETIONS = frozenset({"invisible", "combining"})
 """Tricks that leave nothing behind; they count for a span they touch (``\u202e`` + host)."""
@@ -39,6 +42,7 @@ class Unmasked:
     starts: list[int] | None = field(default=None, repr=False)
     ends: list[int] | None = field(default=None, repr=False)
     tricks: list[tuple[str, int, int]] = field(default_factory=list, repr=False)
+    _index: _TrickIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map folded ``[start, end)`` to the original span that produced it (exact at edges)."""
@@ -57,10 +61,16 @@ class Unmasked:
         if not self.tricks:
             return []
         lo, hi = self.to_original(start, end)
+        if len(self.tricks) <= _INDEX_FROM:
+            candidates: Iterable[tuple[str, int, int]] = self.tricks
+        else:
+            if self._index is None:
+                self._index = _TrickIndex(self.tricks)
+            candidates = self._index.near(lo, hi)
         return sorted(
             {
                 name
-                for name, s, e in self.tricks
+                for name, s, e in candidates
                 if (s < hi and lo < e) or (name in _DELETIONS and s <= hi and lo <= e)
             }
         )
@@ -71,10 +81,32 @@ class Unmasked:
         return bool(self.tricks)
 
 
+_INDEX_FROM: Final = 16
+"""Above this many tricks, ``tricks_in`` looks them up by position instead of scanning all (a
+long text full of disguised hosts would otherwise cost tricks x entities)."""
+
+
+class _TrickIndex:
+    """Tricks sorted by original start; those touching ``[lo, hi]`` start in
+    ``[lo - longest, hi]``, found by bisection."""
+
+    __slots__ = ("longest", "starts", "tricks")
+
+    def __init__(self, tricks: list[tuple[str, int, int]]) -> None:
+        self.tricks = sorted(tricks, key=lambda trick: trick[1])
+        self.starts = [s for _, s, _ in self.tricks]
+        self.longest = max(e - s for _, s, e in self.tricks)
+
+    def near(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        first = bisect_left(self.starts, lo - self.longest)
+        last = bisect_right(self.starts, hi)
+        return self.tricks[first:last]
+
+
 class Work:
     """Mutable state threaded through the passes: current text, offset map, tricks seen."""
 
-    __slots__ = ("ends", "explain", "original", "starts", "steps", "text", "tricks")
+    __slots__ = ("_seen", "ends", "explain", "original", "starts", "steps", "text", "tricks")
 
     def __init__(self, original: str, explain: bool) -> None:
         self.original = original
@@ -83,6 +115,7 @@ class Work:
         self.starts: list[int] | None = None
         self.ends: list[int] | None = None
         self.tricks: list[tuple[str, int, int]] = []
+        self._seen: dict[str, _TrickIndex | None] = {}
         self.steps: list[UnmaskStep] = []
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -93,13 +126,20 @@ class Work:
 
     def touched(self, name: str, start: int, end: int) -> bool:
         """Whether a trick called ``name`` was undone inside current ``[start, end)``."""
+        if name not in self._seen:
+            named = [trick for trick in self.tricks if trick[0] == name]
+            self._seen[name] = _TrickIndex(named) if named else None
+        index = self._seen[name]
+        if index is None:
+            return False
         lo, hi = self.span(start, end)
-        return any(n == name and s < hi and lo < e for n, s, e in self.tricks)
+        return any(s < hi and lo < e for _, s, e in index.near(lo, hi))
 
     def apply(self, groups: list[Group]) -> None:
         """Apply the edits of every group, record each group as one trick, compose the map."""
         if not groups:
             return
+        self._seen.clear()
         text = self.text
         edits = [edit for group in groups for edit in group[3]]
         for name, g_start, g_end, g_edits in groups:

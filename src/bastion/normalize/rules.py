@@ -9,18 +9,22 @@ alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from typing import Final
 
-from bastion.normalize.result import Edit, Group, Work
-from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, Tables
-from bastion.suffixes import has_known_suffix, is_tld, registrable_domain
-
-COMMON_TLDS: Final = frozenset(
-    {"com", "net", "org", "cn", "cc", "top", "vip", "xyz", "info", "club", "site", "online"}
-    | {"shop", "ru", "hk", "tw", "io", "app"}
+from bastion.normalize.hostwords import (
+    CJK_WORD_HOST_MIN,
+    WORD_HOST_MIN,
+    cjk_near,
+    plausible_words_host,
+    sentence_break,
+    words,
 )
-"""TLDs spammers use most; an ambiguous dot (``。``, ``、``, ``. ``) before one counts as a dot."""
+from bastion.normalize.hostwords import COMMON_TLDS as COMMON_TLDS
+from bastion.normalize.result import Edit, Group, Work
+from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI, Tables
+from bastion.suffixes import has_known_suffix, is_tld, public_suffix, registrable_domain
 
 _STOPWORDS: Final = frozenset(
     {"a", "an", "the", "this", "that", "my", "your", "our", "their", "his", "her", "its", "of"}
@@ -34,7 +38,7 @@ _CLOSE: Final = r"[\]\)\}）】]"
 _SPELLED_DOT: Final = (
     rf"\s{{0,2}}{_OPEN}\s?(?:dot|\.|。|点|．)\s?{_CLOSE}\s{{0,2}}"
     r"|\s{1,2}dot\s{1,2}"
-    rf"|\s{{0,2}}[{CJK_DOTS}]\s{{0,2}}"
+    rf"|\s{{0,2}}[{DOT_CHARS}]\s{{0,2}}|[{DOT_EMOJI}]"
     r"|\s{1,2}\.\s{0,2}|\.\s{1,2}"
 )
 _CHAIN_SEP: Final = rf"(?:{_SPELLED_DOT}|\.)"
@@ -50,7 +54,8 @@ _SEP_RE: Final = re.compile(_CHAIN_SEP, re.I)
 _HXXP_RE: Final = re.compile(
     r"(?<![A-Za-z0-9])h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}(s))?\s{0,2}"
     r"(?:[\[\(\{]\s?[:：]\s?[/／]\s?[/／]\s?[\]\)\}]"
-    r"|(?:[:：;；]|[\[\(\{]\s?[:：]\s?[\]\)\}])\s{0,2}[/／\\＼]\s?[/／\\＼])",
+    r"|(?:[:：;；]|[\[\(\{]\s?[:：]\s?[\]\)\}])\s{0,2}[/／\\＼]\s?[/／\\＼])"
+    r"(?:\s{1,2}(?=[A-Za-z0-9]))?",
     re.I,
 )
 
@@ -67,11 +72,15 @@ _UNIT: Final = r"[A-Za-z0-9](?![A-Za-z0-9])"
 _SPACED_RE: Final = re.compile(
     rf"(?<![A-Za-z0-9])(?:(?P<lead>https?://(?:www)?|www)(?P<lg>{_GAP})?)?"
     rf"(?P<run>{_UNIT}(?:{_GAP}{_UNIT}){{2,255}})"
-    rf"(?:(?P<tg>{_GAP})(?P<tail>[A-Za-z0-9]{{2,63}})(?![A-Za-z0-9]))?",
+    rf"(?:(?P<tg>{_GAP})(?P<tail>[A-Za-z0-9]{{2,63}}(?:\.[A-Za-z0-9]{{1,63}}){{0,3}})"
+    r"(?![A-Za-z0-9]))?",
     re.I,
 )
 _UNIT_RE: Final = re.compile(rf"(?<![A-Za-z0-9]){_UNIT}")
 _DOT_CHARS: Final = frozenset(".。．｡﹒")
+_SECOND_LEVEL: Final = ("com", "net", "org", "gov", "edu", "co", "ac")
+"""Labels that usually sit under a ccTLD (``bet.com.cn``), tried when spaced letters hide
+every dot (``b.e.t.c.o.m.c.n``)."""
 _HOSTY_RE: Final = re.compile(r"[.。．｡﹒@]|dot", re.I)
 _HOST_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?")
 
@@ -82,6 +91,13 @@ _AT_RE: Final = re.compile(
     rf"(?P<host>{_LABEL}(?:\.{_LABEL}){{1,8}})",
     re.I,
 )
+_WEBMAIL: Final = words(
+    "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn aol icloud me mac "
+    "protonmail proton gmx mail yandex qq 163 126 yeah sina sohu foxmail 139 aliyun naver "
+    "daum hanmail rediffmail zoho tutanota fastmail web orange comcast"
+)
+"""Mail providers: ``bob at gmail dot com`` is an address, ``verify at bet365 dot com`` is not."""
+_MAILISH_LOCAL_RE: Final = re.compile(r"[0-9._+-]")
 _ASCII_LETTER_RE: Final = re.compile(r"[A-Za-z]")
 _TOKEN_RE: Final = re.compile(
     r"[A-Za-z0-9._@:/\-\u00c0-\u02af\u0300-\u036f\u0370-\u058f\u1c80-\u1c8f"
@@ -128,7 +144,9 @@ def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None
 
 
 def hxxp_pass(work: Work) -> None:
-    """``hxxp``, ``h t t p``, ``http[:]//``, ``https;//``, ``[://]`` ... -> ``http(s)://``."""
+    """``hxxp``, ``h t t p``, ``http[:]//``, ``https;//``, ``[://]`` ... -> ``http(s)://``.
+
+    Spaces after the slashes go too (``h t t p : / / bet.in``): a scheme always has a host."""
     groups: list[Group] = []
     for m in _HXXP_RE.finditer(work.text):
         canon = "https://" if m[1] else "http://"
@@ -156,22 +174,32 @@ def _sep_kind(sep: str) -> str:
         return "plain" if sep == "." else "dotspace"
     if core.lower() == "dot" or core == "点" or core[:1] in "[({（【":
         return "word" if core.lower() == "dot" else "strong"
-    return "weak"
+    return "list" if core == "、" else "weak"
 
 
-def _acceptable(kind: str, left: str, tld: str) -> bool:
-    """Whether a separator of ``kind`` after label ``left`` in a host ending in ``tld`` is a dot."""
+def _acceptable(kind: str, left: str, tld: str, cjk: bool) -> bool:
+    """Whether a separator of ``kind`` after label ``left`` in a host ending in ``tld`` is a dot.
+
+    ``、`` lists words in Chinese (``学习java、ai``), so it needs a digit or a spam TLD; ``. ``
+    ends sentences; ``。``, ``丶``, ``·``, emoji and `` dot `` accept any plausible host.
+    """
     if kind in ("plain", "strong"):
         return True
-    if kind == "word" and left.lower() in _STOPWORDS:
+    low = left.lower()
+    if kind == "word" and low in _STOPWORDS:
         return False
-    if left.lower() == "www":
+    if low == "www":
         return True
     if kind == "dotspace":
         return len(left) >= 2 and tld.lower() in COMMON_TLDS and not tld.istitle()
-    if any(c.isdigit() for c in left):
+    if kind == "list":
+        mixed = not left.isdigit() and any(c.isdigit() for c in left)
+        return mixed or (len(left) >= 2 and tld.lower() in COMMON_TLDS)
+    if len(left) >= 2 and any(c.isdigit() or c == "-" for c in left):
         return True
-    return (len(left) >= 2 and tld.lower() in COMMON_TLDS) or (kind == "word" and len(tld) == 2)
+    if sentence_break(left, tld):
+        return False
+    return plausible_words_host(left, tld, min_left=CJK_WORD_HOST_MIN if cjk else WORD_HOST_MIN)
 
 
 def spelled_dot_pass(work: Work) -> None:
@@ -193,11 +221,15 @@ def spelled_dot_pass(work: Work) -> None:
             seps.append((sep.start(), sep.end(), _sep_kind(sep[0])))
             pos = sep.end()
         words = [text[a:b] for a, b in labels]
-        tlds = [w for w in words[1:] if not w.isdigit() and is_tld(w)]
+        tlds = [w for j, w in enumerate(words) if j and _ends_suffix(words, j)]
+        cjk = bool(tlds) and cjk_near(text, m.start(), m.end())
         first = 0
         for k in range(1, len(labels) + 1):
-            if k < len(labels) and tlds and _acceptable(seps[k - 1][2], words[k - 1], tlds[-1]):
-                continue
+            if k < len(labels) and tlds:
+                if _acceptable(seps[k - 1][2], words[k - 1], tlds[-1], cjk):
+                    continue
+                if _suffix_pair(words[k - 1], words[k]):
+                    continue
             group = _dotted(text, labels[first:k], seps[first : k - 1], words[first:k])
             if group is not None:
                 groups.append(group)
@@ -205,13 +237,26 @@ def spelled_dot_pass(work: Work) -> None:
     work.apply(groups)
 
 
+def _suffix_pair(label: str, tld: str) -> bool:
+    """``co`` + ``za``, ``com`` + ``cn``: a two-label public suffix (no word prose makes)."""
+    pair = f"{label}.{tld}".lower()
+    return len(label) >= 2 and public_suffix(f"x.{pair}") == pair
+
+
+def _ends_suffix(words: list[str], j: int) -> bool:
+    """Whether a host may end at label ``j``: a TLD, or a two-label suffix (``co.za``)."""
+    word = words[j]
+    if word.isdigit():
+        return False
+    return is_tld(word) or (j >= 2 and _suffix_pair(words[j - 1], word))
+
+
 def _dotted(
     text: str, labels: list[tuple[int, int]], seps: list[tuple[int, int, str]], words: list[str]
 ) -> Group | None:
     """The spelled-dot group for one segment of acceptable separators, if it ends in a TLD."""
     for j in range(len(labels) - 1, 0, -1):
-        tld = words[j]
-        if tld.isdigit() or not is_tld(tld):
+        if not _ends_suffix(words, j):
             continue
         spelled = [(a, b) for a, b, kind in seps[:j] if kind != "plain"]
         if not spelled:
@@ -221,10 +266,13 @@ def _dotted(
     return None
 
 
-def _gap_value(gap: str) -> str:
+def _gap_value(gap: str, usual: str) -> str:
+    """What a gap stands for; a hyphen set off like the letters (``o - h``, ``o^-^h``) is kept."""
     if any(c in _DOT_CHARS for c in gap) or "dot" in gap.lower():
         return "."
-    return "@" if "@" in gap else ""
+    if "@" in gap:
+        return "@"
+    return "-" if "-" in gap and gap != usual else ""
 
 
 def _plausible(candidate: str) -> bool:
@@ -238,9 +286,30 @@ def _plausible(candidate: str) -> bool:
     return domain is not None and len(domain.split(".", 1)[0]) >= 2
 
 
+def _second_level(name: str, tld: str) -> int:
+    """Where a second-level public suffix starts in ``name`` (``betcom`` + ``cn`` -> 3), or 0."""
+    for label in _SECOND_LEVEL:
+        cut = len(name) - len(label)
+        if cut >= 2 and name.lower().endswith(label):
+            suffix = f"{label}.{tld.lower()}"
+            if public_suffix(f"x.{suffix}") == suffix:
+                return cut
+    return 0
+
+
+def _symbol_triple(units: int, gaps: list[str], values: list[str]) -> bool:
+    """``p_a_f.com``, ``m^p^i.gov``: three letters split by one repeated symbol, then a dot."""
+    inner = set(gaps[:-1])
+    if units != 3 or len(inner) != 1 or values[-1] != ".":
+        return False
+    sep = next(iter(inner))
+    return len(sep) == 1 and not sep.isspace() and sep not in "-."
+
+
 def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     """Gap replacements that turn the spaced tokens into a host, or None if none does."""
-    values = [_gap_value(g) for g in gaps]
+    usual = Counter(gaps).most_common(1)[0][0]
+    values = [_gap_value(g, usual) for g in gaps]
     units = sum(len(t) == 1 for t in tokens)
     uniform = len(set(gaps)) == 1 and len(gaps[0]) == 1
     if uniform and units >= 6:
@@ -251,11 +320,11 @@ def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
             if len(name) < 2 or tld.isdigit() or not is_tld(tld):
                 continue
             if tld.lower() in COMMON_TLDS or any(c.isdigit() for c in name):
-                values = ["." if b == bounds[i] else "" for b in bounds]
-                if joined[:3].lower() == "www" and 3 in bounds and bounds[i] > 4:
-                    values[bounds.index(3)] = "."
-                return values
-    if units < 4 and len(tokens[0]) == 1:
+                dots = {bounds[i], _second_level(name, tld)}
+                if joined[:3].lower() == "www" and bounds[i] > 4:
+                    dots.add(3)
+                return ["." if b in dots else "" for b in bounds]
+    if units < 4 and len(tokens[0]) == 1 and not _symbol_triple(units, gaps, values):
         return None
     candidate = tokens[0] + "".join(v + t for v, t in zip(values, tokens[1:], strict=True))
     return values if _plausible(candidate) else None
@@ -313,8 +382,19 @@ def spelled_at_pass(work: Work) -> None:
             host_end -= len(labels.pop()) + 1
         if len(labels) < 2:
             continue
-        if m["bare"] and not work.touched("spelled_dot", m.start("host"), host_end):
+        if m["bare"] and not _bare_at_ok(work, m, labels, host_end):
             continue
         start, end = m.span("at")
         groups.append(("spelled_at", m.start(), host_end, [(start, end, "@")]))
     work.apply(groups)
+
+
+def _bare_at_ok(work: Work, m: re.Match[str], labels: list[str], host_end: int) -> bool:
+    """`` at `` is an English word: it spells ``@`` only before a spelled-out host and after a
+    local part that no sentence has (``kefu88``, ``john.doe``) or before a mail provider."""
+    if not work.touched("spelled_dot", m.start("host"), host_end):
+        return False
+    if _MAILISH_LOCAL_RE.search(m["local"]) is not None:
+        return True
+    domain = registrable_domain(".".join(labels))
+    return domain is not None and domain.split(".", 1)[0].lower() in _WEBMAIL

@@ -29,8 +29,16 @@ CJK_NUMERALS: Final = {
 }  # fmt: skip
 """Chinese numerals that spammers substitute for digits in phone numbers and QQ/WeChat ids."""
 
-CJK_DOTS: Final = "点。．丶·、﹒｡・"
+DOT_CHARS: Final = "点。．丶·、﹒｡・•∙⋅"
 """Characters written in place of a dot between host labels; folded only in host context."""
+
+DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
+"""Regex class ranges of pictographs (shapes, dingbats, emoji) written as a dot: ``bet✨com``.
+
+Dingbat digits (``❶``) are left out: the character pass folds them to digits."""
+
+CJK_DOTS: Final = DOT_CHARS + DOT_EMOJI
+"""A regex character-class body of every dot stand-in (the pre-check builds its clause on it)."""
 
 _SCRIPT_RANGES: Final = (
     (0x0250, 0x02AF),  # IPA extensions (ɑ ɡ)
