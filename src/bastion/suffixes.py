@@ -1,7 +1,8 @@
 """Public Suffix List access shared by every stage (bare-domain validation, registrable domains).
 
-Backed by the maintained ``publicsuffixlist`` package, which ships the list itself, so nothing is
-downloaded at run time. Unknown suffixes are rejected: ``report.pdf`` and ``Mr.Smith`` are not hosts.
+Backed by the maintained ``publicsuffixlist`` package, which ships the list itself, so nothing
+is downloaded at run time. Unknown suffixes are rejected: ``report.pdf`` and ``Mr.Smith`` are not
+hosts.
 """
 
 from __future__ import annotations
