@@ -25,6 +25,7 @@ TABLES = {
     "appeals",
     "notices",
     "campaigns",
+    "campaign_accounts",
     "audit_events",
     "audit_chain_head",
 }
@@ -61,9 +62,9 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
     assert added == TABLES
 
 
-def test_head_is_the_named_initial_revision(store: Store) -> None:
-    assert head_revision() == "0001_initial_schema"
-    assert current_revision(store.engine) == "0001_initial_schema"
+def test_head_is_the_newest_named_revision(store: Store) -> None:
+    assert head_revision() == "0003_trusted_flaggers"
+    assert current_revision(store.engine) == "0003_trusted_flaggers"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

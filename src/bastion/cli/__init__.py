@@ -7,6 +7,8 @@ import typer
 from bastion.cli.feeds import feeds_app
 from bastion.cli.report import audit_app, report_command
 from bastion.cli.scan import explain_command, scan_command
+from bastion.cli.serve import serve_command
+from bastion.cli.tenants import tenants_app
 
 app = typer.Typer(
     name="bastion",
@@ -19,6 +21,8 @@ app.command("scan")(scan_command)
 app.command("explain")(explain_command)
 app.command("report")(report_command)
 app.add_typer(audit_app, name="audit")
+app.add_typer(tenants_app, name="tenants")
+app.command("serve")(serve_command)
 
 
 def main() -> None:

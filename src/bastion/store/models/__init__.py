@@ -3,7 +3,13 @@
 from bastion.store.models.base import Base
 from bastion.store.models.content import Entity, Item, Violation
 from bastion.store.models.enforcement import Action, Appeal, Case, Report, Review, Strike
-from bastion.store.models.ops import AuditChainHead, AuditEvent, Campaign, Notice
+from bastion.store.models.ops import (
+    AuditChainHead,
+    AuditEvent,
+    Campaign,
+    CampaignAccount,
+    Notice,
+)
 from bastion.store.models.tenancy import Account, ApiKey, Tenant
 
 __all__ = [
@@ -15,6 +21,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Campaign",
+    "CampaignAccount",
     "Case",
     "Entity",
     "Item",

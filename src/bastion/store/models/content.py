@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, Index, String, Text, UniqueConstraint
+from sqlalchemy import Float, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bastion.store.enums import Outcome, Severity, Verdict
@@ -35,6 +35,10 @@ class Item(IdMixin, TenantOwned, Base):
     verdict: Mapped[Verdict | None] = mapped_column(enum_column(Verdict, "verdict"))
     policy_version: Mapped[str | None] = mapped_column(String(64))
     result: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    # Content restrictions in force, derived from the item's unreversed actions.
+    content_removed: Mapped[bool] = mapped_column(default=False, server_default=false())
+    link_disabled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    labeled: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     entities: Mapped[list[Entity]] = relationship(order_by="Entity.position")
     violations: Mapped[list[Violation]] = relationship(order_by="Violation.position")

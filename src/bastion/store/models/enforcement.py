@@ -121,7 +121,15 @@ class Report(IdMixin, CreatedMixin, TenantOwned, Base):
         tenant_fk("case_id", "cases"),
         Index("ix_reports_tenant_id_case_id", "tenant_id", "case_id"),
         Index("ix_reports_tenant_id_item_id", "tenant_id", "item_id"),
-        Index("ix_reports_tenant_id_reporter_ip_hash", "tenant_id", "reporter_ip_hash"),
+        Index(
+            "ix_reports_tenant_id_reporter_id_created_at", "tenant_id", "reporter_id", "created_at"
+        ),
+        Index(
+            "ix_reports_tenant_id_reporter_ip_hash_created_at",
+            "tenant_id",
+            "reporter_ip_hash",
+            "created_at",
+        ),
     )
 
     reporter_id: Mapped[str | None] = mapped_column(String(255))

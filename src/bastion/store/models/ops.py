@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bastion.store.enums import NoticeStatus
-from bastion.store.models.base import Base, CreatedMixin, IdMixin, TenantOwned
+from bastion.store.models.base import Base, CreatedMixin, IdMixin, TenantOwned, tenant_fk
 from bastion.store.types import IdType, JsonType, enum_column, utcnow
 
 
@@ -54,6 +54,18 @@ class Campaign(IdMixin, CreatedMixin, TenantOwned, Base):
     items_matched: Mapped[int] = mapped_column(default=0)
     accounts_matched: Mapped[int] = mapped_column(default=0)
     actions_taken: Mapped[int] = mapped_column(default=0)
+    links_disabled: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+class CampaignAccount(TenantOwned, Base):
+    """An account actioned under a campaign; makes ``accounts_matched`` a distinct count."""
+
+    __tablename__ = "campaign_accounts"
+    __table_args__ = (tenant_fk("account_id", "accounts"),)
+
+    campaign_id: Mapped[int] = mapped_column(IdType, ForeignKey("campaigns.id"), primary_key=True)
+    account_id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuditEvent(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bastion.store.enums import AccountStatus, KeyRole, Monetization
@@ -17,6 +17,11 @@ class Tenant(IdMixin, CreatedMixin, Base):
 
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # Where enforcement notices go. The secret signs them (HMAC), so it is kept in clear; private
+    # or loopback targets are refused unless the operator sets ``webhook_allow_private``.
+    webhook_url: Mapped[str | None] = mapped_column(String(2000))
+    webhook_secret: Mapped[str | None] = mapped_column(String(200))
+    webhook_allow_private: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class ApiKey(IdMixin, CreatedMixin, Base):
@@ -28,6 +33,8 @@ class ApiKey(IdMixin, CreatedMixin, Base):
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     role: Mapped[KeyRole] = mapped_column(enum_column(KeyRole, "key_role"))
     label: Mapped[str] = mapped_column(String(200), default="")
+    trusted_flagger: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """Reports made with this key come from a trusted flagger (DSA Art. 22) and jump the queue."""
     revoked_at: Mapped[datetime | None]
 
 

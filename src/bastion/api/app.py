@@ -1,0 +1,176 @@
+"""The HTTP API application factory.
+
+``create_app`` wires injected dependencies (store, scanner, ladder, clock) into a FastAPI app;
+there is no module-level state, so tests and embedders build as many apps as they like.
+OpenAPI is served at ``/openapi.json`` and the interactive docs at ``/docs``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import FastAPI
+from sqlalchemy.orm import Session
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bastion import __version__
+from bastion.api import problems
+from bastion.api.deps import ApiSettings, AppContext, RateLimiter
+from bastion.api.routes import accounts, appeals, campaigns, cases, check, reports, review, tenant
+from bastion.api.workers import Upkeep
+from bastion.enforce import Ladder
+from bastion.scanner import Scanner
+from bastion.store import Store
+
+BATCH_PATH = "/v1/items:batch"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(
+    *,
+    store: Store,
+    scanner: Scanner,
+    ladder: Ladder,
+    clock: Callable[[], datetime] = utc_now,
+    settings: ApiSettings | None = None,
+    upkeep_interval: float | None = None,
+) -> FastAPI:
+    """Build the API. ``upkeep_interval`` (seconds) starts the background upkeep thread (lifting
+    due suspensions, delivering webhooks) for the app's lifetime; None leaves it off."""
+    settings = settings or ApiSettings()
+    limiter = RateLimiter(settings.rate_limit, settings.rate_burst) if settings.rate_limit else None
+    upkeep = Upkeep(store, clock, interval=upkeep_interval) if upkeep_interval else None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if upkeep is not None:
+            upkeep.start()
+        try:
+            yield
+        finally:
+            if upkeep is not None:
+                upkeep.stop()
+
+    app = FastAPI(
+        title="Bastion",
+        version=__version__,
+        summary="Scan user content for illegal off-platform links and enforce, with due process.",
+        lifespan=lifespan,
+    )
+    if store.dialect == "sqlite":
+        store = SerialWrites(store)
+    app.state.bastion = AppContext(store, scanner, ladder, clock, settings, limiter)
+    problems.install(app)
+    for module in (check, accounts, campaigns, tenant, reports, review, appeals, cases):
+        app.include_router(module.router)
+
+    def limit_for(path: str) -> int:
+        return settings.max_batch_bytes if path == BATCH_PATH else settings.max_body_bytes
+
+    app.add_middleware(BodyLimit, limit_for=limit_for)
+    return app
+
+
+class SerialWrites(Store):
+    """The same database, with write transactions queued on an in-process lock.
+
+    SQLite admits one writer; when threads race for it, the losers sleep in SQLite's busy
+    handler (1, 2, 5 ... 100 ms steps), which wrecks tail latency and throughput under load.
+    Queueing them on a lock first hands the database over the moment it is free. Read-only
+    transactions do not take the lock (WAL readers never block). Other processes writing to the
+    same file still meet the busy handler: run one server process per SQLite file.
+    """
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store.engine, retry=store.retry)
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def transaction(self, *, readonly: bool = False) -> Iterator[Session]:
+        if readonly:
+            with super().transaction(readonly=True) as session:
+                yield session
+            return
+        with self._write_lock, super().transaction() as session:
+            yield session
+
+
+class BodyLimit:
+    """Refuse request bodies over the path's limit with a 413 problem, before any parsing.
+
+    A declared ``Content-Length`` over the limit is refused without reading; otherwise the body
+    is read up to the limit (chunked uploads included) and replayed to the app.
+    """
+
+    def __init__(self, app: ASGIApp, limit_for: Callable[[str], int]) -> None:
+        self.app = app
+        self.limit_for = limit_for
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        limit = self.limit_for(path)
+        declared = _content_length(scope)
+        if declared == -1:
+            await _send_problem(scope, send, 400, "Content-Length is not a valid number")
+            return
+        if declared is not None and declared > limit:
+            await _send_problem(scope, send, 413, f"request body exceeds {limit} bytes")
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > limit:
+                await _send_problem(scope, send, 413, f"request body exceeds {limit} bytes")
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        replayed = False
+        whole = b"".join(chunks)
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": whole, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", ()):
+        if name == b"content-length":
+            text = value.decode("latin-1").strip()
+            return int(text) if text.isdigit() and len(text) < 19 else -1
+    return None
+
+
+async def _send_problem(scope: Scope, send: Send, status: int, detail: str) -> None:
+    response = problems.problem(
+        status,
+        detail,
+        instance=scope.get("path", ""),
+        title="Request body too large" if status == 413 else None,
+        kind="body-too-large" if status == 413 else None,
+    )
+    headers: list[tuple[bytes, bytes]] = [(k, v) for k, v in response.raw_headers]
+    headers.append((b"connection", b"close"))
+    start: dict[str, Any] = {"type": "http.response.start", "status": status, "headers": headers}
+    await send(start)
+    await send({"type": "http.response.body", "body": response.body})

@@ -1,0 +1,239 @@
+"""Dependencies shared by every router: the injected store/scanner/ladder/clock and the caller.
+
+Nothing is global: ``create_app`` puts one ``AppContext`` on ``app.state`` and these functions
+read it from the request, so two apps (two tests, two tenancies) never share state.
+
+Callers authenticate with ``Authorization: Bearer <key>``; only the key's sha256 is looked up
+(``tenant_by_key_hash``). A lookup is cached for ``auth_cache_seconds`` (default 5 s), which
+bounds how long a revoked key keeps working. Routers guard themselves with
+``Depends(require_roles("moderator", "admin"))`` and scope every query to
+``principal.tenant_id``.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated, Final
+
+from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from bastion.enforce import Ladder, ReasonsConfig
+from bastion.scanner import Scanner
+from bastion.service.errors import Forbidden, RateLimited, ServiceError
+from bastion.store import Store
+from bastion.store.enums import KeyRole
+from bastion.store.queries import hash_api_key, tenant_by_key_hash
+
+ROLES: Final = tuple(r.value for r in KeyRole)
+MAX_KEY_CHARS: Final = 256
+
+
+class Unauthorized(ServiceError):
+    """No usable credentials; carries the ``WWW-Authenticate`` challenge (RFC 6750)."""
+
+    status = 401
+    title = "Unauthorized"
+    headers: Final = {"WWW-Authenticate": 'Bearer realm="bastion"'}
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The authenticated caller: a tenant acting through one API key with one role."""
+
+    tenant_id: int
+    tenant_slug: str
+    role: str
+    key_id: int
+
+    @property
+    def actor(self) -> str:
+        """How audit records name this caller."""
+        return f"{self.role}:key-{self.key_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ApiSettings:
+    """Limits and knobs of one app. ``rate_limit`` is requests per second per key (None: off)."""
+
+    max_body_bytes: int = 1 << 20
+    max_batch_bytes: int = 16 << 20
+    max_batch_items: int = 1000
+    auth_cache_seconds: float = 5.0
+    rate_limit: float | None = None
+    rate_burst: int = 50
+    reasons: ReasonsConfig = field(default_factory=ReasonsConfig)
+
+
+class _Bucket:
+    __slots__ = ("stamp", "tokens")
+
+    def __init__(self, tokens: float, stamp: float) -> None:
+        self.tokens, self.stamp = tokens, stamp
+
+
+class RateLimiter:
+    """Token bucket per API key: ``rate`` per second, bursts up to ``burst``."""
+
+    def __init__(self, rate: float, burst: int, now: Callable[[], float] = time.monotonic) -> None:
+        if rate <= 0 or burst < 1:
+            raise ValueError("rate limit needs rate > 0 and burst >= 1")
+        self.rate, self.burst, self._now = rate, burst, now
+        self._buckets: dict[int, _Bucket] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key_id: int) -> None:
+        """Spend one token or raise RateLimited with the seconds until one is back."""
+        with self._lock:
+            now = self._now()
+            bucket = self._buckets.get(key_id)
+            if bucket is None:
+                bucket = self._buckets[key_id] = _Bucket(float(self.burst), now)
+            bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.stamp) * self.rate)
+            bucket.stamp = now
+            if bucket.tokens < 1.0:
+                wait = math.ceil((1.0 - bucket.tokens) / self.rate)
+                raise RateLimited(
+                    f"rate limit of {self.rate:g} requests/s exceeded", retry_after=wait
+                )
+            bucket.tokens -= 1.0
+
+
+@dataclass(slots=True)
+class AppContext:
+    """Everything a request handler may need, injected once per app."""
+
+    store: Store
+    scanner: Scanner
+    ladder: Ladder
+    clock: Callable[[], datetime]
+    settings: ApiSettings
+    limiter: RateLimiter | None = None
+    key_cache: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
+
+
+def context(request: Request) -> AppContext:
+    ctx: AppContext = request.app.state.bastion
+    return ctx
+
+
+def get_store(request: Request) -> Store:
+    return context(request).store
+
+
+def get_scanner(request: Request) -> Scanner:
+    return context(request).scanner
+
+
+def get_ladder(request: Request) -> Ladder:
+    return context(request).ladder
+
+
+def get_settings(request: Request) -> ApiSettings:
+    return context(request).settings
+
+
+def get_now(request: Request) -> datetime:
+    """The app clock's current time (tests inject a fixed clock)."""
+    return context(request).clock()
+
+
+_bearer = HTTPBearer(auto_error=False, description="API key: `Authorization: Bearer bst_...`")
+
+
+async def current_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """The caller behind the bearer key; 401 problem when missing, unknown or revoked.
+
+    Async so that a cached key costs no thread hop; a cache miss looks the key up in a worker
+    thread, off the event loop.
+    """
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("send an API key as 'Authorization: Bearer <key>'")
+    key = credentials.credentials.strip()
+    if not key or len(key) > MAX_KEY_CHARS:
+        raise Unauthorized("the API key is malformed")
+    ctx = context(request)
+    digest = hash_api_key(key)
+    cached = ctx.key_cache.get(digest)
+    now = time.monotonic()
+    if cached is not None and cached[1] > now:
+        principal = cached[0]
+    else:
+        store = ctx.store
+        principal = await run_in_threadpool(
+            lambda: store.run(lambda s: _lookup(s, digest), readonly=True)
+        )
+        if ctx.settings.auth_cache_seconds > 0:
+            if len(ctx.key_cache) > 10_000:
+                ctx.key_cache.clear()
+            ctx.key_cache[digest] = (principal, now + ctx.settings.auth_cache_seconds)
+    if principal is None:
+        raise Unauthorized("the API key is unknown or revoked")
+    if ctx.limiter is not None:
+        ctx.limiter.take(principal.key_id)
+    return principal
+
+
+def _lookup(session: Session, digest: str) -> Principal | None:
+    found = tenant_by_key_hash(session, digest)
+    if found is None:
+        return None
+    tenant, key = found
+    return Principal(tenant.id, tenant.slug, str(key.role), key.id)
+
+
+def require_roles(*roles: str) -> Callable[..., Awaitable[Principal]]:
+    """A dependency admitting only keys with one of ``roles`` (403 problem otherwise)."""
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown or not roles:
+        raise ValueError(f"unknown roles {unknown}; valid: {', '.join(ROLES)}")
+    allowed = frozenset(roles)
+
+    async def dependency(
+        principal: Annotated[Principal, Depends(current_principal)],
+    ) -> Principal:
+        if principal.role not in allowed:
+            needed = ", ".join(sorted(allowed))
+            raise Forbidden(f"a {principal.role} key may not do this; needs one of: {needed}")
+        return principal
+
+    return dependency
+
+
+async def _store(request: Request) -> Store:
+    return get_store(request)
+
+
+async def _scanner(request: Request) -> Scanner:
+    return get_scanner(request)
+
+
+async def _ladder(request: Request) -> Ladder:
+    return get_ladder(request)
+
+
+async def _settings(request: Request) -> ApiSettings:
+    return get_settings(request)
+
+
+async def _now(request: Request) -> datetime:
+    return get_now(request)
+
+
+# Async twins of the getters, so resolving them costs no worker-thread hop per request; the
+# plain getters above stay callable directly (``get_settings(request)``).
+StoreDep = Annotated[Store, Depends(_store)]
+ScannerDep = Annotated[Scanner, Depends(_scanner)]
+LadderDep = Annotated[Ladder, Depends(_ladder)]
+SettingsDep = Annotated[ApiSettings, Depends(_settings)]
+NowDep = Annotated[datetime, Depends(_now)]

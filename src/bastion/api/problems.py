@@ -1,0 +1,135 @@
+"""RFC 9457 problem details for every error the API returns.
+
+Every failure, whether raised by FastAPI (validation, unknown route), by the service layer
+(``ServiceError`` subclasses carry their status) or unexpected, leaves as
+``application/problem+json`` with ``type``, ``title``, ``status``, ``detail`` and ``instance``.
+Validation problems add ``errors``: one entry per invalid field with a JSON pointer, as in the
+RFC's own example. Unexpected errors are logged with a reference id and never leak internals.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from http import HTTPStatus
+from typing import Any, Final
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from bastion.model import InputError
+from bastion.service.errors import RateLimited, ServiceError
+
+PROBLEM_TYPE: Final = "application/problem+json"
+TYPE_BASE: Final = "/problems/"
+log = logging.getLogger("bastion.api")
+
+
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_TYPE
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    instance: str = "",
+    title: str | None = None,
+    kind: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> ProblemResponse:
+    """A problem+json response; ``kind`` names the problem type (default: from the status)."""
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    slug = kind or phrase.lower().replace(" ", "-").replace("'", "")
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + slug,
+        "title": title or phrase,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+    }
+    body.update(extra)
+    return ProblemResponse(body, status_code=status, headers=headers)
+
+
+def _pointer(loc: tuple[Any, ...]) -> tuple[str, str]:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        where, parts = parts[0], parts[1:]
+    else:
+        where = "body"
+    field = ".".join(parts) or where
+    escaped = [p.replace("~", "~0").replace("/", "~1") for p in parts]
+    return field, "#/" + "/".join(escaped) if where == "body" else f"{where}:{field}"
+
+
+def _validation(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = []
+    for error in exc.errors():
+        field, pointer = _pointer(tuple(error.get("loc", ())))
+        errors.append({"field": field, "pointer": pointer, "detail": str(error.get("msg", ""))})
+    names = ", ".join(sorted({e["field"] for e in errors})) or "request"
+    return problem(
+        422,
+        f"invalid fields: {names}",
+        instance=request.url.path,
+        title="Invalid request",
+        kind="validation",
+        errors=errors,
+    )
+
+
+def _http(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+    headers = dict(exc.headers) if exc.headers else None
+    return problem(exc.status_code, detail, instance=request.url.path, headers=headers)
+
+
+def _service(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, ServiceError)
+    headers: dict[str, str] = dict(getattr(exc, "headers", None) or {})
+    if isinstance(exc, RateLimited):
+        headers["Retry-After"] = str(max(1, exc.retry_after))
+    slug = type(exc).__name__
+    kind = "".join("-" + c.lower() if c.isupper() else c for c in slug).lstrip("-")
+    return problem(
+        exc.status,
+        exc.detail,
+        instance=request.url.path,
+        title=exc.title,
+        kind=kind,
+        headers=headers or None,
+    )
+
+
+def _input(request: Request, exc: Exception) -> ProblemResponse:
+    return problem(
+        422, str(exc), instance=request.url.path, title="Invalid input", kind="invalid-input"
+    )
+
+
+def _unexpected(request: Request, exc: Exception) -> ProblemResponse:
+    reference = secrets.token_hex(6)
+    log.error("unhandled error %s on %s", reference, request.url.path, exc_info=exc)
+    return problem(
+        500,
+        f"the server failed to handle this request (reference {reference})",
+        instance=request.url.path,
+        title="Internal server error",
+        kind="internal",
+        reference=reference,
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Route every error class to its problem+json rendering."""
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(ServiceError, _service)
+    app.add_exception_handler(InputError, _input)
+    app.add_exception_handler(Exception, _unexpected)

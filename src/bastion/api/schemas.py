@@ -1,0 +1,96 @@
+"""Request bodies. Validation happens here, at the edge, so the service sees only sound values and
+a bad request gets a 422 problem listing every invalid field at once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bastion.model import Item
+
+Surface = Literal[
+    "username",
+    "display_name",
+    "bio",
+    "avatar",
+    "post",
+    "comment",
+    "chat",
+    "moment",
+    "livestream",
+    "listing",
+    "map_place",
+    "link_visit",
+]
+
+
+class ItemIn(BaseModel):
+    """One input record (ARCHITECTURE.md): ``id`` and one of ``text``/``images`` are required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=255, coerce_numbers_to_str=True)
+    text: str = Field(default="", max_length=200_000)
+    platform: str = Field(default="", max_length=64)
+    surface: Surface = "post"
+    account_id: str = Field(default="", max_length=255)
+    images: list[str] = Field(default_factory=list, max_length=16)
+    created_at: datetime | None = None
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _needs_content(self) -> ItemIn:
+        if not self.text and not self.images:
+            raise ValueError("a record needs 'text' or 'images'")
+        if self.created_at is not None and self.created_at.tzinfo is None:
+            raise ValueError("'created_at' needs a time zone (e.g. 2026-11-20T10:00:00Z)")
+        return self
+
+    def to_item(self) -> Item:
+        return Item(
+            id=self.id,
+            text=self.text,
+            platform=self.platform,
+            surface=self.surface,
+            account_id=self.account_id,
+            images=tuple(self.images),
+            created_at=self.created_at.isoformat() if self.created_at else None,
+            meta=self.meta,
+        )
+
+
+class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[ItemIn] = Field(min_length=1)
+
+
+class ScopeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    platforms: list[str] = Field(default_factory=list, max_length=200)
+    surfaces: list[Surface] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list, max_length=200)
+    rules: list[str] = Field(default_factory=list, max_length=200)
+
+
+class CampaignIn(BaseModel):
+    """A campaign; ``starts_at`` defaults to now and ``ends_at`` is required (time-boxed)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    scope: ScopeIn = Field(default_factory=ScopeIn)
+    starts_at: datetime | None = None
+    ends_at: datetime
+
+
+class WebhookIn(BaseModel):
+    """The tenant's notice endpoint; ``url: null`` stops notices. A secret is returned once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = Field(max_length=2000)
+    rotate_secret: bool = False

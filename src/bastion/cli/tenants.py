@@ -1,0 +1,164 @@
+"""``bastion tenants ...``: create tenants, issue and list API keys, set webhook endpoints.
+
+Keys are printed once, alone on stdout (so scripts can capture them); everything else goes to
+stderr. Only their sha256 is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bastion.config import resolve_home
+from bastion.service.errors import ServiceError
+from bastion.service.notices import configure_webhook
+from bastion.store import Store, StoreConfigError, audit, settings_from_env
+from bastion.store.enums import KeyRole
+from bastion.store.models import ApiKey, Tenant
+from bastion.store.queries import create_tenant, issue_api_key
+
+tenants_app = typer.Typer(
+    help="Manage tenants (platforms) and their API keys.", no_args_is_help=True
+)
+HomeOption = Annotated[Path | None, typer.Option(help="state directory ($BASTION_HOME)")]
+RoleOption = Annotated[str, typer.Option(help="key role: platform, moderator, admin or public")]
+_NOT_SLUG = re.compile(r"[^a-z0-9_-]+")
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _open(home: Path | None) -> Store:
+    try:
+        _, url = settings_from_env()
+        return Store.open(home=resolve_home(home), url=url)
+    except StoreConfigError as exc:
+        _err().print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(code=1) from None
+
+
+def _role(value: str) -> KeyRole:
+    try:
+        return KeyRole(value)
+    except ValueError:
+        roles = ", ".join(r.value for r in KeyRole)
+        _err().print(f"[red]error:[/red] role {value!r} is not one of {roles}")
+        raise typer.Exit(code=1) from None
+
+
+def _tenant(session: Session, slug: str) -> Tenant:
+    tenant = session.scalars(select(Tenant).where(Tenant.slug == slug)).one_or_none()
+    if tenant is None:
+        _err().print(f"[red]error:[/red] no tenant {slug!r} (see `bastion tenants list`)")
+        raise typer.Exit(code=1)
+    return tenant
+
+
+def _issue(session: Session, tenant: Tenant, role: KeyRole, label: str) -> str:
+    key, plaintext = issue_api_key(session, tenant.id, role, label=label)
+    audit.append(
+        session,
+        actor="operator:cli",
+        action="api_key.issued",
+        subject=f"api_key:{key.id}",
+        payload={"role": role.value, "label": label},
+        tenant_id=tenant.id,
+    )
+    return plaintext
+
+
+@tenants_app.command("create")
+def create(
+    name: Annotated[str, typer.Argument(help="display name of the platform")],
+    role: RoleOption = "platform",
+    slug: Annotated[str | None, typer.Option(help="short id (default: from the name)")] = None,
+    label: Annotated[str, typer.Option(help="note kept with the key")] = "",
+    home: HomeOption = None,
+) -> None:
+    """Create a tenant and print its first API key."""
+    key_role = _role(role)
+    short = slug or _NOT_SLUG.sub("-", name.strip().lower()).strip("-")[:64]
+    with _open(home) as store:
+        try:
+            with store.transaction() as session:
+                tenant = create_tenant(session, slug=short, name=name)
+                plaintext = _issue(session, tenant, key_role, label)
+        except ValueError as exc:
+            _err().print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(code=1) from None
+        except IntegrityError:
+            _err().print(f"[red]error:[/red] a tenant {short!r} already exists")
+            raise typer.Exit(code=1) from None
+    _err().print(f"created tenant {short!r} (id {tenant.id}); {key_role.value} key, shown once:")
+    typer.echo(plaintext)
+
+
+@tenants_app.command("key")
+def key(
+    slug: Annotated[str, typer.Argument(help="tenant short id")],
+    role: RoleOption = "platform",
+    label: Annotated[str, typer.Option(help="note kept with the key")] = "",
+    home: HomeOption = None,
+) -> None:
+    """Issue another API key for a tenant."""
+    key_role = _role(role)
+    with _open(home) as store, store.transaction() as session:
+        plaintext = _issue(session, _tenant(session, slug), key_role, label)
+    _err().print(f"{key_role.value} key for {slug!r}, shown once:")
+    typer.echo(plaintext)
+
+
+@tenants_app.command("list")
+def list_tenants(home: HomeOption = None) -> None:
+    """Tenants with their live keys per role."""
+    with _open(home) as store, store.transaction(readonly=True) as session:
+        for tenant in session.scalars(select(Tenant).order_by(Tenant.id)):
+            roles = session.scalars(
+                select(ApiKey.role).where(
+                    ApiKey.tenant_id == tenant.id, ApiKey.revoked_at.is_(None)
+                )
+            ).all()
+            summary = ", ".join(sorted(str(r) for r in roles)) or "no keys"
+            hook = tenant.webhook_url or "no webhook"
+            typer.echo(f"{tenant.slug}\t{tenant.name}\t{summary}\t{hook}")
+
+
+@tenants_app.command("webhook")
+def webhook(
+    slug: Annotated[str, typer.Argument(help="tenant short id")],
+    url: Annotated[str | None, typer.Option(help="notice endpoint; omit to stop notices")] = None,
+    allow_private: Annotated[
+        bool | None,
+        typer.Option(help="allow private/loopback addresses (on-premise receivers)"),
+    ] = None,
+    rotate_secret: Annotated[bool, typer.Option(help="issue a new signing secret")] = False,
+    home: HomeOption = None,
+) -> None:
+    """Set the tenant's webhook URL; prints the signing secret when one is issued."""
+    with _open(home) as store:
+        try:
+            with store.transaction() as session:
+                secret = configure_webhook(
+                    session,
+                    _tenant(session, slug).id,
+                    url=url,
+                    actor="operator:cli",
+                    now=datetime.now(UTC),
+                    allow_private=allow_private,
+                    rotate_secret=rotate_secret,
+                )
+        except ServiceError as exc:
+            _err().print(f"[red]error:[/red] {exc.detail}")
+            raise typer.Exit(code=1) from None
+    _err().print(f"webhook for {slug!r}: {url or 'off'}")
+    if secret:
+        typer.echo(secret)

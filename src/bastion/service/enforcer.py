@@ -1,0 +1,400 @@
+"""The decision half of ingest: ladder per violated category, then strikes, actions, state, cases,
+notices and audit, written set-wise at the end of the batch.
+
+Decisions within a batch see each other: an account's second offending item in the same batch
+escalates exactly as if it had arrived in a later transaction. Accounts are locked (``FOR
+UPDATE``) before their strikes are read, so two concurrent batches cannot both hand out strike 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any, Final
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.orm import Session
+
+from bastion.enforce.ladder import Ladder, StrikeRecord
+from bastion.enforce.reasons import ReasonsConfig, build_statement, statement_to_dict
+from bastion.model import OUTCOMES, SEVERITIES, ScanResult, Violation
+from bastion.model import Item as ItemRecord
+from bastion.service.actions import CONTENT_FLAGS, AuditBatch, account_snapshot, apply_to_account
+from bastion.service.ingest_store import StoredItem, chunks, insert_for
+from bastion.service.outcomes import ActionTaken, DecisionOutcome, iso
+from bastion.store.enums import Actor, CaseStatus
+from bastion.store.models import Account, Action, Case, Item, Notice, Strike, Tenant
+
+SEVERITY_RANK: Final = {s: i for i, s in enumerate(SEVERITIES)}
+OUTCOME_RANK: Final = {o: i for i, o in enumerate(OUTCOMES)}
+CASE_PRIORITY: Final = {"low": 10, "medium": 20, "high": 30, "critical": 50}
+"""Review cases opened by automation, on the same scale as report-driven cases."""
+STATEMENT_SOURCE: Final = {"automation": "voluntary", "reviewer": "voluntary", "report": "notice"}
+AUTOMATION: Final = {"automation": "full", "reviewer": "none", "report": "partial"}
+_SLUG = re.compile(r"[^A-Za-z0-9_-]")
+_ACTIONS: Table = Action.__table__  # type: ignore[assignment]
+_STRIKES: Table = Strike.__table__  # type: ignore[assignment]
+_NOTICES: Table = Notice.__table__  # type: ignore[assignment]
+
+
+@dataclass(slots=True)
+class _Pending:
+    outcome: DecisionOutcome
+    entry: StoredItem
+    item: ItemRecord
+    planned: list[tuple[str, str, datetime | None]]
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class Enforcer:
+    """Collects one batch's decisions; ``finish`` writes them. Not reusable across batches."""
+
+    def __init__(
+        self,
+        session: Session,
+        tenant: Tenant,
+        ladder: Ladder,
+        now: datetime,
+        actor: Actor,
+        reasons: ReasonsConfig,
+    ) -> None:
+        self.session = session
+        self.tenant = tenant
+        self.ladder = ladder
+        self.now = now
+        self.actor = actor
+        self.reasons = reasons
+        self.accounts: dict[int, Account] = {}
+        self.prior: dict[int, list[tuple[int, StrikeRecord]]] = defaultdict(list)
+        self.struck: set[tuple[int, int, str]] = set()
+        self.keys: set[str] = set()
+        self.strike_rows: list[dict[str, Any]] = []
+        self.action_rows: list[dict[str, Any]] = []
+        self.pending: list[_Pending] = []
+        self.flags: dict[int, set[str]] = defaultdict(set)
+        self.review: dict[int, tuple[int, str, int | None, str]] = {}
+        self.cases: dict[int, int] = {}
+        self.audit = AuditBatch()
+
+    def prepare(self, entries: list[tuple[StoredItem, ItemRecord]]) -> None:
+        """Lock the accounts involved and load their live strikes and prior enforcement."""
+        tid = self.tenant.id
+        account_ids = sorted({e.account_id for e, _ in entries if e.account_id is not None})
+        since = self.now - max(self.ladder.decay_for(c) for c in self.ladder.categories)
+        for part in chunks(account_ids):
+            query = select(Account).where(Account.tenant_id == tid, Account.id.in_(part))
+            for account in self.session.scalars(query.order_by(Account.id).with_for_update()):
+                self.accounts[account.id] = account
+            strikes = self.session.execute(
+                select(
+                    Strike.account_id,
+                    Strike.item_id,
+                    Strike.category,
+                    Strike.severity,
+                    Strike.created_at,
+                ).where(
+                    Strike.tenant_id == tid,
+                    Strike.account_id.in_(part),
+                    Strike.reversed_at.is_(None),
+                    Strike.created_at > since,
+                )
+            )
+            for s in strikes:
+                record = StrikeRecord(s.category, str(s.severity), s.created_at)
+                self.prior[s.account_id].append((s.item_id, record))
+        rescanned = sorted(e.id for e, _ in entries if not e.created)
+        for part in chunks(rescanned):
+            for held in self.session.execute(
+                select(Strike.account_id, Strike.item_id, Strike.category).where(
+                    Strike.tenant_id == tid, Strike.item_id.in_(part)
+                )
+            ):
+                self.struck.add((held.account_id, held.item_id, held.category))
+            self.keys.update(
+                self.session.scalars(
+                    select(Action.dedupe_key).where(
+                        Action.tenant_id == tid, Action.item_id.in_(part)
+                    )
+                )
+            )
+
+    def decide(
+        self,
+        entry: StoredItem,
+        item: ItemRecord,
+        result: ScanResult,
+        violation_ids: list[int],
+        content_date: datetime | None,
+    ) -> list[DecisionOutcome]:
+        """Decide every violated category of one item, strongest violation per category."""
+        enforced = [(i, v) for i, v in enumerate(result.violations) if v.mode == "enforce"]
+        content_outcome = max((v.outcome for _, v in enforced), key=OUTCOME_RANK.__getitem__)
+        groups: dict[str, list[tuple[int, Violation]]] = defaultdict(list)
+        for index, violation in enforced:
+            groups[violation.category].append((index, violation))
+        account = self.accounts.get(entry.account_id) if entry.account_id is not None else None
+        out = []
+        for category, members in groups.items():
+            index, rep = max(
+                members,
+                key=lambda m: (
+                    SEVERITY_RANK[m[1].severity],
+                    OUTCOME_RANK[m[1].outcome],
+                    m[1].confidence,
+                ),
+            )
+            rules = tuple(sorted({v.rule for _, v in members}))
+            prior = [
+                s for item_id, s in self.prior.get(entry.account_id or 0, ()) if item_id != entry.id
+            ]
+            decision = self.ladder.decide(rep, content_outcome, prior, self.now)
+            outcome = DecisionOutcome(category, rep.severity, rep.rule, rules, decision.status)
+            out.append(outcome)
+            if decision.status == "review":
+                self._queue_review(entry, item, rep)
+            if decision.status != "act":
+                continue
+            if account is not None and (account.id, entry.id, category) in self.struck:
+                outcome.repeat = True
+                continue
+            planned = []
+            for action in decision.actions:
+                if action.target == "account" and account is None:
+                    continue
+                key = (
+                    f"enf:{entry.id}:{category}:{action.kind}"
+                    if action.target == "account"
+                    else f"enf:{entry.id}:{action.kind}"
+                )
+                if key not in self.keys:
+                    self.keys.add(key)
+                    planned.append((action, key))
+            if not planned:
+                outcome.repeat = True
+                continue
+            effective = replace(decision, actions=tuple(a for a, _ in planned))
+            statement_id = f"sor-{self.tenant.id}-{entry.id}-{_SLUG.sub('_', category)[:64]}"
+            statement = statement_to_dict(
+                build_statement(
+                    result,
+                    rep,
+                    effective,
+                    statement_id=statement_id,
+                    account_id=item.account_id,
+                    now=self.now,
+                    config=self.reasons,
+                    content_date=content_date,
+                    has_images=bool(item.images),
+                    source=STATEMENT_SOURCE[self.actor],
+                    automated_decision=AUTOMATION[self.actor],
+                )
+            )
+            outcome.statement_id = statement_id
+            if account is not None:
+                outcome.strike_number = decision.strike_number
+                self.struck.add((account.id, entry.id, category))
+                self.prior[account.id].append(
+                    (entry.id, StrikeRecord(category, rep.severity, self.now))
+                )
+                self.strike_rows.append(
+                    {
+                        "tenant_id": self.tenant.id,
+                        "account_id": account.id,
+                        "item_id": entry.id,
+                        "violation_id": violation_ids[index],
+                        "category": category,
+                        "severity": rep.severity,
+                        "expires_at": self.now + self.ladder.decay_for(category),
+                        "created_at": self.now,
+                    }
+                )
+            touches_account = account is not None and any(a.target == "account" for a, _ in planned)
+            before = account_snapshot(account) if touches_account and account else None
+            for action, key in planned:
+                self.action_rows.append(
+                    {
+                        "tenant_id": self.tenant.id,
+                        "item_id": entry.id,
+                        "account_id": account.id if account is not None else None,
+                        "violation_id": violation_ids[index],
+                        "case_id": None,
+                        "dedupe_key": key,
+                        "kind": action.kind,
+                        "actor": self.actor.value,
+                        "actor_id": None,
+                        "reason": action.reason,
+                        "statement_of_reasons": statement,
+                        "expires_at": action.expires_at,
+                        "created_at": self.now,
+                    }
+                )
+                if action.target == "account" and account is not None:
+                    apply_to_account(account, action.kind, action.expires_at)
+                else:
+                    self.flags[entry.id].add(CONTENT_FLAGS[action.kind])
+            after = account_snapshot(account) if touches_account and account else None
+            self.pending.append(
+                _Pending(
+                    outcome,
+                    entry,
+                    item,
+                    [(key, a.kind, a.expires_at) for a, key in planned],
+                    before,
+                    after,
+                )
+            )
+        return out
+
+    def _queue_review(self, entry: StoredItem, item: ItemRecord, violation: Violation) -> None:
+        priority = CASE_PRIORITY.get(violation.severity, 0)
+        reason = f"automation:{violation.category}/{violation.severity} ({violation.rule})"[:200]
+        current = self.review.get(entry.id)
+        if current is None or priority > current[0]:
+            self.review[entry.id] = (priority, reason, entry.account_id, item.id)
+
+    def finish(self) -> None:
+        """Write strikes, actions, state, cases, notices and audit events for the batch."""
+        session, tid = self.session, self.tenant.id
+        if self.strike_rows:
+            session.execute(
+                insert_for(session, _STRIKES).on_conflict_do_nothing(
+                    index_elements=["account_id", "item_id", "category"]
+                ),
+                self.strike_rows,
+            )
+        ids: dict[str, int] = {}
+        if self.action_rows:
+            stmt = (
+                insert_for(session, _ACTIONS)
+                .on_conflict_do_nothing(index_elements=["tenant_id", "dedupe_key"])
+                .returning(_ACTIONS.c.dedupe_key, _ACTIONS.c.id)
+            )
+            ids = {r[0]: r[1] for r in session.execute(stmt, self.action_rows)}
+        for account in self.accounts.values():
+            if account in session.dirty:
+                account.updated_at = self.now
+        session.flush()
+        for column in CONTENT_FLAGS.values():
+            flagged = sorted(i for i, cols in self.flags.items() if column in cols)
+            for part in chunks(flagged):
+                session.execute(
+                    update(Item)
+                    .where(Item.tenant_id == tid, Item.id.in_(part))
+                    .values({column: True})
+                )
+        self._open_cases()
+        notices = []
+        for p in self.pending:
+            p.outcome.actions = [
+                ActionTaken(ids[key], kind, expires)
+                for key, kind, expires in p.planned
+                if key in ids
+            ]
+            payload = self._decision_payload(p)
+            self.audit.add(
+                tenant_id=tid,
+                actor=self.actor.value,
+                action="enforcement.decision",
+                subject=f"item:{p.entry.id}",
+                payload=payload,
+            )
+            notices.append(self._notice("enforcement.decision", payload))
+        _insert_notices(session, notices)
+        self.audit.flush(session, self.now)
+
+    def _decision_payload(self, p: _Pending) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "item": p.item.id,
+            "account": p.item.account_id or None,
+            "category": p.outcome.category,
+            "severity": p.outcome.severity,
+            "rule": p.outcome.rule,
+            "strike": p.outcome.strike_number,
+            "statement_id": p.outcome.statement_id,
+            "actions": [
+                {"id": a.id, "kind": a.kind, "expires_at": iso(a.expires_at)}
+                for a in p.outcome.actions
+            ],
+            "decided_at": iso(self.now),
+        }
+        if p.before is not None:
+            payload["account_before"], payload["account_after"] = p.before, p.after
+        return payload
+
+    def _notice(self, event: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+        if not self.tenant.webhook_url:
+            return None
+        return {
+            "tenant_id": self.tenant.id,
+            "event": event,
+            "payload": payload,
+            "attempts": 0,
+            "next_attempt_at": self.now,
+            "status": "pending",
+            "last_error": None,
+            "delivered_at": None,
+            "created_at": self.now,
+        }
+
+    def _open_cases(self) -> None:
+        """One open case per item: merge into an open or claimed one, else open a new one."""
+        if not self.review:
+            return
+        session, tid = self.session, self.tenant.id
+        wanted = sorted(self.review)
+        open_cases: dict[int, Case] = {}
+        for part in chunks(wanted):
+            session.execute(
+                select(Item.id).where(Item.tenant_id == tid, Item.id.in_(part)).with_for_update()
+            ).all()
+            for case in session.scalars(
+                select(Case)
+                .where(
+                    Case.tenant_id == tid,
+                    Case.item_id.in_(part),
+                    Case.status.in_((CaseStatus.OPEN, CaseStatus.CLAIMED)),
+                )
+                .order_by(Case.id)
+            ):
+                open_cases.setdefault(case.item_id or 0, case)
+        notices: list[dict[str, Any] | None] = []
+        for item_id in wanted:
+            priority, reason, account_id, external = self.review[item_id]
+            found = open_cases.get(item_id)
+            if found is not None:
+                if priority > found.priority:
+                    found.priority, found.updated_at = priority, self.now
+                self.cases[item_id] = found.id
+                continue
+            case = Case(
+                tenant_id=tid,
+                item_id=item_id,
+                account_id=account_id,
+                status=CaseStatus.OPEN,
+                priority=priority,
+                reason=reason,
+                created_at=self.now,
+                updated_at=self.now,
+            )
+            session.add(case)
+            session.flush()
+            self.cases[item_id] = case.id
+            payload = {"source": self.actor.value, "reason": reason, "item": external}
+            self.audit.add(
+                tenant_id=tid,
+                actor=self.actor.value,
+                action="case.opened",
+                subject=f"case:{case.id}",
+                payload=payload,
+            )
+            notices.append(self._notice("case.opened", {**payload, "case": case.id}))
+        _insert_notices(session, notices)
+
+
+def _insert_notices(session: Session, notices: list[dict[str, Any] | None]) -> None:
+    rows = [n for n in notices if n is not None]
+    if rows:
+        session.execute(_NOTICES.insert(), rows)

@@ -1,0 +1,290 @@
+"""Turn scan results into stored, explained, counted enforcement: the ingest transaction.
+
+For each item: store it (idempotent by tenant + external id) with its entities and violations,
+decide per violated category with the penalty ladder against the account's live strikes, write
+the strike, the actions (each carrying its statement of reasons) and the account/content state,
+open or merge a review case, queue webhook notices, append audit events and bump the counters of
+live campaigns — all in the caller's transaction. Every write is keyed (item external id, strike
+per account+item+category, action dedupe key), so replaying an item, or retrying a transaction
+that died half way, never adds a second strike or action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bastion.enforce.actions import require_aware
+from bastion.enforce.ladder import Ladder
+from bastion.enforce.reasons import ReasonsConfig
+from bastion.model import Item as ItemRecord
+from bastion.model import ScanResult
+from bastion.service import ingest_store as rows
+from bastion.service.actions import lift_due_suspensions
+from bastion.service.campaigns import CampaignTally
+from bastion.service.enforcer import Enforcer
+from bastion.service.outcomes import ActionTaken, DecisionOutcome
+from bastion.store.enums import Actor, CaseStatus
+from bastion.store.models import Action, Case, Tenant
+
+__all__ = [
+    "ActionTaken",
+    "DecisionOutcome",
+    "EnforcementOutcome",
+    "enforce_batch",
+    "enforce_result",
+    "lift_due_suspensions",
+]
+
+MAX_BATCH: Final = 100_000
+
+
+@dataclass(slots=True)
+class EnforcementOutcome:
+    """What ingest did with one item. ``duplicate``: already stored and scanned alike, so nothing
+    new happened and ``actions`` lists the actions taken earlier."""
+
+    item_id: int
+    external_id: str
+    account_id: int | None
+    created: bool
+    duplicate: bool
+    decisions: list[DecisionOutcome] = field(default_factory=list)
+    actions: list[ActionTaken] = field(default_factory=list)
+    case_id: int | None = None
+    campaigns: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "item_id": self.external_id,
+            "created": self.created,
+            "duplicate": self.duplicate,
+            "decisions": [d.to_dict() for d in self.decisions],
+            "actions": [a.to_dict() for a in self.actions],
+            "case_id": self.case_id,
+            "campaigns": list(self.campaigns),
+        }
+
+
+def enforce_result(
+    session: Session,
+    *,
+    tenant_id: int,
+    item: ItemRecord,
+    result: ScanResult,
+    ladder: Ladder,
+    now: datetime,
+    source: str = "automation",
+    campaign_ids: Sequence[int] | None = None,
+    reasons: ReasonsConfig | None = None,
+) -> EnforcementOutcome:
+    """Store and enforce one scanned item; see ``enforce_batch``."""
+    return enforce_batch(
+        session,
+        tenant_id=tenant_id,
+        items=[(item, result)],
+        ladder=ladder,
+        now=now,
+        source=source,
+        campaign_ids=campaign_ids,
+        reasons=reasons,
+    )[0]
+
+
+def enforce_batch(
+    session: Session,
+    *,
+    tenant_id: int,
+    items: Sequence[tuple[ItemRecord, ScanResult]],
+    ladder: Ladder,
+    now: datetime,
+    source: str = "automation",
+    campaign_ids: Sequence[int] | None = None,
+    reasons: ReasonsConfig | None = None,
+) -> list[EnforcementOutcome]:
+    """Store and enforce many scanned items in the caller's transaction, in order.
+
+    Outcomes come back in input order; an id repeated within the batch is processed once and
+    its later copies report ``duplicate``. ``campaign_ids`` limits counting to those campaigns
+    (default: every live campaign of the tenant whose scope matches). ``source`` is the actor
+    (automation, reviewer or report). Raises InputError for a record the store cannot hold,
+    before anything is written.
+    """
+    require_aware(now, "now")
+    actor = Actor(source)
+    if len(items) > MAX_BATCH:
+        raise ValueError(f"a batch holds at most {MAX_BATCH} items")
+    created_at = [rows.check_record(item, result) for item, result in items]
+    tenant = session.get(Tenant, tenant_id)
+    if tenant is None:
+        raise ValueError(f"tenant {tenant_id} does not exist")
+    if not items:
+        return []
+    accounts = rows.account_ids(session, tenant_id, (i.account_id for i, _ in items), now)
+    first: dict[str, int] = {}
+    for index, (item, _) in enumerate(items):
+        first.setdefault(item.id, index)
+    existing = rows.existing_items(session, tenant_id, list(first))
+
+    stored: dict[str, rows.StoredItem] = {}
+    new_rows: list[dict[str, Any]] = []
+    for ext, index in first.items():
+        item, result = items[index]
+        account_id = accounts.get(item.account_id)
+        values = _item_values(item, result, account_id, created_at[index], now)
+        row = existing.get(ext)
+        if row is None:
+            new_rows.append({"tenant_id": tenant_id, "external_id": ext, **values})
+        elif (
+            row.scanned_at is not None
+            and row.text == item.text
+            and row.surface == item.surface
+            and row.policy_version == result.policy_version
+            and (account_id is None or row.account_id == account_id)
+        ):
+            stored[ext] = rows.StoredItem(row.id, ext, row.account_id, False, False)
+        else:
+            position = rows.rescan_item(session, row.id, values)
+            stored[ext] = rows.StoredItem(row.id, ext, account_id, False, True, position)
+    inserted = rows.insert_items(session, new_rows)
+    raced = [r["external_id"] for r in new_rows if r["external_id"] not in inserted]
+    for r in new_rows:
+        if r["external_id"] in inserted:
+            stored[r["external_id"]] = rows.StoredItem(
+                inserted[r["external_id"]], r["external_id"], r["account_id"], True, True
+            )
+    for ext, row in rows.existing_items(session, tenant_id, raced).items():
+        stored[ext] = rows.StoredItem(row.id, ext, row.account_id, False, False)
+
+    entity_rows: list[dict[str, Any]] = []
+    violation_rows: list[dict[str, Any]] = []
+    for ext, index in first.items():
+        entry = stored[ext]
+        if not entry.fresh:
+            continue
+        result = items[index][1]
+        if result.entities:
+            entity_rows.extend(rows.entity_rows(tenant_id, entry.id, result))
+        if result.violations:
+            violation_rows.extend(
+                rows.violation_rows(tenant_id, entry.id, result, entry.next_position, now)
+            )
+    rows.insert_entities(session, entity_rows)
+    violation_ids = rows.insert_violations(session, violation_rows)
+
+    tally = CampaignTally.load(session, tenant_id, now, campaign_ids)
+    enforcer = Enforcer(session, tenant, ladder, now, actor, reasons or ReasonsConfig())
+    outcomes: dict[str, EnforcementOutcome] = {}
+    pending = []
+    for ext, index in first.items():
+        item, result = items[index]
+        entry = stored[ext]
+        outcome = EnforcementOutcome(
+            entry.id, ext, entry.account_id, entry.created, not entry.fresh
+        )
+        outcomes[ext] = outcome
+        if not entry.fresh:
+            continue
+        if tally:
+            outcome.campaigns = tally.item(item.platform, item.surface)
+        if any(v.mode == "enforce" for v in result.violations):
+            ids = [
+                violation_ids[(entry.id, entry.next_position + i)]
+                for i in range(len(result.violations))
+            ]
+            pending.append((entry, item, result, ids, created_at[index], outcome))
+    if pending:
+        enforcer.prepare([(p[0], p[1]) for p in pending])
+        for entry, item, result, ids, content_date, outcome in pending:
+            outcome.decisions = enforcer.decide(entry, item, result, ids, content_date)
+        enforcer.finish()
+        for entry, _item, _result, _ids, _date, outcome in pending:
+            outcome.case_id = enforcer.cases.get(entry.id)
+            for decision in outcome.decisions:
+                outcome.actions.extend(decision.actions)
+                if tally and outcome.campaigns:
+                    tally.decision(
+                        outcome.campaigns,
+                        decision.category,
+                        decision.rules,
+                        [a.kind for a in decision.actions],
+                        entry.account_id,
+                    )
+    if tally:
+        tally.flush(session, now)
+    _fill_duplicates(session, tenant_id, [o for o in outcomes.values() if o.duplicate])
+    result_list = []
+    for index, (item, _) in enumerate(items):
+        outcome = outcomes[item.id]
+        if first[item.id] != index:
+            outcome = EnforcementOutcome(
+                outcome.item_id,
+                outcome.external_id,
+                outcome.account_id,
+                False,
+                True,
+                actions=[replace(a, created=False) for a in outcome.actions],
+                case_id=outcome.case_id,
+            )
+        result_list.append(outcome)
+    return result_list
+
+
+def _item_values(
+    item: ItemRecord,
+    result: ScanResult,
+    account_id: int | None,
+    created_at: datetime | None,
+    now: datetime,
+) -> dict[str, Any]:
+    detailed = bool(result.entities or result.violations or result.truncated)
+    return {
+        "account_id": account_id,
+        "surface": item.surface,
+        "text": item.text,
+        "created_at": created_at,
+        "ingested_at": now,
+        "scanned_at": now,
+        "verdict": result.verdict,
+        "policy_version": result.policy_version[:64] or None,
+        "result": result.to_dict() if detailed else None,
+    }
+
+
+def _fill_duplicates(session: Session, tenant_id: int, outcomes: list[EnforcementOutcome]) -> None:
+    """Report the actions and open case already on record for items that were not re-enforced."""
+    by_item = {o.item_id: o for o in outcomes}
+    for part in rows.chunks(sorted(by_item)):
+        actions = session.execute(
+            select(Action.item_id, Action.id, Action.kind, Action.expires_at, Action.reversed_at)
+            .where(Action.tenant_id == tenant_id, Action.item_id.in_(part))
+            .order_by(Action.id)
+        )
+        for a in actions:
+            by_item[a.item_id].actions.append(
+                ActionTaken(
+                    a.id,
+                    str(a.kind),
+                    a.expires_at,
+                    created=False,
+                    reversed=a.reversed_at is not None,
+                )
+            )
+        cases = session.execute(
+            select(Case.item_id, Case.id).where(
+                Case.tenant_id == tenant_id,
+                Case.item_id.in_(part),
+                Case.status.in_((CaseStatus.OPEN, CaseStatus.CLAIMED)),
+            )
+        )
+        for c in cases:
+            by_item[c.item_id].case_id = c.id
+
+
+def utc_iso(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,56 @@
+"""Background upkeep: one pass lifts due suspensions and delivers the outbox."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import httpx
+from sqlalchemy import select
+
+from bastion.api.workers import Upkeep
+from bastion.enforce import Ladder
+from bastion.service import enforce_batch
+from bastion.service.notices import configure_webhook
+from bastion.store import Store
+from bastion.store.models import Account, Notice
+from tests.api.conftest import ManualClock
+from tests.service.conftest import T0, make_tenant, scanned
+from tests.service.test_notices import Receiver
+from tests.service.test_notices import receiver as receiver
+
+
+def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None:
+    ladder = Ladder.from_text(
+        "version: 1\ndecay: 90d\ncount: category\nladders:\n  default:\n"
+        "    low: [warn]\n    medium: [warn]\n    high: [[temp_suspend: 1d]]\n    critical: [ban]\n"
+    )
+    tenant = make_tenant(store, "acme")
+    with store.transaction() as session:
+        secret = configure_webhook(
+            session, tenant.id, url=receiver.url, actor="t", now=T0, allow_private=True
+        )
+        enforce_batch(session, tenant_id=tenant.id, items=[scanned("g1")], ladder=ladder, now=T0)
+    receiver.secret = (secret or "").encode()
+    clock = ManualClock(T0 + timedelta(days=2))
+    receiver.now = clock.now
+    upkeep = Upkeep(store, clock, interval=60)
+    with httpx.Client() as client:
+        upkeep.run_once(client)
+    with store.transaction(readonly=True) as session:
+        assert session.scalars(select(Account.status)).one() == "active"
+        assert [n.status for n in session.scalars(select(Notice))] == ["delivered"]
+    assert upkeep.passes == 1
+
+
+def test_upkeep_thread_starts_and_stops(store: Store) -> None:
+    upkeep = Upkeep(store, ManualClock(), interval=0.05)
+    upkeep.start()
+    try:
+        for _ in range(100):
+            if upkeep.passes:
+                break
+            time.sleep(0.05)
+    finally:
+        upkeep.stop()
+    assert upkeep.passes >= 1

@@ -1,0 +1,203 @@
+"""The webhook outbox against a real loopback receiver: signatures, retries, dead letters, SSRF."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from bastion.enforce import Ladder
+from bastion.enforce.webhooks import HEADER, MAX_ATTEMPTS, NOTICE_HEADER, verify
+from bastion.service import enforce_batch
+from bastion.service.errors import InvalidInput
+from bastion.service.notices import (
+    configure_webhook,
+    dispatch_due,
+    dispatch_due_store,
+    refusal,
+)
+from bastion.store import Store, audit
+from bastion.store.models import AuditEvent, Notice
+from tests.service.conftest import T0, TenantInfo, scanned
+
+
+@dataclass
+class Receiver:
+    url: str
+    secret: bytes = b""
+    now: datetime | None = None
+    statuses: list[int] = field(default_factory=list)
+    seen: list[dict[str, object]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    state: Receiver
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        state = self.state
+        with state.lock:
+            now = state.now or datetime.now(UTC)
+            valid = verify(state.secret, self.headers.get(HEADER, ""), body, now)
+            state.seen.append(
+                {"body": json.loads(body), "valid": valid, "id": self.headers.get(NOTICE_HEADER)}
+            )
+            status = state.statuses.pop(0) if state.statuses else 204
+        self.send_response(status if valid else 401)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    state = Receiver(url=f"http://127.0.0.1:{server.server_address[1]}/hooks")
+    server.RequestHandlerClass = type("H", (_Handler,), {"state": state})
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def _subscribe(store: Store, tenant: TenantInfo, receiver: Receiver, allow: bool = True) -> None:
+    with store.transaction() as session:
+        secret = configure_webhook(
+            session, tenant.id, url=receiver.url, actor="admin", now=T0, allow_private=allow
+        )
+    assert secret is not None and secret.startswith("whsec_")
+    receiver.secret = secret.encode()
+
+
+def _enforce(store: Store, tenant: TenantInfo, ladder: Ladder, *ids: str) -> None:
+    with store.transaction() as session:
+        enforce_batch(
+            session, tenant_id=tenant.id, items=[scanned(i) for i in ids], ladder=ladder, now=T0
+        )
+
+
+def _notices(store: Store) -> list[Notice]:
+    with store.transaction(readonly=True) as session:
+        return list(session.scalars(select(Notice).order_by(Notice.id)))
+
+
+def test_decisions_are_delivered_signed_once(
+    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+) -> None:
+    _subscribe(store, tenant, receiver)
+    _enforce(store, tenant, ladder, "g1", "g2")
+    now = datetime.now(UTC)
+    with httpx.Client() as client, store.transaction() as session:
+        report = dispatch_due(session, client, now)
+    assert (report.delivered, report.retrying, report.dead) == (2, 0, 0)
+    assert all(s["valid"] for s in receiver.seen)
+    bodies = [s["body"] for s in receiver.seen]
+    assert [b["event"] for b in bodies] == ["enforcement.decision"] * 2
+    assert [b["data"]["item"] for b in bodies] == ["g1", "g2"]
+    assert bodies[1]["data"]["strike"] == 2
+    assert [s["id"] for s in receiver.seen] == [b["id"] for b in bodies]
+    assert {n.status for n in _notices(store)} == {"delivered"}
+    with httpx.Client() as client, store.transaction() as session:
+        assert dispatch_due(session, client, now + timedelta(hours=1)).attempted == 0
+
+
+def test_failures_retry_with_backoff_then_dead_letter(
+    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+) -> None:
+    _subscribe(store, tenant, receiver)
+    _enforce(store, tenant, ladder, "g1")
+    receiver.statuses = [503] * MAX_ATTEMPTS
+    now = datetime.now(UTC)
+    with httpx.Client() as client:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            receiver.now = now
+            report = dispatch_due_store(store, client, now)
+            assert report.attempted == 1, attempt
+            notice = _notices(store)[0]
+            assert notice.attempts == attempt and notice.last_error == "HTTP 503"
+            if attempt < MAX_ATTEMPTS:
+                assert notice.status == "pending" and notice.next_attempt_at > now
+                assert dispatch_due_store(store, client, now).attempted == 0
+                now = notice.next_attempt_at
+    assert _notices(store)[0].status == "dead"
+    with store.transaction(readonly=True) as session:
+        dead = session.scalars(select(AuditEvent).where(AuditEvent.action == "notice.dead")).all()
+        assert len(dead) == 1 and audit.verify(session).ok
+
+
+def test_permanent_refusal_is_dead_at_once(
+    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+) -> None:
+    _subscribe(store, tenant, receiver)
+    _enforce(store, tenant, ladder, "g1")
+    receiver.statuses = [410]
+    with httpx.Client() as client, store.transaction() as session:
+        report = dispatch_due(session, client, datetime.now(UTC))
+    assert report.dead == 1 and _notices(store)[0].attempts == 1
+
+
+def test_loopback_is_refused_unless_the_operator_allows_it(
+    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+) -> None:
+    _subscribe(store, tenant, receiver, allow=False)
+    _enforce(store, tenant, ladder, "g1")
+    with httpx.Client() as client, store.transaction() as session:
+        report = dispatch_due(session, client, datetime.now(UTC))
+    assert report.dead == 1 and receiver.seen == []
+    assert "non-public address 127.0.0.1" in (_notices(store)[0].last_error or "")
+
+
+def test_no_notices_without_a_webhook(store: Store, tenant: TenantInfo, ladder: Ladder) -> None:
+    _enforce(store, tenant, ladder, "g1")
+    assert _notices(store) == []
+
+
+@pytest.mark.parametrize(
+    ("addresses", "allowed"),
+    [
+        (["93.184.215.14"], True),
+        (["10.0.0.8"], False),
+        (["169.254.169.254"], False),
+        (["::1"], False),
+        (["::ffff:127.0.0.1"], False),
+        (["fd00::1"], False),
+        (["93.184.215.14", "192.168.1.1"], False),
+        (["2606:2800:220:1:248:1893:25c8:1946"], True),
+    ],
+)
+def test_refusal_checks_every_resolved_address(addresses: list[str], allowed: bool) -> None:
+    why = refusal("https://hooks.example/x", allow_private=False, resolve=lambda h, p: addresses)
+    assert (why is None) is allowed
+
+
+def test_webhook_configuration_is_validated(store: Store, tenant: TenantInfo) -> None:
+    for url in (
+        "ftp://x.example/",
+        "https://user:pw@x.example/",
+        "notaurl",
+        "https://" + "a" * 2000,
+    ):
+        with store.transaction() as session, pytest.raises(InvalidInput):
+            configure_webhook(session, tenant.id, url=url, actor="admin", now=T0)
+    with store.transaction() as session:
+        first = configure_webhook(session, tenant.id, url="https://a.example/h", actor="a", now=T0)
+        same = configure_webhook(session, tenant.id, url="https://b.example/h", actor="a", now=T0)
+        rotated = configure_webhook(
+            session, tenant.id, url="https://b.example/h", actor="a", now=T0, rotate_secret=True
+        )
+    assert first and same is None and rotated and rotated != first
