@@ -7,11 +7,11 @@ export BASTION_HOME ?= $(CURDIR)/.bastion
 
 .PHONY: install demo test lint typecheck bench scenario clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH"; exit 1; }
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,6 +35,9 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+
+scenario: $(STAMP)
+	$(BIN)/python -m scenario.run
 
 clean:
 	rm -rf $(VENV) .bastion .mypy_cache .pytest_cache .ruff_cache
