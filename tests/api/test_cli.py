@@ -15,7 +15,7 @@ import typer
 from typer.testing import CliRunner
 
 from bastion.cli import app as bastion_app
-from bastion.cli.serve import serve_command
+from bastion.cli.serve import build_app, serve_command
 from bastion.cli.tenants import tenants_app
 
 app = typer.Typer()
@@ -104,3 +104,11 @@ def test_serve_answers_over_loopback(tmp_path: Path) -> None:
         server.wait(timeout=10)
         if server.stderr is not None:
             server.stderr.close()
+
+
+def test_served_app_keeps_its_report_secret_across_restarts(tmp_path: Path) -> None:
+    first = build_app(tmp_path, upkeep_interval=None).state.bastion.settings.reports
+    second = build_app(tmp_path, upkeep_interval=None).state.bastion.settings.reports
+    assert first is not None and second is not None
+    assert len(first.secret) >= 32
+    assert first.secret == second.secret

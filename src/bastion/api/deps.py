@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from bastion.enforce import Ladder, ReasonsConfig
 from bastion.scanner import Scanner
 from bastion.service.errors import Forbidden, RateLimited, ServiceError
+from bastion.service.reports import ReportConfig
 from bastion.store import Store
 from bastion.store.enums import KeyRole
 from bastion.store.queries import hash_api_key, tenant_by_key_hash
@@ -70,6 +71,8 @@ class ApiSettings:
     rate_limit: float | None = None
     rate_burst: int = 50
     reasons: ReasonsConfig = field(default_factory=ReasonsConfig)
+    reports: ReportConfig | None = None
+    """Report settings; None makes one with a random secret for the app's lifetime (tests)."""
 
 
 class _Bucket:

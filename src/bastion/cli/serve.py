@@ -17,9 +17,11 @@ from fastapi import FastAPI
 from rich.console import Console
 
 from bastion.api import create_app
+from bastion.api.deps import ApiSettings
 from bastion.config import resolve_home
 from bastion.enforce import Ladder, LadderError
 from bastion.scanner import Scanner
+from bastion.service.reports import ReportConfig, load_secret
 from bastion.store import Store, StoreConfigError, settings_from_env
 
 LADDER_FILE = "ladder.yaml"
@@ -34,7 +36,14 @@ def build_app(home: Path | None = None, *, upkeep_interval: float | None = 5.0) 
     ladder = Ladder.load(ladder_path) if ladder_path.is_file() else Ladder.default()
     store = Store.open(home=root, url=url)
     scanner = Scanner.load(root)
-    app = create_app(store=store, scanner=scanner, ladder=ladder, upkeep_interval=upkeep_interval)
+    settings = ApiSettings(reports=ReportConfig(secret=load_secret(root)))
+    app = create_app(
+        store=store,
+        scanner=scanner,
+        ladder=ladder,
+        settings=settings,
+        upkeep_interval=upkeep_interval,
+    )
     # The scanner, policy and intel tables are millions of long-lived objects; without this every
     # full collection walks them all and stalls requests for tens of milliseconds.
     gc.collect()

@@ -53,16 +53,14 @@ class ReportIn(BaseModel):
 
 
 def report_config(request: Request) -> ReportConfig:
-    """The app's report settings: ``ApiSettings.reports`` or ``app.state.bastion_reports``.
+    """The app's report settings: ``ApiSettings.reports``.
 
-    Without either, the app makes one with a random secret for its lifetime: reports still work,
-    but report tokens and IP hashes do not survive a restart or match across workers. Production
-    sets ``ReportConfig(secret=load_secret(home))`` or a secret from its secret store.
+    Without it the app makes one with a random secret for its lifetime: reports still work, but
+    report tokens and IP hashes do not survive a restart. ``bastion serve`` sets
+    ``ReportConfig(secret=load_secret(home))``.
     """
     state = request.app.state
-    config = getattr(get_settings(request), "reports", None) or getattr(
-        state, "bastion_reports", None
-    )
+    config = get_settings(request).reports or getattr(state, "bastion_reports", None)
     if isinstance(config, ReportConfig):
         return config
     with _config_lock:
