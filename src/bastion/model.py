@@ -7,9 +7,9 @@ Plain slotted dataclasses keep the scan hot path cheap; validation happens at th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
-SURFACES: Final = (
+Surface = Literal[
     "username",
     "display_name",
     "bio",
@@ -22,7 +22,8 @@ SURFACES: Final = (
     "listing",
     "map_place",
     "link_visit",
-)
+]
+SURFACES: Final[tuple[str, ...]] = get_args(Surface)
 """Where on a platform a piece of content lives; policies key on it."""
 
 ENTITY_KINDS: Final = (

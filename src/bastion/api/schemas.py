@@ -4,26 +4,11 @@ a bad request gets a 422 problem listing every invalid field at once."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bastion.model import Item
-
-Surface = Literal[
-    "username",
-    "display_name",
-    "bio",
-    "avatar",
-    "post",
-    "comment",
-    "chat",
-    "moment",
-    "livestream",
-    "listing",
-    "map_place",
-    "link_visit",
-]
+from bastion.model import Item, Surface
 
 
 class ItemIn(BaseModel):
