@@ -26,8 +26,8 @@ demo: $(STAMP)
 	$(BIN)/bastion explain "官网 １８８ｂｅｔ。ｃｏｍ 注册送彩金 加V：bet_8899"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scenario
+	$(BIN)/ruff format --check src tests bench scenario
 	$(BIN)/mypy
 
 test: lint

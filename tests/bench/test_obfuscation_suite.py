@@ -8,6 +8,9 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
+
+from bastion.suffixes import registrable_domain
+from bench import common, tricks
 from bench.obfuscation_suite import (
     HOST_SOURCES,
     Case,
@@ -19,9 +22,6 @@ from bench.obfuscation_suite import (
     suite_host_ok,
     tricks_of,
 )
-
-from bastion.suffixes import registrable_domain
-from bench import common, tricks
 
 
 @pytest.fixture(scope="module")

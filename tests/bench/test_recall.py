@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from bench.obfuscation_suite import Case
-from bench.recall import entity_matches, evaluate, peer_finders, peer_matches, url_host
 
 from bastion.model import Entity
+from bench.obfuscation_suite import Case
+from bench.recall import entity_matches, evaluate, peer_finders, peer_matches, url_host
 
 
 def ent(kind: str, value: str, host: str | None = None, rd: str | None = None) -> Entity:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from bench import common
 from bench.false_positives import clean_sets, measure
 from bench.throughput import best_rate, message_mix
 from bench.throughput import measure as measure_speed
-
-from bench import common
 
 EXAMPLE_FEEDS = Path(__file__).resolve().parents[2] / "examples" / "feeds"
 
