@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bastion import InputError, Item, Scanner
+from bastion.extract import extract_entities, has_candidates
 from bastion.intel.feeds import import_feeds
+from bastion.normalize import unmask
 
 OBFUSCATION_ALPHABET = (
     "abcdefghijklmnopqrstuvwxyz0123456789 .:/@-_[](){}"
@@ -125,3 +127,14 @@ def test_listed_domain_in_every_disguise_is_acted_on(scanner: Scanner) -> None:
         result = scanner.scan(Item(id="d", text=f"注册 {text} 送彩金"))
         assert result.verdict == "act", (text, result.to_dict())
         assert result.entities[0].registrable_domain == "12bet.com"
+
+
+def test_scan_rejects_non_str_text(scanner: Scanner) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        scanner.scan(Item(id="x", text=None))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["Great song :)\ufeff", "今天天气不错", "visit bet888.com\ufeff"])
+def test_fast_path_agrees_with_the_full_pipeline(scanner: Scanner, text: str) -> None:
+    result = scanner.scan(Item(id="x", text=text))
+    assert bool(result.entities) == bool(has_candidates(text) and extract_entities(unmask(text)))

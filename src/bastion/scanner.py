@@ -73,10 +73,16 @@ class Scanner:
         return cls(index=index, policy=policy, max_text_chars=max_text_chars)
 
     def scan(self, item: Item | dict[str, Any]) -> ScanResult:
-        """Scan one item (an ``Item`` or an input-format dict, validated) and decide a verdict."""
+        """Scan one item (an ``Item`` or an input-format dict, validated) and decide a verdict.
+
+        Most messages hold nothing link-like: ``has_candidates`` answers that in about a
+        microsecond and the empty result is returned at once.
+        """
         if type(item) is not Item and not isinstance(item, Item):
             item = Item.from_dict(item)
         text = item.text
+        if type(text) is not str:
+            raise TypeError(f"item text must be a str, got {type(text).__name__}")
         truncated = len(text) > self.max_text_chars
         if truncated:
             text = text[: self.max_text_chars]

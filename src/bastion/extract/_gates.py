@@ -19,6 +19,13 @@ GATE_MAX = 4096
 
 _LOOKAROUND = re.compile(r"\(\?(<!|!|=)(\[[^\]]*\])\)")
 _WS = "[\\s\\p{Z}\\x1c-\\x1f\\x85]"
+_WORD_BLOCKS = ((0x3041, 0x3096), (0x30A1, 0x30FA), (0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+"""Kana and CJK ideograph blocks: word characters to ``re``'s Unicode ``\\w`` (checked at
+import), not to RE2's ASCII one. Adding them to ``[^\\w`` keeps Chinese text from reading as
+gaps between spaced letters (``x月x.x.x号``)."""
+_CJK_WORD = "".join(f"\\x{{{lo:X}}}-\\x{{{hi:X}}}" for lo, hi in _WORD_BLOCKS)
+if not all(re.fullmatch(r"\w+", "".join(map(chr, range(lo, hi + 1)))) for lo, hi in _WORD_BLOCKS):
+    _CJK_WORD = ""
 
 
 def to_re2(pattern: str) -> str:
@@ -27,7 +34,8 @@ def to_re2(pattern: str) -> str:
     ``(?<![X])`` (only ever at a pattern start) becomes ``(?:^|[^X])``, the same match existence;
     ``(?![X])`` becomes ``(?:$|[^X])`` at the pattern end and is dropped elsewhere (it would
     consume a character the rest needs); ``(?=[X])`` becomes ``[X]``. ``\\s`` widens to Unicode
-    spaces, and RE2's ASCII ``\\w`` only widens ``[^\\w]`` classes.
+    spaces, and RE2's ASCII ``\\w`` only widens ``[^\\w]`` classes (less so with the CJK blocks
+    added to them).
     """
 
     def replace(match: re.Match[str]) -> str:
@@ -41,6 +49,7 @@ def to_re2(pattern: str) -> str:
         return f"(?:$|{negated})" if at_end else ""
 
     converted = _LOOKAROUND.sub(replace, pattern).replace("\\s", _WS)
+    converted = converted.replace("[^\\w", "[^\\w" + _CJK_WORD)
     if "(?<" in converted or "(?=" in converted or "(?!" in converted:
         raise ValueError(f"look-around left in gate pattern: {pattern!r}")
     return converted
@@ -74,6 +83,4 @@ class Gate:
         """Indices of the patterns that occur in ``text`` (a superset for RE2-rewritten ones)."""
         if len(text) > GATE_MAX:
             return frozenset(i for i, p in enumerate(self.patterns) if p.search(text))
-        # google-re2-stubs type Set.Match as bool; it returns matching indices (None for none).
-        matched = cast("list[int] | None", self.fast.Match(text.encode("utf-8", "surrogatepass")))
-        return frozenset(matched or ())
+        return frozenset(self.matcher()(text.encode("utf-8", "surrogatepass")))

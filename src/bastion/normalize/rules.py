@@ -106,16 +106,28 @@ _TOKEN_RE: Final = re.compile(
 
 
 def char_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None:
-    """NFKC-style folds, invisible and combining deletions: one group per run or char."""
+    """NFKC-style folds, invisible and combining deletions: one group per run or char.
+
+    ``pattern`` finds runs of candidate characters (every folded one, and any astral one so its
+    class stays one bitmap); each splits here into maximal runs of one-to-one folds ("nfkc") and
+    single other folds (a final NUL ends the last run; astral characters that do not fold end one).
+    """
     groups: list[Group] = []
-    text = work.text
-    for m in pattern.finditer(text):
-        start, end = m.span()
-        if m.lastgroup == "same":
-            groups.append(("nfkc", start, end, [(start, end, m[0].translate(tables.same))]))
-        else:
-            name = tables.other_names[m[0]]
-            groups.append((name, start, end, [(start, end, tables.other[ord(m[0])])]))
+    same, other, names = tables.same, tables.other, tables.other_names
+    for m in pattern.finditer(work.text):
+        run, base, first = m[0], m.start(), -1
+        for i, char in enumerate(run + "\0"):
+            code = ord(char)
+            if code in same:
+                first = i if first < 0 else first
+                continue
+            if first >= 0:
+                start, end = base + first, base + i
+                groups.append(("nfkc", start, end, [(start, end, run[first:i].translate(same))]))
+                first = -1
+            if code in other:
+                start = base + i
+                groups.append((names[char], start, start + 1, [(start, start + 1, other[code])]))
     work.apply(groups)
 
 

@@ -132,7 +132,7 @@ def _fold(cp: int) -> tuple[str, str] | None:
     return None
 
 
-def _class(code_points: list[int]) -> str:
+def char_class(code_points: list[int]) -> str:
     """A compact regex character-class body (ranges) for the given code points."""
     parts: list[str] = []
     ordered = sorted(set(code_points))
@@ -198,7 +198,7 @@ def tables() -> Tables:
         other=other,
         other_names=names,
         homoglyph=homoglyph,
-        same_class=_class(list(same)),
-        other_class=_class(list(other)),
-        homoglyph_class=_class(list(homoglyph)),
+        same_class=char_class(list(same)),
+        other_class=char_class(list(other)),
+        homoglyph_class=char_class(list(homoglyph)),
     )

@@ -9,15 +9,16 @@ regex scans, and the offset map is built only if a pass changes the text's lengt
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Final, cast
+from typing import Any, Final, cast
 
 import re2
 
 from bastion.normalize import rules
 from bastion.normalize.result import Unmasked, Work
-from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, Tables, tables
+from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, Tables, char_class, tables
 
 _SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK = (1 << i for i in range(7))
 _ALL: Final = (1 << 7) - 1
@@ -55,20 +56,20 @@ _GATE_MAX: Final = 4096
 class _Gate:
     """An RE2 set of gate patterns; ``flags(text)`` ORs the pass flags of those that match."""
 
-    __slots__ = ("_flags", "_set")
+    __slots__ = ("_flags", "_match")
 
     def __init__(self, gates: list[tuple[str, int]]) -> None:
-        self._set = re2.Set.SearchSet()
+        compiled: Any = re2.Set.SearchSet()
         for pattern, _ in gates:
-            self._set.Add(pattern.encode())
-        self._set.Compile()
+            compiled.Add(pattern.encode())
+        compiled.Compile()
+        self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
         self._flags = [flag for _, flag in gates]
 
     def flags(self, text: str) -> int:
         if len(text) > _GATE_MAX:
             return _ALL
-        # The stubs say bool; RE2's Set.Match returns the indices of the matching patterns.
-        hits = cast("list[int] | None", self._set.Match(text.encode("utf-8", "surrogatepass")))
+        hits = self._match(text.encode("utf-8", "surrogatepass"))
         if not hits:
             return 0
         result = 0
@@ -103,7 +104,8 @@ def _compiled() -> _Compiled:
             *_ASCII_GATES,
         ]
     )
-    chars = re.compile(rf"(?P<same>[{t.same_class}]+)|(?P<other>[{t.other_class}])")
+    bmp = [cp for cp in (*t.same, *t.other) if cp <= 0xFFFF]
+    chars = re.compile(f"[{char_class(bmp)}\\U00010000-\\U0010ffff]+")
     return _Compiled(t, gate, chars, re.compile(f"[{t.homoglyph_class}]"))
 
 

@@ -1,0 +1,104 @@
+"""The speed-ups of the extract stage find exactly what the plain forms find.
+
+Each fast form is checked against a plain reference written here: the host finder that skips to
+the next dot, the pre-check's re-check of text without edge invisibles, the RE2 word classes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bastion.extract import extract_entities, has_candidates
+from bastion.extract._gates import to_re2
+from bastion.extract.hosts import _HOST, _PATH, IDN, _bare_hosts
+from bastion.extract.precheck import _wide, _wide_hint
+from bastion.normalize import unmask
+from tests.extract.test_precheck import adversarial
+
+_PLAIN_BARE_HOST = re.compile(
+    f"(?<![A-Za-z0-9_{IDN}.\\\\])(?<![A-Za-z0-9_.~%:/\\-]/)({_HOST})"
+    f"(?::([0-9]{{1,5}}))?([/?#]{_PATH}{{0,2048}})?"
+)
+"""The bare-host pattern as first written: look-behinds first, tried at every position."""
+
+HOSTY = [
+    *"ab.c1-_/\\:~%éж中 .\u3000",
+    "www.",
+    "bet.com",
+    "x.y.z",
+    "a/",
+    "1.2.3.4",
+    ":80",
+    "/p?q#f",
+    "a" * 63,
+    "b" * 64,
+    ".net",
+]
+hosty = st.lists(st.sampled_from(HOSTY), max_size=30).map("".join)
+EDGES = ["\ufeff", "\u200b", "\u200d", "\u2060", "\ufe0f", "\u0336", "\U000e0041"]
+edges = st.lists(st.sampled_from(EDGES), max_size=3).map("".join)
+BODY = [*"abc01 .:/@", "bet888", "com", "\u200b", "\ufeff", "．", "ｃｏｍ", "微信", "中文", " dot "]
+body = st.lists(st.sampled_from(BODY), max_size=20).map("".join)
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(hosty, st.text(max_size=60)))
+def test_bare_hosts_match_the_plain_pattern(text: str) -> None:
+    assert _spans(_bare_hosts(text)) == _spans(_PLAIN_BARE_HOST.finditer(text))
+
+
+def test_bare_hosts_skip_to_the_dot_but_not_past_a_label() -> None:
+    for text in ("a" * 63 + ".com", "x " * 200 + "b" * 63 + ".net", "b" * 64 + ".com"):
+        assert _spans(_bare_hosts(text)) == _spans(_PLAIN_BARE_HOST.finditer(text))
+    assert [m[1] for m in _bare_hosts("visit " + "a" * 63 + ".com")] == ["a" * 63 + ".com"]
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edges, body, edges)
+def test_edge_invisibles_never_hide_an_entity(head: str, text: str, tail: str) -> None:
+    full = head + text + tail
+    if not has_candidates(full):
+        assert extract_entities(unmask(full)) == []
+
+
+def test_a_trailing_bom_alone_is_no_candidate() -> None:
+    assert not has_candidates("Great song, love it :)\ufeff")
+    assert not has_candidates("\ufeff\u200b今天天气不错\u200d")
+    assert has_candidates("visit bet888.com\ufeff")
+    assert has_candidates("bet888\u200b.com")
+    assert extract_entities(unmask("visit bet888.com\ufeff"))[0].value == "bet888.com"
+
+
+def test_re2_word_gaps_leave_out_cjk() -> None:
+    converted = to_re2(r"(?:[^\w\r\n]|_)")
+    assert "\\x{4E00}-\\x{9FFF}" in converted
+    assert not has_candidates("感谢你们x年的陪伴，x月x日到x号")
+    assert has_candidates("加我 b🎲e🎲t🎲8🎲8🎲8 呀")
+
+
+def _without_hints(text: str) -> str:
+    hint = _wide_hint()
+    return "".join(char for char in text if hint(char) is None)
+
+
+@settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(adversarial, st.text(max_size=80)))
+def test_no_wide_clause_matches_without_a_hint_character(text: str) -> None:
+    stripped = _without_hints(text) + "中"
+    assert _wide().exact.search(stripped) is None, stripped
+    assert not has_candidates(stripped)
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(adversarial)
+def test_wide_hint_passes_every_clause_match(text: str) -> None:
+    text += "中"
+    if _wide().exact.search(text):
+        assert _wide_hint()(text) is not None
