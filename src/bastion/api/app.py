@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bastion import __version__
 from bastion.api import problems
+from bastion.api.commit import GroupCommitter
 from bastion.api.deps import ApiSettings, AppContext, RateLimiter
 from bastion.api.routes import accounts, appeals, campaigns, cases, check, reports, review, tenant
 from bastion.api.workers import Upkeep
@@ -66,7 +67,15 @@ def create_app(
     )
     if store.dialect == "sqlite":
         store = SerialWrites(store)
-    app.state.bastion = AppContext(store, scanner, ladder, clock, settings, limiter)
+    checks = GroupCommitter(
+        store,
+        scanner,
+        ladder,
+        settings.reasons,
+        max_items=settings.check_group_items,
+        writers=settings.check_writers,
+    )
+    app.state.bastion = AppContext(store, scanner, ladder, clock, settings, limiter, checks=checks)
     problems.install(app)
     for module in (check, accounts, campaigns, tenant, reports, review, appeals, cases):
         app.include_router(module.router)

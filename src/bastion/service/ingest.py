@@ -26,7 +26,7 @@ from bastion.model import Item as ItemRecord
 from bastion.model import ScanResult
 from bastion.service import ingest_store as rows
 from bastion.service.actions import lift_due_suspensions
-from bastion.service.campaigns import CampaignTally
+from bastion.service.campaigns import CampaignTally, Scope
 from bastion.service.enforcer import Enforcer
 from bastion.service.outcomes import ActionTaken, DecisionOutcome
 from bastion.store.enums import Actor, CaseStatus
@@ -120,8 +120,7 @@ def enforce_batch(
     if len(items) > MAX_BATCH:
         raise ValueError(f"a batch holds at most {MAX_BATCH} items")
     created_at = [rows.check_record(item, result) for item, result in items]
-    tenant = session.get(Tenant, tenant_id)
-    if tenant is None:
+    if not rows.tenant_exists(session, tenant_id):
         raise ValueError(f"tenant {tenant_id} does not exist")
     if not items:
         return []
@@ -177,8 +176,11 @@ def enforce_batch(
     rows.insert_entities(session, entity_rows)
     violation_ids = rows.insert_violations(session, violation_rows)
 
-    tally = CampaignTally.load(session, tenant_id, now, campaign_ids)
-    enforcer = Enforcer(session, tenant, ladder, now, actor, reasons or ReasonsConfig())
+    if campaign_ids is None:
+        scopes = rows.live_campaign_scopes(session, tenant_id, now)
+        tally = CampaignTally(tenant_id, [(cid, Scope.from_dict(raw)) for cid, raw in scopes])
+    else:
+        tally = CampaignTally.load(session, tenant_id, now, campaign_ids)
     outcomes: dict[str, EnforcementOutcome] = {}
     pending = []
     for ext, index in first.items():
@@ -199,6 +201,10 @@ def enforce_batch(
             ]
             pending.append((entry, item, result, ids, created_at[index], outcome))
     if pending:
+        tenant = session.get(Tenant, tenant_id)
+        if tenant is None:
+            raise ValueError(f"tenant {tenant_id} does not exist")
+        enforcer = Enforcer(session, tenant, ladder, now, actor, reasons or ReasonsConfig())
         enforcer.prepare([(p[0], p[1]) for p in pending])
         for entry, item, result, ids, content_date, outcome in pending:
             outcome.decisions = enforcer.decide(entry, item, result, ids, content_date)

@@ -25,8 +25,6 @@ from bastion.store.models import Account, Entity, Item, Violation
 CHUNK: Final = 500
 """Rows per IN list: well under SQLite's bound-parameter limit and PostgreSQL's plan sweet spot."""
 MAX_EXTERNAL_ID: Final = 255
-RAW_INSERT_MIN: Final = 16
-"""From this many rows a raw executemany (plus one read-back) beats ``INSERT ... RETURNING``."""
 
 T = TypeVar("T")
 
@@ -80,45 +78,41 @@ def account_ids(
     missing = [e for e in wanted if e not in found]
     if missing:
         if is_sqlite(session):
-            stamp = sqlite_time(now)
-            session.connection().exec_driver_sql(
-                _SQLITE_ACCOUNT_INSERT, [(tenant_id, e, stamp, stamp) for e in missing]
-            )
+            stamp: str | datetime = sqlite_time(now)
+            sql = _SQLITE_ACCOUNT_INSERT
         else:
-            rows = [
-                {
-                    "tenant_id": tenant_id,
-                    "external_id": e,
-                    "verified": False,
-                    "monetization": "active",
-                    "follower_count": 0,
-                    "followers_frozen": False,
-                    "status": "active",
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for e in missing
-            ]
-            stmt = insert_for(session, _ACCOUNTS).on_conflict_do_nothing(
-                index_elements=["tenant_id", "external_id"]
-            )
-            session.execute(stmt, rows)
+            stamp, sql = now, _PG_ACCOUNT_INSERT
+        session.connection().exec_driver_sql(sql, [(tenant_id, e, stamp, stamp) for e in missing])
         found.update(_select_ids(session, _ACCOUNTS, tenant_id, missing))
     return found
 
 
 def _select_ids(
-    session: Session, table: Table, tenant_id: int, external: list[str]
+    session: Session, table: Table, tenant_id: int, external: Sequence[str]
 ) -> dict[str, int]:
     out: dict[str, int] = {}
     for part in chunks(external):
-        rows = session.execute(
-            select(table.c.external_id, table.c.id).where(
-                table.c.tenant_id == tenant_id, table.c.external_id.in_(part)
-            )
-        )
+        rows = _select_by_external(session, f"external_id, id FROM {table.name}", tenant_id, part)
         out.update({r[0]: r[1] for r in rows})
     return out
+
+
+def _select_by_external(
+    session: Session, what: str, tenant_id: int, part: Sequence[str]
+) -> Sequence[Any]:
+    """``SELECT <what> WHERE tenant_id = ? AND external_id IN part`` as raw driver SQL.
+
+    These run for every ingest transaction, so they skip SQLAlchemy's statement building and
+    compilation (most of their cost before). PostgreSQL takes the list as one array parameter,
+    which keeps a single statement text (and one prepared plan) for every list length.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        marks = ", ".join("?" * len(part))
+        sql = f"SELECT {what} WHERE tenant_id = ? AND external_id IN ({marks})"
+        return conn.exec_driver_sql(sql, (tenant_id, *part)).all()
+    sql = f"SELECT {what} WHERE tenant_id = %s AND external_id = ANY(%s)"
+    return conn.exec_driver_sql(sql, (tenant_id, list(part))).all()
 
 
 @dataclass(slots=True)
@@ -137,20 +131,9 @@ class StoredItem:
 def existing_items(session: Session, tenant_id: int, external_ids: Sequence[str]) -> dict[str, Any]:
     """Rows of items already stored, by external id (only the columns the dedupe check needs)."""
     out: dict[str, Any] = {}
-    t = _ITEMS.c
+    what = "id, external_id, text, surface, account_id, scanned_at, policy_version FROM items"
     for part in chunks(external_ids):
-        rows = session.execute(
-            select(
-                t.id,
-                t.external_id,
-                t.text,
-                t.surface,
-                t.account_id,
-                t.scanned_at,
-                t.policy_version,
-            ).where(t.tenant_id == tenant_id, t.external_id.in_(part))
-        )
-        out.update({r.external_id: r for r in rows})
+        out.update({r.external_id: r for r in _select_by_external(session, what, tenant_id, part)})
     return out
 
 
@@ -165,7 +148,8 @@ def insert_items(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]
     """
     if not rows:
         return {}
-    if is_sqlite(session) and len(rows) >= RAW_INSERT_MIN:
+    dumps = json.dumps
+    if is_sqlite(session):
         stamps: dict[datetime, str] = {}
 
         def ts(value: datetime | None) -> str | None:
@@ -176,7 +160,6 @@ def insert_items(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]
                 found = stamps[value] = sqlite_time(value)
             return found
 
-        dumps = json.dumps
         params = [
             (
                 r["tenant_id"],
@@ -195,12 +178,13 @@ def insert_items(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]
         ]
         session.connection().exec_driver_sql(_SQLITE_ITEM_INSERT, params)
         return _select_ids(session, _ITEMS, rows[0]["tenant_id"], [r["external_id"] for r in rows])
-    stmt = (
-        insert_for(session, _ITEMS)
-        .on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
-        .returning(_ITEMS.c.external_id, _ITEMS.c.id)
-    )
-    return {r[0]: r[1] for r in session.execute(stmt, rows)}
+    columns: list[list[Any]] = [[] for _ in _ITEM_COLUMNS]
+    for r in rows:
+        for column, name in zip(columns, _ITEM_COLUMNS, strict=True):
+            value = r[name]
+            column.append(dumps(value) if name == "result" and value is not None else value)
+    result = session.connection().exec_driver_sql(_PG_ITEM_INSERT, tuple(columns))
+    return {r[0]: r[1] for r in result}
 
 
 _ITEM_COLUMNS: Final = (
@@ -221,12 +205,50 @@ _SQLITE_ITEM_INSERT: Final = (
     f"VALUES ({', '.join('?' * len(_ITEM_COLUMNS))}, 0, 0, 0) "
     "ON CONFLICT (tenant_id, external_id) DO NOTHING"
 )
+_PG_ITEM_INSERT: Final = (
+    f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)}, content_removed, link_disabled, labeled) "
+    "SELECT *, false, false, false FROM unnest(%s::bigint[], %s::text[], %s::bigint[], "
+    "%s::text[], %s::text[], %s::timestamptz[], %s::timestamptz[], %s::timestamptz[], "
+    "%s::text[], %s::text[], %s::jsonb[]) "
+    "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
+)
+"""One statement text for any number of rows: each column travels as one array parameter."""
+_PG_ACCOUNT_INSERT: Final = (
+    "INSERT INTO accounts (tenant_id, external_id, verified, monetization, follower_count, "
+    "followers_frozen, status, created_at, updated_at) "
+    "VALUES (%s, %s, false, 'active', 0, false, 'active', %s, %s) "
+    "ON CONFLICT (tenant_id, external_id) DO NOTHING"
+)
 _SQLITE_ACCOUNT_INSERT: Final = (
     "INSERT INTO accounts (tenant_id, external_id, verified, monetization, follower_count, "
     "followers_frozen, status, created_at, updated_at) "
     "VALUES (?, ?, 0, 'active', 0, 0, 'active', ?, ?) "
     "ON CONFLICT (tenant_id, external_id) DO NOTHING"
 )
+
+
+def tenant_exists(session: Session, tenant_id: int) -> bool:
+    sql = "SELECT 1 FROM tenants WHERE id = " + ("?" if is_sqlite(session) else "%s")
+    return session.connection().exec_driver_sql(sql, (tenant_id,)).first() is not None
+
+
+def live_campaign_scopes(session: Session, tenant_id: int, now: datetime) -> list[tuple[int, Any]]:
+    """``(id, scope)`` of the tenant's campaigns live at ``now``, by id: what every ingest
+    transaction asks, so as raw driver SQL (as ``CampaignTally.load`` without ``ids``)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        stamp = sqlite_time(now)
+        rows = conn.exec_driver_sql(_SQLITE_LIVE_CAMPAIGNS, (tenant_id, stamp, stamp)).all()
+        return [(r[0], None if r[1] is None else json.loads(r[1])) for r in rows]
+    rows = conn.exec_driver_sql(_PG_LIVE_CAMPAIGNS, (tenant_id, now, now)).all()
+    return [(r[0], r[1]) for r in rows]
+
+
+_SQLITE_LIVE_CAMPAIGNS: Final = (
+    "SELECT id, scope FROM campaigns WHERE tenant_id = ? AND starts_at <= ? AND ends_at > ? "
+    "ORDER BY id"
+)
+_PG_LIVE_CAMPAIGNS: Final = _SQLITE_LIVE_CAMPAIGNS.replace("?", "%s")
 
 
 def is_sqlite(session: Session) -> bool:

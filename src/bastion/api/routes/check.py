@@ -1,16 +1,19 @@
 """Scan-and-enforce endpoints for platforms: one item synchronously, or a batch in one transaction.
 
-The scan runs before the transaction opens (it is pure and CPU-bound), so the database is held
-only for the writes. A retried transaction (transient DB error) is harmless: ingest is keyed.
+``/v1/check`` is group-committed with the checks arriving alongside it (``bastion.api.commit``);
+it still answers only once its own item is durable. The scan runs before the transaction opens
+(it is pure and CPU-bound), so the database is held only for the writes. A retried transaction
+(transient DB error) is harmless: ingest is keyed.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, Response
 
+from bastion.api.commit import render
 from bastion.api.deps import (
     LadderDep,
     NowDep,
@@ -18,51 +21,30 @@ from bastion.api.deps import (
     ScannerDep,
     SettingsDep,
     StoreDep,
+    context,
     require_roles,
 )
 from bastion.api.problems import problem
 from bastion.api.schemas import BatchIn, ItemIn
-from bastion.model import ScanResult
-from bastion.service.ingest import EnforcementOutcome, enforce_batch, enforce_result
+from bastion.service.ingest import enforce_batch
 
 router = APIRouter(prefix="/v1", tags=["scan"])
 Platform = Annotated[Principal, Depends(require_roles("platform", "admin"))]
-
-
-def _record(result: ScanResult, outcome: EnforcementOutcome) -> dict[str, Any]:
-    record = result.to_dict()
-    record["enforcement"] = outcome.to_dict()
-    return record
 
 
 @router.post(
     "/check",
     summary="Scan one item and enforce the result",
     response_description="The result record plus the enforcement taken (or already on record).",
+    response_class=JSONResponse,
 )
-def check(
-    body: ItemIn,
-    principal: Platform,
-    store: StoreDep,
-    scanner: ScannerDep,
-    ladder: LadderDep,
-    settings: SettingsDep,
-    now: NowDep,
-) -> JSONResponse:
-    item = body.to_item()
-    result = scanner.scan(item)
-    outcome = store.run(
-        lambda s: enforce_result(
-            s,
-            tenant_id=principal.tenant_id,
-            item=item,
-            result=result,
-            ladder=ladder,
-            now=now,
-            reasons=settings.reasons,
-        )
-    )
-    return JSONResponse(_record(result, outcome))
+async def check(body: ItemIn, principal: Platform, request: Request, now: NowDep) -> Response:
+    """Queued for group commit (``bastion.api.commit``): returns once its item is committed."""
+    checks = context(request).checks
+    if checks is None:
+        raise RuntimeError("the app was built without a check committer")
+    content = await checks.check(principal.tenant_id, body.to_item(), now)
+    return Response(content, media_type="application/json")
 
 
 @router.post(
@@ -99,5 +81,5 @@ def batch(
         )
     )
     return JSONResponse(
-        {"results": [_record(r, o) for (_, r), o in zip(pairs, outcomes, strict=True)]}
+        {"results": [render(r, o) for (_, r), o in zip(pairs, outcomes, strict=True)]}
     )
