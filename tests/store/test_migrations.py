@@ -63,8 +63,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0003_trusted_flaggers"
-    assert current_revision(store.engine) == "0003_trusted_flaggers"
+    assert head_revision() == "0004_action_lookup_indexes"
+    assert current_revision(store.engine) == "0004_action_lookup_indexes"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

@@ -69,6 +69,11 @@ class Action(IdMixin, CreatedMixin, TenantOwned, Base):
         ),
         Index("ix_actions_tenant_id_item_id", "tenant_id", "item_id"),
         Index("ix_actions_expires_at", "expires_at"),
+        Index("ix_actions_tenant_id_case_id", "tenant_id", "case_id"),
+        Index("ix_actions_tenant_id_violation_id", "tenant_id", "violation_id"),
+        Index("ix_actions_created_at", "created_at"),
+        Index("ix_actions_tenant_id_created_at", "tenant_id", "created_at"),
+        Index("ix_actions_reversed_at_created_at", "reversed_at", "created_at"),
     )
 
     item_id: Mapped[int | None] = mapped_column(IdType)
