@@ -15,11 +15,10 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from sqlalchemy import Table, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bastion.enforce.actions import ACTION_TARGET, require_aware
-from bastion.store.audit import GENESIS_HASH, canonical_json, event_hash
+from bastion.store.audit import canonical_json, event_hash, lock_head
 from bastion.store.enums import AccountStatus, ActionKind, Monetization
 from bastion.store.models import Account, Action, AuditChainHead, AuditEvent, Item
 
@@ -261,7 +260,7 @@ class AuditBatch:
         if not self.events:
             return 0
         when = require_aware(now, "now").astimezone(UTC)
-        seq, prev = _lock_head(session)
+        seq, prev = lock_head(session)
         rows = []
         for tenant_id, actor, action, subject, payload in self.events:
             seq += 1
@@ -298,20 +297,3 @@ class AuditBatch:
         written = len(self.events)
         self.events.clear()
         return written
-
-
-def _lock_head(session: Session) -> tuple[int, str]:
-    """Claim the chain head as ``bastion.store.audit`` does (a write first, so SQLite locks too)."""
-    dialect = session.get_bind().dialect.name
-    insert_head = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        insert_head(AuditChainHead)
-        .values(id=1, seq=0, hash=GENESIS_HASH, updated_at=datetime.now(UTC))
-        .on_conflict_do_nothing(index_elements=["id"])
-    )
-    row = session.execute(
-        select(AuditChainHead.seq, AuditChainHead.hash)
-        .where(AuditChainHead.id == 1)
-        .with_for_update()
-    ).one()
-    return int(row.seq), str(row.hash)

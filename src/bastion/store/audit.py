@@ -85,7 +85,7 @@ def append(
     if created_at is not None and created_at.tzinfo is None:
         raise ValueError("audit created_at must be timezone-aware")
     when = (created_at or utcnow()).astimezone(UTC)
-    head_seq, head_hash = _lock_head(session)
+    head_seq, head_hash = lock_head(session)
     seq = head_seq + 1
     digest = event_hash(
         head_hash,
@@ -118,7 +118,7 @@ def append(
     return event
 
 
-def _lock_head(session: Session) -> tuple[int, str]:
+def lock_head(session: Session) -> tuple[int, str]:
     """Take the chain lock and read the head. The insert is a no-op once the row exists, but it
     is a write, so on SQLite it also claims the database write lock before the read."""
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
