@@ -7,6 +7,7 @@ Plain slotted dataclasses keep the scan hot path cheap; validation happens at th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Final, Literal, get_args
 
 Surface = Literal[
@@ -64,6 +65,17 @@ DEFAULT_MAX_TEXT_CHARS: Final = 20_000
 
 class InputError(ValueError):
     """A record that cannot be scanned: wrong type, missing id, bad JSON. Carries a clear reason."""
+
+
+def parse_created_at(value: str) -> datetime:
+    """An input record's ``created_at``: ISO 8601 with a time zone, else InputError."""
+    try:
+        created = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"field 'created_at' is not ISO 8601: {value[:64]!r}") from None
+    if created.tzinfo is None:
+        raise InputError(f"field 'created_at' needs a time zone: {value[:64]!r}")
+    return created
 
 
 @dataclass(slots=True)

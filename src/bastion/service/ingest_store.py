@@ -18,7 +18,7 @@ from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bastion.model import SURFACES, InputError, ScanResult
+from bastion.model import SURFACES, InputError, ScanResult, parse_created_at
 from bastion.model import Item as ItemRecord
 from bastion.store.models import Account, Entity, Item, Violation
 
@@ -61,12 +61,9 @@ def check_record(item: ItemRecord, result: ScanResult) -> datetime | None:
     if not item.created_at:
         return None
     try:
-        created = datetime.fromisoformat(item.created_at)
-    except ValueError:
-        raise InputError(f"item {item.id!r}: created_at is not ISO 8601") from None
-    if created.tzinfo is None:
-        raise InputError(f"item {item.id!r}: created_at needs a time zone")
-    return created
+        return parse_created_at(item.created_at)
+    except InputError as exc:
+        raise InputError(f"item {item.id!r}: {exc}") from None
 
 
 def account_ids(

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bastion.model import SURFACES, InputError
+from bastion.model import SURFACES, parse_created_at
 from bastion.model import Item as ItemRecord
 from bastion.store.enums import KeyRole
 from bastion.store.models import Account, ApiKey, Item, Tenant
@@ -179,14 +179,7 @@ def upsert_item(
 
 def upsert_item_record(session: Session, tenant_id: int, record: ItemRecord) -> ItemUpsert:
     """``upsert_item`` for a validated wire record (``bastion.model.Item``)."""
-    created_at = None
-    if record.created_at:
-        try:
-            created_at = datetime.fromisoformat(record.created_at)
-        except ValueError:
-            raise InputError(f"field 'created_at' is not ISO 8601: {record.created_at!r}") from None
-        if created_at.tzinfo is None:
-            raise InputError(f"field 'created_at' needs a time zone: {record.created_at!r}")
+    created_at = parse_created_at(record.created_at) if record.created_at else None
     return upsert_item(
         session,
         tenant_id,
