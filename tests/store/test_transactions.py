@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from bastion.store import RetryPolicy, Store, audit
 from bastion.store import queries as q
+from bastion.store.config import make_engine
 from bastion.store.models import AuditEvent, Item
+from tests.store.conftest import PG_ADMIN_URL
 
 
 def _count(store: Store, model: type[object]) -> int:
@@ -104,3 +106,18 @@ def test_readonly_transaction_on_postgres_refuses_writes(store: Store) -> None:
         q.create_tenant(session, slug="demo", name="Demo")
     with store.transaction() as session:
         q.create_tenant(session, slug="demo", name="Demo")
+
+
+@pytest.mark.postgres
+def test_postgres_statements_are_never_server_prepared() -> None:
+    """Generic plans made on small tables made ingest slow down as tables grew (see make_engine)."""
+    engine = make_engine(PG_ADMIN_URL)
+    try:
+        with engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            assert driver.prepare_threshold is None
+    except OperationalError as exc:
+        pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}: {exc}")
+    finally:
+        engine.dispose()

@@ -66,7 +66,12 @@ def make_engine(
         engine = create_engine(url, echo=echo)
         _configure_sqlite(engine, busy_timeout_ms)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    # No server-side prepared statements: PostgreSQL would settle on a generic plan made while
+    # the tables were small (an index scan over every row of the tenant), and ingest would slow
+    # down as the tables grow; unprepared statements are planned with their real parameters.
+    return create_engine(
+        url, echo=echo, pool_pre_ping=True, connect_args={"prepare_threshold": None}
+    )
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
