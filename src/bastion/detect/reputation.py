@@ -37,6 +37,8 @@ class ReputationDetector:
                     match = index.lookup_host(entity.host) if entity.host else None
             elif kind == "domain":
                 match = index.lookup_host(entity.host or entity.value)
+            elif kind == "deeplink":
+                match = index.lookup_host(entity.host) if entity.host else None
             elif kind == "ip":
                 match = index.lookup_ip(entity.host or entity.value)
             elif kind == "email":

@@ -30,14 +30,17 @@ IDN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff"
 _LABEL = f"[A-Za-z0-9{IDN}][A-Za-z0-9\\-{IDN}]{{0,62}}"
 _HOST = f"{_LABEL}(?:\\.{_LABEL}){{1,20}}"
 _PATH = f"[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%{IDN}]"
-_AUTH = f"[A-Za-z0-9\\-._~%!$&'()*+,;=:@\\[\\]{IDN}]"
+_AUTH = f"[A-Za-z0-9\\-._~%!$&*+,;=:@{IDN}]"
+"""Authority characters; brackets and parentheses end it (``https://bet888.com)[x](mailto:…)``)
+except around an IPv6 literal."""
 
 _SCHEME_URL = re.compile(
-    r"(?<![A-Za-z0-9+\-.])([A-Za-z][A-Za-z0-9+\-.]{0,31})://"
-    f"({_AUTH}{{0,255}}(?:[/?#]{_PATH}{{0,2048}})?)"
+    r"(?<![A-Za-z0-9+])([A-Za-z][A-Za-z0-9+\-.]{0,31})://"
+    f"((?:[A-Za-z0-9\\-._~%!$&*+,;=:]{{0,64}}@)?\\[[0-9A-Fa-f:.]{{2,45}}\\](?::[0-9]{{1,5}})?"
+    f"(?:[/?#]{_PATH}{{0,2048}})?|{_AUTH}{{0,255}}(?:[/?#]{_PATH}{{0,2048}})?)"
 )
 _BARE_HOST = re.compile(
-    f"([A-Za-z0-9{IDN}](?<![A-Za-z0-9_{IDN}.\\\\].)(?<![A-Za-z0-9_.~%:/\\-]/.)"
+    f"([A-Za-z0-9{IDN}](?<![A-Za-z0-9_{IDN}.\\\\].)(?<![A-Za-z0-9_.~%:\\-]/.)"
     f"[A-Za-z0-9\\-{IDN}]{{0,62}}(?:\\.{_LABEL}){{1,20}})"
     f"(?::([0-9]{{1,5}}))?([/?#]{_PATH}{{0,2048}})?"
 )
@@ -240,6 +243,19 @@ def _web_candidate(
     return Candidate("url", start, end, value, host=host, flags=flags)
 
 
+_MARKDOWN_JOINS = ("](", ")[", ")(", "][")
+
+
+def _markdown_cut(rest: str) -> str:
+    """A URL ends where markdown starts the next piece (``…/x)[text](mailto:…)``)."""
+    cut = len(rest)
+    for join in _MARKDOWN_JOINS:
+        index = rest.find(join)
+        if 0 <= index < cut:
+            cut = index + 1 if join[0] == ")" or join[0] == "]" else index
+    return rest[:cut]
+
+
 def _authority_host(authority: str) -> tuple[str, tuple[str, ...]] | None:
     """Host key and flags for a URL authority (userinfo and port stripped), None if invalid."""
     flags: tuple[str, ...] = ()
@@ -279,32 +295,35 @@ def _find_scheme(text: str, out: list[Candidate]) -> None:
                     start = match.start(1) + len(scheme) - len(web)
                     lowered = web
                     break
-        rest = match.group(2)
+        rest = _markdown_cut(match.group(2))
         rest = rest[: trim_trailing(rest)]
         if not rest:
             continue
         end = match.start(2) + len(rest)
-        if lowered not in _WEB_SCHEMES:
-            value = f"{lowered}://{rest}"
-            name = tg_deeplink_handle(rest) if lowered == "tg" else None
-            if name is not None:
-                out.append(Candidate("telegram", start, end, name, flags=("from_url",)))
-            elif len(lowered) >= 2:
-                out.append(Candidate("deeplink", start, end, value))
-            continue
         cut = len(rest)
         for sep in "/?#":
             index = rest.find(sep)
             if 0 <= index < cut:
                 cut = index
         found = _authority_host(rest[:cut])
+        web_scheme = _WEB_SCHEMES.get(lowered)
+        if web_scheme is None:
+            value = f"{lowered}://{rest}"
+            name = tg_deeplink_handle(rest) if lowered == "tg" else None
+            if name is not None:
+                out.append(Candidate("telegram", start, end, name, flags=("from_url",)))
+            elif len(lowered) >= 2 or found is not None:
+                known = found is not None and ("ip_host" in found[1] or has_known_suffix(found[0]))
+                target = found[0] if found is not None and known else None
+                out.append(Candidate("deeplink", start, end, value, host=target))
+            continue
         if found is None:
             continue
         host, flags = found
         if lowered not in ("http", "https", "ftp"):
             flags = (*flags, "defanged")
         authority = rest[:cut]
-        value = f"{_WEB_SCHEMES[lowered]}://{authority}{rest[cut:]}"
+        value = f"{web_scheme}://{authority}{rest[cut:]}"
         out.append(_web_candidate(start, end, value, host, rest[cut:], flags))
 
 

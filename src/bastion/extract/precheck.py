@@ -28,6 +28,7 @@ from publicsuffixlist import PSLFILE
 from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
+from bastion.normalize.defang import AT_WORDS, DOT_WORDS, LEET_TLDS
 from bastion.normalize.rules import COMMON_TLDS
 from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, char_class, tables
 
@@ -78,6 +79,8 @@ _TLD = f"(?i:{_trie(_ascii_tlds())})(?![{_AN}\\-])"
 _HEXISH = "[0-9A-Fa-fxX]"
 _IPV4ISH = f"{_HEXISH}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}"
 _DOTS_SPACED = "(?:\\s{1,2}\\.\\s{0,2}|\\.\\s{1,2})"
+_BRACKETS = "\\[\\](){}<>（）【】「」〔〕"
+_DOT_CORE = "(?:\\.|[Dd][Oo][Tt]|点|點|。)"
 _ASCII_CLAUSES = (
     # finders on plain text: hosts end in a dot and a TLD (or are dotted digits)
     f"[{_AN}]\\.{_TLD}",
@@ -92,6 +95,15 @@ _ASCII_CLAUSES = (
     r"\s[Dd][Oo][Tt]\s",
     f"(?:[0-9][{_AN}\\-]{{0,62}}|[Ww]{{3}}){_DOTS_SPACED}{_TLD}",
     f"{_DOTS_SPACED}(?i:{_TLDS})(?![{_AN}\\-])",
+    # defanged dots: brackets, backslash, glued or foreign dot words, digits in the TLD
+    f"[{_AN}] ?[{_BRACKETS}]{{1,3}} ?{_DOT_CORE}|{_DOT_CORE} ?[{_BRACKETS}]{{1,3}} ?[{_AN}]",
+    f"[{_AN}]\\\\\\.|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
+    f"\\s(?i:{'|'.join(DOT_WORDS)}|point)\\s",
+    f"(?:[.。．点點丶·]|(?i:dot)) {{0,2}}(?i:{_trie(sorted(LEET_TLDS))})(?![{_AN}])",
+    # a host broken over lines or spaced out around its dot
+    f"\\.[ \t]*\r?\n[ \t]*{_TLD}|\\n[ \t]*\\.[ \t]*(?:\r?\n[ \t]*)?{_TLD}",
+    f"\\.[{_AN}]{{1,5}}[ \t]*\r?\n[ \t]*[{_AN}]{{1,5}}(?![{_AN}.\\-])",
+    f"[{_AN}][ \t\u3000]{{1,2}}\\.[ \t\u3000]{{1,2}}[{_AN}]",
     # spaced letters: six single units, or a unit before a dot-ish gap, or www before a gap
     f"(?<![{_AN}])[{_AN}](?:{_GAP1}[{_AN}]){{5}}(?![{_AN}])",
     f"{_UNIT}{_GAP1}{{1,3}}[{_AN}]{_GAP1}{{0,2}}[.。｡]",
@@ -111,7 +123,9 @@ def _wide() -> Gate:
     clauses = (
         f"[{t.same_class}{t.other_class}{t.homoglyph_class}]",
         f"[{_AN}{IDN}]\\.(?:{_TLD}|[{_AN}\\-]{{0,62}}[{IDN}])",
-        f"[{_AN}]\\s{{0,2}}[{CJK_DOTS}]\\s{{0,2}}{_TLD}",
+        f"[{_AN}]\\s{{0,2}}(?:[{CJK_DOTS}.]\\s{{0,2}}){{1,7}}{_TLD}",
+        f"(?:[{CJK_DOTS}] ?){{1,3}}(?i:{_trie(sorted(LEET_TLDS))})(?![{_AN}])",
+        f"\\s(?:{'|'.join(AT_WORDS + DOT_WORDS)})\\s",
         numeral_run,
         *_ASCII_CLAUSES[1:],
     )

@@ -38,7 +38,8 @@ _CLOSE: Final = r"[\]\)\}）】]"
 _SPELLED_DOT: Final = (
     rf"\s{{0,2}}{_OPEN}\s?(?:dot|\.|。|点|．)\s?{_CLOSE}\s{{0,2}}"
     r"|\s{1,2}dot\s{1,2}"
-    rf"|\s{{0,2}}[{DOT_CHARS}]\s{{0,2}}|[{DOT_EMOJI}]"
+    rf"|\s{{0,2}}[{DOT_CHARS}]\s{{0,2}}|(?:[{DOT_EMOJI}]\s?){{0,3}}\.(?:\s?[{DOT_EMOJI}]){{1,3}}"
+    rf"|(?:[{DOT_EMOJI}]\s?){{1,3}}\.|[{DOT_EMOJI}]{{1,3}}"
     r"|\s{1,2}\.\s{0,2}|\.\s{1,2}"
 )
 _CHAIN_SEP: Final = rf"(?:{_SPELLED_DOT}|\.)"
@@ -52,9 +53,11 @@ _LABEL_RE: Final = re.compile(_LABEL)
 _SEP_RE: Final = re.compile(_CHAIN_SEP, re.I)
 
 _HXXP_RE: Final = re.compile(
-    r"(?<![A-Za-z0-9])h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}(s))?\s{0,2}"
+    r"(?<![A-Za-z0-9])(?P<open>[\[\(\{<]\s?)?h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}(?P<s>s))?"
+    r"(?(open)\s?[\]\)\}>])\s{0,2}"
     r"(?:[\[\(\{]\s?[:：]\s?[/／]\s?[/／]\s?[\]\)\}]"
-    r"|(?:[:：;；]|[\[\(\{]\s?[:：]\s?[\]\)\}])\s{0,2}[/／\\＼]\s?[/／\\＼])"
+    r"|(?:[:：;；]|[\[\(\{]\s?[:：]\s?[\]\)\}])\s{0,2}[/／\\＼]\s?[/／\\＼]"
+    r"|[/／]{2}|_{2}(?=[A-Za-z0-9]))"
     r"(?:\s{1,2}(?=[A-Za-z0-9]))?",
     re.I,
 )
@@ -161,7 +164,7 @@ def hxxp_pass(work: Work) -> None:
     Spaces after the slashes go too (``h t t p : / / bet.in``): a scheme always has a host."""
     groups: list[Group] = []
     for m in _HXXP_RE.finditer(work.text):
-        canon = "https://" if m[1] else "http://"
+        canon = "https://" if m["s"] else "http://"
         if m[0].lower() != canon:
             start, end = m.span()
             groups.append(("hxxp", start, end, [(start, end, canon)]))

@@ -29,7 +29,7 @@ CJK_NUMERALS: Final = {
 }  # fmt: skip
 """Chinese numerals that spammers substitute for digits in phone numbers and QQ/WeChat ids."""
 
-DOT_CHARS: Final = "点。．丶·、﹒｡・•∙⋅"
+DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏ"
 """Characters written in place of a dot between host labels; folded only in host context."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
@@ -72,6 +72,8 @@ _ENCLOSED_LETTER: Final = re.compile(
     r"(?:NEGATIVE )?(?:CIRCLED|SQUARED|PARENTHESIZED) LATIN (CAPITAL|SMALL) LETTER ([A-Z])"
 )
 _ENCLOSED_NUMBER: Final = re.compile(r"CIRCLED|PARENTHESIZED|FULL STOP")
+_REGIONAL_LETTER: Final = re.compile(r"REGIONAL INDICATOR SYMBOL LETTER ([A-Z])")
+_ROMAN_NUMERAL: Final = re.compile(r"(?:SMALL )?ROMAN NUMERAL [A-Z ]+")
 _SINGLE_PUNCT: Final = frozenset("@./-_")
 
 _SCAN_RANGES: Final = (
@@ -110,6 +112,9 @@ def _fold(cp: int) -> tuple[str, str] | None:
     letter = _ENCLOSED_LETTER.fullmatch(name)
     if letter:
         return (letter[2] if letter[1] == "CAPITAL" else letter[2].lower()), "nfkc"
+    regional = _REGIONAL_LETTER.fullmatch(name)
+    if regional:
+        return regional[1].lower(), "nfkc"
     digit = unicodedata.digit(char, None)
     if digit is not None:
         return str(digit), "nfkc"
@@ -123,6 +128,8 @@ def _fold(cp: int) -> tuple[str, str] | None:
     ):
         return str(int(value)), "nfkc"
     folded = unicodedata.normalize("NFKC", char)
+    if value is not None and len(folded) > 1 and _ROMAN_NUMERAL.fullmatch(name):
+        return str(int(value)), "nfkc"
     if folded == char or not folded.isascii():
         return None
     if len(folded) == 1 and (folded.isalnum() or folded in _SINGLE_PUNCT):

@@ -16,12 +16,12 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import rules
+from bastion.normalize import broken, defang, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, Tables, char_class, tables
 
-_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK = (1 << i for i in range(7))
-_ALL: Final = (1 << 7) - 1
+_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES = (1 << i for i in range(9))
+_ALL: Final = (1 << 9) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -39,10 +39,13 @@ _ASCII_GATES: Final = (
         rf"|:{_WS}{{0,2}}[/／]{_WS}{{0,2}}[/／]{_WS})",
         _HXXP,
     ),
+    (r"(?i:[\[({<]\s?h[tx*_]{2}ps?\s?[\])}>]|\bh[tx*_]{2}ps?(?://|__))", _HXXP),
     (rf"[\[({{（【]{_WS}?(?:[.:@。点．]|(?i:dot|at))|(?i:\bdot\b)", _DOT | _AT),
     (rf"[A-Za-z0-9]{_WS}{{1,2}}\.{_WS}{{0,2}}[A-Za-z0-9]|(?i:www)\.{_WS}", _DOT | _AT),
     (rf"\.{_WS}{{1,2}}(?:{'|'.join(sorted(rules.COMMON_TLDS))})\b", _DOT | _AT),
     (rf"[A-Za-z0-9]#[A-Za-z0-9]|{_WS}@|@{_WS}|艾特", _AT),
+    (defang.GATE, _DEFANG | _DOT | _AT),
+    (broken.GATE, _LINES | _DOT),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -117,13 +120,15 @@ def unmask(text: str, *, explain: bool = False) -> Unmasked:
     if not isinstance(text, str):
         raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
     if text.isascii():
-        flags = _ASCII_GATE.flags(text)
+        gate = _ASCII_GATE
+        flags = gate.flags(text)
         if not flags:
             return Unmasked(text, text)
         work = Work(text, explain)
     else:
         compiled = _compiled()
-        flags = compiled.gate.flags(text)
+        gate = compiled.gate
+        flags = gate.flags(text)
         if not flags:
             return Unmasked(text, text)
         work = Work(text, explain)
@@ -132,9 +137,16 @@ def unmask(text: str, *, explain: bool = False) -> Unmasked:
         if flags & _HOMOGLYPH:
             rules.homoglyph_pass(work, compiled.tables, compiled.homoglyph)
         if work.tricks:
-            flags |= compiled.gate.flags(work.text)
+            flags |= gate.flags(work.text)
         if flags & _CJK:
             rules.cjk_numeral_pass(work)
+    if flags & _DEFANG:
+        defang.defang_pass(work)
+        defang.leet_tld_pass(work)
+        if work.tricks:
+            flags |= gate.flags(work.text)
+    if flags & _LINES:
+        broken.broken_host_pass(work)
     if flags & _HXXP:
         rules.hxxp_pass(work)
     if flags & _DOT:

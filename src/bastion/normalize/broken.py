@@ -1,0 +1,61 @@
+"""Hosts broken into pieces: one piece a line (``bet\\n888\\n.\\ncom``), or pieces set apart by
+spaces next to Chinese text (``官网 bet 888 . com 注册``).
+
+A reader joins the pieces; joining only the last two (``888.com``) names a different site. The
+pieces are joined only when together they make a plausible host and no piece is a host on its
+own (``see\\nbet888.com`` keeps its line), and spaced pieces only next to Chinese, Japanese or
+Korean text, where no English sentence is being written.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Final
+
+from bastion.normalize.hostwords import cjk_near
+from bastion.normalize.result import Edit, Group, Work
+from bastion.suffixes import registrable_domain
+
+_PIECE: Final = r"[A-Za-z0-9.\-]{1,24}"
+_LINE_GAP: Final = r"[ \t]{0,4}\r?\n[ \t]{0,4}"
+_SPACE_GAP: Final = r"[ \t\u3000]{1,2}"
+_BROKEN_RE: Final = re.compile(
+    rf"(?<![A-Za-z0-9.\-])(?:{_PIECE}(?:{_LINE_GAP}{_PIECE}){{1,12}}"
+    rf"|{_PIECE}(?:{_SPACE_GAP}{_PIECE}){{2,8}})(?![A-Za-z0-9.\-])"
+)
+_PIECE_RE: Final = re.compile(_PIECE)
+_HOST_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?")
+
+GATE: Final = (
+    r"\.[A-Za-z0-9]{0,5}[ \t]*\r?\n|\n[ \t]*[A-Za-z0-9]{0,5}\."
+    "|[A-Za-z0-9][ \t\u3000]{1,2}\\.[ \t\u3000]{1,2}[A-Za-z0-9]"
+)
+"""A cheap superset of the pass's trigger: a line break or a spaced dot beside a host piece."""
+
+
+def _host(candidate: str) -> bool:
+    """A plausible host name: valid characters, a known suffix, a name of two or more characters."""
+    low = candidate.lower()
+    if "." not in low.strip(".") or _HOST_RE.fullmatch(low) is None or ".." in low:
+        return False
+    domain = registrable_domain(low)
+    return domain is not None and len(domain.split(".", 1)[0]) >= 2
+
+
+def broken_host_pass(work: Work) -> None:
+    """Join the pieces of a host broken over lines or spaced out beside Chinese text."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _BROKEN_RE.finditer(text):
+        pieces = [p.span() for p in _PIECE_RE.finditer(text, m.start(), m.end())]
+        words = [text[a:b] for a, b in pieces]
+        if "\n" not in m[0] and not cjk_near(text, m.start(), m.end()):
+            continue
+        if not any("." in w for w in words) or any(_host(w) for w in words):
+            continue
+        if not _host("".join(words)):
+            continue
+        edits: list[Edit] = [(a[1], b[0], "") for a, b in pairwise(pieces)]
+        groups.append(("spaced_letters", m.start(), m.end(), edits))
+    work.apply(groups)

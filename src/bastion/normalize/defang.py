@@ -1,0 +1,146 @@
+"""Defanging undone: the ways security writers and spammers break a host so no linkifier sees it.
+
+``bet888[.com``, ``bet888.]com``, ``bet888].[com``, ``bet888\\.com``, ``bet888DOTcom``,
+``bet888-dot-com``, ``host[/]path``, ``bet[-]888``, ``bet888 punto com``, ``info arroba
+bet888.com``, and top-level domains written with digits (``bet888.c0m``). Each fold needs an ASCII
+letter or digit on both sides, so brackets, backslashes and foreign words in prose stay as they
+are; a fold that builds no host leaves nothing a finder reports (a host needs a known suffix).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+from typing import Final
+
+from bastion.normalize.result import Group, Work
+from bastion.normalize.tables import DOT_EMOJI
+
+_AN: Final = "A-Za-z0-9"
+_BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕"
+_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕")
+
+DOT_WORDS: Final = (
+    "punto",  # es, it
+    "punkt",  # de, pl, nordic
+    "ponto",  # pt
+    "nokta",  # tr
+    "kropka",  # pl
+    "tochka",
+    "точка",  # ru
+    "dian",  # pinyin of 点
+    "d0t",
+    "D0T",
+)
+"""Words for "dot" that the spelled-dot pass does not know; folded to ``dot`` so its host rules
+(a TLD after, no stop word before) decide."""
+AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")
+"""Words for "@" (es/pt, it, de, ru, fr): no prose puts them between two address parts."""
+
+_DOT_CORE: Final = r"(?:\.|[Dd][Oo][Tt]|点|點|。)"
+_DEFANG_RE: Final = re.compile(
+    rf"(?<=[{_AN}])(?:"
+    rf"(?P<dot>[ ]?(?:[{_BRACKETS}]{{1,3}}[ ]?{_DOT_CORE}[ ]?[{_BRACKETS}]{{0,3}}"
+    rf"|{_DOT_CORE}[ ]?[{_BRACKETS}]{{1,3}})[ ]?)"
+    rf"|(?P<punct>[ ]?[{_BRACKETS}]{{1,2}}[ ]?(?:\/\/|\/|@|-|_)[ ]?[{_BRACKETS}]{{1,2}}[ ]?)"
+    r"|\\(?P<escaped>[./:@\-])"
+    r"|(?P<glued>DOT|Dot)(?=[a-z0-9])"
+    r"|(?P<dashed>(?P<d1>[-_.])(?:[Dd][Oo0][Tt])(?P=d1))"
+    rf"|(?P<word>\s{{1,2}}(?:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b))\s{{1,2}})"
+    rf"|(?P<at>\s{{1,2}}(?:{'|'.join(AT_WORDS)})\s{{1,2}})"
+    rf")(?=[{_AN}\/])"
+)
+_SLASH_RE: Final = re.compile(r"\\/")
+"""JSON-escaped slashes (``https:\\/\\/bet888.com\\/reg``)."""
+
+_LEET: Final = {
+    "o": "o0〇○◯",
+    "i": "i1!|",
+    "l": "l1|",
+    "e": "e3",
+    "a": "a4@",
+    "s": "s5$",
+    "t": "t7+",
+    "g": "g9",
+    "b": "b8",
+}
+_LEET_TLDS: Final = (
+    "com", "net", "org", "top", "vip", "xyz", "info", "club", "site", "online", "shop", "cc",
+    "cn", "io", "app", "bet", "win", "live", "biz", "asia", "tv", "me",
+)  # fmt: skip
+"""TLDs that spammers write with digits (``c0m``, ``t0p``, ``v1p``, ``cl8b``...)."""
+
+
+def _leet_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for tld in _LEET_TLDS:
+        for letters in product(*(_LEET.get(c, c) for c in tld)):
+            form = "".join(letters)
+            if form != tld and any(c.isascii() and c.isalpha() for c in form):
+                forms.setdefault(form, tld)
+    return forms
+
+
+LEET_TLDS: Final = _leet_forms()
+"""Every digit/symbol spelling of a common TLD, mapped to the TLD (``c0m`` -> ``com``)."""
+_LEET_SEP: Final = (
+    rf"(?:[ ]{{0,2}}(?:[.。．点點丶·]|[Dd][Oo][Tt])[ ]{{0,2}}|(?:[{DOT_EMOJI}][ ]?){{1,3}})"
+)
+_LEET_TLD_RE: Final = re.compile(
+    rf"(?<=[{_AN}])(?:{_LEET_SEP})"
+    rf"(?P<tld>{'|'.join(sorted(map(re.escape, LEET_TLDS), key=len, reverse=True))})"
+    rf"(?![{_AN}])",
+    re.I,
+)
+
+GATE: Final = (
+    rf"[{_AN}][ ]?[{_BRACKETS}]|[{_BRACKETS}][ ]?[{_AN}]|[{_AN}]\\[./:@\-]|\\/"
+    r"|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
+    rf"|(?i:{'|'.join(DOT_WORDS + AT_WORDS)}|point)"
+    r"|[.。．点點丶·]\s{0,2}[A-Za-z]{0,3}[0-9〇○◯!|@$+][A-Za-z0-9]{0,3}\b"
+    r"|(?i:dot\s{1,2}[A-Za-z]{0,3}[0-9〇○◯!|@$+])"
+)
+"""A cheap superset of every trigger of the two passes below (for the unmasker's gate)."""
+
+
+def defang_pass(work: Work) -> None:
+    """Brackets, backslashes and glued or foreign dot words between host parts -> ``.``/``/``."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _DEFANG_RE.finditer(text):
+        start, end = m.span()
+        kind = m.lastgroup
+        if kind == "dot":
+            groups.append(("spelled_dot", start, end, [(start, end, ".")]))
+        elif kind == "punct":
+            core = m["punct"].strip().strip("".join(_BRACKET_SET)).strip()
+            groups.append(("defang", start, end, [(start, end, core)]))
+        elif kind == "escaped":
+            groups.append(("defang", start, end, [(start, end, m["escaped"])]))
+        elif kind in ("glued", "dashed"):
+            groups.append(("spelled_dot", start, end, [(start, end, ".")]))
+        elif kind == "word":
+            word_start = m.start("word")
+            inner = m["word"].strip()
+            offset = m["word"].index(inner)
+            a, b = word_start + offset, word_start + offset + len(inner)
+            groups.append(("spelled_dot", a, b, [(a, b, "dot")]))
+        elif kind == "at":
+            groups.append(("spelled_at", start, end, [(start, end, "@")]))
+    for m in _SLASH_RE.finditer(text):
+        start, end = m.span()
+        if not any(g[1] <= start < g[2] for g in groups):
+            groups.append(("defang", start, end, [(start, end, "/")]))
+    groups.sort(key=lambda group: group[1])
+    work.apply(groups)
+
+
+def leet_tld_pass(work: Work) -> None:
+    """``bet888.c0m``, ``bet888 dot t0p``, ``bet888。c〇m``: a TLD spelt with digits -> the TLD."""
+    groups: list[Group] = []
+    for m in _LEET_TLD_RE.finditer(work.text):
+        start, end = m.span("tld")
+        tld = LEET_TLDS.get(m["tld"].lower())
+        if tld is not None:
+            groups.append(("leet", start, end, [(start, end, tld)]))
+    work.apply(groups)
