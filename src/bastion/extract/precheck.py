@@ -29,8 +29,15 @@ from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
 from bastion.normalize.defang import AT_WORDS, DOT_WORDS, LEET_TLDS
-from bastion.normalize.rules import COMMON_TLDS
-from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, char_class, tables
+from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
+from bastion.normalize.tables import (
+    CJK_DOTS,
+    CJK_NUMERALS,
+    ROMAN_FIRST,
+    ROMAN_LAST,
+    char_class,
+    tables,
+)
 
 _AN = "A-Za-z0-9"
 _NUM = "".join(CJK_NUMERALS)
@@ -86,6 +93,7 @@ _ASCII_CLAUSES = (
     f"[{_AN}]\\.{_TLD}",
     _IPV4ISH,
     r"[:：;；]\s?[\]\)\}]?\s{0,2}[/／\\＼]\s?[/／\\＼]",
+    r"(?i:h[tx*_]{2}ps?)\s{0,2}(?:[\])}>]\s?)?(?:/{2}|_{2}[A-Za-z0-9])",
     ":[0-9A-Fa-f]{0,4}:",
     "1[3-9][0-9][ \\-]?[0-9]{4}[ \\-]?[0-9]{4}",
     r"\+ ?[0-9](?:[ \-.()]{0,2}[0-9]){6}",
@@ -96,14 +104,15 @@ _ASCII_CLAUSES = (
     f"(?:[0-9][{_AN}\\-]{{0,62}}|[Ww]{{3}}){_DOTS_SPACED}{_TLD}",
     f"{_DOTS_SPACED}(?i:{_TLDS})(?![{_AN}\\-])",
     # defanged dots: brackets, backslash, glued or foreign dot words, digits in the TLD
-    f"[{_AN}] ?[{_BRACKETS}]{{1,3}} ?{_DOT_CORE}|{_DOT_CORE} ?[{_BRACKETS}]{{1,3}} ?[{_AN}]",
+    f"[{_AN}] ?[{_BRACKETS}]{{1,3}} ?{_DOT_CORE} ?[{_BRACKETS}]{{0,3}} ?[{_AN}]"
+    f"|[{_AN}] ?{_DOT_CORE} ?[{_BRACKETS}]{{1,3}} ?[{_AN}]",
     f"[{_AN}]\\\\\\.|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
-    f"\\s(?i:{'|'.join(DOT_WORDS)}|point)\\s",
+    f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     f"(?:[.。．点點丶·]|(?i:dot)) {{0,2}}(?i:{_trie(sorted(LEET_TLDS))})(?![{_AN}])",
     # a host broken over lines or spaced out around its dot
     f"\\.[ \t]*\r?\n[ \t]*{_TLD}|\\n[ \t]*\\.[ \t]*(?:\r?\n[ \t]*)?{_TLD}",
     f"\\.[{_AN}]{{1,5}}[ \t]*\r?\n[ \t]*[{_AN}]{{1,5}}(?![{_AN}.\\-])",
-    f"[{_AN}][ \t\u3000]{{1,2}}\\.[ \t\u3000]{{1,2}}[{_AN}]",
+    f"[{_AN}][ \t\u3000]{{1,2}}\\.[ \t\u3000]{{1,2}}(?:[a-z0-9]|[A-Z][A-Z0-9])",
     # spaced letters: six single units, or a unit before a dot-ish gap, or www before a gap
     f"(?<![{_AN}])[{_AN}](?:{_GAP1}[{_AN}]){{5}}(?![{_AN}])",
     f"{_UNIT}{_GAP1}{{1,3}}[{_AN}]{_GAP1}{{0,2}}[.。｡]",
@@ -122,6 +131,7 @@ def _wide() -> Gate:
     numeral_run = "|".join(f"[0-9]{{{i}}}[{_NUM}][0-9{_NUM}]{{{4 - i}}}" for i in range(5))
     clauses = (
         f"[{t.same_class}{t.other_class}{t.homoglyph_class}]",
+        ROMAN_RE.pattern,
         f"[{_AN}{IDN}]\\.(?:{_TLD}|[{_AN}\\-]{{0,62}}[{IDN}])",
         f"[{_AN}]\\s{{0,2}}(?:[{CJK_DOTS}.]\\s{{0,2}}){{1,7}}{_TLD}",
         f"(?:[{CJK_DOTS}] ?){{1,3}}(?i:{_trie(sorted(LEET_TLDS))})(?![{_AN}])",
@@ -144,7 +154,8 @@ def _wide_hint() -> Callable[[str], object]:
     """``re`` search for a hint character: one bitmap class (any astral character counts), so a
     scan costs ~2 ns a character, against ~450 ns for encoding and calling the RE2 set."""
     t = tables()
-    folded = [*t.same, *t.other, *t.homoglyph, *map(ord, CJK_NUMERALS)]
+    roman = range(ROMAN_FIRST, ROMAN_LAST + 1)
+    folded = [*t.same, *t.other, *t.homoglyph, *map(ord, CJK_NUMERALS), *roman]
     bmp = char_class([cp for cp in folded if cp <= 0xFFFF])
     return re.compile(f"[{_HINTS}{bmp}\\U00010000-\\U0010ffff]").search
 

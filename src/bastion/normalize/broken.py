@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 from typing import Final
 
-from bastion.normalize.hostwords import cjk_near
+from bastion.normalize.hostwords import COMMON_TLDS, cjk_near
 from bastion.normalize.result import Edit, Group, Work
 from bastion.suffixes import registrable_domain
 
@@ -43,6 +43,15 @@ def _host(candidate: str) -> bool:
     return domain is not None and len(domain.split(".", 1)[0]) >= 2
 
 
+def _hosty(host: str) -> bool:
+    """No sentence runs on here: the TLD is not title case (``here.\nNext``) and the host holds
+    a digit or ends in a TLD that spam favours."""
+    tld = host.rsplit(".", 1)[1]
+    if tld.istitle() and len(tld) > 1:
+        return False
+    return any(c.isdigit() for c in host) or tld.lower() in COMMON_TLDS
+
+
 def broken_host_pass(work: Work) -> None:
     """Join the pieces of a host broken over lines or spaced out beside Chinese text."""
     text = work.text
@@ -54,7 +63,8 @@ def broken_host_pass(work: Work) -> None:
             continue
         if not any("." in w for w in words) or any(_host(w) for w in words):
             continue
-        if not _host("".join(words)):
+        joined = "".join(words)
+        if not _host(joined) or not _hosty(joined):
             continue
         edits: list[Edit] = [(a[1], b[0], "") for a, b in pairwise(pieces)]
         groups.append(("spaced_letters", m.start(), m.end(), edits))

@@ -84,7 +84,8 @@ def _leet_forms() -> dict[str, str]:
 LEET_TLDS: Final = _leet_forms()
 """Every digit/symbol spelling of a common TLD, mapped to the TLD (``c0m`` -> ``com``)."""
 _LEET_SEP: Final = (
-    rf"(?:[ ]{{0,2}}(?:[.。．点點丶·]|[Dd][Oo][Tt])[ ]{{0,2}}|(?:[{DOT_EMOJI}][ ]?){{1,3}})"
+    rf"(?:[ ]{{0,2}}(?:[.。．点點丶·]|[Dd][Oo][Tt])[ ]{{0,2}}"
+    rf"|[ ]{{0,2}}(?:[{DOT_EMOJI}][ ]?){{1,3}})"
 )
 _LEET_TLD_RE: Final = re.compile(
     rf"(?<=[{_AN}])(?:{_LEET_SEP})"
@@ -93,12 +94,15 @@ _LEET_TLD_RE: Final = re.compile(
     re.I,
 )
 
+_GATE_DOT: Final = r"(?:\.|(?i:dot)|点|點|。)"
 GATE: Final = (
-    rf"[{_AN}][ ]?[{_BRACKETS}]|[{_BRACKETS}][ ]?[{_AN}]|[{_AN}]\\[./:@\-]|\\/"
-    r"|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
-    rf"|(?i:{'|'.join(DOT_WORDS + AT_WORDS)}|point)"
-    r"|[.。．点點丶·]\s{0,2}[A-Za-z]{0,3}[0-9〇○◯!|@$+][A-Za-z0-9]{0,3}\b"
-    r"|(?i:dot\s{1,2}[A-Za-z]{0,3}[0-9〇○◯!|@$+])"
+    rf"[{_AN}] ?[{_BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{_BRACKETS}]{{0,3}} ?[{_AN}]"
+    rf"|[{_AN}] ?{_GATE_DOT} ?[{_BRACKETS}]{{1,3}} ?[{_AN}]"
+    rf"|[{_AN}] ?[{_BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{_BRACKETS}]"
+    r"|[A-Za-z0-9]\\[./:@\-]|\\/|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
+    rf"|\s(?:(?i:{'|'.join(DOT_WORDS + AT_WORDS)})|point\s{{1,2}}(?:com|net|org))\s"
+    r"|(?:[.。．点點丶·]|(?i:dot)|[\x{25a0}-\x{27bf}\x{2b00}-\x{2bff}\x{1f300}-\x{1faff}]) ?"
+    rf"(?i:{'|'.join(re.escape(form) for form in sorted(LEET_TLDS))})"
 )
 """A cheap superset of every trigger of the two passes below (for the unmasker's gate)."""
 

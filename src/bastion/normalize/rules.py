@@ -9,6 +9,7 @@ alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from itertools import pairwise
 from typing import Final
@@ -17,13 +18,21 @@ from bastion.normalize.hostwords import (
     CJK_WORD_HOST_MIN,
     WORD_HOST_MIN,
     cjk_near,
+    is_weird_case,
     plausible_words_host,
     sentence_break,
     words,
 )
 from bastion.normalize.hostwords import COMMON_TLDS as COMMON_TLDS
 from bastion.normalize.result import Edit, Group, Work
-from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI, Tables
+from bastion.normalize.tables import (
+    CJK_NUMERALS,
+    DOT_CHARS,
+    DOT_EMOJI,
+    ROMAN_FIRST,
+    ROMAN_LAST,
+    Tables,
+)
 from bastion.suffixes import has_known_suffix, is_tld, public_suffix, registrable_domain
 
 _STOPWORDS: Final = frozenset(
@@ -38,8 +47,9 @@ _CLOSE: Final = r"[\]\)\}）】]"
 _SPELLED_DOT: Final = (
     rf"\s{{0,2}}{_OPEN}\s?(?:dot|\.|。|点|．)\s?{_CLOSE}\s{{0,2}}"
     r"|\s{1,2}dot\s{1,2}"
-    rf"|\s{{0,2}}[{DOT_CHARS}]\s{{0,2}}|(?:[{DOT_EMOJI}]\s?){{0,3}}\.(?:\s?[{DOT_EMOJI}]){{1,3}}"
-    rf"|(?:[{DOT_EMOJI}]\s?){{1,3}}\.|[{DOT_EMOJI}]{{1,3}}"
+    rf"|\s{{0,2}}[{DOT_CHARS}]\s{{0,2}}"
+    rf"|\s{{0,2}}(?:[{DOT_EMOJI}]\s?){{0,3}}\.(?:\s?[{DOT_EMOJI}]){{1,3}}\s{{0,2}}"
+    rf"|\s{{0,2}}(?:[{DOT_EMOJI}]\s?){{1,3}}\.\s{{0,2}}|\s{{0,2}}[{DOT_EMOJI}]{{1,3}}\s{{0,2}}"
     r"|\s{1,2}\.\s{0,2}|\.\s{1,2}"
 )
 _CHAIN_SEP: Final = rf"(?:{_SPELLED_DOT}|\.)"
@@ -183,12 +193,36 @@ def cjk_numeral_pass(work: Work) -> None:
     work.apply(groups)
 
 
+ROMAN_RE: Final = re.compile(f"[{chr(ROMAN_FIRST)}-{chr(ROMAN_LAST)}]+")
+
+
+def roman_pass(work: Work) -> None:
+    """Roman numerals: a run of them, or one beside a digit, is a number (``betⅧⅧⅧ`` ->
+    ``bet888``, never ``betviiiviiiviii``); a lone one among letters is its letter (``Ⅴip``)."""
+    text = work.text
+    groups: list[Group] = []
+    for m in ROMAN_RE.finditer(text):
+        run, (start, end) = m[0], m.span()
+        letters = unicodedata.normalize("NFKC", run)
+        near_digit = text[start - 1 : start].isdigit() or text[end : end + 1].isdigit()
+        if len(run) > 1 or len(letters) > 1 or near_digit:
+            values = [unicodedata.numeric(char, None) for char in run]
+            folded = "".join(str(int(v)) for v in values if v is not None)
+        else:
+            folded = letters if letters.isascii() else ""
+        if folded:
+            groups.append(("nfkc", start, end, [(start, end, folded)]))
+    work.apply(groups)
+
+
 def _sep_kind(sep: str) -> str:
     core = sep.strip()
     if core == ".":
         return "plain" if sep == "." else "dotspace"
     if core.lower() == "dot" or core == "点" or core[:1] in "[({（【":
         return "word" if core.lower() == "dot" else "strong"
+    if core != sep and "." not in core and ord(core[0]) >= 0x25A0:
+        return "spaced_emoji"
     return "list" if core == "、" else "weak"
 
 
@@ -200,6 +234,8 @@ def _acceptable(kind: str, left: str, tld: str, cjk: bool) -> bool:
     """
     if kind in ("plain", "strong"):
         return True
+    if kind == "spaced_emoji":
+        return cjk or is_weird_case(left) or any(c.isdigit() for c in left)
     low = left.lower()
     if kind == "word" and low in _STOPWORDS:
         return False

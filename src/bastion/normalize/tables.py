@@ -73,7 +73,9 @@ _ENCLOSED_LETTER: Final = re.compile(
 )
 _ENCLOSED_NUMBER: Final = re.compile(r"CIRCLED|PARENTHESIZED|FULL STOP")
 _REGIONAL_LETTER: Final = re.compile(r"REGIONAL INDICATOR SYMBOL LETTER ([A-Z])")
-_ROMAN_NUMERAL: Final = re.compile(r"(?:SMALL )?ROMAN NUMERAL [A-Z ]+")
+ROMAN_FIRST: Final = 0x2160
+ROMAN_LAST: Final = 0x2188
+"""Roman numerals (``Ⅷ``, ``ⅻ``): folded by context in ``rules.roman_pass``, not by table."""
 _SINGLE_PUNCT: Final = frozenset("@./-_")
 
 _SCAN_RANGES: Final = (
@@ -127,9 +129,9 @@ def _fold(cp: int) -> tuple[str, str] | None:
         and _ENCLOSED_NUMBER.search(name)
     ):
         return str(int(value)), "nfkc"
+    if ROMAN_FIRST <= cp <= ROMAN_LAST:
+        return None
     folded = unicodedata.normalize("NFKC", char)
-    if value is not None and len(folded) > 1 and _ROMAN_NUMERAL.fullmatch(name):
-        return str(int(value)), "nfkc"
     if folded == char or not folded.isascii():
         return None
     if len(folded) == 1 and (folded.isalnum() or folded in _SINGLE_PUNCT):

@@ -20,8 +20,10 @@ from bastion.normalize import broken, defang, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, Tables, char_class, tables
 
-_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES = (1 << i for i in range(9))
-_ALL: Final = (1 << 9) - 1
+_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN = (
+    1 << i for i in range(10)
+)
+_ALL: Final = (1 << 10) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -104,6 +106,7 @@ def _compiled() -> _Compiled:
             (f"[{t.homoglyph_class}]", _HOMOGLYPH),
             (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
             (f"[{cjk}][0-9{cjk}]", _CJK),
+            (rules.ROMAN_RE.pattern, _ROMAN),
             *_ASCII_GATES,
         ]
     )
@@ -132,6 +135,8 @@ def unmask(text: str, *, explain: bool = False) -> Unmasked:
         if not flags:
             return Unmasked(text, text)
         work = Work(text, explain)
+        if flags & _ROMAN:
+            rules.roman_pass(work)
         if flags & _CHARS:
             rules.char_pass(work, compiled.tables, compiled.chars)
         if flags & _HOMOGLYPH:

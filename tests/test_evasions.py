@@ -1,0 +1,159 @@
+"""Evasion families of issue 6: each disguise of a listed host is acted on, with the right host.
+
+One family per class of trick, several members each, Chinese and English carriers, every
+surface. The listed hosts are real entries of the sinfonietta gambling list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bastion import Item, Scanner
+from bastion.intel.feeds import import_feeds
+from bastion.model import Surface
+
+FAMILIES: dict[str, list[tuple[str, str]]] = {
+    "traditional_dot": [
+        ("官网 188bet點com 注册", "188bet.com"),
+        ("最新地址 bet11888 點 com", "bet11888.com"),
+    ],
+    "leet_tld": [
+        ("188bet。c0m 注册就送", "188bet.com"),
+        ("visit 188bet d0t c0m now", "188bet.com"),
+        ("188bet.C0M", "188bet.com"),
+        ("188bet ⭐ c0m", "188bet.com"),
+        ("网址 bet11888点c〇m", "bet11888.com"),
+        ("828bet[.]n3t", "828bet.net"),
+    ],
+    "roman_numerals": [
+        ("1ⅧⅧbet.com 注册", "188bet.com"),
+        ("betⅠⅠⅧⅧⅧ.com", "bet11888.com"),
+    ],
+    "emoji_around_dot": [
+        ("188bet⭐.❤com", "188bet.com"),
+        ("188bet❤.💋com 今晚", "188bet.com"),
+        ("188bet💋💋com", "188bet.com"),
+        ("12bet 🔸.🔸 com", "12bet.com"),
+    ],
+    "odd_scheme": [
+        ("tcp://188bet.com/x", "188bet.com"),
+        ("xxxx://188bet.com", "188bet.com"),
+        ("rtmp://12bet.com/live 直播", "12bet.com"),
+    ],
+    "mangled_scheme": [
+        ("http__188bet.com/x", "188bet.com"),
+        ("http//188bet.com", "188bet.com"),
+        ("[https]://188bet.com", "188bet.com"),
+        ("(http)://188bet.com/reg", "188bet.com"),
+        ("<hxxps>://12bet.com", "12bet.com"),
+        ("https:\\/\\/12bet.com\\/reg", "12bet.com"),
+    ],
+    "brackets": [
+        ("188bet[.]com[/]x", "188bet.com"),
+        ("188bet[.com", "188bet.com"),
+        ("188bet.]com", "188bet.com"),
+        ("188bet].[com", "188bet.com"),
+        ("188bet}.{com", "188bet.com"),
+        ("188bet<.>com", "188bet.com"),
+        ("188bet【.】com", "188bet.com"),
+        ("bet11888 (.) com", "bet11888.com"),
+    ],
+    "bracketed_hyphen": [
+        ("bet[-]csgo[.]com", "bet-csgo.com"),
+        ("访问 b[-]bets(.)com", "b-bets.com"),
+    ],
+    "glued_dot_word": [
+        ("188betDOTcom", "188bet.com"),
+        ("188bet-dot-com", "188bet.com"),
+        ("188bet_dot_com", "188bet.com"),
+        ("bet11888Dotcom 注册", "bet11888.com"),
+    ],
+    "escaped_dot": [
+        ("188bet\\.com", "188bet.com"),
+        ("访问 bet11888\\.com", "bet11888.com"),
+    ],
+    "foreign_dot_word": [
+        ("188bet punto com", "188bet.com"),
+        ("188bet punkt com", "188bet.com"),
+        ("188bet ponto com", "188bet.com"),
+        ("188bet dian com 注册", "188bet.com"),
+    ],
+    "foreign_at_word": [
+        ("kefu arroba 188bet.com", "188bet.com"),
+    ],
+    "glued_before": [
+        ("ssl //188bet.com", "188bet.com"),
+        ("-https://188bet.com", "188bet.com"),
+        ("注册:https://188bet.com", "188bet.com"),
+    ],
+    "markdown_after": [
+        ("https://188bet.com)[x](mailto:a@ibm.com)", "188bet.com"),
+        ("[click](https://188bet.com)[more](https://ibm.com)", "188bet.com"),
+    ],
+    "broken_lines": [
+        ("bet\n11888\n.\ncom", "bet11888.com"),
+        ("最新网址\n188\nbet\n.com\n收藏", "188bet.com"),
+        ("188bet.c\nom", "188bet.com"),
+        ("官网 bet 11888 . com 注册", "bet11888.com"),
+    ],
+}
+CASES = [(family, text, host) for family, members in FAMILIES.items() for text, host in members]
+SURFACES: tuple[Surface, ...] = ("username", "bio", "post", "comment", "chat", "listing")
+
+
+@pytest.fixture(scope="module")
+def scanner(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Scanner:
+    home = tmp_path_factory.mktemp("evasion-home")
+    import_feeds(
+        home,
+        shared_data / "sinfonietta-hostfiles" / "gambling.txt",
+        category="gambling",
+        source="gambling",
+    )
+    return Scanner.load(home)
+
+
+@pytest.mark.parametrize(("family", "text", "host"), CASES)
+def test_listed_host_is_found_and_acted_on(
+    scanner: Scanner, family: str, text: str, host: str
+) -> None:
+    for surface in SURFACES:
+        result = scanner.scan(Item(id=family, text=text, surface=surface))
+        hosts = [e.registrable_domain for e in result.entities if e.categories]
+        assert hosts == [host], (surface, hosts)
+        assert result.verdict == "act", (surface, result.to_dict())
+        for entity in result.entities:
+            assert entity.raw == text[entity.span[0] : entity.span[1]]
+
+
+@pytest.mark.parametrize(("family", "text", "host"), CASES)
+def test_no_other_host_is_reported(scanner: Scanner, family: str, text: str, host: str) -> None:
+    result = scanner.scan(Item(id=family, text=text))
+    named = {e.registrable_domain for e in result.entities if e.registrable_domain}
+    assert host in named
+    assert named <= {host, "ibm.com"}, named
+
+
+PROSE = [
+    "The point is simple. Com'on!",
+    "Version 1.10 is out, see release 2.1o notes",
+    "a[.5] and b[0] in code",
+    "I love you ❤ so much, my dear ❤ com on",
+    "Score 3.0 and 2.1o, c0m",
+    "We met at the dot-com bubble",
+    "I was\nhere.\nNext line",
+    "价格 3 . 5 元",
+    "http is a protocol; ftp too",
+    "Use C:\\Users\\bob\\file.txt",
+    "see\nexample.com\ntoday",
+]
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_prose_gets_no_invented_host(scanner: Scanner, text: str) -> None:
+    result = scanner.scan(Item(id="p", text=text))
+    named = [e.registrable_domain for e in result.entities]
+    assert all(name in ("example.com",) for name in named), named
+    assert result.verdict == "allow"
