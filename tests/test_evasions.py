@@ -92,6 +92,34 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("https://188bet.com)[x](mailto:a@ibm.com)", "188bet.com"),
         ("[click](https://188bet.com)[more](https://ibm.com)", "188bet.com"),
     ],
+    "stand_in_dot": [
+        ("188bet..com", "188bet.com"),
+        ("188bet,com 注册送", "188bet.com"),
+        ("188bet，com", "188bet.com"),
+        ("188bet*com", "188bet.com"),
+        ("bet11888#com", "bet11888.com"),
+        ("play at 188bet com tonight", "188bet.com"),
+        ("官网 bet11888 com 注册", "bet11888.com"),
+    ],
+    "html_entities": [
+        ("188bet&#46;com", "188bet.com"),
+        ("https&#58;&#47;&#47;188bet&period;com", "188bet.com"),
+        ("bet11888&#x2E;com", "bet11888.com"),
+    ],
+    "typo_tld": [
+        ("188bet.corn", "188bet.com"),
+        ("188bet dot c0rn", "188bet.com"),
+    ],
+    "zalgo": [
+        ("1̴8̷8̸b̵e̴t̶.̷c̸o̵m̴", "188bet.com"),
+        ("b̡̛e͝t͟1͠1͢8͡8͜8.com", "bet11888.com"),
+    ],
+    "regional_letters": [
+        ("188🇧🇪🇹.com", "188bet.com"),
+    ],
+    "vertical": [
+        ("b\ne\nt\n1\n1\n8\n8\n8\n.\nc\no\nm", "bet11888.com"),
+    ],
     "broken_lines": [
         ("bet\n11888\n.\ncom", "bet11888.com"),
         ("最新网址\n188\nbet\n.com\n收藏", "188bet.com"),
@@ -157,3 +185,27 @@ def test_prose_gets_no_invented_host(scanner: Scanner, text: str) -> None:
     named = [e.registrable_domain for e in result.entities]
     assert all(name in ("example.com",) for name in named), named
     assert result.verdict == "allow"
+
+
+LEETSPEAK = [
+    ("b3t11888 d0t c0m 注册", "b3t11888.com", "bet11888.com"),
+    ("visit 828b3t.net", "828b3t.net", "828bet.net"),
+    ("官网 B3T11888.C0M", "b3t11888.com", "bet11888.com"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "listed"), LEETSPEAK)
+def test_leetspeak_label_takes_the_listing_it_imitates(
+    scanner: Scanner, text: str, written: str, listed: str
+) -> None:
+    result = scanner.scan(Item(id="leet", text=text))
+    assert result.verdict == "act", result.to_dict()
+    [entity] = result.entities
+    assert entity.registrable_domain == written
+    assert "lookalike" in entity.flags and entity.categories == ["gambling"]
+
+
+def test_unlisted_leetspeak_stays_allowed(scanner: Scanner) -> None:
+    result = scanner.scan(Item(id="leet", text="see h0m3work.com today"))
+    assert result.verdict == "allow"
+    assert all("lookalike" not in e.flags for e in result.entities)

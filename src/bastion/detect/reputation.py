@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from bastion.canon.lookalike import lookalike_hosts
 from bastion.intel import HostMatch, IntelIndex
 from bastion.model import Entity
 
 SHORTENER_FLAG: Final = "shortener"
+LOOKALIKE_FLAG: Final = "lookalike"
+"""The host is not listed as written, but its leetspeak reading (``b3t888`` -> ``bet888``) is."""
 
 
 class ReputationDetector:
@@ -46,8 +49,26 @@ class ReputationDetector:
                 match = index.lookup_host(host) if host else None
             else:
                 continue
+            if (
+                match is None
+                and kind != "ip"
+                and entity.host
+                and any(c.isdigit() or c in "rvc" for c in entity.host)
+            ):
+                match = _lookalike(index, entity.host)
+                if match is not None and LOOKALIKE_FLAG not in entity.flags:
+                    entity.flags.append(LOOKALIKE_FLAG)
             if match is not None:
                 _apply(entity, match)
+
+
+def _lookalike(index: IntelIndex, host: str) -> HostMatch | None:
+    """The listing of a host that ``host`` spells with digits or letter pairs, if any."""
+    for variant in lookalike_hosts(host):
+        match = index.lookup_host(variant)
+        if match is not None and (match.categories or match.allowed):
+            return match
+    return None
 
 
 def _apply(entity: Entity, match: HostMatch) -> None:

@@ -28,7 +28,7 @@ from publicsuffixlist import PSLFILE
 from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
-from bastion.normalize.defang import AT_WORDS, DOT_WORDS, LEET_TLDS
+from bastion.normalize.defang import AT_WORDS, DOT_WORDS, LEET_TLDS, SPAM_TLDS
 from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -86,6 +86,7 @@ _TLD = f"(?i:{_trie(_ascii_tlds())})(?![{_AN}\\-])"
 _HEXISH = "[0-9A-Fa-fxX]"
 _IPV4ISH = f"{_HEXISH}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}"
 _DOTS_SPACED = "(?:\\s{1,2}\\.\\s{0,2}|\\.\\s{1,2})"
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _BRACKETS = "\\[\\](){}<>（）【】「」〔〕"
 _DOT_CORE = "(?:\\.|[Dd][Oo][Tt]|点|點|。)"
 _ASCII_CLAUSES = (
@@ -93,7 +94,7 @@ _ASCII_CLAUSES = (
     f"[{_AN}]\\.{_TLD}",
     _IPV4ISH,
     r"[:：;；]\s?[\]\)\}]?\s{0,2}[/／\\＼]\s?[/／\\＼]",
-    r"(?i:h[tx*_]{2}ps?)\s{0,2}(?:[\])}>]\s?)?(?:/{2}|_{2}[A-Za-z0-9])",
+    r"(?i:h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}s)?)\s{0,2}(?:[\])}>]\s?)?(?:/{2}|_{2}[A-Za-z0-9])",
     ":[0-9A-Fa-f]{0,4}:",
     "1[3-9][0-9][ \\-]?[0-9]{4}[ \\-]?[0-9]{4}",
     r"\+ ?[0-9](?:[ \-.()]{0,2}[0-9]){6}",
@@ -109,10 +110,16 @@ _ASCII_CLAUSES = (
     f"[{_AN}]\\\\\\.|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     f"(?:[.。．点點丶·]|(?i:dot)) {{0,2}}(?i:{_trie(sorted(LEET_TLDS))})(?![{_AN}])",
+    f"[{_AN}](?:\\.\\.|[,，*#^~|])(?:{SPAM_TLDS})(?![{_AN}\\-])",
+    f"[0-9][{_AN}]{{0,30}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
+    f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
+    f"[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",
+    "&(?:#0{0,3}46|#[xX]0{0,3}2[eE]|period)",
     # a host broken over lines or spaced out around its dot
     f"\\.[ \t]*\r?\n[ \t]*{_TLD}|\\n[ \t]*\\.[ \t]*(?:\r?\n[ \t]*)?{_TLD}",
     f"\\.[{_AN}]{{1,5}}[ \t]*\r?\n[ \t]*[{_AN}]{{1,5}}(?![{_AN}.\\-])",
     f"[{_AN}][ \t\u3000]{{1,2}}\\.[ \t\u3000]{{1,2}}(?:[a-z0-9]|[A-Z][A-Z0-9])",
+    f"\\n(?:[ \t]*[{_AN}.][ \t]*\r?\n){{3}}",
     # spaced letters: six single units, or a unit before a dot-ish gap, or www before a gap
     f"(?<![{_AN}])[{_AN}](?:{_GAP1}[{_AN}]){{5}}(?![{_AN}])",
     f"{_UNIT}{_GAP1}{{1,3}}[{_AN}]{_GAP1}{{0,2}}[.。｡]",

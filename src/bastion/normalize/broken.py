@@ -21,7 +21,7 @@ _PIECE: Final = r"[A-Za-z0-9.\-]{1,24}"
 _LINE_GAP: Final = r"[ \t]{0,4}\r?\n[ \t]{0,4}"
 _SPACE_GAP: Final = r"[ \t\u3000]{1,2}"
 _BROKEN_RE: Final = re.compile(
-    rf"(?<![A-Za-z0-9.\-])(?:{_PIECE}(?:{_LINE_GAP}{_PIECE}){{1,12}}"
+    rf"(?<![A-Za-z0-9.\-])(?:{_PIECE}(?:{_LINE_GAP}{_PIECE}){{1,40}}"
     rf"|{_PIECE}(?:{_SPACE_GAP}{_PIECE}){{2,8}})(?![A-Za-z0-9.\-])"
 )
 _PIECE_RE: Final = re.compile(_PIECE)

@@ -13,6 +13,7 @@ import re
 from itertools import product
 from typing import Final
 
+from bastion.normalize.hostwords import cjk_near
 from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import DOT_EMOJI
 
@@ -38,6 +39,9 @@ AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собак�
 """Words for "@" (es/pt, it, de, ru, fr): no prose puts them between two address parts."""
 
 _DOT_CORE: Final = r"(?:\.|[Dd][Oo][Tt]|点|點|。)"
+SPAM_TLDS: Final = "com|net|org|cn|top|vip|xyz|cc|club|info|site|shop|online|app"
+"""Lower-case TLDs that a stand-in dot may precede: ``bet888,com``, ``bet888*com``,
+``bet888 com`` (a space as the dot needs a name with letters and digits, or Chinese beside)."""
 _DEFANG_RE: Final = re.compile(
     rf"(?<=[{_AN}])(?:"
     rf"(?P<dot>[ ]?(?:[{_BRACKETS}]{{1,3}}[ ]?{_DOT_CORE}[ ]?[{_BRACKETS}]{{0,3}}"
@@ -48,8 +52,20 @@ _DEFANG_RE: Final = re.compile(
     r"|(?P<dashed>(?P<d1>[-_.])(?:[Dd][Oo0][Tt])(?P=d1))"
     rf"|(?P<word>\s{{1,2}}(?:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b))\s{{1,2}})"
     rf"|(?P<at>\s{{1,2}}(?:{'|'.join(AT_WORDS)})\s{{1,2}})"
+    rf"|(?P<stand_in>\.\.|[,，*#^~|])(?=(?:{SPAM_TLDS})(?![{_AN}\-]))"
+    rf"|(?P<spaced_tld>[ ]{{1,2}})(?=(?:{SPAM_TLDS})(?![{_AN}\-.]))"
     rf")(?=[{_AN}\/])"
 )
+_ENTITY_RE: Final = re.compile(
+    r"&(?:#0{0,3}(46|47|58|64)|#[xX]0{0,3}(2[eE]|2[fF]|3[aA]|40)"
+    r"|(period|sol|colon|commat));?"
+)
+_ENTITIES: Final = {
+    "46": ".", "2e": ".", "period": ".", "47": "/", "2f": "/", "sol": "/",
+    "58": ":", "3a": ":", "colon": ":", "64": "@", "40": "@", "commat": "@",
+}  # fmt: skip
+"""HTML character references for the punctuation of a link (``bet888&#46;com``)."""
+_LABEL_BEFORE: Final = re.compile(rf"[{_AN}\-]{{1,63}}$")
 _SLASH_RE: Final = re.compile(r"\\/")
 """JSON-escaped slashes (``https:\\/\\/bet888.com\\/reg``)."""
 
@@ -81,7 +97,7 @@ def _leet_forms() -> dict[str, str]:
     return forms
 
 
-LEET_TLDS: Final = _leet_forms()
+LEET_TLDS: Final = {**_leet_forms(), "corn": "com", "c0rn": "com"}
 """Every digit/symbol spelling of a common TLD, mapped to the TLD (``c0m`` -> ``com``)."""
 _LEET_SEP: Final = (
     rf"(?:[ ]{{0,2}}(?:[.。．点點丶·]|[Dd][Oo][Tt])[ ]{{0,2}}"
@@ -96,6 +112,9 @@ _LEET_TLD_RE: Final = re.compile(
 
 _GATE_DOT: Final = r"(?:\.|(?i:dot)|点|點|。)"
 GATE: Final = (
+    rf"[{_AN}](?:\.\.|[,，*#^~|]| {{1,2}})(?:{SPAM_TLDS})"
+    r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
+    "|"
     rf"[{_AN}] ?[{_BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{_BRACKETS}]{{0,3}} ?[{_AN}]"
     rf"|[{_AN}] ?{_GATE_DOT} ?[{_BRACKETS}]{{1,3}} ?[{_AN}]"
     rf"|[{_AN}] ?[{_BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{_BRACKETS}]"
@@ -131,12 +150,29 @@ def defang_pass(work: Work) -> None:
             groups.append(("spelled_dot", a, b, [(a, b, "dot")]))
         elif kind == "at":
             groups.append(("spelled_at", start, end, [(start, end, "@")]))
+        elif kind == "stand_in" or (kind == "spaced_tld" and _space_is_dot(text, start)):
+            groups.append(("spelled_dot", start, end, [(start, end, ".")]))
+    for m in _ENTITY_RE.finditer(text):
+        start, end = m.span()
+        key = (m[1] or m[2] or m[3]).lower()
+        groups.append(("defang", start, end, [(start, end, _ENTITIES[key])]))
     for m in _SLASH_RE.finditer(text):
         start, end = m.span()
         if not any(g[1] <= start < g[2] for g in groups):
             groups.append(("defang", start, end, [(start, end, "/")]))
     groups.sort(key=lambda group: group[1])
     work.apply(groups)
+
+
+def _space_is_dot(text: str, start: int) -> bool:
+    """``bet888 com``: a space reads as a dot after a name of letters and digits, or after any
+    name of four or more characters next to Chinese text (``官网 abcbet com``)."""
+    label = _LABEL_BEFORE.search(text, max(0, start - 63), start)
+    if label is None:
+        return False
+    name = label[0]
+    mixed = any(c.isdigit() for c in name) and any(c.isalpha() for c in name)
+    return mixed or (len(name) >= 4 and cjk_near(text, label.start(), start + 4))
 
 
 def leet_tld_pass(work: Work) -> None:

@@ -56,10 +56,14 @@ _HOMOGLYPH_OVERRIDES: Final = {"ӏ": "l", "Ӏ": "I", "І": "I", "Ι": "I"}
 """TR39 maps these strokes to ``i``/``l`` by skeleton; in host names they stand for ``l``/``I``."""
 
 _COMBINING_OVERLAYS: Final = frozenset(
-    {0x0305, 0x0332, 0x0333, 0x0334, 0x0335, 0x0336, 0x0337, 0x0338, 0x033F}
-    | set(range(0x20D0, 0x20F1))
+    set(range(0x0300, 0x0370))
+    | set(range(0x1AB0, 0x1B00))
+    | set(range(0x1DC0, 0x1E00))
+    | set(range(0x20D0, 0x2100))
+    | set(range(0xFE20, 0xFE30))
 )
-"""Strike-through, underline and enclosing (keycap) marks used to style letters and digits."""
+"""Combining marks for Latin letters: strike-through, underline and enclosing (keycap) marks
+used to style letters and digits, and the stacked accents of "Zalgo" text (``b̴̡͝e̷t``)."""
 
 _EXTRA_INVISIBLE: Final = frozenset(
     {0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F}
