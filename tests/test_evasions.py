@@ -209,3 +209,11 @@ def test_unlisted_leetspeak_stays_allowed(scanner: Scanner) -> None:
     result = scanner.scan(Item(id="leet", text="see h0m3work.com today"))
     assert result.verdict == "allow"
     assert all("lookalike" not in e.flags for e in result.entities)
+
+
+def test_unreadable_name_goes_to_review(scanner: Scanner) -> None:
+    result = scanner.scan(Item(id="amb", text="play bet 11888 . com tonight"))
+    assert result.verdict == "review", result.to_dict()
+    assert "ambiguous_host" in result.entities[0].flags
+    plain = scanner.scan(Item(id="amb", text="see kidsmediausa . com"))
+    assert all("ambiguous_host" not in e.flags for e in plain.entities)

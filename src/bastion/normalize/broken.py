@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 from typing import Final
 
-from bastion.normalize.hostwords import COMMON_TLDS, cjk_near
+from bastion.normalize.hostwords import COMMON_TLDS, COMMON_WORDS, cjk_near
 from bastion.normalize.result import Edit, Group, Work
 from bastion.suffixes import registrable_domain
 
@@ -52,6 +52,39 @@ def _hosty(host: str) -> bool:
     return any(c.isdigit() for c in host) or tld.lower() in COMMON_TLDS
 
 
+_PROSE_WORDS: Final = COMMON_WORDS | {
+    "a",
+    "an",
+    "the",
+    "to",
+    "at",
+    "on",
+    "in",
+    "go",
+    "see",
+    "via",
+    "i",
+    "am",
+    "is",
+    "are",
+    "was",
+}
+
+
+def _ambiguous(words: list[str]) -> int | None:
+    """In English text, ``bet 888 . com``: is the site ``888.com`` or ``bet888.com``? A reader
+    cannot tell when the name before the dot is all digits or one or two characters and a short
+    non-word precedes it. Returns the index of that word (four words: it, name, dot, TLD)."""
+    for i in range(len(words) - 3):
+        before, name, dot, tld = words[i : i + 4]
+        if dot != "." or not (name.isdigit() or len(name) <= 2):
+            continue
+        short = before.isalnum() and len(before) <= 6 and before.lower() not in _PROSE_WORDS
+        if short and _host(f"{before}{name}.{tld}"):
+            return i
+    return None
+
+
 def broken_host_pass(work: Work) -> None:
     """Join the pieces of a host broken over lines or spaced out beside Chinese text."""
     text = work.text
@@ -60,6 +93,10 @@ def broken_host_pass(work: Work) -> None:
         pieces = [p.span() for p in _PIECE_RE.finditer(text, m.start(), m.end())]
         words = [text[a:b] for a, b in pieces]
         if "\n" not in m[0] and not cjk_near(text, m.start(), m.end()):
+            ambiguous = _ambiguous(words)
+            if ambiguous is not None:
+                start, end = pieces[ambiguous][0], pieces[ambiguous + 3][1]
+                groups.append(("ambiguous_host", start, end, []))
             continue
         if not any("." in w for w in words) or any(_host(w) for w in words):
             continue
