@@ -217,3 +217,28 @@ def test_unreadable_name_goes_to_review(scanner: Scanner) -> None:
     assert "ambiguous_host" in result.entities[0].flags
     plain = scanner.scan(Item(id="amb", text="see kidsmediausa . com"))
     assert all("ambiguous_host" not in e.flags for e in plain.entities)
+
+
+PROSE_CASE = [
+    ("verify at sYnotTip.Cz now", "synottip.cz"),
+    ("Toyskids.Info", "toyskids.info"),
+    ("Claim it at ebarus dot me before midnight", "ebarus.me"),
+    ("Win big at brca🌟be today!", "brca.be"),
+]
+
+
+def test_listed_host_in_prose_case_is_still_acted_on(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    home = tmp_path_factory.mktemp("prose-home")
+    feed = home / "gambling.txt"
+    feed.write_text("".join(f"{host}\n" for _, host in PROSE_CASE), encoding="utf-8")
+    import_feeds(home, feed, category="gambling", source="operator")
+    scanner = Scanner.load(home)
+    for text, host in PROSE_CASE:
+        result = scanner.scan(Item(id="prose", text=text))
+        assert result.verdict == "act", result.to_dict()
+        assert [e.registrable_domain for e in result.entities] == [host]
+        assert "prose_like" in result.entities[0].flags
+    clean = scanner.scan(Item(id="prose", text="her.love is great and Wife.how too, xxx、xxx"))
+    assert clean.entities == [] and clean.verdict == "allow"

@@ -13,6 +13,7 @@ from bastion.canon import canonicalize_entity
 from bastion.config import resolve_home
 from bastion.detect.reputation import ReputationDetector
 from bastion.extract import extract_entities, has_candidates
+from bastion.extract.hosts import PROSE_LIKE
 from bastion.intel import IntelIndex
 from bastion.model import DEFAULT_MAX_TEXT_CHARS, Entity, Item, ScanResult, Violation
 from bastion.normalize import UnmaskStep, unmask
@@ -88,16 +89,16 @@ class Scanner:
             text = text[: self.max_text_chars]
         if not has_candidates(text):
             return ScanResult(item.id, "allow", [], [], truncated, self.policy.version)
-        unmasked = unmask(text)
-        entities = self._classify(extract_entities(unmasked))
+        unmasked = unmask(text, weak=True)
+        entities = self._classify(extract_entities(unmasked, prose_like=True))
         violations = self.policy.evaluate(item, unmasked.text, entities)
         return self._result(item, entities, violations, truncated)
 
     def explain(self, text: str, *, surface: str = "post") -> Explanation:
         """Scan ``text`` recording every unmasking step, for humans reading ``bastion explain``."""
         item = Item(id="explain", text=text[: self.max_text_chars], surface=surface)
-        unmasked = unmask(item.text, explain=True)
-        entities = self._classify(extract_entities(unmasked))
+        unmasked = unmask(item.text, explain=True, weak=True)
+        entities = self._classify(extract_entities(unmasked, prose_like=True))
         violations = self.policy.evaluate(item, unmasked.text, entities)
         result = self._result(item, entities, violations, len(text) > self.max_text_chars)
         return Explanation(
@@ -112,7 +113,7 @@ class Scanner:
         for entity in entities:
             canonicalize_entity(entity)
         self.reputation.annotate(entities)
-        return entities
+        return [e for e in entities if e.categories or PROSE_LIKE not in e.flags]
 
     def _result(
         self, item: Item, entities: list[Entity], violations: list[Violation], truncated: bool

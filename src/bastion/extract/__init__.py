@@ -10,7 +10,7 @@ from __future__ import annotations
 from bastion.extract._gates import Gate
 from bastion.extract._types import Candidate, UnmaskedLike, resolve_overlaps
 from bastion.extract.handles import HANDLE_FINDERS
-from bastion.extract.hosts import find_hosts
+from bastion.extract.hosts import PROSE_LIKE, find_hosts
 from bastion.extract.phones import PHONE_SHAPE, find_phones
 from bastion.extract.precheck import has_candidates
 from bastion.model import Entity
@@ -33,6 +33,8 @@ def _entity(unmasked: UnmaskedLike, cand: Candidate) -> Entity:
     start, end = unmasked.to_original(cand.start, cand.end)
     flags = list(unmasked.tricks_in(cand.start, cand.end))
     flags.extend(flag for flag in cand.flags if flag not in flags)
+    if "weak_dot" in flags and PROSE_LIKE not in flags:
+        flags.append(PROSE_LIKE)
     return Entity(
         kind=cand.kind,
         raw=unmasked.original[start:end],
@@ -44,8 +46,11 @@ def _entity(unmasked: UnmaskedLike, cand: Candidate) -> Entity:
     )
 
 
-def extract_entities(unmasked: UnmaskedLike) -> list[Entity]:
+def extract_entities(unmasked: UnmaskedLike, *, prose_like: bool = False) -> list[Entity]:
     """All entities of an unmasked text in reading order, non-overlapping.
+
+    ``prose_like=True`` adds the ``word.word`` hosts that read as prose, flagged ``prose_like``
+    (the scanner keeps them only when the intel lists them).
 
     A URL swallows its host and an e-mail its domain; a cue-introduced handle outranks the same
     digits read as a phone. Spans and ``raw`` refer to ``unmasked.original``.
@@ -70,6 +75,7 @@ def extract_entities(unmasked: UnmaskedLike) -> list[Entity]:
         colons=_COLONS in hits,
         dot=_DOT in hits,
         vouched=vouched if text != unmasked.original else None,
+        prose_like=prose_like,
     )
     for index, (_, finder) in enumerate(HANDLE_FINDERS, start=_PHONE + 1):
         if index in hits:

@@ -118,10 +118,13 @@ def ascii_host(host: str) -> str | None:
 class _Context:
     """Facts about the whole text that the bare-domain rules need, each computed once."""
 
-    __slots__ = ("_run_ons", "has_web", "text", "vouched")
+    __slots__ = ("_run_ons", "has_web", "prose_like", "text", "vouched")
 
-    def __init__(self, text: str, vouched: Callable[[int, int], bool] | None) -> None:
+    def __init__(
+        self, text: str, vouched: Callable[[int, int], bool] | None, prose_like: bool = False
+    ) -> None:
         self.text = text
+        self.prose_like = prose_like
         lowered = text.lower()
         self.has_web = "http" in lowered or "www" in lowered
         self.vouched = vouched
@@ -170,6 +173,18 @@ def _bare_domain_ok(ctx: _Context, span: tuple[int, int], labels: list[str], hos
     return plausible_words_host(left, tld) and (
         not word_tld(tld) or not ctx.runs_sentences_together(*span)
     )
+
+
+PROSE_LIKE = "prose_like"
+"""A ``word.word`` that reads as prose (``Toyskids.Info``, ``brca。be``): reported only if the
+intel lists it, since a listed host written in prose case is still that host."""
+
+
+def _prose_may_hold(host: str) -> bool:
+    registrable = registrable_domain(host)
+    if registrable is None or len(registrable.split(".", 1)[0]) < 2:
+        return False
+    return host.rsplit(".", 1)[1] not in FILE_EXTENSIONS
 
 
 def _bare_ipv4(match_text: str, start: int) -> Candidate | None:
@@ -223,11 +238,14 @@ def _find_bare(text: str, out: list[Candidate], ctx: _Context) -> None:
                     end += (len(port) + 1 if port else 0) + len(tail)
                 value = ".".join(kept) + text[host_end:end]
                 out.append(_web_candidate(start, end, value, host, tail, ("no_scheme",)))
-            elif _bare_domain_ok(ctx, (start, host_end), kept, host):
+            else:
                 value = ".".join(kept).lower()
-                out.append(
-                    Candidate("domain", start, host_end, value, host=host, flags=("no_scheme",))
-                )
+                flags: tuple[str, ...] = ("no_scheme",)
+                if not _bare_domain_ok(ctx, (start, host_end), kept, host):
+                    if not ctx.prose_like or not _prose_may_hold(host):
+                        break
+                    flags = (*flags, PROSE_LIKE)
+                out.append(Candidate("domain", start, host_end, value, host=host, flags=flags))
             break
 
 
@@ -366,13 +384,15 @@ def find_hosts(
     colons: bool,
     dot: bool,
     vouched: Callable[[int, int], bool] | None = None,
+    prose_like: bool = False,
 ) -> None:
     """Append URL, deep-link, domain, IP and e-mail candidates found in folded ``text``.
 
     The flags say which triggers occur (``://``, ``@``, two close colons, ``.``), so finders
     whose trigger is absent are skipped. ``vouched(start, end)`` says whether unmasking made
     that folded span (``deca[.]bet``): a disguised host is no prose, so the bare-domain rules
-    that keep run-together sentences out do not apply to it.
+    that keep run-together sentences out do not apply to it. With ``prose_like`` the hosts those
+    rules reject are reported too, flagged :data:`PROSE_LIKE`, for the scanner to keep if listed.
     """
     if scheme:
         _find_scheme(text, out)
@@ -381,4 +401,4 @@ def find_hosts(
     if colons:
         _find_ipv6(text, out)
     if dot:
-        _find_bare(text, out, _Context(text, vouched))
+        _find_bare(text, out, _Context(text, vouched, prose_like))

@@ -111,9 +111,9 @@ _ASCII_CLAUSES = (
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     f"(?:[.。．点點丶·]|(?i:dot)) {{0,2}}(?i:{_trie(sorted(LEET_TLDS))})(?![{_AN}])",
     f"[{_AN}](?:\\.\\.|[,，*#^~|])(?:{SPAM_TLDS})(?![{_AN}\\-])",
-    f"[0-9][{_AN}]{{0,30}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
+    f"[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
-    f"[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",
+    f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",
     "&(?:#0{0,3}46|#[xX]0{0,3}2[eE]|period)",
     # a host broken over lines or spaced out around its dot
     f"\\.[ \t]*\r?\n[ \t]*{_TLD}|\\n[ \t]*\\.[ \t]*(?:\r?\n[ \t]*)?{_TLD}",

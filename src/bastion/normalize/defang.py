@@ -165,13 +165,14 @@ def defang_pass(work: Work) -> None:
 
 
 def _space_is_dot(text: str, start: int) -> bool:
-    """``bet888 com``: a space reads as a dot after a name of letters and digits, or after any
-    name of four or more characters next to Chinese text (``官网 abcbet com``)."""
+    """``bet888 com``: a space reads as a dot after a name of letters and digits (a digit among
+    its last nine characters), or after any name of four or more characters next to Chinese text
+    (``官网 abcbet com``)."""
     label = _LABEL_BEFORE.search(text, max(0, start - 63), start)
     if label is None:
         return False
     name = label[0]
-    mixed = any(c.isdigit() for c in name) and any(c.isalpha() for c in name)
+    mixed = any(c.isdigit() for c in name[-9:]) and any(c.isalpha() for c in name)
     return mixed or (len(name) >= 4 and cjk_near(text, label.start(), start + 4))
 
 

@@ -106,12 +106,23 @@ class _TrickIndex:
 class Work:
     """Mutable state threaded through the passes: current text, offset map, tricks seen."""
 
-    __slots__ = ("_seen", "ends", "explain", "original", "starts", "steps", "text", "tricks")
+    __slots__ = (
+        "_seen",
+        "ends",
+        "explain",
+        "original",
+        "starts",
+        "steps",
+        "text",
+        "tricks",
+        "weak",
+    )
 
-    def __init__(self, original: str, explain: bool) -> None:
+    def __init__(self, original: str, explain: bool, weak: bool = False) -> None:
         self.original = original
         self.text = original
         self.explain = explain
+        self.weak = weak
         self.starts: list[int] | None = None
         self.ends: list[int] | None = None
         self.tricks: list[tuple[str, int, int]] = []

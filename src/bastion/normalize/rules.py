@@ -215,6 +215,11 @@ def roman_pass(work: Work) -> None:
     work.apply(groups)
 
 
+_WEAK_KINDS: Final = frozenset({"word", "weak", "spaced_emoji"})
+"""Separators that still read as a dot where the prose rules say no (``ebarus dot me``,
+``brca。be``); not ``、`` (a Chinese list: ``xxx、xxx``) nor ``. `` (a sentence end)."""
+
+
 def _sep_kind(sep: str) -> str:
     core = sep.strip()
     if core == ".":
@@ -284,6 +289,14 @@ def spelled_dot_pass(work: Work) -> None:
             group = _dotted(text, labels[first:k], seps[first : k - 1], words[first:k])
             if group is not None:
                 groups.append(group)
+            elif (
+                work.weak
+                and k == len(labels) - 1
+                and _ends_suffix(words, k)
+                and seps[k - 1][2] in _WEAK_KINDS
+            ):
+                a, b, _ = seps[k - 1]
+                groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))
             first = k
     work.apply(groups)
 

@@ -115,10 +115,13 @@ def _compiled() -> _Compiled:
     return _Compiled(t, gate, chars, re.compile(f"[{t.homoglyph_class}]"))
 
 
-def unmask(text: str, *, explain: bool = False) -> Unmasked:
+def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     """Fold disguised links and handles in ``text`` to plain ASCII, keeping a map to ``text``.
 
-    With ``explain=True`` every undone trick is also recorded as an :class:`UnmaskStep`.
+    With ``explain=True`` every undone trick is also recorded as an :class:`UnmaskStep`. With
+    ``weak=True`` a spelled dot that reads as prose before a final TLD (``ebarus dot me``,
+    ``brca。be``) is folded too, as trick ``weak_dot``: the scanner keeps such a host only when
+    the intel lists it.
     """
     if not isinstance(text, str):
         raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
@@ -127,14 +130,14 @@ def unmask(text: str, *, explain: bool = False) -> Unmasked:
         flags = gate.flags(text)
         if not flags:
             return Unmasked(text, text)
-        work = Work(text, explain)
+        work = Work(text, explain, weak)
     else:
         compiled = _compiled()
         gate = compiled.gate
         flags = gate.flags(text)
         if not flags:
             return Unmasked(text, text)
-        work = Work(text, explain)
+        work = Work(text, explain, weak)
         if flags & _ROMAN:
             rules.roman_pass(work)
         if flags & _CHARS:
