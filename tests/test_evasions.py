@@ -101,6 +101,13 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("play at 188bet com tonight", "188bet.com"),
         ("官网 bet11888 com 注册", "bet11888.com"),
     ],
+    "spaced_tld_letters": [
+        ("188bet 点 c o m", "188bet.com"),
+        ("188bet dot c o m now", "188bet.com"),
+        ("bet11888。C O M", "bet11888.com"),
+        ("188bet [.] c o m", "188bet.com"),
+        ("188bet d o t com", "188bet.com"),
+    ],
     "html_entities": [
         ("188bet&#46;com", "188bet.com"),
         ("https&#58;&#47;&#47;188bet&period;com", "188bet.com"),

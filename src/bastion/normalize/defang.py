@@ -13,7 +13,7 @@ import re
 from itertools import product
 from typing import Final
 
-from bastion.normalize.hostwords import cjk_near
+from bastion.normalize.hostwords import COMMON_TLDS, cjk_near
 from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import DOT_EMOJI
 
@@ -66,6 +66,16 @@ _ENTITIES: Final = {
 }  # fmt: skip
 """HTML character references for the punctuation of a link (``bet888&#46;com``)."""
 _LABEL_BEFORE: Final = re.compile(rf"[{_AN}\-]{{1,63}}$")
+_SPACED_TLD_RE: Final = re.compile(
+    rf"(?<=[{_AN}]{{2}})(?:\s{{0,2}}(?:[.。．点點丶·]|[Dd][Oo][Tt]|[\[(]\.[\])])\s{{0,2}})"
+    r"(?P<tld>[a-z](?:[ ]{1,2}[a-z0-9]){1,5}|[A-Z](?:[ ]{1,2}[A-Z0-9]){1,5})(?![A-Za-z0-9])"
+)
+"""``bet888 点 c o m``: the letters of the TLD spaced out after a (spelled) dot that follows a
+name (a name spaced out too is the spaced-letters pass's)."""
+_SPACED_DOT_WORD_RE: Final = re.compile(
+    rf"(?<=[{_AN}])\s{{1,2}}(?P<word>[Dd][ .\-_*]{{1,2}}[Oo][ .\-_*]{{1,2}}[Tt])\s{{1,2}}(?=[{_AN}])"
+)
+"""``bet888 d o t com``: the word ``dot`` spelled with its letters apart."""
 _SLASH_RE: Final = re.compile(r"\\/")
 """JSON-escaped slashes (``https:\\/\\/bet888.com\\/reg``)."""
 
@@ -112,6 +122,8 @@ _LEET_TLD_RE: Final = re.compile(
 
 _GATE_DOT: Final = r"(?:\.|(?i:dot)|点|點|。)"
 GATE: Final = (
+    r"(?:[.。．点點丶·]|(?i:dot)|[\])]) {0,2}(?:[a-z] {1,2}[a-z0-9]|[A-Z] {1,2}[A-Z0-9])"
+    r"|[A-Za-z0-9]\s(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)\s|"
     rf"[{_AN}](?:\.\.|[,，*#^~|]| {{1,2}})(?:{SPAM_TLDS})"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
@@ -156,12 +168,27 @@ def defang_pass(work: Work) -> None:
         start, end = m.span()
         key = (m[1] or m[2] or m[3]).lower()
         groups.append(("defang", start, end, [(start, end, _ENTITIES[key])]))
+    for m in _SPACED_TLD_RE.finditer(text):
+        start, end = m.span("tld")
+        joined = m["tld"].replace(" ", "")
+        if (joined.lower() in COMMON_TLDS or joined.lower() in LEET_TLDS) and not _inside(
+            groups, start
+        ):
+            groups.append(("spaced_letters", start, end, [(start, end, joined)]))
+    for m in _SPACED_DOT_WORD_RE.finditer(text):
+        start, end = m.span("word")
+        if not _inside(groups, start):
+            groups.append(("spaced_letters", start, end, [(start, end, "dot")]))
     for m in _SLASH_RE.finditer(text):
         start, end = m.span()
-        if not any(g[1] <= start < g[2] for g in groups):
+        if not _inside(groups, start):
             groups.append(("defang", start, end, [(start, end, "/")]))
     groups.sort(key=lambda group: group[1])
     work.apply(groups)
+
+
+def _inside(groups: list[Group], pos: int) -> bool:
+    return any(g[1] <= pos < g[2] for g in groups)
 
 
 def _space_is_dot(text: str, start: int) -> bool:
