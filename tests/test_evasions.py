@@ -249,3 +249,12 @@ def test_listed_host_in_prose_case_is_still_acted_on(
         assert "prose_like" in result.entities[0].flags
     clean = scanner.scan(Item(id="prose", text="her.love is great and Wife.how too, xxx、xxx"))
     assert clean.entities == [] and clean.verdict == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["加微信 abc123 \ud800", "a-8⃣c}OT.8@İ[İ", "İ İ İ . c o m", "\ud800 bet888[.]com \udfff"],
+)
+def test_probes_never_crash(scanner: Scanner, text: str) -> None:
+    result = scanner.scan(Item(id="probe", text=text))
+    assert result.verdict in ("allow", "review", "act")

@@ -421,6 +421,8 @@ def _spaced_group(
 ) -> Group | None:
     """The group collapsing the units (with or without lead and tail word), if plausible."""
     tokens_spans = ([m.span("lead")] if head else []) + spans + tail
+    if len(tokens_spans) < 2:
+        return None
     gap_spans = [(a[1], b[0]) for a, b in pairwise(tokens_spans)]
     tokens = [text[a:b] for a, b in tokens_spans]
     gaps = [text[a:b] for a, b in gap_spans]

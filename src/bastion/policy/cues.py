@@ -76,7 +76,8 @@ class CueMatcher:
         """Bit mask of the cue lists with at least one word in ``text``."""
         if self._set is None or not text:
             return 0
-        found = cast("list[int] | None", self._set.Match(text))
+        encoded = text.encode("utf-8", "surrogatepass")
+        found = cast("list[int] | None", self._set.Match(encoded))
         mask = 0
         for index in found or ():
             mask |= 1 << index
