@@ -4,7 +4,9 @@ Every failure, whether raised by FastAPI (validation, unknown route), by the ser
 (``ServiceError`` subclasses carry their status) or unexpected, leaves as
 ``application/problem+json`` with ``type``, ``title``, ``status``, ``detail`` and ``instance``.
 Validation problems add ``errors``: one entry per invalid field with a JSON pointer, as in the
-RFC's own example. Unexpected errors are logged with a reference id and never leak internals.
+RFC's own example. A body that is not JSON gets a plain sentence (``request body is not valid
+JSON: ...``; a non-JSON content type is 415), not a field list. Unexpected errors are logged with
+a reference id and never leak internals.
 """
 
 from __future__ import annotations
@@ -68,6 +70,27 @@ def _pointer(loc: tuple[Any, ...]) -> tuple[str, str]:
 
 def _validation(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, RequestValidationError)
+    if isinstance(exc.body, bytes | bytearray):
+        # FastAPI hands the raw bytes to the model when the body was not declared as JSON.
+        declared = request.headers.get("content-type")
+        return problem(
+            415,
+            "request body must be JSON: send Content-Type: application/json"
+            + (f" (got {declared[:100]!r})" if declared else " (no Content-Type was sent)"),
+            instance=request.url.path,
+        )
+    for error in exc.errors():
+        if error.get("type") == "json_invalid":
+            reason = str((error.get("ctx") or {}).get("error", "decode error"))
+            position = tuple(error.get("loc", ()))[-1:]
+            where = f" at position {position[0]}" if position else ""
+            return problem(
+                422,
+                f"request body is not valid JSON: {reason}{where}",
+                instance=request.url.path,
+                title="Invalid JSON",
+                kind="invalid-json",
+            )
     errors = []
     for error in exc.errors():
         field, pointer = _pointer(tuple(error.get("loc", ())))
@@ -86,6 +109,8 @@ def _validation(request: Request, exc: Exception) -> ProblemResponse:
 def _http(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+    if isinstance(exc.__cause__, RecursionError):
+        detail = "request body is not valid JSON: nested too deeply"
     headers = dict(exc.headers) if exc.headers else None
     return problem(exc.status_code, detail, instance=request.url.path, headers=headers)
 
