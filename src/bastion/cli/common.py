@@ -57,7 +57,8 @@ def describe_db_error(exc: BaseException) -> str:
     return one_line(f"{type(orig or exc).__name__}: {orig or exc}")
 
 
-def _where(home: Path, url: str | None) -> str:
+def store_location(home: Path, url: str | None) -> str:
+    """Where the store is, for messages: the SQLite path or the URL without its password."""
     if url is None:
         return str(home / DB_FILENAME)
     try:
@@ -86,7 +87,7 @@ def open_store(home: Path | None, *, readonly: bool = False) -> Store:
     database without Bastion's tables, is an error rather than a new empty store.
     """
     root, url = settings_from_env(home=home)
-    where = _where(root, url)
+    where = store_location(root, url)
     sqlite_file = _sqlite_file(root, url)
     if readonly and sqlite_file is not None and not sqlite_file.is_file():
         fail(f"no Bastion store at {sqlite_file} (check --home / $BASTION_HOME)")

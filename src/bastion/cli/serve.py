@@ -21,7 +21,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bastion.api import create_app
 from bastion.api.deps import ApiSettings
-from bastion.cli.common import HomeOption, describe_db_error, fail, stderr_console
+from bastion.cli.common import (
+    HomeOption,
+    describe_db_error,
+    fail,
+    stderr_console,
+    store_location,
+)
 from bastion.config import ENV_HOME, resolve_home
 from bastion.enforce import Ladder, LadderError
 from bastion.intel import IntelIndexError
@@ -118,4 +124,5 @@ def serve_command(
     except (StoreConfigError, LadderError, PolicyError, IntelIndexError, OSError) as exc:
         fail(str(exc))
     except SQLAlchemyError as exc:
-        fail(f"cannot open the store: {describe_db_error(exc)}")
+        where = store_location(*settings_from_env(home=root))
+        fail(f"cannot open the store ({where}): {describe_db_error(exc)}")
