@@ -32,6 +32,23 @@ def test_invalid_json_is_one_plain_sentence(
     assert "errors" not in problem
 
 
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        (b"[]", "request body must be a JSON object, not an array"),
+        (b'"p-1"', "request body must be a JSON object, not a string"),
+        (b"null", "request body must be a JSON object, not null"),
+        (b"12", "request body must be a JSON object, not a number"),
+        (b"", "request body is missing: send a JSON object"),
+    ],
+)
+def test_a_body_that_is_not_an_object_is_one_plain_sentence(
+    client: BastionClient, body: bytes, detail: str
+) -> None:
+    response = client.post("/v1/check", content=body, headers={**client.auth(), **JSON_HEADERS})
+    assert assert_problem(response, 422)["detail"] == detail
+
+
 def test_json_nested_too_deeply_is_a_plain_400(client: BastionClient) -> None:
     body = b'{"id": "p-1", "text": "x", "meta": {"a": ' + b"[" * 3000 + b"]" * 3000 + b"}}"
     response = client.post("/v1/check", content=body, headers={**client.auth(), **JSON_HEADERS})

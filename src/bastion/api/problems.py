@@ -92,18 +92,37 @@ def _validation(request: Request, exc: Exception) -> ProblemResponse:
                 kind="invalid-json",
             )
     errors = []
+    whole_body: str | None = None
     for error in exc.errors():
         field, pointer = _pointer(tuple(error.get("loc", ())))
         errors.append({"field": field, "pointer": pointer, "detail": str(error.get("msg", ""))})
+        if tuple(error.get("loc", ())) == ("body",):
+            whole_body = (
+                "request body is missing: send a JSON object"
+                if error.get("type") == "missing"
+                else f"request body must be a JSON object, not {_json_kind(error.get('input'))}"
+            )
     names = ", ".join(sorted({e["field"] for e in errors})) or "request"
     return problem(
         422,
-        f"invalid fields: {names}",
+        whole_body or f"invalid fields: {names}",
         instance=request.url.path,
         title="Invalid request",
         kind="validation",
         errors=errors,
     )
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "that"
 
 
 def _http(request: Request, exc: Exception) -> ProblemResponse:
