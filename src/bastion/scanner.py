@@ -57,14 +57,17 @@ class Scanner:
         *,
         policy_path: Path | str | None = None,
         max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+        no_feeds: bool = False,
     ) -> Scanner:
-        """Open the compiled intel index and the policy under ``home`` (default ``$BASTION_HOME``).
+        """Open the compiled intel index and the policy under ``home`` (``resolve_home`` rules).
 
-        A home without an index scans with no feeds; a home without ``policy.yaml`` uses the
-        packaged default policy. ``policy_path`` overrides both.
+        A home without an index raises ``MissingIndexError``: scanning on with no feeds would
+        allow every listed link, so ``no_feeds=True`` must ask for that explicitly (it ignores
+        any index). A home without ``policy.yaml`` uses the packaged default policy;
+        ``policy_path`` overrides both.
         """
         root = resolve_home(home)
-        index = IntelIndex.open(root) if IntelIndex.exists(root) else IntelIndex.empty()
+        index = IntelIndex.empty() if no_feeds else IntelIndex.open(root)
         if policy_path is not None:
             policy = Policy.load(Path(policy_path))
         elif (root / POLICY_FILE).is_file():

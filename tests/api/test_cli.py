@@ -107,8 +107,8 @@ def test_serve_answers_over_loopback(tmp_path: Path) -> None:
 
 
 def test_served_app_keeps_its_report_secret_across_restarts(tmp_path: Path) -> None:
-    first = build_app(tmp_path, upkeep_interval=None).state.bastion.settings.reports
-    second = build_app(tmp_path, upkeep_interval=None).state.bastion.settings.reports
+    first = build_app(tmp_path, upkeep_interval=None, no_feeds=True).state.bastion.settings.reports
+    second = build_app(tmp_path, upkeep_interval=None, no_feeds=True).state.bastion.settings.reports
     assert first is not None and second is not None
     assert len(first.secret) >= 32
     assert first.secret == second.secret

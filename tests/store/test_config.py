@@ -17,6 +17,15 @@ def test_settings_from_env_reads_only_given_mapping(tmp_path: Path) -> None:
     assert url == "postgresql://u@h/db"
 
 
+def test_the_store_home_follows_the_one_home_rule(tmp_path: Path) -> None:
+    """``--home`` > ``$BASTION_HOME`` > ``./.bastion``, as for every command (never ``~``)."""
+    env = {"BASTION_HOME": str(tmp_path / "env")}
+    assert settings_from_env({})[0] == Path(".bastion")
+    assert settings_from_env(env)[0] == tmp_path / "env"
+    assert settings_from_env(env, home=tmp_path / "opt")[0] == tmp_path / "opt"
+    assert settings_from_env({}, home="~/x")[0] == Path.home() / "x"
+
+
 def test_default_url_is_sqlite_file_in_home(tmp_path: Path) -> None:
     assert database_url(tmp_path, None) == f"sqlite:///{tmp_path.resolve()}/bastion.db"
 

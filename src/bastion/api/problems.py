@@ -4,7 +4,9 @@ Every failure, whether raised by FastAPI (validation, unknown route), by the ser
 (``ServiceError`` subclasses carry their status) or unexpected, leaves as
 ``application/problem+json`` with ``type``, ``title``, ``status``, ``detail`` and ``instance``.
 Validation problems add ``errors``: one entry per invalid field with a JSON pointer, as in the
-RFC's own example. Unexpected errors are logged with a reference id and never leak internals.
+RFC's own example. A body that is not JSON gets a plain sentence (``request body is not valid
+JSON: ...``; a non-JSON content type is 415), not a field list. Unexpected errors are logged with
+a reference id and never leak internals.
 """
 
 from __future__ import annotations
@@ -68,14 +70,42 @@ def _pointer(loc: tuple[Any, ...]) -> tuple[str, str]:
 
 def _validation(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, RequestValidationError)
+    if isinstance(exc.body, bytes | bytearray):
+        # FastAPI hands the raw bytes to the model when the body was not declared as JSON.
+        declared = request.headers.get("content-type")
+        return problem(
+            415,
+            "request body must be JSON: send Content-Type: application/json"
+            + (f" (got {declared[:100]!r})" if declared else " (no Content-Type was sent)"),
+            instance=request.url.path,
+        )
+    for error in exc.errors():
+        if error.get("type") == "json_invalid":
+            reason = str((error.get("ctx") or {}).get("error", "decode error"))
+            position = tuple(error.get("loc", ()))[-1:]
+            where = f" at position {position[0]}" if position else ""
+            return problem(
+                422,
+                f"request body is not valid JSON: {reason}{where}",
+                instance=request.url.path,
+                title="Invalid JSON",
+                kind="invalid-json",
+            )
     errors = []
+    whole_body: str | None = None
     for error in exc.errors():
         field, pointer = _pointer(tuple(error.get("loc", ())))
         errors.append({"field": field, "pointer": pointer, "detail": str(error.get("msg", ""))})
+        if tuple(error.get("loc", ())) == ("body",):
+            whole_body = (
+                "request body is missing: send a JSON object"
+                if error.get("type") == "missing"
+                else f"request body must be a JSON object, not {_json_kind(error.get('input'))}"
+            )
     names = ", ".join(sorted({e["field"] for e in errors})) or "request"
     return problem(
         422,
-        f"invalid fields: {names}",
+        whole_body or f"invalid fields: {names}",
         instance=request.url.path,
         title="Invalid request",
         kind="validation",
@@ -83,9 +113,23 @@ def _validation(request: Request, exc: Exception) -> ProblemResponse:
     )
 
 
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "that"
+
+
 def _http(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+    if isinstance(exc.__cause__, RecursionError):
+        detail = "request body is not valid JSON: nested too deeply"
     headers = dict(exc.headers) if exc.headers else None
     return problem(exc.status_code, detail, instance=request.url.path, headers=headers)
 

@@ -3,12 +3,40 @@ a bad request gets a 422 problem listing every invalid field at once."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from bastion.model import Item, Surface
+
+MAX_ID_CHARS: Final = 128
+ID_GRAMMAR: Final = (
+    f"1 to {MAX_ID_CHARS} characters of A-Z a-z 0-9 . _ : @ + ~ -, starting with a letter or digit"
+)
+_ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._:@+~-]{{0,{MAX_ID_CHARS - 1}}}")
+
+
+def check_external_id(value: str) -> str:
+    """An item or account id as the platform sent it, if the API can serve it back.
+
+    Ids come back in URL paths (``/v1/accounts/{id}``) and audit subjects: a ``/``, ``%``, ``?``,
+    space, control or non-ASCII character, a ``.``/``..`` segment or an unbounded length would
+    make an id that is stored but cannot be addressed, so the grammar is checked at the edge.
+    """
+    if not _ID.fullmatch(value):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise ValueError(f"id {shown!r} is not {ID_GRAMMAR}")
+    return value
+
+
+def _check_optional_id(value: str) -> str:
+    return value if value == "" else check_external_id(value)
+
+
+ExternalId = Annotated[str, AfterValidator(check_external_id)]
+"""An item or account id (see ``ID_GRAMMAR``), in a body or a path."""
 
 
 class ItemIn(BaseModel):
@@ -16,11 +44,11 @@ class ItemIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(min_length=1, max_length=255, coerce_numbers_to_str=True)
+    id: Annotated[str, Field(coerce_numbers_to_str=True), AfterValidator(check_external_id)]
     text: str = Field(default="", max_length=200_000)
     platform: str = Field(default="", max_length=64)
     surface: Surface = "post"
-    account_id: str = Field(default="", max_length=255)
+    account_id: Annotated[str, AfterValidator(_check_optional_id)] = ""
     images: list[str] = Field(default_factory=list, max_length=16)
     created_at: datetime | None = None
     meta: dict[str, Any] = Field(default_factory=dict)

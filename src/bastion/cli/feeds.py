@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from bastion.cli.common import HomeOption, fail
 from bastion.config import resolve_home
 from bastion.intel import FORMATS, FeedError, IntelIndex, IntelIndexError
 from bastion.intel.compile import CompiledIndex
@@ -26,7 +27,6 @@ from bastion.intel.store import FeedManifest, list_feeds
 feeds_app = typer.Typer(
     help="Import and list threat-intel feeds and operator lists.", no_args_is_help=True
 )
-HomeOption = Annotated[Path | None, typer.Option(help="state directory ($BASTION_HOME)")]
 SHOWN_BAD_LINES = 5
 
 
@@ -35,27 +35,23 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[red]error:[/red] {message}")
-    return typer.Exit(code=1)
-
-
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{kind} {n:,}" for kind, n in sorted(counts.items()))
 
 
 def _report_import(console: Console, manifest: FeedManifest) -> None:
     console.print(
-        f"imported [bold]{manifest.source}/{manifest.category}[/bold] ({manifest.format}) "
-        f"from {manifest.origin}: {manifest.entries:,} entries ({_counts(manifest.counts)})"
+        f"imported [bold]{escape(manifest.source)}/{escape(manifest.category)}[/bold] "
+        f"({escape(manifest.format)}) from {escape(manifest.origin)}: "
+        f"{manifest.entries:,} entries ({escape(_counts(manifest.counts))})"
         + (f", {manifest.duplicates:,} duplicates" if manifest.duplicates else "")
     )
     if manifest.ignored:
-        console.print(f"  ignored: {_counts(manifest.ignored)}")
+        console.print(f"  ignored: {escape(_counts(manifest.ignored))}")
     if manifest.skipped:
         console.print(f"  [yellow]skipped {manifest.skipped:,} bad lines[/yellow]")
         for lineno, reason in manifest.skipped_examples[:SHOWN_BAD_LINES]:
-            console.print(f"    line {lineno}: {reason}")
+            console.print(f"    line {lineno}: {escape(reason)}")
         if manifest.skipped > SHOWN_BAD_LINES:
             console.print("    ... (all reasons in the feed manifest)")
 
@@ -63,7 +59,8 @@ def _report_import(console: Console, manifest: FeedManifest) -> None:
 def _report_index(console: Console, index: CompiledIndex) -> None:
     stats = index.stats
     console.print(
-        f"index {index.version}: {stats['host_keys']:,} host keys, {stats['url_keys']:,} URL keys, "
+        f"index {escape(index.version)}: {stats['host_keys']:,} host keys, "
+        f"{stats['url_keys']:,} URL keys, "
         f"{stats['keywords']:,} keywords, {stats['regexps']:,} regexps, {stats['cidrs']:,} networks"
         f" from {stats['feeds']} feeds in {stats['compile_seconds']:.2f} s"
     )
@@ -108,7 +105,7 @@ def import_command(
             max_bytes=max_bytes,
         )
     except (FeedError, OSError) as exc:
-        raise _fail(str(exc)) from None
+        fail(str(exc))
     console = _console()
     for manifest in result.manifests:
         _report_import(console, manifest)
@@ -125,34 +122,39 @@ def list_command(
     try:
         manifests = list_feeds(root)
     except FeedError as exc:
-        raise _fail(str(exc)) from None
+        fail(str(exc))
     if as_json:
         typer.echo(json.dumps([m.to_dict() for m in manifests], indent=2, ensure_ascii=False))
         return
     console = _console()
     if not manifests:
-        console.print(f"no feeds imported under {root}")
+        console.print(f"no feeds imported under {escape(str(root))}")
         return
-    table = Table(title=f"feeds in {root}")
+    table = Table(title=f"feeds in {escape(str(root))}")
     for column in ("source", "category", "format", "entries by kind", "skipped", "imported at"):
         table.add_column(column, no_wrap=column != "entries by kind")
     table.add_column("origin", overflow="fold")
     for m in manifests:
         table.add_row(
-            m.source,
-            m.category,
-            m.format,
-            _counts(m.counts),
-            f"{m.skipped:,}",
-            m.imported_at,
-            m.origin,
+            *(
+                escape(cell)
+                for cell in (
+                    m.source,
+                    m.category,
+                    m.format,
+                    _counts(m.counts),
+                    f"{m.skipped:,}",
+                    m.imported_at,
+                    m.origin,
+                )
+            )
         )
     console.print(table)
     try:
         index = IntelIndex.open(root)
-        console.print(f"current index: {index.version}")
+        console.print(f"current index: {escape(index.version)}")
     except IntelIndexError as exc:
-        console.print(f"[yellow]{exc}[/yellow]")
+        console.print(f"[yellow]{escape(str(exc))}[/yellow]")
 
 
 @feeds_app.command("remove")
@@ -167,9 +169,9 @@ def remove_command(
     try:
         removed, index = remove_feeds(resolve_home(home), source, category)
     except FeedError as exc:
-        raise _fail(str(exc)) from None
+        fail(str(exc))
     console = _console()
-    console.print(f"removed {removed} feed(s) of {source}")
+    console.print(f"removed {removed} feed(s) of {escape(source)}")
     _report_index(console, index)
 
 
@@ -184,7 +186,7 @@ def lookup_command(
     try:
         index = IntelIndex.open(resolve_home(home))
     except IntelIndexError as exc:
-        raise _fail(str(exc)) from None
+        fail(str(exc))
     for value in values:
         try:
             if "/" in value or "://" in value:
@@ -194,7 +196,7 @@ def lookup_command(
             else:
                 match = index.lookup_host(value)
         except CanonError as exc:
-            raise _fail(f"{value!r}: {exc}") from None
+            fail(f"{value!r}: {exc}")
         if match is None:
             typer.echo(f"{value}\tnot listed")
             continue

@@ -1,8 +1,9 @@
 """``bastion report`` (transparency report) and ``bastion audit verify`` (audit chain check).
 
-Both read the store named by ``BASTION_HOME`` / ``BASTION_DATABASE_URL``. Report output is
-written with plain ``sys.stdout`` (never Rich markup), because it carries hostile text such as
-tenant names. Bad arguments exit 2 with the reason; a store that cannot be opened exits 1.
+Both read the store of ``--home`` (else ``$BASTION_HOME``, else ``./.bastion``) or
+``BASTION_DATABASE_URL``, and never create one: a store that does not exist, or cannot be opened,
+exits 1 with one line. Report output is written with plain ``sys.stdout`` (never Rich markup),
+because it carries hostile text such as tenant names. Bad arguments exit 2 with the reason.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import tempfile
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from sqlalchemy.orm import Session
 
+from bastion.cli.common import HomeOption, fail, store_for
 from bastion.report import (
     Period,
     UnknownTenantError,
@@ -28,7 +30,6 @@ from bastion.report import (
     transparency_stats,
 )
 from bastion.report.schema import TransparencyStats
-from bastion.store import Store, StoreConfigError, settings_from_env
 from bastion.store.audit import VerifyReport, verify
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -55,21 +56,6 @@ def parse_day(text: str, option: str) -> date:
         ) from None
 
 
-def _open_store() -> Store:
-    home, url = settings_from_env()
-    try:
-        return Store.open(home=home, url=url)
-    except StoreConfigError as exc:
-        _fail(str(exc))
-    except Exception as exc:  # any driver error: say which store could not be opened
-        _fail(f"cannot open the store ({url or home}): {type(exc).__name__}: {exc}")
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code=1)
-
-
 def _write(text: str, out: Path | None) -> None:
     """To stdout, or atomically to ``out`` (a reader never sees half a report)."""
     if out is None:
@@ -78,7 +64,7 @@ def _write(text: str, out: Path | None) -> None:
         return
     target = out.expanduser()
     if not target.parent.is_dir():
-        _fail(f"cannot write {out}: directory {target.parent} does not exist")
+        fail(f"cannot write {out}: directory {target.parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -86,7 +72,7 @@ def _write(text: str, out: Path | None) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        _fail(f"cannot write {out}: {exc.strerror or exc}")
+        fail(f"cannot write {out}: {exc.strerror or exc}")
 
 
 def report_command(
@@ -105,6 +91,7 @@ def report_command(
     tenant: Annotated[
         str | None, typer.Option("--tenant", help="only this platform (tenant slug)")
     ] = None,
+    home: HomeOption = None,
 ) -> None:
     """Transparency report: actions, reversals, appeals and reports counted from the store."""
     start, end = parse_day(date_from, "--from"), parse_day(date_to, "--to")
@@ -112,32 +99,26 @@ def report_command(
         Period(start, end)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--from/--to") from None
-    store = _open_store()
-    try:
 
-        def compute(session: Session) -> TransparencyStats:
-            tenant_id = None if tenant is None else tenant_id_for_slug(session, tenant)
-            return transparency_stats(session, date_from=start, date_to=end, tenant_id=tenant_id)
+    def compute(session: Session) -> TransparencyStats:
+        tenant_id = None if tenant is None else tenant_id_for_slug(session, tenant)
+        return transparency_stats(session, date_from=start, date_to=end, tenant_id=tenant_id)
 
+    with store_for(home, readonly=True) as store:
         try:
             stats = read_snapshot(store, compute)
         except UnknownTenantError as exc:
             raise typer.BadParameter(str(exc), param_hint="--tenant") from None
-    finally:
-        store.close()
     _write(render(stats, fmt.value), out)
     if out is not None:
         typer.echo(f"wrote {fmt.value} report for {start}..{end} to {out}", err=True)
 
 
 @audit_app.command("verify")
-def verify_command() -> None:
+def verify_command(home: HomeOption = None) -> None:
     """Walk the audit chain; exit 0 with "ok: N events", or 1 naming the first bad event."""
-    store = _open_store()
-    try:
+    with store_for(home, readonly=True) as store:
         result: VerifyReport = store.run(verify, readonly=True)
-    finally:
-        store.close()
     if result.ok:
         typer.echo(f"ok: {result.events_checked} events")
         return

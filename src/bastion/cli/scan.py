@@ -1,11 +1,13 @@
 """``bastion scan`` and ``bastion explain``: batch scanning of JSON Lines, and one scan explained.
 
-Bad lines are reported with their line number, written to the output as error records (so output
-line N always answers input line N), counted, and make the run exit non-zero.
+Output line N always answers input line N: a bad line is reported with its number and written as
+an error record, a blank line as a skip record, and the run goes on; bad lines make it exit 1.
+Every message printed through Rich has its user text escaped, so markup in content is shown.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -19,13 +21,26 @@ from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bastion.cli.common import HomeOption, fail, one_line
+from bastion.intel import IntelIndexError
 from bastion.model import DEFAULT_MAX_TEXT_CHARS, SURFACES, InputError, Item, ScanResult
+from bastion.policy import PolicyError
 from bastion.scanner import Explanation, Scanner
 
 CSV_COLUMNS = ("id", "verdict", "entities", "categories", "rules", "outcomes", "truncated", "error")
+BOM = b"\xef\xbb\xbf"
+BLANK_LINE = "blank line"
+NoFeedsOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-feeds",
+        help="scan with no intel index (no link is listed); without it a missing index is an error",
+    ),
+]
 
 
 @dataclass(slots=True)
@@ -34,6 +49,7 @@ class ScanSummary:
 
     items: int = 0
     errors: int = 0
+    blank: int = 0
     truncated: int = 0
     entities: int = 0
     verdicts: Counter[str] = field(default_factory=Counter)
@@ -54,10 +70,12 @@ class ScanSummary:
 
 
 def read_lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """Number raw input lines from 1, skipping blank ones (they are not records)."""
+    """Number raw input lines from 1, blank ones included (each gets an output line too).
+
+    A UTF-8 byte order mark opening the first line (Windows editors write one) is dropped.
+    """
     for number, raw in enumerate(stream, start=1):
-        if raw.strip():
-            yield number, raw
+        yield number, raw[len(BOM) :] if number == 1 and raw.startswith(BOM) else raw
 
 
 def parse_line(raw: bytes) -> Item:
@@ -70,6 +88,8 @@ def parse_line(raw: bytes) -> Item:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
     return Item.from_dict(record)
 
 
@@ -77,9 +97,10 @@ def record_id(raw: bytes) -> Any:
     """Best-effort id of a bad record, so its error line can be matched to the input."""
     try:
         record = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return None
-    return record.get("id") if isinstance(record, dict) else None
+    item_id = record.get("id") if isinstance(record, dict) else None
+    return item_id if isinstance(item_id, str | int) and not isinstance(item_id, bool) else None
 
 
 class ResultWriter:
@@ -115,14 +136,24 @@ class ResultWriter:
             return
         self.csv.writerow([item_id or "", "", "", "", "", "", "", f"line {line}: {message}"])
 
+    def skip(self, line: int, reason: str) -> None:
+        """A line that holds no record (a blank line): kept in place so line numbers still match."""
+        if self.csv is None:
+            record = {"id": None, "line": line, "skipped": reason}
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            return
+        self.csv.writerow(["", "", "", "", "", "", "", f"line {line}: skipped: {reason}"])
 
-def summary_table(summary: ScanSummary, seconds: float) -> Table:
+
+def summary_table(summary: ScanSummary, seconds: float, feeds: str) -> Table:
     table = Table(title="bastion scan", show_header=True)
     table.add_column("measure")
     table.add_column("value", justify="right")
     rate = summary.items / seconds if seconds > 0 else 0.0
+    table.add_row("intel index", escape(feeds))
     table.add_row("items", str(summary.items))
     table.add_row("bad lines", str(summary.errors))
+    table.add_row("blank lines (skipped)", str(summary.blank))
     table.add_row("truncated", str(summary.truncated))
     table.add_row("entities", str(summary.entities))
     for kind, count in sorted(summary.entity_kinds.items()):
@@ -130,9 +161,9 @@ def summary_table(summary: ScanSummary, seconds: float) -> Table:
     for verdict in ("allow", "review", "act"):
         table.add_row(f"verdict {verdict}", str(summary.verdicts[verdict]))
     for category, count in summary.by_category.most_common():
-        table.add_row(f"violations: {category}", str(count))
+        table.add_row(f"violations: {escape(category)}", str(count))
     for surface, count in summary.by_surface.most_common():
-        table.add_row(f"violations on {surface}", str(count))
+        table.add_row(f"violations on {escape(surface)}", str(count))
     table.add_row("time", f"{seconds:.2f} s")
     table.add_row("items/s", f"{rate:,.0f}")
     return table
@@ -148,19 +179,50 @@ def scan_stream(
     summary = ScanSummary()
     task = progress.add_task("scanning", total=None) if progress else None
     for number, raw in read_lines(stream):
+        if not raw.strip():
+            summary.blank += 1
+            writer.skip(number, BLANK_LINE)
+            continue
         try:
             item = parse_line(raw)
-        except InputError as exc:
+            result = scanner.scan(item)
+        except (InputError, RecursionError, ValueError, TypeError) as exc:
+            # One record's problem, never the run's: a scan that fails on a line is reported on
+            # that line (and fails the run) rather than dropping every line after it.
+            message = (
+                one_line(exc)
+                if isinstance(exc, InputError)
+                else one_line(f"cannot scan: {type(exc).__name__}: {exc}")
+            )
             summary.errors += 1
-            errors.print(f"[red]line {number}:[/red] {exc}", markup=True, highlight=False)
-            writer.error(number, record_id(raw), str(exc))
+            errors.print(f"[red]line {number}:[/red] {escape(message)}", highlight=False)
+            writer.error(number, record_id(raw), message)
             continue
-        result = scanner.scan(item)
         summary.add(item, result)
         writer.result(result)
         if progress is not None and task is not None:
             progress.advance(task)
     return summary
+
+
+def load_scanner(
+    home: Path | None,
+    policy: Path | None,
+    *,
+    no_feeds: bool,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+) -> Scanner:
+    """``Scanner.load`` or one error line and exit 1 (no index, a bad policy, unreadable files)."""
+    try:
+        return Scanner.load(
+            home, policy_path=policy, max_text_chars=max_text_chars, no_feeds=no_feeds
+        )
+    except (IntelIndexError, PolicyError, OSError) as exc:
+        fail(str(exc))
+
+
+def feeds_label(scanner: Scanner, no_feeds: bool) -> str:
+    return "none (--no-feeds)" if no_feeds else str(scanner.index.version)
 
 
 def scan_command(
@@ -171,7 +233,7 @@ def scan_command(
         Path | None, typer.Option("--out", "-o", help="results file (default: stdout)")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv")] = "jsonl",
-    home: Annotated[Path | None, typer.Option(help="state directory ($BASTION_HOME)")] = None,
+    home: HomeOption = None,
     policy: Annotated[Path | None, typer.Option(help="policy YAML to use instead")] = None,
     max_text_chars: Annotated[
         int,
@@ -179,25 +241,33 @@ def scan_command(
             min=1, help="scan at most this many characters per text; longer ones are flagged"
         ),
     ] = DEFAULT_MAX_TEXT_CHARS,
+    no_feeds: NoFeedsOption = False,
 ) -> None:
     """Scan every record of INPUT and write one result per line, in order."""
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"{fmt!r} is not one of jsonl, csv", param_hint="--format")
-    errors = Console(stderr=True)
-    scanner = Scanner.load(home, policy_path=policy, max_text_chars=max_text_chars)
+    errors = Console(stderr=True, highlight=False)
+    scanner = load_scanner(home, policy, no_feeds=no_feeds, max_text_chars=max_text_chars)
     source: IO[bytes]
     if input_path == "-":
         source = sys.stdin.buffer
     else:
         path = Path(input_path)
         if not path.is_file():
-            errors.print(f"[red]error:[/red] no such input file: {path}")
-            raise typer.Exit(2)
-        source = path.open("rb")
+            fail(f"no such input file: {path}", code=2)
+        try:
+            source = path.open("rb")
+        except OSError as exc:
+            fail(f"cannot read {path}: {exc.strerror or exc}", code=2)
     stdout_wrapper: io.TextIOWrapper | None = None
     sink: IO[str]
     if out:
-        sink = out.open("w", encoding="utf-8", newline="")
+        try:
+            sink = out.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            if source is not sys.stdin.buffer:
+                source.close()
+            fail(f"cannot write {out}: {exc.strerror or exc}")
     else:
         stdout_wrapper = io.TextIOWrapper(
             sys.stdout.buffer, encoding="utf-8", newline="", write_through=True
@@ -216,23 +286,31 @@ def scan_command(
         )
         with progress:
             summary = scan_stream(scanner, source, ResultWriter(sink, fmt), errors, progress)
+        sink.flush()
+    except OSError as exc:
+        fail(f"scan stopped by an I/O error ({out or 'stdout'}): {exc.strerror or exc}")
     finally:
         if source is not sys.stdin.buffer:
             source.close()
-        sink.flush()
         if stdout_wrapper is not None:
             stdout_wrapper.detach()
         else:
-            sink.close()
-    errors.print(summary_table(summary, time.perf_counter() - started))
+            with contextlib.suppress(OSError):
+                sink.close()
+    errors.print(
+        summary_table(summary, time.perf_counter() - started, feeds_label(scanner, no_feeds))
+    )
+    if no_feeds:
+        errors.print("[yellow]scanned with --no-feeds: no link was checked against feeds[/yellow]")
     if summary.errors:
         errors.print(f"[red]{summary.errors} bad line(s); see the messages above[/red]")
         raise typer.Exit(1)
 
 
 def render_explanation(console: Console, explanation: Explanation) -> None:
-    console.print(f"[bold]original:[/bold] {explanation.original!r}", highlight=False)
-    console.print(f"[bold]unmasked:[/bold] {explanation.folded!r}", highlight=False)
+    """Every piece of text here comes from the user or the feeds, so each is markup-escaped."""
+    console.print(f"[bold]original:[/bold] {escape(repr(explanation.original))}", highlight=False)
+    console.print(f"[bold]unmasked:[/bold] {escape(repr(explanation.folded))}", highlight=False)
     if not explanation.prechecked:
         console.print("pre-check: nothing link-like; the fast path returns allow", highlight=False)
     steps = Table(title="unmasking steps")
@@ -240,7 +318,7 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
         steps.add_column(column)
     for step in explanation.steps:
         span = f"{step.original_span[0]}-{step.original_span[1]}"
-        steps.add_row(step.name, span, repr(step.before), repr(step.after))
+        steps.add_row(escape(step.name), span, escape(repr(step.before)), escape(repr(step.after)))
     console.print(steps)
     found = Table(title="entities")
     for column in ("#", "kind", "raw", "span", "value", "category", "sources", "flags"):
@@ -250,12 +328,12 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
         found.add_row(
             str(number),
             entity.kind,
-            repr(entity.raw),
+            escape(repr(entity.raw)),
             f"{entity.span[0]}-{entity.span[1]}",
-            entity.value,
-            ", ".join(entity.categories) or ("allowed" if entity.allowed else "unlisted"),
-            ", ".join(entity.sources),
-            ", ".join(entity.flags + ([f"cue={entity.cue}"] if entity.cue else [])),
+            escape(entity.value),
+            escape(", ".join(entity.categories) or ("allowed" if entity.allowed else "unlisted")),
+            escape(", ".join(entity.sources)),
+            escape(", ".join(entity.flags + ([f"cue={entity.cue}"] if entity.cue else []))),
         )
     console.print(found)
     rules = Table(title="violations")
@@ -263,35 +341,40 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
         rules.add_column(column)
     for violation in result.violations:
         rules.add_row(
-            violation.rule + (" (shadow)" if violation.mode == "shadow" else ""),
-            violation.category,
+            escape(violation.rule + (" (shadow)" if violation.mode == "shadow" else "")),
+            escape(violation.category),
             violation.severity,
             f"{violation.confidence:.2f}",
             violation.outcome,
             ", ".join(map(str, violation.entities)),
-            violation.reason,
+            escape(violation.reason),
         )
     console.print(rules)
-    console.print(f"[bold]verdict:[/bold] {result.verdict}  (policy {result.policy_version})")
+    console.print(
+        f"[bold]verdict:[/bold] {result.verdict}  (policy {escape(result.policy_version)})"
+    )
 
 
 def explain_command(
     text: Annotated[str, typer.Argument(help="the text to scan")],
     surface: Annotated[str, typer.Option(help=f"one of: {', '.join(SURFACES)}")] = "post",
-    home: Annotated[Path | None, typer.Option(help="state directory ($BASTION_HOME)")] = None,
+    home: HomeOption = None,
     policy: Annotated[Path | None, typer.Option(help="policy YAML to use instead")] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="print the result record as JSON")
     ] = False,
+    no_feeds: NoFeedsOption = False,
 ) -> None:
     """Show how TEXT is unmasked, which entities are found and why each was classified."""
     if surface not in SURFACES:
         raise typer.BadParameter(
             f"{surface!r} is not one of {', '.join(SURFACES)}", param_hint="--surface"
         )
-    explanation = Scanner.load(home, policy_path=policy).explain(text, surface=surface)
+    scanner = load_scanner(home, policy, no_feeds=no_feeds)
+    explanation = scanner.explain(text, surface=surface)
     console = Console()
     if as_json:
         console.print_json(json.dumps(explanation.result.to_dict(), ensure_ascii=False))
         return
     render_explanation(console, explanation)
+    console.print(f"intel index: {escape(feeds_label(scanner, no_feeds))}", highlight=False)

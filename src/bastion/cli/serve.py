@@ -1,7 +1,9 @@
 """``bastion serve``: run the HTTP API with uvicorn over the home's store, intel and policy.
 
-The store is ``$BASTION_HOME/bastion.db`` (SQLite) unless ``BASTION_DATABASE_URL`` names a
-PostgreSQL database. A ``ladder.yaml`` in the home overrides the packaged penalty ladder.
+The home is ``--home``, else ``$BASTION_HOME``, else ``./.bastion``. The store is
+``HOME/bastion.db`` (SQLite) unless ``BASTION_DATABASE_URL`` names a PostgreSQL database. A home
+without a compiled intel index is refused unless ``--no-feeds`` says to serve without one. A
+``ladder.yaml`` in the home overrides the packaged penalty ladder.
 """
 
 from __future__ import annotations
@@ -14,12 +16,22 @@ from typing import Annotated
 import typer
 import uvicorn
 from fastapi import FastAPI
-from rich.console import Console
+from rich.markup import escape
+from sqlalchemy.exc import SQLAlchemyError
 
 from bastion.api import create_app
 from bastion.api.deps import ApiSettings
-from bastion.config import resolve_home
+from bastion.cli.common import (
+    HomeOption,
+    describe_db_error,
+    fail,
+    stderr_console,
+    store_location,
+)
+from bastion.config import ENV_HOME, resolve_home
 from bastion.enforce import Ladder, LadderError
+from bastion.intel import IntelIndexError
+from bastion.policy import PolicyError
 from bastion.scanner import Scanner
 from bastion.service.reports import ReportConfig, load_secret
 from bastion.store import Store, StoreConfigError, settings_from_env
@@ -28,14 +40,20 @@ LADDER_FILE = "ladder.yaml"
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
-def build_app(home: Path | None = None, *, upkeep_interval: float | None = 5.0) -> FastAPI:
-    """The app for ``home`` (default ``$BASTION_HOME``); also the uvicorn factory for workers."""
+def build_app(
+    home: Path | None = None, *, upkeep_interval: float | None = 5.0, no_feeds: bool = False
+) -> FastAPI:
+    """The app for ``home`` (``resolve_home`` rules); also the uvicorn factory for workers.
+
+    The scanner is loaded first, so a home without an intel index fails (``MissingIndexError``)
+    before any database is touched, unless ``no_feeds`` asks to serve without feeds.
+    """
     root = resolve_home(home)
-    _, url = settings_from_env()
+    _, url = settings_from_env(home=root)
     ladder_path = root / LADDER_FILE
     ladder = Ladder.load(ladder_path) if ladder_path.is_file() else Ladder.default()
+    scanner = Scanner.load(root, no_feeds=no_feeds)
     store = Store.open(home=root, url=url)
-    scanner = Scanner.load(root)
     settings = ApiSettings(reports=ReportConfig(secret=load_secret(root)))
     app = create_app(
         store=store,
@@ -51,34 +69,51 @@ def build_app(home: Path | None = None, *, upkeep_interval: float | None = 5.0) 
     return app
 
 
+def build_app_without_feeds() -> FastAPI:
+    """The uvicorn worker factory for ``bastion serve --no-feeds --workers N``."""
+    return build_app(no_feeds=True)
+
+
 def serve_command(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port")] = 8000,
-    home: Annotated[Path | None, typer.Option(help="state directory ($BASTION_HOME)")] = None,
+    home: HomeOption = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="server processes")] = 1,
     upkeep: Annotated[
         float, typer.Option(help="seconds between upkeep passes (lifts, webhooks); 0: off")
     ] = 5.0,
     log_level: Annotated[str, typer.Option(help="uvicorn log level")] = "warning",
     access_log: Annotated[bool, typer.Option(help="log every request")] = False,
+    no_feeds: Annotated[
+        bool, typer.Option("--no-feeds", help="serve with no intel index (every link unlisted)")
+    ] = False,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = stderr_console()
     root = resolve_home(home)
     interval = upkeep if upkeep > 0 else None
     if host not in LOOPBACK:
-        err.print(f"[yellow]warning:[/yellow] listening on {host}; put TLS in front of it")
+        err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}; put TLS in front of it")
+    if no_feeds:
+        err.print("[yellow]warning:[/yellow] --no-feeds: no intel index, no link is listed")
     try:
         if workers == 1:
-            app = build_app(root, upkeep_interval=interval)
-            err.print(f"bastion API on http://{host}:{port} (docs at /docs), home {root}")
+            app = build_app(root, upkeep_interval=interval, no_feeds=no_feeds)
+            err.print(
+                f"bastion API on http://{escape(host)}:{port} (docs at /docs), "
+                f"home {escape(str(root))}"
+            )
             uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log)
             return
-        build_app(root, upkeep_interval=None).state.bastion.store.close()  # migrate once
-        os.environ["BASTION_HOME"] = str(root.resolve())
-        err.print(f"bastion API on http://{host}:{port} with {workers} workers, home {root}")
+        build_app(root, upkeep_interval=None, no_feeds=no_feeds).state.bastion.store.close()
+        os.environ[ENV_HOME] = str(root.resolve())
+        err.print(
+            f"bastion API on http://{escape(host)}:{port} with {workers} workers, "
+            f"home {escape(str(root))}"
+        )
+        factory = "build_app_without_feeds" if no_feeds else "build_app"
         uvicorn.run(
-            "bastion.cli.serve:build_app",
+            f"bastion.cli.serve:{factory}",
             factory=True,
             host=host,
             port=port,
@@ -86,6 +121,8 @@ def serve_command(
             log_level=log_level,
             access_log=access_log,
         )
-    except (StoreConfigError, LadderError, OSError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=1) from None
+    except (StoreConfigError, LadderError, PolicyError, IntelIndexError, OSError) as exc:
+        fail(str(exc))
+    except SQLAlchemyError as exc:
+        where = store_location(*settings_from_env(home=root))
+        fail(f"cannot open the store ({where}): {describe_db_error(exc)}")

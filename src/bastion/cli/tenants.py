@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bastion.config import resolve_home
+from bastion.cli.common import HomeOption, fail, stderr_console, store_for
 from bastion.service.errors import ServiceError
 from bastion.service.notices import configure_webhook
-from bastion.store import Store, StoreConfigError, audit, settings_from_env
+from bastion.store import audit
 from bastion.store.enums import KeyRole
 from bastion.store.models import ApiKey, Tenant
 from bastion.store.queries import create_tenant, issue_api_key
@@ -28,22 +28,12 @@ from bastion.store.queries import create_tenant, issue_api_key
 tenants_app = typer.Typer(
     help="Manage tenants (platforms) and their API keys.", no_args_is_help=True
 )
-HomeOption = Annotated[Path | None, typer.Option(help="state directory ($BASTION_HOME)")]
 RoleOption = Annotated[str, typer.Option(help="key role: platform, moderator, admin or public")]
 _NOT_SLUG = re.compile(r"[^a-z0-9_-]+")
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _open(home: Path | None) -> Store:
-    try:
-        _, url = settings_from_env()
-        return Store.open(home=resolve_home(home), url=url)
-    except StoreConfigError as exc:
-        _err().print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=1) from None
+    return stderr_console()
 
 
 def _role(value: str) -> KeyRole:
@@ -51,15 +41,13 @@ def _role(value: str) -> KeyRole:
         return KeyRole(value)
     except ValueError:
         roles = ", ".join(r.value for r in KeyRole)
-        _err().print(f"[red]error:[/red] role {value!r} is not one of {roles}")
-        raise typer.Exit(code=1) from None
+        fail(f"role {value!r} is not one of {roles}")
 
 
 def _tenant(session: Session, slug: str) -> Tenant:
     tenant = session.scalars(select(Tenant).where(Tenant.slug == slug)).one_or_none()
     if tenant is None:
-        _err().print(f"[red]error:[/red] no tenant {slug!r} (see `bastion tenants list`)")
-        raise typer.Exit(code=1)
+        fail(f"no tenant {slug!r} (see `bastion tenants list`)")
     return tenant
 
 
@@ -87,18 +75,18 @@ def create(
     """Create a tenant and print its first API key."""
     key_role = _role(role)
     short = slug or _NOT_SLUG.sub("-", name.strip().lower()).strip("-")[:64]
-    with _open(home) as store:
+    with store_for(home) as store:
         try:
             with store.transaction() as session:
                 tenant = create_tenant(session, slug=short, name=name)
                 plaintext = _issue(session, tenant, key_role, label)
         except ValueError as exc:
-            _err().print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(code=1) from None
+            fail(str(exc))
         except IntegrityError:
-            _err().print(f"[red]error:[/red] a tenant {short!r} already exists")
-            raise typer.Exit(code=1) from None
-    _err().print(f"created tenant {short!r} (id {tenant.id}); {key_role.value} key, shown once:")
+            fail(f"a tenant {short!r} already exists")
+    _err().print(
+        f"created tenant {escape(repr(short))} (id {tenant.id}); {key_role.value} key, shown once:"
+    )
     typer.echo(plaintext)
 
 
@@ -111,16 +99,16 @@ def key(
 ) -> None:
     """Issue another API key for a tenant."""
     key_role = _role(role)
-    with _open(home) as store, store.transaction() as session:
+    with store_for(home) as store, store.transaction() as session:
         plaintext = _issue(session, _tenant(session, slug), key_role, label)
-    _err().print(f"{key_role.value} key for {slug!r}, shown once:")
+    _err().print(f"{key_role.value} key for {escape(repr(slug))}, shown once:")
     typer.echo(plaintext)
 
 
 @tenants_app.command("list")
 def list_tenants(home: HomeOption = None) -> None:
     """Tenants with their live keys per role."""
-    with _open(home) as store, store.transaction(readonly=True) as session:
+    with store_for(home, readonly=True) as store, store.transaction(readonly=True) as session:
         for tenant in session.scalars(select(Tenant).order_by(Tenant.id)):
             roles = session.scalars(
                 select(ApiKey.role).where(
@@ -144,7 +132,7 @@ def webhook(
     home: HomeOption = None,
 ) -> None:
     """Set the tenant's webhook URL; prints the signing secret when one is issued."""
-    with _open(home) as store:
+    with store_for(home) as store:
         try:
             with store.transaction() as session:
                 secret = configure_webhook(
@@ -157,8 +145,7 @@ def webhook(
                     rotate_secret=rotate_secret,
                 )
         except ServiceError as exc:
-            _err().print(f"[red]error:[/red] {exc.detail}")
-            raise typer.Exit(code=1) from None
-    _err().print(f"webhook for {slug!r}: {url or 'off'}")
+            fail(exc.detail)
+    _err().print(f"webhook for {escape(repr(slug))}: {escape(url or 'off')}")
     if secret:
         typer.echo(secret)

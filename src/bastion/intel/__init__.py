@@ -6,7 +6,13 @@ answers lookups for the scan core without any I/O after ``open``.
 
 from bastion.intel.compile import CompiledIndex, compile_index, current_version
 from bastion.intel.formats import FORMATS, FeedError, ParsedFeed, detect_format, parse_text
-from bastion.intel.index import SEVERITY_ORDER, HostMatch, IntelIndex, IntelIndexError
+from bastion.intel.index import (
+    SEVERITY_ORDER,
+    HostMatch,
+    IntelIndex,
+    IntelIndexError,
+    MissingIndexError,
+)
 
 __all__ = [
     "FORMATS",
@@ -16,6 +22,7 @@ __all__ = [
     "HostMatch",
     "IntelIndex",
     "IntelIndexError",
+    "MissingIndexError",
     "ParsedFeed",
     "compile_index",
     "current_version",

@@ -45,6 +45,14 @@ class IntelIndexError(RuntimeError):
     """The index directory is missing, half-written or of an unknown format."""
 
 
+class MissingIndexError(IntelIndexError):
+    """No index was ever compiled under the home: a typo'd home or one with no feeds imported.
+
+    Scanning on regardless would allow every listed link, so callers must opt in to an empty
+    index explicitly (``Scanner.load(no_feeds=True)``, ``--no-feeds``).
+    """
+
+
 class HostMatch(NamedTuple):
     """What the feeds say about one host, URL or IP (immutable: results are cached and shared).
 
@@ -186,7 +194,10 @@ class IntelIndex:
         """
         version = current_version(home)
         if version is None:
-            raise IntelIndexError(f"no compiled intel index under {home} (import a feed first)")
+            raise MissingIndexError(
+                f"no compiled intel index under {home}: check --home / $BASTION_HOME, import "
+                "a feed with `bastion feeds import`, or pass --no-feeds to scan without feeds"
+            )
         return cls.open_version(home / INDEX_DIR / version, cache_size=cache_size)
 
     @classmethod

@@ -16,7 +16,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError
 
-ENV_HOME = "BASTION_HOME"
+from bastion.config import resolve_home
+
 ENV_DATABASE_URL = "BASTION_DATABASE_URL"
 DB_FILENAME = "bastion.db"
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
@@ -29,12 +30,14 @@ class StoreConfigError(ValueError):
     """The database URL or home directory cannot be used; the message says why."""
 
 
-def settings_from_env(environ: Mapping[str, str] | None = None) -> tuple[Path, str | None]:
-    """``(home, url)`` from ``BASTION_HOME`` and ``BASTION_DATABASE_URL``: the only env read."""
+def settings_from_env(
+    environ: Mapping[str, str] | None = None, *, home: Path | str | None = None
+) -> tuple[Path, str | None]:
+    """``(home, url)``: the home as ``bastion.config.resolve_home`` finds it (``home`` first,
+    then ``BASTION_HOME``, then ``./.bastion``) and ``BASTION_DATABASE_URL``."""
     env = os.environ if environ is None else environ
-    home = Path(env.get(ENV_HOME) or Path.home() / ".bastion").expanduser()
     url = env.get(ENV_DATABASE_URL) or None
-    return home, url
+    return resolve_home(home, env), url
 
 
 def database_url(home: Path, url: str | None) -> str:

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse
 
 from bastion.api.deps import NowDep, Principal, StoreDep, require_roles
+from bastion.api.schemas import ExternalId
 from bastion.service.accounts import account_view, action_dsa, action_view, tenant_stats
 
 router = APIRouter(prefix="/v1", tags=["accounts"])
@@ -19,7 +20,7 @@ Reader = Annotated[Principal, Depends(require_roles("platform", "moderator", "ad
 
 @router.get("/accounts/{account_id}", summary="An account's status, strikes and action history")
 def get_account(
-    account_id: Annotated[str, Path(min_length=1, max_length=255)],
+    account_id: Annotated[ExternalId, Path()],
     principal: Reader,
     store: StoreDep,
     now: NowDep,

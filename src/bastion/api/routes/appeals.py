@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bastion.api.deps import NowDep, Principal, StoreDep, require_roles
 from bastion.api.routes.review import moderator_id
+from bastion.api.schemas import ExternalId
 from bastion.service.appeals import (
     MAX_APPEAL_TEXT,
     MAX_NOTES,
@@ -37,7 +38,7 @@ class AppealIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     action_id: int = Field(ge=1, le=2**63 - 1)
-    appellant: str = Field(min_length=1, max_length=255, description="the account's external id")
+    appellant: ExternalId = Field(description="the account's external id")
     text: str = Field(default="", max_length=MAX_APPEAL_TEXT)
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from bastion.api.deps import NowDep, Principal, StoreDep, get_settings, require_roles
+from bastion.api.schemas import ExternalId
 from bastion.service.errors import InvalidInput, NotFound
 from bastion.service.reports import (
     MAX_REPORT_TEXT,
@@ -43,8 +44,8 @@ class ReportIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    item_id: str | None = Field(default=None, min_length=1, max_length=255)
-    account_id: str | None = Field(default=None, min_length=1, max_length=255)
+    item_id: ExternalId | None = None
+    account_id: ExternalId | None = None
     reason: str = Field(min_length=1, max_length=64, examples=list(REPORT_REASONS))
     text: str = Field(default="", max_length=MAX_REPORT_TEXT)
     reporter_id: str | None = Field(default=None, min_length=1, max_length=255)

@@ -1,0 +1,261 @@
+"""One home for every command: ``--home`` > ``$BASTION_HOME`` > ``./.bastion``.
+
+Two real homes are built, a target and a decoy with different feeds, tenants and audit events.
+Every command of the Typer tree is run with ``--home TARGET`` while ``$BASTION_HOME`` names the
+decoy, and must act on the target: a command added without ``--home``, or without a case here,
+fails this file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from bastion.cli import app
+from bastion.store import Store
+from bastion.store.audit import verify
+
+runner = CliRunner()
+
+
+@dataclass(frozen=True)
+class Home:
+    root: Path
+    name: str  # "target" or "decoy": in its feed source, tenant slug and listed domain
+
+    @property
+    def domain(self) -> str:
+        return f"{self.name}-only-casino.com"
+
+    @property
+    def tenant(self) -> str:
+        return f"{self.name}-t"
+
+    def audit_events(self) -> int:
+        with Store.open(home=self.root) as store:
+            return store.run(verify, readonly=True).events_checked
+
+
+def build_home(root: Path, name: str, tenants: int) -> Home:
+    home = Home(root, name)
+    feed = root.parent / f"{name}-feed.txt"
+    feed.write_text(f"{home.domain}\n", encoding="utf-8")
+    base = ["--home", str(root)]
+    imported = runner.invoke(
+        app, ["feeds", "import", str(feed), "-c", "gambling", "-f", "domains", "-s", name, *base]
+    )
+    assert imported.exit_code == 0, imported.output
+    for n in range(tenants):
+        slug = home.tenant if n == 0 else f"{home.tenant}{n}"
+        made = runner.invoke(app, ["tenants", "create", slug, "--slug", slug, *base])
+        assert made.exit_code == 0, made.output
+    return home
+
+
+@pytest.fixture
+def homes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Home, Home]:
+    """``(target, decoy)``; ``$BASTION_HOME`` is the decoy and the working directory is empty."""
+    target = build_home(tmp_path / "target", "target", tenants=1)
+    decoy = build_home(tmp_path / "decoy", "decoy", tenants=2)
+    assert target.audit_events() != decoy.audit_events()
+    workdir = tmp_path / "cwd"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    monkeypatch.setenv("BASTION_HOME", str(decoy.root))
+    monkeypatch.delenv("BASTION_DATABASE_URL", raising=False)
+    return target, decoy
+
+
+def leaf_commands() -> dict[str, click.Command]:
+    def walk(command: click.Command, path: str) -> dict[str, click.Command]:
+        children = getattr(command, "commands", None)
+        if not children:
+            return {path: command}
+        found: dict[str, click.Command] = {}
+        for name, child in children.items():
+            found.update(walk(child, f"{path} {name}".strip()))
+        return found
+
+    return walk(typer.main.get_command(app), "")
+
+
+Check = Callable[[Result, Home, Home], None]
+CASES: dict[str, tuple[list[str], Check]] = {}
+
+
+def case(path: str, *argv: str) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        CASES[path] = (list(argv), check)
+        return check
+
+    return register
+
+
+def ok(result: Result) -> None:
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+
+
+@case("scan", "{input}")
+def _scan(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    entities = {e["value"]: e.get("category") for e in json.loads(result.stdout)["entities"]}
+    assert entities == {target.domain: "gambling", decoy.domain: None}
+
+
+@case("explain", "see {target} and {decoy}", "--json")
+def _explain(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    entities = {e["value"]: e.get("category") for e in json.loads(result.stdout)["entities"]}
+    assert entities == {target.domain: "gambling", decoy.domain: None}
+
+
+@case("serve", "--port", "9")
+def _serve(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert f"home {target.root}" in result.stderr
+
+
+@case("feeds import", "{newfeed}", "-c", "scam", "-f", "domains", "-s", "fresh")
+def _feeds_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "feeds" / "fresh").is_dir()
+    assert not (decoy.root / "feeds" / "fresh").exists()
+
+
+@case("feeds list", "--json")
+def _feeds_list(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert [m["source"] for m in json.loads(result.stdout)] == ["target"]
+
+
+@case("feeds lookup", "{target}", "{decoy}")
+def _feeds_lookup(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert f"{target.domain}\tgambling" in result.stdout
+    assert f"{decoy.domain}\tnot listed" in result.stdout
+
+
+@case("feeds remove", "target")
+def _feeds_remove(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert not (target.root / "feeds" / "target").exists()
+    assert (decoy.root / "feeds" / "decoy").is_dir()
+
+
+@case("tenants create", "Fresh Co")
+def _tenants_create(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    listing = runner.invoke(app, ["tenants", "list", "--home", str(target.root)])
+    assert "fresh-co\tFresh Co" in listing.stdout
+
+
+@case("tenants key", "target-t", "--role", "moderator")
+def _tenants_key(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert result.stdout.strip().startswith("bst_")
+
+
+@case("tenants list")
+def _tenants_list(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [target.tenant]
+
+
+@case("tenants webhook", "target-t")
+def _tenants_webhook(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert "off" in result.stderr
+
+
+@case("report", "--from", "2026-01-01", "--to", "2026-01-31", "--tenant", "target-t")
+def _report(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert json.loads(result.stdout)
+
+
+@case("audit verify")
+def _audit_verify(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert result.stdout.strip() == f"ok: {target.audit_events()} events"
+
+
+def test_every_case_is_a_real_command() -> None:
+    assert set(CASES) <= set(leaf_commands()), set(CASES) - set(leaf_commands())
+
+
+@pytest.mark.parametrize("path", sorted(leaf_commands()))
+def test_every_command_has_a_home_option(path: str) -> None:
+    command = leaf_commands()[path]
+    options = {opt for param in command.params for opt in getattr(param, "opts", [])}
+    assert "--home" in options, f"`bastion {path}` has no --home option"
+
+
+@pytest.mark.parametrize("path", sorted(leaf_commands()))
+def test_every_command_acts_on_the_home_it_is_given(
+    path: str, homes: tuple[Home, Home], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert path in CASES, f"`bastion {path}` needs a case in {__name__}"
+    target, decoy = homes
+    argv, check = CASES[path]
+    newfeed = target.root.parent / "fresh.txt"
+    newfeed.write_text("fresh-scam-host.com\n", encoding="utf-8")
+    line = {"id": "1", "text": f"see {target.domain} and {decoy.domain}"}
+    source = target.root.parent / "in.jsonl"
+    source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    values = {
+        "{input}": str(source),
+        "{newfeed}": str(newfeed),
+        "{target}": target.domain,
+        "{decoy}": decoy.domain,
+    }
+    args = [value for arg in argv for value in [_fill(arg, values)]]
+    # serve would block in uvicorn: record the app it built instead of listening.
+    served: list[object] = []
+    monkeypatch.setattr("bastion.cli.serve.uvicorn.run", lambda app, **kw: served.append(app))
+    decoy_before = sorted(p.name for p in decoy.root.rglob("*"))
+    result = runner.invoke(app, [*path.split(), *args, "--home", str(target.root)])
+    check(result, target, decoy)
+    assert sorted(p.name for p in decoy.root.rglob("*")) == decoy_before
+    assert not Path(".bastion").exists()
+    if path == "serve":
+        assert served, "serve did not build an app"
+
+
+def _fill(arg: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        arg = arg.replace(key, value)
+    return arg
+
+
+def test_precedence_is_option_then_environment_then_dot_bastion(
+    homes: tuple[Home, Home], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target, decoy = homes
+    monkeypatch.setenv("HOME", str(tmp_path / "user-home"))  # ~/.bastion must never be used
+
+    def sources(*args: str) -> list[str]:
+        result = runner.invoke(app, ["feeds", "list", "--json", *args])
+        ok(result)
+        return [m["source"] for m in json.loads(result.stdout)]
+
+    def audit(*args: str) -> str:
+        result = runner.invoke(app, ["audit", "verify", *args])
+        return str(result.stdout.strip() or result.stderr.strip())
+
+    assert sources("--home", str(target.root)) == ["target"]
+    assert sources() == ["decoy"]
+    assert audit() == f"ok: {decoy.audit_events()} events"
+    monkeypatch.delenv("BASTION_HOME")
+    assert sources() == []
+    assert "no Bastion store at .bastion/bastion.db" in audit()
+    Path(".bastion").symlink_to(target.root)
+    assert sources() == ["target"]
+    assert audit() == f"ok: {target.audit_events()} events"
+    assert not (tmp_path / "user-home").exists()
