@@ -28,7 +28,8 @@ from publicsuffixlist import PSLFILE
 from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
-from bastion.normalize.defang import AT_WORDS, DOT_WORDS, LEET_TLDS, SPAM_TLDS
+from bastion.normalize.defang import AT_WORDS, DOT_WORDS, SPAM_TLDS
+from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -109,7 +110,7 @@ _ASCII_CLAUSES = (
     f"|[{_AN}] ?{_DOT_CORE} ?[{_BRACKETS}]{{1,3}} ?[{_AN}]",
     f"[{_AN}]\\\\\\.|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
-    f"(?:[.。．点點丶·]|(?i:dot)) {{0,2}}(?i:{_trie(sorted(LEET_TLDS))})(?![{_AN}])",
+    LEET_GATE,
     f"[{_AN}](?:\\.\\.|[,，*#^~|])(?:{SPAM_TLDS})(?![{_AN}\\-])",
     f"[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
@@ -144,7 +145,6 @@ def _wide() -> Gate:
         ROMAN_RE.pattern,
         f"[{_AN}{IDN}]\\.(?:{_TLD}|[{_AN}\\-]{{0,62}}[{IDN}])",
         f"[{_AN}]\\s{{0,2}}(?:[{CJK_DOTS}.]\\s{{0,2}}){{1,7}}{_TLD}",
-        f"(?:[{CJK_DOTS}] ?){{1,3}}(?i:{_trie(sorted(LEET_TLDS))})(?![{_AN}])",
         f"\\s(?:{'|'.join(AT_WORDS + DOT_WORDS)})\\s",
         numeral_run,
         *_ASCII_CLAUSES[1:],

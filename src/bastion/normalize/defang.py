@@ -5,17 +5,17 @@
 bet888.com``, and top-level domains written with digits (``bet888.c0m``). Each fold needs an ASCII
 letter or digit on both sides, so brackets, backslashes and foreign words in prose stay as they
 are; a fold that builds no host leaves nothing a finder reports (a host needs a known suffix).
+Top-level domains spelt with digits are :mod:`bastion.normalize.leet`'s.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import product
 from typing import Final
 
+from bastion.normalize import leet
 from bastion.normalize.hostwords import COMMON_TLDS, cjk_near
 from bastion.normalize.result import Group, Work
-from bastion.normalize.tables import DOT_EMOJI
 
 _AN: Final = "A-Za-z0-9"
 _BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕"
@@ -80,47 +80,6 @@ _SPACED_DOT_WORD_RE: Final = re.compile(
 _SLASH_RE: Final = re.compile(r"\\/")
 """JSON-escaped slashes (``https:\\/\\/bet888.com\\/reg``)."""
 
-_LEET: Final = {
-    "o": "o0〇○◯",
-    "i": "i1!|",
-    "l": "l1|",
-    "e": "e3",
-    "a": "a4@",
-    "s": "s5$",
-    "t": "t7+",
-    "g": "g9",
-    "b": "b8",
-}
-_LEET_TLDS: Final = (
-    "com", "net", "org", "top", "vip", "xyz", "info", "club", "site", "online", "shop", "cc",
-    "cn", "io", "app", "bet", "win", "live", "biz", "asia", "tv", "me",
-)  # fmt: skip
-"""TLDs that spammers write with digits (``c0m``, ``t0p``, ``v1p``, ``cl8b``...)."""
-
-
-def _leet_forms() -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for tld in _LEET_TLDS:
-        for letters in product(*(_LEET.get(c, c) for c in tld)):
-            form = "".join(letters)
-            if form != tld and any(c.isascii() and c.isalpha() for c in form):
-                forms.setdefault(form, tld)
-    return forms
-
-
-LEET_TLDS: Final = {**_leet_forms(), "corn": "com", "c0rn": "com"}
-"""Every digit/symbol spelling of a common TLD, mapped to the TLD (``c0m`` -> ``com``)."""
-_LEET_SEP: Final = (
-    rf"(?:[ ]{{0,2}}(?:[.。．点點丶·]|[Dd][Oo][Tt])[ ]{{0,2}}"
-    rf"|[ ]{{0,2}}(?:[{DOT_EMOJI}][ ]?){{1,3}})"
-)
-_LEET_TLD_RE: Final = re.compile(
-    rf"(?<=[{_AN}])(?:{_LEET_SEP})"
-    rf"(?P<tld>{'|'.join(sorted(map(re.escape, LEET_TLDS), key=len, reverse=True))})"
-    rf"(?![{_AN}])",
-    re.I,
-)
-
 _GATE_DOT: Final = r"(?:\.|(?i:dot)|点|點|。)"
 GATE: Final = (
     r"(?:[.。．点點丶·]|(?i:dot)|[\])]) {0,2}(?:[a-z] {1,2}[a-z0-9]|[A-Z] {1,2}[A-Z0-9])"
@@ -133,8 +92,7 @@ GATE: Final = (
     rf"|[{_AN}] ?[{_BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{_BRACKETS}]"
     r"|[A-Za-z0-9]\\[./:@\-]|\\/|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
     rf"|\s(?:(?i:{'|'.join(DOT_WORDS + AT_WORDS)})|point\s{{1,2}}(?:com|net|org))\s"
-    r"|(?:[.。．点點丶·]|(?i:dot)|[\x{25a0}-\x{27bf}\x{2b00}-\x{2bff}\x{1f300}-\x{1faff}]) ?"
-    rf"(?i:{'|'.join(re.escape(form) for form in sorted(LEET_TLDS))})"
+    f"|{leet.GATE}"
 )
 """A cheap superset of every trigger of the two passes below (for the unmasker's gate)."""
 
@@ -172,7 +130,7 @@ def defang_pass(work: Work) -> None:
     for m in _SPACED_TLD_RE.finditer(text):
         start, end = m.span("tld")
         joined = m["tld"].replace(" ", "")
-        if (joined.lower() in COMMON_TLDS or joined.lower() in LEET_TLDS) and not _inside(
+        if (joined.lower() in COMMON_TLDS or leet.read_tld(joined)) and not _inside(
             groups, start
         ):
             groups.append(("spaced_letters", start, end, [(start, end, joined)]))
@@ -202,14 +160,3 @@ def _space_is_dot(text: str, start: int) -> bool:
     name = label[0]
     mixed = any(c.isdigit() for c in name[-9:]) and any(c.isalpha() for c in name)
     return mixed or (len(name) >= 4 and cjk_near(text, label.start(), start + 4))
-
-
-def leet_tld_pass(work: Work) -> None:
-    """``bet888.c0m``, ``bet888 dot t0p``, ``bet888。c〇m``: a TLD spelt with digits -> the TLD."""
-    groups: list[Group] = []
-    for m in _LEET_TLD_RE.finditer(work.text):
-        start, end = m.span("tld")
-        tld = LEET_TLDS.get(m["tld"].lower())
-        if tld is not None:
-            groups.append(("leet", start, end, [(start, end, tld)]))
-    work.apply(groups)

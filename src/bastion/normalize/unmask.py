@@ -16,7 +16,7 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, rules
+from bastion.normalize import broken, defang, leet, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, Tables, char_class, tables
 
@@ -150,7 +150,7 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
             rules.cjk_numeral_pass(work)
     if flags & _DEFANG:
         defang.defang_pass(work)
-        defang.leet_tld_pass(work)
+        leet.leet_tld_pass(work)
         if work.tricks:
             flags |= gate.flags(work.text)
     if flags & _LINES:
