@@ -14,7 +14,7 @@ from bastion import Item, Scanner
 from bastion.intel.feeds import import_feeds
 from bastion.model import Surface
 
-FAMILIES: dict[str, list[tuple[str, str]]] = {
+FAMILIES: dict[str, list[tuple[str, str | None]]] = {
     "traditional_dot": [
         ("官网 188bet點com 注册", "188bet.com"),
         ("最新地址 bet11888 點 com", "bet11888.com"),
@@ -108,6 +108,29 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("188bet [.] c o m", "188bet.com"),
         ("188bet d o t com", "188bet.com"),
     ],
+    "bracketed_dot_words": [
+        ("188bet(punto)com", "188bet.com"),
+        ("bet11888 [punkt] com", "bet11888.com"),
+        ("188bet(dian)com", "188bet.com"),
+        ("188bet DIAN com", "188bet.com"),
+        ("188betドットcom", "188bet.com"),
+        ("188bet chấm com", "188bet.com"),
+        ("188bet《.》com", "188bet.com"),
+    ],
+    "plus_joined": [
+        ("188 ➕ bet ➕ .com", "188bet.com"),
+        ("bet + 11888 + .com 注册", "bet11888.com"),
+    ],
+    "underscore_and_comma": [
+        ("bet11888__com", "bet11888.com"),
+    ],
+    "percent_encoded": [
+        ("https%3A%2F%2F188bet%2Ecom%2Freg", "188bet.com"),
+        ("go http%3A%2F%2Fbet11888.com", "bet11888.com"),
+    ],
+    "quan_at": [
+        ("kefu21圈a188bet.com", "188bet.com"),
+    ],
     "html_entities": [
         ("188bet&#46;com", "188bet.com"),
         ("https&#58;&#47;&#47;188bet&period;com", "188bet.com"),
@@ -134,7 +157,12 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("官网 bet 11888 . com 注册", "bet11888.com"),
     ],
 }
-CASES = [(family, text, host) for family, members in FAMILIES.items() for text, host in members]
+CASES = [
+    (family, text, host)
+    for family, members in FAMILIES.items()
+    for text, host in members
+    if host is not None
+]
 SURFACES: tuple[Surface, ...] = ("username", "bio", "post", "comment", "chat", "listing")
 
 

@@ -28,7 +28,14 @@ from publicsuffixlist import PSLFILE
 from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
-from bastion.normalize.defang import AT_WORDS, DOT_WORDS, SPAM_TLDS
+from bastion.normalize.defang import (
+    AT_WORDS,
+    BRACKETS,
+    DOT_CORE,
+    DOT_WORDS,
+    SPAM_TLDS,
+    STAND_IN_TLDS,
+)
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
 from bastion.normalize.tables import (
@@ -88,8 +95,6 @@ _HEXISH = "[0-9A-Fa-fxX]"
 _IPV4ISH = f"{_HEXISH}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}"
 _DOTS_SPACED = "(?:\\s{1,2}\\.\\s{0,2}|\\.\\s{1,2})"
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_BRACKETS = "\\[\\](){}<>（）【】「」〔〕"
-_DOT_CORE = "(?:\\.|[Dd][Oo][Tt]|点|點|。)"
 _ASCII_CLAUSES = (
     # finders on plain text: hosts end in a dot and a TLD (or are dotted digits)
     f"[{_AN}]\\.{_TLD}",
@@ -106,12 +111,13 @@ _ASCII_CLAUSES = (
     f"(?:[0-9][{_AN}\\-]{{0,62}}|[Ww]{{3}}){_DOTS_SPACED}{_TLD}",
     f"{_DOTS_SPACED}(?i:{_TLDS})(?![{_AN}\\-])",
     # defanged dots: brackets, backslash, glued or foreign dot words, digits in the TLD
-    f"[{_AN}] ?[{_BRACKETS}]{{1,3}} ?{_DOT_CORE} ?[{_BRACKETS}]{{0,3}} ?[{_AN}]"
-    f"|[{_AN}] ?{_DOT_CORE} ?[{_BRACKETS}]{{1,3}} ?[{_AN}]",
+    f"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{DOT_CORE} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
+    f"|[{_AN}] ?{DOT_CORE} ?[{BRACKETS}]{{1,3}} ?[{_AN}]",
     f"[{_AN}]\\\\\\.|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     LEET_GATE,
-    f"[{_AN}](?:\\.\\.|[,，*#^~|])(?:{SPAM_TLDS})(?![{_AN}\\-])",
+    f"[{_AN}](?:\\.\\.|[,，*#^~|]|_{{1,2}})(?:{STAND_IN_TLDS})(?![{_AN}\\-])",
+    f"[{_AN}](?:ドット|닷|圈[aA])|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
     f"[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",

@@ -18,8 +18,8 @@ from bastion.normalize.hostwords import COMMON_TLDS, cjk_near
 from bastion.normalize.result import Group, Work
 
 _AN: Final = "A-Za-z0-9"
-_BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕"
-_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕")
+BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』"
+_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』")
 
 DOT_WORDS: Final = (
     "punto",  # es, it
@@ -30,29 +30,35 @@ DOT_WORDS: Final = (
     "tochka",
     "точка",  # ru
     "dian",  # pinyin of 点
+    "cham",
+    "chấm",  # vi
     "d0t",
-    "D0T",
 )
 """Words for "dot" that the spelled-dot pass does not know; folded to ``dot`` so its host rules
 (a TLD after, no stop word before) decide."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")
 """Words for "@" (es/pt, it, de, ru, fr): no prose puts them between two address parts."""
 
-_DOT_CORE: Final = r"(?:\.|[Dd][Oo][Tt]|点|點|。)"
+DOT_CORE: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
 SPAM_TLDS: Final = "com|net|org|cn|top|vip|xyz|cc|club|info|site|shop|online|app"
+STAND_IN_TLDS: Final = f"{SPAM_TLDS}|xxx|porn|sex|adult|bet|casino|win|live|io|ru|su|tv|biz|pro"
+"""After a comma, ``*`` or ``_`` (``pornbb,org``, ``interracialporn,xxx``, ``site_com``) only
+TLDs that no English word sits beside (not ``in``, ``me``, ``us``)."""
 """Lower-case TLDs that a stand-in dot may precede: ``bet888,com``, ``bet888*com``,
 ``bet888 com`` (a space as the dot needs a name with letters and digits, or Chinese beside)."""
 _DEFANG_RE: Final = re.compile(
     rf"(?<=[{_AN}])(?:"
-    rf"(?P<dot>[ ]?(?:[{_BRACKETS}]{{1,3}}[ ]?{_DOT_CORE}[ ]?[{_BRACKETS}]{{0,3}}"
-    rf"|{_DOT_CORE}[ ]?[{_BRACKETS}]{{1,3}})[ ]?)"
-    rf"|(?P<punct>[ ]?[{_BRACKETS}]{{1,2}}[ ]?(?:\/\/|\/|@|-|_)[ ]?[{_BRACKETS}]{{1,2}}[ ]?)"
+    rf"(?P<dot>[ ]?(?:[{BRACKETS}]{{1,3}}[ ]?{DOT_CORE}[ ]?[{BRACKETS}]{{0,3}}"
+    rf"|{DOT_CORE}[ ]?[{BRACKETS}]{{1,3}})[ ]?)"
+    rf"|(?P<punct>[ ]?[{BRACKETS}]{{1,2}}[ ]?(?:\/\/|\/|@|-|_)[ ]?[{BRACKETS}]{{1,2}}[ ]?)"
     r"|\\(?P<escaped>[./:@\-])"
     r"|(?P<glued>DOT|Dot)(?=[a-z0-9])"
     r"|(?P<dashed>(?P<d1>[-_.])(?:[Dd][Oo0][Tt])(?P=d1))"
-    rf"|(?P<word>\s{{1,2}}(?:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b))\s{{1,2}})"
-    rf"|(?P<at>\s{{1,2}}(?:{'|'.join(AT_WORDS)})\s{{1,2}})"
-    rf"|(?P<stand_in>\.\.|[,，*#^~|])(?=(?:{SPAM_TLDS})(?![{_AN}\-]))"
+    rf"|(?P<word>\s{{1,2}}(?i:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b))\s{{1,2}})"
+    r"|(?P<cjkword>ドット|닷)"
+    rf"|(?P<at>\s{{1,2}}(?:{'|'.join(AT_WORDS)})\s{{1,2}}|圈[aA])"
+    rf"|(?<=[a-z]{{6}})(?P<underscore>_)(?=(?:{STAND_IN_TLDS})(?![{_AN}\-]))"
+    rf"|(?P<stand_in>\.\.|[,，*#^~|]|__)(?=(?:{STAND_IN_TLDS})(?![{_AN}\-]))"
     rf"|(?P<spaced_tld>[ ]{{1,2}})(?=(?:{SPAM_TLDS})(?![{_AN}\-.]))"
     rf")(?=[{_AN}\/])"
 )
@@ -66,6 +72,7 @@ _ENTITIES: Final = {
 }  # fmt: skip
 """HTML character references for the punctuation of a link (``bet888&#46;com``)."""
 _LABEL_BEFORE: Final = re.compile(rf"[{_AN}\-]{{1,63}}$")
+_DOT_LIKE: Final = frozenset(".。．点點丶·")
 _SPACED_TLD_RE: Final = re.compile(
     rf"(?<=[{_AN}]{{2}})(?:\s{{0,2}}(?:[.。．点點丶·]|[Dd][Oo][Tt]|[\[(]\.[\])])\s{{0,2}})"
     r"(?P<tld>[a-z](?:[ ]{1,2}[a-z0-9]){1,5}|[A-Z](?:[ ]{1,2}[A-Z0-9]){1,5})(?![A-Za-z0-9])"
@@ -78,18 +85,27 @@ _SPACED_DOT_WORD_RE: Final = re.compile(
 )
 """``bet888 d o t com``: the word ``dot`` spelled with its letters apart."""
 _SLASH_RE: Final = re.compile(r"\\/")
+_PLUS_RE: Final = re.compile(
+    rf"(?<=[{_AN}])(?:\s{{0,2}}[+➕＋]\s{{0,2}}[{_AN}\-]{{1,63}}){{0,5}}\s{{0,2}}[+➕＋]\s{{0,2}}"
+    r"(?=\.[A-Za-z])"
+)
+"""``shakti ➕ exim ➕ .com``: pieces of a name joined by plus signs before the TLD."""
+_PLUS_GAP_RE: Final = re.compile(r"\s{0,2}[+➕＋]\s{0,2}")
+_PERCENT_RE: Final = re.compile(r"%(?:2[Ee]|2[Ff]|3[Aa]|40)")
+"""Percent-escaped link punctuation (``https%3A%2F%2Fbet888%2Ecom``)."""
 """JSON-escaped slashes (``https:\\/\\/bet888.com\\/reg``)."""
 
-_GATE_DOT: Final = r"(?:\.|(?i:dot)|点|點|。)"
+_GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
 GATE: Final = (
     r"(?:[.。．点點丶·]|(?i:dot)|[\])]) {0,2}(?:[a-z] {1,2}[a-z0-9]|[A-Z] {1,2}[A-Z0-9])"
     r"|[A-Za-z0-9]\s(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)\s|"
-    rf"[{_AN}](?:\.\.|[,，*#^~|]| {{1,2}})(?:{SPAM_TLDS})"
+    rf"[{_AN}](?:\.\.|[,，*#^~|]| {{1,2}}|_{{1,2}})(?:{STAND_IN_TLDS})"
+    r"|[A-Za-z0-9](?:ドット|닷|圈[aA])|[+➕＋]\s{0,2}\.[A-Za-z]|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
-    rf"[{_AN}] ?[{_BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{_BRACKETS}]{{0,3}} ?[{_AN}]"
-    rf"|[{_AN}] ?{_GATE_DOT} ?[{_BRACKETS}]{{1,3}} ?[{_AN}]"
-    rf"|[{_AN}] ?[{_BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{_BRACKETS}]"
+    rf"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
+    rf"|[{_AN}] ?{_GATE_DOT} ?[{BRACKETS}]{{1,3}} ?[{_AN}]"
+    rf"|[{_AN}] ?[{BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{BRACKETS}]"
     r"|[A-Za-z0-9]\\[./:@\-]|\\/|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
     rf"|\s(?:(?i:{'|'.join(DOT_WORDS + AT_WORDS)})|point\s{{1,2}}(?:com|net|org))\s"
     f"|{leet.GATE}"
@@ -119,10 +135,26 @@ def defang_pass(work: Work) -> None:
             offset = m["word"].index(inner)
             a, b = word_start + offset, word_start + offset + len(inner)
             groups.append(("spelled_dot", a, b, [(a, b, "dot")]))
+        elif kind == "cjkword":
+            groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "at":
             groups.append(("spelled_at", start, end, [(start, end, "@")]))
-        elif kind == "stand_in" or (kind == "spaced_tld" and _space_is_dot(text, start)):
+        elif kind in ("stand_in", "underscore") or (
+            kind == "spaced_tld" and _space_is_dot(text, start)
+        ):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
+    for m in _PLUS_RE.finditer(text):
+        start, end = m.span()
+        if not _inside(groups, start):
+            gaps = [
+                (a, b, "") for a, b in (g.span() for g in _PLUS_GAP_RE.finditer(text, start, end))
+            ]
+            groups.append(("spaced_letters", start, end, gaps))
+    for m in _PERCENT_RE.finditer(text):
+        start, end = m.span()
+        if not _inside(groups, start):
+            char = bytes.fromhex(text[start + 1 : end]).decode()
+            groups.append(("defang", start, end, [(start, end, char)]))
     for m in _ENTITY_RE.finditer(text):
         start, end = m.span()
         key = (m[1] or m[2] or m[3]).lower()
@@ -130,9 +162,7 @@ def defang_pass(work: Work) -> None:
     for m in _SPACED_TLD_RE.finditer(text):
         start, end = m.span("tld")
         joined = m["tld"].replace(" ", "")
-        if (joined.lower() in COMMON_TLDS or leet.read_tld(joined)) and not _inside(
-            groups, start
-        ):
+        if (joined.lower() in COMMON_TLDS or leet.read_tld(joined)) and not _inside(groups, start):
             groups.append(("spaced_letters", start, end, [(start, end, joined)]))
     for m in _SPACED_DOT_WORD_RE.finditer(text):
         start, end = m.span("word")
@@ -155,7 +185,7 @@ def _space_is_dot(text: str, start: int) -> bool:
     its last nine characters), or after any name of four or more characters next to Chinese text
     (``官网 abcbet com``)."""
     label = _LABEL_BEFORE.search(text, max(0, start - 63), start)
-    if label is None:
+    if label is None or text[label.start() - 1 : label.start()] in _DOT_LIKE:
         return False
     name = label[0]
     mixed = any(c.isdigit() for c in name[-9:]) and any(c.isalpha() for c in name)
