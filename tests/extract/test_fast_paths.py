@@ -19,7 +19,7 @@ from bastion.normalize import unmask
 from tests.extract.test_precheck import adversarial
 
 _PLAIN_BARE_HOST = re.compile(
-    f"(?<![A-Za-z0-9_{IDN}.\\\\])(?<![A-Za-z0-9_.~%:\\-]/)({_HOST})"
+    f"(?<![A-Za-z0-9_{IDN}.\\\\])(?<![A-Za-z0-9_.~%:\\-]/)(?<![A-Za-z0-9{IDN}]-)({_HOST})"
     f"(?::([0-9]{{1,5}}))?([/?#]{_PATH}{{0,2048}})?"
 )
 """The bare-host pattern as first written: look-behinds first, tried at every position."""

@@ -23,7 +23,9 @@ _ROUTER = Gate(
     ["://", "@", ":[0-9A-Fa-f]{0,4}:", "\\.", PHONE_SHAPE, *(cue for cue, _ in HANDLE_FINDERS)]
 )
 """Which finders can match at all: one RE2 pass instead of a Python regex scan per finder."""
-_HOST_TRICKS = frozenset({"spelled_dot", "spaced_letters", "homoglyph", "nfkc", "hxxp"})
+_HOST_TRICKS = frozenset(
+    {"spelled_dot", "spaced_letters", "homoglyph", "nfkc", "hxxp", "defang", "leet", "bidi"}
+)
 _DELETIONS = frozenset({"invisible", "combining"})
 """Unmasking tricks that show intent: a host they produced is trusted even if it reads as words.
 Invisible characters count only inside the host: one beside it is no disguise."""

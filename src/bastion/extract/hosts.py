@@ -41,6 +41,7 @@ _SCHEME_URL = re.compile(
 )
 _BARE_HOST = re.compile(
     f"([A-Za-z0-9{IDN}](?<![A-Za-z0-9_{IDN}.\\\\].)(?<![A-Za-z0-9_.~%:\\-]/.)"
+    f"(?<![A-Za-z0-9{IDN}]-.)"
     f"[A-Za-z0-9\\-{IDN}]{{0,62}}(?:\\.{_LABEL}){{1,20}})"
     f"(?::([0-9]{{1,5}}))?([/?#]{_PATH}{{0,2048}})?"
 )
@@ -60,8 +61,17 @@ _WEB_SCHEMES = {
     "hxxps": "https",
     "ttp": "http",
     "ttps": "https",
+    "htp": "http",
+    "htps": "https",
+    "hhtp": "http",
+    "hhtps": "https",
+    "htttp": "http",
+    "htttps": "https",
+    "hppt": "http",
+    "hppts": "https",
 }
-"""Web schemes, with the defanged (``hxxp``) and clipped (``ttp``, a lost ``h``) spellings."""
+"""Web schemes, with the defanged (``hxxp``), clipped (``ttp``, ``htps``) and stuttered
+(``hhtp``, ``htttps``) spellings."""
 FILE_EXTENSIONS = frozenset({"py", "sh", "md", "so", "zip", "mov", "java", "run", "cab"})
 """TLDs that are common file extensions (``setup.py``); ``.rs``, ``.pl``, ``.ml`` and ``.ps``
 are not here: far more hosts than file names end so in messages."""

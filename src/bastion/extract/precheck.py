@@ -215,7 +215,7 @@ def has_candidates(text: str) -> bool:
 def confirm_wide(text: str) -> bool:
     """``has_candidates`` of a non-ASCII ``text`` on which the clause set has matched."""
     core = text.strip(_edge_deletions())
-    return len(core) == len(text) or has_candidates(core)
+    return len(core) == len(text) or "\u202e" in text or has_candidates(core)
 
 
 def wide_checks() -> tuple[Callable[[str], object], Callable[[bytes], list[int]]]:

@@ -20,9 +20,11 @@ from bastion.suffixes import registrable_domain
 _PIECE: Final = r"[A-Za-z0-9.\-]{1,24}"
 _LINE_GAP: Final = r"[ \t]{0,4}\r?\n[ \t]{0,4}"
 _SPACE_GAP: Final = r"[ \t\u3000]{1,2}"
-_BROKEN_RE: Final = re.compile(
-    rf"(?<![A-Za-z0-9.\-])(?:{_PIECE}(?:{_LINE_GAP}{_PIECE}){{1,40}}"
-    rf"|{_PIECE}(?:{_SPACE_GAP}{_PIECE}){{2,8}})(?![A-Za-z0-9.\-])"
+_LINES_RE: Final = re.compile(
+    rf"(?<![A-Za-z0-9.\-]){_PIECE}(?:{_LINE_GAP}{_PIECE}){{1,40}}(?![A-Za-z0-9.\-])"
+)
+_SPACED_RE: Final = re.compile(
+    rf"(?<![A-Za-z0-9.\-]){_PIECE}(?:{_SPACE_GAP}{_PIECE}){{2,8}}(?![A-Za-z0-9.\-])"
 )
 _PIECE_RE: Final = re.compile(_PIECE)
 _HOST_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?")
@@ -85,24 +87,50 @@ def _ambiguous(words: list[str]) -> int | None:
     return None
 
 
+def _joined(words: list[str], at_dot_break: bool) -> bool:
+    """Whether these pieces, joined, make the host a reader sees (no piece a host alone)."""
+    joined = "".join(words)
+    if not _host(joined) or any(_host(w) for w in words):
+        return False
+    tld = joined.rsplit(".", 1)[1]
+    if tld.istitle() and len(tld) > 1:
+        return False
+    return at_dot_break or _hosty(joined)
+
+
 def broken_host_pass(work: Work) -> None:
     """Join the pieces of a host broken over lines or spaced out beside Chinese text."""
     text = work.text
     groups: list[Group] = []
-    for m in _BROKEN_RE.finditer(text):
+    taken: list[tuple[int, int]] = []
+    for m in _LINES_RE.finditer(text):
         pieces = [p.span() for p in _PIECE_RE.finditer(text, m.start(), m.end())]
         words = [text[a:b] for a, b in pieces]
-        if "\n" not in m[0] and not cjk_near(text, m.start(), m.end()):
+        for count in range(len(pieces), 1, -1):
+            head = words[:count]
+            if not any("." in w for w in head):
+                continue
+            dot_break = any(w.endswith(".") for w in head[:-1]) or any(
+                w.startswith(".") for w in head[1:]
+            )
+            if _joined(head, dot_break):
+                edits: list[Edit] = [(a[1], b[0], "") for a, b in pairwise(pieces[:count])]
+                groups.append(("spaced_letters", m.start(), pieces[count - 1][1], edits))
+                taken.append((m.start(), m.end()))
+                break
+    for m in _SPACED_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        pieces = [p.span() for p in _PIECE_RE.finditer(text, m.start(), m.end())]
+        words = [text[a:b] for a, b in pieces]
+        if not cjk_near(text, m.start(), m.end()):
             ambiguous = _ambiguous(words)
             if ambiguous is not None:
                 start, end = pieces[ambiguous][0], pieces[ambiguous + 3][1]
                 groups.append(("ambiguous_host", start, end, []))
             continue
-        if not any("." in w for w in words) or any(_host(w) for w in words):
-            continue
-        joined = "".join(words)
-        if not _host(joined) or not _hosty(joined):
-            continue
-        edits: list[Edit] = [(a[1], b[0], "") for a, b in pairwise(pieces)]
-        groups.append(("spaced_letters", m.start(), m.end(), edits))
+        if any("." in w for w in words) and _joined(words, False):
+            edits = [(a[1], b[0], "") for a, b in pairwise(pieces)]
+            groups.append(("spaced_letters", m.start(), m.end(), edits))
+    groups.sort(key=lambda group: group[1])
     work.apply(groups)

@@ -181,9 +181,31 @@ def hxxp_pass(work: Work) -> None:
     work.apply(groups)
 
 
+_FINANCIAL: Final = frozenset("零〇壹贰貳叁參肆伍陆陸柒捌玖")
+_CJK_IN_HOST_RE: Final = re.compile(
+    rf"(?P<lead>(?<=[A-Za-z0-9]))?[{_CJK_NUM_CLASS}]{{1,6}}"
+    r"(?=[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.|。|点|點)[A-Za-z])"
+)
+"""Chinese numerals that begin or sit inside a host's name (``玖玖玖玖eth点com``,
+``陆brentwoodd.ml``): a run of two, a financial form, or one after an ASCII letter or digit."""
+
+
 def cjk_numeral_pass(work: Work) -> None:
-    """Runs of >= 5 digits with >= 2 Chinese numerals (``1三8一2三4五``) -> ASCII digits."""
+    """Runs of >= 5 digits with >= 2 Chinese numerals (``1三8一2三4五``) -> ASCII digits, and
+    numerals written into a host's name (``玖玖玖玖eth点com`` -> ``9999eth点com``)."""
     groups: list[Group] = []
+    text = work.text
+    for m in _CJK_IN_HOST_RE.finditer(text):
+        run = m[0]
+        if (
+            len(run) >= 2
+            or all(c in _FINANCIAL for c in run)
+            or (m.start() > 0 and (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()))
+        ):
+            start, end = m.span()
+            groups.append(("cjk_numeral", start, end, [(start, end, run.translate(_CJK_TABLE))]))
+    work.apply(groups)
+    groups = []
     for m in _CJK_RUN_RE.finditer(work.text):
         run = m[0]
         folded = run.translate(_CJK_TABLE)
@@ -193,19 +215,47 @@ def cjk_numeral_pass(work: Work) -> None:
     work.apply(groups)
 
 
+_OVERRIDE_RE: Final = re.compile(
+    "\u202e([^\u202a-\u202e\u2066-\u2069\n]{1,500})(?:\u202c|(?=\n)|$)"
+)
+
+
+def bidi_pass(work: Work) -> None:
+    """Text after a right-to-left override shows reversed: ``\u202eten.topedroloc`` reads
+    ``colordepot.net`` on screen, so it is reversed here too (up to its pop or the line's end)
+    when only the reversed text names a host; otherwise the override is noise around a host
+    written plainly and the character pass deletes it."""
+    groups: list[Group] = []
+    for m in _OVERRIDE_RE.finditer(work.text):
+        start, end = m.span()
+        flipped = m[1][::-1]
+        if _names_host(flipped) and not _names_host(m[1]):
+            groups.append(("bidi", start, end, [(start, end, flipped)]))
+    work.apply(groups)
+
+
+_DOTTED_RE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
+
+
+def _names_host(text: str) -> bool:
+    return any(has_known_suffix(m[0].lower()) for m in _DOTTED_RE.finditer(text))
+
+
 ROMAN_RE: Final = re.compile(f"[{chr(ROMAN_FIRST)}-{chr(ROMAN_LAST)}]+")
 
 
 def roman_pass(work: Work) -> None:
-    """Roman numerals: a run of them, or one beside a digit, is a number (``betⅧⅧⅧ`` ->
-    ``bet888``, never ``betviiiviiiviii``); a lone one among letters is its letter (``Ⅴip``)."""
+    """Roman numerals are numbers (``betⅧⅧⅧ`` -> ``bet888``, never ``betviiiviiiviii``;
+    ``hⅠfranchise`` -> ``h1franchise``), except a lone fifty, hundred, five hundred or thousand
+    among letters, which stands for its letter (``Ⅽasino``)."""
     text = work.text
     groups: list[Group] = []
     for m in ROMAN_RE.finditer(text):
         run, (start, end) = m[0], m.span()
         letters = unicodedata.normalize("NFKC", run)
+        small = (unicodedata.numeric(run[0], 0) or 0) <= 12
         near_digit = text[start - 1 : start].isdigit() or text[end : end + 1].isdigit()
-        if len(run) > 1 or len(letters) > 1 or near_digit:
+        if len(run) > 1 or small or near_digit:
             values = [unicodedata.numeric(char, None) for char in run]
             folded = "".join(str(int(v)) for v in values if v is not None)
         else:
@@ -215,15 +265,18 @@ def roman_pass(work: Work) -> None:
     work.apply(groups)
 
 
-_WEAK_KINDS: Final = frozenset({"word", "weak", "spaced_emoji"})
+_WEAK_KINDS: Final = frozenset({"word", "weak", "spaced_emoji", "spacedot"})
 """Separators that still read as a dot where the prose rules say no (``ebarus dot me``,
-``brca。be``); not ``、`` (a Chinese list: ``xxx、xxx``) nor ``. `` (a sentence end)."""
+``brca。be``, ``fuckxxx .blue``); not ``、`` (a Chinese list: ``xxx、xxx``) nor ``. `` (a
+sentence end)."""
 
 
 def _sep_kind(sep: str) -> str:
     core = sep.strip()
     if core == ".":
-        return "plain" if sep == "." else "dotspace"
+        if sep == ".":
+            return "plain"
+        return "spacedot" if sep[0].isspace() else "dotspace"
     if core.lower() == "dot" or core == "点" or core[:1] in "[({（【":
         return "word" if core.lower() == "dot" else "strong"
     if core != sep and "." not in core and ord(core[0]) >= 0x25A0:
@@ -239,6 +292,9 @@ def _acceptable(kind: str, left: str, tld: str, cjk: bool) -> bool:
     """
     if kind in ("plain", "strong"):
         return True
+    if kind == "spacedot":
+        hosty = any(c.isdigit() or c == "-" for c in left) and len(left) >= 2
+        return hosty or (len(left) >= 2 and tld.lower() in COMMON_TLDS and not tld.istitle())
     if kind == "spaced_emoji":
         return cjk or is_weird_case(left) or any(c.isdigit() for c in left)
     low = left.lower()
@@ -279,10 +335,11 @@ def spelled_dot_pass(work: Work) -> None:
         words = [text[a:b] for a, b in labels]
         tlds = [w for j, w in enumerate(words) if j and _ends_suffix(words, j)]
         cjk = bool(tlds) and cjk_near(text, m.start(), m.end())
+        after_scheme = text.endswith("://", 0, m.start())
         first = 0
         for k in range(1, len(labels) + 1):
             if k < len(labels) and tlds:
-                if _acceptable(seps[k - 1][2], words[k - 1], tlds[-1], cjk):
+                if after_scheme or _acceptable(seps[k - 1][2], words[k - 1], tlds[-1], cjk):
                     continue
                 if _suffix_pair(words[k - 1], words[k]):
                     continue

@@ -67,10 +67,12 @@ used to style letters and digits, and the stacked accents of "Zalgo" text (``b̴
 
 _EXTRA_INVISIBLE: Final = frozenset(
     {0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F}
+    | {0x17B4, 0x17B5, 0x2800, 0x1D159, 0x2062, 0x2063, 0x2064}
     | set(range(0xFE00, 0xFE10))
     | set(range(0xE0100, 0xE01F0))
 )
-"""Non-Cf characters that render as nothing: joiners, Hangul fillers, variation selectors."""
+"""Non-Cf characters that render as nothing: joiners, Hangul fillers, variation selectors, the
+Khmer inherent vowels, the blank Braille pattern."""
 
 _ENCLOSED_LETTER: Final = re.compile(
     r"(?:NEGATIVE )?(?:CIRCLED|SQUARED|PARENTHESIZED) LATIN (CAPITAL|SMALL) LETTER ([A-Z])"

@@ -18,7 +18,14 @@ import re2
 
 from bastion.normalize import broken, defang, leet, rules
 from bastion.normalize.result import Unmasked, Work
-from bastion.normalize.tables import CJK_DOTS, CJK_NUMERALS, Tables, char_class, tables
+from bastion.normalize.tables import (
+    CJK_DOTS,
+    CJK_NUMERALS,
+    DOT_EMOJI,
+    Tables,
+    char_class,
+    tables,
+)
 
 _SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN = (
     1 << i for i in range(10)
@@ -105,7 +112,8 @@ def _compiled() -> _Compiled:
             (f"[{t.same_class}{t.other_class}]", _CHARS),
             (f"[{t.homoglyph_class}]", _HOMOGLYPH),
             (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
-            (f"[{cjk}][0-9{cjk}]", _CJK),
+            (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
+            (f"[{cjk}][0-9A-Za-z{cjk}]", _CJK),
             (rules.ROMAN_RE.pattern, _ROMAN),
             *_ASCII_GATES,
         ]
@@ -138,6 +146,8 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
         if not flags:
             return Unmasked(text, text)
         work = Work(text, explain, weak)
+        if "\u202e" in text:
+            rules.bidi_pass(work)
         if flags & _ROMAN:
             rules.roman_pass(work)
         if flags & _CHARS:
