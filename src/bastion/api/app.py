@@ -2,7 +2,9 @@
 
 ``create_app`` wires injected dependencies (store, scanner, ladder, clock) into a FastAPI app;
 there is no module-level state, so tests and embedders build as many apps as they like.
-OpenAPI is served at ``/openapi.json`` and the interactive docs at ``/docs``.
+OpenAPI is served at ``/openapi.json`` and the interactive docs at ``/docs`` (Swagger UI) and
+``/redoc``, whose scripts and styles come from the pinned ``fastapi-offline`` package and are
+served by the app itself: the docs work on a machine with no internet and load nothing from a CDN.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -59,11 +62,12 @@ def create_app(
             if upkeep is not None:
                 upkeep.stop()
 
-    app = FastAPI(
+    app = FastAPIOffline(
         title="Bastion",
         version=__version__,
         summary="Scan user content for illegal off-platform links and enforce, with due process.",
         lifespan=lifespan,
+        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
     )
     if store.dialect == "sqlite":
         store = SerialWrites(store)
@@ -84,7 +88,38 @@ def create_app(
         return settings.max_batch_bytes if path == BATCH_PATH else settings.max_body_bytes
 
     app.add_middleware(BodyLimit, limit_for=limit_for)
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+class SecurityHeaders:
+    """Headers every response carries, whichever layer produced it (routes, problems, 413s).
+
+    ``nosniff`` everywhere, so a browser never runs a JSON body that echoes user text as HTML or
+    script. ``no-store`` on every ``/v1`` answer: accounts, actions with their statements of
+    reasons, cases and reports are personal data that no shared cache or browser history may keep.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        private = str(scope.get("path", "")).startswith("/v1/")
+        added = [(b"x-content-type-options", b"nosniff")]
+        if private:
+            added.append((b"cache-control", b"no-store"))
+        replaced = {name for name, _ in added}
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in replaced]
+                message = {**message, "headers": kept + added}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class SerialWrites(Store):
