@@ -24,6 +24,8 @@ class FeedServer:
     slow_paths: dict[str, float] = field(default_factory=dict)
     unsized_paths: set[str] = field(default_factory=set)
     requests: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    """The ``Host`` header of each request, in order."""
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -37,6 +39,7 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             server.requests.append(self.path)
+            server.hosts.append(self.headers.get("Host", ""))
             delay = server.slow_paths.get(self.path)
             if delay:
                 time.sleep(delay)
