@@ -21,10 +21,20 @@ from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bastion import __version__
-from bastion.api import problems
+from bastion.api import keywatch, problems
 from bastion.api.commit import GroupCommitter
 from bastion.api.deps import ApiSettings, AppContext, RateLimiter
-from bastion.api.routes import accounts, appeals, campaigns, cases, check, reports, review, tenant
+from bastion.api.routes import (
+    accounts,
+    appeals,
+    campaigns,
+    cases,
+    check,
+    keys,
+    reports,
+    review,
+    tenant,
+)
 from bastion.api.workers import Upkeep
 from bastion.enforce import Ladder
 from bastion.scanner import Scanner
@@ -61,6 +71,7 @@ def create_app(
         finally:
             if upkeep is not None:
                 upkeep.stop()
+            key_watch.close()
 
     app = FastAPIOffline(
         title="Bastion",
@@ -79,9 +90,12 @@ def create_app(
         max_items=settings.check_group_items,
         writers=settings.check_writers,
     )
-    app.state.bastion = AppContext(store, scanner, ladder, clock, settings, limiter, checks=checks)
+    key_watch = keywatch.watch(store.engine)
+    app.state.bastion = AppContext(
+        store, scanner, ladder, clock, settings, limiter, checks=checks, keys=key_watch
+    )
     problems.install(app)
-    for module in (check, accounts, campaigns, tenant, reports, review, appeals, cases):
+    for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases):
         app.include_router(module.router)
 
     def limit_for(path: str) -> int:
