@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import ssl
 from pathlib import Path
 
+import httpx
 import pytest
 
 from bastion.intel import IntelIndex
 from bastion.intel.feeds import import_feeds
 from bastion.intel.fetch import FetchError, check_url, fetch
-from bastion.netguard import refusal_reason
-from tests.intel.conftest import FeedServer
+from bastion.netguard import GuardedTransport, refusal_reason
+from tests.intel.conftest import FeedServer, TestCA
 
 
 def test_import_from_url(feed_server: FeedServer, home: Path, shared_data: Path) -> None:
@@ -177,3 +179,26 @@ def test_redirect_to_a_private_address_is_refused(feed_server: FeedServer, targe
     with pytest.raises(FetchError, match="non-public address"):
         fetch(start, policy=_stand_in, timeout=2)
     assert feed_server.requests == ["/start"]
+
+
+def test_tls_to_the_pinned_address_still_verifies_the_name(
+    tls_feed_server: FeedServer, test_ca: TestCA
+) -> None:
+    """The socket goes to the checked IP, but SNI and the certificate check use the name."""
+    tls_feed_server.serve("/feed.txt", b"bet888.com\n")
+    trust = ssl.create_default_context(cafile=str(test_ca.ca))
+    port = tls_feed_server.port
+
+    def client(name_resolves_to: str) -> httpx.Client:
+        transport = GuardedTransport(
+            allow_private=True, resolver=lambda h, p: [name_resolves_to], ssl_context=trust
+        )
+        return httpx.Client(transport=transport, trust_env=False)
+
+    with client("127.0.0.1") as good:
+        response = good.get(f"https://{test_ca.name}:{port}/feed.txt")
+    assert response.content == b"bet888.com\n"
+    assert tls_feed_server.hosts == [f"{test_ca.name}:{port}"]
+    with client("127.0.0.1") as wrong_name, pytest.raises(httpx.ConnectError, match="certif"):
+        wrong_name.get(f"https://other.example:{port}/feed.txt")
+    assert tls_feed_server.requests == ["/feed.txt"]
