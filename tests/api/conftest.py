@@ -90,6 +90,7 @@ def make_client(scanner: Scanner, ladder: Ladder) -> Iterator[MakeClient]:
     yield factory
     for client in made:
         client.close()
+        client.app.state.bastion.keys.close()  # type: ignore[attr-defined]  # no lifespan ran
 
 
 @pytest.fixture

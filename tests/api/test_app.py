@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -55,6 +58,8 @@ def test_revoked_key_stops_working(make_client: MakeClient, store: Store) -> Non
         ("GET", "/v1/actions/1", {"platform", "moderator", "admin"}),
         ("GET", "/v1/campaigns", {"platform", "moderator", "admin"}),
         ("POST", "/v1/campaigns", {"moderator", "admin"}),
+        ("GET", "/v1/cases", {"moderator", "admin"}),
+        ("GET", "/v1/cases/1", {"moderator", "admin"}),
         ("PUT", "/v1/webhook", {"admin"}),
     ],
 )
@@ -150,3 +155,45 @@ def test_openapi_and_docs_are_served(client: BastionClient) -> None:
     for path in ("/v1/check", "/v1/items:batch", "/v1/accounts/{account_id}", "/v1/stats"):
         assert path in spec["paths"]
     assert client.get("/docs").status_code == 200
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.urls += [v for k, v in attrs if k in ("src", "href") and v]
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_docs_load_nothing_from_another_host(client: BastionClient, page: str) -> None:
+    html = client.get(page)
+    assert html.status_code == 200
+    links = _Links()
+    links.feed(html.text)
+    spec_urls = re.findall(r"""(?:\burl:|spec-url=)\s*['"]([^'"]+)""", html.text)
+    referenced = links.urls + spec_urls
+    assert any(u.endswith(".js") for u in referenced) and "/openapi.json" in spec_urls
+    assert not re.search(r"(?i)https?:|//[a-z0-9-]+\.[a-z]", html.text), "names another host"
+    for url in referenced:
+        assert not urlsplit(url).netloc, url
+        assert client.get(url).status_code == 200, url
+    if page == "/docs":
+        assert '"validatorUrl": null' in html.text
+
+
+def test_security_headers_on_every_kind_of_response(client: BastionClient) -> None:
+    responses = {
+        "stats": client.get("/v1/stats", headers=client.auth()),
+        "account": client.get("/v1/accounts/u-1", headers=client.auth()),
+        "missing action": client.get("/v1/actions/999", headers=client.auth()),
+        "401": client.get("/v1/stats"),
+        "413": client.post("/v1/check", content=b"x" * (2 << 20), headers=client.auth()),
+        "docs": client.get("/docs"),
+        "openapi": client.get("/openapi.json"),
+    }
+    for name, response in responses.items():
+        assert response.headers.get("x-content-type-options") == "nosniff", name
+    for name in ("stats", "account", "missing action", "401", "413"):
+        assert responses[name].headers.get("cache-control") == "no-store", name

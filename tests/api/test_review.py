@@ -54,7 +54,7 @@ def test_claim_decide_and_read_back(api: BastionClient) -> None:
         "suspend_monetization",
     ]
     assert body["strike"]["category"] == "scam" and body["statement"]["source"] == "notice"
-    detail = api.get(f"/v1/cases/{case_id}", headers=api.auth("platform")).json()
+    detail = api.get(f"/v1/cases/{case_id}", headers=api.auth("moderator")).json()
     assert detail["status"] == "decided" and detail["item_id"] == "p-1"
     assert detail["reports"] == {"count": 1, "reasons": {"scam": 1}, "trusted_flagger": False}
     assert [r["decision"] for r in detail["reviews"]] == ["uphold"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
-import httpx
 from sqlalchemy import select
 
 from bastion.api.workers import Upkeep
 from bastion.enforce import Ladder
+from bastion.netguard import GuardedClients
 from bastion.service import enforce_batch
 from bastion.service.notices import configure_webhook
 from bastion.store import Store
@@ -35,8 +35,8 @@ def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None
     clock = ManualClock(T0 + timedelta(days=2))
     receiver.now = clock.now
     upkeep = Upkeep(store, clock, interval=60)
-    with httpx.Client() as client:
-        upkeep.run_once(client)
+    with GuardedClients() as clients:
+        upkeep.run_once(clients)
     with store.transaction(readonly=True) as session:
         assert session.scalars(select(Account.status)).one() == "active"
         assert [n.status for n in session.scalars(select(Notice))] == ["delivered"]

@@ -186,6 +186,32 @@ def _audit_verify(result: Result, target: Home, decoy: Home) -> None:
     assert result.stdout.strip() == f"ok: {target.audit_events()} events"
 
 
+@case("audit checkpoint")
+def _audit_checkpoint(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "audit-checkpoints.jsonl").is_file()
+    assert not (decoy.root / "audit-checkpoints.jsonl").exists()
+
+
+@case("tenants keys")
+def _tenants_keys(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    tenants = {line.split("\t")[1] for line in result.stdout.splitlines()[1:]}
+    assert tenants == {target.tenant}
+
+
+@case("tenants revoke", "1")
+def _tenants_revoke(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+
+    def revoked(home: Home) -> bool:
+        listing = runner.invoke(app, ["tenants", "keys", "--all", "--home", str(home.root)])
+        row = next(line for line in listing.stdout.splitlines() if line.startswith("1\t"))
+        return row.split("\t")[4] != "-"
+
+    assert revoked(target) and not revoked(decoy)
+
+
 def test_every_case_is_a_real_command() -> None:
     assert set(CASES) <= set(leaf_commands()), set(CASES) - set(leaf_commands())
 

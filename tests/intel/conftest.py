@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +28,8 @@ class FeedServer:
     slow_paths: dict[str, float] = field(default_factory=dict)
     unsized_paths: set[str] = field(default_factory=set)
     requests: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    """The ``Host`` header of each request, in order."""
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -37,6 +43,7 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             server.requests.append(self.path)
+            server.hosts.append(self.headers.get("Host", ""))
             delay = server.slow_paths.get(self.path)
             if delay:
                 time.sleep(delay)
@@ -63,8 +70,91 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture
 def feed_server() -> Iterator[FeedServer]:
     """A threaded HTTP server on 127.0.0.1 (ephemeral port), shut down after the test."""
+    yield from _serve()
+
+
+@dataclass(frozen=True)
+class TestCA:
+    """A throwaway CA and a server certificate it signed for ``name`` (made with openssl)."""
+
+    __test__ = False
+    name: str
+    ca: Path
+    cert: Path
+    key: Path
+
+
+@pytest.fixture(scope="session")
+def test_ca(tmp_path_factory: pytest.TempPathFactory) -> TestCA:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    out = tmp_path_factory.mktemp("tls")
+    name = "feeds.example"
+
+    def run(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=out, check=True, capture_output=True)
+
+    run(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Bastion test CA",
+    )
+    run(
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "leaf.key",
+        "-out",
+        "leaf.csr",
+        "-subj",
+        f"/CN={name}",
+    )
+    (out / "san.cnf").write_text(f"subjectAltName=DNS:{name}\n")
+    run(
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "leaf.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "san.cnf",
+    )
+    return TestCA(name, out / "ca.pem", out / "leaf.pem", out / "leaf.key")
+
+
+@pytest.fixture
+def tls_feed_server(test_ca: TestCA) -> Iterator[FeedServer]:
+    """``feed_server`` over TLS with ``test_ca``'s certificate for ``feeds.example``."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(test_ca.cert, test_ca.key)
+    yield from _serve(context)
+
+
+def _serve(tls: ssl.SSLContext | None = None) -> Iterator[FeedServer]:
     state = FeedServer(port=0)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
     httpd.daemon_threads = True
     state.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

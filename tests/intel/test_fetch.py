@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import ssl
 from pathlib import Path
 
+import httpx
 import pytest
 
 from bastion.intel import IntelIndex
 from bastion.intel.feeds import import_feeds
 from bastion.intel.fetch import FetchError, check_url, fetch
-from tests.intel.conftest import FeedServer
+from bastion.netguard import GuardedTransport, refusal_reason
+from tests.intel.conftest import FeedServer, TestCA
 
 
 def test_import_from_url(feed_server: FeedServer, home: Path, shared_data: Path) -> None:
@@ -56,6 +60,10 @@ def test_loopback_refused_without_allow_private(feed_server: FeedServer) -> None
         "http://[::1]/x",
         "http://[::ffff:127.0.0.1]/x",
         "http://0.0.0.0/x",
+        "http://100.64.0.1/x",
+        "http://100.100.100.200/latest/meta-data/",
+        "http://[2002:7f00:1::1]/x",
+        "http://[64:ff9b::a9fe:a9fe]/x",
     ],
 )
 def test_private_addresses_refused_before_any_connection(url: str) -> None:
@@ -98,3 +106,99 @@ def test_http_errors(feed_server: FeedServer, home: Path) -> None:
         fetch(feed_server.url("/missing.txt"), allow_private=True)
     with pytest.raises(FetchError, match=r"refused|cannot fetch"):
         fetch("http://127.0.0.1:1/x", allow_private=True, timeout=2)
+
+
+class Rebinding:
+    """A DNS server that answers each lookup with the next list (the last one repeats)."""
+
+    def __init__(self, *answers: list[str]) -> None:
+        self.answers, self.asked = answers, list[str]()
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        self.asked.append(host)
+        return self.answers[min(len(self.asked), len(self.answers)) - 1]
+
+
+def _stand_in(address: str) -> str | None:
+    """The real policy, except that 127.0.0.1 plays a public host (the test server lives there)."""
+    return None if address == "127.0.0.1" else refusal_reason(address)
+
+
+def test_connection_goes_to_the_checked_address_never_to_a_second_answer(
+    feed_server: FeedServer,
+) -> None:
+    feed_server.serve("/feed.txt", b"bet888.com\n")
+    dns = Rebinding(["93.184.215.14"], ["127.0.0.1"])
+    with contextlib.suppress(FetchError):  # whatever answers at the public address, not ours
+        fetch(f"http://feeds.example:{feed_server.port}/feed.txt", resolver=dns, timeout=1)
+    assert feed_server.requests == [] and dns.asked == ["feeds.example"]
+
+
+def test_rebinding_cannot_reach_the_internal_host(feed_server: FeedServer) -> None:
+    """Checked answer 127.0.0.2 (allowed by the stand-in, nothing listens), then 127.0.0.1."""
+    feed_server.serve("/feed.txt", b"bet888.com\n")
+    dns = Rebinding(["127.0.0.2"], ["127.0.0.1"])
+
+    def policy(address: str) -> str | None:
+        return None if address == "127.0.0.2" else refusal_reason(address)
+
+    url = f"http://feeds.example:{feed_server.port}/feed.txt"
+    with pytest.raises(FetchError, match="cannot fetch"):
+        fetch(url, resolver=dns, policy=policy, timeout=2)
+    assert feed_server.requests == [] and dns.asked == ["feeds.example"]
+
+
+def test_pinned_address_keeps_the_host_header(feed_server: FeedServer) -> None:
+    feed_server.serve("/feed.txt", b"bet888.com\n")
+    dns = Rebinding(["127.0.0.1"])
+    url = f"http://feeds.example:{feed_server.port}/feed.txt"
+    with pytest.raises(FetchError, match=r"non-public address 127\.0\.0\.1"):
+        fetch(url, resolver=dns)
+    assert feed_server.requests == []
+    assert fetch(url, resolver=dns, allow_private=True).data == b"bet888.com\n"
+    assert feed_server.hosts == [f"feeds.example:{feed_server.port}"]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://127.0.0.2:{port}/x",
+        "http://[::1]:{port}/x",
+        "http://[::ffff:127.0.0.1]:{port}/x",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://100.64.0.1/",
+        "http://10.1.2.3/",
+        "http://[2002:a00:1::1]/",
+    ],
+)
+def test_redirect_to_a_private_address_is_refused(feed_server: FeedServer, target: str) -> None:
+    start = feed_server.serve(
+        "/start", b"", status=302, Location=target.format(port=feed_server.port)
+    )
+    feed_server.serve("/x", b"bet888.com\n")
+    with pytest.raises(FetchError, match="non-public address"):
+        fetch(start, policy=_stand_in, timeout=2)
+    assert feed_server.requests == ["/start"]
+
+
+def test_tls_to_the_pinned_address_still_verifies_the_name(
+    tls_feed_server: FeedServer, test_ca: TestCA
+) -> None:
+    """The socket goes to the checked IP, but SNI and the certificate check use the name."""
+    tls_feed_server.serve("/feed.txt", b"bet888.com\n")
+    trust = ssl.create_default_context(cafile=str(test_ca.ca))
+    port = tls_feed_server.port
+
+    def client(name_resolves_to: str) -> httpx.Client:
+        transport = GuardedTransport(
+            allow_private=True, resolver=lambda h, p: [name_resolves_to], ssl_context=trust
+        )
+        return httpx.Client(transport=transport, trust_env=False)
+
+    with client("127.0.0.1") as good:
+        response = good.get(f"https://{test_ca.name}:{port}/feed.txt")
+    assert response.content == b"bet888.com\n"
+    assert tls_feed_server.hosts == [f"{test_ca.name}:{port}"]
+    with client("127.0.0.1") as wrong_name, pytest.raises(httpx.ConnectError, match="certif"):
+        wrong_name.get(f"https://other.example:{port}/feed.txt")
+    assert tls_feed_server.requests == ["/feed.txt"]

@@ -9,19 +9,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import httpx
 import pytest
 from sqlalchemy import select
 
 from bastion.enforce import Ladder
 from bastion.enforce.webhooks import HEADER, MAX_ATTEMPTS, NOTICE_HEADER, verify
+from bastion.netguard import GuardedClients, refusal_reason
 from bastion.service import enforce_batch
 from bastion.service.errors import InvalidInput
 from bastion.service.notices import (
     configure_webhook,
     dispatch_due,
     dispatch_due_store,
-    refusal,
 )
 from bastion.store import Store, audit
 from bastion.store.models import AuditEvent, Notice
@@ -102,8 +101,8 @@ def test_decisions_are_delivered_signed_once(
     _subscribe(store, tenant, receiver)
     _enforce(store, tenant, ladder, "g1", "g2")
     now = datetime.now(UTC)
-    with httpx.Client() as client, store.transaction() as session:
-        report = dispatch_due(session, client, now)
+    with GuardedClients() as clients, store.transaction() as session:
+        report = dispatch_due(session, clients, now)
     assert (report.delivered, report.retrying, report.dead) == (2, 0, 0)
     assert all(s["valid"] for s in receiver.seen)
     bodies = [s["body"] for s in receiver.seen]
@@ -112,8 +111,8 @@ def test_decisions_are_delivered_signed_once(
     assert bodies[1]["data"]["strike"] == 2
     assert [s["id"] for s in receiver.seen] == [b["id"] for b in bodies]
     assert {n.status for n in _notices(store)} == {"delivered"}
-    with httpx.Client() as client, store.transaction() as session:
-        assert dispatch_due(session, client, now + timedelta(hours=1)).attempted == 0
+    with GuardedClients() as clients, store.transaction() as session:
+        assert dispatch_due(session, clients, now + timedelta(hours=1)).attempted == 0
 
 
 def test_failures_retry_with_backoff_then_dead_letter(
@@ -123,16 +122,16 @@ def test_failures_retry_with_backoff_then_dead_letter(
     _enforce(store, tenant, ladder, "g1")
     receiver.statuses = [503] * MAX_ATTEMPTS
     now = datetime.now(UTC)
-    with httpx.Client() as client:
+    with GuardedClients() as clients:
         for attempt in range(1, MAX_ATTEMPTS + 1):
             receiver.now = now
-            report = dispatch_due_store(store, client, now)
+            report = dispatch_due_store(store, clients, now)
             assert report.attempted == 1, attempt
             notice = _notices(store)[0]
             assert notice.attempts == attempt and notice.last_error == "HTTP 503"
             if attempt < MAX_ATTEMPTS:
                 assert notice.status == "pending" and notice.next_attempt_at > now
-                assert dispatch_due_store(store, client, now).attempted == 0
+                assert dispatch_due_store(store, clients, now).attempted == 0
                 now = notice.next_attempt_at
     assert _notices(store)[0].status == "dead"
     with store.transaction(readonly=True) as session:
@@ -146,8 +145,8 @@ def test_permanent_refusal_is_dead_at_once(
     _subscribe(store, tenant, receiver)
     _enforce(store, tenant, ladder, "g1")
     receiver.statuses = [410]
-    with httpx.Client() as client, store.transaction() as session:
-        report = dispatch_due(session, client, datetime.now(UTC))
+    with GuardedClients() as clients, store.transaction() as session:
+        report = dispatch_due(session, clients, datetime.now(UTC))
     assert report.dead == 1 and _notices(store)[0].attempts == 1
 
 
@@ -156,8 +155,8 @@ def test_loopback_is_refused_unless_the_operator_allows_it(
 ) -> None:
     _subscribe(store, tenant, receiver, allow=False)
     _enforce(store, tenant, ladder, "g1")
-    with httpx.Client() as client, store.transaction() as session:
-        report = dispatch_due(session, client, datetime.now(UTC))
+    with GuardedClients() as clients, store.transaction() as session:
+        report = dispatch_due(session, clients, datetime.now(UTC))
     assert report.dead == 1 and receiver.seen == []
     assert "non-public address 127.0.0.1" in (_notices(store)[0].last_error or "")
 
@@ -167,22 +166,48 @@ def test_no_notices_without_a_webhook(store: Store, tenant: TenantInfo, ladder: 
     assert _notices(store) == []
 
 
-@pytest.mark.parametrize(
-    ("addresses", "allowed"),
-    [
-        (["93.184.215.14"], True),
-        (["10.0.0.8"], False),
-        (["169.254.169.254"], False),
-        (["::1"], False),
-        (["::ffff:127.0.0.1"], False),
-        (["fd00::1"], False),
-        (["93.184.215.14", "192.168.1.1"], False),
-        (["2606:2800:220:1:248:1893:25c8:1946"], True),
-    ],
-)
-def test_refusal_checks_every_resolved_address(addresses: list[str], allowed: bool) -> None:
-    why = refusal("https://hooks.example/x", allow_private=False, resolve=lambda h, p: addresses)
-    assert (why is None) is allowed
+def test_rebinding_dns_cannot_turn_a_notice_inward(
+    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+) -> None:
+    """The name passes the check with one answer and would connect with the next one; the
+    connection must go to the checked address. 127.0.0.2 stands in for a public host (nothing
+    listens there), 127.0.0.1 is the internal receiver the attacker wants to reach."""
+    _subscribe(store, tenant, receiver, allow=False)
+    port = int(receiver.url.split(":")[2].split("/")[0])
+    with store.transaction() as session:
+        configure_webhook(
+            session, tenant.id, url=f"http://hooks.example:{port}/hooks", actor="a", now=T0
+        )
+    _enforce(store, tenant, ladder, "g1")
+    answers = [["127.0.0.2"], ["127.0.0.1"], ["127.0.0.1"]]
+    asked: list[str] = []
+
+    def rebinding(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return answers[min(len(asked), len(answers)) - 1]
+
+    def stand_in(address: str) -> str | None:
+        return None if address == "127.0.0.2" else refusal_reason(address)
+
+    with GuardedClients(resolver=rebinding, policy=stand_in, timeout=2) as clients:
+        report = dispatch_due_store(store, clients, datetime.now(UTC))
+    assert report.retrying == 1 and receiver.seen == [] and asked == ["hooks.example"]
+    assert "ConnectError" in (_notices(store)[0].last_error or "")
+
+
+def test_name_resolving_to_loopback_is_refused(
+    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+) -> None:
+    _subscribe(store, tenant, receiver, allow=False)
+    with store.transaction() as session:
+        configure_webhook(
+            session, tenant.id, url="http://metadata.example/hooks", actor="a", now=T0
+        )
+    _enforce(store, tenant, ladder, "g1")
+    with GuardedClients(resolver=lambda h, p: ["93.184.215.14", "100.100.100.200"]) as clients:
+        report = dispatch_due_store(store, clients, datetime.now(UTC))
+    assert report.dead == 1 and receiver.seen == []
+    assert "non-public address 100.100.100.200" in (_notices(store)[0].last_error or "")
 
 
 def test_webhook_configuration_is_validated(store: Store, tenant: TenantInfo) -> None:

@@ -13,6 +13,7 @@ from bastion.store.models import Base
 TABLES = {
     "tenants",
     "api_keys",
+    "api_key_generation",
     "accounts",
     "items",
     "entities",
@@ -63,8 +64,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0004_action_lookup_indexes"
-    assert current_revision(store.engine) == "0004_action_lookup_indexes"
+    assert head_revision() == "0005_key_generation"
+    assert current_revision(store.engine) == "0005_key_generation"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

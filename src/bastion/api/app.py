@@ -2,7 +2,9 @@
 
 ``create_app`` wires injected dependencies (store, scanner, ladder, clock) into a FastAPI app;
 there is no module-level state, so tests and embedders build as many apps as they like.
-OpenAPI is served at ``/openapi.json`` and the interactive docs at ``/docs``.
+OpenAPI is served at ``/openapi.json`` and the interactive docs at ``/docs`` (Swagger UI) and
+``/redoc``, whose scripts and styles come from the pinned ``fastapi-offline`` package and are
+served by the app itself: the docs work on a machine with no internet and load nothing from a CDN.
 """
 
 from __future__ import annotations
@@ -14,14 +16,25 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bastion import __version__
-from bastion.api import problems
+from bastion.api import keywatch, problems
 from bastion.api.commit import GroupCommitter
 from bastion.api.deps import ApiSettings, AppContext, RateLimiter
-from bastion.api.routes import accounts, appeals, campaigns, cases, check, reports, review, tenant
+from bastion.api.routes import (
+    accounts,
+    appeals,
+    campaigns,
+    cases,
+    check,
+    keys,
+    reports,
+    review,
+    tenant,
+)
 from bastion.api.workers import Upkeep
 from bastion.enforce import Ladder
 from bastion.scanner import Scanner
@@ -58,12 +71,14 @@ def create_app(
         finally:
             if upkeep is not None:
                 upkeep.stop()
+            key_watch.close()
 
-    app = FastAPI(
+    app = FastAPIOffline(
         title="Bastion",
         version=__version__,
         summary="Scan user content for illegal off-platform links and enforce, with due process.",
         lifespan=lifespan,
+        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
     )
     if store.dialect == "sqlite":
         store = SerialWrites(store)
@@ -75,16 +90,50 @@ def create_app(
         max_items=settings.check_group_items,
         writers=settings.check_writers,
     )
-    app.state.bastion = AppContext(store, scanner, ladder, clock, settings, limiter, checks=checks)
+    key_watch = keywatch.watch(store.engine)
+    app.state.bastion = AppContext(
+        store, scanner, ladder, clock, settings, limiter, checks=checks, keys=key_watch
+    )
     problems.install(app)
-    for module in (check, accounts, campaigns, tenant, reports, review, appeals, cases):
+    for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases):
         app.include_router(module.router)
 
     def limit_for(path: str) -> int:
         return settings.max_batch_bytes if path == BATCH_PATH else settings.max_body_bytes
 
     app.add_middleware(BodyLimit, limit_for=limit_for)
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+class SecurityHeaders:
+    """Headers every response carries, whichever layer produced it (routes, problems, 413s).
+
+    ``nosniff`` everywhere, so a browser never runs a JSON body that echoes user text as HTML or
+    script. ``no-store`` on every ``/v1`` answer: accounts, actions with their statements of
+    reasons, cases and reports are personal data that no shared cache or browser history may keep.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        private = str(scope.get("path", "")).startswith("/v1/")
+        added = [(b"x-content-type-options", b"nosniff")]
+        if private:
+            added.append((b"cache-control", b"no-store"))
+        replaced = {name for name, _ in added}
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in replaced]
+                message = {**message, "headers": kept + added}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class SerialWrites(Store):

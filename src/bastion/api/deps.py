@@ -4,8 +4,9 @@ Nothing is global: ``create_app`` puts one ``AppContext`` on ``app.state`` and t
 read it from the request, so two apps (two tests, two tenancies) never share state.
 
 Callers authenticate with ``Authorization: Bearer <key>``; only the key's sha256 is looked up
-(``tenant_by_key_hash``). A lookup is cached for ``auth_cache_seconds`` (default 5 s), which
-bounds how long a revoked key keeps working. Routers guard themselves with
+(``tenant_by_key_hash``). A lookup is cached for ``auth_cache_seconds`` (default 5 s), but only
+trusted while the store's key generation is unchanged (``keywatch``), so a revoked key stops
+working with the next request, whichever process revoked it. Routers guard themselves with
 ``Depends(require_roles("moderator", "admin"))`` and scope every query to
 ``principal.tenant_id``.
 """
@@ -26,6 +27,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from bastion.api.commit import GroupCommitter
+from bastion.api.keywatch import KeyGeneration, NoWatch
 from bastion.enforce import Ladder, ReasonsConfig
 from bastion.scanner import Scanner
 from bastion.service.errors import Forbidden, RateLimited, ServiceError
@@ -125,8 +127,10 @@ class AppContext:
     clock: Callable[[], datetime]
     settings: ApiSettings
     limiter: RateLimiter | None = None
-    key_cache: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
+    key_cache: dict[str, tuple[Principal | None, float, int]] = field(default_factory=dict)
+    """digest -> (principal or None for unknown, monotonic expiry, key generation read under)"""
     checks: GroupCommitter | None = None
+    keys: KeyGeneration = field(default_factory=NoWatch)
 
 
 def context(request: Request) -> AppContext:
@@ -176,17 +180,19 @@ async def current_principal(
     digest = hash_api_key(key)
     cached = ctx.key_cache.get(digest)
     now = time.monotonic()
-    if cached is not None and cached[1] > now:
+    generation = ctx.keys.current() if ctx.settings.auth_cache_seconds > 0 else None
+    fresh = cached is not None and cached[1] > now
+    if fresh and generation is not None and cached is not None and cached[2] == generation:
         principal = cached[0]
     else:
         store = ctx.store
         principal = await run_in_threadpool(
             lambda: store.run(lambda s: _lookup(s, digest), readonly=True)
         )
-        if ctx.settings.auth_cache_seconds > 0:
+        if generation is not None:  # read before the lookup: a revocation since is not missed
             if len(ctx.key_cache) > 10_000:
                 ctx.key_cache.clear()
-            ctx.key_cache[digest] = (principal, now + ctx.settings.auth_cache_seconds)
+            ctx.key_cache[digest] = (principal, now + ctx.settings.auth_cache_seconds, generation)
     if principal is None:
         raise Unauthorized("the API key is unknown or revoked")
     if ctx.limiter is not None:

@@ -12,8 +12,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 
-import httpx
-
+from bastion.netguard import GuardedClients
 from bastion.service.actions import lift_due_suspensions
 from bastion.service.notices import dispatch_due_store
 from bastion.store import Store
@@ -34,10 +33,10 @@ class Upkeep:
         self._thread: threading.Thread | None = None
         self.passes = 0
 
-    def run_once(self, client: httpx.Client) -> None:
+    def run_once(self, clients: GuardedClients) -> None:
         now = self.clock()
         lifted = self.store.run(lambda s: lift_due_suspensions(s, now))
-        report = dispatch_due_store(self.store, client, now, clock=self.clock)
+        report = dispatch_due_store(self.store, clients, now, clock=self.clock)
         if lifted or report.attempted:
             log.info(
                 "upkeep: %d restrictions lifted, %d notices delivered, %d retrying, %d dead",
@@ -49,10 +48,10 @@ class Upkeep:
         self.passes += 1
 
     def _loop(self) -> None:
-        with httpx.Client() as client:
+        with GuardedClients() as clients:
             while not self._stop.is_set():
                 try:
-                    self.run_once(client)
+                    self.run_once(clients)
                 except Exception:
                     log.exception("upkeep pass failed; retrying in %.1f s", self.interval)
                 self._stop.wait(self.interval)

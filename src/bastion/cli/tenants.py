@@ -1,4 +1,4 @@
-"""``bastion tenants ...``: create tenants, issue and list API keys, set webhook endpoints.
+"""``bastion tenants ...``: create tenants, issue, list and revoke API keys, set webhooks.
 
 Keys are printed once, alone on stdout (so scripts can capture them); everything else goes to
 stderr. Only their sha256 is stored.
@@ -23,7 +23,13 @@ from bastion.service.notices import configure_webhook
 from bastion.store import audit
 from bastion.store.enums import KeyRole
 from bastion.store.models import ApiKey, Tenant
-from bastion.store.queries import create_tenant, issue_api_key
+from bastion.store.queries import (
+    UnknownKey,
+    create_tenant,
+    issue_api_key,
+    list_api_keys,
+    revoke_api_key,
+)
 
 tenants_app = typer.Typer(
     help="Manage tenants (platforms) and their API keys.", no_args_is_help=True
@@ -118,6 +124,50 @@ def list_tenants(home: HomeOption = None) -> None:
             summary = ", ".join(sorted(str(r) for r in roles)) or "no keys"
             hook = tenant.webhook_url or "no webhook"
             typer.echo(f"{tenant.slug}\t{tenant.name}\t{summary}\t{hook}")
+
+
+@tenants_app.command("keys")
+def keys(
+    slug: Annotated[str | None, typer.Argument(help="only this tenant's keys")] = None,
+    all_keys: Annotated[bool, typer.Option("--all", help="also list revoked keys")] = False,
+    home: HomeOption = None,
+) -> None:
+    """API keys with their ids (for `bastion tenants revoke`); never the keys themselves."""
+    with store_for(home, readonly=True) as store, store.transaction(readonly=True) as session:
+        tenant_id = None if slug is None else _tenant(session, slug).id
+        rows = list_api_keys(session, tenant_id, include_revoked=all_keys)
+        typer.echo("id\ttenant\trole\tcreated\trevoked\tlabel")
+        for key, tenant_slug in rows:
+            created = key.created_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+            revoked = key.revoked_at.strftime("%Y-%m-%dT%H:%M:%SZ") if key.revoked_at else "-"
+            typer.echo(f"{key.id}\t{tenant_slug}\t{key.role}\t{created}\t{revoked}\t{key.label}")
+
+
+@tenants_app.command("revoke")
+def revoke(
+    key_id: Annotated[int, typer.Argument(min=1, help="key id from `bastion tenants keys`")],
+    home: HomeOption = None,
+) -> None:
+    """Revoke an API key; running servers refuse it from their next request on."""
+    with store_for(home) as store:
+        try:
+            with store.transaction() as session:
+                key, revoked = revoke_api_key(session, key_id)
+                if revoked:
+                    audit.append(
+                        session,
+                        actor="operator:cli",
+                        action="api_key.revoked",
+                        subject=f"api_key:{key.id}",
+                        payload={"role": str(key.role)},
+                        tenant_id=key.tenant_id,
+                    )
+        except UnknownKey:
+            _err().print(
+                f"[red]error:[/red] no API key with id {key_id} (see `bastion tenants keys`)"
+            )
+            raise typer.Exit(code=1) from None
+    _err().print(f"key {key_id} {'revoked' if revoked else 'was already revoked'}")
 
 
 @tenants_app.command("webhook")

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from bastion.enforce.actions import require_aware
+from bastion.netguard import AddressRefused
 
 HEADER: Final = "Bastion-Signature"
 NOTICE_HEADER: Final = "Bastion-Notice-Id"
@@ -147,7 +148,8 @@ def deliver(
     """POST ``body`` to ``url`` once, signed; never raises for network or HTTP failures.
 
     Redirects are not followed (a signed notice must reach the configured URL), and only http
-    and https URLs are accepted.
+    and https URLs are accepted. The address policy lives in the client: pass one from
+    ``bastion.netguard`` (``GuardedClients``); its refusals come back as permanent failures.
     """
     require_aware(now, "now")
     parts = urlsplit(url) if isinstance(url, str) else None
@@ -168,6 +170,8 @@ def deliver(
         return DeliveryOutcome("retry", None, f"timeout: {type(exc).__name__}", now)
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
         return DeliveryOutcome("failed", None, f"invalid URL: {exc}", now)
+    except AddressRefused as exc:
+        return DeliveryOutcome("failed", None, f"refused: {exc}", now)
     except httpx.TransportError as exc:
         return DeliveryOutcome("retry", None, f"transport: {type(exc).__name__}: {exc}", now)
     elapsed = response.elapsed.total_seconds()

@@ -1,30 +1,42 @@
 """Download a feed over HTTP(S) without becoming an SSRF or memory-exhaustion vector.
 
-Feed URLs come from operators, but redirects and DNS come from the internet: every hop is
-re-checked, private/loopback/link-local/reserved addresses are refused unless explicitly
-allowed, each network operation has a timeout, the whole download has a deadline, and the body
-is streamed with a running byte count that aborts beyond the size limit.
+Feed URLs come from operators, but redirects and DNS come from the internet. Every connection,
+the first and each redirect hop, goes through ``bastion.netguard``: the name is resolved once,
+every address must be public (the same policy as webhooks) unless ``allow_private``, and the
+socket connects to the address that was checked, so a DNS answer that changes between the check
+and the connection (rebinding) cannot reach an internal host. Each network operation has a
+timeout, the whole download has a deadline, and the body is streamed with a running byte count
+that aborts beyond the size limit.
 """
 
 from __future__ import annotations
 
 import hashlib
-import ipaddress
-import socket
 import time
 from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from bastion.intel.formats import FeedError
+from bastion.netguard import (
+    AddressPolicy,
+    AddressRefused,
+    Resolver,
+    checked_addresses,
+    guarded_client,
+    refusal_reason,
+    system_resolver,
+)
 
 DEFAULT_TIMEOUT: Final = 10.0
 DEFAULT_MAX_BYTES: Final = 200 * 1024 * 1024
 DEFAULT_DEADLINE: Final = 600.0
 MAX_REDIRECTS: Final = 5
 USER_AGENT: Final = "bastion-feeds/0.1"
+_HINT: Final = " (use --allow-private for feeds served on a private network)"
 
 
 class FetchError(FeedError):
@@ -45,21 +57,8 @@ class Fetched:
         return urlsplit(self.url).path.rstrip("/").rpartition("/")[2]
 
 
-def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return not (
-        address.is_private
-        or address.is_loopback
-        or address.is_link_local
-        or address.is_multicast
-        or address.is_reserved
-        or address.is_unspecified
-    )
-
-
-def check_url(url: str, *, allow_private: bool = False) -> None:
-    """Refuse non-HTTP(S) URLs and hosts resolving to non-public addresses (unless allowed)."""
+def _checked_parts(url: str) -> tuple[str, int]:
+    """``(host, port)`` of an http(s) URL, or FetchError saying what is wrong with it."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"refusing {parts.scheme or 'scheme-less'} URL: only http and https")
@@ -67,22 +66,26 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     if not host:
         raise FetchError(f"URL has no host: {url[:200]}")
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
+        return host, parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise FetchError(f"URL has an invalid port: {url[:200]}") from None
-    if allow_private:
-        return
+
+
+def check_url(
+    url: str, *, allow_private: bool = False, resolver: Resolver = system_resolver
+) -> None:
+    """Refuse non-HTTP(S) URLs and hosts resolving to non-public addresses (unless allowed).
+
+    A preflight for callers that want the answer before downloading; ``fetch`` does not rely on
+    it, because its transport checks (and pins) the address of every connection it opens.
+    """
+    host, port = _checked_parts(url)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except OSError as exc:
-        raise FetchError(f"cannot resolve {host}: {exc}") from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).partition("%")[0])
-        if not _is_public(address):
-            raise FetchError(
-                f"refusing {host}: it resolves to non-public address {address} "
-                "(use --allow-private for feeds served on a private network)"
-            )
+        checked_addresses(host, port, allow_private=allow_private, resolver=resolver)
+    except AddressRefused as exc:
+        raise FetchError(f"{exc}{_HINT}") from None
+    except httpcore.ConnectError as exc:
+        raise FetchError(str(exc)) from None
 
 
 def fetch(
@@ -92,14 +95,18 @@ def fetch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     deadline: float = DEFAULT_DEADLINE,
     allow_private: bool = False,
+    resolver: Resolver = system_resolver,
+    policy: AddressPolicy = refusal_reason,
 ) -> Fetched:
-    """GET ``url`` (following up to five checked redirects) and return the whole body."""
+    """GET ``url`` (following up to five redirects, each hop checked) and return the whole body."""
     started = time.monotonic()
-    limits = httpx.Timeout(timeout)
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
-    with httpx.Client(timeout=limits, follow_redirects=False, trust_env=False) as client:
+    client = guarded_client(
+        allow_private=allow_private, resolver=resolver, policy=policy, timeout=timeout
+    )
+    with client:
         for _ in range(MAX_REDIRECTS + 1):
-            check_url(url, allow_private=allow_private)
+            _checked_parts(url)
             try:
                 with client.stream("GET", url, headers=headers) as response:
                     if response.is_redirect:
@@ -111,6 +118,8 @@ def fetch(
                     if response.status_code != 200:
                         raise FetchError(f"HTTP {response.status_code} from {url[:200]}")
                     data = _read_limited(response, url, max_bytes, started, deadline)
+            except AddressRefused as exc:
+                raise FetchError(f"{exc}{_HINT}") from None
             except httpx.TimeoutException:
                 raise FetchError(f"timed out after {timeout:g} s fetching {url[:200]}") from None
             except httpx.HTTPError as exc:

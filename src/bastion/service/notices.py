@@ -7,29 +7,29 @@ tenant's secret; failures back off with ``next_attempt`` and, once exhausted or 
 refused, the notice becomes ``dead`` and is audited.
 
 Webhook URLs are attacker-adjacent input (a tenant admin types them), so by default a URL whose
-host resolves to a private, loopback, link-local or otherwise non-global address is refused
-(SSRF). The operator may allow it per tenant (``webhook_allow_private``), e.g. for an on-premise
-receiver. Known gap: the address is checked before the request, not pinned for it, so a DNS
-answer that changes in between (rebinding) is not caught.
+host resolves to a private, loopback, link-local, CGNAT or otherwise non-global address is
+refused (SSRF), by the same ``bastion.netguard`` policy feeds use. The check happens when the
+connection is opened and the socket goes to the checked address, so a DNS answer that changes
+in between (rebinding) cannot redirect a notice inward. The operator may allow private
+addresses per tenant (``webhook_allow_private``), e.g. for an on-premise receiver; those
+deliveries use a separate connection pool.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import secrets
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Final
 from urllib.parse import urlsplit
 
-import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bastion.enforce.actions import require_aware
 from bastion.enforce.webhooks import DeliveryOutcome, deliver, next_attempt
+from bastion.netguard import GuardedClients
 from bastion.service.actions import AuditBatch
 from bastion.service.errors import InvalidInput, NotFound
 from bastion.store import Store, audit
@@ -37,39 +37,18 @@ from bastion.store.audit import canonical_json
 from bastion.store.enums import NoticeStatus
 from bastion.store.models import Notice, Tenant
 
-Resolver = Callable[[str, int], list[str]]
 MAX_URL: Final = 2000
 DEFAULT_LEASE: Final = timedelta(minutes=5)
 
 
-def resolve_host(host: str, port: int) -> list[str]:
-    """Every address ``host`` resolves to (the system resolver)."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({str(info[4][0]) for info in infos})
-
-
-def refusal(url: str, *, allow_private: bool, resolve: Resolver = resolve_host) -> str | None:
-    """Why ``url`` may not receive notices, or None when it may. Resolves the host (may block)."""
+def refusal(url: str) -> str | None:
+    """Why ``url`` can never receive notices (its shape), or None. Where it resolves to is
+    checked by the guarded transport at connection time."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "webhook URL must be http(s) with a host"
     if parts.username or parts.password:
         return "webhook URL must not carry credentials"
-    if allow_private:
-        return None
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        addresses = resolve(parts.hostname, port)
-    except (OSError, UnicodeError) as exc:
-        return f"cannot resolve {parts.hostname!r}: {exc}"
-    if not addresses:
-        return f"{parts.hostname!r} resolves to no address"
-    for text in addresses:
-        address = ipaddress.ip_address(text.split("%", 1)[0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
-        if not address.is_global or address.is_multicast:
-            return f"{parts.hostname!r} resolves to non-public address {address}"
     return None
 
 
@@ -196,16 +175,14 @@ def claim_due(
     return jobs
 
 
-def deliver_job(
-    client: httpx.Client, job: NoticeJob, now: datetime, *, resolve: Resolver = resolve_host
-) -> DeliveryOutcome:
+def deliver_job(clients: GuardedClients, job: NoticeJob, now: datetime) -> DeliveryOutcome:
     """One signed delivery attempt; never raises for network trouble or a refused URL."""
     if not job.url or not job.secret:
         return DeliveryOutcome("failed", None, "tenant has no webhook URL and secret", now)
-    why = refusal(job.url, allow_private=job.allow_private, resolve=resolve)
+    why = refusal(job.url)
     if why is not None:
-        status = "retry" if why.startswith("cannot resolve") else "failed"
-        return DeliveryOutcome(status, None, f"refused: {why}", now)
+        return DeliveryOutcome("failed", None, f"refused: {why}", now)
+    client = clients.get(allow_private=job.allow_private)
     return deliver(client, job.url, job.body, job.secret, now, notice_id=job.notice_id)
 
 
@@ -249,12 +226,7 @@ def _tally(report: DispatchReport, job: NoticeJob, outcome: DeliveryOutcome, sta
 
 
 def dispatch_due(
-    session: Session,
-    client: httpx.Client,
-    now: datetime,
-    *,
-    limit: int = 100,
-    resolve: Resolver = resolve_host,
+    session: Session, clients: GuardedClients, now: datetime, *, limit: int = 100
 ) -> DispatchReport:
     """Claim, deliver and record due notices inside the caller's one transaction.
 
@@ -264,7 +236,7 @@ def dispatch_due(
     report = DispatchReport()
     audit_log = AuditBatch()
     for job in claim_due(session, now, limit=limit):
-        outcome = deliver_job(client, job, now, resolve=resolve)
+        outcome = deliver_job(clients, job, now)
         _tally(report, job, outcome, record_outcome(session, job, outcome, now, audit_log))
     session.flush()
     audit_log.flush(session, now)
@@ -273,11 +245,10 @@ def dispatch_due(
 
 def dispatch_due_store(
     store: Store,
-    client: httpx.Client,
+    clients: GuardedClients,
     now: datetime,
     *,
     limit: int = 100,
-    resolve: Resolver = resolve_host,
     clock: Callable[[], datetime] | None = None,
 ) -> DispatchReport:
     """Like ``dispatch_due`` but with no transaction open while waiting on receivers.
@@ -289,7 +260,7 @@ def dispatch_due_store(
     results = []
     for job in jobs:
         when = clock() if clock is not None else now
-        results.append((job, deliver_job(client, job, when, resolve=resolve)))
+        results.append((job, deliver_job(clients, job, when)))
 
     def record(session: Session) -> DispatchReport:
         report = DispatchReport()

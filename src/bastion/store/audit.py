@@ -4,18 +4,20 @@ Each event's ``hash`` is sha256(prev_hash + canonical JSON of its fields), so ed
 or reordering any event breaks the chain from that point on and ``verify`` names the first bad
 ``seq``. Appenders lock the single ``audit_chain_head`` row, so concurrent appends queue instead
 of forking the chain; the head also records the last event, which exposes deletions at the end.
-A chain rewritten wholesale from some point is only caught against an externally kept head hash.
+A chain cut or rewritten together with its head is caught against signed checkpoints kept
+outside the database (``store.checkpoint``, ``bastion audit checkpoint``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import String, Text, cast, select, type_coerce, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -145,12 +147,31 @@ class VerifyReport:
     problem: str | None = None
 
 
-def verify(session: Session, *, batch_size: int = 1000) -> VerifyReport:
-    """Walk the whole chain in ``seq`` order and report the first inconsistency."""
+def verify(
+    session: Session, *, batch_size: int = 1000, anchors: Mapping[int, str] | None = None
+) -> VerifyReport:
+    """Walk the whole chain in ``seq`` order and report the first inconsistency.
+
+    ``anchors`` (seq -> hash, from signed checkpoints kept outside the database) must all be
+    met: an anchored event that is gone means the tail was cut off, and an anchored event with
+    another hash means the chain was rewritten from some point on. A row that cannot even be
+    decoded (unparsable JSON, a date that is not one) is reported at its seq, not raised.
+    """
+    anchors = dict(anchors or {})
     table = AuditEvent.__table__
+    # Raw text for the columns a damaged row could make undecodable; decoded row by row below.
+    columns = [c for c in table.c if c.name not in ("payload", "created_at")]
     rows = session.execute(
-        select(table).order_by(table.c.seq).execution_options(yield_per=batch_size)
+        select(
+            *columns,
+            cast(table.c.payload, Text).label("payload"),
+            type_coerce(table.c.created_at, String).label("created_at"),
+        )
+        .order_by(table.c.seq)
+        .execution_options(yield_per=batch_size)
     )
+    dialect = session.get_bind().dialect
+    decode_time = table.c.created_at.type.dialect_impl(dialect).result_processor(dialect, None)
     expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
     for row in rows:
         problem = None
@@ -158,13 +179,33 @@ def verify(session: Session, *, batch_size: int = 1000) -> VerifyReport:
             problem = f"event {expected_seq} is missing: the next event is {row.seq}"
         elif row.prev_hash != prev_hash:
             problem = f"event {row.seq} does not link to event {row.seq - 1}"
-        elif row.hash != _recompute(row):
-            problem = f"event {row.seq} does not match its hash: it was edited"
+        else:
+            try:
+                digest = _recompute(row, decode_time)
+            except (ValueError, TypeError, OverflowError) as exc:
+                problem = f"event {row.seq} is unreadable: {str(exc)[:200]}"
+            else:
+                if row.hash != digest:
+                    problem = f"event {row.seq} does not match its hash: it was edited"
+                elif anchors.get(row.seq, row.hash) != row.hash:
+                    problem = (
+                        f"event {row.seq} differs from the checkpoint: the chain was rewritten"
+                    )
         if problem is not None:
             rows.close()
             return VerifyReport(False, checked, row.seq, problem)
+        anchors.pop(row.seq, None)
         checked += 1
         expected_seq, prev_hash = row.seq + 1, row.hash
+    if anchors:
+        cut = min(anchors)
+        return VerifyReport(
+            False,
+            checked,
+            cut,
+            f"the chain ends at event {expected_seq - 1} but a signed checkpoint records event "
+            f"{max(anchors)}: events were deleted from the tail",
+        )
     head = session.execute(
         select(AuditChainHead.seq, AuditChainHead.hash).where(AuditChainHead.id == 1)
     ).one_or_none()
@@ -179,7 +220,14 @@ def verify(session: Session, *, batch_size: int = 1000) -> VerifyReport:
     return VerifyReport(True, checked)
 
 
-def _recompute(row: Any) -> str:
+def _recompute(row: Any, decode_time: Callable[[Any], Any] | None) -> str:
+    try:
+        payload = json.loads(row.payload)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"payload is not JSON ({exc})") from None
+    created_at = decode_time(row.created_at) if decode_time else row.created_at
+    if not isinstance(created_at, datetime):
+        raise ValueError(f"created_at {str(row.created_at)[:40]!r} is not a timestamp")
     return event_hash(
         row.prev_hash,
         seq=row.seq,
@@ -187,8 +235,8 @@ def _recompute(row: Any) -> str:
         actor=row.actor,
         action=row.action,
         subject=row.subject,
-        payload=row.payload,
-        created_at=row.created_at,
+        payload=payload,
+        created_at=created_at,
     )
 
 

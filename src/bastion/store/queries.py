@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bastion.model import SURFACES, parse_created_at
 from bastion.model import Item as ItemRecord
 from bastion.store.enums import KeyRole
-from bastion.store.models import Account, ApiKey, Item, Tenant
+from bastion.store.models import Account, ApiKey, ApiKeyGeneration, Item, Tenant
 from bastion.store.types import utcnow
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -67,6 +67,63 @@ def tenant_by_key_hash(session: Session, key_hash: str) -> tuple[Tenant, ApiKey]
         .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
     ).one_or_none()
     return None if row is None else (row[0], row[1])
+
+
+KEY_CHANNEL = "bastion_api_keys"
+"""PostgreSQL NOTIFY channel on which revocations announce the new key generation."""
+
+
+class UnknownKey(LookupError):
+    """No key with that id (for that tenant)."""
+
+
+def list_api_keys(
+    session: Session, tenant_id: int | None = None, *, include_revoked: bool = True
+) -> list[tuple[ApiKey, str]]:
+    """Keys with their tenant's slug, oldest first; only ``tenant_id``'s when given."""
+    query = select(ApiKey, Tenant.slug).join(Tenant, Tenant.id == ApiKey.tenant_id)
+    if tenant_id is not None:
+        query = query.where(ApiKey.tenant_id == tenant_id)
+    if not include_revoked:
+        query = query.where(ApiKey.revoked_at.is_(None))
+    return [(key, slug) for key, slug in session.execute(query.order_by(ApiKey.id))]
+
+
+def revoke_api_key(
+    session: Session, key_id: int, *, tenant_id: int | None = None, now: datetime | None = None
+) -> tuple[ApiKey, bool]:
+    """Revoke a key (scoped to ``tenant_id`` when given); returns it and whether this call
+    revoked it (False: it already was). Bumps the key generation in the same transaction, so
+    every server drops its cached keys the moment this commits (PostgreSQL also NOTIFYs)."""
+    query = select(ApiKey).where(ApiKey.id == key_id).with_for_update()
+    if tenant_id is not None:
+        query = query.where(ApiKey.tenant_id == tenant_id)
+    key = session.scalars(query).one_or_none()
+    if key is None:
+        raise UnknownKey(f"no API key with id {key_id}")
+    if key.revoked_at is not None:
+        return key, False
+    key.revoked_at = now or utcnow()
+    generation = session.execute(
+        update(ApiKeyGeneration)
+        .where(ApiKeyGeneration.id == 1)
+        .values(value=ApiKeyGeneration.value + 1)
+        .returning(ApiKeyGeneration.value)
+    ).scalar_one()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": KEY_CHANNEL, "payload": str(generation)},
+        )
+    session.flush()
+    return key, True
+
+
+def key_generation(session: Session) -> int:
+    """The current revocation generation (0 before any revocation)."""
+    return int(
+        session.execute(select(ApiKeyGeneration.value).where(ApiKeyGeneration.id == 1)).scalar_one()
+    )
 
 
 def get_account(session: Session, tenant_id: int, external_id: str) -> Account | None:

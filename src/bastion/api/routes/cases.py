@@ -12,7 +12,7 @@ from bastion.api.deps import NowDep, Principal, StoreDep, require_roles
 from bastion.service.review import DEFAULT_CLAIM_TIMEOUT, case_summary, get_case, list_cases
 
 router = APIRouter(prefix="/v1", tags=["cases"])
-Reader = Annotated[Principal, Depends(require_roles("platform", "moderator", "admin"))]
+Reader = Annotated[Principal, Depends(require_roles("moderator", "admin"))]
 
 
 @router.get("/cases", summary="Cases newest first; page with ?after=<last id>")

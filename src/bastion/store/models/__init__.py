@@ -10,12 +10,13 @@ from bastion.store.models.ops import (
     CampaignAccount,
     Notice,
 )
-from bastion.store.models.tenancy import Account, ApiKey, Tenant
+from bastion.store.models.tenancy import Account, ApiKey, ApiKeyGeneration, Tenant
 
 __all__ = [
     "Account",
     "Action",
     "ApiKey",
+    "ApiKeyGeneration",
     "Appeal",
     "AuditChainHead",
     "AuditEvent",

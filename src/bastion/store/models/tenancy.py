@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bastion.store.enums import AccountStatus, KeyRole, Monetization
@@ -36,6 +44,16 @@ class ApiKey(IdMixin, CreatedMixin, Base):
     trusted_flagger: Mapped[bool] = mapped_column(default=False, server_default=false())
     """Reports made with this key come from a trusted flagger (DSA Art. 22) and jump the queue."""
     revoked_at: Mapped[datetime | None]
+
+
+class ApiKeyGeneration(Base):
+    """The single counter every key revocation bumps; servers compare it to drop cached keys."""
+
+    __tablename__ = "api_key_generation"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class Account(IdMixin, CreatedMixin, TenantOwned, Base):
