@@ -56,6 +56,34 @@ BUILTIN_CATEGORIES: Final = (
 )
 """Harmful categories the default policy knows; operators may add their own."""
 
+ENTITY_FLAGS: Final = (
+    # how the unmasker undid a disguise (bastion.normalize trick names)
+    "nfkc",
+    "invisible",
+    "combining",
+    "homoglyph",
+    "hxxp",
+    "cjk_numeral",
+    "spelled_dot",
+    "spaced_letters",
+    "spelled_at",
+    # what a finder saw (bastion.extract)
+    "no_scheme",
+    "defanged",
+    "from_url",
+    "userinfo",
+    "ip_host",
+    "ip_decimal",
+    "ip_hex",
+    "ip_octal",
+    "ip_short",
+    # canonicalization and intel facts
+    "uncanonical",
+    "shortener",
+)
+"""Every flag an entity can carry. Policies may only name these (a typo is a load error); a test
+proves the normalizer, finders and detectors emit nothing outside this set."""
+
 VERDICTS: Final = ("allow", "review", "act")
 OUTCOMES: Final = ("allow", "review", "disable_link", "remove")
 SEVERITIES: Final = ("low", "medium", "high", "critical")
@@ -145,7 +173,8 @@ class Entity:
 
     ``span`` indexes code points of the *original* text; ``value`` is the unmasked, normalized
     form (canonical URL, lower-case host, digits-only number, handle id). ``flags`` records how it
-    was hidden (``fullwidth``, ``homoglyph``, ``spelled_dot``...) and facts like ``shortener``.
+    was hidden (``nfkc``, ``homoglyph``, ``spelled_dot``...) and facts like ``shortener``; the
+    vocabulary is ``ENTITY_FLAGS``.
     """
 
     kind: str

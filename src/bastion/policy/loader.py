@@ -16,7 +16,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bastion.model import BUILTIN_CATEGORIES, ENTITY_KINDS, OUTCOMES, SEVERITIES, SURFACES
+from bastion.model import (
+    BUILTIN_CATEGORIES,
+    ENTITY_FLAGS,
+    ENTITY_KINDS,
+    OUTCOMES,
+    SEVERITIES,
+    SURFACES,
+)
 from bastion.policy.schema import SPEC_AT, PolicySpec, RuleSpec
 
 MODES = ("enforce", "shadow")
@@ -248,9 +255,7 @@ class _Checker:
         for key in ("cues", "all_cues", "not_cues"):
             self.members((*at, key), getattr(when, key), self.spec.cues)
         for key in ("flags", "not_flags"):
-            for position, flag in enumerate(getattr(when, key) or ()):
-                if not _IDENT.fullmatch(flag):
-                    self.fail((*at, key, position), f"{flag!r} is not a flag name (e.g. shortener)")
+            self.members((*at, key), getattr(when, key), ENTITY_FLAGS)
         violation = rule.violation
         self.one_of(
             (*path, "violation", "category"),
