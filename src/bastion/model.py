@@ -89,6 +89,9 @@ OUTCOMES: Final = ("allow", "review", "disable_link", "remove")
 SEVERITIES: Final = ("low", "medium", "high", "critical")
 
 DEFAULT_MAX_TEXT_CHARS: Final = 20_000
+TRUNCATED_RULE: Final = "scan.truncated"
+"""Built-in rule of every policy: a text longer than the limit (after filler is collapsed) was
+only partly read, so the item goes to review even when nothing was found."""
 
 
 class InputError(ValueError):
@@ -247,6 +250,44 @@ class Violation:
 
 
 @dataclass(slots=True)
+class Signal:
+    """One finding of a detector (``bastion.detect``): a declared label with a score in [0, 1].
+
+    ``entities`` are indexes into the result's entities; ``span`` indexes the original text when
+    the finding is about characters rather than entities; ``origin`` says where it was seen
+    (``text``, or e.g. ``image:0:qr`` for a detector over images). Policies match on ``label``
+    and ``score`` (``when: signals``); ``category`` feeds ``$category`` in a violation.
+    """
+
+    detector: str
+    label: str
+    score: float
+    evidence: str = ""
+    category: str | None = None
+    entities: list[int] = field(default_factory=list)
+    span: tuple[int, int] | None = None
+    origin: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "detector": self.detector,
+            "label": self.label,
+            "score": self.score,
+        }
+        if self.category is not None:
+            record["category"] = self.category
+        if self.evidence:
+            record["evidence"] = self.evidence
+        if self.entities:
+            record["entities"] = list(self.entities)
+        if self.span is not None:
+            record["span"] = [self.span[0], self.span[1]]
+        if self.origin != "text":
+            record["origin"] = self.origin
+        return record
+
+
+@dataclass(slots=True)
 class ScanResult:
     """The result record for one item; ``to_dict`` is the wire format of ARCHITECTURE.md."""
 
@@ -256,6 +297,7 @@ class ScanResult:
     violations: list[Violation] = field(default_factory=list)
     truncated: bool = False
     policy_version: str = ""
+    signals: list[Signal] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -264,6 +306,8 @@ class ScanResult:
             "entities": [e.to_dict() for e in self.entities],
             "violations": [v.to_dict() for v in self.violations],
         }
+        if self.signals:
+            record["signals"] = [s.to_dict() for s in self.signals]
         if self.truncated:
             record["truncated"] = True
         if self.policy_version:
