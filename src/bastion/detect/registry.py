@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import import_module
-from importlib.metadata import entry_points
 from typing import Any, Final, cast
 
 from bastion.detect.base import Detector, DetectorFactory, Resources
@@ -56,6 +55,8 @@ def _builtin(reference: str) -> DetectorFactory:
 @cache
 def registered() -> tuple[DetectorFactory, ...]:
     """Every detector factory, built-ins first. Cached: entry points are read once."""
+    from importlib.metadata import entry_points  # load time only; it pulls in email/socket
+
     factories = [_builtin(reference) for reference in BUILTIN]
     for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
         where = f"entry point {point.name!r} ({point.value})"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bastion.detect.registry import declared_labels
 from bastion.model import ENTITY_KINDS, SURFACES, Entity, Item, Signal, Violation
@@ -22,7 +23,9 @@ from bastion.policy.loader import (
     PolicyError,
     load_policy,
 )
-from bastion.policy.schema import RuleSpec
+
+if TYPE_CHECKING:
+    from bastion.policy.schema import RuleSpec
 
 _ACTING = frozenset({"disable_link", "remove"})
 DEFAULT_SOURCE = "bastion/policies/default.yaml"

@@ -11,10 +11,9 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import ValidationError
 
 from bastion.model import (
     BUILTIN_CATEGORIES,
@@ -24,7 +23,11 @@ from bastion.model import (
     SEVERITIES,
     SURFACES,
 )
-from bastion.policy.schema import SPEC_AT, PolicySpec, RuleSpec
+
+if TYPE_CHECKING:  # pydantic is imported when a policy is loaded, never by the scan path
+    from pydantic import ValidationError
+
+    from bastion.policy.schema import PolicySpec, RuleSpec
 
 MODES = ("enforce", "shadow")
 MATCH_ANY = "any"
@@ -160,6 +163,8 @@ def _compose(data: bytes, source: str) -> tuple[Any, _Lines]:
 
 
 def _pydantic_problems(error: ValidationError, lines: _Lines) -> list[str]:
+    from bastion.policy.schema import SPEC_AT
+
     problems = []
     for item in error.errors():
         loc: Path = tuple(part for part in item["loc"] if part != "[key]")
@@ -327,6 +332,10 @@ def _only_listed(rule: RuleSpec) -> bool:
 def load_policy(data: bytes, source: str, signal_labels: frozenset[str]) -> LoadedPolicy:
     """Validate policy bytes; ``source`` names the file in error messages; ``signal_labels`` are
     the labels the loaded detectors declare, the only ones ``when.signals`` may name."""
+    from pydantic import ValidationError
+
+    from bastion.policy.schema import PolicySpec
+
     document, lines = _compose(data, source)
     try:
         spec = PolicySpec.model_validate(document)
