@@ -148,7 +148,18 @@ def test_explain_shows_steps_entities_and_verdict(feed_home: Path) -> None:
     assert outcome.exit_code == 0, outcome.output
     assert "12bet.com" in outcome.output
     assert "gambling" in outcome.output
+    assert "detector signals" in outcome.output and "listed" in outcome.output
     assert "verdict: act" in outcome.output
+
+
+def test_explain_json_carries_signals_and_scans_past_the_limit(feed_home: Path) -> None:
+    text = "\u200b" * 25_000 + "12bet.com"
+    outcome = runner.invoke(app, ["explain", text, "--json"])
+    assert outcome.exit_code == 0, outcome.output
+    record = json.loads(outcome.stdout)
+    assert record["verdict"] == "act"
+    assert record["signals"][0]["label"] == "listed"
+    assert record["signals"][0]["entities"] == [0]
 
 
 def test_scanner_api_matches_the_wire_format(feed_home: Path) -> None:

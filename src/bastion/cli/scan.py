@@ -176,7 +176,9 @@ def scan_command(
     max_text_chars: Annotated[
         int,
         typer.Option(
-            min=1, help="scan at most this many characters per text; longer ones are flagged"
+            min=1,
+            help="size limit per text (filler collapsed first); longer texts are still "
+            "searched for links and handles, marked truncated and sent to review",
         ),
     ] = DEFAULT_MAX_TEXT_CHARS,
 ) -> None:
@@ -258,6 +260,20 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
             ", ".join(entity.flags + ([f"cue={entity.cue}"] if entity.cue else [])),
         )
     console.print(found)
+    if result.signals:
+        signals = Table(title="detector signals")
+        for column in ("detector", "label", "score", "category", "entities", "evidence"):
+            signals.add_column(column)
+        for signal in result.signals:
+            signals.add_row(
+                signal.detector,
+                signal.label,
+                f"{signal.score:.2f}",
+                signal.category or "",
+                ", ".join(map(str, signal.entities)),
+                signal.evidence,
+            )
+        console.print(signals)
     rules = Table(title="violations")
     for column in ("rule", "category", "severity", "confidence", "outcome", "entities", "why"):
         rules.add_column(column)
