@@ -3,6 +3,7 @@ flag the normalizer, finders, canonicalizer and detectors emit, and nothing they
 
 from __future__ import annotations
 
+import ast
 import random
 
 import pytest
@@ -13,6 +14,7 @@ from bastion.detect.reputation import SHORTENER_FLAG
 from bastion.extract import find_entities
 from bastion.model import ENTITY_FLAGS, Entity
 from bench.tricks import HOST_TRICKS
+from tests.conftest import REPO
 
 EXAMPLES = {
     "nfkc": "ｂｅｔ８８８．ｃｏｍ",
@@ -75,3 +77,27 @@ def test_the_pipeline_emits_only_declared_flags() -> None:
     emitted = set().union(*map(_flags, texts))
     assert emitted - set(ENTITY_FLAGS) == set()
     assert len(emitted) >= 10
+
+
+def _test_vectors() -> list[str]:
+    """Every string literal in the normalizer's and finders' tests: the disguises the team has
+    written down, which grow with each new trick (and each new flag) someone adds."""
+    texts: set[str] = set()
+    for folder in ("normalize", "extract", "canon"):
+        for path in sorted((REPO / "tests" / folder).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                value = node.value if isinstance(node, ast.Constant) else None
+                if isinstance(value, str) and 3 <= len(value) <= 400:
+                    texts.add(value)
+    return sorted(texts)
+
+
+def test_the_test_vectors_emit_only_declared_flags() -> None:
+    vectors = _test_vectors()
+    assert len(vectors) > 300
+    emitted: dict[str, str] = {}
+    for text in vectors:
+        for flag in _flags(text):
+            emitted.setdefault(flag, text)
+    unknown = {flag: text for flag, text in emitted.items() if flag not in ENTITY_FLAGS}
+    assert not unknown, f"flags missing from bastion.model.ENTITY_FLAGS: {unknown}"

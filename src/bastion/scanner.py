@@ -140,7 +140,7 @@ class Scanner:
             folded=unmasked.text,
             steps=list(unmasked.steps),
             result=self.scan(item),
-            prechecked=has_candidates(shown),
+            prechecked=has_candidates(shown) or any(gate(item) for gate in self._gates),
         )
 
     def _scan_long(self, item: Item, text: str) -> ScanResult:

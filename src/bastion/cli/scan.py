@@ -236,7 +236,11 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
     console.print(f"[bold]original:[/bold] {explanation.original!r}", highlight=False)
     console.print(f"[bold]unmasked:[/bold] {explanation.folded!r}", highlight=False)
     if not explanation.prechecked:
-        console.print("pre-check: nothing link-like; the fast path returns allow", highlight=False)
+        console.print(
+            "pre-check: nothing link-like and no detector's gate wants it; the fast path "
+            "returns allow",
+            highlight=False,
+        )
     steps = Table(title="unmasking steps")
     for column in ("step", "span", "before", "after"):
         steps.add_column(column)
