@@ -89,6 +89,17 @@ def test_category_comes_from_the_signal_with_dollar_category() -> None:
     assert got == [("r", "phishing", [0])]
 
 
+def test_a_signal_about_allowed_entities_only_matches_nothing() -> None:
+    policy = Policy.parse(_policy("{signals: [lookalike]}"), signal_labels=LABELS)
+    allowed = Entity("domain", "a.com", (0, 5), "a.com", allowed=True)
+    other = Entity("domain", "b.com", (6, 11), "b.com")
+    item = Item("i", text="a.com b.com")
+    about_allowed = [_signal("lookalike", 0.9, None, 0)]
+    assert policy.evaluate(item, "", [allowed, other], about_allowed) == []
+    mixed = [_signal("lookalike", 0.9, None, 0, 1)]
+    assert [v.entities for v in policy.evaluate(item, "", [allowed, other], mixed)] == [[1]]
+
+
 def test_no_signals_and_no_entities_is_nothing() -> None:
     policy = Policy.parse(_policy("{signals: [urgency]}"), signal_labels=LABELS)
     assert policy.evaluate(Item("i", text="x"), "x", [], []) == []

@@ -254,12 +254,13 @@ class Policy:
                         continue
                 for signal in signals:
                     category = rule.signal_category(signal)
-                    if category is None:
+                    if category is None or _about_allowed(signal, entities):
                         continue
                     found = hits.get(slot.order)
                     if found is None:
                         found = hits[slot.order] = (slot, {})
-                    found[1].setdefault(category, []).extend(signal.entities)
+                    named = [i for i in signal.entities if not entities[i].allowed]
+                    found[1].setdefault(category, []).extend(named)
         by_kind = self._table.get(item.surface) if entities else None
         if not by_kind:
             return self._violations(hits, entities) if hits else []
@@ -312,6 +313,15 @@ class Policy:
                     )
                 )
         return violations
+
+
+def _about_allowed(signal: Signal, entities: list[Entity]) -> bool:
+    """A signal about entities that are all on the operator's allow list matches no rule, as the
+    entities themselves would not."""
+    named = signal.entities
+    if any(not 0 <= i < len(entities) for i in named):
+        raise ValueError(f"signal {signal.label!r} of {signal.detector!r} names a missing entity")
+    return bool(named) and all(entities[i].allowed for i in named)
 
 
 def _enough(minimum: int, by_category: dict[str, list[int]], entities: list[Entity]) -> bool:
