@@ -56,11 +56,49 @@ BUILTIN_CATEGORIES: Final = (
 )
 """Harmful categories the default policy knows; operators may add their own."""
 
+ENTITY_FLAGS: Final = (
+    # how the unmasker undid a disguise (bastion.normalize trick names)
+    "nfkc",
+    "invisible",
+    "combining",
+    "homoglyph",
+    "hxxp",
+    "cjk_numeral",
+    "spelled_dot",
+    "spaced_letters",
+    "spelled_at",
+    "defang",
+    "leet",
+    "bidi",
+    "weak_dot",
+    "ambiguous_host",
+    # what a finder saw (bastion.extract)
+    "no_scheme",
+    "defanged",
+    "from_url",
+    "userinfo",
+    "ip_host",
+    "ip_decimal",
+    "ip_hex",
+    "ip_octal",
+    "ip_short",
+    "prose_like",
+    # canonicalization and intel facts
+    "uncanonical",
+    "shortener",
+    "lookalike",
+)
+"""Every flag an entity can carry. Policies may only name these (a typo is a load error); a test
+proves the normalizer, finders and detectors emit nothing outside this set."""
+
 VERDICTS: Final = ("allow", "review", "act")
 OUTCOMES: Final = ("allow", "review", "disable_link", "remove")
 SEVERITIES: Final = ("low", "medium", "high", "critical")
 
 DEFAULT_MAX_TEXT_CHARS: Final = 20_000
+TRUNCATED_RULE: Final = "scan.truncated"
+"""Built-in rule of every policy: a text longer than the limit (after filler is collapsed) was
+only partly read, so the item goes to review even when nothing was found."""
 
 
 class InputError(ValueError):
@@ -145,7 +183,8 @@ class Entity:
 
     ``span`` indexes code points of the *original* text; ``value`` is the unmasked, normalized
     form (canonical URL, lower-case host, digits-only number, handle id). ``flags`` records how it
-    was hidden (``fullwidth``, ``homoglyph``, ``spelled_dot``...) and facts like ``shortener``.
+    was hidden (``nfkc``, ``homoglyph``, ``spelled_dot``...) and facts like ``shortener``; the
+    vocabulary is ``ENTITY_FLAGS``.
     """
 
     kind: str
@@ -218,6 +257,44 @@ class Violation:
 
 
 @dataclass(slots=True)
+class Signal:
+    """One finding of a detector (``bastion.detect``): a declared label with a score in [0, 1].
+
+    ``entities`` are indexes into the result's entities; ``span`` indexes the original text when
+    the finding is about characters rather than entities; ``origin`` says where it was seen
+    (``text``, or e.g. ``image:0:qr`` for a detector over images). Policies match on ``label``
+    and ``score`` (``when: signals``); ``category`` feeds ``$category`` in a violation.
+    """
+
+    detector: str
+    label: str
+    score: float
+    evidence: str = ""
+    category: str | None = None
+    entities: list[int] = field(default_factory=list)
+    span: tuple[int, int] | None = None
+    origin: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "detector": self.detector,
+            "label": self.label,
+            "score": self.score,
+        }
+        if self.category is not None:
+            record["category"] = self.category
+        if self.evidence:
+            record["evidence"] = self.evidence
+        if self.entities:
+            record["entities"] = list(self.entities)
+        if self.span is not None:
+            record["span"] = [self.span[0], self.span[1]]
+        if self.origin != "text":
+            record["origin"] = self.origin
+        return record
+
+
+@dataclass(slots=True)
 class ScanResult:
     """The result record for one item; ``to_dict`` is the wire format of ARCHITECTURE.md."""
 
@@ -227,6 +304,7 @@ class ScanResult:
     violations: list[Violation] = field(default_factory=list)
     truncated: bool = False
     policy_version: str = ""
+    signals: list[Signal] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -235,6 +313,8 @@ class ScanResult:
             "entities": [e.to_dict() for e in self.entities],
             "violations": [v.to_dict() for v in self.violations],
         }
+        if self.signals:
+            record["signals"] = [s.to_dict() for s in self.signals]
         if self.truncated:
             record["truncated"] = True
         if self.policy_version:

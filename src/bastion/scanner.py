@@ -5,21 +5,33 @@ The CLI, the HTTP API and the Spark job all call ``Scanner.scan``; nothing re-im
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from bastion.canon import canonicalize_entity
 from bastion.config import resolve_home
-from bastion.detect.reputation import ReputationDetector
+from bastion.detect.base import DetectContext, Detector, Resources
+from bastion.detect.registry import declared_labels, load_detectors
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.intel import IntelIndex
-from bastion.model import DEFAULT_MAX_TEXT_CHARS, Entity, Item, ScanResult, Violation
+from bastion.limits import Compacted
+from bastion.model import (
+    DEFAULT_MAX_TEXT_CHARS,
+    TRUNCATED_RULE,
+    Entity,
+    Item,
+    ScanResult,
+    Signal,
+    Violation,
+)
 from bastion.normalize import UnmaskStep, unmask
 from bastion.policy import Policy, verdict_of
 
 POLICY_FILE = "policy.yaml"
+TRUNCATED_CATEGORY: Final = "evasion"
 
 
 @dataclass(slots=True)
@@ -43,12 +55,28 @@ class Scanner:
     index: IntelIndex
     policy: Policy
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
-    reputation: ReputationDetector = field(init=False)
+    detectors: Sequence[Detector] | None = None
+    """None: every registered detector (``bastion.detect.registry``), built over ``index``."""
+    _resources: Resources = field(init=False, repr=False)
+    _detectors: tuple[Detector, ...] = field(init=False, repr=False)
+    _gates: tuple[Any, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.max_text_chars < 1:
             raise ValueError("max_text_chars must be at least 1")
-        self.reputation = ReputationDetector(self.index)
+        self._resources = Resources(self.index)
+        if self.detectors is None:
+            self._detectors = load_detectors(self._resources)
+        else:
+            self._detectors = tuple(self.detectors)
+        self.detectors = self._detectors
+        missing = self.policy.signal_labels - declared_labels(self._detectors)
+        if missing:
+            raise ValueError(
+                f"policy {self.policy.name!r} matches signals no detector emits: "
+                f"{', '.join(sorted(missing))}"
+            )
+        self._gates = tuple(detector.gate for detector in self._detectors)
 
     @classmethod
     def load(
@@ -80,47 +108,88 @@ class Scanner:
         """Scan one item (an ``Item`` or an input-format dict, validated) and decide a verdict.
 
         Most messages hold nothing link-like: ``has_candidates`` answers that in about a
-        microsecond and the empty result is returned at once.
+        microsecond, and unless a detector's ``gate`` wants the item the empty result is
+        returned at once. A text over ``max_text_chars`` takes ``_scan_long``.
         """
         if type(item) is not Item and not isinstance(item, Item):
             item = Item.from_dict(item)
         text = item.text
         if type(text) is not str:
             raise TypeError(f"item text must be a str, got {type(text).__name__}")
-        truncated = len(text) > self.max_text_chars
-        if truncated:
-            text = text[: self.max_text_chars]
-        if not has_candidates(text):
-            return ScanResult(item.id, "allow", [], [], truncated, self.policy.version)
-        unmasked = unmask(text, weak=True)
-        entities = self._classify(extract_entities(unmasked, prose_like=True))
-        violations = self.policy.evaluate(item, unmasked.text, entities)
-        return self._result(item, entities, violations, truncated)
+        if len(text) > self.max_text_chars:
+            return self._scan_long(item, text)
+        if has_candidates(text):
+            unmasked = unmask(text, weak=True)
+            entities = extract_entities(unmasked, prose_like=True)
+        else:
+            for gate in self._gates:
+                if gate(item):
+                    break
+            else:
+                return ScanResult(item.id, "allow", [], [], False, self.policy.version)
+            unmasked = unmask(text, weak=True)
+            entities = []
+        return self._decide(item, unmasked.text, entities, False)
 
     def explain(self, text: str, *, surface: str = "post") -> Explanation:
-        """Scan ``text`` recording every unmasking step, for humans reading ``bastion explain``."""
-        item = Item(id="explain", text=text[: self.max_text_chars], surface=surface)
-        unmasked = unmask(item.text, explain=True, weak=True)
-        entities = self._classify(extract_entities(unmasked, prose_like=True))
-        violations = self.policy.evaluate(item, unmasked.text, entities)
-        result = self._result(item, entities, violations, len(text) > self.max_text_chars)
+        """Scan ``text`` recording every unmasking step, for humans reading ``bastion explain``.
+
+        The result is exactly ``scan``'s; the steps shown are those of the first
+        ``max_text_chars`` characters."""
+        item = Item(id="explain", text=text, surface=surface)
+        shown = text[: self.max_text_chars]
+        unmasked = unmask(shown, explain=True, weak=True)
         return Explanation(
-            original=item.text,
+            original=shown,
             folded=unmasked.text,
             steps=list(unmasked.steps),
-            result=result,
-            prechecked=has_candidates(item.text),
+            result=self.scan(item),
+            prechecked=has_candidates(shown) or any(gate(item) for gate in self._gates),
         )
 
-    def _classify(self, entities: list[Entity]) -> list[Entity]:
+    def _scan_long(self, item: Item, text: str) -> ScanResult:
+        """A text over the limit: collapse filler, then read it in overlapping windows.
+
+        If the collapsed text fits, nothing was lost and it is scanned whole. Otherwise every
+        window up to ``limits.MAX_SEARCHED_CHARS`` is searched for hosts and handles, and the
+        built-in ``scan.truncated`` violation sends the item to review at least.
+        """
+        compact = Compacted(text)
+        limit = self.max_text_chars
+        truncated = len(compact.text) > limit
+        entities: list[Entity] = []
+        folded: list[str] = []
+        for start, end in compact.windows(limit):
+            piece = compact.text[start:end]
+            if not has_candidates(piece):
+                folded.append(piece)
+                continue
+            unmasked = unmask(piece, weak=True)
+            folded.append(unmasked.text)
+            for entity in extract_entities(unmasked, prose_like=True):
+                lo, hi = compact.to_original(start + entity.span[0], start + entity.span[1])
+                entity.span = (lo, hi)
+                entity.raw = text[lo:hi]
+                entities.append(entity)
+        return self._decide(item, "\n".join(folded), _disjoint(entities), truncated)
+
+    def _decide(
+        self, item: Item, folded: str, entities: list[Entity], truncated: bool
+    ) -> ScanResult:
+        """Canonicalize, run the detectors, apply the policy."""
         for entity in entities:
             canonicalize_entity(entity)
-        self.reputation.annotate(entities)
-        return [e for e in entities if e.categories or PROSE_LIKE not in e.flags]
-
-    def _result(
-        self, item: Item, entities: list[Entity], violations: list[Violation], truncated: bool
-    ) -> ScanResult:
+        signals: list[Signal] = []
+        if self._detectors:
+            context = DetectContext(item, folded, item.text, entities, self._resources)
+            for detector in self._detectors:
+                found = detector.detect(context)
+                if found:
+                    signals.extend(found)
+        entities = _drop_unlisted_prose(entities, signals)
+        violations = self.policy.evaluate(item, folded, entities, signals)
+        if truncated:
+            violations.append(self._truncation())
         return ScanResult(
             id=item.id,
             verdict=verdict_of(violations),
@@ -128,4 +197,49 @@ class Scanner:
             violations=violations,
             truncated=truncated,
             policy_version=self.policy.version,
+            signals=signals,
         )
+
+    def _truncation(self) -> Violation:
+        return Violation(
+            rule=TRUNCATED_RULE,
+            category=TRUNCATED_CATEGORY,
+            severity="medium",
+            confidence=1.0,
+            outcome="review",
+            reason=(
+                f"text longer than {self.max_text_chars} characters after collapsing filler; "
+                "it was searched for links and handles but not read whole"
+            ),
+        )
+
+
+def _disjoint(entities: list[Entity]) -> list[Entity]:
+    """Entities of overlapping windows, in reading order, without repeats: where two overlap
+    (a host cut at a window's edge, then seen whole) the longer wins."""
+    ordered = sorted(entities, key=lambda e: (e.span[0], e.span[0] - e.span[1]))
+    kept: list[Entity] = []
+    for entity in ordered:
+        if kept and entity.span[0] < kept[-1].span[1]:
+            last = kept[-1]
+            if entity.span[1] - entity.span[0] > last.span[1] - last.span[0]:
+                kept[-1] = entity
+            continue
+        kept.append(entity)
+    return kept
+
+
+def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[Entity]:
+    """Hosts that read as prose (``prose_like``) stay only when the intel lists them; signals
+    are renumbered to the entities kept (a signal about a dropped entity goes too)."""
+    keep = [i for i, e in enumerate(entities) if e.categories or PROSE_LIKE not in e.flags]
+    if len(keep) == len(entities):
+        return entities
+    position = {old: new for new, old in enumerate(keep)}
+    kept_signals = []
+    for signal in signals:
+        if all(i in position for i in signal.entities):
+            signal.entities = [position[i] for i in signal.entities]
+            kept_signals.append(signal)
+    signals[:] = kept_signals
+    return [entities[i] for i in keep]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from bastion.store.models import Action, Item, Strike
@@ -95,3 +96,24 @@ def test_same_ids_in_two_tenants_stay_apart(api: BastionClient) -> None:
     assert theirs["enforcement"]["decisions"][0]["strike"] == 1
     mine_ids = {a["id"] for a in mine["enforcement"]["actions"]}
     assert mine_ids.isdisjoint(a["id"] for a in theirs["enforcement"]["actions"])
+
+
+@pytest.mark.parametrize("unit", ["\u200b", " ", "\u3000", "\ufe0f"])
+def test_filler_before_a_listed_link_does_not_hide_it(client: BastionClient, unit: str) -> None:
+    text = unit * 20_000 + "188bet.com"
+    item = {"id": "pad", "account_id": "u-9", "text": text}
+    response = client.post("/v1/check", json=item, headers=client.auth())
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["verdict"] == "act"
+    assert body["entities"][0]["span"] == [20_000, 20_010]
+
+
+def test_a_truncated_item_is_reviewed(client: BastionClient) -> None:
+    text = "今天天气很好，我们去公园散步吧。" * 2_000 + " 188bet.com"
+    item = {"id": "long", "account_id": "u-9", "text": text}
+    body = client.post("/v1/check", json=item, headers=client.auth()).json()
+    assert body["verdict"] == "act" and body["truncated"] is True
+    assert [v["rule"] for v in body["violations"]] == ["link.listed", "scan.truncated"]
+    clean = {"id": "long2", "account_id": "u-9", "text": "今天天气很好，我们去公园散步吧。" * 2_000}
+    assert client.post("/v1/check", json=clean, headers=client.auth()).json()["verdict"] == "review"

@@ -108,8 +108,8 @@ def test_csv_output_and_stdin(feed_home: Path) -> None:
     assert "gambling" in row
 
 
-def test_long_text_is_scanned_up_to_the_limit_and_flagged(feed_home: Path, tmp_path: Path) -> None:
-    text = "12bet.com " + "a" * 500 + " 10bet.com"
+def test_long_text_is_searched_past_the_limit_and_flagged(feed_home: Path, tmp_path: Path) -> None:
+    text = "12bet.com " + "the lazy dog " * 40 + " 10bet.com"
     source = write_lines(tmp_path / "long.jsonl", [record(id="long", text=text)])
     out = tmp_path / "out.jsonl"
     outcome = runner.invoke(
@@ -118,7 +118,23 @@ def test_long_text_is_scanned_up_to_the_limit_and_flagged(feed_home: Path, tmp_p
     assert outcome.exit_code == 0, outcome.output
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["truncated"] is True
-    assert [e["value"] for e in result["entities"]] == ["12bet.com"]
+    assert [e["value"] for e in result["entities"]] == ["12bet.com", "10bet.com"]
+    assert [v["rule"] for v in result["violations"]] == ["link.listed", "scan.truncated"]
+
+
+@pytest.mark.parametrize("unit", ["\u200b", " ", "\u3000", "\ufe0f"])
+def test_filler_before_a_listed_link_does_not_hide_it(
+    feed_home: Path, tmp_path: Path, unit: str
+) -> None:
+    text = unit * 20_000 + "12bet.com"
+    source = write_lines(tmp_path / "pad.jsonl", [record(id="pad", text=text)])
+    out = tmp_path / "out.jsonl"
+    outcome = runner.invoke(app, ["scan", str(source), "--out", str(out)])
+    assert outcome.exit_code == 0, outcome.output
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["verdict"] == "act" and "truncated" not in result
+    entity = result["entities"][0]
+    assert entity["value"] == "12bet.com" and text[slice(*entity["span"])] == "12bet.com"
 
 
 def test_missing_input_file_is_a_clear_error(feed_home: Path, tmp_path: Path) -> None:
@@ -132,7 +148,18 @@ def test_explain_shows_steps_entities_and_verdict(feed_home: Path) -> None:
     assert outcome.exit_code == 0, outcome.output
     assert "12bet.com" in outcome.output
     assert "gambling" in outcome.output
+    assert "detector signals" in outcome.output and "listed" in outcome.output
     assert "verdict: act" in outcome.output
+
+
+def test_explain_json_carries_signals_and_scans_past_the_limit(feed_home: Path) -> None:
+    text = "\u200b" * 25_000 + "12bet.com"
+    outcome = runner.invoke(app, ["explain", text, "--json"])
+    assert outcome.exit_code == 0, outcome.output
+    record = json.loads(outcome.stdout)
+    assert record["verdict"] == "act"
+    assert record["signals"][0]["label"] == "listed"
+    assert record["signals"][0]["entities"] == [0]
 
 
 def test_scanner_api_matches_the_wire_format(feed_home: Path) -> None:

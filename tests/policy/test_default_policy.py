@@ -211,7 +211,7 @@ CASES = [
     ),
     pytest.param(
         "post",
-        [link("bet888.com", "gambling", flags=("fullwidth",))],
+        [link("bet888.com", "gambling", flags=("nfkc",))],
         "bet888.com",
         [("link.listed", "gambling", "disable_link", "enforce", [0])],
         "act",

@@ -82,8 +82,8 @@ def one_rule(when: str, category: str = "diversion") -> Policy:
         ("{not_cues: [official]}", [entity("qq", "1")], "官方客服 QQ", []),
         ("{not_cues: [official]}", [entity("qq", "1")], "QQ", ["r:diversion:[0]"]),
         (
-            "{flags: [homoglyph, fullwidth]}",
-            [entity("url", "a", flags=("fullwidth",)), entity("url", "b")],
+            "{flags: [homoglyph, nfkc]}",
+            [entity("url", "a", flags=("nfkc",)), entity("url", "b")],
             "",
             ["r:diversion:[0]"],
         ),

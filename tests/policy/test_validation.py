@@ -222,3 +222,27 @@ rules:
     bad = text.replace("surfaces: [bio]", "surfaces: [bio], colour: red")
     with pytest.raises(PolicyError, match=r"line 9: rules\[1\]\.when\.colour: unknown key"):
         Policy.parse(bad)
+
+
+@pytest.mark.parametrize("key", ["flags", "not_flags"])
+def test_misspelt_flag_is_a_load_error_with_line_and_choices(key: str, tmp_path: Path) -> None:
+    text = VALID.replace(
+        "      kinds: [url, domain]\n", f"      kinds: [url, domain]\n      {key}: [spelled_dott]\n"
+    )
+    message = _error(text, tmp_path)
+    assert f"line 9: rules[0].when.{key}[0]: 'spelled_dott' is not one of nfkc, " in message
+    assert "spelled_dot, " in message and "shortener" in message
+
+
+def test_every_declared_flag_loads(tmp_path: Path) -> None:
+    from bastion.model import ENTITY_FLAGS
+
+    path = tmp_path / "ok.yaml"
+    flags = ", ".join(ENTITY_FLAGS)
+    path.write_text(
+        VALID.replace(
+            "      kinds: [url, domain]\n", f"      kinds: [url, domain]\n      flags: [{flags}]\n"
+        ),
+        encoding="utf-8",
+    )
+    assert Policy.load(path).name == "test"

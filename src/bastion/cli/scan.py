@@ -238,7 +238,9 @@ def scan_command(
     max_text_chars: Annotated[
         int,
         typer.Option(
-            min=1, help="scan at most this many characters per text; longer ones are flagged"
+            min=1,
+            help="size limit per text (filler collapsed first); longer texts are still "
+            "searched for links and handles, marked truncated and sent to review",
         ),
     ] = DEFAULT_MAX_TEXT_CHARS,
     no_feeds: NoFeedsOption = False,
@@ -312,7 +314,11 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
     console.print(f"[bold]original:[/bold] {escape(repr(explanation.original))}", highlight=False)
     console.print(f"[bold]unmasked:[/bold] {escape(repr(explanation.folded))}", highlight=False)
     if not explanation.prechecked:
-        console.print("pre-check: nothing link-like; the fast path returns allow", highlight=False)
+        console.print(
+            "pre-check: nothing link-like and no detector's gate wants it; the fast path "
+            "returns allow",
+            highlight=False,
+        )
     steps = Table(title="unmasking steps")
     for column in ("step", "span", "before", "after"):
         steps.add_column(column)
@@ -336,6 +342,20 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
             escape(", ".join(entity.flags + ([f"cue={entity.cue}"] if entity.cue else []))),
         )
     console.print(found)
+    if result.signals:
+        signals = Table(title="detector signals")
+        for column in ("detector", "label", "score", "category", "entities", "evidence"):
+            signals.add_column(column)
+        for signal in result.signals:
+            signals.add_row(
+                signal.detector,
+                signal.label,
+                f"{signal.score:.2f}",
+                signal.category or "",
+                ", ".join(map(str, signal.entities)),
+                signal.evidence,
+            )
+        console.print(signals)
     rules = Table(title="violations")
     for column in ("rule", "category", "severity", "confidence", "outcome", "entities", "why"):
         rules.add_column(column)

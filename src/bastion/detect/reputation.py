@@ -3,6 +3,9 @@
 The operator allow list always wins: an allowed entity gets no categories (the allow source is
 still recorded, so reviewers see why). Messenger handles (telegram/whatsapp/line) are skipped:
 their host is the messenger's own (t.me, wa.me, line.me), which says nothing about the handle.
+
+As a detector it wants no item on its own (``gate`` is False: with no entity there is nothing to
+look up) and emits one ``listed`` signal per listed entity and category, naming the feeds.
 """
 
 from __future__ import annotations
@@ -10,22 +13,48 @@ from __future__ import annotations
 from typing import Final
 
 from bastion.canon.lookalike import lookalike_hosts
+from bastion.detect.base import DetectContext, Resources
+from bastion.extract.hosts import PROSE_LIKE
 from bastion.intel import HostMatch, IntelIndex
-from bastion.model import Entity
+from bastion.model import Entity, Item, Signal
 
 SHORTENER_FLAG: Final = "shortener"
 LOOKALIKE_FLAG: Final = "lookalike"
 """The host is not listed as written, but its leetspeak reading (``b3t888`` -> ``bet888``) is."""
+LISTED: Final = "listed"
 
 
 class ReputationDetector:
     """Sets ``categories``, ``sources``, ``allowed`` and the ``shortener`` flag from feeds."""
 
-    name = "reputation"
+    name: Final = "reputation"
+    emits: Final = frozenset({LISTED})
     __slots__ = ("_index",)
 
-    def __init__(self, index: IntelIndex) -> None:
-        self._index = index
+    def __init__(self, index: IntelIndex | Resources) -> None:
+        self._index = index.index if isinstance(index, Resources) else index
+
+    def gate(self, item: Item) -> bool:
+        return False
+
+    def detect(self, context: DetectContext) -> list[Signal]:
+        """Annotate the context's entities, then one signal per listed (entity, category)."""
+        entities = list(context.entities)
+        if not entities:
+            return []
+        self.annotate(entities)
+        return [
+            Signal(
+                detector="reputation",
+                label=LISTED,
+                score=1.0,
+                evidence=", ".join(entity.sources),
+                category=category,
+                entities=[position],
+            )
+            for position, entity in enumerate(entities)
+            for category in entity.categories
+        ]
 
     def annotate(self, entities: list[Entity]) -> None:
         """In place, for url/domain/ip/email entities (already canonicalized)."""
@@ -58,7 +87,7 @@ class ReputationDetector:
                 match = _lookalike(index, entity.host)
                 if match is not None and LOOKALIKE_FLAG not in entity.flags:
                     entity.flags.append(LOOKALIKE_FLAG)
-            if match is not None:
+            if match is not None and (PROSE_LIKE not in entity.flags or "." in match.matched):
                 _apply(entity, match)
 
 

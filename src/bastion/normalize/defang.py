@@ -42,8 +42,9 @@ AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собак�
 DOT_CORE: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
 SPAM_TLDS: Final = "com|net|org|cn|top|vip|xyz|cc|club|info|site|shop|online|app"
 STAND_IN_TLDS: Final = f"{SPAM_TLDS}|xxx|porn|sex|adult|bet|casino|win|live|io|ru|su|tv|biz|pro"
-"""After a comma, ``*`` or ``_`` (``pornbb,org``, ``interracialporn,xxx``, ``site_com``) only
-TLDs that no English word sits beside (not ``in``, ``me``, ``us``)."""
+"""After a comma, ``*`` or ``__`` (``pornbb,org``, ``interracialporn,xxx``, ``site__com``) only
+TLDs that no English word sits beside (not ``in``, ``me``, ``us``). A single ``_`` is not a dot:
+handles use it (``tg_casino_vip``)."""
 """Lower-case TLDs that a stand-in dot may precede: ``bet888,com``, ``bet888*com``,
 ``bet888 com`` (a space as the dot needs a name with letters and digits, or Chinese beside)."""
 _DEFANG_RE: Final = re.compile(
@@ -57,7 +58,6 @@ _DEFANG_RE: Final = re.compile(
     rf"|(?P<word>\s{{1,2}}(?i:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b))\s{{1,2}})"
     r"|(?P<cjkword>ドット|닷)"
     rf"|(?P<at>\s{{1,2}}(?:{'|'.join(AT_WORDS)})\s{{1,2}}|圈[aA])"
-    rf"|(?<=[a-z]{{6}})(?P<underscore>_)(?=(?:{STAND_IN_TLDS})(?![{_AN}\-]))"
     rf"|(?P<stand_in>\.\.|[,，*#^~|]|__)(?=(?:{STAND_IN_TLDS})(?![{_AN}\-]))"
     rf"|(?P<spaced_tld>[ ]{{1,2}})(?=(?:{SPAM_TLDS})(?![{_AN}\-.]))"
     rf")(?=[{_AN}\/])"
@@ -99,7 +99,7 @@ _GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット
 GATE: Final = (
     r"(?:[.。．点點丶·]|(?i:dot)|[\])]) {0,2}(?:[a-z] {1,2}[a-z0-9]|[A-Z] {1,2}[A-Z0-9])"
     r"|[A-Za-z0-9]\s(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)\s|"
-    rf"[{_AN}](?:\.\.|[,，*#^~|]| {{1,2}}|_{{1,2}})(?:{STAND_IN_TLDS})"
+    rf"[{_AN}](?:\.\.|[,，*#^~|]| {{1,2}}|__)(?:{STAND_IN_TLDS})"
     r"|[A-Za-z0-9](?:ドット|닷|圈[aA])|[+➕＋]\s{0,2}\.[A-Za-z]|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
@@ -139,9 +139,7 @@ def defang_pass(work: Work) -> None:
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "at":
             groups.append(("spelled_at", start, end, [(start, end, "@")]))
-        elif kind in ("stand_in", "underscore") or (
-            kind == "spaced_tld" and _space_is_dot(text, start)
-        ):
+        elif kind == "stand_in" or (kind == "spaced_tld" and _space_is_dot(text, start)):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
     for m in _PLUS_RE.finditer(text):
         start, end = m.span()

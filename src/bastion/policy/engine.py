@@ -8,10 +8,13 @@ text for cue words only when a rule that needs cues already has a matching entit
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bastion.model import ENTITY_KINDS, SURFACES, Entity, Item, Violation
+from bastion.detect.registry import declared_labels
+from bastion.model import ENTITY_KINDS, SURFACES, Entity, Item, Signal, Violation
 from bastion.policy.cues import CueError, CueMatcher
 from bastion.policy.loader import (
     FROM_ENTITY,
@@ -20,7 +23,9 @@ from bastion.policy.loader import (
     PolicyError,
     load_policy,
 )
-from bastion.policy.schema import RuleSpec
+
+if TYPE_CHECKING:
+    from bastion.policy.schema import RuleSpec
 
 _ACTING = frozenset({"disable_link", "remove"})
 DEFAULT_SOURCE = "bastion/policies/default.yaml"
@@ -40,7 +45,9 @@ class _Rule:
         "flags_none",
         "has_cue",
         "id",
+        "labels",
         "min_count",
+        "min_score",
         "mode",
         "needs_cues",
         "not_mask",
@@ -64,6 +71,8 @@ class _Rule:
         self.all_mask = cues.mask_of(when.all_cues)
         self.not_mask = cues.mask_of(when.not_cues)
         self.needs_cues = bool(self.any_mask or self.all_mask or self.not_mask)
+        self.labels = frozenset(when.signals or ())
+        self.min_score = when.min_score
         names = when.categories
         if names is None and when.listed is None:
             self.cats: frozenset[str] | None = None
@@ -76,6 +85,19 @@ class _Rule:
             self.cats = frozenset(names) - {MATCH_ANY, *MATCH_UNLISTED}
             self.any_listed = MATCH_ANY in names
             self.unlisted = any(name in MATCH_UNLISTED for name in names)
+
+    def cues_hold(self, cue_mask: int) -> bool:
+        return not (
+            (self.any_mask and not cue_mask & self.any_mask)
+            or cue_mask & self.all_mask != self.all_mask
+            or cue_mask & self.not_mask
+        )
+
+    def signal_category(self, signal: Signal) -> str | None:
+        """The violation category a signal yields under this rule; None if it does not match."""
+        if signal.label not in self.labels or signal.score < self.min_score:
+            return None
+        return self.fixed_category or signal.category
 
     def category_for(self, entity: Entity) -> str | None:
         """The violation category the entity yields under this rule; None if it does not match."""
@@ -111,8 +133,15 @@ class _Slot:
         self.severity = severity
 
 
-def _compile(specs: list[RuleSpec], cues: CueMatcher) -> dict[str, dict[str, tuple[_Slot, ...]]]:
+_Table = dict[str, dict[str, tuple[_Slot, ...]]]
+
+
+def _compile(
+    specs: list[RuleSpec], cues: CueMatcher
+) -> tuple[_Table, dict[str, tuple[_Slot, ...]]]:
+    """Entity rules by surface and kind; signal rules by surface."""
     table: dict[str, dict[str, list[_Slot]]] = {s: {k: [] for k in ENTITY_KINDS} for s in SURFACES}
+    by_signal: dict[str, list[_Slot]] = {s: [] for s in SURFACES}
     for order, spec in enumerate(specs):
         if not spec.enabled:
             continue
@@ -125,21 +154,37 @@ def _compile(specs: list[RuleSpec], cues: CueMatcher) -> dict[str, dict[str, tup
                     severity = override.severity or severity
                     break
             slot = _Slot(order, rule, outcome, severity)
+            if rule.labels:
+                by_signal[surface].append(slot)
+                continue
             for kind in spec.when.kinds or ENTITY_KINDS:
                 table[surface][kind].append(slot)
-    return {
+    entity_table = {
         surface: {kind: tuple(slots) for kind, slots in by_kind.items() if slots}
         for surface, by_kind in table.items()
     }
+    return entity_table, {surface: tuple(slots) for surface, slots in by_signal.items() if slots}
 
 
 class Policy:
     """A validated, compiled policy. Build with ``load``, ``default`` or ``parse``."""
 
-    __slots__ = ("_cues", "_table", "categories", "name", "rule_ids", "version")
+    __slots__ = (
+        "_cues",
+        "_signal_table",
+        "_table",
+        "categories",
+        "name",
+        "rule_ids",
+        "signal_labels",
+        "version",
+    )
 
-    def __init__(self, data: bytes, source: str) -> None:
-        loaded = load_policy(data, source)
+    def __init__(
+        self, data: bytes, source: str, signal_labels: Collection[str] | None = None
+    ) -> None:
+        known = declared_labels() if signal_labels is None else frozenset(signal_labels)
+        loaded = load_policy(data, source, known)
         spec = loaded.spec
         self.name: str = spec.name
         self.version: str = loaded.version
@@ -149,41 +194,76 @@ class Policy:
             self._cues = CueMatcher(spec.cues)
         except CueError as exc:
             raise PolicyError([f"{source}: cues: {exc}"]) from None
-        self._table = _compile(list(spec.rules), self._cues)
+        self._table, self._signal_table = _compile(list(spec.rules), self._cues)
+        self.signal_labels: frozenset[str] = frozenset(
+            label for rule in spec.rules for label in rule.when.signals or ()
+        )
+        """The signal labels this policy's rules name; the scanner's detectors must emit them."""
 
     @classmethod
-    def parse(cls, data: bytes | str, source: str = "<policy>") -> Policy:
-        """A policy from text, e.g. uploaded by an operator; ``source`` names it in errors."""
-        return cls(data.encode("utf-8") if isinstance(data, str) else data, source)
+    def parse(
+        cls,
+        data: bytes | str,
+        source: str = "<policy>",
+        *,
+        signal_labels: Collection[str] | None = None,
+    ) -> Policy:
+        """A policy from text, e.g. uploaded by an operator; ``source`` names it in errors.
+
+        ``signal_labels`` (everywhere here) are the labels ``when.signals`` may name: by default
+        those every registered detector declares (``bastion.detect.registry``)."""
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        return cls(data, source, signal_labels)
 
     @classmethod
-    def load(cls, path: Path | str) -> Policy:
+    def load(cls, path: Path | str, *, signal_labels: Collection[str] | None = None) -> Policy:
         path = Path(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise PolicyError([f"{path}: cannot read policy file: {exc.strerror or exc}"]) from None
-        return cls(data, str(path))
+        return cls(data, str(path), signal_labels)
 
     @classmethod
-    def default(cls) -> Policy:
+    def default(cls, *, signal_labels: Collection[str] | None = None) -> Policy:
         """The packaged default policy (the repository's policies/default.yaml)."""
         resource = resources.files("bastion") / "policies" / "default.yaml"
-        return cls(resource.read_bytes(), DEFAULT_SOURCE)
+        return cls(resource.read_bytes(), DEFAULT_SOURCE, signal_labels)
 
     def cue_lists_in(self, folded_text: str) -> list[str]:
         """Names of the policy's cue lists that occur in the text (for explanations)."""
         return self._cues.names_in(folded_text)
 
-    def evaluate(self, item: Item, folded_text: str, entities: list[Entity]) -> list[Violation]:
+    def evaluate(
+        self,
+        item: Item,
+        folded_text: str,
+        entities: list[Entity],
+        signals: Sequence[Signal] = (),
+    ) -> list[Violation]:
         """Violations for one item: one per (rule, category), naming every matching entity."""
-        if not entities:
-            return []
-        by_kind = self._table.get(item.surface)
-        if not by_kind:
-            return []
         hits: dict[int, tuple[_Slot, dict[str, list[int]]]] = {}
         cue_mask = -1
+        if signals:
+            for slot in self._signal_table.get(item.surface, ()):
+                rule = slot.rule
+                if rule.needs_cues:
+                    if cue_mask < 0:
+                        cue_mask = self._cues.scan(folded_text)
+                    if not rule.cues_hold(cue_mask):
+                        continue
+                for signal in signals:
+                    category = rule.signal_category(signal)
+                    if category is None or _about_allowed(signal, entities):
+                        continue
+                    found = hits.get(slot.order)
+                    if found is None:
+                        found = hits[slot.order] = (slot, {})
+                    named = [i for i in signal.entities if not entities[i].allowed]
+                    found[1].setdefault(category, []).extend(named)
+        by_kind = self._table.get(item.surface) if entities else None
+        if not by_kind:
+            return self._violations(hits, entities) if hits else []
         for position, entity in enumerate(entities):
             if entity.allowed:
                 continue
@@ -195,11 +275,7 @@ class Policy:
                 if rule.needs_cues:
                     if cue_mask < 0:
                         cue_mask = self._cues.scan(folded_text)
-                    if (
-                        (rule.any_mask and not cue_mask & rule.any_mask)
-                        or cue_mask & rule.all_mask != rule.all_mask
-                        or cue_mask & rule.not_mask
-                    ):
+                    if not rule.cues_hold(cue_mask):
                         continue
                 category = rule.category_for(entity)
                 if category is None:
@@ -209,8 +285,12 @@ class Policy:
                     hits[slot.order] = (slot, {category: [position]})
                 else:
                     found[1].setdefault(category, []).append(position)
-        if not hits:
-            return []
+        return self._violations(hits, entities) if hits else []
+
+    @staticmethod
+    def _violations(
+        hits: dict[int, tuple[_Slot, dict[str, list[int]]]], entities: list[Entity]
+    ) -> list[Violation]:
         violations: list[Violation] = []
         for order in sorted(hits):
             slot, by_category = hits[order]
@@ -218,6 +298,8 @@ class Policy:
             if rule.min_count > 1 and not _enough(rule.min_count, by_category, entities):
                 continue
             for category, positions in by_category.items():
+                if rule.labels:
+                    positions = sorted(set(positions))
                 violations.append(
                     Violation(
                         rule=rule.id,
@@ -231,6 +313,15 @@ class Policy:
                     )
                 )
         return violations
+
+
+def _about_allowed(signal: Signal, entities: list[Entity]) -> bool:
+    """A signal about entities that are all on the operator's allow list matches no rule, as the
+    entities themselves would not."""
+    named = signal.entities
+    if any(not 0 <= i < len(entities) for i in named):
+        raise ValueError(f"signal {signal.label!r} of {signal.detector!r} names a missing entity")
+    return bool(named) and all(entities[i].allowed for i in named)
 
 
 def _enough(minimum: int, by_category: dict[str, list[int]], entities: list[Entity]) -> bool:

@@ -11,13 +11,23 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import ValidationError
 
-from bastion.model import BUILTIN_CATEGORIES, ENTITY_KINDS, OUTCOMES, SEVERITIES, SURFACES
-from bastion.policy.schema import SPEC_AT, PolicySpec, RuleSpec
+from bastion.model import (
+    BUILTIN_CATEGORIES,
+    ENTITY_FLAGS,
+    ENTITY_KINDS,
+    OUTCOMES,
+    SEVERITIES,
+    SURFACES,
+)
+
+if TYPE_CHECKING:  # pydantic is imported when a policy is loaded, never by the scan path
+    from pydantic import ValidationError
+
+    from bastion.policy.schema import PolicySpec, RuleSpec
 
 MODES = ("enforce", "shadow")
 MATCH_ANY = "any"
@@ -153,6 +163,8 @@ def _compose(data: bytes, source: str) -> tuple[Any, _Lines]:
 
 
 def _pydantic_problems(error: ValidationError, lines: _Lines) -> list[str]:
+    from bastion.policy.schema import SPEC_AT
+
     problems = []
     for item in error.errors():
         loc: Path = tuple(part for part in item["loc"] if part != "[key]")
@@ -177,12 +189,16 @@ def _choices(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
+_ENTITY_KEYS = ("kinds", "categories", "listed", "flags", "not_flags", "has_cue")
+
+
 class _Checker:
     """The checks that need the whole file: declared names, references and duplicates."""
 
-    def __init__(self, spec: PolicySpec, lines: _Lines) -> None:
+    def __init__(self, spec: PolicySpec, lines: _Lines, signal_labels: frozenset[str]) -> None:
         self.spec = spec
         self.lines = lines
+        self.signal_labels = tuple(sorted(signal_labels))
         self.problems: list[str] = []
         extra = [c for c in spec.categories if c not in BUILTIN_CATEGORIES]
         self.categories = tuple(dict.fromkeys((*BUILTIN_CATEGORIES, *extra)))
@@ -236,6 +252,8 @@ class _Checker:
     def rule(self, path: Path, rule: RuleSpec) -> None:
         if not _RULE_ID.fullmatch(rule.id):
             self.fail((*path, "id"), f"{rule.id!r} must be 1-64 of a-z, 0-9, '_', '.', '-'")
+        elif rule.id.startswith("scan."):
+            self.fail((*path, "id"), f"{rule.id!r}: ids starting 'scan.' are the scanner's own")
         when = rule.when
         at = (*path, "when")
         self.members((*at, "kinds"), when.kinds, ENTITY_KINDS)
@@ -248,16 +266,15 @@ class _Checker:
         for key in ("cues", "all_cues", "not_cues"):
             self.members((*at, key), getattr(when, key), self.spec.cues)
         for key in ("flags", "not_flags"):
-            for position, flag in enumerate(getattr(when, key) or ()):
-                if not _IDENT.fullmatch(flag):
-                    self.fail((*at, key, position), f"{flag!r} is not a flag name (e.g. shortener)")
+            self.members((*at, key), getattr(when, key), ENTITY_FLAGS)
+        self.signals(at, rule)
         violation = rule.violation
         self.one_of(
             (*path, "violation", "category"),
             violation.category,
             (FROM_ENTITY, *self.categories, DIVERSION),
         )
-        if violation.category == FROM_ENTITY and not _only_listed(rule):
+        if violation.category == FROM_ENTITY and not _only_listed(rule) and not when.signals:
             self.fail(
                 (*path, "violation", "category"),
                 "'$category' needs a rule that matches only listed entities: set "
@@ -281,6 +298,29 @@ class _Checker:
             if override.outcome is None and override.severity is None:
                 self.fail(at, "an override needs 'outcome' or 'severity'")
 
+    def signals(self, at: Path, rule: RuleSpec) -> None:
+        """A rule matches entities or detector signals, never both; labels must be emitted."""
+        when = rule.when
+        if not when.signals:
+            if "min_score" in when.model_fields_set:
+                self.fail((*at, "min_score"), "'min_score' needs 'signals'")
+            return
+        if not self.signal_labels:
+            for position, label in enumerate(when.signals):
+                self.fail(
+                    (*at, "signals", position), f"{label!r}: no loaded detector emits signals"
+                )
+        else:
+            self.members((*at, "signals"), when.signals, self.signal_labels)
+        used = [key for key in _ENTITY_KEYS if getattr(when, key) is not None]
+        if when.min_count != 1:
+            used.append("min_count")
+        for key in used:
+            self.fail(
+                (*at, key),
+                f"a rule matches entities or signals, not both: {key!r} cannot go with 'signals'",
+            )
+
 
 def _only_listed(rule: RuleSpec) -> bool:
     when = rule.when
@@ -289,14 +329,19 @@ def _only_listed(rule: RuleSpec) -> bool:
     return when.listed is True
 
 
-def load_policy(data: bytes, source: str) -> LoadedPolicy:
-    """Validate policy bytes; ``source`` names the file in error messages."""
+def load_policy(data: bytes, source: str, signal_labels: frozenset[str]) -> LoadedPolicy:
+    """Validate policy bytes; ``source`` names the file in error messages; ``signal_labels`` are
+    the labels the loaded detectors declare, the only ones ``when.signals`` may name."""
+    from pydantic import ValidationError
+
+    from bastion.policy.schema import PolicySpec
+
     document, lines = _compose(data, source)
     try:
         spec = PolicySpec.model_validate(document)
     except ValidationError as exc:
         raise PolicyError(_pydantic_problems(exc, lines)) from None
-    checker = _Checker(spec, lines)
+    checker = _Checker(spec, lines, signal_labels)
     checker.run()
     if checker.problems:
         raise PolicyError(checker.problems)

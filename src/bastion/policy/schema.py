@@ -19,7 +19,8 @@ class _Spec(BaseModel):
 
 
 class WhenSpec(_Spec):
-    """Conditions on one entity (and on the item it sits in); all given conditions must hold."""
+    """Conditions on one entity, or on one detector signal, and on the item it sits in; all given
+    conditions must hold."""
 
     kinds: NonEmptyList | None = None
     categories: NonEmptyList | None = None
@@ -32,6 +33,8 @@ class WhenSpec(_Spec):
     not_flags: NonEmptyList | None = None
     has_cue: bool | None = None
     min_count: int = Field(default=1, ge=1, le=1000)
+    signals: NonEmptyList | None = None
+    min_score: float = Field(default=0.0, ge=0.0, le=1.0)
 
 
 class ViolationSpec(_Spec):

@@ -1,0 +1,73 @@
+"""The detector interface: how reputation, lookalike, models and third-party checks plug into scan.
+
+A detector is built once per ``Scanner`` from read-only ``Resources`` and then called per item:
+
+* ``gate(item)`` is a cheap test (a field read, a length, a set test; microseconds at most) that
+  says the detector wants the item even when the finders see nothing link-like in it. The scanner
+  returns the empty result at once only when no finder candidate exists *and* no gate is true.
+* ``detect(context)`` runs on every item that passed that pre-check and returns signals, each
+  with a label the detector declared in ``emits``. It may annotate the entities it is given
+  (reputation sets their categories), but it does no I/O, keeps no state between items and gives
+  the same signals for the same context: the scan core stays pure and deterministic.
+
+Detectors run in registry order, so a later one sees the entities an earlier one annotated.
+Policies match signals by label and score (``when: signals``), and a policy naming a label that
+no loaded detector emits fails at load. ``tests/detect/test_contract.py`` holds every registered
+detector to this contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from bastion.intel import IntelIndex
+from bastion.model import Entity, Item, Signal
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """What a detector may hold on to: read-only, loaded before scanning starts."""
+
+    index: IntelIndex
+
+
+@dataclass(slots=True)
+class DetectContext:
+    """One item as a detector sees it.
+
+    ``text`` is the unmasked (folded) text the finders searched; ``original`` is the item's text
+    as written. ``entities`` are canonicalized, in reading order; signal ``entities`` index them.
+    """
+
+    item: Item
+    text: str
+    original: str
+    entities: Sequence[Entity]
+    resources: Resources
+
+
+@runtime_checkable
+class Detector(Protocol):
+    """What the scanner calls. ``name`` is unique; ``emits`` lists every label it may return."""
+
+    name: str
+    emits: frozenset[str]
+
+    def gate(self, item: Item) -> bool:
+        """True if the item must be scanned even with no finder candidate in its text."""
+        ...
+
+    def detect(self, context: DetectContext) -> list[Signal]:
+        """Signals for one item; labels only from ``emits``."""
+        ...
+
+
+class DetectorFactory(Protocol):
+    """A registered detector: its name and labels are known before it is built."""
+
+    name: str
+    emits: frozenset[str]
+
+    def __call__(self, resources: Resources) -> Detector: ...

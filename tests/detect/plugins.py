@@ -1,0 +1,54 @@
+"""Third-party detectors as a package would ship them, registered in tests through entry points."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from bastion.detect.base import DetectContext, Resources
+from bastion.model import Item, Signal
+
+_URGENT = re.compile(r"(?i)\burgent(?:ly)?\b|紧急")
+_MAX_SIGNALS = 16
+
+
+class UrgencyDetector:
+    """Flags pressure wording ("urgent", 紧急) even in a message with no link at all."""
+
+    name: Final = "urgency"
+    emits: Final = frozenset({"urgency"})
+
+    def __init__(self, resources: Resources) -> None:
+        self._resources = resources
+
+    def gate(self, item: Item) -> bool:
+        text = item.text
+        return "rgent" in text or "RGENT" in text or "紧急" in text
+
+    def detect(self, context: DetectContext) -> list[Signal]:
+        signals = []
+        for match in _URGENT.finditer(context.original):
+            signals.append(
+                Signal(
+                    detector=self.name,
+                    label="urgency",
+                    score=0.7,
+                    evidence=match.group(),
+                    span=match.span(),
+                )
+            )
+            if len(signals) == _MAX_SIGNALS:
+                break
+        return signals
+
+
+class Unnamed:
+    """Not a detector: no name, no labels."""
+
+
+def broken_factory() -> None:
+    raise RuntimeError("never called")
+
+
+broken_factory.name = "reputation"  # type: ignore[attr-defined]
+broken_factory.emits = frozenset({"x"})  # type: ignore[attr-defined]
