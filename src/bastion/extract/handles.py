@@ -55,9 +55,7 @@ _WEAK_CUES = frozenset({"line", "wechat", "telegram", "whatsapp", "tg", "wa", "t
 _MOBILE = "(?:\\+?86[ \\-]?)?1[3-9][0-9](?:[ \\-]?[0-9]{4}){2}(?![0-9])"
 _QQ_NUMBER = "[1-9][0-9]{4,10}(?![0-9]|\\.[0-9]|@)"
 _END_OF_ID = "(?![A-Za-z0-9_\\-]|\\.[A-Za-z0-9])"
-_UNIT_AFTER = re.compile(
-    f"\\s?[元块塊万萬亿億千百%％个個人次分秒天年月日号號位米克斤件条條张張{_CJK_CHARS}]"
-)
+_UNIT_AFTER = re.compile("[ \t]?[元块塊万萬亿億千百%％个個人次分秒天年月日号號位米克斤件条條张張]")
 """After a lone ``扣`` a number is an amount (``扣 50000元``), not a QQ number."""
 
 
@@ -175,6 +173,11 @@ _REVERSED_KIND = (
 )
 
 
+_AMOUNT_AFTER = re.compile("[ \t]?[元块塊万萬亿億%％]")
+_FLIGHT = re.compile("[A-Z][A-Z0-9][0-9]{3,4}[A-Z]?")
+"""``坐飞机 CA1234``: a flight number after 飞机 is a flight, not a Telegram name."""
+
+
 def _digits(text: str) -> str:
     return "".join(c for c in text if c.isascii() and c.isdigit())
 
@@ -236,7 +239,8 @@ def _find_wechat(text: str, out: list[Candidate]) -> None:
         if _in_mention(text, match) or not _disguise_ok(text, match, ident):
             continue
         if _NUMERIC.fullmatch(ident):
-            _emit(out, "wechat", match, "id", _digits(ident))
+            if not _AMOUNT_AFTER.match(text, match.end()):
+                _emit(out, "wechat", match, "id", _digits(ident))
         elif ident[0].isdigit() and not 6 <= len(ident) <= 20:
             continue
         elif not _weak(match["cue"], match["sep"], ident):
@@ -247,6 +251,8 @@ def _find_qq(text: str, out: list[Candidate]) -> None:
     for match in _QQ.finditer(text):
         ident = _digits(match["id"])
         if _in_mention(text, match) or not _disguise_ok(text, match, ident):
+            continue
+        if _AMOUNT_AFTER.match(text, match.end()):
             continue
         if _FILL_RE.sub("", match["cue"]).lstrip("加") in _LONE and (
             len(ident) < 6 or _UNIT_AFTER.match(text, match.end())
@@ -263,6 +269,8 @@ def _find_telegram(text: str, out: list[Candidate]) -> None:
             core = _FILL_RE.sub("", match["cue"])
             if not _CJK.match(text, match.end("at")) and core not in _WORDS:
                 _emit(out, "telegram", match, "at", match["at"])
+        elif _FLIGHT.fullmatch(match["id"]):
+            continue
         elif _disguise_ok(text, match, match["id"]) and not _weak(
             match["cue"], match["sep"], match["id"]
         ):
