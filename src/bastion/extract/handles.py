@@ -22,6 +22,7 @@ from collections.abc import Callable
 from importlib.resources import files
 from re import Match
 
+from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
 
 _TABLE = json.loads(files("bastion").joinpath("data/handle_cues.json").read_text("utf-8"))
@@ -178,6 +179,15 @@ _FLIGHT = re.compile("[A-Z][A-Z0-9][0-9]{3,4}[A-Z]?")
 """``坐飞机 CA1234``: a flight number after 飞机 is a flight, not a Telegram name."""
 
 
+_WECHAT_ITER = anchored_finditer(_WECHAT)
+_QQ_ITER = anchored_finditer(_QQ)
+_TELEGRAM_ITER = anchored_finditer(_TELEGRAM)
+_WHATSAPP_ITER = anchored_finditer(_WHATSAPP)
+_LINE_ITER = anchored_finditer(_LINE)
+_REVERSED_ITER = _REVERSED.finditer
+"""Not anchored: an id can start at almost any character."""
+
+
 def _digits(text: str) -> str:
     return "".join(c for c in text if c.isascii() and c.isdigit())
 
@@ -234,7 +244,7 @@ def _emit(out: list[Candidate], kind: str, match: Match[str], group: str, value:
 
 
 def _find_wechat(text: str, out: list[Candidate]) -> None:
-    for match in _WECHAT.finditer(text):
+    for match in _WECHAT_ITER(text):
         ident = _compact(match["id"])
         if _in_mention(text, match) or not _disguise_ok(text, match, ident):
             continue
@@ -248,7 +258,7 @@ def _find_wechat(text: str, out: list[Candidate]) -> None:
 
 
 def _find_qq(text: str, out: list[Candidate]) -> None:
-    for match in _QQ.finditer(text):
+    for match in _QQ_ITER(text):
         ident = _digits(match["id"])
         if _in_mention(text, match) or not _disguise_ok(text, match, ident):
             continue
@@ -262,7 +272,7 @@ def _find_qq(text: str, out: list[Candidate]) -> None:
 
 
 def _find_telegram(text: str, out: list[Candidate]) -> None:
-    for match in _TELEGRAM.finditer(text):
+    for match in _TELEGRAM_ITER(text):
         if _in_mention(text, match):
             continue
         if match["at"] is not None:
@@ -278,7 +288,7 @@ def _find_telegram(text: str, out: list[Candidate]) -> None:
 
 
 def _find_whatsapp(text: str, out: list[Candidate]) -> None:
-    for match in _WHATSAPP.finditer(text):
+    for match in _WHATSAPP_ITER(text):
         if _in_mention(text, match):
             continue
         ident = match["id"]
@@ -287,7 +297,7 @@ def _find_whatsapp(text: str, out: list[Candidate]) -> None:
 
 
 def _find_line(text: str, out: list[Candidate]) -> None:
-    for match in _LINE.finditer(text):
+    for match in _LINE_ITER(text):
         ident = match["id"].rstrip(".")
         bare = ident.lstrip("@~")
         if len(ident) < 4 or _in_mention(text, match) or _weak(match["cue"], match["sep"], bare):
@@ -303,7 +313,7 @@ def _find_line(text: str, out: list[Candidate]) -> None:
 
 def _find_reversed(text: str, out: list[Candidate]) -> None:
     """``abc8899 (vx)``, ``1234567890扣``: the id comes first, so it must carry a digit."""
-    for match in _REVERSED.finditer(text):
+    for match in _REVERSED_ITER(text):
         ident = match["id"]
         cue = match["bcue"] or match["cue"]
         if not _HAS_DIGIT.search(ident) or _in_mention(text, match):

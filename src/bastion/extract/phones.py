@@ -11,6 +11,7 @@ import re
 
 import phonenumbers
 
+from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
 
 _BEFORE = "(?<![A-Za-z0-9_+\\-])(?<![0-9][.,])"
@@ -34,6 +35,9 @@ PHONE_CLAUSES = (
 """Supersets of every phone match, for the pre-check."""
 
 
+_MOBILE_ITER = anchored_finditer(_MOBILE)
+
+
 def _digits(text: str) -> str:
     return "".join(c for c in text if "0" <= c <= "9")
 
@@ -53,7 +57,7 @@ def _international(raw: str) -> str | None:
 def find_phones(text: str, out: list[Candidate]) -> None:
     """Append phone candidates; value is digits, with a leading ``+`` when written as E.164."""
     taken: set[int] = set()
-    for match in _MOBILE.finditer(text):
+    for match in _MOBILE_ITER(text):
         digits = _digits(match["num"] or match["spaced"])
         value = "+86" + digits if match["cc"] or match["scc"] else digits
         out.append(Candidate("phone", match.start(), match.end(), value))
