@@ -22,6 +22,18 @@ PATTERNS = [
 ]
 
 
+def test_gate_patterns_keep_their_meaning() -> None:
+    """The gates put each pattern behind a look-ahead of its first class: same matches."""
+    from bastion.extract._gates import _guarded
+
+    samples = ["微 信 abc8899", "x.COM", "a.Com b", "QQ 12345", "bet888 dot com", "1 3 8"]
+    for raw in [*handles.CUE_CLAUSES, "[a-z]\\.(?i:com)", "(?i:www)\\.x"]:
+        for text in samples:
+            plain = re.search(raw, text)
+            guarded = re.search(_guarded(raw), text)
+            assert (plain is None) == (guarded is None), (raw, text)
+
+
 def _spans(matches: object) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in matches]  # type: ignore[attr-defined]
 
@@ -48,7 +60,7 @@ def test_first_class(pattern: str, expected: str) -> None:
     assert chars == {chr(cp) for cp in range(0x20, 0x20000) if re.fullmatch(expected, chr(cp))}
 
 
-@pytest.mark.parametrize("pattern", [".x", "[^a]b", "a*", "(?:a|)b?"])
+@pytest.mark.parametrize("pattern", [".x", "[^a]b", "a*", "(?:a|)b?", "(?i:ab)", "(?i)ab"])
 def test_unanchorable_patterns_fall_back(pattern: str) -> None:
     assert first_class(pattern) is None
     compiled = re.compile(pattern)

@@ -48,6 +48,8 @@ def _first_item(op: Any, av: Any) -> tuple[_Ranges, bool]:
                 raise _Unbounded
         return ranges, False
     if op is c.SUBPATTERN:
+        if av[1] & c.SRE_FLAG_IGNORECASE:
+            raise _Unbounded
         return _first(av[3])
     if op is c.BRANCH:
         ranges = []
@@ -70,7 +72,10 @@ def first_class(pattern: str) -> str | None:
     """A character class (``[...]``) of every character a match of ``pattern`` can start with;
     None when any character can (or the pattern can match empty)."""
     try:
-        ranges, nullable = _first(_parser.parse(pattern))
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        ranges, nullable = _first(parsed)
     except _Unbounded:
         return None
     if nullable or not ranges:

@@ -14,6 +14,8 @@ from typing import Any, cast
 
 import re2
 
+from bastion.extract._anchors import first_class
+
 GATE_MAX = 4096
 """Longer texts use the ``re`` twin: an RE2 set may exhaust its DFA budget and miss."""
 
@@ -61,14 +63,22 @@ def to_re2(pattern: str) -> str:
     return converted
 
 
+def _guarded(pattern: str) -> str:
+    """``pattern`` behind a look-ahead for its first characters: ``re`` then rejects most
+    positions with one class test instead of trying each branch of a long alternation."""
+    first = first_class(pattern)
+    return pattern if first is None else f"(?={first})(?:{pattern})"
+
+
 class Gate:
     """Patterns compiled twice: an RE2 set (one DFA pass) and exact ``re`` twins."""
 
     __slots__ = ("exact", "fast", "patterns")
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self.patterns = [re.compile(pattern) for pattern in patterns]
-        self.exact = re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+        guarded = [_guarded(pattern) for pattern in patterns]
+        self.patterns = [re.compile(pattern) for pattern in guarded]
+        self.exact = re.compile("|".join(f"(?:{pattern})" for pattern in guarded))
         options = re2.Options()
         options.max_mem = GATE_MEMORY
         self.fast = re2.Set.SearchSet(options)
