@@ -58,7 +58,7 @@ EXTRA: dict[str, str] = {
     "qi": "企",
     "e": "鹅鵝",
     "fei": "飞飛灰",  # 灰机: the dialect pronunciation of 飞机, common slang
-    "ji": "机機鸡雞",
+    "ji": "机機鸡雞几幾",  # 飞几: the first candidate for "feiji" typed fast
     "dian": "电電",
     "bao": "报報豹",
 }

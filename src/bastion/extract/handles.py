@@ -56,7 +56,7 @@ _WEAK_CUES = frozenset({"line", "wechat", "telegram", "whatsapp", "tg", "wa", "t
 _MOBILE = "(?:\\+?86[ \\-]?)?1[3-9][0-9](?:[ \\-]?[0-9]{4}){2}(?![0-9])"
 _QQ_NUMBER = "[1-9][0-9]{4,10}(?![0-9]|\\.[0-9]|@)"
 _END_OF_ID = "(?![A-Za-z0-9_\\-]|\\.[A-Za-z0-9])"
-_UNIT_AFTER = re.compile("[ \t]?[元块塊万萬亿億千百%％个個人次分秒天年月日号號位米克斤件条條张張]")
+_UNIT_AFTER = re.compile("[ \t]?[元块塊万萬亿億%％个個人次分秒天年月日号號位米克斤件条條张張]")
 """After a lone ``扣`` a number is an amount (``扣 50000元``), not a QQ number."""
 
 
@@ -70,6 +70,7 @@ def _spaced(first: str, rest: str, low: int, high: int, name: str) -> str:
 
 _SPACED_DIGITS = _spaced("[1-9]", "[0-9]", 4, 10, "ds")
 _SPACED_ID = _spaced("[A-Za-z]", "[A-Za-z0-9_]", 5, 19, "ls")
+_SPACED_NAME = _spaced("[A-Za-z]", "[A-Za-z0-9_]", 4, 31, "ns")
 
 
 def _syl(name: str, latin: str, *, first: bool) -> str:
@@ -151,7 +152,7 @@ _QQ = re.compile(f"(?P<cue>{CUE_QQ})(?P<sep>{_SEP})(?P<id>{_QQ_NUMBER}|{_SPACED_
 _TELEGRAM = re.compile(
     f"(?P<cue>{CUE_TELEGRAM})"
     "(?:[^\\n@]{0,12}?@(?P<at>[A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_]|\\.[A-Za-z0-9])"
-    f"|(?P<sep>{_SEP})(?P<id>[A-Za-z][A-Za-z0-9_]{{4,31}}{_END_OF_ID}))"
+    f"|(?P<sep>{_SEP})(?P<id>[A-Za-z][A-Za-z0-9_]{{4,31}}{_END_OF_ID}|{_SPACED_NAME}))"
 )
 _WHATSAPP = re.compile(
     f"(?P<cue>{CUE_WHATSAPP})(?P<sep>{_SEP})"
@@ -277,14 +278,15 @@ def _find_telegram(text: str, out: list[Candidate]) -> None:
             continue
         if match["at"] is not None:
             core = _FILL_RE.sub("", match["cue"])
-            if not _CJK.match(text, match.end("at")) and core not in _WORDS:
+            adjacent = match.start("at") - match.end("cue") <= 3 and _HAS_DIGIT.search(match["at"])
+            if (adjacent or not _CJK.match(text, match.end("at"))) and core not in _WORDS:
                 _emit(out, "telegram", match, "at", match["at"])
-        elif _FLIGHT.fullmatch(match["id"]):
-            continue
-        elif _disguise_ok(text, match, match["id"]) and not _weak(
-            match["cue"], match["sep"], match["id"]
-        ):
-            _emit(out, "telegram", match, "id", match["id"])
+        else:
+            name = _compact(match["id"])
+            if _FLIGHT.fullmatch(name) or not _disguise_ok(text, match, name):
+                continue
+            if not _weak(match["cue"], match["sep"], name):
+                _emit(out, "telegram", match, "id", name)
 
 
 def _find_whatsapp(text: str, out: list[Candidate]) -> None:
