@@ -177,6 +177,10 @@ def test_family_with_harmful_wording_is_not_allowed(
         "order 4401234567 shipped",
         "I will text you tomorrow, qq",
         "The Wa River is 12345 km",
+        "订单 20261124001 扣 50 元",
+        "充值 100000 QQ币",
+        "deadline 2024 line",
+        "飞机 @Tasha杀手 好看",
     ],
 )
 def test_prose_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:

@@ -167,6 +167,8 @@ _REVERSED = re.compile(
     f"(?:[(（\\[【][ ]?(?P<bcue>{_REVERSED_CUE})[ ]?[)）\\]】]"
     f"|(?P<cue>{_REVERSED_CUE})(?![A-Za-z0-9{_CJK_CHARS}]))"
 )
+_LONE_END = re.compile("[ \t]*(?:$|[^0-9 \t])")
+"""A lone ``扣`` after a number is a cue unless a number follows it (``订单 123456 扣 50 元``)."""
 _REVERSED_KIND = (
     ("qq", re.compile("[Qq][Qq]群?|扣扣|企鹅|扣")),
     ("telegram", re.compile("[Tt][Gg]|飞机|電報|电报|飛機")),
@@ -325,7 +327,7 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
             continue
         if kind == "telegram" and not ident[0].isalpha():
             continue
-        if cue == "扣" and len(ident) < 6:
+        if cue == "扣" and (len(ident) < 6 or not _LONE_END.match(text, match.end())):
             continue
         out.append(Candidate(kind, match.start("id"), match.end("id"), ident, cue=cue))
 
