@@ -180,6 +180,10 @@ def test_family_with_harmful_wording_is_not_allowed(
         "订单 20261124001 扣 50 元",
         "充值 100000 QQ币",
         "deadline 2024 line",
+        "深圳航空所属ZH955T飞机，疑机械故障",
+        "波音 B737MAX飞机 停飞",
+        "TCs SAE Box326 CW25WX 150ppm",
+        "size 30 w x 40 h, 2024 v x 5000",
         "飞机 @Tasha杀手 好看",
     ],
 )

@@ -81,7 +81,7 @@ def _syl(name: str, latin: str, *, first: bool) -> str:
     return f"(?:[{_SYL[name]}]|{cased}(?![A-Za-z]))"
 
 
-_VW = "(?<![A-Za-z])[VvWw]"
+_VW = "(?<![A-Za-z0-9])[VvWw]"
 CUE_WECHAT = (
     f"(?:{_syl('wei', 'wei', first=True)}|{_VW}){_BREAK}{_syl('xin', 'xin', first=False)}"
     f"|{_VW}{_BREAK}[Xx](?![A-Za-z])"
@@ -254,7 +254,10 @@ def _find_wechat(text: str, out: list[Candidate]) -> None:
         if _NUMERIC.fullmatch(ident):
             if not _AMOUNT_AFTER.match(text, match.end()):
                 _emit(out, "wechat", match, "id", _digits(ident))
-        elif ident[0].isdigit() and not 6 <= len(ident) <= 20:
+        elif ident[0].isdigit() and not (
+            6 <= len(ident) <= 20
+            and (_CJK.search(match["cue"]) or _STRONG_SEP.search(match["sep"]))
+        ):
             continue
         elif not _weak(match["cue"], match["sep"], ident):
             _emit(out, "wechat", match, "id", ident)
@@ -316,7 +319,9 @@ def _find_line(text: str, out: list[Candidate]) -> None:
 
 
 def _find_reversed(text: str, out: list[Candidate]) -> None:
-    """``abc8899 (vx)``, ``1234567890扣``: the id comes first, so it must carry a digit."""
+    """``abc8899 (vx)``, ``1234567890扣``: the id comes first, so it must carry a digit. Telegram
+    and LINE cues after an id count only in brackets: ``ZH955T飞机`` is a flight, ``B737MAX飞机``
+    an aircraft."""
     for match in _REVERSED_ITER(text):
         ident = match["id"]
         cue = match["bcue"] or match["cue"]
@@ -325,7 +330,7 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
         kind = next(k for k, pattern in _REVERSED_KIND if pattern.fullmatch(cue))
         if kind == "qq" and not ident.isdigit():
             continue
-        if kind == "telegram" and not ident[0].isalpha():
+        if kind in ("telegram", "line") and (match["bcue"] is None or not ident[0].isalpha()):
             continue
         if cue == "扣" and (len(ident) < 6 or not _LONE_END.match(text, match.end())):
             continue
