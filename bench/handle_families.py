@@ -115,6 +115,53 @@ FAMILIES: dict[str, tuple[str, str]] = {
 }
 """Family -> (cue style, id form); "numerals" writes a QQ number in circled/Chinese digits."""
 
+REVERSED_CUES = {"wechat": ["(vx)", "（微信）", " vx", "【V信】"], "qq": ["扣", " QQ", "(扣扣)"]}
+"""Cue after the id: ``abc8899 (vx)``, ``1234567890扣``."""
+
+
+def _mobile(rng: random.Random) -> str:
+    return f"1{rng.choice('3456789')}" + "".join(rng.choice("0123456789") for _ in range(9))
+
+
+MOBILE_FORMS: list[Callable[[str], str]] = [
+    lambda m: " ".join(m),
+    lambda m: ".".join(m),
+    lambda m: f"{m[:3]}-{m[3:7]}-{m[7:]}",
+    lambda m: f"+86 {m[:3]} {m[3:7]} {m[7:]}",
+    lambda m: f"(+86){m}",
+    lambda m: f"0086 {m}",
+    lambda m: _circled(m[:3]) + "-" + _circled(m[3:7]) + "-" + _circled(m[7:]),
+]
+INTERNATIONAL_REGIONS = ("US", "GB", "MY", "TH", "VN", "PH", "ID", "SG", "AU", "DE")
+
+
+def _phone_rows(rng: random.Random, count: int, international: bool) -> list[tuple[Item, str, str]]:
+    """Mobiles in spaced/dotted/+86 forms, or E.164 numbers written with spaces after WhatsApp."""
+    import phonenumbers
+
+    rows: list[tuple[Item, str, str]] = []
+    while len(rows) < count:
+        if international:
+            region = rng.choice(INTERNATIONAL_REGIONS)
+            number = phonenumbers.example_number_for_type(
+                region, phonenumbers.PhoneNumberType.MOBILE
+            )
+            written = phonenumbers.format_number(
+                number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            )
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            handle, kind, value = f"WhatsApp {written}", "whatsapp", e164
+        else:
+            mobile = _mobile(rng)
+            written = rng.choice(MOBILE_FORMS)(mobile)
+            value = f"+86{mobile}" if "86" in written[:5] else mobile
+            handle, kind = f"热线{written}", "phone"
+        surface, template = rng.choice(TEMPLATES)
+        wording = rng.choice(rng.choice(list(WORDING.values())))
+        text = template.format(handle=handle, wording=wording)
+        rows.append((Item(id=f"phone-{len(rows)}", text=text, surface=surface), kind, value))
+    return rows
+
 
 def generate(per_family: int) -> dict[str, list[tuple[Item, str, str]]]:
     """Family -> [(item, kind, expected value)], seeded."""
@@ -141,6 +188,18 @@ def generate(per_family: int) -> dict[str, list[tuple[Item, str, str]]]:
             text = template.format(handle=handle, wording=wording)
             rows.append((Item(id=f"{family}-{len(rows)}", text=text, surface=surface), kind, ident))
         out[family] = rows
+    rows = []
+    while len(rows) < per_family:
+        kind = rng.choice(list(REVERSED_CUES))
+        ident = _ident(kind, rng)
+        handle = ident + rng.choice(REVERSED_CUES[kind])
+        surface, template = rng.choice(TEMPLATES)
+        wording = rng.choice(rng.choice(list(WORDING.values())))
+        text = template.format(handle=handle, wording=wording)
+        rows.append((Item(id=f"reversed-{len(rows)}", text=text, surface=surface), kind, ident))
+    out["cue_after_id"] = rows
+    out["mobile_spaced_or_+86"] = _phone_rows(rng, per_family, international=False)
+    out["whatsapp_e164_spaced"] = _phone_rows(rng, per_family, international=True)
     return out
 
 
@@ -151,7 +210,7 @@ def measure(scanner: Scanner, rows: list[tuple[Item, str, str]]) -> dict[str, An
         result = scanner.scan(item)
         hit = (kind, value) in [(e.kind, e.value) for e in result.entities]
         found += hit
-        if item.surface != "username":
+        if item.surface != "username" and kind != "phone":
             worded += 1
             enforced += result.verdict in ("review", "act")
         if not hit and len(misses) < 5:
