@@ -6,8 +6,8 @@ bracketed, full-width, circled or Chinese digits), and a template for a surface 
 wording; families combine two or three tricks. A message counts as found when
 ``Scanner.scan`` (default policy, empty index) returns the handle with its canonical value, and
 as enforced when the verdict is ``review`` or ``act`` (over the messages with wording: the
-username template carries none). The messages are also timed: msg/s of
-``Scanner.scan`` on disguised handles, one core, best of three passes.
+username template carries none; plain phones are allowed by design, so "-"). The messages
+are also timed: msg/s of ``Scanner.scan`` on disguised handles, best of three passes.
 
 ``python -m bench.handle_families [--per-family N]``
 """
@@ -218,7 +218,7 @@ def measure(scanner: Scanner, rows: list[tuple[Item, str, str]]) -> dict[str, An
     return {
         "messages": len(rows),
         "recall_pct": common.pct(found, len(rows)),
-        "enforced_pct": common.pct(enforced, worded),
+        "enforced_pct": common.pct(enforced, worded) if worded else None,
         "bar_met": common.pct(found, len(rows)) >= BAR_RECALL_PCT,
         "misses": misses,
     }
@@ -249,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     items = [item for rows in families.values() for item, _, _ in rows]
     msg_per_s = round(rate(scanner, items))
     rows = [
-        [name, str(r["messages"]), f"{r['recall_pct']:.2f}", f"{r['enforced_pct']:.2f}",
+        [name, str(r["messages"]), f"{r['recall_pct']:.2f}",
+         "-" if r["enforced_pct"] is None else f"{r['enforced_pct']:.2f}",
          "PASS" if r["bar_met"] else "FAIL"]
         for name, r in results.items()
     ]  # fmt: skip
