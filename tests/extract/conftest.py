@@ -1,8 +1,13 @@
-"""Shared helpers: entities as comparable tuples."""
+"""Shared helpers: entities as comparable tuples, and a scanner with the default policy."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bastion import Scanner
 from bastion.extract import find_entities
+from bastion.intel.index import IntelIndex
+from bastion.policy import Policy
 
 
 def found(text: str) -> list[tuple[str, str, tuple[int, int], str]]:
@@ -16,3 +21,11 @@ def found(text: str) -> list[tuple[str, str, tuple[int, int], str]]:
 
 def kinds_values(text: str) -> list[tuple[str, str]]:
     return [(kind, value) for kind, value, _, _ in found(text)]
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def default_scanner() -> Scanner:
+    """The default policy over an empty index: verdicts come from handles and wording alone."""
+    return Scanner(index=IntelIndex.empty(), policy=Policy.default())

@@ -11,17 +11,31 @@ import re
 
 import phonenumbers
 
+from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
 
 _BEFORE = "(?<![A-Za-z0-9_+\\-])(?<![0-9][.,])"
 _AFTER = "(?![0-9]|[.,][0-9])"
 _MOBILE = re.compile(
-    f"{_BEFORE}(?P<cc>(?:\\+|00)86[ \\-]?)?"
-    f"(?P<num>1[3-9][0-9](?P<sep>[ \\-]?)[0-9]{{4}}(?P=sep)[0-9]{{4}}){_AFTER}"
+    f"{_BEFORE}(?P<cc>\\(?(?:\\+|00)86\\)?[ \\-]?)?"
+    f"(?P<num>1[3-9][0-9](?P<sep>[ \\-.]?)[0-9]{{4}}(?P=sep)[0-9]{{4}}){_AFTER}"
+    f"|{_BEFORE}(?P<scc>\\(?(?:\\+|00)86\\)?[ \\-]?)?"
+    f"(?P<spaced>1(?P<each>[ .\\-])[3-9](?:(?P=each)[0-9]){{9}})(?!(?P=each)?[0-9])"
 )
+"""A mainland mobile: ``138 1234 5678`` (one separator, 3-4-4) or ``1 3 8 1 2 3 4 5 6 7 8``
+(single digits, one separator throughout, nothing more glued on)."""
 _INTERNATIONAL = re.compile(f"{_BEFORE}\\+ ?[0-9](?:[ \\-.()]{{0,2}}[0-9]){{6,15}}{_AFTER}")
-PHONE_SHAPE = "1[3-9][0-9]|\\+ ?[0-9]"
+PHONE_SHAPE = "1[3-9][0-9]|1[ .\\-][3-9][ .\\-][0-9]|\\+ ?[0-9]"
 """Every phone match starts with this; the extract router skips the finder without it."""
+PHONE_CLAUSES = (
+    "1[3-9][0-9][ \\-.]?[0-9]{4}[ \\-.]?[0-9]{4}",
+    "1[ .\\-][3-9](?:[ .\\-][0-9]){9}",
+    r"\+ ?[0-9](?:[ \-.()]{0,2}[0-9]){6}",
+)
+"""Supersets of every phone match, for the pre-check."""
+
+
+_MOBILE_ITER = anchored_finditer(_MOBILE)
 
 
 def _digits(text: str) -> str:
@@ -43,9 +57,9 @@ def _international(raw: str) -> str | None:
 def find_phones(text: str, out: list[Candidate]) -> None:
     """Append phone candidates; value is digits, with a leading ``+`` when written as E.164."""
     taken: set[int] = set()
-    for match in _MOBILE.finditer(text):
-        digits = _digits(match["num"])
-        value = "+86" + digits if match["cc"] else digits
+    for match in _MOBILE_ITER(text):
+        digits = _digits(match["num"] or match["spaced"])
+        value = "+86" + digits if match["cc"] or match["scc"] else digits
         out.append(Candidate("phone", match.start(), match.end(), value))
         taken.add(match.start())
     if "+" not in text:

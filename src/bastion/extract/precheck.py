@@ -6,7 +6,8 @@ Each clause is a superset of one such trigger:
 
 * finders on plain text: a dot before a Public Suffix List TLD (every host, e-mail and
   ``t.me`` ends so) or a dotted quad, a colon before slashes (``scheme://``), two close colons
-  (IPv6), a mobile shape, ``+`` and seven digits, a cue with the start of an id;
+  (IPv6), a mobile shape (also spaced or dotted), ``+`` and seven digits, a cue with the start of an
+  id or an id before its cue;
 * unmask passes (``bastion.normalize``): a character its tables fold (full-width, homoglyph,
   invisible...); a spelled or ideographic dot that the pass would accept before a TLD (only the
   last separator of a host matters); colon-ish then slashes (``hxxp``); spaced single letters
@@ -28,6 +29,7 @@ from publicsuffixlist import PSLFILE
 from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
+from bastion.extract.phones import PHONE_CLAUSES
 from bastion.normalize.defang import (
     AT_WORDS,
     BRACKETS,
@@ -102,8 +104,7 @@ _ASCII_CLAUSES = (
     r"[:：;；]\s?[\]\)\}]?\s{0,2}[/／\\＼]\s?[/／\\＼]",
     r"(?i:h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}s)?)\s{0,2}(?:[\])}>]\s?)?(?:/{2}|_{2}[A-Za-z0-9])",
     ":[0-9A-Fa-f]{0,4}:",
-    "1[3-9][0-9][ \\-]?[0-9]{4}[ \\-]?[0-9]{4}",
-    r"\+ ?[0-9](?:[ \-.()]{0,2}[0-9]){6}",
+    *PHONE_CLAUSES,
     *CUE_CLAUSES,
     # spelled dots: only the separator before the TLD matters, and it must be acceptable
     r"[\[\(\{（【]\s?(?:[Dd][Oo][Tt]|[.。点．])",

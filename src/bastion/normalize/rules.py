@@ -271,6 +271,19 @@ _WEAK_KINDS: Final = frozenset({"word", "weak", "spaced_emoji", "spacedot"})
 sentence end)."""
 
 
+_CUE_WORDS: Final = frozenset(
+    {"v", "vx", "wx", "q", "qq", "tg", "wa", "line", "wechat", "weixin", "telegram", "whatsapp"}
+)
+
+
+def _weak_ok(text: str, left: str, end: int) -> bool:
+    """A weak fold needs a name of two or more characters that is no messenger cue (``v➕ bet_66``
+    is a WeChat id), and nothing after the TLD that continues a handle (``_``, ``@``)."""
+    return (
+        len(left) >= 2 and left.lower() not in _CUE_WORDS and text[end : end + 1] not in ("_", "@")
+    )
+
+
 def _sep_kind(sep: str) -> str:
     core = sep.strip()
     if core == ".":
@@ -351,6 +364,7 @@ def spelled_dot_pass(work: Work) -> None:
                 and k == len(labels) - 1
                 and _ends_suffix(words, k)
                 and seps[k - 1][2] in _WEAK_KINDS
+                and _weak_ok(text, words[k - 1], labels[k][1])
             ):
                 a, b, _ = seps[k - 1]
                 groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))
