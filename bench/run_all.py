@@ -22,9 +22,16 @@ from typing import Any
 
 from bench import common
 
-BENCHMARKS = ("obfuscation_suite", "recall", "false_positives", "throughput", "bench_index")
+BENCHMARKS = (
+    "obfuscation_suite",
+    "recall",
+    "false_positives",
+    "throughput",
+    "adversarial_eval",
+    "bench_index",
+)
 """Run in this order; ``bench_index`` (the intel index benchmark) is run when present."""
-TAKES_HOME = frozenset({"recall", "false_positives", "throughput"})
+TAKES_HOME = frozenset({"recall", "false_positives", "throughput", "adversarial_eval"})
 SUBPROCESS = frozenset({"bench_index"})
 """Benchmarks with their own command line (read from ``sys.argv``) run as a child process."""
 

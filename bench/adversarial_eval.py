@@ -1,0 +1,415 @@
+"""Bastion beside the four peers on the adversarial suite and the peers' own vectors, in one run.
+
+Per family (links and handles apart): recall of Bastion and of each peer; the share of cases whose
+verdict reaches the case's minimum (``act`` for a listed link, ``review`` for a handle offered
+with a harmful trade's wording); every ``allow`` on a case a careful reader can undo; every wrong
+host (a host-kind entity whose registrable domain is neither the expected one nor a decoy the
+text really holds). Then benign ``act``/``review`` on the real clean sets (``false_positives``)
+and the throughput of ``Scanner.scan`` on clean and on disguised messages, linkify-it-py beside
+it. Bars (issue 6): recall >= 99 % per family, zero allow, zero wrong host, act <= 0.1 % and
+review <= 1 % on clean sets, clean >= 200,000 msg/s and disguised >= 40,000 msg/s on one core.
+
+``python -m bench.adversarial_eval [--home DIR] [--per-family N] [--no-peers] [--quick]``
+writes ``bench/results/adversarial.json`` and ``bench/results/adversarial_misses.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bastion.model import HOST_KINDS, Entity, Item
+from bastion.suffixes import registrable_domain
+from bench import common, false_positives, throughput
+from bench.adversarial import SEED, Case, build_suite, families_of
+from bench.peers import Finder, Vector, found, load_vectors, peer_finders
+from bench.recall import entity_matches
+
+BAR_RECALL = 99.0
+BAR_CLEAN_MSG_S = 200_000
+BAR_DISGUISED_MSG_S = 40_000
+RANK = {"allow": 0, "review": 1, "act": 2}
+HANDLE_HOSTS = frozenset({"t.me", "telegram.me", "wa.me", "whatsapp.com", "line.me"})
+SLOW_MS = 50.0
+"""A single scan slower than this is listed: the issue asks for bounded, linear work."""
+
+
+def _rd(entity: Entity) -> str:
+    host = (entity.host or entity.value.rpartition("@")[2]).lower().strip(".")
+    return entity.registrable_domain or registrable_domain(host) or host
+
+
+def bastion_found(case: Case, entities: list[Entity]) -> bool:
+    if case.kind == "link":
+        return any(e.kind in HOST_KINDS and _rd(e) == case.expected for e in entities)
+    return any(entity_matches(case.kind, case.expected, e, case.token) for e in entities)
+
+
+def wrong_hosts(case: Case, entities: list[Entity]) -> list[str]:
+    """Hosts reported that the text does not hold for a careful reader."""
+    fine = {case.expected, *case.decoys, *HANDLE_HOSTS}
+    return sorted({_rd(e) for e in entities if e.kind in HOST_KINDS and _rd(e) not in fine})
+
+
+def _entity_summary(entities: list[Entity]) -> list[str]:
+    return [f"{e.kind}:{e.value}" + (f"{e.categories}" if e.categories else "") for e in entities]
+
+
+def _show(text: str, limit: int = 300) -> str:
+    if len(text) <= limit:
+        return text
+    stripped = text.strip("\u200b \u3000\ufe0f\u2060\u00ad")
+    return f"[{len(text) - len(stripped)} padding chars] " + stripped[:limit]
+
+
+def run_bastion(scanner: Any, cases: list[Case]) -> dict[str, dict[str, Any]]:
+    """Case id -> outcome; a crash is recorded (with its reproducer), never fatal."""
+    out: dict[str, dict[str, Any]] = {}
+    for case in cases:
+        started = time.perf_counter()
+        try:
+            result = scanner.scan(Item(id=case.id, text=case.text, surface=case.surface))
+        except Exception as exc:  # a crash is a finding, not the end of the run
+            out[case.id] = {
+                "crash": f"{type(exc).__name__}: {exc}",
+                "found": False,
+                "verdict": "crash",
+                "wrong": [],
+                "entities": [],
+            }
+            continue
+        ms = (time.perf_counter() - started) * 1000
+        out[case.id] = {
+            "found": bastion_found(case, result.entities),
+            "verdict": result.verdict,
+            "wrong": wrong_hosts(case, result.entities),
+            "entities": _entity_summary(result.entities),
+            "ms": round(ms, 3),
+        }
+    return out
+
+
+def run_peers(peers: dict[str, Finder], cases: list[Case]) -> dict[str, dict[str, bool]]:
+    """Peer -> case id -> found; a peer that raises on a case simply misses it."""
+    out: dict[str, dict[str, bool]] = {}
+    for name, find in peers.items():
+        hits: dict[str, bool] = {}
+        for case in cases:
+            try:
+                hits[case.id] = found(case.kind, case.expected, find(case.text))
+            except Exception:  # peers are measured, not debugged
+                hits[case.id] = False
+        out[name] = hits
+    return out
+
+
+def per_family(
+    cases: list[Case], bastion: dict[str, dict[str, Any]], peers: dict[str, dict[str, bool]]
+) -> dict[str, dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for family in families_of(cases):
+        group = [c for c in cases if c.family == family]
+        n = len(group)
+        row: dict[str, Any] = {
+            "kind": "link" if group[0].kind == "link" else "handle",
+            "in_bar": group[0].in_bar,
+            "cases": n,
+            "bastion_pct": common.pct(sum(bastion[c.id]["found"] for c in group), n),
+            "verdict_ok_pct": common.pct(
+                sum(RANK.get(bastion[c.id]["verdict"], -1) >= RANK[c.min_verdict] for c in group), n
+            ),
+            "allow": sum(bastion[c.id]["verdict"] == "allow" for c in group),
+            "wrong_host": sum(bool(bastion[c.id]["wrong"]) for c in group),
+            "crash": sum("crash" in bastion[c.id] for c in group),
+        }
+        for name, hits in peers.items():
+            row[f"{name}_pct"] = common.pct(sum(hits[c.id] for c in group), n)
+        rows[family] = row
+    return rows
+
+
+def overall(
+    cases: list[Case], bastion: dict[str, dict[str, Any]], peers: dict[str, dict[str, bool]]
+) -> dict[str, dict[str, float]]:
+    """Recall over the in-bar cases, links and handles apart."""
+    out: dict[str, dict[str, float]] = {}
+    for kind in ("link", "handle"):
+        group = [c for c in cases if c.in_bar and (c.kind == "link") == (kind == "link")]
+        figures = {"bastion": common.pct(sum(bastion[c.id]["found"] for c in group), len(group))}
+        for name, hits in peers.items():
+            figures[name] = common.pct(sum(hits[c.id] for c in group), len(group))
+        out[kind] = {"cases": len(group), **figures}
+    return out
+
+
+def _record(case: Case, outcome: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "family": case.family,
+        "surface": case.surface,
+        "text": _show(case.text),
+        "expected": case.expected,
+        "found": outcome["entities"],
+        "verdict": outcome["verdict"],
+        "wrong": outcome["wrong"],
+        **({"crash": outcome["crash"]} if "crash" in outcome else {}),
+    }
+
+
+def evaluate_vectors(
+    scanner: Any, peers: dict[str, Finder], vectors: list[Vector]
+) -> dict[str, Any]:
+    """Recall on the peers' own public test vectors, per source file."""
+    by_source: dict[str, list[Vector]] = defaultdict(list)
+    for v in vectors:
+        by_source[v.source].append(v)
+    report: dict[str, Any] = {}
+    for source, group in by_source.items():
+        hits: Counter[str] = Counter()
+        misses: list[dict[str, Any]] = []
+        for v in group:
+            result = scanner.scan(Item(id="v", text=v.text, surface="post"))
+            if any(e.kind in HOST_KINDS and _rd(e) == v.expected for e in result.entities):
+                hits["bastion"] += 1
+            elif len(misses) < 10:
+                misses.append(
+                    {
+                        "text": v.text,
+                        "expected": v.expected,
+                        "found": _entity_summary(result.entities),
+                    }
+                )
+            for name, find in peers.items():
+                with contextlib.suppress(Exception):  # a peer that raises misses the vector
+                    hits[name] += found("link", v.expected, find(v.text))
+        report[source] = {
+            "vectors": len(group),
+            **{f"{k}_pct": common.pct(hits[k], len(group)) for k in ("bastion", *peers)},
+            "bastion_misses": misses,
+        }
+    return report
+
+
+def measure_throughput(scanner: Any, data: Path, cases: list[Case], quick: bool) -> dict[str, Any]:
+    """msg/s of ``Scanner.scan`` and linkify-it-py, one core, clean vs disguised messages."""
+    from linkify_it import LinkifyIt  # type: ignore[import-untyped]
+
+    clean = throughput.message_mix(data, 20_000 if quick else 100_000)
+    disguised = [c.text for c in cases if len(c.text) < 2_000]
+    disguised = (disguised * (1 + 20_000 // max(1, len(disguised))))[:20_000]
+    linkify = LinkifyIt()
+    out: dict[str, Any] = {}
+    with throughput.one_core() as cpu:
+        for name, texts in (("clean", clean), ("disguised", disguised)):
+            items = [Item(id=str(i), text=t, surface="chat") for i, t in enumerate(texts)]
+            scan = scanner.scan
+
+            def run_bastion(items: list[Item] = items, scan: Callable[..., Any] = scan) -> None:
+                for item in items:
+                    scan(item)
+
+            def run_linkify(texts: list[str] = texts) -> None:
+                for text in texts:
+                    linkify.match(text)
+
+            rate, _ = throughput.best_rate(run_bastion, len(items), 2 if quick else 3)
+            peer_rate, _ = throughput.best_rate(run_linkify, len(texts), 2 if quick else 3)
+            out[name] = {
+                "messages": len(texts),
+                "bastion_msg_per_s": round(rate),
+                "linkify_msg_per_s": round(peer_rate),
+            }
+    out["cpu"] = cpu
+    out["bars"] = {
+        "clean": out["clean"]["bastion_msg_per_s"] >= BAR_CLEAN_MSG_S,
+        "disguised": out["disguised"]["bastion_msg_per_s"] >= BAR_DISGUISED_MSG_S,
+    }
+    return out
+
+
+def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[str, Any]) -> str:
+    """The hand-off note for the people fixing the core: every failing family, 3 examples."""
+    recall = summary["overall"]
+    lines = [
+        "# Adversarial misses (generated by `python -m bench.adversarial_eval`)",
+        "",
+        f"Suite seed {summary['seed']}, {summary['cases']} cases. Bastion recall (in bar): links "
+        f"{recall['link']['bastion']} %, handles {recall['handle']['bastion']} %.",
+        f"Allowed in-bar cases: {len(summary['allowed'])}; "
+        f"wrong hosts: {len(summary['wrong_hosts'])}; crashes: {len(summary['crashes'])}; "
+        f"scans over {SLOW_MS} ms: {len(summary['slow'])}.",
+        "",
+        "Each example: text (Python repr) / expected / what Bastion found / verdict.",
+        "`control_plain` and `h_control` hold the same targets undisguised: where a control is",
+        "found but its verdict is short of the minimum, the gap is policy (issue section 2), not",
+        "unmasking. Reproduce a case with `build_suite(data)` and its id.",
+    ]
+    by_id = {c.id: c for c in cases}
+    for family, row in summary["per_family"].items():
+        group = [c for c in cases if c.family == family]
+        bad = [
+            c
+            for c in group
+            if not bastion[c.id]["found"]
+            or bastion[c.id]["wrong"]
+            or RANK.get(bastion[c.id]["verdict"], -1) < RANK[c.min_verdict]
+        ]
+        if not bad:
+            continue
+        lines += [
+            "",
+            f"## {family} ({row['kind']}{'' if row['in_bar'] else ', outside the bar'}): "
+            f"found {row['bastion_pct']} %, verdict ok {row['verdict_ok_pct']} %, "
+            f"allow {row['allow']}, wrong host {row['wrong_host']}",
+            "",
+        ]
+        for c in bad[:3]:
+            o = bastion[c.id]
+            lines.append(
+                f"- `{_show(c.text, 160)!r}` expected `{c.expected}` ({c.surface}); "
+                f"found {o['entities'] or 'nothing'}; verdict **{o['verdict']}**"
+                + (f"; WRONG {o['wrong']}" if o["wrong"] else "")
+            )
+    for title, key in (("Crashes", "crashes"), ("Slow scans", "slow")):
+        if summary[key]:
+            lines += ["", f"## {title}", ""]
+            for rec in summary[key][:20]:
+                case = by_id[rec["id"]]
+                lines.append(
+                    f"- `{rec['id']}`: {rec.get('crash') or str(rec.get('ms')) + ' ms'};"
+                    f" reproducer: `Scanner.scan(Item(id='x', text={_show(case.text, 120)!r},"
+                    f" surface={case.surface!r}))`"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def report(summary: dict[str, Any], peers: list[str]) -> None:
+    names = ["bastion", *peers]
+    rows = []
+    for family, r in summary["per_family"].items():
+        mark = "" if r["in_bar"] else " (*)"
+        rows.append(
+            [
+                family + mark,
+                r["kind"],
+                str(r["cases"]),
+                *(f"{r[n + '_pct']:.1f}" for n in names),
+                f"{r['verdict_ok_pct']:.1f}",
+                str(r["allow"]),
+                str(r["wrong_host"]),
+            ]
+        )
+    for kind, figures in summary["overall"].items():
+        rows.append(
+            [
+                f"ALL {kind}s (in bar)",
+                kind,
+                str(figures["cases"]),
+                *(f"{figures[n]:.1f}" for n in names),
+                "",
+                "",
+                "",
+            ]
+        )
+    columns = ["family", "kind", "n", *(f"{n} %" for n in names), "verdict ok %", "allow", "wrong"]
+    common.print_table("Adversarial suite: recall per family", columns, rows)
+    print("(*) outside the bar: a reader needs a tool or a guess; review expected, no wrong host")
+    vrows = [
+        [src, str(v["vectors"]), *(f"{v[n + '_pct']:.1f}" for n in names)]
+        for src, v in summary["vectors"].items()
+    ]
+    if vrows:
+        common.print_table("Peers' public vectors", ["source", "n", *names], vrows)
+    fp = summary["false_positives"]
+    for name, r in fp.items():
+        print(
+            f"clean set {name}: act {r['act_pct']} %, review {r['review_pct']} % of {r['messages']}"
+        )
+    tp = summary.get("throughput")
+    if tp:
+        for name in ("clean", "disguised"):
+            t = tp[name]
+            print(
+                f"throughput {name}: bastion {t['bastion_msg_per_s']:,} msg/s, "
+                f"linkify-it-py {t['linkify_msg_per_s']:,} msg/s ({t['messages']:,} messages)"
+            )
+    for name, ok in summary["bars"].items():
+        print(f"bar {name}: {'PASS' if ok else 'FAIL'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Adversarial suite: Bastion beside four peers.")
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--home", type=Path, default=None, help="BASTION_HOME to scan with")
+    parser.add_argument("--per-family", type=int, default=60)
+    parser.add_argument("--no-peers", action="store_true", help="Bastion only (fast)")
+    parser.add_argument("--quick", action="store_true", help="smaller clean sets and mix")
+    parser.add_argument("--no-throughput", action="store_true")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
+    args = parser.parse_args(argv)
+    data = common.data_dir(args.data)
+    cases = build_suite(data, per_family=args.per_family)
+    scanner = common.load_scanner(common.scanner_home(args.home, data))
+    peers = {} if args.no_peers else peer_finders()
+    bastion = run_bastion(scanner, cases)
+    peer_hits = run_peers(peers, cases)
+    by_id = {c.id: c for c in cases}
+    in_bar = [c for c in cases if c.in_bar]
+    summary: dict[str, Any] = {
+        "seed": SEED,
+        "cases": len(cases),
+        "per_family": per_family(cases, bastion, peer_hits),
+        "overall": overall(cases, bastion, peer_hits),
+        "allowed": [
+            {"id": c.id, "expected": c.expected, "found": bastion[c.id]["entities"]}
+            for c in in_bar
+            if bastion[c.id]["verdict"] == "allow"
+        ],
+        "wrong_hosts": [
+            {"id": c.id, "expected": c.expected, "wrong": bastion[c.id]["wrong"]}
+            for c in cases
+            if bastion[c.id]["wrong"]
+        ],
+        "crashes": [
+            _record(c, o) for cid, o in bastion.items() if "crash" in o for c in (by_id[cid],)
+        ],
+        "slow": sorted(
+            ({"id": cid, "ms": o["ms"]} for cid, o in bastion.items() if o.get("ms", 0) > SLOW_MS),
+            key=lambda r: -r["ms"],
+        ),
+    }
+    summary["vectors"] = evaluate_vectors(scanner, peers, load_vectors())
+    weibo = 50_000 if args.quick else 200_000
+    summary["false_positives"] = {
+        name: {
+            k: v
+            for k, v in false_positives.measure(scanner, surface, texts).items()
+            if k != "offenders"
+        }
+        for name, (surface, texts) in false_positives.clean_sets(data, weibo).items()
+    }
+    if not args.no_throughput:
+        summary["throughput"] = measure_throughput(scanner, data, cases, args.quick)
+    families = [r for r in summary["per_family"].values() if r["in_bar"]]
+    summary["bars"] = {
+        "recall_per_family": all(r["bastion_pct"] >= BAR_RECALL for r in families),
+        "zero_allow": not summary["allowed"],
+        "zero_wrong_host": not summary["wrong_hosts"],
+        "clean_sets": all(r["bar_met"] for r in summary["false_positives"].values()),
+        **{f"throughput_{k}": v for k, v in summary.get("throughput", {}).get("bars", {}).items()},
+    }
+    summary["bar_met"] = all(summary["bars"].values())
+    report(summary, list(peers))
+    md = common.RESULTS_DIR / "adversarial_misses.md"
+    md.write_text(misses_markdown(summary, cases, bastion), encoding="utf-8")
+    print(f"-> {common.write_result('adversarial', summary)} and {md}")
+    return 1 if args.strict and not summary["bar_met"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
