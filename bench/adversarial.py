@@ -381,6 +381,76 @@ def _zero_width_scheme(d: str, rng: random.Random) -> Token:
         "zero_width", "scheme"]  # fmt: skip
 
 
+def _combining_marks(d: str, rng: random.Random) -> Token:
+    """Strike-through, underline or stacked diacritics on every character (b̶e̶t̶, z̴a̴l̴g̴o̴)."""
+    mark = rng.choice(("\u0336", "\u0332", "\u0335", "\u0334", "\u0301\u0316", "\u0338"))
+    return _scheme(rng, 0.3) + "".join(c + mark for c in d), [f"combining:U+{ord(mark[0]):04X}"]
+
+
+SUPERSCRIPT = dict(zip("abcdefghijklmnoprstuvwxyz0123456789",
+                       "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))  # fmt: skip
+
+
+def _superscript(d: str, rng: random.Random) -> Token:
+    name, tld = _split(d)
+    lab = "".join(SUPERSCRIPT.get(c, c) for c in name)
+    return lab + rng.choice((".", "。", " dot ")) + tld, ["superscript", "dot"]
+
+
+def _cn_bracket_dot(d: str, rng: random.Random) -> Token:
+    dot = rng.choice(("（.）", "【.】", "「.」", "(点)", "【点】", "［.］", "〔.〕", "《.》"))
+    return _case_mix(d, rng).replace(".", dot), [f"dot:{dot}", "case"]
+
+
+def _spaced_fullwidth(d: str, rng: random.Random) -> Token:
+    sep = rng.choice(("\u3000", " ", "|", "/"))
+    return sep.join(tricks.fullwidth(d)), ["fullwidth", f"spaced:U+{ord(sep):04X}"]
+
+
+def _email_cn_at(d: str, rng: random.Random) -> Token:
+    local = rng.choice(("kefu", "vip", "service", "support")) + str(rng.randint(1, 99))
+    at = rng.choice(("艾特", "圈a", "#", "(at)", "＠", " at "))
+    note = "（#换成@）" if at == "#" else ""
+    dot = rng.choice((".", "点", "."))
+    return local + at + d.replace(".", dot) + note, [f"at:{at}", f"dot:{dot}"]
+
+
+def _double_scheme(d: str, rng: random.Random) -> Token:
+    lead = rng.choice(
+        ("https://https://", "http://http//", "https://www.https://", "http:/https://")
+    )
+    return lead + d + _path(rng), ["double_scheme"]
+
+
+def _userinfo_at(d: str, rng: random.Random) -> Token:
+    fake = rng.choice(("www.google.com", "apple.com", "www.taobao.com", "paypal.com"))
+    return f"https://{fake}@{d}{_path(rng)}", ["userinfo_decoy"]
+
+
+def _linebreak_after_dot(d: str, rng: random.Random) -> Token:
+    name, tld = _split(d)
+    return _scheme(rng, 0.5) + name + rng.choice((".\n", "\n.", ".\r\n")) + tld, ["line_broken"]
+
+
+def _bidi_override(d: str, rng: random.Random) -> Token:
+    """Stored reversed inside RIGHT-TO-LEFT OVERRIDE: the reader sees the domain as it is."""
+    return "\u202e" + (_path(rng)[::-1] + d[::-1]) + "\u202c", ["bidi_rlo", "reversed_storage"]
+
+
+EXOTIC_INVISIBLE = (
+    *("\u00ad", "\u034f", "\u2061", "\u2062", "\u2063", "\u2064", "\u180e", "\u3164"),
+    *("\uffa0", "\u17b4", "\U000e0020", "\U000e0041", "\ufe00", "\u200e"),
+)
+
+
+def _invisible_exotic(d: str, rng: random.Random) -> Token:
+    """Format, filler and tag characters that render as nothing (soft hyphen, Hangul filler...)."""
+    chars = list(d)
+    for i in sorted(rng.sample(range(1, len(chars)), min(3, len(chars) - 1)), reverse=True):
+        chars.insert(i, rng.choice(EXOTIC_INVISIBLE))
+    return _scheme(rng, 0.5) + "".join(chars), ["invisible_exotic", "scheme?"]
+
+
 def _peer_defang(d: str, rng: random.Random) -> Token:
     """The defang forms iocextract's README documents (written here from its table)."""
     name, tld = _split(d)
@@ -457,6 +527,16 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "pinyin_dian": (_pinyin_dian, ANY),
     "fullwidth_leet_tld": (_fullwidth_leet, lambda d: any(c in LEET_TLD for c in _split(d)[1])),
     "zero_width_scheme": (_zero_width_scheme, ANY),
+    "combining_marks": (_combining_marks, ANY),
+    "superscript": (_superscript, lambda d: "q" not in _split(d)[0]),
+    "cn_bracket_dot": (_cn_bracket_dot, ANY),
+    "spaced_fullwidth": (_spaced_fullwidth, ANY),
+    "email_cn_at": (_email_cn_at, ANY),
+    "double_scheme": (_double_scheme, ANY),
+    "userinfo_decoy": (_userinfo_at, ANY),
+    "linebreak_after_dot": (_linebreak_after_dot, ANY),
+    "bidi_override": (_bidi_override, ANY),
+    "invisible_exotic": (_invisible_exotic, ANY),
     "peer_defang": (_peer_defang, ANY),
     "peer_encoded": (_peer_encoded, ANY),
     "ambiguous_link": (_ambiguous, lambda d: len(_split(d)[0]) >= 3),
@@ -464,7 +544,8 @@ HOST_FAMILIES: dict[str, HostFamily] = {
 """Family -> (make token from a listed domain, which domains the family can use)."""
 OUTSIDE_BAR = frozenset({"peer_encoded", "ambiguous_link", "ambiguous_handle"})
 """Families a careful reader cannot undo without a tool or a guess: review expected, no bar."""
-REDIRECTORS = {"google.com", "baidu.com", "facebook.com"}
+REDIRECTORS = {"google.com", "baidu.com", "facebook.com", "apple.com", "taobao.com", "paypal.com"}
+"""Hosts a template or family puts in the text on purpose (redirectors, userinfo decoys)."""
 
 
 # ---------------------------------------------------------------- handle families
@@ -617,6 +698,32 @@ def _line_cue(rng: random.Random) -> Handle:
     return cue + name, "line", name, ["line_cue"]
 
 
+CN_FINANCIAL = "零壹贰叁肆伍陆柒捌玖"
+
+
+def _cn_financial_digits(rng: random.Random) -> Handle:
+    """Financial numerals (壹贰叁), spoken 幺 for 1 and 两 for 2, mixed with plain digits."""
+    qq = tricks.qq_number(rng)
+    spoken = {"1": "幺", "2": "两"}
+    body = "".join(rng.choice((CN_FINANCIAL[int(c)], spoken.get(c, c), c)) for c in qq)
+    return rng.choice(("扣扣：", "QQ ", "加Q ")) + body, "qq", qq, ["cn_financial_digits"]
+
+
+def _cue_emoji(rng: random.Random) -> Handle:
+    if rng.random() < 0.5:
+        qq = tricks.qq_number(rng)
+        return rng.choice(("🐧：", "🐧 ", "加🐧 ")) + qq, "qq", qq, ["emoji_cue:penguin"]
+    name = tricks.handle_id(rng, lo=5, hi=20, style="telegram").lower()
+    return rng.choice(("✈️ ", "🛩️@", "🛫 @")) + name, "telegram", name, ["emoji_cue:plane"]
+
+
+def _bracketed_id(rng: random.Random) -> Handle:
+    wid = _wid(rng)
+    left, right = rng.choice((("【", "】"), ("「", "」"), ("[", "]"), ("（", "）"), ("<", ">")))
+    cue = rng.choice(("加V", "微信", "薇", "V："))
+    return f"{cue}{left}{wid}{right}", "wechat", wid, ["bracketed_id"]
+
+
 def _ambiguous_handle(rng: random.Random) -> Handle:
     wid = _wid(rng)
     return rng.choice(("V" + wid, "找我 " + wid, "+" + wid)), "wechat", wid, ["no_cue"]
@@ -639,6 +746,9 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_glyphs": _handle_glyphs,
     "h_remove_instruction": _handle_remove_instruction,
     "h_line_cue": _line_cue,
+    "h_cn_financial_digits": _cn_financial_digits,
+    "h_cue_emoji": _cue_emoji,
+    "h_bracketed_id": _bracketed_id,
     "ambiguous_handle": _ambiguous_handle,
 }
 

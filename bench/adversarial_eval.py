@@ -126,6 +126,9 @@ def per_family(
             "allow": sum(bastion[c.id]["verdict"] == "allow" for c in group),
             "wrong_host": sum(bool(bastion[c.id]["wrong"]) for c in group),
             "crash": sum("crash" in bastion[c.id] for c in group),
+            "bastion_mean_us": round(
+                1000 * sum(bastion[c.id].get("ms", 0.0) for c in group) / n, 1
+            ),
         }
         for name, hits in peers.items():
             row[f"{name}_pct"] = common.pct(sum(hits[c.id] for c in group), n)
@@ -261,6 +264,7 @@ def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[st
         ]
         if not bad:
             continue
+        bad.sort(key=lambda c: (bastion[c.id]["found"], not bastion[c.id]["wrong"]))
         lines += [
             "",
             f"## {family} ({row['kind']}{'' if row['in_bar'] else ', outside the bar'}): "

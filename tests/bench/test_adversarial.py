@@ -23,13 +23,18 @@ from bench.peers import found, load_vectors, registrable_of
 _INVERSE = {v: k for t in (tricks.CYRILLIC, tricks.GREEK) for k, v in t.items()}
 _INVERSE |= {v: k for k, v in adversarial.SMALL_CAPS.items()}
 _ROMAN = {v: k for k, v in adversarial.ROMAN.items()}
-_CN = {c: str(i) for table in (tricks.CN_DIGITS, tricks.CN_DIGITS_ALT) for i, c in enumerate(table)}
+_CN = {
+    c: str(i)
+    for table in (tricks.CN_DIGITS, tricks.CN_DIGITS_ALT, adversarial.CN_FINANCIAL)
+    for i, c in enumerate(table)
+} | {"幺": "1", "两": "2"}
 
 
 def skeleton(text: str) -> str:
     """Lower-case letters, digits, ``_`` and ``-`` of what a reader sees, lookalikes undone."""
     text = "".join(_ROMAN.get(c, c) for c in text)
-    folded = unicodedata.normalize("NFKC", text)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    folded = unicodedata.normalize("NFKC", bare)
     for base in (adversarial.NEG_CIRCLED, adversarial.NEG_SQUARED):
         folded = "".join(
             chr(97 + ord(c) - base) if base <= ord(c) < base + 26 else c for c in folded
