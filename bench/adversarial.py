@@ -451,6 +451,22 @@ def _invisible_exotic(d: str, rng: random.Random) -> Token:
     return _scheme(rng, 0.5) + "".join(chars), ["invisible_exotic", "scheme?"]
 
 
+def _homoglyph_tld(d: str, rng: random.Random) -> Token:
+    name, tld = _split(d)
+    dot = rng.choice((".", "。", "．"))
+    return _scheme(rng, 0.4) + name + dot + homoglyph_any(tld, rng), ["homoglyph_tld", "dot"]
+
+
+def _zw_in_dot_word(d: str, rng: random.Random) -> Token:
+    zw = rng.choice(tricks.ZERO_WIDTH)
+    word = rng.choice((f" d{zw}ot ", f"[{zw}.{zw}]", f"{zw}点{zw}", f"(d{zw}o{zw}t)", f" D{zw}OT "))
+    return d.replace(".", word), ["zero_width", "spelled_dot"]
+
+
+def _underscore_dot(d: str, rng: random.Random) -> Token:
+    return d.replace(".", rng.choice(("_", "__", "_dot_"))), ["underscore_dot"]
+
+
 def _peer_defang(d: str, rng: random.Random) -> Token:
     """The defang forms iocextract's README documents (written here from its table)."""
     name, tld = _split(d)
@@ -537,6 +553,9 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "linebreak_after_dot": (_linebreak_after_dot, ANY),
     "bidi_override": (_bidi_override, ANY),
     "invisible_exotic": (_invisible_exotic, ANY),
+    "homoglyph_tld": (_homoglyph_tld, lambda d: any(c in tricks.CYRILLIC for c in _split(d)[1])),
+    "zw_in_dot_word": (_zw_in_dot_word, ANY),
+    "underscore_dot": (_underscore_dot, lambda d: "_" not in d),
     "peer_defang": (_peer_defang, ANY),
     "peer_encoded": (_peer_encoded, ANY),
     "ambiguous_link": (_ambiguous, lambda d: len(_split(d)[0]) >= 3),
@@ -724,6 +743,23 @@ def _bracketed_id(rng: random.Random) -> Handle:
     return f"{cue}{left}{wid}{right}", "wechat", wid, ["bracketed_id"]
 
 
+def _spaced_id(rng: random.Random) -> Handle:
+    wid = _wid(rng)
+    sep = rng.choice((" ", "  ", "\u3000", " · "))
+    return (
+        rng.choice(("V：", "微信 ", "wx：", "加V ")) + sep.join(wid),
+        "wechat",
+        wid,
+        ["spaced_id"],
+    )
+
+
+def _cn_digits_spaced(rng: random.Random) -> Handle:
+    qq = tricks.qq_number(rng)
+    body = rng.choice((" ", "、", "-")).join(tricks.cn_numerals(qq, rng))
+    return rng.choice(("扣扣：", "QQ ", "企鹅 ")) + body, "qq", qq, ["cn_digits", "separated"]
+
+
 def _ambiguous_handle(rng: random.Random) -> Handle:
     wid = _wid(rng)
     return rng.choice(("V" + wid, "找我 " + wid, "+" + wid)), "wechat", wid, ["no_cue"]
@@ -749,6 +785,8 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_cn_financial_digits": _cn_financial_digits,
     "h_cue_emoji": _cue_emoji,
     "h_bracketed_id": _bracketed_id,
+    "h_spaced_id": _spaced_id,
+    "h_cn_digits_spaced": _cn_digits_spaced,
     "ambiguous_handle": _ambiguous_handle,
 }
 

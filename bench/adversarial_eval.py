@@ -70,6 +70,7 @@ def _show(text: str, limit: int = 300) -> str:
 def run_bastion(scanner: Any, cases: list[Case]) -> dict[str, dict[str, Any]]:
     """Case id -> outcome; a crash is recorded (with its reproducer), never fatal."""
     out: dict[str, dict[str, Any]] = {}
+    scanner.scan(Item(id="warm-up", text="warm up 188bet.com 加微信 abc123", surface="chat"))
     for case in cases:
         started = time.perf_counter()
         try:
@@ -253,6 +254,24 @@ def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[st
         "unmasking. Reproduce a case with `build_suite(data)` and its id.",
     ]
     by_id = {c.id: c for c in cases}
+    peers = [
+        k.removesuffix("_pct")
+        for k in next(iter(summary["per_family"].values()))
+        if k.endswith("_pct") and k not in ("bastion_pct", "verdict_ok_pct")
+    ]
+    lines += [
+        "",
+        "| family | kind | bastion % | best peer % | verdict ok % | allow | wrong |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for family, row in summary["per_family"].items():
+        best = max(peers, key=lambda p: row[f"{p}_pct"], default=None)
+        peer = f"{best} {row[f'{best}_pct']}" if best else "-"
+        lines.append(
+            f"| {family}{'' if row['in_bar'] else ' (*)'} | {row['kind']} | "
+            f"{row['bastion_pct']} | {peer} | {row['verdict_ok_pct']} | {row['allow']} | "
+            f"{row['wrong_host']} |"
+        )
     for family, row in summary["per_family"].items():
         group = [c for c in cases if c.family == family]
         bad = [
