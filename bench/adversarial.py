@@ -560,6 +560,38 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "peer_encoded": (_peer_encoded, ANY),
     "ambiguous_link": (_ambiguous, lambda d: len(_split(d)[0]) >= 3),
 }
+ISSUE_FAMILIES = frozenset(
+    {
+        "dot_traditional",
+        "leet_tld",
+        "leet_label",
+        "roman_digits",
+        "emoji_around_dot",
+        "scheme_unknown",
+        "scheme_mangled",
+        "scheme_bracketed",
+        "bracket_path",
+        "half_bracket",
+        "bracket_hyphen",
+        "dash_dot_dash",
+        "glued_DOT",
+        "escaped_dot",
+        "inverted_brackets",
+        "foreign_dot_word",
+        "adjacent_markdown_mailto",
+        "glued_prefix",
+        "linebreak_spaced",
+        "padding",
+        "h_cue_symbol_break",
+        "h_cue_homophone",
+        "h_cue_pinyin",
+        "h_cue_english",
+        "h_qq_separated",
+        "h_phone_separated",
+        "h_padding",
+    }
+)
+"""Classes named in issue 6 section 1; the rest are invented here (or the peers' own forms)."""
 """Family -> (make token from a listed domain, which domains the family can use)."""
 OUTSIDE_BAR = frozenset({"peer_encoded", "ambiguous_link", "ambiguous_handle"})
 """Families a careful reader cannot undo without a tool or a guess: review expected, no bar."""
@@ -807,7 +839,8 @@ WORDING = {
 """Category -> language -> the trade's own words (the policy's cue vocabulary, as spam uses it)."""
 
 TEMPLATES = {
-    "username": {"zh": ("{x}", "{x} 官方", "客服 {x}"), "en": ("{x}", "{x} official", "real {x}")},
+    "username": {"zh": ("{x}", "{x} 官方", "客服 {x}", "{w}{x}"),
+                 "en": ("{x}", "{x} official", "real {x}", "{w} {x}")},
     "display_name": {"zh": ("{x}｜{w}", "💰{x}💰", "小美 {x}"), "en": ("{x} | {w}", "Lucky {x}")},
     "bio": {"zh": ("{w}，认准{x}", "🔥{w}🔥 {x} 私聊", "主页：{x}\n{w}"),
             "en": ("{w} 👉 {x}", "Link: {x} | {w}", "{w}\nDM me or {x}")},
@@ -827,10 +860,15 @@ TEMPLATES = {
 """Surface -> language -> templates; {x} is the disguised token, {w} the trade's wording."""
 
 
-def _fill(surface: str, category: str, token: str, rng: random.Random) -> tuple[str, str]:
+def _fill(
+    surface: str, category: str, token: str, rng: random.Random, *, worded: bool = False
+) -> tuple[str, str]:
+    """Carry ``token`` in a template of ``surface``; ``worded`` keeps to templates with wording
+    (a handle owes ``review`` only when offered with a harmful trade's words, issue section 2)."""
     lang = rng.choice(("zh", "en"))
     words = WORDING[category][lang]
-    return rng.choice(TEMPLATES[surface][lang]).format(x=token, w=rng.choice(words)), lang
+    templates = [t for t in TEMPLATES[surface][lang] if not worded or "{w}" in t]
+    return rng.choice(templates).format(x=token, w=rng.choice(words)), lang
 
 
 # ---------------------------------------------------------------- the suite
@@ -911,7 +949,7 @@ def build_suite(
             token, kind, value, used = make_handle(rng)
             category = rng.choice(("gambling", "porn", "scam"))
             surface = SURFACES[len(cases) % len(SURFACES)]
-            text, lang = _fill(surface, category, token, rng)
+            text, lang = _fill(surface, category, token, rng, worded=True)
             decoys = tuple(d for d in ("t.me", "wa.me") if d in token)
             cases.append(Case(
                 f"{family}-{i:03d}", family, kind, value, text, surface, lang, category,

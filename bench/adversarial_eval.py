@@ -26,7 +26,7 @@ from typing import Any
 from bastion.model import HOST_KINDS, Entity, Item
 from bastion.suffixes import registrable_domain
 from bench import common, false_positives, throughput
-from bench.adversarial import SEED, Case, build_suite, families_of
+from bench.adversarial import ISSUE_FAMILIES, SEED, Case, build_suite, families_of
 from bench.peers import Finder, Vector, found, load_vectors, peer_finders
 from bench.recall import entity_matches
 
@@ -118,6 +118,13 @@ def per_family(
         n = len(group)
         row: dict[str, Any] = {
             "kind": "link" if group[0].kind == "link" else "handle",
+            "origin": "issue"
+            if family in ISSUE_FAMILIES
+            else "peer"
+            if family.startswith("peer")
+            else "control"
+            if "control" in family
+            else "new",
             "in_bar": group[0].in_bar,
             "cases": n,
             "bastion_pct": common.pct(sum(bastion[c.id]["found"] for c in group), n),

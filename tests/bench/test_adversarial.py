@@ -99,6 +99,14 @@ def test_links_are_listed_registrable_domains(shared_data: Path, suite: list[Cas
             assert case.expected in listed, case.id
         assert case.min_verdict == ("act" if case.kind == "link" and case.in_bar else "review")
         assert case.in_bar == (case.family not in adversarial.OUTSIDE_BAR)
+        if case.kind != "link":
+            words = adversarial.WORDING[case.category][case.lang]
+            assert any(w in case.text for w in words), case.id
+
+
+def test_issue_families_are_generated() -> None:
+    generated = set(adversarial.HOST_FAMILIES) | set(adversarial.HANDLE_FAMILIES)
+    assert not adversarial.ISSUE_FAMILIES - generated
 
 
 def test_every_in_bar_target_is_recoverable_by_a_naive_reader(suite: list[Case]) -> None:
