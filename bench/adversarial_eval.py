@@ -39,6 +39,48 @@ SLOW_MS = 50.0
 """A single scan slower than this is listed: the issue asks for bounded, linear work."""
 
 
+PROBES: dict[str, str] = {
+    "lone_surrogate_with_handle": "加微信 abc123 \ud800",
+    "lone_surrogate_with_link": "188bet.com \udfff",
+    "dotted_capital_i_spaced": "a-8\u20e3c}OT.8@\u0130[\u0130",
+    "nul_and_bidi": "\x00\u202e moc.teb881 \u202c\x00",
+    "repeat_dots": "a." * 10_000,
+    "repeat_dian": "点a" * 10_000,
+    "repeat_bracket_dot": "a[.]" * 5_000,
+    "repeat_spaced_letters": "a " * 10_000,
+    "repeat_spaced_digits": "1 " * 10_000,
+    "repeat_roman": "Ⅷ." * 10_000,
+    "repeat_unicode_dot": "a\u2024" * 10_000,
+    "repeat_at": "a@" * 10_000,
+    "repeat_cue": "微信：a" * 4_000,
+    "repeat_combining": "a\u0336" * 10_000,
+    "long_label": "a" * 19_990 + ".com",
+}
+"""Inputs found by fuzzing or built to be worst cases: each must scan, in bounded time."""
+
+
+def run_probes(scanner: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for name, text in PROBES.items():
+        started = time.perf_counter()
+        try:
+            verdict = scanner.scan(Item(id=name, text=text, surface="chat")).verdict
+            crash = None
+        except Exception as exc:  # the finding itself
+            verdict, crash = "crash", f"{type(exc).__name__}: {exc}"
+        ms = round((time.perf_counter() - started) * 1000, 1)
+        out.append(
+            {
+                "probe": name,
+                "chars": len(text),
+                "ms": ms,
+                "verdict": verdict,
+                **({"crash": crash, "text_repr": repr(text)} if crash else {}),
+            }
+        )
+    return out
+
+
 def _rd(entity: Entity) -> str:
     host = (entity.host or entity.value.rpartition("@")[2]).lower().strip(".")
     return entity.registrable_domain or registrable_domain(host) or host
@@ -305,6 +347,28 @@ def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[st
                 f"found {o['entities'] or 'nothing'}; verdict **{o['verdict']}**"
                 + (f"; WRONG {o['wrong']}" if o["wrong"] else "")
             )
+    crashed = [p for p in summary["probes"] if "crash" in p]
+    lines += [
+        "",
+        "## Probes (fuzzing finds and worst cases, `PROBES` in bench/adversarial_eval.py)",
+        "",
+    ]
+    for p in summary["probes"]:
+        lines.append(
+            f"- `{p['probe']}` ({p['chars']} chars): {p['ms']} ms, {p['verdict']}"
+            + (
+                f" — **{p['crash']}**; reproducer: "
+                f"`Scanner.scan(Item(id='x', text={p['text_repr']}))`"
+                if "crash" in p
+                else ""
+            )
+        )
+    if crashed:
+        lines += [
+            "",
+            "A lone surrogate is valid in JSON (`\\ud800`), so the same crash aborts "
+            "`bastion scan` on such a line with a traceback and drops every later line.",
+        ]
     for title, key in (("Crashes", "crashes"), ("Slow scans", "slow")):
         if summary[key]:
             lines += ["", f"## {title}", ""]
@@ -413,6 +477,7 @@ def main(argv: list[str] | None = None) -> int:
             key=lambda r: -r["ms"],
         ),
     }
+    summary["probes"] = run_probes(scanner)
     summary["vectors"] = evaluate_vectors(scanner, peers, load_vectors())
     weibo = 50_000 if args.quick else 200_000
     summary["false_positives"] = {
@@ -430,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
         "recall_per_family": all(r["bastion_pct"] >= BAR_RECALL for r in families),
         "zero_allow": not summary["allowed"],
         "zero_wrong_host": not summary["wrong_hosts"],
+        "no_crash": not summary["crashes"] and all("crash" not in p for p in summary["probes"]),
         "clean_sets": all(r["bar_met"] for r in summary["false_positives"].values()),
         **{f"throughput_{k}": v for k, v in summary.get("throughput", {}).get("bars", {}).items()},
     }
