@@ -467,6 +467,34 @@ def _underscore_dot(d: str, rng: random.Random) -> Token:
     return d.replace(".", rng.choice(("_", "__", "_dot_"))), ["underscore_dot"]
 
 
+def _tld_lookalike_symbols(d: str, rng: random.Random) -> Token:
+    """The o of a TLD drawn as a symbol: c○m, c〇m, cⓞm, c0m."""
+    name, tld = _split(d)
+    o = rng.choice(("○", "〇", "ⓞ", "0", "◯"))
+    dot = rng.choice((".", "。", "点", " dot "))
+    return _scheme(rng, 0.3) + name + dot + tld.replace("o", o), [f"tld_o:{o}", f"dot:{dot}"]
+
+
+def _cn_digits_in_label(d: str, rng: random.Random) -> Token:
+    name, tld = _split(d)
+    table = rng.choice((tricks.CN_DIGITS, CN_FINANCIAL, tricks.CIRCLED))
+    lab = "".join(table[int(c)] if c.isdigit() else c for c in name)
+    return _scheme(rng, 0.4) + lab + rng.choice((".", "。", "点")) + tld, ["cn_digits", "dot"]
+
+
+def _multi_spelled_dots(d: str, rng: random.Random) -> Token:
+    dot = rng.choice((" dot ", "点", "[.]", " . ", "(点)", "。"))
+    lead = rng.choice(("www", "m", "vip", "h5"))
+    scheme = rng.choice(("", "https://", "h t t p s : / / ", "http[:]//"))
+    return scheme + lead + dot + d.replace(".", dot), ["subdomain", f"dot:{dot.strip()}", "scheme?"]
+
+
+def _tld_parenthesized(d: str, rng: random.Random) -> Token:
+    name, tld = _split(d)
+    form = rng.choice(("{n}(.{t})", "{n}【.{t}】", "{n}（.{t}）", "{n} (.{t})", "{n}[.{t}]"))
+    return form.format(n=name, t=tld), ["tld_bracketed"]
+
+
 def _peer_defang(d: str, rng: random.Random) -> Token:
     """The defang forms iocextract's README documents (written here from its table)."""
     name, tld = _split(d)
@@ -556,6 +584,10 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "homoglyph_tld": (_homoglyph_tld, lambda d: any(c in tricks.CYRILLIC for c in _split(d)[1])),
     "zw_in_dot_word": (_zw_in_dot_word, ANY),
     "underscore_dot": (_underscore_dot, lambda d: "_" not in d),
+    "tld_lookalike_symbols": (_tld_lookalike_symbols, lambda d: "o" in _split(d)[1]),
+    "cn_digits_in_label": (_cn_digits_in_label, lambda d: any(c.isdigit() for c in _split(d)[0])),
+    "multi_spelled_dots": (_multi_spelled_dots, ANY),
+    "tld_parenthesized": (_tld_parenthesized, ANY),
     "peer_defang": (_peer_defang, ANY),
     "peer_encoded": (_peer_encoded, ANY),
     "ambiguous_link": (_ambiguous, lambda d: len(_split(d)[0]) >= 3),
@@ -792,6 +824,20 @@ def _cn_digits_spaced(rng: random.Random) -> Handle:
     return rng.choice(("扣扣：", "QQ ", "企鹅 ")) + body, "qq", qq, ["cn_digits", "separated"]
 
 
+def _same_number(rng: random.Random) -> Handle:
+    """A mobile offered as both phone and WeChat (电话微信同号), often spaced."""
+    mobile = tricks.cn_mobile(rng)
+    body, how = _separated(mobile, rng) if rng.random() < 0.5 else (mobile, "plain")
+    cue = rng.choice(("电话微信同号：", "手机/微信同号 ", "V信同号 ", "微信同手机 "))
+    return cue + body, "phone", "86" + mobile, ["same_number_cue", how]
+
+
+def _telegram_search(rng: random.Random) -> Handle:
+    name = tricks.handle_id(rng, lo=5, hi=20, style="telegram").lower()
+    cue = rng.choice(("TG搜 ", "电报搜索：", "飞机搜索 ", "telegram search: ", "纸飞机搜 @"))
+    return cue + name, "telegram", name, ["search_cue"]
+
+
 def _ambiguous_handle(rng: random.Random) -> Handle:
     wid = _wid(rng)
     return rng.choice(("V" + wid, "找我 " + wid, "+" + wid)), "wechat", wid, ["no_cue"]
@@ -819,6 +865,8 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_bracketed_id": _bracketed_id,
     "h_spaced_id": _spaced_id,
     "h_cn_digits_spaced": _cn_digits_spaced,
+    "h_same_number": _same_number,
+    "h_telegram_search": _telegram_search,
     "ambiguous_handle": _ambiguous_handle,
 }
 

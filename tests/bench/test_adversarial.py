@@ -21,7 +21,7 @@ from bench.adversarial_eval import bastion_found, wrong_hosts
 from bench.peers import found, load_vectors, registrable_of
 
 _INVERSE = {v: k for t in (tricks.CYRILLIC, tricks.GREEK) for k, v in t.items()}
-_INVERSE |= {v: k for k, v in adversarial.SMALL_CAPS.items()}
+_INVERSE |= {v: k for k, v in adversarial.SMALL_CAPS.items()} | {"○": "o", "◯": "o"}
 _ROMAN = {v: k for k, v in adversarial.ROMAN.items()}
 _CN = {
     c: str(i)
