@@ -200,6 +200,19 @@ def overall(
     return out
 
 
+def by_axis(cases: list[Case], bastion: dict[str, dict[str, Any]], axis: str) -> dict[str, Any]:
+    """Bastion's in-bar recall and allow count per surface or per language."""
+    out: dict[str, Any] = {}
+    for key in sorted({getattr(c, axis) for c in cases}):
+        group = [c for c in cases if c.in_bar and getattr(c, axis) == key]
+        out[key] = {
+            "cases": len(group),
+            "bastion_pct": common.pct(sum(bastion[c.id]["found"] for c in group), len(group)),
+            "allow": sum(bastion[c.id]["verdict"] == "allow" for c in group),
+        }
+    return out
+
+
 def _record(case: Case, outcome: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": case.id,
@@ -419,6 +432,9 @@ def report(summary: dict[str, Any], peers: list[str]) -> None:
     ]
     if vrows:
         common.print_table("Peers' public vectors", ["source", "n", *names], vrows)
+    for axis in ("per_surface", "per_language"):
+        shown = ", ".join(f"{k} {v['bastion_pct']} %" for k, v in summary[axis].items())
+        print(f"bastion recall {axis.replace('_', ' ')}: {shown}")
     fp = summary["false_positives"]
     for name, r in fp.items():
         print(
@@ -459,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
         "cases": len(cases),
         "per_family": per_family(cases, bastion, peer_hits),
         "overall": overall(cases, bastion, peer_hits),
+        "per_surface": by_axis(cases, bastion, "surface"),
+        "per_language": by_axis(cases, bastion, "lang"),
         "allowed": [
             {"id": c.id, "expected": c.expected, "found": bastion[c.id]["entities"]}
             for c in in_bar

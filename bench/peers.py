@@ -2,7 +2,8 @@
 
 - iocextract: ``extract_urls(text, refang=True, strip=True)``, ``extract_emails(refang=True)``,
   ``extract_ips(refang=True)`` and ``extract_telephone_nums`` (its README's refang usage).
-- ioc-finder: ``find_iocs(text, parse_unicode_iocs=True)``; it fangs with ioc-fanger itself.
+- ioc-finder: ``find_iocs(text)`` with its documented defaults (it fangs with ioc-fanger itself;
+  ``parse_unicode_iocs=True`` was tried and finds fewer of our cases, so the default is kept).
 - linkify-it-py: ``LinkifyIt().match(text)`` (fuzzy links and e-mails are on by default).
 - urlextract: ``URLExtract(extract_email=True).find_urls(text)``.
 
@@ -51,7 +52,7 @@ def _ioc_finder() -> Finder:
     keys = ("urls", "domains", "email_addresses", "email_addresses_complete", "ipv4s")
 
     def find(text: str) -> list[str]:
-        iocs = find_iocs(text, parse_unicode_iocs=True)
+        iocs = find_iocs(text)
         out = [v for k in keys for v in iocs.get(k, ())]
         return out + ["tel:" + t for t in iocs.get("phone_numbers", ())]
 
