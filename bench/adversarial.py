@@ -1006,6 +1006,43 @@ def build_suite(
     return cases
 
 
+NEG_TEMPLATES = {
+    "zh": ("我们公司官网是{x}，欢迎访问", "资料在{x}上可以下载", "学校通知见{x}",
+           "{x} 今天又宕机了？"),
+    "en": ("the docs are at {x}", "our school site {x} is down again", "see {x} for the recipe",
+           "{x} has the bus timetable"),
+}  # fmt: skip
+"""Ordinary sentences with no trade wording: a popular unlisted host here must never be ``act``."""
+
+
+def build_negatives(data: Path, *, per_family: int = 8, seed: int = SEED) -> list[Case]:
+    """Popular unlisted domains (Tranco) under the same tricks, in benign sentences.
+
+    Measures what aggressive unmasking costs: a disguised but harmless host may be reported, yet
+    must not be turned into a listed one. Tranco also ranks listed sites, so the evaluation drops
+    any domain whose plain form Bastion already acts on.
+    """
+    rng = random.Random(seed + 1)
+    listed = {h for _, h in host_pool(data.resolve())}
+    path = data / "tranco-top-100k" / "tranco_top_100k.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    pool = sorted({r.split("\t")[1] for r in rows if "\t" in r} - listed)
+    pool = [("benign", h) for h in pool if suite_host_ok(h)]
+    cases: list[Case] = []
+    for family, (make, ok) in HOST_FAMILIES.items():
+        if family in OUTSIDE_BAR or family in ("padding", "control_plain"):
+            continue
+        for i in range(per_family):
+            _, domain = _draw_host(pool, ok, rng)
+            token, used = make(domain, rng)
+            lang = rng.choice(("zh", "en"))
+            text = rng.choice(NEG_TEMPLATES[lang]).format(x=token)
+            surface = SURFACES[len(cases) % len(SURFACES)]
+            cases.append(Case(f"neg-{family}-{i:03d}", family, "link", domain, text, surface, lang,
+                              "benign", tuple(used), token, "allow", False))  # fmt: skip
+    return cases
+
+
 def families_of(cases: list[Case]) -> list[str]:
     return list(dict.fromkeys(c.family for c in cases))
 

@@ -118,6 +118,15 @@ def test_every_in_bar_target_is_recoverable_by_a_naive_reader(suite: list[Case])
     assert unreadable == []
 
 
+def test_negatives_are_unlisted_and_benign(shared_data: Path) -> None:
+    negatives = adversarial.build_negatives(shared_data, per_family=1)
+    listed = {host for _, host in adversarial.host_pool(shared_data.resolve())}
+    assert negatives == adversarial.build_negatives(shared_data, per_family=1)
+    assert negatives and all(c.expected not in listed for c in negatives)
+    assert all(c.min_verdict == "allow" and not c.in_bar for c in negatives)
+    assert all(readable(c) for c in negatives)
+
+
 def test_padding_really_pads(suite: list[Case]) -> None:
     for case in suite:
         if case.family in ("padding", "h_padding"):
