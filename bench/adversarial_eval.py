@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -99,10 +100,20 @@ def bastion_found(case: Case, entities: list[Entity]) -> bool:
     return any(entity_matches(case.kind, case.expected, e, case.token) for e in entities)
 
 
-def wrong_hosts(case: Case, entities: list[Entity]) -> list[str]:
-    """Hosts reported that the text does not hold for a careful reader."""
+def _reported(case: Case, entities: list[Entity]) -> set[str]:
     fine = {case.expected, *case.decoys, *HANDLE_HOSTS}
-    return sorted({_rd(e) for e in entities if e.kind in HOST_KINDS and _rd(e) not in fine})
+    return {_rd(e) for e in entities if e.kind in HOST_KINDS and _rd(e) not in fine}
+
+
+def wrong_hosts(case: Case, entities: list[Entity]) -> list[str]:
+    """Real registrable domains reported that the text does not hold for a careful reader
+    (``888.com`` out of ``bet\\n888\\n.\\ncom``): another site, possibly someone else's."""
+    return sorted(h for h in _reported(case, entities) if registrable_domain(h))
+
+
+def bare_labels(case: Case, entities: list[Entity]) -> list[str]:
+    """Hosts without a public suffix (``http``, the label alone): noise, not another site."""
+    return sorted(h for h in _reported(case, entities) if not registrable_domain(h))
 
 
 def _entity_summary(entities: list[Entity]) -> list[str]:
@@ -138,6 +149,7 @@ def run_bastion(scanner: Any, cases: list[Case]) -> dict[str, dict[str, Any]]:
             "found": bastion_found(case, result.entities),
             "verdict": result.verdict,
             "wrong": wrong_hosts(case, result.entities),
+            "bare": bare_labels(case, result.entities),
             "entities": _entity_summary(result.entities),
             "ms": round(ms, 3),
         }
@@ -182,6 +194,7 @@ def per_family(
             ),
             "allow": sum(bastion[c.id]["verdict"] == "allow" for c in group),
             "wrong_host": sum(bool(bastion[c.id]["wrong"]) for c in group),
+            "bare_label": sum(bool(bastion[c.id].get("bare")) for c in group),
             "crash": sum("crash" in bastion[c.id] for c in group),
             "bastion_mean_us": round(
                 1000 * sum(bastion[c.id].get("ms", 0.0) for c in group) / n, 1
@@ -327,6 +340,7 @@ def measure_throughput(scanner: Any, data: Path, cases: list[Case], quick: bool)
                 "linkify_msg_per_s": round(peer_rate),
             }
     out["cpu"] = cpu
+    out["loadavg_1m"] = round(os.getloadavg()[0], 2)
     out["bars"] = {
         "clean": out["clean"]["bastion_msg_per_s"] >= BAR_CLEAN_MSG_S,
         "disguised": out["disguised"]["bastion_msg_per_s"] >= BAR_DISGUISED_MSG_S,
@@ -491,6 +505,9 @@ def report(summary: dict[str, Any], peers: list[str]) -> None:
                 f"throughput {name}: bastion {t['bastion_msg_per_s']:,} msg/s, "
                 f"linkify-it-py {t['linkify_msg_per_s']:,} msg/s ({t['messages']:,} messages)"
             )
+        print(
+            f"(1-minute load average during the run: {tp['loadavg_1m']} on {os.cpu_count()} CPUs)"
+        )
     for name, ok in summary["bars"].items():
         print(f"bar {name}: {'PASS' if ok else 'FAIL'}")
 

@@ -17,7 +17,7 @@ import pytest
 from bastion.model import Entity
 from bench import adversarial, tricks
 from bench.adversarial import Case, build_suite, families_of
-from bench.adversarial_eval import bastion_found, wrong_hosts
+from bench.adversarial_eval import bare_labels, bastion_found, wrong_hosts
 from bench.peers import found, load_vectors, registrable_of
 
 _INVERSE = {v: k for t in (tricks.CYRILLIC, tricks.GREEK) for k, v in t.items()}
@@ -152,6 +152,8 @@ def test_scoring_found_and_wrong_host() -> None:
     assert wrong_hosts(case, [good, ent("email", "a@ibm.com", "ibm.com", "ibm.com")]) == []
     assert wrong_hosts(case, [ent("domain", "888.com", "888.com", "888.com")]) == ["888.com"]
     assert not bastion_found(case, [ent("deeplink", "ws://bet888.com/x", None)])
+    label = ent("url", "http://bet888/", "bet888")
+    assert wrong_hosts(case, [label]) == [] and bare_labels(case, [label]) == ["bet888"]
 
 
 def test_peer_matching() -> None:
