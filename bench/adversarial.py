@@ -872,7 +872,7 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
 
 # ---------------------------------------------------------------- templates
 
-WORDING = {
+WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     "gambling": {"zh": ("百家乐包赢", "首充送彩金", "真人视讯 日日爆分", "体育投注 返水3%",
                         "棋牌上分秒到账"),
                  "en": ("casino bonus 200%", "baccarat VIP wins daily", "sports betting odds")},
@@ -886,7 +886,7 @@ WORDING = {
 }  # fmt: skip
 """Category -> language -> the trade's own words (the policy's cue vocabulary, as spam uses it)."""
 
-TEMPLATES = {
+TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     "username": {"zh": ("{x}", "{x} 官方", "客服 {x}", "{w}{x}"),
                  "en": ("{x}", "{x} official", "real {x}", "{w} {x}")},
     "display_name": {"zh": ("{x}｜{w}", "💰{x}💰", "小美 {x}"), "en": ("{x} | {w}", "Lucky {x}")},
@@ -1026,8 +1026,8 @@ def build_negatives(data: Path, *, per_family: int = 8, seed: int = SEED) -> lis
     listed = {h for _, h in host_pool(data.resolve())}
     path = data / "tranco-top-100k" / "tranco_top_100k.tsv"
     rows = path.read_text(encoding="utf-8").splitlines()[1:]
-    pool = sorted({r.split("\t")[1] for r in rows if "\t" in r} - listed)
-    pool = [("benign", h) for h in pool if suite_host_ok(h)]
+    popular = sorted({r.split("\t")[1] for r in rows if "\t" in r} - listed)
+    pool = [("benign", h) for h in popular if suite_host_ok(h)]
     cases: list[Case] = []
     for family, (make, ok) in HOST_FAMILIES.items():
         if family in OUTSIDE_BAR or family in ("padding", "control_plain"):

@@ -283,7 +283,8 @@ def evaluate_vectors(
 
 def evaluate_negatives(scanner: Any, negatives: list[Case]) -> dict[str, Any]:
     """Benign disguised hosts: how often Bastion acts on them or reports a listed host."""
-    kept, acted, reviewed, examples = 0, 0, 0, []
+    kept, acted, reviewed = 0, 0, 0
+    examples: list[dict[str, Any]] = []
     for case in negatives:
         if scanner.scan(Item(id="p", text=case.expected, surface=case.surface)).verdict == "act":
             continue  # Tranco also ranks listed sites
