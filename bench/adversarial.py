@@ -35,7 +35,7 @@ SURFACES = (
     "username", "display_name", "bio", "post", "comment", "chat", "livestream", "listing",
     "map_place",
 )  # fmt: skip
-PADDING = ("\u200b", " ", "\u3000", "\ufe0f", "\u2060", "\u00ad")
+PADDING = ("\u200b", " ", "\u3000", "\ufe0f", "\u2060", "\u00ad", "\u2800")
 Token = tuple[str, list[str]]
 """(disguised token, names of the tricks composed into it)."""
 
@@ -439,7 +439,7 @@ def _bidi_override(d: str, rng: random.Random) -> Token:
 
 EXOTIC_INVISIBLE = (
     *("\u00ad", "\u034f", "\u2061", "\u2062", "\u2063", "\u2064", "\u180e", "\u3164"),
-    *("\uffa0", "\u17b4", "\U000e0020", "\U000e0041", "\ufe00", "\u200e"),
+    *("\uffa0", "\u17b4", "\U000e0020", "\U000e0041", "\ufe00", "\u200e", "\u2800"),
 )
 
 
@@ -493,6 +493,35 @@ def _tld_parenthesized(d: str, rng: random.Random) -> Token:
     name, tld = _split(d)
     form = rng.choice(("{n}(.{t})", "{n}【.{t}】", "{n}（.{t}）", "{n} (.{t})", "{n}[.{t}]"))
     return form.format(n=name, t=tld), ["tld_bracketed"]
+
+
+def _dot_word_more_languages(d: str, rng: random.Random) -> Token:
+    """The spelled dot in the languages of the Vietnamese, Thai, Russian and other lists."""
+    words = (" chấm ", " cham ", " точка ", " titik ", " point ", "ドット", " 닷 ", " จุด ")
+    word = rng.choice((*words, "(chấm)", "[точка]"))
+    return d.replace(".", word), [f"dot_word:{word.strip()}"]
+
+
+def _quoted_pieces(d: str, rng: random.Random) -> Token:
+    name, tld = _split(d)
+    cut = rng.randint(1, len(name) - 1)
+    left, right = rng.choice((("【", "】"), ('"', '"'), ("「", "」"), ("(", ")"), ("*", "*")))
+    lab = name[:cut] + left + name[cut:] + right
+    return lab + rng.choice((".", "。", "点")) + tld, ["quoted_piece", "dot"]
+
+
+def _emoji_inside_label(d: str, rng: random.Random) -> Token:
+    name, tld = _split(d)
+    cut = rng.randint(1, len(name) - 1)
+    emoji = rng.choice(("🎰", "💰", "🔥", "❤️", "🍑", "💋", "🀄"))
+    return _scheme(rng, 0.4) + name[:cut] + emoji + name[cut:] + "." + tld, ["emoji_in_label"]
+
+
+def _plus_joined(d: str, rng: random.Random) -> Token:
+    name, tld = _split(d)
+    cut = rng.randint(1, len(name) - 1)
+    plus = rng.choice((" + ", "+", " ➕ ", "＋"))
+    return plus.join((name[:cut], name[cut:], "." + tld)), ["plus_joined"]
 
 
 def _peer_defang(d: str, rng: random.Random) -> Token:
@@ -588,6 +617,10 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "cn_digits_in_label": (_cn_digits_in_label, lambda d: any(c.isdigit() for c in _split(d)[0])),
     "multi_spelled_dots": (_multi_spelled_dots, ANY),
     "tld_parenthesized": (_tld_parenthesized, ANY),
+    "dot_word_more_languages": (_dot_word_more_languages, ANY),
+    "quoted_pieces": (_quoted_pieces, lambda d: len(_split(d)[0]) >= 2),
+    "emoji_inside_label": (_emoji_inside_label, lambda d: len(_split(d)[0]) >= 2),
+    "plus_joined": (_plus_joined, lambda d: len(_split(d)[0]) >= 2),
     "peer_defang": (_peer_defang, ANY),
     "peer_encoded": (_peer_encoded, ANY),
     "ambiguous_link": (_ambiguous, lambda d: len(_split(d)[0]) >= 3),
