@@ -357,7 +357,8 @@ def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[st
         "",
         f"Suite seed {summary['seed']}, {summary['cases']} cases. Bastion recall (in bar): links "
         f"{recall['link']['bastion']} %, handles {recall['handle']['bastion']} %.",
-        f"Allowed in-bar cases: {len(summary['allowed'])}; "
+        f"Allowed in-bar links (listed hosts): {len(summary['allowed'])}; "
+        f"allowed in-bar handles (offered with a trade's wording): {summary['handles_allowed']}; "
         f"wrong hosts: {len(summary['wrong_hosts'])}; crashes: {len(summary['crashes'])}; "
         f"scans over {SLOW_MS} ms: {len(summary['slow'])}.",
         f"Benign disguised (unlisted popular hosts): act {benign['act_pct']} %, "
@@ -376,14 +377,14 @@ def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[st
     ]
     lines += [
         "",
-        "| family | kind | bastion % | best peer % | verdict ok % | allow | wrong |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| family | origin | kind | bastion % | best peer % | verdict ok % | allow | wrong |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for family, row in summary["per_family"].items():
         best = max(peers, key=lambda p: row[f"{p}_pct"], default=None)
-        peer = f"{best} {row[f'{best}_pct']}" if best else "-"
+        peer = f"{best} {row[f'{best}_pct']}" if best and row[f"{best}_pct"] else "-"
         lines.append(
-            f"| {family}{'' if row['in_bar'] else ' (*)'} | {row['kind']} | "
+            f"| {family}{'' if row['in_bar'] else ' (*)'} | {row['origin']} | {row['kind']} | "
             f"{row['bastion_pct']} | {peer} | {row['verdict_ok_pct']} | {row['allow']} | "
             f"{row['wrong_host']} |"
         )
@@ -541,8 +542,11 @@ def main(argv: list[str] | None = None) -> int:
         "allowed": [
             {"id": c.id, "expected": c.expected, "found": bastion[c.id]["entities"]}
             for c in in_bar
-            if bastion[c.id]["verdict"] == "allow"
+            if c.kind == "link" and bastion[c.id]["verdict"] == "allow"
         ],
+        "handles_allowed": sum(
+            c.kind != "link" and bastion[c.id]["verdict"] == "allow" for c in in_bar
+        ),
         "wrong_hosts": [
             {"id": c.id, "expected": c.expected, "wrong": bastion[c.id]["wrong"]}
             for c in cases
