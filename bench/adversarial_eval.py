@@ -262,7 +262,7 @@ def evaluate_vectors(
             result = scanner.scan(Item(id="v", text=v.text, surface="post"))
             if any(e.kind in HOST_KINDS and _rd(e) == v.expected for e in result.entities):
                 hits["bastion"] += 1
-            elif len(misses) < 10:
+            elif len(misses) < 25:
                 misses.append(
                     {
                         "text": v.text,
@@ -414,6 +414,18 @@ def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[st
                 f"found {o['entities'] or 'nothing'}; verdict **{o['verdict']}**"
                 + (f"; WRONG {o['wrong']}" if o["wrong"] else "")
             )
+    for source, v in summary["vectors"].items():
+        if not v["bastion_misses"]:
+            continue
+        lines += [
+            "",
+            f"## Peer vectors `{source}`: Bastion {v['bastion_pct']} % of {v['vectors']}",
+            "",
+        ]
+        lines += [
+            f"- `{m['text']!r}` expected `{m['expected']}`; found {m['found'] or 'nothing'}"
+            for m in v["bastion_misses"]
+        ]
     crashed = [p for p in summary["probes"] if "crash" in p]
     lines += [
         "",
