@@ -871,6 +871,29 @@ def _telegram_search(rng: random.Random) -> Handle:
     return cue + name, "telegram", name, ["search_cue"]
 
 
+def _phone_cn_spoken(rng: random.Random) -> Handle:
+    """A mobile read aloud: 幺 for 1, 两 for 2, the rest in Chinese numerals or digits."""
+    mobile = tricks.cn_mobile(rng)
+    spoken = {"1": "幺", "2": "两"}
+    body = "".join(spoken.get(c) or rng.choice((tricks.CN_DIGITS[int(c)], c)) for c in mobile)
+    return rng.choice(("电话：", "手机 ", "热线", "打")) + body, "phone", "86" + mobile, ["spoken"]
+
+
+def _emoji_split_id(rng: random.Random) -> Handle:
+    wid = _wid(rng)
+    emoji = rng.choice(("🔥", "❤️", "⭐", "💋", "🌹"))
+    cut = sorted(rng.sample(range(1, len(wid)), min(2, len(wid) - 1)))
+    parts = [wid[: cut[0]], *(wid[a:b] for a, b in zip(cut, [*cut[1:], len(wid)], strict=True))]
+    cue = rng.choice(("V：", "微信：", "加薇 "))
+    return cue + emoji.join(parts), "wechat", wid, ["emoji_split_id"]
+
+
+def _cue_after_id(rng: random.Random) -> Handle:
+    wid = _wid(rng)
+    form = rng.choice(("{w}（微信）", "{w}（薇）", "{w} 是我V", "{w} ←微信", "{w}(wechat)"))
+    return form.format(w=wid), "wechat", wid, ["cue_after"]
+
+
 def _ambiguous_handle(rng: random.Random) -> Handle:
     wid = _wid(rng)
     return rng.choice(("V" + wid, "找我 " + wid, "+" + wid)), "wechat", wid, ["no_cue"]
@@ -900,6 +923,9 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_cn_digits_spaced": _cn_digits_spaced,
     "h_same_number": _same_number,
     "h_telegram_search": _telegram_search,
+    "h_phone_cn_spoken": _phone_cn_spoken,
+    "h_emoji_split_id": _emoji_split_id,
+    "h_cue_after_id": _cue_after_id,
     "ambiguous_handle": _ambiguous_handle,
 }
 
