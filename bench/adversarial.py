@@ -524,6 +524,33 @@ def _plus_joined(d: str, rng: random.Random) -> Token:
     return plus.join((name[:cut], name[cut:], "." + tld)), ["plus_joined"]
 
 
+STACK_LABEL: dict[str, Callable[[str, random.Random], str]] = {
+    "plain": lambda t, rng: t,
+    "case": _case_mix,
+    "fullwidth": lambda t, rng: tricks.fullwidth(t),
+    "homoglyph": lambda t, rng: homoglyph_any(t, rng) if any(c in tricks.CYRILLIC for c in t)
+    else t,
+    "math_bold": lambda t, rng: _shift(t, *MATH_STYLES["bold"]),
+    "enclosed": enclosed,
+    "keycap": lambda t, rng: "".join(c + KEYCAP if c.isdigit() else c for c in t),
+    "zero_width": lambda t, rng: tricks.insert_zero_width(t, rng) if len(t) > 3 else t,
+}  # fmt: skip
+STACK_DOT = (".", "。", "點", "点", "[.]", "(.)", "{.}", " dot ", "(dot)", "[dot]", "-dot-", "DOT",
+             "\\.", "].[", "}.{", " punto ", "․", "﹒", "｡", "・", ",", " . ", "⭐.❤", "&#46;",
+             "%2E", "[.", ".]")  # fmt: skip
+STACK_SCHEME = ("", "https://", "hxxps://", "tcp://", "http__", "[https]://", "(http)://",
+                "http[:]//", "h t t p s : / / ", "ssl //", "https:\\\\", "www.")  # fmt: skip
+
+
+def _stack3(d: str, rng: random.Random) -> Token:
+    """Three independent tricks at once: a glyph form of the label, a dot form, a scheme form."""
+    name, tld = _split(d)
+    glyph = rng.choice(sorted(STACK_LABEL))
+    dot, scheme = rng.choice(STACK_DOT), rng.choice(STACK_SCHEME)
+    token = scheme + STACK_LABEL[glyph](name, rng) + dot + tld
+    return token, [f"label:{glyph}", f"dot:{dot.strip() or 'space'}", f"scheme:{scheme.strip()}"]
+
+
 def _peer_defang(d: str, rng: random.Random) -> Token:
     """The defang forms iocextract's README documents (written here from its table)."""
     name, tld = _split(d)
@@ -621,6 +648,7 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "quoted_pieces": (_quoted_pieces, lambda d: len(_split(d)[0]) >= 2),
     "emoji_inside_label": (_emoji_inside_label, lambda d: len(_split(d)[0]) >= 2),
     "plus_joined": (_plus_joined, lambda d: len(_split(d)[0]) >= 2),
+    "stack3": (_stack3, ANY),
     "peer_defang": (_peer_defang, ANY),
     "peer_encoded": (_peer_encoded, ANY),
     "ambiguous_link": (_ambiguous, lambda d: len(_split(d)[0]) >= 3),
@@ -1038,7 +1066,7 @@ def build_suite(
     pool = host_pool(data.resolve())
     cases: list[Case] = []
     for family, (make, ok) in HOST_FAMILIES.items():
-        count = padding_cases if family == "padding" else per_family
+        count = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
         for i in range(count):
             category, domain = _draw_host(pool, ok, rng)
             token, used = make(domain, rng)

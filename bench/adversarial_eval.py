@@ -233,6 +233,18 @@ def by_axis(cases: list[Case], bastion: dict[str, dict[str, Any]], axis: str) ->
     return out
 
 
+def per_trick(cases: list[Case], bastion: dict[str, dict[str, Any]], family: str) -> dict[str, Any]:
+    """Within one composed family: Bastion's recall among the cases that used each trick."""
+    group = [c for c in cases if c.family == family]
+    tricks = sorted({t for c in group for t in c.tricks})
+    out: dict[str, Any] = {}
+    for trick in tricks:
+        with_it = [c for c in group if trick in c.tricks]
+        found = sum(bastion[c.id]["found"] for c in with_it)
+        out[trick] = {"cases": len(with_it), "bastion_pct": common.pct(found, len(with_it))}
+    return dict(sorted(out.items(), key=lambda kv: kv[1]["bastion_pct"]))
+
+
 def _record(case: Case, outcome: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": case.id,
@@ -414,6 +426,11 @@ def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[st
                 f"found {o['entities'] or 'nothing'}; verdict **{o['verdict']}**"
                 + (f"; WRONG {o['wrong']}" if o["wrong"] else "")
             )
+    lines += ["", "## stack3: Bastion recall among the cases using each trick (worst first)", ""]
+    lines += [
+        f"- `{t}`: {r['bastion_pct']} % of {r['cases']}"
+        for t, r in list(summary["stack3_per_trick"].items())[:25]
+    ]
     for source, v in summary["vectors"].items():
         if not v["bastion_misses"]:
             continue
@@ -549,6 +566,7 @@ def main(argv: list[str] | None = None) -> int:
         "cases": len(cases),
         "per_family": per_family(cases, bastion, peer_hits),
         "overall": overall(cases, bastion, peer_hits),
+        "stack3_per_trick": per_trick(cases, bastion, "stack3"),
         "per_surface": by_axis(cases, bastion, "surface"),
         "per_language": by_axis(cases, bastion, "lang"),
         "allowed": [
