@@ -922,6 +922,31 @@ def _cue_after_id(rng: random.Random) -> Handle:
     return form.format(w=wid), "wechat", wid, ["cue_after"]
 
 
+H_CUES = {"wechat": ("微信", "薇信", "威❤", "V➕", "wx", "wechat id", "加V", "VX号", "ｗｘ"),
+          "qq": ("QQ", "扣扣", "企鹅", "🐧", "kou扣", "Q号", "ＱＱ")}  # fmt: skip
+H_SEPS = ("：", ":", " ", "：\n", " - ", "➡️", "👉", "【")
+ID_FORMS: dict[str, Callable[[str, random.Random], str]] = {
+    "plain": lambda t, rng: t,
+    "fullwidth": lambda t, rng: tricks.fullwidth(t),
+    "math_bold": lambda t, rng: _shift(t, *MATH_STYLES["bold"]),
+    "spaced": lambda t, rng: " ".join(t),
+    "dotted": lambda t, rng: ".".join(t) if t.isdigit() else t,
+    "circled": lambda t, rng: tricks.circled(t) if t.isdigit() else t,
+    "cn_numerals": lambda t, rng: tricks.cn_numerals(t, rng) if t.isdigit() else t,
+    "keycap": lambda t, rng: "".join(c + KEYCAP if c.isdigit() else c for c in t),
+    "zero_width": lambda t, rng: tricks.insert_zero_width(t, rng),
+}
+
+
+def _h_stack3(rng: random.Random) -> Handle:
+    """Three handle tricks at once: a disguised cue, a separator, a disguised id."""
+    kind = rng.choice(("wechat", "qq"))
+    value = _wid(rng) if kind == "wechat" else tricks.qq_number(rng)
+    cue, sep, form = rng.choice(H_CUES[kind]), rng.choice(H_SEPS), rng.choice(sorted(ID_FORMS))
+    token = cue + sep + ID_FORMS[form](value, rng) + ("】" if sep == "【" else "")
+    return token, kind, value, [f"cue:{cue}", f"sep:{sep.strip() or 'space'}", f"id:{form}"]
+
+
 def _ambiguous_handle(rng: random.Random) -> Handle:
     wid = _wid(rng)
     return rng.choice(("V" + wid, "找我 " + wid, "+" + wid)), "wechat", wid, ["no_cue"]
@@ -954,6 +979,7 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_phone_cn_spoken": _phone_cn_spoken,
     "h_emoji_split_id": _emoji_split_id,
     "h_cue_after_id": _cue_after_id,
+    "h_stack3": _h_stack3,
     "ambiguous_handle": _ambiguous_handle,
 }
 
@@ -1079,7 +1105,7 @@ def build_suite(
                 tuple(used), token, "act" if in_bar else "review", in_bar, decoys,
             ))  # fmt: skip
     for family, make_handle in HANDLE_FAMILIES.items():
-        count = padding_cases if family == "h_padding" else per_family
+        count = {"h_padding": padding_cases, "h_stack3": 4 * per_family}.get(family, per_family)
         for i in range(count):
             token, kind, value, used = make_handle(rng)
             category = rng.choice(("gambling", "porn", "scam"))

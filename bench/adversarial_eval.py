@@ -426,11 +426,16 @@ def misses_markdown(summary: dict[str, Any], cases: list[Case], bastion: dict[st
                 f"found {o['entities'] or 'nothing'}; verdict **{o['verdict']}**"
                 + (f"; WRONG {o['wrong']}" if o["wrong"] else "")
             )
-    lines += ["", "## stack3: Bastion recall among the cases using each trick (worst first)", ""]
-    lines += [
-        f"- `{t}`: {r['bastion_pct']} % of {r['cases']}"
-        for t, r in list(summary["stack3_per_trick"].items())[:25]
-    ]
+    for fam in ("stack3", "h_stack3"):
+        lines += [
+            "",
+            f"## {fam}: Bastion recall among the cases using each trick (worst first)",
+            "",
+        ]
+        lines += [
+            f"- `{t}`: {r['bastion_pct']} % of {r['cases']}"
+            for t, r in list(summary[f"{fam}_per_trick"].items())[:25]
+        ]
     for source, v in summary["vectors"].items():
         if not v["bastion_misses"]:
             continue
@@ -567,6 +572,7 @@ def main(argv: list[str] | None = None) -> int:
         "per_family": per_family(cases, bastion, peer_hits),
         "overall": overall(cases, bastion, peer_hits),
         "stack3_per_trick": per_trick(cases, bastion, "stack3"),
+        "h_stack3_per_trick": per_trick(cases, bastion, "h_stack3"),
         "per_surface": by_axis(cases, bastion, "surface"),
         "per_language": by_axis(cases, bastion, "lang"),
         "allowed": [
