@@ -551,6 +551,14 @@ def _stack3(d: str, rng: random.Random) -> Token:
     return token, [f"label:{glyph}", f"dot:{dot.strip() or 'space'}", f"scheme:{scheme.strip()}"]
 
 
+def _two_label_suffix(d: str, rng: random.Random) -> Token:
+    """``bet888.co.uk`` with each dot disguised on its own: the suffix must stay whole."""
+    parts = d.split(".")
+    dots = [rng.choice((".", "。", " dot ", "点", "[.]", "(.)", "．")) for _ in parts[1:]]
+    body = parts[0] + "".join(dot + part for dot, part in zip(dots, parts[1:], strict=True))
+    return _scheme(rng, 0.4) + body + _path(rng), ["two_label_suffix", *(f"dot:{x}" for x in dots)]
+
+
 def _peer_defang(d: str, rng: random.Random) -> Token:
     """The defang forms iocextract's README documents (written here from its table)."""
     name, tld = _split(d)
@@ -649,6 +657,7 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "emoji_inside_label": (_emoji_inside_label, lambda d: len(_split(d)[0]) >= 2),
     "plus_joined": (_plus_joined, lambda d: len(_split(d)[0]) >= 2),
     "stack3": (_stack3, ANY),
+    "two_label_suffix": (_two_label_suffix, ANY),
     "peer_defang": (_peer_defang, ANY),
     "peer_encoded": (_peer_encoded, ANY),
     "ambiguous_link": (_ambiguous, lambda d: len(_split(d)[0]) >= 3),
@@ -686,6 +695,8 @@ ISSUE_FAMILIES = frozenset(
 )
 """Classes named in issue 6 section 1; the rest are invented here (or the peers' own forms)."""
 """Family -> (make token from a listed domain, which domains the family can use)."""
+TWO_LABEL = frozenset({"two_label_suffix"})
+"""Families drawn from listed domains under a two-label public suffix (co.uk, com.br...)."""
 OUTSIDE_BAR = frozenset({"peer_encoded", "ambiguous_link", "ambiguous_handle"})
 """Families a careful reader cannot undo without a tool or a guess: review expected, no bar."""
 REDIRECTORS = {"google.com", "baidu.com", "facebook.com", "apple.com", "taobao.com", "paypal.com"}
@@ -1035,29 +1046,30 @@ def _fill(
 # ---------------------------------------------------------------- the suite
 
 
-def suite_host_ok(host: str) -> bool:
-    """Listed registrable domains short enough to be typed by hand, ASCII, with letters."""
-    label = host.partition(".")[0]
+def suite_host_ok(host: str, dots: int = 1) -> bool:
+    """Listed registrable domains short enough to be typed by hand, ASCII, with letters;
+    ``dots`` is 1 (``bet888.com``) or 2 for a two-label suffix (``bet888.co.uk``)."""
+    label, _, suffix = host.partition(".")
     return (
         5 <= len(host) <= 24
         and host.isascii()
-        and registrable_domain(host) == host
         and not host.startswith("xn--")
-        and host.count(".") == 1
+        and host.count(".") == dots
         and any(c.isalpha() for c in label)
         and all(c.isalnum() or c == "-" for c in label)
-        and host.partition(".")[2].isalpha()
+        and suffix.replace(".", "").isalpha()
+        and registrable_domain(host) == host
     )
 
 
-@functools.lru_cache(maxsize=2)
-def host_pool(data: Path) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=4)
+def host_pool(data: Path, dots: int = 1) -> list[tuple[str, str]]:
     """Every usable (category, domain) of the real lists, sorted (the first category wins)."""
     seen: dict[str, str] = {}
     for category, paths in HOST_SOURCES.items():
         for path in paths:
             for host in common.read_hosts(data / path):
-                if host not in seen and suite_host_ok(host):
+                if host not in seen and suite_host_ok(host, dots):
                     seen[host] = category
     return sorted((c, h) for h, c in seen.items())
 
@@ -1089,12 +1101,12 @@ def build_suite(
 ) -> list[Case]:
     """``per_family`` cases per family (``padding_cases`` for the 20k-character ones)."""
     rng = random.Random(seed)
-    pool = host_pool(data.resolve())
+    pool, pool2 = host_pool(data.resolve()), host_pool(data.resolve(), 2)
     cases: list[Case] = []
     for family, (make, ok) in HOST_FAMILIES.items():
         count = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
         for i in range(count):
-            category, domain = _draw_host(pool, ok, rng)
+            category, domain = _draw_host(pool2 if family in TWO_LABEL else pool, ok, rng)
             token, used = make(domain, rng)
             surface = SURFACES[len(cases) % len(SURFACES)]
             text, lang = _fill(surface, category, token, rng)

@@ -63,9 +63,10 @@ def readable(case: Case) -> bool:
     seen = skeleton(token)
     views = {seen, seen[::-1], seen.replace("-", ""), seen.replace("_", "")}
     if case.kind == "link":
-        name, _, tld = case.expected.partition(".")
-        wants = {(name, tld), (adversarial._leet(name, adversarial.LEET), tld)}
-        wants |= {(n, adversarial._leet(t, adversarial.LEET_TLD)) for n, t in set(wants)}
+        name, *suffix = case.expected.split(".")
+        leet_suffix = tuple(adversarial._leet(t, adversarial.LEET_TLD) for t in suffix)
+        names = (name, adversarial._leet(name, adversarial.LEET))
+        wants = {(n, *s) for n in names for s in (tuple(suffix), leet_suffix)}
         return any(in_order(v, *w) for v in views for w in wants)
     want = case.expected.lower()
     if case.kind == "phone":
@@ -92,7 +93,8 @@ def test_every_family_surface_and_language(suite: list[Case]) -> None:
 
 
 def test_links_are_listed_registrable_domains(shared_data: Path, suite: list[Case]) -> None:
-    listed = {host for _, host in adversarial.host_pool(shared_data.resolve())}
+    data = shared_data.resolve()
+    listed = {h for dots in (1, 2) for _, h in adversarial.host_pool(data, dots)}
     for case in suite:
         assert case.token in case.text, case.id
         if case.kind == "link":
