@@ -286,3 +286,15 @@ def test_listed_host_in_prose_case_is_still_acted_on(
 def test_probes_never_crash(scanner: Scanner, text: str) -> None:
     result = scanner.scan(Item(id="probe", text=text))
     assert result.verdict in ("allow", "review", "act")
+
+
+def test_link_behind_a_redirector_takes_the_target_listing(scanner: Scanner) -> None:
+    for text in (
+        "https://l.facebook.com/l.php?u=https%3A%2F%2F188bet.com%2F",
+        "Lucky https://www.google.com/url?q=https://bet11888.com",
+    ):
+        result = scanner.scan(Item(id="redirect", text=text))
+        assert result.verdict == "act", result.to_dict()
+        assert "redirect_target" in result.entities[0].flags
+    plain = scanner.scan(Item(id="redirect", text="https://www.google.com/url?q=https://ibm.com"))
+    assert plain.verdict == "allow"

@@ -10,7 +10,7 @@ import pytest
 
 from bastion.canon import canonicalize_entity
 from bastion.canon.entities import UNCANONICAL
-from bastion.detect.reputation import LOOKALIKE_FLAG, SHORTENER_FLAG
+from bastion.detect.reputation import LOOKALIKE_FLAG, REDIRECT_FLAG, SHORTENER_FLAG
 from bastion.extract import extract_entities, has_candidates
 from bastion.model import ENTITY_FLAGS, Entity
 from bastion.normalize import unmask
@@ -44,8 +44,8 @@ EXAMPLES = {
     "prose_like": "hot pics here -> sYnotTip.Cz",
     "ambiguous_host": "play bet 888 . com now",
 }
-"""One input per flag that the text pipeline emits (``shortener`` and ``lookalike`` come from
-the intel index)."""
+"""One input per flag that the text pipeline emits (``shortener``, ``lookalike`` and
+``redirect_target`` come from the intel index)."""
 
 
 def _flags(text: str) -> set[str]:
@@ -60,8 +60,9 @@ def _flags(text: str) -> set[str]:
 
 def test_vocabulary_has_no_duplicates_and_names_the_constants() -> None:
     assert len(set(ENTITY_FLAGS)) == len(ENTITY_FLAGS)
-    assert {SHORTENER_FLAG, LOOKALIKE_FLAG, UNCANONICAL} <= set(ENTITY_FLAGS)
-    assert set(EXAMPLES) | {SHORTENER_FLAG, LOOKALIKE_FLAG} == set(ENTITY_FLAGS)
+    index_flags = {SHORTENER_FLAG, LOOKALIKE_FLAG, REDIRECT_FLAG}
+    assert index_flags | {UNCANONICAL} <= set(ENTITY_FLAGS)
+    assert set(EXAMPLES) | index_flags == set(ENTITY_FLAGS)
 
 
 @pytest.mark.parametrize(("flag", "text"), EXAMPLES.items(), ids=list(EXAMPLES))

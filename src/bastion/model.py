@@ -87,6 +87,7 @@ ENTITY_FLAGS: Final = (
     "uncanonical",
     "shortener",
     "lookalike",
+    "redirect_target",
 )
 """Every flag an entity can carry. Policies may only name these (a typo is a load error); a test
 proves the normalizer, finders and detectors emit nothing outside this set."""

@@ -10,6 +10,7 @@ look up) and emits one ``listed`` signal per listed entity and category, naming 
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from bastion.canon.lookalike import lookalike_hosts
@@ -22,6 +23,12 @@ SHORTENER_FLAG: Final = "shortener"
 LOOKALIKE_FLAG: Final = "lookalike"
 """The host is not listed as written, but its leetspeak reading (``b3t888`` -> ``bet888``) is."""
 LISTED: Final = "listed"
+REDIRECT_FLAG: Final = "redirect_target"
+"""The URL's own host is not listed, but a link it carries in its query (a redirector's
+``?u=https://bet888.com``) is."""
+_EMBEDDED: Final = re.compile(
+    r"(?i)(?:https?|hxxps?)(?:://|%3a%2f%2f|:%2f%2f)([a-z0-9][a-z0-9.\-]{0,252}[a-z0-9])"
+)
 
 
 class ReputationDetector:
@@ -87,8 +94,25 @@ class ReputationDetector:
                 match = _lookalike(index, entity.host)
                 if match is not None and LOOKALIKE_FLAG not in entity.flags:
                     entity.flags.append(LOOKALIKE_FLAG)
+            if kind == "url" and (match is None or not match.categories):
+                target = _redirect_target(index, entity.value)
+                if target is not None:
+                    match = target
+                    if REDIRECT_FLAG not in entity.flags:
+                        entity.flags.append(REDIRECT_FLAG)
             if match is not None and (PROSE_LIKE not in entity.flags or "." in match.matched):
                 _apply(entity, match)
+
+
+def _redirect_target(index: IntelIndex, url: str) -> HostMatch | None:
+    """The listing of a web link embedded after the URL's host (at most four are looked at)."""
+    rest = url.partition("://")[2]
+    cut = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
+    for found in list(_EMBEDDED.finditer(rest, cut))[:4]:
+        match = index.lookup_host(found[1].lower())
+        if match is not None and match.categories:
+            return match
+    return None
 
 
 def _lookalike(index: IntelIndex, host: str) -> HostMatch | None:

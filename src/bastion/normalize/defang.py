@@ -139,7 +139,9 @@ def defang_pass(work: Work) -> None:
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "at":
             groups.append(("spelled_at", start, end, [(start, end, "@")]))
-        elif kind == "stand_in" or (kind == "spaced_tld" and _space_is_dot(text, start)):
+        elif (kind == "stand_in" and _stand_in_ok(text, start)) or (
+            kind == "spaced_tld" and _space_is_dot(text, start)
+        ):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
     for m in _PLUS_RE.finditer(text):
         start, end = m.span()
@@ -176,6 +178,15 @@ def defang_pass(work: Work) -> None:
 
 def _inside(groups: list[Group], pos: int) -> bool:
     return any(g[1] <= pos < g[2] for g in groups)
+
+
+def _stand_in_ok(text: str, start: int) -> bool:
+    """``bet888,com``: a name of three or more characters, not one letter repeated (``xxx，xxx``
+    is a list of placeholders); after the Chinese comma or a tilde, a name with a digit."""
+    label = _LABEL_BEFORE.search(text, max(0, start - 63), start)
+    if label is None or len(label[0]) < 3 or len(set(label[0].lower())) < 2:
+        return False
+    return text[start] not in "，~" or any(c.isdigit() for c in label[0])
 
 
 def _space_is_dot(text: str, start: int) -> bool:
