@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bastion.canon.lookalike import lookalike_hosts
 from bastion.model import HOST_KINDS, Entity, Item
 from bastion.suffixes import registrable_domain
 from bench import common, false_positives, throughput
@@ -94,15 +95,32 @@ def _rd(entity: Entity) -> str:
     return entity.registrable_domain or registrable_domain(host) or host
 
 
+def _has_host(entity: Entity) -> bool:
+    """Host kinds, and a deep link whose scheme is unknown but whose host Bastion kept."""
+    return entity.kind in HOST_KINDS or (entity.kind == "deeplink" and entity.host is not None)
+
+
+def _names(entity: Entity) -> set[str]:
+    """The site an entity names: its registrable domain, and for a ``lookalike`` the listed
+    spellings its leetspeak reads as (``b3t888.com`` is reported as written, listed as
+    ``bet888.com``)."""
+    names = {_rd(entity)}
+    if "lookalike" in entity.flags and entity.host:
+        names.update(lookalike_hosts(entity.host))
+    return names
+
+
 def bastion_found(case: Case, entities: list[Entity]) -> bool:
     if case.kind == "link":
-        return any(e.kind in HOST_KINDS and _rd(e) == case.expected for e in entities)
+        return any(_has_host(e) and case.expected in _names(e) for e in entities)
     return any(entity_matches(case.kind, case.expected, e, case.token) for e in entities)
 
 
 def _reported(case: Case, entities: list[Entity]) -> set[str]:
     fine = {case.expected, *case.decoys, *HANDLE_HOSTS}
-    return {_rd(e) for e in entities if e.kind in HOST_KINDS and _rd(e) not in fine}
+    return {
+        _rd(e) for e in entities if _has_host(e) and _rd(e) not in fine and not _names(e) & fine
+    }
 
 
 def wrong_hosts(case: Case, entities: list[Entity]) -> list[str]:

@@ -131,6 +131,17 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
     "quan_at": [
         ("kefu21圈a188bet.com", "188bet.com"),
     ],
+    "small_caps": [
+        ("官网 ʙᴇᴛ11888.com", "bet11888.com"),
+    ],
+    "pieces_in_brackets": [
+        ("188(bet)点com", "188bet.com"),
+        ("详情bet「11888」.com", "bet11888.com"),
+    ],
+    "reader_instructions": [
+        ("188去bet.com（去掉中文）", "188bet.com"),
+        ("官网 moc.88811teb（倒过来看）", "bet11888.com"),
+    ],
     "html_entities": [
         ("188bet&#46;com", "188bet.com"),
         ("https&#58;&#47;&#47;188bet&period;com", "188bet.com"),

@@ -16,6 +16,7 @@ from typing import Final
 from bastion.normalize import leet
 from bastion.normalize.hostwords import COMMON_TLDS, cjk_near
 from bastion.normalize.result import Group, Work
+from bastion.suffixes import has_known_suffix
 
 _AN: Final = "A-Za-z0-9"
 BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』"
@@ -84,6 +85,24 @@ _SPACED_DOT_WORD_RE: Final = re.compile(
     rf"\s{{1,2}}(?=[{_AN}])"
 )
 """``bet888 d o t com``: the word ``dot`` spelled with its letters apart."""
+_QUOTED_RE: Final = re.compile(
+    rf"(?<=[{_AN}])[「【(（\[{{<《『〔](?!(?i:at|dot|{'|'.join(DOT_WORDS)})[」】)）\]}}>》』〕])"
+    rf"(?P<inner>[{_AN}\-]{{1,63}})[」】)）\]}}>》』〕]"
+    rf"(?=[{_AN}\-]{{0,63}}\s{{0,2}}(?:\.|。|点|點|(?i:dot)\b))"
+)
+"""``ca「mteen」.tv``, ``8【664av】点com``: a piece of the name set in brackets, the host going on
+to its dot after them."""
+_INSTRUCTION_RE: Final = re.compile(
+    r"(?P<remove>去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字"
+    r"|(?i:remove (?:the )?chinese))"
+    r"|(?P<reverse>倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?))"
+)
+"""Instructions a reader follows: drop the Chinese characters, or read the link backwards."""
+_CJK_IN_HOST_RE: Final = re.compile(
+    rf"(?<=[{_AN}])[\u4e00-\u9fff]{{1,4}}(?=[{_AN}][{_AN}\-]{{0,62}}\.[A-Za-z])"
+)
+_TOKEN_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/?=&]{2,253}[A-Za-z0-9/]")
+_DOTTED_RE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
 _SLASH_RE: Final = re.compile(r"\\/")
 _PLUS_RE: Final = re.compile(
     rf"(?<=[{_AN}])(?:\s{{0,2}}[+➕＋]\s{{0,2}}[{_AN}\-]{{1,63}}){{0,5}}\s{{0,2}}[+➕＋]\s{{0,2}}"
@@ -97,6 +116,9 @@ _PERCENT_RE: Final = re.compile(r"%(?:2[Ee]|2[Ff]|3[Aa]|40)")
 
 _GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
 GATE: Final = (
+    rf"[{_AN}][「【(（\[{{<《『〔][{_AN}\-]{{1,63}}[」】)）\]}}>》』〕]"
+    r"|去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字|倒过来|反过来|倒着|反着|倒序"
+    r"|(?i:remove (?:the )?chinese|backwards|reversed?)|"
     r"(?:[.。．点點丶·]|(?i:dot)|[\])]) {0,2}(?:[a-z] {1,2}[a-z0-9]|[A-Z] {1,2}[A-Z0-9])"
     r"|[A-Za-z0-9]\s(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)\s|"
     rf"[{_AN}](?:\.\.|[,，*#^~|]| {{1,2}}|__)(?:{STAND_IN_TLDS})"
@@ -143,6 +165,13 @@ def defang_pass(work: Work) -> None:
             kind == "spaced_tld" and _space_is_dot(text, start)
         ):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
+    for m in _QUOTED_RE.finditer(text):
+        start, end = m.span()
+        if not _inside(groups, start):
+            groups.append(("spaced_letters", start, end, [(start, end, m["inner"])]))
+    for instruction in _INSTRUCTION_RE.finditer(text):
+        groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
+        break
     for m in _PLUS_RE.finditer(text):
         start, end = m.span()
         if not _inside(groups, start):
@@ -174,6 +203,29 @@ def defang_pass(work: Work) -> None:
             groups.append(("defang", start, end, [(start, end, "/")]))
     groups.sort(key=lambda group: group[1])
     work.apply(groups)
+
+
+def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
+    """Do what the message tells the reader: drop the Chinese characters inside a host
+    (``ran去bux.com（去掉中文）``) or reverse a token that only names a host backwards
+    (``moc.on-ekkajnud（倒过来看）``)."""
+    found: list[Group] = []
+    if remove:
+        for m in _CJK_IN_HOST_RE.finditer(text):
+            start, end = m.span()
+            if not _inside(groups, start):
+                found.append(("defang", start, end, [(start, end, "")]))
+        return found
+    for m in _TOKEN_RE.finditer(text):
+        token = m[0]
+        if _names_host(token[::-1]) and not _names_host(token) and not _inside(groups, m.start()):
+            start, end = m.span()
+            found.append(("bidi", start, end, [(start, end, token[::-1])]))
+    return found
+
+
+def _names_host(text: str) -> bool:
+    return any(has_known_suffix(m[0].lower()) for m in _DOTTED_RE.finditer(text))
 
 
 def _inside(groups: list[Group], pos: int) -> bool:

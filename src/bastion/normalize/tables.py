@@ -79,6 +79,7 @@ _ENCLOSED_LETTER: Final = re.compile(
 )
 _ENCLOSED_NUMBER: Final = re.compile(r"CIRCLED|PARENTHESIZED|FULL STOP")
 _REGIONAL_LETTER: Final = re.compile(r"REGIONAL INDICATOR SYMBOL LETTER ([A-Z])")
+_SMALL_CAPITAL: Final = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
 ROMAN_FIRST: Final = 0x2160
 ROMAN_LAST: Final = 0x2188
 """Roman numerals (``Ⅷ``, ``ⅻ``): folded by context in ``rules.roman_pass``, not by table."""
@@ -120,7 +121,7 @@ def _fold(cp: int) -> tuple[str, str] | None:
     letter = _ENCLOSED_LETTER.fullmatch(name)
     if letter:
         return (letter[2] if letter[1] == "CAPITAL" else letter[2].lower()), "nfkc"
-    regional = _REGIONAL_LETTER.fullmatch(name)
+    regional = _REGIONAL_LETTER.fullmatch(name) or _SMALL_CAPITAL.fullmatch(name)
     if regional:
         return regional[1].lower(), "nfkc"
     digit = unicodedata.digit(char, None)
