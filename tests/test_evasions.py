@@ -48,6 +48,9 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("[https]://188bet.com", "188bet.com"),
         ("(http)://188bet.com/reg", "188bet.com"),
         ("<hxxps>://12bet.com", "12bet.com"),
+        ("https:/188bet.com/reg", "188bet.com"),
+        ("htps://188bet.com", "188bet.com"),
+        ("hhtp://bet11888.com", "bet11888.com"),
         ("https:\\/\\/12bet.com\\/reg", "12bet.com"),
     ],
     "brackets": [
@@ -58,6 +61,7 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("188bet}.{com", "188bet.com"),
         ("188bet<.>com", "188bet.com"),
         ("188bet【.】com", "188bet.com"),
+        ("https://188betᐧcom", "188bet.com"),
         ("bet11888 (.) com", "bet11888.com"),
     ],
     "bracketed_hyphen": [
