@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from datetime import timedelta
 
 import httpx
@@ -18,6 +18,7 @@ from tests.api.conftest import ManualClock
 from tests.service.conftest import T0, make_tenant, scanned
 from tests.service.test_notices import Receiver
 from tests.service.test_notices import receiver as receiver
+from tests.support.concurrency import HANG_GUARD_SECONDS
 
 
 def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None:
@@ -44,13 +45,19 @@ def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None
 
 
 def test_upkeep_thread_starts_and_stops(store: Store) -> None:
+    """The first pass is awaited on an event, not a sleep (the guard only catches a hang)."""
     upkeep = Upkeep(store, ManualClock(), interval=0.05)
+    passed = threading.Event()
+    run_once = upkeep.run_once
+
+    def observed(client: httpx.Client) -> None:
+        run_once(client)
+        passed.set()
+
+    upkeep.run_once = observed  # type: ignore[method-assign]
     upkeep.start()
     try:
-        for _ in range(100):
-            if upkeep.passes:
-                break
-            time.sleep(0.05)
+        assert passed.wait(timeout=HANG_GUARD_SECONDS), "upkeep thread never ran a pass"
     finally:
         upkeep.stop()
     assert upkeep.passes >= 1

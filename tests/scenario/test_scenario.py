@@ -4,7 +4,6 @@ deterministic, and the check really fails when the store and the ledger disagree
 from __future__ import annotations
 
 import json
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -28,9 +27,7 @@ def _args(home: Path, out: Path, url: str | None, *extra: str) -> list[str]:
 def test_small_scenario_runs_and_every_figure_matches(
     backend_url: str | None, scenario_home: Path, tmp_path: Path
 ) -> None:
-    began = time.perf_counter()
     assert main(_args(scenario_home, tmp_path, backend_url, "--small")) == 0
-    seconds = time.perf_counter() - began
     summary = json.loads((tmp_path / "summary-small.json").read_text())
     report = json.loads((tmp_path / "transparency-small.json").read_text())
     assert summary["checks"]["mismatches"] == []
@@ -58,7 +55,6 @@ def test_small_scenario_runs_and_every_figure_matches(
     assert ledger["restrictions_lifted"] > 0
     assert sum(ledger["posts_refused_restricted_author"].values()) > 0
     assert (tmp_path / "transparency-small.html").read_text().startswith("<!DOCTYPE html>")
-    assert seconds < 60, f"CI-size scenario took {seconds:.1f}s"
 
 
 def test_same_seed_same_platform(scenario_home: Path, tmp_path: Path) -> None:
