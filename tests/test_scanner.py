@@ -49,7 +49,9 @@ def check_result(text: str, scanner: Scanner) -> None:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_crashes(scanner: Scanner, text: str) -> None:
@@ -57,7 +59,9 @@ def test_arbitrary_text_never_crashes(scanner: Scanner, text: str) -> None:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.text(alphabet=OBFUSCATION_ALPHABET, max_size=300))
 def test_obfuscation_soup_never_crashes(scanner: Scanner, text: str) -> None:

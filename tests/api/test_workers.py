@@ -16,12 +16,11 @@ from bastion.store import Store
 from bastion.store.models import Account, Notice
 from tests.api.conftest import ManualClock
 from tests.service.conftest import T0, make_tenant, scanned
-from tests.service.test_notices import Receiver
-from tests.service.test_notices import receiver as receiver
 from tests.support.concurrency import HANG_GUARD_SECONDS
+from tests.support.loopback import LoopbackReceiver
 
 
-def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None:
+def test_one_pass_lifts_and_dispatches(store: Store, loopback_receiver: LoopbackReceiver) -> None:
     ladder = Ladder.from_text(
         "version: 1\ndecay: 90d\ncount: category\nladders:\n  default:\n"
         "    low: [warn]\n    medium: [warn]\n    high: [[temp_suspend: 1d]]\n    critical: [ban]\n"
@@ -29,12 +28,12 @@ def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None
     tenant = make_tenant(store, "acme")
     with store.transaction() as session:
         secret = configure_webhook(
-            session, tenant.id, url=receiver.url, actor="t", now=T0, allow_private=True
+            session, tenant.id, url=loopback_receiver.url(), actor="t", now=T0, allow_private=True
         )
         enforce_batch(session, tenant_id=tenant.id, items=[scanned("g1")], ladder=ladder, now=T0)
-    receiver.secret = (secret or "").encode()
+    loopback_receiver.secret = (secret or "").encode()
     clock = ManualClock(T0 + timedelta(days=2))
-    receiver.now = clock.now
+    loopback_receiver.now = clock.now
     upkeep = Upkeep(store, clock, interval=60)
     with httpx.Client() as client:
         upkeep.run_once(client)

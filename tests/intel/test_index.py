@@ -329,7 +329,9 @@ def test_lookup_inputs_are_normalised(index: IntelIndex, shared_data: Path) -> N
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
     parts=st.lists(st.sampled_from(["a.", "1", ".", "-", "é", ":", "/", "%2e", "com"]), min_size=1),
