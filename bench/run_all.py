@@ -22,7 +22,14 @@ from typing import Any
 
 from bench import common
 
-BENCHMARKS = ("obfuscation_suite", "recall", "false_positives", "throughput", "bench_index")
+BENCHMARKS = (
+    "obfuscation_suite",
+    "recall",
+    "false_positives",
+    "throughput",
+    "hostile",
+    "bench_index",
+)
 """Run in this order; ``bench_index`` (the intel index benchmark) is run when present."""
 TAKES_HOME = frozenset({"recall", "false_positives", "throughput"})
 SUBPROCESS = frozenset({"bench_index"})

@@ -208,7 +208,7 @@ def test_connection_refused_is_retried(client: httpx.Client) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    outcome = deliver(client, f"http://127.0.0.1:{port}/x", BODY, SECRET, NOW, timeout=2)
+    outcome = deliver(client, f"http://127.0.0.1:{port}/x", BODY, SECRET, NOW, timeout=30)
     assert outcome.status == "retry" and outcome.error.startswith("transport")
 
 

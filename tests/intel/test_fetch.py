@@ -98,4 +98,4 @@ def test_http_errors(loopback_receiver: LoopbackReceiver, home: Path) -> None:
     with pytest.raises(FetchError, match="HTTP 404"):
         fetch(loopback_receiver.url("/missing.txt"), allow_private=True)
     with pytest.raises(FetchError, match=r"refused|cannot fetch"):
-        fetch("http://127.0.0.1:1/x", allow_private=True, timeout=2)
+        fetch("http://127.0.0.1:1/x", allow_private=True, timeout=30)
