@@ -28,6 +28,7 @@ BENCHMARKS = (
     "false_positives",
     "throughput",
     "adversarial_eval",
+    "hostile",
     "bench_index",
 )
 """Run in this order; ``bench_index`` (the intel index benchmark) is run when present."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 
@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from bastion.intel.formats import parse_text
 from bastion.model import BUILTIN_CATEGORIES, SURFACES, InputError, Item
 from bench import tricks
+from tests.support.work import count_steps, steps_of
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FEEDS = EXAMPLES / "feeds"
@@ -121,9 +122,7 @@ def test_generators_reproduce_the_committed_files(shared_data: Path) -> None:
 def test_host_pattern_is_linear_on_adversarial_input() -> None:
     valid_hosts = _VALID_HOSTS
     for text in ("a." * 25_000, "a-" * 25_000 + "!", "1" * 50_000, ("ab." * 90 + "-") * 100):
-        started = time.perf_counter()
-        valid_hosts(iter([text, text + ".com"]))
-        assert time.perf_counter() - started < 0.5
+        assert steps_of(partial(valid_hosts, iter([text, text + ".com"]))) <= 200
     assert valid_hosts(iter(["WWW.188Bet.com.", "bad_host.com", "x.invalidtld", "#c"])) == [
         "www.188bet.com"
     ]
@@ -151,7 +150,6 @@ def test_demo_flags_dirty_lines_and_leaves_clean_ones(tmp_path: Path) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="a1.-_ｂ。", max_size=3000))
 def test_host_filter_never_crashes_and_stays_fast(text: str) -> None:
-    started = time.perf_counter()
-    hosts = _VALID_HOSTS(iter([text, text * 3]))
-    assert time.perf_counter() - started < 0.2
+    hosts, steps = count_steps(lambda: _VALID_HOSTS(iter([text, text * 3])))
+    assert steps <= 200
     assert all(h == h.lower() and "。" not in h and len(h) <= 253 for h in hosts)

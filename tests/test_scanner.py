@@ -1,8 +1,7 @@
-"""Properties of the whole scan core: never crashes, spans are honest, time is linear."""
+"""Properties of the whole scan core: never crashes, spans are honest, work is linear."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from bastion import InputError, Item, Scanner
 from bastion.extract import extract_entities, has_candidates
 from bastion.intel.feeds import import_feeds
 from bastion.normalize import unmask
+from tests.support.work import assert_linear, count_steps
 
 OBFUSCATION_ALPHABET = (
     "abcdefghijklmnopqrstuvwxyz0123456789 .:/@-_[](){}"
@@ -49,7 +49,9 @@ def check_result(text: str, scanner: Scanner) -> None:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_crashes(scanner: Scanner, text: str) -> None:
@@ -57,7 +59,9 @@ def test_arbitrary_text_never_crashes(scanner: Scanner, text: str) -> None:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.text(alphabet=OBFUSCATION_ALPHABET, max_size=300))
 def test_obfuscation_soup_never_crashes(scanner: Scanner, text: str) -> None:
@@ -80,28 +84,18 @@ ADVERSARIAL = [
 
 
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:12]))
-def test_adversarial_text_is_scanned_in_bounded_time(scanner: Scanner, text: str) -> None:
-    started = time.perf_counter()
-    result = scanner.scan(Item(id="adv", text=text))
-    elapsed = time.perf_counter() - started
+def test_adversarial_text_is_scanned_in_bounded_work(scanner: Scanner, text: str) -> None:
+    """At most 300 steps a character of the scanned text (counted after one warm-up scan)."""
+    scanner.scan(Item(id="warm", text=text[:1000]))
+    result, steps = count_steps(lambda: scanner.scan(Item(id="adv", text=text)))
     assert result.verdict in ("allow", "review", "act")
-    assert elapsed < 3.0, f"{elapsed:.2f}s for {len(text)} chars"
+    assert steps <= 300 * len(text), f"{steps} steps for {len(text)} chars"
 
 
-def test_time_grows_linearly_with_input(scanner: Scanner) -> None:
+def test_work_grows_linearly_with_input(scanner: Scanner) -> None:
+    """8x the text costs at most 12x the steps; quadratic would be 64x."""
     unit = "访问 １２ｂｅｔ。ｃｏｍ 或 b e t 8 8 8 dot com 加V：abc_123 "
-
-    def cost(repeats: int) -> float:
-        text = unit * repeats
-        best = float("inf")
-        for _ in range(3):
-            started = time.perf_counter()
-            scanner.scan(Item(id="lin", text=text[: scanner.max_text_chars]))
-            best = min(best, time.perf_counter() - started)
-        return best
-
-    small, large = cost(40), cost(320)
-    assert large < small * 8 * 3, f"8x input took {large / small:.1f}x time"
+    assert_linear(lambda text: scanner.scan(Item(id="lin", text=text)), unit, len(unit) * 40)
 
 
 def test_dict_input_is_validated(scanner: Scanner) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -16,11 +16,11 @@ from bastion.store import Store
 from bastion.store.models import Account, Notice
 from tests.api.conftest import ManualClock
 from tests.service.conftest import T0, make_tenant, scanned
-from tests.service.test_notices import Receiver
-from tests.service.test_notices import receiver as receiver
+from tests.support.concurrency import HANG_GUARD_SECONDS
+from tests.support.loopback import LoopbackReceiver
 
 
-def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None:
+def test_one_pass_lifts_and_dispatches(store: Store, loopback_receiver: LoopbackReceiver) -> None:
     ladder = Ladder.from_text(
         "version: 1\ndecay: 90d\ncount: category\nladders:\n  default:\n"
         "    low: [warn]\n    medium: [warn]\n    high: [[temp_suspend: 1d]]\n    critical: [ban]\n"
@@ -28,12 +28,12 @@ def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None
     tenant = make_tenant(store, "acme")
     with store.transaction() as session:
         secret = configure_webhook(
-            session, tenant.id, url=receiver.url, actor="t", now=T0, allow_private=True
+            session, tenant.id, url=loopback_receiver.url(), actor="t", now=T0, allow_private=True
         )
         enforce_batch(session, tenant_id=tenant.id, items=[scanned("g1")], ladder=ladder, now=T0)
-    receiver.secret = (secret or "").encode()
+    loopback_receiver.secret = (secret or "").encode()
     clock = ManualClock(T0 + timedelta(days=2))
-    receiver.now = clock.now
+    loopback_receiver.now = clock.now
     upkeep = Upkeep(store, clock, interval=60)
     with GuardedClients() as clients:
         upkeep.run_once(clients)
@@ -44,13 +44,19 @@ def test_one_pass_lifts_and_dispatches(store: Store, receiver: Receiver) -> None
 
 
 def test_upkeep_thread_starts_and_stops(store: Store) -> None:
+    """The first pass is awaited on an event, not a sleep (the guard only catches a hang)."""
     upkeep = Upkeep(store, ManualClock(), interval=0.05)
+    passed = threading.Event()
+    run_once = upkeep.run_once
+
+    def observed(client: GuardedClients) -> None:
+        run_once(client)
+        passed.set()
+
+    upkeep.run_once = observed  # type: ignore[method-assign]
     upkeep.start()
     try:
-        for _ in range(100):
-            if upkeep.passes:
-                break
-            time.sleep(0.05)
+        assert passed.wait(timeout=HANG_GUARD_SECONDS), "upkeep thread never ran a pass"
     finally:
         upkeep.stop()
     assert upkeep.passes >= 1

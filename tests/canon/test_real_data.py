@@ -6,23 +6,18 @@ import csv
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 from bastion.canon import canonicalize_host, canonicalize_url, host_of, lookup_expressions
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-PHISHING = DATA / "phishing-database-links" / "phishing-links-active.txt"
-TRANCO = DATA / "tranco-top-100k" / "tranco_top_100k.tsv"
+PHISHING = Path("phishing-database-links") / "phishing-links-active.txt"
+TRANCO = Path("tranco-top-100k") / "tranco_top_100k.tsv"
 
 
 def _lines(path: Path) -> list[str]:
-    if not path.exists():
-        pytest.skip(f"shared data not present: {path}")
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_phishing_urls_canonicalize_and_agree_with_urllib_on_host() -> None:
-    urls = _lines(PHISHING)
+def test_phishing_urls_canonicalize_and_agree_with_urllib_on_host(shared_data: Path) -> None:
+    urls = _lines(shared_data / PHISHING)
     assert len(urls) > 100
     for url in urls:
         canonical = canonicalize_url(url)
@@ -33,10 +28,8 @@ def test_phishing_urls_canonicalize_and_agree_with_urllib_on_host() -> None:
         assert f"{expected_host}/" in expressions
 
 
-def test_popular_ascii_domains_are_already_canonical() -> None:
-    if not TRANCO.exists():
-        pytest.skip(f"shared data not present: {TRANCO}")
-    with TRANCO.open(encoding="utf-8", newline="") as handle:
+def test_popular_ascii_domains_are_already_canonical(shared_data: Path) -> None:
+    with (shared_data / TRANCO).open(encoding="utf-8", newline="") as handle:
         domains = [row[1] for row in csv.reader(handle, delimiter="\t")][1:]
     assert len(domains) > 10_000
     for domain in domains:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,7 @@ from bastion.store import Store
 from bastion.store.audit import append
 from tests.report.dataset import HOSTILE_NAME, build
 from tests.store.conftest import backend_url, pg_database_url, pg_schema_url
+from tests.support.work import steps_of
 
 __all__ = ["backend_url", "pg_database_url", "pg_schema_url"]
 
@@ -192,14 +193,12 @@ def test_audit_verify_detects_a_deleted_tail(cli_store: Store) -> None:
 
 def test_parse_day_is_strict_and_linear_on_hostile_input() -> None:
     assert parse_day(" 2026-03-01 ", "--from").isoformat() == "2026-03-01"
-    started = time.perf_counter()
     for hostile in ("1" * 50_000, "2026-" * 10_000, "a." * 25_000, "2026-03-01" * 5_000):
         with pytest.raises(typer.BadParameter):
-            parse_day(hostile, "--from")
-    assert time.perf_counter() - started < 0.5
+            steps_of(partial(parse_day, hostile, "--from"), budget=500)
 
 
-@settings(max_examples=300, deadline=200)
+@settings(max_examples=300, deadline=None)
 @given(
     st.one_of(st.text(max_size=60), st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True))
 )

@@ -12,6 +12,7 @@ import pytest
 
 from bastion.enforce.webhooks import (
     MAX_ATTEMPTS,
+    NOTICE_HEADER,
     RETRY_CAP,
     DeliveryOutcome,
     classify,
@@ -21,11 +22,19 @@ from bastion.enforce.webhooks import (
     sign,
     verify,
 )
-from tests.enforce.conftest import SECRET, Receiver
+from tests.support.loopback import LoopbackReceiver
 
+SECRET = b"whsec_test_3f9a0c"
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 TS = int(NOW.timestamp())
 BODY = json.dumps({"event": "action.applied", "item": "p-1", "action": "disable_link"}).encode()
+
+
+@pytest.fixture
+def receiver(loopback_receiver: LoopbackReceiver) -> LoopbackReceiver:
+    """The shared loopback receiver, checking signatures under SECRET like a platform would."""
+    loopback_receiver.secret = SECRET
+    return loopback_receiver
 
 
 @pytest.fixture
@@ -118,29 +127,36 @@ def test_classify(status: int, expected: str) -> None:
 
 
 def test_delivery_is_signed_and_verified_by_the_receiver(
-    receiver: Receiver, client: httpx.Client
+    receiver: LoopbackReceiver, client: httpx.Client
 ) -> None:
-    outcome = deliver(client, receiver.url, BODY, SECRET, datetime.now(UTC), notice_id="n-7")
+    outcome = deliver(client, receiver.url(), BODY, SECRET, datetime.now(UTC), notice_id="n-7")
     assert outcome.delivered and outcome.http_status == 204 and outcome.error == ""
     (got,) = receiver.received
-    assert got == {"body": BODY, "valid": True, "notice": "n-7"}
+    assert (got.body, got.valid, got.header(NOTICE_HEADER)) == (BODY, True, "n-7")
 
 
-def test_wrong_secret_is_a_permanent_failure(receiver: Receiver, client: httpx.Client) -> None:
-    outcome = deliver(client, receiver.url, BODY, b"wrong", datetime.now(UTC))
+def test_wrong_secret_is_a_permanent_failure(
+    receiver: LoopbackReceiver, client: httpx.Client
+) -> None:
+    outcome = deliver(client, receiver.url(), BODY, b"wrong", datetime.now(UTC))
     assert (outcome.status, outcome.http_status) == ("failed", 401)
-    assert receiver.received[0]["valid"] is False
+    assert receiver.received[0].valid is False
 
 
 def run_until_settled(
-    client: httpx.Client, receiver: Receiver, notice_id: str
+    client: httpx.Client, receiver: LoopbackReceiver, notice_id: str
 ) -> tuple[list[DeliveryOutcome], bool]:
     """The outbox worker's loop, with a simulated clock; returns outcomes and dead-letter flag."""
     clock = datetime.now(UTC)
     outcomes: list[DeliveryOutcome] = []
     for attempts in range(1, 100):
         outcome = deliver(
-            client, receiver.url, BODY, SECRET, datetime.now(UTC), notice_id=notice_id
+            client,
+            receiver.url(),
+            BODY,
+            SECRET,
+            datetime.now(UTC),
+            notice_id=notice_id,
         )
         outcomes.append(outcome)
         if outcome.status != "retry":
@@ -153,37 +169,37 @@ def run_until_settled(
     raise AssertionError("retry loop did not settle")
 
 
-def test_retries_until_delivered(receiver: Receiver, client: httpx.Client) -> None:
-    receiver.fail_times = 3
+def test_retries_until_delivered(receiver: LoopbackReceiver, client: httpx.Client) -> None:
+    receiver.statuses = [503] * 3
     outcomes, dead = run_until_settled(client, receiver, "n-retry")
     assert not dead
     assert [o.status for o in outcomes] == ["retry", "retry", "retry", "delivered"]
     assert [o.http_status for o in outcomes] == [503, 503, 503, 204]
-    assert len(receiver.received) == 4 and all(r["valid"] for r in receiver.received)
+    assert len(receiver.received) == 4 and all(r.valid for r in receiver.received)
 
 
-def test_429_is_retried(receiver: Receiver, client: httpx.Client) -> None:
-    receiver.fail_times, receiver.fail_status = 1, 429
+def test_429_is_retried(receiver: LoopbackReceiver, client: httpx.Client) -> None:
+    receiver.statuses = [429]
     outcomes, dead = run_until_settled(client, receiver, "n-429")
     assert [o.http_status for o in outcomes] == [429, 204] and not dead
 
 
-def test_dead_letter_after_max_attempts(receiver: Receiver, client: httpx.Client) -> None:
-    receiver.fail_times = 1000
+def test_dead_letter_after_max_attempts(receiver: LoopbackReceiver, client: httpx.Client) -> None:
+    receiver.statuses = [503] * 1000
     outcomes, dead = run_until_settled(client, receiver, "n-dead")
     assert dead and len(outcomes) == MAX_ATTEMPTS
     assert len(receiver.received) == MAX_ATTEMPTS
 
 
-def test_4xx_is_permanent_without_retry(receiver: Receiver, client: httpx.Client) -> None:
-    receiver.fail_times, receiver.fail_status = 5, 422
+def test_4xx_is_permanent_without_retry(receiver: LoopbackReceiver, client: httpx.Client) -> None:
+    receiver.statuses = [422] * 5
     outcomes, dead = run_until_settled(client, receiver, "n-422")
     assert [(o.status, o.http_status) for o in outcomes] == [("failed", 422)] and not dead
 
 
-def test_timeout_is_retried(receiver: Receiver, client: httpx.Client) -> None:
-    receiver.stall_seconds = 1.0
-    outcome = deliver(client, receiver.url, BODY, SECRET, datetime.now(UTC), timeout=0.2)
+def test_timeout_is_retried(receiver: LoopbackReceiver, client: httpx.Client) -> None:
+    receiver.hold()  # answers only after the test: the 0.2 s client timeout is certain
+    outcome = deliver(client, receiver.url(), BODY, SECRET, datetime.now(UTC), timeout=0.2)
     assert outcome.status == "retry" and outcome.http_status is None
     assert outcome.error.startswith("timeout")
 
@@ -192,7 +208,7 @@ def test_connection_refused_is_retried(client: httpx.Client) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    outcome = deliver(client, f"http://127.0.0.1:{port}/x", BODY, SECRET, NOW, timeout=2)
+    outcome = deliver(client, f"http://127.0.0.1:{port}/x", BODY, SECRET, NOW, timeout=30)
     assert outcome.status == "retry" and outcome.error.startswith("transport")
 
 

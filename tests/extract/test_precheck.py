@@ -15,8 +15,6 @@ from bastion.extract._gates import GATE_MAX
 from bastion.extract.precheck import _ASCII, _wide
 from bastion.normalize import unmask
 
-DATA = Path("/work/shared/data")
-
 FRAGMENTS = [
     *"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
     *"0123456789" * 3,
@@ -312,10 +310,9 @@ def _sample(path: Path, column: int, label: str) -> list[str]:
         return [row[column] for row in csv.reader(handle, delimiter="\t") if row[0] == label]
 
 
-@pytest.mark.skipif(not DATA.exists(), reason="shared data not mounted")
-def test_real_messages_are_sound_and_mostly_rejected() -> None:
-    ham = _sample(DATA / "sms-spam-collection" / "sms_spam.tsv", 1, "ham")
-    with (DATA / "weibo-rumor-ced" / "posts.jsonl").open(encoding="utf-8") as handle:
+def test_real_messages_are_sound_and_mostly_rejected(shared_data: Path) -> None:
+    ham = _sample(shared_data / "sms-spam-collection" / "sms_spam.tsv", 1, "ham")
+    with (shared_data / "weibo-rumor-ced" / "posts.jsonl").open(encoding="utf-8") as handle:
         posts = [json.loads(line)["text"] for line in handle]
     for text in ham + posts:
         if not has_candidates(text):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from bastion.cli.feeds import feeds_app
-from tests.intel.conftest import FeedServer
+from tests.support.loopback import LoopbackReceiver
 
 runner = CliRunner()
 
@@ -102,8 +102,8 @@ def test_usage_errors(home: Path, tmp_path: Path) -> None:
     assert "no feeds imported" in runner.invoke(feeds_app, ["list"]).output
 
 
-def test_import_url_needs_allow_private(home: Path, feed_server: FeedServer) -> None:
-    url = feed_server.serve("/scam.txt", b"scam-shop.example\n")
+def test_import_url_needs_allow_private(home: Path, loopback_receiver: LoopbackReceiver) -> None:
+    url = loopback_receiver.serve("/scam.txt", b"scam-shop.example\n")
     refused = runner.invoke(feeds_app, ["import", url, "-c", "scam"])
     assert refused.exit_code == 1 and "non-public address" in refused.output
     result = runner.invoke(feeds_app, ["import", url, "-c", "scam", "--allow-private"])

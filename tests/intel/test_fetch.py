@@ -14,11 +14,14 @@ from bastion.intel.feeds import import_feeds
 from bastion.intel.fetch import FetchError, check_url, fetch
 from bastion.netguard import GuardedTransport, refusal_reason
 from tests.intel.conftest import FeedServer, TestCA
+from tests.support.loopback import LoopbackReceiver
 
 
-def test_import_from_url(feed_server: FeedServer, home: Path, shared_data: Path) -> None:
+def test_import_from_url(
+    loopback_receiver: LoopbackReceiver, home: Path, shared_data: Path
+) -> None:
     body = (shared_data / "sinfonietta-hostfiles" / "gambling.txt").read_bytes()
-    url = feed_server.serve("/lists/gambling.txt", body)
+    url = loopback_receiver.serve("/lists/gambling.txt", body)
     result = import_feeds(home, url, category="from-file", allow_private=True)
     manifest = result.manifests[0]
     assert (manifest.source, manifest.category, manifest.format) == (
@@ -32,22 +35,22 @@ def test_import_from_url(feed_server: FeedServer, home: Path, shared_data: Path)
     assert IntelIndex.open(home).lookup_host(f"www.{first}") is not None
 
 
-def test_redirects_are_followed_and_rechecked(feed_server: FeedServer) -> None:
-    feed_server.serve("/final.txt", b"bet888.com\n")
-    start = feed_server.serve("/start", b"", status=302, Location="/final.txt")
+def test_redirects_are_followed_and_rechecked(loopback_receiver: LoopbackReceiver) -> None:
+    loopback_receiver.serve("/final.txt", b"bet888.com\n")
+    start = loopback_receiver.serve("/start", b"", status=302, Location="/final.txt")
     fetched = fetch(start, allow_private=True)
     assert fetched.data == b"bet888.com\n" and fetched.url.endswith("/final.txt")
     assert fetched.name == "final.txt"
-    loop = feed_server.serve("/loop", b"", status=302, Location="/loop")
+    loop = loopback_receiver.serve("/loop", b"", status=302, Location="/loop")
     with pytest.raises(FetchError, match="more than 5 redirects"):
         fetch(loop, allow_private=True)
 
 
-def test_loopback_refused_without_allow_private(feed_server: FeedServer) -> None:
-    url = feed_server.serve("/feed.txt", b"bet888.com\n")
+def test_loopback_refused_without_allow_private(loopback_receiver: LoopbackReceiver) -> None:
+    url = loopback_receiver.serve("/feed.txt", b"bet888.com\n")
     with pytest.raises(FetchError, match=r"non-public address 127\.0\.0\.1"):
         fetch(url)
-    assert feed_server.requests == []
+    assert loopback_receiver.received == []
 
 
 @pytest.mark.parametrize(
@@ -77,35 +80,34 @@ def test_only_http_and_https(url: str) -> None:
         fetch(url, allow_private=True)
 
 
-def test_size_limit_declared_and_streamed(feed_server: FeedServer) -> None:
+def test_size_limit_declared_and_streamed(loopback_receiver: LoopbackReceiver) -> None:
     big = b"bet888.com\n" * 20_000
-    declared = feed_server.serve("/big.txt", big)
+    declared = loopback_receiver.serve("/big.txt", big)
     with pytest.raises(FetchError, match="declares 220000 bytes"):
         fetch(declared, allow_private=True, max_bytes=100_000)
     assert len(fetch(declared, allow_private=True, max_bytes=300_000).data) == len(big)
 
 
-def test_streamed_body_without_length_is_counted(feed_server: FeedServer) -> None:
+def test_streamed_body_without_length_is_counted(loopback_receiver: LoopbackReceiver) -> None:
     big = b"bet888.com\n" * 20_000
-    url = feed_server.serve("/stream.txt", big)
-    feed_server.unsized_paths.add("/stream.txt")
+    url = loopback_receiver.serve("/stream.txt", big, sized=False)
     with pytest.raises(FetchError, match="larger than the 50000-byte limit"):
         fetch(url, allow_private=True, max_bytes=50_000)
     assert fetch(url, allow_private=True, max_bytes=len(big)).data == big
 
 
-def test_timeout(feed_server: FeedServer) -> None:
-    url = feed_server.serve("/slow.txt", b"bet888.com\n")
-    feed_server.slow_paths["/slow.txt"] = 2.0
+def test_timeout(loopback_receiver: LoopbackReceiver) -> None:
+    url = loopback_receiver.serve("/slow.txt", b"bet888.com\n")
+    loopback_receiver.hold("/slow.txt")  # answers only after the test: the timeout is certain
     with pytest.raises(FetchError, match=r"timed out after 0\.3 s"):
         fetch(url, allow_private=True, timeout=0.3)
 
 
-def test_http_errors(feed_server: FeedServer, home: Path) -> None:
+def test_http_errors(loopback_receiver: LoopbackReceiver, home: Path) -> None:
     with pytest.raises(FetchError, match="HTTP 404"):
-        fetch(feed_server.url("/missing.txt"), allow_private=True)
+        fetch(loopback_receiver.url("/missing.txt"), allow_private=True)
     with pytest.raises(FetchError, match=r"refused|cannot fetch"):
-        fetch("http://127.0.0.1:1/x", allow_private=True, timeout=2)
+        fetch("http://127.0.0.1:1/x", allow_private=True, timeout=30)
 
 
 class Rebinding:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from bastion.intel.compile import INDEX_DIR, KEEP_VERSIONS
 from bastion.intel.feeds import import_feeds
 from bastion.intel.formats import FeedError
 from bastion.intel.store import list_feeds
+from tests.support.work import steps_of
 
 
 def _lines(path: Path) -> list[str]:
@@ -329,7 +329,9 @@ def test_lookup_inputs_are_normalised(index: IntelIndex, shared_data: Path) -> N
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
     parts=st.lists(st.sampled_from(["a.", "1", ".", "-", "é", ":", "/", "%2e", "com"]), min_size=1),
@@ -338,10 +340,13 @@ def test_lookup_inputs_are_normalised(index: IntelIndex, shared_data: Path) -> N
 def test_lookups_bounded_on_adversarial_input(
     index: IntelIndex, parts: list[str], repeat: int
 ) -> None:
+    """Linear work: at most 80 steps a character (IDNA on non-ASCII labels costs 64)."""
     text = ("".join(parts) * repeat)[:50_000]
-    started = time.perf_counter()
-    index.lookup_host(text)
-    index.lookup_ip(text)
-    index.lookup_url("http://" + text + "/x")
-    index.lookup_url(text)
-    assert time.perf_counter() - started < 1.0
+
+    def look_up() -> None:
+        index.lookup_host(text)
+        index.lookup_ip(text)
+        index.lookup_url("http://" + text + "/x")
+        index.lookup_url(text)
+
+    steps_of(look_up, budget=80 * len(text) + 10_000)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bastion.normalize import unmask
+from tests.support.tricks import assert_left_alone
 
 UNCHANGED = [
     "一点点",
@@ -52,32 +53,26 @@ UNCHANGED = [
 
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_prose_is_left_alone(text: str) -> None:
-    result = unmask(text)
-    assert result.text == text
-    assert result.starts is None
-    assert result.to_original(0, len(text)) == (0, len(text))
-    assert result.tricks_in(0, len(text)) == []
+    assert_left_alone(text)
 
 
-_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 _CONTEXTUAL = {"spelled_dot", "spaced_letters", "spelled_at", "hxxp", "cjk_numeral"}
 
 
-def _ham() -> list[str]:
+def _ham(data: Path) -> list[str]:
     texts: list[str] = []
-    sms = _DATA / "sms-spam-collection" / "sms_spam.tsv"
+    sms = data / "sms-spam-collection" / "sms_spam.tsv"
     with sms.open(encoding="utf-8", newline="") as handle:
         texts += [row[1] for row in csv.reader(handle, delimiter="\t") if row[0] == "ham"]
-    weibo = _DATA / "weibo-rumor-ced" / "posts.jsonl"
+    weibo = data / "weibo-rumor-ced" / "posts.jsonl"
     with weibo.open(encoding="utf-8") as handle:
         texts += [json.loads(line)["text"] for line in handle]
     return texts
 
 
-@pytest.mark.skipif(not (_DATA / "sms-spam-collection").is_dir(), reason="shared/data absent")
-def test_real_ham_rarely_triggers_contextual_folds() -> None:
+def test_real_ham_rarely_triggers_contextual_folds(shared_data: Path) -> None:
     """English SMS ham and Chinese Weibo posts: contextual tricks fire on < 0.1% of messages."""
-    texts = _ham()
+    texts = _ham(shared_data)
     fired = [t for t in texts if any(n in _CONTEXTUAL for n, _, _ in unmask(t).tricks)]
     assert len(texts) > 5000
     assert len(fired) <= len(texts) // 1000, fired[:10]

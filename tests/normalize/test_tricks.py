@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bastion.normalize import unmask
+from tests.support.tricks import TRICK_FIELDS, assert_trick_undone
 
 # (original, expected folded text, token to look up in the folded text, its original substring,
 #  trick names inside the token)
@@ -163,16 +164,11 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("original", "folded", "token", "raw", "tricks"), CASES)
+@pytest.mark.parametrize(TRICK_FIELDS, CASES)
 def test_trick_is_undone(
     original: str, folded: str, token: str, raw: str, tricks: list[str]
 ) -> None:
-    result = unmask(original)
-    assert result.text == folded
-    start = result.text.index(token)
-    lo, hi = result.to_original(start, start + len(token))
-    assert original[lo:hi] == raw
-    assert result.tricks_in(start, start + len(token)) == tricks
+    assert_trick_undone(original, folded, token, raw, tricks)
 
 
 def test_whole_text_span_is_whole_original() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from bastion.normalize import unmask
 from bastion.normalize.hostwords import is_weird_case, plausible_words_host, sentence_break
+from tests.support.tricks import TRICK_FIELDS, assert_left_alone, assert_trick_undone
 
 # (original, folded text, token in it, original substring of the token, tricks in the token)
 # fmt: off
@@ -79,16 +80,11 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("original", "folded", "token", "raw", "tricks"), CASES)
+@pytest.mark.parametrize(TRICK_FIELDS, CASES)
 def test_trick_is_undone(
     original: str, folded: str, token: str, raw: str, tricks: list[str]
 ) -> None:
-    result = unmask(original)
-    assert result.text == folded
-    start = result.text.index(token)
-    lo, hi = result.to_original(start, start + len(token))
-    assert original[lo:hi] == raw
-    assert result.tricks_in(start, start + len(token)) == tricks
+    assert_trick_undone(original, folded, token, raw, tricks)
 
 
 PROSE = [
@@ -117,9 +113,7 @@ PROSE = [
 
 @pytest.mark.parametrize("text", PROSE)
 def test_prose_with_new_separators_is_left_alone(text: str) -> None:
-    result = unmask(text)
-    assert result.text == text
-    assert result.tricks == []
+    assert_left_alone(text)
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,6 @@ import pytest
 from bastion.model import Entity, Item
 from bastion.policy import Policy, verdict_of
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-
 _DIGITS = re.compile(r"(?<!\d)\d{5,12}(?!\d)")
 _WECHAT = re.compile(
     r"(?:微信|vx|v信|wx|威信|薇信|weixin)[:：\s号]{0,3}([A-Za-z][-_A-Za-z0-9]{5,19})", re.I
@@ -45,8 +43,8 @@ def over_eager_entities(text: str) -> list[Entity]:
     return found
 
 
-def _sms(label: str) -> Iterator[str]:
-    with open(DATA / "sms-spam-collection" / "sms_spam.tsv", newline="", encoding="utf-8") as f:
+def _sms(data: Path, label: str) -> Iterator[str]:
+    with open(data / "sms-spam-collection" / "sms_spam.tsv", newline="", encoding="utf-8") as f:
         yield from (
             text
             for row_label, text in itertools.islice(csv.reader(f, delimiter="\t"), 1, None)
@@ -54,28 +52,28 @@ def _sms(label: str) -> Iterator[str]:
         )
 
 
-def _telecom(normal: bool) -> Iterator[str]:
-    path = DATA / "telecom-fraud-texts-5" / "telecom_fraud_texts.csv"
+def _telecom(data: Path, normal: bool) -> Iterator[str]:
+    path = data / "telecom-fraud-texts-5" / "telecom_fraud_texts.csv"
     with open(path, newline="", encoding="utf-8") as f:
         yield from (row["text"] for row in csv.DictReader(f) if (row["label_id"] == "0") == normal)
 
 
-def _weibo_comments(limit: int) -> Iterator[str]:
+def _weibo_comments(data: Path, limit: int) -> Iterator[str]:
     with gzip.open(
-        DATA / "weibo-rumor-ced" / "reposts_comments.jsonl.gz", "rt", encoding="utf-8"
+        data / "weibo-rumor-ced" / "reposts_comments.jsonl.gz", "rt", encoding="utf-8"
     ) as f:
         for line in itertools.islice(f, limit):
             yield json.loads(line)["text"]
 
 
-def _youtube_ham() -> Iterator[str]:
-    path = DATA / "youtube-spam-collection" / "youtube_spam.csv"
+def _youtube_ham(data: Path) -> Iterator[str]:
+    path = data / "youtube-spam-collection" / "youtube_spam.csv"
     with open(path, newline="", encoding="utf-8") as f:
         yield from (row["CONTENT"] for row in csv.DictReader(f) if row["CLASS"] == "0")
 
 
-def _weibo_posts() -> Iterator[str]:
-    with open(DATA / "weibo-rumor-ced" / "posts.jsonl", encoding="utf-8") as f:
+def _weibo_posts(data: Path) -> Iterator[str]:
+    with open(data / "weibo-rumor-ced" / "posts.jsonl", encoding="utf-8") as f:
         yield from (json.loads(line)["text"] for line in f)
 
 
@@ -92,25 +90,25 @@ def verdicts(texts: Iterator[str], surface: str) -> tuple[Counter[str], int]:
 
 
 CLEAN = [
-    pytest.param(lambda: _sms("ham"), "chat", id="sms-ham"),
-    pytest.param(lambda: _telecom(normal=True), "chat", id="chinese-sms-normal"),
-    pytest.param(lambda: _weibo_comments(600_000), "comment", id="weibo-comments"),
+    pytest.param(lambda data: _sms(data, "ham"), "chat", id="sms-ham"),
+    pytest.param(lambda data: _telecom(data, normal=True), "chat", id="chinese-sms-normal"),
+    pytest.param(lambda data: _weibo_comments(data, 600_000), "comment", id="weibo-comments"),
     pytest.param(_weibo_posts, "post", id="weibo-posts"),
     pytest.param(_youtube_ham, "comment", id="youtube-ham"),
 ]
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="needs ../shared/data")
 @pytest.mark.parametrize(("texts", "surface"), CLEAN)
-def test_clean_messages_rarely_flagged(texts: Callable[[], Iterator[str]], surface: str) -> None:
-    counts, with_entities = verdicts(texts(), surface)
+def test_clean_messages_rarely_flagged(
+    texts: Callable[[Path], Iterator[str]], surface: str, shared_data: Path
+) -> None:
+    counts, with_entities = verdicts(texts(shared_data), surface)
     total = sum(counts.values())
     assert total > 500 and with_entities > 0
     assert counts["act"] <= total * 0.001
     assert counts["review"] <= total * 0.01
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="needs ../shared/data")
-def test_spam_is_caught_by_handle_rules() -> None:
-    counts, _ = verdicts(_sms("spam"), "chat")
+def test_spam_is_caught_by_handle_rules(shared_data: Path) -> None:
+    counts, _ = verdicts(_sms(shared_data, "spam"), "chat")
     assert counts["review"] >= sum(counts.values()) * 0.05

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bench import common
 from scenario.run import intel_home
 from tests.store import conftest as _store_fixtures
 
@@ -17,7 +16,7 @@ pg_schema_url = _store_fixtures.pg_schema_url
 
 
 @pytest.fixture(scope="session")
-def scenario_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def scenario_home(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
     home = tmp_path_factory.mktemp("scenario-home")
-    intel_home(home, common.data_dir())
+    intel_home(home, shared_data)
     return home

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
 import pytest
@@ -26,6 +25,7 @@ from bastion.store import Store, audit
 from bastion.store.enums import AccountStatus, AppealStatus, Monetization
 from bastion.store.models import Account, Action, AuditEvent, Item, Strike
 from tests.service.conftest import T0, TenantInfo, clean
+from tests.support.concurrency import race
 
 CONFIG = ReportConfig(secret=b"k" * 32)
 
@@ -191,28 +191,15 @@ def test_reversal_keeps_restrictions_from_other_decisions(store, tenant, ladder)
 
 def test_concurrent_appeals_of_one_decision_one_wins(open_store, store, tenant, ladder) -> None:
     actions = upheld(store, tenant, ladder, "p-1")
-    barrier = threading.Barrier(len(actions) * 2)
-    ok: list[int] = []
-    errors: list[BaseException] = []
+    targets = actions * 2
+    stores = [open_store() for _ in targets]
 
-    def run(action_id: int) -> None:
-        own = open_store()
-        barrier.wait()
-        try:
-            ok.append(
-                own.run(
-                    lambda s: (
-                        file_appeal(s, tenant.id, action_id, appellant="u-1", text="", now=T0).id
-                    )
-                )
-            )
-        except BaseException as exc:
-            errors.append(exc)
+    def appeal(i: int) -> int:
+        return stores[i].run(
+            lambda s: file_appeal(s, tenant.id, targets[i], appellant="u-1", text="", now=T0).id
+        )
 
-    threads = [threading.Thread(target=run, args=(a,)) for a in actions * 2]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    outcome = race(len(targets), appeal)
+    ok, errors = outcome.results, outcome.errors
     assert len(ok) == 1
     assert len(errors) == len(actions) * 2 - 1 and all(isinstance(e, Conflict) for e in errors)

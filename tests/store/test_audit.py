@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import itertools
-import threading
 from datetime import UTC, datetime
 from functools import partial
 
@@ -12,6 +11,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from bastion.store import Store, audit
 from bastion.store import queries as q
 from bastion.store.models import AuditEvent
+from tests.support.concurrency import race
 
 
 def disable_audit_guard(engine: Engine) -> None:
@@ -214,23 +214,9 @@ def test_database_refuses_update_and_delete(store: Store) -> None:
 
 
 def test_concurrent_appenders_do_not_fork_the_chain(store: Store) -> None:
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(4)
-
     def worker(n: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            for i in range(15):
-                store.run(
-                    partial(audit.append, actor=f"worker:{n}", action="tick", subject=f"n:{i}")
-                )
-        except BaseException as exc:
-            errors.append(exc)
+        for i in range(15):
+            store.run(partial(audit.append, actor=f"worker:{n}", action="tick", subject=f"n:{i}"))
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    assert errors == []
+    assert race(4, worker).errors == []
     assert _verify(store) == audit.VerifyReport(ok=True, events_checked=60)

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import threading
-
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -9,6 +7,7 @@ from sqlalchemy import inspect, text
 from bastion.store import Store
 from bastion.store.migrate import current_revision, downgrade, head_revision, upgrade
 from bastion.store.models import Base
+from tests.support.concurrency import race
 
 TABLES = {
     "tenants",
@@ -105,21 +104,6 @@ def test_diff_check_sees_a_missing_index_and_a_changed_type(store: Store) -> Non
 
 
 def test_concurrent_first_starts_migrate_once(empty_store: Store) -> None:
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(3)
-
-    def start() -> None:
-        try:
-            barrier.wait(timeout=10)
-            upgrade(empty_store.engine)
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=start) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert errors == []
+    assert race(3, lambda i: upgrade(empty_store.engine)).errors == []
     assert current_revision(empty_store.engine) == head_revision()
     assert _schema_diff(empty_store) == []

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
-import time
 from pathlib import Path
 
 import psycopg.errors
@@ -97,27 +95,33 @@ def test_non_transient_error_is_not_retried() -> None:
 
 
 def test_real_sqlite_lock_is_waited_out(tmp_path: Path) -> None:
-    """Another process holds the write lock longer than the busy timeout; ``run`` retries."""
+    """Another connection holds the write lock longer than the busy timeout; ``run`` retries,
+    and succeeds on the first attempt after the lock is released (here: at the second retry,
+    so no timer decides the order)."""
     Store.open(home=tmp_path).close()
     store = Store(
         make_engine(database_url(tmp_path, None), busy_timeout_ms=20),
-        retry=RetryPolicy(attempts=20, base_delay=0.02, max_delay=0.1),
+        retry=RetryPolicy(attempts=20, base_delay=0.0, max_delay=0.0),
     )
     holder = sqlite3.connect(tmp_path / "bastion.db", isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
-    release = threading.Timer(0.3, holder.execute, args=("COMMIT",))
-    retries: list[int] = []
-    release.start()
+    events: list[str] = []
+
+    def on_retry(attempt: int, error: BaseException, wait: float) -> None:
+        events.append(f"retry {attempt}")
+        if attempt == 2:
+            holder.execute("COMMIT")
+            events.append("released")
+
+    def work(session: Session) -> object:
+        value = session.execute(text("SELECT 1")).scalar()
+        events.append("ran")
+        return value
+
     try:
-        started = time.monotonic()
-        store.run(
-            lambda s: s.execute(text("SELECT 1")).scalar(),
-            on_retry=lambda n, e, w: retries.append(n),
-        )
-        assert time.monotonic() - started >= 0.25
-        assert retries, "the lock should have forced at least one retry"
+        assert store.run(work, on_retry=on_retry) == 1
+        assert events == ["retry 1", "retry 2", "released", "ran"]
     finally:
-        release.join()
         holder.close()
         store.close()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 from functools import partial
 
 import pytest
@@ -16,6 +15,7 @@ from bastion.store import queries as q
 from bastion.store.config import make_engine
 from bastion.store.models import AuditEvent, Item
 from tests.store.conftest import PG_ADMIN_URL
+from tests.support.concurrency import race
 
 
 def _count(store: Store, model: type[object]) -> int:
@@ -74,8 +74,6 @@ def test_retried_unit_of_work_leaves_exactly_one_copy(store: Store) -> None:
 
 def test_concurrent_upserts_of_one_item_make_one_row(store: Store) -> None:
     tenant_id = _tenant(store)
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(4)
 
     def upsert(session: Session, external_id: str) -> q.ItemUpsert:
         return q.upsert_item(
@@ -83,19 +81,10 @@ def test_concurrent_upserts_of_one_item_make_one_row(store: Store) -> None:
         )
 
     def worker(n: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            for i in range(10):
-                store.run(partial(upsert, external_id=f"p-{i}"))
-        except BaseException as exc:
-            errors.append(exc)
+        for i in range(10):
+            store.run(partial(upsert, external_id=f"p-{i}"))
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert errors == []
+    assert race(4, worker).errors == []
     assert _count(store, Item) == 10
 
 

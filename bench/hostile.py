@@ -1,0 +1,135 @@
+"""Hostile input in seconds: the wall-clock budgets that used to sit in the unit tests.
+
+Unit tests prove bounded work by counting steps (tests/support/work.py), which holds on any
+machine under any load. The seconds themselves are figures, so they live here: each case is a
+hostile input the tests use, timed best of three on this machine, against the budget its unit
+test used to assert. One case is a known quadratic (a large character set followed by many
+literals in a feed regexp) and is expected to miss its budget until fixed.
+
+``python -m bench.hostile [--strict]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from bastion.canon import CanonError, canonicalize_url
+from bastion.enforce.actions import parse_duration
+from bastion.enforce.webhooks import SignatureError, parse_header
+from bastion.extract import extract_entities, find_entities, has_candidates
+from bastion.intel.formats import FORMATS, FeedError, parse_text
+from bastion.intel.hosts import RuleError, normalize_host
+from bastion.intel.rxfold import fold_suffixes, required_literals
+from bastion.model import Item
+from bastion.normalize import unmask
+from bastion.policy import Policy
+from bench import common
+
+Case = tuple[str, float, Callable[[], object]]
+
+
+def _rep(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _quiet(func: Callable[[str], object], *errors: type[BaseException]) -> Callable[[str], None]:
+    def call(text: str) -> None:
+        with contextlib.suppress(*errors):
+            func(text)
+
+    return call
+
+
+def _extract(text: str) -> object:
+    return extract_entities(unmask(text))
+
+
+def _parse_both_ways(fmt: str, text: str) -> None:
+    with contextlib.suppress(FeedError):
+        parse_text(text + "\n" + text, fmt)
+
+
+def _reject_signature_inputs() -> None:
+    _quiet(parse_duration, ValueError)("7" * 49_999 + "d")
+    _quiet(parse_header, SignatureError)("t=" + "1" * 50_000)
+
+
+def cases() -> list[Case]:
+    """(name, former budget in seconds, call)."""
+    out: list[Case] = []
+    for unit in ("a.", "1 ", "a@", "微信 ", "a." * 40 + "@", "a✨b", "playiwin丶in "):
+        text, label = _rep(unit, 50_000), f"{unit[:8]!r} x50k"
+        out.append((f"extract_entities {label}", 1.0, partial(_extract, text)))
+        out.append((f"find_entities {label}", 3.0, partial(find_entities, text)))
+        out.append((f"has_candidates {label}", 0.2, partial(has_candidates, text)))
+    for unit in ("a.", "b e ", "b🎲", "\u200b"):
+        out.append((f"unmask {unit!r} x50k", 1.0, partial(unmask, _rep(unit, 50_000))))
+    url_check = _quiet(canonicalize_url, CanonError)
+    for url in (
+        "http://" + "ü" * 100_000,
+        "http://h/" + "../" * 33_000,
+        "http://h/%" + "25" * 49_000,
+    ):
+        out.append((f"canonicalize_url {url[:12]!r}", 1.0, partial(url_check, url)))
+    host_check = _quiet(normalize_host, RuleError)
+    out.append(("normalize_host 'é' x50k", 0.5, partial(host_check, "é" * 50_000)))
+    for fmt in FORMATS:
+        out.append(
+            (f"parse_text {fmt} x100k", 2.0, partial(_parse_both_ways, fmt, _rep(",\t,", 50_000)))
+        )
+    policy, item = Policy.default(), Item("i", text="t", surface="bio")
+    out.append(
+        ("policy.evaluate 'dm me' x50k", 0.5, partial(policy.evaluate, item, "dm me " * 8_000, []))
+    )
+    out.append(("parse_duration, parse_header x50k", 0.5, _reject_signature_inputs))
+    out.append(("fold_suffixes (a|b){16}", 1.0, partial(fold_suffixes, r"(^|\.)(a|b){16}\.com$")))
+    out.append(("required_literals x5k", 1.0, partial(required_literals, "(a|[a-z]?)" * 500)))
+    quadratic = "(^|\\.)[a-z]{3}" + "a" * 300 + "$"
+    out.append(
+        ("fold_suffixes [a-z]{3} + 300 literals (known)", 1.0, partial(fold_suffixes, quadratic))
+    )
+    return out
+
+
+def best_seconds(call: Callable[[], object], repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        started = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Seconds on hostile input against budgets.")
+    parser.add_argument("--data", type=Path, default=None, help="unused (no data needed)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    args = parser.parse_args(argv)
+    results: list[dict[str, Any]] = []
+    for name, budget, call in cases():
+        seconds = best_seconds(call)
+        results.append(
+            {"case": name, "seconds": round(seconds, 4), "budget": budget, "met": seconds <= budget}
+        )
+    rows = [
+        [r["case"], f"{r['seconds']:.4f}", f"{r['budget']}", "PASS" if r["met"] else "FAIL"]
+        for r in results
+    ]
+    common.print_table(
+        "Hostile input (best of 3, one core)", ["case", "seconds", "budget", "bar"], rows
+    )
+    summary = {"bar_met": all(r["met"] for r in results), "cases": results}
+    print(f"-> {common.write_result('hostile', summary)}")
+    return 1 if args.strict and not summary["bar_met"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
