@@ -15,15 +15,11 @@ from typing import Any, cast
 import re2
 
 from bastion.extract._anchors import first_class
+from bastion.normalize.unmask import GATE_MEMORY as GATE_MEMORY
 
 GATE_MAX = 4096
 """Longer texts use the ``re`` twin: an RE2 set may exhaust its DFA budget and miss."""
 
-GATE_MEMORY = 64 << 20
-"""RE2's memory budget per set (default 8 MiB). The pre-check's clause set for non-ASCII text
-outgrows the default DFA cache on real traffic (disguised cue words add states): the cache then
-thrashes, 13 us a message instead of 1.5 us, and a set whose DFA fails reports no match. The
-cache is built lazily, so the budget costs memory only as states are met."""
 
 _LOOKAROUND = re.compile(r"\(\?(<!|!|=)(\[[^\]]*\])\)")
 _WS = "[\\s\\p{Z}\\x1c-\\x1f\\x85]"

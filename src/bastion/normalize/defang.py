@@ -48,8 +48,11 @@ TLDs that no English word sits beside (not ``in``, ``me``, ``us``). A single ``_
 handles use it (``tg_casino_vip``)."""
 """Lower-case TLDs that a stand-in dot may precede: ``bet888,com``, ``bet888*com``,
 ``bet888 com`` (a space as the dot needs a name with letters and digits, or Chinese beside)."""
+_DEFANG_FIRST: Final = rf"[\s{BRACKETS}.\\Dd\-_pPnNkKtTтcC点點。ドット닷圈,，*#^~|]"
+"""Every character a match of ``_DEFANG_RE`` can start with: a class test rejects the other
+positions before the look-behind and the long alternation are tried."""
 _DEFANG_RE: Final = re.compile(
-    rf"(?<=[{_AN}])(?:"
+    rf"(?={_DEFANG_FIRST})(?<=[{_AN}])(?:"
     rf"(?P<dot>[ ]?(?:[{BRACKETS}]{{1,3}}[ ]?{DOT_CORE}[ ]?[{BRACKETS}]{{0,3}}"
     rf"|{DOT_CORE}[ ]?[{BRACKETS}]{{1,3}})[ ]?)"
     rf"|(?P<punct>[ ]?[{BRACKETS}]{{1,2}}[ ]?(?:\/\/|\/|@|-|_)[ ]?[{BRACKETS}]{{1,2}}[ ]?)"
@@ -104,6 +107,10 @@ _CJK_IN_HOST_RE: Final = re.compile(
 _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/?=&]{2,253}[A-Za-z0-9/]")
 _DOTTED_RE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
 _SLASH_RE: Final = re.compile(r"\\/")
+_ANY_BRACKET: Final = re.compile(f"[{BRACKETS}]")
+_SPACED_HINT: Final = re.compile(r"[A-Za-z0-9] [A-Za-z0-9] |(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)")
+"""Cheap tests that skip a scan whose trigger cannot occur (each scan costs a pass over the
+text; most texts need one or two of them)."""
 _PLUS_RE: Final = re.compile(
     rf"(?<=[{_AN}])(?:\s{{0,2}}[+➕＋]\s{{0,2}}[{_AN}\-]{{1,63}}){{0,5}}\s{{0,2}}[+➕＋]\s{{0,2}}"
     r"(?=\.[A-Za-z])"
@@ -121,7 +128,9 @@ GATE: Final = (
     r"|(?i:remove (?:the )?chinese|backwards|reversed?)|"
     r"(?:[.。．点點丶·]|(?i:dot)|[\])]) {0,2}(?:[a-z] {1,2}[a-z0-9]|[A-Z] {1,2}[A-Z0-9])"
     r"|[A-Za-z0-9]\s(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)\s|"
-    rf"[{_AN}](?:\.\.|[,，*#^~|]| {{1,2}}|__)(?:{STAND_IN_TLDS})"
+    rf"[{_AN}](?:\.\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})"
+    rf"|[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})|[{_AN}\-]{{4}} {{1,2}}(?:{SPAM_TLDS}) ?[^ -~]"
+    rf"|[^ -~] ?[{_AN}\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})"
     r"|[A-Za-z0-9](?:ドット|닷|圈[aA])|[+➕＋]\s{0,2}\.[A-Za-z]|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
@@ -165,39 +174,43 @@ def defang_pass(work: Work) -> None:
             kind == "spaced_tld" and _space_is_dot(text, start)
         ):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
-    for m in _QUOTED_RE.finditer(text):
+    quoted = _ANY_BRACKET.search(text) is not None
+    for m in _QUOTED_RE.finditer(text) if quoted else ():
         start, end = m.span()
         if not _inside(groups, start):
             groups.append(("spaced_letters", start, end, [(start, end, m["inner"])]))
-    for instruction in _INSTRUCTION_RE.finditer(text):
+    instructed = any(char in text for char in "去删倒反") or "ever" in text or "emove" in text
+    for instruction in _INSTRUCTION_RE.finditer(text) if instructed else ():
         groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
         break
-    for m in _PLUS_RE.finditer(text):
+    plus = "+" in text or "➕" in text or "＋" in text
+    for m in _PLUS_RE.finditer(text) if plus else ():
         start, end = m.span()
         if not _inside(groups, start):
             gaps = [
                 (a, b, "") for a, b in (g.span() for g in _PLUS_GAP_RE.finditer(text, start, end))
             ]
             groups.append(("spaced_letters", start, end, gaps))
-    for m in _PERCENT_RE.finditer(text):
+    for m in _PERCENT_RE.finditer(text) if "%" in text else ():
         start, end = m.span()
         if not _inside(groups, start):
             char = bytes.fromhex(text[start + 1 : end]).decode()
             groups.append(("defang", start, end, [(start, end, char)]))
-    for m in _ENTITY_RE.finditer(text):
+    for m in _ENTITY_RE.finditer(text) if "&" in text else ():
         start, end = m.span()
         key = (m[1] or m[2] or m[3]).lower()
         groups.append(("defang", start, end, [(start, end, _ENTITIES[key])]))
-    for m in _SPACED_TLD_RE.finditer(text):
+    spaced = _SPACED_HINT.search(text) is not None
+    for m in _SPACED_TLD_RE.finditer(text) if spaced else ():
         start, end = m.span("tld")
         joined = m["tld"].replace(" ", "")
         if (joined.lower() in COMMON_TLDS or leet.read_tld(joined)) and not _inside(groups, start):
             groups.append(("spaced_letters", start, end, [(start, end, joined)]))
-    for m in _SPACED_DOT_WORD_RE.finditer(text):
+    for m in _SPACED_DOT_WORD_RE.finditer(text) if spaced else ():
         start, end = m.span("word")
         if not _inside(groups, start):
             groups.append(("spaced_letters", start, end, [(start, end, "dot")]))
-    for m in _SLASH_RE.finditer(text):
+    for m in _SLASH_RE.finditer(text) if "\\/" in text else ():
         start, end = m.span()
         if not _inside(groups, start):
             groups.append(("defang", start, end, [(start, end, "/")]))

@@ -34,7 +34,8 @@ _SEP: Final = (
     rf"|[ ]{{0,2}}(?:[{DOT_EMOJI}][ ]?){{1,3}})"
 )
 _LEET_TLD_RE: Final = re.compile(
-    rf"(?<=[A-Za-z0-9])(?:{_SEP})(?P<tld>[{_CHARS}]{{2,12}})(?![A-Za-z0-9])"
+    rf"(?=[ .。．点點丶·Dd{DOT_EMOJI}])(?<=[A-Za-z0-9])(?:{_SEP})(?P<tld>[{_CHARS}]{{2,12}})"
+    r"(?![A-Za-z0-9])"
 )
 _NAME_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}$")
 _LOOKALIKE_CLASS: Final = "0-9〇○◯!|@$+"
