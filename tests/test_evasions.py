@@ -313,3 +313,26 @@ def test_link_behind_a_redirector_takes_the_target_listing(scanner: Scanner) -> 
         assert "redirect_target" in result.entities[0].flags
     plain = scanner.scan(Item(id="redirect", text="https://www.google.com/url?q=https://ibm.com"))
     assert plain.verdict == "allow"
+
+
+DIGIT_RUNS = [
+    ("最新地址QQ：3 - 9 - 6 - 5 - 4 - 5 - 5 - 8 - 2 - 9，收藏", "qq", "3965455829"),
+    ("加qq 1  3  5  2  1  7  3  2  1  0 百家乐", "qq", "1352173210"),
+    ("call 191_13_23_64_06 now", "phone", "19113236406"),
+    ("热线 1·8·7·3·4·2·9·3·7·4·6", "phone", "18734293746"),
+    ("进手机 152 - 1367 - 2095", "phone", "15213672095"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), DIGIT_RUNS)
+def test_digits_in_separated_groups_are_joined(
+    scanner: Scanner, text: str, kind: str, value: str
+) -> None:
+    result = scanner.scan(Item(id="digits", text=text))
+    assert [(e.kind, e.value) for e in result.entities] == [(kind, value)]
+
+
+@pytest.mark.parametrize("text", ["on 2024-12-06 at 192.168.100.200", "热线 138 1234 5678 2024年"])
+def test_dates_addresses_and_years_are_not_joined(scanner: Scanner, text: str) -> None:
+    values = [e.value for e in scanner.scan(Item(id="digits", text=text)).entities]
+    assert "20241206" not in values and not any(v.endswith("2024") for v in values)

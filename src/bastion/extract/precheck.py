@@ -30,6 +30,7 @@ from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
 from bastion.extract.phones import PHONE_CLAUSES
+from bastion.normalize.broken import DIGIT_SEP
 from bastion.normalize.defang import (
     AT_WORDS,
     BRACKETS,
@@ -105,6 +106,7 @@ _ASCII_CLAUSES = (
     r"(?i:h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}s)?)\s{0,2}(?:[\])}>]\s?)?(?:/{2}|_{2}[A-Za-z0-9])",
     ":[0-9A-Fa-f]{0,4}:",
     *PHONE_CLAUSES,
+    f"1[3-9][0-9]{{0,2}}{DIGIT_SEP}[0-9]|1{DIGIT_SEP}[3-9]{DIGIT_SEP}[0-9]",
     *CUE_CLAUSES,
     # spelled dots: only the separator before the TLD matters, and it must be acceptable
     r"[\[\(\{（【]\s?(?:[Dd][Oo][Tt]|[.。点．])",

@@ -27,10 +27,10 @@ from bastion.normalize.tables import (
     tables,
 )
 
-_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN = (
-    1 << i for i in range(10)
+_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN, _DIGITS = (
+    1 << i for i in range(11)
 )
-_ALL: Final = (1 << 10) - 1
+_ALL: Final = (1 << 11) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -55,6 +55,7 @@ _ASCII_GATES: Final = (
     (rf"[A-Za-z0-9]#[A-Za-z0-9]|{_WS}@|@{_WS}|艾特", _AT),
     (defang.GATE, _DEFANG | _DOT | _AT),
     (broken.GATE, _LINES | _DOT),
+    (broken.DIGIT_GATE, _DIGITS),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -171,6 +172,8 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
         leet.leet_tld_pass(work)
         if work.tricks:
             flags |= gate.flags(work.text)
+    if flags & _DIGITS:
+        broken.digit_run_pass(work)
     if flags & _LINES:
         broken.broken_host_pass(work)
     if flags & _HXXP:
