@@ -113,3 +113,15 @@ def test_the_test_vectors_emit_only_declared_flags() -> None:
             emitted.setdefault(flag, text)
     unknown = {flag: text for flag, text in emitted.items() if flag not in ENTITY_FLAGS}
     assert not unknown, f"flags missing from bastion.model.ENTITY_FLAGS: {unknown}"
+
+
+def test_default_policy_documents_every_flag() -> None:
+    text = (REPO / "src" / "bastion" / "policies" / "default.yaml").read_text(encoding="utf-8")
+    documented = set(
+        text.split("#     flags", 1)[1]
+        .split("#     not_flags", 1)[0]
+        .replace(",", " ")
+        .replace(".", " ")
+        .split()
+    )
+    assert set(ENTITY_FLAGS) <= documented, set(ENTITY_FLAGS) - documented
