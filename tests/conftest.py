@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from bastion import Scanner
+from bastion.intel.feeds import import_feeds
 from tests.support.loopback import LoopbackReceiver, running_receiver
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,3 +71,16 @@ def loopback_receiver() -> Iterator[LoopbackReceiver]:
     """
     with running_receiver() as receiver:
         yield receiver
+
+
+@pytest.fixture(scope="session")
+def scanner(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Scanner:
+    """A scanner over the real sinfonietta gambling list (read-only, shared by the scan tests)."""
+    home = tmp_path_factory.mktemp("gambling-home")
+    import_feeds(
+        home,
+        shared_data / "sinfonietta-hostfiles" / "gambling.txt",
+        category="gambling",
+        source="gambling",
+    )
+    return Scanner.load(home)

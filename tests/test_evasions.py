@@ -6,8 +6,6 @@ surface. The listed hosts are real entries of the sinfonietta gambling list.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bastion import Item, Scanner
@@ -179,18 +177,6 @@ CASES = [
     if host is not None
 ]
 SURFACES: tuple[Surface, ...] = ("username", "bio", "post", "comment", "chat", "listing")
-
-
-@pytest.fixture(scope="module")
-def scanner(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Scanner:
-    home = tmp_path_factory.mktemp("evasion-home")
-    import_feeds(
-        home,
-        shared_data / "sinfonietta-hostfiles" / "gambling.txt",
-        category="gambling",
-        source="gambling",
-    )
-    return Scanner.load(home)
 
 
 @pytest.mark.parametrize(("family", "text", "host"), CASES)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bastion import InputError, Item, Scanner
 from bastion.extract import extract_entities, has_candidates
-from bastion.intel.feeds import import_feeds
 from bastion.normalize import unmask
 from tests.support.work import assert_linear, count_steps
 
@@ -19,18 +16,6 @@ OBFUSCATION_ALPHABET = (
     "。点．丶·＠ｂｅｔ８８８ｃｏｍаеорсху\u200b\u200d\u202e一二三四五六七八九①②③❶"
     "微信QQ扣扣飞机加Vvx+#%?=&🎲✨"
 )
-
-
-@pytest.fixture(scope="module")
-def scanner(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Scanner:
-    home = tmp_path_factory.mktemp("scanner-home")
-    import_feeds(
-        home,
-        shared_data / "sinfonietta-hostfiles" / "gambling.txt",
-        category="gambling",
-        source="gambling",
-    )
-    return Scanner.load(home)
 
 
 def check_result(text: str, scanner: Scanner) -> None:
