@@ -156,7 +156,8 @@ def _wide() -> Gate:
         f"[{t.same_class}{t.other_class}{t.homoglyph_class}]",
         ROMAN_RE.pattern,
         f"[{_AN}{IDN}]\\.(?:{_TLD}|[{_AN}\\-]{{0,62}}[{IDN}])",
-        f"[{_AN}]\\s{{0,2}}(?:[{CJK_DOTS}.]\\s{{0,2}}){{1,7}}{_TLD}",
+        f"[{_AN}]\\s{{0,2}}(?:\\.\\s{{0,2}})?[{CJK_DOTS}](?:\\s{{0,2}}[{CJK_DOTS}.]){{0,6}}"
+        f"\\s{{0,2}}{_TLD}",
         f"\\s(?:{'|'.join(AT_WORDS + DOT_WORDS)})\\s",
         numeral_run,
         *_ASCII_CLAUSES[1:],

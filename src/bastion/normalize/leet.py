@@ -42,10 +42,12 @@ _LOOKALIKE_CLASS: Final = "0-9〇○◯!|@$+"
 GATE: Final = (
     rf"(?:[.。．点點丶·]|(?i:dot)|[{DOT_EMOJI}]) {{0,2}}"
     rf"(?:[A-Za-z][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[{_LOOKALIKE_CLASS}]"
-    rf"|[{_LOOKALIKE_CLASS}][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[A-Za-z])|(?i:c[o0]rn)"
+    rf"|[0-9〇○◯][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[A-Za-z])|(?i:c[o0]rn)"
 )
 """A superset of the pass's trigger: after a dot-ish separator, a token holding a letter and a
-digit or symbol (the unmasker's gate and the pre-check use it)."""
+digit or symbol (the unmasker's gate and the pre-check use it). A token may not start with a
+symbol: ``。@name`` is a mention, and no TLD starts with ``@``, ``!``, ``|``, ``$`` or ``+``
+in practice."""
 
 
 def read_tld(token: str) -> str | None:
@@ -54,6 +56,8 @@ def read_tld(token: str) -> str | None:
     if low in _LETTER_PAIRS:
         return _LETTER_PAIRS[low]
     if not any(c.isalpha() for c in low) or all(c.isalpha() for c in low):
+        return None
+    if low[0] in "@!|$+":
         return None
     choices = [LOOKALIKES.get(c, c) for c in low]
     for letters in islice(product(*choices), MAX_READINGS):
