@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bastion import Item, Scanner
+from bastion.canon.lookalike import lookalike_hosts
 from bastion.intel.feeds import import_feeds
 from bastion.model import Surface
 
@@ -239,6 +240,7 @@ def test_leetspeak_label_takes_the_listing_it_imitates(
     [entity] = result.entities
     assert entity.registrable_domain == written
     assert "lookalike" in entity.flags and entity.categories == ["gambling"]
+    assert listed in lookalike_hosts(written)
 
 
 def test_unlisted_leetspeak_stays_allowed(scanner: Scanner) -> None:
