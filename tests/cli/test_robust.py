@@ -20,7 +20,9 @@ from typer.testing import CliRunner
 
 from bastion import Scanner
 from bastion.cli import app
+from bastion.cli.scan import parse_line
 from bastion.intel import MissingIndexError
+from bastion.model import InputError
 from tests.store import conftest as _store_fixtures
 
 pg_database_url = _store_fixtures.pg_database_url
@@ -302,3 +304,8 @@ def test_a_policy_that_does_not_load_is_one_line(feed_home: Path, tmp_path: Path
     policy.write_text("rules: [[[\n", encoding="utf-8")
     result = invoke("explain", "hi", "--policy", str(policy), "--home", str(feed_home))
     one_error_line(result, str(policy))
+
+
+def test_json_error_messages_read_once() -> None:
+    with pytest.raises(InputError, match=r"^invalid JSON: Invalid control character at column 10$"):
+        parse_line(b'{"id": "a\x01"}')

@@ -87,7 +87,9 @@ def parse_line(raw: bytes) -> Item:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+        raise InputError(
+            f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+        ) from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
     return Item.from_dict(record)
