@@ -309,6 +309,10 @@ DIGIT_RUNS = [
     ("call 191_13_23_64_06 now", "phone", "19113236406"),
     ("热线 1·8·7·3·4·2·9·3·7·4·6", "phone", "18734293746"),
     ("进手机 152 - 1367 - 2095", "phone", "15213672095"),
+    ("here QQ：1766  734 百家乐", "qq", "1766734"),
+    ("see qq号码 6706 - 2134", "qq", "67062134"),
+    ("call 13.5917.03.863", "phone", "13591703863"),
+    ("热线150-7604-109-6", "phone", "15076041096"),
 ]
 
 
@@ -320,7 +324,10 @@ def test_digits_in_separated_groups_are_joined(
     assert [(e.kind, e.value) for e in result.entities] == [(kind, value)]
 
 
-@pytest.mark.parametrize("text", ["on 2024-12-06 at 192.168.100.200", "热线 138 1234 5678 2024年"])
+@pytest.mark.parametrize(
+    "text",
+    ["on 2024-12-06 at 192.168.100.200", "热线 138 1234 5678 2024年", "2024.12.06 v1.2.3.4"],
+)
 def test_dates_addresses_and_years_are_not_joined(scanner: Scanner, text: str) -> None:
     values = [e.value for e in scanner.scan(Item(id="digits", text=text)).entities]
     assert "20241206" not in values and not any(v.endswith("2024") for v in values)

@@ -29,9 +29,9 @@ _SPACED_RE: Final = re.compile(
 _PIECE_RE: Final = re.compile(_PIECE)
 _HOST_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?")
 
-DIGIT_SEP: Final = r"(?:[ \t]{1,3}(?:[\-_·•.|/][ \t]{1,3})?|[_·•|/]|[ \t]?-[ \t]?)"
-DIGIT_GATE: Final = f"[0-9]{DIGIT_SEP}[0-9]{{1,4}}{DIGIT_SEP}[0-9]"
-"""A superset of the digit-run pass's trigger (three digit groups with separators)."""
+DIGIT_SEP: Final = r"(?:[ \t]{1,3}(?:[\-_·•.|/][ \t]{1,3})?|[_·•|/.]|[ \t]?-[ \t]?)"
+DIGIT_GATE: Final = f"[0-9]{DIGIT_SEP}[0-9]"
+"""A superset of the digit-run pass's trigger (two digit groups with a separator)."""
 GATE: Final = (
     r"\.[A-Za-z0-9]{0,5}[ \t]*\r?\n|\n[ \t]*[A-Za-z0-9]{0,5}\."
     "|[A-Za-z0-9][ \t\u3000]{1,2}\\.[ \t\u3000]{1,2}[A-Za-z0-9]"
@@ -103,36 +103,40 @@ def _joined(words: list[str], at_dot_break: bool) -> bool:
 
 _DIGIT_RUN_RE: Final = re.compile(
     rf"(?<![0-9A-Za-z.\-])[0-9]{{1,4}}(?P<sep>{DIGIT_SEP})"
-    r"[0-9]{1,4}(?:(?P=sep)[0-9]{1,4}){1,13}(?![0-9A-Za-z])"
+    r"[0-9]{1,4}(?:(?P=sep)[0-9]{1,4}){0,13}(?![0-9A-Za-z])"
 )
 """Digits in groups set apart by one separator used throughout: ``3 - 9 - 6 - 5 - 4``,
 ``1  3  5  2``, ``191_13_23_64_06``, ``1·8·7·3``, ``152 - 1367 - 2095``."""
 
 
 def digit_run_pass(work: Work) -> None:
-    """Join a QQ number or phone written in separated groups (7 to 15 digits, three or more
-    groups). A bare space, ``-`` or ``.`` joins only single digits: ``2024-12-06`` is a date,
-    ``192.168.1.20`` an address and ``138 1234 5678 2024年`` a phone beside a year (the finders
-    read ``138 1234 5678`` themselves)."""
+    """Join a QQ number or phone written in separated groups (7 to 15 digits). Two groups do
+    when the separator is no bare space, ``-`` or ``.`` (``6706 - 2134``, ``1766  734``); with a
+    bare one only single digits do (``1.3.8.…``), or groups that make a mainland mobile
+    (``150-7604-109-6``, ``13.5917.03.863``). So ``2024-12-06`` stays a date, ``192.168.1.20`` an
+    address and ``138 1234 5678 2024年`` a phone beside a year."""
     text = work.text
     groups: list[Group] = []
     pos = 0
     while (m := _DIGIT_RUN_RE.search(text, pos)) is not None:
         sep = m["sep"]
         parts = m[0].split(sep)
-        digits = sum(len(p) for p in parts)
-        single = all(len(p) == 1 for p in parts)
+        joined = "".join(parts)
         plain = sep in ("-", ".", " ", "\t")
-        if not 7 <= digits <= 15 or (plain and not single):
+        single = len(parts) >= 3 and all(len(p) == 1 for p in parts)
+        mobile = len(joined) == 11 and joined[0] == "1" and joined[1] in "3456789"
+        if mobile and plain and [len(p) for p in parts] == [3, 4, 4]:
+            mobile = False  # 138-3046-8131 is how mobiles are written; the finder reads it
+        if not 7 <= len(joined) <= 15 or not (mobile or single or not plain):
             pos = m.start() + 1
             continue
         pos = m.end()
         edits: list[Edit] = []
-        pos = m.start()
+        cut = m.start()
         for part in parts[:-1]:
-            pos += len(part)
-            edits.append((pos, pos + len(sep), ""))
-            pos += len(sep)
+            cut += len(part)
+            edits.append((cut, cut + len(sep), ""))
+            cut += len(sep)
         groups.append(("spaced_letters", m.start(), m.end(), edits))
     work.apply(groups)
 
