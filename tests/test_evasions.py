@@ -145,6 +145,10 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("188去bet.com（去掉中文）", "188bet.com"),
         ("官网 moc.88811teb（倒过来看）", "bet11888.com"),
     ],
+    "space_before_dot": [
+        ("官网 bet11888 .com 注册", "bet11888.com"),
+        ("188bet .com official", "188bet.com"),
+    ],
     "html_entities": [
         ("188bet&#46;com", "188bet.com"),
         ("https&#58;&#47;&#47;188bet&period;com", "188bet.com"),
