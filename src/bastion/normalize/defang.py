@@ -16,7 +16,7 @@ from typing import Final
 from bastion.normalize import leet
 from bastion.normalize.hostwords import COMMON_TLDS, cjk_near
 from bastion.normalize.result import Group, Work
-from bastion.suffixes import has_known_suffix
+from bastion.normalize.rules import names_host
 
 _AN: Final = "A-Za-z0-9"
 BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』"
@@ -105,7 +105,6 @@ _CJK_IN_HOST_RE: Final = re.compile(
     rf"(?<=[{_AN}])[\u4e00-\u9fff]{{1,4}}(?=[{_AN}][{_AN}\-]{{0,62}}\.[A-Za-z])"
 )
 _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/?=&]{2,253}[A-Za-z0-9/]")
-_DOTTED_RE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
 _SLASH_RE: Final = re.compile(r"\\/")
 _ANY_BRACKET: Final = re.compile(f"[{BRACKETS}]")
 _SPACED_HINT: Final = re.compile(r"[A-Za-z0-9] [A-Za-z0-9] |(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)")
@@ -231,14 +230,10 @@ def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
         return found
     for m in _TOKEN_RE.finditer(text):
         token = m[0]
-        if _names_host(token[::-1]) and not _names_host(token) and not _inside(groups, m.start()):
+        if names_host(token[::-1]) and not names_host(token) and not _inside(groups, m.start()):
             start, end = m.span()
             found.append(("bidi", start, end, [(start, end, token[::-1])]))
     return found
-
-
-def _names_host(text: str) -> bool:
-    return any(has_known_suffix(m[0].lower()) for m in _DOTTED_RE.finditer(text))
 
 
 def _inside(groups: list[Group], pos: int) -> bool:

@@ -229,7 +229,7 @@ def bidi_pass(work: Work) -> None:
     for m in _OVERRIDE_RE.finditer(work.text):
         start, end = m.span()
         flipped = m[1][::-1]
-        if _names_host(flipped) and not _names_host(m[1]):
+        if names_host(flipped) and not names_host(m[1]):
             groups.append(("bidi", start, end, [(start, end, flipped)]))
     work.apply(groups)
 
@@ -237,7 +237,8 @@ def bidi_pass(work: Work) -> None:
 _DOTTED_RE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
 
 
-def _names_host(text: str) -> bool:
+def names_host(text: str) -> bool:
+    """Whether a dotted token in ``text`` ends in a known public suffix."""
     return any(has_known_suffix(m[0].lower()) for m in _DOTTED_RE.finditer(text))
 
 
