@@ -42,6 +42,7 @@ EXAMPLES = {
     "bidi": "\u202emoc.888teb\u202c",
     "weak_dot": "verify at brca。be now",
     "prose_like": "hot pics here -> sYnotTip.Cz",
+    "encoded": "copy aHR0cDovL2JldDg4OC5jb20v to a decoder",
     "ambiguous_host": "play bet 888 . com now",
 }
 """One input per flag that the text pipeline emits (``shortener``, ``lookalike`` and

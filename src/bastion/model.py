@@ -83,6 +83,7 @@ ENTITY_FLAGS: Final = (
     "ip_octal",
     "ip_short",
     "prose_like",
+    "encoded",
     # canonicalization and intel facts
     "uncanonical",
     "shortener",

@@ -12,7 +12,8 @@ Each clause is a superset of one such trigger:
   invisible...); a spelled or ideographic dot that the pass would accept before a TLD (only the
   last separator of a host matters); colon-ish then slashes (``hxxp``); spaced single letters
   (six in a row, or next to a dot-ish gap, or after ``www``); five digits holding a Chinese
-  numeral. ``[at]`` -> ``@`` needs no clause: an e-mail still needs a dotted host.
+  numeral; the start of a base64 or hex ``http`` (encoded URLs). ``[at]`` -> ``@`` needs no
+  clause: an e-mail still needs a dotted host.
 
 The clauses run as one RE2 set; texts over ``GATE_MAX`` use the exact ``re`` twin.
 """
@@ -27,6 +28,7 @@ import idna
 from publicsuffixlist import PSLFILE
 
 from bastion.extract._gates import GATE_MAX, Gate
+from bastion.extract.encoded import TRIGGER as ENCODED_TRIGGER
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
 from bastion.extract.phones import PHONE_CLAUSES
@@ -126,6 +128,7 @@ _ASCII_CLAUSES = (
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",
     "&(?:#0{0,3}46|#[xX]0{0,3}2[eE]|period)",
+    ENCODED_TRIGGER,
     f"[」】)）\\]}}>》』〕] {{0,2}}(?:[.。．点點]|(?i:dot)) {{0,2}}{_TLD}",
     "[A-Za-z0-9]\\.[A-Za-z0-9.\\-]{0,60}[^A-Za-z0-9]{0,20}"
     "(?:倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?))",
