@@ -8,13 +8,14 @@ unmasker with every trigger forced on.
 from __future__ import annotations
 
 import importlib
+import re
 
 import pytest
 import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bastion.normalize import unmask
+from bastion.normalize import rules, unmask
 from bastion.normalize.result import Work
 
 unmask_module = importlib.import_module("bastion.normalize.unmask")
@@ -147,3 +148,19 @@ def test_every_pass_has_a_name_and_a_family() -> None:
     names = [p.name for p in PASSES]
     assert len(set(names)) == len(names)
     assert all(p.when for p in PASSES)
+
+
+_PLAIN_CHAIN = re.compile(
+    r"(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9][A-Za-z0-9-]{0,62}){0,8}"
+    rf"(?:{rules._SPELLED_DOT})[A-Za-z0-9][A-Za-z0-9-]{{0,62}}"
+    rf"(?:{rules._CHAIN_SEP}[A-Za-z0-9][A-Za-z0-9-]{{0,62}}){{0,8}}(?![A-Za-z0-9-])",
+    re.I,
+)
+"""The spelled-dot chain as first written: look-behind first, labels that backtrack."""
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_the_chain_pattern_matches_as_first_written(text: str) -> None:
+    spans = [m.span() for m in rules._CHAIN_RE.finditer(text)]
+    assert spans == [m.span() for m in _PLAIN_CHAIN.finditer(text)]

@@ -55,11 +55,15 @@ _SPELLED_DOT: Final = (
 )
 _CHAIN_SEP: Final = rf"(?:{_SPELLED_DOT}|\.)"
 
+_WHOLE_LABEL: Final = r"[A-Za-z0-9][A-Za-z0-9-]{0,62}+"
+"""``_LABEL`` without backtracking: no separator starts with a label character, so giving one
+back never helps a match, and ``re`` would otherwise retry every separator at every length."""
 _CHAIN_RE: Final = re.compile(
-    rf"(?<![A-Za-z0-9-]){_LABEL}(?:\.{_LABEL}){{0,8}}(?:{_SPELLED_DOT}){_LABEL}"
-    rf"(?:{_CHAIN_SEP}{_LABEL}){{0,8}}(?![A-Za-z0-9-])",
+    rf"[A-Za-z0-9](?<![A-Za-z0-9-].)[A-Za-z0-9-]{{0,62}}+(?:\.{_WHOLE_LABEL}){{0,8}}"
+    rf"(?:{_SPELLED_DOT}){_WHOLE_LABEL}(?:{_CHAIN_SEP}{_WHOLE_LABEL}){{0,8}}(?![A-Za-z0-9-])",
     re.I,
 )
+"""The first character's class comes before the look-behind, so ``re`` skips to label starts."""
 _LABEL_RE: Final = re.compile(_LABEL)
 _SEP_RE: Final = re.compile(_CHAIN_SEP, re.I)
 
