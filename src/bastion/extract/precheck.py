@@ -24,9 +24,6 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-import idna
-from publicsuffixlist import PSLFILE
-
 from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.encoded import TRIGGER as ENCODED_TRIGGER
 from bastion.extract.handles import CUE_CLAUSES
@@ -51,6 +48,7 @@ from bastion.normalize.tables import (
     char_class,
     tables,
 )
+from bastion.normalize.triggers import TLD
 
 _AN = "A-Za-z0-9"
 _NUM = "".join(CJK_NUMERALS)
@@ -59,43 +57,7 @@ _GAP1 = r"(?:[^\w\r\n]|_)"
 _UNIT = f"(?<![{_AN}])[{_AN}]"
 
 
-def _trie(words: list[str]) -> str:
-    """A prefix-factored alternation of ``words`` (RE2 and ``re`` both handle it fast)."""
-    if not words:
-        return ""
-    heads: dict[str, list[str]] = {}
-    for word in words:
-        heads.setdefault(word[:1], []).append(word[1:])
-    branches: list[str] = []
-    optional = False
-    for head, tails in sorted(heads.items()):
-        if head == "":
-            optional = True
-            continue
-        rest = _trie([t for t in tails if t])
-        if any(t == "" for t in tails):
-            rest = f"(?:{rest})?" if rest else ""
-        branches.append(re.escape(head) + rest)
-    body = "|".join(branches)
-    body = f"(?:{body})" if len(branches) > 1 or optional else body
-    return body + ("?" if optional else "")
-
-
-def _ascii_tlds() -> list[str]:
-    """Every top-level label of the Public Suffix List, ASCII (punycode) form."""
-    tlds: set[str] = set()
-    with open(PSLFILE, encoding="utf-8") as handle:
-        for line in handle:
-            rule = line.strip()
-            if not rule or rule.startswith("//"):
-                continue
-            label = rule.rsplit(".", 1)[-1].lstrip("!*")
-            if label:
-                tlds.add(label if label.isascii() else idna.encode(label).decode("ascii"))
-    return sorted(tlds)
-
-
-_TLD = f"(?i:{_trie(_ascii_tlds())})(?![{_AN}\\-])"
+_TLD = f"{TLD}(?![{_AN}\\-])"
 _HEXISH = "[0-9A-Fa-fxX]"
 _IPV4ISH = f"{_HEXISH}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}"
 _DOTS_SPACED = "(?:\\s{1,2}\\.\\s{0,2}|\\.\\s{1,2})"
