@@ -159,9 +159,15 @@ def _trigger_bit(index: int) -> int:
     return 1 << (_TRIGGER_SHIFT + index)
 
 
-def _untriggered(passes: list[int]) -> int:
-    """Trigger bits of the passes that declare no trigger: always set."""
-    return sum(_trigger_bit(i) for i in passes if PASSES[i].trigger is None)
+_Step = tuple[Callable[[Work], None], int, int, bool]
+"""A pass as the loop reads it: run, families, trigger bit (0: none), regate."""
+
+
+def _steps(passes: list[int]) -> tuple[_Step, ...]:
+    return tuple(
+        (p.run, p.when, _trigger_bit(i) if p.trigger else 0, p.regate)
+        for i, p in ((i, PASSES[i]) for i in passes)
+    )
 
 
 def _gate_patterns(families: list[tuple[str, int]], passes: list[int]) -> list[tuple[str, int]]:
@@ -173,8 +179,8 @@ def _gate_patterns(families: list[tuple[str, int]], passes: list[int]) -> list[t
 _ASCII_PASSES: Final = [i for i, p in enumerate(PASSES) if not p.wide]
 _WIDE_PASSES: Final = list(range(len(PASSES)))
 _ASCII_GATE: Final = _Gate(_gate_patterns(list(_ASCII_GATES), _ASCII_PASSES))
-_ASCII_ALWAYS: Final = _untriggered(_ASCII_PASSES)
-_WIDE_ALWAYS: Final = _untriggered(_WIDE_PASSES)
+_ASCII_STEPS: Final = _steps(_ASCII_PASSES)
+_WIDE_STEPS: Final = _steps(_WIDE_PASSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,29 +224,31 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     if not isinstance(text, str):
         raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
     if text.isascii():
-        gate, order, always = _ASCII_GATE, _ASCII_PASSES, _ASCII_ALWAYS
+        gate, steps = _ASCII_GATE, _ASCII_STEPS
     else:
-        gate, order, always = _compiled().gate, _WIDE_PASSES, _WIDE_ALWAYS
+        gate, steps = _compiled().gate, _WIDE_STEPS
     read = gate.read(text)
     families = read & _FAMILIES
     if not families:
         return Unmasked(text, text)
     work = Work(text, explain, weak)
+    tricks = work.tricks
     # how many tricks the text held when the gate last read it, and when the families did
-    tricks = read_at = families_at = 0
-    for index in order:
-        step = PASSES[index]
-        if step.when & families:
-            if len(work.tricks) != read_at:
-                read, read_at = gate.read(work.text), len(work.tricks)
-            if (read | always) & _trigger_bit(index):
-                step.run(work)
-        tricks = len(work.tricks)
-        if step.regate and tricks != families_at:
-            if tricks != read_at:
-                read, read_at = gate.read(work.text), tricks
+    read_at = families_at = 0
+    for run, when, trigger, regate in steps:
+        if when & families:
+            if not trigger:
+                run(work)
+            else:
+                if len(tricks) != read_at:
+                    read, read_at = gate.read(work.text), len(tricks)
+                if read & trigger:
+                    run(work)
+        if regate and len(tricks) != families_at:
+            if len(tricks) != read_at:
+                read, read_at = gate.read(work.text), len(tricks)
             families |= read & _FAMILIES
-            families_at = tricks
+            families_at = len(tricks)
     return work.result()
 
 
