@@ -30,7 +30,7 @@ _CJK_CHARS = cues.CJK_CHARS
 _SYMBOLS = cues.SYMBOLS
 _FILL = cues.FILL
 _SEP_CHARS = cues.SEP_CHARS
-_SEP = f"(?:[ \t](?:is|Is|IS)[ \t]{{1,2}}|{_SEP_CHARS}{{0,4}})"
+_SEP = f"(?:{_SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|{_SEP_CHARS}{{0,4}})"
 """What stands between a cue and its id; English also says it (``my wechat is bet_2766``)."""
 _STRONG_SEP = re.compile("[:：号號是为為=＝]")
 _WORDLIKE = re.compile("[A-Za-z.\\-]+")
@@ -74,21 +74,23 @@ _REVERSED_CUE = (
     "微信|薇信|[Vv][Xx]|[Ww][Xx]|[Vv]信|[Ww][Ee][Cc][Hh][Aa][Tt]|[Qq][Qq]群?|扣扣|企鹅|扣"
     "|[Tt][Gg]|飞机|電報|电报|飛機|[Ll][Ii][Nn][Ee]"
 )
-_POINTER = "(?:[←⬅👈⇐]|<-{1,2}|<=)[ \t]{0,2}"
+_POINTER = "(?:[←⬅👈⇐]|<-{1,2}|<=)[ \t]{0,2}(?:加我的?|加|add my )?"
 """An arrow from the cue back to the id before it (``vip-84 ←微信``)."""
 _BRACKET_ONLY_CUE = "薇|威|[Vv]"
 """Lone cue characters that follow an id only in brackets (``haoyun4381（薇）``)."""
-_MINE = "是我的?"
+_MINE = "是我的?|[Ii]s my "
 """``meimei16924 是我V``: "is my V"."""
 CUE_REVERSED = (
     "(?<![A-Za-z0-9_\\-])[A-Za-z0-9][A-Za-z0-9_\\-]{4,19}[ \\t]{0,2}"
     f"(?:[(（\\[【][ ]?(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
-    f"|(?:{_POINTER})?(?:{_REVERSED_CUE})(?![A-Za-z0-9])|{_MINE}(?:{_BRACKET_ONLY_CUE}))"
+    f"|(?:{_POINTER})?(?:{_REVERSED_CUE})(?![A-Za-z0-9])"
+    f"|(?:{_MINE})(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE}))"
 )
 """An id followed by its cue (``abc8899 (vx)``, ``1234567890扣``)."""
 
 CUE_CLAUSES = (
-    f"(?:{'|'.join(CUES)})(?:{_SEP}|\r?\n){{0,3}}[A-Za-z0-9@~+{''.join(SPOKEN_DIGITS)}]",
+    f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n){{0,8}}(?:[ \t](?:is|Is|IS)[ \t]{{1,2}})?"
+    f"[A-Za-z0-9@~+{''.join(SPOKEN_DIGITS)}]",
     f"(?:{CUE_TELEGRAM})[^\\n@]{{0,12}}@",
     CUE_REVERSED,
     SPOKEN_GATE,
@@ -119,7 +121,7 @@ _REVERSED = re.compile(
     f"(?:[(（\\[【][ ]?(?P<bcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
     f"|{_POINTER}(?P<pcue>{_REVERSED_CUE})(?![A-Za-z0-9])"
     f"|(?P<cue>{_REVERSED_CUE})(?![A-Za-z0-9{_CJK_CHARS}])"
-    f"|{_MINE}(?P<mcue>{_BRACKET_ONLY_CUE})(?![A-Za-z0-9]))"
+    f"|(?:{_MINE})(?P<mcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})(?![A-Za-z0-9]))"
 )
 _LONE_END = re.compile("[ \t]*(?:$|[^0-9 \t])")
 """A lone ``扣`` after a number is a cue unless a number follows it (``订单 123456 扣 50 元``)."""
@@ -192,14 +194,15 @@ def _disguise_ok(text: str, match: Match[str], ident: str) -> bool:
     return _HAS_DIGIT.search(ident) is not None or _STRONG_SEP.search(match["sep"]) is not None
 
 
+_POINTING = re.compile("[:：号號是为為=＝\u2192\u279c\u27a1\u2794👉]")
 _BRACKETS = {"【": "】", "「": "」", "『": "』", "《": "》", "[": "]", "（": "）", "(": ")"}
 
 
 def _marked_off(text: str, match: Match[str]) -> bool:
-    """A lone cue set apart from the word before it: a symbol and a colon after it (``威❤：``)
-    or its id in brackets (``薇【happy-85032】``)."""
+    """A lone cue set apart from the word before it: a symbol, then a colon or an arrow after
+    it (``威❤：``, ``威❤➡️``), or its id in brackets (``薇【happy-85032】``)."""
     sep = match["sep"]
-    if _FILL_RE.match(sep) and sep[0] not in _BRACKETS and _STRONG_SEP.search(sep):
+    if _FILL_RE.match(sep) and sep[0] not in _BRACKETS and _POINTING.search(sep, 1):
         return ord(sep[0]) >= 0x2190
     close = _BRACKETS.get(sep[-1:])
     return close is not None and text.startswith(close, match.end("id"))

@@ -49,15 +49,17 @@ def _syl(name: str, latin: str, *, first: bool) -> str:
 
 
 _VW = "(?<![A-Za-z0-9])[VvWw]"
+_POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"
+"""A colon, a line break or an arrow pointing on: what makes a bare ``V`` or ``Q`` a cue."""
 _XIN = f"(?:{_syl('xin', 'xin', first=False)}|亻言)"
 CUE_WECHAT: Final = (
-    f"(?:{_syl('wei', 'wei', first=True)}|{_VW}){BREAK}{_XIN}"
+    f"(?:{_syl('wei', 'wei', first=True)}|{_VW}){BREAK}{_XIN}{ID_WORD}"
     f"|{_VW}{BREAK}[Xx](?![A-Za-z])"
     f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?![A-Za-z]){ID_WORD}"
     f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
     f"|加{BREAK}[Vv](?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
-    "|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv](?=[:：\n])|(?<![A-Za-z])[Vv]号"
+    f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv] ?(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号"
 )
 """``WeChat`` glued to the word before it (``收usdtWeChat:``) counts when its capital shows
 where it starts."""
@@ -71,7 +73,7 @@ CUE_QQ: Final = (
     f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z]))[{SYLLABLES['e']}]?[号群]?"
     f"|🐧(?:{BREAK}🐧)?|扣群|群号"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
-    "|(?<![A-Za-z0-9])[Qq](?=[:：\n])"
+    f"|(?<![A-Za-z0-9])[Qq] ?(?=[{_POINTING}])"
 )
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``."""
 CUE_TELEGRAM: Final = (

@@ -48,7 +48,9 @@ _UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
 _JUNK: Final = f" \t\r\n\u3000\xa0·•・.*#~^|/\\\\,，、。{SYMBOLS}"
 """Gaps a spammer puts between the pieces of an id."""
 _ID_RUN: Final = f"[{_UNIT}]{{1,40}}(?:[{_JUNK}]{{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
-_CUE_SEP: Final = f"(?:{SEP_CHARS}|\r?\n){{0,6}}"
+_CUE_SEP: Final = (
+    f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n){{0,6}})"
+)
 
 _FIRST: Final = "VvWwQqKkTtFfDdLlAa+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽" + "".join(
     SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian")
@@ -58,7 +60,10 @@ _CUED_ID_RE: Final = re.compile(
     f"(?=[{_FIRST}])(?:(?P<wechat>{CUE_WECHAT})|(?P<qq>{CUE_QQ})|(?P<telegram>{CUE_TELEGRAM})"
     f"|(?P<whatsapp>{CUE_WHATSAPP})|(?P<line>{CUE_LINE}))(?P<sep>{_CUE_SEP})(?P<id>{_ID_RUN})"
 )
-_SPOKEN_MOBILE_RE: Final = re.compile(f"(?<![0-9{_NUM}])[1幺一壹][0-9{_NUM}]{{10}}(?![0-9{_NUM}])")
+_SPOKEN_MOBILE_RE: Final = re.compile(
+    f"(?<![0-9{_NUM}])[1幺一壹](?P<gap>[ \u3000·\\-]{{0,2}})[0-9{_NUM}]"
+    f"(?:(?P=gap)[0-9{_NUM}]){{9}}(?![0-9{_NUM}])"
+)
 """A mainland mobile read aloud (``幺9幺30两八0八七七``): no prose has eleven numerals so."""
 _CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram")
 
@@ -66,7 +71,7 @@ _CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram")
 def _spelled(word: str, index: int) -> str:
     gap = f"g{index}"
     rest = "".join(f"(?P={gap}){c}" for c in word[2:])
-    return f"{word[0]}(?P<{gap}>[ .*·\\-]{{1,2}}){word[1]}{rest}"
+    return f"{word[0]}(?P<{gap}>[ .*·\\-]{{1,3}}){word[1]}{rest}"
 
 
 _SPELLED_CUE_RE: Final = re.compile(
@@ -77,16 +82,18 @@ _SPELLED_CUE_RE: Final = re.compile(
 """``W h a t s A p p``: a messenger's name spelled out is its name (never the host
 ``whats.app``)."""
 SPELLED_CUE_GATE: Final = (
-    "(?i:" + "|".join("[ .*·\\-]{1,2}".join(word[:4]) for word in _CUE_NAMES) + ")"
+    "(?i:" + "|".join("[ .*·\\-]{1,3}".join(word[:4]) for word in _CUE_NAMES) + ")"
 )
 CUED_GATE: Final = (
-    f"(?:{to_re2('|'.join(CUES))})(?:(?:{SEP_CHARS}|\r?\n){{0,6}}[{_UNIT}]+"
+    f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
     f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-)"
-    f"|(?:{SEP_CHARS}|\r?\n){{0,6}}[{_NUM}]|{SEP_CHARS}{{0,6}}\r?\n)|{SPELLED_CUE_GATE}"
+    f"|{_CUE_SEP}[{_NUM}]|{SEP_CHARS}{{0,6}}\r?\n)|{SPELLED_CUE_GATE}"
 )
 """A superset of the cued fold's trigger (RE2 syntax): a cue, then a gap inside an id, a
 numeral, digit groups, a hyphen between every character, or a line break."""
-SPOKEN_GATE: Final = f"[1幺一壹][0-9{_NUM}]{{0,9}}[{_NUM}]"
+SPOKEN_GATE: Final = (
+    f"[1幺一壹](?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{0,9}}[ \u3000·\\-]{{0,2}}[{_NUM}]"
+)
 """A superset of the spoken mobile's trigger."""
 
 _RUN_RE: Final = re.compile(f"[{_UNIT}]+")
@@ -243,8 +250,9 @@ def spoken_mobile_pass(work: Work) -> None:
     """``幺9幺30两八0八七七`` -> ``19130280877``: a mobile read aloud, 幺 and 两 included."""
     groups: list[Group] = []
     for m in _SPOKEN_MOBILE_RE.finditer(work.text):
-        folded = m[0].translate(_TO_DIGITS)
-        if folded != m[0] and folded[1] in "3456789":
+        gap = m["gap"]
+        digits = (m[0].replace(gap, "") if gap else m[0]).translate(_TO_DIGITS)
+        if digits != m[0].replace(gap, "") and digits[1] in "3456789":
             start, end = m.span()
-            groups.append(("cjk_numeral", start, end, [(start, end, folded)]))
+            groups.append(("cjk_numeral", start, end, [(start, end, digits)]))
     work.apply(groups)
