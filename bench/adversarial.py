@@ -1040,8 +1040,9 @@ def _cue_after_pointer(rng: random.Random) -> Handle:
         qq = tricks.qq_number(rng)
         return qq + rng.choice((" ←扣扣", " ⬅️ QQ", "👈企鹅", " 是我的扣扣")), "qq", qq, ["pointer"]
     wid = _wid(rng)
-    tail = rng.choice((" ⬅️ 薇信", "👈VX", " <- 微信", " 是我的微信", "（威）", " ← 加我V信", "【V】",
-                       " is my wechat"))  # fmt: skip
+    tails = (" ⬅️ 薇信", "👈VX", " <- 微信", " 是我的微信", "（威）", " ← 加我V信", "【V】",
+             " is my wechat")  # fmt: skip
+    tail = rng.choice(tails)
     return wid + tail, "wechat", wid, ["pointer"]
 
 
