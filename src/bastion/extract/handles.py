@@ -22,7 +22,7 @@ from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
 from bastion.normalize import cues
 from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP, CUES
-from bastion.normalize.handle_ids import SPOKEN_DIGITS, SPOKEN_GATE
+from bastion.normalize.handle_ids import NUMERAL_ID, SPOKEN_GATE
 
 _SYL = cues.SYLLABLES
 _WORDS = cues.PROSE_PAIRS
@@ -90,7 +90,7 @@ CUE_REVERSED = (
 
 CUE_CLAUSES = (
     f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n){{0,8}}(?:[ \t](?:is|Is|IS)[ \t]{{1,2}})?"
-    f"[A-Za-z0-9@~+{''.join(SPOKEN_DIGITS)}]",
+    f"(?:[A-Za-z0-9@~+]|{NUMERAL_ID})",
     f"(?:{CUE_TELEGRAM})[^\\n@]{{0,12}}@",
     CUE_REVERSED,
     SPOKEN_GATE,

@@ -84,18 +84,18 @@ _SPELLED_CUE_RE: Final = re.compile(
 SPELLED_CUE_GATE: Final = (
     "(?i:" + "|".join("[ .*·\\-]{1,3}".join(word[:4]) for word in _CUE_NAMES) + ")"
 )
+SPOKEN_GATE: Final = f"[1幺一壹](?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{10}}"
+"""A superset of the spoken mobile's trigger."""
+NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}]{{0,3}}[0-9{_NUM}]){{4}}"
+"""An id that starts with a numeral: five numerals or digits, pieces apart or not."""
+
 CUED_GATE: Final = (
     f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
     f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-)"
-    f"|{_CUE_SEP}[{_NUM}]|{SEP_CHARS}{{0,6}}\r?\n)|{SPELLED_CUE_GATE}"
+    f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n)|{SPELLED_CUE_GATE}"
 )
 """A superset of the cued fold's trigger (RE2 syntax): a cue, then a gap inside an id, a
 numeral, digit groups, a hyphen between every character, or a line break."""
-SPOKEN_GATE: Final = (
-    f"[1幺一壹](?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{0,9}}[ \u3000·\\-]{{0,2}}[{_NUM}]"
-)
-"""A superset of the spoken mobile's trigger."""
-
 _RUN_RE: Final = re.compile(f"[{_UNIT}]+")
 _SYMBOL_RE: Final = re.compile(f"[{SYMBOLS}]+")
 _DIGIT_GROUPS_RE: Final = re.compile(
