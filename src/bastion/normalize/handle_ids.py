@@ -86,7 +86,7 @@ SPELLED_CUE_GATE: Final = (
 )
 SPOKEN_GATE: Final = f"[1幺一壹](?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{10}}"
 """A superset of the spoken mobile's trigger."""
-NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}]{{0,3}}[0-9{_NUM}]){{4}}"
+NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}\\-_]{{0,3}}[0-9{_NUM}]){{4}}"
 """An id that starts with a numeral: five numerals or digits, pieces apart or not."""
 
 CUED_GATE: Final = (
