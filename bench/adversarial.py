@@ -963,6 +963,89 @@ def _ambiguous_handle(rng: random.Random) -> Handle:
     return rng.choice(("V" + wid, "找我 " + wid, "+" + wid)), "wechat", wid, ["no_cue"]
 
 
+PIECE_GAPS = (" ", "\u3000", " · ", "*", "\n", "  ", "#", "・", "~")
+PIECE_EMOJI = ("❤️", "🔥", "⭐", "💋", "🌹", "✨", "🎲", "💰", "♥", "☆")
+
+
+def _in_pieces(value: str, rng: random.Random) -> tuple[str, str]:
+    """An id broken the ways a reader still joins: spaced, emoji-split, numerals, digit groups."""
+    forms = ["spaced", "emoji_split"]
+    if value.isdigit():
+        forms += ["cn_spaced", "financial", "groups", "circled_mix"]
+    form = rng.choice(forms)
+    if form == "spaced":
+        return rng.choice(PIECE_GAPS).join(value), form
+    if form == "emoji_split":
+        cuts = sorted(rng.sample(range(1, len(value)), min(rng.randint(1, 3), len(value) - 1)))
+        parts = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)]
+        return rng.choice(PIECE_EMOJI).join(parts), form
+    if form == "cn_spaced":
+        return rng.choice((" ", "、", "·", "-")).join(tricks.cn_numerals(value, rng)), form
+    if form == "financial":
+        spoken = {"1": "幺", "2": "两"}
+        body = [rng.choice((CN_FINANCIAL[int(c)], spoken.get(c, c), c)) for c in value]
+        return rng.choice(("", " ")).join(body), form
+    if form == "groups":
+        return _separated(value, rng)[0], form
+    return "".join(rng.choice(MIXED_DIGITS)(c) for c in value), form
+
+
+PIECE_CUES = {
+    "wechat": ("薇❤信", "卫信", "V亻言", "溦信", "wei信", "V X", "威❤", "加V", "ｗｘ", "WeChat",
+               "V", "vx号"),
+    "qq": ("扣扣", "qie鹅", "企❤鹅", "加q", "kou扣", "🐧", "Q号", "ＱＱ", "蔻蔻", "Q"),
+}  # fmt: skip
+PIECE_SEPS = ("：", ":", " ", "：\n", "\n：\n", " 👉 ", "➡️", " is ", "\n")
+
+
+def _pieces_stack(rng: random.Random) -> Handle:
+    """A disguised cue, a separator (line breaks too) and an id in pieces, composed."""
+    kind = rng.choice(("wechat", "qq"))
+    value = _wid(rng) if kind == "wechat" else tricks.qq_number(rng)
+    cue, sep = rng.choice(PIECE_CUES[kind]), rng.choice(PIECE_SEPS)
+    if cue in ("V", "Q"):  # a bare letter is a cue only before a colon or an arrow
+        sep = rng.choice(("：", "\n：\n", "➡️", " 👉 ", "：\n"))
+    body, form = _in_pieces(value, rng)
+    return cue + sep + body, kind, value, [f"cue:{cue}", f"sep:{sep.strip() or 'space'}", form]
+
+
+def _cue_spelled_out(rng: random.Random) -> Handle:
+    """The messenger's name spelled letter by letter (``W h a t s A p p``, ``w.e.c.h.a.t``)."""
+    gap = rng.choice((" ", ".", "-", "*", " . "))
+    kind = rng.choice(("wechat", "telegram", "whatsapp"))
+    if kind == "whatsapp":
+        digits, intl = _valid_phone(rng)
+        return gap.join(rng.choice(("WhatsApp", "whatsapp"))) + " " + intl, kind, digits, [gap]
+    if kind == "telegram":
+        name = tricks.handle_id(rng, lo=5, hi=20, style="telegram").lower()
+        return gap.join(rng.choice(("Telegram", "TELEGRAM"))) + " @" + name, kind, name, [gap]
+    wid = _wid(rng)
+    cue = gap.join(rng.choice(("WeChat", "wechat", "weixin"))) + rng.choice((": ", "：", " id: "))
+    return cue + wid, kind, wid, [gap]
+
+
+def _phone_spoken_spaced(rng: random.Random) -> Handle:
+    """A mobile read aloud and spaced out: ``幺 三 八 …``, ``1-3-八-…``."""
+    mobile = tricks.cn_mobile(rng)
+    spoken = {"1": "幺", "2": "两"}
+    digits = [spoken.get(c) or rng.choice((tricks.CN_DIGITS[int(c)], c)) for c in mobile]
+    body = rng.choice((" ", "-", "·", "  ")).join(digits)
+    cue = rng.choice(("电话：", "手机 ", "热线 ", "打", "call "))
+    return cue + body, "phone", "86" + mobile, ["spoken", "spaced"]
+
+
+def _cue_after_pointer(rng: random.Random) -> Handle:
+    """The id first, then an arrow or "is my" and a disguised cue."""
+    if rng.random() < 0.3:
+        qq = tricks.qq_number(rng)
+        return qq + rng.choice((" ←扣扣", " ⬅️ QQ", "👈企鹅", " 是我的扣扣")), "qq", qq, ["pointer"]
+    wid = _wid(rng)
+    tails = (" ⬅️ 薇信", "👈VX", " <- 微信", " 是我的微信", "（威）", " ← 加我V信", "【V】",
+             " is my wechat")  # fmt: skip
+    tail = rng.choice(tails)
+    return wid + tail, "wechat", wid, ["pointer"]
+
+
 HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_control": _control_handle,
     "h_cue_symbol_break": _cue_symbol_break,
@@ -992,7 +1075,12 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_cue_after_id": _cue_after_id,
     "h_stack3": _h_stack3,
     "ambiguous_handle": _ambiguous_handle,
+    "h_pieces_stack": _pieces_stack,
+    "h_cue_spelled_out": _cue_spelled_out,
+    "h_phone_spoken_spaced": _phone_spoken_spaced,
+    "h_cue_after_pointer": _cue_after_pointer,
 }
+"""New families go last: the suite's random draws of the families before stay the same."""
 
 # ---------------------------------------------------------------- templates
 
@@ -1117,7 +1205,8 @@ def build_suite(
                 tuple(used), token, "act" if in_bar else "review", in_bar, decoys,
             ))  # fmt: skip
     for family, make_handle in HANDLE_FAMILIES.items():
-        count = {"h_padding": padding_cases, "h_stack3": 4 * per_family}.get(family, per_family)
+        stacked = {"h_stack3": 4 * per_family, "h_pieces_stack": 4 * per_family}
+        count = {"h_padding": padding_cases, **stacked}.get(family, per_family)
         for i in range(count):
             token, kind, value, used = make_handle(rng)
             category = rng.choice(("gambling", "porn", "scam"))

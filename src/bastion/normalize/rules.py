@@ -304,6 +304,10 @@ _CUE_WORDS: Final = frozenset(
 )
 
 
+_CUE_EMOJI_RE: Final = re.compile("[🐧✈🛩🛫🛬]")
+"""Emoji that name a messenger (``🐧 is 563500`` offers a QQ number): a cue, never a dot."""
+
+
 def _weak_ok(text: str, left: str, end: int) -> bool:
     """A weak fold needs a name of two or more characters that is no messenger cue (``v➕ bet_66``
     is a WeChat id), and nothing after the TLD that continues a handle (``_``, ``@``)."""
@@ -393,6 +397,7 @@ def spelled_dot_pass(work: Work) -> None:
                 and _ends_suffix(words, k)
                 and seps[k - 1][2] in _WEAK_KINDS
                 and _weak_ok(text, words[k - 1], labels[k][1])
+                and not _CUE_EMOJI_RE.search(text, seps[k - 1][0], seps[k - 1][1])
             ):
                 a, b, _ = seps[k - 1]
                 groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))

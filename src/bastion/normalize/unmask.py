@@ -16,7 +16,7 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, leet, rules
+from bastion.normalize import broken, defang, handle_ids, leet, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -30,7 +30,8 @@ from bastion.normalize.tables import (
 _SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN, _DIGITS, _BIDI = (
     1 << i for i in range(12)
 )
-_ALL: Final = (1 << 12) - 1
+_CUED_ID, _SPOKEN = 1 << 12, 1 << 13
+_ALL: Final = (1 << 14) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -56,6 +57,7 @@ _ASCII_GATES: Final = (
     (defang.GATE, _DEFANG | _DOT | _AT),
     (broken.GATE, _LINES | _DOT),
     (broken.DIGIT_GATE, _DIGITS),
+    (handle_ids.CUED_GATE, _CUED_ID),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -134,7 +136,9 @@ PASSES: Final = (
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
+    Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True),
+    Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
     Pass("digit_run", broken.digit_run_pass, _DIGITS),
@@ -205,6 +209,7 @@ def _compiled() -> _Compiled:
         (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
         (f"[{cjk}][0-9A-Za-z{cjk}]", _CJK),
         (rules.ROMAN_RE.pattern, _ROMAN),
+        (handle_ids.SPOKEN_GATE, _SPOKEN),
         *_ASCII_GATES,
     ]
     gate = _Gate(_gate_patterns(families, _WIDE_PASSES))
