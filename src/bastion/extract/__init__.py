@@ -31,11 +31,16 @@ _DELETIONS = frozenset({"invisible", "combining"})
 Invisible characters count only inside the host: one beside it is no disguise."""
 
 
+_UNSURE = frozenset({"weak_dot", "weak_join", "split_word"})
+"""Tricks whose host is one reading among others: kept only when the intel lists it."""
+_HOST_KINDS = frozenset({"url", "domain", "email", "deeplink", "ip"})
+
+
 def _entity(unmasked: UnmaskedLike, cand: Candidate) -> Entity:
     start, end = unmasked.to_original(cand.start, cand.end)
     flags = list(unmasked.tricks_in(cand.start, cand.end))
     flags.extend(flag for flag in cand.flags if flag not in flags)
-    if "weak_dot" in flags and PROSE_LIKE not in flags:
+    if PROSE_LIKE not in flags and not _UNSURE.isdisjoint(flags):
         flags.append(PROSE_LIKE)
     return Entity(
         kind=cand.kind,
@@ -52,11 +57,43 @@ def extract_entities(unmasked: UnmaskedLike, *, prose_like: bool = False) -> lis
     """All entities of an unmasked text in reading order, non-overlapping.
 
     ``prose_like=True`` adds the ``word.word`` hosts that read as prose, flagged ``prose_like``
-    (the scanner keeps them only when the intel lists them).
+    (the scanner keeps them only when the intel lists them), and the hosts of the guessed
+    reading (``unmasked.alternate``): see :func:`_with_guesses`.
 
     A URL swallows its host and an e-mail its domain; a cue-introduced handle outranks the same
     digits read as a phone. Spans and ``raw`` refer to ``unmasked.original``.
     """
+    entities = _extract(unmasked, prose_like)
+    alternate = getattr(unmasked, "alternate", None)
+    if prose_like and alternate is not None:
+        return _with_guesses(entities, _extract(alternate, True))
+    return entities
+
+
+def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]:
+    """Add the guessed reading's hosts that a guess made (``prose_like``); a host of the main
+    reading that overlaps one becomes ``prose_like`` too (``www.today`` of ``www.today,in``):
+    two readings of one span, so each is kept only if the intel lists it."""
+    seen = {e.host or e.value for e in entities if e.kind in _HOST_KINDS}
+    added: list[Entity] = []
+    for entity in guessed:
+        if entity.kind not in _HOST_KINDS or (entity.host or entity.value) in seen:
+            continue
+        if _UNSURE.isdisjoint(entity.flags):
+            continue
+        added.append(entity)
+        lo, hi = entity.span
+        for other in entities:
+            overlaps = other.span[0] < hi and lo < other.span[1]
+            if overlaps and other.kind in _HOST_KINDS and "." in (other.host or ""):
+                if PROSE_LIKE not in other.flags:
+                    other.flags.append(PROSE_LIKE)
+    if not added:
+        return entities
+    return sorted([*entities, *added], key=lambda e: (e.span[0], e.span[0] - e.span[1]))
+
+
+def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
     text = unmasked.text
     hits = _ROUTER.hits(text)
     if not hits:

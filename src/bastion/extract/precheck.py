@@ -142,6 +142,9 @@ _ASCII_CLAUSES = (
     f"{_UNIT}{_GAP1}{{1,3}}[{_AN}]{_GAP1}{{0,2}}[.。｡]",
     f"{_UNIT}{_GAP1}{{0,2}}[.。｡]{_GAP1}{{0,2}}[{_AN}]{_GAP1}{{1,3}}[{_AN}](?![{_AN}])",
     f"[Ww]{{3}}{_GAP1}",
+    # guessed readings (bastion.normalize.guess): stand-in dots, glued dian, described TLDs
+    f"[{_AN}](?:_{{1,2}}|[,，、]|(?i:dian)|\\s{{1,2}}point\\s{{1,2}}){_TLD}",
+    f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
 )
 _ASCII = Gate(_ASCII_CLAUSES)
 ASCII_MATCH = _ASCII.matcher()

@@ -16,7 +16,7 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, leet, rules
+from bastion.normalize import broken, defang, guess, leet, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -27,10 +27,10 @@ from bastion.normalize.tables import (
     tables,
 )
 
-_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN, _DIGITS = (
-    1 << i for i in range(11)
-)
-_ALL: Final = (1 << 11) - 1
+(
+    _SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN, _DIGITS, _SPLIT
+) = (1 << i for i in range(12))
+_ALL: Final = (1 << 12) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -56,6 +56,7 @@ _ASCII_GATES: Final = (
     (defang.GATE, _DEFANG | _DOT | _AT),
     (broken.GATE, _LINES | _DOT),
     (broken.DIGIT_GATE, _DIGITS),
+    (guess.SPLIT_GATE, _SPLIT),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -138,23 +139,36 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     With ``explain=True`` every undone trick is also recorded as an :class:`UnmaskStep`. With
     ``weak=True`` a spelled dot that reads as prose before a final TLD (``ebarus dot me``,
     ``brca。be``) is folded too, as trick ``weak_dot``: the scanner keeps such a host only when
-    the intel lists it.
+    the intel lists it; and where a guess can apply (``bastion.normalize.guess``) the result
+    carries the guessed reading as ``alternate``.
     """
     if not isinstance(text, str):
         raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
+    work = _passes(text, explain, weak, False)
+    result = Unmasked(text, text) if work is None else work.result()
+    split = work is not None and any(trick[0] == "split_word" for trick in work.tricks)
+    if weak and (split or guess.GUESS_GATE.search(result.text)):
+        alternate = _passes(text, explain, True, True)
+        if alternate is not None and alternate.text != result.text:
+            result.alternate = alternate.result()
+    return result
+
+
+def _passes(text: str, explain: bool, weak: bool, guessing: bool) -> Work | None:
+    """Run the passes whose gate matches ``text``; None when no trick can apply."""
     if text.isascii():
         gate = _ASCII_GATE
         flags = gate.flags(text)
-        if not flags:
-            return Unmasked(text, text)
-        work = Work(text, explain, weak)
+        if not flags and not guessing:
+            return None
+        work = Work(text, explain, weak, guessing)
     else:
         compiled = _compiled()
         gate = compiled.gate
         flags = gate.flags(text)
-        if not flags:
-            return Unmasked(text, text)
-        work = Work(text, explain, weak)
+        if not flags and not guessing:
+            return None
+        work = Work(text, explain, weak, guessing)
         if "\u202e" in text:
             rules.bidi_pass(work)
         if flags & _ROMAN:
@@ -167,6 +181,8 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
             flags |= gate.flags(work.text)
         if flags & _CJK:
             rules.cjk_numeral_pass(work)
+    if flags & _SPLIT:
+        guess.split_pass(work)
     if flags & _DEFANG:
         defang.defang_pass(work)
         leet.leet_tld_pass(work)
@@ -184,7 +200,9 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
         rules.spaced_pass(work)
     if flags & _AT:
         rules.spelled_at_pass(work)
-    return work.result()
+    if guessing:
+        guess.guess_pass(work)
+    return work
 
 
 def warm() -> None:
