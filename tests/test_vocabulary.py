@@ -41,6 +41,8 @@ EXAMPLES = {
     "leet": "bet888.c0m",
     "bidi": "\u202emoc.888teb\u202c",
     "weak_dot": "verify at brca。be now",
+    "weak_join": "go xnx-vi🀄deos.fun",
+    "split_word": "go xnx-vi🀄deos.fun",
     "prose_like": "hot pics here -> sYnotTip.Cz",
     "ambiguous_host": "play bet 888 . com now",
 }

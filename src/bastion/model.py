@@ -71,6 +71,8 @@ ENTITY_FLAGS: Final = (
     "leet",
     "bidi",
     "weak_dot",
+    "weak_join",
+    "split_word",
     "ambiguous_host",
     # what a finder saw (bastion.extract)
     "no_scheme",

@@ -31,12 +31,12 @@ _TAIL: Final = rf"-?[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
 """The rest of a host after a cut: a label, then a dot and the start of a TLD."""
 
 _SPLIT_RE: Final = re.compile(
-    rf"(?P<emoji>(?<=[{_AN}\-])[{_PICTOGRAPHS}]{{1,3}}(?={_TAIL}))"
+    rf"(?P<emoji>(?<=[{_AN}\-])(?<![{_PICTOGRAPHS}][{_AN}])[{_PICTOGRAPHS}]{{1,3}}(?={_TAIL}))"
     rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}](?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?P<line>(?<=://)[{_AN}\-]{{1,63}}(?P<gap>[ \t]{{0,4}}\r?\n[ \t]{{0,4}})(?={_TAIL}))"
 )
 """Where a word may have been cut: an emoji glued inside a name that goes on to its dot
-(``xnx-vi🀄deos.fun``), one Chinese numeral glued before a name (``四k-netflix。net``: four, or
+(``xnx-vi🀄deos.fun``; not the last gap of letters spaced by emoji, ``b🎲e🎲t🎲8.com``), one Chinese numeral glued before a name (``四k-netflix。net``: four, or
 a word), a line break after a scheme's first piece (``https://porn\\npatrons.com``)."""
 SPLIT_GATE: Final = (
     rf"[{_AN}\-][{_PICTOGRAPHS}]{{1,3}}-?[{_AN}]"
