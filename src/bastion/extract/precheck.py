@@ -36,6 +36,7 @@ from bastion.normalize.defang import (
     BRACKETS,
     DOT_CORE,
     DOT_WORDS,
+    DROP_GATE,
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
@@ -126,8 +127,9 @@ _ASCII_CLAUSES = (
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",
     "&(?:#0{0,3}46|#[xX]0{0,3}2[eE]|period)",
-    f"[」】)）\\]}}>》』〕] {{0,2}}(?:[.。．点點]|(?i:dot)) {{0,2}}{_TLD}",
-    "[A-Za-z0-9]\\.[A-Za-z0-9.\\-]{0,60}[^A-Za-z0-9]{0,20}"
+    f"[」】)）\\]}}>》』〕］\"*＂＊] {{0,2}}(?:[.。．点點]|(?i:dot)) {{0,2}}{_TLD}",
+    DROP_GATE,
+    "[A-Za-z0-9]\\.[A-Za-z0-9.\\-]{0,60}[^\\n]{0,24}"
     "(?:倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?))",
     f"(?:[.。．点點]|(?i:dot)|[\\])]) {{0,2}}(?:[a-z] {{1,2}}[a-z0-9]|[A-Z] {{1,2}}[A-Z0-9])"
     f"(?: {{1,2}}[a-zA-Z0-9]){{0,4}}(?![{_AN}])",
@@ -164,6 +166,7 @@ def _wide() -> Gate:
         f"\\s{{0,2}}{_TLD}",
         f"\\s(?:{'|'.join(AT_WORDS + DOT_WORDS)})\\s",
         numeral_run,
+        f"[{_NUM}](?:\\.|。|点|點|．){_TLD}",
         *_ASCII_CLAUSES[1:],
     )
     return Gate(clauses)

@@ -19,8 +19,8 @@ from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
 
 _AN: Final = "A-Za-z0-9"
-BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』"
-_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』")
+BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』［］｛｝"
+_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』［］｛｝")
 
 DOT_WORDS: Final = (
     "punto",  # es, it
@@ -89,18 +89,28 @@ _SPACED_DOT_WORD_RE: Final = re.compile(
 )
 """``bet888 d o t com``: the word ``dot`` spelled with its letters apart."""
 _QUOTED_RE: Final = re.compile(
-    rf"(?<=[{_AN}])[「【(（\[{{<《『〔](?!(?i:at|dot|{'|'.join(DOT_WORDS)})[」】)）\]}}>》』〕])"
-    rf"(?P<inner>[{_AN}\-]{{1,63}})[」】)）\]}}>》』〕]"
+    rf"(?<=[{_AN}\-])(?:[「【(（\[{{<《『〔［](?!(?i:at|dot|{'|'.join(DOT_WORDS)})[」】)）\]}}>》』〕］])"
+    rf"(?P<inner>[{_AN}\-]{{1,63}})[」】)）\]}}>》』〕］]"
+    rf"|(?P<quote>[\"*＂＊])(?P<quoted>[{_AN}\-]{{1,63}})(?P=quote))"
     rf"(?=[{_AN}\-]{{0,63}}\s{{0,2}}(?:\.|。|点|點|(?i:dot)\b))"
 )
-"""``ca「mteen」.tv``, ``8【664av】点com``: a piece of the name set in brackets, the host going on
-to its dot after them."""
+"""``ca「mteen」.tv``, ``8【664av】点com``, ``p"aypallo"点com``, ``vf45*6*。com``: a piece of the
+name set in brackets, quotes or stars, the host going on to its dot after them."""
+_SYMBOL_WORDS: Final = {"横线": "-", "星号": "*", "井号": "#", "斜杠": "/", "下划线": "_"}
+_DROP: Final = (
+    r"(?:去掉|去除|删除|删掉|删去|去)\s{0,2}(?P<sym>[#*＊＃\-_~^|/+=]|横线|星号|井号|斜杠|下划线)"
+    r"|(?i:(?:remove|delete|drop)\s{1,2}(?:the\s{1,2}|all\s{1,2})?(?P<sym2>[#*\-_~^|/+=]))"
+)
+DROP_GATE: Final = re.sub(r"\?P<sym2?>", "?:", _DROP)
+"""The drop-a-symbol instruction without its groups (the pre-check's clause)."""
 _INSTRUCTION_RE: Final = re.compile(
     r"(?P<remove>去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字"
     r"|(?i:remove (?:the )?chinese))"
     r"|(?P<reverse>倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?))"
+    rf"|{_DROP}"
 )
-"""Instructions a reader follows: drop the Chinese characters, or read the link backwards."""
+"""Instructions a reader follows: drop the Chinese characters, drop a symbol (``topporn#.#com
+（去掉#）``, ``(delete #)``), or read the link backwards."""
 _CJK_IN_HOST_RE: Final = re.compile(
     rf"(?<=[{_AN}])[\u4e00-\u9fff]{{1,4}}(?=[{_AN}][{_AN}\-]{{0,62}}\.[A-Za-z])"
 )
@@ -122,9 +132,10 @@ _PERCENT_RE: Final = re.compile(r"%(?:2[Ee]|2[Ff]|3[Aa]|40)")
 
 _GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
 GATE: Final = (
-    rf"[{_AN}][「【(（\[{{<《『〔][{_AN}\-]{{1,63}}[」】)）\]}}>》』〕]"
+    rf"[{_AN}\-][「【(（\[{{<《『〔［][{_AN}\-]{{1,63}}[」】)）\]}}>》』〕］]"
+    rf"|[{_AN}\-][\"*＂＊][{_AN}\-]{{1,63}}[\"*＂＊]"
     r"|去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字|倒过来|反过来|倒着|反着|倒序"
-    r"|(?i:remove (?:the )?chinese|backwards|reversed?)|"
+    rf"|(?i:remove (?:the )?chinese|backwards|reversed?)|{DROP_GATE}|"
     r"(?:[.。．点點丶·]|(?i:dot)|[\])]) {0,2}(?:[a-z] {1,2}[a-z0-9]|[A-Z] {1,2}[A-Z0-9])"
     r"|[A-Za-z0-9]\s(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)\s|"
     rf"[{_AN}](?:\.\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})"
@@ -173,14 +184,22 @@ def defang_pass(work: Work) -> None:
             kind == "spaced_tld" and _space_is_dot(text, start)
         ):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
-    quoted = _ANY_BRACKET.search(text) is not None
+    quoted = _ANY_BRACKET.search(text) is not None or '"' in text or "*" in text
     for m in _QUOTED_RE.finditer(text) if quoted else ():
         start, end = m.span()
         if not _inside(groups, start):
-            groups.append(("spaced_letters", start, end, [(start, end, m["inner"])]))
-    instructed = any(char in text for char in "去删倒反") or "ever" in text or "emove" in text
+            groups = [g for g in groups if not start <= g[1] < end]
+            inner = m["inner"] or m["quoted"]
+            groups.append(("spaced_letters", start, end, [(start, end, inner)]))
+    instructed = any(char in text for char in "去删倒反") or any(
+        word in text for word in ("ever", "emove", "elete", "ackward", "rop")
+    )
     for instruction in _INSTRUCTION_RE.finditer(text) if instructed else ():
-        groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
+        symbol = instruction["sym"] or instruction["sym2"]
+        if symbol is not None:
+            groups.extend(_drop_symbol(text, groups, _SYMBOL_WORDS.get(symbol, symbol)))
+        else:
+            groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
         break
     plus = "+" in text or "➕" in text or "＋" in text
     for m in _PLUS_RE.finditer(text) if plus else ():
@@ -233,6 +252,18 @@ def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
         if names_host(token[::-1]) and not names_host(token) and not _inside(groups, m.start()):
             start, end = m.span()
             found.append(("bidi", start, end, [(start, end, token[::-1])]))
+    return found
+
+
+def _drop_symbol(text: str, groups: list[Group], symbol: str) -> list[Group]:
+    """Delete the symbol the message says to drop where it sits inside a token (``topporn#.#com``
+    -> ``topporn.com``); the instruction's own symbol, after no letter or digit, stays."""
+    found: list[Group] = []
+    symbols = re.escape(symbol + {"#": "＃", "*": "＊"}.get(symbol, ""))
+    for m in re.finditer(rf"(?<=[{_AN}.])[{symbols}]+(?=[{_AN}.])", text):
+        start, end = m.span()
+        if not _inside(groups, start):
+            found.append(("defang", start, end, [(start, end, "")]))
     return found
 
 

@@ -183,11 +183,15 @@ def hxxp_pass(work: Work) -> None:
 
 _FINANCIAL: Final = frozenset("零〇壹贰貳叁參肆伍陆陸柒捌玖")
 _CJK_IN_HOST_RE: Final = re.compile(
-    rf"(?P<lead>(?<=[A-Za-z0-9]))?[{_CJK_NUM_CLASS}]{{1,6}}"
-    r"(?=[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.|。|点|點)[A-Za-z])"
+    rf"[{_CJK_NUM_CLASS}]{{1,6}}(?=[A-Za-z0-9\-][A-Za-z0-9\-]{{0,62}}(?:\.|。|点|點)[A-Za-z])"
+    rf"|(?<=[A-Za-z0-9\-])[{_CJK_NUM_CLASS}]{{1,6}}(?=(?:\.|。|点|點)[A-Za-z])"
 )
-"""Chinese numerals that begin or sit inside a host's name (``玖玖玖玖eth点com``,
-``陆brentwoodd.ml``): a run of two, a financial form, or one after an ASCII letter or digit."""
+"""Chinese numerals that begin, sit inside or end a host's name (``玖玖玖玖eth点com``,
+``陆brentwoodd.ml``, ``kundun壹零陆玖.com``): a run of two, a financial form, or one after an
+ASCII letter, digit or hyphen."""
+
+
+_HOST_CHAR_RE: Final = re.compile(r"[A-Za-z0-9\-./]")
 
 
 def cjk_numeral_pass(work: Work) -> None:
@@ -200,7 +204,7 @@ def cjk_numeral_pass(work: Work) -> None:
         if (
             len(run) >= 2
             or all(c in _FINANCIAL for c in run)
-            or (m.start() > 0 and (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()))
+            or _HOST_CHAR_RE.match(text, m.start() - 1) is not None
         ):
             start, end = m.span()
             groups.append(("cjk_numeral", start, end, [(start, end, run.translate(_CJK_TABLE))]))

@@ -123,7 +123,7 @@ def _compiled() -> _Compiled:
             (f"[{t.homoglyph_class}]", _HOMOGLYPH),
             (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
             (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
-            (f"[{cjk}][0-9A-Za-z{cjk}]", _CJK),
+            (f"[{cjk}][0-9A-Za-z{cjk}\\-.。点點]", _CJK),
             (rules.ROMAN_RE.pattern, _ROMAN),
             *_ASCII_GATES,
         ]
@@ -180,7 +180,10 @@ def _passes(text: str, explain: bool, weak: bool, guessing: bool) -> Work | None
         if work.tricks:
             flags |= gate.flags(work.text)
         if flags & _CJK:
+            before = len(work.tricks)
             rules.cjk_numeral_pass(work)
+            if len(work.tricks) > before:
+                flags |= gate.flags(work.text)
     if flags & _SPLIT:
         guess.split_pass(work)
     if flags & _DEFANG:
