@@ -95,6 +95,8 @@ def _ascii_tlds() -> list[str]:
 
 
 _TLD = f"(?i:{_trie(_ascii_tlds())})(?![{_AN}\\-])"
+_LONG_TLD = f"{_trie([t for t in _ascii_tlds() if len(t) >= 4 and t.isalpha()])}(?![{_AN}\\-])"
+"""A TLD of four or more letters, lower case (``saonidh. world``; ``. in``, ``. me`` are prose)."""
 _HEXISH = "[0-9A-Fa-fxX]"
 _IPV4ISH = f"{_HEXISH}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}"
 _DOTS_SPACED = "(?:\\s{1,2}\\.\\s{0,2}|\\.\\s{1,2})"
@@ -118,7 +120,7 @@ _ASCII_CLAUSES = (
     # defanged dots: brackets, backslash, glued or foreign dot words, digits in the TLD
     f"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{DOT_CORE} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
     f"|[{_AN}] ?{DOT_CORE} ?[{BRACKETS}]{{1,3}} ?[{_AN}]",
-    f"[{_AN}]\\\\\\.|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
+    f"[{_AN}]\\\\\\.|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     LEET_GATE,
     f"[{_AN}](?:\\.\\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})(?![{_AN}\\-])",
@@ -147,6 +149,7 @@ _ASCII_CLAUSES = (
     # guessed readings (bastion.normalize.guess): stand-in dots, glued dian, described TLDs
     f"[{_AN}](?:_{{1,2}}|[,，、]|(?i:dian)|\\s{{1,2}}point\\s{{1,2}}){_TLD}",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
+    f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
 )
 _ASCII = Gate(_ASCII_CLAUSES)
 ASCII_MATCH = _ASCII.matcher()

@@ -147,7 +147,7 @@ GATE: Final = (
     rf"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
     rf"|[{_AN}] ?{_GATE_DOT} ?[{BRACKETS}]{{1,3}} ?[{_AN}]"
     rf"|[{_AN}] ?[{BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{BRACKETS}]"
-    r"|[A-Za-z0-9]\\[./:@\-]|\\/|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
+    r"|[A-Za-z0-9]\\[./:@\-]|\\/|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
     rf"|\s(?:(?i:{'|'.join(DOT_WORDS + AT_WORDS)})|point\s{{1,2}}(?:com|net|org))\s"
     f"|{leet.GATE}"
 )

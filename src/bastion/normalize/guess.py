@@ -52,8 +52,9 @@ _STAND_IN_RE: Final = re.compile(
 )
 """``levieuxsinge_com``, ``happyliffe__click``, ``www.today,in``, ``sot、ae``: a stand-in dot
 before a word that is a TLD."""
-_DIAN_RE: Final = re.compile(rf"(?<=[{_AN}]{{2}})(?P<sep>dian|DIAN|Dian)(?P<tld>[A-Za-z]{{2,24}})"
-                             rf"(?![{_AN}\-])")
+_DIAN_RE: Final = re.compile(
+    rf"(?<=[{_AN}]{{2}})(?P<sep>dian|DIAN|Dian)(?=(?P<tld>[A-Za-z]{{2,24}})(?![{_AN}\-]))"
+)
 """``freexvideosdiantv``: the pinyin of 点 glued between a name and its TLD."""
 _DESCRIBED_RE: Final = re.compile(
     rf"(?<=[{_AN}])(?P<sep>\s{{0,2}}[，,]?\s{{0,2}}[（(]?\s{{0,2}}"
@@ -69,9 +70,11 @@ _POINT_RE: Final = re.compile(rf"(?<=[{_AN}])(?P<sep>\s{{1,2}}point\s{{1,2}})(?P
 before ``com``, ``net`` and ``org``)."""
 GUESS_GATE: Final = re.compile(
     rf"[{_AN}](?:_{{1,2}}|[,，、])[A-Za-z]{{2}}|[{_AN}](?i:dian)[A-Za-z]{{2}}"
-    r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s"
+    r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s|[a-z0-9]\. {1,2}[a-z]{4}"
 )
-"""A superset of the triggers of :func:`guess_pass`, tested on the main reading's text."""
+"""A superset of the triggers of :func:`guess_pass` (and of ``. `` as a dot before a TLD of
+four or more letters, ``saonidh. world``, which the spelled-dot pass takes when guessing), tested
+on the main reading's text."""
 
 
 _NAME_BEFORE_RE: Final = re.compile(rf"[{_AN}\-]{{1,63}}$")
@@ -84,7 +87,8 @@ def _name_ok(text: str, pos: int) -> bool:
     name = _NAME_BEFORE_RE.search(text, max(0, pos - 63), pos)
     if name is None or len(set(name[0].lower())) < 2:
         return False
-    return text[name.start() - 1 : name.start()] not in ("/", "?", "=", "&", "#", "%", "_")
+    before = text[max(0, name.start() - 2) : name.start()]
+    return before[-1:] not in ("/", "?", "=", "&", "#", "%", "_") or before == "//"
 
 
 def split_pass(work: Work) -> None:
@@ -120,12 +124,14 @@ def guess_pass(work: Work) -> None:
             if not is_tld(m["tld"].lower()) or not _name_ok(text, m.start()):
                 continue
             start, end = m.span("sep")
-            if any(a < m.end() and start < b for a, b in taken):
+            if any(a < m.end("tld") and start < b for a, b in taken):
                 continue
             edits = [(start, end, ".")]
-            if pattern is _DESCRIBED_RE and m["close"]:
+            end_tld = m.end("tld")
+            if m.groupdict().get("close"):
                 edits.append((*m.span("close"), ""))
-            taken.append(m.span())
-            groups.append(("weak_dot", start, m.end(), edits))
+                end_tld = m.end("close")
+            taken.append((m.start(), end_tld))
+            groups.append(("weak_dot", start, end_tld, edits))
     groups.sort(key=lambda group: group[1])
     work.apply(groups)

@@ -111,7 +111,7 @@ _WEBMAIL: Final = words(
 )
 """Mail providers: ``bob at gmail dot com`` is an address, ``verify at bet365 dot com`` is not."""
 _MAILISH_LOCAL_RE: Final = re.compile(r"[0-9._+-]")
-_ASCII_LETTER_RE: Final = re.compile(r"[A-Za-z]")
+_ASCII_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9]")
 _TOKEN_RE: Final = re.compile(
     r"[A-Za-z0-9._@:/\-\u00c0-\u02af\u0300-\u036f\u0370-\u058f\u1c80-\u1c8f"
     r"\u1d00-\u1dbf\u1e00-\u1fff\ua640-\ua69f\ua720-\ua7ff\uab30-\uab6f]+"
@@ -148,7 +148,7 @@ def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None
     """Fold confusable letters in tokens that mix them with ASCII (TR39 mixed-script idea).
 
     A token folds only when every letter in it becomes ASCII and it already holds an ASCII letter
-    (``рayрal``) or folds to a host with a known suffix (``ВЕТ888.СОМ``); ``сайт.рф`` stays.
+    or digit (``рayрal``, ``ρ38000``) or folds to a host with a known suffix (``ВЕТ888.СОМ``); ``сайт.рф`` stays.
     """
     text = work.text
     groups: list[Group] = []
@@ -159,7 +159,7 @@ def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None
         folded = token.translate(tables.homoglyph)
         if not folded.isascii():
             continue
-        if _ASCII_LETTER_RE.search(token) is None:
+        if _ASCII_ALNUM_RE.search(token) is None:
             host = folded.strip("./:@-").lower()
             if "." not in host or not has_known_suffix(host):
                 continue
@@ -368,7 +368,7 @@ def spelled_dot_pass(work: Work) -> None:
                 work.weak
                 and k == len(labels) - 1
                 and _ends_suffix(words, k)
-                and seps[k - 1][2] in _WEAK_KINDS
+                and (seps[k - 1][2] in _WEAK_KINDS or (work.guess and seps[k - 1][2] == "dotspace"))
                 and _weak_ok(text, words[k - 1], labels[k][1])
             ):
                 a, b, _ = seps[k - 1]

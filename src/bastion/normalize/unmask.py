@@ -184,6 +184,8 @@ def _passes(text: str, explain: bool, weak: bool, guessing: bool) -> Work | None
             rules.cjk_numeral_pass(work)
             if len(work.tricks) > before:
                 flags |= gate.flags(work.text)
+    if guessing:
+        flags |= _DOT
     if flags & _SPLIT:
         guess.split_pass(work)
     if flags & _DEFANG:
