@@ -45,6 +45,7 @@ EXAMPLES = {
     "split_word": "go xnx-vi🀄deos.fun",
     "prose_like": "hot pics here -> sYnotTip.Cz",
     "ambiguous_host": "play bet 888 . com now",
+    "embedded": "https://www.google.com/url?q=https://bet888.com",
 }
 """One input per flag that the text pipeline emits (``shortener``, ``lookalike`` and
 ``redirect_target`` come from the intel index)."""

@@ -85,6 +85,7 @@ ENTITY_FLAGS: Final = (
     "ip_octal",
     "ip_short",
     "prose_like",
+    "embedded",
     # canonicalization and intel facts
     "uncanonical",
     "shortener",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bastion.extract._gates import Gate
 from bastion.extract._types import Candidate, UnmaskedLike, resolve_overlaps
 from bastion.extract.handles import HANDLE_FINDERS
-from bastion.extract.hosts import PROSE_LIKE, find_hosts
+from bastion.extract.hosts import EMBEDDED, PROSE_LIKE, find_hosts
 from bastion.extract.phones import PHONE_SHAPE, find_phones
 from bastion.extract.precheck import has_candidates
 from bastion.model import Entity
@@ -123,7 +123,18 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
         find_phones(text, found)
     if not found:
         return []
-    return [_entity(unmasked, cand) for cand in resolve_overlaps(found)]
+    nested = [cand for cand in found if EMBEDDED in cand.flags]
+    kept = resolve_overlaps([cand for cand in found if EMBEDDED not in cand.flags] if nested else found)
+    if nested:
+        kept = _with_embedded(kept, nested)
+    return [_entity(unmasked, cand) for cand in kept]
+
+
+def _with_embedded(kept: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
+    """Links embedded in a kept URL (a redirector's target), after it in reading order."""
+    outer = [(c.start, c.end) for c in kept if c.kind == "url"]
+    inside = [c for c in nested if any(a <= c.start and c.end <= b for a, b in outer)]
+    return sorted([*kept, *inside], key=Candidate.sort_key) if inside else kept
 
 
 def find_entities(text: str) -> list[Entity]:

@@ -91,11 +91,12 @@ _SPACED_DOT_WORD_RE: Final = re.compile(
 _QUOTED_RE: Final = re.compile(
     rf"(?<=[{_AN}\-])(?:[「【(（\[{{<《『〔［](?!(?i:at|dot|{'|'.join(DOT_WORDS)})[」】)）\]}}>》』〕］])"
     rf"(?P<inner>[{_AN}\-]{{1,63}})[」】)）\]}}>》』〕］]"
-    rf"|(?P<quote>[\"*＂＊])(?P<quoted>[{_AN}\-]{{1,63}})(?P=quote))"
+    rf"|(?<![\"*＂＊][{_AN}])(?P<quote>[\"*＂＊])(?P<quoted>[{_AN}\-]{{1,63}})(?P=quote))"
     rf"(?=[{_AN}\-]{{0,63}}\s{{0,2}}(?:\.|。|点|點|(?i:dot)\b))"
 )
 """``ca「mteen」.tv``, ``8【664av】点com``, ``p"aypallo"点com``, ``vf45*6*。com``: a piece of the
-name set in brackets, quotes or stars, the host going on to its dot after them."""
+name set in brackets, quotes or stars, the host going on to its dot after them (not letters
+spaced by stars, ``e*b*a*r*u*s.me``: the spaced-letters pass joins those)."""
 _SYMBOL_WORDS: Final = {"横线": "-", "星号": "*", "井号": "#", "斜杠": "/", "下划线": "_"}
 _DROP: Final = (
     r"(?:去掉|去除|删除|删掉|删去|去)\s{0,2}(?P<sym>[#*＊＃\-_~^|/+=]|横线|星号|井号|斜杠|下划线)"
