@@ -34,6 +34,8 @@ DOT_WORDS: Final = (
     "cham",
     "chấm",  # vi
     "d0t",
+    "titik",  # id, ms
+    "จุด",  # th
 )
 """Words for "dot" that the spelled-dot pass does not know; folded to ``dot`` so its host rules
 (a TLD after, no stop word before) decide."""
@@ -60,7 +62,7 @@ _DEFANG_RE: Final = re.compile(
     r"|(?P<glued>DOT|Dot)(?=[a-z0-9])"
     r"|(?P<dashed>(?P<d1>[-_.])(?:[Dd][Oo0][Tt])(?P=d1))"
     rf"|(?P<word>\s{{1,2}}(?i:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b))\s{{1,2}})"
-    r"|(?P<cjkword>ドット|닷)"
+    r"|(?P<cjkword>[ ]{0,2}(?:ドット|닷)[ ]{0,2})"
     rf"|(?P<at>\s{{1,2}}(?:{'|'.join(AT_WORDS)})\s{{1,2}}|圈[aA])"
     rf"|(?P<stand_in>\.\.|[,，*#^~|]|__)(?=(?:{STAND_IN_TLDS})(?![{_AN}\-]))"
     rf"|(?P<spaced_tld>[ ]{{1,2}})(?=(?:{SPAM_TLDS})(?![{_AN}\-.]))"
@@ -142,7 +144,7 @@ GATE: Final = (
     rf"[{_AN}](?:\.\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})"
     rf"|[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})|[{_AN}\-]{{4}} {{1,2}}(?:{SPAM_TLDS}) ?[^ -~]"
     rf"|[^ -~] ?[{_AN}\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})"
-    r"|[A-Za-z0-9](?:ドット|닷|圈[aA])|[+➕＋]\s{0,2}\.[A-Za-z]|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
+    r"|[A-Za-z0-9] {0,2}(?:ドット|닷)|[A-Za-z0-9]圈[aA]|[+➕＋]\s{0,2}\.[A-Za-z]|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
     rf"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"

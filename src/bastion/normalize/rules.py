@@ -446,6 +446,14 @@ def _symbol_triple(units: int, gaps: list[str], values: list[str]) -> bool:
     return len(sep) == 1 and not sep.isspace() and sep not in "-."
 
 
+_SPELLED_NAMES: Final = words(
+    "whatsapp telegram wechat weixin instagram facebook snapchat signal skype viber kakaotalk "
+    "tiktok youtube twitter onlyfans"
+)
+"""Apps whose names spammers space out as cues (``W h a t s A p p +852 …``): joined as the name,
+never split at a TLD (``whats.app`` names no site the writer meant)."""
+
+
 def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     """Gap replacements that turn the spaced tokens into a host, or None if none does."""
     usual = Counter(gaps).most_common(1)[0][0]
@@ -454,6 +462,8 @@ def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     uniform = len(set(gaps)) == 1 and len(gaps[0]) == 1
     if uniform and units >= 6:
         joined = "".join(tokens)
+        if joined.lower() in _SPELLED_NAMES:
+            return [""] * len(gaps)
         bounds = [sum(len(t) for t in tokens[: i + 1]) for i in range(len(gaps))]
         for i in range(len(bounds)):
             name, tld = joined[: bounds[i]], joined[bounds[i] :]
