@@ -283,6 +283,10 @@ def _stand_in_ok(text: str, start: int) -> bool:
     return text[start] not in "，~" or any(c.isdigit() for c in label[0])
 
 
+_HEX_BLOB_RE: Final = re.compile(r"[0-9a-fA-F]+")
+"""Hex-encoded data (``687474703a2f2f…``) is no name, even before ``club``."""
+
+
 def _space_is_dot(text: str, start: int) -> bool:
     """``bet888 com``: a space reads as a dot after a name of letters and digits (a digit among
     its last nine characters), or after any name of four or more characters next to Chinese text
@@ -291,5 +295,7 @@ def _space_is_dot(text: str, start: int) -> bool:
     if label is None or text[label.start() - 1 : label.start()] in _DOT_LIKE:
         return False
     name = label[0]
+    if len(name) >= 24 and _HEX_BLOB_RE.fullmatch(name):
+        return False
     mixed = any(c.isdigit() for c in name[-9:]) and any(c.isalpha() for c in name)
     return mixed or (len(name) >= 4 and cjk_near(text, label.start(), start + 4))

@@ -364,6 +364,8 @@ def spelled_dot_pass(work: Work) -> None:
             group = _dotted(text, labels[first:k], seps[first : k - 1], words[first:k])
             if group is not None:
                 groups.append(group)
+                if _emoji_split(text, seps, words):
+                    groups.append(("split_word", group[1], group[2], []))
             elif (
                 work.weak
                 and k == len(labels) - 1
@@ -375,6 +377,14 @@ def spelled_dot_pass(work: Work) -> None:
                 groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))
             first = k
     work.apply(groups)
+
+
+def _emoji_split(text: str, seps: list[tuple[int, int, str]], words: list[str]) -> bool:
+    """``fu❤li❤274960``, ``kk73🔥943🔥vip``: one emoji repeated between pieces, one of them all
+    digits, splits an id rather than dotting a host; the reading is a guess (kept if listed)."""
+    cores = [text[a:b].strip() for a, b, _ in seps]
+    emoji = [c for c in cores if c and c[0] not in DOT_CHARS and ord(c[0]) >= 0x2190]
+    return len(emoji) >= 2 and len(set(emoji)) == 1 and any(w.isdigit() for w in words)
 
 
 def _suffix_pair(label: str, tld: str) -> bool:
