@@ -186,7 +186,7 @@ def broken_host_pass(work: Work) -> None:
                 start, end = pieces[ambiguous][0], pieces[ambiguous + 3][1]
                 groups.append(("ambiguous_host", start, end, []))
                 continue
-            cut = _cut_name(words)
+            cut = _cut_name(words) if "." in words else None
             if cut is not None and work.guess:
                 gap = (pieces[cut][1], pieces[cut + 1][0])
                 groups.append(("weak_join", *gap, [(*gap, "")]))

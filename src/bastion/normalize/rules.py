@@ -354,6 +354,7 @@ def spelled_dot_pass(work: Work) -> None:
         tlds = [w for j, w in enumerate(words) if j and _ends_suffix(words, j)]
         cjk = bool(tlds) and cjk_near(text, m.start(), m.end())
         after_scheme = text.endswith("://", 0, m.start())
+        emoji_seps = any(kind in ("weak", "spaced_emoji") for _, _, kind in seps)
         first = 0
         for k in range(1, len(labels) + 1):
             if k < len(labels) and tlds:
@@ -364,7 +365,7 @@ def spelled_dot_pass(work: Work) -> None:
             group = _dotted(text, labels[first:k], seps[first : k - 1], words[first:k])
             if group is not None:
                 groups.append(group)
-                if _emoji_split(text, seps, words):
+                if emoji_seps and _emoji_split(text, seps, words):
                     groups.append(("split_word", group[1], group[2], []))
             elif (
                 work.weak
