@@ -7,6 +7,8 @@ folded text; spans are mapped back to original code points once, after overlap r
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from bastion.extract._gates import Gate
 from bastion.extract._types import Candidate, UnmaskedLike, resolve_overlaps
 from bastion.extract.handles import HANDLE_FINDERS
@@ -75,6 +77,7 @@ def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]
     reading that overlaps one becomes ``prose_like`` too (``www.today`` of ``www.today,in``):
     two readings of one span, so each is kept only if the intel lists it."""
     seen = {e.host or e.value for e in entities if e.kind in _HOST_KINDS}
+    starts = [e.span[0] for e in entities]
     added: list[Entity] = []
     for entity in guessed:
         if entity.kind not in _HOST_KINDS or (entity.host or entity.value) in seen:
@@ -83,9 +86,12 @@ def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]
             continue
         added.append(entity)
         lo, hi = entity.span
-        for other in entities:
-            overlaps = other.span[0] < hi and lo < other.span[1]
-            if overlaps and other.kind in _HOST_KINDS and "." in (other.host or ""):
+        # entities are in reading order and disjoint (but for links embedded in a link)
+        for i in range(bisect_left(starts, hi) - 1, -1, -1):
+            other = entities[i]
+            if other.span[1] <= lo:
+                break
+            if other.kind in _HOST_KINDS and "." in (other.host or ""):
                 if PROSE_LIKE not in other.flags:
                     other.flags.append(PROSE_LIKE)
     if not added:
@@ -132,8 +138,13 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
 
 def _with_embedded(kept: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
     """Links embedded in a kept URL (a redirector's target), after it in reading order."""
-    outer = [(c.start, c.end) for c in kept if c.kind == "url"]
-    inside = [c for c in nested if any(a <= c.start and c.end <= b for a, b in outer)]
+    urls = [c for c in kept if c.kind == "url"]
+    starts = [c.start for c in urls]
+    inside = []
+    for cand in nested:
+        i = bisect_right(starts, cand.start) - 1
+        if i >= 0 and cand.end <= urls[i].end:
+            inside.append(cand)
     return sorted([*kept, *inside], key=Candidate.sort_key) if inside else kept
 
 

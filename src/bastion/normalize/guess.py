@@ -118,20 +118,20 @@ def guess_pass(work: Work) -> None:
     described in words, ``point`` before any TLD (only in the guessed reading)."""
     text = work.text
     groups: list[Group] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for pattern in (_DESCRIBED_RE, _STAND_IN_RE, _DIAN_RE, _POINT_RE):
         for m in pattern.finditer(text):
             if not is_tld(m["tld"].lower()) or not _name_ok(text, m.start()):
                 continue
             start, end = m.span("sep")
-            if any(a < m.end("tld") and start < b for a, b in taken):
+            if any(taken[start : m.end("tld")]):
                 continue
             edits = [(start, end, ".")]
             end_tld = m.end("tld")
             if m.groupdict().get("close"):
                 edits.append((*m.span("close"), ""))
                 end_tld = m.end("close")
-            taken.append((m.start(), end_tld))
+            taken[m.start() : end_tld] = b"\1" * (end_tld - m.start())
             groups.append(("weak_dot", start, end_tld, edits))
     groups.sort(key=lambda group: group[1])
     work.apply(groups)
