@@ -290,7 +290,7 @@ def evaluate_vectors(
         misses: list[dict[str, Any]] = []
         for v in group:
             result = scanner.scan(Item(id="v", text=v.text, surface="post"))
-            if any(e.kind in HOST_KINDS and _rd(e) == v.expected for e in result.entities):
+            if any(_has_host(e) and _rd(e) == v.expected for e in result.entities):
                 hits["bastion"] += 1
             elif len(misses) < 25:
                 misses.append(

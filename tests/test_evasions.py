@@ -266,6 +266,8 @@ PROSE_CASE = [
     ("Toyskids.Info", "toyskids.info"),
     ("Claim it at ebarus dot me before midnight", "ebarus.me"),
     ("Win big at brca🌟be today!", "brca.be"),
+    ("x.com", "x.com"),
+    ("go to q.ws tonight", "q.ws"),
 ]
 
 
@@ -282,7 +284,9 @@ def test_listed_host_in_prose_case_is_still_acted_on(
         assert result.verdict == "act", result.to_dict()
         assert [e.registrable_domain for e in result.entities] == [host]
         assert "prose_like" in result.entities[0].flags
-    clean = scanner.scan(Item(id="prose", text="her.love is great and Wife.how too, xxx、xxx"))
+    clean = scanner.scan(
+        Item(id="prose", text="her.love is great and Wife.how too, xxx、xxx, a.in b.ws")
+    )
     assert clean.entities == [] and clean.verdict == "allow"
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from functools import partial
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -37,7 +38,7 @@ def _load(name: str) -> ModuleType:
 _VALID_HOSTS = _load("make_sample_feeds").valid_hosts
 
 
-def _records() -> list[dict[str, object]]:
+def _records() -> list[dict[str, Any]]:
     lines = (EXAMPLES / "sample_content.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
@@ -55,14 +56,14 @@ def test_sample_content_lines_are_valid_records() -> None:
     assert all(i.created_at and i.account_id and i.platform == "demo" for i in items)
     surfaces = Counter(i.surface for i in items)
     assert set(surfaces) >= set(SURFACES) - {"avatar", "link_visit"}
-    labels = Counter(r["meta"]["label"] for r in records)  # type: ignore[index]
+    labels = Counter(r["meta"]["label"] for r in records)
     assert labels["clean"] >= 100 and labels["dirty"] >= 100
     assert sum(any("\u4e00" <= c <= "\u9fff" for c in i.text) for i in items) >= 100
     assert sum(i.text.isascii() for i in items) >= 60
 
 
 def test_dirty_lines_cover_every_trick_on_listed_domains() -> None:
-    dirty = [r["meta"] for r in _records() if r["meta"]["label"] == "dirty"]  # type: ignore[index]
+    dirty = [r["meta"] for r in _records() if r["meta"]["label"] == "dirty"]
     assert set(tricks.HOST_TRICKS) <= {m["trick"] for m in dirty}
     feeds = {c: _feed(c) for c in ("gambling", "porn", "scam", "phishing", "malware")}
     hosts = [m["expect"] for m in dirty if m["expect"]["kind"] in ("host", "email")]
@@ -139,7 +140,7 @@ def test_demo_flags_dirty_lines_and_leaves_clean_ones(tmp_path: Path) -> None:
     totals: Counter[str] = Counter()
     for record in _records():
         meta = record["meta"]
-        group = meta["label"] if meta["label"] != "dirty" else f"dirty-{meta['expect']['kind']}"  # type: ignore[index]
+        group = meta["label"] if meta["label"] != "dirty" else f"dirty-{meta['expect']['kind']}"
         totals[group] += 1
         flagged[group] += scanner.scan(record).verdict != "allow"
     assert flagged["clean"] == 0, "a clean sample line was flagged"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-import re._constants as sre
-import re._parser as sre_parse
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest

@@ -44,6 +44,7 @@ EXAMPLES = {
     "weak_join": "go xnx-vi🀄deos.fun",
     "split_word": "go xnx-vi🀄deos.fun",
     "prose_like": "hot pics here -> sYnotTip.Cz",
+    "encoded": "copy aHR0cDovL2JldDg4OC5jb20v to a decoder",
     "ambiguous_host": "play bet 888 . com now",
     "embedded": "https://www.google.com/url?q=https://bet888.com",
 }

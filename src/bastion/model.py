@@ -86,6 +86,7 @@ ENTITY_FLAGS: Final = (
     "ip_short",
     "prose_like",
     "embedded",
+    "encoded",
     # canonicalization and intel facts
     "uncanonical",
     "shortener",

@@ -3,16 +3,19 @@ setting over HTTP, including that no tenant can read another's data."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bastion.enforce.dsa import validate_dsa
 from tests.api.conftest import BastionClient
 
 DIRTY = {"id": "p-1", "account_id": "u-9", "text": "官网 １８８ｂｅｔ。ｃｏｍ 注册送彩金"}
 
 
-def _enforce(api: BastionClient) -> dict:
+def _enforce(api: BastionClient) -> dict[str, Any]:
     response = api.post("/v1/check", json=DIRTY, headers=api.auth())
     assert response.status_code == 200, response.text
-    return response.json()["enforcement"]
+    enforcement: dict[str, Any] = response.json()["enforcement"]
+    return enforcement
 
 
 def test_account_view(api: BastionClient) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 
 from bastion.api import ApiSettings
@@ -19,10 +22,10 @@ PROBLEM_FIELDS = {"type", "title", "status", "detail", "instance"}
 ITEM = {"id": "p-1", "account_id": "u-1", "text": "see 10bet.com tonight"}
 
 
-def assert_problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
+def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
+    body: dict[str, Any] = response.json()
     assert set(body) >= PROBLEM_FIELDS
     assert body["status"] == status
     return body
@@ -111,7 +114,7 @@ def test_body_limits_answer_413(make_client: MakeClient, store: Store) -> None:
     body = assert_problem(client.post("/v1/check", json=big, headers=client.auth()), 413)
     assert "2000" in body["detail"]
 
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks() -> Iterator[bytes]:
         for _ in range(10):
             yield b" " * 500
 

@@ -53,7 +53,7 @@ def test_upkeep_thread_starts_and_stops(store: Store) -> None:
         run_once(client)
         passed.set()
 
-    upkeep.run_once = observed  # type: ignore[method-assign]
+    upkeep.run_once = observed  # type: ignore[method-assign, assignment]
     upkeep.start()
     try:
         assert passed.wait(timeout=HANG_GUARD_SECONDS), "upkeep thread never ran a pass"

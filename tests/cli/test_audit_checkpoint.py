@@ -14,10 +14,10 @@ from bastion.store import Store
 from bastion.store.checkpoint import CHECKPOINT_FILE, KEY_FILE
 from bastion.store.models import AuditEvent
 from tests.cli.test_report import _append_events, app, cli_store, runner, tamper
-from tests.service.test_notices import Receiver, receiver
 from tests.store.conftest import backend_url, pg_database_url, pg_schema_url
+from tests.support.loopback import LoopbackReceiver
 
-__all__ = ["backend_url", "cli_store", "pg_database_url", "pg_schema_url", "receiver"]
+__all__ = ["backend_url", "cli_store", "pg_database_url", "pg_schema_url"]
 
 
 def _env_home() -> Path:
@@ -112,15 +112,18 @@ def test_corrupt_timestamp_is_reported_at_its_seq(cli_store: Store) -> None:
 
 
 def test_checkpoint_is_sent_through_the_guarded_transport(
-    cli_store: Store, receiver: Receiver
+    cli_store: Store, loopback_receiver: LoopbackReceiver
 ) -> None:
     _append_events(cli_store, 2)
-    refused = runner.invoke(app, ["audit", "checkpoint", "--webhook", receiver.url])
+    receiver = loopback_receiver
+    refused = runner.invoke(app, ["audit", "checkpoint", "--webhook", receiver.url()])
     assert refused.exit_code == 1 and "non-public address 127.0.0.1" in refused.stderr
-    assert receiver.seen == [] and "checkpoint at seq 2" in refused.stdout
+    assert receiver.received == [] and "checkpoint at seq 2" in refused.stdout
     receiver.secret = (_env_home() / KEY_FILE).read_bytes().strip()
-    sent = runner.invoke(app, ["audit", "checkpoint", "--webhook", receiver.url, "--allow-private"])
+    sent = runner.invoke(
+        app, ["audit", "checkpoint", "--webhook", receiver.url(), "--allow-private"]
+    )
     assert sent.exit_code == 0, sent.output
-    assert [(s["body"]["seq"], s["valid"]) for s in receiver.seen] == [(2, True)]
+    assert [(r.json()["seq"], r.valid) for r in receiver.received] == [(2, True)]
     lines = (_env_home() / CHECKPOINT_FILE).read_text().splitlines()
-    assert receiver.seen[0]["body"] == json.loads(lines[-1])
+    assert receiver.received[0].json() == json.loads(lines[-1])

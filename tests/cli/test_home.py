@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -83,7 +84,8 @@ def leaf_commands() -> dict[str, click.Command]:
             found.update(walk(child, f"{path} {name}".strip()))
         return found
 
-    return walk(typer.main.get_command(app), "")
+    root: Any = typer.main.get_command(app)  # typer's bundled click: the same classes at run time
+    return walk(root, "")
 
 
 Check = Callable[[Result, Home, Home], None]

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from bastion.enforce import dsa
-from bastion.enforce.dsa import validate_dsa
+from bastion.enforce.dsa import DSA_CATEGORIES, validate_dsa
 from bastion.enforce.ladder import Decision, Ladder, StrikeRecord
 from bastion.enforce.reasons import (
-    DSA_CATEGORIES,
     GroundSpec,
     NotReportable,
     ReasonsConfig,

@@ -104,3 +104,16 @@ def test_circled_qq_after_a_lone_q() -> None:
     assert kinds_values("Add Q: 79203855 to join") == [("qq", "79203855")]
     assert kinds_values("FAQ: 12345 users") == []
     assert kinds_values("Q&A 12345") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [("http://xn--df-oiy.ws/123", "xn--df-oiy.ws"), ("see xn--i-7iq.ws now", "xn--i-7iq.ws")],
+)
+def test_punycode_of_a_symbol_name_is_a_host(text: str, host: str) -> None:
+    """IDNA 2008 refuses ``✪df`` but browsers resolve its punycode: the host must not vanish."""
+    assert [e.host for e in find_entities(text)] == [host]
+
+
+def test_invalid_punycode_is_no_host() -> None:
+    assert find_entities("http://xn--zz.com/") == []

@@ -13,7 +13,7 @@ from bastion.intel import IntelIndex
 from bastion.intel.feeds import import_feeds
 from bastion.intel.fetch import FetchError, check_url, fetch
 from bastion.netguard import GuardedTransport, refusal_reason
-from tests.intel.conftest import FeedServer, TestCA
+from tests.intel.conftest import TestCA
 from tests.support.loopback import LoopbackReceiver
 
 
@@ -127,38 +127,38 @@ def _stand_in(address: str) -> str | None:
 
 
 def test_connection_goes_to_the_checked_address_never_to_a_second_answer(
-    feed_server: FeedServer,
+    loopback_receiver: LoopbackReceiver,
 ) -> None:
-    feed_server.serve("/feed.txt", b"bet888.com\n")
+    loopback_receiver.serve("/feed.txt", b"bet888.com\n")
     dns = Rebinding(["93.184.215.14"], ["127.0.0.1"])
     with contextlib.suppress(FetchError):  # whatever answers at the public address, not ours
-        fetch(f"http://feeds.example:{feed_server.port}/feed.txt", resolver=dns, timeout=1)
-    assert feed_server.requests == [] and dns.asked == ["feeds.example"]
+        fetch(f"http://feeds.example:{loopback_receiver.port}/feed.txt", resolver=dns, timeout=1)
+    assert loopback_receiver.paths == [] and dns.asked == ["feeds.example"]
 
 
-def test_rebinding_cannot_reach_the_internal_host(feed_server: FeedServer) -> None:
+def test_rebinding_cannot_reach_the_internal_host(loopback_receiver: LoopbackReceiver) -> None:
     """Checked answer 127.0.0.2 (allowed by the stand-in, nothing listens), then 127.0.0.1."""
-    feed_server.serve("/feed.txt", b"bet888.com\n")
+    loopback_receiver.serve("/feed.txt", b"bet888.com\n")
     dns = Rebinding(["127.0.0.2"], ["127.0.0.1"])
 
     def policy(address: str) -> str | None:
         return None if address == "127.0.0.2" else refusal_reason(address)
 
-    url = f"http://feeds.example:{feed_server.port}/feed.txt"
+    url = f"http://feeds.example:{loopback_receiver.port}/feed.txt"
     with pytest.raises(FetchError, match="cannot fetch"):
         fetch(url, resolver=dns, policy=policy, timeout=2)
-    assert feed_server.requests == [] and dns.asked == ["feeds.example"]
+    assert loopback_receiver.paths == [] and dns.asked == ["feeds.example"]
 
 
-def test_pinned_address_keeps_the_host_header(feed_server: FeedServer) -> None:
-    feed_server.serve("/feed.txt", b"bet888.com\n")
+def test_pinned_address_keeps_the_host_header(loopback_receiver: LoopbackReceiver) -> None:
+    loopback_receiver.serve("/feed.txt", b"bet888.com\n")
     dns = Rebinding(["127.0.0.1"])
-    url = f"http://feeds.example:{feed_server.port}/feed.txt"
+    url = f"http://feeds.example:{loopback_receiver.port}/feed.txt"
     with pytest.raises(FetchError, match=r"non-public address 127\.0\.0\.1"):
         fetch(url, resolver=dns)
-    assert feed_server.requests == []
+    assert loopback_receiver.paths == []
     assert fetch(url, resolver=dns, allow_private=True).data == b"bet888.com\n"
-    assert feed_server.hosts == [f"feeds.example:{feed_server.port}"]
+    assert loopback_receiver.hosts == [f"feeds.example:{loopback_receiver.port}"]
 
 
 @pytest.mark.parametrize(
@@ -173,23 +173,25 @@ def test_pinned_address_keeps_the_host_header(feed_server: FeedServer) -> None:
         "http://[2002:a00:1::1]/",
     ],
 )
-def test_redirect_to_a_private_address_is_refused(feed_server: FeedServer, target: str) -> None:
-    start = feed_server.serve(
-        "/start", b"", status=302, Location=target.format(port=feed_server.port)
+def test_redirect_to_a_private_address_is_refused(
+    loopback_receiver: LoopbackReceiver, target: str
+) -> None:
+    start = loopback_receiver.serve(
+        "/start", b"", status=302, Location=target.format(port=loopback_receiver.port)
     )
-    feed_server.serve("/x", b"bet888.com\n")
+    loopback_receiver.serve("/x", b"bet888.com\n")
     with pytest.raises(FetchError, match="non-public address"):
         fetch(start, policy=_stand_in, timeout=2)
-    assert feed_server.requests == ["/start"]
+    assert loopback_receiver.paths == ["/start"]
 
 
 def test_tls_to_the_pinned_address_still_verifies_the_name(
-    tls_feed_server: FeedServer, test_ca: TestCA
+    tls_receiver: LoopbackReceiver, test_ca: TestCA
 ) -> None:
     """The socket goes to the checked IP, but SNI and the certificate check use the name."""
-    tls_feed_server.serve("/feed.txt", b"bet888.com\n")
+    tls_receiver.serve("/feed.txt", b"bet888.com\n")
     trust = ssl.create_default_context(cafile=str(test_ca.ca))
-    port = tls_feed_server.port
+    port = tls_receiver.port
 
     def client(name_resolves_to: str) -> httpx.Client:
         transport = GuardedTransport(
@@ -200,7 +202,7 @@ def test_tls_to_the_pinned_address_still_verifies_the_name(
     with client("127.0.0.1") as good:
         response = good.get(f"https://{test_ca.name}:{port}/feed.txt")
     assert response.content == b"bet888.com\n"
-    assert tls_feed_server.hosts == [f"{test_ca.name}:{port}"]
+    assert tls_receiver.hosts == [f"{test_ca.name}:{port}"]
     with client("127.0.0.1") as wrong_name, pytest.raises(httpx.ConnectError, match="certif"):
         wrong_name.get(f"https://other.example:{port}/feed.txt")
-    assert tls_feed_server.requests == ["/feed.txt"]
+    assert tls_receiver.paths == ["/feed.txt"]

@@ -126,11 +126,12 @@ def test_expansion_limit_stops_early(pattern: str) -> None:
     assert steps > 1000  # it did try
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: a large set followed by many literals costs "
-    "set size x literals (fold_suffixes; reported in issue 6)",
-)
 def test_large_set_then_many_literals_is_bounded() -> None:
     pattern = "(^|\\.)[a-z]{3}" + "a" * 1000 + "$"
+    steps_of(lambda: fold_suffixes(pattern), 200 * len(pattern) + 40 * FOLD_LIMIT)
+
+
+@pytest.mark.parametrize("tail", ["(a)" * 300, "(?:ab)" * 200, "\\." * 500])
+def test_large_set_then_grouped_literals_is_bounded(tail: str) -> None:
+    pattern = "(^|\\.)[a-z]{3}" + tail + "$"
     steps_of(lambda: fold_suffixes(pattern), 200 * len(pattern) + 40 * FOLD_LIMIT)

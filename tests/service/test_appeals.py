@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -71,7 +72,7 @@ def test_window_default_is_the_dsa_minimum_the_statement_promises() -> None:
 
 
 def test_only_the_affected_account_appeals_once_within_the_window(
-    store, tenant, other_tenant, ladder
+    store: Store, tenant: TenantInfo, other_tenant: TenantInfo, ladder: Ladder
 ) -> None:
     actions = upheld(store, tenant, ladder, "p-1")
     with store.transaction() as s:
@@ -105,7 +106,9 @@ def test_only_the_affected_account_appeals_once_within_the_window(
             get_appeal(s, other_tenant.id, appeal.id)
 
 
-def test_appeal_goes_to_someone_not_involved(store, tenant, ladder) -> None:
+def test_appeal_goes_to_someone_not_involved(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     actions = upheld(store, tenant, ladder, "p-1", moderator="ann")
     with store.transaction() as s:
         appeal = file_appeal(s, tenant.id, actions[0], appellant="u-1", text="", now=T0)
@@ -117,7 +120,9 @@ def test_appeal_goes_to_someone_not_involved(store, tenant, ladder) -> None:
             decide_appeal(s, tenant.id, appeal.id, moderator="ann", grant=True, now=T0)
 
 
-def test_granted_appeal_reverses_actions_and_strike(store, tenant, ladder) -> None:
+def test_granted_appeal_reverses_actions_and_strike(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     actions = upheld(store, tenant, ladder, "p-1")
     later = T0 + timedelta(days=2)
     with store.transaction() as s:
@@ -157,7 +162,7 @@ def test_granted_appeal_reverses_actions_and_strike(store, tenant, ladder) -> No
         file_appeal(s, tenant.id, actions[0], appellant="u-1", text="", now=later)
 
 
-def test_denied_appeal_keeps_everything(store, tenant, ladder) -> None:
+def test_denied_appeal_keeps_everything(store: Store, tenant: TenantInfo, ladder: Ladder) -> None:
     actions = upheld(store, tenant, ladder, "p-1")
     with store.transaction() as s:
         appeal = file_appeal(s, tenant.id, actions[0], appellant="u-1", text="", now=T0)
@@ -172,7 +177,9 @@ def test_denied_appeal_keeps_everything(store, tenant, ladder) -> None:
             list_appeals(s, tenant.id, status="bogus")
 
 
-def test_reversal_keeps_restrictions_from_other_decisions(store, tenant, ladder) -> None:
+def test_reversal_keeps_restrictions_from_other_decisions(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     first = upheld(store, tenant, ladder, "p-1", reason="phishing")  # remove + temp_suspend 7d
     second = upheld(store, tenant, ladder, "p-2", reason="phishing")  # strike 2: ban
     with store.transaction() as s:
@@ -189,7 +196,9 @@ def test_reversal_keeps_restrictions_from_other_decisions(store, tenant, ladder)
         assert all(s.get(Action, i).reversed_at is None for i in first)  # type: ignore[union-attr]
 
 
-def test_concurrent_appeals_of_one_decision_one_wins(open_store, store, tenant, ladder) -> None:
+def test_concurrent_appeals_of_one_decision_one_wins(
+    open_store: Callable[..., Store], store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     actions = upheld(store, tenant, ladder, "p-1")
     targets = actions * 2
     stores = [open_store() for _ in targets]

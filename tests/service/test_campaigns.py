@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
 from bastion.enforce import Ladder
+from bastion.model import Item, ScanResult
 from bastion.service import enforce_batch
 from bastion.service.campaigns import Scope, create_campaign, get_campaign, list_campaigns
 from bastion.service.errors import Conflict, InvalidInput, NotFound
+from bastion.service.ingest import EnforcementOutcome
 from bastion.store import Store
 from tests.service.conftest import T0, TenantInfo, clean, make_tenant, scanned
 
 END = T0 + timedelta(days=7)
 
 
-def _create(store: Store, tenant: TenantInfo, name: str, scope: dict, **kw: object) -> int:
+def _create(
+    store: Store, tenant: TenantInfo, name: str, scope: dict[str, Any], **kw: object
+) -> int:
     with store.transaction() as session:
         view = create_campaign(
             session,
@@ -30,16 +35,24 @@ def _create(store: Store, tenant: TenantInfo, name: str, scope: dict, **kw: obje
     return view.id
 
 
-def _ingest(store: Store, tenant: TenantInfo, pairs: list, ladder: Ladder, now=T0, **kw) -> list:
+def _ingest(
+    store: Store,
+    tenant: TenantInfo,
+    pairs: list[tuple[Item, ScanResult]],
+    ladder: Ladder,
+    now: datetime = T0,
+    **kw: Any,
+) -> list[EnforcementOutcome]:
     with store.transaction() as session:
         return enforce_batch(
             session, tenant_id=tenant.id, items=pairs, ladder=ladder, now=now, **kw
         )
 
 
-def _counters(store: Store, tenant: TenantInfo, cid: int, now=T0) -> dict:
+def _counters(store: Store, tenant: TenantInfo, cid: int, now: datetime = T0) -> dict[str, Any]:
     with store.transaction(readonly=True) as session:
-        return get_campaign(session, tenant.id, cid, now).to_dict()["counters"]
+        counters: dict[str, Any] = get_campaign(session, tenant.id, cid, now).to_dict()["counters"]
+    return counters
 
 
 def test_counters_follow_scope_and_count_accounts_once(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from bastion import model
 from bastion.enforce import Ladder, to_dsa
-from bastion.model import InputError
+from bastion.model import InputError, ScanResult
 from bastion.service import enforce_batch, enforce_result
 from bastion.service.accounts import statement_from_dict
 from bastion.service.ingest import EnforcementOutcome
@@ -27,7 +29,12 @@ from tests.service.conftest import T0, TenantInfo, clean, make_tenant, scanned
 
 
 def run(
-    store: Store, tenant: TenantInfo, pairs: list, ladder: Ladder, now=T0, **kw
+    store: Store,
+    tenant: TenantInfo,
+    pairs: list[tuple[model.Item, ScanResult]],
+    ladder: Ladder,
+    now: datetime = T0,
+    **kw: Any,
 ) -> list[EnforcementOutcome]:
     with store.transaction() as session:
         return enforce_batch(
@@ -35,7 +42,7 @@ def run(
         )
 
 
-def count(store: Store, model: type, *where: object) -> int:
+def count(store: Store, model: type, *where: Any) -> int:
     with store.transaction(readonly=True) as session:
         return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 

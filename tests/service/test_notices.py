@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import select
 
 from bastion.enforce import Ladder
-from bastion.enforce.webhooks import HEADER, MAX_ATTEMPTS, NOTICE_HEADER, verify
+from bastion.enforce.webhooks import MAX_ATTEMPTS, NOTICE_HEADER
 from bastion.netguard import GuardedClients, refusal_reason
 from bastion.service import enforce_batch
 from bastion.service.errors import InvalidInput
@@ -25,62 +20,23 @@ from bastion.service.notices import (
 from bastion.store import Store, audit
 from bastion.store.models import AuditEvent, Notice
 from tests.service.conftest import T0, TenantInfo, scanned
+from tests.support.loopback import LoopbackReceiver
 
 
-@dataclass
-class Receiver:
-    url: str
-    secret: bytes = b""
-    now: datetime | None = None
-    statuses: list[int] = field(default_factory=list)
-    seen: list[dict[str, object]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    state: Receiver
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        state = self.state
-        with state.lock:
-            now = state.now or datetime.now(UTC)
-            valid = verify(state.secret, self.headers.get(HEADER, ""), body, now)
-            state.seen.append(
-                {"body": json.loads(body), "valid": valid, "id": self.headers.get(NOTICE_HEADER)}
-            )
-            status = state.statuses.pop(0) if state.statuses else 204
-        self.send_response(status if valid else 401)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    state = Receiver(url=f"http://127.0.0.1:{server.server_address[1]}/hooks")
-    server.RequestHandlerClass = type("H", (_Handler,), {"state": state})
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-def _subscribe(store: Store, tenant: TenantInfo, receiver: Receiver, allow: bool = True) -> None:
+def _subscribe(
+    store: Store, tenant: TenantInfo, loopback_receiver: LoopbackReceiver, allow: bool = True
+) -> None:
     with store.transaction() as session:
         secret = configure_webhook(
-            session, tenant.id, url=receiver.url, actor="admin", now=T0, allow_private=allow
+            session,
+            tenant.id,
+            url=loopback_receiver.url(),
+            actor="admin",
+            now=T0,
+            allow_private=allow,
         )
     assert secret is not None and secret.startswith("whsec_")
-    receiver.secret = secret.encode()
+    loopback_receiver.secret = secret.encode()
 
 
 def _enforce(store: Store, tenant: TenantInfo, ladder: Ladder, *ids: str) -> None:
@@ -96,35 +52,37 @@ def _notices(store: Store) -> list[Notice]:
 
 
 def test_decisions_are_delivered_signed_once(
-    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+    store: Store, tenant: TenantInfo, ladder: Ladder, loopback_receiver: LoopbackReceiver
 ) -> None:
-    _subscribe(store, tenant, receiver)
+    _subscribe(store, tenant, loopback_receiver)
     _enforce(store, tenant, ladder, "g1", "g2")
     now = datetime.now(UTC)
     with GuardedClients() as clients, store.transaction() as session:
         report = dispatch_due(session, clients, now)
     assert (report.delivered, report.retrying, report.dead) == (2, 0, 0)
-    assert all(s["valid"] for s in receiver.seen)
-    bodies = [s["body"] for s in receiver.seen]
+    assert all(r.valid for r in loopback_receiver.received)
+    bodies = [r.json() for r in loopback_receiver.received]
     assert [b["event"] for b in bodies] == ["enforcement.decision"] * 2
     assert [b["data"]["item"] for b in bodies] == ["g1", "g2"]
     assert bodies[1]["data"]["strike"] == 2
-    assert [s["id"] for s in receiver.seen] == [b["id"] for b in bodies]
+    assert [r.header(NOTICE_HEADER) for r in loopback_receiver.received] == [
+        b["id"] for b in bodies
+    ]
     assert {n.status for n in _notices(store)} == {"delivered"}
     with GuardedClients() as clients, store.transaction() as session:
         assert dispatch_due(session, clients, now + timedelta(hours=1)).attempted == 0
 
 
 def test_failures_retry_with_backoff_then_dead_letter(
-    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+    store: Store, tenant: TenantInfo, ladder: Ladder, loopback_receiver: LoopbackReceiver
 ) -> None:
-    _subscribe(store, tenant, receiver)
+    _subscribe(store, tenant, loopback_receiver)
     _enforce(store, tenant, ladder, "g1")
-    receiver.statuses = [503] * MAX_ATTEMPTS
+    loopback_receiver.statuses = [503] * MAX_ATTEMPTS
     now = datetime.now(UTC)
     with GuardedClients() as clients:
         for attempt in range(1, MAX_ATTEMPTS + 1):
-            receiver.now = now
+            loopback_receiver.now = now
             report = dispatch_due_store(store, clients, now)
             assert report.attempted == 1, attempt
             notice = _notices(store)[0]
@@ -140,24 +98,24 @@ def test_failures_retry_with_backoff_then_dead_letter(
 
 
 def test_permanent_refusal_is_dead_at_once(
-    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+    store: Store, tenant: TenantInfo, ladder: Ladder, loopback_receiver: LoopbackReceiver
 ) -> None:
-    _subscribe(store, tenant, receiver)
+    _subscribe(store, tenant, loopback_receiver)
     _enforce(store, tenant, ladder, "g1")
-    receiver.statuses = [410]
+    loopback_receiver.statuses = [410]
     with GuardedClients() as clients, store.transaction() as session:
         report = dispatch_due(session, clients, datetime.now(UTC))
     assert report.dead == 1 and _notices(store)[0].attempts == 1
 
 
 def test_loopback_is_refused_unless_the_operator_allows_it(
-    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+    store: Store, tenant: TenantInfo, ladder: Ladder, loopback_receiver: LoopbackReceiver
 ) -> None:
-    _subscribe(store, tenant, receiver, allow=False)
+    _subscribe(store, tenant, loopback_receiver, allow=False)
     _enforce(store, tenant, ladder, "g1")
     with GuardedClients() as clients, store.transaction() as session:
         report = dispatch_due(session, clients, datetime.now(UTC))
-    assert report.dead == 1 and receiver.seen == []
+    assert report.dead == 1 and loopback_receiver.received == []
     assert "non-public address 127.0.0.1" in (_notices(store)[0].last_error or "")
 
 
@@ -167,13 +125,13 @@ def test_no_notices_without_a_webhook(store: Store, tenant: TenantInfo, ladder: 
 
 
 def test_rebinding_dns_cannot_turn_a_notice_inward(
-    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+    store: Store, tenant: TenantInfo, ladder: Ladder, loopback_receiver: LoopbackReceiver
 ) -> None:
     """The name passes the check with one answer and would connect with the next one; the
     connection must go to the checked address. 127.0.0.2 stands in for a public host (nothing
     listens there), 127.0.0.1 is the internal receiver the attacker wants to reach."""
-    _subscribe(store, tenant, receiver, allow=False)
-    port = int(receiver.url.split(":")[2].split("/")[0])
+    _subscribe(store, tenant, loopback_receiver, allow=False)
+    port = loopback_receiver.port
     with store.transaction() as session:
         configure_webhook(
             session, tenant.id, url=f"http://hooks.example:{port}/hooks", actor="a", now=T0
@@ -191,14 +149,14 @@ def test_rebinding_dns_cannot_turn_a_notice_inward(
 
     with GuardedClients(resolver=rebinding, policy=stand_in, timeout=2) as clients:
         report = dispatch_due_store(store, clients, datetime.now(UTC))
-    assert report.retrying == 1 and receiver.seen == [] and asked == ["hooks.example"]
+    assert report.retrying == 1 and loopback_receiver.received == [] and asked == ["hooks.example"]
     assert "ConnectError" in (_notices(store)[0].last_error or "")
 
 
 def test_name_resolving_to_loopback_is_refused(
-    store: Store, tenant: TenantInfo, ladder: Ladder, receiver: Receiver
+    store: Store, tenant: TenantInfo, ladder: Ladder, loopback_receiver: LoopbackReceiver
 ) -> None:
-    _subscribe(store, tenant, receiver, allow=False)
+    _subscribe(store, tenant, loopback_receiver, allow=False)
     with store.transaction() as session:
         configure_webhook(
             session, tenant.id, url="http://metadata.example/hooks", actor="a", now=T0
@@ -206,7 +164,7 @@ def test_name_resolving_to_loopback_is_refused(
     _enforce(store, tenant, ladder, "g1")
     with GuardedClients(resolver=lambda h, p: ["93.184.215.14", "100.100.100.200"]) as clients:
         report = dispatch_due_store(store, clients, datetime.now(UTC))
-    assert report.dead == 1 and receiver.seen == []
+    assert report.dead == 1 and loopback_receiver.received == []
     assert "non-public address 100.100.100.200" in (_notices(store)[0].last_error or "")
 
 

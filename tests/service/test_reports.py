@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def report(store: Store, tenant: TenantInfo, reporter: Reporter, **kw: object): 
         return file_report(s, tenant.id, reporter=reporter, config=CONFIG, **kw)  # type: ignore[arg-type]
 
 
-def test_report_opens_case_and_reporter_follows_it(store, tenant, ladder) -> None:
+def test_report_opens_case_and_reporter_follows_it(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     seed(store, tenant, ladder, "p-1")
     receipt = report(
         store, tenant, Reporter(id="alice", ip="203.0.113.9"), item_id="p-1", text_="fake shop"
@@ -78,7 +81,9 @@ def test_report_opens_case_and_reporter_follows_it(store, tenant, ladder) -> Non
     assert actions[-2:] == ["case.opened", "report.filed"]
 
 
-def test_duplicates_merge_and_only_distinct_reporters_raise_priority(store, tenant, ladder) -> None:
+def test_duplicates_merge_and_only_distinct_reporters_raise_priority(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     seed(store, tenant, ladder, "p-1", "p-2")
     first = report(store, tenant, Reporter(id="a"), item_id="p-1", reason="gambling")
     again = report(store, tenant, Reporter(id="a"), item_id="p-1", reason="gambling")
@@ -94,17 +99,23 @@ def test_duplicates_merge_and_only_distinct_reporters_raise_priority(store, tena
     with store.transaction(readonly=True) as s:
         assert s.scalar(select(func.count()).select_from(Case)) == 3
         counts = s.execute(select(Report.case_id, func.count()).group_by(Report.case_id)).all()
-    assert dict(counts) == {first.case.id: 4, other.case.id: 1, by_account.case.id: 1}
+    assert {case_id: n for case_id, n in counts} == {
+        first.case.id: 4,
+        other.case.id: 1,
+        by_account.case.id: 1,
+    }
 
 
-def test_many_reporters_raise_priority_only_up_to_a_cap(store, tenant, ladder) -> None:
+def test_many_reporters_raise_priority_only_up_to_a_cap(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     seed(store, tenant, ladder, "p-1")
     for n in range(30):
         last = report(store, tenant, Reporter(id=f"r{n}"), item_id="p-1", reason="other")
     assert last.case.priority == 10 + PER_EXTRA_REPORTER * 10
 
 
-def test_trusted_flagger_jumps_the_queue(store, tenant, ladder) -> None:
+def test_trusted_flagger_jumps_the_queue(store: Store, tenant: TenantInfo, ladder: Ladder) -> None:
     seed(store, tenant, ladder, "p-1", "p-2")
     crowd = [
         report(store, tenant, Reporter(id=f"r{n}"), item_id="p-1", reason="phishing")
@@ -121,7 +132,9 @@ def test_trusted_flagger_jumps_the_queue(store, tenant, ladder) -> None:
         assert s.get(Report, flagged.report.id).trusted_flagger  # type: ignore[union-attr]
 
 
-def test_bad_input_is_refused(store, tenant, other_tenant, ladder) -> None:
+def test_bad_input_is_refused(
+    store: Store, tenant: TenantInfo, other_tenant: TenantInfo, ladder: Ladder
+) -> None:
     seed(store, tenant, ladder, "p-1")
     who = Reporter(id="a")
     with pytest.raises(InvalidInput, match="reason"):
@@ -146,7 +159,9 @@ def test_bad_input_is_refused(store, tenant, other_tenant, ladder) -> None:
     assert not check_token(CONFIG, other_tenant.id, ok.report.id, ok.token)
 
 
-def test_sliding_window_rate_limit_by_reporter_and_by_ip(store, tenant, ladder) -> None:
+def test_sliding_window_rate_limit_by_reporter_and_by_ip(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     seed(store, tenant, ladder, *(f"p-{n}" for n in range(12)))
     minute = timedelta(minutes=1)
     for n in range(10):
@@ -170,7 +185,9 @@ def test_sliding_window_rate_limit_by_reporter_and_by_ip(store, tenant, ladder) 
     report(store, tenant, Reporter(id="sock-new", ip="192.0.2.2"), item_id="p-11", now=T0)
 
 
-def test_daily_limit_and_trusted_flagger_limits(store, tenant, ladder) -> None:
+def test_daily_limit_and_trusted_flagger_limits(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     seed(store, tenant, ladder, "p-1")
     config = ReportConfig(
         secret=b"k" * 32,
@@ -221,7 +238,9 @@ def test_daily_limit_and_trusted_flagger_limits(store, tenant, ladder) -> None:
             )
 
 
-def test_concurrent_reports_on_one_target_make_one_case(open_store, tenant, store, ladder) -> None:
+def test_concurrent_reports_on_one_target_make_one_case(
+    open_store: Callable[..., Store], tenant: TenantInfo, store: Store, ladder: Ladder
+) -> None:
     seed(store, tenant, ladder, "p-1")
     stores = [open_store() for _ in range(8)]
 
@@ -246,7 +265,9 @@ def test_concurrent_reports_on_one_target_make_one_case(open_store, tenant, stor
         assert s.scalar(select(func.count()).select_from(Report)) == 8
 
 
-def test_outcome_is_visible_after_decision(store, tenant, ladder) -> None:
+def test_outcome_is_visible_after_decision(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     from bastion.service.decide import decide_case
     from bastion.service.review import claim_case
 

@@ -5,17 +5,21 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from bastion.enforce import Ladder
 from bastion.service.appeals import decide_appeal, file_appeal
 from bastion.service.ingest import enforce_result
 from bastion.service.reversal import decision_group, reverse_decision
-from bastion.store import audit
+from bastion.store import Store, audit
 from bastion.store.enums import AccountStatus
 from bastion.store.models import Account, Action, Item, Notice, Strike, Tenant
-from tests.service.conftest import T0, scanned
+from tests.service.conftest import T0, TenantInfo, scanned
 
 
-def test_automated_decision_is_reversed_as_a_whole(store, tenant, ladder) -> None:
+def test_automated_decision_is_reversed_as_a_whole(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     with store.transaction() as s:
         s.get(Tenant, tenant.id).webhook_url = "https://hooks.example.com/b"  # type: ignore[union-attr]
         item, result = scanned("p-1", category="phishing", severity="critical", outcome="remove")
@@ -42,7 +46,7 @@ def test_automated_decision_is_reversed_as_a_whole(store, tenant, ladder) -> Non
         )
         assert out.reversal is not None
         assert [o["operation"] for o in out.reversal.operations] == ["unban", "restore_content"]
-        assert account.status == AccountStatus.ACTIVE
+        assert str(account.status) == AccountStatus.ACTIVE  # narrowed to BANNED above
         assert not s.get(Item, _item(s, "p-1")).content_removed  # type: ignore[union-attr]
         strikes = {st.item_id: st.reversed_at for st in s.scalars(select(Strike))}
         assert strikes == {_item(s, "p-1"): T0 + timedelta(hours=1), _item(s, "p-2"): None}
@@ -58,7 +62,7 @@ def test_automated_decision_is_reversed_as_a_whole(store, tenant, ladder) -> Non
         assert audit.verify(s).ok
 
 
-def test_reversing_twice_changes_nothing(store, tenant, ladder) -> None:
+def test_reversing_twice_changes_nothing(store: Store, tenant: TenantInfo, ladder: Ladder) -> None:
     with store.transaction() as s:
         item, result = scanned("p-1", outcome="disable_link")
         enforce_result(s, tenant_id=tenant.id, item=item, result=result, ladder=ladder, now=T0)
@@ -70,5 +74,5 @@ def test_reversing_twice_changes_nothing(store, tenant, ladder) -> None:
         assert not s.get(Item, _item(s, "p-1")).link_disabled  # type: ignore[union-attr]
 
 
-def _item(session, external_id: str) -> int:  # type: ignore[no-untyped-def]
+def _item(session: Session, external_id: str) -> int:
     return session.scalars(select(Item.id).where(Item.external_id == external_id)).one()

@@ -64,7 +64,9 @@ def reported_case(
         return receipt.case.id
 
 
-def test_queue_orders_by_priority_then_age(store, tenant, ladder) -> None:
+def test_queue_orders_by_priority_then_age(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     low = reported_case(store, tenant, ladder, "p-1", reason="gambling")
     high = reported_case(store, tenant, ladder, "p-2", reason="phishing")
     low_later = reported_case(store, tenant, ladder, "p-3", reason="gambling")
@@ -76,7 +78,9 @@ def test_queue_orders_by_priority_then_age(store, tenant, ladder) -> None:
             list_queue(s, tenant.id, now=T0, limit=0)
 
 
-def test_claim_is_exclusive_renewable_and_expires(store, tenant, ladder) -> None:
+def test_claim_is_exclusive_renewable_and_expires(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     case_id = reported_case(store, tenant, ladder, "p-1")
     with store.transaction() as s:
         claim_case(s, tenant.id, case_id, "ann", now=T0)
@@ -110,7 +114,9 @@ def test_claim_is_exclusive_renewable_and_expires(store, tenant, ladder) -> None
         claim_case(s, tenant.id, 999_999, "bob", now=T0)
 
 
-def test_other_tenant_cannot_see_or_claim(store, tenant, other_tenant, ladder) -> None:
+def test_other_tenant_cannot_see_or_claim(
+    store: Store, tenant: TenantInfo, other_tenant: TenantInfo, ladder: Ladder
+) -> None:
     case_id = reported_case(store, tenant, ladder, "p-1")
     with store.transaction() as s:
         assert list_queue(s, other_tenant.id, now=T0) == []
@@ -131,7 +137,9 @@ def _race(
     return outcome.results, outcome.errors
 
 
-def test_concurrent_claimers_of_one_case_one_wins(open_store, store, tenant, ladder) -> None:
+def test_concurrent_claimers_of_one_case_one_wins(
+    open_store: Callable[..., Store], store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     case_id = reported_case(store, tenant, ladder, "p-1")
     results, errors = _race(
         open_store,
@@ -147,12 +155,12 @@ def test_concurrent_claimers_of_one_case_one_wins(open_store, store, tenant, lad
 
 
 def test_concurrent_claim_next_never_hands_out_a_case_twice(
-    open_store, store, tenant, ladder
+    open_store: Callable[..., Store], store: Store, tenant: TenantInfo, ladder: Ladder
 ) -> None:
     ids = {reported_case(store, tenant, ladder, f"p-{n}") for n in range(5)}
 
     def work(own: Store, i: int) -> list[int]:
-        got = []
+        got: list[int] = []
         while True:
             case = own.run(lambda s: claim_next(s, tenant.id, f"m{i}", now=T0))
             if case is None:
@@ -165,7 +173,7 @@ def test_concurrent_claim_next_never_hands_out_a_case_twice(
     assert sorted(claimed) == sorted(ids)
 
 
-def test_dismiss_takes_no_action(store, tenant, ladder) -> None:
+def test_dismiss_takes_no_action(store: Store, tenant: TenantInfo, ladder: Ladder) -> None:
     case_id = reported_case(store, tenant, ladder, "p-1")
     with store.transaction() as s:
         claim_case(s, tenant.id, case_id, "ann", now=T0)
@@ -187,7 +195,9 @@ def test_dismiss_takes_no_action(store, tenant, ladder) -> None:
         )
 
 
-def test_uphold_runs_the_ladder_like_automation_and_escalates(store, tenant, ladder) -> None:
+def test_uphold_runs_the_ladder_like_automation_and_escalates(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     first = reported_case(store, tenant, ladder, "p-1", review_violation=True)
     second = reported_case(store, tenant, ladder, "p-2", reason="gambling")
     with store.transaction() as s:
@@ -212,6 +222,7 @@ def test_uphold_runs_the_ladder_like_automation_and_escalates(store, tenant, lad
         for action in s.scalars(select(Action)):
             assert action.actor == Actor.REVIEWER and action.actor_id == "ann"
             assert action.case_id in (first, second)
+            assert action.statement_of_reasons is not None
             assert action.statement_of_reasons["statement_id"] == f"case-{action.case_id}"
         strikes = s.scalars(select(Strike).order_by(Strike.id)).all()
         assert [(st.category, str(st.severity)) for st in strikes] == [("gambling", "high")] * 2
@@ -231,7 +242,9 @@ def test_uphold_runs_the_ladder_like_automation_and_escalates(store, tenant, lad
         assert str(detail.case.status) == "decided"
 
 
-def test_change_action_applies_the_moderators_choice(store, tenant, ladder) -> None:
+def test_change_action_applies_the_moderators_choice(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     case_id = reported_case(store, tenant, ladder, "p-1", reason="phishing")
     with store.transaction() as s:
         claim_case(s, tenant.id, case_id, "ann", now=T0)
@@ -300,7 +313,9 @@ def test_change_action_applies_the_moderators_choice(store, tenant, ladder) -> N
         assert s.scalars(select(Notice)).all() == []  # no webhook configured: nothing queued
 
 
-def test_account_case_applies_account_actions_only(store, tenant, ladder) -> None:
+def test_account_case_applies_account_actions_only(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     with store.transaction() as s:
         item, result = clean("p-1", account="u-9")
         enforce_result(s, tenant_id=tenant.id, item=item, result=result, ladder=ladder, now=T0)
@@ -343,7 +358,9 @@ def test_account_case_applies_account_actions_only(store, tenant, ladder) -> Non
             )
 
 
-def test_webhook_notice_is_queued_when_configured(store, tenant, ladder) -> None:
+def test_webhook_notice_is_queued_when_configured(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
     case_id = reported_case(store, tenant, ladder, "p-1")
     with store.transaction() as s:
         from bastion.store.models import Tenant
@@ -367,11 +384,7 @@ def test_webhook_notice_is_queued_when_configured(store, tenant, ladder) -> None
     notes=st.one_of(st.text(max_size=2100), st.just("n" * 50_000)),
 )
 def test_decision_arguments_never_crash_and_are_fast(
-    decision: str,
-    action_kind: str | None,
-    duration: str | None,
-    category: str | None,
-    notes: str,
+    decision: str, action_kind: str | None, duration: str | None, category: str | None, notes: str
 ) -> None:
     """Validation work does not grow with the arguments: 50,000-character ones cost no more."""
     try:

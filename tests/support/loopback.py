@@ -8,6 +8,7 @@ fixture of ``tests/conftest.py``; this module holds its types.
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,6 +63,7 @@ class LoopbackReceiver:
     """
 
     port: int = 0
+    scheme: str = "http"
     secret: bytes | None = None
     now: datetime | None = None
     statuses: list[int] = field(default_factory=list)
@@ -73,7 +75,7 @@ class LoopbackReceiver:
 
     def url(self, path: str = "/hooks") -> str:
         """The loopback URL of ``path`` on this server."""
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
 
     def serve(
         self, path: str, body: bytes, status: int = 200, *, sized: bool = True, **headers: str
@@ -96,6 +98,11 @@ class LoopbackReceiver:
     def paths(self) -> list[str]:
         """The paths requested so far, in order."""
         return [request.path for request in self.received]
+
+    @property
+    def hosts(self) -> list[str | None]:
+        """The ``Host`` header of each request so far, in order (address-pinning tests)."""
+        return [request.header("Host") for request in self.received]
 
     def _answer(self, request: Request) -> tuple[int, dict[str, str], bytes, bool]:
         with self.lock:
@@ -146,10 +153,13 @@ def _handler(receiver: LoopbackReceiver) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def running_receiver() -> Iterator[LoopbackReceiver]:
-    """A started receiver on an ephemeral port; stopped (held requests released) on exit."""
-    receiver = LoopbackReceiver()
+def running_receiver(tls: ssl.SSLContext | None = None) -> Iterator[LoopbackReceiver]:
+    """A started receiver on an ephemeral port (HTTPS with ``tls``, a server context); stopped
+    (held requests released) on exit."""
+    receiver = LoopbackReceiver(scheme="https" if tls is not None else "http")
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(receiver))
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
     receiver.port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})

@@ -52,8 +52,11 @@ class DetectContext:
 class Detector(Protocol):
     """What the scanner calls. ``name`` is unique; ``emits`` lists every label it may return."""
 
-    name: str
-    emits: frozenset[str]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def emits(self) -> frozenset[str]: ...
 
     def gate(self, item: Item) -> bool:
         """True if the item must be scanned even with no finder candidate in its text."""
@@ -65,9 +68,13 @@ class Detector(Protocol):
 
 
 class DetectorFactory(Protocol):
-    """A registered detector: its name and labels are known before it is built."""
+    """A registered detector: its name and labels are known before it is built (read-only, so
+    a class declaring them ``Final`` is a factory too)."""
 
-    name: str
-    emits: frozenset[str]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def emits(self) -> frozenset[str]: ...
 
     def __call__(self, resources: Resources) -> Detector: ...

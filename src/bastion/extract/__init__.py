@@ -11,6 +11,8 @@ from bisect import bisect_left, bisect_right
 
 from bastion.extract._gates import Gate
 from bastion.extract._types import Candidate, UnmaskedLike, resolve_overlaps
+from bastion.extract.encoded import TRIGGER as ENCODED_TRIGGER
+from bastion.extract.encoded import find_encoded
 from bastion.extract.handles import HANDLE_FINDERS
 from bastion.extract.hosts import EMBEDDED, PROSE_LIKE, find_hosts
 from bastion.extract.phones import PHONE_SHAPE, find_phones
@@ -20,9 +22,17 @@ from bastion.normalize import unmask
 
 __all__ = ["extract_entities", "find_entities", "has_candidates"]
 
-_SCHEME, _AT, _COLONS, _DOT, _PHONE = range(5)
+_SCHEME, _AT, _COLONS, _DOT, _PHONE, _ENCODED = range(6)
 _ROUTER = Gate(
-    ["://", "@", ":[0-9A-Fa-f]{0,4}:", "\\.", PHONE_SHAPE, *(cue for cue, _ in HANDLE_FINDERS)]
+    [
+        "://",
+        "@",
+        ":[0-9A-Fa-f]{0,4}:",
+        "\\.",
+        PHONE_SHAPE,
+        ENCODED_TRIGGER,
+        *(cue for cue, _ in HANDLE_FINDERS),
+    ]
 )
 """Which finders can match at all: one RE2 pass instead of a Python regex scan per finder."""
 _HOST_TRICKS = frozenset(
@@ -122,11 +132,17 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
         vouched=vouched if text != unmasked.original else None,
         prose_like=prose_like,
     )
-    for index, (_, finder) in enumerate(HANDLE_FINDERS, start=_PHONE + 1):
+    encoded: list[Candidate] = []
+    if _ENCODED in hits:
+        find_encoded(text, encoded)
+    for index, (_, finder) in enumerate(HANDLE_FINDERS, start=_ENCODED + 1):
         if index in hits:
             finder(text, found)
     if _PHONE in hits:
         find_phones(text, found)
+    if encoded:  # the decoded URL outranks whatever the token's letters happen to spell
+        found = [c for c in found if not any(c.start < e.end and e.start < c.end for e in encoded)]
+        found.extend(encoded)
     if not found:
         return []
     nested = [cand for cand in found if EMBEDDED in cand.flags]

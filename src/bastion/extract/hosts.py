@@ -102,6 +102,20 @@ def trim_trailing(text: str) -> int:
     return end
 
 
+def _punycode_label(label: str) -> bool:
+    """An ``xn--`` label whose punycode decodes: valid IDNA, or a symbol name IDNA 2008 refuses
+    but browsers still resolve (``xn--df-oiy.ws`` is ``✪df.ws``); either way a real host."""
+    try:
+        idna.decode(label)
+        return True
+    except idna.IDNAError:
+        pass
+    try:
+        return bool(label[4:].encode("ascii").decode("punycode"))
+    except UnicodeError:
+        return False
+
+
 def ascii_host(host: str) -> str | None:
     """Lower-case IDNA (punycode) form of a dotted host name, or None when it is no valid name."""
     labels = host.split(".")
@@ -111,11 +125,8 @@ def ascii_host(host: str) -> str | None:
             if not _PLAIN_LABEL.fullmatch(label):
                 return None
             lowered = label.lower()
-            if lowered.startswith("xn--"):
-                try:
-                    idna.decode(lowered)
-                except idna.IDNAError:
-                    return None
+            if lowered.startswith("xn--") and not _punycode_label(lowered):
+                return None
             out.append(lowered)
         else:
             try:
@@ -191,8 +202,9 @@ intel lists it, since a listed host written in prose case is still that host."""
 
 
 def _prose_may_hold(host: str) -> bool:
-    registrable = registrable_domain(host)
-    if registrable is None or len(registrable.split(".", 1)[0]) < 2:
+    """Single-letter names (``x.com``, ``t.co``) are real hosts that prose also makes (``a.in``):
+    they come here, kept only when listed."""
+    if registrable_domain(host) is None:
         return False
     return host.rsplit(".", 1)[1] not in FILE_EXTENSIONS
 

@@ -12,7 +12,8 @@ Each clause is a superset of one such trigger:
   invisible...); a spelled or ideographic dot that the pass would accept before a TLD (only the
   last separator of a host matters); colon-ish then slashes (``hxxp``); spaced single letters
   (six in a row, or next to a dot-ish gap, or after ``www``); five digits holding a Chinese
-  numeral. ``[at]`` -> ``@`` needs no clause: an e-mail still needs a dotted host.
+  numeral; the start of a base64 or hex ``http`` (encoded URLs). ``[at]`` -> ``@`` needs no
+  clause: an e-mail still needs a dotted host.
 
 The clauses run as one RE2 set; texts over ``GATE_MAX`` use the exact ``re`` twin.
 """
@@ -23,10 +24,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-import idna
-from publicsuffixlist import PSLFILE
-
 from bastion.extract._gates import GATE_MAX, Gate
+from bastion.extract.encoded import TRIGGER as ENCODED_TRIGGER
 from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
 from bastion.extract.phones import PHONE_CLAUSES
@@ -50,6 +49,7 @@ from bastion.normalize.tables import (
     char_class,
     tables,
 )
+from bastion.normalize.triggers import TLD, ascii_tlds, word_trie
 
 _AN = "A-Za-z0-9"
 _NUM = "".join(CJK_NUMERALS)
@@ -58,44 +58,8 @@ _GAP1 = r"(?:[^\w\r\n]|_)"
 _UNIT = f"(?<![{_AN}])[{_AN}]"
 
 
-def _trie(words: list[str]) -> str:
-    """A prefix-factored alternation of ``words`` (RE2 and ``re`` both handle it fast)."""
-    if not words:
-        return ""
-    heads: dict[str, list[str]] = {}
-    for word in words:
-        heads.setdefault(word[:1], []).append(word[1:])
-    branches: list[str] = []
-    optional = False
-    for head, tails in sorted(heads.items()):
-        if head == "":
-            optional = True
-            continue
-        rest = _trie([t for t in tails if t])
-        if any(t == "" for t in tails):
-            rest = f"(?:{rest})?" if rest else ""
-        branches.append(re.escape(head) + rest)
-    body = "|".join(branches)
-    body = f"(?:{body})" if len(branches) > 1 or optional else body
-    return body + ("?" if optional else "")
-
-
-def _ascii_tlds() -> list[str]:
-    """Every top-level label of the Public Suffix List, ASCII (punycode) form."""
-    tlds: set[str] = set()
-    with open(PSLFILE, encoding="utf-8") as handle:
-        for line in handle:
-            rule = line.strip()
-            if not rule or rule.startswith("//"):
-                continue
-            label = rule.rsplit(".", 1)[-1].lstrip("!*")
-            if label:
-                tlds.add(label if label.isascii() else idna.encode(label).decode("ascii"))
-    return sorted(tlds)
-
-
-_TLD = f"(?i:{_trie(_ascii_tlds())})(?![{_AN}\\-])"
-_LONG_TLD = f"{_trie([t for t in _ascii_tlds() if len(t) >= 4 and t.isalpha()])}(?![{_AN}\\-])"
+_TLD = f"{TLD}(?![{_AN}\\-])"
+_LONG_TLD = f"{word_trie([t for t in ascii_tlds() if len(t) >= 4 and t.isalpha()])}(?![{_AN}\\-])"
 """A TLD of four or more letters, lower case (``saonidh. world``; ``. in``, ``. me`` are prose)."""
 _HEXISH = "[0-9A-Fa-fxX]"
 _IPV4ISH = f"{_HEXISH}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}"
@@ -129,6 +93,7 @@ _ASCII_CLAUSES = (
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",
     "&(?:#0{0,3}46|#[xX]0{0,3}2[eE]|period)",
+    ENCODED_TRIGGER,
     f"[」】)）\\]}}>》』〕］\"*＂＊] {{0,2}}(?:[.。．点點]|(?i:dot)) {{0,2}}{_TLD}",
     DROP_GATE,
     "[A-Za-z0-9]\\.[A-Za-z0-9.\\-]{0,60}[^\\n]{0,24}"

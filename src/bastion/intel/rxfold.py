@@ -187,9 +187,27 @@ class _TooMany(Exception):
     pass
 
 
+def _merge_literals(nodes: list[Node]) -> list[Node]:
+    """Runs of literal characters as one literal, so a set followed by a long literal costs one
+    concatenation per string instead of one per character (``[a-z]{3}aaaa…``)."""
+    merged: list[Node] = []
+    run: list[str] = []
+    for node in nodes:
+        if node[0] == "lit":
+            run.append(str(node[1]))
+            continue
+        if run:
+            merged.append(("lit", "".join(run)))
+            run = []
+        merged.append(node)
+    if run:
+        merged.append(("lit", "".join(run)))
+    return merged
+
+
 def _expand_sequence(nodes: list[Node], limit: int) -> set[str]:
     strings = {""}
-    for node in nodes:
+    for node in _merge_literals(_flatten(nodes)):
         options = _expand_node(node, limit)
         if len(strings) * len(options) > limit:
             raise _TooMany

@@ -33,6 +33,7 @@ from bastion.normalize.tables import (
     ROMAN_LAST,
     Tables,
 )
+from bastion.normalize.triggers import ALNUM, FOLDS_TO_ASCII, LABEL_CHAR, TLD, WS
 from bastion.suffixes import has_known_suffix, is_tld, public_suffix, registrable_domain
 
 _STOPWORDS: Final = frozenset(
@@ -54,13 +55,33 @@ _SPELLED_DOT: Final = (
 )
 _CHAIN_SEP: Final = rf"(?:{_SPELLED_DOT}|\.)"
 
+_WHOLE_LABEL: Final = r"[A-Za-z0-9][A-Za-z0-9-]{0,62}+"
+"""``_LABEL`` without backtracking: no separator starts with a label character, so giving one
+back never helps a match, and ``re`` would otherwise retry every separator at every length."""
 _CHAIN_RE: Final = re.compile(
-    rf"(?<![A-Za-z0-9-]){_LABEL}(?:\.{_LABEL}){{0,8}}(?:{_SPELLED_DOT}){_LABEL}"
-    rf"(?:{_CHAIN_SEP}{_LABEL}){{0,8}}(?![A-Za-z0-9-])",
+    rf"[A-Za-z0-9](?<![A-Za-z0-9-].)[A-Za-z0-9-]{{0,62}}+(?:\.{_WHOLE_LABEL}){{0,8}}"
+    rf"(?:{_SPELLED_DOT}){_WHOLE_LABEL}(?:{_CHAIN_SEP}{_WHOLE_LABEL}){{0,8}}(?![A-Za-z0-9-])",
     re.I,
 )
+"""The first character's class comes before the look-behind, so ``re`` skips to label starts."""
 _LABEL_RE: Final = re.compile(_LABEL)
 _SEP_RE: Final = re.compile(_CHAIN_SEP, re.I)
+
+_TRIGGER_SEP: Final = (
+    rf"{WS}{{0,2}}{_OPEN}{WS}?(?:(?i:dot)|\.|。|点|．){WS}?{_CLOSE}{WS}{{0,2}}"
+    rf"|{WS}{{1,2}}(?i:dot){WS}{{1,2}}"
+    rf"|{WS}{{0,2}}[{DOT_CHARS}]{WS}{{0,2}}"
+    rf"|{WS}{{0,2}}(?:[{DOT_EMOJI}]{WS}?){{0,3}}\.(?:{WS}?[{DOT_EMOJI}]){{1,3}}{WS}{{0,2}}"
+    rf"|{WS}{{0,2}}(?:[{DOT_EMOJI}]{WS}?){{1,3}}\.{WS}{{0,2}}"
+    rf"|{WS}{{0,2}}[{DOT_EMOJI}]{{1,3}}{WS}{{0,2}}"
+    rf"|{WS}{{1,2}}\.{WS}{{0,2}}|\.{WS}{{1,2}}"
+)
+SPELLED_DOT_TRIGGER: Final = (
+    rf"{LABEL_CHAR}(?:{_TRIGGER_SEP})(?:{LABEL_CHAR}+(?:{_TRIGGER_SEP}|\.))*{TLD}"
+    r"(?:$|[^A-Za-z0-9\-])"
+)
+"""The spelled-dot pass changes a text only where a spelled separator (``_SPELLED_DOT``) follows a
+label and a top-level label follows it, directly or further along the chain (see ``_dotted``)."""
 
 _HXXP_RE: Final = re.compile(
     r"(?<![A-Za-z0-9])(?P<open>[\[\(\{<]\s?)?h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}(?P<s>s))?"
@@ -104,6 +125,12 @@ _AT_RE: Final = re.compile(
     rf"(?P<host>{_LABEL}(?:\.{_LABEL}){{1,8}})",
     re.I,
 )
+SPELLED_AT_TRIGGER: Final = (
+    rf"[A-Za-z0-9._+\-{FOLDS_TO_ASCII}](?:{WS}{{0,2}}{_OPEN}{WS}?(?:(?i:at)|@){WS}?{_CLOSE}{WS}{{0,2}}"
+    rf"|{WS}{{1,2}}(?i:at){WS}{{1,2}}|#|{WS}{{1,2}}@{WS}{{0,2}}|@{WS}{{1,2}}|{WS}{{0,2}}艾特{WS}{{0,2}})"
+    rf"{ALNUM}{LABEL_CHAR}*\.{ALNUM}"
+)
+"""Where ``_AT_RE`` can match: a local part's last character, a spelled ``@``, a dotted host."""
 _WEBMAIL: Final = words(
     "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn aol icloud me mac "
     "protonmail proton gmx mail yandex qq 163 126 yeah sina sohu foxmail 139 aliyun naver "

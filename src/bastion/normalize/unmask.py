@@ -28,9 +28,21 @@ from bastion.normalize.tables import (
 )
 
 (
-    _SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN, _DIGITS, _SPLIT
-) = (1 << i for i in range(12))
-_ALL: Final = (1 << 12) - 1
+    _SPACED,
+    _HXXP,
+    _DOT,
+    _AT,
+    _CHARS,
+    _HOMOGLYPH,
+    _CJK,
+    _DEFANG,
+    _LINES,
+    _ROMAN,
+    _DIGITS,
+    _BIDI,
+    _SPLIT,
+) = (1 << i for i in range(13))
+_ALL: Final = (1 << 13) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -74,9 +86,9 @@ _GATE_MAX: Final = 4096
 
 
 class _Gate:
-    """An RE2 set of gate patterns; ``flags(text)`` ORs the pass flags of those that match."""
+    """An RE2 set of patterns; ``read(text)`` ORs the bits of those that match."""
 
-    __slots__ = ("_flags", "_match")
+    __slots__ = ("_bits", "_match")
 
     def __init__(self, gates: list[tuple[str, int]]) -> None:
         options = re2.Options()
@@ -86,21 +98,97 @@ class _Gate:
             compiled.Add(pattern.encode())
         compiled.Compile()
         self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
-        self._flags = [flag for _, flag in gates]
+        self._bits = [bits for _, bits in gates]
 
-    def flags(self, text: str) -> int:
+    def read(self, text: str) -> int:
         if len(text) > _GATE_MAX:
-            return _ALL
+            return _EVERYTHING
         hits = self._match(text.encode("utf-8", "surrogatepass"))
         if not hits:
             return 0
         result = 0
         for index in hits:
-            result |= self._flags[index]
+            result |= self._bits[index]
         return result
 
 
-_ASCII_GATE: Final = _Gate(list(_ASCII_GATES))
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """One unmasking pass, in the order :data:`PASSES` runs them.
+
+    ``when``: the gate families (``_ASCII_GATES`` and the non-ASCII ones) that call for the pass;
+    part of its behaviour, as today's prose rules were tuned with them. ``trigger``: an RE2
+    pattern (:mod:`bastion.normalize.triggers`) found in every text the pass would change, read
+    on the text as it stands when the pass comes (an optimisation: None runs it whenever
+    ``when`` says). ``wide``: only non-ASCII text can call for it. ``regate``: after its slot the
+    families are read again on the changed text.
+    """
+
+    name: str
+    run: Callable[[Work], None]
+    when: int
+    trigger: str | None = None
+    wide: bool = False
+    regate: bool = False
+
+
+def _char_pass(work: Work) -> None:
+    compiled = _compiled()
+    rules.char_pass(work, compiled.tables, compiled.chars)
+
+
+def _homoglyph_pass(work: Work) -> None:
+    compiled = _compiled()
+    rules.homoglyph_pass(work, compiled.tables, compiled.homoglyph)
+
+
+PASSES: Final = (
+    Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
+    Pass("roman", rules.roman_pass, _ROMAN, wide=True),
+    Pass("chars", _char_pass, _CHARS, wide=True),
+    Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
+    Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
+    Pass("split", guess.split_pass, _SPLIT),
+    Pass("defang", defang.defang_pass, _DEFANG),
+    Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
+    Pass("digit_run", broken.digit_run_pass, _DIGITS),
+    Pass("broken_host", broken.broken_host_pass, _LINES),
+    Pass("hxxp", rules.hxxp_pass, _HXXP),
+    Pass("spelled_dot", rules.spelled_dot_pass, _DOT, trigger=rules.SPELLED_DOT_TRIGGER),
+    Pass("spaced", rules.spaced_pass, _SPACED),
+    Pass("spelled_at", rules.spelled_at_pass, _AT, trigger=rules.SPELLED_AT_TRIGGER),
+)
+"""Every pass, in order. A pass added here declares its families and, where it is costly and
+rarely fires, a trigger; the unmasker builds one RE2 set from all of them."""
+
+_TRIGGER_SHIFT: Final = 32
+"""Trigger bits sit above the family bits in a gate read (bit ``_TRIGGER_SHIFT + i``: pass i)."""
+_FAMILIES: Final = (1 << _TRIGGER_SHIFT) - 1
+_EVERYTHING: Final = (1 << (_TRIGGER_SHIFT + len(PASSES))) - 1
+"""What a text too long for the gate reads as: every family and every trigger."""
+assert _ALL < 1 << _TRIGGER_SHIFT
+
+
+def _trigger_bit(index: int) -> int:
+    return 1 << (_TRIGGER_SHIFT + index)
+
+
+def _untriggered(passes: list[int]) -> int:
+    """Trigger bits of the passes that declare no trigger: always set."""
+    return sum(_trigger_bit(i) for i in passes if PASSES[i].trigger is None)
+
+
+def _gate_patterns(families: list[tuple[str, int]], passes: list[int]) -> list[tuple[str, int]]:
+    return families + [
+        (PASSES[i].trigger or "", _trigger_bit(i)) for i in passes if PASSES[i].trigger
+    ]
+
+
+_ASCII_PASSES: Final = [i for i, p in enumerate(PASSES) if not p.wide]
+_WIDE_PASSES: Final = list(range(len(PASSES)))
+_ASCII_GATE: Final = _Gate(_gate_patterns(list(_ASCII_GATES), _ASCII_PASSES))
+_ASCII_ALWAYS: Final = _untriggered(_ASCII_PASSES)
+_WIDE_ALWAYS: Final = _untriggered(_WIDE_PASSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +205,17 @@ class _Compiled:
 def _compiled() -> _Compiled:
     t = tables()
     cjk = "".join(CJK_NUMERALS)
-    gate = _Gate(
-        [
-            (f"[{t.same_class}{t.other_class}]", _CHARS),
-            (f"[{t.homoglyph_class}]", _HOMOGLYPH),
-            (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
-            (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
-            (f"[{cjk}][0-9A-Za-z{cjk}\\-.。点點]", _CJK),
-            (rules.ROMAN_RE.pattern, _ROMAN),
-            *_ASCII_GATES,
-        ]
-    )
+    families = [
+        (r"\x{202e}", _BIDI),
+        (f"[{t.same_class}{t.other_class}]", _CHARS),
+        (f"[{t.homoglyph_class}]", _HOMOGLYPH),
+        (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
+        (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
+        (f"[{cjk}][0-9A-Za-z{cjk}\\-.。点點]", _CJK),
+        (rules.ROMAN_RE.pattern, _ROMAN),
+        *_ASCII_GATES,
+    ]
+    gate = _Gate(_gate_patterns(families, _WIDE_PASSES))
     bmp = [cp for cp in (*t.same, *t.other) if cp <= 0xFFFF]
     chars = re.compile(f"[{char_class(bmp)}\\U00010000-\\U0010ffff]+")
     return _Compiled(t, gate, chars, re.compile(f"[{t.homoglyph_class}]"))
@@ -139,72 +227,56 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     With ``explain=True`` every undone trick is also recorded as an :class:`UnmaskStep`. With
     ``weak=True`` a spelled dot that reads as prose before a final TLD (``ebarus dot me``,
     ``brca。be``) is folded too, as trick ``weak_dot``: the scanner keeps such a host only when
-    the intel lists it; and where a guess can apply (``bastion.normalize.guess``) the result
+    the intel lists it; and where a guess can apply (:mod:`bastion.normalize.guess`) the result
     carries the guessed reading as ``alternate``.
     """
     if not isinstance(text, str):
         raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
-    work = _passes(text, explain, weak, False)
+    work = _run(text, explain, weak, guessing=False)
     result = Unmasked(text, text) if work is None else work.result()
     split = work is not None and any(trick[0] == "split_word" for trick in work.tricks)
     if weak and (split or guess.GUESS_GATE.search(result.text)):
-        alternate = _passes(text, explain, True, True)
+        alternate = _run(text, explain, True, guessing=True)
         if alternate is not None and alternate.text != result.text:
             result.alternate = alternate.result()
     return result
 
 
-def _passes(text: str, explain: bool, weak: bool, guessing: bool) -> Work | None:
-    """Run the passes whose gate matches ``text``; None when no trick can apply."""
+_SPELLED_DOT_BIT: Final = _trigger_bit(
+    next(i for i, p in enumerate(PASSES) if p.name == "spelled_dot")
+)
+
+
+def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> Work | None:
+    """The passes the gate calls for, in order; None when it calls for none. ``guessing``
+    builds the guessed reading: the spelled-dot pass always runs, then the guesses."""
     if text.isascii():
-        gate = _ASCII_GATE
-        flags = gate.flags(text)
-        if not flags and not guessing:
-            return None
-        work = Work(text, explain, weak, guessing)
+        gate, order, always = _ASCII_GATE, _ASCII_PASSES, _ASCII_ALWAYS
     else:
-        compiled = _compiled()
-        gate = compiled.gate
-        flags = gate.flags(text)
-        if not flags and not guessing:
-            return None
-        work = Work(text, explain, weak, guessing)
-        if "\u202e" in text:
-            rules.bidi_pass(work)
-        if flags & _ROMAN:
-            rules.roman_pass(work)
-        if flags & _CHARS:
-            rules.char_pass(work, compiled.tables, compiled.chars)
-        if flags & _HOMOGLYPH:
-            rules.homoglyph_pass(work, compiled.tables, compiled.homoglyph)
-        if work.tricks:
-            flags |= gate.flags(work.text)
-        if flags & _CJK:
-            before = len(work.tricks)
-            rules.cjk_numeral_pass(work)
-            if len(work.tricks) > before:
-                flags |= gate.flags(work.text)
+        gate, order, always = _compiled().gate, _WIDE_PASSES, _WIDE_ALWAYS
+    read = gate.read(text)
+    families = read & _FAMILIES
     if guessing:
-        flags |= _DOT
-    if flags & _SPLIT:
-        guess.split_pass(work)
-    if flags & _DEFANG:
-        defang.defang_pass(work)
-        leet.leet_tld_pass(work)
-        if work.tricks:
-            flags |= gate.flags(work.text)
-    if flags & _DIGITS:
-        broken.digit_run_pass(work)
-    if flags & _LINES:
-        broken.broken_host_pass(work)
-    if flags & _HXXP:
-        rules.hxxp_pass(work)
-    if flags & _DOT:
-        rules.spelled_dot_pass(work)
-    if flags & _SPACED:
-        rules.spaced_pass(work)
-    if flags & _AT:
-        rules.spelled_at_pass(work)
+        families |= _DOT
+        always |= _SPELLED_DOT_BIT
+    if not families:
+        return None
+    work = Work(text, explain, weak, guessing)
+    # how many tricks the text held when the gate last read it, and when the families did
+    tricks = read_at = families_at = 0
+    for index in order:
+        step = PASSES[index]
+        if step.when & families:
+            if len(work.tricks) != read_at:
+                read, read_at = gate.read(work.text), len(work.tricks)
+            if (read | always) & _trigger_bit(index):
+                step.run(work)
+        tricks = len(work.tricks)
+        if step.regate and tricks != families_at:
+            if tricks != read_at:
+                read, read_at = gate.read(work.text), tricks
+            families |= read & _FAMILIES
+            families_at = tricks
     if guessing:
         guess.guess_pass(work)
     return work

@@ -1,0 +1,166 @@
+"""The pass registry's triggers only skip work: a pass whose trigger is absent changes nothing.
+
+Each trigger is an RE2 superset written by hand beside its pass's ``re`` pattern; these property
+tests hold every trigger to its pass on adversarial fragments, and the whole unmasker to the same
+unmasker with every trigger forced on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+import re2
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bastion.normalize import rules, unmask
+from bastion.normalize.result import Work
+
+unmask_module = importlib.import_module("bastion.normalize.unmask")
+PASSES = unmask_module.PASSES
+
+FRAGMENTS = [
+    *"abcdeiklmnostuvwxyzABCKST0123456789",
+    *"0123456789",
+    "İ",
+    "ı",
+    "ſ",
+    "\u212a",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u3000",
+    "\xa0",
+    "\x0b",
+    "\x85",
+    ".",
+    "..",
+    ". ",
+    " .",
+    " . ",
+    "。",
+    "．",
+    "｡",
+    "、",
+    "·",
+    "点",
+    "點",
+    "丶",
+    "・",
+    "﹒",
+    "❤",
+    "⭐",
+    "💋",
+    "dot",
+    "Dot",
+    " dot ",
+    " DoT ",
+    "d0t",
+    "[.]",
+    "(.)",
+    "{.}",
+    "[dot]",
+    "(dot)",
+    "【点】",
+    "（.）",
+    "@",
+    " @ ",
+    "[at]",
+    "(@)",
+    " at ",
+    " AT ",
+    "#",
+    "艾特",
+    "com",
+    "net",
+    "so",
+    "co",
+    "uk",
+    "c0m",
+    "C0M",
+    "n3t",
+    "corn",
+    "〇",
+    "◯",
+    "!",
+    "|",
+    "$",
+    "+",
+    "-",
+    "_",
+    "/",
+    "www",
+    "bet888",
+    "gmail",
+]
+adversarial = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
+texts = st.one_of(adversarial, st.text(max_size=60))
+
+
+def _triggered() -> list[tuple[str, object, object]]:
+    return [(p.name, p.run, re2.compile(p.trigger)) for p in PASSES if p.trigger]
+
+
+TRIGGERED = _triggered()
+
+
+@settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.booleans())
+def test_a_pass_changes_nothing_where_its_trigger_is_absent(text: str, weak: bool) -> None:
+    for name, run, trigger in TRIGGERED:
+        if trigger.search(text) is None:  # type: ignore[attr-defined]
+            work = Work(text, False, weak)
+            run(work)  # type: ignore[operator]
+            assert work.text == text and not work.tricks, (name, text)
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_triggers_skip_only_passes_that_would_do_nothing(text: str) -> None:
+    gated = unmask(text, weak=True)
+    everything = unmask_module._EVERYTHING
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(unmask_module, "_ASCII_ALWAYS", everything)
+        patch.setattr(unmask_module, "_WIDE_ALWAYS", everything)
+        reference = unmask(text, weak=True)
+    assert (gated.text, gated.tricks) == (reference.text, reference.tricks)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("bob [at] gmail dot com", "bob@gmail.com"),
+        ("官网 bet888。c0m 注册", "官网 bet888.com 注册"),
+        ("bet888[.]c0m", "bet888.com"),
+        ("visit bet888 dot com now", "visit bet888.com now"),
+    ],
+)
+def test_a_trigger_is_read_on_the_text_its_pass_is_given(text: str, folded: str) -> None:
+    """``[at]`` before a spelled host, a leet TLD after a bracketed dot: the trigger only
+    occurs once an earlier pass has folded the text."""
+    assert unmask(text, weak=True).text == folded
+
+
+def test_every_pass_has_a_name_and_a_family() -> None:
+    names = [p.name for p in PASSES]
+    assert len(set(names)) == len(names)
+    assert all(p.when for p in PASSES)
+
+
+_PLAIN_CHAIN = re.compile(
+    r"(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9][A-Za-z0-9-]{0,62}){0,8}"
+    rf"(?:{rules._SPELLED_DOT})[A-Za-z0-9][A-Za-z0-9-]{{0,62}}"
+    rf"(?:{rules._CHAIN_SEP}[A-Za-z0-9][A-Za-z0-9-]{{0,62}}){{0,8}}(?![A-Za-z0-9-])",
+    re.I,
+)
+"""The spelled-dot chain as first written: look-behind first, labels that backtrack."""
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_the_chain_pattern_matches_as_first_written(text: str) -> None:
+    spans = [m.span() for m in rules._CHAIN_RE.finditer(text)]
+    assert spans == [m.span() for m in _PLAIN_CHAIN.finditer(text)]
