@@ -134,7 +134,7 @@ def _wide() -> Gate:
         f"\\s{{0,2}}{_TLD}",
         f"\\s(?:{'|'.join(AT_WORDS + DOT_WORDS)})\\s",
         numeral_run,
-        f"[{_NUM}](?:\\.|。|点|點|．){_TLD}",
+        f"[{_NUM}] ?[{BRACKETS}]{{0,3}} ?(?:\\.|。|点|點|．) ?[{BRACKETS}]{{0,3}} ?{_TLD}",
         *_ASCII_CLAUSES[1:],
     )
     return Gate(clauses)

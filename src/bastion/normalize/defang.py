@@ -94,7 +94,7 @@ _QUOTED_RE: Final = re.compile(
     rf"(?<=[{_AN}\-])(?:[「【(（\[{{<《『〔［](?!(?i:at|dot|{'|'.join(DOT_WORDS)})[」】)）\]}}>》』〕］])"
     rf"(?P<inner>[{_AN}\-]{{1,63}})[」】)）\]}}>》』〕］]"
     rf"|(?<![\"*＂＊][{_AN}])(?P<quote>[\"*＂＊])(?P<quoted>[{_AN}\-]{{1,63}})(?P=quote))"
-    rf"(?=[{_AN}\-]{{0,63}}\s{{0,2}}(?:\.|。|点|點|(?i:dot)\b))"
+    rf"(?=[{_AN}\-]{{0,63}}\s{{0,2}}(?:[\[(（【［{{｛]\s?)?(?:\.|。|点|點|(?i:dot)\b))"
 )
 """``ca「mteen」.tv``, ``8【664av】点com``, ``p"aypallo"点com``, ``vf45*6*。com``: a piece of the
 name set in brackets, quotes or stars, the host going on to its dot after them (not letters
@@ -187,7 +187,7 @@ def defang_pass(work: Work) -> None:
             kind == "spaced_tld" and _space_is_dot(text, start)
         ):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
-    quoted = _ANY_BRACKET.search(text) is not None or '"' in text or "*" in text
+    quoted = _ANY_BRACKET.search(text) is not None or any(c in text for c in '"*＂＊')
     for m in _QUOTED_RE.finditer(text) if quoted else ():
         start, end = m.span()
         if not _inside(groups, start):
@@ -200,7 +200,9 @@ def defang_pass(work: Work) -> None:
     for instruction in _INSTRUCTION_RE.finditer(text) if instructed else ():
         symbol = instruction["sym"] or instruction["sym2"]
         if symbol is not None:
-            groups.extend(_drop_symbol(text, groups, _SYMBOL_WORDS.get(symbol, symbol)))
+            symbol = _SYMBOL_WORDS.get(symbol, symbol)
+            groups = [g for g in groups if text[g[1] : g[2]] != symbol]
+            groups.extend(_drop_symbol(text, groups, symbol))
         else:
             groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
         break
@@ -263,7 +265,7 @@ def _drop_symbol(text: str, groups: list[Group], symbol: str) -> list[Group]:
     -> ``topporn.com``); the instruction's own symbol, after no letter or digit, stays."""
     found: list[Group] = []
     symbols = re.escape(symbol + {"#": "＃", "*": "＊"}.get(symbol, ""))
-    for m in re.finditer(rf"(?<=[{_AN}.])[{symbols}]+(?=[{_AN}.])", text):
+    for m in re.finditer(rf"(?<=[{_AN}.\-])[{symbols}]+(?=[{_AN}.\-])", text):
         start, end = m.span()
         if not _inside(groups, start):
             found.append(("defang", start, end, [(start, end, "")]))

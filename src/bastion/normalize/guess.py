@@ -24,7 +24,7 @@ from bastion.suffixes import is_tld
 
 _AN: Final = "A-Za-z0-9"
 _NUMERALS: Final = "".join(CJK_NUMERALS)
-_DOTS: Final = r"(?:\.|。|点|點|．)"
+_DOTS: Final = r"(?:\s{0,2}(?:\.|。|点|點|．)\s{0,2}|\s{1,2}(?i:dot)\s{1,2})"
 _PICTOGRAPHS: Final = DOT_EMOJI + "\u2600-\u27bf\U0001f000-\U0001f2ff"
 """Emoji, dingbats and game pieces (``🀄``) a spammer glues inside a name."""
 _TAIL: Final = rf"-?[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"

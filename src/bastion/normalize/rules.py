@@ -209,9 +209,11 @@ def hxxp_pass(work: Work) -> None:
 
 
 _FINANCIAL: Final = frozenset("零〇壹贰貳叁參肆伍陆陸柒捌玖")
+_HOST_DOT: Final = r"(?:[\[(（【［{｛]\s?)?(?:\.|。|点|點)"
 _CJK_IN_HOST_RE: Final = re.compile(
-    rf"[{_CJK_NUM_CLASS}]{{1,6}}(?=[A-Za-z0-9\-][A-Za-z0-9\-]{{0,62}}(?:\.|。|点|點)[A-Za-z])"
-    rf"|(?<=[A-Za-z0-9\-])[{_CJK_NUM_CLASS}]{{1,6}}(?=(?:\.|。|点|點)[A-Za-z])"
+    rf"[{_CJK_NUM_CLASS}]{{1,6}}(?=[A-Za-z0-9\-][A-Za-z0-9\-{_CJK_NUM_CLASS}]{{0,62}}{_HOST_DOT}"
+    r"[A-Za-z\])）】］}｝])"
+    rf"|(?<=[A-Za-z0-9\-])[{_CJK_NUM_CLASS}]{{1,6}}(?=\s?{_HOST_DOT})"
 )
 """Chinese numerals that begin, sit inside or end a host's name (``玖玖玖玖eth点com``,
 ``陆brentwoodd.ml``, ``kundun壹零陆玖.com``): a run of two, a financial form, or one after an
