@@ -590,6 +590,120 @@ def _ambiguous(d: str, rng: random.Random) -> Token:
     return rng.choice(forms), ["ambiguous"]
 
 
+# ---------------------------------------------------------------- harder compositions (links)
+# Each composes a class of issue 6's list with one or two more tricks, the way a spammer who has
+# read the fixes would. They are generated after every other family, each with its own seeded
+# generator, so adding one leaves every other case as it was.
+
+
+def _emoji_in_label_dotted(d: str, rng: random.Random) -> Token:
+    """An emoji inside the name and a disguised dot (``bet🎰888点com``, ``xnx-🀄videos。fun``)."""
+    name, tld = _split(d)
+    cut = rng.randint(1, len(name) - 1)
+    emoji = rng.choice(("🎰", "💰", "🔥", "❤️", "🍑", "💋", "🀄", "🃏", "♠️"))
+    dot = rng.choice(("。", "点", " dot ", "[.]", "(.)"))
+    lab = name[:cut] + emoji + name[cut:]
+    if rng.random() < 0.3:
+        lab = tricks.fullwidth(lab)
+    return _scheme(rng, 0.4) + lab + dot + tld, ["emoji_in_label", f"dot:{dot.strip()}"]
+
+
+def _stand_in_glyphs(d: str, rng: random.Random) -> Token:
+    """``_``, ``__``, ``,``, ``，`` or ``、`` as the dot, with a glyph form of the name."""
+    name, tld = _split(d)
+    dot = rng.choice(("_", "__", ",", "，", "、"))
+    glyph = rng.choice(("plain", "fullwidth", "math_bold", "case"))
+    lab = {"plain": name, "fullwidth": tricks.fullwidth(name), "case": _case_mix(name, rng),
+           "math_bold": _shift(name, *MATH_STYLES["bold"])}[glyph]  # fmt: skip
+    return _scheme(rng, 0.4) + lab + dot + tld, [f"dot:{dot}", f"label:{glyph}"]
+
+
+def _dian_glued_case(d: str, rng: random.Random) -> Token:
+    """A glued ``dian`` in any case, with a zero-width character or a scheme around it."""
+    name, tld = _split(d)
+    word = rng.choice(("dian", "DIAN", "Dian"))
+    token = name + word + tld
+    if rng.random() < 0.4:
+        token = tricks.insert_zero_width(token, rng)
+    return _scheme(rng, 0.3) + token, ["pinyin_dian", "case", "zero_width?"]
+
+
+def _described_tld_more(d: str, rng: random.Random) -> Token:
+    """The TLD described in other words, the name in a glyph form."""
+    name, tld = _split(d)
+    lab = tricks.fullwidth(name) if rng.random() < 0.3 else name
+    form = rng.choice(("域名：{n}，后缀为.{t}", "{n}（后缀：{t}）", "{n} 后面加上 .{t}",
+                       "{n}，结尾是.{t}", "{n} 再加 .{t}", "域名{n} 后缀名{t}"))  # fmt: skip
+    return form.format(n=lab, t=tld), ["cn_described_tld", "fullwidth?"]
+
+
+def _drop_symbol_instruction(d: str, rng: random.Random) -> Token:
+    """Junk symbols through the host and an instruction to drop them (``去掉*``, ``delete ~``)."""
+    name, tld = _split(d)
+    sym = rng.choice(("#", "*", "~", "^"))
+    cut = rng.randint(1, len(name) - 1)
+    token = name[:cut] + sym + name[cut:] + sym + "." + sym + tld
+    word = {"#": "井号", "*": "星号"}.get(sym, sym)
+    notes = (f"（去掉{sym}）", f"(delete {sym})", f"（删除{word}）", f" remove all {sym}")
+    note = rng.choice(notes)
+    return token + note, ["junk", "instruction"]
+
+
+def _quoted_dotted(d: str, rng: random.Random) -> Token:
+    """A piece of the name in quotes, stars or full-width brackets, then a disguised dot."""
+    name, tld = _split(d)
+    cut = rng.randint(1, len(name) - 1)
+    left, right = rng.choice((('"', '"'), ("*", "*"), ("［", "］"), ("【", "】"), ("＊", "＊")))
+    dot = rng.choice(("。", "点", "[.]", "．"))
+    return name[:cut] + left + name[cut:] + right + dot + tld, ["quoted_piece", f"dot:{dot}"]
+
+
+def _cn_numerals_end(d: str, rng: random.Random) -> Token:
+    """Chinese or financial numerals for the digits, then a bracketed or spelled dot."""
+    name, tld = _split(d)
+    table = rng.choice((tricks.CN_DIGITS, CN_FINANCIAL))
+    lab = "".join(table[int(c)] if c.isdigit() else c for c in name)
+    dot = rng.choice(("【点】", "（.）", "点", "。", "［.］"))
+    return _scheme(rng, 0.3) + lab + dot + tld, ["cn_digits", f"dot:{dot}"]
+
+
+def _fullwidth_bracket_dot(d: str, rng: random.Random) -> Token:
+    """Full-width brackets around the dot or the word ``dot``, case mixed."""
+    name, tld = _split(d)
+    dot = rng.choice(("［.］", "｛.｝", "［dot］", "［。］", "｛点｝"))
+    return _scheme(rng, 0.3) + _case_mix(name, rng) + dot + tld, [f"dot:{dot}", "case"]
+
+
+def _dot_word_bracketed(d: str, rng: random.Random) -> Token:
+    """``titik``, ``จุด``, ``닷``, ``point`` as the dot, in brackets or upper case."""
+    name, tld = _split(d)
+    word = rng.choice(("titik", "TITIK", "จุด", "닷", "point"))
+    form = rng.choice((" {w} ", "({w})", "[{w}]", " {w} "))
+    return name + form.format(w=word) + tld, [f"dot_word:{word}", "bracket?"]
+
+
+def _redirect_defanged(d: str, rng: random.Random) -> Token:
+    """A redirector whose target is itself percent-encoded or defanged."""
+    inner = rng.choice(("https%3A%2F%2F{d}%2F", "http://{d}/", "https%3A%2F%2F{d}"))
+    wrap = rng.choice(("https://l.facebook.com/l.php?u=", "https://www.google.com/url?q=",
+                       "https://www.baidu.com/link?url="))  # fmt: skip
+    return wrap + inner.format(d=d) + rng.choice(("", "&h=AT0x", "&sa=D")), ["redirect", "encoded?"]
+
+
+def _leet_edges_spelled(d: str, rng: random.Random) -> Token:
+    """Leetspeak at the edges of the name and inside its hyphen pieces, a spelled dot."""
+    name, tld = _split(d)
+    lab = "".join(LEET.get(c, c) for c in name)
+    dot = rng.choice((" d0t ", "。", "(dot)", "点"))
+    return lab + dot + tld, ["leet_label", f"dot:{dot.strip()}"]
+
+
+def _space_dot_long_tld(d: str, rng: random.Random) -> Token:
+    """``. `` before a TLD of four or more letters (``saonidh. world``), after a scheme or not."""
+    name, tld = _split(d)
+    return _scheme(rng, 0.3) + name + rng.choice((". ", ".  ")) + tld, ["space_dot", "scheme?"]
+
+
 HostFamily = tuple[Callable[[str, random.Random], Token], Callable[[str], bool]]
 ANY: Callable[[str], bool] = lambda d: True  # noqa: E731
 HOST_FAMILIES: dict[str, HostFamily] = {
@@ -661,7 +775,26 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "peer_defang": (_peer_defang, ANY),
     "peer_encoded": (_peer_encoded, ANY),
     "ambiguous_link": (_ambiguous, lambda d: len(_split(d)[0]) >= 3),
+    "emoji_in_label_dotted": (_emoji_in_label_dotted, lambda d: len(_split(d)[0]) >= 2),
+    "stand_in_glyphs": (_stand_in_glyphs, lambda d: "_" not in d and len(set(_split(d)[0])) > 1),
+    "dian_glued_case": (_dian_glued_case, lambda d: "dian" not in d.lower()),
+    "described_tld_more": (_described_tld_more, ANY),
+    "drop_symbol_instruction": (_drop_symbol_instruction, lambda d: len(_split(d)[0]) >= 2),
+    "quoted_dotted": (_quoted_dotted, lambda d: len(_split(d)[0]) >= 2),
+    "cn_numerals_end": (_cn_numerals_end, lambda d: any(c.isdigit() for c in _split(d)[0])),
+    "fullwidth_bracket_dot": (_fullwidth_bracket_dot, ANY),
+    "dot_word_bracketed": (_dot_word_bracketed, ANY),
+    "redirect_defanged": (_redirect_defanged, ANY),
+    "leet_edges_spelled": (_leet_edges_spelled, lambda d: any(c in LEET for c in _split(d)[0])),
+    "space_dot_long_tld": (
+        _space_dot_long_tld,
+        lambda d: len(_split(d)[1]) >= 4 and _split(d)[1].isalpha(),
+    ),
 }
+_FAMILY_ORDER = list(HOST_FAMILIES)
+HARDER_FAMILIES = frozenset(_FAMILY_ORDER[_FAMILY_ORDER.index("emoji_in_label_dotted") :])
+"""Families added after the suite's figures were first published: each is generated after the
+handle families with a generator seeded by its name, so every older case stays as it was."""
 ISSUE_FAMILIES = frozenset(
     {
         "dot_traditional",
@@ -1192,18 +1325,9 @@ def build_suite(
     pool, pool2 = host_pool(data.resolve()), host_pool(data.resolve(), 2)
     cases: list[Case] = []
     for family, (make, ok) in HOST_FAMILIES.items():
-        count = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
-        for i in range(count):
-            category, domain = _draw_host(pool2 if family in TWO_LABEL else pool, ok, rng)
-            token, used = make(domain, rng)
-            surface = SURFACES[len(cases) % len(SURFACES)]
-            text, lang = _fill(surface, category, token, rng)
-            text, decoys = _decoys(family, token, text, rng)
-            in_bar = family not in OUTSIDE_BAR
-            cases.append(Case(
-                f"{family}-{i:03d}", family, "link", domain, text, surface, lang, category,
-                tuple(used), token, "act" if in_bar else "review", in_bar, decoys,
-            ))  # fmt: skip
+        if family not in HARDER_FAMILIES:
+            size = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
+            _host_cases(cases, family, make, ok, rng, pool2 if family in TWO_LABEL else pool, size)
     for family, make_handle in HANDLE_FAMILIES.items():
         stacked = {"h_stack3": 4 * per_family, "h_pieces_stack": 4 * per_family}
         count = {"h_padding": padding_cases, **stacked}.get(family, per_family)
@@ -1217,7 +1341,33 @@ def build_suite(
                 f"{family}-{i:03d}", family, kind, value, text, surface, lang, category,
                 tuple(used), token, "review", family not in OUTSIDE_BAR, decoys,
             ))  # fmt: skip
+    for family in sorted(HARDER_FAMILIES, key=list(HOST_FAMILIES).index):
+        make, ok = HOST_FAMILIES[family]
+        _host_cases(cases, family, make, ok, random.Random(f"{seed}:{family}"), pool, per_family)
     return cases
+
+
+def _host_cases(
+    cases: list[Case],
+    family: str,
+    make: Callable[[str, random.Random], Token],
+    ok: Callable[[str], bool],
+    rng: random.Random,
+    pool: list[tuple[str, str]],
+    count: int,
+) -> None:
+    """Append ``count`` cases of one link family, drawn from ``pool`` with ``rng``."""
+    for i in range(count):
+        category, domain = _draw_host(pool, ok, rng)
+        token, used = make(domain, rng)
+        surface = SURFACES[len(cases) % len(SURFACES)]
+        text, lang = _fill(surface, category, token, rng)
+        text, decoys = _decoys(family, token, text, rng)
+        in_bar = family not in OUTSIDE_BAR
+        cases.append(Case(
+            f"{family}-{i:03d}", family, "link", domain, text, surface, lang, category,
+            tuple(used), token, "act" if in_bar else "review", in_bar, decoys,
+        ))  # fmt: skip
 
 
 NEG_TEMPLATES = {

@@ -41,9 +41,12 @@ EXAMPLES = {
     "leet": "bet888.c0m",
     "bidi": "\u202emoc.888teb\u202c",
     "weak_dot": "verify at brca。be now",
+    "weak_join": "go xnx-vi🀄deos.fun",
+    "split_word": "go xnx-vi🀄deos.fun",
     "prose_like": "hot pics here -> sYnotTip.Cz",
     "encoded": "copy aHR0cDovL2JldDg4OC5jb20v to a decoder",
     "ambiguous_host": "play bet 888 . com now",
+    "embedded": "https://www.google.com/url?q=https://bet888.com",
 }
 """One input per flag that the text pipeline emits (``shortener``, ``lookalike`` and
 ``redirect_target`` come from the intel index)."""

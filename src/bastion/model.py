@@ -71,6 +71,8 @@ ENTITY_FLAGS: Final = (
     "leet",
     "bidi",
     "weak_dot",
+    "weak_join",
+    "split_word",
     "ambiguous_host",
     # what a finder saw (bastion.extract)
     "no_scheme",
@@ -83,6 +85,7 @@ ENTITY_FLAGS: Final = (
     "ip_octal",
     "ip_short",
     "prose_like",
+    "embedded",
     "encoded",
     # canonicalization and intel facts
     "uncanonical",

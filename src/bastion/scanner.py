@@ -229,10 +229,20 @@ def _disjoint(entities: list[Entity]) -> list[Entity]:
     return kept
 
 
+def _gives_way(entity: Entity, joined: list[tuple[int, int]]) -> bool:
+    lo, hi = entity.span
+    return "split_word" in entity.flags and any(a < hi and lo < b for a, b in joined)
+
+
 def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[Entity]:
-    """Hosts that read as prose (``prose_like``) stay only when the intel lists them; signals
-    are renumbered to the entities kept (a signal about a dropped entity goes too)."""
+    """Hosts that read as prose (``prose_like``) stay only when the intel lists them, and a host
+    cut out of a word (``split_word``) gives way to the listed host its joined reading makes
+    (``wwwli💋veporn.com`` is ``wwwliveporn.com``, not ``veporn.com``); signals are renumbered to
+    the entities kept (a signal about a dropped entity goes too)."""
     keep = [i for i, e in enumerate(entities) if e.categories or PROSE_LIKE not in e.flags]
+    joined = [entities[i].span for i in keep if "weak_join" in entities[i].flags]
+    if joined:
+        keep = [i for i in keep if not _gives_way(entities[i], joined)]
     if len(keep) == len(entities):
         return entities
     position = {old: new for new, old in enumerate(keep)}

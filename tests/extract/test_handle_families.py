@@ -105,8 +105,11 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("kefu_66 is my wechat", "wechat", "kefu_66"),
     ],
     "spaced_id_after_cue": [
-        ("加V x\u3000i\u3000a\u3000o\u3000m\u3000e\u3000i\u3000_\u30007\u30007", "wechat",
-         "xiaomei_77"),
+        (
+            "加V x\u3000i\u3000a\u3000o\u3000m\u3000e\u3000i\u3000_\u30007\u30007",
+            "wechat",
+            "xiaomei_77",
+        ),
         ("V：h · a · p · p · y · _ · 0 · 9 · 4", "wechat", "happy_094"),
         ("wx：d  u  c  h  a  n  g  2  3  7\ncasino bonus", "wechat", "duchang237"),
         ("微信 m e i m e i - 1 0", "wechat", "meimei-10"),

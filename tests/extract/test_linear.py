@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bastion.extract import extract_entities, find_entities, has_candidates
+from bastion.normalize import unmask
 from tests.extract.test_api import Plain
 from tests.support.work import assert_linear, steps_of
 
@@ -84,3 +85,29 @@ def test_many_disguised_hosts_stay_linear(unit: str) -> None:
     """Every host here carries a trick: looking tricks up per entity must not cost tricks x
     entities."""
     assert_linear(find_entities, unit, 1_500)
+
+
+def _scanned(text: str) -> object:
+    """The scanner's text path: weak folds, the guessed reading, prose-like hosts."""
+    return extract_entities(unmask(text, weak=True), prose_like=True)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "ab_com ",
+        "abdiancom ",
+        "x 后缀 com ",
+        "x🀄yz.com ",
+        "ab. world ",
+        "四k.com ",
+        "https://a\nb.com ",
+        "www.today,in ",
+        "https://g.com/url?q=https://a.com&u=https://b.com ",
+        "unip ulp . ru ",
+    ],
+)
+def test_guessed_readings_stay_linear(unit: str) -> None:
+    """Each guess adds a host beside the main reading's: matching them must not cost hosts x
+    hosts (sizes above the gate's limit, so both texts run every pass)."""
+    assert_linear(_scanned, unit, 5_000)

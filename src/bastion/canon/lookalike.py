@@ -1,27 +1,30 @@
 """Lookalike spellings of a host's name: ``b3t888.com`` is read as ``bet888.com``, ``p0rnhub`` as
-``pornhub``, ``rnybet`` as ``mybet``.
+``pornhub``, ``rnybet`` as ``mybet``, ``0ffic3car3365`` as ``officecare365``.
 
-Up to three digits between letters are leetspeak (``d33pcli3nts``); a digit run at an end
-(``888``, ``365``) is part of the name and stays. Only the registrable label changes, and
-at most :data:`MAX_VARIANTS` spellings are produced, so a lookup costs a bounded number of index
-probes. The reputation detector asks the index for these only when the host as written is not
-listed.
+Each hyphen-separated piece of the registrable label is read run by run. A digit run between
+letters is leetspeak (``d33pcli3nts``); a run at an edge of a piece may be part of the name
+(``888``, ``365``, ``5dimes``) or a letter next to the word (``0ffice``, ``car3365`` -> ``care365``,
+``matur3``), so both are tried: the letter reading of the digit that touches the letters, and the
+digits as written. Readings with the most letters come first; only the registrable label changes,
+and at most :data:`MAX_VARIANTS` spellings are produced, so a lookup costs a bounded number of
+index probes. The reputation detector asks the index for these only when the host as written is
+not listed.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import product
+from itertools import islice, product
 from typing import Final
 
 from bastion.suffixes import registrable_domain
 
-MAX_VARIANTS: Final = 8
+MAX_VARIANTS: Final = 12
 _LEET: Final = {"0": "o", "1": "li", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 _LETTER_PAIRS: Final = (("rn", "m"), ("vv", "w"), ("cl", "d"))
-_INNER_DIGIT: Final = re.compile(
-    r"(?<=[a-z])[0-9]{1,3}(?=[a-z])|^[0-9](?=[a-z]{2})|(?<=[a-z]{2})[0-9]$"
-)
+_RUN: Final = re.compile(r"[0-9@$]+|[^0-9@$]+")
+_MAX_RUN: Final = 4
+"""Longer digit runs are numbers (``20241206``), not letters."""
 
 
 def lookalike_hosts(host: str) -> list[str]:
@@ -30,25 +33,47 @@ def lookalike_hosts(host: str) -> list[str]:
     if domain is None or "." not in domain:
         return []
     label, _, suffix = domain.partition(".")
-    spellings = _leet(label) | _pairs(label)
-    spellings.discard(label)
-    return [f"{name}.{suffix}" for name in sorted(spellings)[:MAX_VARIANTS]]
+    spellings = [s for s in (*_leet(label), *sorted(_pairs(label))) if s != label]
+    unique = list(dict.fromkeys(spellings))[:MAX_VARIANTS]
+    return [f"{name}.{suffix}" for name in unique]
 
 
-def _leet(label: str) -> set[str]:
-    positions = [i for m in _INNER_DIGIT.finditer(label) for i in range(m.start(), m.end())]
-    if not positions:
-        return set()
-    choices = [_LEET.get(label[i], label[i]) for i in positions]
-    spellings: set[str] = set()
-    for letters in product(*choices):
-        chars = list(label)
-        for i, letter in zip(positions, letters, strict=True):
-            chars[i] = letter
-        spellings.add("".join(chars))
-        if len(spellings) >= MAX_VARIANTS:
-            break
-    return spellings
+def _leet(label: str) -> list[str]:
+    """Leetspeak readings of ``label``, the most letters first."""
+    pieces = label.split("-")
+    options = [_piece_options(piece) for piece in pieces]
+    if all(len(choices) == 1 for choices in options):
+        return []
+    readings = ("-".join(parts) for parts in islice(product(*options), 4 * MAX_VARIANTS))
+    ranked = sorted(dict.fromkeys(readings), key=lambda s: sum(c.isdigit() for c in s))
+    return ranked[:MAX_VARIANTS]
+
+
+def _piece_options(piece: str) -> list[str]:
+    """Ways to read one hyphen-free piece: letter readings of its digit runs, or as written."""
+    runs = _RUN.findall(piece)
+    if not any(c.isalpha() for c in piece) or len(runs) == 1:
+        return [piece]
+    per_run: list[list[str]] = []
+    for i, run in enumerate(runs):
+        if run[0].isalpha() or len(run) > _MAX_RUN:
+            per_run.append([run])
+            continue
+        before = i > 0
+        after = i + 1 < len(runs)
+        if before and after:
+            per_run.append([*_letters(run), run])
+        elif after:  # a run that starts the piece touches letters at its end: "0ffic", "5dim"
+            per_run.append([*(run[:-1] + c for c in _LEET.get(run[-1], run[-1])), run])
+        else:  # a run that ends the piece touches letters at its start: "car3365", "matur3"
+            per_run.append([*(c + run[1:] for c in _LEET.get(run[0], run[0])), run])
+    return ["".join(parts) for parts in islice(product(*per_run), 4 * MAX_VARIANTS)]
+
+
+def _letters(run: str) -> list[str]:
+    """Every run's letter reading (``1`` is ``i`` or ``l``)."""
+    choices = [_LEET.get(c, c) for c in run]
+    return ["".join(letters) for letters in islice(product(*choices), MAX_VARIANTS)]
 
 
 def _pairs(label: str) -> set[str]:

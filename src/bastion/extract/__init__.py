@@ -7,12 +7,14 @@ folded text; spans are mapped back to original code points once, after overlap r
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from bastion.extract._gates import Gate
 from bastion.extract._types import Candidate, UnmaskedLike, resolve_overlaps
 from bastion.extract.encoded import TRIGGER as ENCODED_TRIGGER
 from bastion.extract.encoded import find_encoded
 from bastion.extract.handles import HANDLE_FINDERS
-from bastion.extract.hosts import PROSE_LIKE, find_hosts
+from bastion.extract.hosts import EMBEDDED, PROSE_LIKE, find_hosts
 from bastion.extract.phones import PHONE_SHAPE, find_phones
 from bastion.extract.precheck import has_candidates
 from bastion.model import Entity
@@ -41,11 +43,16 @@ _DELETIONS = frozenset({"invisible", "combining"})
 Invisible characters count only inside the host: one beside it is no disguise."""
 
 
+_UNSURE = frozenset({"weak_dot", "weak_join", "split_word"})
+"""Tricks whose host is one reading among others: kept only when the intel lists it."""
+_HOST_KINDS = frozenset({"url", "domain", "email", "deeplink", "ip"})
+
+
 def _entity(unmasked: UnmaskedLike, cand: Candidate) -> Entity:
     start, end = unmasked.to_original(cand.start, cand.end)
     flags = list(unmasked.tricks_in(cand.start, cand.end))
     flags.extend(flag for flag in cand.flags if flag not in flags)
-    if "weak_dot" in flags and PROSE_LIKE not in flags:
+    if PROSE_LIKE not in flags and not _UNSURE.isdisjoint(flags):
         flags.append(PROSE_LIKE)
     return Entity(
         kind=cand.kind,
@@ -62,11 +69,47 @@ def extract_entities(unmasked: UnmaskedLike, *, prose_like: bool = False) -> lis
     """All entities of an unmasked text in reading order, non-overlapping.
 
     ``prose_like=True`` adds the ``word.word`` hosts that read as prose, flagged ``prose_like``
-    (the scanner keeps them only when the intel lists them).
+    (the scanner keeps them only when the intel lists them), and the hosts of the guessed
+    reading (``unmasked.alternate``): see :func:`_with_guesses`.
 
     A URL swallows its host and an e-mail its domain; a cue-introduced handle outranks the same
     digits read as a phone. Spans and ``raw`` refer to ``unmasked.original``.
     """
+    entities = _extract(unmasked, prose_like)
+    alternate = getattr(unmasked, "alternate", None)
+    if prose_like and alternate is not None:
+        return _with_guesses(entities, _extract(alternate, True))
+    return entities
+
+
+def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]:
+    """Add the guessed reading's hosts that a guess made (``prose_like``); a host of the main
+    reading that overlaps one becomes ``prose_like`` too (``www.today`` of ``www.today,in``):
+    two readings of one span, so each is kept only if the intel lists it."""
+    seen = {e.host or e.value for e in entities if e.kind in _HOST_KINDS}
+    starts = [e.span[0] for e in entities]
+    added: list[Entity] = []
+    for entity in guessed:
+        if entity.kind not in _HOST_KINDS or (entity.host or entity.value) in seen:
+            continue
+        if _UNSURE.isdisjoint(entity.flags):
+            continue
+        added.append(entity)
+        lo, hi = entity.span
+        # entities are in reading order and disjoint (but for links embedded in a link)
+        for i in range(bisect_left(starts, hi) - 1, -1, -1):
+            other = entities[i]
+            if other.span[1] <= lo:
+                break
+            unsure = other.kind in _HOST_KINDS and "." in (other.host or "")
+            if unsure and PROSE_LIKE not in other.flags:
+                other.flags.append(PROSE_LIKE)
+    if not added:
+        return entities
+    return sorted([*entities, *added], key=lambda e: (e.span[0], e.span[0] - e.span[1]))
+
+
+def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
     text = unmasked.text
     hits = _ROUTER.hits(text)
     if not hits:
@@ -102,7 +145,24 @@ def extract_entities(unmasked: UnmaskedLike, *, prose_like: bool = False) -> lis
         found.extend(encoded)
     if not found:
         return []
-    return [_entity(unmasked, cand) for cand in resolve_overlaps(found)]
+    nested = [cand for cand in found if EMBEDDED in cand.flags]
+    outer = [cand for cand in found if EMBEDDED not in cand.flags] if nested else found
+    kept = resolve_overlaps(outer)
+    if nested:
+        kept = _with_embedded(kept, nested)
+    return [_entity(unmasked, cand) for cand in kept]
+
+
+def _with_embedded(kept: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
+    """Links embedded in a kept URL (a redirector's target), after it in reading order."""
+    urls = [c for c in kept if c.kind == "url"]
+    starts = [c.start for c in urls]
+    inside = []
+    for cand in nested:
+        i = bisect_right(starts, cand.start) - 1
+        if i >= 0 and cand.end <= urls[i].end:
+            inside.append(cand)
+    return sorted([*kept, *inside], key=Candidate.sort_key) if inside else kept
 
 
 def find_entities(text: str) -> list[Entity]:

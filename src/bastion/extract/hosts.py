@@ -324,47 +324,74 @@ def _authority_host(authority: str) -> tuple[str, tuple[str, ...]] | None:
     return name, flags
 
 
+_INNER_SCHEME = re.compile(r"(?<![A-Za-z0-9])(?i:https?|hxxps?)://")
+EMBEDDED = "embedded"
+"""A web link inside another link's path or query (a redirector's target:
+``google.com/url?q=https://bet888.com``), reported as its own entity beside the outer one."""
+_MAX_EMBEDDED = 4
+
+
 def _find_scheme(text: str, out: list[Candidate]) -> None:
     for match in _SCHEME_URL.finditer(text):
-        scheme = match.group(1)
-        lowered = scheme.lower()
-        start = match.start()
-        if lowered not in _WEB_SCHEMES:
-            for web in ("https", "http", "hxxps", "hxxp"):
-                if lowered.endswith(web) and len(lowered) > len(web):
-                    start = match.start(1) + len(scheme) - len(web)
-                    lowered = web
-                    break
-        rest = _markdown_cut(match.group(2))
-        rest = rest[: trim_trailing(rest)]
-        if not rest:
-            continue
-        end = match.start(2) + len(rest)
-        cut = len(rest)
-        for sep in "/?#":
-            index = rest.find(sep)
-            if 0 <= index < cut:
-                cut = index
-        found = _authority_host(rest[:cut])
-        web_scheme = _WEB_SCHEMES.get(lowered)
-        if web_scheme is None:
-            value = f"{lowered}://{rest}"
-            name = tg_deeplink_handle(rest) if lowered == "tg" else None
-            if name is not None:
-                out.append(Candidate("telegram", start, end, name, flags=("from_url",)))
-            elif len(lowered) >= 2 or found is not None:
-                known = found is not None and ("ip_host" in found[1] or has_known_suffix(found[0]))
-                target = found[0] if found is not None and known else None
-                out.append(Candidate("deeplink", start, end, value, host=target))
-            continue
+        found = _scheme_candidate(text, match)
         if found is None:
             continue
-        host, flags = found
-        if lowered not in ("http", "https", "ftp"):
-            flags = (*flags, "defanged")
-        authority = rest[:cut]
-        value = f"{web_scheme}://{authority}{rest[cut:]}"
-        out.append(_web_candidate(start, end, value, host, rest[cut:], flags))
+        candidate, path_start = found
+        out.append(candidate)
+        if candidate.kind != "url" or path_start >= candidate.end:
+            continue
+        inner_urls = _INNER_SCHEME.finditer(text, path_start, candidate.end)
+        for _, inner in zip(range(_MAX_EMBEDDED), inner_urls, strict=False):
+            nested = _SCHEME_URL.match(text, inner.start())
+            made = _scheme_candidate(text, nested) if nested is not None else None
+            if made is not None and made[0].kind == "url":
+                nested_url = made[0]
+                nested_url.flags = (*nested_url.flags, EMBEDDED)
+                out.append(nested_url)
+
+
+def _scheme_candidate(text: str, match: re.Match[str]) -> tuple[Candidate, int] | None:
+    """The candidate of one ``scheme://…`` match and where its path starts, or None."""
+    scheme = match.group(1)
+    lowered = scheme.lower()
+    start = match.start()
+    if lowered not in _WEB_SCHEMES:
+        for web in ("https", "http", "hxxps", "hxxp"):
+            if lowered.endswith(web) and len(lowered) > len(web):
+                start = match.start(1) + len(scheme) - len(web)
+                lowered = web
+                break
+    rest = _markdown_cut(match.group(2))
+    rest = rest[: trim_trailing(rest)]
+    if not rest:
+        return None
+    end = match.start(2) + len(rest)
+    cut = len(rest)
+    for sep in "/?#":
+        index = rest.find(sep)
+        if 0 <= index < cut:
+            cut = index
+    found = _authority_host(rest[:cut])
+    web_scheme = _WEB_SCHEMES.get(lowered)
+    path_start = match.start(2) + cut
+    if web_scheme is None:
+        value = f"{lowered}://{rest}"
+        name = tg_deeplink_handle(rest) if lowered == "tg" else None
+        if name is not None:
+            return Candidate("telegram", start, end, name, flags=("from_url",)), path_start
+        if len(lowered) >= 2 or found is not None:
+            known = found is not None and ("ip_host" in found[1] or has_known_suffix(found[0]))
+            target = found[0] if found is not None and known else None
+            return Candidate("deeplink", start, end, value, host=target), path_start
+        return None
+    if found is None:
+        return None
+    host, flags = found
+    if lowered not in ("http", "https", "ftp"):
+        flags = (*flags, "defanged")
+    authority = rest[:cut]
+    value = f"{web_scheme}://{authority}{rest[cut:]}"
+    return _web_candidate(start, end, value, host, rest[cut:], flags), path_start
 
 
 def _find_emails(text: str, out: list[Candidate]) -> None:

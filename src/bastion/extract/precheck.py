@@ -35,6 +35,7 @@ from bastion.normalize.defang import (
     BRACKETS,
     DOT_CORE,
     DOT_WORDS,
+    DROP_GATE,
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
@@ -48,7 +49,7 @@ from bastion.normalize.tables import (
     char_class,
     tables,
 )
-from bastion.normalize.triggers import TLD
+from bastion.normalize.triggers import TLD, ascii_tlds, word_trie
 
 _AN = "A-Za-z0-9"
 _NUM = "".join(CJK_NUMERALS)
@@ -58,6 +59,8 @@ _UNIT = f"(?<![{_AN}])[{_AN}]"
 
 
 _TLD = f"{TLD}(?![{_AN}\\-])"
+_LONG_TLD = f"{word_trie([t for t in ascii_tlds() if len(t) >= 4 and t.isalpha()])}(?![{_AN}\\-])"
+"""A TLD of four or more letters, lower case (``saonidh. world``; ``. in``, ``. me`` are prose)."""
 _HEXISH = "[0-9A-Fa-fxX]"
 _IPV4ISH = f"{_HEXISH}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}{{1,12}}\\.{_HEXISH}"
 _DOTS_SPACED = "(?:\\s{1,2}\\.\\s{0,2}|\\.\\s{1,2})"
@@ -81,18 +84,19 @@ _ASCII_CLAUSES = (
     # defanged dots: brackets, backslash, glued or foreign dot words, digits in the TLD
     f"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{DOT_CORE} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
     f"|[{_AN}] ?{DOT_CORE} ?[{BRACKETS}]{{1,3}} ?[{_AN}]",
-    f"[{_AN}]\\\\\\.|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
+    f"[{_AN}]\\\\\\.|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     LEET_GATE,
     f"[{_AN}](?:\\.\\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})(?![{_AN}\\-])",
-    f"[{_AN}](?:ドット|닷|圈[aA])|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
+    f"[{_AN}] {{0,2}}(?:ドット|닷)|[{_AN}]圈[aA]|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
     f"[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",
     "&(?:#0{0,3}46|#[xX]0{0,3}2[eE]|period)",
     ENCODED_TRIGGER,
-    f"[」】)）\\]}}>》』〕] {{0,2}}(?:[.。．点點]|(?i:dot)) {{0,2}}{_TLD}",
-    "[A-Za-z0-9]\\.[A-Za-z0-9.\\-]{0,60}[^A-Za-z0-9]{0,20}"
+    f'[」】)）\\]}}>》』〕］"*＂＊] {{0,2}}(?:[.。．点點]|(?i:dot)) {{0,2}}{_TLD}',
+    DROP_GATE,
+    "[A-Za-z0-9]\\.[A-Za-z0-9.\\-]{0,60}[^\\n]{0,24}"
     "(?:倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?))",
     f"(?:[.。．点點]|(?i:dot)|[\\])]) {{0,2}}(?:[a-z] {{1,2}}[a-z0-9]|[A-Z] {{1,2}}[A-Z0-9])"
     f"(?: {{1,2}}[a-zA-Z0-9]){{0,4}}(?![{_AN}])",
@@ -107,6 +111,10 @@ _ASCII_CLAUSES = (
     f"{_UNIT}{_GAP1}{{1,3}}[{_AN}]{_GAP1}{{0,2}}[.。｡]",
     f"{_UNIT}{_GAP1}{{0,2}}[.。｡]{_GAP1}{{0,2}}[{_AN}]{_GAP1}{{1,3}}[{_AN}](?![{_AN}])",
     f"[Ww]{{3}}{_GAP1}",
+    # guessed readings (bastion.normalize.guess): stand-in dots, glued dian, described TLDs
+    f"[{_AN}](?:_{{1,2}}|[,，、]|(?i:dian)|\\s{{1,2}}point\\s{{1,2}}){_TLD}",
+    f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
+    f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
 )
 _ASCII = Gate(_ASCII_CLAUSES)
 ASCII_MATCH = _ASCII.matcher()
@@ -126,6 +134,7 @@ def _wide() -> Gate:
         f"\\s{{0,2}}{_TLD}",
         f"\\s(?:{'|'.join(AT_WORDS + DOT_WORDS)})\\s",
         numeral_run,
+        f"[{_NUM}] ?[{BRACKETS}]{{0,3}} ?(?:\\.|。|点|點|．) ?[{BRACKETS}]{{0,3}} ?{_TLD}",
         *_ASCII_CLAUSES[1:],
     )
     return Gate(clauses)

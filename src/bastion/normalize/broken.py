@@ -90,6 +90,20 @@ def _ambiguous(words: list[str]) -> int | None:
     return None
 
 
+def _cut_name(words: list[str]) -> int | None:
+    """``unip ulp . ru``, ``www bet703 . com``: a short piece before a name of three characters,
+    or ``www`` before a name, may be the name's head (``unipulp.ru``, ``wwwbet703.com``).
+    Returns the index of that piece; both readings are then guesses, kept only if listed."""
+    for i in range(len(words) - 3):
+        before, name, dot, tld = words[i : i + 4]
+        if dot != "." or not before.isalnum() or before.lower() in _PROSE_WORDS:
+            continue
+        www = before.lower() == "www"
+        if (www or (len(name) == 3 and len(before) <= 6)) and _host(f"{before}{name}.{tld}"):
+            return i
+    return None
+
+
 def _joined(words: list[str], at_dot_break: bool) -> bool:
     """Whether these pieces, joined, make the host a reader sees (no piece a host alone)."""
     joined = "".join(words)
@@ -172,6 +186,13 @@ def broken_host_pass(work: Work) -> None:
             if ambiguous is not None:
                 start, end = pieces[ambiguous][0], pieces[ambiguous + 3][1]
                 groups.append(("ambiguous_host", start, end, []))
+                continue
+            cut = _cut_name(words) if "." in words else None
+            if cut is not None and work.guess:
+                gap = (pieces[cut][1], pieces[cut + 1][0])
+                groups.append(("weak_join", *gap, [(*gap, "")]))
+            elif cut is not None:
+                groups.append(("split_word", pieces[cut + 1][0], pieces[cut + 3][1], []))
             continue
         if any("." in w for w in words) and _joined(words, False):
             edits = [(a[1], b[0], "") for a, b in pairwise(pieces)]

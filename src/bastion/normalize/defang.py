@@ -19,8 +19,8 @@ from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
 
 _AN: Final = "A-Za-z0-9"
-BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』"
-_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』")
+BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』［］｛｝"
+_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』［］｛｝")
 
 DOT_WORDS: Final = (
     "punto",  # es, it
@@ -34,6 +34,8 @@ DOT_WORDS: Final = (
     "cham",
     "chấm",  # vi
     "d0t",
+    "titik",  # id, ms
+    "จุด",  # th
 )
 """Words for "dot" that the spelled-dot pass does not know; folded to ``dot`` so its host rules
 (a TLD after, no stop word before) decide."""
@@ -60,7 +62,7 @@ _DEFANG_RE: Final = re.compile(
     r"|(?P<glued>DOT|Dot)(?=[a-z0-9])"
     r"|(?P<dashed>(?P<d1>[-_.])(?:[Dd][Oo0][Tt])(?P=d1))"
     rf"|(?P<word>\s{{1,2}}(?i:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b))\s{{1,2}})"
-    r"|(?P<cjkword>ドット|닷)"
+    r"|(?P<cjkword>[ ]{0,2}(?:ドット|닷)[ ]{0,2})"
     rf"|(?P<at>\s{{1,2}}(?:{'|'.join(AT_WORDS)})\s{{1,2}}|圈[aA])"
     rf"|(?P<stand_in>\.\.|[,，*#^~|]|__)(?=(?:{STAND_IN_TLDS})(?![{_AN}\-]))"
     rf"|(?P<spaced_tld>[ ]{{1,2}})(?=(?:{SPAM_TLDS})(?![{_AN}\-.]))"
@@ -89,18 +91,29 @@ _SPACED_DOT_WORD_RE: Final = re.compile(
 )
 """``bet888 d o t com``: the word ``dot`` spelled with its letters apart."""
 _QUOTED_RE: Final = re.compile(
-    rf"(?<=[{_AN}])[「【(（\[{{<《『〔](?!(?i:at|dot|{'|'.join(DOT_WORDS)})[」】)）\]}}>》』〕])"
-    rf"(?P<inner>[{_AN}\-]{{1,63}})[」】)）\]}}>》』〕]"
-    rf"(?=[{_AN}\-]{{0,63}}\s{{0,2}}(?:\.|。|点|點|(?i:dot)\b))"
+    rf"(?<=[{_AN}\-])(?:[「【(（\[{{<《『〔［](?!(?i:at|dot|{'|'.join(DOT_WORDS)})[」】)）\]}}>》』〕］])"
+    rf"(?P<inner>[{_AN}\-]{{1,63}})[」】)）\]}}>》』〕］]"
+    rf"|(?<![\"*＂＊][{_AN}])(?P<quote>[\"*＂＊])(?P<quoted>[{_AN}\-]{{1,63}})(?P=quote))"
+    rf"(?=[{_AN}\-]{{0,63}}\s{{0,2}}(?:[\[(（【［{{｛]\s?)?(?:\.|。|点|點|(?i:dot)\b))"
 )
-"""``ca「mteen」.tv``, ``8【664av】点com``: a piece of the name set in brackets, the host going on
-to its dot after them."""
+"""``ca「mteen」.tv``, ``8【664av】点com``, ``p"aypallo"点com``, ``vf45*6*。com``: a piece of the
+name set in brackets, quotes or stars, the host going on to its dot after them (not letters
+spaced by stars, ``e*b*a*r*u*s.me``: the spaced-letters pass joins those)."""
+_SYMBOL_WORDS: Final = {"横线": "-", "星号": "*", "井号": "#", "斜杠": "/", "下划线": "_"}
+_DROP: Final = (
+    r"(?:去掉|去除|删除|删掉|删去|去)\s{0,2}(?P<sym>[#*＊＃\-_~^|/+=]|横线|星号|井号|斜杠|下划线)"
+    r"|(?i:(?:remove|delete|drop)\s{1,2}(?:the\s{1,2}|all\s{1,2})?(?P<sym2>[#*\-_~^|/+=]))"
+)
+DROP_GATE: Final = re.sub(r"\?P<sym2?>", "?:", _DROP)
+"""The drop-a-symbol instruction without its groups (the pre-check's clause)."""
 _INSTRUCTION_RE: Final = re.compile(
     r"(?P<remove>去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字"
     r"|(?i:remove (?:the )?chinese))"
     r"|(?P<reverse>倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?))"
+    rf"|{_DROP}"
 )
-"""Instructions a reader follows: drop the Chinese characters, or read the link backwards."""
+"""Instructions a reader follows: drop the Chinese characters, drop a symbol (``topporn#.#com
+（去掉#）``, ``(delete #)``), or read the link backwards."""
 _CJK_IN_HOST_RE: Final = re.compile(
     rf"(?<=[{_AN}])[\u4e00-\u9fff]{{1,4}}(?=[{_AN}][{_AN}\-]{{0,62}}\.[A-Za-z])"
 )
@@ -122,21 +135,23 @@ _PERCENT_RE: Final = re.compile(r"%(?:2[Ee]|2[Ff]|3[Aa]|40)")
 
 _GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
 GATE: Final = (
-    rf"[{_AN}][「【(（\[{{<《『〔][{_AN}\-]{{1,63}}[」】)）\]}}>》』〕]"
+    rf"[{_AN}\-][「【(（\[{{<《『〔［][{_AN}\-]{{1,63}}[」】)）\]}}>》』〕］]"
+    rf"|[{_AN}\-][\"*＂＊][{_AN}\-]{{1,63}}[\"*＂＊]"
     r"|去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字|倒过来|反过来|倒着|反着|倒序"
-    r"|(?i:remove (?:the )?chinese|backwards|reversed?)|"
+    rf"|(?i:remove (?:the )?chinese|backwards|reversed?)|{DROP_GATE}|"
     r"(?:[.。．点點丶·]|(?i:dot)|[\])]) {0,2}(?:[a-z] {1,2}[a-z0-9]|[A-Z] {1,2}[A-Z0-9])"
     r"|[A-Za-z0-9]\s(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)\s|"
     rf"[{_AN}](?:\.\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})"
     rf"|[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})|[{_AN}\-]{{4}} {{1,2}}(?:{SPAM_TLDS}) ?[^ -~]"
     rf"|[^ -~] ?[{_AN}\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})"
-    r"|[A-Za-z0-9](?:ドット|닷|圈[aA])|[+➕＋]\s{0,2}\.[A-Za-z]|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
+    r"|[A-Za-z0-9] {0,2}(?:ドット|닷)|[A-Za-z0-9]圈[aA]|[+➕＋]\s{0,2}\.[A-Za-z]"
+    r"|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
     rf"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
     rf"|[{_AN}] ?{_GATE_DOT} ?[{BRACKETS}]{{1,3}} ?[{_AN}]"
     rf"|[{_AN}] ?[{BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{BRACKETS}]"
-    r"|[A-Za-z0-9]\\[./:@\-]|\\/|[a-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
+    r"|[A-Za-z0-9]\\[./:@\-]|\\/|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
     rf"|\s(?:(?i:{'|'.join(DOT_WORDS + AT_WORDS)})|point\s{{1,2}}(?:com|net|org))\s"
     f"|{leet.GATE}"
 )
@@ -173,14 +188,24 @@ def defang_pass(work: Work) -> None:
             kind == "spaced_tld" and _space_is_dot(text, start)
         ):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
-    quoted = _ANY_BRACKET.search(text) is not None
+    quoted = _ANY_BRACKET.search(text) is not None or any(c in text for c in '"*＂＊')
     for m in _QUOTED_RE.finditer(text) if quoted else ():
         start, end = m.span()
         if not _inside(groups, start):
-            groups.append(("spaced_letters", start, end, [(start, end, m["inner"])]))
-    instructed = any(char in text for char in "去删倒反") or "ever" in text or "emove" in text
+            groups = [g for g in groups if not start <= g[1] < end]
+            inner = m["inner"] or m["quoted"]
+            groups.append(("spaced_letters", start, end, [(start, end, inner)]))
+    instructed = any(char in text for char in "去删倒反") or any(
+        word in text for word in ("ever", "emove", "elete", "ackward", "rop")
+    )
     for instruction in _INSTRUCTION_RE.finditer(text) if instructed else ():
-        groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
+        symbol = instruction["sym"] or instruction["sym2"]
+        if symbol is not None:
+            symbol = _SYMBOL_WORDS.get(symbol, symbol)
+            groups = [g for g in groups if text[g[1] : g[2]] != symbol]
+            groups.extend(_drop_symbol(work, groups, symbol))
+        else:
+            groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
         break
     plus = "+" in text or "➕" in text or "＋" in text
     for m in _PLUS_RE.finditer(text) if plus else ():
@@ -236,6 +261,20 @@ def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
     return found
 
 
+def _drop_symbol(work: Work, groups: list[Group], symbol: str) -> list[Group]:
+    """Delete the symbol the message says to drop where it sits inside a token (``topporn#.#com``
+    -> ``topporn.com``); the instruction's own symbol, after no letter or digit, stays, and so
+    does one inside an id an earlier pass already joined (``a-m-y---3`` -> ``amy-3``)."""
+    text = work.text
+    found: list[Group] = []
+    symbols = re.escape(symbol + {"#": "＃", "*": "＊"}.get(symbol, ""))
+    for m in re.finditer(rf"(?<=[{_AN}.\-])[{symbols}]+(?=[{_AN}.\-])", text):
+        start, end = m.span()
+        if not _inside(groups, start) and not work.touched("spaced_letters", start, end):
+            found.append(("defang", start, end, [(start, end, "")]))
+    return found
+
+
 def _inside(groups: list[Group], pos: int) -> bool:
     return any(g[1] <= pos < g[2] for g in groups)
 
@@ -249,6 +288,10 @@ def _stand_in_ok(text: str, start: int) -> bool:
     return text[start] not in "，~" or any(c.isdigit() for c in label[0])
 
 
+_HEX_BLOB_RE: Final = re.compile(r"[0-9a-fA-F]+")
+"""Hex-encoded data (``687474703a2f2f…``) is no name, even before ``club``."""
+
+
 def _space_is_dot(text: str, start: int) -> bool:
     """``bet888 com``: a space reads as a dot after a name of letters and digits (a digit among
     its last nine characters), or after any name of four or more characters next to Chinese text
@@ -257,5 +300,7 @@ def _space_is_dot(text: str, start: int) -> bool:
     if label is None or text[label.start() - 1 : label.start()] in _DOT_LIKE:
         return False
     name = label[0]
+    if len(name) >= 24 and _HEX_BLOB_RE.fullmatch(name):
+        return False
     mixed = any(c.isdigit() for c in name[-9:]) and any(c.isalpha() for c in name)
     return mixed or (len(name) >= 4 and cjk_near(text, label.start(), start + 4))

@@ -35,7 +35,7 @@ _SEP: Final = (
 )
 _LEET_TLD_RE: Final = re.compile(
     rf"(?=[ .。．点點丶·Dd{DOT_EMOJI}])(?<=[A-Za-z0-9])(?:{_SEP})(?P<tld>[{_CHARS}]{{2,12}})"
-    r"(?![A-Za-z0-9])"
+    r"(?![A-Za-z0-9\-])"
 )
 _NAME_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}$")
 _LOOKALIKE_CLASS: Final = "0-9〇○◯!|@$+"

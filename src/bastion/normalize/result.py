@@ -42,6 +42,8 @@ class Unmasked:
     starts: list[int] | None = field(default=None, repr=False)
     ends: list[int] | None = field(default=None, repr=False)
     tricks: list[tuple[str, int, int]] = field(default_factory=list, repr=False)
+    alternate: Unmasked | None = field(default=None, repr=False)
+    """The guessed reading (``bastion.normalize.guess``), when a guess could apply."""
     _index: _TrickIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -110,6 +112,7 @@ class Work:
         "_seen",
         "ends",
         "explain",
+        "guess",
         "original",
         "starts",
         "steps",
@@ -118,11 +121,14 @@ class Work:
         "weak",
     )
 
-    def __init__(self, original: str, explain: bool, weak: bool = False) -> None:
+    def __init__(
+        self, original: str, explain: bool, weak: bool = False, guess: bool = False
+    ) -> None:
         self.original = original
         self.text = original
         self.explain = explain
-        self.weak = weak
+        self.weak = weak or guess
+        self.guess = guess
         self.starts: list[int] | None = None
         self.ends: list[int] | None = None
         self.tricks: list[tuple[str, int, int]] = []

@@ -138,7 +138,7 @@ _WEBMAIL: Final = words(
 )
 """Mail providers: ``bob at gmail dot com`` is an address, ``verify at bet365 dot com`` is not."""
 _MAILISH_LOCAL_RE: Final = re.compile(r"[0-9._+-]")
-_ASCII_LETTER_RE: Final = re.compile(r"[A-Za-z]")
+_ASCII_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9]")
 _TOKEN_RE: Final = re.compile(
     r"[A-Za-z0-9._@:/\-\u00c0-\u02af\u0300-\u036f\u0370-\u058f\u1c80-\u1c8f"
     r"\u1d00-\u1dbf\u1e00-\u1fff\ua640-\ua69f\ua720-\ua7ff\uab30-\uab6f]+"
@@ -175,7 +175,8 @@ def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None
     """Fold confusable letters in tokens that mix them with ASCII (TR39 mixed-script idea).
 
     A token folds only when every letter in it becomes ASCII and it already holds an ASCII letter
-    (``рayрal``) or folds to a host with a known suffix (``ВЕТ888.СОМ``); ``сайт.рф`` stays.
+    or digit (``рayрal``, ``ρ38000``) or folds to a host with a known suffix (``ВЕТ888.СОМ``);
+    ``сайт.рф`` stays.
     """
     text = work.text
     groups: list[Group] = []
@@ -186,7 +187,7 @@ def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None
         folded = token.translate(tables.homoglyph)
         if not folded.isascii():
             continue
-        if _ASCII_LETTER_RE.search(token) is None:
+        if _ASCII_ALNUM_RE.search(token) is None:
             host = folded.strip("./:@-").lower()
             if "." not in host or not has_known_suffix(host):
                 continue
@@ -209,12 +210,18 @@ def hxxp_pass(work: Work) -> None:
 
 
 _FINANCIAL: Final = frozenset("零〇壹贰貳叁參肆伍陆陸柒捌玖")
+_HOST_DOT: Final = r"(?:[\[(（【［{｛]\s?)?(?:\.|。|点|點)"
 _CJK_IN_HOST_RE: Final = re.compile(
-    rf"(?P<lead>(?<=[A-Za-z0-9]))?[{_CJK_NUM_CLASS}]{{1,6}}"
-    r"(?=[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.|。|点|點)[A-Za-z])"
+    rf"[{_CJK_NUM_CLASS}]{{1,6}}(?=[A-Za-z0-9\-][A-Za-z0-9\-{_CJK_NUM_CLASS}]{{0,62}}{_HOST_DOT}"
+    r"[A-Za-z\])）】］}｝])"
+    rf"|(?<=[A-Za-z0-9\-])[{_CJK_NUM_CLASS}]{{1,6}}(?=\s?{_HOST_DOT})"
 )
-"""Chinese numerals that begin or sit inside a host's name (``玖玖玖玖eth点com``,
-``陆brentwoodd.ml``): a run of two, a financial form, or one after an ASCII letter or digit."""
+"""Chinese numerals that begin, sit inside or end a host's name (``玖玖玖玖eth点com``,
+``陆brentwoodd.ml``, ``kundun壹零陆玖.com``): a run of two, a financial form, or one after an
+ASCII letter, digit or hyphen."""
+
+
+_HOST_CHAR_RE: Final = re.compile(r"[A-Za-z0-9\-./]")
 
 
 def cjk_numeral_pass(work: Work) -> None:
@@ -227,7 +234,7 @@ def cjk_numeral_pass(work: Work) -> None:
         if (
             len(run) >= 2
             or all(c in _FINANCIAL for c in run)
-            or (m.start() > 0 and (text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()))
+            or _HOST_CHAR_RE.match(text, m.start() - 1) is not None
         ):
             start, end = m.span()
             groups.append(("cjk_numeral", start, end, [(start, end, run.translate(_CJK_TABLE))]))
@@ -381,6 +388,7 @@ def spelled_dot_pass(work: Work) -> None:
         tlds = [w for j, w in enumerate(words) if j and _ends_suffix(words, j)]
         cjk = bool(tlds) and cjk_near(text, m.start(), m.end())
         after_scheme = text.endswith("://", 0, m.start())
+        emoji_seps = any(kind in ("weak", "spaced_emoji") for _, _, kind in seps)
         first = 0
         for k in range(1, len(labels) + 1):
             if k < len(labels) and tlds:
@@ -391,11 +399,13 @@ def spelled_dot_pass(work: Work) -> None:
             group = _dotted(text, labels[first:k], seps[first : k - 1], words[first:k])
             if group is not None:
                 groups.append(group)
+                if emoji_seps and _emoji_split(text, seps, words):
+                    groups.append(("split_word", group[1], group[2], []))
             elif (
                 work.weak
                 and k == len(labels) - 1
                 and _ends_suffix(words, k)
-                and seps[k - 1][2] in _WEAK_KINDS
+                and (seps[k - 1][2] in _WEAK_KINDS or (work.guess and seps[k - 1][2] == "dotspace"))
                 and _weak_ok(text, words[k - 1], labels[k][1])
                 and not _CUE_EMOJI_RE.search(text, seps[k - 1][0], seps[k - 1][1])
             ):
@@ -403,6 +413,14 @@ def spelled_dot_pass(work: Work) -> None:
                 groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))
             first = k
     work.apply(groups)
+
+
+def _emoji_split(text: str, seps: list[tuple[int, int, str]], words: list[str]) -> bool:
+    """``fu❤li❤274960``, ``kk73🔥943🔥vip``: one emoji repeated between pieces, one of them all
+    digits, splits an id rather than dotting a host; the reading is a guess (kept if listed)."""
+    cores = [text[a:b].strip() for a, b, _ in seps]
+    emoji = [c for c in cores if c and c[0] not in DOT_CHARS and ord(c[0]) >= 0x2190]
+    return len(emoji) >= 2 and len(set(emoji)) == 1 and any(w.isdigit() for w in words)
 
 
 def _suffix_pair(label: str, tld: str) -> bool:
@@ -474,6 +492,14 @@ def _symbol_triple(units: int, gaps: list[str], values: list[str]) -> bool:
     return len(sep) == 1 and not sep.isspace() and sep not in "-."
 
 
+_SPELLED_NAMES: Final = words(
+    "whatsapp telegram wechat weixin instagram facebook snapchat signal skype viber kakaotalk "
+    "tiktok youtube twitter onlyfans"
+)
+"""Apps whose names spammers space out as cues (``W h a t s A p p +852 …``): joined as the name,
+never split at a TLD (``whats.app`` names no site the writer meant)."""
+
+
 def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     """Gap replacements that turn the spaced tokens into a host, or None if none does."""
     usual = Counter(gaps).most_common(1)[0][0]
@@ -482,6 +508,8 @@ def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     uniform = len(set(gaps)) == 1 and len(gaps[0]) == 1
     if uniform and units >= 6:
         joined = "".join(tokens)
+        if joined.lower() in _SPELLED_NAMES:
+            return [""] * len(gaps)
         bounds = [sum(len(t) for t in tokens[: i + 1]) for i in range(len(gaps))]
         for i in range(len(bounds)):
             name, tld = joined[: bounds[i]], joined[bounds[i] :]

@@ -16,7 +16,7 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, handle_ids, leet, rules
+from bastion.normalize import broken, defang, guess, handle_ids, leet, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -27,11 +27,24 @@ from bastion.normalize.tables import (
     tables,
 )
 
-_SPACED, _HXXP, _DOT, _AT, _CHARS, _HOMOGLYPH, _CJK, _DEFANG, _LINES, _ROMAN, _DIGITS, _BIDI = (
-    1 << i for i in range(12)
-)
-_CUED_ID, _SPOKEN = 1 << 12, 1 << 13
-_ALL: Final = (1 << 14) - 1
+(
+    _SPACED,
+    _HXXP,
+    _DOT,
+    _AT,
+    _CHARS,
+    _HOMOGLYPH,
+    _CJK,
+    _DEFANG,
+    _LINES,
+    _ROMAN,
+    _DIGITS,
+    _BIDI,
+    _SPLIT,
+    _CUED_ID,
+    _SPOKEN,
+) = (1 << i for i in range(15))
+_ALL: Final = (1 << 15) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -58,6 +71,7 @@ _ASCII_GATES: Final = (
     (broken.GATE, _LINES | _DOT),
     (broken.DIGIT_GATE, _DIGITS),
     (handle_ids.CUED_GATE, _CUED_ID),
+    (guess.SPLIT_GATE, _SPLIT),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -137,10 +151,11 @@ PASSES: Final = (
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
-    Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True),
+    Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
+    Pass("split", guess.split_pass, _SPLIT),
     Pass("digit_run", broken.digit_run_pass, _DIGITS),
     Pass("broken_host", broken.broken_host_pass, _LINES),
     Pass("hxxp", rules.hxxp_pass, _HXXP),
@@ -207,7 +222,7 @@ def _compiled() -> _Compiled:
         (f"[{t.homoglyph_class}]", _HOMOGLYPH),
         (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
         (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
-        (f"[{cjk}][0-9A-Za-z{cjk}]", _CJK),
+        (f"[{cjk}][0-9A-Za-z{cjk}\\-.。点點【（［\\[(｛{{]", _CJK),
         (rules.ROMAN_RE.pattern, _ROMAN),
         (handle_ids.SPOKEN_GATE, _SPOKEN),
         *_ASCII_GATES,
@@ -224,19 +239,42 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     With ``explain=True`` every undone trick is also recorded as an :class:`UnmaskStep`. With
     ``weak=True`` a spelled dot that reads as prose before a final TLD (``ebarus dot me``,
     ``brca。be``) is folded too, as trick ``weak_dot``: the scanner keeps such a host only when
-    the intel lists it.
+    the intel lists it; and where a guess can apply (:mod:`bastion.normalize.guess`) the result
+    carries the guessed reading as ``alternate``.
     """
     if not isinstance(text, str):
         raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
+    work = _run(text, explain, weak, guessing=False)
+    result = Unmasked(text, text) if work is None else work.result()
+    split = work is not None and any(trick[0] == "split_word" for trick in work.tricks)
+    if weak and (split or guess.GUESS_GATE.search(result.text)):
+        alternate = _run(text, explain, True, guessing=True)
+        if alternate is not None and alternate.text != result.text:
+            result.alternate = alternate.result()
+    return result
+
+
+_SPELLED_DOT_BIT: Final = _trigger_bit(
+    next(i for i, p in enumerate(PASSES) if p.name == "spelled_dot")
+)
+
+
+def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> Work | None:
+    """The passes the gate calls for, in order; None when it calls for none. ``guessing``
+    builds the guessed reading: the spelled-dot pass always runs, then the guesses."""
     if text.isascii():
         gate, steps = _ASCII_GATE, _ASCII_STEPS
     else:
         gate, steps = _compiled().gate, _WIDE_STEPS
     read = gate.read(text)
     families = read & _FAMILIES
+    forced = 0
+    if guessing:
+        families |= _DOT
+        forced = _SPELLED_DOT_BIT
     if not families:
-        return Unmasked(text, text)
-    work = Work(text, explain, weak)
+        return None
+    work = Work(text, explain, weak, guessing)
     tricks = work.tricks
     # how many tricks the text held when the gate last read it, and when the families did
     read_at = families_at = 0
@@ -247,14 +285,16 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
             else:
                 if len(tricks) != read_at:
                     read, read_at = gate.read(work.text), len(tricks)
-                if read & trigger:
+                if read & trigger or trigger == forced:
                     run(work)
         if regate and len(tricks) != families_at:
             if len(tricks) != read_at:
                 read, read_at = gate.read(work.text), len(tricks)
             families |= read & _FAMILIES
             families_at = len(tricks)
-    return work.result()
+    if guessing:
+        guess.guess_pass(work)
+    return work
 
 
 def warm() -> None:

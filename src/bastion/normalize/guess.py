@@ -1,0 +1,140 @@
+"""Readings a careful reader may take but cannot be sure of: a second, guessed reading.
+
+Some disguises have two readings. ``xnx-vi🀄deos.fun`` is ``xnx-videos.fun`` (an emoji inside a
+name) or ``xnx-vi.deos.fun`` (an emoji as a dot); ``四k-netflix.net`` starts with a numeral or a
+Chinese word; ``levieuxsinge_com``, ``today,in``, ``freexvideosdiantv`` and ``abc 后缀是 com``
+are a host only if ``_``, ``,``, a glued ``dian`` or the words around them stand for a dot.
+
+The main reading marks a host cut out of a longer word (trick ``split_word``) and leaves the
+guesses alone, so handles (``kefu_vip``) and prose are read as before. When a guess can apply,
+the unmasker builds a second reading with the guesses folded (tricks ``weak_dot`` and
+``weak_join``); every host either reading makes from a guess is flagged ``prose_like`` and kept
+by the scanner only when the intel lists it, so a guess never gives benign text a new host and
+never reports a site the text may not hold.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from bastion.normalize.result import Group, Work
+from bastion.normalize.tables import CJK_NUMERALS, DOT_EMOJI
+from bastion.suffixes import is_tld
+
+_AN: Final = "A-Za-z0-9"
+_NUMERALS: Final = "".join(CJK_NUMERALS)
+_DOTS: Final = r"(?:\s{0,2}(?:\.|。|点|點|．)\s{0,2}|\s{1,2}(?i:dot)\s{1,2})"
+_PICTOGRAPHS: Final = DOT_EMOJI + "\u2600-\u27bf\U0001f000-\U0001f2ff"
+"""Emoji, dingbats and game pieces (``🀄``) a spammer glues inside a name."""
+_TAIL: Final = rf"-?[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
+"""The rest of a host after a cut: a label, then a dot and the start of a TLD."""
+
+_SPLIT_RE: Final = re.compile(
+    rf"(?P<emoji>(?<=[{_AN}\-])(?<![{_PICTOGRAPHS}][{_AN}])[{_PICTOGRAPHS}]{{1,3}}(?={_TAIL}))"
+    rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}](?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
+    rf"|(?P<line>(?<=://)[{_AN}\-]{{1,63}}(?P<gap>[ \t]{{0,4}}\r?\n[ \t]{{0,4}})(?={_TAIL}))"
+)
+"""Where a word may have been cut: an emoji glued inside a name that goes on to its dot
+(``xnx-vi🀄deos.fun``; not the last gap of letters spaced by emoji, ``b🎲e🎲t🎲8.com``), one
+Chinese numeral glued before a name (``四k-netflix。net``: four, or a word), a line break after
+a scheme's first piece (``https://porn\\npatrons.com``)."""
+SPLIT_GATE: Final = (
+    rf"[{_AN}\-][{_PICTOGRAPHS}]{{1,3}}-?[{_AN}]"
+    rf"|[{_NUMERALS}][{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
+    rf"|://[{_AN}\-]{{1,63}}[ \t]{{0,4}}\r?\n"
+)
+"""A superset of ``_SPLIT_RE`` for the unmasker's gate (no look-around)."""
+
+_LABEL_RE: Final = re.compile(rf"-?[{_AN}][{_AN}\-]{{0,62}}")
+
+_STAND_IN_RE: Final = re.compile(
+    rf"(?<=[{_AN}])(?P<sep>_{{1,2}}|[,，、])(?P<tld>[A-Za-z]{{2,24}})(?![{_AN}\-_@])"
+)
+"""``levieuxsinge_com``, ``happyliffe__click``, ``www.today,in``, ``sot、ae``: a stand-in dot
+before a word that is a TLD."""
+_DIAN_RE: Final = re.compile(
+    rf"(?<=[{_AN}]{{2}})(?P<sep>dian|DIAN|Dian)(?=(?P<tld>[A-Za-z]{{2,24}})(?![{_AN}\-]))"
+)
+"""``freexvideosdiantv``: the pinyin of 点 glued between a name and its TLD."""
+_DESCRIBED_RE: Final = re.compile(
+    rf"(?<=[{_AN}])(?P<sep>\s{{0,2}}[，,]?\s{{0,2}}[（(]?\s{{0,2}}"
+    r"(?:后缀(?:是|为|名)?|域名后缀|后面加上?|后面是|再加上?|加上|结尾是?)[：:]?\s{0,2}"
+    r"(?:[.。点．]|dot\s)?\s{0,2})"
+    rf"(?P<tld>[A-Za-z]{{2,24}})(?P<close>\s{{0,2}}[）)])?(?![{_AN}\-])"
+)
+"""``abc 后缀是 com``, ``域名abc，后缀com``, ``abc（后面加.com）``, ``abc 加上 .com``: the TLD
+described in words after the name."""
+_POINT_RE: Final = re.compile(
+    rf"(?<=[{_AN}])(?P<sep>\s{{1,2}}point\s{{1,2}})(?P<tld>[a-z]{{2,24}})"
+    rf"(?![{_AN}\-])"
+)
+"""``frpbina point my``: ``point`` as the dot before any TLD (the main reading takes it only
+before ``com``, ``net`` and ``org``)."""
+GUESS_GATE: Final = re.compile(
+    rf"[{_AN}](?:_{{1,2}}|[,，、])[A-Za-z]{{2}}|[{_AN}](?i:dian)[A-Za-z]{{2}}"
+    r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s|[a-z0-9]\. {1,2}[a-z]{4}"
+)
+"""A superset of the triggers of :func:`guess_pass` (and of ``. `` as a dot before a TLD of
+four or more letters, ``saonidh. world``, which the spelled-dot pass takes when guessing), tested
+on the main reading's text."""
+
+
+_NAME_BEFORE_RE: Final = re.compile(rf"[{_AN}\-]{{1,63}}$")
+
+
+def _name_ok(text: str, pos: int) -> bool:
+    """A guessed dot needs a name before it of two or more different characters (``xxx，xxx``
+    lists placeholders) that is not in a URL's path or query or a handle (``/foo_bar``,
+    ``tg_casino_vip``)."""
+    name = _NAME_BEFORE_RE.search(text, max(0, pos - 63), pos)
+    if name is None or len(set(name[0].lower())) < 2:
+        return False
+    before = text[max(0, name.start() - 2) : name.start()]
+    return before[-1:] not in ("/", "?", "=", "&", "#", "%", "_") or before == "//"
+
+
+def split_pass(work: Work) -> None:
+    """Mark (main reading) or join (guessed reading) a host that may be cut out of a word."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _SPLIT_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "line":
+            start, end = m.span("gap")
+        else:
+            start, end = m.span()
+        label = _LABEL_RE.match(text, end)
+        tail_end = label.end() if label is not None else end
+        if work.guess:
+            value = CJK_NUMERALS[m[0]] if kind == "numeral" else ""
+            groups.append(("weak_join", start, end, [(start, end, value)]))
+            continue
+        if kind == "line":
+            groups.append(("ambiguous_host", m.start(), tail_end, []))
+        groups.append(("split_word", start, tail_end, []))
+    work.apply(groups)
+
+
+def guess_pass(work: Work) -> None:
+    """Fold the guessed dots: stand-in ``_`` or ``,`` before a TLD, a glued ``dian``, a TLD
+    described in words, ``point`` before any TLD (only in the guessed reading)."""
+    text = work.text
+    groups: list[Group] = []
+    taken = bytearray(len(text))
+    for pattern in (_DESCRIBED_RE, _STAND_IN_RE, _DIAN_RE, _POINT_RE):
+        for m in pattern.finditer(text):
+            if not is_tld(m["tld"].lower()) or not _name_ok(text, m.start()):
+                continue
+            start, end = m.span("sep")
+            if any(taken[start : m.end("tld")]):
+                continue
+            edits = [(start, end, ".")]
+            end_tld = m.end("tld")
+            if m.groupdict().get("close"):
+                edits.append((*m.span("close"), ""))
+                end_tld = m.end("close")
+            taken[m.start() : end_tld] = b"\1" * (end_tld - m.start())
+            groups.append(("weak_dot", start, end_tld, edits))
+    groups.sort(key=lambda group: group[1])
+    work.apply(groups)
