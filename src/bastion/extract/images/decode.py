@@ -128,6 +128,8 @@ def _decode(data: bytes, limits: ImageLimits) -> DecodedImage:
             raise ImageError(
                 f"JPEG of {width}x{height} pixels cannot be reduced under {limits.max_pixels:,}"
             )
+    elif kind == "JPEG" and image.mode != "L":
+        image.draft("L", image.size)  # decode the luminance only: the frames are grey anyway
     orientation = image.getexif().get(_ORIENTATION)
     transpose = _TRANSPOSE.get(orientation) if isinstance(orientation, int) else None
     scale_back = width / image.size[0]
