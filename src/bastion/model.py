@@ -40,8 +40,11 @@ ENTITY_KINDS: Final = (
     "line",
     "phone",
     "qr",
+    "image_hash",
 )
-"""What an extracted entity is. Hosts (url, domain, ip, email) carry a registrable domain."""
+"""What an extracted entity is. Hosts (url, domain, ip, email) carry a registrable domain.
+``image_hash`` is a picture's PDQ hash (its ``value``), listed when the feeds hold a hash near
+it; what is decoded from a picture keeps its own kind (a QR code's link is a ``url``)."""
 
 HOST_KINDS: Final = frozenset({"url", "domain", "ip", "email"})
 HANDLE_KINDS: Final = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "phone"})

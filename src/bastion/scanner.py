@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from bastion.extract.images.limits import ImageLimits
 
 POLICY_FILE = "policy.yaml"
+MIN_PDQ_QUALITY: Final = 50
+"""Below this PDQ quality a picture is too flat (a blank or one-colour image) for its hash to
+tell it from others, so it is not looked up."""
 TRUNCATED_CATEGORY: Final = "evasion"
 
 
@@ -249,9 +252,21 @@ class Scanner:
 def _add_image_entities(images: list[ImageReport], folded: str, entities: list[Entity]) -> str:
     """Send every decoded payload through the text pipeline: its entities join the item's (origin
     ``image:N:decoder``, box in the image, span within the payload) and its unmasked text joins
-    the folded text the policy reads for cue words."""
+    the folded text the policy reads for cue words. Each picture with a meaningful PDQ hash
+    becomes an ``image_hash`` entity, which the reputation detector looks up like a host."""
     pieces = [folded]
     for report in images:
+        if report.pdq is not None and (report.pdq_quality or 0) >= MIN_PDQ_QUALITY:
+            entities.append(
+                Entity(
+                    kind="image_hash",
+                    raw=report.pdq,
+                    span=(0, 0),
+                    value=report.pdq,
+                    origin=f"image:{report.index}:pdq",
+                    box=(0, 0, report.width, report.height),
+                )
+            )
         for code in report.codes:
             if not has_candidates(code.text):
                 pieces.append(code.text)
