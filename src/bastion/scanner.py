@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from bastion.extract.images.limits import ImageLimits
 
 POLICY_FILE = "policy.yaml"
+IMAGE_HASH: Final = "image_hash"
 MIN_PDQ_QUALITY: Final = 50
 """Below this PDQ quality a picture is too flat (a blank or one-colour image) for its hash to
 tell it from others, so it is not looked up."""
@@ -259,7 +260,7 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
         if report.pdq is not None and (report.pdq_quality or 0) >= MIN_PDQ_QUALITY:
             entities.append(
                 Entity(
-                    kind="image_hash",
+                    kind=IMAGE_HASH,
                     raw=report.pdq,
                     span=(0, 0),
                     value=report.pdq,
@@ -297,9 +298,15 @@ def _disjoint(entities: list[Entity]) -> list[Entity]:
 
 
 def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[Entity]:
-    """Hosts that read as prose (``prose_like``) stay only when the intel lists them; signals
-    are renumbered to the entities kept (a signal about a dropped entity goes too)."""
-    keep = [i for i, e in enumerate(entities) if e.categories or PROSE_LIKE not in e.flags]
+    """Hosts that read as prose (``prose_like``) stay only when the intel lists them, and a
+    picture's hash only when a list names it (listed or allowed: the hash of every picture is in
+    its image record anyway); signals are renumbered to the entities kept (a signal about a
+    dropped entity goes too)."""
+    keep = [
+        i
+        for i, e in enumerate(entities)
+        if e.categories or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
+    ]
     if len(keep) == len(entities):
         return entities
     position = {old: new for new, old in enumerate(keep)}

@@ -4,6 +4,7 @@ image; the API reads no file and fetches no URL on a caller's behalf."""
 from __future__ import annotations
 
 import base64
+import json
 
 from tests.api.conftest import BastionClient
 from tests.extract.images import pictures
@@ -30,7 +31,10 @@ def test_a_qr_code_in_an_avatar_is_acted_on(api: BastionClient) -> None:
     [entity] = record["entities"]
     assert entity["origin"] == "image:0:qr" and entity["registrable_domain"] == "188bet.com"
     assert record["images"][0]["ref"] == f"data:image/png ({len(png):,} bytes)"
-    assert record["enforcement"]["actions"]
+    action_id = record["enforcement"]["actions"][0]["id"]
+    detail = api.get(f"/v1/actions/{action_id}?format=dsa", headers=api.auth()).json()
+    facts = detail["decision_facts"] if "decision_facts" in detail else json.dumps(detail)
+    assert "QR code or barcode in the avatar links to a site listed as gambling" in facts
 
 
 def test_bad_images_are_errors_in_the_result_not_the_request(api: BastionClient) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import zxingcpp
 from PIL import Image
 
 from bastion import Scanner
@@ -62,13 +63,13 @@ def test_a_blurred_tiny_avatar_needs_a_retry_and_says_which() -> None:
 class CallCounter:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: list[tuple[int, int]] = []
-        real = qr.zxingcpp.read_barcodes
+        real = zxingcpp.read_barcodes
 
         def counted(image: Image.Image, **options: Any) -> Any:
             self.calls.append(image.size)
             return real(image, **options)
 
-        monkeypatch.setattr(qr.zxingcpp, "read_barcodes", counted)
+        monkeypatch.setattr(zxingcpp, "read_barcodes", counted)
 
 
 def test_a_large_picture_with_no_code_gets_no_qr_retry(monkeypatch: pytest.MonkeyPatch) -> None:
