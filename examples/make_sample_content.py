@@ -33,6 +33,7 @@ from bench.obfuscation_suite import (  # noqa: E402
     phone_makers,
     suite_host_ok,
 )
+from make_images import image_records  # noqa: E402
 from content_templates import (  # noqa: E402
     CLEAN_ALLOWED_LINK,
     CLEAN_EN,
@@ -167,6 +168,21 @@ def build(data: Path) -> list[dict[str, Any]]:
             "surface": record["surface"],
             "account_id": f"u-{rng.randint(1, 400):03d}",
             "text": record["text"],
+            "created_at": clock.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "meta": record["meta"],
+        })  # fmt: skip
+    # The pictures (make_images.py) come last, from their own seed, so the lines above stay
+    # as they were before images existed.
+    pictures = random.Random(SEED + 1)
+    for n, record in enumerate(image_records(), start=len(out) + 1):
+        clock += timedelta(seconds=pictures.randint(5, 600))
+        out.append({
+            "id": f"s-{n:04d}",
+            "platform": "demo",
+            "surface": record["surface"],
+            "account_id": f"u-{pictures.randint(1, 400):03d}",
+            "text": record["text"],
+            "images": record["images"],
             "created_at": clock.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "meta": record["meta"],
         })  # fmt: skip
