@@ -25,15 +25,6 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from bench import tricks  # noqa: E402
-from bench.obfuscation_suite import (  # noqa: E402
-    deeplink_forms,
-    email_forms,
-    handle_makers,
-    phone_makers,
-    suite_host_ok,
-)
-from make_images import image_records  # noqa: E402
 from content_templates import (  # noqa: E402
     CLEAN_ALLOWED_LINK,
     CLEAN_EN,
@@ -41,6 +32,16 @@ from content_templates import (  # noqa: E402
     CLEAN_ZH,
     DIRTY_HANDLE,
     DIRTY_HOST,
+)
+from make_images import image_records  # noqa: E402
+
+from bench import tricks  # noqa: E402
+from bench.obfuscation_suite import (  # noqa: E402
+    deeplink_forms,
+    email_forms,
+    handle_makers,
+    phone_makers,
+    suite_host_ok,
 )
 
 SEED = 20261120
