@@ -108,6 +108,34 @@ def _triggered() -> list[tuple[str, object, object]]:
 TRIGGERED = _triggered()
 
 
+TRIGGERED_EXAMPLES = [
+    "x y z w va.com",
+    "a b c d e f.com",
+    "https:// b e t 8 8",
+    "w w w . b e t 8 8 8 . c o m",
+    "p_a_f.com",
+    "bob [at] gmail.com",
+    "bob#gmail.com",
+    "bet888 dot com",
+    "bet888 . com",
+    "bet888。c0m",
+    "bet888.corn",
+]
+"""Texts each pass changes, one per branch of its trigger (random text rarely finds them)."""
+
+
+@pytest.mark.parametrize("text", TRIGGERED_EXAMPLES)
+def test_the_examples_are_changed_and_triggered(text: str) -> None:
+    changed = []
+    for name, run, trigger in TRIGGERED:
+        work = Work(text, False, True)
+        run(work)  # type: ignore[operator]
+        if work.tricks:
+            changed.append(name)
+            assert trigger.search(text) is not None, (name, text)  # type: ignore[attr-defined]
+    assert changed, text
+
+
 @settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.booleans())
 def test_a_pass_changes_nothing_where_its_trigger_is_absent(text: str, weak: bool) -> None:

@@ -160,7 +160,7 @@ PASSES: Final = (
     Pass("broken_host", broken.broken_host_pass, _LINES),
     Pass("hxxp", rules.hxxp_pass, _HXXP),
     Pass("spelled_dot", rules.spelled_dot_pass, _DOT, trigger=rules.SPELLED_DOT_TRIGGER),
-    Pass("spaced", rules.spaced_pass, _SPACED),
+    Pass("spaced", rules.spaced_pass, _SPACED, trigger=rules.SPACED_TRIGGER),
     Pass("spelled_at", rules.spelled_at_pass, _AT, trigger=rules.SPELLED_AT_TRIGGER),
 )
 """Every pass, in order. A pass added here declares its families and, where it is costly and
