@@ -1179,6 +1179,40 @@ def _cue_after_pointer(rng: random.Random) -> Handle:
     return wid + tail, "wechat", wid, ["pointer"]
 
 
+def _id_instruction(rng: random.Random) -> Handle:
+    """An id with Chinese characters inside or written backwards, and the instruction to undo
+    it (``ha去oyun掉88（去掉中文）``, ``66_nuyoah（倒过来）``)."""
+    wid = _wid(rng)
+    cue = rng.choice(("微信：", "V：", "加薇 ", "vx "))
+    if rng.random() < 0.5:
+        junk = iter(rng.choice(("去掉中文字", "删除汉字哦", "不要中文")))
+        cuts = sorted(rng.sample(range(1, len(wid)), min(2, len(wid) - 1)))
+        body = "".join(c + (next(junk) if i + 1 in cuts else "") for i, c in enumerate(wid))
+        note = rng.choice(("（去掉中文）", "(去掉汉字)", "【去中文】", " 去掉中文"))
+        return cue + body + note, "wechat", wid, ["cjk_junk", "instruction"]
+    note = rng.choice(("（倒过来）", "(反着读)", "【倒序】", " 倒着看"))
+    return cue + wid[::-1] + note, "wechat", wid, ["reversed", "instruction"]
+
+
+def _telegram_at_spaced(rng: random.Random) -> Handle:
+    """``飞机 @ b e t _ v i p``: the @name spaced out, or the @ set apart."""
+    name = tricks.handle_id(rng, lo=5, hi=16, style="telegram").lower()
+    cue = rng.choice(("飞机 ", "TG：", "纸飞机 ", "telegram ", "✈️ "))
+    body = rng.choice(("@ ", "@", "＠ ")) + rng.choice((" ", " · ", "\u3000", "")).join(name)
+    return cue + body, "telegram", name, ["at_spaced"]
+
+
+def _phone_spoken_grouped(rng: random.Random) -> Handle:
+    """A mobile read aloud in its usual 3-4-4 groups: ``幺三八 一二三四 五六七八``."""
+    mobile = tricks.cn_mobile(rng)
+    spoken = {"1": "幺", "2": "两"}
+    digits = [spoken.get(c) or rng.choice((tricks.CN_DIGITS[int(c)], c)) for c in mobile]
+    gap = rng.choice((" ", "-", "  ", "·"))
+    body = "".join(digits[:3]) + gap + "".join(digits[3:7]) + gap + "".join(digits[7:])
+    cue = rng.choice(("电话：", "手机 ", "热线 ", "打", "call ", "+86 "))
+    return cue + body, "phone", "86" + mobile, ["spoken", "grouped"]
+
+
 HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_control": _control_handle,
     "h_cue_symbol_break": _cue_symbol_break,
@@ -1212,6 +1246,9 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_cue_spelled_out": _cue_spelled_out,
     "h_phone_spoken_spaced": _phone_spoken_spaced,
     "h_cue_after_pointer": _cue_after_pointer,
+    "h_id_instruction": _id_instruction,
+    "h_telegram_at_spaced": _telegram_at_spaced,
+    "h_phone_spoken_grouped": _phone_spoken_grouped,
 }
 """New families go last: the suite's random draws of the families before stay the same."""
 

@@ -172,6 +172,22 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("T-E-L-E-G-R-A-M @bet_vip88", "telegram", "bet_vip88"),
         ("🐧 is ⑤⑥３50️⃣0️⃣", "qq", "563500"),
     ],
+    "instruction_after_id": [
+        ("微信：tiyu_5去5掉90cs(去掉汉字)", "wechat", "tiyu_5590cs"),
+        ("加薇 fuli2不268要hk 去掉中文", "wechat", "fuli2268hk"),
+        ("V：d去uchang_51掉11x（去掉中文）", "wechat", "duchang_5111x"),
+        ("微信：335-kk(反着读)", "wechat", "kk-533"),
+        ("加薇 11_uyit【倒序】", "wechat", "tiyu_11"),
+        ("微信：iv10082-ehgniy 倒着看", "wechat", "yinghe-28001vi"),
+        ("微信：abc123（倒过来的世界）", "wechat", "abc123"),
+        ("QQ：123456 反着读也一样", "qq", "123456"),
+    ],
+    "telegram_at_spaced": [
+        ("飞机 ＠ happy755", "telegram", "happy755"),
+        ("TG：@ d a f a _ 1 0", "telegram", "dafa_10"),
+        ("telegram @ f u l i _ 7 8 2 9 5 3", "telegram", "fuli_782953"),
+        ("纸飞机 @v · i · p · 9 · 5 · 4 · a", "telegram", "vip954a"),
+    ],
     "phone": [
         ("热线1 8 0 0 7 2 6 5 5 4 6", "phone", "18007265546"),
         ("1.3.8.1.2.3.4.5.6.7.8", "phone", "13812345678"),
@@ -191,6 +207,8 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("手机 +86-1_5_2_4_8_8_5_7_0_0_5", "phone", "+8615248857005"),
         ("Tel: +86-186 - 22 - 2087 - 23", "phone", "+8618622208723"),
         ("Tel: +86-1804·60·893·55", "phone", "+8618046089355"),
+        ("热线 幺8九 幺6零四 75幺7", "phone", "18916047517"),
+        ("电话：幺八9·0幺七七·40三9", "phone", "18901774039"),
     ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]

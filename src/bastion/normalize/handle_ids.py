@@ -48,21 +48,44 @@ _UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
 _JUNK: Final = f" \t\r\n\u3000\xa0·•・.*#~^|/\\\\,，、。{SYMBOLS}"
 """Gaps a spammer puts between the pieces of an id."""
 _ID_RUN: Final = f"[{_UNIT}]{{1,40}}(?:[{_JUNK}]{{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
+_HANZI_JUNK: Final = f"(?:(?![{_NUM}])[\u4e00-\u9fff])"
+_ID_RUN_HANZI: Final = (
+    f"[{_UNIT}]{{1,40}}(?:(?:[{_JUNK}]|{_HANZI_JUNK}){{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
+)
+"""An id with Chinese characters put inside it, read when the message says to drop them."""
 _CUE_SEP: Final = (
-    f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n){{0,6}})"
+    f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n|@){{0,6}})"
 )
 
 _FIRST: Final = "VvWwQqKkTtFfDdLlAa+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽" + "".join(
     SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian")
 )
 """Every character a cue can begin with: the pattern is only tried there."""
-_CUED_ID_RE: Final = re.compile(
+_CUE: Final = (
     f"(?=[{_FIRST}])(?:(?P<wechat>{CUE_WECHAT})|(?P<qq>{CUE_QQ})|(?P<telegram>{CUE_TELEGRAM})"
-    f"|(?P<whatsapp>{CUE_WHATSAPP})|(?P<line>{CUE_LINE}))(?P<sep>{_CUE_SEP})(?P<id>{_ID_RUN})"
+    f"|(?P<whatsapp>{CUE_WHATSAPP})|(?P<line>{CUE_LINE}))(?P<sep>{_CUE_SEP})"
 )
+_CUED_ID_RE: Final = re.compile(f"{_CUE}(?P<id>{_ID_RUN})")
+_ID_RUN_RE: Final = re.compile(_ID_RUN)
+_CUED_ID_HANZI_RE: Final = re.compile(f"{_CUE}(?P<id>{_ID_RUN_HANZI})")
+_REMOVE: Final = (
+    "去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字|(?i:remove (?:the )?chinese)"
+)
+_REVERSE: Final = "倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?)"
+_REVERSE_WHOLE: Final = (
+    "(?:倒过来|反过来|倒着|反着|倒序)[看读念写]?(?![\u4e00-\u9fff])|(?i:backwards|reversed?)\\b"
+)
+"""A whole instruction to reverse (``倒过来``, ``反着读``), not a phrase (``倒过来的世界``)."""
+_REMOVE_RE: Final = re.compile(_REMOVE)
+_INSTRUCTION_RE: Final = re.compile(
+    f"[ \t]{{0,2}}[（(【\\[「]?(?:(?P<remove>{_REMOVE})|(?P<reverse>{_REVERSE_WHOLE}))"
+)
+"""What the message tells the reader to do with the id just before: drop the Chinese characters
+in it (``ha去oyun掉88（去掉中文）``) or read it backwards (``66_nuyoah（倒过来）``)."""
 _SPOKEN_MOBILE_RE: Final = re.compile(
-    f"(?<![0-9{_NUM}])[1幺一壹](?P<gap>[ \u3000·\\-]{{0,2}})[0-9{_NUM}]"
-    f"(?:(?P=gap)[0-9{_NUM}]){{9}}(?![0-9{_NUM}])"
+    f"(?<![0-9{_NUM}])[1幺一壹](?:(?P<gap>[ \u3000·\\-]{{0,2}})[0-9{_NUM}]"
+    f"(?:(?P=gap)[0-9{_NUM}]){{9}}|[0-9{_NUM}]{{2}}(?P<group>[ \u3000·\\-]{{1,2}})"
+    f"[0-9{_NUM}]{{4}}(?P=group)[0-9{_NUM}]{{4}})(?![0-9{_NUM}])"
 )
 """A mainland mobile read aloud (``幺9幺30两八0八七七``): no prose has eleven numerals so."""
 _CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram")
@@ -84,7 +107,10 @@ _SPELLED_CUE_RE: Final = re.compile(
 SPELLED_CUE_GATE: Final = (
     "(?i:" + "|".join("[ .*·\\-]{1,3}".join(word[:4]) for word in _CUE_NAMES) + ")"
 )
-SPOKEN_GATE: Final = f"[1幺一壹](?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{10}}"
+SPOKEN_GATE: Final = (
+    f"[1幺一壹](?:(?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{10}}"
+    f"|[0-9{_NUM}]{{2}}[ \u3000·\\-]{{1,2}}[0-9{_NUM}]{{4}})"
+)
 """A superset of the spoken mobile's trigger."""
 NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}\\-_]{{0,3}}[0-9{_NUM}]){{4}}"
 """An id that starts with a numeral: five numerals or digits, pieces apart or not."""
@@ -92,7 +118,8 @@ NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}\\-_]{{0,3}}[0-9{_NUM}]){{4}}"
 CUED_GATE: Final = (
     f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
     f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-)"
-    f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n)|{SPELLED_CUE_GATE}"
+    f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n|{_CUE_SEP}@[ \t\u3000])"
+    f"|{SPELLED_CUE_GATE}|{_REMOVE}|{_REVERSE}"
 )
 """A superset of the cued fold's trigger (RE2 syntax): a cue, then a gap inside an id, a
 numeral, digit groups, a hyphen between every character, or a line break."""
@@ -209,8 +236,34 @@ def _id_group(text: str, start: int, end: int, kind: str, lone: bool) -> Group |
     return (name, kept[0][0], kept[-1][1], edits)
 
 
+def _instructed(text: str, start: int, end: int) -> Group | None:
+    """The id as the instruction after it says to read it, if one follows."""
+    m = _INSTRUCTION_RE.match(text, end)
+    if m is None:
+        return None
+    runs = _pieces(text, start, end)
+    if m["remove"] and len(runs) > 1:
+        return ("defang", start, end, _join(text, runs))
+    ident = text[start:end]
+    if m["reverse"] and len(runs) == 1 and len(ident) >= 5:
+        return ("bidi", start, end, [(start, end, ident[::-1])])
+    return None
+
+
+def _plain_end(text: str, m: re.Match[str]) -> int:
+    """Where the id run of ``m`` ends when Chinese characters are no gaps."""
+    if m.re is _CUED_ID_RE:
+        return m.end("id")
+    plain = _ID_RUN_RE.match(text, m.start("id"))
+    return plain.end() if plain else m.end("id")
+
+
 def _sep_edits(sep: str, offset: int, id_has_digit: bool) -> list[Edit]:
-    """Line breaks between a cue and its id go (a space where no separator is left)."""
+    """Line breaks between a cue and its id go (a space where no separator is left), and so
+    do spaces after an ``@`` (``飞机 @ bet_vip``)."""
+    at = sep.rfind("@")
+    if at >= 0 and sep[at + 1 :].strip(" \t\u3000") == "" and len(sep) > at + 1:
+        return [(offset + at + 1, offset + len(sep), "")]
     if "\n" not in sep or not id_has_digit:
         return []
     strong = any(c in ":：" for c in sep)
@@ -232,10 +285,13 @@ def cued_id_pass(work: Work) -> None:
     work.apply(spelled)
     text = work.text
     groups: list[Group] = []
-    for m in _CUED_ID_RE.finditer(text):
+    pattern = _CUED_ID_HANZI_RE if _REMOVE_RE.search(text) else _CUED_ID_RE
+    for m in pattern.finditer(text):
         kind = next(k for k in ("wechat", "qq", "telegram", "whatsapp", "line") if m[k])
         lone = _FILL_RE.sub("", m[kind]).lstrip("加") in _LONE
-        group = _id_group(text, m.start("id"), m.end("id"), kind, lone)
+        group = _instructed(text, m.start("id"), m.end("id"))
+        if group is None:
+            group = _id_group(text, m.start("id"), _plain_end(text, m), kind, lone)
         ident = m["id"] if group is None else text[group[1] : group[2]]
         sep = _sep_edits(m["sep"], m.start("sep"), any(c.isdigit() or c in _NUM for c in ident))
         if sep:
@@ -247,12 +303,13 @@ def cued_id_pass(work: Work) -> None:
 
 
 def spoken_mobile_pass(work: Work) -> None:
-    """``幺9幺30两八0八七七`` -> ``19130280877``: a mobile read aloud, 幺 and 两 included."""
+    """``幺9幺30两八0八七七`` -> ``19130280877``: a mobile read aloud, 幺 and 两 included, one
+    gap throughout or in its 3-4-4 groups (``幺三八 一二三四 五六七八``)."""
     groups: list[Group] = []
     for m in _SPOKEN_MOBILE_RE.finditer(work.text):
-        gap = m["gap"]
-        digits = (m[0].replace(gap, "") if gap else m[0]).translate(_TO_DIGITS)
-        if digits != m[0].replace(gap, "") and digits[1] in "3456789":
+        written = "".join(_DIGITS_RE.findall(m[0]))
+        digits = written.translate(_TO_DIGITS)
+        if digits != written and digits[1] in "3456789":
             start, end = m.span()
             groups.append(("cjk_numeral", start, end, [(start, end, digits)]))
     work.apply(groups)
