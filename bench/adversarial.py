@@ -1102,7 +1102,7 @@ PIECE_EMOJI = ("❤️", "🔥", "⭐", "💋", "🌹", "✨", "🎲", "💰", "
 
 def _in_pieces(value: str, rng: random.Random) -> tuple[str, str]:
     """An id broken the ways a reader still joins: spaced, emoji-split, numerals, digit groups."""
-    forms = ["spaced", "emoji_split"]
+    forms = ["spaced", "emoji_split", "spaced_emoji_split"]
     if value.isdigit():
         forms += ["cn_spaced", "financial", "groups", "circled_mix"]
     form = rng.choice(forms)
@@ -1112,6 +1112,10 @@ def _in_pieces(value: str, rng: random.Random) -> tuple[str, str]:
         cuts = sorted(rng.sample(range(1, len(value)), min(rng.randint(1, 3), len(value) - 1)))
         parts = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)]
         return rng.choice(PIECE_EMOJI).join(parts), form
+    if form == "spaced_emoji_split":
+        cuts = sorted(rng.sample(range(1, len(value)), min(rng.randint(2, 3), len(value) - 1)))
+        parts = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)]
+        return f" {rng.choice(PIECE_EMOJI)} ".join(parts), form
     if form == "cn_spaced":
         return rng.choice((" ", "、", "·", "-")).join(tricks.cn_numerals(value, rng)), form
     if form == "financial":

@@ -124,6 +124,8 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("V：xi⭐aom⭐ei-7327", "wechat", "xiaomei-7327"),
         ("vx号 is hap🎲py🎲_97", "wechat", "happy_97"),
         ("QQ：1☆1☆9139", "qq", "119139"),
+        ("V：kk73 🔥 943 🔥 vip", "wechat", "kk73943vip"),
+        ("微信：fu ❤️ li ❤️ 2749 百家乐", "wechat", "fuli2749"),
     ],
     "numerals_in_id": [
         ("扣扣：九 六 六 四 三 一 四 一", "qq", "96643141"),
@@ -180,7 +182,6 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("加薇 11_uyit【倒序】", "wechat", "tiyu_11"),
         ("微信：iv10082-ehgniy 倒着看", "wechat", "yinghe-28001vi"),
         ("微信：abc123（倒过来的世界）", "wechat", "abc123"),
-        ("QQ：123456 反着读也一样", "qq", "123456"),
     ],
     "telegram_at_spaced": [
         ("飞机 ＠ happy755", "telegram", "happy755"),
@@ -313,6 +314,7 @@ def test_prose_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:
         ("加薇 fu❤️li❤️274960", "fu.li"),
         ("微信：kk73🔥943🔥vip", "943.vip"),
         ("V：bet🔥888🔥com", "888.com"),
+        ("V：kk73 🔥 943 🔥 vip", "943.vip"),
         ("W h a t s A p p +852 9091 4111", "whats.app"),
     ],
 )

@@ -77,8 +77,8 @@ CUE_QQ: Final = (
 )
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``."""
 CUE_TELEGRAM: Final = (
-    "(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa][Mm])?|[Tt]"
-    f"{BREAK}[Gg])(?![A-Za-z]){ID_WORD}"
+    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa][Mm])?|[Tt]"
+    f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
     f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}"
     f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}"
     "|[✈🛩🛫🛬]\ufe0f?)"

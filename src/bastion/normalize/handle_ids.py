@@ -73,7 +73,7 @@ _REMOVE: Final = (
 )
 _REVERSE: Final = "倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?)"
 _REVERSE_WHOLE: Final = (
-    "(?:倒过来|反过来|倒着|反着|倒序)[看读念写]?(?![\u4e00-\u9fff])|(?i:backwards|reversed?)\\b"
+    "(?:倒过来|反过来|倒着|反着|倒序)(?:[看读念写]|(?![\u4e00-\u9fff]))|(?i:backwards|reversed?)\\b"
 )
 """A whole instruction to reverse (``倒过来``, ``反着读``), not a phrase (``倒过来的世界``)."""
 _REMOVE_RE: Final = re.compile(_REMOVE)
@@ -125,6 +125,7 @@ CUED_GATE: Final = (
 numeral, digit groups, a hyphen between every character, or a line break."""
 _RUN_RE: Final = re.compile(f"[{_UNIT}]+")
 _SYMBOL_RE: Final = re.compile(f"[{SYMBOLS}]+")
+_SPACED_SYMBOL_RE: Final = re.compile(f"[ \u3000][{SYMBOLS}]{{1,2}}[ \u3000]")
 _DIGIT_GROUPS_RE: Final = re.compile(
     f"[0-9{_NUM}]{{1,5}}(?P<gap>[ \t\u3000]{{1,3}}(?:[\\-_·•.|/][ \t\u3000]{{1,3}})?"
     f"|[\\-_·•.|/、]|[ \t]?-[ \t]?)[0-9{_NUM}]{{1,5}}(?:(?P=gap)[0-9{_NUM}]{{1,5}}){{0,10}}"
@@ -166,13 +167,23 @@ def _uniform_singles(text: str, runs: list[tuple[int, int]]) -> int:
 
 
 def _symbol_split(text: str, runs: list[tuple[int, int]]) -> int:
-    """How many leading runs are split only by emoji or symbols (0 if fewer than two)."""
+    """How many leading runs are split by emoji or symbols (0 if fewer than two): touching
+    (``fu❤li❤2749``), or spaced the same way each time (``kk73 🔥 943 🔥 vip``, three pieces or
+    more: one spaced emoji after an id is decoration)."""
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in pairwise(runs)]
     count = 1
-    for (_, a_end), (b_start, _) in pairwise(runs):
-        if _SYMBOL_RE.fullmatch(text, a_end, b_start) is None:
+    for gap in gaps:
+        if _SYMBOL_RE.fullmatch(gap) is None:
             break
         count += 1
-    return count if count >= 2 else 0
+    if count >= 2:
+        return count
+    count = 1
+    for gap in gaps:
+        if gap != gaps[0] or _SPACED_SYMBOL_RE.fullmatch(gap) is None:
+            break
+        count += 1
+    return count if count >= 3 else 0
 
 
 def _join(text: str, runs: list[tuple[int, int]]) -> list[Edit]:
