@@ -1217,6 +1217,27 @@ def _phone_spoken_grouped(rng: random.Random) -> Handle:
     return cue + body, "phone", "86" + mobile, ["spoken", "grouped"]
 
 
+def _qq_letter_digits(rng: random.Random) -> Handle:
+    """A QQ number with look-alike letters for digits (``1O2254678``: O for 0, l or I for 1)."""
+    qq = tricks.qq_number(rng)
+    while not any(c in "01" for c in qq[1:]):
+        qq = tricks.qq_number(rng)
+    swap = {"0": ("O", "o"), "1": ("l", "I")}
+    body = qq[0] + "".join(rng.choice(swap[c]) if c in swap else c for c in qq[1:])
+    cue = rng.choice(("QQ：", "扣扣 ", "企鹅号 ", "Q号：", "加q "))
+    return cue + body, "qq", qq, ["letter_digits"]
+
+
+def _search_cue(rng: random.Random) -> Handle:
+    """Where to search for the id: ``微信搜索 abc123``, ``V信搜一搜：``, ``QQ搜索``."""
+    if rng.random() < 0.35:
+        qq = tricks.qq_number(rng)
+        return rng.choice(("QQ搜索 ", "扣扣搜：", "QQ search: ")) + qq, "qq", qq, ["search"]
+    wid = _wid(rng)
+    cue = rng.choice(("微信搜索 ", "V信搜一搜：", "wx搜 ", "薇信搜索：", "search WeChat: "))
+    return cue + wid, "wechat", wid, ["search"]
+
+
 HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_control": _control_handle,
     "h_cue_symbol_break": _cue_symbol_break,
@@ -1253,6 +1274,8 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_id_instruction": _id_instruction,
     "h_telegram_at_spaced": _telegram_at_spaced,
     "h_phone_spoken_grouped": _phone_spoken_grouped,
+    "h_qq_letter_digits": _qq_letter_digits,
+    "h_search_cue": _search_cue,
 }
 """New families go last: the suite's random draws of the families before stay the same."""
 

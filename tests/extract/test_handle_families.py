@@ -183,6 +183,19 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("微信：iv10082-ehgniy 倒着看", "wechat", "yinghe-28001vi"),
         ("微信：abc123（倒过来的世界）", "wechat", "abc123"),
     ],
+    "search_cue": [
+        ("微信搜索 fuli-9957a", "wechat", "fuli-9957a"),
+        ("wx搜 kefu-30933cs", "wechat", "kefu-30933cs"),
+        ("V信搜一搜：linda_601591", "wechat", "linda_601591"),
+        ("QQ search: 4417514503", "qq", "4417514503"),
+        ("扣扣搜：769332", "qq", "769332"),
+    ],
+    "letter_digits_in_qq": [
+        ("QQ：1O2254678", "qq", "102254678"),
+        ("扣扣 894II54582", "qq", "8941154582"),
+        ("加q 48Olo7", "qq", "480107"),
+        ("Q号：2l5568", "qq", "215568"),
+    ],
     "telegram_at_spaced": [
         ("飞机 ＠ happy755", "telegram", "happy755"),
         ("TG：@ d a f a _ 1 0", "telegram", "dafa_10"),
@@ -287,6 +300,8 @@ def test_family_with_harmful_wording_is_not_allowed(
         "size 30 w x 40 h, 2024 v x 5000",
         "飞机 @Tasha杀手 好看",
         "QQ群 2024-12-06 更新",
+        "微信搜索 云购全球",
+        "QQ：hello world",
         "扣 1500.50 元",
         "每月扣 1500.50",
         "两三个人，一二三四五",

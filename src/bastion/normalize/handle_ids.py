@@ -117,7 +117,8 @@ NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}\\-_]{{0,3}}[0-9{_NUM}]){{4}}"
 
 CUED_GATE: Final = (
     f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
-    f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-)"
+    f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-"
+    "|[0-9][OoIl]|[OoIl][0-9])"
     f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n|{_CUE_SEP}@[ \t\u3000])"
     f"|{SPELLED_CUE_GATE}|{_REMOVE}|{_REVERSE}"
 )
@@ -132,6 +133,8 @@ _DIGIT_GROUPS_RE: Final = re.compile(
     f"(?![0-9{_NUM}A-Za-z])"
 )
 _DIGITS_RE: Final = re.compile(f"[0-9{_NUM}]+")
+_LETTER_DIGITS_RE: Final = re.compile("[1-9][0-9OoIl]{4,10}(?![A-Za-z0-9_\\-])")
+_LETTER_TO_DIGIT: Final = str.maketrans("OoIl", "0011")
 _DATE_RE: Final = re.compile("(?:19|20)[0-9]{2}[^0-9]{1,3}[01]?[0-9][^0-9]{1,3}[0-3]?[0-9]")
 _LONE: Final = frozenset("薇嶶威徽扣蔻寇抠赖")
 _FILL_RE: Final = re.compile(FILL)
@@ -221,11 +224,24 @@ def _digit_groups(text: str, start: int, kind: str, lone: bool) -> Group | None:
     return ("spaced_letters", runs[0][0], runs[-1][1], edits) if edits else None
 
 
+def _letter_digits(text: str, start: int, end: int) -> Group | None:
+    """``1O2254678``, ``894II54582``: after a QQ cue, O is 0 and l or I is 1 (a QQ number is
+    digits only); two of its characters at least must be digits."""
+    m = _LETTER_DIGITS_RE.match(text, start, end)
+    if m is None or m[0].isdigit() or sum(c.isdigit() for c in m[0]) < 2:
+        return None
+    return ("leet", start, m.end(), [(start, m.end(), m[0].translate(_LETTER_TO_DIGIT))])
+
+
 def _id_group(text: str, start: int, end: int, kind: str, lone: bool) -> Group | None:
     """The fold of the id run ``text[start:end]`` right after a cue, if it needs one."""
     digits = _digit_groups(text, start, kind, lone)
     if digits is not None:
         return digits
+    if kind == "qq" and not lone:
+        letters = _letter_digits(text, start, end)
+        if letters is not None:
+            return letters
     runs = _pieces(text, start, end)
     (first_start, first_end), first = runs[0], text[runs[0][0] : runs[0][1]]
     if _interleaved(first):
