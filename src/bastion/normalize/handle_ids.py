@@ -10,12 +10,20 @@ thing is an id, so pieces a reader puts together are one id there:
 * digit groups after a QQ, WeChat or WhatsApp cue: ``377-916``, ``9520.60``, ``72-631-185-4``;
 * Chinese numerals among the digits, financial and spoken ones too: ``九 六 六 四``,
   ``陆3零593肆``, ``两1柒63叁1``;
-* the cue, the separator and the id on separate lines: ``V\\n：\\nduchang-2295``.
+* the cue, the separator and the id on separate lines: ``V\\n：\\nduchang-2295``; spaces after
+  an ``@`` (``飞机 @ bet_vip``);
+* what an instruction right after the id says: ``ha去oyun掉88（去掉中文）`` drops the Chinese,
+  ``66_nuyoah（倒过来）`` reads it backwards;
+* look-alike letters in a QQ number: ``1O2254678`` (O for 0, l or I for 1).
+
+A messenger's name spelled letter by letter (``W h a t s A p p``) is joined into the cue, and a
+mainland mobile read aloud (``幺9幺30两八0八七七``, ``幺三八 一二三四 五六七八``) into digits,
+wherever they stand.
 
 Joining the pieces here, before the dot passes run, is also what keeps ``fu❤li`` from reading
-as the host ``fu.li``: an id owned by a cue is never a host. Nothing happens away from a cue, so
-prose with numerals, dates and prices is untouched; a lone-character cue (``薇``, ``扣``) does
-not join digit groups (``扣 1500.50`` is an amount).
+as the host ``fu.li``: an id owned by a cue is never a host. Ids are only folded after a cue,
+so prose with numerals, dates and prices is untouched; a lone-character cue (``薇``, ``扣``)
+does not join digit groups (``扣 1500.50`` is an amount).
 """
 
 from __future__ import annotations
