@@ -5,10 +5,10 @@ Each hyphen-separated piece of the registrable label is read run by run. A digit
 letters is leetspeak (``d33pcli3nts``); a run at an edge of a piece may be part of the name
 (``888``, ``365``, ``5dimes``) or letters of the word (``0ffice``, ``car3365`` -> ``care365``,
 ``vid30`` -> ``video``), so all are tried: the letter reading of the digit that touches the
-letters, of the whole run, and the digits as written. Readings with the most letters come first; only the registrable label changes,
-and at most :data:`MAX_VARIANTS` spellings are produced, so a lookup costs a bounded number of
-index probes. The reputation detector asks the index for these only when the host as written is
-not listed.
+letters, of the whole run, and the digits as written. Readings with the most letters come
+first; only the registrable label changes, and at most :data:`MAX_VARIANTS` spellings are
+produced, so a lookup costs a bounded number of index probes. The reputation detector asks the
+index for these only when the host as written is not listed.
 """
 
 from __future__ import annotations

@@ -32,12 +32,14 @@ _TAIL: Final = rf"-?[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
 
 _SPLIT_RE: Final = re.compile(
     rf"(?P<emoji>(?<=[{_AN}\-])(?<![{_PICTOGRAPHS}][{_AN}])[{_PICTOGRAPHS}]{{1,3}}(?={_TAIL}))"
-    rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}](?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
+    rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}]"
+    rf"(?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?P<line>(?<=://)[{_AN}\-]{{1,63}}(?P<gap>[ \t]{{0,4}}\r?\n[ \t]{{0,4}})(?={_TAIL}))"
 )
 """Where a word may have been cut: an emoji glued inside a name that goes on to its dot
-(``xnx-vi🀄deos.fun``; not the last gap of letters spaced by emoji, ``b🎲e🎲t🎲8.com``), one Chinese numeral glued before a name (``四k-netflix。net``: four, or
-a word), a line break after a scheme's first piece (``https://porn\\npatrons.com``)."""
+(``xnx-vi🀄deos.fun``; not the last gap of letters spaced by emoji, ``b🎲e🎲t🎲8.com``), one
+Chinese numeral glued before a name (``四k-netflix。net``: four, or a word), a line break after
+a scheme's first piece (``https://porn\\npatrons.com``)."""
 SPLIT_GATE: Final = (
     rf"[{_AN}\-][{_PICTOGRAPHS}]{{1,3}}-?[{_AN}]"
     rf"|[{_NUMERALS}][{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
@@ -64,8 +66,10 @@ _DESCRIBED_RE: Final = re.compile(
 )
 """``abc 后缀是 com``, ``域名abc，后缀com``, ``abc（后面加.com）``, ``abc 加上 .com``: the TLD
 described in words after the name."""
-_POINT_RE: Final = re.compile(rf"(?<=[{_AN}])(?P<sep>\s{{1,2}}point\s{{1,2}})(?P<tld>[a-z]{{2,24}})"
-                              rf"(?![{_AN}\-])")
+_POINT_RE: Final = re.compile(
+    rf"(?<=[{_AN}])(?P<sep>\s{{1,2}}point\s{{1,2}})(?P<tld>[a-z]{{2,24}})"
+    rf"(?![{_AN}\-])"
+)
 """``frpbina point my``: ``point`` as the dot before any TLD (the main reading takes it only
 before ``com``, ``net`` and ``org``)."""
 GUESS_GATE: Final = re.compile(

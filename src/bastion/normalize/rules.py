@@ -175,7 +175,8 @@ def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None
     """Fold confusable letters in tokens that mix them with ASCII (TR39 mixed-script idea).
 
     A token folds only when every letter in it becomes ASCII and it already holds an ASCII letter
-    or digit (``рayрal``, ``ρ38000``) or folds to a host with a known suffix (``ВЕТ888.СОМ``); ``сайт.рф`` stays.
+    or digit (``рayрal``, ``ρ38000``) or folds to a host with a known suffix (``ВЕТ888.СОМ``);
+    ``сайт.рф`` stays.
     """
     text = work.text
     groups: list[Group] = []
