@@ -77,8 +77,9 @@ GUESS_GATE: Final = re.compile(
     r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s|[a-z0-9]\. {1,2}[a-z]{4}"
 )
 """A superset of the triggers of :func:`guess_pass` (and of ``. `` as a dot before a TLD of
-four or more letters, ``saonidh. world``, which the spelled-dot pass takes when guessing), tested
-on the main reading's text."""
+four or more letters, ``saonidh. world``, which the spelled-dot pass takes when guessing). The
+unmasker's RE2 gate reads it with the other families (and again after folding), so asking costs
+nothing; texts too long for the gate use this compiled twin on the main reading's text."""
 
 
 _NAME_BEFORE_RE: Final = re.compile(rf"[{_AN}\-]{{1,63}}$")
