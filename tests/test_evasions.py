@@ -182,11 +182,21 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("www.apollobet，com", "apollobet.com"),
         ("sportsbet、io 体育", "sportsbet.io"),
         ("ｂｅｓｔｃａｓｉｎｏ_com", "bestcasino.com"),
+        ("bet11888，c0m", "bet11888.com"),
+        ("188bet__c0m 注册", "188bet.com"),
+        ("188bet‚com", "188bet.com"),
+        ("188bet﹐com", "188bet.com"),
+    ],
+    "emoji_inside_tld": [
+        ("bet11888.c🎰om", "bet11888.com"),
+        ("188bet。c💋om 注册", "188bet.com"),
     ],
     "pinyin_dian_glued": [
         ("188betdiancom", "188bet.com"),
         ("官网 actionbetsDIANcom", "actionbets.com"),
         ("super88dianclub", "super88.club"),
+        ("188bet diancom", "188bet.com"),
+        ("188betdianc0m", "188bet.com"),
     ],
     "described_tld": [
         ("域名188bet，后缀com", "188bet.com"),
@@ -194,6 +204,7 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("apollobet（后面加.com）", "apollobet.com"),
         ("bestcasino 加上 .com 注册", "bestcasino.com"),
         ("域名：allstarbet，后缀为.com", "allstarbet.com"),
+        ("bet11888 后缀 c0m", "bet11888.com"),
     ],
     "drop_a_symbol": [
         ("188bet#.#com（去掉#）", "188bet.com"),
@@ -296,7 +307,7 @@ GUESS_PROSE = [
     "my_name is bob, hello_world",
     "a,b,c and x、y, xxx，xxx",
     "I went home. today is fine. world peace",
-    "Indian food tonight, the point is simple",
+    "Indian food tonight, the point is simple, Indian com",
     "四个人一起去，价格四k元",
     "see https://example.com/foo_bar/ and report_final.docx",
     "tg_casino_vip",
