@@ -705,6 +705,22 @@ def _space_dot_long_tld(d: str, rng: random.Random) -> Token:
     return _scheme(rng, 0.3) + name + rng.choice((". ", ".  ")) + tld, ["space_dot", "scheme?"]
 
 
+def _emoji_inside_tld(d: str, rng: random.Random) -> Token:
+    """An emoji inside the TLD after a real or disguised dot (``bet888.c🎰om``)."""
+    name, tld = _split(d)
+    cut = rng.randint(1, len(tld) - 1)
+    emoji = rng.choice(("🎰", "💰", "🔥", "❤️", "💋", "🀄"))
+    dot = rng.choice((".", "。", "．"))
+    return _scheme(rng, 0.3) + name + dot + tld[:cut] + emoji + tld[cut:], ["emoji_in_tld"]
+
+
+def _stand_in_leet_tld(d: str, rng: random.Random) -> Token:
+    """A stand-in dot before a TLD spelt with digits (``bet888，c0m``, ``bet888__n3t``)."""
+    name, tld = _split(d)
+    dot = rng.choice(("_", "__", ",", "，", "、", " 后缀 ", "dian"))
+    return name + dot + _leet(tld, LEET_TLD), [f"dot:{dot.strip()}", "leet_tld"]
+
+
 HostFamily = tuple[Callable[[str, random.Random], Token], Callable[[str], bool]]
 ANY: Callable[[str], bool] = lambda d: True  # noqa: E731
 HOST_FAMILIES: dict[str, HostFamily] = {
@@ -790,6 +806,11 @@ HOST_FAMILIES: dict[str, HostFamily] = {
     "space_dot_long_tld": (
         _space_dot_long_tld,
         lambda d: len(_split(d)[1]) >= 4 and _split(d)[1].isalpha(),
+    ),
+    "emoji_inside_tld": (_emoji_inside_tld, lambda d: len(_split(d)[1]) >= 2),
+    "stand_in_leet_tld": (
+        _stand_in_leet_tld,
+        lambda d: any(c in LEET_TLD for c in _split(d)[1]) and len(set(_split(d)[0])) > 1,
     ),
 }
 HARDER_FAMILIES = frozenset(

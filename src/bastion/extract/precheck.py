@@ -114,7 +114,7 @@ _ASCII_CLAUSES = (
     f"[Ww]{{3}}{_GAP1}",
     # guessed readings (bastion.normalize.guess): stand-in dots, glued dian, described TLDs
     f"[{_AN}](?:_{{1,2}}|[,，、‚﹐､]| ?(?i:dian)|\\s{{1,2}}point\\s{{1,2}})"
-    f"(?:{TLD}|[A-Za-z]{{1,3}}[013457〇○◯][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
+    f"(?:{TLD}|[A-Za-z]{{0,3}}[013457〇○◯][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
 )
