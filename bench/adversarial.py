@@ -644,8 +644,9 @@ def _drop_symbol_instruction(d: str, rng: random.Random) -> Token:
     cut = rng.randint(1, len(name) - 1)
     token = name[:cut] + sym + name[cut:] + sym + "." + sym + tld
     word = {"#": "井号", "*": "星号"}.get(sym, sym)
-    notes = (f"（去掉{sym}）", f"(delete {sym})", f"（删除{word}）", f" remove all {sym}")
-    note = rng.choice(notes)
+    note = rng.choice(
+        (f"（去掉{sym}）", f"(delete {sym})", f"（删除{word}）", f" remove all {sym}")
+    )
     return token + note, ["junk", "instruction"]
 
 
@@ -702,6 +703,22 @@ def _space_dot_long_tld(d: str, rng: random.Random) -> Token:
     """``. `` before a TLD of four or more letters (``saonidh. world``), after a scheme or not."""
     name, tld = _split(d)
     return _scheme(rng, 0.3) + name + rng.choice((". ", ".  ")) + tld, ["space_dot", "scheme?"]
+
+
+def _emoji_inside_tld(d: str, rng: random.Random) -> Token:
+    """An emoji inside the TLD after a real or disguised dot (``bet888.c🎰om``)."""
+    name, tld = _split(d)
+    cut = rng.randint(1, len(tld) - 1)
+    emoji = rng.choice(("🎰", "💰", "🔥", "❤️", "💋", "🀄"))
+    dot = rng.choice((".", "。", "．"))
+    return _scheme(rng, 0.3) + name + dot + tld[:cut] + emoji + tld[cut:], ["emoji_in_tld"]
+
+
+def _stand_in_leet_tld(d: str, rng: random.Random) -> Token:
+    """A stand-in dot before a TLD spelt with digits (``bet888，c0m``, ``bet888__n3t``)."""
+    name, tld = _split(d)
+    dot = rng.choice(("_", "__", ",", "，", "、", " 后缀 ", "dian"))
+    return name + dot + _leet(tld, LEET_TLD), [f"dot:{dot.strip()}", "leet_tld"]
 
 
 HostFamily = tuple[Callable[[str, random.Random], Token], Callable[[str], bool]]
@@ -790,9 +807,15 @@ HOST_FAMILIES: dict[str, HostFamily] = {
         _space_dot_long_tld,
         lambda d: len(_split(d)[1]) >= 4 and _split(d)[1].isalpha(),
     ),
+    "emoji_inside_tld": (_emoji_inside_tld, lambda d: len(_split(d)[1]) >= 2),
+    "stand_in_leet_tld": (
+        _stand_in_leet_tld,
+        lambda d: any(c in LEET_TLD for c in _split(d)[1]) and len(set(_split(d)[0])) > 1,
+    ),
 }
-_FAMILY_ORDER = list(HOST_FAMILIES)
-HARDER_FAMILIES = frozenset(_FAMILY_ORDER[_FAMILY_ORDER.index("emoji_in_label_dotted") :])
+HARDER_FAMILIES = frozenset(
+    list(HOST_FAMILIES)[list(HOST_FAMILIES).index("emoji_in_label_dotted") :]
+)
 """Families added after the suite's figures were first published: each is generated after the
 handle families with a generator seeded by its name, so every older case stays as it was."""
 ISSUE_FAMILIES = frozenset(
@@ -1390,8 +1413,9 @@ def build_suite(
     cases: list[Case] = []
     for family, (make, ok) in HOST_FAMILIES.items():
         if family not in HARDER_FAMILIES:
-            size = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
-            _host_cases(cases, family, make, ok, rng, pool2 if family in TWO_LABEL else pool, size)
+            count = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
+            drawn = pool2 if family in TWO_LABEL else pool
+            _host_cases(cases, family, make, ok, rng, drawn, count)
     for family, make_handle in HANDLE_FAMILIES.items():
         stacked = {"h_stack3": 4 * per_family, "h_pieces_stack": 4 * per_family}
         count = {"h_padding": padding_cases, **stacked}.get(family, per_family)
