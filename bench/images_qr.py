@@ -11,13 +11,15 @@ is timed from the encoded bytes (Pillow decoding included) on one pinned core.
 Figures: codes decoded (a payload counts only when its exact text is read), per family and per
 size; which pass found each code (what each retry buys); items with a listed link that were
 allowed (the bar: none); images/s for the suite and for pictures with no code at all (posters
-and noise, where every retry runs). ``python -m bench.images_qr [--images N] [--home DIR]``
+and noise); resident memory while scanning 10,000 pictures in one process (bar: under 1.5 GB,
+not growing). ``python -m bench.images_qr [--images N] [--home DIR]``
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
 import time
 from collections import Counter
@@ -34,6 +36,7 @@ from bench.throughput import one_core
 
 BAR_DECODED = 0.99
 BAR_IMAGES_PER_S = 200.0
+BAR_RSS_MIB = 1536.0
 Decoder = Callable[[bytes], set[str]]
 
 
@@ -170,12 +173,39 @@ def bastion_run(scanner: Any, pictures: list[Picture], clean: list[bytes]) -> di
     }
 
 
+def _rss_mib() -> float:
+    """Resident memory of this process now (Linux), in MiB."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+
+
+def memory_run(scanner: Any, pictures: list[Picture], count: int) -> dict[str, Any]:
+    """Scan ``count`` pictures (the suite, cycled): resident memory after the first tenth and at
+    the end, so growth shows."""
+    from bastion.model import ImageInput, Item
+
+    marks: dict[str, float] = {"before": round(_rss_mib(), 1)}
+    for n in range(count):
+        picture = pictures[n % len(pictures)]
+        image = ImageInput(picture.name, picture.data)
+        scanner.scan(Item(id=str(n), surface="avatar", images=(picture.name,), image_data=(image,)))
+        if n + 1 == count // 10:
+            marks["after_tenth"] = round(_rss_mib(), 1)
+    marks["after_all"] = round(_rss_mib(), 1)
+    marks["images"] = count
+    return marks
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--home", type=Path, default=None, help="BASTION_HOME to scan with")
     parser.add_argument("--images", type=int, default=1000)
     parser.add_argument("--clean", type=int, default=200)
+    parser.add_argument("--memory-images", type=int, default=10_000)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     data = common.data_dir(args.data)
@@ -198,11 +228,13 @@ def main(argv: list[str] | None = None) -> int:
             name: rate(decode, pictures) if decode else "not installed (libzbar missing)"
             for name, decode in peers.items()
         }
+    result["memory_mib"] = memory_run(scanner, pictures, args.memory_images)
     ours = result["bastion"]
     result["bars"] = {
         "decoded": ours["decoded"] >= BAR_DECODED,
         "images_per_s": ours["images_per_s"] >= BAR_IMAGES_PER_S,
         "no_listed_item_allowed": ours["listed_items_allowed"] == 0,
+        "memory": result["memory_mib"]["after_all"] < BAR_RSS_MIB,
     }
     result["bar_met"] = all(result["bars"].values())
     path = common.write_result("images_qr", result)
@@ -218,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         f"codes by pass: {ours['codes_by_pass']}, items with a listed link allowed: "
         f"{ours['listed_items_allowed']}"
     )
+    print(f"resident MiB: {result['memory_mib']}")
     print(f"bars: {result['bars']} -> {path}")
     return 1 if args.strict and not result["bar_met"] else 0
 
