@@ -1348,7 +1348,7 @@ def hfam_stacked_listed_tricks(rng: random.Random) -> tuple[str, str, str, bool,
     """Only disguises the README lists, stacked: a broken cue, an id in starred or spaced pieces
     with Chinese numerals, a reader note."""
     wid = handle_id(rng)
-    cue = rng.choice(["微❤信", "V亻言", "薇❤", "威❤：", "wei xin", "V 信", "加V", "vx"])
+    cue = rng.choice(["微❤信", "V亻言", "薇❤", "威❤", "wei xin", "V 信", "加V", "vx"])
     head = "".join(c for c in wid if not c.isdigit())
     digits = "".join(c for c in wid if c.isdigit())
     joiner = rng.choice([" ", "*", "❤", "·"])
