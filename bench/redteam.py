@@ -1044,6 +1044,33 @@ def fam_username_glued_tld(rng: random.Random, h: Host) -> tuple[str, bool, str]
     return form, False, "en"
 
 
+def fam_url_backslash(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Backslashes that browsers read as slashes in http(s) URLs: the host ends before ``\\@``
+    (so a brand after it is only the path), or the slashes after the scheme are mixed."""
+    brand = rng.choice(["google.com", "paypal.com", "apple.com", "accounts.google.com"])
+    form = rng.choice(
+        [
+            f"https://{h.host}\\@{brand}/login",
+            f"https:/\\{h.host}/reg",
+            f"http:/\\/{h.host}/",
+            f"https://{h.host}\\@{brand}",
+            f"https:\\/{h.host}/",
+        ]
+    )
+    lang = rng.choice(["en", "zh"])
+    return f"{_lure(rng, h, lang)} {form}", True, lang
+
+
+def fam_rlo_spelled_dot(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """A right-to-left override over the reversed host with a spelled dot: the screen shows
+    ``name dot tld`` (or ``name 点 tld``, ``name[dot]tld``)."""
+    dot = rng.choice([" dot ", " 点 ", "点", "[dot]", "(.)", " . "])
+    shown = f"{h.name}{dot}{h.tld}"
+    reversed_text = "".join({"[": "]", "]": "[", "(": ")", ")": "("}.get(c, c) for c in shown[::-1])
+    lang = "zh" if "点" in dot else "en"
+    return f"{_lure(rng, h, lang)} \u202e{reversed_text}\u202c", True, lang
+
+
 LINK_FAMILIES: dict[str, LinkFamily] = {
     "spoken_digits_en": fam_spoken_digits_en,
     "tld_in_words_en": fam_tld_in_words_en,
@@ -1086,6 +1113,8 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "leet_dense": fam_leet_dense,
     "username_forms": fam_username_forms,
     "username_glued_tld": fam_username_glued_tld,
+    "url_backslash": fam_url_backslash,
+    "rlo_spelled_dot": fam_rlo_spelled_dot,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})
