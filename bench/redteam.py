@@ -1071,6 +1071,56 @@ def fam_rlo_spelled_dot(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     return f"{_lure(rng, h, lang)} \u202e{reversed_text}\u202c", True, lang
 
 
+def fam_sms_uk_style(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """UCI-SMS-spam shape: shouting, txt-speak, a short code, the host spaced with 'dot'."""
+    spaced = " ".join(h.name.upper() if rng.random() < 0.5 else h.name)
+    dot = rng.choice([" dot ", " . ", " DOT ", "(dot)"])
+    tld = rng.choice([h.tld, " ".join(h.tld), h.tld.upper()])
+    code = rng.randint(60000, 89999)
+    return (
+        f"URGENT! {_lure(rng, h, 'en')} Txt WIN to {code} or visit w w w . {spaced}{dot}{tld} "
+        f"T&Cs 18+ 150p/msg",
+        True,
+        "en",
+    )
+
+
+def fam_youtube_comment_style(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """YouTube-spam shape: arrows and emoji around a bracketed or spelled dot, a begging tail."""
+    dot = rng.choice(["(.)", "[.]", " (dot) ", "{.}", " . "])
+    arrow_l, arrow_r = rng.choice([("➡", "⬅"), ("👉", "👈"), (">>>", "<<<"), ("→", "←")])
+    tail = rng.choice(["subscribe pls 😍😍", "thumbs up so ppl see!!", "u wont regret it lol"])
+    return (
+        f"{_lure(rng, h, 'en')} {arrow_l} {h.name}{dot}{h.tld} {arrow_r} {tail}\ufeff",
+        True,
+        "en",
+    )
+
+
+def fam_weibo_style(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Weibo-comment shape: a hashtag, a repost-to-win line, the host spaced beside Chinese."""
+    dot = rng.choice(["。", " 点 ", "丶", "．", " ● "])
+    tld = rng.choice([" ".join(h.tld), h.tld])
+    tag = rng.choice(["#每日福利#", "#转发抽奖#", "#热门#", "#超话#"])
+    return (
+        f"{tag}{_lure(rng, h, 'zh')}，官网戳→ {h.name}{dot}{tld} ←复制打开 //@转发微博",
+        True,
+        "zh",
+    )
+
+
+def fam_emoji_after_fraction(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """A PLAIN host after a pointing emoji that follows a fraction-like word (``24/7 👉``,
+    ``1/2 🔥``), as service and sale spam writes it: no disguise at all on the host."""
+    lead = rng.choice(
+        ["Support 24/7", "Open 24/7", "客服24/7", "在线7/24", "1/2 price", "365/24", "Live 24/7"]
+    )
+    emoji = rng.choice(["👉", "🔥", "❤️", "➡️", "⭐", "💰", "🎁"])
+    host = rng.choice([h.host, h.host, f"www.{h.host}", h.host.upper()])
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in lead) else "en"
+    return f"{_lure(rng, h, lang)} {lead} {emoji} {host}", True, lang
+
+
 LINK_FAMILIES: dict[str, LinkFamily] = {
     "spoken_digits_en": fam_spoken_digits_en,
     "tld_in_words_en": fam_tld_in_words_en,
@@ -1115,6 +1165,10 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "username_glued_tld": fam_username_glued_tld,
     "url_backslash": fam_url_backslash,
     "rlo_spelled_dot": fam_rlo_spelled_dot,
+    "sms_uk_style": fam_sms_uk_style,
+    "youtube_comment_style": fam_youtube_comment_style,
+    "weibo_style": fam_weibo_style,
+    "emoji_after_fraction": fam_emoji_after_fraction,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})

@@ -354,6 +354,13 @@ PROBES: tuple[tuple[str, str, str, str], ...] = (
         "palmerbet.com",
         "act",
     ),
+    (
+        "PLAIN host after '24/7 👉' (emoji dot joins it to the fraction)",
+        "Support 24/7 👉 palmerbet.com",
+        "palmerbet.com",
+        "act",
+    ),
+    ("PLAIN host after '1/2 🔥'", "casino 1/2 🔥 palmerbet.com", "palmerbet.com", "act"),
     ("WeChat as 绿泡泡", "百家乐包赢 绿泡泡：lucky_8899", "wechat:lucky_8899", "review"),
     ("QQ as 球球", "百家乐包赢 球球：5351722", "qq:5351722", "review"),
     ("扣Q without a colon", "百家乐包赢 扣Q 5351722", "qq:5351722", "review"),
