@@ -1602,6 +1602,41 @@ def benign_cases(
 
 
 # --------------------------------------------------------------------------------------------
+# real spam carrying a plain host
+
+REAL_SPAM_FAMILY = "plain_host_in_real_spam"
+POINTERS = ("", "", "👉 ", "🔥 ", "➡️ ", "⭐ ", "官网：", "visit ", "→ ")
+
+
+def real_spam(data: Path) -> list[tuple[str, str]]:
+    """(lang, text) of the spam rows of the UCI SMS and YouTube sets and the Chinese fraud texts,
+    with their own links left in (a plain listed host is added to each)."""
+    from bench.common import sms, telecom, youtube
+
+    out: list[tuple[str, str]] = []
+    try:
+        out += [("en", t) for label, t in sms(data) if label == "spam"]
+        out += [("en", t.replace("\ufeff", "")) for label, t in youtube(data) if label == "1"]
+        out += [("zh", t) for label, t in telecom(data) if label != "0"]
+    except FileNotFoundError:
+        return []
+    return sorted(t for t in out if 20 <= len(t[1]) <= 400)
+
+
+def plain_host_in_real_spam(
+    rng: random.Random, h: Host, spam: list[tuple[str, str]]
+) -> tuple[str, str]:
+    """A real spam message with the listed host, undisguised, put at a random word boundary
+    (after a pointer emoji or word): the easiest case there is, in real surroundings."""
+    lang, text = rng.choice(spam)
+    cuts = [0, len(text)] + [i + 1 for i, c in enumerate(text) if c in " ，。,!！\n"]
+    at = rng.choice(cuts)
+    host = rng.choice([h.host, h.host, f"www.{h.host}", f"https://{h.host}/", h.host.upper()])
+    piece = f"{rng.choice(POINTERS)}{host}"
+    return f"{text[:at]} {piece} {text[at:]}".strip(), lang
+
+
+# --------------------------------------------------------------------------------------------
 # the suite
 
 
@@ -1635,6 +1670,15 @@ def generate(
                 rng.choice(("username", "display_name")) if family in PROFILE_ONLY else surface(rng)
             )
             cases.append(Case(family, "link", h.host, text, where, in_bar, lang, h.category))
+    spam = real_spam(data)
+    if spam and every:
+        rng = random.Random(f"{seed}:{REAL_SPAM_FAMILY}")
+        for _ in range(per_family * 2):
+            h = rng.choice(every)
+            text, lang = plain_host_in_real_spam(rng, h, spam)
+            cases.append(
+                Case(REAL_SPAM_FAMILY, "link", h.host, text, surface(rng), True, lang, h.category)
+            )
     for family, hmake in HANDLE_FAMILIES.items():
         rng = random.Random(f"{seed}:{family}")
         for _ in range(per_family):
