@@ -1121,6 +1121,33 @@ def fam_emoji_after_fraction(rng: random.Random, h: Host) -> tuple[str, bool, st
     return f"{_lure(rng, h, lang)} {lead} {emoji} {host}", True, lang
 
 
+def fam_plain_host_then_emoji_word(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """A PLAIN host followed by an emoji and a word that is also a TLD (``🔥 VIP``, ``👉 app``,
+    ``⭐ top``, ``💰 win``, ``❤️ live``), the way spam decorates a link: no disguise at all."""
+    emoji = rng.choice(["👉", "🔥", "⭐", "💰", "❤️", "🎰", "💋"])
+    tail = rng.choice(
+        [
+            "VIP bonus",
+            "app download",
+            "top casino",
+            "win big",
+            "live show",
+            "club members",
+            "bet now",
+            "online 24h",
+            "me & you",
+            "shop now",
+            "fun!!",
+            "APP下载",
+            "VIP通道",
+            "live直播",
+        ]
+    )
+    host = rng.choice([h.host, h.host, f"www.{h.host}", f"https://{h.host}"])
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in tail) else "en"
+    return f"{_lure(rng, h, lang)} {host} {emoji} {tail}", True, lang
+
+
 LINK_FAMILIES: dict[str, LinkFamily] = {
     "spoken_digits_en": fam_spoken_digits_en,
     "tld_in_words_en": fam_tld_in_words_en,
@@ -1169,6 +1196,7 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "youtube_comment_style": fam_youtube_comment_style,
     "weibo_style": fam_weibo_style,
     "emoji_after_fraction": fam_emoji_after_fraction,
+    "plain_host_then_emoji_word": fam_plain_host_then_emoji_word,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})
