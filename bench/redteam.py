@@ -1514,6 +1514,29 @@ def hfam_id_homoglyph(rng: random.Random) -> tuple[str, str, str, bool, str]:
     return kind, expected, f"{lure} {cue}{disguised}", True, "zh"
 
 
+def hfam_plain_handle_then_emoji_word(rng: random.Random) -> tuple[str, str, str, bool, str]:
+    """A PLAIN, undisguised handle (微信：id, QQ：number, t.me/name, wa.me/number, a mobile)
+    followed by an emoji and a word that is also a TLD (``🔥 VIP``, ``👉 app``)."""
+    wid = handle_id(rng)
+    num = qq_number(rng)
+    mobile = cn_mobile(rng)
+    cc, nat = intl_mobile(rng)
+    kind, expected, plain = rng.choice(
+        [
+            ("wechat", wid, f"微信：{wid}"),
+            ("qq", num, f"QQ：{num}"),
+            ("telegram", wid.lower(), f"t.me/{wid}"),
+            ("whatsapp", cc + nat, f"wa.me/{cc}{nat}"),
+            ("phone", "86" + mobile, f"电话 {mobile}"),
+            ("line", wid.lower(), f"LINE: {wid}"),
+        ]
+    )
+    emoji = rng.choice(["👉", "🔥", "⭐", "💰", "❤️", "🎰", "💋"])
+    tail = rng.choice(["VIP", "app", "top", "win", "live", "VIP通道", "APP下载", "club"])
+    lure = rng.choice(HANDLE_LURE_ZH + HANDLE_LURE_EN)
+    return kind, expected, f"{lure} {plain} {emoji} {tail}", True, "zh"
+
+
 HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "wechat_nicknames": hfam_wechat_nicknames,
     "qq_homophones": hfam_qq_homophones,
@@ -1531,6 +1554,7 @@ HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "stacked_listed_tricks": hfam_stacked_listed_tricks,
     "glued_cue_profile": hfam_glued_cue_profile,
     "id_homoglyph": hfam_id_homoglyph,
+    "plain_handle_then_emoji_word": hfam_plain_handle_then_emoji_word,
 }
 
 

@@ -374,6 +374,18 @@ PROBES: tuple[tuple[str, str, str, str], ...] = (
         "palmerbet.com",
         "act",
     ),
+    (
+        "PLAIN QQ, then '🔥 VIP' (reported as the host 5351722.vip)",
+        "百家乐 QQ：5351722 🔥 VIP",
+        "qq:5351722",
+        "review",
+    ),
+    (
+        "PLAIN WeChat id, then '🔥 VIP'",
+        "百家乐 微信：lucky_8899 🔥 VIP",
+        "wechat:lucky_8899",
+        "review",
+    ),
     ("WeChat as 绿泡泡", "百家乐包赢 绿泡泡：lucky_8899", "wechat:lucky_8899", "review"),
     ("QQ as 球球", "百家乐包赢 球球：5351722", "qq:5351722", "review"),
     ("扣Q without a colon", "百家乐包赢 扣Q 5351722", "qq:5351722", "review"),
