@@ -260,6 +260,12 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("ibm.com/123 👉 188bet.com", "188bet.com"),
         ("客服24/7\n👉 bet11888.com", "bet11888.com"),
     ],
+    "url_forms_browsers_read": [
+        ("https:/\\188bet.com/reg", "188bet.com"),
+        ("https:\\\\188bet.com", "188bet.com"),
+        ("https://%31%38%38bet.com/x", "188bet.com"),
+        ("https://188bet.com\\@ibm.com 登录", "188bet.com"),
+    ],
     "broken_lines": [
         ("bet\n11888\n.\ncom", "bet11888.com"),
         ("最新网址\n188\nbet\n.com\n收藏", "188bet.com"),
