@@ -260,6 +260,14 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("ibm.com/123 👉 188bet.com", "188bet.com"),
         ("客服24/7\n👉 bet11888.com", "bet11888.com"),
     ],
+    "dot_glyphs_of_other_scripts": [
+        ("188bet۔com", "188bet.com"),
+        ("188bet։com 注册", "188bet.com"),
+        ("官网 188bet･com", "188bet.com"),
+        ("188bet∘com", "188bet.com"),
+        ("bet11888܂com", "bet11888.com"),
+        ("bet11888᛫com", "bet11888.com"),
+    ],
     "url_forms_browsers_read": [
         ("https:/\\188bet.com/reg", "188bet.com"),
         ("https:\\\\188bet.com", "188bet.com"),
