@@ -27,7 +27,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "src" / "bastion" / "data" / "handle_cues.json"
 
 SYLLABLES: dict[str, tuple[str, ...]] = {
-    "wei": ("wēi", "wéi"),
+    "wei": ("wēi", "wéi", "wèi"),
     "xin": ("xīn", "xìn"),
     "kou": ("kōu", "kǒu", "kòu"),
     "qi": ("qǐ",),
@@ -40,7 +40,7 @@ SYLLABLES: dict[str, tuple[str, ...]] = {
 """Cue syllables and the tones accepted for each (the cue's own tone and its near misses)."""
 
 EXCLUDE = frozenset(
-    "为為于圩委畏逶倭崴隹違违偽伪"  # wei: function words and negative words
+    "为為于圩委畏逶倭崴隹違违偽伪位未謂谓"  # wei: function words and negative words
     "款興衅釁莘訢"  # xin: other main readings in practice
     "口"  # kou: 口口 is everywhere (口口声声, censored words)
     "乞岂豈"  # qi
@@ -52,7 +52,7 @@ EXCLUDE = frozenset(
 """Reviewed: characters whose pairs would read as ordinary Chinese far more than as a cue."""
 
 EXTRA: dict[str, str] = {
-    "wei": "徽嶶",  # look-alikes of 微
+    "wei": "徽嶶溦",  # look-alikes of 微
     "xin": "訊讯",  # 微訊 (traditional spelling of the product name), 微讯
     "kou": "蔻寇扣抠釦叩",
     "qi": "企",

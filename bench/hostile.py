@@ -4,7 +4,9 @@ Unit tests prove bounded work by counting steps (tests/support/work.py), which h
 machine under any load. The seconds themselves are figures, so they live here: each case is a
 hostile input the tests use, timed best of three on this machine, against the budget its unit
 test used to assert. One case is a known quadratic (a large character set followed by many
-literals in a feed regexp) and is expected to miss its budget until fixed.
+literals in a feed regexp) and is expected to miss its budget until fixed. Hostile pictures
+(a decompression bomb's header, 50-megapixel images, a 300-frame GIF, noise that defeats every
+QR pass, a truncated file) are scanned as an item's only image against the 2 s of issue 7.
 
 ``python -m bench.hostile [--strict]``
 """
@@ -95,6 +97,61 @@ def cases() -> list[Case]:
     out.append(
         ("fold_suffixes [a-z]{3} + 300 literals (known)", 1.0, partial(fold_suffixes, quadratic))
     )
+    out.extend(image_cases())
+    return out
+
+
+def image_cases() -> list[Case]:
+    """Hostile pictures, each scanned as an item's only image: the issue's bar is 2 s each."""
+    import io
+    import struct
+    import zlib
+
+    import numpy as np
+    from PIL import Image
+
+    from bastion.intel import IntelIndex
+    from bastion.model import ImageInput
+    from bastion.scanner import Scanner
+
+    def encode(image: Image.Image, fmt: str, **options: Any) -> bytes:
+        buffer = io.BytesIO()
+        image.save(buffer, fmt, **options)
+        return buffer.getvalue()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    bomb = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 65_000, 65_000, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\0" * 65_001 * 64))
+        + chunk(b"IEND", b"")
+    )
+    rng = np.random.default_rng(1)
+    noise = Image.fromarray(rng.integers(0, 256, (2048, 2048), dtype=np.uint8))
+    frames = []
+    for n in range(300):
+        frame = Image.new("L", (1000, 1000), 255)
+        frame.putpixel((n, n), 0)
+        frames.append(frame)
+    gif = io.BytesIO()
+    frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:])
+    pictures = {
+        "PNG bomb header 65,000 x 65,000": bomb,
+        "JPEG 8,000 x 6,250 (50 MP)": encode(Image.new("L", (8000, 6250), 200), "JPEG"),
+        "PNG 7,200 x 7,000 (50 MP, refused unread)": encode(Image.new("1", (7200, 7000)), "PNG"),
+        "JPEG 2,048 x 2,048 noise (no code)": encode(noise, "JPEG", quality=90),
+        "PNG 300 x 300 noise (every retry)": encode(noise.crop((0, 0, 300, 300)), "PNG"),
+        "GIF 300 frames of 1,000 x 1,000": gif.getvalue(),
+        "truncated JPEG": encode(noise, "JPEG")[:200_000],
+    }
+    scanner = Scanner(IntelIndex.empty(), Policy.default())
+    out: list[Case] = []
+    for name, data in pictures.items():
+        item = Item("img", surface="avatar", images=("x",), image_data=(ImageInput("x", data),))
+        out.append((f"scan image: {name}", 2.0, partial(scanner.scan, item)))
     return out
 
 

@@ -29,10 +29,11 @@ BENCHMARKS = (
     "throughput",
     "adversarial_eval",
     "hostile",
+    "images_qr",
     "bench_index",
 )
 """Run in this order; ``bench_index`` (the intel index benchmark) is run when present."""
-TAKES_HOME = frozenset({"recall", "false_positives", "throughput", "adversarial_eval"})
+TAKES_HOME = frozenset({"recall", "false_positives", "throughput", "adversarial_eval", "images_qr"})
 RESULT_NAME = {"adversarial_eval": "adversarial"}
 """Benchmarks whose ``bench/results/<name>.json`` is not named after the module."""
 SUBPROCESS = frozenset({"bench_index"})

@@ -25,14 +25,6 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from bench import tricks  # noqa: E402
-from bench.obfuscation_suite import (  # noqa: E402
-    deeplink_forms,
-    email_forms,
-    handle_makers,
-    phone_makers,
-    suite_host_ok,
-)
 from content_templates import (  # noqa: E402
     CLEAN_ALLOWED_LINK,
     CLEAN_EN,
@@ -40,6 +32,16 @@ from content_templates import (  # noqa: E402
     CLEAN_ZH,
     DIRTY_HANDLE,
     DIRTY_HOST,
+)
+from make_images import image_records  # noqa: E402
+
+from bench import tricks  # noqa: E402
+from bench.obfuscation_suite import (  # noqa: E402
+    deeplink_forms,
+    email_forms,
+    handle_makers,
+    phone_makers,
+    suite_host_ok,
 )
 
 SEED = 20261120
@@ -167,6 +169,21 @@ def build(data: Path) -> list[dict[str, Any]]:
             "surface": record["surface"],
             "account_id": f"u-{rng.randint(1, 400):03d}",
             "text": record["text"],
+            "created_at": clock.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "meta": record["meta"],
+        })  # fmt: skip
+    # The pictures (make_images.py) come last, from their own seed, so the lines above stay
+    # as they were before images existed.
+    pictures = random.Random(SEED + 1)
+    for n, record in enumerate(image_records(), start=len(out) + 1):
+        clock += timedelta(seconds=pictures.randint(5, 600))
+        out.append({
+            "id": f"s-{n:04d}",
+            "platform": "demo",
+            "surface": record["surface"],
+            "account_id": f"u-{pictures.randint(1, 400):03d}",
+            "text": record["text"],
+            "images": record["images"],
             "created_at": clock.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "meta": record["meta"],
         })  # fmt: skip

@@ -131,6 +131,7 @@ def test_host_pattern_is_linear_on_adversarial_input() -> None:
 
 def test_demo_flags_dirty_lines_and_leaves_clean_ones(tmp_path: Path) -> None:
     """The demo end to end: the sample feed imported, every sample line scanned."""
+    from bastion.image_inputs import with_images
     from bastion.intel.feeds import import_feeds
     from bastion.scanner import Scanner
 
@@ -138,14 +139,30 @@ def test_demo_flags_dirty_lines_and_leaves_clean_ones(tmp_path: Path) -> None:
     scanner = Scanner.load(home=tmp_path)
     flagged: Counter[str] = Counter()
     totals: Counter[str] = Counter()
+    image_errors = []
     for record in _records():
         meta = record["meta"]
         group = meta["label"] if meta["label"] != "dirty" else f"dirty-{meta['expect']['kind']}"
+        if meta.get("trick") == "qr_code":
+            group = "dirty-qr"
         totals[group] += 1
-        flagged[group] += scanner.scan(record).verdict != "allow"
+        result = scanner.scan(with_images(Item.from_dict(record), EXAMPLES))
+        flagged[group] += result.verdict != "allow"
+        image_errors += [image.error for image in result.images if image.error]
     assert flagged["clean"] == 0, "a clean sample line was flagged"
     assert flagged["dirty-host"] >= 0.85 * totals["dirty-host"], (flagged, totals)
     assert flagged["dirty-email"] == totals["dirty-email"] == 3
+    assert flagged["dirty-qr"] == totals["dirty-qr"] == 4
+    assert len(image_errors) == 1 and "corrupt or truncated" in image_errors[0]
+
+
+def test_the_demo_pictures_are_small_and_redrawn_by_their_script() -> None:
+    make_images = _load("make_images")
+    files = {spec["file"] for spec in make_images.PICTURES}
+    assert {p.name for p in (EXAMPLES / "images").iterdir()} == files
+    assert sum(p.stat().st_size for p in (EXAMPLES / "images").iterdir()) < 100_000
+    for spec in make_images.PICTURES:
+        assert make_images.draw(spec) == (EXAMPLES / "images" / spec["file"]).read_bytes()
 
 
 @settings(max_examples=200, deadline=None)

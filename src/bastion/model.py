@@ -40,8 +40,11 @@ ENTITY_KINDS: Final = (
     "line",
     "phone",
     "qr",
+    "image_hash",
 )
-"""What an extracted entity is. Hosts (url, domain, ip, email) carry a registrable domain."""
+"""What an extracted entity is. Hosts (url, domain, ip, email) carry a registrable domain.
+``image_hash`` is a picture's PDQ hash (its ``value``), listed when the feeds hold a hash near
+it; what is decoded from a picture keeps its own kind (a QR code's link is a ``url``)."""
 
 HOST_KINDS: Final = frozenset({"url", "domain", "ip", "email"})
 HANDLE_KINDS: Final = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "phone"})
@@ -133,6 +136,9 @@ class Item:
     images: tuple[str, ...] = ()
     created_at: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    image_data: tuple[ImageInput, ...] = ()
+    """The images as the edge read them (``bastion.image_inputs``), one per ``images`` entry:
+    the core never opens a file, it decodes these bytes."""
 
     @classmethod
     def from_dict(cls, record: Any) -> Item:
@@ -203,6 +209,10 @@ class Entity:
     categories: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     allowed: bool = False
+    origin: str = "text"
+    """``text``, or where in an image it was decoded (``image:0:qr``); then ``span`` indexes that
+    payload (``ImageCode.text``) and ``box`` is its place in the image."""
+    box: tuple[int, int, int, int] | None = None
 
     @property
     def category(self) -> str | None:
@@ -229,6 +239,90 @@ class Entity:
             record["flags"] = list(self.flags)
         if self.allowed:
             record["allowed"] = True
+        if self.origin != "text":
+            record["origin"] = self.origin
+        if self.box is not None:
+            record["box"] = list(self.box)
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInput:
+    """One of an item's images as read at the edge: its reference (a path, or a short description
+    of inline bytes) and its bytes, or the reason it has none (missing file, over a limit)."""
+
+    ref: str
+    data: bytes | None = None
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class ImageCode:
+    """A QR code or barcode decoded from an image: the payload as text, where it was and how.
+
+    ``box`` is ``[left, top, right, bottom]`` in the image's pixels (after EXIF orientation);
+    ``attempt`` names the decoding pass that found it (``plain`` or a retry such as ``upscale``).
+    """
+
+    decoder: str
+    format: str
+    text: str
+    box: tuple[int, int, int, int]
+    frame: int = 0
+    attempt: str = "plain"
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "decoder": self.decoder,
+            "format": self.format,
+            "text": self.text,
+            "box": list(self.box),
+        }
+        if self.frame:
+            record["frame"] = self.frame
+        if self.attempt != "plain":
+            record["attempt"] = self.attempt
+        return record
+
+
+@dataclass(slots=True)
+class ImageReport:
+    """What the scan read from one image: its shape, perceptual hash, decoded codes, or an error.
+
+    An image that cannot be read (corrupt, truncated, unsupported, over a limit) has ``error``
+    set and nothing else; the item's text and its other images are scanned all the same.
+    ``decoded_pixels`` counts the pixels decoded, the bound on the work an image can cause.
+    """
+
+    index: int
+    ref: str
+    size: int = 0
+    format: str | None = None
+    width: int = 0
+    height: int = 0
+    frames: int = 0
+    pdq: str | None = None
+    pdq_quality: int | None = None
+    codes: list[ImageCode] = field(default_factory=list)
+    error: str | None = None
+    decoded_pixels: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"index": self.index, "ref": self.ref}
+        if self.error is not None:
+            record["error"] = self.error
+            return record
+        record.update(
+            bytes=self.size,
+            format=self.format,
+            width=self.width,
+            height=self.height,
+            frames=self.frames,
+        )
+        if self.pdq is not None:
+            record["pdq"] = self.pdq
+            record["pdq_quality"] = self.pdq_quality
+        record["codes"] = [code.to_dict() for code in self.codes]
         return record
 
 
@@ -310,6 +404,7 @@ class ScanResult:
     truncated: bool = False
     policy_version: str = ""
     signals: list[Signal] = field(default_factory=list)
+    images: list[ImageReport] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -320,6 +415,8 @@ class ScanResult:
         }
         if self.signals:
             record["signals"] = [s.to_dict() for s in self.signals]
+        if self.images:
+            record["images"] = [image.to_dict() for image in self.images]
         if self.truncated:
             record["truncated"] = True
         if self.policy_version:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from bastion.canon import canonicalize_entity
 from bastion.config import resolve_home
@@ -22,6 +22,8 @@ from bastion.model import (
     DEFAULT_MAX_TEXT_CHARS,
     TRUNCATED_RULE,
     Entity,
+    ImageInput,
+    ImageReport,
     Item,
     ScanResult,
     Signal,
@@ -30,7 +32,15 @@ from bastion.model import (
 from bastion.normalize import UnmaskStep, unmask
 from bastion.policy import Policy, verdict_of
 
+if TYPE_CHECKING:
+    from bastion.extract.images import ImageStage
+    from bastion.extract.images.limits import ImageLimits
+
 POLICY_FILE = "policy.yaml"
+IMAGE_HASH: Final = "image_hash"
+MIN_PDQ_QUALITY: Final = 50
+"""Below this PDQ quality a picture is too flat (a blank or one-colour image) for its hash to
+tell it from others, so it is not looked up."""
 TRUNCATED_CATEGORY: Final = "evasion"
 
 
@@ -57,7 +67,10 @@ class Scanner:
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
     detectors: Sequence[Detector] | None = None
     """None: every registered detector (``bastion.detect.registry``), built over ``index``."""
+    image_limits: ImageLimits | None = None
+    """None: ``bastion.extract.images.limits.DEFAULT_LIMITS``."""
     _resources: Resources = field(init=False, repr=False)
+    _images: ImageStage = field(init=False, repr=False)
     _detectors: tuple[Detector, ...] = field(init=False, repr=False)
     _gates: tuple[Any, ...] = field(init=False, repr=False)
 
@@ -77,6 +90,12 @@ class Scanner:
                 f"{', '.join(sorted(missing))}"
             )
         self._gates = tuple(detector.gate for detector in self._detectors)
+        # Pillow's JPEG and GIF plugins import subprocess (never called when reading), so the
+        # image stage is loaded with the scanner rather than on the scan core's import path.
+        from bastion.extract.images import ImageStage
+        from bastion.extract.images.limits import DEFAULT_LIMITS
+
+        self._images = ImageStage(self.image_limits or DEFAULT_LIMITS)
 
     @classmethod
     def load(
@@ -122,21 +141,31 @@ class Scanner:
             unmasked = unmask(text, weak=True)
             entities = extract_entities(unmasked, prose_like=True)
         else:
-            for gate in self._gates:
-                if gate(item):
-                    break
-            else:
-                return ScanResult(item.id, "allow", [], [], False, self.policy.version)
+            if not (item.images or item.image_data):
+                for gate in self._gates:
+                    if gate(item):
+                        break
+                else:
+                    return ScanResult(item.id, "allow", [], [], False, self.policy.version)
             unmasked = unmask(text, weak=True)
             entities = []
         return self._decide(item, unmasked.text, entities, False)
 
-    def explain(self, text: str, *, surface: str = "post") -> Explanation:
-        """Scan ``text`` recording every unmasking step, for humans reading ``bastion explain``.
+    def explain(
+        self, text: str, *, surface: str = "post", images: Sequence[ImageInput] = ()
+    ) -> Explanation:
+        """Scan ``text`` (and ``images``, read by the caller) recording every unmasking step, for
+        humans reading ``bastion explain``.
 
         The result is exactly ``scan``'s; the steps shown are those of the first
         ``max_text_chars`` characters."""
-        item = Item(id="explain", text=text, surface=surface)
+        item = Item(
+            id="explain",
+            text=text,
+            surface=surface,
+            images=tuple(image.ref for image in images),
+            image_data=tuple(images),
+        )
         shown = text[: self.max_text_chars]
         unmasked = unmask(shown, explain=True, weak=True)
         return Explanation(
@@ -144,7 +173,9 @@ class Scanner:
             folded=unmasked.text,
             steps=list(unmasked.steps),
             result=self.scan(item),
-            prechecked=has_candidates(shown) or any(gate(item) for gate in self._gates),
+            prechecked=bool(images)
+            or has_candidates(shown)
+            or any(gate(item) for gate in self._gates),
         )
 
     def _scan_long(self, item: Item, text: str) -> ScanResult:
@@ -176,12 +207,16 @@ class Scanner:
     def _decide(
         self, item: Item, folded: str, entities: list[Entity], truncated: bool
     ) -> ScanResult:
-        """Canonicalize, run the detectors, apply the policy."""
+        """Read the images, canonicalize, run the detectors, apply the policy."""
+        images: list[ImageReport] = []
+        if item.images or item.image_data:
+            images = self._images.read(item)
+            folded = _add_image_entities(images, folded, entities)
         for entity in entities:
             canonicalize_entity(entity)
         signals: list[Signal] = []
         if self._detectors:
-            context = DetectContext(item, folded, item.text, entities, self._resources)
+            context = DetectContext(item, folded, item.text, entities, self._resources, images)
             for detector in self._detectors:
                 found = detector.detect(context)
                 if found:
@@ -198,6 +233,7 @@ class Scanner:
             truncated=truncated,
             policy_version=self.policy.version,
             signals=signals,
+            images=images,
         )
 
     def _truncation(self) -> Violation:
@@ -212,6 +248,38 @@ class Scanner:
                 "it was searched for links and handles but not read whole"
             ),
         )
+
+
+def _add_image_entities(images: list[ImageReport], folded: str, entities: list[Entity]) -> str:
+    """Send every decoded payload through the text pipeline: its entities join the item's (origin
+    ``image:N:decoder``, box in the image, span within the payload) and its unmasked text joins
+    the folded text the policy reads for cue words. Each picture with a meaningful PDQ hash
+    becomes an ``image_hash`` entity, which the reputation detector looks up like a host."""
+    pieces = [folded]
+    for report in images:
+        if report.pdq is not None and (report.pdq_quality or 0) >= MIN_PDQ_QUALITY:
+            entities.append(
+                Entity(
+                    kind=IMAGE_HASH,
+                    raw=report.pdq,
+                    span=(0, 0),
+                    value=report.pdq,
+                    origin=f"image:{report.index}:pdq",
+                    box=(0, 0, report.width, report.height),
+                )
+            )
+        for code in report.codes:
+            if not has_candidates(code.text):
+                pieces.append(code.text)
+                continue
+            unmasked = unmask(code.text, weak=True)
+            pieces.append(unmasked.text)
+            origin = f"image:{report.index}:{code.decoder}"
+            for entity in extract_entities(unmasked, prose_like=True):
+                entity.origin = origin
+                entity.box = code.box
+                entities.append(entity)
+    return "\n".join(pieces)
 
 
 def _disjoint(entities: list[Entity]) -> list[Entity]:
@@ -235,11 +303,17 @@ def _gives_way(entity: Entity, joined: list[tuple[int, int]]) -> bool:
 
 
 def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[Entity]:
-    """Hosts that read as prose (``prose_like``) stay only when the intel lists them, and a host
+    """Hosts that read as prose (``prose_like``) stay only when the intel lists them; a host
     cut out of a word (``split_word``) gives way to the listed host its joined reading makes
-    (``wwwli💋veporn.com`` is ``wwwliveporn.com``, not ``veporn.com``); signals are renumbered to
-    the entities kept (a signal about a dropped entity goes too)."""
-    keep = [i for i, e in enumerate(entities) if e.categories or PROSE_LIKE not in e.flags]
+    (``wwwli💋veporn.com`` is ``wwwliveporn.com``, not ``veporn.com``); a picture's hash stays only
+    when a list names it (listed or allowed: the hash of every picture is in its image record
+    anyway). Signals are renumbered to the entities kept (a signal about a dropped entity goes
+    too)."""
+    keep = [
+        i
+        for i, e in enumerate(entities)
+        if e.categories or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
+    ]
     joined = [entities[i].span for i in keep if "weak_join" in entities[i].flags]
     if joined:
         keep = [i for i in keep if not _gives_way(entities[i], joined)]

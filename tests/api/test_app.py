@@ -107,12 +107,16 @@ def test_unknown_route_and_method_are_problems(client: BastionClient) -> None:
 
 
 def test_body_limits_answer_413(make_client: MakeClient, store: Store) -> None:
-    client = make_client(
-        store, settings=ApiSettings(max_body_bytes=2000, max_batch_bytes=4000, max_batch_items=3)
+    settings = ApiSettings(
+        max_body_bytes=1000, max_check_bytes=2000, max_batch_bytes=4000, max_batch_items=3
     )
+    client = make_client(store, settings=settings)
     big = {"id": "big", "text": "x" * 5000}
     body = assert_problem(client.post("/v1/check", json=big, headers=client.auth()), 413)
     assert "2000" in body["detail"]
+    report = {"item_id": "i1", "reason": "x" * 1500}
+    body = assert_problem(client.post("/v1/reports", json=report, headers=client.auth()), 413)
+    assert "1000" in body["detail"]
 
     def chunks() -> Iterator[bytes]:
         for _ in range(10):

@@ -94,3 +94,18 @@ def test_run_all_runs_each_benchmark_and_reports_absent_ones(
     assert outcome["not_a_benchmark"] == {"status": "absent"}
     summary = json.loads((tmp_path / "obfuscation_suite.json").read_text(encoding="utf-8"))
     assert summary["cases"] > 10_000 and "emoji_separator" in summary["tricks"]
+
+
+def test_scan_stages_times_every_stage_and_pass(scanner: Any) -> None:
+    """Each stage gets a figure, and every registered pass a row; timing leaves the unmasker as
+    it was (the scan after it equals the scan before)."""
+    from bastion.model import Item
+    from bench import scan_stages
+
+    texts = ["官网 bet888[.]c0m 注册", "visit bet888 dot com", "bob [at] gmail dot com", "hi"]
+    before = [scanner.scan(Item(id="x", text=t)) for t in texts]
+    stages = scan_stages.stage_times(scanner, texts, 1)
+    assert set(stages) == {"precheck", "unmask", "extract", "decide", "scan"}
+    passes = scan_stages.pass_times(scanner, texts)
+    assert passes["defang"]["calls"] >= 1 and passes["spelled_dot"]["changed"] >= 1
+    assert [scanner.scan(Item(id="x", text=t)) for t in texts] == before

@@ -298,3 +298,27 @@ def test_many_real_gambling_domains_keep_facts_within_the_limit(shared_data: Pat
     facts = describe_facts(sor)
     assert len(facts) <= 5000 and hosts[0] in facts
     assert validate_dsa(to_dsa(sor)) == []
+
+
+def test_facts_say_when_a_link_was_in_a_qr_code_of_the_avatar() -> None:
+    entity = Entity(
+        "url", "https://bet888.com/", (0, 19), "https://bet888.com/", "bet888.com", "bet888.com",
+        categories=["gambling"], sources=["feed:x"], origin="image:0:qr", box=(16, 16, 148, 148),
+    )  # fmt: skip
+    violation = Violation("link.listed", "gambling", "high", 1.0, "remove", [0])
+    result = ScanResult("av-1", "act", [entity], [violation], policy_version="p")
+    decision = Ladder.default().decide(violation, "remove", [], NOW)
+    built = build_statement(
+        result, violation, decision, statement_id="sor-av-1", account_id="u-1", now=NOW,
+        has_images=True, surface="avatar",
+    )  # fmt: skip
+    facts = describe_facts(built)
+    assert "A QR code or barcode in the avatar links to a site listed as gambling" in facts
+    assert built.facts[0].origin == "image:0:qr" and built.facts[0].box == (16, 16, 148, 148)
+    record = statement_to_dict(built)
+    assert record["facts"][0]["origin"] == "image:0:qr" and record["surface"] == "avatar"
+    assert to_dsa(built)["content_type"] == ["CONTENT_TYPE_IMAGE", "CONTENT_TYPE_TEXT"]
+    from bastion.service.accounts import statement_from_dict
+
+    again = statement_from_dict(json.loads(json.dumps(record)))
+    assert again.facts == built.facts and describe_facts(again) == facts

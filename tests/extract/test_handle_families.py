@@ -95,6 +95,112 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("1234567890扣", "qq", "1234567890"),
         ("10225467 QQ", "qq", "10225467"),
         ("bet_vip88【飞机】", "telegram", "bet_vip88"),
+        ("haoyun4381（薇）", "wechat", "haoyun4381"),
+        ("vip-84 ←微信", "wechat", "vip-84"),
+        ("yinghe8499cs ←微信到浏览器打开", "wechat", "yinghe8499cs"),
+        ("dafa-1162 ← 加我V信", "wechat", "dafa-1162"),
+        ("meimei16924 是我V", "wechat", "meimei16924"),
+        ("tiyu04062cs 是我的微信", "wechat", "tiyu04062cs"),
+        ("9895133618 是我的扣扣", "qq", "9895133618"),
+        ("kefu_66 is my wechat", "wechat", "kefu_66"),
+    ],
+    "spaced_id_after_cue": [
+        (
+            "加V x\u3000i\u3000a\u3000o\u3000m\u3000e\u3000i\u3000_\u30007\u30007",
+            "wechat",
+            "xiaomei_77",
+        ),
+        ("V：h · a · p · p · y · _ · 0 · 9 · 4", "wechat", "happy_094"),
+        ("wx：d  u  c  h  a  n  g  2  3  7\ncasino bonus", "wechat", "duchang237"),
+        ("微信 m e i m e i - 1 0", "wechat", "meimei-10"),
+        ("V：l*i*n*d*a*-*5*5*4*3*1（去掉星号）", "wechat", "linda-55431"),
+        ("V：x#i#a#o#m#e#i#9#5#6（去掉#）", "wechat", "xiaomei956"),
+        ("V：a-m-y---3-6-4-9-v-i-p（去掉横线）", "wechat", "amy-3649vip"),
+        ("威❤：b~o~s~s~-~2~0~1~1~6", "wechat", "boss-20116"),
+    ],
+    "emoji_split_id": [
+        ("加薇 fu❤️li❤️274960", "wechat", "fuli274960"),
+        ("微信：kk73🔥943🔥vip", "wechat", "kk73943vip"),
+        ("V：xi⭐aom⭐ei-7327", "wechat", "xiaomei-7327"),
+        ("vx号 is hap🎲py🎲_97", "wechat", "happy_97"),
+        ("QQ：1☆1☆9139", "qq", "119139"),
+        ("V：kk73 🔥 943 🔥 vip", "wechat", "kk73943vip"),
+        ("微信：fu ❤️ li ❤️ 2749 百家乐", "wechat", "fuli2749"),
+    ],
+    "numerals_in_id": [
+        ("扣扣：九 六 六 四 三 一 四 一", "qq", "96643141"),
+        ("QQ 六、九、四、二、五、〇、一、一", "qq", "69425011"),
+        ("企鹅 四-六-四-八-〇-一-三", "qq", "4648013"),
+        ("加Q 陆3零593肆", "qq", "6305934"),
+        ("QQ 97690柒88", "qq", "97690788"),
+        ("加q 2️⃣零八１6️⃣8️⃣七", "qq", "2081687"),
+        ("QQ 𝟒1⑧𝟑5️⃣𝟎⓪𝟒五", "qq", "418350045"),
+        ("加Q 两1柒63叁1", "qq", "2176331"),
+    ],
+    "digit_groups_after_cue": [
+        ("扣扣 9520.60", "qq", "952060"),
+        ("Q：377-916", "qq", "377916"),
+        ("Q：72-631-185-4", "qq", "726311854"),
+        ("QQ：452 048 3", "qq", "4520483"),
+        ("加qq 32 - 6493", "qq", "326493"),
+        ("企鹅号 450.49.505.8", "qq", "450495058"),
+        ("Q➡️166·8771·38·0", "qq", "1668771380"),
+    ],
+    "line_breaks": [
+        ("V\n：\nduchang-2295", "wechat", "duchang-2295"),
+        ("加V\nhappy06hk", "wechat", "happy06hk"),
+        ("微\n信\nboss-18966", "wechat", "boss-18966"),
+        ("微信：\nk\ne\nf\nu\n_\n2\n4\n6\n3", "wechat", "kefu_2463"),
+        ("QQ：\n112071", "qq", "112071"),
+        ("威❤：\nb e t _ 1 5", "wechat", "bet_15"),
+    ],
+    "cue_words_more": [
+        ("加卫信:boss_5224", "wechat", "boss_5224"),
+        ("加V亻言：tiyu-703753", "wechat", "tiyu-703753"),
+        ("加加溦信 boss-264958", "wechat", "boss-264958"),
+        ("qie鹅 2861283", "qq", "2861283"),
+        ("加q 2081687", "qq", "2081687"),
+        ("收usdtWeChat: fuli1889", "wechat", "fuli1889"),
+        ("收usdtQQ：5418250", "qq", "5418250"),
+        ("my wechat is bet_276671", "wechat", "bet_276671"),
+        ("详情威❤：haoyun_99", "wechat", "haoyun_99"),
+        ("认准威❤➡️meimei5849", "wechat", "meimei5849"),
+        ("百家乐包赢薇【happy-85032】", "wechat", "happy-85032"),
+        ("飞机搜索 bet09", "telegram", "bet09"),
+        ("telegram search: lucky3047", "telegram", "lucky3047"),
+        ("t . me / ace_48926x", "telegram", "ace_48926x"),
+        ("W h a t s A p p +852 9091 4111", "whatsapp", "+85290914111"),
+        ("w . e . c . h . a . t id: kk9448", "wechat", "kk9448"),
+        ("T-E-L-E-G-R-A-M @bet_vip88", "telegram", "bet_vip88"),
+        ("🐧 is ⑤⑥３50️⃣0️⃣", "qq", "563500"),
+    ],
+    "instruction_after_id": [
+        ("微信：tiyu_5去5掉90cs(去掉汉字)", "wechat", "tiyu_5590cs"),
+        ("加薇 fuli2不268要hk 去掉中文", "wechat", "fuli2268hk"),
+        ("V：d去uchang_51掉11x（去掉中文）", "wechat", "duchang_5111x"),
+        ("微信：335-kk(反着读)", "wechat", "kk-533"),
+        ("加薇 11_uyit【倒序】", "wechat", "tiyu_11"),
+        ("微信：iv10082-ehgniy 倒着看", "wechat", "yinghe-28001vi"),
+        ("微信：abc123（倒过来的世界）", "wechat", "abc123"),
+    ],
+    "search_cue": [
+        ("微信搜索 fuli-9957a", "wechat", "fuli-9957a"),
+        ("wx搜 kefu-30933cs", "wechat", "kefu-30933cs"),
+        ("V信搜一搜：linda_601591", "wechat", "linda_601591"),
+        ("QQ search: 4417514503", "qq", "4417514503"),
+        ("扣扣搜：769332", "qq", "769332"),
+    ],
+    "letter_digits_in_qq": [
+        ("QQ：1O2254678", "qq", "102254678"),
+        ("扣扣 894II54582", "qq", "8941154582"),
+        ("加q 48Olo7", "qq", "480107"),
+        ("Q号：2l5568", "qq", "215568"),
+    ],
+    "telegram_at_spaced": [
+        ("飞机 ＠ happy755", "telegram", "happy755"),
+        ("TG：@ d a f a _ 1 0", "telegram", "dafa_10"),
+        ("telegram @ f u l i _ 7 8 2 9 5 3", "telegram", "fuli_782953"),
+        ("纸飞机 @v · i · p · 9 · 5 · 4 · a", "telegram", "vip954a"),
     ],
     "phone": [
         ("热线1 8 0 0 7 2 6 5 5 4 6", "phone", "18007265546"),
@@ -109,6 +215,14 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("①③⑧-①②③④-⑤⑥⑦⑧", "phone", "13812345678"),
         ("热线 一三八一二三四五六七八", "phone", "13812345678"),
         ("call +1 202 555 0147", "phone", "+12025550147"),
+        ("热线幺9幺30两八0八七七", "phone", "19130280877"),
+        ("手机 幺  8  6  幺  3  八  八  三  3  8  两", "phone", "18613883382"),
+        ("电话：幺-八-零-两-5-3-六-4-5-5-六", "phone", "18025364556"),
+        ("手机 +86-1_5_2_4_8_8_5_7_0_0_5", "phone", "+8615248857005"),
+        ("Tel: +86-186 - 22 - 2087 - 23", "phone", "+8618622208723"),
+        ("Tel: +86-1804·60·893·55", "phone", "+8618046089355"),
+        ("热线 幺8九 幺6零四 75幺7", "phone", "18916047517"),
+        ("电话：幺八9·0幺七七·40三9", "phone", "18901774039"),
     ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
@@ -185,12 +299,44 @@ def test_family_with_harmful_wording_is_not_allowed(
         "TCs SAE Box326 CW25WX 150ppm",
         "size 30 w x 40 h, 2024 v x 5000",
         "飞机 @Tasha杀手 好看",
+        "QQ群 2024-12-06 更新",
+        "微信搜索 云购全球",
+        "QQ：hello world",
+        "扣 1500.50 元",
+        "每月扣 1500.50",
+        "两三个人，一二三四五",
+        "我们两个一起去了五六次",
+        "价格 1 2 3 4 5 元",
+        "微信支付 满 1 0 0 减 2 0",
+        "V 8 折",
+        "第一二三四五六七八九十名",
+        "赵薇：abc123",
+        "wechat is great",
+        "加V\nthanks",
+        "daily 🐧 is fun",
+        "一位新用户：abc123",
     ],
 )
 def test_prose_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:
     result = scanner.scan(Item(id="x", text=text, surface="comment"))
     assert result.entities == [], [(e.kind, e.value) for e in result.entities]
     assert result.verdict == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("加薇 fu❤️li❤️274960", "fu.li"),
+        ("微信：kk73🔥943🔥vip", "943.vip"),
+        ("V：bet🔥888🔥com", "888.com"),
+        ("V：kk73 🔥 943 🔥 vip", "943.vip"),
+        ("W h a t s A p p +852 9091 4111", "whats.app"),
+    ],
+)
+def test_an_id_owned_by_a_cue_is_never_a_host(scanner: Scanner, text: str, host: str) -> None:
+    result = scanner.scan(Item(id="x", text=text, surface="chat"))
+    assert [e for e in result.entities if e.host or e.kind in ("url", "domain")] == []
+    assert all(host not in (e.value or "") for e in result.entities)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from bastion.normalize.result import Work
 
 unmask_module = importlib.import_module("bastion.normalize.unmask")
 PASSES = unmask_module.PASSES
+PASSES_OF = {name: getattr(unmask_module, name) for name in ("_ASCII_STEPS", "_WIDE_STEPS")}
 
 FRAGMENTS = [
     *"abcdeiklmnostuvwxyzABCKST0123456789",
@@ -107,6 +108,34 @@ def _triggered() -> list[tuple[str, object, object]]:
 TRIGGERED = _triggered()
 
 
+TRIGGERED_EXAMPLES = [
+    "x y z w va.com",
+    "a b c d e f.com",
+    "https:// b e t 8 8",
+    "w w w . b e t 8 8 8 . c o m",
+    "p_a_f.com",
+    "bob [at] gmail.com",
+    "bob#gmail.com",
+    "bet888 dot com",
+    "bet888 . com",
+    "bet888。c0m",
+    "bet888.corn",
+]
+"""Texts each pass changes, one per branch of its trigger (random text rarely finds them)."""
+
+
+@pytest.mark.parametrize("text", TRIGGERED_EXAMPLES)
+def test_the_examples_are_changed_and_triggered(text: str) -> None:
+    changed = []
+    for name, run, trigger in TRIGGERED:
+        work = Work(text, False, True)
+        run(work)  # type: ignore[operator]
+        if work.tricks:
+            changed.append(name)
+            assert trigger.search(text) is not None, (name, text)  # type: ignore[attr-defined]
+    assert changed, text
+
+
 @settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.booleans())
 def test_a_pass_changes_nothing_where_its_trigger_is_absent(text: str, weak: bool) -> None:
@@ -121,10 +150,10 @@ def test_a_pass_changes_nothing_where_its_trigger_is_absent(text: str, weak: boo
 @given(texts)
 def test_triggers_skip_only_passes_that_would_do_nothing(text: str) -> None:
     gated = unmask(text, weak=True)
-    everything = unmask_module._EVERYTHING
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(unmask_module, "_ASCII_ALWAYS", everything)
-        patch.setattr(unmask_module, "_WIDE_ALWAYS", everything)
+        for name in ("_ASCII_STEPS", "_WIDE_STEPS"):
+            untriggered = [(run, when, 0, regate) for run, when, _, regate in PASSES_OF[name]]
+            patch.setattr(unmask_module, name, tuple(untriggered))
         reference = unmask(text, weak=True)
     assert (gated.text, gated.tricks) == (reference.text, reference.tricks)
 

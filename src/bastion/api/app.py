@@ -41,6 +41,7 @@ from bastion.scanner import Scanner
 from bastion.store import Store
 
 BATCH_PATH = "/v1/items:batch"
+CHECK_PATH = "/v1/check"
 
 
 def utc_now() -> datetime:
@@ -99,7 +100,9 @@ def create_app(
         app.include_router(module.router)
 
     def limit_for(path: str) -> int:
-        return settings.max_batch_bytes if path == BATCH_PATH else settings.max_body_bytes
+        if path == BATCH_PATH:
+            return settings.max_batch_bytes
+        return settings.max_check_bytes if path == CHECK_PATH else settings.max_body_bytes
 
     app.add_middleware(BodyLimit, limit_for=limit_for)
     app.add_middleware(SecurityHeaders)

@@ -68,7 +68,9 @@ class ApiSettings:
     """Limits and knobs of one app. ``rate_limit`` is requests per second per key (None: off)."""
 
     max_body_bytes: int = 1 << 20
-    max_batch_bytes: int = 16 << 20
+    max_check_bytes: int = 8 << 20
+    """``POST /v1/check`` carries base64 images (5 MiB each at most, 12 MiB an item)."""
+    max_batch_bytes: int = 32 << 20
     max_batch_items: int = 1000
     auth_cache_seconds: float = 5.0
     rate_limit: float | None = None

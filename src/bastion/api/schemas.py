@@ -9,7 +9,10 @@ from typing import Annotated, Any, Final
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from bastion.model import Item, Surface
+from bastion.extract.images.inputs import from_base64
+from bastion.extract.images.limits import DEFAULT_LIMITS
+from bastion.image_inputs import read_images, within_item_limits
+from bastion.model import ImageInput, Item, Surface
 
 MAX_ID_CHARS: Final = 128
 ID_GRAMMAR: Final = (
@@ -39,6 +42,15 @@ ExternalId = Annotated[str, AfterValidator(check_external_id)]
 """An item or account id (see ``ID_GRAMMAR``), in a body or a path."""
 
 
+class ImageIn(BaseModel):
+    """An image sent inline: its bytes in base64 and, optionally, their media type."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    data: str = Field(min_length=1, max_length=8 << 20)
+    type: str = Field(default="", max_length=100, pattern=r"^[\w.+/-]*$")
+
+
 class ItemIn(BaseModel):
     """One input record (ARCHITECTURE.md): ``id`` and one of ``text``/``images`` are required."""
 
@@ -49,7 +61,9 @@ class ItemIn(BaseModel):
     platform: str = Field(default="", max_length=64)
     surface: Surface = "post"
     account_id: Annotated[str, AfterValidator(_check_optional_id)] = ""
-    images: list[str] = Field(default_factory=list, max_length=16)
+    images: list[str | ImageIn] = Field(default_factory=list, max_length=16)
+    """``data:`` URIs or ``{"data": BASE64, "type": "image/png"}``; the API reads no files and
+    fetches no URLs (such a reference is an error on that image in the result)."""
     created_at: datetime | None = None
     meta: dict[str, Any] = Field(default_factory=dict)
 
@@ -62,15 +76,24 @@ class ItemIn(BaseModel):
         return self
 
     def to_item(self) -> Item:
+        """The record as the scan core takes it, its images decoded to bytes here, at the edge."""
+        inputs: list[ImageInput] = []
+        for image in self.images:
+            if isinstance(image, str):
+                inputs.extend(read_images([image], None))
+            else:
+                inputs.append(from_base64(image.data, DEFAULT_LIMITS, media_type=image.type))
+        image_data = within_item_limits(inputs)
         return Item(
             id=self.id,
             text=self.text,
             platform=self.platform,
             surface=self.surface,
             account_id=self.account_id,
-            images=tuple(self.images),
+            images=tuple(image.ref for image in image_data),
             created_at=self.created_at.isoformat() if self.created_at else None,
             meta=self.meta,
+            image_data=image_data,
         )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from bastion.cli.explain import explain_command
 from bastion.cli.feeds import feeds_app
 from bastion.cli.report import audit_app, report_command
-from bastion.cli.scan import explain_command, scan_command
+from bastion.cli.scan import scan_command
 from bastion.cli.serve import serve_command
 from bastion.cli.tenants import tenants_app
 

@@ -62,6 +62,7 @@ def _report_index(console: Console, index: CompiledIndex) -> None:
         f"index {escape(index.version)}: {stats['host_keys']:,} host keys, "
         f"{stats['url_keys']:,} URL keys, "
         f"{stats['keywords']:,} keywords, {stats['regexps']:,} regexps, {stats['cidrs']:,} networks"
+        f", {stats.get('pdq_hashes', 0):,} picture hashes"
         f" from {stats['feeds']} feeds in {stats['compile_seconds']:.2f} s"
     )
 

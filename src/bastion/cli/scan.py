@@ -1,4 +1,4 @@
-"""``bastion scan`` and ``bastion explain``: batch scanning of JSON Lines, and one scan explained.
+"""``bastion scan``: batch scanning of JSON Lines (``bastion explain`` is in ``cli.explain``).
 
 Output line N always answers input line N: a bad line is reported with its number and written as
 an error record, a blank line as a skip record, and the run goes on; bad lines make it exit 1.
@@ -26,10 +26,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from bastion.cli.common import HomeOption, fail, one_line
+from bastion.image_inputs import with_images
 from bastion.intel import IntelIndexError
-from bastion.model import DEFAULT_MAX_TEXT_CHARS, SURFACES, InputError, Item, ScanResult
+from bastion.model import DEFAULT_MAX_TEXT_CHARS, InputError, Item, ScanResult
 from bastion.policy import PolicyError
-from bastion.scanner import Explanation, Scanner
+from bastion.scanner import Scanner
 
 CSV_COLUMNS = ("id", "verdict", "entities", "categories", "rules", "outcomes", "truncated", "error")
 BOM = b"\xef\xbb\xbf"
@@ -56,9 +57,16 @@ class ScanSummary:
     by_category: Counter[str] = field(default_factory=Counter)
     by_surface: Counter[str] = field(default_factory=Counter)
     entity_kinds: Counter[str] = field(default_factory=Counter)
+    images: int = 0
+    image_errors: int = 0
+    image_codes: int = 0
 
     def add(self, item: Item, result: ScanResult) -> None:
         self.items += 1
+        for image in result.images:
+            self.images += 1
+            self.image_errors += image.error is not None
+            self.image_codes += len(image.codes)
         self.truncated += result.truncated
         self.entities += len(result.entities)
         self.verdicts[result.verdict] += 1
@@ -157,6 +165,10 @@ def summary_table(summary: ScanSummary, seconds: float, feeds: str) -> Table:
     table.add_row("bad lines", str(summary.errors))
     table.add_row("blank lines (skipped)", str(summary.blank))
     table.add_row("truncated", str(summary.truncated))
+    if summary.images:
+        table.add_row("images read", str(summary.images - summary.image_errors))
+        table.add_row("images not readable", str(summary.image_errors))
+        table.add_row("codes decoded from images", str(summary.image_codes))
     table.add_row("entities", str(summary.entities))
     for kind, count in sorted(summary.entity_kinds.items()):
         table.add_row(f"  entities: {kind}", str(count))
@@ -177,7 +189,11 @@ def scan_stream(
     writer: ResultWriter,
     errors: Console,
     progress: Progress | None,
+    base_dir: Path | None = None,
 ) -> ScanSummary:
+    """Scan every line; image paths are read relative to ``base_dir`` (default: the working
+    directory)."""
+    folder = base_dir or Path.cwd()
     summary = ScanSummary()
     task = progress.add_task("scanning", total=None) if progress else None
     for number, raw in read_lines(stream):
@@ -186,7 +202,7 @@ def scan_stream(
             writer.skip(number, BLANK_LINE)
             continue
         try:
-            item = parse_line(raw)
+            item = with_images(parse_line(raw), folder)
             result = scanner.scan(item)
         except (InputError, RecursionError, ValueError, TypeError) as exc:
             # One record's problem, never the run's: a scan that fails on a line is reported on
@@ -289,7 +305,14 @@ def scan_command(
             disable=not show,
         )
         with progress:
-            summary = scan_stream(scanner, source, ResultWriter(sink, fmt), errors, progress)
+            summary = scan_stream(
+                scanner,
+                source,
+                ResultWriter(sink, fmt),
+                errors,
+                progress,
+                base_dir=None if input_path == "-" else Path(input_path).resolve().parent,
+            )
         sink.flush()
     except OSError as exc:
         fail(f"scan stopped by an I/O error ({out or 'stdout'}): {exc.strerror or exc}")
@@ -309,94 +332,3 @@ def scan_command(
     if summary.errors:
         errors.print(f"[red]{summary.errors} bad line(s); see the messages above[/red]")
         raise typer.Exit(1)
-
-
-def render_explanation(console: Console, explanation: Explanation) -> None:
-    """Every piece of text here comes from the user or the feeds, so each is markup-escaped."""
-    console.print(f"[bold]original:[/bold] {escape(repr(explanation.original))}", highlight=False)
-    console.print(f"[bold]unmasked:[/bold] {escape(repr(explanation.folded))}", highlight=False)
-    if not explanation.prechecked:
-        console.print(
-            "pre-check: nothing link-like and no detector's gate wants it; the fast path "
-            "returns allow",
-            highlight=False,
-        )
-    steps = Table(title="unmasking steps")
-    for column in ("step", "span", "before", "after"):
-        steps.add_column(column)
-    for step in explanation.steps:
-        span = f"{step.original_span[0]}-{step.original_span[1]}"
-        steps.add_row(escape(step.name), span, escape(repr(step.before)), escape(repr(step.after)))
-    console.print(steps)
-    found = Table(title="entities")
-    for column in ("#", "kind", "raw", "span", "value", "category", "sources", "flags"):
-        found.add_column(column)
-    result = explanation.result
-    for number, entity in enumerate(result.entities):
-        found.add_row(
-            str(number),
-            entity.kind,
-            escape(repr(entity.raw)),
-            f"{entity.span[0]}-{entity.span[1]}",
-            escape(entity.value),
-            escape(", ".join(entity.categories) or ("allowed" if entity.allowed else "unlisted")),
-            escape(", ".join(entity.sources)),
-            escape(", ".join(entity.flags + ([f"cue={entity.cue}"] if entity.cue else []))),
-        )
-    console.print(found)
-    if result.signals:
-        signals = Table(title="detector signals")
-        for column in ("detector", "label", "score", "category", "entities", "evidence"):
-            signals.add_column(column)
-        for signal in result.signals:
-            signals.add_row(
-                signal.detector,
-                signal.label,
-                f"{signal.score:.2f}",
-                signal.category or "",
-                ", ".join(map(str, signal.entities)),
-                signal.evidence,
-            )
-        console.print(signals)
-    rules = Table(title="violations")
-    for column in ("rule", "category", "severity", "confidence", "outcome", "entities", "why"):
-        rules.add_column(column)
-    for violation in result.violations:
-        rules.add_row(
-            escape(violation.rule + (" (shadow)" if violation.mode == "shadow" else "")),
-            escape(violation.category),
-            violation.severity,
-            f"{violation.confidence:.2f}",
-            violation.outcome,
-            ", ".join(map(str, violation.entities)),
-            escape(violation.reason),
-        )
-    console.print(rules)
-    console.print(
-        f"[bold]verdict:[/bold] {result.verdict}  (policy {escape(result.policy_version)})"
-    )
-
-
-def explain_command(
-    text: Annotated[str, typer.Argument(help="the text to scan")],
-    surface: Annotated[str, typer.Option(help=f"one of: {', '.join(SURFACES)}")] = "post",
-    home: HomeOption = None,
-    policy: Annotated[Path | None, typer.Option(help="policy YAML to use instead")] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="print the result record as JSON")
-    ] = False,
-    no_feeds: NoFeedsOption = False,
-) -> None:
-    """Show how TEXT is unmasked, which entities are found and why each was classified."""
-    if surface not in SURFACES:
-        raise typer.BadParameter(
-            f"{surface!r} is not one of {', '.join(SURFACES)}", param_hint="--surface"
-        )
-    scanner = load_scanner(home, policy, no_feeds=no_feeds)
-    explanation = scanner.explain(text, surface=surface)
-    console = Console()
-    if as_json:
-        console.print_json(json.dumps(explanation.result.to_dict(), ensure_ascii=False))
-        return
-    render_explanation(console, explanation)
-    console.print(f"intel index: {escape(feeds_label(scanner, no_feeds))}", highlight=False)

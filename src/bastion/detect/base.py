@@ -19,11 +19,11 @@ detector to this contract.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from bastion.intel import IntelIndex
-from bastion.model import Entity, Item, Signal
+from bastion.model import Entity, ImageReport, Item, Signal
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,9 @@ class DetectContext:
     """One item as a detector sees it.
 
     ``text`` is the unmasked (folded) text the finders searched; ``original`` is the item's text
-    as written. ``entities`` are canonicalized, in reading order; signal ``entities`` index them.
+    as written. ``entities`` are canonicalized, in reading order (those decoded from images
+    last, with their ``origin``); signal ``entities`` index them. ``images`` reports what was
+    read from each of the item's images (size, PDQ hash, decoded codes, or an error).
     """
 
     item: Item
@@ -46,6 +48,7 @@ class DetectContext:
     original: str
     entities: Sequence[Entity]
     resources: Resources
+    images: Sequence[ImageReport] = field(default_factory=tuple)
 
 
 @runtime_checkable

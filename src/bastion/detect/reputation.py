@@ -4,6 +4,9 @@ The operator allow list always wins: an allowed entity gets no categories (the a
 still recorded, so reviewers see why). Messenger handles (telegram/whatsapp/line) are skipped:
 their host is the messenger's own (t.me, wa.me, line.me), which says nothing about the handle.
 
+A picture's ``image_hash`` entity is looked up among the listed perceptual hashes (within
+``intel.hashes.MATCH_DISTANCE`` bits); its ``raw`` then names the distance and the listed hash.
+
 As a detector it wants no item on its own (``gate`` is False: with no entity there is nothing to
 look up) and emits one ``listed`` signal per listed entity and category, naming the feeds.
 """
@@ -58,6 +61,7 @@ class ReputationDetector:
                 evidence=", ".join(entity.sources),
                 category=category,
                 entities=[position],
+                origin=entity.origin,
             )
             for position, entity in enumerate(entities)
             for category in entity.categories
@@ -83,6 +87,12 @@ class ReputationDetector:
             elif kind == "email":
                 host = entity.host or entity.value.rpartition("@")[2]
                 match = index.lookup_host(host) if host else None
+            elif kind == "image_hash":
+                match = index.lookup_pdq(entity.value)
+                if match is not None:
+                    _apply(entity, match)
+                    entity.raw = f"{match.match_type} from listed {match.matched}"
+                continue
             else:
                 continue
             if (

@@ -122,7 +122,8 @@ class ReasonsConfig:
 
 @dataclass(slots=True, frozen=True)
 class EntityFact:
-    """An entity the decision relied on, with its span in the original text."""
+    """An entity the decision relied on, with its span in the original text, or, for one found
+    in a picture, its origin (``image:0:qr``) and box (the span then indexes the payload)."""
 
     kind: str
     raw: str
@@ -131,6 +132,8 @@ class EntityFact:
     registrable_domain: str | None
     categories: tuple[str, ...]
     sources: tuple[str, ...]
+    origin: str = "text"
+    box: tuple[int, int, int, int] | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -165,6 +168,8 @@ class StatementOfReasons:
     redress: Redress
     content_types: tuple[str, ...] = ("text",)
     account_type: str | None = None
+    surface: str = ""
+    """Where the content was (``avatar``, ``post``...), so facts can say "in the avatar"."""
 
     @property
     def reportable(self) -> bool:
@@ -186,6 +191,7 @@ def build_statement(
     automated_detection: bool = True,
     automated_decision: str = "full",
     account_type: str | None = None,
+    surface: str = "",
 ) -> StatementOfReasons:
     """The statement for one decision. ``statement_id`` doubles as the DSA ``puid``."""
     config = config or ReasonsConfig()
@@ -222,6 +228,8 @@ def build_statement(
                 e.registrable_domain,
                 tuple(e.categories),
                 tuple(e.sources),
+                e.origin,
+                e.box,
             )
         )
     rules = sorted(
@@ -262,6 +270,7 @@ def build_statement(
         redress=Redress(now + config.appeal_window, url),
         content_types=("text", "image") if has_images else ("text",),
         account_type=account_type,
+        surface=surface,
     )
 
 
@@ -301,6 +310,8 @@ def describe_facts(statement: StatementOfReasons) -> str:
     ]
     if domains:
         parts.append(f"Linked domains: {', '.join(domains)}.")
+    pictured = [fact for fact in statement.facts if fact.origin.startswith("image:")]
+    parts.extend(_picture_fact(fact, statement) for fact in pictured[:3])
     version = statement.policy_version or "unversioned"
     parts.append(f"Rules: {', '.join(statement.rules)}; policy version {version}.")
     if statement.strike_number > 1:
@@ -311,6 +322,24 @@ def describe_facts(statement: StatementOfReasons) -> str:
     text = " ".join(parts)
     limit = dsa.TEXT_LIMITS["decision_facts"]
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _picture_fact(fact: EntityFact, statement: StatementOfReasons) -> str:
+    """One sentence on a finding in a picture: "A QR code in the avatar links to a site listed
+    as gambling (bet888.com)." No personal data: domains and categories only."""
+    _, index, decoder = [*fact.origin.split(":"), "", ""][:3]
+    number = int(index) + 1 if index.isdigit() else 1
+    if statement.surface == "avatar":
+        where = "the avatar" if number == 1 else f"avatar picture {number}"
+    else:
+        where = f"picture {number} of the {statement.surface or 'content'}"
+    listed = ", ".join(fact.categories) or "listed"
+    if decoder == "pdq":
+        return f"{where[0].upper()}{where[1:]} matches a picture listed as {listed}."
+    code = "A QR code or barcode" if decoder == "qr" else f"Text read by {decoder}"
+    if fact.registrable_domain:
+        return f"{code} in {where} links to a site listed as {listed} ({fact.registrable_domain})."
+    return f"{code} in {where} holds a {fact.kind} contact listed as {listed}."
 
 
 def _action_text(action: PlannedAction) -> str:

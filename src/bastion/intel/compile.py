@@ -6,6 +6,8 @@ Layout of ``$BASTION_HOME/index/<version>/``:
   ``moc.888teb.``, see ``reverse_host``) and exact IP keys, with a parallel little-endian uint32
   array of four slots per trie key id: ``exact_gid, exact_len, suffix_gid, suffix_len``;
 - ``urls.marisa`` + ``urls.gid``: the same for Safe-Browsing URL lookup expressions;
+- ``pdq.bin`` + ``pdq.gid``: the perceptual hashes of listed pictures with their group ids
+  (``bastion.intel.hashes``);
 - ``tables.json``: members ``(source, category, match_type)``, groups (sets of members), keyword,
   regexp and CIDR rules with their group ids, which regexps are folded, and stats.
 
@@ -41,6 +43,7 @@ from typing import Any, Final
 
 import marisa_trie
 
+from bastion.intel.hashes import write_table
 from bastion.intel.hosts import reverse_host
 from bastion.intel.rxfold import FOLD_LIMIT, fold_suffixes
 from bastion.intel.store import list_feeds, read_rules
@@ -211,6 +214,7 @@ def compile_index(home: Path) -> CompiledIndex:
     groups = _Groups()
     hosts: dict[str, int] = {}
     urls: dict[str, int] = {}
+    pictures: dict[str, int] = {}
     patterns: dict[str, dict[str, int]] = {"keyword": {}, "regexp": {}, "cidr": {}}
     feeds = list_feeds(home)
     for feed in feeds:
@@ -222,6 +226,8 @@ def compile_index(home: Path) -> CompiledIndex:
                 groups.add(hosts, value, member)
             elif kind == "url":
                 groups.add(urls, url_key(value), member)
+            elif kind == "pdq":
+                groups.add(pictures, value, member)
             else:
                 groups.add(patterns[kind], value, member)
     regexps = sorted(patterns["regexp"].items())
@@ -236,6 +242,7 @@ def compile_index(home: Path) -> CompiledIndex:
         url_keys = _write_trie(
             building, "urls", {k: (g, len(k), EMPTY_GID, 0) for k, g in urls.items()}
         )
+        pdq_hashes = write_table(building, pictures)
         stats: dict[str, Any] = {
             "version": version,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -247,6 +254,7 @@ def compile_index(home: Path) -> CompiledIndex:
             "regexps_folded": len(folded),
             "regexp_keys": len(folded_keys),
             "cidrs": len(patterns["cidr"]),
+            "pdq_hashes": pdq_hashes,
             "members": len(groups.members),
             "groups": len(groups.groups),
             "compile_seconds": round(time.perf_counter() - started, 3),

@@ -2,7 +2,8 @@
 
 A rule is ``(kind, value)``: ``domain`` (host and subdomains), ``full`` (exact host), ``keyword``
 (substring of a host), ``regexp`` (RE2 pattern over a host), ``url`` (canonical URL), ``ip``
-(exact address) or ``cidr`` (network). Parsers never drop a line silently: a line that yields no
+(exact address), ``cidr`` (network) or ``pdq`` (the perceptual hash of a listed picture, 64 hex
+digits). Parsers never drop a line silently: a line that yields no
 rule is either a comment/boilerplate (``ignored``) or ``skipped`` with a reason and line number.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,8 +27,18 @@ from bastion.intel.hosts import (
 )
 from bastion.intel.urls import url_rule
 
-FORMATS: Final = ("hosts", "domains", "adblock", "urlhaus", "phishtank", "urls", "v2fly", "ips")
-RULE_KINDS: Final = ("domain", "full", "keyword", "regexp", "url", "ip", "cidr")
+FORMATS: Final = (
+    "hosts",
+    "domains",
+    "adblock",
+    "urlhaus",
+    "phishtank",
+    "urls",
+    "v2fly",
+    "ips",
+    "pdq",
+)
+RULE_KINDS: Final = ("domain", "full", "keyword", "regexp", "url", "ip", "cidr", "pdq")
 MAX_EXAMPLES: Final = 20
 HOSTS_BOILERPLATE: Final = frozenset(
     {
@@ -319,6 +331,24 @@ def parse_ips(text: str, feed: ParsedFeed) -> None:
         feed.add("cidr" if "/" in network else "ip", network)
 
 
+_PDQ: Final = re.compile(r"[0-9a-fA-F]{64}")
+_PDQ_SPLIT: Final = re.compile(r"[\s,;|]+")
+
+
+def parse_pdq(text: str, feed: ParsedFeed) -> None:
+    """One PDQ hash a line (64 hex digits), as ThreatExchange and hash-list exports write them:
+    the hash first, anything after a comma, tab or space (quality, a label) ignored, and a
+    header line naming the columns skipped."""
+    for lineno, line in _content_lines(text, "#"):
+        first = _PDQ_SPLIT.split(line.strip(), maxsplit=1)[0].strip('"')
+        if _PDQ.fullmatch(first):
+            feed.add("pdq", first.lower())
+        elif lineno == 1 and not any(c.isdigit() for c in first):
+            feed.ignored["header"] += 1
+        else:
+            feed.skip(lineno, "not a PDQ hash (64 hex digits)")
+
+
 _PARSERS: Final = {
     "hosts": parse_hosts,
     "domains": parse_domains,
@@ -328,6 +358,7 @@ _PARSERS: Final = {
     "urls": parse_urls,
     "v2fly": parse_v2fly,
     "ips": parse_ips,
+    "pdq": parse_pdq,
 }
 
 
@@ -378,6 +409,8 @@ def detect_format(text: str, name: str = "") -> str:
 
 def _vote(line: str) -> str:
     token = line.split()[0]
+    if _PDQ.fullmatch(_PDQ_SPLIT.split(line, maxsplit=1)[0].strip('"')):
+        return "pdq"
     if line.startswith("||") or "##" in line or line.startswith("@@||"):
         return "adblock"
     if token.partition(":")[0] in ("domain", "full", "keyword", "regexp", "include"):

@@ -30,6 +30,7 @@ from bastion.intel.compile import (
     SLOTS,
     current_version,
 )
+from bastion.intel.hashes import MATCH_DISTANCE, PdqTable
 from bastion.intel.hosts import parse_ip
 from bastion.intel.patterns import HostPatterns
 from bastion.intel.urls import url_lookup_keys
@@ -124,6 +125,7 @@ class IntelIndex:
         "_hosts",
         "_members",
         "_patterns",
+        "_pictures",
         "_regexp_labels",
         "_stats",
         "_urls",
@@ -165,6 +167,7 @@ class IntelIndex:
             self._cidrs[key] = gid
             lengths.add((net.version, net.prefixlen))
         self._cidr_lengths = sorted(lengths, key=lambda vl: -vl[1])
+        self._pictures = PdqTable(folder)
         self._cache_size = cache_size
         self._cache: dict[str, HostMatch | None] = {}
         self.lookup_host = self._lookup_cached if cache_size else self._lookup_host
@@ -396,6 +399,17 @@ class IntelIndex:
                 categories.add(category)
         ordered = () if allowed else tuple(sorted(categories, key=_category_key))
         return (ordered, tuple(sorted(sources)), allowed, shortener)
+
+    def lookup_pdq(self, hex_hash: str, max_distance: int = MATCH_DISTANCE) -> HostMatch | None:
+        """What the feeds say about a picture: every listed hash within ``max_distance`` bits.
+
+        ``matched`` is the nearest listed hash and ``match_type`` ``pdq:<distance>``."""
+        found = self._pictures.nearest(hex_hash, max_distance)
+        if not found:
+            return None
+        distance, _, nearest = found[0]
+        signature = tuple(sorted({gid for _, gid, _ in found}))
+        return self._finish(signature, nearest, f"pdq:{distance}")
 
     def explain_host(self, host: str) -> list[tuple[str, str, str]]:
         """Every ``(source, category, match_type)`` behind ``lookup_host(host)`` (not hot path)."""

@@ -116,11 +116,12 @@ def _joined(words: list[str], at_dot_break: bool) -> bool:
 
 
 _DIGIT_RUN_RE: Final = re.compile(
-    rf"(?<![0-9A-Za-z.\-])[0-9]{{1,4}}(?P<sep>{DIGIT_SEP})"
+    rf"(?:(?<![0-9A-Za-z.\-])|(?<=\+86-)|(?<=0086-))[0-9]{{1,4}}(?P<sep>{DIGIT_SEP})"
     r"[0-9]{1,4}(?:(?P=sep)[0-9]{1,4}){0,13}(?![0-9A-Za-z])"
 )
 """Digits in groups set apart by one separator used throughout: ``3 - 9 - 6 - 5 - 4``,
-``1  3  5  2``, ``191_13_23_64_06``, ``1·8·7·3``, ``152 - 1367 - 2095``."""
+``1  3  5  2``, ``191_13_23_64_06``, ``1·8·7·3``, ``152 - 1367 - 2095``; also right after a
+``+86-`` country code."""
 
 
 def digit_run_pass(work: Work) -> None:

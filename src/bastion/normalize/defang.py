@@ -203,7 +203,7 @@ def defang_pass(work: Work) -> None:
         if symbol is not None:
             symbol = _SYMBOL_WORDS.get(symbol, symbol)
             groups = [g for g in groups if text[g[1] : g[2]] != symbol]
-            groups.extend(_drop_symbol(text, groups, symbol))
+            groups.extend(_drop_symbol(work, groups, symbol))
         else:
             groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
         break
@@ -261,14 +261,16 @@ def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
     return found
 
 
-def _drop_symbol(text: str, groups: list[Group], symbol: str) -> list[Group]:
+def _drop_symbol(work: Work, groups: list[Group], symbol: str) -> list[Group]:
     """Delete the symbol the message says to drop where it sits inside a token (``topporn#.#com``
-    -> ``topporn.com``); the instruction's own symbol, after no letter or digit, stays."""
+    -> ``topporn.com``); the instruction's own symbol, after no letter or digit, stays, and so
+    does one inside an id an earlier pass already joined (``a-m-y---3`` -> ``amy-3``)."""
+    text = work.text
     found: list[Group] = []
     symbols = re.escape(symbol + {"#": "＃", "*": "＊"}.get(symbol, ""))
     for m in re.finditer(rf"(?<=[{_AN}.\-])[{symbols}]+(?=[{_AN}.\-])", text):
         start, end = m.span()
-        if not _inside(groups, start):
+        if not _inside(groups, start) and not work.touched("spaced_letters", start, end):
             found.append(("defang", start, end, [(start, end, "")]))
     return found
 

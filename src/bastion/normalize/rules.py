@@ -116,6 +116,26 @@ _SECOND_LEVEL: Final = ("com", "net", "org", "gov", "edu", "co", "ac")
 """Labels that usually sit under a ccTLD (``bet.com.cn``), tried when spaced letters hide
 every dot (``b.e.t.c.o.m.c.n``)."""
 _HOSTY_RE: Final = re.compile(r"[.。．｡﹒@]|dot", re.I)
+_NON_WORD: Final = r"(?:[^\w\r\n'’]|_)"
+_TRIGGER_GAP: Final = (
+    rf"(?:{WS}{{0,2}}{_OPEN}(?:(?i:dot)|\.){_CLOSE}{WS}{{0,2}}|{WS}{{1,2}}(?i:dot){WS}{{1,2}}"
+    rf"|{_NON_WORD}{{1,3}})"
+)
+_HOSTY_GAP: Final = (
+    rf"(?:{WS}{{0,2}}{_OPEN}(?:(?i:dot)|\.){_CLOSE}{WS}{{0,2}}|{WS}{{1,2}}(?i:dot){WS}{{1,2}}"
+    rf"|{_NON_WORD}{{0,2}}[.。．｡﹒@]{_NON_WORD}{{0,2}})"
+)
+_UNITS: Final = rf"{ALNUM}(?:{_TRIGGER_GAP}{ALNUM})"
+SPACED_TRIGGER: Final = (
+    rf"{_UNITS}{{5}}"
+    rf"|(?i:https?://(?:www)?|www)(?:{_TRIGGER_GAP})?{_UNITS}{{2}}"
+    rf"|{ALNUM}{_HOSTY_GAP}{ALNUM}{_TRIGGER_GAP}{ALNUM}"
+    rf"|{_UNITS}(?:{_TRIGGER_GAP}{ALNUM})*{_HOSTY_GAP}{ALNUM}"
+    rf"|{_UNITS}{{2}}(?:{_TRIGGER_GAP}{ALNUM})*{_TRIGGER_GAP}{ALNUM}*(?:(?i:dot)|\.)"
+)
+"""Where the spaced-letters pass can change a text: three single letters or digits set apart
+(RE2's non-word class takes more than ``re``'s), and six of them, or a scheme or ``www`` before
+them, or a dot or ``@`` in a gap or in the word after them (``_HOSTY_RE``)."""
 _HOST_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?")
 
 _AT_RE: Final = re.compile(
@@ -311,6 +331,10 @@ _CUE_WORDS: Final = frozenset(
 )
 
 
+_CUE_EMOJI_RE: Final = re.compile("[🐧✈🛩🛫🛬]")
+"""Emoji that name a messenger (``🐧 is 563500`` offers a QQ number): a cue, never a dot."""
+
+
 def _weak_ok(text: str, left: str, end: int) -> bool:
     """A weak fold needs a name of two or more characters that is no messenger cue (``v➕ bet_66``
     is a WeChat id), and nothing after the TLD that continues a handle (``_``, ``@``)."""
@@ -403,6 +427,7 @@ def spelled_dot_pass(work: Work) -> None:
                 and _ends_suffix(words, k)
                 and (seps[k - 1][2] in _WEAK_KINDS or (work.guess and seps[k - 1][2] == "dotspace"))
                 and _weak_ok(text, words[k - 1], labels[k][1])
+                and not _CUE_EMOJI_RE.search(text, seps[k - 1][0], seps[k - 1][1])
             ):
                 a, b, _ = seps[k - 1]
                 groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))

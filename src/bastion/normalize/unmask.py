@@ -16,7 +16,7 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, guess, leet, rules
+from bastion.normalize import broken, defang, guess, handle_ids, leet, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -41,9 +41,11 @@ from bastion.normalize.tables import (
     _DIGITS,
     _BIDI,
     _SPLIT,
+    _CUED_ID,
+    _SPOKEN,
     _GUESS,
-) = (1 << i for i in range(14))
-_ALL: Final = (1 << 14) - 1
+) = (1 << i for i in range(16))
+_ALL: Final = (1 << 16) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -69,6 +71,7 @@ _ASCII_GATES: Final = (
     (defang.GATE, _DEFANG | _DOT | _AT),
     (broken.GATE, _LINES | _DOT),
     (broken.DIGIT_GATE, _DIGITS),
+    (handle_ids.CUED_GATE, _CUED_ID),
     (guess.SPLIT_GATE, _SPLIT),
     (guess.GUESS_GATE.pattern, _GUESS),
 )
@@ -149,7 +152,9 @@ PASSES: Final = (
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
+    Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
+    Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
     Pass("split", guess.split_pass, _SPLIT),
@@ -157,7 +162,7 @@ PASSES: Final = (
     Pass("broken_host", broken.broken_host_pass, _LINES),
     Pass("hxxp", rules.hxxp_pass, _HXXP),
     Pass("spelled_dot", rules.spelled_dot_pass, _DOT, trigger=rules.SPELLED_DOT_TRIGGER),
-    Pass("spaced", rules.spaced_pass, _SPACED),
+    Pass("spaced", rules.spaced_pass, _SPACED, trigger=rules.SPACED_TRIGGER),
     Pass("spelled_at", rules.spelled_at_pass, _AT, trigger=rules.SPELLED_AT_TRIGGER),
 )
 """Every pass, in order. A pass added here declares its families and, where it is costly and
@@ -175,9 +180,15 @@ def _trigger_bit(index: int) -> int:
     return 1 << (_TRIGGER_SHIFT + index)
 
 
-def _untriggered(passes: list[int]) -> int:
-    """Trigger bits of the passes that declare no trigger: always set."""
-    return sum(_trigger_bit(i) for i in passes if PASSES[i].trigger is None)
+_Step = tuple[Callable[[Work], None], int, int, bool]
+"""A pass as the loop reads it: run, families, trigger bit (0: none), regate."""
+
+
+def _steps(passes: list[int]) -> tuple[_Step, ...]:
+    return tuple(
+        (p.run, p.when, _trigger_bit(i) if p.trigger else 0, p.regate)
+        for i, p in ((i, PASSES[i]) for i in passes)
+    )
 
 
 def _gate_patterns(families: list[tuple[str, int]], passes: list[int]) -> list[tuple[str, int]]:
@@ -189,8 +200,8 @@ def _gate_patterns(families: list[tuple[str, int]], passes: list[int]) -> list[t
 _ASCII_PASSES: Final = [i for i, p in enumerate(PASSES) if not p.wide]
 _WIDE_PASSES: Final = list(range(len(PASSES)))
 _ASCII_GATE: Final = _Gate(_gate_patterns(list(_ASCII_GATES), _ASCII_PASSES))
-_ASCII_ALWAYS: Final = _untriggered(_ASCII_PASSES)
-_WIDE_ALWAYS: Final = _untriggered(_WIDE_PASSES)
+_ASCII_STEPS: Final = _steps(_ASCII_PASSES)
+_WIDE_STEPS: Final = _steps(_WIDE_PASSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +226,7 @@ def _compiled() -> _Compiled:
         (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
         (f"[{cjk}][0-9A-Za-z{cjk}\\-.。点點【（［\\[(｛{{]", _CJK),
         (rules.ROMAN_RE.pattern, _ROMAN),
+        (handle_ids.SPOKEN_GATE, _SPOKEN),
         *_ASCII_GATES,
     ]
     gate = _Gate(_gate_patterns(families, _WIDE_PASSES))
@@ -260,32 +272,35 @@ def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> tuple[Work 
     folded at the last re-read); no work when the gate calls for none. ``guessing`` builds the
     guessed reading: the spelled-dot pass always runs, then the guesses."""
     if text.isascii():
-        gate, order, always = _ASCII_GATE, _ASCII_PASSES, _ASCII_ALWAYS
+        gate, steps = _ASCII_GATE, _ASCII_STEPS
     else:
-        gate, order, always = _compiled().gate, _WIDE_PASSES, _WIDE_ALWAYS
+        gate, steps = _compiled().gate, _WIDE_STEPS
     read = gate.read(text)
     families = read & _FAMILIES
+    forced = 0
     if guessing:
         families |= _DOT
-        always |= _SPELLED_DOT_BIT
+        forced = _SPELLED_DOT_BIT
     if not families:
         return None, 0
     work = Work(text, explain, weak, guessing)
+    tricks = work.tricks
     # how many tricks the text held when the gate last read it, and when the families did
-    tricks = read_at = families_at = 0
-    for index in order:
-        step = PASSES[index]
-        if step.when & families:
-            if len(work.tricks) != read_at:
-                read, read_at = gate.read(work.text), len(work.tricks)
-            if (read | always) & _trigger_bit(index):
-                step.run(work)
-        tricks = len(work.tricks)
-        if step.regate and tricks != families_at:
-            if tricks != read_at:
-                read, read_at = gate.read(work.text), tricks
+    read_at = families_at = 0
+    for run, when, trigger, regate in steps:
+        if when & families:
+            if not trigger:
+                run(work)
+            else:
+                if len(tricks) != read_at:
+                    read, read_at = gate.read(work.text), len(tricks)
+                if read & trigger or trigger == forced:
+                    run(work)
+        if regate and len(tricks) != families_at:
+            if len(tricks) != read_at:
+                read, read_at = gate.read(work.text), len(tricks)
             families |= read & _FAMILIES
-            families_at = tricks
+            families_at = len(tricks)
     if guessing:
         guess.guess_pass(work)
     return work, families

@@ -41,6 +41,13 @@ def _time(value: Any) -> datetime:
     return parsed
 
 
+def _box(value: Any) -> tuple[int, int, int, int] | None:
+    """A stored fact's box (a list of four numbers), or None for a fact found in text."""
+    if not isinstance(value, list | tuple) or len(value) != 4:
+        return None
+    return (int(value[0]), int(value[1]), int(value[2]), int(value[3]))
+
+
 def statement_from_dict(raw: dict[str, Any]) -> StatementOfReasons:
     """Rebuild a stored statement (``statement_to_dict`` form); ValueError when malformed."""
     try:
@@ -83,6 +90,8 @@ def statement_from_dict(raw: dict[str, Any]) -> StatementOfReasons:
                     f.get("registrable_domain"),
                     tuple(f.get("categories", ())),
                     tuple(f.get("sources", ())),
+                    f.get("origin", "text"),
+                    _box(f.get("box")),
                 )
                 for f in raw["facts"]
             ),
@@ -99,6 +108,7 @@ def statement_from_dict(raw: dict[str, Any]) -> StatementOfReasons:
             ),
             content_types=tuple(raw.get("content_types", ("text",))),
             account_type=raw.get("account_type"),
+            surface=str(raw.get("surface", "")),
         )
     except (KeyError, TypeError, IndexError) as exc:
         raise ValueError(f"stored statement of reasons is malformed: {exc!r}") from None

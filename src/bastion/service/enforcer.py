@@ -188,6 +188,7 @@ class Enforcer:
                     config=self.reasons,
                     content_date=content_date,
                     has_images=bool(item.images),
+                    surface=item.surface,
                     source=STATEMENT_SOURCE[self.actor],
                     automated_decision=AUTOMATION[self.actor],
                 )

@@ -1,0 +1,350 @@
+"""Ids written in pieces right after a messenger cue: what a reader joins, joined here.
+
+After ``微信``, ``QQ``, ``飞机``... (any disguise of them, ``bastion.normalize.cues``) the next
+thing is an id, so pieces a reader puts together are one id there:
+
+* single characters set apart by one repeated gap: ``V：x i a o m e i``, ``h · a · p · p · y``,
+  ``l*i*n*d*a``, ``x\\u3000i\\u3000a``, one character a line, ``a-m-y---3-6`` (every other one a
+  hyphen);
+* pieces split by emoji or symbols, which no id holds: ``fu❤li❤274960``, ``kk73🔥943🔥vip``;
+* digit groups after a QQ, WeChat or WhatsApp cue: ``377-916``, ``9520.60``, ``72-631-185-4``;
+* Chinese numerals among the digits, financial and spoken ones too: ``九 六 六 四``,
+  ``陆3零593肆``, ``两1柒63叁1``;
+* the cue, the separator and the id on separate lines: ``V\\n：\\nduchang-2295``; spaces after
+  an ``@`` (``飞机 @ bet_vip``);
+* what an instruction right after the id says: ``ha去oyun掉88（去掉中文）`` drops the Chinese,
+  ``66_nuyoah（倒过来）`` reads it backwards;
+* look-alike letters in a QQ number: ``1O2254678`` (O for 0, l or I for 1).
+
+A messenger's name spelled letter by letter (``W h a t s A p p``) is joined into the cue, and a
+mainland mobile read aloud (``幺9幺30两八0八七七``, ``幺三八 一二三四 五六七八``) into digits,
+wherever they stand.
+
+Joining the pieces here, before the dot passes run, is also what keeps ``fu❤li`` from reading
+as the host ``fu.li``: an id owned by a cue is never a host. Ids are only folded after a cue,
+so prose with numerals, dates and prices is untouched; a lone-character cue (``薇``, ``扣``)
+does not join digit groups (``扣 1500.50`` is an amount).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Final
+
+from bastion.normalize.cues import (
+    CUE_LINE,
+    CUE_QQ,
+    CUE_TELEGRAM,
+    CUE_WECHAT,
+    CUE_WHATSAPP,
+    CUES,
+    FILL,
+    SEP_CHARS,
+    SYLLABLES,
+    SYMBOLS,
+)
+from bastion.normalize.re2syntax import to_re2
+from bastion.normalize.result import Edit, Group, Work
+from bastion.normalize.tables import CJK_NUMERALS
+
+SPOKEN_DIGITS: Final = {**CJK_NUMERALS, "两": "2", "兩": "2"}
+"""Numerals read as digits in an id: Chinese, financial (壹贰叁), spoken (幺 for 1, 两 for 2)."""
+_NUM: Final = "".join(SPOKEN_DIGITS)
+_TO_DIGITS: Final = str.maketrans(SPOKEN_DIGITS)
+_UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
+_JUNK: Final = f" \t\r\n\u3000\xa0·•・.*#~^|/\\\\,，、。{SYMBOLS}"
+"""Gaps a spammer puts between the pieces of an id."""
+_ID_RUN: Final = f"[{_UNIT}]{{1,40}}(?:[{_JUNK}]{{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
+_HANZI_JUNK: Final = f"(?:(?![{_NUM}])[\u4e00-\u9fff])"
+_ID_RUN_HANZI: Final = (
+    f"[{_UNIT}]{{1,40}}(?:(?:[{_JUNK}]|{_HANZI_JUNK}){{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
+)
+"""An id with Chinese characters put inside it, read when the message says to drop them."""
+_CUE_SEP: Final = (
+    f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n|@){{0,6}})"
+)
+
+_FIRST: Final = "VvWwQqKkTtFfDdLlAa+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽" + "".join(
+    SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian")
+)
+"""Every character a cue can begin with: the pattern is only tried there."""
+_CUE: Final = (
+    f"(?=[{_FIRST}])(?:(?P<wechat>{CUE_WECHAT})|(?P<qq>{CUE_QQ})|(?P<telegram>{CUE_TELEGRAM})"
+    f"|(?P<whatsapp>{CUE_WHATSAPP})|(?P<line>{CUE_LINE}))(?P<sep>{_CUE_SEP})"
+)
+_CUED_ID_RE: Final = re.compile(f"{_CUE}(?P<id>{_ID_RUN})")
+_ID_RUN_RE: Final = re.compile(_ID_RUN)
+_CUED_ID_HANZI_RE: Final = re.compile(f"{_CUE}(?P<id>{_ID_RUN_HANZI})")
+_REMOVE: Final = (
+    "去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字|(?i:remove (?:the )?chinese)"
+)
+_REVERSE: Final = "倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?)"
+_REVERSE_WHOLE: Final = (
+    "(?:倒过来|反过来|倒着|反着|倒序)(?:[看读念写]|(?![\u4e00-\u9fff]))|(?i:backwards|reversed?)\\b"
+)
+"""A whole instruction to reverse (``倒过来``, ``反着读``), not a phrase (``倒过来的世界``)."""
+_REMOVE_RE: Final = re.compile(_REMOVE)
+_INSTRUCTION_RE: Final = re.compile(
+    f"[ \t]{{0,2}}[（(【\\[「]?(?:(?P<remove>{_REMOVE})|(?P<reverse>{_REVERSE_WHOLE}))"
+)
+"""What the message tells the reader to do with the id just before: drop the Chinese characters
+in it (``ha去oyun掉88（去掉中文）``) or read it backwards (``66_nuyoah（倒过来）``)."""
+_SPOKEN_MOBILE_RE: Final = re.compile(
+    f"(?<![0-9{_NUM}])[1幺一壹](?:(?P<gap>[ \u3000·\\-]{{0,2}})[0-9{_NUM}]"
+    f"(?:(?P=gap)[0-9{_NUM}]){{9}}|[0-9{_NUM}]{{2}}(?P<group>[ \u3000·\\-]{{1,2}})"
+    f"[0-9{_NUM}]{{4}}(?P=group)[0-9{_NUM}]{{4}})(?![0-9{_NUM}])"
+)
+"""A mainland mobile read aloud (``幺9幺30两八0八七七``): no prose has eleven numerals so."""
+_CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram")
+
+
+def _spelled(word: str, index: int) -> str:
+    gap = f"g{index}"
+    rest = "".join(f"(?P={gap}){c}" for c in word[2:])
+    return f"{word[0]}(?P<{gap}>[ .*·\\-]{{1,3}}){word[1]}{rest}"
+
+
+_SPELLED_CUE_RE: Final = re.compile(
+    "(?i)(?<![a-z])(?:"
+    + "|".join(_spelled(word, i) for i, word in enumerate(_CUE_NAMES))
+    + ")(?![a-z])"
+)
+"""``W h a t s A p p``: a messenger's name spelled out is its name (never the host
+``whats.app``)."""
+SPELLED_CUE_GATE: Final = (
+    "(?i:" + "|".join("[ .*·\\-]{1,3}".join(word[:4]) for word in _CUE_NAMES) + ")"
+)
+SPOKEN_GATE: Final = (
+    f"[1幺一壹](?:(?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{10}}"
+    f"|[0-9{_NUM}]{{2}}[ \u3000·\\-]{{1,2}}[0-9{_NUM}]{{4}})"
+)
+"""A superset of the spoken mobile's trigger."""
+NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}\\-_]{{0,3}}[0-9{_NUM}]){{4}}"
+"""An id that starts with a numeral: five numerals or digits, pieces apart or not."""
+
+CUED_GATE: Final = (
+    f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
+    f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-"
+    "|[0-9][OoIl]|[OoIl][0-9])"
+    f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n|{_CUE_SEP}@[ \t\u3000])"
+    f"|{SPELLED_CUE_GATE}|{_REMOVE}|{_REVERSE}"
+)
+"""A superset of the cued fold's trigger (RE2 syntax): a cue, then a gap inside an id, a
+numeral, digit groups, a hyphen between every character, or a line break."""
+_RUN_RE: Final = re.compile(f"[{_UNIT}]+")
+_SYMBOL_RE: Final = re.compile(f"[{SYMBOLS}]+")
+_SPACED_SYMBOL_RE: Final = re.compile(f"[ \u3000][{SYMBOLS}]{{1,2}}[ \u3000]")
+_DIGIT_GROUPS_RE: Final = re.compile(
+    f"[0-9{_NUM}]{{1,5}}(?P<gap>[ \t\u3000]{{1,3}}(?:[\\-_·•.|/][ \t\u3000]{{1,3}})?"
+    f"|[\\-_·•.|/、]|[ \t]?-[ \t]?)[0-9{_NUM}]{{1,5}}(?:(?P=gap)[0-9{_NUM}]{{1,5}}){{0,10}}"
+    f"(?![0-9{_NUM}A-Za-z])"
+)
+_DIGITS_RE: Final = re.compile(f"[0-9{_NUM}]+")
+_LETTER_DIGITS_RE: Final = re.compile("[1-9][0-9OoIl]{4,10}(?![A-Za-z0-9_\\-])")
+_LETTER_TO_DIGIT: Final = str.maketrans("OoIl", "0011")
+_DATE_RE: Final = re.compile("(?:19|20)[0-9]{2}[^0-9]{1,3}[01]?[0-9][^0-9]{1,3}[0-3]?[0-9]")
+_LONE: Final = frozenset("薇嶶威徽扣蔻寇抠赖")
+_FILL_RE: Final = re.compile(FILL)
+_INTERLEAVED_MIN: Final = 11
+"""``a-m-y---3-6-4-9``: this many characters or more, every other one a hyphen, is one id
+spelled out (no id is written that way)."""
+
+
+def _interleaved(run: str) -> bool:
+    return (
+        len(run) >= _INTERLEAVED_MIN
+        and len(run) % 2 == 1
+        and all(run[i] == "-" for i in range(1, len(run), 2))
+    )
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the unit runs in ``text[start:end]``."""
+    return [m.span() for m in _RUN_RE.finditer(text, start, end)]
+
+
+def _uniform_singles(text: str, runs: list[tuple[int, int]]) -> int:
+    """How many leading runs are single characters apart by one repeated gap (0 if < 5)."""
+    count = 1
+    if runs[0][1] - runs[0][0] != 1:
+        return 0
+    gap = text[runs[0][1] : runs[1][0]] if len(runs) > 1 else ""
+    for (_, a_end), (b_start, b_end) in pairwise(runs):
+        if b_end - b_start != 1 or text[a_end:b_start] != gap:
+            break
+        count += 1
+    return count if count >= 5 else 0
+
+
+def _symbol_split(text: str, runs: list[tuple[int, int]]) -> int:
+    """How many leading runs are split by emoji or symbols (0 if fewer than two): touching
+    (``fu❤li❤2749``), or spaced the same way each time (``kk73 🔥 943 🔥 vip``, three pieces or
+    more: one spaced emoji after an id is decoration)."""
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in pairwise(runs)]
+    count = 1
+    for gap in gaps:
+        if _SYMBOL_RE.fullmatch(gap) is None:
+            break
+        count += 1
+    if count >= 2:
+        return count
+    count = 1
+    for gap in gaps:
+        if gap != gaps[0] or _SPACED_SYMBOL_RE.fullmatch(gap) is None:
+            break
+        count += 1
+    return count if count >= 3 else 0
+
+
+def _join(text: str, runs: list[tuple[int, int]]) -> list[Edit]:
+    """Edits deleting the gaps between ``runs`` and turning numerals into digits."""
+    edits: list[Edit] = []
+    for i, (start, end) in enumerate(runs):
+        if i:
+            edits.append((runs[i - 1][1], start, ""))
+        edits.extend(_numerals(text, start, end))
+    return edits
+
+
+def _numerals(text: str, start: int, end: int) -> list[Edit]:
+    piece = text[start:end]
+    folded = piece.translate(_TO_DIGITS)
+    return [] if folded == piece else [(start, end, folded)]
+
+
+def _digit_groups(text: str, start: int, kind: str, lone: bool) -> Group | None:
+    """``377-916``, ``9520.60``, ``六、九、四``: digit groups with one repeated gap after a cue.
+    Single digits end where a longer group starts (``QQ 1 2 3 4 5 6 7 8 2024``: a year)."""
+    m = _DIGIT_GROUPS_RE.match(text, start)
+    if m is None or kind in ("telegram", "line") or _DATE_RE.fullmatch(m[0]):
+        return None
+    runs = [p.span() for p in _DIGITS_RE.finditer(text, m.start(), m.end())]
+    singles = next((i for i, (a, b) in enumerate(runs) if b - a > 1), len(runs))
+    if singles >= 5:
+        runs = runs[:singles]
+    elif lone:
+        return None
+    size = sum(b - a for a, b in runs)
+    if not 5 <= size <= (11 if kind == "qq" else 15):
+        return None
+    edits = _join(text, runs)
+    return ("spaced_letters", runs[0][0], runs[-1][1], edits) if edits else None
+
+
+def _letter_digits(text: str, start: int, end: int) -> Group | None:
+    """``1O2254678``, ``894II54582``: after a QQ cue, O is 0 and l or I is 1 (a QQ number is
+    digits only); two of its characters at least must be digits."""
+    m = _LETTER_DIGITS_RE.match(text, start, end)
+    if m is None or m[0].isdigit() or sum(c.isdigit() for c in m[0]) < 2:
+        return None
+    return ("leet", start, m.end(), [(start, m.end(), m[0].translate(_LETTER_TO_DIGIT))])
+
+
+def _id_group(text: str, start: int, end: int, kind: str, lone: bool) -> Group | None:
+    """The fold of the id run ``text[start:end]`` right after a cue, if it needs one."""
+    digits = _digit_groups(text, start, kind, lone)
+    if digits is not None:
+        return digits
+    if kind == "qq" and not lone:
+        letters = _letter_digits(text, start, end)
+        if letters is not None:
+            return letters
+    runs = _pieces(text, start, end)
+    (first_start, first_end), first = runs[0], text[runs[0][0] : runs[0][1]]
+    if _interleaved(first):
+        compact = first[::2].translate(_TO_DIGITS)
+        return ("spaced_letters", first_start, first_end, [(first_start, first_end, compact)])
+    count = _uniform_singles(text, runs) or _symbol_split(text, runs)
+    if count:
+        kept = runs[:count]
+        name = "spaced_letters"
+    else:
+        kept = runs[:1]
+        name = "cjk_numeral"
+    edits = _join(text, kept)
+    if not edits:
+        return None
+    joined = "".join(text[a:b] for a, b in kept).translate(_TO_DIGITS)
+    if len(joined) < 5 or (name == "cjk_numeral" and not joined.isdigit()):
+        return None
+    return (name, kept[0][0], kept[-1][1], edits)
+
+
+def _instructed(text: str, start: int, end: int) -> Group | None:
+    """The id as the instruction after it says to read it, if one follows."""
+    m = _INSTRUCTION_RE.match(text, end)
+    if m is None:
+        return None
+    runs = _pieces(text, start, end)
+    if m["remove"] and len(runs) > 1:
+        return ("defang", start, end, _join(text, runs))
+    ident = text[start:end]
+    if m["reverse"] and len(runs) == 1 and len(ident) >= 5:
+        return ("bidi", start, end, [(start, end, ident[::-1])])
+    return None
+
+
+def _plain_end(text: str, m: re.Match[str]) -> int:
+    """Where the id run of ``m`` ends when Chinese characters are no gaps."""
+    if m.re is _CUED_ID_RE:
+        return m.end("id")
+    plain = _ID_RUN_RE.match(text, m.start("id"))
+    return plain.end() if plain else m.end("id")
+
+
+def _sep_edits(sep: str, offset: int, id_has_digit: bool) -> list[Edit]:
+    """Line breaks between a cue and its id go (a space where no separator is left), and so
+    do spaces after an ``@`` (``飞机 @ bet_vip``)."""
+    at = sep.rfind("@")
+    if at >= 0 and sep[at + 1 :].strip(" \t\u3000") == "" and len(sep) > at + 1:
+        return [(offset + at + 1, offset + len(sep), "")]
+    if "\n" not in sep or not id_has_digit:
+        return []
+    strong = any(c in ":：" for c in sep)
+    edits: list[Edit] = []
+    for m in re.finditer("[ \t]*\r?\n[ \t]*", sep):
+        edits.append((offset + m.start(), offset + m.end(), "" if strong else " "))
+    if not strong and edits:
+        edits = edits[:1] + [(a, b, "") for a, b, _ in edits[1:]]
+    return edits
+
+
+def cued_id_pass(work: Work) -> None:
+    """Join the pieces of an id written right after a messenger cue (see the module doc)."""
+    spelled: list[Group] = []
+    for m in _SPELLED_CUE_RE.finditer(work.text):
+        width = 1 + len(next(g for g in m.groups() if g))
+        edits: list[Edit] = [(i, i + width - 1, "") for i in range(m.start() + 1, m.end(), width)]
+        spelled.append(("spaced_letters", m.start(), m.end(), edits))
+    work.apply(spelled)
+    text = work.text
+    groups: list[Group] = []
+    pattern = _CUED_ID_HANZI_RE if _REMOVE_RE.search(text) else _CUED_ID_RE
+    for m in pattern.finditer(text):
+        kind = next(k for k in ("wechat", "qq", "telegram", "whatsapp", "line") if m[k])
+        lone = _FILL_RE.sub("", m[kind]).lstrip("加") in _LONE
+        group = _instructed(text, m.start("id"), m.end("id"))
+        if group is None:
+            group = _id_group(text, m.start("id"), _plain_end(text, m), kind, lone)
+        ident = m["id"] if group is None else text[group[1] : group[2]]
+        sep = _sep_edits(m["sep"], m.start("sep"), any(c.isdigit() or c in _NUM for c in ident))
+        if sep:
+            end, edits = (group[2], sep + group[3]) if group else (m.start("id"), sep)
+            groups.append(("spaced_letters", m.start("sep"), end, edits))
+        elif group is not None:
+            groups.append(group)
+    work.apply(groups)
+
+
+def spoken_mobile_pass(work: Work) -> None:
+    """``幺9幺30两八0八七七`` -> ``19130280877``: a mobile read aloud, 幺 and 两 included, one
+    gap throughout or in its 3-4-4 groups (``幺三八 一二三四 五六七八``)."""
+    groups: list[Group] = []
+    for m in _SPOKEN_MOBILE_RE.finditer(work.text):
+        written = "".join(_DIGITS_RE.findall(m[0]))
+        digits = written.translate(_TO_DIGITS)
+        if digits != written and digits[1] in "3456789":
+            start, end = m.span()
+            groups.append(("cjk_numeral", start, end, [(start, end, digits)]))
+    work.apply(groups)
