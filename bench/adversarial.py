@@ -644,8 +644,9 @@ def _drop_symbol_instruction(d: str, rng: random.Random) -> Token:
     cut = rng.randint(1, len(name) - 1)
     token = name[:cut] + sym + name[cut:] + sym + "." + sym + tld
     word = {"#": "井号", "*": "星号"}.get(sym, sym)
-    notes = (f"（去掉{sym}）", f"(delete {sym})", f"（删除{word}）", f" remove all {sym}")
-    note = rng.choice(notes)
+    note = rng.choice(
+        (f"（去掉{sym}）", f"(delete {sym})", f"（删除{word}）", f" remove all {sym}")
+    )
     return token + note, ["junk", "instruction"]
 
 
@@ -812,8 +813,9 @@ HOST_FAMILIES: dict[str, HostFamily] = {
         lambda d: any(c in LEET_TLD for c in _split(d)[1]) and len(set(_split(d)[0])) > 1,
     ),
 }
-_FAMILY_ORDER = list(HOST_FAMILIES)
-HARDER_FAMILIES = frozenset(_FAMILY_ORDER[_FAMILY_ORDER.index("emoji_in_label_dotted") :])
+HARDER_FAMILIES = frozenset(
+    list(HOST_FAMILIES)[list(HOST_FAMILIES).index("emoji_in_label_dotted") :]
+)
 """Families added after the suite's figures were first published: each is generated after the
 handle families with a generator seeded by its name, so every older case stays as it was."""
 ISSUE_FAMILIES = frozenset(
@@ -1411,8 +1413,9 @@ def build_suite(
     cases: list[Case] = []
     for family, (make, ok) in HOST_FAMILIES.items():
         if family not in HARDER_FAMILIES:
-            size = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
-            _host_cases(cases, family, make, ok, rng, pool2 if family in TWO_LABEL else pool, size)
+            count = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
+            drawn = pool2 if family in TWO_LABEL else pool
+            _host_cases(cases, family, make, ok, rng, drawn, count)
     for family, make_handle in HANDLE_FAMILIES.items():
         stacked = {"h_stack3": 4 * per_family, "h_pieces_stack": 4 * per_family}
         count = {"h_padding": padding_cases, **stacked}.get(family, per_family)

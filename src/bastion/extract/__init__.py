@@ -102,8 +102,8 @@ def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]
             other = entities[i]
             if other.span[1] <= lo:
                 break
-            unsure = other.kind in _HOST_KINDS and "." in (other.host or "")
-            if unsure and PROSE_LIKE not in other.flags:
+            hosty = other.kind in _HOST_KINDS and "." in (other.host or "")
+            if hosty and PROSE_LIKE not in other.flags:
                 other.flags.append(PROSE_LIKE)
     if not added:
         return entities
@@ -147,8 +147,9 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
     if not found:
         return []
     nested = [cand for cand in found if EMBEDDED in cand.flags]
-    outer = [cand for cand in found if EMBEDDED not in cand.flags] if nested else found
-    kept = resolve_overlaps(outer)
+    kept = resolve_overlaps(
+        [cand for cand in found if EMBEDDED not in cand.flags] if nested else found
+    )
     if nested:
         kept = _with_embedded(kept, nested)
     return [_entity(unmasked, cand) for cand in kept]
