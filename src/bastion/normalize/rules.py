@@ -443,7 +443,7 @@ _CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}
 
 def _emoji_only(sep: str) -> bool:
     core = sep.strip()
-    return bool(core) and all(ord(c) >= 0x2190 and c not in _DOT_CHARS for c in core)
+    return bool(core) and all(ord(c) >= 0x2190 and c not in DOT_CHARS for c in core)
 
 
 def _decorations(
