@@ -16,6 +16,8 @@ from bastion.model import Surface
 FAMILIES: dict[str, list[tuple[str, str | None]]] = {
     "traditional_dot": [
         ("官网 188bet點com 注册", "188bet.com"),
+        ("https://188bet點com/app", "188bet.com"),
+        ("http://bet11888•com/vip", "bet11888.com"),
         ("最新地址 bet11888 點 com", "bet11888.com"),
     ],
     "leet_tld": [
