@@ -262,6 +262,11 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("ibm.com/123 👉 188bet.com", "188bet.com"),
         ("客服24/7\n👉 bet11888.com", "bet11888.com"),
     ],
+    "partial_bidi_override": [
+        ("VIP casino 188bet.\u202emoc ", "188bet.com"),
+        ("claim now 188\u202emoc.teb \n注册", "188bet.com"),
+        ("slots bet11\u202emoc.888\u202c today", "bet11888.com"),
+    ],
     "dot_glyphs_of_other_scripts": [
         ("188bet۔com", "188bet.com"),
         ("188bet։com 注册", "188bet.com"),

@@ -281,12 +281,27 @@ def bidi_pass(work: Work) -> None:
     when only the reversed text names a host; otherwise the override is noise around a host
     written plainly and the character pass deletes it."""
     groups: list[Group] = []
-    for m in _OVERRIDE_RE.finditer(work.text):
+    text = work.text
+    for m in _OVERRIDE_RE.finditer(text):
         start, end = m.span()
-        flipped = m[1][::-1]
-        if names_host(flipped) and not names_host(m[1]):
+        body = m[1]
+        kept = body.rstrip()  # trailing blanks show at the line's end (Unicode bidi rule L1)
+        flipped = kept[::-1] + body[len(kept) :]
+        before = text[_host_head(text, start) : start]  # ``metalcasino.\u202emoc`` shows .com
+        if names_host(before + flipped) and not names_host(before + body):
             groups.append(("bidi", start, end, [(start, end, flipped)]))
     work.apply(groups)
+
+
+def _host_head(text: str, end: int) -> int:
+    """Where the run of host characters that ends at ``end`` starts (at most 253 back)."""
+    start = end
+    while start > 0 and end - start < 253:
+        char = text[start - 1]
+        if not (char.isascii() and (char.isalnum() or char in ".-")):
+            break
+        start -= 1
+    return start
 
 
 _DOTTED_RE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
