@@ -262,6 +262,11 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("ibm.com/123 👉 188bet.com", "188bet.com"),
         ("客服24/7\n👉 bet11888.com", "bet11888.com"),
     ],
+    "emoji_letters_with_symbol_letters": [
+        ("👉 🅱️e💲t©️🅰️💲ino.com 注册", "bestcasino.com"),
+        ("bob©️🅰️💲ino.c🅾️Ⓜ️", "bobcasino.com"),
+        ("be💲te©asino.com", "bestecasino.com"),
+    ],
     "partial_bidi_override": [
         ("VIP casino 188bet.\u202emoc ", "188bet.com"),
         ("claim now 188\u202emoc.teb \n注册", "188bet.com"),

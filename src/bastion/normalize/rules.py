@@ -192,6 +192,32 @@ def char_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None:
     work.apply(groups)
 
 
+EMOJI_LETTERS: Final = {"©": "c", "®": "r", "💲": "s", "❌": "x", "⭕": "o"}
+"""Symbols spammers write for letters beside emoji letters (``b🅰️l©️onf🅾️💲te®️.com``)."""
+EMOJI_LETTER_TRIGGER: Final = f"[{''.join(EMOJI_LETTERS)}]"
+_EMOJI_TOKEN_RE: Final = re.compile(f"[A-Za-z0-9.\\-{''.join(EMOJI_LETTERS)}]+")
+
+
+def emoji_letters_pass(work: Work) -> None:
+    """``©`` ``®`` ``💲`` ``❌`` ``⭕`` read as letters inside a token that names a host and is
+    already spelt with emoji letters (``©️h🅰️nz.c🅾️Ⓜ️`` is ``chanz.com``, not ``hanz.com``) or
+    holds two of them; alone they are marks (``Walmart®.com`` stays ``walmart.com``)."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _EMOJI_TOKEN_RE.finditer(text):
+        token = m[0]
+        places = [i for i, char in enumerate(token) if char in EMOJI_LETTERS]
+        if not places or "." not in token:
+            continue
+        start, end = m.span()
+        if len(places) < 2 and not work.touched("nfkc", start, end):
+            continue
+        if names_host("".join(EMOJI_LETTERS.get(char, char) for char in token)):
+            edits = [(start + i, start + i + 1, EMOJI_LETTERS[token[i]]) for i in places]
+            groups.append(("homoglyph", start, end, edits))
+    work.apply(groups)
+
+
 def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None:
     """Fold confusable letters in tokens that mix them with ASCII (TR39 mixed-script idea).
 

@@ -154,6 +154,13 @@ PASSES: Final = (
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
+    Pass(
+        "emoji_letters",
+        rules.emoji_letters_pass,
+        _CHARS,
+        trigger=rules.EMOJI_LETTER_TRIGGER,
+        wide=True,
+    ),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
@@ -224,6 +231,7 @@ def _compiled() -> _Compiled:
     families = [
         (r"\x{202e}", _BIDI),
         (f"[{t.same_class}{t.other_class}]", _CHARS),
+        (rules.EMOJI_LETTER_TRIGGER, _CHARS),
         (f"[{t.homoglyph_class}]", _HOMOGLYPH),
         (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
         (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
