@@ -301,6 +301,8 @@ def test_family_with_harmful_wording_is_not_allowed(
         "飞机 @Tasha杀手 好看",
         "QQ群 2024-12-06 更新",
         "微信搜索 云购全球",
+        "Q: 1999.99 is the price",
+        "V：12.50 a cup",
         "QQ：hello world",
         "扣 1500.50 元",
         "每月扣 1500.50",

@@ -213,9 +213,10 @@ def _numerals(text: str, start: int, end: int) -> list[Edit]:
     return [] if folded == piece else [(start, end, folded)]
 
 
-def _digit_groups(text: str, start: int, kind: str, lone: bool) -> Group | None:
+def _digit_groups(text: str, start: int, kind: str, lone: bool, bare: bool) -> Group | None:
     """``377-916``, ``9520.60``, ``六、九、四``: digit groups with one repeated gap after a cue.
-    Single digits end where a longer group starts (``QQ 1 2 3 4 5 6 7 8 2024``: a year)."""
+    Single digits end where a longer group starts (``QQ 1 2 3 4 5 6 7 8 2024``: a year), and
+    after a bare letter (``Q: 1999.99``, a question and its answer) a decimal is a number."""
     m = _DIGIT_GROUPS_RE.match(text, start)
     if m is None or kind in ("telegram", "line") or _DATE_RE.fullmatch(m[0]):
         return None
@@ -227,6 +228,9 @@ def _digit_groups(text: str, start: int, kind: str, lone: bool) -> Group | None:
         return None
     size = sum(b - a for a, b in runs)
     if not 5 <= size <= (11 if kind == "qq" else 15):
+        return None
+    decimal = len(runs) == 2 and m["gap"] == "." and runs[1][1] - runs[1][0] <= 2
+    if bare and decimal:
         return None
     edits = _join(text, runs)
     return ("spaced_letters", runs[0][0], runs[-1][1], edits) if edits else None
@@ -241,9 +245,11 @@ def _letter_digits(text: str, start: int, end: int) -> Group | None:
     return ("leet", start, m.end(), [(start, m.end(), m[0].translate(_LETTER_TO_DIGIT))])
 
 
-def _id_group(text: str, start: int, end: int, kind: str, lone: bool) -> Group | None:
-    """The fold of the id run ``text[start:end]`` right after a cue, if it needs one."""
-    digits = _digit_groups(text, start, kind, lone)
+def _id_group(text: str, start: int, end: int, kind: str, core: str) -> Group | None:
+    """The fold of the id run ``text[start:end]`` right after a cue (``core``: the cue without
+    its filling and ``加``), if it needs one."""
+    lone = core in _LONE
+    digits = _digit_groups(text, start, kind, lone, core in ("V", "v", "Q", "q"))
     if digits is not None:
         return digits
     if kind == "qq" and not lone:
@@ -323,10 +329,10 @@ def cued_id_pass(work: Work) -> None:
     pattern = _CUED_ID_HANZI_RE if _REMOVE_RE.search(text) else _CUED_ID_RE
     for m in pattern.finditer(text):
         kind = next(k for k in ("wechat", "qq", "telegram", "whatsapp", "line") if m[k])
-        lone = _FILL_RE.sub("", m[kind]).lstrip("加") in _LONE
+        core = _FILL_RE.sub("", m[kind]).lstrip("加")
         group = _instructed(text, m.start("id"), m.end("id"))
         if group is None:
-            group = _id_group(text, m.start("id"), _plain_end(text, m), kind, lone)
+            group = _id_group(text, m.start("id"), _plain_end(text, m), kind, core)
         ident = m["id"] if group is None else text[group[1] : group[2]]
         sep = _sep_edits(m["sep"], m.start("sep"), any(c.isdigit() or c in _NUM for c in ident))
         if sep:
