@@ -190,6 +190,13 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("QQ search: 4417514503", "qq", "4417514503"),
         ("扣扣搜：769332", "qq", "769332"),
     ],
+    "decoration_after_id": [
+        ("百家乐 QQ：5351722 🔥 VIP", "qq", "5351722"),
+        ("百家乐 微信：lucky_8899 🔥 VIP", "wechat", "lucky_8899"),
+        ("微信：lucky8899 👉 app", "wechat", "lucky8899"),
+        ("t.me/lucky88 🔥 VIP", "telegram", "lucky88"),
+        ("LINE: lucky88 🎰 club", "line", "lucky88"),
+    ],
     "role_word_after_cue": [
         ("微信客服：abc123", "wechat", "abc123"),
         ("QQ客服 12345678", "qq", "12345678"),
@@ -343,6 +350,8 @@ def test_prose_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:
         ("微信：kk73🔥943🔥vip", "943.vip"),
         ("V：bet🔥888🔥com", "888.com"),
         ("V：kk73 🔥 943 🔥 vip", "943.vip"),
+        ("百家乐 QQ：5351722 🔥 VIP", "5351722.vip"),
+        ("微信：lucky8899 👉 app", "lucky8899.app"),
         ("W h a t s A p p +852 9091 4111", "whats.app"),
     ],
 )

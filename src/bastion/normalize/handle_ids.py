@@ -134,6 +134,11 @@ CUED_GATE: Final = (
 numeral, digit groups, a hyphen between every character, or a line break."""
 _RUN_RE: Final = re.compile(f"[{_UNIT}]+")
 _SYMBOL_RE: Final = re.compile(f"[{SYMBOLS}]+")
+_DECORATION_RE: Final = re.compile(
+    f"[ \t\u3000]{{1,2}}[{SYMBOLS}]{{1,3}}[ \t\u3000]{{0,2}}(?=[A-Za-z])"
+)
+"""``QQ：5351722 🔥 VIP``: an emoji set apart after an id decorates it; it is no dot (the id is
+not the host ``5351722.vip``), so it becomes a line break, which no pass reads as a dot."""
 _SPACED_SYMBOL_RE: Final = re.compile(f"[ \u3000][{SYMBOLS}]{{1,2}}[ \u3000]")
 _DIGIT_GROUPS_RE: Final = re.compile(
     f"[0-9{_NUM}]{{1,5}}(?P<gap>[ \t\u3000]{{1,3}}(?:[\\-_·•.|/][ \t\u3000]{{1,3}})?"
@@ -337,8 +342,16 @@ def cued_id_pass(work: Work) -> None:
         sep = _sep_edits(m["sep"], m.start("sep"), any(c.isdigit() or c in _NUM for c in ident))
         if sep:
             end, edits = (group[2], sep + group[3]) if group else (m.start("id"), sep)
-            groups.append(("spaced_letters", m.start("sep"), end, edits))
-        elif group is not None:
+            group = ("spaced_letters", m.start("sep"), end, edits)
+        plain = _RUN_RE.match(text, m.start("id"))
+        id_end = group[2] if group else plain.end() if plain else m.end("id")
+        decoration = _DECORATION_RE.match(text, id_end)
+        if decoration is not None:
+            start, end = decoration.span()
+            if group is None:
+                group = ("spaced_letters", start, end, [])
+            group = (group[0], group[1], end, [*group[3], (start, end, "\n")])
+        if group is not None:
             groups.append(group)
     work.apply(groups)
 
