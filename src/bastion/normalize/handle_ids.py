@@ -96,7 +96,7 @@ _SPOKEN_MOBILE_RE: Final = re.compile(
     f"[0-9{_NUM}]{{4}}(?P=group)[0-9{_NUM}]{{4}})(?![0-9{_NUM}])"
 )
 """A mainland mobile read aloud (``幺9幺30两八0八七七``): no prose has eleven numerals so."""
-_CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram")
+_CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram", "line")
 
 
 def _spelled(word: str, index: int) -> str:
@@ -142,7 +142,7 @@ not the host ``5351722.vip``), so it becomes a line break, which no pass reads a
 _SPACED_SYMBOL_RE: Final = re.compile(f"[ \u3000][{SYMBOLS}]{{1,2}}[ \u3000]")
 _DIGIT_GROUPS_RE: Final = re.compile(
     f"[0-9{_NUM}]{{1,5}}(?P<gap>[ \t\u3000]{{1,3}}(?:[\\-_·•.|/][ \t\u3000]{{1,3}})?"
-    f"|[\\-_·•.|/、]|[ \t]?-[ \t]?)[0-9{_NUM}]{{1,5}}(?:(?P=gap)[0-9{_NUM}]{{1,5}}){{0,10}}"
+    f"|[\\-_·•.|/、*]|[ \t]?-[ \t]?)[0-9{_NUM}]{{1,5}}(?:(?P=gap)[0-9{_NUM}]{{1,5}}){{0,10}}"
     f"(?![0-9{_NUM}A-Za-z])"
 )
 _DIGITS_RE: Final = re.compile(f"[0-9{_NUM}]+")
