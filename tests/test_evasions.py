@@ -322,6 +322,7 @@ def test_listed_host_is_found_and_acted_on(
         ("加微信：abc8899 🔥 VIP 百家乐", "wechat", "abc8899"),
         ("t.me/abcdef 👉 VIP", "telegram", "abcdef"),
         ("LINE: abc123 🎰 app", "line", "abc123"),
+        ("电话 13812345678 💰 win", "phone", "13812345678"),
     ],
 )
 def test_an_emoji_after_a_handle_is_no_dot(

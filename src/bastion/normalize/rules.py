@@ -492,8 +492,9 @@ def _decorations(
 ) -> frozenset[int]:
     """Emoji separators that decorate rather than dot: after a host that is already whole
     (``palmerbet.com 🔥 VIP``, ``bet.com 👉 cn``), after a path (``24/7 👉 bet.com``,
-    ``t.me/x 👉 VIP``) or after a messenger cue's id (``QQ：5351722 🔥 VIP``). Reading them as
-    dots would lose the host or the id that is really there."""
+    ``t.me/x 👉 VIP``), after a messenger cue's id (``QQ：5351722 🔥 VIP``) or a phone number
+    (``电话 13812345678 💰 win``). Reading them as dots would lose the host or the id that is
+    really there."""
     found: set[int] = set()
     start = labels[0][0]
     for i, (a, b, kind) in enumerate(seps):
@@ -502,7 +503,8 @@ def _decorations(
         whole = any(k == "plain" for _, _, k in seps[:i]) and _ends_suffix(words, i)
         pathy = i == 0 and text[start - 1 : start] in ("/", "\\")
         cued = i == 0 and _CUE_BEFORE.search(text, max(0, start - 24), start) is not None
-        if whole or pathy or cued:
+        number = i == 0 and words[0].isdigit() and len(words[0]) >= 7  # a phone or QQ number
+        if whole or pathy or cued or number:
             found.add(i)
     return frozenset(found)
 
