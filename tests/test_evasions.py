@@ -269,6 +269,11 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("bob©️🅰️💲ino.c🅾️Ⓜ️", "bobcasino.com"),
         ("be💲te©asino.com", "bestecasino.com"),
     ],
+    "tld_with_words_glued_on": [
+        ("188bet.comGET100FREE", "188bet.com"),
+        ("注册 188BET.COM4free 送彩金", "188bet.com"),
+        ("visit bet11888.comNOW", "bet11888.com"),
+    ],
     "partial_bidi_override": [
         ("VIP casino 188bet.\u202emoc ", "188bet.com"),
         ("claim now 188\u202emoc.teb \n注册", "188bet.com"),
@@ -454,7 +459,7 @@ def test_listed_host_in_prose_case_is_still_acted_on(
         assert [e.registrable_domain for e in result.entities] == [host]
         assert "prose_like" in result.entities[0].flags
     clean = scanner.scan(
-        Item(id="prose", text="her.love is great and Wife.how too, xxx、xxx, a.in b.ws")
+        Item(id="prose", text="her.love is great and Wife.how too, xxx、xxx, a.in b.ws, see.comNOW")
     )
     assert clean.entities == [] and clean.verdict == "allow"
 

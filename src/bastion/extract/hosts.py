@@ -270,6 +270,31 @@ def _find_bare(text: str, out: list[Candidate], ctx: _Context) -> None:
                     flags = (*flags, PROSE_LIKE)
                 out.append(Candidate("domain", start, host_end, value, host=host, flags=flags))
             break
+        else:
+            if ctx.prose_like and len(labels) >= 2:
+                glued = _glued_tail(start, labels)
+                if glued is not None:
+                    out.append(glued)
+
+
+_CASE_OR_DIGIT = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[a-z0-9])")
+
+
+def _glued_tail(start: int, labels: list[str]) -> Candidate | None:
+    """``palmerbet.comGET100FREE``, ``HOST.COM4free``: a TLD with words glued to it where the
+    case changes or a digit starts (no TLD holds a digit). The host before the glue is a guess,
+    so it comes flagged ``prose_like``: kept only when listed."""
+    last = labels[-1]
+    cut = _CASE_OR_DIGIT.search(last, 2)
+    if cut is None or cut.start() > 24:
+        return None
+    kept = [*labels[:-1], last[: cut.start()]]
+    host = ascii_host(".".join(kept))
+    if host is None or not has_known_suffix(host) or not _prose_may_hold(host):
+        return None
+    end = start + sum(len(label) + 1 for label in kept) - 1
+    flags = ("no_scheme", PROSE_LIKE)
+    return Candidate("domain", start, end, host, host=host, flags=flags)
 
 
 def _web_candidate(
