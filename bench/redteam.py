@@ -148,6 +148,8 @@ LURE_EN = {
                  "Your payment failed, update your billing details",
                  "Security alert: confirm your card to avoid closure"],
 }
+LURE_EN["benign"] = ["Our team wiki moved, bookmark it:", "Docs for the new release are at",
+                     "My cousin recommended this shop", "The conference page is up:"]
 LURE_ZH = {
     "gambling": ["注册送彩金", "百家乐包赢", "首充送100%", "真人荷官在线发牌", "每日返水无上限",
                  "体育投注高赔率", "新人首存送88元"],
@@ -157,6 +159,7 @@ LURE_ZH = {
     "phishing": ["您的账户存在异常请立即验证", "银行卡已冻结请登录解冻", "ETC认证失效请更新",
                  "社保卡升级请登录办理"],
 }
+LURE_ZH["benign"] = ["我们公司新的官网", "课程资料都在这里", "朋友推荐的购物网站", "会议报名页面"]
 HANDLE_LURE_ZH = ["百家乐包赢", "上门服务", "约炮同城", "兼职刷单日结", "网赌回血", "彩票计划必中",
                   "看片福利", "裸聊一对一", "贷款秒批", "USDT高价回收"]
 HANDLE_LURE_EN = ["casino bonus 200%", "hot girls hookup tonight", "sugar daddy wanted, sex chat",
@@ -311,7 +314,7 @@ def fam_upside_down(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     return f"{flipped} {_lure(rng, h, 'en')}", True, "en"
 
 
-DOT_GLYPHS = ["﹒", "․", "‧", "⸱", "᛫", "•", "∙", "⋅", "･", "●", "◦", "˙", "⦁", "⚫", "∘"]
+DOT_GLYPHS = ["۔", "։", "܂", "⸳", "﹒", "․", "‧", "⸱", "᛫", "•", "∙", "⋅", "･", "●", "◦", "˙", "⦁", "⚫", "∘"]
 
 
 def fam_unusual_dot_glyphs(rng: random.Random, h: Host) -> tuple[str, bool, str]:
@@ -543,6 +546,99 @@ def fam_acrostic(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     return ("\n".join(lines) + f"\n.{h.tld}  <- first letters, top to bottom", True, "en")
 
 
+def fam_percent_encoded_host(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Percent escapes of some name letters in a URL (browsers decode them in the host)."""
+    chars = [f"%{ord(c):02X}" if c.isalpha() and rng.random() < 0.4 else c for c in h.name]
+    if "".join(chars) == h.name:
+        chars[0] = f"%{ord(h.name[0]):02X}"
+    scheme = rng.choice(["https://", "http://", "https://www."])
+    lang = rng.choice(["en", "zh"])
+    return f"{_lure(rng, h, lang)} {scheme}{''.join(chars)}.{h.tld}/", True, lang
+
+
+def fam_proxy_wrapped(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """The listed host behind a translation proxy, an AMP cache, a web cache or an archive."""
+    dashed = h.host.replace("-", "--").replace(".", "-")
+    form = rng.choice([
+        f"https://{dashed}.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en",
+        f"https://www.google.com/amp/s/{h.host}/",
+        f"https://{dashed}.cdn.ampproject.org/c/s/{h.host}/",
+        f"https://webcache.googleusercontent.com/search?q=cache:{h.host}",
+        f"https://web.archive.org/web/2024/https://{h.host}/",
+        f"https://archive.ph/{h.host}",
+    ])
+    lang = rng.choice(["en", "zh"])
+    return f"{_lure(rng, h, lang)} {form}", True, lang
+
+
+def fam_dotted_tld_letters(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """The TLD's letters separated by dots, hyphens or middle dots after a real or spelled dot."""
+    sep = rng.choice([".", "-", "·", " . "])
+    dot = rng.choice([".", " . ", "点", " dot "])
+    lang = "zh" if dot == "点" else rng.choice(["en", "zh"])
+    return f"{_lure(rng, h, lang)} {h.name}{dot}{sep.join(h.tld)}", True, lang
+
+
+def fam_insert_dot_instruction(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """The host without its dot, and an instruction to put it back before the TLD."""
+    if rng.random() < 0.5:
+        note = rng.choice([f"（{h.tld}前面加个点）", f"（在{h.tld}前加.）", "（自己加点）"])
+        return f"{_lure(rng, h, 'zh')} {h.name}{h.tld}{note}", True, "zh"
+    note = rng.choice([f"(put a dot before {h.tld})", "(add the dot yourself)",
+                       f"- add . before {h.tld}"])
+    return f"{_lure(rng, h, 'en')} {h.name}{h.tld} {note}", True, "en"
+
+
+def fam_masked_letters_hint(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Some letters starred out of the name, the message saying what the stars stand for."""
+    start = rng.randint(1, max(1, len(h.name) - 3))
+    hidden = h.name[start:start + rng.randint(1, 3)]
+    masked = h.name[:start] + "*" * len(hidden) + h.name[start + len(hidden):]
+    if rng.random() < 0.5:
+        return (f"{_lure(rng, h, 'zh')} {masked}.{h.tld}（星号是{hidden}）", True, "zh")
+    return (f"{_lure(rng, h, 'en')} {masked}.{h.tld} (* = {hidden})", True, "en")
+
+
+def fam_tld_phonetic_en(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """The TLD said as it sounds (see-oh-em, kom, net as 'nett'), after a spelled dot."""
+    said = {"com": ["see oh em", "see-oh-em", "kom", "comm"], "net": ["nett", "en ee tee"],
+            "org": ["oh ar gee", "orgg"], "vip": ["vee eye pee"], "me": ["em ee"],
+            "xyz": ["ex why zee"], "cc": ["see see"], "tv": ["tee vee"]}
+    options = said.get(h.tld, [" ".join(h.tld.upper())])
+    return (f"{_lure(rng, h, 'en')} {h.name} dot {rng.choice(options)}", True, "en")
+
+
+def _styled(c: str, style: str) -> str:
+    """One character in a 'fancy text' style (what font-generator sites paste into bios)."""
+    if not c.isascii() or not c.isalnum():
+        return c
+    if style == "paren" and c.isalpha():
+        return chr(0x249C + ord(c) - ord("a"))
+    if style == "circled" and c.isalpha():
+        return chr(0x24D0 + ord(c) - ord("a"))
+    if style == "fullwidth":
+        return chr(0xFF41 + ord(c) - ord("a")) if c.isalpha() else chr(0xFF10 + int(c))
+    if style == "bold" and c.isalpha():
+        return chr(0x1D41A + ord(c) - ord("a"))
+    if style == "cyrillic":
+        return CYR.get(c, c)
+    if style == "zw":
+        return c + "\u200b"
+    return c
+
+
+def fam_stacked_styles(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Each character in a different style (parenthesized, circled, full-width, bold, Cyrillic,
+    zero-width after it), a Chinese or bracketed dot, the TLD spaced: every trick on its own is
+    one the README lists, stacked per character the way font generators mix them."""
+    styles = ["paren", "circled", "fullwidth", "bold", "cyrillic", "zw"]
+    name = "".join(_styled(c, rng.choice(styles)) for c in h.name)
+    dot = rng.choice(["丶", "(dot)", "[.]", "。", " 点 ", "{.}"])
+    tld = " ".join(_styled(c, rng.choice(styles)) for c in h.tld)
+    lang = rng.choice(["en", "zh"])
+    return f"{_lure(rng, h, lang)} {name}{dot}{tld}", True, lang
+
+
 LINK_FAMILIES: dict[str, LinkFamily] = {
     "spoken_digits_en": fam_spoken_digits_en,
     "tld_in_words_en": fam_tld_in_words_en,
@@ -573,6 +669,13 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "spaced_en_no_digit": fam_spaced_en_no_digit,
     "letter_names_en": fam_letter_words_en,
     "acrostic": fam_acrostic,
+    "percent_encoded_host": fam_percent_encoded_host,
+    "proxy_wrapped": fam_proxy_wrapped,
+    "dotted_tld_letters": fam_dotted_tld_letters,
+    "insert_dot_instruction": fam_insert_dot_instruction,
+    "masked_letters_hint": fam_masked_letters_hint,
+    "tld_phonetic_en": fam_tld_phonetic_en,
+    "stacked_styles": fam_stacked_styles,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})
@@ -801,8 +904,10 @@ BENIGN_DISGUISE = [
 
 
 def benign_cases(data: Path, listed: Callable[[str], bool] | None = None, n_prose: int = 150,
-                 n_hosts: int = 250, seed: int = SEED) -> list[Benign]:
-    """Clean messages: templated prose with numbers, and popular unlisted hosts lightly disguised."""
+                 n_hosts: int = 250, n_hard: int = 360, seed: int = SEED) -> list[Benign]:
+    """Clean messages: templated prose with numbers, popular unlisted hosts plain or lightly
+    disguised, and popular unlisted hosts under every link family's trick with neutral wording
+    (``popular_host_as_<family>``: Bastion must not act, and should not review much)."""
     rng = random.Random(f"{seed}:benign")
     out: list[Benign] = []
     for i in range(n_prose):
@@ -824,8 +929,15 @@ def benign_cases(data: Path, listed: Callable[[str], bool] | None = None, n_pros
             if registrable_domain(host) == host and name.isalnum() and tld in COMMON_TLDS:
                 hosts.append(host)
     rng.shuffle(hosts)
-    for host in hosts:
-        if len([b for b in out if b.host]) >= n_hosts:
+    disguised = [h for h in hosts[n_hosts:]
+                 if len(h.partition(".")[0]) >= 5 and (listed is None or not listed(h))][:n_hard]
+    for i, host in enumerate(disguised):
+        name, _, tld = host.partition(".")
+        family = list(LINK_FAMILIES)[i % len(LINK_FAMILIES)]
+        text, _, _ = LINK_FAMILIES[family](rng, Host(host, name, tld, "benign"))
+        out.append(Benign(f"popular_host_as_{family}", text, rng.choice(SURFACES), host))
+    for host in hosts[:n_hosts * 2]:
+        if sum(b.family == "popular_host" for b in out) >= n_hosts:
             break
         if listed is not None and listed(host):
             continue

@@ -104,7 +104,8 @@ def _held(squashed: str, reg: str) -> bool:
     """Does the text hold ``reg`` as a reader could write it: its name, then its suffix soon
     after (``nine dot vip`` holds ``nine.vip``; a name the text never spells does not)?"""
     name, _, suffix = reg.partition(".")
-    suffix = suffix.replace(".", "")
+    name = "".join(c for c in name if c.isalnum())
+    suffix = "".join(c for c in suffix if c.isalnum())
     start = squashed.find(name)
     while start >= 0:
         if suffix in squashed[start + len(name):start + len(name) + len(suffix) + 8]:
@@ -275,7 +276,21 @@ def main(argv: list[str] | None = None) -> int:
                        rows)
     for name, total in payload["totals"].items():
         print(name, total)
-    for name, row in benign["families"].items():
+    hard = [r for n, r in benign["families"].items() if n.startswith("popular_host_as_")]
+    payload["benign_totals"] = {
+        name: row for name, row in benign["families"].items()
+        if not name.startswith("popular_host_as_")
+    }
+    items = sum(r["items"] for r in hard)
+    payload["benign_totals"]["popular_host_under_family_tricks"] = {
+        "items": items, "act": sum(r["act"] for r in hard),
+        "review": sum(r["review"] for r in hard),
+        "wrong_hosts": sum(r["wrong_hosts"] for r in hard),
+        "act_pct": common.pct(sum(r["act"] for r in hard), items),
+        "review_pct": common.pct(sum(r["review"] for r in hard), items),
+    }
+    common.write_result("redteam", payload)
+    for name, row in payload["benign_totals"].items():
         print(f"benign {name}: {row}")
     for lure, tally in payload["handle_wording"].items():
         print(f"handle wording {lure!r}: reviewed {tally['reviewed_pct']} % of {tally['found']} found")

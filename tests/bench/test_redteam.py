@@ -51,5 +51,7 @@ def test_cases_are_well_formed() -> None:
 def test_benign_controls_name_no_family_host() -> None:
     linked = {c.expected for c in generate(DATA, per_family=8) if c.kind == "link"}
     benign = benign_cases(DATA)
-    assert {b.family for b in benign} == {"prose", "popular_host"}
+    families = {b.family for b in benign}
+    assert {"prose", "popular_host"} <= families
+    assert {f"popular_host_as_{name}" for name in LINK_FAMILIES} <= families
     assert not linked & {b.host for b in benign if b.host}
