@@ -639,6 +639,30 @@ def fam_stacked_styles(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     return f"{_lure(rng, h, lang)} {name}{dot}{tld}", True, lang
 
 
+def fam_partial_bidi(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Only part of the host reversed under a right-to-left override or isolate, so the screen
+    shows the host while the code points hold a scramble (``luckyspin.`` + RLO ``moc`` PDF)."""
+    opener, closer = rng.choice([("\u202e", "\u202c"), ("\u2067", "\u2069"),
+                                 ("\u202e", "")])
+    if rng.random() < 0.5:
+        text = f"{h.name}.{opener}{h.tld[::-1]}{closer}"
+    else:
+        cut = rng.randint(2, len(h.name) - 2)
+        text = f"{h.name[:cut]}{opener}{(h.name[cut:] + '.' + h.tld)[::-1]}{closer}"
+    lang = rng.choice(["en", "zh"])
+    return f"{_lure(rng, h, lang)} {text} ", True, lang
+
+
+def fam_glued_trailing_junk(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """The host glued to what follows, as in real SMS spam (``www.Ldew.com1win150ppm``)."""
+    junk = rng.choice(["1win150ppm", "GET100FREE", "4free", "NOW!!", "18+", "txtSTOPto87066",
+                       "注册就送", "Bonus200%", "/?ref=88Claim"])
+    www = rng.choice(["", "www.", "WWW."])
+    host = rng.choice([h.host, h.host.upper(), h.name.capitalize() + "." + h.tld])
+    lang = "zh" if "注" in junk else "en"
+    return f"{_lure(rng, h, lang)} {www}{host}{junk}", True, lang
+
+
 LINK_FAMILIES: dict[str, LinkFamily] = {
     "spoken_digits_en": fam_spoken_digits_en,
     "tld_in_words_en": fam_tld_in_words_en,
@@ -676,6 +700,8 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "masked_letters_hint": fam_masked_letters_hint,
     "tld_phonetic_en": fam_tld_phonetic_en,
     "stacked_styles": fam_stacked_styles,
+    "partial_bidi": fam_partial_bidi,
+    "glued_trailing_junk": fam_glued_trailing_junk,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})
@@ -859,6 +885,20 @@ def hfam_same_number(rng: random.Random) -> tuple[str, str, str, bool, str]:
     return "phone", "86" + nat, f"{rng.choice(HANDLE_LURE_ZH)} {form}", True, "zh"
 
 
+def hfam_stacked_listed_tricks(rng: random.Random) -> tuple[str, str, str, bool, str]:
+    """Only disguises the README lists, stacked: a broken cue, an id in starred or spaced pieces
+    with Chinese numerals, a reader note."""
+    wid = handle_id(rng)
+    cue = rng.choice(["微❤信", "V亻言", "薇❤", "威❤：", "wei xin", "V 信", "加V", "vx"])
+    head = "".join(c for c in wid if not c.isdigit())
+    digits = "".join(c for c in wid if c.isdigit())
+    joiner = rng.choice([" ", "*", "❤", "·"])
+    spoken = "".join(rng.choice([ZH_DIGITS, ZH_FIN, "0123456789"])[int(d)] for d in digits)
+    note = {" ": "（去掉空格）", "*": "（去掉星号）"}.get(joiner, rng.choice(["", "（连起来）"]))
+    body = joiner.join(head) + joiner + spoken
+    return "wechat", wid, f"{rng.choice(HANDLE_LURE_ZH)} {cue}：{body}{note}", True, "zh"
+
+
 HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "wechat_nicknames": hfam_wechat_nicknames,
     "qq_homophones": hfam_qq_homophones,
@@ -873,6 +913,7 @@ HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "cue_far_after": hfam_cue_far_after,
     "cue_homoglyph": hfam_cue_homoglyph,
     "same_number": hfam_same_number,
+    "stacked_listed_tricks": hfam_stacked_listed_tricks,
 }
 
 

@@ -82,6 +82,18 @@ def handle_hit(case: Case, entities: list[Entity]) -> bool:
     return False
 
 
+def truncated_handles(case: Case, entities: list[Entity]) -> list[str]:
+    """Handle values of the case's kind that are a cut piece of the expected id (``kanajo6`` for
+    ``kanajo620``): a wrong id reported, the handle twin of a wrong host."""
+    want = case.expected.lower()
+    out = []
+    for e in entities:
+        value = (e.value or "").lower().lstrip("@+")
+        if e.kind == case.kind and value and value != want and value in want:
+            out.append(f"{e.kind}:{value}")
+    return out
+
+
 def link_hit(case: Case, entities: list[Entity]) -> bool:
     return any(e.kind in HOST_KINDS and e.registrable_domain == case.expected for e in entities)
 
@@ -126,7 +138,7 @@ def evaluate(scanner: Any, cases: list[Case], peers: dict[str, Finder]) -> dict[
         row: dict[str, Any] = {
             "kind": "link" if group[0].kind == "link" else "handle",
             "in_bar": all(c.in_bar for c in group), "cases": len(group), "recall": 0,
-            "minimum_reached": 0, "allows": 0, "wrong_hosts": 0,
+            "minimum_reached": 0, "allows": 0, "wrong_hosts": 0, "cut_handles": 0,
             "peers": {name: 0 for name in peers},
         }
         for case in group:
@@ -140,6 +152,9 @@ def evaluate(scanner: Any, cases: list[Case], peers: dict[str, Finder]) -> dict[
             row["minimum_reached"] += reached
             row["allows"] += result.verdict == "allow"
             row["wrong_hosts"] += bool(wrong)
+            cut = truncated_handles(case, entities) if case.kind != "link" and not hit else []
+            row["cut_handles"] += bool(cut)
+            wrong = wrong + cut
             for name, finder in peers.items():
                 try:
                     extracted = finder(case.text)
@@ -197,6 +212,7 @@ def _totals(families: dict[str, Any], kind: str, in_bar: bool | None = None) -> 
         "minimum_pct": common.pct(sum(r["minimum_reached"] for r in rows), n),
         "allows": sum(r["allows"] for r in rows),
         "wrong_hosts": sum(r["wrong_hosts"] for r in rows),
+        "cut_handles": sum(r["cut_handles"] for r in rows),
     }
     if rows:
         total["peers_pct"] = {p: common.pct(sum(r["peers"][p] for r in rows), n)
@@ -213,7 +229,8 @@ def write_misses(report: dict[str, Any], benign: dict[str, Any], path: Path) -> 
         lines.append(f"## {family} ({row['kind']}, {'in bar' if row['in_bar'] else 'review only'})")
         lines.append("")
         lines.append(f"recall {row['recall_pct']} %, minimum verdict {row['minimum_pct']} %, "
-                     f"allows {row['allows']}/{row['cases']}, wrong hosts {row['wrong_hosts']}")
+                     f"allows {row['allows']}/{row['cases']}, wrong hosts {row['wrong_hosts']}, "
+                     f"cut handles {row['cut_handles']}")
         lines.append("")
         for miss in report["misses"].get(family, [])[:EXAMPLES_PER_FAMILY]:
             text = miss["text"].replace("\n", "⏎")
@@ -269,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     for family, row in families.items():
         rows.append([family, row["kind"] + ("" if row["in_bar"] else " (review)"),
                      str(row["cases"]), f"{row['recall_pct']}", f"{row['minimum_pct']}",
-                     str(row["allows"]), str(row["wrong_hosts"]),
+                     str(row["allows"]), str(row["wrong_hosts"] + row["cut_handles"]),
                      *(f"{row['peers_pct'][p]}" for p in peer_names)])
     common.print_table("Red-team suite (Bastion recall / minimum verdict %, peers recall %)",
                        ["family", "kind", "n", "recall", "min", "allow", "wrong", *peer_names],
