@@ -182,6 +182,122 @@ def evaluate(scanner: Any, cases: list[Case], peers: dict[str, Finder]) -> dict[
     return {"families": families, "misses": misses, "wording": wording}
 
 
+PROBE_HOST = "palmerbet.com"
+"""A gambling host of the sinfonietta list: each probe is one trick alone on it (or on an id)."""
+PROBES: tuple[tuple[str, str, str, str], ...] = (
+    # (class, text, expected host or kind:value, minimum verdict); the first three are controls
+    ("control: spelled dot", "casino palmerbet dot com", "palmerbet.com", "act"),
+    ("control: ideographic full stop", "百家乐 palmerbet。com", "palmerbet.com", "act"),
+    ("control: WeChat id with gambling wording", "百家乐包赢 微信：lucky_8899", "wechat:lucky_8899",
+     "review"),
+    ("dot glyph ۔ (Arabic full stop)", "百家乐 palmerbet۔com", "palmerbet.com", "act"),
+    ("dot glyph ։ (Armenian full stop)", "百家乐 palmerbet։com", "palmerbet.com", "act"),
+    ("dot glyph ܂ (Syriac)", "百家乐 palmerbet܂com", "palmerbet.com", "act"),
+    ("dot glyph ᛫ (runic)", "百家乐 palmerbet᛫com", "palmerbet.com", "act"),
+    ("dot glyph ･ (half-width katakana middle dot)", "百家乐 palmerbet･com", "palmerbet.com", "act"),
+    ("dot glyph ∘ (ring operator)", "casino palmerbet∘com", "palmerbet.com", "act"),
+    ("TLD o as ø", "casino palmerbet.cøm", "palmerbet.com", "act"),
+    ("TLD o as ⊙", "casino palmerbet.c⊙m", "palmerbet.com", "act"),
+    ("TLD o as ⭕ emoji", "casino palmerbet.c⭕m", "palmerbet.com", "act"),
+    ("TLD o as Tifinagh ⵔ", "casino palmerbet.cⵔm", "palmerbet.com", "act"),
+    ("TLD letters dotted c.o.m", "百家乐 palmerbet.c.o.m", "palmerbet.com", "act"),
+    ("TLD letters hyphenated c-o-m", "casino palmerbet.c-o-m", "palmerbet.com", "act"),
+    ("two-letter spaced TLD after a dot", "casino sin88.t v", "sin88.tv", "act"),
+    ("spaced TLD after a bracketed dot", "约炮 pornolenka{.}n e t", "pornolenka.net", "act"),
+    ("Cyrillic letter alone in a spaced TLD", "百家乐 palmerbet[.]c о m", "palmerbet.com", "act"),
+    ("dot word 'period'", "casino palmerbet period com", "palmerbet.com", "act"),
+    ("dot word 'full stop'", "casino palmerbet full stop com", "palmerbet.com", "act"),
+    ("dot word 'dawt' / 'dott'", "casino palmerbet dawt com", "palmerbet.com", "act"),
+    ("pinyin with tone mark diǎn", "百家乐 palmerbet diǎn com", "palmerbet.com", "act"),
+    ("pinyin with tone number dian3", "百家乐 palmerbet dian3 com", "palmerbet.com", "act"),
+    ("homophone of 点 (店)", "百家乐 palmerbet店com", "palmerbet.com", "act"),
+    ("homophone of 点 (电)", "百家乐 palmerbet电com", "palmerbet.com", "act"),
+    ("TLD said as it sounds (see oh em)", "casino palmerbet dot see oh em", "palmerbet.com", "act"),
+    ("digits said in English", "casino i9bet two nine dot com (one word)", "i9bet29.com", "act"),
+    ("reverse note 'read from right to left'", "casino moc.tebremlap read from right to left",
+     "palmerbet.com", "act"),
+    ("reversed host without a note (review)", "casino moc.tebremlap", "palmerbet.com", "review"),
+    ("upside-down text", "casino ɯoɔ˙ʇǝqɹǝɯlɐd", "palmerbet.com", "act"),
+    ("corner brackets per character ｢p｣", "casino ｢p｣｢a｣｢l｣｢m｣｢e｣｢r｣｢b｣｢e｣｢t｣｢.｣｢c｣｢o｣｢m｣",
+     "palmerbet.com", "act"),
+    ("markdown bold inside the host", "casino **palmer**bet.com", "palmerbet.com", "act"),
+    ("HTML tag inside the host", "casino palmer<b>bet</b>.com", "palmerbet.com", "act"),
+    ("percent-escaped host letters", "官网 https://%70%61lmerbet.com/", "palmerbet.com", "act"),
+    ("Google Translate proxy host", "https://palmerbet-com.translate.goog/ 百家乐", "palmerbet.com",
+     "act"),
+    ("Google AMP path", "https://www.google.com/amp/s/palmerbet.com/ 百家乐", "palmerbet.com", "act"),
+    ("web cache query", "https://webcache.googleusercontent.com/search?q=cache:palmerbet.com",
+     "palmerbet.com", "act"),
+    ("archive.org path", "https://web.archive.org/web/2024/https://palmerbet.com/", "palmerbet.com",
+     "act"),
+    ("insert-dot instruction (zh)", "百家乐 palmerbetcom（com前面加个点）", "palmerbet.com", "act"),
+    ("insert-dot instruction (en)", "casino palmerbetcom (put a dot before com)", "palmerbet.com",
+     "act"),
+    ("TLD before name (zh)", "百家乐 后缀是com，前面是palmerbet", "palmerbet.com", "act"),
+    ("name in two halves", "casino first part palmer, second part bet.com (put them together)",
+     "palmerbet.com", "act"),
+    ("starred letters with a hint", "百家乐 palm**bet.com（星号是er）", "palmerbet.com", "act"),
+    ("ASCII filler with English note", "casino paXlmeXrbet.com (remove the X)", "palmerbet.com",
+     "act"),
+    ("symbol replaces the dot, note says so", "casino palmerbet=com (= is a dot)", "palmerbet.com",
+     "act"),
+    ("host glued to trailing words", "casino www.palmerbet.comGET100FREE", "palmerbet.com", "act"),
+    ("host glued to trailing digits", "casino PALMERBET.COM4free", "palmerbet.com", "act"),
+    ("RLO over the TLD only", "casino palmerbet.\u202emoc\u202c now", "palmerbet.com", "act"),
+    ("RLI isolate over the tail", "casino palm\u2067moc.tebre\u2069 now", "palmerbet.com", "act"),
+    ("one character a line with bullets", "casino\n👉 p\n👉 a\n👉 l\n👉 m\n👉 e\n👉 r\n👉 b\n"
+     "👉 e\n👉 t\n👉 .\n👉 com", "palmerbet.com", "act"),
+    ("www and spaces only (en)", "casino www palmerbet com", "palmerbet.com", "act"),
+    ("symbol leet $ @ !", "casino p@lmerbet.com", "palmerbet.com", "act"),
+    ("emoji letters ©️ 🅰️", "casino p🅰️lmerbet.com", "palmerbet.com", "act"),
+    ("WeChat as 绿泡泡", "百家乐包赢 绿泡泡：lucky_8899", "wechat:lucky_8899", "review"),
+    ("QQ as 球球", "百家乐包赢 球球：5351722", "qq:5351722", "review"),
+    ("扣Q without a colon", "百家乐包赢 扣Q 5351722", "qq:5351722", "review"),
+    ("cue + 'id' + colon (电报id：)", "百家乐包赢 电报id：naluse_2796", "telegram:naluse_2796",
+     "review"),
+    ("賴 id (LINE)", "百家乐包赢 賴 id starhao_4617", "line:starhao_4617", "review"),
+    ("spaced L I N E cue", "casino bonus L I N E : geao2039", "line:geao2039", "review"),
+    ("misspelt Telegrm", "casino bonus Telegrm: miro_5887", "telegram:miro_5887", "review"),
+    ("wa。me link", "casino bonus wa。me/639273429382", "whatsapp:639273429382", "review"),
+    ("phone read in English", "escort call me one three eight one two three four five six seven "
+     "eight", "phone:13812345678", "review"),
+    ("phone with letters for digits", "百家乐包赢 电话：l38-l234-S678", "phone:13812345678", "review"),
+    ("phone groups joined by emoji", "百家乐包赢 电话 138💋1234💋5678", "phone:13812345678", "review"),
+    ("id digits said in English", "casino bonus wechat: lucky eight eight nine nine (one word)",
+     "wechat:lucky8899", "review"),
+    ("id after its app, far", "casino bonus lucky8899 <- that's my wechat", "wechat:lucky8899",
+     "review"),
+    ("starred id with Chinese numerals", "百家乐包赢 薇❤：l*u*c*k*y*捌捌玖玖（去掉星号）",
+     "wechat:lucky8899", "review"),
+    ("wording: lottery plan 彩票计划必中", "彩票计划必中 微信：lucky_8899", "wechat:lucky_8899", "review"),
+    ("wording: loan 贷款秒批", "贷款秒批 微信：lucky_8899", "wechat:lucky_8899", "review"),
+    ("wording: porn 看片福利", "看片福利 微信：lucky_8899", "wechat:lucky_8899", "review"),
+    ("wording: USDT 高价回收", "USDT高价回收 微信：lucky_8899", "wechat:lucky_8899", "review"),
+    ("wording: crypto profit guaranteed", "crypto profit guaranteed wechat: lucky_8899",
+     "wechat:lucky_8899", "review"),
+)
+
+
+def run_probes(scanner: Any) -> list[dict[str, Any]]:
+    """Each probe alone: found, verdict, passed (found and the minimum verdict reached)."""
+    out = []
+    for name, text, expected, minimum in PROBES:
+        result = scanner.scan({"id": "p", "surface": "post", "text": text})
+        entities = list(result.entities)
+        if ":" in expected:
+            kind, _, value = expected.partition(":")
+            hit = any(e.kind in (kind, "phone", "whatsapp") and
+                      (e.value or "").lower().lstrip("+@").endswith(value.lstrip("86")[-9:]
+                                                                   if value.isdigit() else value)
+                      for e in entities)
+        else:
+            hit = any(e.kind in HOST_KINDS and e.registrable_domain == expected for e in entities)
+        passed = hit and RANK[result.verdict] >= RANK[minimum]
+        out.append({"class": name, "text": text, "expected": expected, "minimum": minimum,
+                    "verdict": result.verdict, "found": hit, "passed": passed})
+    return out
+
+
 def evaluate_benign(scanner: Any, data: Path, listed: Callable[[str], bool]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     examples: list[dict[str, Any]] = []
@@ -220,7 +336,8 @@ def _totals(families: dict[str, Any], kind: str, in_bar: bool | None = None) -> 
     return total
 
 
-def write_misses(report: dict[str, Any], benign: dict[str, Any], path: Path) -> None:
+def write_misses(report: dict[str, Any], benign: dict[str, Any], probes: list[dict[str, Any]],
+                 path: Path) -> None:
     lines = ["# Red-team misses (bench/redteam.py)", "",
              "Per family: recall, minimum verdict reached, allows and wrong hosts; then up to "
              f"{EXAMPLES_PER_FAMILY} examples of cases that missed (not found, below the minimum "
@@ -238,6 +355,15 @@ def write_misses(report: dict[str, Any], benign: dict[str, Any], path: Path) -> 
                          f"found {miss['found']}, wrong {miss['wrong']}, "
                          f"entities {miss['entities']}")
         lines.append("")
+    lines += ["## probes: one trick alone", "",
+              "| class | text | expected | minimum | verdict | found |", "|---|---|---|---|---|---|"]
+    for p in probes:
+        if not p["passed"]:
+            text = p["text"].replace("\n", "⏎").replace("|", "\\|")
+            lines.append(f"| {p['class']} | `{text}` | {p['expected']} | {p['minimum']} | "
+                         f"{p['verdict']} | {p['found']} |")
+    passed = sum(p["passed"] for p in probes)
+    lines += ["", f"{passed} of {len(probes)} probes pass (passing ones are not listed).", ""]
     lines += ["## benign controls", ""]
     for item in benign["flagged"][:40]:
         lines.append(f"- `{item['text']}` ({item['family']}): {item['verdict']}, "
@@ -264,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     peers = {} if args.no_peers else peer_finders()
     report = evaluate(scanner, cases, peers)
     benign = evaluate_benign(scanner, data, listed)
+    probes = run_probes(scanner)
     families = report["families"]
     payload = {
         "seed": args.seed, "per_family": args.per_family, "home": str(home),
@@ -274,13 +401,14 @@ def main(argv: list[str] | None = None) -> int:
         },
         "families": families,
         "benign": benign["families"],
+        "probes": probes,
         "handle_wording": {
             lure: {**t, "reviewed_pct": common.pct(t["reviewed"], t["found"])}
             for lure, t in sorted(report["wording"].items())
         },
     }
     common.write_result("redteam", payload)
-    write_misses(report, benign, common.RESULTS_DIR / "redteam_misses.md")
+    write_misses(report, benign, probes, common.RESULTS_DIR / "redteam_misses.md")
     peer_names = list(peers)
     rows = []
     for family, row in families.items():
@@ -309,6 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     common.write_result("redteam", payload)
     for name, row in payload["benign_totals"].items():
         print(f"benign {name}: {row}")
+    print(f"probes: {sum(p['passed'] for p in probes)} of {len(probes)} pass")
     for lure, tally in payload["handle_wording"].items():
         print(f"handle wording {lure!r}: reviewed {tally['reviewed_pct']} % of {tally['found']} found")
     return 0
