@@ -32,22 +32,74 @@ from bench.common import read_hosts
 
 SEED = 20261206
 PER_FAMILY = 40
-SURFACES = ("post", "comment", "chat", "bio", "username", "display_name", "livestream",
-            "listing", "map_place", "moment")
+SURFACES = (
+    "post",
+    "comment",
+    "chat",
+    "bio",
+    "username",
+    "display_name",
+    "livestream",
+    "listing",
+    "map_place",
+    "moment",
+)
 HANDLE_KINDS = ("wechat", "qq", "telegram", "whatsapp", "line", "phone")
 
 HOST_LISTS: dict[str, tuple[str, ...]] = {
     "gambling": ("sinfonietta-hostfiles/gambling.txt", "hostsvn-gambling-vn/gambling_vn.txt"),
-    "porn": ("sinfonietta-hostfiles/pornography.txt",
-             "v2fly-domain-list-community/category-porn.tsv"),
+    "porn": (
+        "sinfonietta-hostfiles/pornography.txt",
+        "v2fly-domain-list-community/category-porn.tsv",
+    ),
     "scam": ("blocklistproject-lists/scam.txt",),
     "phishing": ("blocklistproject-lists/phishing.txt",),
 }
 """Category -> list files under ``shared/data`` whose hosts the cases disguise."""
 
 COMMON_TLDS = frozenset(
-    "com net org cc vip top xyz me tv io bet club live info co app win online site fun "
-    "pro shop ws asia in us uk de ru biz one best today link cam sex xxx porn casino games".split()
+    [
+        "com",
+        "net",
+        "org",
+        "cc",
+        "vip",
+        "top",
+        "xyz",
+        "me",
+        "tv",
+        "io",
+        "bet",
+        "club",
+        "live",
+        "info",
+        "co",
+        "app",
+        "win",
+        "online",
+        "site",
+        "fun",
+        "pro",
+        "shop",
+        "ws",
+        "asia",
+        "in",
+        "us",
+        "uk",
+        "de",
+        "ru",
+        "biz",
+        "one",
+        "best",
+        "today",
+        "link",
+        "cam",
+        "sex",
+        "xxx",
+        "porn",
+        "casino",
+        "games",
+    ]
 )
 """TLDs a spammer's audience types without help; other hosts are skipped (shape, not listing)."""
 
@@ -91,8 +143,12 @@ class Host:
     category: str
 
 
-def host_pools(data: Path, listed: Callable[[str], bool] | None = None,
-               per_category: int = 400, seed: int = SEED) -> dict[str, list[Host]]:
+def host_pools(
+    data: Path,
+    listed: Callable[[str], bool] | None = None,
+    per_category: int = 400,
+    seed: int = SEED,
+) -> dict[str, list[Host]]:
     """Well-shaped registrable hosts of each category (sorted, then a seeded sample)."""
     from bastion.suffixes import registrable_domain
 
@@ -133,44 +189,129 @@ def host_pools(data: Path, listed: Callable[[str], bool] | None = None,
 # wording (modelled on the real spam in shared/data)
 
 LURE_EN = {
-    "gambling": ["Get 200% bonus on your first deposit!", "FREE 50 spins, no deposit needed",
-                 "Daily cashback 1.5%, fast withdrawal", "VIP casino, baccarat & slots 24/7",
-                 "Win big tonight, sign up bonus $88", "Best odds for football betting"],
-    "porn": ["Hot girls live cam 18+ uncensored", "Naughty singles near you want to chat",
-             "Full videos FREE, no signup", "xxx private show tonight, dont tell anyone",
-             "Want 2 get laid tonight? real hookups"],
-    "scam": ["Congratulations! You have WON a $1000 gift card, claim now",
-             "Earn $500/day from home, no experience",
-             "Your parcel is on hold, pay the customs fee",
-             "Crypto investment guaranteed 30% weekly profit"],
-    "phishing": ["Your account has been suspended, verify your identity",
-                 "Unusual sign-in detected, confirm your password",
-                 "Your payment failed, update your billing details",
-                 "Security alert: confirm your card to avoid closure"],
+    "gambling": [
+        "Get 200% bonus on your first deposit!",
+        "FREE 50 spins, no deposit needed",
+        "Daily cashback 1.5%, fast withdrawal",
+        "VIP casino, baccarat & slots 24/7",
+        "Win big tonight, sign up bonus $88",
+        "Best odds for football betting",
+    ],
+    "porn": [
+        "Hot girls live cam 18+ uncensored",
+        "Naughty singles near you want to chat",
+        "Full videos FREE, no signup",
+        "xxx private show tonight, dont tell anyone",
+        "Want 2 get laid tonight? real hookups",
+    ],
+    "scam": [
+        "Congratulations! You have WON a $1000 gift card, claim now",
+        "Earn $500/day from home, no experience",
+        "Your parcel is on hold, pay the customs fee",
+        "Crypto investment guaranteed 30% weekly profit",
+    ],
+    "phishing": [
+        "Your account has been suspended, verify your identity",
+        "Unusual sign-in detected, confirm your password",
+        "Your payment failed, update your billing details",
+        "Security alert: confirm your card to avoid closure",
+    ],
 }
-LURE_EN["benign"] = ["Our team wiki moved, bookmark it:", "Docs for the new release are at",
-                     "My cousin recommended this shop", "The conference page is up:"]
+LURE_EN["benign"] = [
+    "Our team wiki moved, bookmark it:",
+    "Docs for the new release are at",
+    "My cousin recommended this shop",
+    "The conference page is up:",
+]
 LURE_ZH = {
-    "gambling": ["注册送彩金", "百家乐包赢", "首充送100%", "真人荷官在线发牌", "每日返水无上限",
-                 "体育投注高赔率", "新人首存送88元"],
+    "gambling": [
+        "注册送彩金",
+        "百家乐包赢",
+        "首充送100%",
+        "真人荷官在线发牌",
+        "每日返水无上限",
+        "体育投注高赔率",
+        "新人首存送88元",
+    ],
     "porn": ["同城约炮", "福利视频免费看", "美女主播裸聊", "成人看片神器", "一夜情交友"],
-    "scam": ["兼职刷单日结500", "投资理财稳赚不赔", "恭喜您中奖请领取", "快递理赔点击办理",
-             "无抵押贷款秒到账"],
-    "phishing": ["您的账户存在异常请立即验证", "银行卡已冻结请登录解冻", "ETC认证失效请更新",
-                 "社保卡升级请登录办理"],
+    "scam": [
+        "兼职刷单日结500",
+        "投资理财稳赚不赔",
+        "恭喜您中奖请领取",
+        "快递理赔点击办理",
+        "无抵押贷款秒到账",
+    ],
+    "phishing": [
+        "您的账户存在异常请立即验证",
+        "银行卡已冻结请登录解冻",
+        "ETC认证失效请更新",
+        "社保卡升级请登录办理",
+    ],
 }
 LURE_ZH["benign"] = ["我们公司新的官网", "课程资料都在这里", "朋友推荐的购物网站", "会议报名页面"]
-HANDLE_LURE_ZH = ["百家乐包赢", "上门服务", "约炮同城", "兼职刷单日结", "网赌回血", "彩票计划必中",
-                  "看片福利", "裸聊一对一", "贷款秒批", "USDT高价回收"]
-HANDLE_LURE_EN = ["casino bonus 200%", "hot girls hookup tonight", "sugar daddy wanted, sex chat",
-                  "earn $500 daily investment guaranteed", "betting tips 100% win",
-                  "nudes & private videos", "crypto profit guaranteed", "escort service 24/7"]
+HANDLE_LURE_ZH = [
+    "百家乐包赢",
+    "上门服务",
+    "约炮同城",
+    "兼职刷单日结",
+    "网赌回血",
+    "彩票计划必中",
+    "看片福利",
+    "裸聊一对一",
+    "贷款秒批",
+    "USDT高价回收",
+]
+HANDLE_LURE_EN = [
+    "casino bonus 200%",
+    "hot girls hookup tonight",
+    "sugar daddy wanted, sex chat",
+    "earn $500 daily investment guaranteed",
+    "betting tips 100% win",
+    "nudes & private videos",
+    "crypto profit guaranteed",
+    "escort service 24/7",
+]
 ZH_PREFIX = ["官网", "网址", "地址", "永久域名", "最新网址", "入口", "复制到浏览器打开"]
 
-SYLLABLES = ("lu ck y ka mi li na ro se bo ss vip win jo ya xi ao mei tian hao yun da ge "
-             "fa cai bao xin jin long kk zz star mo an na").split()
+SYLLABLES = [
+    "lu",
+    "ck",
+    "y",
+    "ka",
+    "mi",
+    "li",
+    "na",
+    "ro",
+    "se",
+    "bo",
+    "ss",
+    "vip",
+    "win",
+    "jo",
+    "ya",
+    "xi",
+    "ao",
+    "mei",
+    "tian",
+    "hao",
+    "yun",
+    "da",
+    "ge",
+    "fa",
+    "cai",
+    "bao",
+    "xin",
+    "jin",
+    "long",
+    "kk",
+    "zz",
+    "star",
+    "mo",
+    "an",
+    "na",
+]
 
-EN_DIGITS = "zero one two three four five six seven eight nine".split()
+EN_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 ZH_DIGITS = "零一二三四五六七八九"
 ZH_FIN = "零壹贰叁肆伍陆柒捌玖"
 
@@ -187,7 +328,9 @@ def handle_id(rng: random.Random) -> str:
 
 
 def qq_number(rng: random.Random) -> str:
-    return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(rng.randint(6, 9)))
+    return str(rng.randint(1, 9)) + "".join(
+        str(rng.randint(0, 9)) for _ in range(rng.randint(6, 9))
+    )
 
 
 def cn_mobile(rng: random.Random) -> str:
@@ -201,11 +344,15 @@ def intl_mobile(rng: random.Random) -> tuple[str, str]:
     country = rng.choice(["63", "66", "60"])
     if country == "63":
         return country, "9" + rng.choice(["17", "27", "55", "66"]) + "".join(
-            str(rng.randint(0, 9)) for _ in range(7))
+            str(rng.randint(0, 9)) for _ in range(7)
+        )
     if country == "66":
-        return country, rng.choice(["8", "9", "6"]) + "".join(str(rng.randint(0, 9)) for _ in range(8))
+        return country, rng.choice(["8", "9", "6"]) + "".join(
+            str(rng.randint(0, 9)) for _ in range(8)
+        )
     return country, "1" + rng.choice(["2", "6", "7", "9"]) + "".join(
-        str(rng.randint(0, 9)) for _ in range(7))
+        str(rng.randint(0, 9)) for _ in range(7)
+    )
 
 
 def spoken_en(digits: str) -> str:
@@ -232,26 +379,30 @@ def fam_spoken_digits_en(rng: random.Random, h: Host) -> tuple[str, bool, str]:
 
 def fam_tld_in_words_en(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """The name plain, the TLD described in a phrase instead of written after a dot."""
-    form = rng.choice([
-        f"just google {h.name} , its the .{h.tld} one not the others",
-        f"site is {h.name} and then .{h.tld} at the end",
-        f"type {h.name} followed by dot {h.tld.upper()} in your browser",
-        f"{h.name} (ends with .{h.tld})",
-        f"visit {h.name} + .{h.tld}",
-        f"our site: {h.name} , domain ending {h.tld}",
-    ])
+    form = rng.choice(
+        [
+            f"just google {h.name} , its the .{h.tld} one not the others",
+            f"site is {h.name} and then .{h.tld} at the end",
+            f"type {h.name} followed by dot {h.tld.upper()} in your browser",
+            f"{h.name} (ends with .{h.tld})",
+            f"visit {h.name} + .{h.tld}",
+            f"our site: {h.name} , domain ending {h.tld}",
+        ]
+    )
     return f"{_lure(rng, h, 'en')} {form}", True, "en"
 
 
 def fam_tld_first_zh(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """Chinese directions that give the suffix first and the name after it."""
-    form = rng.choice([
-        f"后缀是{h.tld}，前面是{h.name}",
-        f"{h.tld}结尾，名字{h.name}",
-        f"网址：点{h.tld}前面加上{h.name}",
-        f"域名后缀.{h.tld}，主体{h.name}，自己拼一下",
-        f"先输入{h.name}再输入点{h.tld}",
-    ])
+    form = rng.choice(
+        [
+            f"后缀是{h.tld}，前面是{h.name}",
+            f"{h.tld}结尾，名字{h.name}",
+            f"网址：点{h.tld}前面加上{h.name}",
+            f"域名后缀.{h.tld}，主体{h.name}，自己拼一下",
+            f"先输入{h.name}再输入点{h.tld}",
+        ]
+    )
     return f"{_lure(rng, h, 'zh')}，{form}", True, "zh"
 
 
@@ -260,8 +411,10 @@ def fam_two_halves(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     cut = rng.randint(2, len(h.name) - 2)
     a, b = h.name[:cut], h.name[cut:]
     if rng.random() < 0.5:
-        text = (f"{_lure(rng, h, 'en')} link: first part {a} , second part {b}.{h.tld} "
-                f"(put them together)")
+        text = (
+            f"{_lure(rng, h, 'en')} link: first part {a} , second part {b}.{h.tld} "
+            f"(put them together)"
+        )
         return text, True, "en"
     text = f"{_lure(rng, h, 'zh')} 网址前半段{a}，后半段{b}点{h.tld}，连起来输入"
     return text, True, "zh"
@@ -278,15 +431,16 @@ def fam_replace_symbol(rng: random.Random, h: Host) -> tuple[str, bool, str]:
 
 
 def fam_remove_filler_en(rng: random.Random, h: Host) -> tuple[str, bool, str]:
-    """ASCII filler letters inside the name with an English (or Chinese) instruction to drop them."""
+    """ASCII filler letters inside the name, an English (or Chinese) instruction to drop them."""
     filler = rng.choice(["X", "Q", "ZZ", "_", "@", "*"])
     chars = list(h.name)
     for i in sorted(rng.sample(range(1, len(chars)), k=min(3, len(chars) - 1)), reverse=True):
         chars.insert(i, filler)
     word = "".join(chars)
     if rng.random() < 0.6:
-        note = rng.choice([f"(remove the {filler})", f"- delete every {filler}",
-                           f"without the {filler}s"])
+        note = rng.choice(
+            [f"(remove the {filler})", f"- delete every {filler}", f"without the {filler}s"]
+        )
         return f"{_lure(rng, h, 'en')} {word}.{h.tld} {note}", True, "en"
     return f"{_lure(rng, h, 'zh')} {word}.{h.tld}（去掉{filler}）", True, "zh"
 
@@ -294,8 +448,15 @@ def fam_remove_filler_en(rng: random.Random, h: Host) -> tuple[str, bool, str]:
 def fam_reverse_instruction_en(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """The host written backwards with an English or mixed instruction."""
     rev = h.host[::-1]
-    note = rng.choice(["(read it backwards)", "reverse it", "read from right to left",
-                       "<- backwards lol", "倒过来看"])
+    note = rng.choice(
+        [
+            "(read it backwards)",
+            "reverse it",
+            "read from right to left",
+            "<- backwards lol",
+            "倒过来看",
+        ]
+    )
     return f"{_lure(rng, h, 'en')} {rev} {note}", True, "en"
 
 
@@ -304,8 +465,13 @@ def fam_reversed_bare(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     return f"{_lure(rng, h, rng.choice(['en', 'zh']))} {h.host[::-1]}", False, "en"
 
 
-UPSIDE = dict(zip("abcdefghijklmnopqrstuvwxyz0123456789.",
-                  "ɐqɔpǝɟƃɥᴉɾʞlɯuodbɹsʇnʌʍxʎz0ƖᄅƐㄣϛ9ㄥ86˙", strict=True))
+UPSIDE = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz0123456789.",
+        "ɐqɔpǝɟƃɥᴉɾʞlɯuodbɹsʇnʌʍxʎz0ƖᄅƐㄣϛ9ㄥ86˙",
+        strict=True,
+    )
+)
 
 
 def fam_upside_down(rng: random.Random, h: Host) -> tuple[str, bool, str]:
@@ -314,7 +480,27 @@ def fam_upside_down(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     return f"{flipped} {_lure(rng, h, 'en')}", True, "en"
 
 
-DOT_GLYPHS = ["۔", "։", "܂", "⸳", "﹒", "․", "‧", "⸱", "᛫", "•", "∙", "⋅", "･", "●", "◦", "˙", "⦁", "⚫", "∘"]
+DOT_GLYPHS = [
+    "۔",
+    "։",
+    "܂",
+    "⸳",
+    "﹒",
+    "․",
+    "‧",
+    "⸱",
+    "᛫",
+    "•",
+    "∙",
+    "⋅",
+    "･",
+    "●",
+    "◦",
+    "˙",
+    "⦁",
+    "⚫",
+    "∘",
+]
 
 
 def fam_unusual_dot_glyphs(rng: random.Random, h: Host) -> tuple[str, bool, str]:
@@ -348,8 +534,22 @@ def fam_tld_glyph_lookalikes(rng: random.Random, h: Host) -> tuple[str, bool, st
     return f"{_lure(rng, h, lang)} {h.name}{dot}{tld}", True, lang
 
 
-CYR = {"a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "i": "і",
-       "s": "ѕ", "j": "ј", "h": "һ", "d": "ԁ", "q": "ԛ", "w": "ԝ"}
+CYR = {
+    "a": "а",
+    "c": "с",
+    "e": "е",
+    "o": "о",
+    "p": "р",
+    "x": "х",
+    "y": "у",
+    "i": "і",
+    "s": "ѕ",
+    "j": "ј",
+    "h": "һ",
+    "d": "ԁ",
+    "q": "ԛ",
+    "w": "ԝ",
+}
 
 
 def fam_script_lookalike_dot_word(rng: random.Random, h: Host) -> tuple[str, bool, str]:
@@ -363,20 +563,31 @@ def fam_script_lookalike_dot_word(rng: random.Random, h: Host) -> tuple[str, boo
 
 def fam_parenthesized_letters(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """Parenthesized letters and digits (⒧⒰⒞⒦, ⑴⑵), a block spammers use like circled ones."""
+
     def paren(c: str) -> str:
         if c.isalpha():
             return chr(0x249C + ord(c) - ord("a"))
         if c.isdigit() and c != "0":
             return chr(0x2474 + int(c) - 1)
         return c
+
     name = "".join(paren(c) for c in h.name)
     tld = "".join(paren(c) for c in h.tld)
     lang = rng.choice(["en", "zh"])
     return f"{_lure(rng, h, lang)} {name}.{tld}", True, lang
 
 
-LEET_SYM = {"a": ["@", "4", "∆"], "s": ["$", "5", "§"], "i": ["!", "1", "¡"], "e": ["€", "3"],
-            "o": ["0", "()"], "l": ["|", "1"], "c": ["¢", "("], "t": ["+", "7"], "b": ["ß", "8"]}
+LEET_SYM = {
+    "a": ["@", "4", "∆"],
+    "s": ["$", "5", "§"],
+    "i": ["!", "1", "¡"],
+    "e": ["€", "3"],
+    "o": ["0", "()"],
+    "l": ["|", "1"],
+    "c": ["¢", "("],
+    "t": ["+", "7"],
+    "b": ["ß", "8"],
+}
 
 
 def fam_symbol_leet(rng: random.Random, h: Host) -> tuple[str, bool, str]:
@@ -398,12 +609,24 @@ def fam_symbol_leet(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     return f"{_lure(rng, h, lang)} {''.join(chars)}.{h.tld}", True, lang
 
 
-EMOJI_LETTER = {"i": "ℹ️", "m": "Ⓜ️", "o": "🅾️", "a": "🅰️", "b": "🅱️", "x": "❌", "s": "💲",
-                "p": "🅿️", "c": "©️", "r": "®️", "z": "💤", "v": "✅"}
+EMOJI_LETTER = {
+    "i": "ℹ️",
+    "m": "Ⓜ️",
+    "o": "🅾️",
+    "a": "🅰️",
+    "b": "🅱️",
+    "x": "❌",
+    "s": "💲",
+    "p": "🅿️",
+    "c": "©️",
+    "r": "®️",
+    "z": "💤",
+    "v": "✅",
+}
 
 
 def fam_emoji_letters(rng: random.Random, h: Host) -> tuple[str, bool, str]:
-    """Emoji that read as letters (ℹ️ Ⓜ️ 🅾️ 🅰️ ❌ 💲 🅿️ ©️ ®️) for one or more letters, digits as keycaps."""
+    """Emoji that read as letters (ℹ️ Ⓜ️ 🅾️ 🅰️ ❌ 💲 🅿️ ©️ ®️) for some letters, digits as keycaps."""
     out = []
     for c in h.name:
         if c in EMOJI_LETTER and rng.random() < 0.7:
@@ -413,7 +636,7 @@ def fam_emoji_letters(rng: random.Random, h: Host) -> tuple[str, bool, str]:
         else:
             out.append(c)
     if "".join(out) == h.name:
-        out = [EMOJI_LETTER.get(h.name[0], h.name[0])] + list(h.name[1:])
+        out = [EMOJI_LETTER.get(h.name[0], h.name[0]), *h.name[1:]]
     tld = "".join(EMOJI_LETTER[c] if c in "om" and rng.random() < 0.5 else c for c in h.tld)
     lang = rng.choice(["en", "zh"])
     return f"{_lure(rng, h, lang)} 👉 {''.join(out)}.{tld}", True, lang
@@ -429,8 +652,9 @@ def fam_bulleted_vertical(rng: random.Random, h: Host) -> tuple[str, bool, str]:
 
 def fam_boxed_chars(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """Each character boxed: │l│u│c│, [l][u][c], (l)(u)(c), ｢l｣｢u｣ — ASCII-art style."""
-    left, right = rng.choice([("│", ""), ("[", "]"), ("(", ")"), ("｢", "｣"), ("『", "』"),
-                              ("|", "")])
+    left, right = rng.choice(
+        [("│", ""), ("[", "]"), ("(", ")"), ("｢", "｣"), ("『", "』"), ("|", "")]
+    )
     body = "".join(f"{left}{c}{right}" for c in h.host)
     if right == "":
         body += left
@@ -442,19 +666,33 @@ def fam_markup_inside(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """Markdown / BBCode / HTML inside the host (what the reader sees rendered is the host)."""
     cut = rng.randint(2, len(h.name) - 2)
     a, b = h.name[:cut], h.name[cut:]
-    form = rng.choice([
-        f"**{a}**{b}**.{h.tld}**", f"[b]{a}[/b]{b}.{h.tld}", f"<b>{a}</b>{b}.{h.tld}",
-        f"`{a}`{b}`.{h.tld}`", f"__{a}__{b}.{h.tld}", f"{a}<span>{b}</span>.{h.tld}",
-        f"*{a}*{b}*.*{h.tld}",
-    ])
+    form = rng.choice(
+        [
+            f"**{a}**{b}**.{h.tld}**",
+            f"[b]{a}[/b]{b}.{h.tld}",
+            f"<b>{a}</b>{b}.{h.tld}",
+            f"`{a}`{b}`.{h.tld}`",
+            f"__{a}__{b}.{h.tld}",
+            f"{a}<span>{b}</span>.{h.tld}",
+            f"*{a}*{b}*.*{h.tld}",
+        ]
+    )
     lang = rng.choice(["en", "zh"])
     return f"{_lure(rng, h, lang)} {form}", True, lang
 
 
 def fam_userinfo_mask(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """A trusted brand before '@' in the URL (the browser goes to the host after it), defanged."""
-    brand = rng.choice(["www.paypal.com", "google.com", "accounts.apple.com", "facebook.com",
-                        "login.microsoftonline.com", "taobao.com"])
+    brand = rng.choice(
+        [
+            "www.paypal.com",
+            "google.com",
+            "accounts.apple.com",
+            "facebook.com",
+            "login.microsoftonline.com",
+            "taobao.com",
+        ]
+    )
     scheme = rng.choice(["https://", "hxxps://", "http://", "https[:]//"])
     path = rng.choice(["/login", "/verify?id=8812", "/", "/secure/update"])
     return f"{_lure(rng, h, 'en')} {scheme}{brand}@{h.host}{path}", True, "en"
@@ -486,19 +724,36 @@ def fam_combo_zw_homoglyph_dot(rng: random.Random, h: Host) -> tuple[str, bool, 
 
 def fam_template_zh(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """A copy-paste Chinese spam template: bracketed brand, spaced host, full stop, CTA."""
-    brand = rng.choice(["【澳门新葡京】", "【皇冠体育】", "【金沙娱乐】", "【福利社】", "【官方客服】"])
+    brand = rng.choice(
+        ["【澳门新葡京】", "【皇冠体育】", "【金沙娱乐】", "【福利社】", "【官方客服】"]
+    )
     spaced = " ".join(h.name)
     dot = rng.choice(["。", "点", "．", "丶"])
     tld = rng.choice([" ".join(h.tld), h.tld, h.tld.upper()])
     cta = rng.choice(["复制到浏览器打开", "请用手机浏览器访问", "防屏蔽请收藏", "回T退订"])
-    return (f"{brand}尊敬的会员您好，{_lure(rng, h, 'zh')}，网址：{spaced} {dot} {tld}（{cta}）",
-            True, "zh")
+    return (
+        f"{brand}尊敬的会员您好，{_lure(rng, h, 'zh')}，网址：{spaced} {dot} {tld}（{cta}）",
+        True,
+        "zh",
+    )
 
 
 def fam_dot_word_variants(rng: random.Random, h: Host) -> tuple[str, bool, str]:
-    """English dot words off the README's list: d0t, dawt, period, full stop, D-O-T, 'dot' glued low."""
-    word = rng.choice([" d0t ", " dawt ", " period ", " full stop ", " D-O-T ", "-d0t-",
-                       " (d0t) ", " dott ", " DoT ", "{dot}"])
+    """English dot words off the README's list: d0t, dawt, period, full stop, D-O-T, {dot}."""
+    word = rng.choice(
+        [
+            " d0t ",
+            " dawt ",
+            " period ",
+            " full stop ",
+            " D-O-T ",
+            "-d0t-",
+            " (d0t) ",
+            " dott ",
+            " DoT ",
+            "{dot}",
+        ]
+    )
     return f"{_lure(rng, h, 'en')} {h.name}{word}{h.tld}", True, "en"
 
 
@@ -521,27 +776,78 @@ def fam_newline_with_words(rng: random.Random, h: Host) -> tuple[str, bool, str]
 def fam_spaced_en_no_digit(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """English, the name cut by a space before a spaced dot: two readings, so review at least."""
     cut = rng.randint(2, len(h.name) - 2)
-    return (f"{_lure(rng, h, 'en')} check {h.name[:cut]} {h.name[cut:]} . {h.tld} now",
-            False, "en")
+    return (f"{_lure(rng, h, 'en')} check {h.name[:cut]} {h.name[cut:]} . {h.tld} now", False, "en")
 
 
 def fam_letter_words_en(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """Letters spelled as their English names with capital letters (bee ee tee): said aloud."""
-    names = {"a": "ay", "b": "bee", "c": "see", "d": "dee", "e": "ee", "f": "ef", "g": "gee",
-             "h": "aitch", "i": "eye", "j": "jay", "k": "kay", "l": "el", "m": "em", "n": "en",
-             "o": "oh", "p": "pee", "q": "cue", "r": "ar", "s": "ess", "t": "tee", "u": "you",
-             "v": "vee", "w": "double-you", "x": "ex", "y": "why", "z": "zee"}
+    names = {
+        "a": "ay",
+        "b": "bee",
+        "c": "see",
+        "d": "dee",
+        "e": "ee",
+        "f": "ef",
+        "g": "gee",
+        "h": "aitch",
+        "i": "eye",
+        "j": "jay",
+        "k": "kay",
+        "l": "el",
+        "m": "em",
+        "n": "en",
+        "o": "oh",
+        "p": "pee",
+        "q": "cue",
+        "r": "ar",
+        "s": "ess",
+        "t": "tee",
+        "u": "you",
+        "v": "vee",
+        "w": "double-you",
+        "x": "ex",
+        "y": "why",
+        "z": "zee",
+    }
     cut = rng.randint(2, len(h.name) - 2)
     mid = "-".join(names.get(c, EN_DIGITS[int(c)] if c.isdigit() else c) for c in h.name[cut:])
-    return (f"{_lure(rng, h, 'en')} {h.name[:cut]} then {mid} dot {h.tld} (one word)",
-            True, "en")
+    return (f"{_lure(rng, h, 'en')} {h.name[:cut]} then {mid} dot {h.tld} (one word)", True, "en")
 
 
 def fam_acrostic(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """The first letter of each line spells the name, with a note to read them down."""
-    words = {c: w for w in ("apple banana cherry dragon eagle fire gold happy ice joy kiss lucky "
-                            "money night orange party queen rich sexy top ultra vip win xtra "
-                            "young zone").split() for c in w[0]}
+    words = {
+        c: w
+        for w in [
+            "apple",
+            "banana",
+            "cherry",
+            "dragon",
+            "eagle",
+            "fire",
+            "gold",
+            "happy",
+            "ice",
+            "joy",
+            "kiss",
+            "lucky",
+            "money",
+            "night",
+            "orange",
+            "party",
+            "queen",
+            "rich",
+            "sexy",
+            "top",
+            "ultra",
+            "vip",
+            "win",
+            "xtra",
+            "young",
+            "zone",
+        ]
+        for c in w[0]
+    }
     lines = [f"{c.upper()}{words.get(c, c)[1:]}" if c.isalpha() else c for c in h.name]
     return ("\n".join(lines) + f"\n.{h.tld}  <- first letters, top to bottom", True, "en")
 
@@ -559,14 +865,16 @@ def fam_percent_encoded_host(rng: random.Random, h: Host) -> tuple[str, bool, st
 def fam_proxy_wrapped(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """The listed host behind a translation proxy, an AMP cache, a web cache or an archive."""
     dashed = h.host.replace("-", "--").replace(".", "-")
-    form = rng.choice([
-        f"https://{dashed}.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en",
-        f"https://www.google.com/amp/s/{h.host}/",
-        f"https://{dashed}.cdn.ampproject.org/c/s/{h.host}/",
-        f"https://webcache.googleusercontent.com/search?q=cache:{h.host}",
-        f"https://web.archive.org/web/2024/https://{h.host}/",
-        f"https://archive.ph/{h.host}",
-    ])
+    form = rng.choice(
+        [
+            f"https://{dashed}.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en",
+            f"https://www.google.com/amp/s/{h.host}/",
+            f"https://{dashed}.cdn.ampproject.org/c/s/{h.host}/",
+            f"https://webcache.googleusercontent.com/search?q=cache:{h.host}",
+            f"https://web.archive.org/web/2024/https://{h.host}/",
+            f"https://archive.ph/{h.host}",
+        ]
+    )
     lang = rng.choice(["en", "zh"])
     return f"{_lure(rng, h, lang)} {form}", True, lang
 
@@ -584,16 +892,17 @@ def fam_insert_dot_instruction(rng: random.Random, h: Host) -> tuple[str, bool, 
     if rng.random() < 0.5:
         note = rng.choice([f"（{h.tld}前面加个点）", f"（在{h.tld}前加.）", "（自己加点）"])
         return f"{_lure(rng, h, 'zh')} {h.name}{h.tld}{note}", True, "zh"
-    note = rng.choice([f"(put a dot before {h.tld})", "(add the dot yourself)",
-                       f"- add . before {h.tld}"])
+    note = rng.choice(
+        [f"(put a dot before {h.tld})", "(add the dot yourself)", f"- add . before {h.tld}"]
+    )
     return f"{_lure(rng, h, 'en')} {h.name}{h.tld} {note}", True, "en"
 
 
 def fam_masked_letters_hint(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """Some letters starred out of the name, the message saying what the stars stand for."""
     start = rng.randint(1, max(1, len(h.name) - 3))
-    hidden = h.name[start:start + rng.randint(1, 3)]
-    masked = h.name[:start] + "*" * len(hidden) + h.name[start + len(hidden):]
+    hidden = h.name[start : start + rng.randint(1, 3)]
+    masked = h.name[:start] + "*" * len(hidden) + h.name[start + len(hidden) :]
     if rng.random() < 0.5:
         return (f"{_lure(rng, h, 'zh')} {masked}.{h.tld}（星号是{hidden}）", True, "zh")
     return (f"{_lure(rng, h, 'en')} {masked}.{h.tld} (* = {hidden})", True, "en")
@@ -601,9 +910,16 @@ def fam_masked_letters_hint(rng: random.Random, h: Host) -> tuple[str, bool, str
 
 def fam_tld_phonetic_en(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """The TLD said as it sounds (see-oh-em, kom, net as 'nett'), after a spelled dot."""
-    said = {"com": ["see oh em", "see-oh-em", "kom", "comm"], "net": ["nett", "en ee tee"],
-            "org": ["oh ar gee", "orgg"], "vip": ["vee eye pee"], "me": ["em ee"],
-            "xyz": ["ex why zee"], "cc": ["see see"], "tv": ["tee vee"]}
+    said = {
+        "com": ["see oh em", "see-oh-em", "kom", "comm"],
+        "net": ["nett", "en ee tee"],
+        "org": ["oh ar gee", "orgg"],
+        "vip": ["vee eye pee"],
+        "me": ["em ee"],
+        "xyz": ["ex why zee"],
+        "cc": ["see see"],
+        "tv": ["tee vee"],
+    }
     options = said.get(h.tld, [" ".join(h.tld.upper())])
     return (f"{_lure(rng, h, 'en')} {h.name} dot {rng.choice(options)}", True, "en")
 
@@ -642,8 +958,7 @@ def fam_stacked_styles(rng: random.Random, h: Host) -> tuple[str, bool, str]:
 def fam_partial_bidi(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """Only part of the host reversed under a right-to-left override or isolate, so the screen
     shows the host while the code points hold a scramble (``luckyspin.`` + RLO ``moc`` PDF)."""
-    opener, closer = rng.choice([("\u202e", "\u202c"), ("\u2067", "\u2069"),
-                                 ("\u202e", "")])
+    opener, closer = rng.choice([("\u202e", "\u202c"), ("\u2067", "\u2069"), ("\u202e", "")])
     if rng.random() < 0.5:
         text = f"{h.name}.{opener}{h.tld[::-1]}{closer}"
     else:
@@ -655,12 +970,46 @@ def fam_partial_bidi(rng: random.Random, h: Host) -> tuple[str, bool, str]:
 
 def fam_glued_trailing_junk(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     """The host glued to what follows, as in real SMS spam (``www.Ldew.com1win150ppm``)."""
-    junk = rng.choice(["1win150ppm", "GET100FREE", "4free", "NOW!!", "18+", "txtSTOPto87066",
-                       "注册就送", "Bonus200%", "/?ref=88Claim"])
+    junk = rng.choice(
+        [
+            "1win150ppm",
+            "GET100FREE",
+            "4free",
+            "NOW!!",
+            "18+",
+            "txtSTOPto87066",
+            "注册就送",
+            "Bonus200%",
+            "/?ref=88Claim",
+        ]
+    )
     www = rng.choice(["", "www.", "WWW."])
     host = rng.choice([h.host, h.host.upper(), h.name.capitalize() + "." + h.tld])
     lang = "zh" if "注" in junk else "en"
     return f"{_lure(rng, h, lang)} {www}{host}{junk}", True, lang
+
+
+LEET_DIGIT = {
+    "a": "4",
+    "e": "3",
+    "i": "1",
+    "o": "0",
+    "s": "5",
+    "t": "7",
+    "b": "8",
+    "g": "9",
+    "l": "1",
+    "z": "2",
+}
+
+
+def fam_leet_dense(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Digit leetspeak on most letters that have one (and on the TLD), so that a reading must
+    undo many positions at once: ``p4lm3r837.c0m``."""
+    name = "".join(LEET_DIGIT[c] if c in LEET_DIGIT and rng.random() < 0.8 else c for c in h.name)
+    tld = "".join(LEET_DIGIT[c] if c in "oe" and rng.random() < 0.5 else c for c in h.tld)
+    lang = rng.choice(["en", "zh"])
+    return f"{_lure(rng, h, lang)} {name}.{tld}", True, lang
 
 
 LINK_FAMILIES: dict[str, LinkFamily] = {
@@ -702,9 +1051,11 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "stacked_styles": fam_stacked_styles,
     "partial_bidi": fam_partial_bidi,
     "glued_trailing_junk": fam_glued_trailing_junk,
+    "leet_dense": fam_leet_dense,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})
+NEEDS_LEET = frozenset({"leet_dense"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -717,7 +1068,9 @@ def hfam_wechat_nicknames(rng: random.Random) -> tuple[str, str, str, bool, str]
     """WeChat by its street names (绿泡泡, 小绿, 绿色软件, 🟢泡泡, the green app)."""
     wid = handle_id(rng)
     if rng.random() < 0.7:
-        cue = rng.choice(["绿泡泡", "小绿泡泡", "绿色软件", "🟢泡泡", "绿色聊天软件", "V泡泡", "绿🫧"])
+        cue = rng.choice(
+            ["绿泡泡", "小绿泡泡", "绿色软件", "🟢泡泡", "绿色聊天软件", "V泡泡", "绿🫧"]
+        )
         return "wechat", wid, f"{rng.choice(HANDLE_LURE_ZH)}，{cue}：{wid}", True, "zh"
     cue = rng.choice(["add me on the green app", "green app id", "my green chat app:"])
     return "wechat", wid, f"{rng.choice(HANDLE_LURE_EN)} {cue} {wid}", True, "en"
@@ -736,11 +1089,22 @@ def hfam_telegram_aliases(rng: random.Random) -> tuple[str, str, str, bool, str]
     name = handle_id(rng).replace("-", "_")
     if not name[0].isalpha():
         name = "a" + name
-    form = rng.choice([
-        f"Telegrm: {name}", f"Tele gram @{name}", f"T.G: {name}", f"telegram.dog/{name}",
-        f"tg://resolve?domain={name}", f"蓝色小飞机 {name}", f"飞机号{name}", f"🛩️ {name}",
-        f"TELEGRAM ➡️ {name}", f"t۔me/{name}", f"t .me /{name}", f"电报id：{name}",
-    ])
+    form = rng.choice(
+        [
+            f"Telegrm: {name}",
+            f"Tele gram @{name}",
+            f"T.G: {name}",
+            f"telegram.dog/{name}",
+            f"tg://resolve?domain={name}",
+            f"蓝色小飞机 {name}",
+            f"飞机号{name}",
+            f"🛩️ {name}",
+            f"TELEGRAM ➡️ {name}",
+            f"t۔me/{name}",
+            f"t .me /{name}",
+            f"电报id：{name}",
+        ]
+    )
     lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in form) else "en"
     lure = rng.choice(HANDLE_LURE_ZH if lang == "zh" else HANDLE_LURE_EN)
     return "telegram", name.lower(), f"{lure} {form}", True, lang
@@ -750,12 +1114,19 @@ def hfam_whatsapp_variants(rng: random.Random) -> tuple[str, str, str, bool, str
     """WhatsApp numbers behind misspelt cues, wa.me links and api.whatsapp.com/send links."""
     cc, nat = intl_mobile(rng)
     full = cc + nat
-    form = rng.choice([
-        f"whatapp +{cc} {nat[:3]} {nat[3:6]} {nat[6:]}", f"watsap: +{full}",
-        f"WA ➕{cc}{nat}", f"wa。me/{full}", f"api.whatsapp.com/send?phone={full}",
-        f"𝗪𝗵𝗮𝘁𝘀𝗔𝗽𝗽 +{cc}-{nat}", f"瓦次普 +{cc} {nat}", f"wsp: 00{cc} {nat}",
-        f"whats👉 +{cc} {nat[:4]} {nat[4:]}",
-    ])
+    form = rng.choice(
+        [
+            f"whatapp +{cc} {nat[:3]} {nat[3:6]} {nat[6:]}",
+            f"watsap: +{full}",
+            f"WA ➕{cc}{nat}",
+            f"wa。me/{full}",
+            f"api.whatsapp.com/send?phone={full}",
+            f"𝗪𝗵𝗮𝘁𝘀𝗔𝗽𝗽 +{cc}-{nat}",
+            f"瓦次普 +{cc} {nat}",
+            f"wsp: 00{cc} {nat}",
+            f"whats👉 +{cc} {nat[:4]} {nat[4:]}",
+        ]
+    )
     lang = "zh" if "瓦" in form else "en"
     lure = rng.choice(HANDLE_LURE_ZH if lang == "zh" else HANDLE_LURE_EN)
     return "whatsapp", full, f"{lure} {form}", True, lang
@@ -764,10 +1135,19 @@ def hfam_whatsapp_variants(rng: random.Random) -> tuple[str, str, str, bool, str
 def hfam_line_variants(rng: random.Random) -> tuple[str, str, str, bool, str]:
     """LINE ids behind spaced, styled or Thai/Chinese cues and line.me / lin.ee links."""
     lid = handle_id(rng).lower()
-    form = rng.choice([
-        f"L I N E : {lid}", f"𝐋𝐈𝐍𝐄 ID: {lid}", f"ไลน์: {lid}", f"加賴 {lid}", f"Line：@{lid}",
-        f"line.me/R/ti/p/~{lid}", f"ⓛⓘⓝⓔ {lid}", f"LINE➡️{lid}", f"賴 id {lid}",
-    ])
+    form = rng.choice(
+        [
+            f"L I N E : {lid}",
+            f"𝐋𝐈𝐍𝐄 ID: {lid}",
+            f"ไลน์: {lid}",
+            f"加賴 {lid}",
+            f"Line：@{lid}",
+            f"line.me/R/ti/p/~{lid}",
+            f"ⓛⓘⓝⓔ {lid}",
+            f"LINE➡️{lid}",
+            f"賴 id {lid}",
+        ]
+    )
     lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in form) else "en"
     lure = rng.choice(HANDLE_LURE_ZH if lang == "zh" else HANDLE_LURE_EN)
     return "line", lid, f"{lure} {form}", True, lang
@@ -792,7 +1172,13 @@ def hfam_phone_spoken_en(rng: random.Random) -> tuple[str, str, str, bool, str]:
         i += 1
     plus = "" if cc == "86" else f"plus {spoken_en(cc)} "
     cue = rng.choice(["call me", "text me on", "whatsapp me", "my number is"])
-    return "phone", cc + nat, f"{rng.choice(HANDLE_LURE_EN)} {cue} {plus}{' '.join(words)}", True, "en"
+    return (
+        "phone",
+        cc + nat,
+        f"{rng.choice(HANDLE_LURE_EN)} {cue} {plus}{' '.join(words)}",
+        True,
+        "en",
+    )
 
 
 def hfam_phone_letter_digits(rng: random.Random) -> tuple[str, str, str, bool, str]:
@@ -803,12 +1189,19 @@ def hfam_phone_letter_digits(rng: random.Random) -> tuple[str, str, str, bool, s
     groups = ["".join(chars[:3]), "".join(chars[3:7]), "".join(chars[7:])]
     sep = rng.choice(["-", " ", ""])
     cue = rng.choice(["电话", "手机", "联系", "tel", "微信同号"])
-    return "phone", "86" + nat, f"{rng.choice(HANDLE_LURE_ZH)} {cue}：{sep.join(groups)}", True, "zh"
+    return (
+        "phone",
+        "86" + nat,
+        f"{rng.choice(HANDLE_LURE_ZH)} {cue}：{sep.join(groups)}",
+        True,
+        "zh",
+    )
 
 
 def hfam_phone_emoji_separators(rng: random.Random) -> tuple[str, str, str, bool, str]:
     """A mobile in groups joined by emoji or arrows, digits mixed across forms."""
     nat = cn_mobile(rng)
+
     def digit(d: str) -> str:
         r = rng.random()
         if r < 0.25:
@@ -818,6 +1211,7 @@ def hfam_phone_emoji_separators(rng: random.Random) -> tuple[str, str, str, bool
         if r < 0.5:
             return chr(0xFF10 + int(d))
         return d
+
     sep = rng.choice(["💋", "➖", "🔥", "~", "→", "❤️"])
     groups = ["".join(digit(d) for d in g) for g in (nat[:3], nat[3:7], nat[7:])]
     cue = rng.choice(["电话", "手机号", "call", "☎️"])
@@ -842,23 +1236,36 @@ def hfam_id_in_two_parts(rng: random.Random) -> tuple[str, str, str, bool, str]:
     if rng.random() < 0.5:
         num = qq_number(rng)
         cut = rng.randint(3, len(num) - 3)
-        text = (f"{rng.choice(HANDLE_LURE_ZH)} 扣扣前几位是{num[:cut]}，后面是{num[cut:]}")
+        text = f"{rng.choice(HANDLE_LURE_ZH)} 扣扣前几位是{num[:cut]}，后面是{num[cut:]}"
         return "qq", num, text, True, "zh"
     wid = handle_id(rng)
     cut = rng.randint(2, len(wid) - 2)
-    text = (f"{rng.choice(HANDLE_LURE_EN)} wechat id starts with {wid[:cut]} and ends "
-            f"with {wid[cut:]}")
+    text = (
+        f"{rng.choice(HANDLE_LURE_EN)} wechat id starts with {wid[:cut]} and ends with {wid[cut:]}"
+    )
     return "wechat", wid, text, True, "en"
 
 
 def hfam_cue_far_after(rng: random.Random) -> tuple[str, str, str, bool, str]:
     """The id first, the app named several words later in a sentence."""
     wid = handle_id(rng)
-    app, kind = rng.choice([("wechat", "wechat"), ("WeChat", "wechat"), ("微信", "wechat"),
-                            ("telegram", "telegram"), ("line", "line")])
-    form = rng.choice([f"{wid} <- that's my {app}", f"find me: {wid} (over on {app})",
-                       f"{wid} is what you search for on {app}",
-                       f"搜索{wid}，是我的{app}号"])
+    app, kind = rng.choice(
+        [
+            ("wechat", "wechat"),
+            ("WeChat", "wechat"),
+            ("微信", "wechat"),
+            ("telegram", "telegram"),
+            ("line", "line"),
+        ]
+    )
+    form = rng.choice(
+        [
+            f"{wid} <- that's my {app}",
+            f"find me: {wid} (over on {app})",
+            f"{wid} is what you search for on {app}",
+            f"搜索{wid}，是我的{app}号",
+        ]
+    )
     lang = "zh" if "搜索" in form else "en"
     lure = rng.choice(HANDLE_LURE_ZH if lang == "zh" else HANDLE_LURE_EN)
     return kind, wid.lower() if kind != "wechat" else wid, f"{lure} {form}", True, lang
@@ -867,19 +1274,35 @@ def hfam_cue_far_after(rng: random.Random) -> tuple[str, str, str, bool, str]:
 def hfam_cue_homoglyph(rng: random.Random) -> tuple[str, str, str, bool, str]:
     """The cue word itself in homoglyphs or math letters: Wеchat (Cyrillic е), 𝕎𝕖ℂ𝕙𝕒𝕥, ᵂᵉᶜʰᵃᵗ."""
     wid = handle_id(rng)
-    cue = rng.choice(["Wеchat", "WeСhat", "𝕎𝕖ℂ𝕙𝕒𝕥", "ᵂᵉᶜʰᵃᵗ", "Ꮃechat", "ⓦⓔⓒⓗⓐⓣ",
-                      "W̶e̶C̶h̶a̶t̶", "wech@t", "VV", "ＶＸ", "ᐯ᙭"])
+    cue = rng.choice(
+        [
+            "Wеchat",
+            "WeСhat",
+            "𝕎𝕖ℂ𝕙𝕒𝕥",
+            "ᵂᵉᶜʰᵃᵗ",
+            "Ꮃechat",
+            "ⓦⓔⓒⓗⓐⓣ",
+            "W̶e̶C̶h̶a̶t̶",
+            "wech@t",
+            "VV",
+            "ＶＸ",
+            "ᐯ᙭",
+        ]
+    )
     return "wechat", wid, f"{rng.choice(HANDLE_LURE_EN)} {cue}: {wid}", True, "en"
 
 
 def hfam_same_number(rng: random.Random) -> tuple[str, str, str, bool, str]:
     """'WeChat same as my number' style: the phone digits disguised, the cue says both."""
     nat = cn_mobile(rng)
-    form = rng.choice([
-        f"V同号 {nat[:3]} {nat[3:7]} {nat[7:]}", f"微信手机同号：{nat[:3]}*{nat[3:7]}*{nat[7:]}",
-        f"电话/微信 {'-'.join(nat[i:i+1] for i in range(11))}",
-        f"联系方式就是手机号 ①{nat[1:3]}{nat[3:]}",
-    ])
+    form = rng.choice(
+        [
+            f"V同号 {nat[:3]} {nat[3:7]} {nat[7:]}",
+            f"微信手机同号：{nat[:3]}*{nat[3:7]}*{nat[7:]}",
+            f"电话/微信 {'-'.join(nat[i : i + 1] for i in range(11))}",
+            f"联系方式就是手机号 ①{nat[1:3]}{nat[3:]}",
+        ]
+    )
     if "①" in form:
         form = form.replace("①" + nat[1:3] + nat[3:], "①" + nat[1:])
     return "phone", "86" + nat, f"{rng.choice(HANDLE_LURE_ZH)} {form}", True, "zh"
@@ -899,6 +1322,28 @@ def hfam_stacked_listed_tricks(rng: random.Random) -> tuple[str, str, str, bool,
     return "wechat", wid, f"{rng.choice(HANDLE_LURE_ZH)} {cue}：{body}{note}", True, "zh"
 
 
+def hfam_glued_cue_profile(rng: random.Random) -> tuple[str, str, str, bool, str]:
+    """A display name or bio where the cue is glued to the id (vx_lucky8899, QQ5351722, tg_x),
+    beside a trade word, as profile spam is written."""
+    wid = handle_id(rng)
+    num = qq_number(rng)
+    kind, expected, glued = rng.choice(
+        [
+            ("wechat", wid, f"vx_{wid}"),
+            ("wechat", wid, f"wx-{wid}"),
+            ("wechat", wid, f"V{wid}"),
+            ("qq", num, f"QQ{num}"),
+            ("qq", num, f"q{num}"),
+            ("telegram", wid.lower(), f"tg_{wid}"),
+            ("wechat", wid, f"加V{wid}"),
+            ("qq", num, f"扣{num}"),
+        ]
+    )
+    trade = rng.choice(["百家乐代理", "同城上门", "兼职日结", "网赌回血", "casino agent", "escort"])
+    sep = rng.choice([" ", "|", "丨", "✨", "·"])
+    return kind, expected, f"{trade}{sep}{glued}", True, "zh"
+
+
 HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "wechat_nicknames": hfam_wechat_nicknames,
     "qq_homophones": hfam_qq_homophones,
@@ -914,6 +1359,7 @@ HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "cue_homoglyph": hfam_cue_homoglyph,
     "same_number": hfam_same_number,
     "stacked_listed_tricks": hfam_stacked_listed_tricks,
+    "glued_cue_profile": hfam_glued_cue_profile,
 }
 
 
@@ -939,22 +1385,42 @@ BENIGN_PROSE = [
     "He scored 88 points. Final score 102-98. What a game!!",
 ]
 BENIGN_DISGUISE = [
-    "{h}", "visit {h}", "{name} dot {tld}", "{name}[.]{tld}", "{name}。{tld}", "{name} 点 {tld}",
-    "https://www.{h}/help", "官网 {h}", "see {name} . {tld} for details", "{name}(dot){tld}",
+    "{h}",
+    "visit {h}",
+    "{name} dot {tld}",
+    "{name}[.]{tld}",
+    "{name}。{tld}",
+    "{name} 点 {tld}",
+    "https://www.{h}/help",
+    "官网 {h}",
+    "see {name} . {tld} for details",
+    "{name}(dot){tld}",
 ]
 
 
-def benign_cases(data: Path, listed: Callable[[str], bool] | None = None, n_prose: int = 150,
-                 n_hosts: int = 250, n_hard: int = 360, seed: int = SEED) -> list[Benign]:
+def benign_cases(
+    data: Path,
+    listed: Callable[[str], bool] | None = None,
+    n_prose: int = 150,
+    n_hosts: int = 250,
+    n_hard: int = 360,
+    seed: int = SEED,
+) -> list[Benign]:
     """Clean messages: templated prose with numbers, popular unlisted hosts plain or lightly
     disguised, and popular unlisted hosts under every link family's trick with neutral wording
     (``popular_host_as_<family>``: Bastion must not act, and should not review much)."""
     rng = random.Random(f"{seed}:benign")
     out: list[Benign] = []
-    for i in range(n_prose):
+    for _ in range(n_prose):
         base = rng.choice(BENIGN_PROSE)
-        extra = rng.choice(["", f" Ref {rng.randint(1000, 99999)}.", f" 共{rng.randint(2, 99)}件。",
-                            f" see you {rng.randint(1, 28)}.{rng.randint(1, 12)}"])
+        extra = rng.choice(
+            [
+                "",
+                f" Ref {rng.randint(1000, 99999)}.",
+                f" 共{rng.randint(2, 99)}件。",
+                f" see you {rng.randint(1, 28)}.{rng.randint(1, 12)}",
+            ]
+        )
         out.append(Benign("prose", base + extra, rng.choice(SURFACES), None))
     path = data / "tranco-top-100k" / "tranco_top_100k.tsv"
     hosts: list[str] = []
@@ -970,14 +1436,17 @@ def benign_cases(data: Path, listed: Callable[[str], bool] | None = None, n_pros
             if registrable_domain(host) == host and name.isalnum() and tld in COMMON_TLDS:
                 hosts.append(host)
     rng.shuffle(hosts)
-    disguised = [h for h in hosts[n_hosts:]
-                 if len(h.partition(".")[0]) >= 5 and (listed is None or not listed(h))][:n_hard]
+    disguised = [
+        h
+        for h in hosts[n_hosts:]
+        if len(h.partition(".")[0]) >= 5 and (listed is None or not listed(h))
+    ][:n_hard]
     for i, host in enumerate(disguised):
         name, _, tld = host.partition(".")
         family = list(LINK_FAMILIES)[i % len(LINK_FAMILIES)]
         text, _, _ = LINK_FAMILIES[family](rng, Host(host, name, tld, "benign"))
         out.append(Benign(f"popular_host_as_{family}", text, rng.choice(SURFACES), host))
-    for host in hosts[:n_hosts * 2]:
+    for host in hosts[: n_hosts * 2]:
         if sum(b.family == "popular_host" for b in out) >= n_hosts:
             break
         if listed is not None and listed(host):
@@ -993,8 +1462,12 @@ def benign_cases(data: Path, listed: Callable[[str], bool] | None = None, n_pros
 # the suite
 
 
-def generate(data: Path, listed: Callable[[str], bool] | None = None, per_family: int = PER_FAMILY,
-             seed: int = SEED) -> list[Case]:
+def generate(
+    data: Path,
+    listed: Callable[[str], bool] | None = None,
+    per_family: int = PER_FAMILY,
+    seed: int = SEED,
+) -> list[Case]:
     """Every case of every family, in a fixed order (link families, then handle families)."""
     pools = host_pools(data, listed, seed=seed)
     every = [h for cat in sorted(pools) for h in pools[cat]]
@@ -1004,9 +1477,12 @@ def generate(data: Path, listed: Callable[[str], bool] | None = None, per_family
         candidates = every
         if family in NEEDS_DIGIT:
             candidates = [h for h in every if any(c.isdigit() for c in h.name)]
+        elif family in NEEDS_LEET:
+            candidates = [h for h in every if sum(c in LEET_DIGIT for c in h.name) >= 4]
         elif family in NEEDS_CYR:
-            candidates = [h for h in every
-                          if sum(c in CYR for c in h.name) >= max(3, len(h.name) // 2)]
+            candidates = [
+                h for h in every if sum(c in CYR for c in h.name) >= max(3, len(h.name) // 2)
+            ]
         if not candidates:
             continue
         for _ in range(per_family):
@@ -1017,8 +1493,18 @@ def generate(data: Path, listed: Callable[[str], bool] | None = None, per_family
         rng = random.Random(f"{seed}:{family}")
         for _ in range(per_family):
             kind, expected, text, in_bar, lang = hmake(rng)
-            cases.append(Case(family, kind, expected, text, surface(rng, chat_like=True), in_bar,
-                              lang, "solicitation"))
+            cases.append(
+                Case(
+                    family,
+                    kind,
+                    expected,
+                    text,
+                    surface(rng, chat_like=True),
+                    in_bar,
+                    lang,
+                    "solicitation",
+                )
+            )
     return cases
 
 

@@ -37,9 +37,12 @@ from bench.redteam import (
 )
 
 RANK = {"allow": 0, "review": 1, "act": 2}
-HANDLE_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog", "wa.me", "whatsapp.com",
-                          "line.me", "lin.ee"})
+HANDLE_HOSTS = frozenset(
+    {"t.me", "telegram.me", "telegram.dog", "wa.me", "whatsapp.com", "line.me", "lin.ee"}
+)
 EXAMPLES_PER_FAMILY = 6
+LEET_FOLD = str.maketrans("013457892i", "oleastbgzl")
+"""Digits read as letters (and i as l), so a TLD or name written in leetspeak counts as held."""
 
 
 def listed_in(home: Path) -> Callable[[str], bool]:
@@ -71,9 +74,13 @@ def handle_hit(case: Case, entities: list[Entity]) -> bool:
             got = _digits(value)
             if case.kind == "qq" and e.kind == "qq" and got == want:
                 return True
-            if case.kind in ("phone", "whatsapp") and e.kind in ("phone", "whatsapp", "wechat"):
-                if len(got) >= 9 and (want.endswith(got) or got.endswith(want[-9:])):
-                    return True
+            phone_like = case.kind in ("phone", "whatsapp") and e.kind in (
+                "phone",
+                "whatsapp",
+                "wechat",
+            )
+            if phone_like and len(got) >= 9 and (want.endswith(got) or got.endswith(want[-9:])):
+                return True
             continue
         if e.kind in (case.kind, "wechat", "telegram", "line") and (
             value == want or value.endswith("/" + want) or value.endswith("~" + want)
@@ -94,8 +101,21 @@ def truncated_handles(case: Case, entities: list[Entity]) -> list[str]:
     return out
 
 
+def lookalike_of(entity: Entity, expected: str | None) -> bool:
+    """Is the entity the written leetspeak form of ``expected`` (README: a leetspeak name takes
+    its reading's listing, flag ``lookalike``, and is reported as written)?"""
+    reg = entity.registrable_domain or ""
+    if not expected or "lookalike" not in entity.flags or len(reg) != len(expected):
+        return False
+    return all(a == b or a.isdigit() for a, b in zip(reg, expected, strict=True))
+
+
 def link_hit(case: Case, entities: list[Entity]) -> bool:
-    return any(e.kind in HOST_KINDS and e.registrable_domain == case.expected for e in entities)
+    return any(
+        e.kind in HOST_KINDS
+        and (e.registrable_domain == case.expected or lookalike_of(e, case.expected))
+        for e in entities
+    )
 
 
 def wrong_hosts(text: str, expected: str | None, entities: list[Entity]) -> list[str]:
@@ -106,7 +126,9 @@ def wrong_hosts(text: str, expected: str | None, entities: list[Entity]) -> list
         reg = e.registrable_domain
         if e.kind not in HOST_KINDS or not reg or reg == expected or reg in HANDLE_HOSTS:
             continue
-        if _held(squashed, reg):
+        if lookalike_of(e, expected):
+            continue
+        if _held(squashed, reg) or _held(squashed.translate(LEET_FOLD), reg.translate(LEET_FOLD)):
             continue
         bad.append(reg)
     return bad
@@ -120,7 +142,7 @@ def _held(squashed: str, reg: str) -> bool:
     suffix = "".join(c for c in suffix if c.isalnum())
     start = squashed.find(name)
     while start >= 0:
-        if suffix in squashed[start + len(name):start + len(name) + len(suffix) + 8]:
+        if suffix in squashed[start + len(name) : start + len(name) + len(suffix) + 8]:
             return True
         start = squashed.find(name, start + 1)
     return False
@@ -137,8 +159,13 @@ def evaluate(scanner: Any, cases: list[Case], peers: dict[str, Finder]) -> dict[
     for family, group in iter_families(cases):
         row: dict[str, Any] = {
             "kind": "link" if group[0].kind == "link" else "handle",
-            "in_bar": all(c.in_bar for c in group), "cases": len(group), "recall": 0,
-            "minimum_reached": 0, "allows": 0, "wrong_hosts": 0, "cut_handles": 0,
+            "in_bar": all(c.in_bar for c in group),
+            "cases": len(group),
+            "recall": 0,
+            "minimum_reached": 0,
+            "allows": 0,
+            "wrong_hosts": 0,
+            "cut_handles": 0,
             "peers": {name: 0 for name in peers},
         }
         for case in group:
@@ -146,8 +173,7 @@ def evaluate(scanner: Any, cases: list[Case], peers: dict[str, Finder]) -> dict[
             entities = list(result.entities)
             hit = link_hit(case, entities) if case.kind == "link" else handle_hit(case, entities)
             reached = RANK[result.verdict] >= RANK[_minimum(case)]
-            wrong = wrong_hosts(case.text, case.expected if case.kind == "link" else None,
-                                entities)
+            wrong = wrong_hosts(case.text, case.expected if case.kind == "link" else None, entities)
             row["recall"] += hit
             row["minimum_reached"] += reached
             row["allows"] += result.verdict == "allow"
@@ -168,12 +194,18 @@ def evaluate(scanner: Any, cases: list[Case], peers: dict[str, Finder]) -> dict[
                         tally["found"] += 1
                         tally["reviewed"] += reached
             if not hit or not reached or wrong:
-                misses[family].append({
-                    "text": case.text, "expected": case.expected, "kind": case.kind,
-                    "surface": case.surface, "verdict": result.verdict, "found": hit,
-                    "wrong": wrong,
-                    "entities": [f"{e.kind}:{e.value}" for e in entities][:6],
-                })
+                misses[family].append(
+                    {
+                        "text": case.text,
+                        "expected": case.expected,
+                        "kind": case.kind,
+                        "surface": case.surface,
+                        "verdict": result.verdict,
+                        "found": hit,
+                        "wrong": wrong,
+                        "entities": [f"{e.kind}:{e.value}" for e in entities][:6],
+                    }
+                )
         n = row["cases"]
         row["recall_pct"] = common.pct(row["recall"], n)
         row["minimum_pct"] = common.pct(row["minimum_reached"], n)
@@ -188,13 +220,22 @@ PROBES: tuple[tuple[str, str, str, str], ...] = (
     # (class, text, expected host or kind:value, minimum verdict); the first three are controls
     ("control: spelled dot", "casino palmerbet dot com", "palmerbet.com", "act"),
     ("control: ideographic full stop", "百家乐 palmerbet。com", "palmerbet.com", "act"),
-    ("control: WeChat id with gambling wording", "百家乐包赢 微信：lucky_8899", "wechat:lucky_8899",
-     "review"),
+    (
+        "control: WeChat id with gambling wording",
+        "百家乐包赢 微信：lucky_8899",
+        "wechat:lucky_8899",
+        "review",
+    ),
     ("dot glyph ۔ (Arabic full stop)", "百家乐 palmerbet۔com", "palmerbet.com", "act"),
     ("dot glyph ։ (Armenian full stop)", "百家乐 palmerbet։com", "palmerbet.com", "act"),
     ("dot glyph ܂ (Syriac)", "百家乐 palmerbet܂com", "palmerbet.com", "act"),
     ("dot glyph ᛫ (runic)", "百家乐 palmerbet᛫com", "palmerbet.com", "act"),
-    ("dot glyph ･ (half-width katakana middle dot)", "百家乐 palmerbet･com", "palmerbet.com", "act"),
+    (
+        "dot glyph ･ (half-width katakana middle dot)",
+        "百家乐 palmerbet･com",
+        "palmerbet.com",
+        "act",
+    ),
     ("dot glyph ∘ (ring operator)", "casino palmerbet∘com", "palmerbet.com", "act"),
     ("TLD o as ø", "casino palmerbet.cøm", "palmerbet.com", "act"),
     ("TLD o as ⊙", "casino palmerbet.c⊙m", "palmerbet.com", "act"),
@@ -214,67 +255,151 @@ PROBES: tuple[tuple[str, str, str, str], ...] = (
     ("homophone of 点 (电)", "百家乐 palmerbet电com", "palmerbet.com", "act"),
     ("TLD said as it sounds (see oh em)", "casino palmerbet dot see oh em", "palmerbet.com", "act"),
     ("digits said in English", "casino i9bet two nine dot com (one word)", "i9bet29.com", "act"),
-    ("reverse note 'read from right to left'", "casino moc.tebremlap read from right to left",
-     "palmerbet.com", "act"),
+    (
+        "reverse note 'read from right to left'",
+        "casino moc.tebremlap read from right to left",
+        "palmerbet.com",
+        "act",
+    ),
     ("reversed host without a note (review)", "casino moc.tebremlap", "palmerbet.com", "review"),
     ("upside-down text", "casino ɯoɔ˙ʇǝqɹǝɯlɐd", "palmerbet.com", "act"),
-    ("corner brackets per character ｢p｣", "casino ｢p｣｢a｣｢l｣｢m｣｢e｣｢r｣｢b｣｢e｣｢t｣｢.｣｢c｣｢o｣｢m｣",
-     "palmerbet.com", "act"),
+    (
+        "corner brackets per character ｢p｣",
+        "casino ｢p｣｢a｣｢l｣｢m｣｢e｣｢r｣｢b｣｢e｣｢t｣｢.｣｢c｣｢o｣｢m｣",
+        "palmerbet.com",
+        "act",
+    ),
     ("markdown bold inside the host", "casino **palmer**bet.com", "palmerbet.com", "act"),
     ("HTML tag inside the host", "casino palmer<b>bet</b>.com", "palmerbet.com", "act"),
     ("percent-escaped host letters", "官网 https://%70%61lmerbet.com/", "palmerbet.com", "act"),
-    ("Google Translate proxy host", "https://palmerbet-com.translate.goog/ 百家乐", "palmerbet.com",
-     "act"),
-    ("Google AMP path", "https://www.google.com/amp/s/palmerbet.com/ 百家乐", "palmerbet.com", "act"),
-    ("web cache query", "https://webcache.googleusercontent.com/search?q=cache:palmerbet.com",
-     "palmerbet.com", "act"),
-    ("archive.org path", "https://web.archive.org/web/2024/https://palmerbet.com/", "palmerbet.com",
-     "act"),
+    (
+        "Google Translate proxy host",
+        "https://palmerbet-com.translate.goog/ 百家乐",
+        "palmerbet.com",
+        "act",
+    ),
+    (
+        "Google AMP path",
+        "https://www.google.com/amp/s/palmerbet.com/ 百家乐",
+        "palmerbet.com",
+        "act",
+    ),
+    (
+        "web cache query",
+        "https://webcache.googleusercontent.com/search?q=cache:palmerbet.com",
+        "palmerbet.com",
+        "act",
+    ),
+    (
+        "archive.org path",
+        "https://web.archive.org/web/2024/https://palmerbet.com/",
+        "palmerbet.com",
+        "act",
+    ),
     ("insert-dot instruction (zh)", "百家乐 palmerbetcom（com前面加个点）", "palmerbet.com", "act"),
-    ("insert-dot instruction (en)", "casino palmerbetcom (put a dot before com)", "palmerbet.com",
-     "act"),
+    (
+        "insert-dot instruction (en)",
+        "casino palmerbetcom (put a dot before com)",
+        "palmerbet.com",
+        "act",
+    ),
     ("TLD before name (zh)", "百家乐 后缀是com，前面是palmerbet", "palmerbet.com", "act"),
-    ("name in two halves", "casino first part palmer, second part bet.com (put them together)",
-     "palmerbet.com", "act"),
+    (
+        "name in two halves",
+        "casino first part palmer, second part bet.com (put them together)",
+        "palmerbet.com",
+        "act",
+    ),
     ("starred letters with a hint", "百家乐 palm**bet.com（星号是er）", "palmerbet.com", "act"),
-    ("ASCII filler with English note", "casino paXlmeXrbet.com (remove the X)", "palmerbet.com",
-     "act"),
-    ("symbol replaces the dot, note says so", "casino palmerbet=com (= is a dot)", "palmerbet.com",
-     "act"),
+    (
+        "ASCII filler with English note",
+        "casino paXlmeXrbet.com (remove the X)",
+        "palmerbet.com",
+        "act",
+    ),
+    (
+        "symbol replaces the dot, note says so",
+        "casino palmerbet=com (= is a dot)",
+        "palmerbet.com",
+        "act",
+    ),
     ("host glued to trailing words", "casino www.palmerbet.comGET100FREE", "palmerbet.com", "act"),
     ("host glued to trailing digits", "casino PALMERBET.COM4free", "palmerbet.com", "act"),
     ("RLO over the TLD only", "casino palmerbet.\u202emoc\u202c now", "palmerbet.com", "act"),
     ("RLI isolate over the tail", "casino palm\u2067moc.tebre\u2069 now", "palmerbet.com", "act"),
-    ("one character a line with bullets", "casino\n👉 p\n👉 a\n👉 l\n👉 m\n👉 e\n👉 r\n👉 b\n"
-     "👉 e\n👉 t\n👉 .\n👉 com", "palmerbet.com", "act"),
+    (
+        "one character a line with bullets",
+        "casino\n👉 p\n👉 a\n👉 l\n👉 m\n👉 e\n👉 r\n👉 b\n👉 e\n👉 t\n👉 .\n👉 com",
+        "palmerbet.com",
+        "act",
+    ),
     ("www and spaces only (en)", "casino www palmerbet com", "palmerbet.com", "act"),
     ("symbol leet $ @ !", "casino p@lmerbet.com", "palmerbet.com", "act"),
     ("emoji letters ©️ 🅰️", "casino p🅰️lmerbet.com", "palmerbet.com", "act"),
     ("WeChat as 绿泡泡", "百家乐包赢 绿泡泡：lucky_8899", "wechat:lucky_8899", "review"),
     ("QQ as 球球", "百家乐包赢 球球：5351722", "qq:5351722", "review"),
     ("扣Q without a colon", "百家乐包赢 扣Q 5351722", "qq:5351722", "review"),
-    ("cue + 'id' + colon (电报id：)", "百家乐包赢 电报id：naluse_2796", "telegram:naluse_2796",
-     "review"),
+    (
+        "cue + 'id' + colon (电报id：)",
+        "百家乐包赢 电报id：naluse_2796",
+        "telegram:naluse_2796",
+        "review",
+    ),
     ("賴 id (LINE)", "百家乐包赢 賴 id starhao_4617", "line:starhao_4617", "review"),
     ("spaced L I N E cue", "casino bonus L I N E : geao2039", "line:geao2039", "review"),
     ("misspelt Telegrm", "casino bonus Telegrm: miro_5887", "telegram:miro_5887", "review"),
     ("wa。me link", "casino bonus wa。me/639273429382", "whatsapp:639273429382", "review"),
-    ("phone read in English", "escort call me one three eight one two three four five six seven "
-     "eight", "phone:13812345678", "review"),
-    ("phone with letters for digits", "百家乐包赢 电话：l38-l234-S678", "phone:13812345678", "review"),
-    ("phone groups joined by emoji", "百家乐包赢 电话 138💋1234💋5678", "phone:13812345678", "review"),
-    ("id digits said in English", "casino bonus wechat: lucky eight eight nine nine (one word)",
-     "wechat:lucky8899", "review"),
-    ("id after its app, far", "casino bonus lucky8899 <- that's my wechat", "wechat:lucky8899",
-     "review"),
-    ("starred id with Chinese numerals", "百家乐包赢 薇❤：l*u*c*k*y*捌捌玖玖（去掉星号）",
-     "wechat:lucky8899", "review"),
-    ("wording: lottery plan 彩票计划必中", "彩票计划必中 微信：lucky_8899", "wechat:lucky_8899", "review"),
+    (
+        "phone read in English",
+        "escort call me one three eight one two three four five six seven eight",
+        "phone:13812345678",
+        "review",
+    ),
+    (
+        "phone with letters for digits",
+        "百家乐包赢 电话：l38-l234-S678",
+        "phone:13812345678",
+        "review",
+    ),
+    (
+        "phone groups joined by emoji",
+        "百家乐包赢 电话 138💋1234💋5678",
+        "phone:13812345678",
+        "review",
+    ),
+    (
+        "id digits said in English",
+        "casino bonus wechat: lucky eight eight nine nine (one word)",
+        "wechat:lucky8899",
+        "review",
+    ),
+    (
+        "id after its app, far",
+        "casino bonus lucky8899 <- that's my wechat",
+        "wechat:lucky8899",
+        "review",
+    ),
+    (
+        "starred id with Chinese numerals",
+        "百家乐包赢 薇❤：l*u*c*k*y*捌捌玖玖（去掉星号）",
+        "wechat:lucky8899",
+        "review",
+    ),
+    (
+        "wording: lottery plan 彩票计划必中",
+        "彩票计划必中 微信：lucky_8899",
+        "wechat:lucky_8899",
+        "review",
+    ),
     ("wording: loan 贷款秒批", "贷款秒批 微信：lucky_8899", "wechat:lucky_8899", "review"),
     ("wording: porn 看片福利", "看片福利 微信：lucky_8899", "wechat:lucky_8899", "review"),
     ("wording: USDT 高价回收", "USDT高价回收 微信：lucky_8899", "wechat:lucky_8899", "review"),
-    ("wording: crypto profit guaranteed", "crypto profit guaranteed wechat: lucky_8899",
-     "wechat:lucky_8899", "review"),
+    (
+        "wording: crypto profit guaranteed",
+        "crypto profit guaranteed wechat: lucky_8899",
+        "wechat:lucky_8899",
+        "review",
+    ),
 )
 
 
@@ -286,15 +411,28 @@ def run_probes(scanner: Any) -> list[dict[str, Any]]:
         entities = list(result.entities)
         if ":" in expected:
             kind, _, value = expected.partition(":")
-            hit = any(e.kind in (kind, "phone", "whatsapp") and
-                      (e.value or "").lower().lstrip("+@").endswith(value.lstrip("86")[-9:]
-                                                                   if value.isdigit() else value)
-                      for e in entities)
+            hit = any(
+                e.kind in (kind, "phone", "whatsapp")
+                and (e.value or "")
+                .lower()
+                .lstrip("+@")
+                .endswith(value.lstrip("86")[-9:] if value.isdigit() else value)
+                for e in entities
+            )
         else:
             hit = any(e.kind in HOST_KINDS and e.registrable_domain == expected for e in entities)
         passed = hit and RANK[result.verdict] >= RANK[minimum]
-        out.append({"class": name, "text": text, "expected": expected, "minimum": minimum,
-                    "verdict": result.verdict, "found": hit, "passed": passed})
+        out.append(
+            {
+                "class": name,
+                "text": text,
+                "expected": expected,
+                "minimum": minimum,
+                "verdict": result.verdict,
+                "found": hit,
+                "passed": passed,
+            }
+        )
     return out
 
 
@@ -310,8 +448,9 @@ def evaluate_benign(scanner: Any, data: Path, listed: Callable[[str], bool]) -> 
         row["review"] += result.verdict == "review"
         row["wrong_hosts"] += bool(wrong)
         if result.verdict != "allow" or wrong:
-            examples.append({"family": b.family, "text": b.text, "verdict": result.verdict,
-                             "wrong": wrong})
+            examples.append(
+                {"family": b.family, "text": b.text, "verdict": result.verdict, "wrong": wrong}
+            )
     for row in out.values():
         row["act_pct"] = common.pct(row["act"], row["items"])
         row["review_pct"] = common.pct(row["review"], row["items"])
@@ -319,8 +458,11 @@ def evaluate_benign(scanner: Any, data: Path, listed: Callable[[str], bool]) -> 
 
 
 def _totals(families: dict[str, Any], kind: str, in_bar: bool | None = None) -> dict[str, Any]:
-    rows = [r for r in families.values() if r["kind"] == kind
-            and (in_bar is None or r["in_bar"] == in_bar)]
+    rows = [
+        r
+        for r in families.values()
+        if r["kind"] == kind and (in_bar is None or r["in_bar"] == in_bar)
+    ]
     n = sum(r["cases"] for r in rows)
     total = {
         "cases": n,
@@ -331,43 +473,60 @@ def _totals(families: dict[str, Any], kind: str, in_bar: bool | None = None) -> 
         "cut_handles": sum(r["cut_handles"] for r in rows),
     }
     if rows:
-        total["peers_pct"] = {p: common.pct(sum(r["peers"][p] for r in rows), n)
-                              for p in rows[0]["peers"]}
+        total["peers_pct"] = {
+            p: common.pct(sum(r["peers"][p] for r in rows), n) for p in rows[0]["peers"]
+        }
     return total
 
 
-def write_misses(report: dict[str, Any], benign: dict[str, Any], probes: list[dict[str, Any]],
-                 path: Path) -> None:
-    lines = ["# Red-team misses (bench/redteam.py)", "",
-             "Per family: recall, minimum verdict reached, allows and wrong hosts; then up to "
-             f"{EXAMPLES_PER_FAMILY} examples of cases that missed (not found, below the minimum "
-             "verdict, or a wrong host).", ""]
+def write_misses(
+    report: dict[str, Any], benign: dict[str, Any], probes: list[dict[str, Any]], path: Path
+) -> None:
+    lines = [
+        "# Red-team misses (bench/redteam.py)",
+        "",
+        "Per family: recall, minimum verdict reached, allows and wrong hosts; then up to "
+        f"{EXAMPLES_PER_FAMILY} examples of cases that missed (not found, below the minimum "
+        "verdict, or a wrong host).",
+        "",
+    ]
     for family, row in report["families"].items():
         lines.append(f"## {family} ({row['kind']}, {'in bar' if row['in_bar'] else 'review only'})")
         lines.append("")
-        lines.append(f"recall {row['recall_pct']} %, minimum verdict {row['minimum_pct']} %, "
-                     f"allows {row['allows']}/{row['cases']}, wrong hosts {row['wrong_hosts']}, "
-                     f"cut handles {row['cut_handles']}")
+        lines.append(
+            f"recall {row['recall_pct']} %, minimum verdict {row['minimum_pct']} %, "
+            f"allows {row['allows']}/{row['cases']}, wrong hosts {row['wrong_hosts']}, "
+            f"cut handles {row['cut_handles']}"
+        )
         lines.append("")
         for miss in report["misses"].get(family, [])[:EXAMPLES_PER_FAMILY]:
             text = miss["text"].replace("\n", "⏎")
-            lines.append(f"- `{text}` → expected `{miss['expected']}`, verdict {miss['verdict']}, "
-                         f"found {miss['found']}, wrong {miss['wrong']}, "
-                         f"entities {miss['entities']}")
+            lines.append(
+                f"- `{text}` → expected `{miss['expected']}`, verdict {miss['verdict']}, "
+                f"found {miss['found']}, wrong {miss['wrong']}, "
+                f"entities {miss['entities']}"
+            )
         lines.append("")
-    lines += ["## probes: one trick alone", "",
-              "| class | text | expected | minimum | verdict | found |", "|---|---|---|---|---|---|"]
+    lines += [
+        "## probes: one trick alone",
+        "",
+        "| class | text | expected | minimum | verdict | found |",
+        "|---|---|---|---|---|---|",
+    ]
     for p in probes:
         if not p["passed"]:
             text = p["text"].replace("\n", "⏎").replace("|", "\\|")
-            lines.append(f"| {p['class']} | `{text}` | {p['expected']} | {p['minimum']} | "
-                         f"{p['verdict']} | {p['found']} |")
+            lines.append(
+                f"| {p['class']} | `{text}` | {p['expected']} | {p['minimum']} | "
+                f"{p['verdict']} | {p['found']} |"
+            )
     passed = sum(p["passed"] for p in probes)
     lines += ["", f"{passed} of {len(probes)} probes pass (passing ones are not listed).", ""]
     lines += ["## benign controls", ""]
     for item in benign["flagged"][:40]:
-        lines.append(f"- `{item['text']}` ({item['family']}): {item['verdict']}, "
-                     f"wrong {item['wrong']}")
+        lines.append(
+            f"- `{item['text']}` ({item['family']}): {item['verdict']}, wrong {item['wrong']}"
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -393,7 +552,9 @@ def main(argv: list[str] | None = None) -> int:
     probes = run_probes(scanner)
     families = report["families"]
     payload = {
-        "seed": args.seed, "per_family": args.per_family, "home": str(home),
+        "seed": args.seed,
+        "per_family": args.per_family,
+        "home": str(home),
         "totals": {
             "links_in_bar": _totals(families, "link", True),
             "links_review_only": _totals(families, "link", False),
@@ -412,23 +573,35 @@ def main(argv: list[str] | None = None) -> int:
     peer_names = list(peers)
     rows = []
     for family, row in families.items():
-        rows.append([family, row["kind"] + ("" if row["in_bar"] else " (review)"),
-                     str(row["cases"]), f"{row['recall_pct']}", f"{row['minimum_pct']}",
-                     str(row["allows"]), str(row["wrong_hosts"] + row["cut_handles"]),
-                     *(f"{row['peers_pct'][p]}" for p in peer_names)])
-    common.print_table("Red-team suite (Bastion recall / minimum verdict %, peers recall %)",
-                       ["family", "kind", "n", "recall", "min", "allow", "wrong", *peer_names],
-                       rows)
+        rows.append(
+            [
+                family,
+                row["kind"] + ("" if row["in_bar"] else " (review)"),
+                str(row["cases"]),
+                f"{row['recall_pct']}",
+                f"{row['minimum_pct']}",
+                str(row["allows"]),
+                str(row["wrong_hosts"] + row["cut_handles"]),
+                *(f"{row['peers_pct'][p]}" for p in peer_names),
+            ]
+        )
+    common.print_table(
+        "Red-team suite (Bastion recall / minimum verdict %, peers recall %)",
+        ["family", "kind", "n", "recall", "min", "allow", "wrong", *peer_names],
+        rows,
+    )
     for name, total in payload["totals"].items():
         print(name, total)
     hard = [r for n, r in benign["families"].items() if n.startswith("popular_host_as_")]
     payload["benign_totals"] = {
-        name: row for name, row in benign["families"].items()
+        name: row
+        for name, row in benign["families"].items()
         if not name.startswith("popular_host_as_")
     }
     items = sum(r["items"] for r in hard)
     payload["benign_totals"]["popular_host_under_family_tricks"] = {
-        "items": items, "act": sum(r["act"] for r in hard),
+        "items": items,
+        "act": sum(r["act"] for r in hard),
         "review": sum(r["review"] for r in hard),
         "wrong_hosts": sum(r["wrong_hosts"] for r in hard),
         "act_pct": common.pct(sum(r["act"] for r in hard), items),
@@ -439,7 +612,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benign {name}: {row}")
     print(f"probes: {sum(p['passed'] for p in probes)} of {len(probes)} pass")
     for lure, tally in payload["handle_wording"].items():
-        print(f"handle wording {lure!r}: reviewed {tally['reviewed_pct']} % of {tally['found']} found")
+        print(
+            f"handle wording {lure!r}: reviewed {tally['reviewed_pct']} % of {tally['found']} found"
+        )
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The red-team generator is deterministic and its cases are well formed (no recall figures here)."""
+"""The red-team generator is deterministic and its cases well formed (no recall figures here)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from bench.redteam import (
     generate,
 )
 
-DATA = Path(os.environ.get("BASTION_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data")
+DATA = Path(
+    os.environ.get("BASTION_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data"
+)
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="needs shared/data")
 
 
