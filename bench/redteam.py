@@ -1012,6 +1012,38 @@ def fam_leet_dense(rng: random.Random, h: Host) -> tuple[str, bool, str]:
     return f"{_lure(rng, h, lang)} {name}.{tld}", True, lang
 
 
+def fam_username_forms(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """What a username field allows: no spaces, the dot as _, DOT, 丶, •, -dot-, or camel case."""
+    form = rng.choice(
+        [
+            f"{h.name}_{h.tld}",
+            f"{h.name}DOT{h.tld}",
+            f"{h.name}丶{h.tld}",
+            f"{h.name}•{h.tld}",
+            f"{h.name}-dot-{h.tld}",
+            f"{h.name.capitalize()}Dot{h.tld.capitalize()}",
+            f"{h.name}_dot_{h.tld}",
+            f"{h.name}__{h.tld}",
+        ]
+    )
+    deco = rng.choice(["", "🎰", "💋", "✨", "官方"])
+    return f"{deco}{form}{deco}", True, "en"
+
+
+def fam_username_glued_tld(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """A username that is the host with its dot left out (palmerbetcom): a reader guesses, so
+    review at least."""
+    form = rng.choice(
+        [
+            f"{h.name}{h.tld}",
+            f"{h.name.capitalize()}{h.tld.capitalize()}",
+            f"{h.name.upper()}{h.tld}",
+            f"{h.name} {h.tld}",
+        ]
+    )
+    return form, False, "en"
+
+
 LINK_FAMILIES: dict[str, LinkFamily] = {
     "spoken_digits_en": fam_spoken_digits_en,
     "tld_in_words_en": fam_tld_in_words_en,
@@ -1052,10 +1084,14 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "partial_bidi": fam_partial_bidi,
     "glued_trailing_junk": fam_glued_trailing_junk,
     "leet_dense": fam_leet_dense,
+    "username_forms": fam_username_forms,
+    "username_glued_tld": fam_username_glued_tld,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})
 NEEDS_LEET = frozenset({"leet_dense"})
+PROFILE_ONLY = frozenset({"username_forms", "username_glued_tld"})
+"""Families written where a username or display name goes: their surface is one of those."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -1344,6 +1380,29 @@ def hfam_glued_cue_profile(rng: random.Random) -> tuple[str, str, str, bool, str
     return kind, expected, f"{trade}{sep}{glued}", True, "zh"
 
 
+def hfam_id_homoglyph(rng: random.Random) -> tuple[str, str, str, bool, str]:
+    """An id with Cyrillic look-alike letters after a plain cue: the reader types the Latin id."""
+    wid = handle_id(rng)
+    while not any(c in CYR for c in wid):
+        wid = handle_id(rng)
+    disguised = "".join(CYR[c] if c in CYR and rng.random() < 0.5 else c for c in wid)
+    if disguised == wid:
+        i = next(i for i, c in enumerate(wid) if c in CYR)
+        disguised = wid[:i] + CYR[wid[i]] + wid[i + 1 :]
+    kind, cue = rng.choice(
+        [
+            ("wechat", "微信："),
+            ("wechat", "vx: "),
+            ("telegram", "TG: "),
+            ("line", "LINE ID: "),
+            ("wechat", "加V "),
+        ]
+    )
+    expected = wid.lower() if kind != "wechat" else wid
+    lure = rng.choice(HANDLE_LURE_ZH + HANDLE_LURE_EN)
+    return kind, expected, f"{lure} {cue}{disguised}", True, "zh"
+
+
 HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "wechat_nicknames": hfam_wechat_nicknames,
     "qq_homophones": hfam_qq_homophones,
@@ -1360,6 +1419,7 @@ HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "same_number": hfam_same_number,
     "stacked_listed_tricks": hfam_stacked_listed_tricks,
     "glued_cue_profile": hfam_glued_cue_profile,
+    "id_homoglyph": hfam_id_homoglyph,
 }
 
 
@@ -1488,7 +1548,10 @@ def generate(
         for _ in range(per_family):
             h = rng.choice(candidates)
             text, in_bar, lang = make(rng, h)
-            cases.append(Case(family, "link", h.host, text, surface(rng), in_bar, lang, h.category))
+            where = (
+                rng.choice(("username", "display_name")) if family in PROFILE_ONLY else surface(rng)
+            )
+            cases.append(Case(family, "link", h.host, text, where, in_bar, lang, h.category))
     for family, hmake in HANDLE_FAMILIES.items():
         rng = random.Random(f"{seed}:{family}")
         for _ in range(per_family):
