@@ -39,6 +39,7 @@ from bastion.normalize.defang import (
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
+from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
 from bastion.normalize.tables import (
@@ -115,6 +116,8 @@ _ASCII_CLAUSES = (
     f"[{_AN}](?:_{{1,2}}|[,，、]|(?i:dian)|\\s{{1,2}}point\\s{{1,2}}){_TLD}",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
+    # instructions in prose (bastion.normalize.instructions): their keywords
+    INSTRUCTION_TRIGGER,
 )
 _ASCII = Gate(_ASCII_CLAUSES)
 ASCII_MATCH = _ASCII.matcher()

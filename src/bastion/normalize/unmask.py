@@ -16,7 +16,8 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, guess, handle_ids, leet, rules
+from bastion.normalize import broken, defang, guess, handle_ids, instructions, leet, rules
+from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -43,8 +44,9 @@ from bastion.normalize.tables import (
     _SPLIT,
     _CUED_ID,
     _SPOKEN,
-) = (1 << i for i in range(15))
-_ALL: Final = (1 << 15) - 1
+    _INSTRUCTED,
+) = (1 << i for i in range(16))
+_ALL: Final = (1 << 16) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -72,6 +74,7 @@ _ASCII_GATES: Final = (
     (broken.DIGIT_GATE, _DIGITS),
     (handle_ids.CUED_GATE, _CUED_ID),
     (guess.SPLIT_GATE, _SPLIT),
+    (to_re2(instructions.TRIGGER), _INSTRUCTED),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -153,6 +156,12 @@ PASSES: Final = (
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
+    Pass(
+        "instruction",
+        instructions.instruction_pass,
+        _INSTRUCTED,
+        trigger=to_re2(instructions.TRIGGER),
+    ),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
     Pass("split", guess.split_pass, _SPLIT),
