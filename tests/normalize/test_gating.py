@@ -120,6 +120,14 @@ TRIGGERED_EXAMPLES = [
     "bet888 . com",
     "bet888。c0m",
     "bet888.corn",
+    # the instruction pass, one per scan
+    "bet seven seven dot com (no spaces)",
+    "bet888 , domain ending com",
+    "后缀是com，前面是bet888",
+    "first part bet , second part 888.com",
+    "bet888=com = is a dot",
+    "bQeQt888.com without the Qs",
+    "moc.888teb read from right to left",
 ]
 """Texts each pass changes, one per branch of its trigger (random text rarely finds them)."""
 

@@ -18,9 +18,14 @@ lets the text through, only when it occurs.
 from __future__ import annotations
 
 import re
-from typing import Final
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Final, cast
+
+import re2
 
 from bastion.normalize.hostwords import PROSE_SAFE_TLDS, words
+from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
 from bastion.suffixes import is_tld
@@ -79,9 +84,11 @@ _TLD_AFTER_RE: Final = re.compile(
     rf"{_TLD}(?P<after>[\"'”]?[ ]{{1,2}}(?i:one|version|site|at[ ]{{1,2}}the[ ]{{1,2}}end))?"
 )
 """The TLD named in English after the name: ``x , domain ending com`` (a word for the domain
-before the ending, or a TLD no file name ends in: ``x (ends with .com)``) and ``x , its the .com
-one`` are certain, and so is ``x and then .me`` with ``at the end`` after it; ``x extension
-.py`` or ``x then .me`` is a guess."""
+before the ending, or ``ends with`` a dotted TLD no file name ends in: ``x (ends with .com)``)
+and ``x , its the .com one`` are certain, and so is ``x and then .me`` with ``at the end``
+after it; ``x extension .py`` or ``x then .me`` is a guess."""
+_ENDS_DOTTED_RE: Final = re.compile(r"^(?i:ends)[ ].*(?:\.|(?i:dot))[ ]*$")
+"""``ends with .com``: certain without a word for the domain (``a happy ending com`` is not)."""
 _DOMAIN_WORDS: Final = ("domain", "site", "url", "link", "address")
 
 _ZH_SUFFIX: Final = r"(?:域名)?(?:后缀|尾缀|结尾)(?:是|为|用)?[：:]?\s{0,2}"
@@ -153,7 +160,7 @@ _AN_DOT: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-/?=&%~^$|!;:*#+]{2,253}[A-Za-z0-9/]")
 
 _DIGITS_ALT: Final = "|".join(_DIGIT_WORDS)
-_DOTTED: Final = r"[^\s.]\.[^\s.]"
+_DOTTED: Final = r"[^ \t\r\n.]\.[^ \t\r\n.]"
 """A dot inside a token: what a filler dropped or a token reversed names a host with."""
 _FILLER_KEY: Final = (
     r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|take[ ]{1,2}out|leave[ ]{1,2}out)[ ]"
@@ -165,57 +172,88 @@ _REVERSE_KEY: Final = (
     r"|in[ ]{1,2}reverse|reverse[ ]{1,2}order|backward|mirror)"
     r"|从右往左|从右到左|从右向左|从后往前|从后向前|从后面往前)"
 )
-TRIGGER: Final = "|".join(
+_KEYS: Final = (
     (
+        "spoken",
         rf"(?i:{'|'.join(_DIGIT_WORDS)})(?:[ ]{{1,2}}[A-Za-z0-9]{{1,24}}){{0,8}}"
         r"(?:[ ]{1,2}(?i:dot)[ ]|[ ]{1,2}[.。点]|[.。点][A-Za-z])",
-        r"(?:^|[^A-Za-z0-9])(?i:ending|ends[ ]{1,2}(?:with|in)|extension|suffix|tld)[^A-Za-z0-9]",
-        r"(?i:then|plus|by|add|it'?s[ ]{1,2}the|is[ ]{1,2}the)[ ]{1,2}(?:(?i:add)[ ]{1,2})?"
+    ),
+    (
+        "tld_after",
+        r"(?:^|[^A-Za-z0-9])(?i:ending|ends[ ]{1,2}(?:with|in)|extension|suffix|tld)[^A-Za-z0-9]"
+        r"|(?i:then|plus|by|add|it'?s[ ]{1,2}the|is[ ]{1,2}the)[ ]{1,2}(?:(?i:add)[ ]{1,2})?"
         r"(?:(?i:dot)[ ]|\.)",
-        r"后缀|尾缀|结尾|收尾|[A-Za-z]\s{0,2}的?(?:前面|之前|前边)",
-        r"先(?:输入|打|写|输|填)|前半|前一半|前段|上半段|第一段|第一部分",
-        r"(?i:first[ ]{1,2}(?:part|half|bit|piece)|part[ ]{1,2}(?:one|1))",
+    ),
+    (
+        "tld_first",
+        r"后缀|尾缀|结尾|收尾|[A-Za-z]\s{0,2}的?(?:前面|之前|前边)|先(?:输入|打|写|输|填)",
+    ),
+    (
+        "halves",
+        r"前半|前一半|前段|上半段|第一段|第一部分"
+        r"|(?i:first[ ]{1,2}(?:part|half|bit|piece)|part[ ]{1,2}(?:one|1))",
+    ),
+    (
+        "replace",
         rf"{_SYMBOLS}[ ]{{0,2}}(?i:is|means|equals|stands[ ]{{1,2}}for|=)[ ]{{0,2}}"
-        r"(?:(?i:a|the)[ ]{1,2})?(?:(?i:dot|period|point)|\.)",
-        rf"{_SYMBOLS}[ ]{{0,2}}(?:改成|换成|替换|改为|换为|代表|表示|当|就是|是|=)[ ]{{0,2}}"
-        r"(?:[.。点]|(?i:dot))",
-        rf"(?i:replace|change|swap|turn)[ ]{{1,2}}(?:(?i:the|every|each|all)[ ]{{1,2}})?{_SYMBOLS}",
-        rf"(?s:{_FILLER_KEY}.*{_DOTTED}|{_DOTTED}.*{_FILLER_KEY})",
-        rf"(?s:{_REVERSE_KEY}.*{_DOTTED}|{_DOTTED}.*{_REVERSE_KEY})",
-    )
+        r"(?:(?i:a|the)[ ]{1,2})?(?:(?i:dot|period|point)|\.)"
+        rf"|{_SYMBOLS}[ ]{{0,2}}(?:改成|换成|替换|改为|换为|代表|表示|当|就是|是|=)[ ]{{0,2}}"
+        r"(?:[.。点]|(?i:dot))"
+        r"|(?i:replace|change|swap|turn)[ ]{1,2}(?:(?i:the|every|each|all)[ ]{1,2})?"
+        rf"{_SYMBOLS}",
+    ),
+    ("filler", rf"(?s:{_FILLER_KEY}.*{_DOTTED}|{_DOTTED}.*{_FILLER_KEY})"),
+    ("reverse", rf"(?s:{_REVERSE_KEY}.*{_DOTTED}|{_DOTTED}.*{_REVERSE_KEY})"),
 )
-"""A superset of every scan of :func:`instruction_pass` (its keyword, in any text the pass
-changes), written for ``re`` without look-around: the pre-check's clause, and through
-``to_re2`` the pass's trigger."""
+"""Per scan of :func:`instruction_pass`, a superset of the texts it changes (its keywords)."""
+
+
+@cache
+def _key_set() -> Callable[[bytes], list[int]]:
+    """The keys as one RE2 set: one DFA scan says which scans can change the text."""
+    options = re2.Options()
+    options.max_mem = _KEY_MEMORY
+    compiled: Any = re2.Set.SearchSet(options)
+    for _, pattern in _KEYS:
+        compiled.Add(to_re2(pattern).encode())
+    compiled.Compile()
+    return cast("Callable[[bytes], list[int]]", compiled._set.Match)
+
+
+_KEY_MEMORY: Final = 16 << 20
+_KEY_MAX: Final = 4096
+"""Longer texts run every scan: an RE2 set may give up on them (DFA budget) and match nothing."""
+
+
+def _scans_for(text: str) -> list[int]:
+    if len(text) > _KEY_MAX:
+        return list(range(len(_KEYS)))
+    return sorted(_key_set()(text.encode("utf-8", "surrogatepass")))
+
+
+TRIGGER: Final = "|".join(pattern for _, pattern in _KEYS)
+"""A superset of every scan of :func:`instruction_pass`, written for ``re`` without look-around:
+the pre-check's clause, and through ``to_re2`` the pass's trigger."""
 
 
 def instruction_pass(work: Work) -> None:
-    """Follow the message's instructions for rebuilding a link (see the module docstring)."""
-    text = work.text
-    taken = bytearray(len(text))
+    """Follow the message's instructions for rebuilding a link (see the module docstring); each
+    scan runs only where its keywords occur."""
+    taken = bytearray(len(work.text))
     groups: list[Group] = []
-
-    def add(name: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> None:
-        if not any(taken[start:end]):
-            taken[start:end] = b"\1" * (end - start)
-            groups.append((name, start, end, edits))
-
-    for group in (
-        *_halves(text),
-        *_tld_first(text),
-        *_tld_after(work),
-        *_spoken_digits(work),
-        *_replaced_symbol(text),
-        *_dropped_filler(text),
-        *_reversed(text),
-    ):
-        add(*group)
+    for index in _scans_for(work.text):
+        for group in _SCANS[index](work):
+            start, end = group[1], group[2]
+            if not any(taken[start:end]):
+                taken[start:end] = b"\1" * (end - start)
+                groups.append(group)
     groups.sort(key=lambda group: group[1])
     work.apply(groups)
 
 
-def _halves(text: str) -> list[Group]:
+def _halves(work: Work) -> list[Group]:
     """Join the two halves a message names (``first part x , second part y.com``)."""
+    text = work.text
     found: list[Group] = []
     for m in _HALVES_RE.finditer(text):
         start, end = m.span("gap")
@@ -223,8 +261,9 @@ def _halves(text: str) -> list[Group]:
     return found
 
 
-def _tld_first(text: str) -> list[Group]:
+def _tld_first(work: Work) -> list[Group]:
     """Move a TLD named before its name behind it (``后缀是com，前面是x`` -> ``x.com``)."""
+    text = work.text
     found: list[Group] = []
     for m in _TLD_FIRST_RE.finditer(text):
         which = next(i for i in ("1", "2", "3") if m["tld" + i] is not None)
@@ -260,9 +299,8 @@ def _tld_after(work: Work) -> list[Group]:
         edits = [(start, end, ".")]
         if m["explicit"] is not None:
             named = any(word in m["domain"].lower() for word in _DOMAIN_WORDS)
-            guess = not named and not (
-                m["tld"].lower() in PROSE_SAFE_TLDS and m["explicit"].lower().startswith("end")
-            )
+            dotted = _ENDS_DOTTED_RE.search(m["explicit"]) is not None
+            guess = not named and not (dotted and m["tld"].lower() in PROSE_SAFE_TLDS)
         else:
             guess = m["then"] is not None and not (m["after"] or "").lower().endswith("end")
         if not guess:
@@ -296,7 +334,7 @@ def _spoken_digits(work: Work) -> list[Group]:
                 edits = [(digits_start, m.end("digits"), joined), (*m.span("dot"), ".")]
                 found.append(("split_word", digits_start, m.end("tld"), edits))
             continue
-        edits = [(start, m.end("digits"), (name or "") + joined), (*m.span("dot"), ".")]
+        edits = [(start, m.end("digits"), _spoken(name or "") + joined), (*m.span("dot"), ".")]
         if certain:
             found.append(("instruction", start, m.end("tld"), edits))
         elif len(words) + (name is not None) < 2:
@@ -314,9 +352,10 @@ def _spoken(word: str) -> str:
     return str(_DIGIT_WORDS.index(lower)) if lower in _DIGIT_WORDS else word
 
 
-def _replaced_symbol(text: str) -> list[Group]:
+def _replaced_symbol(work: Work) -> list[Group]:
     """Read a symbol as the dot where the message says it is one (``x=com = is a dot``); the
     instruction's own symbol goes, so it reads as no dot either (``fun 🌹 is a dot``)."""
+    text = work.text
     found: list[Group] = []
     for instruction in _REPLACE_RE.finditer(text):
         which = next(g for g in ("sym", "sym2", "sym3") if instruction[g] is not None)
@@ -334,14 +373,17 @@ def _replaced_symbol(text: str) -> list[Group]:
     return found
 
 
-def _dropped_filler(text: str) -> list[Group]:
+def _dropped_filler(work: Work) -> list[Group]:
     """Drop the filler the message names from inside a host (``xnQxQxQgay.net without the
     Qs``)."""
+    text = work.text
     found: list[Group] = []
     for instruction in _FILLER_RE.finditer(text):
         fill = instruction["fill"]
         pattern = re.compile(rf"(?<=[A-Za-z0-9_.\-]){re.escape(fill)}(?=[A-Za-z0-9_.\-])")
         for token in _token_re(fill).finditer(text):
+            if fill not in token[0]:
+                continue
             inside = pattern.sub("", token[0])
             if inside != token[0] and names_host(inside) and _filler_ok(token[0], fill):
                 found.append(_token_edit(token, inside))
@@ -360,9 +402,10 @@ def _filler_ok(token: str, fill: str) -> bool:
     return len(fill) >= 2 and token.count(fill) >= 2
 
 
-def _reversed(text: str) -> list[Group]:
+def _reversed(work: Work) -> list[Group]:
     """Reverse a token that names a host only backwards when the message says to read it from
     the right (``moc.llupogsc read from right to left``)."""
+    text = work.text
     if _REVERSE_RE.search(text) is None:
         return []
     found: list[Group] = []
@@ -384,3 +427,16 @@ def _token_re(piece: str) -> re.Pattern[str]:
 def _token_edit(token: re.Match[str], new: str) -> Group:
     start, end = token.span()
     return ("instruction", start, end, [(start, end, new)])
+
+
+_SCANS: Final = (
+    _spoken_digits,
+    _tld_after,
+    _tld_first,
+    _halves,
+    _replaced_symbol,
+    _dropped_filler,
+    _reversed,
+)
+"""The scans, in the order of :data:`_KEYS`."""
+assert len(_SCANS) == len(_KEYS)
