@@ -644,8 +644,9 @@ def _drop_symbol_instruction(d: str, rng: random.Random) -> Token:
     cut = rng.randint(1, len(name) - 1)
     token = name[:cut] + sym + name[cut:] + sym + "." + sym + tld
     word = {"#": "井号", "*": "星号"}.get(sym, sym)
-    notes = (f"（去掉{sym}）", f"(delete {sym})", f"（删除{word}）", f" remove all {sym}")
-    note = rng.choice(notes)
+    note = rng.choice(
+        (f"（去掉{sym}）", f"(delete {sym})", f"（删除{word}）", f" remove all {sym}")
+    )
     return token + note, ["junk", "instruction"]
 
 
@@ -702,6 +703,22 @@ def _space_dot_long_tld(d: str, rng: random.Random) -> Token:
     """``. `` before a TLD of four or more letters (``saonidh. world``), after a scheme or not."""
     name, tld = _split(d)
     return _scheme(rng, 0.3) + name + rng.choice((". ", ".  ")) + tld, ["space_dot", "scheme?"]
+
+
+def _emoji_inside_tld(d: str, rng: random.Random) -> Token:
+    """An emoji inside the TLD after a real or disguised dot (``bet888.c🎰om``)."""
+    name, tld = _split(d)
+    cut = rng.randint(1, len(tld) - 1)
+    emoji = rng.choice(("🎰", "💰", "🔥", "❤️", "💋", "🀄"))
+    dot = rng.choice((".", "。", "．"))
+    return _scheme(rng, 0.3) + name + dot + tld[:cut] + emoji + tld[cut:], ["emoji_in_tld"]
+
+
+def _stand_in_leet_tld(d: str, rng: random.Random) -> Token:
+    """A stand-in dot before a TLD spelt with digits (``bet888，c0m``, ``bet888__n3t``)."""
+    name, tld = _split(d)
+    dot = rng.choice(("_", "__", ",", "，", "、", " 后缀 ", "dian"))
+    return name + dot + _leet(tld, LEET_TLD), [f"dot:{dot.strip()}", "leet_tld"]
 
 
 HostFamily = tuple[Callable[[str, random.Random], Token], Callable[[str], bool]]
@@ -790,9 +807,15 @@ HOST_FAMILIES: dict[str, HostFamily] = {
         _space_dot_long_tld,
         lambda d: len(_split(d)[1]) >= 4 and _split(d)[1].isalpha(),
     ),
+    "emoji_inside_tld": (_emoji_inside_tld, lambda d: len(_split(d)[1]) >= 2),
+    "stand_in_leet_tld": (
+        _stand_in_leet_tld,
+        lambda d: any(c in LEET_TLD for c in _split(d)[1]) and len(set(_split(d)[0])) > 1,
+    ),
 }
-_FAMILY_ORDER = list(HOST_FAMILIES)
-HARDER_FAMILIES = frozenset(_FAMILY_ORDER[_FAMILY_ORDER.index("emoji_in_label_dotted") :])
+HARDER_FAMILIES = frozenset(
+    list(HOST_FAMILIES)[list(HOST_FAMILIES).index("emoji_in_label_dotted") :]
+)
 """Families added after the suite's figures were first published: each is generated after the
 handle families with a generator seeded by its name, so every older case stays as it was."""
 ISSUE_FAMILIES = frozenset(
@@ -1102,7 +1125,7 @@ PIECE_EMOJI = ("❤️", "🔥", "⭐", "💋", "🌹", "✨", "🎲", "💰", "
 
 def _in_pieces(value: str, rng: random.Random) -> tuple[str, str]:
     """An id broken the ways a reader still joins: spaced, emoji-split, numerals, digit groups."""
-    forms = ["spaced", "emoji_split"]
+    forms = ["spaced", "emoji_split", "spaced_emoji_split"]
     if value.isdigit():
         forms += ["cn_spaced", "financial", "groups", "circled_mix"]
     form = rng.choice(forms)
@@ -1112,6 +1135,10 @@ def _in_pieces(value: str, rng: random.Random) -> tuple[str, str]:
         cuts = sorted(rng.sample(range(1, len(value)), min(rng.randint(1, 3), len(value) - 1)))
         parts = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)]
         return rng.choice(PIECE_EMOJI).join(parts), form
+    if form == "spaced_emoji_split":
+        cuts = sorted(rng.sample(range(1, len(value)), min(rng.randint(2, 3), len(value) - 1)))
+        parts = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)]
+        return f" {rng.choice(PIECE_EMOJI)} ".join(parts), form
     if form == "cn_spaced":
         return rng.choice((" ", "、", "·", "-")).join(tricks.cn_numerals(value, rng)), form
     if form == "financial":
@@ -1179,6 +1206,61 @@ def _cue_after_pointer(rng: random.Random) -> Handle:
     return wid + tail, "wechat", wid, ["pointer"]
 
 
+def _id_instruction(rng: random.Random) -> Handle:
+    """An id with Chinese characters inside or written backwards, and the instruction to undo
+    it (``ha去oyun掉88（去掉中文）``, ``66_nuyoah（倒过来）``)."""
+    wid = _wid(rng)
+    cue = rng.choice(("微信：", "V：", "加薇 ", "vx "))
+    if rng.random() < 0.5:
+        junk = iter(rng.choice(("去掉中文字", "删除汉字哦", "不要中文")))
+        cuts = sorted(rng.sample(range(1, len(wid)), min(2, len(wid) - 1)))
+        body = "".join(c + (next(junk) if i + 1 in cuts else "") for i, c in enumerate(wid))
+        note = rng.choice(("（去掉中文）", "(去掉汉字)", "【去中文】", " 去掉中文"))
+        return cue + body + note, "wechat", wid, ["cjk_junk", "instruction"]
+    note = rng.choice(("（倒过来）", "(反着读)", "【倒序】", " 倒着看"))
+    return cue + wid[::-1] + note, "wechat", wid, ["reversed", "instruction"]
+
+
+def _telegram_at_spaced(rng: random.Random) -> Handle:
+    """``飞机 @ b e t _ v i p``: the @name spaced out, or the @ set apart."""
+    name = tricks.handle_id(rng, lo=5, hi=16, style="telegram").lower()
+    cue = rng.choice(("飞机 ", "TG：", "纸飞机 ", "telegram ", "✈️ "))
+    body = rng.choice(("@ ", "@", "＠ ")) + rng.choice((" ", " · ", "\u3000", "")).join(name)
+    return cue + body, "telegram", name, ["at_spaced"]
+
+
+def _phone_spoken_grouped(rng: random.Random) -> Handle:
+    """A mobile read aloud in its usual 3-4-4 groups: ``幺三八 一二三四 五六七八``."""
+    mobile = tricks.cn_mobile(rng)
+    spoken = {"1": "幺", "2": "两"}
+    digits = [spoken.get(c) or rng.choice((tricks.CN_DIGITS[int(c)], c)) for c in mobile]
+    gap = rng.choice((" ", "-", "  ", "·"))
+    body = "".join(digits[:3]) + gap + "".join(digits[3:7]) + gap + "".join(digits[7:])
+    cue = rng.choice(("电话：", "手机 ", "热线 ", "打", "call ", "+86 "))
+    return cue + body, "phone", "86" + mobile, ["spoken", "grouped"]
+
+
+def _qq_letter_digits(rng: random.Random) -> Handle:
+    """A QQ number with look-alike letters for digits (``1O2254678``: O for 0, l or I for 1)."""
+    qq = tricks.qq_number(rng)
+    while not any(c in "01" for c in qq[1:]):
+        qq = tricks.qq_number(rng)
+    swap = {"0": ("O", "o"), "1": ("l", "I")}
+    body = qq[0] + "".join(rng.choice(swap[c]) if c in swap else c for c in qq[1:])
+    cue = rng.choice(("QQ：", "扣扣 ", "企鹅号 ", "Q号：", "加q "))
+    return cue + body, "qq", qq, ["letter_digits"]
+
+
+def _search_cue(rng: random.Random) -> Handle:
+    """Where to search for the id: ``微信搜索 abc123``, ``V信搜一搜：``, ``QQ搜索``."""
+    if rng.random() < 0.35:
+        qq = tricks.qq_number(rng)
+        return rng.choice(("QQ搜索 ", "扣扣搜：", "QQ search: ")) + qq, "qq", qq, ["search"]
+    wid = _wid(rng)
+    cue = rng.choice(("微信搜索 ", "V信搜一搜：", "wx搜 ", "薇信搜索：", "search WeChat: "))
+    return cue + wid, "wechat", wid, ["search"]
+
+
 HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_control": _control_handle,
     "h_cue_symbol_break": _cue_symbol_break,
@@ -1212,6 +1294,11 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_cue_spelled_out": _cue_spelled_out,
     "h_phone_spoken_spaced": _phone_spoken_spaced,
     "h_cue_after_pointer": _cue_after_pointer,
+    "h_id_instruction": _id_instruction,
+    "h_telegram_at_spaced": _telegram_at_spaced,
+    "h_phone_spoken_grouped": _phone_spoken_grouped,
+    "h_qq_letter_digits": _qq_letter_digits,
+    "h_search_cue": _search_cue,
 }
 """New families go last: the suite's random draws of the families before stay the same."""
 
@@ -1326,8 +1413,9 @@ def build_suite(
     cases: list[Case] = []
     for family, (make, ok) in HOST_FAMILIES.items():
         if family not in HARDER_FAMILIES:
-            size = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
-            _host_cases(cases, family, make, ok, rng, pool2 if family in TWO_LABEL else pool, size)
+            count = {"padding": padding_cases, "stack3": 4 * per_family}.get(family, per_family)
+            drawn = pool2 if family in TWO_LABEL else pool
+            _host_cases(cases, family, make, ok, rng, drawn, count)
     for family, make_handle in HANDLE_FAMILIES.items():
         stacked = {"h_stack3": 4 * per_family, "h_pieces_stack": 4 * per_family}
         count = {"h_padding": padding_cases, **stacked}.get(family, per_family)

@@ -1044,6 +1044,110 @@ def fam_username_glued_tld(rng: random.Random, h: Host) -> tuple[str, bool, str]
     return form, False, "en"
 
 
+def fam_url_backslash(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Backslashes that browsers read as slashes in http(s) URLs: the host ends before ``\\@``
+    (so a brand after it is only the path), or the slashes after the scheme are mixed."""
+    brand = rng.choice(["google.com", "paypal.com", "apple.com", "accounts.google.com"])
+    form = rng.choice(
+        [
+            f"https://{h.host}\\@{brand}/login",
+            f"https:/\\{h.host}/reg",
+            f"http:/\\/{h.host}/",
+            f"https://{h.host}\\@{brand}",
+            f"https:\\/{h.host}/",
+        ]
+    )
+    lang = rng.choice(["en", "zh"])
+    return f"{_lure(rng, h, lang)} {form}", True, lang
+
+
+def fam_rlo_spelled_dot(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """A right-to-left override over the reversed host with a spelled dot: the screen shows
+    ``name dot tld`` (or ``name 点 tld``, ``name[dot]tld``)."""
+    dot = rng.choice([" dot ", " 点 ", "点", "[dot]", "(.)", " . "])
+    shown = f"{h.name}{dot}{h.tld}"
+    reversed_text = "".join({"[": "]", "]": "[", "(": ")", ")": "("}.get(c, c) for c in shown[::-1])
+    lang = "zh" if "点" in dot else "en"
+    return f"{_lure(rng, h, lang)} \u202e{reversed_text}\u202c", True, lang
+
+
+def fam_sms_uk_style(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """UCI-SMS-spam shape: shouting, txt-speak, a short code, the host spaced with 'dot'."""
+    spaced = " ".join(h.name.upper() if rng.random() < 0.5 else h.name)
+    dot = rng.choice([" dot ", " . ", " DOT ", "(dot)"])
+    tld = rng.choice([h.tld, " ".join(h.tld), h.tld.upper()])
+    code = rng.randint(60000, 89999)
+    return (
+        f"URGENT! {_lure(rng, h, 'en')} Txt WIN to {code} or visit w w w . {spaced}{dot}{tld} "
+        f"T&Cs 18+ 150p/msg",
+        True,
+        "en",
+    )
+
+
+def fam_youtube_comment_style(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """YouTube-spam shape: arrows and emoji around a bracketed or spelled dot, a begging tail."""
+    dot = rng.choice(["(.)", "[.]", " (dot) ", "{.}", " . "])
+    arrow_l, arrow_r = rng.choice([("➡", "⬅"), ("👉", "👈"), (">>>", "<<<"), ("→", "←")])
+    tail = rng.choice(["subscribe pls 😍😍", "thumbs up so ppl see!!", "u wont regret it lol"])
+    return (
+        f"{_lure(rng, h, 'en')} {arrow_l} {h.name}{dot}{h.tld} {arrow_r} {tail}\ufeff",
+        True,
+        "en",
+    )
+
+
+def fam_weibo_style(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """Weibo-comment shape: a hashtag, a repost-to-win line, the host spaced beside Chinese."""
+    dot = rng.choice(["。", " 点 ", "丶", "．", " ● "])
+    tld = rng.choice([" ".join(h.tld), h.tld])
+    tag = rng.choice(["#每日福利#", "#转发抽奖#", "#热门#", "#超话#"])
+    return (
+        f"{tag}{_lure(rng, h, 'zh')}，官网戳→ {h.name}{dot}{tld} ←复制打开 //@转发微博",
+        True,
+        "zh",
+    )
+
+
+def fam_emoji_after_fraction(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """A PLAIN host after a pointing emoji that follows a fraction-like word (``24/7 👉``,
+    ``1/2 🔥``), as service and sale spam writes it: no disguise at all on the host."""
+    lead = rng.choice(
+        ["Support 24/7", "Open 24/7", "客服24/7", "在线7/24", "1/2 price", "365/24", "Live 24/7"]
+    )
+    emoji = rng.choice(["👉", "🔥", "❤️", "➡️", "⭐", "💰", "🎁"])
+    host = rng.choice([h.host, h.host, f"www.{h.host}", h.host.upper()])
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in lead) else "en"
+    return f"{_lure(rng, h, lang)} {lead} {emoji} {host}", True, lang
+
+
+def fam_plain_host_then_emoji_word(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """A PLAIN host followed by an emoji and a word that is also a TLD (``🔥 VIP``, ``👉 app``,
+    ``⭐ top``, ``💰 win``, ``❤️ live``), the way spam decorates a link: no disguise at all."""
+    emoji = rng.choice(["👉", "🔥", "⭐", "💰", "❤️", "🎰", "💋"])
+    tail = rng.choice(
+        [
+            "VIP bonus",
+            "app download",
+            "top casino",
+            "win big",
+            "live show",
+            "club members",
+            "bet now",
+            "online 24h",
+            "me & you",
+            "shop now",
+            "fun!!",
+            "APP下载",
+            "VIP通道",
+            "live直播",
+        ]
+    )
+    host = rng.choice([h.host, h.host, f"www.{h.host}", f"https://{h.host}"])
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in tail) else "en"
+    return f"{_lure(rng, h, lang)} {host} {emoji} {tail}", True, lang
+
+
 LINK_FAMILIES: dict[str, LinkFamily] = {
     "spoken_digits_en": fam_spoken_digits_en,
     "tld_in_words_en": fam_tld_in_words_en,
@@ -1086,6 +1190,13 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "leet_dense": fam_leet_dense,
     "username_forms": fam_username_forms,
     "username_glued_tld": fam_username_glued_tld,
+    "url_backslash": fam_url_backslash,
+    "rlo_spelled_dot": fam_rlo_spelled_dot,
+    "sms_uk_style": fam_sms_uk_style,
+    "youtube_comment_style": fam_youtube_comment_style,
+    "weibo_style": fam_weibo_style,
+    "emoji_after_fraction": fam_emoji_after_fraction,
+    "plain_host_then_emoji_word": fam_plain_host_then_emoji_word,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})
@@ -1348,7 +1459,7 @@ def hfam_stacked_listed_tricks(rng: random.Random) -> tuple[str, str, str, bool,
     """Only disguises the README lists, stacked: a broken cue, an id in starred or spaced pieces
     with Chinese numerals, a reader note."""
     wid = handle_id(rng)
-    cue = rng.choice(["微❤信", "V亻言", "薇❤", "威❤：", "wei xin", "V 信", "加V", "vx"])
+    cue = rng.choice(["微❤信", "V亻言", "薇❤", "威❤", "wei xin", "V 信", "加V", "vx"])
     head = "".join(c for c in wid if not c.isdigit())
     digits = "".join(c for c in wid if c.isdigit())
     joiner = rng.choice([" ", "*", "❤", "·"])
@@ -1403,6 +1514,29 @@ def hfam_id_homoglyph(rng: random.Random) -> tuple[str, str, str, bool, str]:
     return kind, expected, f"{lure} {cue}{disguised}", True, "zh"
 
 
+def hfam_plain_handle_then_emoji_word(rng: random.Random) -> tuple[str, str, str, bool, str]:
+    """A PLAIN, undisguised handle (微信：id, QQ：number, t.me/name, wa.me/number, a mobile)
+    followed by an emoji and a word that is also a TLD (``🔥 VIP``, ``👉 app``)."""
+    wid = handle_id(rng)
+    num = qq_number(rng)
+    mobile = cn_mobile(rng)
+    cc, nat = intl_mobile(rng)
+    kind, expected, plain = rng.choice(
+        [
+            ("wechat", wid, f"微信：{wid}"),
+            ("qq", num, f"QQ：{num}"),
+            ("telegram", wid.lower(), f"t.me/{wid}"),
+            ("whatsapp", cc + nat, f"wa.me/{cc}{nat}"),
+            ("phone", "86" + mobile, f"电话 {mobile}"),
+            ("line", wid.lower(), f"LINE: {wid}"),
+        ]
+    )
+    emoji = rng.choice(["👉", "🔥", "⭐", "💰", "❤️", "🎰", "💋"])
+    tail = rng.choice(["VIP", "app", "top", "win", "live", "VIP通道", "APP下载", "club"])
+    lure = rng.choice(HANDLE_LURE_ZH + HANDLE_LURE_EN)
+    return kind, expected, f"{lure} {plain} {emoji} {tail}", True, "zh"
+
+
 HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "wechat_nicknames": hfam_wechat_nicknames,
     "qq_homophones": hfam_qq_homophones,
@@ -1420,6 +1554,7 @@ HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "stacked_listed_tricks": hfam_stacked_listed_tricks,
     "glued_cue_profile": hfam_glued_cue_profile,
     "id_homoglyph": hfam_id_homoglyph,
+    "plain_handle_then_emoji_word": hfam_plain_handle_then_emoji_word,
 }
 
 
@@ -1519,6 +1654,41 @@ def benign_cases(
 
 
 # --------------------------------------------------------------------------------------------
+# real spam carrying a plain host
+
+REAL_SPAM_FAMILY = "plain_host_in_real_spam"
+POINTERS = ("", "", "👉 ", "🔥 ", "➡️ ", "⭐ ", "官网：", "visit ", "→ ")
+
+
+def real_spam(data: Path) -> list[tuple[str, str]]:
+    """(lang, text) of the spam rows of the UCI SMS and YouTube sets and the Chinese fraud texts,
+    with their own links left in (a plain listed host is added to each)."""
+    from bench.common import sms, telecom, youtube
+
+    out: list[tuple[str, str]] = []
+    try:
+        out += [("en", t) for label, t in sms(data) if label == "spam"]
+        out += [("en", t.replace("\ufeff", "")) for label, t in youtube(data) if label == "1"]
+        out += [("zh", t) for label, t in telecom(data) if label != "0"]
+    except FileNotFoundError:
+        return []
+    return sorted(t for t in out if 20 <= len(t[1]) <= 400)
+
+
+def plain_host_in_real_spam(
+    rng: random.Random, h: Host, spam: list[tuple[str, str]]
+) -> tuple[str, str]:
+    """A real spam message with the listed host, undisguised, put at a random word boundary
+    (after a pointer emoji or word): the easiest case there is, in real surroundings."""
+    lang, text = rng.choice(spam)
+    cuts = [0, len(text)] + [i + 1 for i, c in enumerate(text) if c in " ，。,!！\n"]
+    at = rng.choice(cuts)
+    host = rng.choice([h.host, h.host, f"www.{h.host}", f"https://{h.host}/", h.host.upper()])
+    piece = f"{rng.choice(POINTERS)}{host}"
+    return f"{text[:at]} {piece} {text[at:]}".strip(), lang
+
+
+# --------------------------------------------------------------------------------------------
 # the suite
 
 
@@ -1552,6 +1722,15 @@ def generate(
                 rng.choice(("username", "display_name")) if family in PROFILE_ONLY else surface(rng)
             )
             cases.append(Case(family, "link", h.host, text, where, in_bar, lang, h.category))
+    spam = real_spam(data)
+    if spam and every:
+        rng = random.Random(f"{seed}:{REAL_SPAM_FAMILY}")
+        for _ in range(per_family * 2):
+            h = rng.choice(every)
+            text, lang = plain_host_in_real_spam(rng, h, spam)
+            cases.append(
+                Case(REAL_SPAM_FAMILY, "link", h.host, text, surface(rng), True, lang, h.category)
+            )
     for family, hmake in HANDLE_FAMILIES.items():
         rng = random.Random(f"{seed}:{family}")
         for _ in range(per_family):

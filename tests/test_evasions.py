@@ -168,6 +168,89 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
     "vertical": [
         ("b\ne\nt\n1\n1\n8\n8\n8\n.\nc\no\nm", "bet11888.com"),
     ],
+    "emoji_inside_name": [
+        ("188b🎰et.com 注册", "188bet.com"),
+        ("https://bet11🀄888.com", "bet11888.com"),
+        ("官网 bet-c❤️sgo。com", "bet-csgo.com"),
+        ("ac🍑tionbets(.)com 今晚", "actionbets.com"),
+        ("https://allstar💋bet dot com", "allstarbet.com"),
+    ],
+    "stand_in_underscore_comma": [
+        ("188bet_com 注册送", "188bet.com"),
+        ("actionbets__com", "actionbets.com"),
+        ("https://allstarbet,com", "allstarbet.com"),
+        ("www.apollobet，com", "apollobet.com"),
+        ("sportsbet、io 体育", "sportsbet.io"),
+        ("ｂｅｓｔｃａｓｉｎｏ_com", "bestcasino.com"),
+        ("bet11888，c0m", "bet11888.com"),
+        ("188bet__c0m 注册", "188bet.com"),
+        ("188bet‚com", "188bet.com"),
+        ("188bet﹐com", "188bet.com"),
+    ],
+    "emoji_inside_tld": [
+        ("bet11888.c🎰om", "bet11888.com"),
+        ("188bet。c💋om 注册", "188bet.com"),
+    ],
+    "pinyin_dian_glued": [
+        ("188betdiancom", "188bet.com"),
+        ("官网 actionbetsDIANcom", "actionbets.com"),
+        ("super88dianclub", "super88.club"),
+        ("188bet diancom", "188bet.com"),
+        ("188betdianc0m", "188bet.com"),
+    ],
+    "described_tld": [
+        ("域名188bet，后缀com", "188bet.com"),
+        ("actionbets 后缀是 com", "actionbets.com"),
+        ("apollobet（后面加.com）", "apollobet.com"),
+        ("bestcasino 加上 .com 注册", "bestcasino.com"),
+        ("域名：allstarbet，后缀为.com", "allstarbet.com"),
+        ("bet11888 后缀 c0m", "bet11888.com"),
+    ],
+    "drop_a_symbol": [
+        ("188bet#.#com（去掉#）", "188bet.com"),
+        ("actionbets#.#com (delete #)", "actionbets.com"),
+        ("apollo*bet*.*com（删除星号）", "apollobet.com"),
+        ("bet-#csgo#.#com remove all #", "bet-csgo.com"),
+    ],
+    "quoted_pieces": [
+        ('188"bet"点com', "188bet.com"),
+        ("bet11*888*。com", "bet11888.com"),
+        ("bet-【csgo】。com", "bet-csgo.com"),
+        ("action［bets］[.]com", "actionbets.com"),
+    ],
+    "numerals_in_name": [
+        ("bet幺幺捌捌捌.com", "bet11888.com"),
+        ("九九bet(.)com", "99bet.com"),
+        ("一八八bet【点】com", "188bet.com"),
+        ("二二bet。com", "22bet.com"),
+    ],
+    "full_width_brackets": [
+        ("188BeT［.］cOm", "188bet.com"),
+        ("actionbets｛.｝com", "actionbets.com"),
+        ("apollobet［dot］com", "apollobet.com"),
+    ],
+    "more_dot_words": [
+        ("188bet titik com", "188bet.com"),
+        ("actionbets จุด com", "actionbets.com"),
+        ("apollobet 닷 com", "apollobet.com"),
+        ("allstarbet(point)com", "allstarbet.com"),
+        ("betguardian point me", "betguardian.me"),
+        ("188bet(TITIK)com", "188bet.com"),
+    ],
+    "instructed_backwards": [
+        ("moc.stebnoitca (read it backwards)", "actionbets.com"),
+    ],
+    "space_after_dot": [
+        ("super88. club 注册", "super88.club"),
+        ("etherdice.  io", "etherdice.io"),
+    ],
+    "glued_upper_dot": [
+        ("ACTIONBETSDOTcom", "actionbets.com"),
+        ("ssl //🅐🅒🅣🅘🅞🅝🅑🅔🅣🅢DOTcom", "actionbets.com"),
+    ],
+    "homoglyph_beside_digits": [
+        ("188bеt[dot]com", "188bet.com"),
+    ],
     "broken_lines": [
         ("bet\n11888\n.\ncom", "bet11888.com"),
         ("最新网址\n188\nbet\n.com\n收藏", "188bet.com"),
@@ -218,6 +301,37 @@ PROSE = [
     "Use C:\\Users\\bob\\file.txt",
     "see\nexample.com\ntoday",
 ]
+
+
+GUESS_PROSE = [
+    "my_name is bob, hello_world",
+    "a,b,c and x、y, xxx，xxx",
+    "I went home. today is fine. world peace",
+    "Indian food tonight, the point is simple, Indian com",
+    "四个人一起去，价格四k元",
+    "see https://example.com/foo_bar/ and report_final.docx",
+    "tg_casino_vip",
+    "xnx-vi🀄deos.fun and 四reallearner.com and unip ulp . ru",
+]
+
+
+@pytest.mark.parametrize("text", GUESS_PROSE)
+def test_guessed_readings_give_no_unlisted_host(scanner: Scanner, text: str) -> None:
+    """A guess (a stand-in dot, a cut word) is kept only when listed: benign or unlisted text
+    gets no host from it, and a host cut out of a word (``deos.fun``) is not reported."""
+    result = scanner.scan(Item(id="guess", text=text))
+    guessed = [e for e in result.entities if {"weak_dot", "weak_join", "split_word"} & set(e.flags)]
+    assert guessed == [], [e.value for e in guessed]
+    named = {e.registrable_domain for e in result.entities} - {"example.com", None}
+    assert not named - {"docx"}, named
+    assert result.verdict == "allow"
+
+
+def test_a_cut_word_takes_the_listed_joined_reading(scanner: Scanner) -> None:
+    """``1🎰2bet.com``: joined, the listed ``12bet.com``; cut, ``2bet.com``, which gives way."""
+    result = scanner.scan(Item(id="cut", text="1🎰2bet.com 注册"))
+    assert [e.registrable_domain for e in result.entities] == ["12bet.com"]
+    assert result.verdict == "act"
 
 
 @pytest.mark.parametrize("text", PROSE)
@@ -303,10 +417,13 @@ def test_link_behind_a_redirector_takes_the_target_listing(scanner: Scanner) -> 
     for text in (
         "https://l.facebook.com/l.php?u=https%3A%2F%2F188bet.com%2F",
         "Lucky https://www.google.com/url?q=https://bet11888.com",
+        "https://l.facebook.com/l.php?u=https%3A%2F%2F188bet.com&h=AT0x",
     ):
         result = scanner.scan(Item(id="redirect", text=text))
         assert result.verdict == "act", result.to_dict()
         assert "redirect_target" in result.entities[0].flags
+        [inner] = [e for e in result.entities if "embedded" in e.flags]
+        assert inner.registrable_domain in ("188bet.com", "bet11888.com") and inner.categories
     plain = scanner.scan(Item(id="redirect", text="https://www.google.com/url?q=https://ibm.com"))
     assert plain.verdict == "allow"
 

@@ -100,6 +100,10 @@ ENTITY_FLAGS: Final = (
 """Every flag an entity can carry. Policies may only name these (a typo is a load error); a test
 proves the normalizer, finders and detectors emit nothing outside this set."""
 
+ORIGINS: Final = ("text", "image")
+"""Where an entity was found, as policies name it: in the item's text, or decoded from one of
+its pictures (``Entity.origin`` is then ``image:N:decoder``)."""
+
 VERDICTS: Final = ("allow", "review", "act")
 OUTCOMES: Final = ("allow", "review", "disable_link", "remove")
 SEVERITIES: Final = ("low", "medium", "high", "critical")

@@ -69,6 +69,8 @@ def readable(case: Case) -> bool:
         wants = {(n, *s) for n in names for s in (tuple(suffix), leet_suffix)}
         return any(in_order(v, *w) for v in views for w in wants)
     want = case.expected.lower()
+    if case.kind == "qq":  # a QQ number is digits only: O is 0, l and I are 1
+        views |= {v.translate(str.maketrans("oil", "011")) for v in views}
     if case.kind == "phone":
         want = want.removeprefix("86")
     return any(want in v or want.replace("-", "") in v for v in views)

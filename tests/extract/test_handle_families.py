@@ -124,6 +124,8 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("V：xi⭐aom⭐ei-7327", "wechat", "xiaomei-7327"),
         ("vx号 is hap🎲py🎲_97", "wechat", "happy_97"),
         ("QQ：1☆1☆9139", "qq", "119139"),
+        ("V：kk73 🔥 943 🔥 vip", "wechat", "kk73943vip"),
+        ("微信：fu ❤️ li ❤️ 2749 百家乐", "wechat", "fuli2749"),
     ],
     "numerals_in_id": [
         ("扣扣：九 六 六 四 三 一 四 一", "qq", "96643141"),
@@ -172,6 +174,34 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("T-E-L-E-G-R-A-M @bet_vip88", "telegram", "bet_vip88"),
         ("🐧 is ⑤⑥３50️⃣0️⃣", "qq", "563500"),
     ],
+    "instruction_after_id": [
+        ("微信：tiyu_5去5掉90cs(去掉汉字)", "wechat", "tiyu_5590cs"),
+        ("加薇 fuli2不268要hk 去掉中文", "wechat", "fuli2268hk"),
+        ("V：d去uchang_51掉11x（去掉中文）", "wechat", "duchang_5111x"),
+        ("微信：335-kk(反着读)", "wechat", "kk-533"),
+        ("加薇 11_uyit【倒序】", "wechat", "tiyu_11"),
+        ("微信：iv10082-ehgniy 倒着看", "wechat", "yinghe-28001vi"),
+        ("微信：abc123（倒过来的世界）", "wechat", "abc123"),
+    ],
+    "search_cue": [
+        ("微信搜索 fuli-9957a", "wechat", "fuli-9957a"),
+        ("wx搜 kefu-30933cs", "wechat", "kefu-30933cs"),
+        ("V信搜一搜：linda_601591", "wechat", "linda_601591"),
+        ("QQ search: 4417514503", "qq", "4417514503"),
+        ("扣扣搜：769332", "qq", "769332"),
+    ],
+    "letter_digits_in_qq": [
+        ("QQ：1O2254678", "qq", "102254678"),
+        ("扣扣 894II54582", "qq", "8941154582"),
+        ("加q 48Olo7", "qq", "480107"),
+        ("Q号：2l5568", "qq", "215568"),
+    ],
+    "telegram_at_spaced": [
+        ("飞机 ＠ happy755", "telegram", "happy755"),
+        ("TG：@ d a f a _ 1 0", "telegram", "dafa_10"),
+        ("telegram @ f u l i _ 7 8 2 9 5 3", "telegram", "fuli_782953"),
+        ("纸飞机 @v · i · p · 9 · 5 · 4 · a", "telegram", "vip954a"),
+    ],
     "phone": [
         ("热线1 8 0 0 7 2 6 5 5 4 6", "phone", "18007265546"),
         ("1.3.8.1.2.3.4.5.6.7.8", "phone", "13812345678"),
@@ -191,6 +221,8 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("手机 +86-1_5_2_4_8_8_5_7_0_0_5", "phone", "+8615248857005"),
         ("Tel: +86-186 - 22 - 2087 - 23", "phone", "+8618622208723"),
         ("Tel: +86-1804·60·893·55", "phone", "+8618046089355"),
+        ("热线 幺8九 幺6零四 75幺7", "phone", "18916047517"),
+        ("电话：幺八9·0幺七七·40三9", "phone", "18901774039"),
     ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
@@ -268,6 +300,8 @@ def test_family_with_harmful_wording_is_not_allowed(
         "size 30 w x 40 h, 2024 v x 5000",
         "飞机 @Tasha杀手 好看",
         "QQ群 2024-12-06 更新",
+        "微信搜索 云购全球",
+        "QQ：hello world",
         "扣 1500.50 元",
         "每月扣 1500.50",
         "两三个人，一二三四五",
@@ -295,6 +329,7 @@ def test_prose_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:
         ("加薇 fu❤️li❤️274960", "fu.li"),
         ("微信：kk73🔥943🔥vip", "943.vip"),
         ("V：bet🔥888🔥com", "888.com"),
+        ("V：kk73 🔥 943 🔥 vip", "943.vip"),
         ("W h a t s A p p +852 9091 4111", "whats.app"),
     ],
 )

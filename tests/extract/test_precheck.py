@@ -245,7 +245,48 @@ FRAGMENTS = [
     "元",
     "维新",
 ]
+GUESS_FRAGMENTS = [
+    "_",
+    "__",
+    ",",
+    "，",
+    "、",
+    "dian",
+    "DIAN",
+    "后缀",
+    "后缀是",
+    "（后面加",
+    "）",
+    "加上",
+    "🀄",
+    "🎰",
+    "四",
+    "捌",
+    "titik",
+    " จุด ",
+    " 닷 ",
+    "(point)",
+    " point ",
+    ". ",
+    "world",
+    "stream",
+    "#",
+    "（去掉#）",
+    " (delete #)",
+    "*",
+    '"',
+    "［",
+    "］",
+    "【",
+    "】",
+    "://",
+    "https://",
+    "\n",
+    " (read it backwards)",
+]
+"""Triggers of the guessed reading and of this round's folds (the scanner's weak path)."""
 adversarial = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
+guessing = st.lists(st.sampled_from(FRAGMENTS + GUESS_FRAGMENTS), max_size=30).map("".join)
 texts = st.one_of(st.text(max_size=80), adversarial)
 
 
@@ -254,6 +295,15 @@ texts = st.one_of(st.text(max_size=80), adversarial)
 def test_no_candidates_means_no_entities(text: str) -> None:
     if not has_candidates(text):
         assert extract_entities(unmask(text)) == []
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(guessing)
+def test_no_candidates_means_no_entities_on_the_scanner_path(text: str) -> None:
+    """The scanner's path (weak folds, the guessed reading, prose-like hosts) finds nothing in a
+    text the pre-check skips."""
+    if not has_candidates(text):
+        assert extract_entities(unmask(text, weak=True), prose_like=True) == []
 
 
 @settings(max_examples=500, deadline=None)

@@ -27,6 +27,10 @@ FOLDS = [
     ("V：a-m-y---3-6-4-9-v-i-p（去掉横线）", "V：amy-3649vip（去掉横线）"),
     ("W h a t s A p p +852", "WhatsApp +852"),
     ("热线幺9幺30两八0八七七", "热线19130280877"),
+    ("热线 幺三八 一二三四 五六七八", "热线 13812345678"),
+    ("微信：ha去oyun掉88（去掉中文）", "微信：haoyun88（去掉中文）"),
+    ("微信：66_nuyoah（倒过来）", "微信：haoyun_66（倒过来）"),
+    ("飞机 @ b e t _ 8 8", "飞机 @bet_88"),
     ("电话：幺-八-零-两-5-3-六-4-5-5-六", "电话：18025364556"),
 ]
 UNTOUCHED = [
@@ -39,6 +43,8 @@ UNTOUCHED = [
     "hello world, a b c",
     "加V\nthanks",
     "一二三四五六七八九十",
+    "他说：倒过来看 abc123",
+    "微信群 去掉中文 标题",
     "1 3 8 1 2 3 4 5 6 7 8",
 ]
 
@@ -51,6 +57,8 @@ def test_pieces_after_a_cue_are_joined(text: str, folded: str) -> None:
         "spaced_letters",
         "cjk_numeral",
         "invisible",
+        "defang",
+        "bidi",
     }
     start = folded.index(folded.split("：")[-1].split()[-1][:3])
     lo, hi = result.to_original(start, len(folded))

@@ -246,3 +246,11 @@ def test_every_declared_flag_loads(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert Policy.load(path).name == "test"
+
+
+def test_origins_name_text_or_image_only(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "      kinds: [url, domain]\n", "      kinds: [url, domain]\n      origins: [images]\n"
+    )
+    message = _error(text, tmp_path)
+    assert "line 9: rules[0].when.origins[0]: 'images' is not one of text, image" in message

@@ -3,12 +3,12 @@
 
 Each hyphen-separated piece of the registrable label is read run by run. A digit run between
 letters is leetspeak (``d33pcli3nts``); a run at an edge of a piece may be part of the name
-(``888``, ``365``, ``5dimes``) or a letter next to the word (``0ffice``, ``car3365`` -> ``care365``,
-``matur3``), so both are tried: the letter reading of the digit that touches the letters, and the
-digits as written. Readings with the most letters come first; only the registrable label changes,
-and at most :data:`MAX_VARIANTS` spellings are produced, so a lookup costs a bounded number of
-index probes. The reputation detector asks the index for these only when the host as written is
-not listed.
+(``888``, ``365``, ``5dimes``) or letters of the word (``0ffice``, ``car3365`` -> ``care365``,
+``vid30`` -> ``video``), so all are tried: the letter reading of the digit that touches the
+letters, of the whole run, and the digits as written. Readings with the most letters come
+first; only the registrable label changes, and at most :data:`MAX_VARIANTS` spellings are
+produced, so a lookup costs a bounded number of index probes. The reputation detector asks the
+index for these only when the host as written is not listed.
 """
 
 from __future__ import annotations
@@ -64,10 +64,18 @@ def _piece_options(piece: str) -> list[str]:
         if before and after:
             per_run.append([*_letters(run), run])
         elif after:  # a run that starts the piece touches letters at its end: "0ffic", "5dim"
-            per_run.append([*(run[:-1] + c for c in _LEET.get(run[-1], run[-1])), run])
-        else:  # a run that ends the piece touches letters at its start: "car3365", "matur3"
-            per_run.append([*(c + run[1:] for c in _LEET.get(run[0], run[0])), run])
+            edge = [run[:-1] + c for c in _LEET.get(run[-1], run[-1])]
+            per_run.append([*edge, *_whole(run), run])
+        else:  # a run that ends the piece touches letters at its start: "car3365", "vid30"
+            edge = [c + run[1:] for c in _LEET.get(run[0], run[0])]
+            per_run.append([*edge, *_whole(run), run])
     return ["".join(parts) for parts in islice(product(*per_run), 4 * MAX_VARIANTS)]
+
+
+def _whole(run: str) -> list[str]:
+    """A run of two or more look-alike digits read as letters (``30`` -> ``eo``); a run holding
+    another digit (``365``) is a number."""
+    return _letters(run) if len(run) > 1 and all(c in _LEET for c in run) else []
 
 
 def _letters(run: str) -> list[str]:

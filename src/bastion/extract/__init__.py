@@ -84,7 +84,8 @@ def extract_entities(unmasked: UnmaskedLike, *, prose_like: bool = False) -> lis
 
 
 def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]:
-    """Add the guessed reading's hosts that a guess made (``prose_like``); a host of the main
+    """Add the guessed reading's hosts that the main reading lacks: a guess made them, so they are
+    ``prose_like``; a host of the main
     reading that overlaps one becomes ``prose_like`` too (``www.today`` of ``www.today,in``):
     two readings of one span, so each is kept only if the intel lists it."""
     seen = {e.host or e.value for e in entities if e.kind in _HOST_KINDS}
@@ -93,8 +94,8 @@ def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]
     for entity in guessed:
         if entity.kind not in _HOST_KINDS or (entity.host or entity.value) in seen:
             continue
-        if _UNSURE.isdisjoint(entity.flags):
-            continue
+        if PROSE_LIKE not in entity.flags:
+            entity.flags.append(PROSE_LIKE)
         added.append(entity)
         lo, hi = entity.span
         # entities are in reading order and disjoint (but for links embedded in a link)
@@ -102,8 +103,8 @@ def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]
             other = entities[i]
             if other.span[1] <= lo:
                 break
-            unsure = other.kind in _HOST_KINDS and "." in (other.host or "")
-            if unsure and PROSE_LIKE not in other.flags:
+            hosty = other.kind in _HOST_KINDS and "." in (other.host or "")
+            if hosty and PROSE_LIKE not in other.flags:
                 other.flags.append(PROSE_LIKE)
     if not added:
         return entities
@@ -147,8 +148,9 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
     if not found:
         return []
     nested = [cand for cand in found if EMBEDDED in cand.flags]
-    outer = [cand for cand in found if EMBEDDED not in cand.flags] if nested else found
-    kept = resolve_overlaps(outer)
+    kept = resolve_overlaps(
+        [cand for cand in found if EMBEDDED not in cand.flags] if nested else found
+    )
     if nested:
         kept = _with_embedded(kept, nested)
     return [_entity(unmasked, cand) for cand in kept]

@@ -342,7 +342,8 @@ def _find_scheme(text: str, out: list[Candidate]) -> None:
             continue
         inner_urls = _INNER_SCHEME.finditer(text, path_start, candidate.end)
         for _, inner in zip(range(_MAX_EMBEDDED), inner_urls, strict=False):
-            nested = _SCHEME_URL.match(text, inner.start())
+            stop = text.find("&", inner.start(), candidate.end)
+            nested = _SCHEME_URL.match(text, inner.start(), stop if stop > 0 else candidate.end)
             made = _scheme_candidate(text, nested) if nested is not None else None
             if made is not None and made[0].kind == "url":
                 nested_url = made[0]

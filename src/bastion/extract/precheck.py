@@ -39,6 +39,7 @@ from bastion.normalize.defang import (
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
+from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
@@ -113,7 +114,8 @@ _ASCII_CLAUSES = (
     f"{_UNIT}{_GAP1}{{0,2}}[.。｡]{_GAP1}{{0,2}}[{_AN}]{_GAP1}{{1,3}}[{_AN}](?![{_AN}])",
     f"[Ww]{{3}}{_GAP1}",
     # guessed readings (bastion.normalize.guess): stand-in dots, glued dian, described TLDs
-    f"[{_AN}](?:_{{1,2}}|[,，、]|(?i:dian)|\\s{{1,2}}point\\s{{1,2}}){_TLD}",
+    f"[{_AN}](?:_{{1,2}}|[,，、‚﹐､]| ?(?i:dian)|\\s{{1,2}}point\\s{{1,2}})"
+    f"(?:{TLD}|[A-Za-z]{{0,3}}[013457〇○◯][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
     # instructions in prose (bastion.normalize.instructions): their keywords
@@ -138,6 +140,7 @@ def _wide() -> Gate:
         f"\\s(?:{'|'.join(AT_WORDS + DOT_WORDS)})\\s",
         numeral_run,
         f"[{_NUM}] ?[{BRACKETS}]{{0,3}} ?(?:\\.|。|点|點|．) ?[{BRACKETS}]{{0,3}} ?{_TLD}",
+        f"[.。．点點][A-Za-z]{{1,10}}[{CUT_EMOJI}]{{1,3}}[A-Za-z0-9]",
         *_ASCII_CLAUSES[1:],
     )
     return Gate(clauses)

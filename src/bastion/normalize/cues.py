@@ -52,20 +52,22 @@ _VW = "(?<![A-Za-z0-9])[VvWw]"
 _POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"
 """A colon, a line break or an arrow pointing on: what makes a bare ``V`` or ``Q`` a cue."""
 _XIN = f"(?:{_syl('xin', 'xin', first=False)}|亻言)"
+SEARCH: Final = "(?:[ \t]{0,2}(?:搜一搜|搜索?|[Ss]earch(?: for)?)(?![A-Za-z]))?"
+"""``微信搜索``, ``QQ搜``, ``telegram search:``: the cue says where to look the id up."""
 CUE_WECHAT: Final = (
-    f"(?:{_syl('wei', 'wei', first=True)}|{_VW}){BREAK}{_XIN}{ID_WORD}"
+    f"(?:(?:{_syl('wei', 'wei', first=True)}|{_VW}){BREAK}{_XIN}{ID_WORD}"
     f"|{_VW}{BREAK}[Xx](?![A-Za-z])"
     f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?![A-Za-z]){ID_WORD}"
     f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
     f"|加{BREAK}[Vv](?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
-    f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv] ?(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号"
+    f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv] ?(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号){SEARCH}"
 )
 """``WeChat`` glued to the word before it (``收usdtWeChat:``) counts when its capital shows
 where it starts."""
 _KOU = f"(?:[{SYLLABLES['kou']}]|扌口)"
 CUE_QQ: Final = (
-    f"(?<![A-Za-z])[Qq]{BREAK}[Qq]群?{ID_WORD}|(?<![A-Za-z])[Qq][号群]"
+    f"(?:(?<![A-Za-z])[Qq]{BREAK}[Qq]群?{ID_WORD}|(?<![A-Za-z])[Qq][号群]"
     f"|(?<![A-Z0-9])QQ(?![A-Za-z]){ID_WORD}"
     f"|(?:{_KOU}|(?<![A-Za-z])[Kk][Oo][Uu]){BREAK}(?:{_KOU}|[Kk][Oo][Uu](?![A-Za-z]))群?"
     f"{ID_WORD}"
@@ -73,21 +75,19 @@ CUE_QQ: Final = (
     f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z]))[{SYLLABLES['e']}]?[号群]?"
     f"|🐧(?:{BREAK}🐧)?|扣群|群号"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
-    f"|(?<![A-Za-z0-9])[Qq] ?(?=[{_POINTING}])"
+    f"|(?<![A-Za-z0-9])[Qq] ?(?=[{_POINTING}])){SEARCH}"
 )
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``."""
 CUE_TELEGRAM: Final = (
-    "(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa][Mm])?|[Tt]"
-    f"{BREAK}[Gg])(?![A-Za-z]){ID_WORD}"
+    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa][Mm])?|[Tt]"
+    f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
     f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}"
     f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}"
-    "|[✈🛩🛫🛬]\ufe0f?)"
-    "(?:[ \t]{0,2}(?:搜索?|[Ss]earch(?: for)?)(?![A-Za-z]))?"
+    f"|[✈🛩🛫🛬]\ufe0f?){SEARCH}"
     "|(?<![A-Za-z0-9])[Tt][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     "[ \t]{0,2}[/／]"
 )
-"""``飞机搜索``, ``telegram search:``: the cue tells the reader where to look the name up;
-``t . me /`` is the link's host spaced out (the id follows the slash)."""
+"""``t . me /`` is the link's host spaced out (the id follows the slash)."""
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
     f"{BREAK}[Aa][Pp][Pp]|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))(?![A-Za-z])|瓦次普"

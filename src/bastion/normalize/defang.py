@@ -42,7 +42,7 @@ DOT_WORDS: Final = (
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")
 """Words for "@" (es/pt, it, de, ru, fr): no prose puts them between two address parts."""
 
-DOT_CORE: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
+DOT_CORE: Final = rf"(?:\.|(?i:dot|point|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
 SPAM_TLDS: Final = "com|net|org|cn|top|vip|xyz|cc|club|info|site|shop|online|app"
 STAND_IN_TLDS: Final = f"{SPAM_TLDS}|xxx|porn|sex|adult|bet|casino|win|live|io|ru|su|tv|biz|pro"
 """After a comma, ``*`` or ``__`` (``pornbb,org``, ``interracialporn,xxx``, ``site__com``) only

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bastion.normalize import leet
 from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import CJK_NUMERALS, DOT_EMOJI
 from bastion.suffixes import is_tld
@@ -25,43 +26,49 @@ from bastion.suffixes import is_tld
 _AN: Final = "A-Za-z0-9"
 _NUMERALS: Final = "".join(CJK_NUMERALS)
 _DOTS: Final = r"(?:\s{0,2}(?:\.|。|点|點|．)\s{0,2}|\s{1,2}(?i:dot)\s{1,2})"
-_PICTOGRAPHS: Final = DOT_EMOJI + "\u2600-\u27bf\U0001f000-\U0001f2ff"
+PICTOGRAPHS: Final = DOT_EMOJI + "\u2600-\u27bf\U0001f000-\U0001f2ff"
 """Emoji, dingbats and game pieces (``🀄``) a spammer glues inside a name."""
 _TAIL: Final = rf"-?[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
 """The rest of a host after a cut: a label, then a dot and the start of a TLD."""
 
 _SPLIT_RE: Final = re.compile(
-    rf"(?P<emoji>(?<=[{_AN}\-])(?<![{_PICTOGRAPHS}][{_AN}])[{_PICTOGRAPHS}]{{1,3}}(?={_TAIL}))"
-    rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}](?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
+    rf"(?P<emoji>(?<=[{_AN}\-])(?<![{PICTOGRAPHS}][{_AN}])[{PICTOGRAPHS}]{{1,3}}(?={_TAIL}))"
+    rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}]"
+    rf"(?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?P<line>(?<=://)[{_AN}\-]{{1,63}}(?P<gap>[ \t]{{0,4}}\r?\n[ \t]{{0,4}})(?={_TAIL}))"
+    rf"|(?<=[.。．点點])(?P<head>[A-Za-z]{{1,10}})(?P<tld>[{PICTOGRAPHS}]{{1,3}})"
+    rf"(?=(?P<rest>[A-Za-z0-9]{{1,10}})(?![{_AN}\-.。．点點]))"
 )
 """Where a word may have been cut: an emoji glued inside a name that goes on to its dot
 (``xnx-vi🀄deos.fun``; not the last gap of letters spaced by emoji, ``b🎲e🎲t🎲8.com``), one
 Chinese numeral glued before a name (``四k-netflix。net``: four, or a word), a line break after
-a scheme's first piece (``https://porn\\npatrons.com``)."""
+a scheme's first piece (``https://porn\\npatrons.com``), an emoji inside a TLD (``bet.c🎰om``)."""
 SPLIT_GATE: Final = (
-    rf"[{_AN}\-][{_PICTOGRAPHS}]{{1,3}}-?[{_AN}]"
+    rf"[{_AN}\-][{PICTOGRAPHS}]{{1,3}}-?[{_AN}]"
     rf"|[{_NUMERALS}][{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
     rf"|://[{_AN}\-]{{1,63}}[ \t]{{0,4}}\r?\n"
+    rf"|[.。．点點][A-Za-z]{{1,10}}[{PICTOGRAPHS}]{{1,3}}[A-Za-z0-9]"
 )
 """A superset of ``_SPLIT_RE`` for the unmasker's gate (no look-around)."""
 
 _LABEL_RE: Final = re.compile(rf"-?[{_AN}][{_AN}\-]{{0,62}}")
 
+_TLDISH: Final = r"[A-Za-z][A-Za-z0-9〇○◯]{1,23}|[0-9〇○◯][A-Za-z0-9]{1,23}"
+"""A TLD, maybe spelt with look-alike digits (``c0m``): read by :func:`_tld_reading`."""
 _STAND_IN_RE: Final = re.compile(
-    rf"(?<=[{_AN}])(?P<sep>_{{1,2}}|[,，、])(?P<tld>[A-Za-z]{{2,24}})(?![{_AN}\-_@])"
+    rf"(?<=[{_AN}])(?P<sep>_{{1,2}}|[,，、‚﹐､])(?P<tld>{_TLDISH})(?![{_AN}\-_@])"
 )
 """``levieuxsinge_com``, ``happyliffe__click``, ``www.today,in``, ``sot、ae``: a stand-in dot
 before a word that is a TLD."""
 _DIAN_RE: Final = re.compile(
-    rf"(?<=[{_AN}]{{2}})(?P<sep>dian|DIAN|Dian)(?=(?P<tld>[A-Za-z]{{2,24}})(?![{_AN}\-]))"
+    rf"(?<=[{_AN}]{{2}})(?P<sep> ?(?:dian|DIAN|Dian))(?=(?P<tld>{_TLDISH})(?![{_AN}\-]))"
 )
-"""``freexvideosdiantv``: the pinyin of 点 glued between a name and its TLD."""
+"""``freexvideosdiantv``, ``188bet diancom``: the pinyin of 点 glued to a name or its TLD."""
 _DESCRIBED_RE: Final = re.compile(
     rf"(?<=[{_AN}])(?P<sep>\s{{0,2}}[，,]?\s{{0,2}}[（(]?\s{{0,2}}"
     r"(?:后缀(?:是|为|名)?|域名后缀|后面加上?|后面是|再加上?|加上|结尾是?)[：:]?\s{0,2}"
     r"(?:[.。点．]|dot\s)?\s{0,2})"
-    rf"(?P<tld>[A-Za-z]{{2,24}})(?P<close>\s{{0,2}}[）)])?(?![{_AN}\-])"
+    rf"(?P<tld>{_TLDISH})(?P<close>\s{{0,2}}[）)])?(?![{_AN}\-])"
 )
 """``abc 后缀是 com``, ``域名abc，后缀com``, ``abc（后面加.com）``, ``abc 加上 .com``: the TLD
 described in words after the name."""
@@ -72,15 +79,22 @@ _POINT_RE: Final = re.compile(
 """``frpbina point my``: ``point`` as the dot before any TLD (the main reading takes it only
 before ``com``, ``net`` and ``org``)."""
 GUESS_GATE: Final = re.compile(
-    rf"[{_AN}](?:_{{1,2}}|[,，、])[A-Za-z]{{2}}|[{_AN}](?i:dian)[A-Za-z]{{2}}"
+    rf"[{_AN}](?:_{{1,2}}|[,，、‚﹐､])[A-Za-z0-9〇○◯]{{2}}|[{_AN}] ?(?i:dian)"
     r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s|[a-z0-9]\. {1,2}[a-z]{4}"
 )
 """A superset of the triggers of :func:`guess_pass` (and of ``. `` as a dot before a TLD of
-four or more letters, ``saonidh. world``, which the spelled-dot pass takes when guessing), tested
-on the main reading's text."""
+four or more letters, ``saonidh. world``, which the spelled-dot pass takes when guessing). The
+unmasker's RE2 gate reads it with the other families (and again after folding), so asking costs
+nothing; texts too long for the gate use this compiled twin on the main reading's text."""
 
 
 _NAME_BEFORE_RE: Final = re.compile(rf"[{_AN}\-]{{1,63}}$")
+
+
+def _tld_reading(token: str) -> str | None:
+    """The TLD ``token`` is, or spells with look-alike digits (``c0m``), or None."""
+    low = token.lower()
+    return low if is_tld(low) else leet.read_tld(token)
 
 
 def _name_ok(text: str, pos: int) -> bool:
@@ -102,6 +116,10 @@ def split_pass(work: Work) -> None:
         kind = m.lastgroup
         if kind == "line":
             start, end = m.span("gap")
+        elif kind == "rest":
+            if _tld_reading(m["head"] + m["rest"]) is None:
+                continue
+            start, end = m.span("tld")
         else:
             start, end = m.span()
         label = _LABEL_RE.match(text, end)
@@ -124,12 +142,15 @@ def guess_pass(work: Work) -> None:
     taken = bytearray(len(text))
     for pattern in (_DESCRIBED_RE, _STAND_IN_RE, _DIAN_RE, _POINT_RE):
         for m in pattern.finditer(text):
-            if not is_tld(m["tld"].lower()) or not _name_ok(text, m.start()):
+            tld = _tld_reading(m["tld"])
+            if tld is None or not _name_ok(text, m.start()):
                 continue
             start, end = m.span("sep")
             if any(taken[start : m.end("tld")]):
                 continue
             edits = [(start, end, ".")]
+            if tld != m["tld"].lower():
+                edits.append((*m.span("tld"), tld))
             end_tld = m.end("tld")
             if m.groupdict().get("close"):
                 edits.append((*m.span("close"), ""))

@@ -10,12 +10,20 @@ thing is an id, so pieces a reader puts together are one id there:
 * digit groups after a QQ, WeChat or WhatsApp cue: ``377-916``, ``9520.60``, ``72-631-185-4``;
 * Chinese numerals among the digits, financial and spoken ones too: ``九 六 六 四``,
   ``陆3零593肆``, ``两1柒63叁1``;
-* the cue, the separator and the id on separate lines: ``V\\n：\\nduchang-2295``.
+* the cue, the separator and the id on separate lines: ``V\\n：\\nduchang-2295``; spaces after
+  an ``@`` (``飞机 @ bet_vip``);
+* what an instruction right after the id says: ``ha去oyun掉88（去掉中文）`` drops the Chinese,
+  ``66_nuyoah（倒过来）`` reads it backwards;
+* look-alike letters in a QQ number: ``1O2254678`` (O for 0, l or I for 1).
+
+A messenger's name spelled letter by letter (``W h a t s A p p``) is joined into the cue, and a
+mainland mobile read aloud (``幺9幺30两八0八七七``, ``幺三八 一二三四 五六七八``) into digits,
+wherever they stand.
 
 Joining the pieces here, before the dot passes run, is also what keeps ``fu❤li`` from reading
-as the host ``fu.li``: an id owned by a cue is never a host. Nothing happens away from a cue, so
-prose with numerals, dates and prices is untouched; a lone-character cue (``薇``, ``扣``) does
-not join digit groups (``扣 1500.50`` is an amount).
+as the host ``fu.li``: an id owned by a cue is never a host. Ids are only folded after a cue,
+so prose with numerals, dates and prices is untouched; a lone-character cue (``薇``, ``扣``)
+does not join digit groups (``扣 1500.50`` is an amount).
 """
 
 from __future__ import annotations
@@ -48,21 +56,44 @@ _UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
 _JUNK: Final = f" \t\r\n\u3000\xa0·•・.*#~^|/\\\\,，、。{SYMBOLS}"
 """Gaps a spammer puts between the pieces of an id."""
 _ID_RUN: Final = f"[{_UNIT}]{{1,40}}(?:[{_JUNK}]{{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
+_HANZI_JUNK: Final = f"(?:(?![{_NUM}])[\u4e00-\u9fff])"
+_ID_RUN_HANZI: Final = (
+    f"[{_UNIT}]{{1,40}}(?:(?:[{_JUNK}]|{_HANZI_JUNK}){{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
+)
+"""An id with Chinese characters put inside it, read when the message says to drop them."""
 _CUE_SEP: Final = (
-    f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n){{0,6}})"
+    f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n|@){{0,6}})"
 )
 
 _FIRST: Final = "VvWwQqKkTtFfDdLlAa+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽" + "".join(
     SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian")
 )
 """Every character a cue can begin with: the pattern is only tried there."""
-_CUED_ID_RE: Final = re.compile(
+_CUE: Final = (
     f"(?=[{_FIRST}])(?:(?P<wechat>{CUE_WECHAT})|(?P<qq>{CUE_QQ})|(?P<telegram>{CUE_TELEGRAM})"
-    f"|(?P<whatsapp>{CUE_WHATSAPP})|(?P<line>{CUE_LINE}))(?P<sep>{_CUE_SEP})(?P<id>{_ID_RUN})"
+    f"|(?P<whatsapp>{CUE_WHATSAPP})|(?P<line>{CUE_LINE}))(?P<sep>{_CUE_SEP})"
 )
+_CUED_ID_RE: Final = re.compile(f"{_CUE}(?P<id>{_ID_RUN})")
+_ID_RUN_RE: Final = re.compile(_ID_RUN)
+_CUED_ID_HANZI_RE: Final = re.compile(f"{_CUE}(?P<id>{_ID_RUN_HANZI})")
+_REMOVE: Final = (
+    "去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字|(?i:remove (?:the )?chinese)"
+)
+_REVERSE: Final = "倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?)"
+_REVERSE_WHOLE: Final = (
+    "(?:倒过来|反过来|倒着|反着|倒序)(?:[看读念写]|(?![\u4e00-\u9fff]))|(?i:backwards|reversed?)\\b"
+)
+"""A whole instruction to reverse (``倒过来``, ``反着读``), not a phrase (``倒过来的世界``)."""
+_REMOVE_RE: Final = re.compile(_REMOVE)
+_INSTRUCTION_RE: Final = re.compile(
+    f"[ \t]{{0,2}}[（(【\\[「]?(?:(?P<remove>{_REMOVE})|(?P<reverse>{_REVERSE_WHOLE}))"
+)
+"""What the message tells the reader to do with the id just before: drop the Chinese characters
+in it (``ha去oyun掉88（去掉中文）``) or read it backwards (``66_nuyoah（倒过来）``)."""
 _SPOKEN_MOBILE_RE: Final = re.compile(
-    f"(?<![0-9{_NUM}])[1幺一壹](?P<gap>[ \u3000·\\-]{{0,2}})[0-9{_NUM}]"
-    f"(?:(?P=gap)[0-9{_NUM}]){{9}}(?![0-9{_NUM}])"
+    f"(?<![0-9{_NUM}])[1幺一壹](?:(?P<gap>[ \u3000·\\-]{{0,2}})[0-9{_NUM}]"
+    f"(?:(?P=gap)[0-9{_NUM}]){{9}}|[0-9{_NUM}]{{2}}(?P<group>[ \u3000·\\-]{{1,2}})"
+    f"[0-9{_NUM}]{{4}}(?P=group)[0-9{_NUM}]{{4}})(?![0-9{_NUM}])"
 )
 """A mainland mobile read aloud (``幺9幺30两八0八七七``): no prose has eleven numerals so."""
 _CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram")
@@ -84,26 +115,34 @@ _SPELLED_CUE_RE: Final = re.compile(
 SPELLED_CUE_GATE: Final = (
     "(?i:" + "|".join("[ .*·\\-]{1,3}".join(word[:4]) for word in _CUE_NAMES) + ")"
 )
-SPOKEN_GATE: Final = f"[1幺一壹](?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{10}}"
+SPOKEN_GATE: Final = (
+    f"[1幺一壹](?:(?:[ \u3000·\\-]{{0,2}}[0-9{_NUM}]){{10}}"
+    f"|[0-9{_NUM}]{{2}}[ \u3000·\\-]{{1,2}}[0-9{_NUM}]{{4}})"
+)
 """A superset of the spoken mobile's trigger."""
 NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}\\-_]{{0,3}}[0-9{_NUM}]){{4}}"
 """An id that starts with a numeral: five numerals or digits, pieces apart or not."""
 
 CUED_GATE: Final = (
     f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
-    f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-)"
-    f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n)|{SPELLED_CUE_GATE}"
+    f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-"
+    "|[0-9][OoIl]|[OoIl][0-9])"
+    f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n|{_CUE_SEP}@[ \t\u3000])"
+    f"|{SPELLED_CUE_GATE}|{_REMOVE}|{_REVERSE}"
 )
 """A superset of the cued fold's trigger (RE2 syntax): a cue, then a gap inside an id, a
 numeral, digit groups, a hyphen between every character, or a line break."""
 _RUN_RE: Final = re.compile(f"[{_UNIT}]+")
 _SYMBOL_RE: Final = re.compile(f"[{SYMBOLS}]+")
+_SPACED_SYMBOL_RE: Final = re.compile(f"[ \u3000][{SYMBOLS}]{{1,2}}[ \u3000]")
 _DIGIT_GROUPS_RE: Final = re.compile(
     f"[0-9{_NUM}]{{1,5}}(?P<gap>[ \t\u3000]{{1,3}}(?:[\\-_·•.|/][ \t\u3000]{{1,3}})?"
     f"|[\\-_·•.|/、]|[ \t]?-[ \t]?)[0-9{_NUM}]{{1,5}}(?:(?P=gap)[0-9{_NUM}]{{1,5}}){{0,10}}"
     f"(?![0-9{_NUM}A-Za-z])"
 )
 _DIGITS_RE: Final = re.compile(f"[0-9{_NUM}]+")
+_LETTER_DIGITS_RE: Final = re.compile("[1-9][0-9OoIl]{4,10}(?![A-Za-z0-9_\\-])")
+_LETTER_TO_DIGIT: Final = str.maketrans("OoIl", "0011")
 _DATE_RE: Final = re.compile("(?:19|20)[0-9]{2}[^0-9]{1,3}[01]?[0-9][^0-9]{1,3}[0-3]?[0-9]")
 _LONE: Final = frozenset("薇嶶威徽扣蔻寇抠赖")
 _FILL_RE: Final = re.compile(FILL)
@@ -139,13 +178,23 @@ def _uniform_singles(text: str, runs: list[tuple[int, int]]) -> int:
 
 
 def _symbol_split(text: str, runs: list[tuple[int, int]]) -> int:
-    """How many leading runs are split only by emoji or symbols (0 if fewer than two)."""
+    """How many leading runs are split by emoji or symbols (0 if fewer than two): touching
+    (``fu❤li❤2749``), or spaced the same way each time (``kk73 🔥 943 🔥 vip``, three pieces or
+    more: one spaced emoji after an id is decoration)."""
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in pairwise(runs)]
     count = 1
-    for (_, a_end), (b_start, _) in pairwise(runs):
-        if _SYMBOL_RE.fullmatch(text, a_end, b_start) is None:
+    for gap in gaps:
+        if _SYMBOL_RE.fullmatch(gap) is None:
             break
         count += 1
-    return count if count >= 2 else 0
+    if count >= 2:
+        return count
+    count = 1
+    for gap in gaps:
+        if gap != gaps[0] or _SPACED_SYMBOL_RE.fullmatch(gap) is None:
+            break
+        count += 1
+    return count if count >= 3 else 0
 
 
 def _join(text: str, runs: list[tuple[int, int]]) -> list[Edit]:
@@ -183,11 +232,24 @@ def _digit_groups(text: str, start: int, kind: str, lone: bool) -> Group | None:
     return ("spaced_letters", runs[0][0], runs[-1][1], edits) if edits else None
 
 
+def _letter_digits(text: str, start: int, end: int) -> Group | None:
+    """``1O2254678``, ``894II54582``: after a QQ cue, O is 0 and l or I is 1 (a QQ number is
+    digits only); two of its characters at least must be digits."""
+    m = _LETTER_DIGITS_RE.match(text, start, end)
+    if m is None or m[0].isdigit() or sum(c.isdigit() for c in m[0]) < 2:
+        return None
+    return ("leet", start, m.end(), [(start, m.end(), m[0].translate(_LETTER_TO_DIGIT))])
+
+
 def _id_group(text: str, start: int, end: int, kind: str, lone: bool) -> Group | None:
     """The fold of the id run ``text[start:end]`` right after a cue, if it needs one."""
     digits = _digit_groups(text, start, kind, lone)
     if digits is not None:
         return digits
+    if kind == "qq" and not lone:
+        letters = _letter_digits(text, start, end)
+        if letters is not None:
+            return letters
     runs = _pieces(text, start, end)
     (first_start, first_end), first = runs[0], text[runs[0][0] : runs[0][1]]
     if _interleaved(first):
@@ -209,8 +271,34 @@ def _id_group(text: str, start: int, end: int, kind: str, lone: bool) -> Group |
     return (name, kept[0][0], kept[-1][1], edits)
 
 
+def _instructed(text: str, start: int, end: int) -> Group | None:
+    """The id as the instruction after it says to read it, if one follows."""
+    m = _INSTRUCTION_RE.match(text, end)
+    if m is None:
+        return None
+    runs = _pieces(text, start, end)
+    if m["remove"] and len(runs) > 1:
+        return ("defang", start, end, _join(text, runs))
+    ident = text[start:end]
+    if m["reverse"] and len(runs) == 1 and len(ident) >= 5:
+        return ("bidi", start, end, [(start, end, ident[::-1])])
+    return None
+
+
+def _plain_end(text: str, m: re.Match[str]) -> int:
+    """Where the id run of ``m`` ends when Chinese characters are no gaps."""
+    if m.re is _CUED_ID_RE:
+        return m.end("id")
+    plain = _ID_RUN_RE.match(text, m.start("id"))
+    return plain.end() if plain else m.end("id")
+
+
 def _sep_edits(sep: str, offset: int, id_has_digit: bool) -> list[Edit]:
-    """Line breaks between a cue and its id go (a space where no separator is left)."""
+    """Line breaks between a cue and its id go (a space where no separator is left), and so
+    do spaces after an ``@`` (``飞机 @ bet_vip``)."""
+    at = sep.rfind("@")
+    if at >= 0 and sep[at + 1 :].strip(" \t\u3000") == "" and len(sep) > at + 1:
+        return [(offset + at + 1, offset + len(sep), "")]
     if "\n" not in sep or not id_has_digit:
         return []
     strong = any(c in ":：" for c in sep)
@@ -232,10 +320,13 @@ def cued_id_pass(work: Work) -> None:
     work.apply(spelled)
     text = work.text
     groups: list[Group] = []
-    for m in _CUED_ID_RE.finditer(text):
+    pattern = _CUED_ID_HANZI_RE if _REMOVE_RE.search(text) else _CUED_ID_RE
+    for m in pattern.finditer(text):
         kind = next(k for k in ("wechat", "qq", "telegram", "whatsapp", "line") if m[k])
         lone = _FILL_RE.sub("", m[kind]).lstrip("加") in _LONE
-        group = _id_group(text, m.start("id"), m.end("id"), kind, lone)
+        group = _instructed(text, m.start("id"), m.end("id"))
+        if group is None:
+            group = _id_group(text, m.start("id"), _plain_end(text, m), kind, lone)
         ident = m["id"] if group is None else text[group[1] : group[2]]
         sep = _sep_edits(m["sep"], m.start("sep"), any(c.isdigit() or c in _NUM for c in ident))
         if sep:
@@ -247,12 +338,13 @@ def cued_id_pass(work: Work) -> None:
 
 
 def spoken_mobile_pass(work: Work) -> None:
-    """``幺9幺30两八0八七七`` -> ``19130280877``: a mobile read aloud, 幺 and 两 included."""
+    """``幺9幺30两八0八七七`` -> ``19130280877``: a mobile read aloud, 幺 and 两 included, one
+    gap throughout or in its 3-4-4 groups (``幺三八 一二三四 五六七八``)."""
     groups: list[Group] = []
     for m in _SPOKEN_MOBILE_RE.finditer(work.text):
-        gap = m["gap"]
-        digits = (m[0].replace(gap, "") if gap else m[0]).translate(_TO_DIGITS)
-        if digits != m[0].replace(gap, "") and digits[1] in "3456789":
+        written = "".join(_DIGITS_RE.findall(m[0]))
+        digits = written.translate(_TO_DIGITS)
+        if digits != written and digits[1] in "3456789":
             start, end = m.span()
             groups.append(("cjk_numeral", start, end, [(start, end, digits)]))
     work.apply(groups)

@@ -44,9 +44,10 @@ from bastion.normalize.tables import (
     _SPLIT,
     _CUED_ID,
     _SPOKEN,
+    _GUESS,
     _INSTRUCTED,
-) = (1 << i for i in range(16))
-_ALL: Final = (1 << 16) - 1
+) = (1 << i for i in range(17))
+_ALL: Final = (1 << 17) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -74,6 +75,7 @@ _ASCII_GATES: Final = (
     (broken.DIGIT_GATE, _DIGITS),
     (handle_ids.CUED_GATE, _CUED_ID),
     (guess.SPLIT_GATE, _SPLIT),
+    (guess.GUESS_GATE.pattern, _GUESS),
     (to_re2(instructions.TRIGGER), _INSTRUCTED),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
@@ -253,11 +255,17 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     """
     if not isinstance(text, str):
         raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
-    work = _run(text, explain, weak, guessing=False)
+    work, families = _run(text, explain, weak, guessing=False)
     result = Unmasked(text, text) if work is None else work.result()
+    if not weak:
+        return result
     split = work is not None and any(trick[0] == "split_word" for trick in work.tricks)
-    if weak and (split or guess.GUESS_GATE.search(result.text)):
-        alternate = _run(text, explain, True, guessing=True)
+    if len(text) > _GATE_MAX:  # the gate read "everything": ask the exact pattern
+        guessable = guess.GUESS_GATE.search(result.text) is not None
+    else:
+        guessable = bool(families & _GUESS)
+    if split or guessable:
+        alternate, _ = _run(text, explain, True, guessing=True)
         if alternate is not None and alternate.text != result.text:
             result.alternate = alternate.result()
     return result
@@ -268,9 +276,10 @@ _SPELLED_DOT_BIT: Final = _trigger_bit(
 )
 
 
-def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> Work | None:
-    """The passes the gate calls for, in order; None when it calls for none. ``guessing``
-    builds the guessed reading: the spelled-dot pass always runs, then the guesses."""
+def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> tuple[Work | None, int]:
+    """The passes the gate calls for, in order, and the gate families read (on the text as
+    folded at the last re-read); no work when the gate calls for none. ``guessing`` builds the
+    guessed reading: the spelled-dot pass always runs, then the guesses."""
     if text.isascii():
         gate, steps = _ASCII_GATE, _ASCII_STEPS
     else:
@@ -282,7 +291,7 @@ def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> Work | None
         families |= _DOT
         forced = _SPELLED_DOT_BIT
     if not families:
-        return None
+        return None, 0
     work = Work(text, explain, weak, guessing)
     tricks = work.tricks
     # how many tricks the text held when the gate last read it, and when the families did
@@ -303,7 +312,7 @@ def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> Work | None
             families_at = len(tricks)
     if guessing:
         guess.guess_pass(work)
-    return work
+    return work, families
 
 
 def warm() -> None:

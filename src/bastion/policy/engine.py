@@ -51,6 +51,7 @@ class _Rule:
         "mode",
         "needs_cues",
         "not_mask",
+        "origins",
         "reason",
         "unlisted",
     )
@@ -66,6 +67,7 @@ class _Rule:
         self.flags_any = frozenset(when.flags) if when.flags else None
         self.flags_none = frozenset(when.not_flags) if when.not_flags else None
         self.has_cue = when.has_cue
+        self.origins = frozenset(when.origins) if when.origins else None
         self.min_count = when.min_count
         self.any_mask = cues.mask_of(when.cues)
         self.all_mask = cues.mask_of(when.all_cues)
@@ -107,6 +109,8 @@ class _Rule:
         if self.flags_none is not None and not self.flags_none.isdisjoint(flags):
             return None
         if self.has_cue is not None and bool(entity.cue) is not self.has_cue:
+            return None
+        if self.origins is not None and entity.origin.partition(":")[0] not in self.origins:
             return None
         listed = entity.categories
         if not listed:

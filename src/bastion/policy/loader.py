@@ -19,6 +19,7 @@ from bastion.model import (
     BUILTIN_CATEGORIES,
     ENTITY_FLAGS,
     ENTITY_KINDS,
+    ORIGINS,
     OUTCOMES,
     SEVERITIES,
     SURFACES,
@@ -189,7 +190,7 @@ def _choices(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
-_ENTITY_KEYS = ("kinds", "categories", "listed", "flags", "not_flags", "has_cue")
+_ENTITY_KEYS = ("kinds", "categories", "listed", "flags", "not_flags", "has_cue", "origins")
 
 
 class _Checker:
@@ -267,6 +268,7 @@ class _Checker:
             self.members((*at, key), getattr(when, key), self.spec.cues)
         for key in ("flags", "not_flags"):
             self.members((*at, key), getattr(when, key), ENTITY_FLAGS)
+        self.members((*at, "origins"), when.origins, ORIGINS)
         self.signals(at, rule)
         violation = rule.violation
         self.one_of(

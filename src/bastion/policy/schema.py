@@ -32,6 +32,7 @@ class WhenSpec(_Spec):
     flags: NonEmptyList | None = None
     not_flags: NonEmptyList | None = None
     has_cue: bool | None = None
+    origins: NonEmptyList | None = None
     min_count: int = Field(default=1, ge=1, le=1000)
     signals: NonEmptyList | None = None
     min_score: float = Field(default=0.0, ge=0.0, le=1.0)

@@ -203,3 +203,12 @@ def test_limits_are_validated() -> None:
     with pytest.raises(ValueError, match="max_frames"):
         ImageLimits(max_frames=0)
     assert io  # the module's buffers are used by the pictures helpers
+
+
+def test_a_multi_picture_jpeg_from_a_phone_camera_is_read() -> None:
+    first = pictures.qr(LISTED_URL, scale=4).convert("RGB")
+    buffer = io.BytesIO()
+    first.save(buffer, "MPO", save_all=True, append_images=[Image.new("RGB", first.size)])
+    report = ImageStage().read_one(0, ImageInput("phone.jpg", buffer.getvalue()))
+    assert (report.format, report.frames) == ("MPO", 2)
+    assert [code.text for code in report.codes] == [LISTED_URL]

@@ -129,3 +129,16 @@ def test_codes_repeated_across_frames_are_reported_once() -> None:
         frame.putpixel((n, 0), 0)
     report = ImageStage().read_one(0, ImageInput("a.gif", pictures.animated_gif(frames)))
     assert report.frames == 4 and [c.text for c in report.codes] == [LISTED_URL]
+
+
+def test_a_listed_link_in_a_picture_removes_it_where_text_disables_the_link(
+    listed_scanner: Scanner,
+) -> None:
+    """A QR code cannot be disabled like a link: the picture carrying it must go."""
+    data = pictures.encode(pictures.qr(LISTED_URL))
+    pictured = listed_scanner.scan(
+        Item(id="p", surface="post", images=("q.png",), image_data=(ImageInput("q.png", data),))
+    )
+    written = listed_scanner.scan(Item(id="t", surface="post", text=f"see {LISTED_URL}"))
+    assert [(v.rule, v.outcome) for v in pictured.violations] == [("image.link_listed", "remove")]
+    assert [(v.rule, v.outcome) for v in written.violations] == [("link.listed", "disable_link")]

@@ -23,6 +23,7 @@ from PIL import (
     GifImagePlugin,
     Image,
     JpegImagePlugin,
+    MpoImagePlugin,
     PngImagePlugin,
     UnidentifiedImageError,
     WebPImagePlugin,
@@ -31,8 +32,16 @@ from PIL import (
 from bastion.extract.images.limits import ImageLimits
 
 FORMATS: Final = ("PNG", "JPEG", "GIF", "WEBP", "BMP")
-_PLUGINS: Final = (BmpImagePlugin, GifImagePlugin, JpegImagePlugin, PngImagePlugin, WebPImagePlugin)
-"""Imported here so that opening an image never imports a plugin (no import at scan time)."""
+_PLUGINS: Final = (
+    BmpImagePlugin,
+    GifImagePlugin,
+    JpegImagePlugin,
+    MpoImagePlugin,
+    PngImagePlugin,
+    WebPImagePlugin,
+)
+"""Imported here so that opening an image never imports a plugin (no import at scan time):
+a JPEG with a multi-picture header (phone cameras write them) is opened by the MPO plugin."""
 _ORIENTATION: Final = 0x0112
 _TRANSPOSE: Final = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
