@@ -128,6 +128,8 @@ TRIGGERED_EXAMPLES = [
     "bet888=com = is a dot",
     "bQeQt888.com without the Qs",
     "moc.888teb read from right to left",
+    "bet888com - add . before com",
+    "b*t888.com (* = e)",
 ]
 """Texts each pass changes, one per branch of its trigger (random text rarely finds them)."""
 

@@ -54,6 +54,14 @@ CERTAIN: dict[str, list[tuple[str, str]]] = {
         ("win big b@et@wa@y.com - delete every @", "betway.com"),
         ("fast withdrawal bu*ll*dog*777.com without the *s", "bulldog777.com"),
     ],
+    "insert_the_dot": [
+        ("美女主播裸聊 bwincom（在com前加.）", "bwin.com"),
+        ("confirm your password betwaycom - add . before com", "betway.com"),
+    ],
+    "stars_stand_for": [
+        ("ETC认证失效请更新 bob***sino.com（星号是ca）", "bobcasino.com"),
+        ("real hookups b*in.com (* = w)", "bwin.com"),
+    ],
     "read_right_to_left": [
         ("Win big tonight moc.niwb read from right to left", "bwin.com"),
         ("百家乐 moc.yawteb 从右往左读", "betway.com"),
@@ -63,6 +71,7 @@ GUESSED: list[tuple[str, str]] = [
     ("go to bulldog seven seven seven dot com", "bulldog777.com"),
     ("site is betway and then .com", "betway.com"),
     ("visit my one one circle dot com (no spaces)", "my11circle.com"),
+    ("fast withdrawal bobcasinocom (add the dot yourself)", "bobcasino.com"),
 ]
 """No word makes the reading certain: the host is acted on because the intel lists it."""
 
@@ -122,6 +131,8 @@ PROSE = [
     "价格 = 是 5 元",
     "x = is a variable, replace x with y",
     "delete every file then dot your name",
+    "add the dot yourself, the sentence is unfinished",
+    "5 * means times, 3 * 4 = 12",
 ]
 
 

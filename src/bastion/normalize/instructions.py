@@ -28,6 +28,7 @@ from bastion.normalize.hostwords import PROSE_SAFE_TLDS, words
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
+from bastion.normalize.triggers import TLD
 from bastion.suffixes import is_tld
 
 _LABEL: Final = r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
@@ -163,7 +164,9 @@ _DIGITS_ALT: Final = "|".join(_DIGIT_WORDS)
 _DOTTED: Final = r"[^ \t\r\n.]\.[^ \t\r\n.]"
 """A dot inside a token: what a filler dropped or a token reversed names a host with."""
 _FILLER_KEY: Final = (
-    r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|take[ ]{1,2}out|leave[ ]{1,2}out)[ ]"
+    r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|take[ ]{1,2}out|leave[ ]{1,2}out)"
+    r"[ ]{1,2}(?:(?i:the|all|every|each|any)[ ]{1,2}(?:(?i:the)[ ]{1,2})?)?[\"'“‘]?"
+    r"(?:[A-Za-z0-9_]{0,3}[A-Z0-9_]|[@*#~^|/+=$%&!\-])"
     r"|(?:去掉|去除|删掉|删除|删去|不要|忽略)\s{0,2}(?:所有|全部)?的?(?:字母|数字)?[\"'“‘]?"
     r"[A-Za-z0-9_@*#~^|/+=$%&!\-])"
 )
@@ -172,11 +175,30 @@ _REVERSE_KEY: Final = (
     r"|in[ ]{1,2}reverse|reverse[ ]{1,2}order|backward|mirror)"
     r"|从右往左|从右到左|从右向左|从后往前|从后向前|从后面往前)"
 )
+_INSERT_DOT_RE: Final = re.compile(
+    r"(?i:add|put|insert|type)[ ]{1,2}(?i:a[ ]{1,2}|the[ ]{1,2})?(?:\.|(?i:dot)(?![A-Za-z]))"
+    r"[ ]{1,2}(?i:before|in[ ]{1,2}front[ ]{1,2}of)[ ]{1,2}(?i:the[ ]{1,2})?[\"'“]?\.?"
+    r"(?P<tld>[A-Za-z]{2,24})(?![A-Za-z0-9])"
+    r"|在\s{0,2}[\"'“]?(?P<tld2>[A-Za-z]{2,24})[\"'”]?\s{0,2}(?:前面?|之前|前边)"
+    r"(?:加|添加|插入|补|打)(?:上|个|一个)?\s{0,2}(?:\.|点|。|(?i:dot))"
+    r"|(?P<yourself>(?i:add[ ]{1,2}the[ ]{1,2}(?:dot|\.)[ ]{1,2}yourself)"
+    r"|自己加(?:上|个)?(?:点|\.))"
+)
+"""``（在com前加.）``, ``add . before org``: a dot the reader puts before the TLD; ``(add the dot
+yourself)`` does not say where, a guess."""
+_MASK_RE: Final = re.compile(
+    r"(?:(?P<sym>[*＊]+)\s{0,2}(?:=|是|为|代表|表示|(?i:means|stands[ ]{1,2}for))|(?:星号|星星)"
+    r"(?:是|为|代表|表示))\s{0,2}[\"'“]?(?P<fill>[A-Za-z0-9]{1,12})(?![A-Za-z0-9])"
+)
+"""``（星号是ada）``, ``(* = i)``: what the stars inside a host stand for."""
+_STARS_RE: Final = re.compile(r"(?<=[A-Za-z0-9\-])[*＊]+|[*＊]+(?=[A-Za-z0-9\-])")
+
 _KEYS: Final = (
     (
         "spoken",
         rf"(?i:{'|'.join(_DIGIT_WORDS)})(?:[ ]{{1,2}}[A-Za-z0-9]{{1,24}}){{0,8}}"
-        r"(?:[ ]{1,2}(?i:dot)[ ]|[ ]{1,2}[.。点]|[.。点][A-Za-z])",
+        r"(?:[ ]{1,2}(?i:dot)[ ]{1,2}|[ ]{1,2}[.。点][ ]{0,2}|[.。点])"
+        rf"{TLD}(?:[^A-Za-z0-9\-]|$)",
     ),
     (
         "tld_after",
@@ -204,6 +226,12 @@ _KEYS: Final = (
     ),
     ("filler", rf"(?s:{_FILLER_KEY}.*{_DOTTED}|{_DOTTED}.*{_FILLER_KEY})"),
     ("reverse", rf"(?s:{_REVERSE_KEY}.*{_DOTTED}|{_DOTTED}.*{_REVERSE_KEY})"),
+    (
+        "insert_dot",
+        r"(?i:add|put|insert|type)[ ]{1,2}(?:(?i:a|the)[ ]{1,2})?(?:\.|(?i:dot))"
+        r"|(?:前面?|之前|前边)(?:加|添加|插入|补|打)|自己加",
+    ),
+    ("mask", r"[*＊]\s{0,2}(?:=|是|为|代表|表示|(?i:means|stands))|星号|星星"),
 )
 """Per scan of :func:`instruction_pass`, a superset of the texts it changes (its keywords)."""
 
@@ -390,16 +418,75 @@ def _dropped_filler(work: Work) -> list[Group]:
     return found
 
 
+def _inserted_dot(work: Work) -> list[Group]:
+    """Put the dot before the TLD the message names (``flipfapcom（在com前加.）``); where it names
+    none (``(add the dot yourself)``), the guessed reading tries the spam TLD a token ends in."""
+    text = work.text
+    found: list[Group] = []
+    for instruction in _INSERT_DOT_RE.finditer(text):
+        tld = instruction["tld"] or instruction["tld2"]
+        if tld is not None:
+            if not is_tld(tld.lower()):
+                continue
+            ending = re.compile(
+                rf"(?<![A-Za-z0-9\-.])[A-Za-z0-9\-]{{2,63}}(?={re.escape(tld)}"
+                rf"(?![A-Za-z0-9\-.]))",
+                re.I,
+            )
+            for token in ending.finditer(text, 0, instruction.start()):
+                end = token.end()
+                found.append(("instruction", token.start(), end + len(tld), [(end, end, ".")]))
+        else:
+            for token in _GLUED_RE.finditer(text, 0, instruction.start()):
+                word = token[0].lower()
+                tld = next(
+                    (t for t in _GLUED_TLDS if word.endswith(t) and len(word) > len(t) + 2), None
+                )
+                if tld is None:
+                    continue
+                if work.guess:
+                    end = token.end() - len(tld)
+                    found.append(("weak_dot", token.start(), token.end(), [(end, end, ".")]))
+                else:  # no host yet: the mark only calls for the guessed reading
+                    found.append(("split_word", token.start(), token.end(), []))
+    return found
+
+
+_GLUED_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9\-.@/])[A-Za-z0-9][A-Za-z0-9\-]{3,70}(?![A-Za-z0-9\-.@])"
+)
+_GLUED_TLDS: Final = tuple(sorted(PROSE_SAFE_TLDS, key=len, reverse=True))
+"""Spam TLDs a token may end in, longest first (``v9betwinnet`` -> ``v9betwin.net``)."""
+
+
+def _unmasked_stars(work: Work) -> list[Group]:
+    """Fill the stars inside a host with what the message says they stand for
+    (``maj***honda.org（星号是ada）`` -> ``majadahonda.org``)."""
+    text = work.text
+    found: list[Group] = []
+    for instruction in _MASK_RE.finditer(text):
+        fill = instruction["fill"]
+        for token in _token_re("*＊").finditer(text):
+            if "*" not in token[0] and "＊" not in token[0]:
+                continue
+            inside = _STARS_RE.sub(fill, token[0])
+            if inside != token[0] and names_host(inside):
+                found.append(_token_edit(token, inside))
+        if found:
+            break
+    return found
+
+
 def _filler_ok(token: str, fill: str) -> bool:
     """A filler is dropped where it is one: a symbol, a capital in a name otherwise lower case
-    (``atQeljQekontrasQt``), or two or more letters written twice or more (``assZZignZZ``); a
-    letter of the name itself stays (``example.com without the e`` changes no host)."""
+    (``atQeljQekontrasQt``), or capitals or digits written twice or more (``assZZignZZ``,
+    ``3X1X3884X44``); lower-case letters are the name's own (``example.com without the e``)."""
     if not fill.replace("_", "!").isalnum():
         return True
+    if fill == fill.lower() and not any(char.isdigit() for char in fill):
+        return False
     rest = token.replace(fill, "")
-    if fill != fill.lower() and rest == rest.lower():
-        return True
-    return len(fill) >= 2 and token.count(fill) >= 2
+    return (fill != fill.lower() and rest == rest.lower()) or token.count(fill) >= 2
 
 
 def _reversed(work: Work) -> list[Group]:
@@ -437,6 +524,8 @@ _SCANS: Final = (
     _replaced_symbol,
     _dropped_filler,
     _reversed,
+    _inserted_dot,
+    _unmasked_stars,
 )
 """The scans, in the order of :data:`_KEYS`."""
 assert len(_SCANS) == len(_KEYS)
