@@ -57,6 +57,7 @@ CERTAIN: dict[str, list[tuple[str, str]]] = {
     "insert_the_dot": [
         ("美女主播裸聊 bwincom（在com前加.）", "bwin.com"),
         ("confirm your password betwaycom - add . before com", "betway.com"),
+        ("百家乐包赢 bgbetcom（com前面加个点）", "bgbet.com"),
     ],
     "stars_stand_for": [
         ("ETC认证失效请更新 bob***sino.com（星号是ca）", "bobcasino.com"),

@@ -179,13 +179,13 @@ _INSERT_DOT_RE: Final = re.compile(
     r"(?i:add|put|insert|type)[ ]{1,2}(?i:a[ ]{1,2}|the[ ]{1,2})?(?:\.|(?i:dot)(?![A-Za-z]))"
     r"[ ]{1,2}(?i:before|in[ ]{1,2}front[ ]{1,2}of)[ ]{1,2}(?i:the[ ]{1,2})?[\"'“]?\.?"
     r"(?P<tld>[A-Za-z]{2,24})(?![A-Za-z0-9])"
-    r"|在\s{0,2}[\"'“]?(?P<tld2>[A-Za-z]{2,24})[\"'”]?\s{0,2}(?:前面?|之前|前边)"
+    r"|(?:在\s{0,2})?[\"'“]?(?<![A-Za-z0-9])(?P<tld2>[A-Za-z]{2,24})[\"'”]?\s{0,2}(?:前面?|之前|前边)"
     r"(?:加|添加|插入|补|打)(?:上|个|一个)?\s{0,2}(?:\.|点|。|(?i:dot))"
     r"|(?P<yourself>(?i:add[ ]{1,2}the[ ]{1,2}(?:dot|\.)[ ]{1,2}yourself)"
     r"|自己加(?:上|个)?(?:点|\.))"
 )
-"""``（在com前加.）``, ``add . before org``: a dot the reader puts before the TLD; ``(add the dot
-yourself)`` does not say where, a guess."""
+"""``（在com前加.）``, ``（com前面加个点）``, ``add . before org``: a dot the reader puts before
+the TLD; ``(add the dot yourself)`` does not say where, a guess."""
 _MASK_RE: Final = re.compile(
     r"(?:(?P<sym>[*＊]+)\s{0,2}(?:=|是|为|代表|表示|(?i:means|stands[ ]{1,2}for))|(?:星号|星星)"
     r"(?:是|为|代表|表示))\s{0,2}[\"'“]?(?P<fill>[A-Za-z0-9]{1,12})(?![A-Za-z0-9])"
