@@ -24,6 +24,7 @@ from typing import Any, Final, cast
 
 import re2
 
+from bastion.normalize.defang import DROP_GATE
 from bastion.normalize.hostwords import PROSE_SAFE_TLDS, words
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Group, Work
@@ -140,6 +141,7 @@ _REPLACE_RE: Final = re.compile(
 """``= is a dot``, ``把=改成.``, ``（^换成点）``, ``%代表点``, ``replace ~ with .``: a symbol the
 message says stands for the dot."""
 
+_DEFANG_DROP: Final = re.compile(DROP_GATE)
 _FILLER_RE: Final = re.compile(
     r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|take[ ]{1,2}out|leave[ ]{1,2}out)[ ]{1,2}"
     r"(?i:the[ ]{1,2}|all[ ]{1,2}(?:the[ ]{1,2})?|every[ ]{1,2}|each[ ]{1,2}|any[ ]{1,2})?"
@@ -407,6 +409,8 @@ def _dropped_filler(work: Work) -> list[Group]:
     text = work.text
     found: list[Group] = []
     for instruction in _FILLER_RE.finditer(text):
+        if _DEFANG_DROP.match(text, instruction.start()):
+            continue  # the defanging pass drops this symbol (``(remove all #)``)
         fill = instruction["fill"]
         pattern = re.compile(rf"(?<=[A-Za-z0-9_.\-]){re.escape(fill)}(?=[A-Za-z0-9_.\-])")
         for token in _token_re(fill).finditer(text):
