@@ -92,10 +92,13 @@ def test_listed_host_is_rebuilt_and_acted_on(
 
 
 @pytest.mark.parametrize(("family", "text", "host"), CASES)
-def test_a_certain_reading_is_flagged_instruction(family: str, text: str, host: str) -> None:
+def test_a_certain_reading_is_in_the_main_reading(family: str, text: str, host: str) -> None:
+    """No guess: the host is in the main reading, not flagged as a cut or guessed join (an
+    earlier fold may have done part of the work: ``bgbet^com`` is a stand-in dot already)."""
     folded = unmask(text)
     assert host in folded.text.lower()
-    assert any(name == "instruction" for name, _, _ in folded.tricks), family
+    names = {name for name, _, _ in folded.tricks}
+    assert not names & {"weak_dot", "weak_join", "split_word"}, (family, names)
 
 
 @pytest.mark.parametrize(
