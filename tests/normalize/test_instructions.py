@@ -8,11 +8,13 @@ prose that merely sounds like an instruction, never give a host.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bastion import Item, Scanner
 from bastion.normalize import unmask
-from bastion.normalize.instructions import TRIGGER
+from bastion.normalize.instructions import GATE, TRIGGER
 
 CERTAIN: dict[str, list[tuple[str, str]]] = {
     "spoken_digits": [
@@ -148,9 +150,9 @@ def test_prose_that_sounds_like_an_instruction_gets_no_host(scanner: Scanner, te
     assert result.verdict == "allow"
 
 
-def test_every_case_holds_the_trigger() -> None:
-    import re
-
-    trigger = re.compile(TRIGGER)
-    for _, text, _ in CASES:
+def test_every_case_holds_the_trigger_and_the_gate() -> None:
+    """``TRIGGER`` (the pre-check's clause) and its cheap superset ``GATE`` (the unmasker's)."""
+    trigger, gate = re.compile(TRIGGER), re.compile(GATE)
+    for _, text, _ in [*CASES, *(("guessed", *c) for c in GUESSED)]:
         assert trigger.search(text), text
+        assert gate.search(text), text

@@ -79,7 +79,7 @@ _ASCII_GATES: Final = (
     (handle_ids.CUED_GATE, _CUED_ID),
     (guess.SPLIT_GATE, _SPLIT),
     (guess.GUESS_GATE.pattern, _GUESS),
-    (to_re2(instructions.TRIGGER), _INSTRUCTED),
+    (to_re2(instructions.GATE), _INSTRUCTED),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -177,7 +177,7 @@ PASSES: Final = (
         "instruction",
         instructions.instruction_pass,
         _INSTRUCTED,
-        trigger=to_re2(instructions.TRIGGER),
+        trigger=to_re2(instructions.GATE),
         guessing=True,
     ),
     Pass("split", guess.split_pass, _SPLIT, guessing=True),
