@@ -43,6 +43,7 @@ EXAMPLES = {
     "weak_dot": "verify at brca。be now",
     "weak_join": "go xnx-vi🀄deos.fun",
     "split_word": "go xnx-vi🀄deos.fun",
+    "instruction": "win seven nine dot vip (no spaces)",
     "prose_like": "hot pics here -> sYnotTip.Cz",
     "encoded": "copy aHR0cDovL2JldDg4OC5jb20v to a decoder",
     "ambiguous_host": "play bet 888 . com now",

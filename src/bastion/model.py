@@ -77,6 +77,7 @@ ENTITY_FLAGS: Final = (
     "weak_join",
     "split_word",
     "ambiguous_host",
+    "instruction",
     # what a finder saw (bastion.extract)
     "no_scheme",
     "defanged",

@@ -121,6 +121,16 @@ TRIGGERED_EXAMPLES = [
     "bet888 . com",
     "bet888。c0m",
     "bet888.corn",
+    # the instruction pass, one per scan
+    "bet seven seven dot com (no spaces)",
+    "bet888 , domain ending com",
+    "后缀是com，前面是bet888",
+    "first part bet , second part 888.com",
+    "bet888=com = is a dot",
+    "bQeQt888.com without the Qs",
+    "moc.888teb read from right to left",
+    "bet888com - add . before com",
+    "b*t888.com (* = e)",
 ]
 """Texts each pass changes, one per branch of its trigger (random text rarely finds them)."""
 
@@ -227,4 +237,9 @@ def test_no_pass_before_the_guessed_reading_takes_over_reads_the_guess() -> None
     for step in PASSES[:first]:
         body = inspect.getsource(step.run)
         assert ".guess" not in body and ".weak" not in body, step.name
-    assert [p.name for p in PASSES if p.guessing] == ["split", "broken_host", "spelled_dot"]
+    assert [p.name for p in PASSES if p.guessing] == [
+        "instruction",
+        "split",
+        "broken_host",
+        "spelled_dot",
+    ]

@@ -37,6 +37,7 @@ _ROUTER = Gate(
 """Which finders can match at all: one RE2 pass instead of a Python regex scan per finder."""
 _HOST_TRICKS = frozenset(
     {"spelled_dot", "spaced_letters", "homoglyph", "nfkc", "hxxp", "defang", "leet", "bidi"}
+    | {"instruction"}
 )
 _DELETIONS = frozenset({"invisible", "combining"})
 """Unmasking tricks that show intent: a host they produced is trusted even if it reads as words.

@@ -40,6 +40,7 @@ from bastion.normalize.defang import (
     STAND_IN_TLDS,
 )
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
+from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.tables import (
@@ -118,6 +119,8 @@ _ASCII_CLAUSES = (
     f"(?:{TLD}|[A-Za-z]{{0,3}}[013457〇○◯][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
+    # instructions in prose (bastion.normalize.instructions): their keywords
+    INSTRUCTION_TRIGGER,
 )
 _ASCII = Gate(_ASCII_CLAUSES)
 ASCII_MATCH = _ASCII.matcher()

@@ -16,7 +16,8 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, guess, handle_ids, leet, rules
+from bastion.normalize import broken, defang, guess, handle_ids, instructions, leet, rules
+from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Unmasked, UnmaskStep, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -44,8 +45,9 @@ from bastion.normalize.tables import (
     _CUED_ID,
     _SPOKEN,
     _GUESS,
-) = (1 << i for i in range(16))
-_ALL: Final = (1 << 16) - 1
+    _INSTRUCTED,
+) = (1 << i for i in range(17))
+_ALL: Final = (1 << 17) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -77,6 +79,7 @@ _ASCII_GATES: Final = (
     (handle_ids.CUED_GATE, _CUED_ID),
     (guess.SPLIT_GATE, _SPLIT),
     (guess.GUESS_GATE.pattern, _GUESS),
+    (to_re2(instructions.GATE), _INSTRUCTED),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -170,6 +173,13 @@ PASSES: Final = (
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
+    Pass(
+        "instruction",
+        instructions.instruction_pass,
+        _INSTRUCTED,
+        trigger=to_re2(instructions.GATE),
+        guessing=True,
+    ),
     Pass("split", guess.split_pass, _SPLIT, guessing=True),
     Pass("digit_run", broken.digit_run_pass, _DIGITS),
     Pass("broken_host", broken.broken_host_pass, _LINES, guessing=True),
