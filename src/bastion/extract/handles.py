@@ -22,7 +22,7 @@ from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
 from bastion.normalize import cues
 from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP, CUES
-from bastion.normalize.handle_ids import NUMERAL_ID, SPOKEN_GATE
+from bastion.normalize.handle_ids import NUMERAL_ID, SPELLED_CUE_GATE, SPOKEN_GATE
 
 _SYL = cues.SYLLABLES
 _WORDS = cues.PROSE_PAIRS
@@ -69,6 +69,9 @@ _PLAIN = re.compile(
 )
 """The cue words as people write them; any other cue match is a disguise (stricter ids)."""
 _LONE = frozenset("薇嶶威徽扣蔻寇抠赖")
+_BALL = "球秋"
+"""``球球`` (a ball, a pet name) said for QQ: like a lone ``扣``, only before six digits or more
+with no unit after them."""
 
 _REVERSED_CUE = (
     "微信|薇信|[Vv][Xx]|[Ww][Xx]|[Vv]信|[Ww][Ee][Cc][Hh][Aa][Tt]|[Qq][Qq]群?|扣扣|企鹅|扣"
@@ -94,6 +97,7 @@ CUE_CLAUSES = (
     f"(?:{CUE_TELEGRAM})[^\\n@]{{0,12}}@",
     CUE_REVERSED,
     SPOKEN_GATE,
+    SPELLED_CUE_GATE,
 )
 """Supersets of every handle match (cue, separator, first id character) for the pre-check."""
 
@@ -242,7 +246,8 @@ def _find_qq(text: str, out: list[Candidate]) -> None:
             continue
         if _AMOUNT_AFTER.match(text, match.end()):
             continue
-        if _FILL_RE.sub("", match["cue"]).lstrip("加") in _LONE and (
+        core = _FILL_RE.sub("", match["cue"]).lstrip("加")
+        if (core in _LONE or core[:1] in _BALL) and (
             len(ident) < 6 or _UNIT_AFTER.match(text, match.end())
         ):
             continue

@@ -65,7 +65,7 @@ _CUE_SEP: Final = (
     f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n|@){{0,6}})"
 )
 
-_FIRST: Final = "VvWwQqKkTtFfDdLlAa+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽" + "".join(
+_FIRST: Final = "VvWwQqKkTtFfDdLlAaGg+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽小绿🟢ᐯᎳ球秋ไ" + "".join(
     SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian")
 )
 """Every character a cue can begin with: the pattern is only tried there."""
@@ -96,7 +96,7 @@ _SPOKEN_MOBILE_RE: Final = re.compile(
     f"[0-9{_NUM}]{{4}}(?P=group)[0-9{_NUM}]{{4}})(?![0-9{_NUM}])"
 )
 """A mainland mobile read aloud (``幺9幺30两八0八七七``): no prose has eleven numerals so."""
-_CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram")
+_CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram", "line")
 
 
 def _spelled(word: str, index: int) -> str:

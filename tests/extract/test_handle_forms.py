@@ -1,0 +1,79 @@
+"""More disguised messenger cues and phone forms, by family, through ``Scanner.scan``.
+
+The same checks as ``test_handle_families``: each example gives exactly its entity on every
+surface, and the negatives are prose that shares the words (numbers said in English, the green
+of a plant, a ball game) and must give none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion import Item, Scanner
+from bastion.model import SURFACES
+from tests.extract.conftest import default_scanner
+
+FAMILIES: dict[str, list[tuple[str, str, str]]] = {
+    "wechat_nicknames": [
+        ("小绿泡泡：starkay8624", "wechat", "starkay8624"),
+        ("绿泡泡 aojin872", "wechat", "aojin872"),
+        ("绿🫧：aojin872", "wechat", "aojin872"),
+        ("绿色软件：faan7971", "wechat", "faan7971"),
+        ("绿色聊天软件：lusean7257", "wechat", "lusean7257"),
+        ("🟢泡泡：haoyss5219", "wechat", "haoyss5219"),
+        ("V泡泡：haoyss5219", "wechat", "haoyss5219"),
+        ("my green chat app: roluna_3304", "wechat", "roluna_3304"),
+        ("add me on the green app roluna_3304", "wechat", "roluna_3304"),
+    ],
+    "cue_lookalikes": [
+        ("VV: xinli3332", "wechat", "xinli3332"),
+        ("ᐯ᙭: limikk8696", "wechat", "limikk8696"),
+        ("wech@t: kklongfa3863", "wechat", "kklongfa3863"),
+        ("Ꮃechat: staran4017", "wechat", "staran4017"),
+    ],
+    "cue_misspelt_or_other_script": [
+        ("扣Q 5351722", "qq", "5351722"),
+        ("球球：4883214632", "qq", "4883214632"),
+        ("秋秋 6829611235", "qq", "6829611235"),
+        ("Telegrm: miro_5887", "telegram", "miro_5887"),
+        ("电报id：naluse_2796", "telegram", "naluse_2796"),
+        ("飞机号：naluse_2796", "telegram", "naluse_2796"),
+        ("watsap: +60170786031", "whatsapp", "+60170786031"),
+        ("賴 id starhao_4617", "line", "starhao_4617"),
+        ("ไลน์: joxige_1015", "line", "joxige_1015"),
+        ("L I N E : geao2039", "line", "geao2039"),
+    ],
+}
+CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
+NEGATIVES = [
+    "绿色软件 2024 年度评选",
+    "小绿泡泡真可爱 哈哈哈",
+    "the green app icon is 12345 px wide",
+    "球球 12 岁了，秋秋 2024 年生",
+    "踢球球 10000 次",
+    "VV 2024 巡演",
+    "deadline 2024 line",
+    "L I N E up at 10:30",
+]
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return default_scanner()
+
+
+@pytest.mark.parametrize(("family", "text", "kind", "value"), CASES)
+def test_family_gives_the_entity_on_every_surface(
+    scanner: Scanner, family: str, text: str, kind: str, value: str
+) -> None:
+    for surface in SURFACES:
+        result = scanner.scan(Item(id="x", text=f"{text} 😀", surface=surface))
+        got = [(e.kind, e.value) for e in result.entities]
+        assert got == [(kind, value)], (family, surface, got)
+        (entity,) = result.entities
+        assert entity.raw == text[entity.span[0] : entity.span[1]]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_prose_sharing_the_words_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:
+    assert scanner.scan(Item(id="x", text=text, surface="comment")).entities == []
