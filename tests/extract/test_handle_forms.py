@@ -43,6 +43,39 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("ไลน์: joxige_1015", "line", "joxige_1015"),
         ("L I N E : geao2039", "line", "geao2039"),
     ],
+    "phone_groups_joined_by_symbols": [
+        ("电话 13️⃣6❤️8二八5❤️6️⃣38六", "phone", "13682856386"),
+        ("☎️ 一三九➖2二一二➖7️⃣2４1", "phone", "13922127241"),
+        ("手机号 158💋8871💋二9一4", "phone", "15888712914"),
+        ("call 13️⃣8→８8四零→59️⃣56️⃣", "phone", "13888405956"),
+        ("微信手机同号：186*2814*8559", "phone", "18628148559"),
+        ("151~01三9~一527", "phone", "15101391527"),
+    ],
+    "phone_letters_for_digits": [
+        ("微信同号：l39-3Bl6-94Bl", "phone", "13938169481"),
+        ("联系：15Ol0O42B93", "phone", "15010042893"),
+        ("tel：15o9674lIZ1", "phone", "15096741121"),
+        ("电话：l7743IZ3l49", "phone", "17743123149"),
+        ("微信同号：1SO l581 Z714", "phone", "15015812714"),
+    ],
+    "phone_read_aloud_in_english": [
+        ("call me one three double six seven five eight five oh two two", "phone", "13667585022"),
+        (
+            "text me on one five oh eight seven nine seven four three eight one",
+            "phone",
+            "15087974381",
+        ),
+        (
+            "whatsapp me plus six zero one seven four zero eight one four two seven",
+            "phone",
+            "+60174081427",
+        ),
+        (
+            "my number is one three eight, triple one, two two three four five",
+            "phone",
+            "13811122345",
+        ),
+    ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
 NEGATIVES = [
@@ -54,6 +87,13 @@ NEGATIVES = [
     "VV 2024 巡演",
     "deadline 2024 line",
     "L I N E up at 10:30",
+    "I have three kids, one or two dogs and five cats",
+    "one two three four five six seven eight nine ten, here I come",
+    "it was one, two, three, four, five, six, seven days",
+    "call me at one or two, phone 12 OK",
+    "电话 lOOSBIlZ 再说",
+    "比分 135*20*10，第 2024*1234*5678 号",
+    "version 1.38.2014-5678",
 ]
 
 

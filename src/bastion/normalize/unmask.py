@@ -16,7 +16,7 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, guess, handle_ids, leet, rules
+from bastion.normalize import broken, defang, guess, handle_ids, leet, phone_forms, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -44,8 +44,9 @@ from bastion.normalize.tables import (
     _CUED_ID,
     _SPOKEN,
     _GUESS,
-) = (1 << i for i in range(16))
-_ALL: Final = (1 << 16) - 1
+    _PHONES,
+) = (1 << i for i in range(17))
+_ALL: Final = (1 << 17) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -74,6 +75,7 @@ _ASCII_GATES: Final = (
     (handle_ids.CUED_GATE, _CUED_ID),
     (guess.SPLIT_GATE, _SPLIT),
     (guess.GUESS_GATE.pattern, _GUESS),
+    ("|".join(phone_forms.TRIGGERS), _PHONES),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -153,6 +155,21 @@ PASSES: Final = (
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
+    Pass(
+        "grouped_mobile",
+        phone_forms.grouped_mobile_pass,
+        _PHONES,
+        trigger=phone_forms.GROUPED_MOBILE_TRIGGER,
+    ),
+    Pass(
+        "letter_mobile",
+        phone_forms.letter_mobile_pass,
+        _PHONES,
+        trigger=phone_forms.LETTER_MOBILE_TRIGGER,
+    ),
+    Pass(
+        "spoken_phone", phone_forms.spoken_phone_pass, _PHONES, trigger=phone_forms.SPOKEN_TRIGGER
+    ),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
