@@ -1121,6 +1121,33 @@ def fam_emoji_after_fraction(rng: random.Random, h: Host) -> tuple[str, bool, st
     return f"{_lure(rng, h, lang)} {lead} {emoji} {host}", True, lang
 
 
+def fam_plain_host_then_emoji_word(rng: random.Random, h: Host) -> tuple[str, bool, str]:
+    """A PLAIN host followed by an emoji and a word that is also a TLD (``🔥 VIP``, ``👉 app``,
+    ``⭐ top``, ``💰 win``, ``❤️ live``), the way spam decorates a link: no disguise at all."""
+    emoji = rng.choice(["👉", "🔥", "⭐", "💰", "❤️", "🎰", "💋"])
+    tail = rng.choice(
+        [
+            "VIP bonus",
+            "app download",
+            "top casino",
+            "win big",
+            "live show",
+            "club members",
+            "bet now",
+            "online 24h",
+            "me & you",
+            "shop now",
+            "fun!!",
+            "APP下载",
+            "VIP通道",
+            "live直播",
+        ]
+    )
+    host = rng.choice([h.host, h.host, f"www.{h.host}", f"https://{h.host}"])
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in tail) else "en"
+    return f"{_lure(rng, h, lang)} {host} {emoji} {tail}", True, lang
+
+
 LINK_FAMILIES: dict[str, LinkFamily] = {
     "spoken_digits_en": fam_spoken_digits_en,
     "tld_in_words_en": fam_tld_in_words_en,
@@ -1169,6 +1196,7 @@ LINK_FAMILIES: dict[str, LinkFamily] = {
     "youtube_comment_style": fam_youtube_comment_style,
     "weibo_style": fam_weibo_style,
     "emoji_after_fraction": fam_emoji_after_fraction,
+    "plain_host_then_emoji_word": fam_plain_host_then_emoji_word,
 }
 NEEDS_DIGIT = frozenset({"spoken_digits_en"})
 NEEDS_CYR = frozenset({"script_lookalike_dot_word"})
@@ -1486,6 +1514,29 @@ def hfam_id_homoglyph(rng: random.Random) -> tuple[str, str, str, bool, str]:
     return kind, expected, f"{lure} {cue}{disguised}", True, "zh"
 
 
+def hfam_plain_handle_then_emoji_word(rng: random.Random) -> tuple[str, str, str, bool, str]:
+    """A PLAIN, undisguised handle (微信：id, QQ：number, t.me/name, wa.me/number, a mobile)
+    followed by an emoji and a word that is also a TLD (``🔥 VIP``, ``👉 app``)."""
+    wid = handle_id(rng)
+    num = qq_number(rng)
+    mobile = cn_mobile(rng)
+    cc, nat = intl_mobile(rng)
+    kind, expected, plain = rng.choice(
+        [
+            ("wechat", wid, f"微信：{wid}"),
+            ("qq", num, f"QQ：{num}"),
+            ("telegram", wid.lower(), f"t.me/{wid}"),
+            ("whatsapp", cc + nat, f"wa.me/{cc}{nat}"),
+            ("phone", "86" + mobile, f"电话 {mobile}"),
+            ("line", wid.lower(), f"LINE: {wid}"),
+        ]
+    )
+    emoji = rng.choice(["👉", "🔥", "⭐", "💰", "❤️", "🎰", "💋"])
+    tail = rng.choice(["VIP", "app", "top", "win", "live", "VIP通道", "APP下载", "club"])
+    lure = rng.choice(HANDLE_LURE_ZH + HANDLE_LURE_EN)
+    return kind, expected, f"{lure} {plain} {emoji} {tail}", True, "zh"
+
+
 HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "wechat_nicknames": hfam_wechat_nicknames,
     "qq_homophones": hfam_qq_homophones,
@@ -1503,6 +1554,7 @@ HANDLE_FAMILIES: dict[str, HandleFamily] = {
     "stacked_listed_tricks": hfam_stacked_listed_tricks,
     "glued_cue_profile": hfam_glued_cue_profile,
     "id_homoglyph": hfam_id_homoglyph,
+    "plain_handle_then_emoji_word": hfam_plain_handle_then_emoji_word,
 }
 
 
@@ -1602,6 +1654,41 @@ def benign_cases(
 
 
 # --------------------------------------------------------------------------------------------
+# real spam carrying a plain host
+
+REAL_SPAM_FAMILY = "plain_host_in_real_spam"
+POINTERS = ("", "", "👉 ", "🔥 ", "➡️ ", "⭐ ", "官网：", "visit ", "→ ")
+
+
+def real_spam(data: Path) -> list[tuple[str, str]]:
+    """(lang, text) of the spam rows of the UCI SMS and YouTube sets and the Chinese fraud texts,
+    with their own links left in (a plain listed host is added to each)."""
+    from bench.common import sms, telecom, youtube
+
+    out: list[tuple[str, str]] = []
+    try:
+        out += [("en", t) for label, t in sms(data) if label == "spam"]
+        out += [("en", t.replace("\ufeff", "")) for label, t in youtube(data) if label == "1"]
+        out += [("zh", t) for label, t in telecom(data) if label != "0"]
+    except FileNotFoundError:
+        return []
+    return sorted(t for t in out if 20 <= len(t[1]) <= 400)
+
+
+def plain_host_in_real_spam(
+    rng: random.Random, h: Host, spam: list[tuple[str, str]]
+) -> tuple[str, str]:
+    """A real spam message with the listed host, undisguised, put at a random word boundary
+    (after a pointer emoji or word): the easiest case there is, in real surroundings."""
+    lang, text = rng.choice(spam)
+    cuts = [0, len(text)] + [i + 1 for i, c in enumerate(text) if c in " ，。,!！\n"]
+    at = rng.choice(cuts)
+    host = rng.choice([h.host, h.host, f"www.{h.host}", f"https://{h.host}/", h.host.upper()])
+    piece = f"{rng.choice(POINTERS)}{host}"
+    return f"{text[:at]} {piece} {text[at:]}".strip(), lang
+
+
+# --------------------------------------------------------------------------------------------
 # the suite
 
 
@@ -1635,6 +1722,15 @@ def generate(
                 rng.choice(("username", "display_name")) if family in PROFILE_ONLY else surface(rng)
             )
             cases.append(Case(family, "link", h.host, text, where, in_bar, lang, h.category))
+    spam = real_spam(data)
+    if spam and every:
+        rng = random.Random(f"{seed}:{REAL_SPAM_FAMILY}")
+        for _ in range(per_family * 2):
+            h = rng.choice(every)
+            text, lang = plain_host_in_real_spam(rng, h, spam)
+            cases.append(
+                Case(REAL_SPAM_FAMILY, "link", h.host, text, surface(rng), True, lang, h.category)
+            )
     for family, hmake in HANDLE_FAMILIES.items():
         rng = random.Random(f"{seed}:{family}")
         for _ in range(per_family):

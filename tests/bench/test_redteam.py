@@ -11,6 +11,7 @@ from bench.redteam import (
     HANDLE_FAMILIES,
     HANDLE_KINDS,
     LINK_FAMILIES,
+    REAL_SPAM_FAMILY,
     SURFACES,
     benign_cases,
     generate,
@@ -34,7 +35,7 @@ def test_other_seed_other_cases() -> None:
 def test_cases_are_well_formed() -> None:
     cases = generate(DATA, per_family=8)
     families = {c.family for c in cases}
-    assert families == set(LINK_FAMILIES) | set(HANDLE_FAMILIES)
+    assert families == set(LINK_FAMILIES) | set(HANDLE_FAMILIES) | {REAL_SPAM_FAMILY}
     assert len(families) >= 25
     for case in cases:
         assert case.text.strip() and case.expected
