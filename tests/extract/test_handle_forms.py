@@ -76,6 +76,14 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
             "13811122345",
         ),
     ],
+    "cue_after_id_in_words": [
+        ("longse2494 <- that's my telegram", "telegram", "longse2494"),
+        ("libaokk8058 <- that's my 微信", "wechat", "libaokk8058"),
+        ("xinzz4919 is what you search for on 微信", "wechat", "xinzz4919"),
+        ("find me: ywin7643 (over on WeChat)", "wechat", "ywin7643"),
+        ("find me: ywin7643 (over on line)", "line", "ywin7643"),
+        ("搜索kaya3861，是我的微信号", "wechat", "kaya3861"),
+    ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
 NEGATIVES = [
@@ -94,6 +102,8 @@ NEGATIVES = [
     "电话 lOOSBIlZ 再说",
     "比分 135*20*10，第 2024*1234*5678 号",
     "version 1.38.2014-5678",
+    "坐飞机 ZH955T飞机 is my flight",
+    "B737MAX <- that's my plane, not a telegram",
 ]
 
 

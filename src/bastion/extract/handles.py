@@ -75,17 +75,22 @@ with no unit after them."""
 
 _REVERSED_CUE = (
     "微信|薇信|[Vv][Xx]|[Ww][Xx]|[Vv]信|[Ww][Ee][Cc][Hh][Aa][Tt]|[Qq][Qq]群?|扣扣|企鹅|扣"
-    "|[Tt][Gg]|飞机|電報|电报|飛機|[Ll][Ii][Nn][Ee]"
+    "|[Tt][Gg]|[Tt]elegram|飞机|電報|电报|飛機|[Ll][Ii][Nn][Ee]"
 )
-_POINTER = "(?:[←⬅👈⇐]|<-{1,2}|<=)[ \t]{0,2}(?:加我的?|加|add my )?"
+_POINTER = (
+    "(?:[←⬅👈⇐]|<-{1,2}|<=)[ \t]{0,2}(?:加我的?|加|add my |that'?s my |this is my |it'?s my )?"
+)
 """An arrow from the cue back to the id before it (``vip-84 ←微信``)."""
 _BRACKET_ONLY_CUE = "薇|威|[Vv]"
 """Lone cue characters that follow an id only in brackets (``haoyun4381（薇）``)."""
-_MINE = "是我的?|[Ii]s my "
-"""``meimei16924 是我V``: "is my V"."""
+_MINE = "[，,]?是我的?|[Ii]s my |is what you (?:search|look up)(?: for)? on "
+"""``meimei16924 是我V``: "is my V"; ``搜索abc123，是我的微信号``; ``abc123 is what you search
+for on WeChat``."""
+_OVER_ON = "(?:(?:over )?on )?"
+"""``find me: abc123 (over on WeChat)``."""
 CUE_REVERSED = (
     "(?<![A-Za-z0-9_\\-])[A-Za-z0-9][A-Za-z0-9_\\-]{4,19}[ \\t]{0,2}"
-    f"(?:[(（\\[【][ ]?(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
+    f"(?:[(（\\[【][ ]?{_OVER_ON}(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
     f"|(?:{_POINTER})?(?:{_REVERSED_CUE})(?![A-Za-z0-9])"
     f"|(?:{_MINE})(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE}))"
 )
@@ -122,7 +127,7 @@ _LINE = re.compile(
 )
 _REVERSED = re.compile(
     "(?<![A-Za-z0-9_\\-])(?P<id>[A-Za-z][A-Za-z0-9_\\-]{5,19}|[1-9][0-9]{4,10})[ \\t]{0,2}"
-    f"(?:[(（\\[【][ ]?(?P<bcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
+    f"(?:[(（\\[【][ ]?{_OVER_ON}(?P<bcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
     f"|{_POINTER}(?P<pcue>{_REVERSED_CUE})(?![A-Za-z0-9])"
     f"|(?P<cue>{_REVERSED_CUE})(?![A-Za-z0-9{_CJK_CHARS}])"
     f"|(?:{_MINE})(?P<mcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})(?![A-Za-z0-9]))"
@@ -131,7 +136,7 @@ _LONE_END = re.compile("[ \t]*(?:$|[^0-9 \t])")
 """A lone ``扣`` after a number is a cue unless a number follows it (``订单 123456 扣 50 元``)."""
 _REVERSED_KIND = (
     ("qq", re.compile("[Qq][Qq]群?|扣扣|企鹅|扣")),
-    ("telegram", re.compile("[Tt][Gg]|飞机|電報|电报|飛機")),
+    ("telegram", re.compile("[Tt][Gg]|[Tt]elegram|飞机|電報|电报|飛機")),
     ("line", re.compile("[Ll][Ii][Nn][Ee]")),
     ("wechat", re.compile(".+")),
 )
@@ -297,8 +302,8 @@ def _find_line(text: str, out: list[Candidate]) -> None:
 
 def _find_reversed(text: str, out: list[Candidate]) -> None:
     """``abc8899 (vx)``, ``1234567890扣``: the id comes first, so it must carry a digit. Telegram
-    and LINE cues after an id count only in brackets: ``ZH955T飞机`` is a flight, ``B737MAX飞机``
-    an aircraft."""
+    and LINE cues after an id count only in brackets or after words pointing back to the id
+    (``abc123 <- that's my telegram``): ``ZH955T飞机`` is a flight, ``B737MAX飞机`` an aircraft."""
     for match in _REVERSED_ITER(text):
         ident = match["id"]
         cue = match["bcue"] or match["pcue"] or match["cue"] or match["mcue"]
@@ -307,7 +312,7 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
         kind = next(k for k, pattern in _REVERSED_KIND if pattern.fullmatch(cue))
         if kind == "qq" and not ident.isdigit():
             continue
-        if kind in ("telegram", "line") and (match["bcue"] is None or not ident[0].isalpha()):
+        if kind in ("telegram", "line") and (match["cue"] is not None or not ident[0].isalpha()):
             continue
         if cue == "扣" and (len(ident) < 6 or not _LONE_END.match(text, match.end())):
             continue
