@@ -84,6 +84,19 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("find me: ywin7643 (over on line)", "line", "ywin7643"),
         ("搜索kaya3861，是我的微信号", "wechat", "kaya3861"),
     ],
+    "spaced_id_with_numeral_digits": [
+        ("微❤信：m*i*j*i*n*l*o*n*g*_*柒零二玖（去掉星号）", "wechat", "mijinlong_7029"),
+        ("薇❤：k*a*n*a*j*o*6贰0（去掉星号）", "wechat", "kanajo620"),
+        ("wei xin：k·a·f·a·h·a·o·九07八（连起来）", "wechat", "kafahao9078"),
+        ("V亻言：y y a 九陆九伍（去掉空格）", "wechat", "yya9695"),
+        ("vx：x❤i❤n❤x❤i❤n❤_❤93九三（连起来）", "wechat", "xinxin_9393"),
+    ],
+    "id_digits_said": [
+        ("wechat: mohao one six seven seven (one word)", "wechat", "mohao1677"),
+        ("wechat: bofa five eight five six", "wechat", "bofa5856"),
+        ("薇：tianmi陆七三一（数字写阿拉伯数字）", "wechat", "tianmi6731"),
+        ("薇：cky二伍九捌", "wechat", "cky2598"),
+    ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
 NEGATIVES = [
@@ -104,6 +117,8 @@ NEGATIVES = [
     "version 1.38.2014-5678",
     "坐飞机 ZH955T飞机 is my flight",
     "B737MAX <- that's my plane, not a telegram",
+    "微信：好的一二三 走起",
+    "wechat: one two three four",
 ]
 
 
