@@ -97,6 +97,12 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("薇：tianmi陆七三一（数字写阿拉伯数字）", "wechat", "tianmi6731"),
         ("薇：cky二伍九捌", "wechat", "cky2598"),
     ],
+    "id_in_two_parts": [
+        ("扣扣前几位是454，后面是6036", "qq", "4546036"),
+        ("QQ前四位是4126，后几位是8269", "qq", "41268269"),
+        ("wechat id starts with mei and ends with tianjin_4205", "wechat", "meitianjin_4205"),
+        ("wechat id starts with tianhao9 and ends with 198", "wechat", "tianhao9198"),
+    ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
 NEGATIVES = [
@@ -119,6 +125,8 @@ NEGATIVES = [
     "B737MAX <- that's my plane, not a telegram",
     "微信：好的一二三 走起",
     "wechat: one two three four",
+    "电话前几位是138，后面忘了",
+    "the show starts with 3 and ends with 5",
 ]
 
 

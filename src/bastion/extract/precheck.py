@@ -40,6 +40,7 @@ from bastion.normalize.defang import (
     STAND_IN_TLDS,
 )
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
+from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
 from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
@@ -78,6 +79,7 @@ _ASCII_CLAUSES = (
     f"1[3-9][0-9]{{0,2}}{DIGIT_SEP}[0-9]|1{DIGIT_SEP}[3-9]{DIGIT_SEP}[0-9]",
     *CUE_CLAUSES,
     *PHONE_FORM_TRIGGERS,
+    ID_PARTS_TRIGGER,
     # spelled dots: only the separator before the TLD matters, and it must be acceptable
     r"[\[\(\{（【]\s?(?:[Dd][Oo][Tt]|[.。点．])",
     r"\s[Dd][Oo][Tt]\s",

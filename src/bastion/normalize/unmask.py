@@ -16,7 +16,7 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, guess, handle_ids, leet, phone_forms, rules
+from bastion.normalize import broken, defang, guess, handle_ids, id_parts, leet, phone_forms, rules
 from bastion.normalize.result import Unmasked, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -45,8 +45,9 @@ from bastion.normalize.tables import (
     _SPOKEN,
     _GUESS,
     _PHONES,
-) = (1 << i for i in range(17))
-_ALL: Final = (1 << 17) - 1
+    _PARTS,
+) = (1 << i for i in range(18))
+_ALL: Final = (1 << 18) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -76,6 +77,7 @@ _ASCII_GATES: Final = (
     (guess.SPLIT_GATE, _SPLIT),
     (guess.GUESS_GATE.pattern, _GUESS),
     ("|".join(phone_forms.TRIGGERS), _PHONES),
+    (id_parts.TRIGGER, _PARTS),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -171,6 +173,7 @@ PASSES: Final = (
         "spoken_phone", phone_forms.spoken_phone_pass, _PHONES, trigger=phone_forms.SPOKEN_TRIGGER
     ),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
+    Pass("id_parts", id_parts.id_parts_pass, _PARTS, regate=True),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
