@@ -13,8 +13,8 @@ import re
 from typing import Final
 
 from bastion.normalize.cues import CUES
-from bastion.normalize.result import Group, Work
 from bastion.normalize.re2syntax import to_re2
+from bastion.normalize.result import Group, Work
 
 _HEAD_ZH: Final = "(?:的?(?:前几位|前[0-9一二三四五六七八]位|开头)(?:是|为|：|:))"
 _TAIL_ZH: Final = (
