@@ -103,6 +103,15 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("wechat id starts with mei and ends with tianjin_4205", "wechat", "meitianjin_4205"),
         ("wechat id starts with tianhao9 and ends with 198", "wechat", "tianhao9198"),
     ],
+    "cue_glued_to_id": [
+        ("兼职日结 q2659312", "qq", "2659312"),
+        ("同城上门丨扣9410010", "qq", "9410010"),
+        ("casino agent|扣7761693", "qq", "7761693"),
+        ("网赌回血✨vx_robao8824", "wechat", "robao8824"),
+        ("百家乐代理 wx-micaida_2568", "wechat", "micaida_2568"),
+        ("百家乐代理|加Vcaizzka_6084", "wechat", "caizzka_6084"),
+        ("兼职日结|tg_rolong_9350", "telegram", "rolong_9350"),
+    ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
 NEGATIVES = [
@@ -127,6 +136,10 @@ NEGATIVES = [
     "wechat: one two three four",
     "电话前几位是138，后面忘了",
     "the show starts with 3 and ends with 5",
+    "每月扣500000，扣100000元",
+    "tg_channel, vx_group",
+    "@vx_lucky8899 你好",
+    "Vicky1995 今天很开心",
 ]
 
 

@@ -96,6 +96,13 @@ CUE_REVERSED = (
 )
 """An id followed by its cue (``abc8899 (vx)``, ``1234567890扣``)."""
 
+CUE_GLUED = (
+    "(?<![A-Za-z0-9_])(?:[VvWw][Xx][_\\-]|加[Vv])[A-Za-z]|(?<![A-Za-z0-9_])[Tt][Gg][_\\-][A-Za-z]"
+    "|(?<![A-Za-z0-9_])[Qq][1-9][0-9]{5}|扣[1-9][0-9]{5}"
+)
+"""A cue glued to its id, as display names are written (``vx_lucky8899``, ``加Vabc_12``,
+``tg_name88``, ``q2659312``, ``丨扣9410010``)."""
+
 CUE_CLAUSES = (
     f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n){{0,8}}(?:[ \t](?:is|Is|IS)[ \t]{{1,2}})?"
     f"(?:[A-Za-z0-9@~+]|{NUMERAL_ID})",
@@ -103,6 +110,7 @@ CUE_CLAUSES = (
     CUE_REVERSED,
     SPOKEN_GATE,
     SPELLED_CUE_GATE,
+    CUE_GLUED,
 )
 """Supersets of every handle match (cue, separator, first id character) for the pre-check."""
 
@@ -307,7 +315,8 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
     for match in _REVERSED_ITER(text):
         ident = match["id"]
         cue = match["bcue"] or match["pcue"] or match["cue"] or match["mcue"]
-        if not _HAS_DIGIT.search(ident) or _in_mention(text, match):
+        start = match.start()
+        if not _HAS_DIGIT.search(ident) or _MENTION_TAIL.search(text, max(0, start - 24), start):
             continue
         kind = next(k for k, pattern in _REVERSED_KIND if pattern.fullmatch(cue))
         if kind == "qq" and not ident.isdigit():
@@ -319,6 +328,38 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
         out.append(Candidate(kind, match.start("id"), match.end("id"), ident, cue=cue))
 
 
+_GLUED = re.compile(
+    "(?<![A-Za-z0-9_])(?:(?P<wcue>[VvWw][Xx][_\\-]|加[Vv])(?P<wid>[A-Za-z][A-Za-z0-9_\\-]{4,19})"
+    "|(?P<tcue>[Tt][Gg][_\\-])(?P<tid>[A-Za-z][A-Za-z0-9_]{4,31})"
+    "|(?P<qcue>[Qq]|扣)(?P<qid>[1-9][0-9]{5,10}))(?![A-Za-z0-9_\\-]|\\.[0-9])"
+)
+_GLUED_ITER = _GLUED.finditer
+_BAR = "丨"
+"""A bar drawn with an ideograph (U+4E28): a separator in display names, not a word."""
+
+
+def _find_glued(text: str, out: list[Candidate]) -> None:
+    """``vx_lucky8899``, ``tg_name88``, ``q2659312``: a cue glued to its id, as display names
+    and bios are written. The id carries a digit; a glued ``扣`` stands after no Chinese word
+    (``每月扣500000``) and before no unit (``扣 500000元``)."""
+    for match in _GLUED_ITER(text):
+        kind, group = next(
+            (k, g) for k, g in (("wechat", "wid"), ("telegram", "tid"), ("qq", "qid")) if match[g]
+        )
+        ident = match[group]
+        start = match.start()
+        if not _HAS_DIGIT.search(ident) or _MENTION_TAIL.search(text, max(0, start - 24), start):
+            continue
+        if kind == "qq":
+            before = text[start - 1] if start else ""
+            if _UNIT_AFTER.match(text, match.end()) or (
+                match["qcue"] == "扣" and _CJK.match(before) and before != _BAR
+            ):
+                continue
+        cue = match["wcue"] or match["tcue"] or match["qcue"]
+        out.append(Candidate(kind, match.start(group), match.end(group), ident, cue=cue))
+
+
 HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] = (
     (CUE_WECHAT, _find_wechat),
     (CUE_QQ, _find_qq),
@@ -326,5 +367,6 @@ HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] =
     (CUE_WHATSAPP, _find_whatsapp),
     (CUE_LINE, _find_line),
     (CUE_REVERSED, _find_reversed),
+    (CUE_GLUED, _find_glued),
 )
 """Each finder with the cue it needs; the extract router runs a finder only if its cue occurs."""
