@@ -251,6 +251,15 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
     "homoglyph_beside_digits": [
         ("188bеt[dot]com", "188bet.com"),
     ],
+    "emoji_decoration_after_a_whole_host": [
+        ("188bet.com 🔥 VIP", "188bet.com"),
+        ("188bet.com 👉 app 注册就送", "188bet.com"),
+        ("188bet.com 👉 cn", "188bet.com"),
+        ("Support 24/7 👉 188bet.com", "188bet.com"),
+        ("1/2 🔥 188bet.com", "188bet.com"),
+        ("ibm.com/123 👉 188bet.com", "188bet.com"),
+        ("客服24/7\n👉 bet11888.com", "bet11888.com"),
+    ],
     "broken_lines": [
         ("bet\n11888\n.\ncom", "bet11888.com"),
         ("最新网址\n188\nbet\n.com\n收藏", "188bet.com"),
@@ -278,6 +287,23 @@ def test_listed_host_is_found_and_acted_on(
         assert result.verdict == "act", (surface, result.to_dict())
         for entity in result.entities:
             assert entity.raw == text[entity.span[0] : entity.span[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("QQ：5351722 🔥 VIP", "qq", "5351722"),
+        ("加微信：abc8899 🔥 VIP 百家乐", "wechat", "abc8899"),
+        ("t.me/abcdef 👉 VIP", "telegram", "abcdef"),
+        ("LINE: abc123 🎰 app", "line", "abc123"),
+    ],
+)
+def test_an_emoji_after_a_handle_is_no_dot(
+    scanner: Scanner, text: str, kind: str, value: str
+) -> None:
+    """The id a cue offers stays an id: ``5351722.vip`` would be a wrong host and lose the QQ."""
+    result = scanner.scan(Item(id="decor", text=text))
+    assert [(e.kind, e.value) for e in result.entities] == [(kind, value)]
 
 
 @pytest.mark.parametrize(("family", "text", "host"), CASES)

@@ -14,6 +14,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import Final
 
+from bastion.normalize.cues import CUES, ID_WORD, SEP_CHARS
 from bastion.normalize.hostwords import (
     CJK_WORD_HOST_MIN,
     WORD_HOST_MIN,
@@ -409,9 +410,10 @@ def spelled_dot_pass(work: Work) -> None:
         cjk = bool(tlds) and cjk_near(text, m.start(), m.end())
         after_scheme = text.endswith("://", 0, m.start())
         emoji_seps = any(kind in ("weak", "spaced_emoji") for _, _, kind in seps)
+        decor = _decorations(text, labels, seps, words) if emoji_seps else frozenset()
         first = 0
         for k in range(1, len(labels) + 1):
-            if k < len(labels) and tlds:
+            if k < len(labels) and tlds and k - 1 not in decor:
                 if after_scheme or _acceptable(seps[k - 1][2], words[k - 1], tlds[-1], cjk):
                     continue
                 if _suffix_pair(words[k - 1], words[k]):
@@ -424,6 +426,7 @@ def spelled_dot_pass(work: Work) -> None:
             elif (
                 work.weak
                 and k == len(labels) - 1
+                and k - 1 not in decor
                 and _ends_suffix(words, k)
                 and (seps[k - 1][2] in _WEAK_KINDS or (work.guess and seps[k - 1][2] == "dotspace"))
                 and _weak_ok(text, words[k - 1], labels[k][1])
@@ -433,6 +436,34 @@ def spelled_dot_pass(work: Work) -> None:
                 groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))
             first = k
     work.apply(groups)
+
+
+_CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}}$")
+
+
+def _emoji_only(sep: str) -> bool:
+    core = sep.strip()
+    return bool(core) and all(ord(c) >= 0x2190 and c not in _DOT_CHARS for c in core)
+
+
+def _decorations(
+    text: str, labels: list[tuple[int, int]], seps: list[tuple[int, int, str]], words: list[str]
+) -> frozenset[int]:
+    """Emoji separators that decorate rather than dot: after a host that is already whole
+    (``palmerbet.com 🔥 VIP``, ``bet.com 👉 cn``), after a path (``24/7 👉 bet.com``,
+    ``t.me/x 👉 VIP``) or after a messenger cue's id (``QQ：5351722 🔥 VIP``). Reading them as
+    dots would lose the host or the id that is really there."""
+    found: set[int] = set()
+    start = labels[0][0]
+    for i, (a, b, kind) in enumerate(seps):
+        if kind not in ("weak", "spaced_emoji") or not _emoji_only(text[a:b]):
+            continue
+        whole = any(k == "plain" for _, _, k in seps[:i]) and _ends_suffix(words, i)
+        pathy = i == 0 and text[start - 1 : start] in ("/", "\\")
+        cued = i == 0 and _CUE_BEFORE.search(text, max(0, start - 24), start) is not None
+        if whole or pathy or cued:
+            found.add(i)
+    return frozenset(found)
 
 
 def _emoji_split(text: str, seps: list[tuple[int, int, str]], words: list[str]) -> bool:
