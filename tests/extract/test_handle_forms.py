@@ -21,6 +21,7 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("绿色软件：faan7971", "wechat", "faan7971"),
         ("绿色聊天软件：lusean7257", "wechat", "lusean7257"),
         ("🟢泡泡：haoyss5219", "wechat", "haoyss5219"),
+        ("绿色APP：haoyss5219", "wechat", "haoyss5219"),
         ("V泡泡：haoyss5219", "wechat", "haoyss5219"),
         ("my green chat app: roluna_3304", "wechat", "roluna_3304"),
         ("add me on the green app roluna_3304", "wechat", "roluna_3304"),
@@ -36,6 +37,10 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("球球：4883214632", "qq", "4883214632"),
         ("秋秋 6829611235", "qq", "6829611235"),
         ("Telegrm: miro_5887", "telegram", "miro_5887"),
+        ("tlgrm: miro_5887", "telegram", "miro_5887"),
+        ("wasap: +60170786031", "whatsapp", "+60170786031"),
+        ("واتساب +60170786031", "whatsapp", "+60170786031"),
+        ("ライン: abc_1234", "line", "abc_1234"),
         ("电报id：naluse_2796", "telegram", "naluse_2796"),
         ("飞机号：naluse_2796", "telegram", "naluse_2796"),
         ("watsap: +60170786031", "whatsapp", "+60170786031"),
@@ -50,6 +55,7 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("call 13️⃣8→８8四零→59️⃣56️⃣", "phone", "13888405956"),
         ("微信手机同号：186*2814*8559", "phone", "18628148559"),
         ("151~01三9~一527", "phone", "15101391527"),
+        ("1381*234*5678", "phone", "13812345678"),
     ],
     "phone_letters_for_digits": [
         ("微信同号：l39-3Bl6-94Bl", "phone", "13938169481"),
@@ -70,6 +76,7 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
             "phone",
             "+60174081427",
         ),
+        ("call me one 3 eight 1 two 3 4 five 6 7 8", "phone", "13812345678"),
         (
             "my number is one three eight, triple one, two two three four five",
             "phone",
@@ -140,6 +147,8 @@ NEGATIVES = [
     "tg_channel, vx_group",
     "@vx_lucky8899 你好",
     "Vicky1995 今天很开心",
+    "2*3*4 = 24，1 2 3 4 5 six",
+    "someone 3 eight 1 two 3 4 five 6 7 8 9 0 1",
 ]
 
 

@@ -50,7 +50,7 @@ def _syl(name: str, latin: str, *, first: bool) -> str:
 
 _VW = "(?<![A-Za-z0-9])[VvWw]"
 NICKNAMES_WECHAT: Final = (
-    "小?绿色?(?:泡泡|🫧)|绿色(?:聊天)?软件|🟢\ufe0f?泡泡|(?<![A-Za-z0-9])[Vv]泡泡"
+    "小?绿色?(?:泡泡|🫧)|绿色(?:聊天)?(?:软件|[Aa][Pp][Pp])|[🟢💚]\ufe0f?泡泡|(?<![A-Za-z0-9])[Vv]泡泡"
     "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
     "|(?<![A-Za-z0-9])(?:VV|ᐯ᙭) ?(?=[:：])|(?<![A-Za-z])(?:[Ww]ech@t|Ꮃechat)(?![A-Za-z])"
 )
@@ -90,7 +90,7 @@ CUE_QQ: Final = (
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``; ``扣Q``
 and ``球球`` / ``秋秋`` (qiú qiú) are QQ said another way."""
 CUE_TELEGRAM: Final = (
-    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa]?[Mm]+)?|[Tt]"
+    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa]?[Mm]+)?|[Tt](?:[Ee][Ll]|[Ll])[Gg](?:[Rr][Aa]?|[Aa][Rr])[Mm]|[Tt]"
     f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
     f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}{ID_WORD}"
     f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}{ID_WORD}"
@@ -101,13 +101,15 @@ CUE_TELEGRAM: Final = (
 """``t . me /`` is the link's host spaced out (the id follows the slash)."""
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
-    f"{BREAK}[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))(?![A-Za-z])|瓦次普"
+    f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][Ss][Ss]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))"
+    "(?![A-Za-z])|瓦次普|واتساب|واتس اب"
     "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。)[ \t]{0,2}[Mm][Ee][ \t]{0,2}[/／]"
 )
 CUE_LINE: Final = (
     "(?<![A-Za-z])(?:加|[Aa]dd ?)?[Ll](?:ine|INE)(?: ?(?:ID|id|Id))?(?![A-Za-z])"
-    "|賴(?: ?(?:ID|id|Id)(?![A-Za-z]))?|ไลน์"
+    "|賴(?: ?(?:ID|id|Id)(?![A-Za-z]))?|ไลน์|ライン"
     f"|加赖|(?<![{CJK_CHARS}])赖"
 )
-"""``ไลน์`` is LINE in Thai; ``wa。me/`` and ``watsap`` are WhatsApp's host and name misspelt."""
+"""``ไลน์`` and ``ライン`` are LINE in Thai and Japanese; ``wa。me/``, ``watsap`` and ``wasap``
+are WhatsApp's host and name misspelt, ``واتساب`` its Arabic name."""
 CUES: Final = (CUE_WECHAT, CUE_QQ, CUE_TELEGRAM, CUE_WHATSAPP, CUE_LINE)

@@ -65,8 +65,9 @@ _CUE_SEP: Final = (
     f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n|@){{0,6}})"
 )
 
-_FIRST: Final = "VvWwQqKkTtFfDdLlAaGg+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽小绿🟢ᐯᎳ球秋ไ" + "".join(
-    SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian")
+_FIRST: Final = (
+    "VvWwQqKkTtFfDdLlAaGg+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽小绿🟢💚ᐯᎳ球秋ไラو"
+    + "".join(SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian"))
 )
 """Every character a cue can begin with: the pattern is only tried there."""
 _CUE: Final = (

@@ -30,11 +30,12 @@ _JOIN: Final = f"[*~～_/|→➖＊{SYMBOLS}]"
 """What joins the groups of a mobile in place of a space: never part of a number."""
 _GROUP_JOIN: Final = f"(?:[ \u3000]?{_JOIN}{{1,2}}[ \u3000]?|[ \u3000·\\-]{{1,2}})"
 _GROUPED_MOBILE_RE: Final = re.compile(
-    f"(?<![0-9{_NUM}])[1幺一壹]{_DIGIT}{{2}}(?P<join>{_GROUP_JOIN}){_DIGIT}{{4}}"
-    f"(?P=join){_DIGIT}{{4}}(?![0-9{_NUM}])"
+    f"(?<![0-9{_NUM}])[1幺一壹]{_DIGIT}{{1,4}}(?P<join>{_GROUP_JOIN}){_DIGIT}{{2,5}}"
+    f"(?:(?P=join){_DIGIT}{{2,5}}){{0,2}}(?![0-9{_NUM}])"
 )
+"""Eleven numerals in two to four groups (``138💋1234💋5678``, ``1381*234*5678``)."""
 GROUPED_MOBILE_TRIGGER: Final = (
-    f"[1幺一壹]{_DIGIT}{{2}}{_GROUP_JOIN}{_DIGIT}{{4}}{_GROUP_JOIN}{_DIGIT}{{4}}"
+    f"[1幺一壹]{_DIGIT}{{1,4}}{_GROUP_JOIN}{_DIGIT}{{2,5}}(?:{_GROUP_JOIN}{_DIGIT}{{2,5}}){{0,2}}"
 )
 """A superset of the grouped mobile (RE2 syntax: no back-reference)."""
 
@@ -51,18 +52,18 @@ LETTER_MOBILE_TRIGGER: Final = f"{_PHONE_CUE}[:： \t]{{0,3}}[1lI][3-9SB][{_LOOK
 _LOOK_TO_DIGIT: Final = str.maketrans("lIOoSBZ", "1100582")
 
 _WORD: Final = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-_SAID: Final = f"(?:(?:double|triple)[ \\-])?{_WORD}"
+_SAID: Final = f"(?:(?:double|triple)[ \\-])?(?:{_WORD}|[0-9](?![0-9]))"
 _SPOKEN_RE: Final = re.compile(
-    f"(?i)(?<![A-Za-z])(?P<plus>plus[ ,]{{1,2}})?{_SAID}(?:[ ,\\-]{{1,2}}{_SAID}){{6,24}}"
+    f"(?i)(?<![A-Za-z0-9])(?P<plus>plus[ ,]{{1,2}})?{_SAID}(?:[ ,\\-]{{1,2}}{_SAID}){{6,24}}"
     "(?![A-Za-z])"
 )
-SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|double|triple)[ ,\\-]{{1,2}}){{6}}"
+SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|double|triple|[0-9])[ ,\\-]{{1,2}}){{6}}"
 """Six digit words in a row: a superset of every number read aloud that is folded."""
 TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER)
 """Supersets of what each pass folds, for the unmasker's gate and the pre-check."""
 _NAMES: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(_NAMES)} | {"oh": "0"}
-_TOKEN_RE: Final = re.compile("[A-Za-z]+")
+_TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")
 
 
 def grouped_mobile_pass(work: Work) -> None:
@@ -72,7 +73,9 @@ def grouped_mobile_pass(work: Work) -> None:
         join = m["join"].strip(" \u3000")
         written = "".join(c for c in m[0] if c.isdigit() or c in _NUM)
         digits = written.translate(_TO_DIGITS)
-        if digits[1] not in "3456789" or (join in ("", "-", "·") and digits == written):
+        if len(digits) != 11 or digits[1] not in "3456789":
+            continue
+        if join in ("", "-", "·") and digits == written:
             continue  # a plain spaced or hyphenated mobile: the finder reads it as it is
         start, end = m.span()
         groups.append(("spaced_letters", start, end, [(start, end, digits)]))
@@ -96,6 +99,10 @@ def _spoken_digits(run: str) -> str:
     out: list[str] = []
     repeat = 1
     for word in _TOKEN_RE.findall(run.lower()):
+        if word.isdigit():
+            out.append(word * repeat)
+            repeat = 1
+            continue
         if word == "double":
             repeat = 2
         elif word == "triple":
@@ -111,7 +118,10 @@ def spoken_phone_pass(work: Work) -> None:
     ``plus`` number read aloud in English."""
     groups: list[Group] = []
     for m in _SPOKEN_RE.finditer(work.text):
-        digits = _spoken_digits(m[0][len(m["plus"] or "") :])
+        said = m[0][len(m["plus"] or "") :]
+        if sum(token.isalpha() for token in _TOKEN_RE.findall(said)) < 3:
+            continue  # digits with a word or two: a spaced number, the phone finder's to read
+        digits = _spoken_digits(said)
         if m["plus"]:
             if not 8 <= len(digits) <= 15:
                 continue
