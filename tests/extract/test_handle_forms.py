@@ -147,6 +147,7 @@ NEGATIVES = [
     "tg_channel, vx_group",
     "@vx_lucky8899 你好",
     "Vicky1995 今天很开心",
+    "型号Q195000 现货",
     "2*3*4 = 24，1 2 3 4 5 six",
     "someone 3 eight 1 two 3 4 five 6 7 8 9 0 1",
 ]

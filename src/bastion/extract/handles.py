@@ -340,8 +340,8 @@ _BAR = "丨"
 
 def _find_glued(text: str, out: list[Candidate]) -> None:
     """``vx_lucky8899``, ``tg_name88``, ``q2659312``: a cue glued to its id, as display names
-    and bios are written. The id carries a digit; a glued ``扣`` stands after no Chinese word
-    (``每月扣500000``) and before no unit (``扣 500000元``)."""
+    and bios are written. The id carries a digit; a glued ``q`` or ``扣`` stands after no Chinese
+    word (``每月扣500000``, ``型号Q195000``) and before no unit (``扣500000元``)."""
     for match in _GLUED_ITER(text):
         kind, group = next(
             (k, g) for k, g in (("wechat", "wid"), ("telegram", "tid"), ("qq", "qid")) if match[g]
@@ -352,9 +352,7 @@ def _find_glued(text: str, out: list[Candidate]) -> None:
             continue
         if kind == "qq":
             before = text[start - 1] if start else ""
-            if _UNIT_AFTER.match(text, match.end()) or (
-                match["qcue"] == "扣" and _CJK.match(before) and before != _BAR
-            ):
+            if _UNIT_AFTER.match(text, match.end()) or (_CJK.match(before) and before != _BAR):
                 continue
         cue = match["wcue"] or match["tcue"] or match["qcue"]
         out.append(Candidate(kind, match.start(group), match.end(group), ident, cue=cue))
