@@ -142,6 +142,9 @@ def image_cases() -> list[Case]:
         "PNG bomb header 65,000 x 65,000": bomb,
         "JPEG 8,000 x 6,250 (50 MP)": encode(Image.new("L", (8000, 6250), 200), "JPEG"),
         "PNG 7,200 x 7,000 (50 MP, refused unread)": encode(Image.new("1", (7200, 7000)), "PNG"),
+        "JPEG 6,400 x 6,250 (40 MP, no code: every tile)": encode(
+            Image.new("L", (6400, 6250), 200), "JPEG"
+        ),
         "JPEG 2,048 x 2,048 noise (no code)": encode(noise, "JPEG", quality=90),
         "PNG 300 x 300 noise (every retry)": encode(noise.crop((0, 0, 300, 300)), "PNG"),
         "GIF 300 frames of 1,000 x 1,000": gif.getvalue(),

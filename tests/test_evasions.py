@@ -16,6 +16,8 @@ from bastion.model import Surface
 FAMILIES: dict[str, list[tuple[str, str | None]]] = {
     "traditional_dot": [
         ("官网 188bet點com 注册", "188bet.com"),
+        ("https://188bet點com/app", "188bet.com"),
+        ("http://bet11888•com/vip", "bet11888.com"),
         ("最新地址 bet11888 點 com", "bet11888.com"),
     ],
     "leet_tld": [
@@ -259,6 +261,20 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("1/2 🔥 188bet.com", "188bet.com"),
         ("ibm.com/123 👉 188bet.com", "188bet.com"),
         ("客服24/7\n👉 bet11888.com", "bet11888.com"),
+    ],
+    "dot_glyphs_of_other_scripts": [
+        ("188bet۔com", "188bet.com"),
+        ("188bet։com 注册", "188bet.com"),
+        ("官网 188bet･com", "188bet.com"),
+        ("188bet∘com", "188bet.com"),
+        ("bet11888܂com", "bet11888.com"),
+        ("bet11888᛫com", "bet11888.com"),
+    ],
+    "url_forms_browsers_read": [
+        ("https:/\\188bet.com/reg", "188bet.com"),
+        ("https:\\\\188bet.com", "188bet.com"),
+        ("https://%31%38%38bet.com/x", "188bet.com"),
+        ("https://188bet.com\\@ibm.com 登录", "188bet.com"),
     ],
     "broken_lines": [
         ("bet\n11888\n.\ncom", "bet11888.com"),

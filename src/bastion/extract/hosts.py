@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from urllib.parse import unquote
 
 import idna
 
@@ -312,6 +313,8 @@ def _authority_host(authority: str) -> tuple[str, tuple[str, ...]] | None:
     host, colon, port = hostport.partition(":")
     if colon and not (port.isascii() and port.isdigit()):
         return None
+    if "%" in host:  # a browser decodes the host: https://%70%61lmerbet.com is palmerbet.com
+        host = unquote(host)
     host = host.rstrip(".")
     if not host:
         return None

@@ -171,7 +171,8 @@ def defang_pass(work: Work) -> None:
             core = m["punct"].strip().strip("".join(_BRACKET_SET)).strip()
             groups.append(("defang", start, end, [(start, end, core)]))
         elif kind == "escaped":
-            groups.append(("defang", start, end, [(start, end, m["escaped"])]))
+            if m["escaped"] != "@" or not _in_link(text, start):
+                groups.append(("defang", start, end, [(start, end, m["escaped"])]))
         elif kind in ("glued", "dashed"):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "word":
@@ -259,6 +260,14 @@ def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
             start, end = m.span()
             found.append(("bidi", start, end, [(start, end, token[::-1])]))
     return found
+
+
+def _in_link(text: str, pos: int) -> bool:
+    """Whether ``pos`` follows ``scheme://`` in the same word: there a backslash ends the host,
+    as in a browser (``https://betin.com\\@apple.com`` opens betin.com), so ``\\@`` is no
+    escaped ``@``."""
+    word_start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    return text.find("://", word_start, pos) >= 0
 
 
 def _drop_symbol(work: Work, groups: list[Group], symbol: str) -> list[Group]:

@@ -235,7 +235,7 @@ _HOST_DOT: Final = r"(?:[\[(（【［{｛]\s?)?(?:\.|。|点|點)"
 _CJK_IN_HOST_RE: Final = re.compile(
     rf"[{_CJK_NUM_CLASS}]{{1,6}}(?=[A-Za-z0-9\-][A-Za-z0-9\-{_CJK_NUM_CLASS}]{{0,62}}{_HOST_DOT}"
     r"[A-Za-z\])）】］}｝])"
-    rf"|(?<=[A-Za-z0-9\-])[{_CJK_NUM_CLASS}]{{1,6}}(?=\s?{_HOST_DOT})"
+    rf"|(?<=[A-Za-z0-9\-])[{_CJK_NUM_CLASS}]{{1,6}}(?=\s?{_HOST_DOT}\s?[\])）】］}}｝]?\s?[A-Za-z])"
 )
 """Chinese numerals that begin, sit inside or end a host's name (``玖玖玖玖eth点com``,
 ``陆brentwoodd.ml``, ``kundun壹零陆玖.com``): a run of two, a financial form, or one after an
@@ -443,7 +443,7 @@ _CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}
 
 def _emoji_only(sep: str) -> bool:
     core = sep.strip()
-    return bool(core) and all(ord(c) >= 0x2190 and c not in _DOT_CHARS for c in core)
+    return bool(core) and all(ord(c) >= 0x2190 and c not in DOT_CHARS for c in core)
 
 
 def _decorations(

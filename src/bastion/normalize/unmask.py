@@ -65,7 +65,10 @@ _ASCII_GATES: Final = (
         rf"|:{_WS}{{0,2}}[/／]{_WS}{{0,2}}[/／]{_WS})",
         _HXXP,
     ),
-    (r"(?i:[\[({<]\s?h[tx*_]{2}ps?\s?[\])}>]|\bh[tx*_]{2}ps?(?://|__|:/[A-Za-z0-9]))", _HXXP),
+    (
+        r"(?i:[\[({<]\s?h[tx*_]{2}ps?\s?[\])}>]|\bh[tx*_]{2}ps?(?://|__|:/[A-Za-z0-9]|:/\\|:\\[/\\]))",
+        _HXXP,
+    ),
     (rf"[\[({{（【]{_WS}?(?:[.:@。点．]|(?i:dot|at))|(?i:\bdot\b)", _DOT | _AT),
     (rf"[A-Za-z0-9]{_WS}{{1,2}}\.{_WS}{{0,2}}[A-Za-z0-9]|(?i:www)\.{_WS}", _DOT | _AT),
     (rf"\.{_WS}{{1,2}}(?:{'|'.join(sorted(rules.COMMON_TLDS))})\b", _DOT | _AT),

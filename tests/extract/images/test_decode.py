@@ -212,3 +212,19 @@ def test_a_multi_picture_jpeg_from_a_phone_camera_is_read() -> None:
     report = ImageStage().read_one(0, ImageInput("phone.jpg", buffer.getvalue()))
     assert (report.format, report.frames) == ("MPO", 2)
     assert [code.text for code in report.codes] == [LISTED_URL]
+
+
+def test_a_small_code_on_a_big_poster_is_found_in_full_size_tiles() -> None:
+    """Reduced by 3 or more, two-pixel modules vanish; the tiles pass reads the full size."""
+    limits = ImageLimits(work_pixels=250 * 250)
+    page = Image.new("L", (1000, 800), 230)
+    page.paste(pictures.qr(LISTED_URL, scale=2), (40, 500))
+    data = pictures.encode(page)
+    [code] = ImageStage(limits).read_one(0, ImageInput("poster", data)).codes
+    assert (code.text, code.attempt) == (LISTED_URL, "tiles")
+    assert abs(code.box[0] - 48) <= 2 and abs(code.box[1] - 508) <= 2
+    _, recorder = _report(data, limits)
+    tiles = recorder.sizes[1:]  # the reduced frame first, then every tile once
+    step = 250 - 250 // 8
+    assert len(tiles) <= -(-1000 // step) * -(-800 // step)
+    assert all(w * h <= limits.work_pixels for w, h in recorder.sizes)

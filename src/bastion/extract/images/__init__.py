@@ -14,10 +14,13 @@ images runs no process, opens no file and imports nothing.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
+from PIL import Image
+
 from bastion.extract.images.base import ImageDecoder, Payload
-from bastion.extract.images.decode import ImageError, decode_image
+from bastion.extract.images.decode import Frame, ImageError, decode_image
 from bastion.extract.images.hashes import pdq_hash
 from bastion.extract.images.inputs import inline_inputs
 from bastion.extract.images.limits import DEFAULT_LIMITS, ImageLimits
@@ -77,23 +80,58 @@ class ImageStage:
         )
         report.pdq, report.pdq_quality = pdq_hash(decoded.frames[0].image)
         seen: set[tuple[str, str, str]] = set()
-        cap = self.limits.max_payload_chars
         for frame in decoded.frames:
+            found = 0
             for decoder in self.decoders:
                 for payload in decoder.decode(frame.image):
-                    key = (decoder.name, payload.format, payload.text)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    box = tuple(round(v * frame.scale) for v in payload.box)
-                    report.codes.append(
-                        ImageCode(
-                            decoder=decoder.name,
-                            format=payload.format,
-                            text=payload.text[:cap],
-                            box=(box[0], box[1], box[2], box[3]),
-                            frame=frame.position,
-                            attempt=payload.attempt,
-                        )
-                    )
+                    found += self._add(report, seen, decoder.name, payload, frame, frame.scale)
+            if not found and frame.full is not None:
+                self._tiles(report, seen, frame, frame.full)
         return report
+
+    def _tiles(
+        self, report: ImageReport, seen: set[tuple[str, str, str]], frame: Frame, full: Image.Image
+    ) -> None:
+        """The ``tiles`` pass: a frame reduced by ``TILE_FACTOR`` or more that gave nothing is
+        read again at full size, in overlapping tiles of at most ``work_pixels`` (a small code on
+        a big poster loses its modules in the reduction). Full size is at most ``max_pixels``,
+        so there are at most about ``max_pixels / work_pixels`` tiles (16 at the defaults)."""
+        side = math.isqrt(self.limits.work_pixels)
+        step = side - side // 8
+        width, height = full.size
+        for top in range(0, max(1, height - side // 8), step):
+            for left in range(0, max(1, width - side // 8), step):
+                tile = full.crop((left, top, min(width, left + side), min(height, top + side)))
+                for decoder in self.decoders:
+                    for payload in decoder.decode(tile):
+                        x0, y0, x1, y1 = payload.box
+                        box = (x0 + left, y0 + top, x1 + left, y1 + top)
+                        moved = Payload(payload.format, payload.text, box, "tiles")
+                        self._add(report, seen, decoder.name, moved, frame, frame.full_scale)
+
+    def _add(
+        self,
+        report: ImageReport,
+        seen: set[tuple[str, str, str]],
+        decoder: str,
+        payload: Payload,
+        frame: Frame,
+        scale: float,
+    ) -> int:
+        """Record a payload once per image (1 if it was new), its box in image pixels."""
+        key = (decoder, payload.format, payload.text)
+        if key in seen:
+            return 0
+        seen.add(key)
+        box = tuple(round(v * scale) for v in payload.box)
+        report.codes.append(
+            ImageCode(
+                decoder=decoder,
+                format=payload.format,
+                text=payload.text[: self.limits.max_payload_chars],
+                box=(box[0], box[1], box[2], box[3]),
+                frame=frame.position,
+                attempt=payload.attempt,
+            )
+        )
+        return 1

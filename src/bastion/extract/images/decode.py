@@ -42,6 +42,10 @@ _PLUGINS: Final = (
 )
 """Imported here so that opening an image never imports a plugin (no import at scan time):
 a JPEG with a multi-picture header (phone cameras write them) is opened by the MPO plugin."""
+TILE_FACTOR: Final = 3
+"""A frame reduced by this much or more keeps its full size for the ``tiles`` pass: at a
+reduction by 2 a code of two pixels a module is still read (one pixel a module), at 3 it is
+lost (measured on 12 and 27 megapixel posters)."""
 _ORIENTATION: Final = 0x0112
 _TRANSPOSE: Final = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -79,6 +83,11 @@ class Frame:
     position: int
     image: Image.Image
     scale: float
+    full: Image.Image | None = None
+    """The first frame before a reduction by 3 or more (None otherwise): the ``tiles`` pass
+    reads it piece by piece when the reduced frame gave nothing."""
+    full_scale: float = 1.0
+    """Image coordinates per pixel of ``full``."""
 
 
 @dataclass(slots=True)
@@ -153,7 +162,10 @@ def _decode(data: bytes, limits: ImageLimits) -> DecodedImage:
         frame = _grey(image)
         if transpose is not None:
             frame = frame.transpose(transpose)
-        frames.append(_reduced(position, frame, scale_back, limits.work_pixels))
+        reduced = _reduced(position, frame, scale_back, limits.work_pixels)
+        if position:
+            reduced.full = None
+        frames.append(reduced)
     # A GIF decodes every frame it passes on the way to a later one; count them all.
     decoded = per_frame * ((positions[-1] + 1) if kind == "GIF" else len(positions))
     if transpose in (
@@ -200,4 +212,5 @@ def _reduced(position: int, frame: Image.Image, scale: float, work_pixels: int) 
     if pixels <= work_pixels:
         return Frame(position, frame, scale)
     factor = math.ceil(math.sqrt(pixels / work_pixels))
-    return Frame(position, frame.reduce(factor), scale * factor)
+    full = frame if factor >= TILE_FACTOR else None
+    return Frame(position, frame.reduce(factor), scale * factor, full, scale)

@@ -18,7 +18,9 @@ photograph with no code costs the first pass and the barcode pass only:
   photographs, so they run last and small).
 
 Which pass found a code is kept (``ImageCode.attempt``) and ``bench/images_qr.py`` reports what
-each retry buys.
+each retry buys. Inversion needs no retry (zxing-cpp's ``try_invert`` is part of the first pass);
+a big picture whose reduction lost a small code is read in full-size tiles by the image stage
+(``ImageStage._tiles``), not here.
 """
 
 from __future__ import annotations
