@@ -63,6 +63,7 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("tel：15o9674lIZ1", "phone", "15096741121"),
         ("电话：l7743IZ3l49", "phone", "17743123149"),
         ("微信同号：1SO l581 Z714", "phone", "15015812714"),
+        ("whatsapp: l39-3Bl6-94Bl", "whatsapp", "13938169481"),
     ],
     "phone_read_aloud_in_english": [
         ("call me one three double six seven five eight five oh two two", "phone", "13667585022"),
@@ -77,6 +78,7 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
             "+60174081427",
         ),
         ("call me one 3 eight 1 two 3 4 five 6 7 8", "phone", "13812345678"),
+        ("call one five o eight seven nine seven four three eight one", "phone", "15087974381"),
         (
             "my number is one three eight, triple one, two two three four five",
             "phone",
@@ -109,6 +111,8 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("QQ前四位是4126，后几位是8269", "qq", "41268269"),
         ("wechat id starts with mei and ends with tianjin_4205", "wechat", "meitianjin_4205"),
         ("wechat id starts with tianhao9 and ends with 198", "wechat", "tianhao9198"),
+        ("QQ前半段4126，后半段8269", "qq", "41268269"),
+        ("wechat first part mei, second part tianjin_4205", "wechat", "meitianjin_4205"),
     ],
     "cue_glued_to_id": [
         ("兼职日结 q2659312", "qq", "2659312"),
@@ -148,6 +152,8 @@ NEGATIVES = [
     "@vx_lucky8899 你好",
     "Vicky1995 今天很开心",
     "型号Q195000 现货",
+    "O say can you see, one two three four five six seven eight nine",
+    "第一部分是前半段，后半段是总结",
     "2*3*4 = 24，1 2 3 4 5 six",
     "someone 3 eight 1 two 3 4 five 6 7 8 9 0 1",
 ]

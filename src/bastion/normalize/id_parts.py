@@ -16,12 +16,14 @@ from bastion.normalize.cues import CUES
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Group, Work
 
-_HEAD_ZH: Final = "(?:的?(?:前几位|前[0-9一二三四五六七八]位|开头)(?:是|为|：|:))"
+_SAY: Final = "(?:是|为|：|:)"
+_HEAD_ZH: Final = f"(?:的?(?:(?:前几位|前[0-9一二三四五六七八]位|开头|前面){_SAY}|前半段?{_SAY}?))"
 _TAIL_ZH: Final = (
-    "(?:[，,、。;；]?[ \t]?(?:后面|后几位|后[0-9一二三四五六七八]位|结尾|剩下的?)(?:是|为|：|:))"
+    "(?:[，,、。;；]?[ \t]?(?:(?:后面|后几位|后[0-9一二三四五六七八]位|结尾|剩下的?)"
+    f"{_SAY}|后半段?{_SAY}?))"
 )
-_HEAD_EN: Final = "(?:[ \t](?i:starts|begins) with[ \t])"
-_TAIL_EN: Final = "(?:,?[ \t](?i:and )?(?i:ends) with[ \t])"
+_HEAD_EN: Final = "(?:,?[ \t](?i:starts with|begins with|first part|part one):?[ \t])"
+_TAIL_EN: Final = "(?:,?[ \t](?i:and )?(?i:ends with|second part|part two|last part|then):?[ \t])"
 _PART: Final = "[A-Za-z0-9_\\-]{1,20}"
 _PARTS_RE: Final = re.compile(
     f"(?:{'|'.join(CUES)})(?:(?P<zh>{_HEAD_ZH})(?P<a>{_PART})(?P<zmid>{_TAIL_ZH})"

@@ -40,7 +40,7 @@ GROUPED_MOBILE_TRIGGER: Final = (
 """A superset of the grouped mobile (RE2 syntax: no back-reference)."""
 
 _PHONE_CUE: Final = (
-    "(?:电话|電話|手机号?|手機號?|联系方式|联系|聯繫|同号|同號|(?i:tel|phone|call|mobile)"
+    "(?:电话|電話|手机号?|手機號?|联系方式|联系|聯繫|同号|同號|号码|號碼|热线|微信|(?i:tel|phone|call|mobile|whatsapp)"
     "|☎\ufe0f?|📞|📱)"
 )
 _LOOK: Final = "0-9lIOoSBZ"
@@ -51,7 +51,7 @@ _LETTER_MOBILE_RE: Final = re.compile(
 LETTER_MOBILE_TRIGGER: Final = f"{_PHONE_CUE}[:： \t]{{0,3}}[1lI][3-9SB][{_LOOK}]"
 _LOOK_TO_DIGIT: Final = str.maketrans("lIOoSBZ", "1100582")
 
-_WORD: Final = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_WORD: Final = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|nought|nil|o)"
 _SAID: Final = f"(?:(?:double|triple)[ \\-])?(?:{_WORD}|[0-9](?![0-9]))"
 _SPOKEN_RE: Final = re.compile(
     f"(?i)(?<![A-Za-z0-9])(?P<plus>plus[ ,]{{1,2}})?{_SAID}(?:[ ,\\-]{{1,2}}{_SAID}){{6,24}}"
@@ -62,7 +62,9 @@ SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|double|triple|[0-9])[ ,\\-]{{1,2}}){{6}
 TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER)
 """Supersets of what each pass folds, for the unmasker's gate and the pre-check."""
 _NAMES: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(_NAMES)} | {"oh": "0"}
+_WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(_NAMES)} | dict.fromkeys(
+    ("oh", "o", "nought", "nil"), "0"
+)
 _TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")
 
 
