@@ -6,6 +6,8 @@ surface. The listed hosts are real entries of the sinfonietta gambling list.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from bastion import Item, Scanner
@@ -262,6 +264,16 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("ibm.com/123 👉 188bet.com", "188bet.com"),
         ("客服24/7\n👉 bet11888.com", "bet11888.com"),
     ],
+    "emoji_letters_with_symbol_letters": [
+        ("👉 🅱️e💲t©️🅰️💲ino.com 注册", "bestcasino.com"),
+        ("bob©️🅰️💲ino.c🅾️Ⓜ️", "bobcasino.com"),
+        ("be💲te©asino.com", "bestecasino.com"),
+    ],
+    "partial_bidi_override": [
+        ("VIP casino 188bet.\u202emoc ", "188bet.com"),
+        ("claim now 188\u202emoc.teb \n注册", "188bet.com"),
+        ("slots bet11\u202emoc.888\u202c today", "bet11888.com"),
+    ],
     "dot_glyphs_of_other_scripts": [
         ("188bet۔com", "188bet.com"),
         ("188bet։com 注册", "188bet.com"),
@@ -312,6 +324,7 @@ def test_listed_host_is_found_and_acted_on(
         ("加微信：abc8899 🔥 VIP 百家乐", "wechat", "abc8899"),
         ("t.me/abcdef 👉 VIP", "telegram", "abcdef"),
         ("LINE: abc123 🎰 app", "line", "abc123"),
+        ("电话 13812345678 💰 win", "phone", "13812345678"),
     ],
 )
 def test_an_emoji_after_a_handle_is_no_dot(
@@ -498,3 +511,26 @@ def test_digits_in_separated_groups_are_joined(
 def test_dates_addresses_and_years_are_not_joined(scanner: Scanner, text: str) -> None:
     values = [e.value for e in scanner.scan(Item(id="digits", text=text)).entities]
     assert "20241206" not in values and not any(v.endswith("2024") for v in values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://188bet-com.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en",
+        "真人荷官 https://www.google.com/amp/s/188bet.com/reg",
+        "https://188bet-com.cdn.ampproject.org/c/s/188bet.com/",
+        "https://webcache.googleusercontent.com/search?q=cache:188bet.com",
+        "https://archive.ph/188bet.com",
+        "https://web.archive.org/web/2020*/188bet.com",
+    ],
+)
+def test_a_site_served_through_a_proxy_or_cache_is_acted_on(scanner: Scanner, text: str) -> None:
+    result = scanner.scan(Item(id="proxy", text=text))
+    assert result.verdict == "act", result.to_dict()
+    assert [e.registrable_domain for e in result.entities if e.categories] == ["188bet.com"]
+
+
+def test_a_proxy_link_to_nothing_in_particular_is_no_site(scanner: Scanner) -> None:
+    for text in ("https://www.google.com/search?q=hello", "https://archive.ph/ABCdE"):
+        result = scanner.scan(Item(id="proxy", text=text))
+        assert [e.host for e in result.entities] == [urlsplit(text).hostname]

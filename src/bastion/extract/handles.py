@@ -315,8 +315,7 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
     for match in _REVERSED_ITER(text):
         ident = match["id"]
         cue = match["bcue"] or match["pcue"] or match["cue"] or match["mcue"]
-        start = match.start()
-        if not _HAS_DIGIT.search(ident) or _MENTION_TAIL.search(text, max(0, start - 24), start):
+        if not _HAS_DIGIT.search(ident) or _in_mention(text, match):
             continue
         kind = next(k for k, pattern in _REVERSED_KIND if pattern.fullmatch(cue))
         if kind == "qq" and not ident.isdigit():

@@ -43,7 +43,7 @@ from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
-from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
+from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.tables import (
     CJK_DOTS,
     CJK_NUMERALS,
@@ -143,6 +143,7 @@ def _wide() -> Gate:
         f"[{_NUM}] ?[{BRACKETS}]{{0,3}} ?(?:\\.|。|点|點|．) ?[{BRACKETS}]{{0,3}} ?{_TLD}",
         f"[.。．点點][A-Za-z]{{1,10}}[{CUT_EMOJI}]{{1,3}}[A-Za-z0-9]",
         f"[{_AN}\\-][{_NUM}]{{1,6}}\\s?[{BRACKETS}]{{0,3}}\\s?(?:\\.|。|点|點)",
+        f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         *_ASCII_CLAUSES[1:],
     )
     return Gate(clauses)
