@@ -69,24 +69,39 @@ _PLAIN = re.compile(
 )
 """The cue words as people write them; any other cue match is a disguise (stricter ids)."""
 _LONE = frozenset("薇嶶威徽扣蔻寇抠赖")
+_BALL = "球秋"
+"""``球球`` (a ball, a pet name) said for QQ: like a lone ``扣``, only before six digits or more
+with no unit after them."""
 
 _REVERSED_CUE = (
     "微信|薇信|[Vv][Xx]|[Ww][Xx]|[Vv]信|[Ww][Ee][Cc][Hh][Aa][Tt]|[Qq][Qq]群?|扣扣|企鹅|扣"
-    "|[Tt][Gg]|飞机|電報|电报|飛機|[Ll][Ii][Nn][Ee]"
+    "|[Tt][Gg]|[Tt]elegram|飞机|電報|电报|飛機|[Ll][Ii][Nn][Ee]"
 )
-_POINTER = "(?:[←⬅👈⇐]|<-{1,2}|<=)[ \t]{0,2}(?:加我的?|加|add my )?"
+_POINTER = (
+    "(?:[←⬅👈⇐]|<-{1,2}|<=)[ \t]{0,2}(?:加我的?|加|add my |that'?s my |this is my |it'?s my )?"
+)
 """An arrow from the cue back to the id before it (``vip-84 ←微信``)."""
 _BRACKET_ONLY_CUE = "薇|威|[Vv]"
 """Lone cue characters that follow an id only in brackets (``haoyun4381（薇）``)."""
-_MINE = "是我的?|[Ii]s my "
-"""``meimei16924 是我V``: "is my V"."""
+_MINE = "[，,]?是我的?|[Ii]s my |is what you (?:search|look up)(?: for)? on "
+"""``meimei16924 是我V``: "is my V"; ``搜索abc123，是我的微信号``; ``abc123 is what you search
+for on WeChat``."""
+_OVER_ON = "(?:(?:over )?on )?"
+"""``find me: abc123 (over on WeChat)``."""
 CUE_REVERSED = (
     "(?<![A-Za-z0-9_\\-])[A-Za-z0-9][A-Za-z0-9_\\-]{4,19}[ \\t]{0,2}"
-    f"(?:[(（\\[【][ ]?(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
+    f"(?:[(（\\[【][ ]?{_OVER_ON}(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
     f"|(?:{_POINTER})?(?:{_REVERSED_CUE})(?![A-Za-z0-9])"
     f"|(?:{_MINE})(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE}))"
 )
 """An id followed by its cue (``abc8899 (vx)``, ``1234567890扣``)."""
+
+CUE_GLUED = (
+    "(?<![A-Za-z0-9_])(?:[VvWw][Xx][_\\-]|加[Vv])[A-Za-z]|(?<![A-Za-z0-9_])[Tt][Gg][_\\-][A-Za-z]"
+    "|(?<![A-Za-z0-9_])[Qq][1-9][0-9]{5}|扣[1-9][0-9]{5}"
+)
+"""A cue glued to its id, as display names are written (``vx_lucky8899``, ``加Vabc_12``,
+``tg_name88``, ``q2659312``, ``丨扣9410010``)."""
 
 CUE_CLAUSES = (
     f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n){{0,8}}(?:[ \t](?:is|Is|IS)[ \t]{{1,2}})?"
@@ -95,6 +110,7 @@ CUE_CLAUSES = (
     CUE_REVERSED,
     SPOKEN_GATE,
     SPELLED_CUE_GATE,
+    CUE_GLUED,
 )
 """Supersets of every handle match (cue, separator, first id character) for the pre-check."""
 
@@ -119,7 +135,7 @@ _LINE = re.compile(
 )
 _REVERSED = re.compile(
     "(?<![A-Za-z0-9_\\-])(?P<id>[A-Za-z][A-Za-z0-9_\\-]{5,19}|[1-9][0-9]{4,10})[ \\t]{0,2}"
-    f"(?:[(（\\[【][ ]?(?P<bcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
+    f"(?:[(（\\[【][ ]?{_OVER_ON}(?P<bcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
     f"|{_POINTER}(?P<pcue>{_REVERSED_CUE})(?![A-Za-z0-9])"
     f"|(?P<cue>{_REVERSED_CUE})(?![A-Za-z0-9{_CJK_CHARS}])"
     f"|(?:{_MINE})(?P<mcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})(?![A-Za-z0-9]))"
@@ -128,7 +144,7 @@ _LONE_END = re.compile("[ \t]*(?:$|[^0-9 \t])")
 """A lone ``扣`` after a number is a cue unless a number follows it (``订单 123456 扣 50 元``)."""
 _REVERSED_KIND = (
     ("qq", re.compile("[Qq][Qq]群?|扣扣|企鹅|扣")),
-    ("telegram", re.compile("[Tt][Gg]|飞机|電報|电报|飛機")),
+    ("telegram", re.compile("[Tt][Gg]|[Tt]elegram|飞机|電報|电报|飛機")),
     ("line", re.compile("[Ll][Ii][Nn][Ee]")),
     ("wechat", re.compile(".+")),
 )
@@ -243,7 +259,8 @@ def _find_qq(text: str, out: list[Candidate]) -> None:
             continue
         if _AMOUNT_AFTER.match(text, match.end()):
             continue
-        if _FILL_RE.sub("", match["cue"]).lstrip("加") in _LONE and (
+        core = _FILL_RE.sub("", match["cue"]).lstrip("加")
+        if (core in _LONE or core[:1] in _BALL) and (
             len(ident) < 6 or _UNIT_AFTER.match(text, match.end())
         ):
             continue
@@ -293,8 +310,8 @@ def _find_line(text: str, out: list[Candidate]) -> None:
 
 def _find_reversed(text: str, out: list[Candidate]) -> None:
     """``abc8899 (vx)``, ``1234567890扣``: the id comes first, so it must carry a digit. Telegram
-    and LINE cues after an id count only in brackets: ``ZH955T飞机`` is a flight, ``B737MAX飞机``
-    an aircraft."""
+    and LINE cues after an id count only in brackets or after words pointing back to the id
+    (``abc123 <- that's my telegram``): ``ZH955T飞机`` is a flight, ``B737MAX飞机`` an aircraft."""
     for match in _REVERSED_ITER(text):
         ident = match["id"]
         cue = match["bcue"] or match["pcue"] or match["cue"] or match["mcue"]
@@ -303,11 +320,41 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
         kind = next(k for k, pattern in _REVERSED_KIND if pattern.fullmatch(cue))
         if kind == "qq" and not ident.isdigit():
             continue
-        if kind in ("telegram", "line") and (match["bcue"] is None or not ident[0].isalpha()):
+        if kind in ("telegram", "line") and (match["cue"] is not None or not ident[0].isalpha()):
             continue
         if cue == "扣" and (len(ident) < 6 or not _LONE_END.match(text, match.end())):
             continue
         out.append(Candidate(kind, match.start("id"), match.end("id"), ident, cue=cue))
+
+
+_GLUED = re.compile(
+    "(?<![A-Za-z0-9_])(?:(?P<wcue>[VvWw][Xx][_\\-]|加[Vv])(?P<wid>[A-Za-z][A-Za-z0-9_\\-]{4,19})"
+    "|(?P<tcue>[Tt][Gg][_\\-])(?P<tid>[A-Za-z][A-Za-z0-9_]{4,31})"
+    "|(?P<qcue>[Qq]|扣)(?P<qid>[1-9][0-9]{5,10}))(?![A-Za-z0-9_\\-]|\\.[0-9])"
+)
+_GLUED_ITER = _GLUED.finditer
+_BAR = "丨"
+"""A bar drawn with an ideograph (U+4E28): a separator in display names, not a word."""
+
+
+def _find_glued(text: str, out: list[Candidate]) -> None:
+    """``vx_lucky8899``, ``tg_name88``, ``q2659312``: a cue glued to its id, as display names
+    and bios are written. The id carries a digit; a glued ``q`` or ``扣`` stands after no Chinese
+    word (``每月扣500000``, ``型号Q195000``) and before no unit (``扣500000元``)."""
+    for match in _GLUED_ITER(text):
+        kind, group = next(
+            (k, g) for k, g in (("wechat", "wid"), ("telegram", "tid"), ("qq", "qid")) if match[g]
+        )
+        ident = match[group]
+        start = match.start()
+        if not _HAS_DIGIT.search(ident) or _MENTION_TAIL.search(text, max(0, start - 24), start):
+            continue
+        if kind == "qq":
+            before = text[start - 1] if start else ""
+            if _UNIT_AFTER.match(text, match.end()) or (_CJK.match(before) and before != _BAR):
+                continue
+        cue = match["wcue"] or match["tcue"] or match["qcue"]
+        out.append(Candidate(kind, match.start(group), match.end(group), ident, cue=cue))
 
 
 HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] = (
@@ -317,5 +364,6 @@ HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] =
     (CUE_WHATSAPP, _find_whatsapp),
     (CUE_LINE, _find_line),
     (CUE_REVERSED, _find_reversed),
+    (CUE_GLUED, _find_glued),
 )
 """Each finder with the cue it needs; the extract router runs a finder only if its cue occurs."""

@@ -40,8 +40,10 @@ from bastion.normalize.defang import (
     STAND_IN_TLDS,
 )
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
+from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.leet import GATE as LEET_GATE
+from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -78,6 +80,8 @@ _ASCII_CLAUSES = (
     *PHONE_CLAUSES,
     f"1[3-9][0-9]{{0,2}}{DIGIT_SEP}[0-9]|1{DIGIT_SEP}[3-9]{DIGIT_SEP}[0-9]",
     *CUE_CLAUSES,
+    *PHONE_FORM_TRIGGERS,
+    ID_PARTS_TRIGGER,
     # spelled dots: only the separator before the TLD matters, and it must be acceptable
     r"[\[\(\{（【]\s?(?:[Dd][Oo][Tt]|[.。点．])",
     r"\s[Dd][Oo][Tt]\s",
@@ -98,7 +102,8 @@ _ASCII_CLAUSES = (
     "&(?:#0{0,3}46|#[xX]0{0,3}2[eE]|period)",
     ENCODED_TRIGGER,
     f'[」】)）\\]}}>》』〕］"*＂＊] {{0,2}}(?:[.。．点點]|(?i:dot)) {{0,2}}{_TLD}',
-    DROP_GATE,
+    # a drop-a-symbol instruction: the token it speaks of holds a letter or digit
+    f"[{_AN}][^\\n]{{0,80}}(?:{DROP_GATE})|(?:{DROP_GATE})[^\\n]{{0,80}}[{_AN}]",
     "[A-Za-z0-9]\\.[A-Za-z0-9.\\-]{0,60}[^\\n]{0,24}"
     "(?:倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?))",
     f"(?:[.。．点點]|(?i:dot)|[\\])]) {{0,2}}(?:[a-z] {{1,2}}[a-z0-9]|[A-Z] {{1,2}}[A-Z0-9])"

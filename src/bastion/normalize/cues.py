@@ -54,6 +54,14 @@ def _syl(name: str, latin: str, *, first: bool) -> str:
 
 
 _VW = "(?<![A-Za-z0-9])[VvWw]"
+NICKNAMES_WECHAT: Final = (
+    "小?绿色?(?:泡泡|🫧)|绿色(?:聊天)?(?:软件|[Aa][Pp][Pp])|[🟢💚]\ufe0f?泡泡|(?<![A-Za-z0-9])[Vv]泡泡"
+    "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
+    "|(?<![A-Za-z0-9])(?:VV|ᐯ᙭) ?(?=[:：])|(?<![A-Za-z])(?:[Ww]ech@t|Ꮃechat)(?![A-Za-z])"
+)
+"""WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``), the green app
+(``绿色软件``), and look-alikes of its name the character tables do not fold (``VV:``,
+``ᐯ᙭``, ``wech@t``, Cherokee ``Ꮃechat``)."""
 _POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"
 """A colon, a line break or an arrow pointing on: what makes a bare ``V`` or ``Q`` a cue."""
 _XIN = f"(?:{_syl('xin', 'xin', first=False)}|亻言)"
@@ -66,6 +74,7 @@ CUE_WECHAT: Final = (
     f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
     f"|加{BREAK}[Vv](?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
+    f"|{NICKNAMES_WECHAT}"
     f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv] ?(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号){SEARCH}"
 )
 """``WeChat`` glued to the word before it (``收usdtWeChat:``) counts when its capital shows
@@ -79,12 +88,14 @@ CUE_QQ: Final = (
     f"|(?:[{SYLLABLES['qi']}]|(?<![A-Za-z])[Qq][Ii]){BREAK}"
     f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z]))[{SYLLABLES['e']}]?[号群]?{ID_WORD}"
     f"|🐧(?:{BREAK}🐧)?|扣群|群号"
+    f"|[扣蔻寇抠]{BREAK}[Qq]{{1,2}}(?![A-Za-z])|(?<![{CJK_CHARS}])[球秋]{BREAK}[球秋][号群]?"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
     f"|(?<![A-Za-z0-9])[Qq] ?(?=[{_POINTING}])){SEARCH}"
 )
-"""``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``."""
+"""``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``; ``扣Q``
+and ``球球`` / ``秋秋`` (qiú qiú) are QQ said another way."""
 CUE_TELEGRAM: Final = (
-    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa]?[Mm])?|[Tt][Ee][Ll][Gg][Rr][Aa]?[Mm]|[Tt]"
+    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa]?[Mm]+)?|[Tt](?:[Ee][Ll]|[Ll])[Gg](?:[Rr][Aa]?|[Aa][Rr])[Mm]|[Tt]"
     f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
     f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}{ID_WORD}"
     f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}{ID_WORD}"
@@ -95,13 +106,16 @@ CUE_TELEGRAM: Final = (
 """``t . me /`` is the link's host spaced out (the id follows the slash)."""
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
-    f"{BREAK}[Aa][Pp][Pp]|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))(?![A-Za-z])|瓦次普"
+    f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][Ss][Ss]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))"
+    "(?![A-Za-z])|瓦次普|واتساب|واتس اب"
     "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     "[ \t]{0,2}[/／]"
 )
-"""``wa。me/60165123768``: the link's host disguised or spaced out, the number after the slash."""
+"""``wa。me/60165123768``: the link's host disguised or spaced out, the number after the slash;
+``watsap``, ``wasap``: the name misspelt; ``واتساب``: its Arabic name."""
 CUE_LINE: Final = (
     "(?:(?<![A-Za-z])(?:加|[Aa]dd ?)?[Ll](?:ine|INE)(?: ?(?:ID|id|Id))?(?![A-Za-z])|賴"
-    f"|加赖|(?<![{CJK_CHARS}])赖|ไลน์){ID_WORD}"
+    f"|加赖|(?<![{CJK_CHARS}])赖|ไลน์|ライン){ID_WORD}"
 )
+"""``ไลน์`` and ``ライン`` are LINE in Thai and Japanese."""
 CUES: Final = (CUE_WECHAT, CUE_QQ, CUE_TELEGRAM, CUE_WHATSAPP, CUE_LINE)

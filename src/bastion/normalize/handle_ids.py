@@ -65,8 +65,9 @@ _CUE_SEP: Final = (
     f"(?:{SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?:{SEP_CHARS}|\r?\n|@){{0,6}})"
 )
 
-_FIRST: Final = "VvWwQqKkTtFfDdLlAa+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽" + "".join(
-    SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian")
+_FIRST: Final = (
+    "VvWwQqKkTtFfDdLlAaGg+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽小绿🟢💚ᐯᎳ球秋ไラو"
+    + "".join(SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian"))
 )
 """Every character a cue can begin with: the pattern is only tried there."""
 _CUE: Final = (
@@ -169,14 +170,58 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _RUN_RE.finditer(text, start, end)]
 
 
+_NUMERAL_TAIL_RE: Final = re.compile(
+    f"[A-Za-z][A-Za-z_\\-]{{1,19}}[0-9{_NUM}]{{0,8}}[{_NUM}][0-9{_NUM}]{{2,10}}"
+)
+"""``tianmi陆七三一``: letters, then the id's digits as numerals (three or more)."""
+_SPOKEN_WORDS: Final = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+)
+_WORD_TO_DIGIT: Final = {word: str(i) for i, word in enumerate(_SPOKEN_WORDS)} | {"oh": "0"}
+
+
+def _spoken_tail(text: str, runs: list[tuple[int, int]]) -> Group | None:
+    """``mohao one six seven seven``: an id's letters, then its digits said in English words
+    (three or more, and nothing else after the letters)."""
+    if len(runs) < 4:
+        return None
+    head = text[runs[0][0] : runs[0][1]]
+    words = [text[a:b].lower() for a, b in runs[1:]]
+    if (
+        not head.isalpha()
+        or len(head) < 2
+        or head.lower() in _WORD_TO_DIGIT
+        or not all(word in _WORD_TO_DIGIT for word in words)
+    ):
+        return None
+    digits = "".join(_WORD_TO_DIGIT[word] for word in words)
+    start, end = runs[0][0], runs[-1][1]
+    return ("spaced_letters", start, end, [(runs[0][1], end, digits)])
+
+
 def _uniform_singles(text: str, runs: list[tuple[int, int]]) -> int:
-    """How many leading runs are single characters apart by one repeated gap (0 if < 5)."""
+    """How many leading runs are single characters apart by one repeated gap (0 if < 5); the
+    digits of an id may come last as one group after the same gap (``y y a 九陆九伍``,
+    ``m*i*j*i*n*l*o*n*g*_*柒零二玖``), with three single characters or more before them."""
     count = 1
     if runs[0][1] - runs[0][0] != 1:
         return 0
     gap = text[runs[0][1] : runs[1][0]] if len(runs) > 1 else ""
     for (_, a_end), (b_start, b_end) in pairwise(runs):
-        if b_end - b_start != 1 or text[a_end:b_start] != gap:
+        if text[a_end:b_start] != gap:
+            break
+        if b_end - b_start != 1:
+            if count >= 3 and _DIGITS_RE.fullmatch(text, b_start, b_end):
+                return count + 1
             break
         count += 1
     return count if count >= 5 else 0
@@ -262,6 +307,9 @@ def _id_group(text: str, start: int, end: int, kind: str, core: str) -> Group | 
         if letters is not None:
             return letters
     runs = _pieces(text, start, end)
+    spoken = _spoken_tail(text, runs)
+    if spoken is not None:
+        return spoken
     (first_start, first_end), first = runs[0], text[runs[0][0] : runs[0][1]]
     if _interleaved(first):
         compact = first[::2].translate(_TO_DIGITS)
@@ -277,7 +325,11 @@ def _id_group(text: str, start: int, end: int, kind: str, core: str) -> Group | 
     if not edits:
         return None
     joined = "".join(text[a:b] for a, b in kept).translate(_TO_DIGITS)
-    if len(joined) < 5 or (name == "cjk_numeral" and not joined.isdigit()):
+    if len(joined) < 5 or (
+        name == "cjk_numeral"
+        and not joined.isdigit()
+        and not _NUMERAL_TAIL_RE.fullmatch(text, kept[0][0], kept[0][1])
+    ):
         return None
     return (name, kept[0][0], kept[-1][1], edits)
 

@@ -16,7 +16,17 @@ from typing import Any, Final, cast
 
 import re2
 
-from bastion.normalize import broken, defang, guess, handle_ids, instructions, leet, rules
+from bastion.normalize import (
+    broken,
+    defang,
+    guess,
+    handle_ids,
+    id_parts,
+    instructions,
+    leet,
+    phone_forms,
+    rules,
+)
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Unmasked, UnmaskStep, Work
 from bastion.normalize.tables import (
@@ -46,8 +56,10 @@ from bastion.normalize.tables import (
     _SPOKEN,
     _GUESS,
     _INSTRUCTED,
-) = (1 << i for i in range(17))
-_ALL: Final = (1 << 17) - 1
+    _PHONES,
+    _PARTS,
+) = (1 << i for i in range(19))
+_ALL: Final = (1 << 19) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -80,6 +92,8 @@ _ASCII_GATES: Final = (
     (guess.SPLIT_GATE, _SPLIT),
     (guess.GUESS_GATE.pattern, _GUESS),
     (to_re2(instructions.GATE), _INSTRUCTED),
+    ("|".join(phone_forms.TRIGGERS), _PHONES),
+    (id_parts.TRIGGER, _PARTS),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -169,7 +183,23 @@ PASSES: Final = (
     ),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
+    Pass(
+        "grouped_mobile",
+        phone_forms.grouped_mobile_pass,
+        _PHONES,
+        trigger=phone_forms.GROUPED_MOBILE_TRIGGER,
+    ),
+    Pass(
+        "letter_mobile",
+        phone_forms.letter_mobile_pass,
+        _PHONES,
+        trigger=phone_forms.LETTER_MOBILE_TRIGGER,
+    ),
+    Pass(
+        "spoken_phone", phone_forms.spoken_phone_pass, _PHONES, trigger=phone_forms.SPOKEN_TRIGGER
+    ),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
+    Pass("id_parts", id_parts.id_parts_pass, _PARTS, regate=True),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),

@@ -1,0 +1,135 @@
+"""Phone numbers spelled so that a digit filter misses them, folded back to digits.
+
+* a mobile in its 3-4-4 groups joined by an emoji, a star or an arrow, digits and numerals
+  mixed: ``158💋8871💋二9一4``, ``186*2814*8559``, ``151~01三9~一527`` (keycaps and
+  full-width digits are folded earlier by the character tables);
+* letters for digits in a mobile after a phone cue: ``微信同号：l39-3Bl6-94Bl``,
+  ``tel：15o9674lIZ1`` (l and I for 1, O for 0, S for 5, B for 8, Z for 2);
+* a number read aloud in English: ``call me one three double six seven five eight five oh two
+  two``, ``plus six zero one seven ...``.
+
+Each shape is one no prose holds: eleven numerals in mobile groups behind one repeated symbol;
+a cue word right before a mobile-shaped run of letters and digits; and eleven or more spoken
+digits in a row making a mainland mobile, or ``plus`` and a number (the phone finder then asks
+``phonenumbers`` whether it is valid). ``I have three kids`` or ``one or two`` never fold.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from bastion.normalize.cues import SYMBOLS
+from bastion.normalize.result import Group, Work
+from bastion.normalize.tables import CJK_NUMERALS
+
+_NUM: Final = "".join(CJK_NUMERALS) + "两兩"
+_TO_DIGITS: Final = str.maketrans({**CJK_NUMERALS, "两": "2", "兩": "2"})
+_DIGIT: Final = f"[0-9{_NUM}]"
+_JOIN: Final = f"[*~～_/|→➖＊{SYMBOLS}]"
+"""What joins the groups of a mobile in place of a space: never part of a number."""
+_GROUP_JOIN: Final = f"(?:[ \u3000]?{_JOIN}{{1,2}}[ \u3000]?|[ \u3000·\\-]{{1,2}})"
+_GROUPED_MOBILE_RE: Final = re.compile(
+    f"(?<![0-9{_NUM}])[1幺一壹]{_DIGIT}{{1,4}}(?P<join>{_GROUP_JOIN}){_DIGIT}{{2,5}}"
+    f"(?:(?P=join){_DIGIT}{{2,5}}){{0,2}}(?![0-9{_NUM}])"
+)
+"""Eleven numerals in two to four groups (``138💋1234💋5678``, ``1381*234*5678``)."""
+GROUPED_MOBILE_TRIGGER: Final = (
+    f"[1幺一壹]{_DIGIT}{{1,4}}{_GROUP_JOIN}{_DIGIT}{{2,5}}(?:{_GROUP_JOIN}{_DIGIT}{{2,5}}){{0,2}}"
+)
+"""A superset of the grouped mobile (RE2 syntax: no back-reference)."""
+
+_PHONE_CUE: Final = (
+    "(?:电话|電話|手机号?|手機號?|联系方式|联系|聯繫|同号|同號|号码|號碼|热线|微信|(?i:tel|phone|call|mobile|whatsapp)"
+    "|☎\ufe0f?|📞|📱)"
+)
+_LOOK: Final = "0-9lIOoSBZ"
+_LETTER_MOBILE_RE: Final = re.compile(
+    f"{_PHONE_CUE}[:： \t]{{0,3}}(?P<num>[1lI][3-9SB][{_LOOK}](?P<sep>[ \\-]?)[{_LOOK}]{{4}}"
+    f"(?P=sep)[{_LOOK}]{{4}})(?![A-Za-z0-9])"
+)
+LETTER_MOBILE_TRIGGER: Final = f"{_PHONE_CUE}[:： \t]{{0,3}}[1lI][3-9SB][{_LOOK}]"
+_LOOK_TO_DIGIT: Final = str.maketrans("lIOoSBZ", "1100582")
+
+_WORD: Final = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|nought|nil|o)"
+_SAID: Final = f"(?:(?:double|triple)[ \\-])?(?:{_WORD}|[0-9](?![0-9]))"
+_SPOKEN_RE: Final = re.compile(
+    f"(?i)(?<![A-Za-z0-9])(?P<plus>plus[ ,]{{1,2}})?{_SAID}(?:[ ,\\-]{{1,2}}{_SAID}){{6,24}}"
+    "(?![A-Za-z])"
+)
+SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|double|triple|[0-9])[ ,\\-]{{1,2}}){{6}}"
+"""Six digit words in a row: a superset of every number read aloud that is folded."""
+TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER)
+"""Supersets of what each pass folds, for the unmasker's gate and the pre-check."""
+_NAMES: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(_NAMES)} | dict.fromkeys(
+    ("oh", "o", "nought", "nil"), "0"
+)
+_TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")
+
+
+def grouped_mobile_pass(work: Work) -> None:
+    """``158💋8871💋二9一4`` -> ``15888712914``: a mobile whose groups a symbol joins."""
+    groups: list[Group] = []
+    for m in _GROUPED_MOBILE_RE.finditer(work.text):
+        join = m["join"].strip(" \u3000")
+        written = "".join(c for c in m[0] if c.isdigit() or c in _NUM)
+        digits = written.translate(_TO_DIGITS)
+        if len(digits) != 11 or digits[1] not in "3456789":
+            continue
+        if join in ("", "-", "·") and digits == written:
+            continue  # a plain spaced or hyphenated mobile: the finder reads it as it is
+        start, end = m.span()
+        groups.append(("spaced_letters", start, end, [(start, end, digits)]))
+    work.apply(groups)
+
+
+def letter_mobile_pass(work: Work) -> None:
+    """``电话：l7743IZ3l49`` -> ``17743123149``: look-alike letters in a mobile after a cue.
+    At least four of its characters are digits, so a word is never read as a number."""
+    groups: list[Group] = []
+    for m in _LETTER_MOBILE_RE.finditer(work.text):
+        number = m["num"]
+        if sum(c.isdigit() for c in number) < 4 or number.isdigit():
+            continue
+        start, end = m.span("num")
+        groups.append(("leet", start, end, [(start, end, number.translate(_LOOK_TO_DIGIT))]))
+    work.apply(groups)
+
+
+def _spoken_digits(run: str) -> str:
+    out: list[str] = []
+    repeat = 1
+    for word in _TOKEN_RE.findall(run.lower()):
+        if word.isdigit():
+            out.append(word * repeat)
+            repeat = 1
+            continue
+        if word == "double":
+            repeat = 2
+        elif word == "triple":
+            repeat = 3
+        elif word in _WORD_DIGIT:
+            out.append(_WORD_DIGIT[word] * repeat)
+            repeat = 1
+    return "".join(out)
+
+
+def spoken_phone_pass(work: Work) -> None:
+    """``one three double six ... oh two two`` -> ``13667585022``: a mainland mobile or a
+    ``plus`` number read aloud in English."""
+    groups: list[Group] = []
+    for m in _SPOKEN_RE.finditer(work.text):
+        said = m[0][len(m["plus"] or "") :]
+        if sum(token.isalpha() for token in _TOKEN_RE.findall(said)) < 3:
+            continue  # digits with a word or two: a spaced number, the phone finder's to read
+        digits = _spoken_digits(said)
+        if m["plus"]:
+            if not 8 <= len(digits) <= 15:
+                continue
+            digits = "+" + digits
+        elif len(digits) != 11 or digits[1] not in "3456789" or digits[0] != "1":
+            continue
+        start, end = m.span()
+        groups.append(("cjk_numeral", start, end, [(start, end, digits)]))
+    work.apply(groups)
