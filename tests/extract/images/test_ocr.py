@@ -8,6 +8,8 @@ and are skipped, saying so, where there is none."""
 
 from __future__ import annotations
 
+import io
+import random
 import subprocess
 import sys
 import threading
@@ -121,6 +123,10 @@ def test_the_gate_skips_photos_and_blank_pictures_before_ocr() -> None:
     stage, decoder = _counting_stage()
     quiet = [text_pictures.photo(seed) for seed in range(6)]
     quiet += [Image.new("RGB", (400, 400), (200, 180, 160)), Image.new("L", (64, 64), 255)]
+    rng = random.Random(3)
+    quiet.append(Image.frombytes("L", (300, 300), bytes(rng.randrange(256) for _ in range(90_000))))
+    noise = Image.frombytes("L", (1024, 1024), bytes(rng.randrange(256) for _ in range(1 << 20)))
+    quiet.append(Image.open(io.BytesIO(pictures.encode(noise, "JPEG", quality=90))))
     stage.read(_item(*quiet))
     assert (decoder.runs, decoder.gate_skips) == (0, len(quiet))
     assert decoder._engine is None  # nothing was worth loading the models for
@@ -128,8 +134,11 @@ def test_the_gate_skips_photos_and_blank_pictures_before_ocr() -> None:
     assert (decoder.runs, decoder.gate_skips) == (1, len(quiet))
 
 
-def test_the_gate_lets_small_and_pale_text_through() -> None:
+def test_the_gate_lets_small_pale_and_dense_text_through() -> None:
     for picture in (
+        text_pictures.text_picture(
+            [f"line {n} of a busy chat screen" for n in range(40)], size=(414, 720), font_size=12
+        ),
         text_pictures.text_picture(["@spinwin88"], size=(160, 160), font_size=16),
         text_pictures.text_picture(
             ["lucky-spin.net"], background=(235, 235, 235), fill=(150, 150, 150)

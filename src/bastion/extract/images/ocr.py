@@ -2,14 +2,16 @@
 
 OCR costs a hundred times a QR pass, and most pictures (photos, blank avatars) hold no text, so
 every frame first meets ``may_hold_text``: a grey thumbnail of ``GATE_SIDE`` pixels with fewer
-than ``GATE_MIN_STEPS`` sharp steps between neighbours (the edges of strokes) is skipped. Smooth
-photographs and flat images fall under it; lettering of a dozen pixels or more does not. Frames
-that pass are reduced to ``MAX_SIDE`` (or enlarged to ``MIN_SIDE`` when small, for the small
-print of avatars), the detector finds the lines, the ``MAX_LINES`` first in reading order are
-recognised (no angle classifier: posters are upright or slightly turned, which the detector's
-rotated boxes absorb), and each line with a score of ``MIN_SCORE`` or more is a payload of
-format ``line`` with its box. The scanner reads each line like text and also joins a line to
-the one under it (``bastion.extract.ocr_lines``) so a host split over two lines is read.
+than ``GATE_MIN_STEPS`` sharp steps between neighbours (the edges of strokes), or with so many
+(``GATE_MAX_SHARE``) or so few flat ones (``GATE_MIN_FLAT``) that they are noise or texture, is
+skipped. Smooth photographs, flat images and noise fall under it; lettering of a dozen pixels or
+more on a plain or smooth ground does not. Frames that pass are reduced to ``MAX_SIDE`` (or
+enlarged to ``MIN_SIDE`` when small, for the small print of avatars), the detector finds the
+lines, the ``MAX_LINES`` first in reading order are recognised (no angle classifier: posters
+are upright or slightly turned, which the detector's rotated boxes absorb), and each line with
+a score of ``MIN_SCORE`` or more is a payload of format ``line`` with its box. The scanner
+reads each line like text and also joins a line to the one under it
+(``bastion.extract.ocr_lines``) so a host split over two lines is read.
 
 The engine (about 16 MB of models, 0.3 s to load) is built on the first frame that passes the
 gate, once per decoder (so once per scanner), under a lock; importing this module loads no
@@ -36,6 +38,14 @@ GATE_MIN_STEP: Final = 24
 GATE_MIN_STEPS: Final = 12
 """Sharp steps at or above which a frame may hold text: a short word of 30 px on a 1600 px
 poster makes about 50, a 16 px handle on a 160 px avatar about 700; a smooth photograph none."""
+GATE_MIN_FLAT: Final = 0.6
+"""Share of near-flat neighbour steps (under a tenth of the grey range) a frame needs: lettering
+sits on a plain or smooth ground (0.95 and more on every picture of ``bench.images_ocr``), where
+grain and noise, reduced or not, leave under half the steps flat (0.43 for a 2,048 px JPEG of
+noise, which would otherwise pass with thousands of sharp steps)."""
+GATE_MAX_SHARE: Final = 0.2
+"""Share of sharp steps above which a frame is noise or fine texture, not text: a phone
+screenshot packed with 12 px text makes 0.07, 22 px Chinese lines 0.10, pixel noise 0.3."""
 MAX_SIDE: Final = 960
 """Longer side above which a frame is reduced before detection (the detector's cost grows with
 pixels: 0.9 s for two posters at 640, 2 s at 960, 3.1 s at 1280 on the loaded 2-core machine)."""
@@ -58,10 +68,15 @@ def may_hold_text(frame: Image.Image) -> bool:
     pixels = np.asarray(thumb, dtype=np.int16)
     if pixels.shape[0] < 2 or pixels.shape[1] < 2:
         return False
-    step = max(GATE_MIN_STEP, GATE_STEP * (int(pixels.max()) - int(pixels.min())))
-    across = int((np.abs(np.diff(pixels, axis=1)) >= step).sum())
-    down = int((np.abs(np.diff(pixels, axis=0)) >= step).sum())
-    return across + down >= GATE_MIN_STEPS
+    grey_range = int(pixels.max()) - int(pixels.min())
+    steps = np.concatenate(
+        (np.abs(np.diff(pixels, axis=1)).ravel(), np.abs(np.diff(pixels, axis=0)).ravel())
+    )
+    sharp = int((steps >= max(GATE_MIN_STEP, GATE_STEP * grey_range)).sum())
+    if not GATE_MIN_STEPS <= sharp <= GATE_MAX_SHARE * steps.size:
+        return False
+    flat = int((steps < max(8, grey_range // 10)).sum())
+    return flat >= GATE_MIN_FLAT * steps.size
 
 
 class OcrDecoder:
