@@ -1261,6 +1261,23 @@ def _search_cue(rng: random.Random) -> Handle:
     return cue + wid, "wechat", wid, ["search"]
 
 
+def _cue_role_word(rng: random.Random) -> Handle:
+    """A word saying what the id is between the cue and the id: ``微信客服：``, ``QQ交流群``."""
+    kind = rng.choice(("wechat", "qq", "telegram"))
+    role = rng.choice(("客服", "好友", "咨询", "交流群", "公众号", "频道", "私聊", "小号"))
+    sep = rng.choice(("：", ":", " ", " - "))
+    if kind == "qq":
+        qq = tricks.qq_number(rng)
+        cue = rng.choice(("QQ", "扣扣", "企鹅", "ＱＱ"))
+        return cue + role + sep + qq, kind, qq, [f"role:{role}"]
+    if kind == "telegram":
+        name = tricks.handle_id(rng, lo=5, hi=20, style="telegram").lower()
+        return rng.choice(("飞机", "电报", "TG")) + role + sep + name, kind, name, [f"role:{role}"]
+    wid = _wid(rng)
+    cue = rng.choice(("微信", "加微信", "VX", "薇信", "V信"))
+    return cue + role + sep + wid, kind, wid, [f"role:{role}"]
+
+
 HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_control": _control_handle,
     "h_cue_symbol_break": _cue_symbol_break,
@@ -1299,6 +1316,7 @@ HANDLE_FAMILIES: dict[str, Callable[[random.Random], Handle]] = {
     "h_phone_spoken_grouped": _phone_spoken_grouped,
     "h_qq_letter_digits": _qq_letter_digits,
     "h_search_cue": _search_cue,
+    "h_cue_role_word": _cue_role_word,
 }
 """New families go last: the suite's random draws of the families before stay the same."""
 

@@ -16,6 +16,8 @@ from bastion.model import Surface
 FAMILIES: dict[str, list[tuple[str, str | None]]] = {
     "traditional_dot": [
         ("官网 188bet點com 注册", "188bet.com"),
+        ("https://188bet點com/app", "188bet.com"),
+        ("http://bet11888•com/vip", "bet11888.com"),
         ("最新地址 bet11888 點 com", "bet11888.com"),
     ],
     "leet_tld": [
@@ -260,6 +262,24 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("ibm.com/123 👉 188bet.com", "188bet.com"),
         ("客服24/7\n👉 bet11888.com", "bet11888.com"),
     ],
+    "emoji_letters_with_symbol_letters": [
+        ("👉 🅱️e💲t©️🅰️💲ino.com 注册", "bestcasino.com"),
+        ("bob©️🅰️💲ino.c🅾️Ⓜ️", "bobcasino.com"),
+        ("be💲te©asino.com", "bestecasino.com"),
+    ],
+    "partial_bidi_override": [
+        ("VIP casino 188bet.\u202emoc ", "188bet.com"),
+        ("claim now 188\u202emoc.teb \n注册", "188bet.com"),
+        ("slots bet11\u202emoc.888\u202c today", "bet11888.com"),
+    ],
+    "dot_glyphs_of_other_scripts": [
+        ("188bet۔com", "188bet.com"),
+        ("188bet։com 注册", "188bet.com"),
+        ("官网 188bet･com", "188bet.com"),
+        ("188bet∘com", "188bet.com"),
+        ("bet11888܂com", "bet11888.com"),
+        ("bet11888᛫com", "bet11888.com"),
+    ],
     "url_forms_browsers_read": [
         ("https:/\\188bet.com/reg", "188bet.com"),
         ("https:\\\\188bet.com", "188bet.com"),
@@ -302,6 +322,7 @@ def test_listed_host_is_found_and_acted_on(
         ("加微信：abc8899 🔥 VIP 百家乐", "wechat", "abc8899"),
         ("t.me/abcdef 👉 VIP", "telegram", "abcdef"),
         ("LINE: abc123 🎰 app", "line", "abc123"),
+        ("电话 13812345678 💰 win", "phone", "13812345678"),
     ],
 )
 def test_an_emoji_after_a_handle_is_no_dot(

@@ -8,6 +8,7 @@ unmasker with every trigger forced on.
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 
 import pytest
@@ -193,3 +194,37 @@ _PLAIN_CHAIN = re.compile(
 def test_the_chain_pattern_matches_as_first_written(text: str) -> None:
     spans = [m.span() for m in rules._CHAIN_RE.finditer(text)]
     assert spans == [m.span() for m in _PLAIN_CHAIN.finditer(text)]
+
+
+GUESSY = [*FRAGMENTS, "_", "__", ",", "，", "、", "dian", "后缀是", " point ", "world", "\n"]
+guessy = st.lists(st.sampled_from(GUESSY), max_size=30).map("".join)
+
+
+def _reading(unmasked: object) -> tuple[object, ...] | None:
+    if unmasked is None:
+        return None
+    return tuple(getattr(unmasked, name) for name in ("text", "tricks", "starts", "ends"))
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(guessy, st.text(max_size=60)))
+def test_the_guessed_reading_takes_over_where_it_starts_to_differ(text: str) -> None:
+    """The guessed reading resumes the main reading's work at the first pass that reads
+    ``work.guess``: the same reading as running every pass again."""
+    resumed = unmask(text, weak=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(unmask_module, "_ASCII_RESUME", 0)
+        patch.setattr(unmask_module, "_WIDE_RESUME", 0)
+        again = unmask(text, weak=True)
+    assert _reading(resumed) == _reading(again)
+    assert _reading(resumed.alternate) == _reading(again.alternate)
+
+
+def test_no_pass_before_the_guessed_reading_takes_over_reads_the_guess() -> None:
+    """A pass that reads ``work.guess`` (or ``work.weak``, which the guess sets) must say so
+    (``guessing=True``): the guessed reading takes over the main reading's result for it."""
+    first = next(k for k, p in enumerate(PASSES) if p.guessing)
+    for step in PASSES[:first]:
+        body = inspect.getsource(step.run)
+        assert ".guess" not in body and ".weak" not in body, step.name
+    assert [p.name for p in PASSES if p.guessing] == ["split", "broken_host", "spelled_dot"]

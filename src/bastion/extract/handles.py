@@ -22,7 +22,7 @@ from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
 from bastion.normalize import cues
 from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP, CUES
-from bastion.normalize.handle_ids import NUMERAL_ID, SPOKEN_GATE
+from bastion.normalize.handle_ids import NUMERAL_ID, SPELLED_CUE_GATE, SPOKEN_GATE
 
 _SYL = cues.SYLLABLES
 _WORDS = cues.PROSE_PAIRS
@@ -94,6 +94,7 @@ CUE_CLAUSES = (
     f"(?:{CUE_TELEGRAM})[^\\n@]{{0,12}}@",
     CUE_REVERSED,
     SPOKEN_GATE,
+    SPELLED_CUE_GATE,
 )
 """Supersets of every handle match (cue, separator, first id character) for the pre-check."""
 

@@ -41,7 +41,7 @@ from bastion.normalize.defang import (
 )
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.leet import GATE as LEET_GATE
-from bastion.normalize.rules import COMMON_TLDS, ROMAN_RE
+from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.tables import (
     CJK_DOTS,
     CJK_NUMERALS,
@@ -138,6 +138,8 @@ def _wide() -> Gate:
         numeral_run,
         f"[{_NUM}] ?[{BRACKETS}]{{0,3}} ?(?:\\.|。|点|點|．) ?[{BRACKETS}]{{0,3}} ?{_TLD}",
         f"[.。．点點][A-Za-z]{{1,10}}[{CUT_EMOJI}]{{1,3}}[A-Za-z0-9]",
+        f"[{_AN}\\-][{_NUM}]{{1,6}}\\s?[{BRACKETS}]{{0,3}}\\s?(?:\\.|。|点|點)",
+        f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         *_ASCII_CLAUSES[1:],
     )
     return Gate(clauses)

@@ -36,8 +36,13 @@ SEP_CHARS: Final = (
     f"[ \\t\u3000:：号號是为為\\-—=＝~～()（）\\[\\]【】「」『』<>《》'\"“”‘’*·•{SYMBOLS}]"
 )
 """What stands between a cue and its id."""
-ID_WORD: Final = f"(?:{SEP_CHARS}{{0,2}}(?:[Ii][Dd]|账号|帳號|号码|號碼)(?![A-Za-z]))?"
-"""``wechat id``, ``QQ号码``: the word for "id" after a cue belongs to the cue."""
+ID_WORD: Final = (
+    f"(?:{SEP_CHARS}{{0,2}}(?:[Ii][Dd]|账号|帳號|号码|號碼"
+    "|客服|好友|咨询|諮詢|交流群|公众号|公眾號|频道|頻道|私聊|小号|小號)"
+    "(?![A-Za-z]))?"
+)
+"""``wechat id``, ``QQ号码``, ``微信客服``, ``QQ交流群``: a word saying what the id is belongs to
+the cue."""
 
 
 def _syl(name: str, latin: str, *, first: bool) -> str:
@@ -56,7 +61,7 @@ SEARCH: Final = "(?:[ \t]{0,2}(?:搜一搜|搜索?|[Ss]earch(?: for)?)(?![A-Za-z
 """``微信搜索``, ``QQ搜``, ``telegram search:``: the cue says where to look the id up."""
 CUE_WECHAT: Final = (
     f"(?:(?:{_syl('wei', 'wei', first=True)}|{_VW}){BREAK}{_XIN}{ID_WORD}"
-    f"|{_VW}{BREAK}[Xx](?![A-Za-z])"
+    f"|{_VW}{BREAK}[Xx](?![A-Za-z]){ID_WORD}|(?<![A-Za-z0-9])[Vv][Vv](?![A-Za-z0-9])"
     f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?![A-Za-z]){ID_WORD}"
     f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
     f"|加{BREAK}[Vv](?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
@@ -69,20 +74,20 @@ _KOU = f"(?:[{SYLLABLES['kou']}]|扌口)"
 CUE_QQ: Final = (
     f"(?:(?<![A-Za-z])[Qq]{BREAK}[Qq]群?{ID_WORD}|(?<![A-Za-z])[Qq][号群]"
     f"|(?<![A-Z0-9])QQ(?![A-Za-z]){ID_WORD}"
-    f"|(?:{_KOU}|(?<![A-Za-z])[Kk][Oo][Uu]){BREAK}(?:{_KOU}|[Kk][Oo][Uu](?![A-Za-z]))群?"
+    f"|(?:{_KOU}|(?<![A-Za-z])[Kk][Oo][Uu]){BREAK}(?:{_KOU}|[Kk][Oo][Uu](?![A-Za-z])|[Qq](?![A-Za-z]))群?"
     f"{ID_WORD}"
     f"|(?:[{SYLLABLES['qi']}]|(?<![A-Za-z])[Qq][Ii]){BREAK}"
-    f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z]))[{SYLLABLES['e']}]?[号群]?"
+    f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z]))[{SYLLABLES['e']}]?[号群]?{ID_WORD}"
     f"|🐧(?:{BREAK}🐧)?|扣群|群号"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
     f"|(?<![A-Za-z0-9])[Qq] ?(?=[{_POINTING}])){SEARCH}"
 )
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``."""
 CUE_TELEGRAM: Final = (
-    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa][Mm])?|[Tt]"
+    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa]?[Mm])?|[Tt][Ee][Ll][Gg][Rr][Aa]?[Mm]|[Tt]"
     f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
-    f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}"
-    f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}"
+    f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}{ID_WORD}"
+    f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}{ID_WORD}"
     f"|[✈🛩🛫🛬]\ufe0f?){SEARCH}"
     "|(?<![A-Za-z0-9])[Tt][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     "[ \t]{0,2}[/／]"
@@ -91,9 +96,12 @@ CUE_TELEGRAM: Final = (
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
     f"{BREAK}[Aa][Pp][Pp]|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))(?![A-Za-z])|瓦次普"
+    "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
+    "[ \t]{0,2}[/／]"
 )
+"""``wa。me/60165123768``: the link's host disguised or spaced out, the number after the slash."""
 CUE_LINE: Final = (
-    "(?<![A-Za-z])(?:加|[Aa]dd ?)?[Ll](?:ine|INE)(?: ?(?:ID|id|Id))?(?![A-Za-z])|賴"
-    f"|加赖|(?<![{CJK_CHARS}])赖"
+    "(?:(?<![A-Za-z])(?:加|[Aa]dd ?)?[Ll](?:ine|INE)(?: ?(?:ID|id|Id))?(?![A-Za-z])|賴"
+    f"|加赖|(?<![{CJK_CHARS}])赖|ไลน์){ID_WORD}"
 )
 CUES: Final = (CUE_WECHAT, CUE_QQ, CUE_TELEGRAM, CUE_WHATSAPP, CUE_LINE)

@@ -96,7 +96,7 @@ _SPOKEN_MOBILE_RE: Final = re.compile(
     f"[0-9{_NUM}]{{4}}(?P=group)[0-9{_NUM}]{{4}})(?![0-9{_NUM}])"
 )
 """A mainland mobile read aloud (``幺9幺30两八0八七七``): no prose has eleven numerals so."""
-_CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram")
+_CUE_NAMES: Final = ("whatsapp", "wechat", "weixin", "telegram", "line")
 
 
 def _spelled(word: str, index: int) -> str:
@@ -134,10 +134,15 @@ CUED_GATE: Final = (
 numeral, digit groups, a hyphen between every character, or a line break."""
 _RUN_RE: Final = re.compile(f"[{_UNIT}]+")
 _SYMBOL_RE: Final = re.compile(f"[{SYMBOLS}]+")
+_DECORATION_RE: Final = re.compile(
+    f"[ \t\u3000]{{1,2}}[{SYMBOLS}]{{1,3}}[ \t\u3000]{{0,2}}(?=[A-Za-z])"
+)
+"""``QQ：5351722 🔥 VIP``: an emoji set apart after an id decorates it; it is no dot (the id is
+not the host ``5351722.vip``), so it becomes a line break, which no pass reads as a dot."""
 _SPACED_SYMBOL_RE: Final = re.compile(f"[ \u3000][{SYMBOLS}]{{1,2}}[ \u3000]")
 _DIGIT_GROUPS_RE: Final = re.compile(
     f"[0-9{_NUM}]{{1,5}}(?P<gap>[ \t\u3000]{{1,3}}(?:[\\-_·•.|/][ \t\u3000]{{1,3}})?"
-    f"|[\\-_·•.|/、]|[ \t]?-[ \t]?)[0-9{_NUM}]{{1,5}}(?:(?P=gap)[0-9{_NUM}]{{1,5}}){{0,10}}"
+    f"|[\\-_·•.|/、*]|[ \t]?-[ \t]?)[0-9{_NUM}]{{1,5}}(?:(?P=gap)[0-9{_NUM}]{{1,5}}){{0,10}}"
     f"(?![0-9{_NUM}A-Za-z])"
 )
 _DIGITS_RE: Final = re.compile(f"[0-9{_NUM}]+")
@@ -213,9 +218,10 @@ def _numerals(text: str, start: int, end: int) -> list[Edit]:
     return [] if folded == piece else [(start, end, folded)]
 
 
-def _digit_groups(text: str, start: int, kind: str, lone: bool) -> Group | None:
+def _digit_groups(text: str, start: int, kind: str, lone: bool, bare: bool) -> Group | None:
     """``377-916``, ``9520.60``, ``六、九、四``: digit groups with one repeated gap after a cue.
-    Single digits end where a longer group starts (``QQ 1 2 3 4 5 6 7 8 2024``: a year)."""
+    Single digits end where a longer group starts (``QQ 1 2 3 4 5 6 7 8 2024``: a year), and
+    after a bare letter (``Q: 1999.99``, a question and its answer) a decimal is a number."""
     m = _DIGIT_GROUPS_RE.match(text, start)
     if m is None or kind in ("telegram", "line") or _DATE_RE.fullmatch(m[0]):
         return None
@@ -227,6 +233,9 @@ def _digit_groups(text: str, start: int, kind: str, lone: bool) -> Group | None:
         return None
     size = sum(b - a for a, b in runs)
     if not 5 <= size <= (11 if kind == "qq" else 15):
+        return None
+    decimal = len(runs) == 2 and m["gap"] == "." and runs[1][1] - runs[1][0] <= 2
+    if bare and decimal:
         return None
     edits = _join(text, runs)
     return ("spaced_letters", runs[0][0], runs[-1][1], edits) if edits else None
@@ -241,9 +250,11 @@ def _letter_digits(text: str, start: int, end: int) -> Group | None:
     return ("leet", start, m.end(), [(start, m.end(), m[0].translate(_LETTER_TO_DIGIT))])
 
 
-def _id_group(text: str, start: int, end: int, kind: str, lone: bool) -> Group | None:
-    """The fold of the id run ``text[start:end]`` right after a cue, if it needs one."""
-    digits = _digit_groups(text, start, kind, lone)
+def _id_group(text: str, start: int, end: int, kind: str, core: str) -> Group | None:
+    """The fold of the id run ``text[start:end]`` right after a cue (``core``: the cue without
+    its filling and ``加``), if it needs one."""
+    lone = core in _LONE
+    digits = _digit_groups(text, start, kind, lone, core in ("V", "v", "Q", "q"))
     if digits is not None:
         return digits
     if kind == "qq" and not lone:
@@ -323,16 +334,24 @@ def cued_id_pass(work: Work) -> None:
     pattern = _CUED_ID_HANZI_RE if _REMOVE_RE.search(text) else _CUED_ID_RE
     for m in pattern.finditer(text):
         kind = next(k for k in ("wechat", "qq", "telegram", "whatsapp", "line") if m[k])
-        lone = _FILL_RE.sub("", m[kind]).lstrip("加") in _LONE
+        core = _FILL_RE.sub("", m[kind]).lstrip("加")
         group = _instructed(text, m.start("id"), m.end("id"))
         if group is None:
-            group = _id_group(text, m.start("id"), _plain_end(text, m), kind, lone)
+            group = _id_group(text, m.start("id"), _plain_end(text, m), kind, core)
         ident = m["id"] if group is None else text[group[1] : group[2]]
         sep = _sep_edits(m["sep"], m.start("sep"), any(c.isdigit() or c in _NUM for c in ident))
         if sep:
             end, edits = (group[2], sep + group[3]) if group else (m.start("id"), sep)
-            groups.append(("spaced_letters", m.start("sep"), end, edits))
-        elif group is not None:
+            group = ("spaced_letters", m.start("sep"), end, edits)
+        plain = _RUN_RE.match(text, m.start("id"))
+        id_end = group[2] if group else plain.end() if plain else m.end("id")
+        decoration = _DECORATION_RE.match(text, id_end)
+        if decoration is not None:
+            start, end = decoration.span()
+            if group is None:
+                group = ("spaced_letters", start, end, [])
+            group = (group[0], group[1], end, [*group[3], (start, end, "\n")])
+        if group is not None:
             groups.append(group)
     work.apply(groups)
 

@@ -192,6 +192,32 @@ def char_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None:
     work.apply(groups)
 
 
+EMOJI_LETTERS: Final = {"©": "c", "®": "r", "💲": "s", "❌": "x", "⭕": "o"}
+"""Symbols spammers write for letters beside emoji letters (``b🅰️l©️onf🅾️💲te®️.com``)."""
+EMOJI_LETTER_TRIGGER: Final = f"[{''.join(EMOJI_LETTERS)}]"
+_EMOJI_TOKEN_RE: Final = re.compile(f"[A-Za-z0-9.\\-{''.join(EMOJI_LETTERS)}]+")
+
+
+def emoji_letters_pass(work: Work) -> None:
+    """``©`` ``®`` ``💲`` ``❌`` ``⭕`` read as letters inside a token that names a host and is
+    already spelt with emoji letters (``©️h🅰️nz.c🅾️Ⓜ️`` is ``chanz.com``, not ``hanz.com``) or
+    holds two of them; alone they are marks (``Walmart®.com`` stays ``walmart.com``)."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _EMOJI_TOKEN_RE.finditer(text):
+        token = m[0]
+        places = [i for i, char in enumerate(token) if char in EMOJI_LETTERS]
+        if not places or "." not in token:
+            continue
+        start, end = m.span()
+        if len(places) < 2 and not work.touched("nfkc", start, end):
+            continue
+        if names_host("".join(EMOJI_LETTERS.get(char, char) for char in token)):
+            edits = [(start + i, start + i + 1, EMOJI_LETTERS[token[i]]) for i in places]
+            groups.append(("homoglyph", start, end, edits))
+    work.apply(groups)
+
+
 def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None:
     """Fold confusable letters in tokens that mix them with ASCII (TR39 mixed-script idea).
 
@@ -235,7 +261,7 @@ _HOST_DOT: Final = r"(?:[\[(（【［{｛]\s?)?(?:\.|。|点|點)"
 _CJK_IN_HOST_RE: Final = re.compile(
     rf"[{_CJK_NUM_CLASS}]{{1,6}}(?=[A-Za-z0-9\-][A-Za-z0-9\-{_CJK_NUM_CLASS}]{{0,62}}{_HOST_DOT}"
     r"[A-Za-z\])）】］}｝])"
-    rf"|(?<=[A-Za-z0-9\-])[{_CJK_NUM_CLASS}]{{1,6}}(?=\s?{_HOST_DOT})"
+    rf"|(?<=[A-Za-z0-9\-])[{_CJK_NUM_CLASS}]{{1,6}}(?=\s?{_HOST_DOT}\s?[\])）】］}}｝]?\s?[A-Za-z])"
 )
 """Chinese numerals that begin, sit inside or end a host's name (``玖玖玖玖eth点com``,
 ``陆brentwoodd.ml``, ``kundun壹零陆玖.com``): a run of two, a financial form, or one after an
@@ -281,12 +307,27 @@ def bidi_pass(work: Work) -> None:
     when only the reversed text names a host; otherwise the override is noise around a host
     written plainly and the character pass deletes it."""
     groups: list[Group] = []
-    for m in _OVERRIDE_RE.finditer(work.text):
+    text = work.text
+    for m in _OVERRIDE_RE.finditer(text):
         start, end = m.span()
-        flipped = m[1][::-1]
-        if names_host(flipped) and not names_host(m[1]):
+        body = m[1]
+        kept = body.rstrip()  # trailing blanks show at the line's end (Unicode bidi rule L1)
+        flipped = kept[::-1] + body[len(kept) :]
+        before = text[_host_head(text, start) : start]  # ``metalcasino.\u202emoc`` shows .com
+        if names_host(before + flipped) and not names_host(before + body):
             groups.append(("bidi", start, end, [(start, end, flipped)]))
     work.apply(groups)
+
+
+def _host_head(text: str, end: int) -> int:
+    """Where the run of host characters that ends at ``end`` starts (at most 253 back)."""
+    start = end
+    while start > 0 and end - start < 253:
+        char = text[start - 1]
+        if not (char.isascii() and (char.isalnum() or char in ".-")):
+            break
+        start -= 1
+    return start
 
 
 _DOTTED_RE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
@@ -443,7 +484,7 @@ _CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}
 
 def _emoji_only(sep: str) -> bool:
     core = sep.strip()
-    return bool(core) and all(ord(c) >= 0x2190 and c not in _DOT_CHARS for c in core)
+    return bool(core) and all(ord(c) >= 0x2190 and c not in DOT_CHARS for c in core)
 
 
 def _decorations(
@@ -451,8 +492,9 @@ def _decorations(
 ) -> frozenset[int]:
     """Emoji separators that decorate rather than dot: after a host that is already whole
     (``palmerbet.com 🔥 VIP``, ``bet.com 👉 cn``), after a path (``24/7 👉 bet.com``,
-    ``t.me/x 👉 VIP``) or after a messenger cue's id (``QQ：5351722 🔥 VIP``). Reading them as
-    dots would lose the host or the id that is really there."""
+    ``t.me/x 👉 VIP``), after a messenger cue's id (``QQ：5351722 🔥 VIP``) or a phone number
+    (``电话 13812345678 💰 win``). Reading them as dots would lose the host or the id that is
+    really there."""
     found: set[int] = set()
     start = labels[0][0]
     for i, (a, b, kind) in enumerate(seps):
@@ -461,7 +503,8 @@ def _decorations(
         whole = any(k == "plain" for _, _, k in seps[:i]) and _ends_suffix(words, i)
         pathy = i == 0 and text[start - 1 : start] in ("/", "\\")
         cued = i == 0 and _CUE_BEFORE.search(text, max(0, start - 24), start) is not None
-        if whole or pathy or cued:
+        number = i == 0 and words[0].isdigit() and len(words[0]) >= 7  # a phone or QQ number
+        if whole or pathy or cued or number:
             found.add(i)
     return frozenset(found)
 

@@ -29,7 +29,7 @@ CJK_NUMERALS: Final = {
 }  # fmt: skip
 """Chinese numerals that spammers substitute for digits in phone numbers and QQ/WeChat ids."""
 
-DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ"
+DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘"
 """Characters written in place of a dot between host labels; folded only in host context."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"

@@ -17,7 +17,7 @@ from typing import Any, Final, cast
 import re2
 
 from bastion.normalize import broken, defang, guess, handle_ids, leet, rules
-from bastion.normalize.result import Unmasked, Work
+from bastion.normalize.result import Unmasked, UnmaskStep, Work
 from bastion.normalize.tables import (
     CJK_DOTS,
     CJK_NUMERALS,
@@ -129,7 +129,9 @@ class Pass:
     pattern (:mod:`bastion.normalize.triggers`) found in every text the pass would change, read
     on the text as it stands when the pass comes (an optimisation: None runs it whenever
     ``when`` says). ``wide``: only non-ASCII text can call for it. ``regate``: after its slot the
-    families are read again on the changed text.
+    families are read again on the changed text. ``guessing``: it reads ``work.guess`` (acts
+    differently in the guessed reading); the guessed reading takes over the main reading's work
+    up to the first such pass instead of redoing it.
     """
 
     name: str
@@ -138,6 +140,7 @@ class Pass:
     trigger: str | None = None
     wide: bool = False
     regate: bool = False
+    guessing: bool = False
 
 
 def _char_pass(work: Work) -> None:
@@ -154,17 +157,30 @@ PASSES: Final = (
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
+    Pass(
+        "emoji_letters",
+        rules.emoji_letters_pass,
+        _CHARS,
+        trigger=rules.EMOJI_LETTER_TRIGGER,
+        wide=True,
+    ),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
-    Pass("split", guess.split_pass, _SPLIT),
+    Pass("split", guess.split_pass, _SPLIT, guessing=True),
     Pass("digit_run", broken.digit_run_pass, _DIGITS),
-    Pass("broken_host", broken.broken_host_pass, _LINES),
+    Pass("broken_host", broken.broken_host_pass, _LINES, guessing=True),
     Pass("hxxp", rules.hxxp_pass, _HXXP),
-    Pass("spelled_dot", rules.spelled_dot_pass, _DOT, trigger=rules.SPELLED_DOT_TRIGGER),
+    Pass(
+        "spelled_dot",
+        rules.spelled_dot_pass,
+        _DOT,
+        trigger=rules.SPELLED_DOT_TRIGGER,
+        guessing=True,
+    ),
     Pass("spaced", rules.spaced_pass, _SPACED, trigger=rules.SPACED_TRIGGER),
     Pass("spelled_at", rules.spelled_at_pass, _AT, trigger=rules.SPELLED_AT_TRIGGER),
 )
@@ -207,6 +223,35 @@ _ASCII_STEPS: Final = _steps(_ASCII_PASSES)
 _WIDE_STEPS: Final = _steps(_WIDE_PASSES)
 
 
+def _resume_at(passes: list[int]) -> int:
+    """Where the guessed reading starts in ``passes``: at the first pass that reads
+    ``work.guess``; every pass before it does exactly what it did for the main reading."""
+    return next((k for k, i in enumerate(passes) if PASSES[i].guessing), len(passes))
+
+
+_ASCII_RESUME: Final = _resume_at(_ASCII_PASSES)
+_WIDE_RESUME: Final = _resume_at(_WIDE_PASSES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Resume:
+    """The main reading's work where the guessed reading takes over: the text, its map, its
+    tricks and steps lists with how many they held then (``Work`` only appends to them), and
+    the loop's gate state."""
+
+    text: str
+    starts: list[int] | None
+    ends: list[int] | None
+    tricks: list[tuple[str, int, int]]
+    trick_count: int
+    steps: list[UnmaskStep]
+    step_count: int
+    read: int
+    read_at: int
+    families: int
+    families_at: int
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     """Gate and regexes over the lazily built character tables."""
@@ -224,6 +269,7 @@ def _compiled() -> _Compiled:
     families = [
         (r"\x{202e}", _BIDI),
         (f"[{t.same_class}{t.other_class}]", _CHARS),
+        (rules.EMOJI_LETTER_TRIGGER, _CHARS),
         (f"[{t.homoglyph_class}]", _HOMOGLYPH),
         (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
         (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
@@ -249,7 +295,7 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     """
     if not isinstance(text, str):
         raise TypeError(f"unmask() needs a str, got {type(text).__name__}")
-    work, families = _run(text, explain, weak, guessing=False)
+    work, families, resume = _run(text, explain, weak, guessing=False)
     result = Unmasked(text, text) if work is None else work.result()
     if not weak:
         return result
@@ -259,7 +305,7 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     else:
         guessable = bool(families & _GUESS)
     if split or guessable:
-        alternate, _ = _run(text, explain, True, guessing=True)
+        alternate, _, _ = _run(text, explain, True, guessing=True, resume=resume)
         if alternate is not None and alternate.text != result.text:
             result.alternate = alternate.result()
     return result
@@ -270,27 +316,49 @@ _SPELLED_DOT_BIT: Final = _trigger_bit(
 )
 
 
-def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> tuple[Work | None, int]:
-    """The passes the gate calls for, in order, and the gate families read (on the text as
-    folded at the last re-read); no work when the gate calls for none. ``guessing`` builds the
-    guessed reading: the spelled-dot pass always runs, then the guesses."""
+def _run(
+    text: str, explain: bool, weak: bool, *, guessing: bool, resume: _Resume | None = None
+) -> tuple[Work | None, int, _Resume | None]:
+    """The passes the gate calls for, in order, the gate families read (on the text as folded
+    at the last re-read) and, for the main reading when a guessed reading may follow
+    (``weak``), its state where the guessed reading takes over (:class:`_Resume`); no work when
+    the gate calls for none. ``guessing`` builds the guessed reading: the spelled-dot pass
+    always runs, then the guesses; it starts from ``resume`` when given."""
     if text.isascii():
-        gate, steps = _ASCII_GATE, _ASCII_STEPS
+        gate, steps, resume_at = _ASCII_GATE, _ASCII_STEPS, _ASCII_RESUME
     else:
-        gate, steps = _compiled().gate, _WIDE_STEPS
-    read = gate.read(text)
-    families = read & _FAMILIES
+        gate, steps, resume_at = _compiled().gate, _WIDE_STEPS, _WIDE_RESUME
+    begin = 0
+    if resume is None:
+        read = gate.read(text)
+        families = read & _FAMILIES
+        read_at = families_at = 0
+    else:
+        read, read_at = resume.read, resume.read_at
+        families, families_at = resume.families, resume.families_at
     forced = 0
     if guessing:
         families |= _DOT
         forced = _SPELLED_DOT_BIT
     if not families:
-        return None, 0
+        return None, 0, None
     work = Work(text, explain, weak, guessing)
+    if resume is not None:
+        begin = resume_at
+        work.text, work.starts, work.ends = resume.text, resume.starts, resume.ends
+        work.tricks[:] = resume.tricks[: resume.trick_count]
+        work.steps[:] = resume.steps[: resume.step_count]
     tricks = work.tricks
-    # how many tricks the text held when the gate last read it, and when the families did
-    read_at = families_at = 0
-    for run, when, trigger, regate in steps:
+    saved: _Resume | None = None
+    # read_at, families_at: how many tricks the text held when the gate last read it, and when
+    # the families did
+    for position in range(begin, len(steps)):
+        if position == resume_at and weak and not guessing:
+            saved = _Resume(
+                work.text, work.starts, work.ends, tricks, len(tricks), work.steps,
+                len(work.steps), read, read_at, families, families_at,
+            )  # fmt: skip
+        run, when, trigger, regate = steps[position]
         if when & families:
             if not trigger:
                 run(work)
@@ -306,7 +374,7 @@ def _run(text: str, explain: bool, weak: bool, *, guessing: bool) -> tuple[Work 
             families_at = len(tricks)
     if guessing:
         guess.guess_pass(work)
-    return work, families
+    return work, families, saved
 
 
 def warm() -> None:
