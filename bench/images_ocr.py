@@ -149,6 +149,7 @@ def render(rng: random.Random, lines: list[str], layout: str) -> Image.Image:
         draw_line(draw, (12, 12), "Chat", size=18, fill=fill, latin=latin)
     top = rng.randint(8, max(9, size[1] // 3))
     left = rng.randint(6, max(7, size[0] // 10))
+    font_size = _fitting(lines, font_size, size[0] - left - 4, latin)
     for line in lines:
         text_pictures.draw_line(draw, (left, top), line, size=font_size, fill=fill, latin=latin)
         top += int(font_size * rng.uniform(1.3, 1.8))
@@ -158,6 +159,18 @@ def render(rng: random.Random, lines: list[str], layout: str) -> Image.Image:
     if rng.random() < 0.3:
         image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8)))
     return image
+
+
+def _fitting(lines: list[str], font_size: int, width: int, latin: str) -> int:
+    """The largest size up to ``font_size`` at which every line fits ``width`` (text cut off
+    by the picture's edge is not in the picture, so it would not be a fair miss)."""
+    scratch = ImageDraw.Draw(Image.new("RGB", (8, 8)))
+    while font_size > 10 and any(
+        text_pictures.draw_line(scratch, (0, 0), line, size=font_size, latin=latin) > width
+        for line in lines
+    ):
+        font_size -= 2
+    return font_size
 
 
 def _jpeg(image: Image.Image, rng: random.Random) -> bytes:

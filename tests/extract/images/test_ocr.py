@@ -240,3 +240,15 @@ def test_an_unsure_line_yields_only_listed_hosts() -> None:
     entities: list[Any] = []
     _add_image_entities([report], "", entities)
     assert entities and all("prose_like" in e.flags for e in entities)
+
+
+def test_a_dot_glued_by_ocr_is_spaced_again_and_counts_only_when_listed() -> None:
+    assert ocr.respaced("csgofastdotcom") == "csgofast dot com"
+    assert ocr.respaced("Telegram: spin88dotnet!") == "Telegram: spin88 dot net!"
+    for plain in ("the dotcom era", "dotcom", "antidote", "dotcomer", "robotdot"):
+        assert ocr.respaced(plain) == plain
+    report = ImageReport(0, "a.png", width=300, height=100)
+    report.codes = [ImageCode("ocr", "line", "csgofast dot com", (0, 0, 9, 9), 0, "respaced", 0.89)]
+    entities: list[Any] = []
+    _add_image_entities([report], "", entities)
+    assert [e.value for e in entities] == ["csgofast.com"] and "prose_like" in entities[0].flags

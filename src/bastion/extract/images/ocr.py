@@ -11,7 +11,10 @@ lines, the ``MAX_LINES`` first in reading order are recognised (no angle classif
 are upright or slightly turned, which the detector's rotated boxes absorb), and each line with
 a score of ``MIN_SCORE`` or more is a payload of format ``line`` with its box. The scanner
 reads each line like text and also joins a line to the one under it
-(``bastion.extract.ocr_lines``) so a host split over two lines is read.
+(``bastion.extract.ocr_lines``) so a host split over two lines is read. The recogniser drops
+spaces between words; a ``dot`` it glued between a label and a top-level domain
+(``csgofastdotcom``) is spaced again (``attempt`` ``respaced``) and, being a guess, only yields
+a host a feed lists.
 
 The engine (about 16 MB of models, 0.3 s to load) is built on the first frame that passes the
 gate, once per decoder (so once per scanner), under a lock; importing this module loads no
@@ -20,6 +23,7 @@ model and imports neither RapidOCR nor onnxruntime. Inference runs on one thread
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any, Final
 
@@ -57,6 +61,22 @@ MAX_LINES: Final = 40
 """Lines recognised per frame, in reading order (a poster with more is read in part)."""
 MIN_SCORE: Final = 0.6
 """Recogniser confidence under which a line is dropped as noise."""
+
+UNSURE_SCORE: Final = 0.89
+"""Score given to a re-spaced line: under ``bastion.extract.ocr_lines.SURE_SCORE``, so what it
+yields only counts when a feed lists it."""
+_GLUED_DOT = re.compile(
+    r"(?i)(?<=[a-z0-9])dot(?=(?:com|net|org|cc|vip|top|xyz|info|co|me|io|app|bet|cn|hk|tw)"
+    r"(?![a-z]))"
+)
+"""``dot`` glued between a label and a common top-level domain: the recogniser drops the spaces
+of ``csgofast dot com`` and returns ``csgofastdotcom``."""
+
+
+def respaced(text: str) -> str:
+    """The line with the spaces OCR dropped around a spelled ``dot`` put back, so it unmasks as
+    the written ``csgofast dot com`` would."""
+    return _GLUED_DOT.sub(" dot ", text)
 
 
 def may_hold_text(frame: Image.Image) -> bool:
@@ -168,5 +188,10 @@ def read_lines(engine: Any, frame: Image.Image) -> list[Payload]:
             max(0, min(width, round(max(xs)))),
             max(0, min(height, round(max(ys)))),
         )
-        payloads.append(Payload("line", text, box, score=round(float(score), 3)))
+        sure = round(float(score), 3)
+        spaced = respaced(text)
+        if spaced != text:  # a guess at the spaces: reported as read, unsure
+            payloads.append(Payload("line", spaced, box, "respaced", min(sure, UNSURE_SCORE)))
+            continue
+        payloads.append(Payload("line", text, box, score=sure))
     return payloads
