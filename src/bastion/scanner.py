@@ -16,11 +16,12 @@ from bastion.detect.base import DetectContext, Detector, Resources
 from bastion.detect.registry import declared_labels, load_detectors
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
-from bastion.extract.ocr_lines import SURE_SCORE, continued_pairs
+from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
     DEFAULT_MAX_TEXT_CHARS,
+    HOST_KINDS,
     TRUNCATED_RULE,
     Entity,
     ImageCode,
@@ -261,7 +262,11 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
     """Send every decoded payload through the text pipeline: its entities join the item's (origin
     ``image:N:decoder``, box in the image, span within the payload) and its unmasked text joins
     the folded text the policy reads for cue words. Each picture with a meaningful PDQ hash
-    becomes an ``image_hash`` entity, which the reputation detector looks up like a host."""
+    becomes an ``image_hash`` entity, which the reputation detector looks up like a host.
+
+    OCR misreads letters with high confidence (``hawalicasino.com`` for ``hawaiicasino.com``), so
+    a host read from a picture's text is ``prose_like``: kept only when a feed lists it. Handles
+    are kept as read unless their line's score is under ``SURE_SCORE``."""
     pieces = [folded]
     for report in images:
         if report.pdq is not None and (report.pdq_quality or 0) >= MIN_PDQ_QUALITY:
@@ -283,10 +288,13 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
             pieces.append(unmasked.text)
             origin = f"image:{report.index}:{code.decoder}"
             unsure = code.score is not None and code.score < SURE_SCORE
+            read = code.decoder == OCR_DECODER
             for entity in extract_entities(unmasked, prose_like=True):
                 entity.origin = origin
                 entity.box = code.box
-                if unsure and PROSE_LIKE not in entity.flags:
+                if (
+                    unsure or (read and entity.kind in HOST_KINDS)
+                ) and PROSE_LIKE not in entity.flags:
                     entity.flags.append(PROSE_LIKE)
                 entities.append(entity)
         for upper, lower in continued_pairs(report.codes):

@@ -245,10 +245,27 @@ def test_an_unsure_line_yields_only_listed_hosts() -> None:
 def test_a_dot_glued_by_ocr_is_spaced_again_and_counts_only_when_listed() -> None:
     assert ocr.respaced("csgofastdotcom") == "csgofast dot com"
     assert ocr.respaced("Telegram: spin88dotnet!") == "Telegram: spin88 dot net!"
-    for plain in ("the dotcom era", "dotcom", "antidote", "dotcomer", "robotdot"):
+    assert ocr.respaced("fortunelegends dotcom") == "fortunelegends dot com"
+    for plain in ("dotcom", "antidote", "a dotcomer", "robotdot", "dot com"):
         assert ocr.respaced(plain) == plain
     report = ImageReport(0, "a.png", width=300, height=100)
     report.codes = [ImageCode("ocr", "line", "csgofast dot com", (0, 0, 9, 9), 0, "respaced", 0.89)]
     entities: list[Any] = []
     _add_image_entities([report], "", entities)
     assert [e.value for e in entities] == ["csgofast.com"] and "prose_like" in entities[0].flags
+
+
+def test_a_host_read_by_ocr_counts_only_when_listed_a_handle_as_read() -> None:
+    report = ImageReport(0, "a.png", width=300, height=100)
+    report.codes = [_line("hawalicasino.com 加V：bet_8899", (0, 0, 200, 30), score=0.99)]
+    entities: list[Any] = []
+    _add_image_entities([report], "", entities)
+    host, handle = entities
+    assert host.value == "hawalicasino.com" and "prose_like" in host.flags
+    assert handle.value == "bet_8899" and "prose_like" not in handle.flags
+
+
+def test_an_unlisted_host_on_a_picture_is_not_reported(listed_scanner: Scanner) -> None:
+    result = listed_scanner.scan(_item(text_pictures.text_picture(["Visit example.org today"])))
+    assert result.verdict == "allow" and result.entities == []
+    assert any("example.org" in c.text for c in result.images[0].codes)

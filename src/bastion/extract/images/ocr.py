@@ -65,18 +65,16 @@ MIN_SCORE: Final = 0.6
 UNSURE_SCORE: Final = 0.89
 """Score given to a re-spaced line: under ``bastion.extract.ocr_lines.SURE_SCORE``, so what it
 yields only counts when a feed lists it."""
-_GLUED_DOT = re.compile(
-    r"(?i)(?<=[a-z0-9])dot(?=(?:com|net|org|cc|vip|top|xyz|info|co|me|io|app|bet|cn|hk|tw)"
-    r"(?![a-z]))"
-)
-"""``dot`` glued between a label and a common top-level domain: the recogniser drops the spaces
-of ``csgofast dot com`` and returns ``csgofastdotcom``."""
+_TLD = r"(?=(?:com|net|org|cc|vip|top|xyz|info|co|me|io|app|bet|cn|hk|tw)(?![a-z]))"
+_GLUED_DOT = re.compile(rf"(?i)(?:(?<=[a-z0-9])|(?<=[a-z0-9] ))dot{_TLD}")
+"""``dot`` glued to a common top-level domain after a label: the recogniser drops the spaces of
+``csgofast dot com`` and returns ``csgofastdotcom`` or ``csgofast dotcom``."""
 
 
 def respaced(text: str) -> str:
     """The line with the spaces OCR dropped around a spelled ``dot`` put back, so it unmasks as
     the written ``csgofast dot com`` would."""
-    return _GLUED_DOT.sub(" dot ", text)
+    return _GLUED_DOT.sub(" dot ", text).replace("  dot", " dot")
 
 
 def may_hold_text(frame: Image.Image) -> bool:
