@@ -6,6 +6,8 @@ surface. The listed hosts are real entries of the sinfonietta gambling list.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from bastion import Item, Scanner
@@ -267,6 +269,11 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("bob©️🅰️💲ino.c🅾️Ⓜ️", "bobcasino.com"),
         ("be💲te©asino.com", "bestecasino.com"),
     ],
+    "tld_with_words_glued_on": [
+        ("188bet.comGET100FREE", "188bet.com"),
+        ("注册 188BET.COM4free 送彩金", "188bet.com"),
+        ("visit bet11888.comNOW", "bet11888.com"),
+    ],
     "partial_bidi_override": [
         ("VIP casino 188bet.\u202emoc ", "188bet.com"),
         ("claim now 188\u202emoc.teb \n注册", "188bet.com"),
@@ -452,7 +459,7 @@ def test_listed_host_in_prose_case_is_still_acted_on(
         assert [e.registrable_domain for e in result.entities] == [host]
         assert "prose_like" in result.entities[0].flags
     clean = scanner.scan(
-        Item(id="prose", text="her.love is great and Wife.how too, xxx、xxx, a.in b.ws")
+        Item(id="prose", text="her.love is great and Wife.how too, xxx、xxx, a.in b.ws, see.comNOW")
     )
     assert clean.entities == [] and clean.verdict == "allow"
 
@@ -509,3 +516,26 @@ def test_digits_in_separated_groups_are_joined(
 def test_dates_addresses_and_years_are_not_joined(scanner: Scanner, text: str) -> None:
     values = [e.value for e in scanner.scan(Item(id="digits", text=text)).entities]
     assert "20241206" not in values and not any(v.endswith("2024") for v in values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://188bet-com.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en",
+        "真人荷官 https://www.google.com/amp/s/188bet.com/reg",
+        "https://188bet-com.cdn.ampproject.org/c/s/188bet.com/",
+        "https://webcache.googleusercontent.com/search?q=cache:188bet.com",
+        "https://archive.ph/188bet.com",
+        "https://web.archive.org/web/2020*/188bet.com",
+    ],
+)
+def test_a_site_served_through_a_proxy_or_cache_is_acted_on(scanner: Scanner, text: str) -> None:
+    result = scanner.scan(Item(id="proxy", text=text))
+    assert result.verdict == "act", result.to_dict()
+    assert [e.registrable_domain for e in result.entities if e.categories] == ["188bet.com"]
+
+
+def test_a_proxy_link_to_nothing_in_particular_is_no_site(scanner: Scanner) -> None:
+    for text in ("https://www.google.com/search?q=hello", "https://archive.ph/ABCdE"):
+        result = scanner.scan(Item(id="proxy", text=text))
+        assert [e.host for e in result.entities] == [urlsplit(text).hostname]

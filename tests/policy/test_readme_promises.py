@@ -43,6 +43,13 @@ HARMFUL_HANDLES = [
     "加微信 mm_8899 同城约 上门服务",
     "wechat: lily_99 escort hookup",
     "QQ 12345678 刷单 日赚500",
+    "USDT高价回收 微信：kefu_8899",
+    "彩票计划必中 QQ：2659312",
+    "看片福利 加V：fuli_6688",
+    "贷款秒批 无需面签 电报 @daikuan88",
+    "crypto profit guaranteed WhatsApp +1 202 555 0147",
+    "earn $500 daily, telegram: @signals_pro",
+    "free spins jackpot tonight, wechat id: lucky_777",
 ]
 
 

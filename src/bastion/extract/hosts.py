@@ -270,6 +270,31 @@ def _find_bare(text: str, out: list[Candidate], ctx: _Context) -> None:
                     flags = (*flags, PROSE_LIKE)
                 out.append(Candidate("domain", start, host_end, value, host=host, flags=flags))
             break
+        else:
+            if ctx.prose_like and len(labels) >= 2:
+                glued = _glued_tail(start, labels)
+                if glued is not None:
+                    out.append(glued)
+
+
+_CASE_OR_DIGIT = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[a-z0-9])")
+
+
+def _glued_tail(start: int, labels: list[str]) -> Candidate | None:
+    """``palmerbet.comGET100FREE``, ``HOST.COM4free``: a TLD with words glued to it where the
+    case changes or a digit starts (no TLD holds a digit). The host before the glue is a guess,
+    so it comes flagged ``prose_like``: kept only when listed."""
+    last = labels[-1]
+    cut = _CASE_OR_DIGIT.search(last, 2)
+    if cut is None or cut.start() > 24:
+        return None
+    kept = [*labels[:-1], last[: cut.start()]]
+    host = ascii_host(".".join(kept))
+    if host is None or not has_known_suffix(host) or not _prose_may_hold(host):
+        return None
+    end = start + sum(len(label) + 1 for label in kept) - 1
+    flags = ("no_scheme", PROSE_LIKE)
+    return Candidate("domain", start, end, host, host=host, flags=flags)
 
 
 def _web_candidate(
@@ -341,7 +366,12 @@ def _find_scheme(text: str, out: list[Candidate]) -> None:
             continue
         candidate, path_start = found
         out.append(candidate)
-        if candidate.kind != "url" or path_start >= candidate.end:
+        if candidate.kind != "url":
+            continue
+        proxied = _proxied(candidate, text[path_start : candidate.end])
+        if proxied is not None and "://" not in text[path_start : candidate.end]:
+            out.append(proxied)
+        if path_start >= candidate.end:
             continue
         inner_urls = _INNER_SCHEME.finditer(text, path_start, candidate.end)
         for _, inner in zip(range(_MAX_EMBEDDED), inner_urls, strict=False):
@@ -352,6 +382,46 @@ def _find_scheme(text: str, out: list[Candidate]) -> None:
                 nested_url = made[0]
                 nested_url.flags = (*nested_url.flags, EMBEDDED)
                 out.append(nested_url)
+
+
+_PROXY_PATH = re.compile(
+    r"/(?:amp/s|c/s|c|web/[0-9]{0,14}\*?|[0-9]{14}|newest|wip/[A-Za-z0-9]{1,16})/"
+    r"(?:https?://)?([A-Za-z0-9.\-]{4,253})"
+    r"|[?&]q=cache:(?:[A-Za-z0-9_\-]{0,20}:)?(?:https?://)?([A-Za-z0-9.\-]{4,253})"
+)
+_ARCHIVE_ROOT = re.compile(r"/(?:https?://)?([A-Za-z0-9.\-]{4,253})")
+_PATH_PROXIES = ("google.", "ampproject.org", "archive.org", "googleusercontent.com")
+_ARCHIVES = ("archive.ph", "archive.today", "archive.is", "archive.li", "archive.vn")
+
+
+def _proxied(candidate: Candidate, path: str) -> Candidate | None:
+    """The site a proxy or cache serves under its own name: ``bet-888-com.translate.goog``
+    (hyphens for dots, ``--`` for a hyphen), ``google.com/amp/s/bet888.com``,
+    ``…cdn.ampproject.org/c/s/bet888.com``, ``archive.ph/bet888.com``,
+    ``webcache.googleusercontent.com/search?q=cache:bet888.com``. Reported beside the outer link
+    like a redirector's target (flag ``embedded``)."""
+    host = candidate.host or ""
+    inner: str | None = None
+    if host.endswith(".translate.goog"):
+        label = host[: -len(".translate.goog")].rsplit(".", 1)[-1]
+        inner = label.replace("--", "\0").replace("-", ".").replace("\0", "-")
+    else:
+        if host.endswith(_ARCHIVES):
+            found = _PROXY_PATH.match(path) or _ARCHIVE_ROOT.match(path)
+        elif any(mark in host for mark in _PATH_PROXIES):
+            found = _PROXY_PATH.search(path)
+        else:
+            return None
+        if found is not None:
+            inner = next(group for group in found.groups() if group is not None)
+    if inner is None:
+        return None
+    name = ascii_host(inner.strip(".").lower())
+    if name is None or name == host or not has_known_suffix(name):
+        return None
+    return Candidate(
+        "url", candidate.start, candidate.end, f"http://{name}/", host=name, flags=(EMBEDDED,)
+    )
 
 
 def _scheme_candidate(text: str, match: re.Match[str]) -> tuple[Candidate, int] | None:
