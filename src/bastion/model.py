@@ -266,7 +266,9 @@ class ImageCode:
     """A QR code or barcode decoded from an image: the payload as text, where it was and how.
 
     ``box`` is ``[left, top, right, bottom]`` in the image's pixels (after EXIF orientation);
-    ``attempt`` names the decoding pass that found it (``plain`` or a retry such as ``upscale``).
+    ``attempt`` names the decoding pass that found it (``plain`` or a retry such as ``upscale``);
+    ``score`` is the recogniser's confidence for an OCR line (``decoder`` ``ocr``, ``format``
+    ``line``).
     """
 
     decoder: str
@@ -275,6 +277,7 @@ class ImageCode:
     box: tuple[int, int, int, int]
     frame: int = 0
     attempt: str = "plain"
+    score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -287,6 +290,8 @@ class ImageCode:
             record["frame"] = self.frame
         if self.attempt != "plain":
             record["attempt"] = self.attempt
+        if self.score is not None:
+            record["score"] = self.score
         return record
 
 

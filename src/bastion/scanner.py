@@ -16,12 +16,15 @@ from bastion.detect.base import DetectContext, Detector, Resources
 from bastion.detect.registry import declared_labels, load_detectors
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
+from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
     DEFAULT_MAX_TEXT_CHARS,
+    HOST_KINDS,
     TRUNCATED_RULE,
     Entity,
+    ImageCode,
     ImageInput,
     ImageReport,
     Item,
@@ -69,6 +72,8 @@ class Scanner:
     """None: every registered detector (``bastion.detect.registry``), built over ``index``."""
     image_limits: ImageLimits | None = None
     """None: ``bastion.extract.images.limits.DEFAULT_LIMITS``."""
+    ocr: bool = True
+    """Read text in pictures; off when false here (``--no-ocr``) or ``ocr: false`` in the policy."""
     _resources: Resources = field(init=False, repr=False)
     _images: ImageStage = field(init=False, repr=False)
     _detectors: tuple[Detector, ...] = field(init=False, repr=False)
@@ -95,7 +100,9 @@ class Scanner:
         from bastion.extract.images import ImageStage
         from bastion.extract.images.limits import DEFAULT_LIMITS
 
-        self._images = ImageStage(self.image_limits or DEFAULT_LIMITS)
+        self._images = ImageStage.built(
+            self.image_limits or DEFAULT_LIMITS, ocr=self.ocr and self.policy.ocr
+        )
 
     @classmethod
     def load(
@@ -105,13 +112,14 @@ class Scanner:
         policy_path: Path | str | None = None,
         max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
         no_feeds: bool = False,
+        ocr: bool = True,
     ) -> Scanner:
         """Open the compiled intel index and the policy under ``home`` (``resolve_home`` rules).
 
         A home without an index raises ``MissingIndexError``: scanning on with no feeds would
         allow every listed link, so ``no_feeds=True`` must ask for that explicitly (it ignores
         any index). A home without ``policy.yaml`` uses the packaged default policy;
-        ``policy_path`` overrides both.
+        ``policy_path`` overrides both. ``ocr=False`` skips reading text in pictures.
         """
         root = resolve_home(home)
         index = IntelIndex.empty() if no_feeds else IntelIndex.open(root)
@@ -121,7 +129,7 @@ class Scanner:
             policy = Policy.load(root / POLICY_FILE)
         else:
             policy = Policy.default()
-        return cls(index=index, policy=policy, max_text_chars=max_text_chars)
+        return cls(index=index, policy=policy, max_text_chars=max_text_chars, ocr=ocr)
 
     def scan(self, item: Item | dict[str, Any]) -> ScanResult:
         """Scan one item (an ``Item`` or an input-format dict, validated) and decide a verdict.
@@ -254,7 +262,11 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
     """Send every decoded payload through the text pipeline: its entities join the item's (origin
     ``image:N:decoder``, box in the image, span within the payload) and its unmasked text joins
     the folded text the policy reads for cue words. Each picture with a meaningful PDQ hash
-    becomes an ``image_hash`` entity, which the reputation detector looks up like a host."""
+    becomes an ``image_hash`` entity, which the reputation detector looks up like a host.
+
+    OCR misreads letters with high confidence (``hawalicasino.com`` for ``hawaiicasino.com``), so
+    a host read from a picture's text is ``prose_like``: kept only when a feed lists it. Handles
+    are kept as read unless their line's score is under ``SURE_SCORE``."""
     pieces = [folded]
     for report in images:
         if report.pdq is not None and (report.pdq_quality or 0) >= MIN_PDQ_QUALITY:
@@ -275,11 +287,44 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
             unmasked = unmask(code.text, weak=True)
             pieces.append(unmasked.text)
             origin = f"image:{report.index}:{code.decoder}"
+            unsure = code.score is not None and code.score < SURE_SCORE
+            read = code.decoder == OCR_DECODER
             for entity in extract_entities(unmasked, prose_like=True):
                 entity.origin = origin
                 entity.box = code.box
+                if (
+                    unsure or (read and entity.kind in HOST_KINDS)
+                ) and PROSE_LIKE not in entity.flags:
+                    entity.flags.append(PROSE_LIKE)
                 entities.append(entity)
+        for upper, lower in continued_pairs(report.codes):
+            entities.extend(_across_lines(report, report.codes[upper], report.codes[lower]))
     return "\n".join(pieces)
+
+
+def _across_lines(report: ImageReport, upper: ImageCode, lower: ImageCode) -> list[Entity]:
+    """Entities that only the two OCR lines read together hold (a host split at the line's
+    end), with both lines' box. Joining lines is a guess, so they are ``prose_like``: kept only
+    when a feed lists them."""
+    joined = f"{upper.text}\n{lower.text}"
+    if not has_candidates(joined):
+        return []
+    cut = len(upper.text)
+    found = []
+    for entity in extract_entities(unmask(joined, weak=True), prose_like=True):
+        if not entity.span[0] < cut < entity.span[1]:
+            continue
+        entity.origin = f"image:{report.index}:{upper.decoder}"
+        entity.box = (
+            min(upper.box[0], lower.box[0]),
+            min(upper.box[1], lower.box[1]),
+            max(upper.box[2], lower.box[2]),
+            max(upper.box[3], lower.box[3]),
+        )
+        if PROSE_LIKE not in entity.flags:
+            entity.flags.append(PROSE_LIKE)
+        found.append(entity)
+    return found
 
 
 def _disjoint(entities: list[Entity]) -> list[Entity]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from bastion.cli import app
-from tests.extract.images import pictures
+from tests.extract.images import pictures, text_pictures
 
 runner = CliRunner()
 LISTED = "https://bet888.com/reg?c=1"
@@ -71,3 +71,23 @@ def test_explain_needs_text_or_image(home: Path) -> None:
     _home(home)
     outcome = runner.invoke(app, ["explain"])
     assert outcome.exit_code == 2
+
+
+def test_explain_shows_ocr_lines_and_no_ocr_switches_them_off(home: Path, tmp_path: Path) -> None:
+    _home(home)
+    image = tmp_path / "poster.png"
+    picture = text_pictures.text_picture(["Visit bet888.com today", "Free spins"])
+    image.write_bytes(pictures.encode(picture))
+    outcome = runner.invoke(app, ["explain", "--image", str(image)], env={"COLUMNS": "250"})
+    assert outcome.exit_code == 0, outcome.output
+    assert "image:0:ocr" in outcome.output and "verdict: act" in outcome.output
+    off = runner.invoke(app, ["explain", "--no-ocr", "--image", str(image), "--json"])
+    record = json.loads(off.output)
+    assert record["verdict"] == "allow" and not record["images"][0].get("codes")
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "p", "images": ["poster.png"]}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for flags, verdict in (([], "act"), (["--no-ocr"], "allow")):
+        done = runner.invoke(app, ["scan", str(source), "--out", str(out), *flags])
+        assert done.exit_code == 0, done.output
+        assert json.loads(out.read_text(encoding="utf-8"))["verdict"] == verdict

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from bastion.cli.common import HomeOption
-from bastion.cli.scan import NoFeedsOption, feeds_label, load_scanner
+from bastion.cli.scan import NoFeedsOption, NoOcrOption, feeds_label, load_scanner
 from bastion.image_inputs import read_images
 from bastion.model import SURFACES, ScanResult
 from bastion.scanner import Explanation
@@ -147,6 +147,7 @@ def explain_command(
         bool, typer.Option("--json", help="print the result record as JSON")
     ] = False,
     no_feeds: NoFeedsOption = False,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Show how TEXT (and each --image) is unmasked, what is found and why it was classified."""
     if surface not in SURFACES:
@@ -155,7 +156,7 @@ def explain_command(
         )
     if not text and not image:
         raise typer.BadParameter("give a TEXT, an --image FILE, or both")
-    scanner = load_scanner(home, policy, no_feeds=no_feeds)
+    scanner = load_scanner(home, policy, no_feeds=no_feeds, ocr=not no_ocr)
     inputs = read_images([str(path) for path in image or ()], Path.cwd())
     explanation = scanner.explain(text, surface=surface, images=inputs)
     console = Console()

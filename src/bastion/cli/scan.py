@@ -43,6 +43,14 @@ NoFeedsOption = Annotated[
     ),
 ]
 
+NoOcrOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-ocr",
+        help="do not read text in pictures (QR codes and picture hashes are still read)",
+    ),
+]
+
 
 @dataclass(slots=True)
 class ScanSummary:
@@ -229,11 +237,12 @@ def load_scanner(
     *,
     no_feeds: bool,
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+    ocr: bool = True,
 ) -> Scanner:
     """``Scanner.load`` or one error line and exit 1 (no index, a bad policy, unreadable files)."""
     try:
         return Scanner.load(
-            home, policy_path=policy, max_text_chars=max_text_chars, no_feeds=no_feeds
+            home, policy_path=policy, max_text_chars=max_text_chars, no_feeds=no_feeds, ocr=ocr
         )
     except (IntelIndexError, PolicyError, OSError) as exc:
         fail(str(exc))
@@ -262,12 +271,15 @@ def scan_command(
         ),
     ] = DEFAULT_MAX_TEXT_CHARS,
     no_feeds: NoFeedsOption = False,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Scan every record of INPUT and write one result per line, in order."""
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"{fmt!r} is not one of jsonl, csv", param_hint="--format")
     errors = Console(stderr=True, highlight=False)
-    scanner = load_scanner(home, policy, no_feeds=no_feeds, max_text_chars=max_text_chars)
+    scanner = load_scanner(
+        home, policy, no_feeds=no_feeds, max_text_chars=max_text_chars, ocr=not no_ocr
+    )
     source: IO[bytes]
     if input_path == "-":
         source = sys.stdin.buffer

@@ -179,6 +179,7 @@ class Policy:
         "_table",
         "categories",
         "name",
+        "ocr",
         "rule_ids",
         "signal_labels",
         "version",
@@ -193,6 +194,8 @@ class Policy:
         self.name: str = spec.name
         self.version: str = loaded.version
         self.categories: tuple[str, ...] = loaded.categories
+        self.ocr: bool = spec.ocr
+        """Whether text in pictures is read (``ocr: false`` switches the costly OCR pass off)."""
         self.rule_ids: tuple[str, ...] = tuple(rule.id for rule in spec.rules)
         try:
             self._cues = CueMatcher(spec.cues)

@@ -71,6 +71,7 @@ class PolicySpec(_Spec):
     description: str = ""
     categories: list[str] = Field(default_factory=list)
     cues: dict[str, NonEmptyList] = Field(default_factory=dict)
+    ocr: bool = True
     rules: list[RuleSpec]
 
 

@@ -69,4 +69,5 @@ def test_reading_images_does_no_io() -> None:
     with watching() as seen:
         reports = stage.read(item)
     assert seen == []
-    assert sum(len(report.codes) for report in reports) == 5
+    codes = [code for report in reports for code in report.codes if code.decoder == "qr"]
+    assert len(codes) == 5

@@ -37,6 +37,14 @@ class ImageStage:
     limits: ImageLimits = DEFAULT_LIMITS
     decoders: tuple[ImageDecoder, ...] = field(default_factory=load_decoders)
 
+    @classmethod
+    def built(cls, limits: ImageLimits = DEFAULT_LIMITS, *, ocr: bool = True) -> ImageStage:
+        """A stage with every registered decoder, less OCR when ``ocr`` is false."""
+        decoders = load_decoders()
+        if not ocr:
+            decoders = tuple(d for d in decoders if d.name != "ocr")
+        return cls(limits, decoders)
+
     def inputs_of(self, item: Item) -> tuple[ImageInput, ...]:
         """The edge's reading of the item's images, or, for a caller that read none, what can
         be had without I/O (data URIs)."""
@@ -84,7 +92,8 @@ class ImageStage:
             found = 0
             for decoder in self.decoders:
                 for payload in decoder.decode(frame.image):
-                    found += self._add(report, seen, decoder.name, payload, frame, frame.scale)
+                    added = self._add(report, seen, decoder.name, payload, frame, frame.scale)
+                    found += added if _reads_tiles(decoder) else 0
             if not found and frame.full is not None:
                 self._tiles(report, seen, frame, frame.full)
         return report
@@ -92,7 +101,8 @@ class ImageStage:
     def _tiles(
         self, report: ImageReport, seen: set[tuple[str, str, str]], frame: Frame, full: Image.Image
     ) -> None:
-        """The ``tiles`` pass: a frame reduced by ``TILE_FACTOR`` or more that gave nothing is
+        """The ``tiles`` pass: a frame reduced by ``TILE_FACTOR`` or more where no tile-reading
+        decoder (QR; OCR sets ``reads_tiles = False``: text stays legible reduced) found anything is
         read again at full size, in overlapping tiles of at most ``work_pixels`` (a small code on
         a big poster loses its modules in the reduction). Full size is at most ``max_pixels``,
         so there are at most about ``max_pixels / work_pixels`` tiles (16 at the defaults)."""
@@ -103,10 +113,12 @@ class ImageStage:
             for left in range(0, max(1, width - side // 8), step):
                 tile = full.crop((left, top, min(width, left + side), min(height, top + side)))
                 for decoder in self.decoders:
+                    if not _reads_tiles(decoder):
+                        continue
                     for payload in decoder.decode(tile):
                         x0, y0, x1, y1 = payload.box
                         box = (x0 + left, y0 + top, x1 + left, y1 + top)
-                        moved = Payload(payload.format, payload.text, box, "tiles")
+                        moved = Payload(payload.format, payload.text, box, "tiles", payload.score)
                         self._add(report, seen, decoder.name, moved, frame, frame.full_scale)
 
     def _add(
@@ -132,6 +144,11 @@ class ImageStage:
                 box=(box[0], box[1], box[2], box[3]),
                 frame=frame.position,
                 attempt=payload.attempt,
+                score=payload.score,
             )
         )
         return 1
+
+
+def _reads_tiles(decoder: ImageDecoder) -> bool:
+    return bool(getattr(decoder, "reads_tiles", True))

@@ -16,12 +16,14 @@ from PIL import Image
 
 @dataclass(frozen=True, slots=True)
 class Payload:
-    """Text read from a frame: the symbology or kind, the text, its box and the finding pass."""
+    """Text read from a frame: the symbology or kind, the text, its box and the finding pass;
+    ``score`` is a recogniser's confidence where it gives one (OCR lines)."""
 
     format: str
     text: str
     box: tuple[int, int, int, int]
     attempt: str = "plain"
+    score: float | None = None
 
 
 @runtime_checkable

@@ -1,4 +1,4 @@
-"""The image decoder registry: the one place where QR reading (and later OCR) plugs in.
+"""The image decoder registry: the one place where QR reading and OCR plug in.
 
 A built-in decoder is one module in ``bastion.extract.images`` plus one line in ``BUILTIN``;
 another package adds one with an entry point in the ``bastion.image_decoders`` group naming a
@@ -17,7 +17,10 @@ from typing import Any, Final
 from bastion.extract.images.base import ImageDecoder
 
 ENTRY_POINT_GROUP: Final = "bastion.image_decoders"
-BUILTIN: Final = ("bastion.extract.images.qr:QrDecoder",)
+BUILTIN: Final = (
+    "bastion.extract.images.qr:QrDecoder",
+    "bastion.extract.images.ocr:OcrDecoder",
+)
 """``module:attribute`` of each built-in decoder class, in the order they run."""
 _NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
 

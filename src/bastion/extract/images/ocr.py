@@ -1,0 +1,195 @@
+"""Text in pictures with RapidOCR (PP-OCRv4 Chinese and English models shipped in its wheel).
+
+OCR costs a hundred times a QR pass, and most pictures (photos, blank avatars) hold no text, so
+every frame first meets ``may_hold_text``: a grey thumbnail of ``GATE_SIDE`` pixels with fewer
+than ``GATE_MIN_STEPS`` sharp steps between neighbours (the edges of strokes), or with so many
+(``GATE_MAX_SHARE``) or so few flat ones (``GATE_MIN_FLAT``) that they are noise or texture, is
+skipped. Smooth photographs, flat images and noise fall under it; lettering of a dozen pixels or
+more on a plain or smooth ground does not. Frames that pass are reduced to ``MAX_SIDE`` (or
+enlarged to ``MIN_SIDE`` when small, for the small print of avatars), the detector finds the
+lines, the ``MAX_LINES`` first in reading order are recognised (no angle classifier: posters
+are upright or slightly turned, which the detector's rotated boxes absorb), and each line with
+a score of ``MIN_SCORE`` or more is a payload of format ``line`` with its box. The scanner
+reads each line like text and also joins a line to the one under it
+(``bastion.extract.ocr_lines``) so a host split over two lines is read. The recogniser drops
+spaces between words; a ``dot`` it glued between a label and a top-level domain
+(``csgofastdotcom``) is spaced again (``attempt`` ``respaced``) and, being a guess, only yields
+a host a feed lists.
+
+The engine (about 16 MB of models, 0.3 s to load) is built on the first frame that passes the
+gate, once per decoder (so once per scanner), under a lock; importing this module loads no
+model and imports neither RapidOCR nor onnxruntime. Inference runs on one thread per call.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any, Final
+
+import numpy as np
+from PIL import Image
+
+from bastion.extract.images.base import Payload
+
+GATE_SIDE: Final = 256
+"""Longer side of the gate's thumbnail."""
+GATE_STEP: Final = 0.4
+"""A step between neighbouring thumbnail pixels is sharp at this share of the thumbnail's grey
+range (so pale text on a pale poster counts) and ``GATE_MIN_STEP`` levels at least (so a flat
+picture with a faint texture does not)."""
+GATE_MIN_STEP: Final = 24
+GATE_MIN_STEPS: Final = 12
+"""Sharp steps at or above which a frame may hold text: a short word of 30 px on a 1600 px
+poster makes about 50, a 16 px handle on a 160 px avatar about 700; a smooth photograph none."""
+GATE_MIN_FLAT: Final = 0.6
+"""Share of near-flat neighbour steps (under a tenth of the grey range) a frame needs: lettering
+sits on a plain or smooth ground (0.95 and more on every picture of ``bench.images_ocr``), where
+grain and noise, reduced or not, leave under half the steps flat (0.43 for a 2,048 px JPEG of
+noise, which would otherwise pass with thousands of sharp steps)."""
+GATE_MAX_SHARE: Final = 0.2
+"""Share of sharp steps above which a frame is noise or fine texture, not text: a phone
+screenshot packed with 12 px text makes 0.07, 22 px Chinese lines 0.10, pixel noise 0.3."""
+MAX_SIDE: Final = 960
+"""Longer side above which a frame is reduced before detection (the detector's cost grows with
+pixels: 0.9 s for two posters at 640, 2 s at 960, 3.1 s at 1280 on the loaded 2-core machine)."""
+MIN_SIDE: Final = 640
+"""Longer side below which a frame is enlarged (by at most ``MAX_ENLARGE``), for the small print
+of avatars."""
+MAX_ENLARGE: Final = 3.0
+MAX_LINES: Final = 40
+"""Lines recognised per frame, in reading order (a poster with more is read in part)."""
+MIN_SCORE: Final = 0.6
+"""Recogniser confidence under which a line is dropped as noise."""
+
+UNSURE_SCORE: Final = 0.89
+"""Score given to a re-spaced line: under ``bastion.extract.ocr_lines.SURE_SCORE``, so what it
+yields only counts when a feed lists it."""
+_TLD = r"(?=(?:com|net|org|cc|vip|top|xyz|info|co|me|io|app|bet|cn|hk|tw)(?![a-z]))"
+_GLUED_DOT = re.compile(rf"(?i)(?:(?<=[a-z0-9])|(?<=[a-z0-9] ))dot{_TLD}")
+"""``dot`` glued to a common top-level domain after a label: the recogniser drops the spaces of
+``csgofast dot com`` and returns ``csgofastdotcom`` or ``csgofast dotcom``."""
+
+
+def respaced(text: str) -> str:
+    """The line with the spaces OCR dropped around a spelled ``dot`` put back, so it unmasks as
+    the written ``csgofast dot com`` would."""
+    return _GLUED_DOT.sub(" dot ", text).replace("  dot", " dot")
+
+
+def may_hold_text(frame: Image.Image) -> bool:
+    """The cheap gate: does the frame have enough sharp strokes to be worth OCR?"""
+    thumb = frame if frame.mode == "L" else frame.convert("L")
+    if max(thumb.size) > GATE_SIDE:
+        thumb = thumb.copy()
+        thumb.thumbnail((GATE_SIDE, GATE_SIDE), Image.Resampling.BOX)
+    pixels = np.asarray(thumb, dtype=np.int16)
+    if pixels.shape[0] < 2 or pixels.shape[1] < 2:
+        return False
+    grey_range = int(pixels.max()) - int(pixels.min())
+    steps = np.concatenate(
+        (np.abs(np.diff(pixels, axis=1)).ravel(), np.abs(np.diff(pixels, axis=0)).ravel())
+    )
+    sharp = int((steps >= max(GATE_MIN_STEP, GATE_STEP * grey_range)).sum())
+    if not GATE_MIN_STEPS <= sharp <= GATE_MAX_SHARE * steps.size:
+        return False
+    flat = int((steps < max(8, grey_range // 10)).sum())
+    return flat >= GATE_MIN_FLAT * steps.size
+
+
+class OcrDecoder:
+    """Every line of Chinese or English text RapidOCR reads in a frame that passes the gate."""
+
+    name: Final = "ocr"
+    reads_tiles: Final = False
+    """Text stays legible in the 4-megapixel working frame; no full-size tiles for OCR."""
+    __slots__ = ("_engine", "_lock", "gate_skips", "runs")
+
+    def __init__(self) -> None:
+        self._engine: Any = None
+        self._lock = threading.Lock()
+        self.runs = 0
+        """Frames OCR ran on (counted for tests and the benchmark)."""
+        self.gate_skips = 0
+        """Frames the gate skipped."""
+
+    def engine(self) -> Any:
+        """The RapidOCR engine, built once (thread-safe) on first use."""
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = _build_engine()
+        return self._engine
+
+    def decode(self, frame: Image.Image) -> list[Payload]:
+        if not may_hold_text(frame):
+            self.gate_skips += 1
+            return []
+        self.runs += 1
+        return read_lines(self.engine(), frame)
+
+
+def _build_engine() -> Any:
+    from rapidocr_onnxruntime import RapidOCR  # loaded on first use, never at import
+
+    return RapidOCR(
+        intra_op_num_threads=1,
+        inter_op_num_threads=1,
+        det_limit_type="max",
+        det_limit_side_len=MAX_SIDE,
+        max_side_len=MAX_SIDE,
+        use_cls=False,
+    )
+
+
+def _working(frame: Image.Image) -> tuple[np.ndarray[Any, Any], float]:
+    """The frame as the detector's 3-channel array at working size, and the factor back."""
+    width, height = frame.size
+    longer = max(width, height)
+    factor = 1.0
+    if longer > MAX_SIDE:
+        factor = MAX_SIDE / longer
+    elif longer < MIN_SIDE:
+        factor = min(MIN_SIDE / longer, MAX_ENLARGE)
+    if abs(factor - 1) > 0.05:
+        size = (max(1, round(width * factor)), max(1, round(height * factor)))
+        resample = Image.Resampling.BICUBIC if factor > 1 else Image.Resampling.BOX
+        frame = frame.resize(size, resample)
+    else:
+        factor = 1.0
+    grey = np.asarray(frame if frame.mode == "L" else frame.convert("L"))
+    return np.ascontiguousarray(np.stack([grey, grey, grey], axis=-1)), 1 / factor
+
+
+def read_lines(engine: Any, frame: Image.Image) -> list[Payload]:
+    """Detect, keep the first ``MAX_LINES`` in reading order, recognise; boxes in frame pixels."""
+    if min(frame.size) < 8:
+        return []
+    array, back = _working(frame)
+    boxes, _ = engine.text_det(array)
+    if boxes is None or len(boxes) == 0:
+        return []
+    boxes = engine.sorted_boxes(boxes)[:MAX_LINES]
+    crops = engine.get_crop_img_list(array, boxes)
+    recognised, _ = engine.text_rec(crops)
+    width, height = frame.size
+    payloads = []
+    for quad, (text, score) in zip(boxes, recognised, strict=True):
+        text = str(text).strip()
+        if not text or float(score) < MIN_SCORE:
+            continue
+        xs = [float(point[0]) * back for point in quad]
+        ys = [float(point[1]) * back for point in quad]
+        box = (
+            max(0, min(width, round(min(xs)))),
+            max(0, min(height, round(min(ys)))),
+            max(0, min(width, round(max(xs)))),
+            max(0, min(height, round(max(ys)))),
+        )
+        sure = round(float(score), 3)
+        spaced = respaced(text)
+        if spaced != text:  # a guess at the spaces: reported as read, unsure
+            payloads.append(Payload("line", spaced, box, "respaced", min(sure, UNSURE_SCORE)))
+            continue
+        payloads.append(Payload("line", text, box, score=sure))
+    return payloads
