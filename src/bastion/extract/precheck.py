@@ -103,7 +103,7 @@ _ASCII_CLAUSES = (
     ENCODED_TRIGGER,
     f'[」】)）\\]}}>》』〕］"*＂＊] {{0,2}}(?:[.。．点點]|(?i:dot)) {{0,2}}{_TLD}',
     # a drop-a-symbol instruction: the token it speaks of holds a letter or digit
-    f"[{_AN}][^\\n]{{0,80}}(?:{DROP_GATE})|(?:{DROP_GATE})[^\\n]{{0,80}}[{_AN}]",
+    f"[{_AN}][^{_AN}\\n]{{0,3}}(?:{DROP_GATE})|(?:{DROP_GATE})[^{_AN}\\n]{{0,3}}[{_AN}]",
     "[A-Za-z0-9]\\.[A-Za-z0-9.\\-]{0,60}[^\\n]{0,24}"
     "(?:倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?))",
     f"(?:[.。．点點]|(?i:dot)|[\\])]) {{0,2}}(?:[a-z] {{1,2}}[a-z0-9]|[A-Z] {{1,2}}[A-Z0-9])"
