@@ -16,6 +16,7 @@ from bastion.extract._gates import to_re2
 from bastion.extract.hosts import _HOST, _PATH, IDN, _bare_hosts
 from bastion.extract.precheck import _wide, _wide_hint
 from bastion.normalize import unmask
+from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from tests.extract.test_precheck import adversarial
 
 _PLAIN_BARE_HOST = re.compile(
@@ -88,12 +89,36 @@ def _without_hints(text: str) -> str:
     return "".join(char for char in text if hint(char) is None)
 
 
+def _hinted_clauses() -> re.Pattern[str]:
+    """Every non-ASCII clause but the reader-instruction keywords (``星号``, ``后缀``, ``*=``):
+    those alone name no host, and the text they act on holds letters (see the next test)."""
+    patterns = [p if isinstance(p, str) else p.pattern for p in _wide().patterns]
+    return re.compile("|".join(f"(?:{p})" for p in patterns if p != INSTRUCTION_TRIGGER))
+
+
 @settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(adversarial, st.text(max_size=80)))
 def test_no_wide_clause_matches_without_a_hint_character(text: str) -> None:
     stripped = _without_hints(text) + "中"
-    assert _wide().exact.search(stripped) is None, stripped
+    assert _hinted_clauses().search(stripped) is None, stripped
     assert not has_candidates(stripped)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["星号", "后缀是", "前面加", "前半段", "*=", "＊是", "去掉", "倒过来", "。"]
+        ),
+        max_size=6,
+    ).map("".join),
+    st.one_of(adversarial, st.text(max_size=60)),
+)
+def test_a_text_without_hint_characters_holds_no_entity(keys: str, text: str) -> None:
+    """The hint search may skip a text that holds only instruction keywords: without a letter,
+    digit or folded character nothing in it can become a host or a handle."""
+    stripped = _without_hints(keys + text)
+    assert extract_entities(unmask(stripped, weak=True), prose_like=True) == [], stripped
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
