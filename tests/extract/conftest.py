@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bastion import Scanner
+from bastion import Item, Scanner
 from bastion.extract import find_entities
 from bastion.intel.index import IntelIndex
+from bastion.model import SURFACES
 from bastion.policy import Policy
 
 
@@ -29,3 +30,16 @@ REPO = Path(__file__).resolve().parents[2]
 def default_scanner() -> Scanner:
     """The default policy over an empty index: verdicts come from handles and wording alone."""
     return Scanner(index=IntelIndex.empty(), policy=Policy.default())
+
+
+def assert_handle_on_every_surface(
+    scanner: Scanner, family: str, text: str, kind: str, value: str
+) -> None:
+    """The one entity ``(kind, value)`` on every surface, its ``raw`` the text at its span (an
+    emoji after the text: a message rarely ends with the id)."""
+    for surface in SURFACES:
+        result = scanner.scan(Item(id="x", text=f"{text} 😀", surface=surface))
+        got = [(e.kind, e.value) for e in result.entities]
+        assert got == [(kind, value)], (family, surface, got)
+        (entity,) = result.entities
+        assert entity.raw == text[entity.span[0] : entity.span[1]]

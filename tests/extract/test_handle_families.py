@@ -15,7 +15,7 @@ import pytest
 
 from bastion import Item, Scanner
 from bastion.model import SURFACES
-from tests.extract.conftest import REPO, default_scanner
+from tests.extract.conftest import REPO, assert_handle_on_every_surface, default_scanner
 
 FAMILIES: dict[str, list[tuple[str, str, str]]] = {
     "symbol_inside_cue": [
@@ -268,12 +268,7 @@ def scanner() -> Scanner:
 def test_family_gives_the_entity_on_every_surface(
     scanner: Scanner, family: str, text: str, kind: str, value: str
 ) -> None:
-    for surface in SURFACES:
-        result = scanner.scan(Item(id="x", text=f"{text} 😀", surface=surface))
-        got = [(e.kind, e.value) for e in result.entities]
-        assert got == [(kind, value)], (family, surface, got)
-        (entity,) = result.entities
-        assert entity.raw == text[entity.span[0] : entity.span[1]]
+    assert_handle_on_every_surface(scanner, family, text, kind, value)
 
 
 @pytest.mark.parametrize(("family", "text", "kind", "value"), CASES)

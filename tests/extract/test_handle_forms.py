@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bastion import Item, Scanner
-from bastion.model import SURFACES
-from tests.extract.conftest import default_scanner
+from tests.extract.conftest import assert_handle_on_every_surface, default_scanner
 
 FAMILIES: dict[str, list[tuple[str, str, str]]] = {
     "wechat_nicknames": [
@@ -168,12 +167,7 @@ def scanner() -> Scanner:
 def test_family_gives_the_entity_on_every_surface(
     scanner: Scanner, family: str, text: str, kind: str, value: str
 ) -> None:
-    for surface in SURFACES:
-        result = scanner.scan(Item(id="x", text=f"{text} 😀", surface=surface))
-        got = [(e.kind, e.value) for e in result.entities]
-        assert got == [(kind, value)], (family, surface, got)
-        (entity,) = result.entities
-        assert entity.raw == text[entity.span[0] : entity.span[1]]
+    assert_handle_on_every_surface(scanner, family, text, kind, value)
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

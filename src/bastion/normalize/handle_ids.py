@@ -46,7 +46,7 @@ from bastion.normalize.cues import (
 )
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Edit, Group, Work
-from bastion.normalize.tables import CJK_NUMERALS
+from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 
 SPOKEN_DIGITS: Final = {**CJK_NUMERALS, "两": "2", "兩": "2"}
 """Numerals read as digits in an id: Chinese, financial (壹贰叁), spoken (幺 for 1, 两 for 2)."""
@@ -174,19 +174,7 @@ _NUMERAL_TAIL_RE: Final = re.compile(
     f"[A-Za-z][A-Za-z_\\-]{{1,19}}[0-9{_NUM}]{{0,8}}[{_NUM}][0-9{_NUM}]{{2,10}}"
 )
 """``tianmi陆七三一``: letters, then the id's digits as numerals (three or more)."""
-_SPOKEN_WORDS: Final = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-)
-_WORD_TO_DIGIT: Final = {word: str(i) for i, word in enumerate(_SPOKEN_WORDS)} | {"oh": "0"}
+_WORD_TO_DIGIT: Final = {word: str(i) for i, word in enumerate(DIGIT_WORDS)} | {"oh": "0"}
 
 
 def _spoken_tail(text: str, runs: list[tuple[int, int]]) -> Group | None:

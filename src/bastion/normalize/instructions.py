@@ -29,6 +29,7 @@ from bastion.normalize.hostwords import PROSE_SAFE_TLDS, words
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
+from bastion.normalize.tables import DIGIT_WORDS
 from bastion.normalize.triggers import TLD
 from bastion.suffixes import is_tld
 
@@ -38,19 +39,7 @@ _NAME: Final = rf"(?<![A-Za-z0-9\-.@/])(?P<name>{_LABEL})"
 _TLD: Final = r"(?P<tld>[A-Za-z]{2,24})(?![A-Za-z0-9\-])"
 _DOT_WORD: Final = r"(?:[.。．点點]|(?i:dot)(?![A-Za-z]))"
 
-_DIGIT_WORDS: Final = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-)
-_DIGIT_WORD: Final = f"(?i:{'|'.join(_DIGIT_WORDS)})(?![A-Za-z])"
+_DIGIT_WORD: Final = f"(?i:{'|'.join(DIGIT_WORDS)})(?![A-Za-z])"
 _PROSE_WORDS: Final = words(
     "a an the this that my your our their his her its of in on at to as is it go goto visit "
     "site website web link url address here there now and or then type enter search google "
@@ -162,7 +151,7 @@ defanging pass knows (``backwards``, ``倒过来``)."""
 _AN_DOT: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
 _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-/?=&%~^$|!;:*#+]{2,253}[A-Za-z0-9/]")
 
-_DIGITS_ALT: Final = "|".join(_DIGIT_WORDS)
+_DIGITS_ALT: Final = "|".join(DIGIT_WORDS)
 _DOTTED: Final = r"[^ \t\r\n.]\.[^ \t\r\n.]"
 """A dot inside a token: what a filler dropped or a token reversed names a host with."""
 _FILLER_KEY: Final = (
@@ -198,7 +187,7 @@ _STARS_RE: Final = re.compile(r"(?<=[A-Za-z0-9\-])[*＊]+|[*＊]+(?=[A-Za-z0-9\-
 _KEYS: Final = (
     (
         "spoken",
-        rf"(?i:{'|'.join(_DIGIT_WORDS)})(?:[ ]+[A-Za-z0-9]+)*"
+        rf"(?i:{'|'.join(DIGIT_WORDS)})(?:[ ]+[A-Za-z0-9]+)*"
         r"(?:[ ]{1,2}(?i:dot)[ ]{1,2}|[ ]{1,2}[.。点][ ]{0,2}|[.。点])"
         rf"{TLD}(?:[^A-Za-z0-9\-]|$)",
     ),
@@ -268,7 +257,7 @@ the pre-check's clause, and through ``to_re2`` the pass's trigger."""
 
 GATE: Final = "|".join(
     (
-        rf"(?i:{'|'.join(_DIGIT_WORDS)})[ .。点]",
+        rf"(?i:{'|'.join(DIGIT_WORDS)})[ .。点]",
         r"(?i:ending|ends|extension|suffix|tld)[^A-Za-z0-9]",
         r"(?i:then|plus|by|add|the)[ ]+(?:(?i:add)[ ]+)?(?:(?i:dot)|\.)",
         r"后缀|尾缀|结尾|收尾|前面|之前|前边|先输入|先打|先写|先输|先填",
@@ -403,7 +392,7 @@ def _spoken_digits(work: Work) -> list[Group]:
 
 def _spoken(word: str) -> str:
     lower = word.lower()
-    return str(_DIGIT_WORDS.index(lower)) if lower in _DIGIT_WORDS else word
+    return str(DIGIT_WORDS.index(lower)) if lower in DIGIT_WORDS else word
 
 
 def _replaced_symbol(work: Work) -> list[Group]:

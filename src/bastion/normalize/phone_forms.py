@@ -21,7 +21,7 @@ from typing import Final
 
 from bastion.normalize.cues import SYMBOLS
 from bastion.normalize.result import Group, Work
-from bastion.normalize.tables import CJK_NUMERALS
+from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 
 _NUM: Final = "".join(CJK_NUMERALS) + "两兩"
 _TO_DIGITS: Final = str.maketrans({**CJK_NUMERALS, "两": "2", "兩": "2"})
@@ -61,8 +61,7 @@ SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|double|triple|[0-9])[ ,\\-]{{1,2}}){{6}
 """Six digit words in a row: a superset of every number read aloud that is folded."""
 TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER)
 """Supersets of what each pass folds, for the unmasker's gate and the pre-check."""
-_NAMES: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(_NAMES)} | dict.fromkeys(
+_WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(DIGIT_WORDS)} | dict.fromkeys(
     ("oh", "o", "nought", "nil"), "0"
 )
 _TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")

@@ -29,6 +29,20 @@ CJK_NUMERALS: Final = {
 }  # fmt: skip
 """Chinese numerals that spammers substitute for digits in phone numbers and QQ/WeChat ids."""
 
+DIGIT_WORDS: Final = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+)
+"""English digit names, in order (index = digit): spoken phones, ids and host names."""
+
 DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘"
 """Characters written in place of a dot between host labels; folded only in host context."""
 
