@@ -1,0 +1,290 @@
+"""Bastion and the four peers on held-out red team #2 (``bench/redteam2.py``), per family.
+
+Per family: recall (the expected registrable domain, or the expected handle id / phone digits,
+among the entities), wrong hosts (a host-bearing entity whose registrable domain is not the
+expected one and whose host is not written literally in the text), wrong handles (a handle of the
+expected kind with another id that is not written literally), listed links allowed (verdict
+``allow`` on an in-bar link case: the outcome a trust & safety engine must not give), handles
+allowed (README: handles offered with gambling, sex or scam wording are ``review``), crashes; the
+``should_review`` families count a pass when the verdict is ``review`` or ``act`` and no wrong host
+is reported. Benign controls: act and review rates and wrong hosts. Peers (iocextract,
+ioc-finder, linkify-it-py, urlextract) are scored with ``bench.peers.found`` in the same run.
+
+``python -m bench.redteam2_eval [--home /tmp/benchhome] [--no-peers]`` writes
+``bench/results/redteam2.json`` and ``bench/results/redteam2_misses.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import traceback
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from bench import common
+from bench.peers import PEERS, found, peer_finders
+from bench.redteam2 import (
+    HANDLE_FAMILIES,
+    LINK_FAMILIES,
+    PER_FAMILY,
+    REVIEW_FAMILIES,
+    SEED,
+    Benign,
+    Case,
+    benign_cases,
+    generate,
+)
+
+HOST_KINDS = frozenset({"url", "domain", "email", "deeplink", "ip"})
+COMPATIBLE = {
+    "wechat": frozenset({"wechat"}),
+    "qq": frozenset({"qq"}),
+    "telegram": frozenset({"telegram"}),
+    "whatsapp": frozenset({"whatsapp", "phone"}),
+    "line": frozenset({"line"}),
+    "phone": frozenset({"phone", "whatsapp"}),
+}
+DIGIT_KINDS = frozenset({"qq", "whatsapp", "phone"})
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def handle_match(kind: str, want: str, value: str) -> bool:
+    if kind in DIGIT_KINDS:
+        d = _digits(value)
+        return bool(d) and (d == want or d.endswith(want) or (len(d) >= 9 and want.endswith(d)))
+    return value.lower().lstrip("@") == want.lower()
+
+
+def host_match(entity: dict[str, Any], expected: str) -> bool:
+    host = (entity.get("host") or "").lower().rstrip(".")
+    reg = (entity.get("registrable_domain") or "").lower()
+    return reg == expected or host == expected or host.endswith("." + expected)
+
+
+def judge(case: Case, result: dict[str, Any]) -> dict[str, Any]:
+    """Found, wrong hosts and wrong handles of Bastion's result for one case."""
+    text_l = case.text.lower()
+    entities = result.get("entities", [])
+    wrong_hosts = []
+    for e in entities:
+        if e.get("kind") in HOST_KINDS and e.get("host"):
+            host = e["host"].lower().rstrip(".")
+            if case.kind == "link" and host_match(e, case.expected):
+                continue
+            if host in text_l:
+                continue
+            wrong_hosts.append(host)
+    if case.kind == "link":
+        ok = any(e.get("kind") in HOST_KINDS and host_match(e, case.expected) for e in entities)
+        wrong_handles: list[str] = []
+    else:
+        kind, _, want = case.expected.partition(":")
+        mine = [e for e in entities if e.get("kind") in COMPATIBLE[kind]]
+        ok = any(handle_match(kind, want, str(e.get("value", ""))) for e in mine)
+        wrong_handles = [
+            f"{e['kind']}:{e.get('value')}" for e in mine
+            if not handle_match(kind, want, str(e.get("value", "")))
+            and str(e.get("value", "")).lower().lstrip("@") not in text_l
+        ]
+    return {"found": ok, "wrong_hosts": wrong_hosts, "wrong_handles": wrong_handles}
+
+
+def _peer_found(case: Case, extracted: list[str]) -> bool:
+    if case.kind == "link":
+        return found("link", case.expected, extracted)
+    kind, _, want = case.expected.partition(":")
+    return found(kind, want, extracted)
+
+
+def _brief(result: dict[str, Any]) -> str:
+    ents = [f"{e['kind']}:{e.get('host') or e.get('value')}" for e in result.get("entities", [])]
+    return f"{result.get('verdict')} {ents}"
+
+
+def run(home: Path, data: Path, with_peers: bool) -> dict[str, Any]:
+    scanner = common.load_scanner(home)
+    cases = generate(data)
+    benign = benign_cases(data)
+    finders = peer_finders() if with_peers else {}
+    fam: dict[str, dict[str, Any]] = {}
+    misses: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    t0 = time.perf_counter()
+    for n, case in enumerate(cases):
+        s = fam.setdefault(case.family, {
+            "kind": "link" if case.kind == "link" else "handle", "in_bar": case.in_bar,
+            "cases": 0, "found": 0, "wrong_host": 0, "wrong_handle": 0, "allowed": 0,
+            "crashes": 0, "review_or_act_clean": 0, "verdicts": defaultdict(int),
+            "peers": {p: 0 for p in finders},
+        })
+        s["cases"] += 1
+        try:
+            result = scanner.scan({"id": str(n), "surface": case.surface, "text": case.text}).to_dict()
+        except Exception:  # noqa: BLE001 - a crash is a figure of the suite
+            s["crashes"] += 1
+            misses[case.family].append({"text": case.text, "expected": case.expected,
+                                        "got": "CRASH " + traceback.format_exc(limit=1)[-200:]})
+            continue
+        j = judge(case, result)
+        verdict = result["verdict"]
+        s["verdicts"][verdict] += 1
+        s["found"] += j["found"]
+        s["wrong_host"] += bool(j["wrong_hosts"])
+        s["wrong_handle"] += bool(j["wrong_handles"])
+        s["allowed"] += verdict == "allow"
+        clean = verdict in ("review", "act") and not j["wrong_hosts"]
+        s["review_or_act_clean"] += clean
+        bad = (not clean) if not case.in_bar else (not j["found"] or j["wrong_hosts"]
+                                                     or (case.kind == "link" and verdict == "allow"))
+        if bad:
+            misses[case.family].append({"text": case.text, "expected": case.expected,
+                                        "surface": case.surface, "got": _brief(result),
+                                        "wrong": j["wrong_hosts"] + j["wrong_handles"]})
+        for name, finder in finders.items():
+            try:
+                s["peers"][name] += _peer_found(case, finder(case.text))
+            except Exception:  # noqa: BLE001 - a peer crashing on a case misses it
+                pass
+    attack_seconds = time.perf_counter() - t0
+
+    ben: dict[str, dict[str, Any]] = {}
+    benign_hits: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for n, b in enumerate(benign):
+        s = ben.setdefault(b.family, {"cases": 0, "act": 0, "review": 0, "crashes": 0,
+                                      "with_host": 0})
+        s["cases"] += 1
+        try:
+            result = scanner.scan({"id": f"b{n}", "surface": b.surface, "text": b.text}).to_dict()
+        except Exception:  # noqa: BLE001
+            s["crashes"] += 1
+            continue
+        verdict = result["verdict"]
+        s["act"] += verdict == "act"
+        s["review"] += verdict == "review"
+        invented = [e for e in result.get("entities", []) if e.get("kind") in HOST_KINDS
+                    and e.get("host") and e["host"].lower() not in b.text.lower()]
+        s["with_host"] += bool(invented)
+        if verdict != "allow" or invented:
+            benign_hits[b.family].append({"text": b.text[:200], "got": _brief(result)})
+    return summarize(fam, ben, misses, benign_hits, attack_seconds, len(cases), list(finders))
+
+
+def _rate(part: int, whole: int) -> float:
+    return common.pct(part, whole)
+
+
+def summarize(fam: dict[str, dict[str, Any]], ben: dict[str, dict[str, Any]],
+              misses: dict[str, list[dict[str, Any]]], benign_hits: dict[str, list[dict[str, str]]],
+              seconds: float, n_cases: int, peers: list[str]) -> dict[str, Any]:
+    families = {}
+    for name, s in fam.items():
+        families[name] = {
+            "kind": s["kind"], "in_bar": s["in_bar"], "cases": s["cases"],
+            "recall": _rate(s["found"], s["cases"]),
+            "wrong_host": s["wrong_host"], "wrong_handle": s["wrong_handle"],
+            "allowed": s["allowed"], "crashes": s["crashes"],
+            "review_or_act_clean": _rate(s["review_or_act_clean"], s["cases"]),
+            "verdicts": dict(s["verdicts"]),
+            "peers": {p: _rate(v, s["cases"]) for p, v in s["peers"].items()},
+        }
+
+    def overall(kind: str) -> dict[str, Any]:
+        rows = [s for s in fam.values() if s["kind"] == kind and s["in_bar"]]
+        total = sum(s["cases"] for s in rows)
+        return {
+            "cases": total, "families": len(rows),
+            "recall": _rate(sum(s["found"] for s in rows), total),
+            "families_at_99": sum(1 for s in rows if _rate(s["found"], s["cases"]) >= 99.0),
+            "wrong_host_cases": sum(s["wrong_host"] for s in rows),
+            "wrong_handle_cases": sum(s["wrong_handle"] for s in rows),
+            "allowed": sum(s["allowed"] for s in rows),
+            "crashes": sum(s["crashes"] for s in rows),
+            "peers": {p: _rate(sum(s["peers"][p] for s in rows), total) for p in peers},
+        }
+
+    review_rows = [s for s in fam.values() if not s["in_bar"]]
+    rtotal = sum(s["cases"] for s in review_rows)
+    benign_total = sum(s["cases"] for s in ben.values())
+    return {
+        "suite": "redteam2", "seed": SEED, "per_family": PER_FAMILY, "cases": n_cases,
+        "attack_scan_seconds_incl_peers": round(seconds, 1),
+        "links_in_bar": overall("link"), "handles": overall("handle"),
+        "should_review": {
+            "cases": rtotal,
+            "review_or_act_clean": _rate(sum(s["review_or_act_clean"] for s in review_rows), rtotal),
+            "wrong_host_cases": sum(s["wrong_host"] for s in review_rows),
+        },
+        "benign": {
+            "cases": benign_total,
+            "act_rate": _rate(sum(s["act"] for s in ben.values()), benign_total),
+            "review_rate": _rate(sum(s["review"] for s in ben.values()), benign_total),
+            "families": {k: {**v, "act_rate": _rate(v["act"], v["cases"]),
+                             "review_rate": _rate(v["review"], v["cases"])} for k, v in ben.items()},
+        },
+        "families": families,
+        "misses": {k: v[:6] for k, v in misses.items()},
+        "benign_hits": {k: v[:6] for k, v in benign_hits.items()},
+    }
+
+
+def write_misses(payload: dict[str, Any], path: Path) -> None:
+    lines = ["# Red team 2: misses of the first run, per family", "",
+             "Generated by `python -m bench.redteam2_eval`; up to 3 examples per family, worst first.",
+             ""]
+    fams = sorted(payload["families"].items(),
+                  key=lambda kv: (kv[1]["recall"] if kv[1]["in_bar"] else kv[1]["review_or_act_clean"]))
+    for name, f in fams:
+        ex = payload["misses"].get(name, [])
+        if not ex:
+            continue
+        score = f"recall {f['recall']}%" if f["in_bar"] else f"review-or-act {f['review_or_act_clean']}%"
+        lines.append(f"## {name} ({score}, allowed {f['allowed']}/{f['cases']}, "
+                     f"wrong host {f['wrong_host']}, crashes {f['crashes']})")
+        lines.append("")
+        for e in ex[:3]:
+            lines.append(f"- `{e['text']!r}` expected `{e['expected']}` got `{e['got']}`")
+        lines.append("")
+    lines.append("## Benign controls that were not allowed")
+    lines.append("")
+    for name, hits in payload["benign_hits"].items():
+        for h in hits[:3]:
+            lines.append(f"- {name}: `{h['text']!r}` got `{h['got']}`")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def report(payload: dict[str, Any]) -> None:
+    peers = list(PEERS)
+    rows = []
+    for name, f in sorted(payload["families"].items(), key=lambda kv: kv[1]["recall"]):
+        rows.append([name, f["kind"] + ("" if f["in_bar"] else "*"), str(f["cases"]), f"{f['recall']:.1f}",
+                     str(f["allowed"]), str(f["wrong_host"]), str(f["crashes"]),
+                     *(f"{f['peers'].get(p, 0):.0f}" for p in peers)])
+    common.print_table("red team 2 per family (* = should_review)",
+                       ["family", "kind", "n", "recall", "allow", "wrongH", "crash", *peers], rows)
+    for key in ("links_in_bar", "handles"):
+        print(key, payload[key])
+    print("should_review", payload["should_review"])
+    b = payload["benign"]
+    print("benign", b["cases"], "act", b["act_rate"], "review", b["review_rate"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Held-out red team 2: Bastion and peers.")
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--home", type=Path, default=Path("/tmp/benchhome"))
+    parser.add_argument("--no-peers", action="store_true")
+    args = parser.parse_args(argv)
+    data = common.data_dir(args.data)
+    payload = run(args.home, data, not args.no_peers)
+    common.write_result("redteam2", payload)
+    write_misses(payload, common.RESULTS_DIR / "redteam2_misses.md")
+    report(payload)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
