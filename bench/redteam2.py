@@ -29,12 +29,42 @@ SEED = 20261206
 PER_FAMILY = 40
 HANDLE_KINDS = ("wechat", "qq", "telegram", "whatsapp", "line", "phone")
 SURFACES = (
-    "post", "comment", "chat", "username", "display_name", "bio", "livestream", "listing",
-    "map_place", "moment",
+    "post",
+    "comment",
+    "chat",
+    "username",
+    "display_name",
+    "bio",
+    "livestream",
+    "listing",
+    "map_place",
+    "moment",
 )
 SHORT_SURFACES = ("username", "display_name")
 TLDS = frozenset(
-    "com net org info vip club top xyz cc tv me bet win io co live fun site online app pro".split()
+    [
+        "com",
+        "net",
+        "org",
+        "info",
+        "vip",
+        "club",
+        "top",
+        "xyz",
+        "cc",
+        "tv",
+        "me",
+        "bet",
+        "win",
+        "io",
+        "co",
+        "live",
+        "fun",
+        "site",
+        "online",
+        "app",
+        "pro",
+    ]
 )
 LINK_SOURCES: tuple[tuple[str, str], ...] = (
     ("sinfonietta-hostfiles/gambling.txt", "gambling"),
@@ -162,8 +192,9 @@ def circled(s: str, rng: random.Random | None = None) -> str:
     return "".join(out)
 
 
-_SUPER = dict(zip("abcdefghijklmnoprstuvwxyz0123456789",
-                  "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))
+_SUPER = dict(
+    zip("abcdefghijklmnoprstuvwxyz0123456789", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True)
+)
 _SUB_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
 
 
@@ -222,8 +253,15 @@ def homoglyph(s: str, rng: random.Random) -> str:
     return "".join(out)
 
 
-NONLATIN_DIGIT_ZERO = {"arabic": 0x660, "persian": 0x6F0, "devanagari": 0x966, "bengali": 0x9E6,
-                       "thai": 0xE50, "myanmar": 0x1040, "khmer": 0x17E0}
+NONLATIN_DIGIT_ZERO = {
+    "arabic": 0x660,
+    "persian": 0x6F0,
+    "devanagari": 0x966,
+    "bengali": 0x9E6,
+    "thai": 0xE50,
+    "myanmar": 0x1040,
+    "khmer": 0x17E0,
+}
 
 
 def nonlatin_digits(s: str, script: str) -> str:
@@ -248,9 +286,12 @@ ZH_SPOKEN = "洞幺两三四五六拐八勾"  # radio / street readings: 洞 0, 
 LINK_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     "gambling": {
         "zh": (
-            "官网{X} 注册就送88元彩金，天天返水", "【澳门新葡京】{X} 首充百送百 退订回T",
-            "百家乐 真人视讯 体育投注 👉 {X} 👈 秒提款", "老哥们上岸了，就在{X}，信誉大平台",
-            "{X} 每日爆分 老虎机 捕鱼 棋牌", "稳赚不赔！导师带单：{X}",
+            "官网{X} 注册就送88元彩金，天天返水",
+            "【澳门新葡京】{X} 首充百送百 退订回T",
+            "百家乐 真人视讯 体育投注 👉 {X} 👈 秒提款",
+            "老哥们上岸了，就在{X}，信誉大平台",
+            "{X} 每日爆分 老虎机 捕鱼 棋牌",
+            "稳赚不赔！导师带单：{X}",
         ),
         "en": (
             "WINNER!! Your free £50 casino bonus is waiting at {X} - claim now!",
@@ -262,25 +303,33 @@ LINK_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "porn": {
         "zh": (
-            "同城约炮 {X} 免费看", "福利视频 看片神器 {X} 成人专区", "寂寞了吗？{X} 美女一对一",
-            "最新资源 无码高清 → {X}", "{X} 每天更新 懂的来",
+            "同城约炮 {X} 免费看",
+            "福利视频 看片神器 {X} 成人专区",
+            "寂寞了吗？{X} 美女一对一",
+            "最新资源 无码高清 → {X}",
+            "{X} 每天更新 懂的来",
         ),
         "en": (
-            "Hot singles near you want to meet 👉 {X}", "my private pics are on {X} 😘 come see",
-            "check my profile, link in bio: {X}", "18+ only! free live cams at {X}",
+            "Hot singles near you want to meet 👉 {X}",
+            "my private pics are on {X} 😘 come see",
+            "check my profile, link in bio: {X}",
+            "18+ only! free live cams at {X}",
             "{X} uncensored videos daily",
         ),
     },
     "scam": {
         "zh": (
-            "您的快递异常，请登录{X}处理理赔", "恭喜您获得年终返利，请访问{X}领取",
-            "【中国移动】积分即将清零，点击{X}兑换现金", "兼职刷单日结300+，详情{X}",
+            "您的快递异常，请登录{X}处理理赔",
+            "恭喜您获得年终返利，请访问{X}领取",
+            "【中国移动】积分即将清零，点击{X}兑换现金",
+            "兼职刷单日结300+，详情{X}",
             "您的ETC已失效，请尽快登录{X}认证",
         ),
         "en": (
             "URGENT! Your account has been suspended. Verify at {X} within 24h",
             "Congratulations you won a $1000 gift card, claim at {X}",
-            "Earn $500/day from home, sign up: {X}", "Your parcel is on hold, pay the fee at {X}",
+            "Earn $500/day from home, sign up: {X}",
+            "Your parcel is on hold, pay the fee at {X}",
             "Bitcoin giveaway! send 0.1 get 1 back -> {X}",
         ),
     },
@@ -289,12 +338,18 @@ LINK_TEMPLATES["phishing"] = LINK_TEMPLATES["scam"]
 
 HANDLE_TEMPLATES: dict[str, tuple[str, ...]] = {
     "zh": (
-        "{X} 百家乐包赢，彩金天天送", "兼职日结 {X}", "{X} 同城上门服务", "稳赚项目 详聊 {X}",
-        "{X} 代理招募 高返佣", "看片资源加 {X}",
+        "{X} 百家乐包赢，彩金天天送",
+        "兼职日结 {X}",
+        "{X} 同城上门服务",
+        "稳赚项目 详聊 {X}",
+        "{X} 代理招募 高返佣",
+        "看片资源加 {X}",
     ),
     "en": (
-        "{X} guaranteed profit crypto signals", "DM me for the full video {X}",
-        "work from home $300/day {X}", "{X} casino VIP agent, fast payout",
+        "{X} guaranteed profit crypto signals",
+        "DM me for the full video {X}",
+        "work from home $300/day {X}",
+        "{X} casino VIP agent, fast payout",
         "sugar daddy wanted {X}",
     ),
 }
@@ -450,8 +505,22 @@ def _l_dotword_en_new(r: random.Random, n: str, t: str) -> tuple[str, str]:
     return f"{n.upper() if r.random() < 0.3 else n} {dot} {t}", "en"
 
 
-DOT_LOOKALIKES = ("\u2022", "\u2027", "\u22c5", "\u2219", "\u30fb", "\ufe52", "\u2024", "\u2e31",
-                  "\ufe12", "\u00b7", "\u16eb", "\u0701", "\u1427", "\u2e33")
+DOT_LOOKALIKES = (
+    "\u2022",
+    "\u2027",
+    "\u22c5",
+    "\u2219",
+    "\u30fb",
+    "\ufe52",
+    "\u2024",
+    "\u2e31",
+    "\ufe12",
+    "\u00b7",
+    "\u16eb",
+    "\u0701",
+    "\u1427",
+    "\u2e33",
+)
 
 
 def _l_dot_lookalike_spaced(r: random.Random, n: str, t: str) -> tuple[str, str]:
@@ -460,8 +529,22 @@ def _l_dot_lookalike_spaced(r: random.Random, n: str, t: str) -> tuple[str, str]
     return sep.join(n) + sep + dot + sep + sep.join(t), "any"
 
 
-DOT_WORLD = ("डॉट", "نقطة", "נקודה", "τελεία", "punt", "tuldok", "ピリオド", "점", "pont", "piste",
-             "bodka", "tečka", "prick", "точку")
+DOT_WORLD = (
+    "डॉट",
+    "نقطة",
+    "נקודה",
+    "τελεία",
+    "punt",
+    "tuldok",
+    "ピリオド",
+    "점",
+    "pont",
+    "piste",
+    "bodka",
+    "tečka",
+    "prick",
+    "точку",
+)
 
 
 def _l_dotword_world(r: random.Random, n: str, t: str) -> tuple[str, str]:
@@ -478,10 +561,39 @@ def _l_box_vertical(r: random.Random, n: str, t: str) -> tuple[str, str]:
 
 
 def _l_acrostic(r: random.Random, n: str, t: str) -> tuple[str, str]:
-    words_en = {c: w for w in ("apple banana cherry dragon eagle forest garden honey island jungle "
-                                "kitten lemon mango night orange pepper queen river sunny tiger "
-                                "umbrella violet winter xenon yellow zebra").split() for c in w[:1]}
-    digit_en = "zero one two three four five six seven eight nine".split()
+    words_en = {
+        c: w
+        for w in [
+            "apple",
+            "banana",
+            "cherry",
+            "dragon",
+            "eagle",
+            "forest",
+            "garden",
+            "honey",
+            "island",
+            "jungle",
+            "kitten",
+            "lemon",
+            "mango",
+            "night",
+            "orange",
+            "pepper",
+            "queen",
+            "river",
+            "sunny",
+            "tiger",
+            "umbrella",
+            "violet",
+            "winter",
+            "xenon",
+            "yellow",
+            "zebra",
+        ]
+        for c in w[:1]
+    }
+    digit_en = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     lines = []
     for c in f"{n}.{t}":
         if c == ".":
@@ -490,8 +602,13 @@ def _l_acrostic(r: random.Random, n: str, t: str) -> tuple[str, str]:
             lines.append(f"{c} {digit_en[int(c)]}")
         else:
             lines.append(words_en[c])
-    hint = r.choice(("(read the first letter of each line)", "（看每行第一个字母）",
-                     "take the first character of every line"))
+    hint = r.choice(
+        (
+            "(read the first letter of each line)",
+            "（看每行第一个字母）",
+            "take the first character of every line",
+        )
+    )
     return hint + "\n" + "\n".join(lines), "any"
 
 
@@ -499,8 +616,9 @@ def _l_chat_log(r: random.Random, n: str, t: str) -> tuple[str, str]:
     cut = r.randrange(1, len(n))
     hh, mm = r.randrange(10, 23), r.randrange(10, 50)
     who = r.choice(("客服小美", "Amy", "VIP-agent", "老王"))
-    return (f"[{hh}:{mm}] {who}: {n[:cut]}\n[{hh}:{mm}] {who}: {n[cut:]}\n"
-            f"[{hh}:{mm + 1}] {who}: .{t}"), "any"
+    return (
+        f"[{hh}:{mm}] {who}: {n[:cut]}\n[{hh}:{mm}] {who}: {n[cut:]}\n[{hh}:{mm + 1}] {who}: .{t}"
+    ), "any"
 
 
 def _l_keycap_circled(r: random.Random, n: str, t: str) -> tuple[str, str]:
@@ -516,7 +634,10 @@ def _l_spelled_scheme_words(r: random.Random, n: str, t: str) -> tuple[str, str]
 
 def _l_reversed_fullwidth(r: random.Random, n: str, t: str) -> tuple[str, str]:
     token = fullwidth(f"{t[::-1]}.{n[::-1]}")
-    return f"{' '.join(token)} {r.choice(('（倒着看）', '(read it backwards)', '（反过来读）'))}", "any"
+    return (
+        f"{' '.join(token)} {r.choice(('（倒着看）', '(read it backwards)', '（反过来读）'))}",
+        "any",
+    )
 
 
 def _l_leet_math(r: random.Random, n: str, t: str) -> tuple[str, str]:
@@ -532,7 +653,7 @@ def _l_nonlatin_digits(r: random.Random, n: str, t: str) -> tuple[str, str]:
 def _l_js_escapes(r: random.Random, n: str, t: str) -> tuple[str, str]:
     dot = r.choice(("\\u002e", "\\u002E", "\\x2e", "\\056"))
     letter = r.randrange(len(n))
-    name = n[:letter] + f"\\u{ord(n[letter]):04x}" + n[letter + 1:]
+    name = n[:letter] + f"\\u{ord(n[letter]):04x}" + n[letter + 1 :]
     return f"{name}{dot}{t}", "any"
 
 
@@ -550,7 +671,9 @@ def _l_code_concat(r: random.Random, n: str, t: str) -> tuple[str, str]:
 
 
 def _l_fullwidth_ideo_space_dotword(r: random.Random, n: str, t: str) -> tuple[str, str]:
-    return "\u3000".join(fullwidth(n)) + "\u3000" + r.choice(("点", "．", "ｄｏｔ")) + "\u3000" + "\u3000".join(fullwidth(t)), "any"
+    return "\u3000".join(fullwidth(n)) + "\u3000" + r.choice(
+        ("点", "．", "ｄｏｔ")
+    ) + "\u3000" + "\u3000".join(fullwidth(t)), "any"
 
 
 def _l_emoji_sandwich_math(r: random.Random, n: str, t: str) -> tuple[str, str]:
@@ -562,7 +685,10 @@ def _l_mixed_width_case(r: random.Random, n: str, t: str) -> tuple[str, str]:
     def flip(c: str) -> str:
         c = c.upper() if r.random() < 0.5 else c
         return fullwidth(c) if r.random() < 0.5 else c
-    return "".join(flip(c) for c in n) + r.choice(("〔.〕", "〖.〗", "『.』", "〈.〉")) + t.upper(), "any"
+
+    return "".join(flip(c) for c in n) + r.choice(
+        ("〔.〕", "〖.〗", "『.』", "〈.〉")
+    ) + t.upper(), "any"
 
 
 LINK_FAMILIES: dict[str, Disguise] = {
@@ -617,7 +743,7 @@ def _r_keyboard_adjacent(r: random.Random, n: str, t: str) -> tuple[str, str]:
     near = {"o": "p", "e": "w", "a": "s", "i": "u", "t": "r", "n": "m", "s": "d", "r": "t"}
     idx = [i for i, c in enumerate(n) if c in near]
     i = r.choice(idx) if idx else 0
-    typo = n[:i] + near.get(n[i], n[i]) + n[i + 1:]
+    typo = n[:i] + near.get(n[i], n[i]) + n[i + 1 :]
     return f"{typo}.{t} (typo, you know the one)", "en"
 
 
@@ -648,8 +774,10 @@ REVIEW_FAMILIES: dict[str, Disguise] = {
     "review_hashtag_split": _r_hashtag_split,
     "review_line_end_hyphen": _r_line_end_hyphen,
 }
-REVIEW_NEEDS = {"review_tld_transliterated_zh": frozenset({"com", "net", "vip", "top", "club"}),
-                "review_keyboard_adjacent": frozenset(TLDS)}
+REVIEW_NEEDS = {
+    "review_tld_transliterated_zh": frozenset({"com", "net", "vip", "top", "club"}),
+    "review_keyboard_adjacent": frozenset(TLDS),
+}
 
 
 # ---------------------------------------------------------------- handle targets
@@ -663,11 +791,15 @@ def _wechat_id(r: random.Random) -> str:
 
 
 def _qq(r: random.Random) -> str:
-    return str(r.randrange(1, 10)) + "".join(r.choice("0123456789") for _ in range(r.randrange(6, 10)))
+    return str(r.randrange(1, 10)) + "".join(
+        r.choice("0123456789") for _ in range(r.randrange(6, 10))
+    )
 
 
 def _tg(r: random.Random) -> str:
-    word = r.choice(("casino", "vip", "lucky", "baccarat", "bet", "crypto", "signals", "hot", "girls"))
+    word = r.choice(
+        ("casino", "vip", "lucky", "baccarat", "bet", "crypto", "signals", "hot", "girls")
+    )
     return f"{word}_{r.choice(('king', 'club', 'boss', 'pro', 'agent'))}{r.randrange(10, 9999)}"
 
 
@@ -679,7 +811,11 @@ def _intl_phone(r: random.Random) -> tuple[str, str]:
     """(E.164 without +, country) among numbers whose shape phonenumbers accepts."""
     c = r.choice(("us", "gb", "in", "br", "ng"))
     if c == "us":
-        return f"1{r.choice(('202', '415', '646', '305'))}{r.randrange(200, 999)}{r.randrange(1000, 9999)}", c
+        return (
+            f"1{r.choice(('202', '415', '646', '305'))}"
+            f"{r.randrange(200, 999)}{r.randrange(1000, 9999)}",
+            c,
+        )
     if c == "gb":
         return f"447{r.randrange(400, 999)}{r.randrange(100000, 999999)}", c
     if c == "in":
@@ -690,7 +826,11 @@ def _intl_phone(r: random.Random) -> tuple[str, str]:
 
 
 def _line_id(r: random.Random) -> str:
-    return r.choice(("amy", "mimi", "lucky", "sexy", "vip")) + r.choice(("_", ".", "")) + str(r.randrange(10, 9999))
+    return (
+        r.choice(("amy", "mimi", "lucky", "sexy", "vip"))
+        + r.choice(("_", ".", ""))
+        + str(r.randrange(10, 9999))
+    )
 
 
 HandleMaker = Callable[[random.Random], tuple[str, str, str]]
@@ -703,7 +843,9 @@ def _spaced_digits(r: random.Random, d: str) -> str:
 
 def _h_wechat_cue_math(r: random.Random) -> tuple[str, str, str]:
     i = _wechat_id(r)
-    cue = r.choice((math_bold("WeChat"), math_sans_bold("vx"), math_bold("VX"), double_struck("wechat")))
+    cue = r.choice(
+        (math_bold("WeChat"), math_sans_bold("vx"), math_bold("VX"), double_struck("wechat"))
+    )
     return f"{cue}：{fullwidth(i) if r.random() < 0.5 else i}", "wechat", i
 
 
@@ -734,13 +876,23 @@ def _h_wechat_tag_chars(r: random.Random) -> tuple[str, str, str]:
 def _h_wechat_html_entities(r: random.Random) -> tuple[str, str, str]:
     i = _wechat_id(r)
     colon = r.choice(("&#65306;", "&colon;", "&#58;", "&#x3a;"))
-    return f"{r.choice(('微信', 'WeChat', 'vx'))}{colon}{'&nbsp;' if r.random() < 0.5 else ''}{i}", "wechat", i
+    return (
+        f"{r.choice(('微信', 'WeChat', 'vx'))}{colon}{'&nbsp;' if r.random() < 0.5 else ''}{i}",
+        "wechat",
+        i,
+    )
 
 
 def _h_wechat_markup(r: random.Random) -> tuple[str, str, str]:
     i = _wechat_id(r)
-    fmt = r.choice(("**vx**：`{i}`", "[b]微信[/b]:[color=red]{i}[/color]", "<b>WeChat</b>: <i>{i}</i>",
-                    "__微信__ ~~{i}~~"))
+    fmt = r.choice(
+        (
+            "**vx**：`{i}`",
+            "[b]微信[/b]:[color=red]{i}[/color]",
+            "<b>WeChat</b>: <i>{i}</i>",
+            "__微信__ ~~{i}~~",
+        )
+    )
     return fmt.replace("{i}", i), "wechat", i
 
 
@@ -810,7 +962,12 @@ def _h_phone_cn_separators(r: random.Random) -> tuple[str, str, str]:
 
 def _h_phone_nonlatin(r: random.Random) -> tuple[str, str, str]:
     p = _cn_mobile(r)
-    return f"{r.choice(('电话', 'call', '手机'))} {nonlatin_digits(p, r.choice(tuple(NONLATIN_DIGIT_ZERO)))}", "phone", p
+    return (
+        f"{r.choice(('电话', 'call', '手机'))} "
+        f"{nonlatin_digits(p, r.choice(tuple(NONLATIN_DIGIT_ZERO)))}",
+        "phone",
+        p,
+    )
 
 
 def _h_phone_super_sub(r: random.Random) -> tuple[str, str, str]:
@@ -833,8 +990,15 @@ def _h_phone_keycap_math(r: random.Random) -> tuple[str, str, str]:
 
 def _h_tg_alias_links(r: random.Random) -> tuple[str, str, str]:
     n = _tg(r)
-    form = r.choice((f"telegram.me/{n}", f"https://telegram.dog/{n}", f"t.me/s/{n}",
-                     f"tg://resolve?domain={n}", f"https://t.me/{n}?start=vip"))
+    form = r.choice(
+        (
+            f"telegram.me/{n}",
+            f"https://telegram.dog/{n}",
+            f"t.me/s/{n}",
+            f"tg://resolve?domain={n}",
+            f"https://t.me/{n}?start=vip",
+        )
+    )
     return form, "telegram", n
 
 
@@ -852,23 +1016,36 @@ def _h_tg_cue_styled(r: random.Random) -> tuple[str, str, str]:
 
 def _h_tg_tme_disguised(r: random.Random) -> tuple[str, str, str]:
     n = _tg(r)
-    form = r.choice((f"t 句点 me ／ {n}", f"ｔ．ｍｅ／{n}", f"t[.]me[/]{n}", f"𝐭.𝐦𝐞/{n}",
-                     f"t(dot)me/{n}"))
+    form = r.choice(
+        (f"t 句点 me ／ {n}", f"ｔ．ｍｅ／{n}", f"t[.]me[/]{n}", f"𝐭.𝐦𝐞/{n}", f"t(dot)me/{n}")
+    )
     return form, "telegram", n
 
 
 def _h_tg_english_instruction(r: random.Random) -> tuple[str, str, str]:
     n = _tg(r)
-    form = r.choice((f"hit me up on the blue plane app → {n}", f"DM on tele, handle is {n}",
-                     f"my TG handle — {n}", f"search {n} in Telegram",
-                     f"find us on telegram: username {n}"))
+    form = r.choice(
+        (
+            f"hit me up on the blue plane app → {n}",
+            f"DM on tele, handle is {n}",
+            f"my TG handle — {n}",
+            f"search {n} in Telegram",
+            f"find us on telegram: username {n}",
+        )
+    )
     return form, "telegram", n
 
 
 def _h_wa_api_links(r: random.Random) -> tuple[str, str, str]:
     p, _ = _intl_phone(r)
-    form = r.choice((f"https://api.whatsapp.com/send?phone={p}&text=hi",
-                     f"whatsapp://send?phone={p}", f"wa . me / {p}", f"https://wa.me/+{p}?text=VIP"))
+    form = r.choice(
+        (
+            f"https://api.whatsapp.com/send?phone={p}&text=hi",
+            f"whatsapp://send?phone={p}",
+            f"wa . me / {p}",
+            f"https://wa.me/+{p}?text=VIP",
+        )
+    )
     return form, "whatsapp", p
 
 
@@ -880,14 +1057,23 @@ def _h_wa_cue_world(r: random.Random) -> tuple[str, str, str]:
 
 def _h_wa_cue_styled(r: random.Random) -> tuple[str, str, str]:
     p, _ = _intl_phone(r)
-    cue = r.choice((math_bold("WhatsApp"), "ⓦⓗⓐⓣⓢⓐⓟⓟ", "ＷｈａｔｓＡｐｐ", "Whats\u200bApp", "𝕎𝕙𝕒𝕥𝕤𝔸𝕡𝕡"))
+    cue = r.choice(
+        (math_bold("WhatsApp"), "ⓦⓗⓐⓣⓢⓐⓟⓟ", "ＷｈａｔｓＡｐｐ", "Whats\u200bApp", "𝕎𝕙𝕒𝕥𝕤𝔸𝕡𝕡")
+    )
     return f"{cue} +{p}", "whatsapp", p
 
 
 def _h_line_styled(r: random.Random) -> tuple[str, str, str]:
     i = _line_id(r)
-    form = r.choice((f"{math_bold('LINE')} ID: {i}", f"ＬＩＮＥ：{i}", f"line.me/R/ti/p/@{i}",
-                     f"line://ti/p/@{i}", f"ⓛⓘⓝⓔ id {i}"))
+    form = r.choice(
+        (
+            f"{math_bold('LINE')} ID: {i}",
+            f"ＬＩＮＥ：{i}",
+            f"line.me/R/ti/p/@{i}",
+            f"line://ti/p/@{i}",
+            f"ⓛⓘⓝⓔ id {i}",
+        )
+    )
     return form, "line", i
 
 
@@ -934,7 +1120,9 @@ def _rng(seed: int, family: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def _pick_host(r: random.Random, hosts: dict[str, list[str]], ok: Callable[[str], bool]) -> tuple[str, str]:
+def _pick_host(
+    r: random.Random, hosts: dict[str, list[str]], ok: Callable[[str], bool]
+) -> tuple[str, str]:
     for _ in range(200):
         category = r.choice(("gambling", "gambling", "porn", "scam", "phishing"))
         host = r.choice(hosts[category])
@@ -949,6 +1137,8 @@ def _host_ok(family: str) -> Callable[[str], bool]:
     def ok(host: str) -> bool:
         name, _, tld = host.partition(".")
         if need_tlds is not None and tld not in need_tlds:
+            return False
+        if family == "review_keyboard_adjacent" and not set(name) & set("oeaitnsr"):
             return False
         if family in ("superscript_letters",) and "q" in host:
             return False
@@ -979,8 +1169,18 @@ def generate(data: Path, per_family: int = PER_FAMILY, seed: int = SEED) -> list
             surface = r.choice(SURFACES)
             template = r.choice(LINK_TEMPLATES[category][lang])
             text = surround(r, template, token, surface)
-            cases.append(Case(family, "link", text, surface, host, category, lang,
-                              family not in REVIEW_FAMILIES))
+            cases.append(
+                Case(
+                    family,
+                    "link",
+                    text,
+                    surface,
+                    host,
+                    category,
+                    lang,
+                    family not in REVIEW_FAMILIES,
+                )
+            )
     for family, maker in HANDLE_FAMILIES.items():
         r = _rng(seed, family)
         for _ in range(per_family):
@@ -996,23 +1196,59 @@ def generate(data: Path, per_family: int = PER_FAMILY, seed: int = SEED) -> list
 
 LOOKALIKE_BENIGN: tuple[str, ...] = (
     "Updated to v2.3.1 last night, the app is much faster now",
-    "pi is about 3.14159, e is 2.71828", "see the attached report.pdf and budget_2024.xlsx",
-    "bring snacks e.g. chips, fruit etc.", "meet at 10.30pm near the station",
-    "Mr.Smith said the test is on Monday", "下午3点半开会，别迟到。", "这件衣服一点点贵，但是很好看。",
-    "价格：¥1,299.00 包邮", "订单号 1022546789 已发货，请注意查收", "会议时间 2024-11-20 14:00",
-    "合同金额壹万贰仟伍佰元整", "第①步 打开设置；第②步 点击关于本机", "1️⃣ preheat oven 2️⃣ mix flour",
-    "Footnote¹ see page ²³", "Tom &amp; Jerry is on at 8", "𝐇𝐚𝐩𝐩𝐲 𝐁𝐢𝐫𝐭𝐡𝐝𝐚𝐲 𝐌𝐨𝐦 ❤️",
-    "ⓗⓔⓛⓛⓞ ⓕⓡⓘⓔⓝⓓⓢ", "ᴛʜᴀɴᴋ ʏᴏᴜ ꜰᴏʀ ꜰᴏʟʟᴏᴡɪɴɢ", "今天天气很好。明天再说。",
-    "my wechat is down today, call me later", "QQ音乐的新歌很好听", "the file is named notes.txt.bak",
-    "score was 2.5 out of 5", "price went up 0.5% to 101.25", "版本号 V3.2.0 已上线",
-    "[b]Welcome[/b] to the [i]forum[/i]!", "use `git commit -m` then push", "**Important**: read the rules",
-    "[12:01] Amy: hi\n[12:02] Bob: hello", "Meet at Bldg. 5, Rm. 3.12", "它的小数点后有两位",
-    "句号和逗号不要用错", "Section 4.2.1 explains it", "温度 36.5℃ 正常", "iPhone 15 Pro Max 256GB",
-    "Call me at 5.30 ok?", "The U.S. and the U.K. agreed", "A.I. is everywhere now", "wi-fi password is on the fridge",
-    "𝕾𝖚𝖓𝖉𝖆𝖞 𝖋𝖚𝖓𝖉𝖆𝖞", "ʜᴀᴘᴘʏ ɴᴇᴡ ʏᴇᴀʀ", "ｈｅｌｌｏ　ｗｏｒｌｄ", "①②③ 报数", "ⓛⓞⓥⓔ ⓨⓞⓤ",
-    "read chapter 3 period 2 tomorrow", "see you at the full stop of the bus line", "我家电话坏了，明天修",
-    "我的微信号就是手机号", "他的QQ等级很高", "telegram is a messaging app", "the line was long today",
-    "whatsapp group for the school trip tonight", "Room 101, floor 2, building 3",
+    "pi is about 3.14159, e is 2.71828",
+    "see the attached report.pdf and budget_2024.xlsx",
+    "bring snacks e.g. chips, fruit etc.",
+    "meet at 10.30pm near the station",
+    "Mr.Smith said the test is on Monday",
+    "下午3点半开会，别迟到。",
+    "这件衣服一点点贵，但是很好看。",
+    "价格：¥1,299.00 包邮",
+    "订单号 1022546789 已发货，请注意查收",
+    "会议时间 2024-11-20 14:00",
+    "合同金额壹万贰仟伍佰元整",
+    "第①步 打开设置；第②步 点击关于本机",
+    "1️⃣ preheat oven 2️⃣ mix flour",
+    "Footnote¹ see page ²³",
+    "Tom &amp; Jerry is on at 8",
+    "𝐇𝐚𝐩𝐩𝐲 𝐁𝐢𝐫𝐭𝐡𝐝𝐚𝐲 𝐌𝐨𝐦 ❤️",
+    "ⓗⓔⓛⓛⓞ ⓕⓡⓘⓔⓝⓓⓢ",
+    "ᴛʜᴀɴᴋ ʏᴏᴜ ꜰᴏʀ ꜰᴏʟʟᴏᴡɪɴɢ",
+    "今天天气很好。明天再说。",
+    "my wechat is down today, call me later",
+    "QQ音乐的新歌很好听",
+    "the file is named notes.txt.bak",
+    "score was 2.5 out of 5",
+    "price went up 0.5% to 101.25",
+    "版本号 V3.2.0 已上线",
+    "[b]Welcome[/b] to the [i]forum[/i]!",
+    "use `git commit -m` then push",
+    "**Important**: read the rules",
+    "[12:01] Amy: hi\n[12:02] Bob: hello",
+    "Meet at Bldg. 5, Rm. 3.12",
+    "它的小数点后有两位",
+    "句号和逗号不要用错",
+    "Section 4.2.1 explains it",
+    "温度 36.5℃ 正常",
+    "iPhone 15 Pro Max 256GB",
+    "Call me at 5.30 ok?",
+    "The U.S. and the U.K. agreed",
+    "A.I. is everywhere now",
+    "wi-fi password is on the fridge",
+    "𝕾𝖚𝖓𝖉𝖆𝖞 𝖋𝖚𝖓𝖉𝖆𝖞",
+    "ʜᴀᴘᴘʏ ɴᴇᴡ ʏᴇᴀʀ",
+    "ｈｅｌｌｏ　ｗｏｒｌｄ",
+    "①②③ 报数",
+    "ⓛⓞⓥⓔ ⓨⓞⓤ",
+    "read chapter 3 period 2 tomorrow",
+    "see you at the full stop of the bus line",
+    "我家电话坏了，明天修",
+    "我的微信号就是手机号",
+    "他的QQ等级很高",
+    "telegram is a messaging app",
+    "the line was long today",
+    "whatsapp group for the school trip tonight",
+    "Room 101, floor 2, building 3",
 )
 
 
@@ -1025,15 +1261,28 @@ def benign_cases(data: Path, seed: int = SEED) -> list[Benign]:
     out = [Benign("sms_ham", t, r.choice(SURFACES), "en") for t in r.sample(ham, 600)]
     out += [Benign("youtube_ham", t, "comment", "en") for t in r.sample(yt, 300)]
     out += [Benign("weibo_comment", t, r.choice(SURFACES), "zh") for t in r.sample(weibo, 800)]
-    styles: tuple[Callable[[str], str], ...] = (math_bold, math_sans_bold, double_struck, fullwidth,
-                                                 lambda s: combine_each(s, "\u0332"), small_caps)
+    styles: tuple[Callable[[str], str], ...] = (
+        math_bold,
+        math_sans_bold,
+        double_struck,
+        fullwidth,
+        lambda s: combine_each(s, "\u0332"),
+        small_caps,
+    )
     for t in r.sample(ham, 300):
         style = r.choice(styles)
         out.append(Benign("styled_sms_ham", style(t.lower()), r.choice(SURFACES), "en"))
     for t in r.sample(ham, 100):
         out.append(Benign("tagged_sms_ham", tag_interleave(t, r), r.choice(SURFACES), "en"))
-    out += [Benign("lookalike_benign", t, r.choice(SURFACES), "zh" if re.search(r"[\u4e00-\u9fff]", t) else "en")
-            for t in LOOKALIKE_BENIGN]
+    out += [
+        Benign(
+            "lookalike_benign",
+            t,
+            r.choice(SURFACES),
+            "zh" if re.search(r"[\u4e00-\u9fff]", t) else "en",
+        )
+        for t in LOOKALIKE_BENIGN
+    ]
     return out
 
 

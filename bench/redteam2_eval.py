@@ -17,8 +17,10 @@ ioc-finder, linkify-it-py, urlextract) are scored with ``bench.peers.found`` in 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
 import traceback
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -26,12 +28,8 @@ from typing import Any
 from bench import common
 from bench.peers import PEERS, found, peer_finders
 from bench.redteam2 import (
-    HANDLE_FAMILIES,
-    LINK_FAMILIES,
     PER_FAMILY,
-    REVIEW_FAMILIES,
     SEED,
-    Benign,
     Case,
     benign_cases,
     generate,
@@ -63,12 +61,52 @@ def handle_match(kind: str, want: str, value: str) -> bool:
 def host_match(entity: dict[str, Any], expected: str) -> bool:
     host = (entity.get("host") or "").lower().rstrip(".")
     reg = (entity.get("registrable_domain") or "").lower()
+    if (
+        "lookalike" in (entity.get("flags") or ())
+        and entity.get("category")
+        and leet_of(reg, expected)
+    ):
+        return True
     return reg == expected or host == expected or host.endswith("." + expected)
 
 
+LEET = {
+    ("0", "o"),
+    ("1", "i"),
+    ("1", "l"),
+    ("3", "e"),
+    ("4", "a"),
+    ("5", "s"),
+    ("7", "t"),
+    ("8", "b"),
+    ("9", "g"),
+    ("@", "a"),
+    ("$", "s"),
+}
+
+
+def leet_of(host: str, expected: str) -> bool:
+    """Is ``host`` ``expected`` written in leetspeak (the README reports the host as written)?"""
+    return (
+        len(host) == len(expected)
+        and host != expected
+        and all(a == b or (a, b) in LEET for a, b in zip(host, expected, strict=True))
+    )
+
+
+def literal_text(text: str) -> str:
+    """What counts as written literally: the text lower-cased, also after NFKC (math letters)."""
+    return text.lower() + "\n" + unicodedata.normalize("NFKC", text).lower()
+
+
 def judge(case: Case, result: dict[str, Any]) -> dict[str, Any]:
-    """Found, wrong hosts and wrong handles of Bastion's result for one case."""
-    text_l = case.text.lower()
+    """Found, wrong hosts and wrong handles of Bastion's result for one case.
+
+    A host reported as written in leetspeak with the flag ``lookalike`` and a listing counts as
+    found (README: "the host reported is the one written"); a host that NFKC of the text holds
+    literally is no wrong host.
+    """
+    text_l = literal_text(case.text)
     entities = result.get("entities", [])
     wrong_hosts = []
     for e in entities:
@@ -82,16 +120,27 @@ def judge(case: Case, result: dict[str, Any]) -> dict[str, Any]:
     if case.kind == "link":
         ok = any(e.get("kind") in HOST_KINDS and host_match(e, case.expected) for e in entities)
         wrong_handles: list[str] = []
+        deeplink_only = False
     else:
         kind, _, want = case.expected.partition(":")
         mine = [e for e in entities if e.get("kind") in COMPATIBLE[kind]]
         ok = any(handle_match(kind, want, str(e.get("value", ""))) for e in mine)
+        deeplink_only = not ok and any(
+            e.get("kind") == "deeplink" and want.lower() in str(e.get("value", "")).lower()
+            for e in entities
+        )
         wrong_handles = [
-            f"{e['kind']}:{e.get('value')}" for e in mine
+            f"{e['kind']}:{e.get('value')}"
+            for e in mine
             if not handle_match(kind, want, str(e.get("value", "")))
             and str(e.get("value", "")).lower().lstrip("@") not in text_l
         ]
-    return {"found": ok, "wrong_hosts": wrong_hosts, "wrong_handles": wrong_handles}
+    return {
+        "found": ok,
+        "wrong_hosts": wrong_hosts,
+        "wrong_handles": wrong_handles,
+        "deeplink_only": deeplink_only,
+    }
 
 
 def _peer_found(case: Case, extracted: list[str]) -> bool:
@@ -115,58 +164,92 @@ def run(home: Path, data: Path, with_peers: bool) -> dict[str, Any]:
     misses: dict[str, list[dict[str, Any]]] = defaultdict(list)
     t0 = time.perf_counter()
     for n, case in enumerate(cases):
-        s = fam.setdefault(case.family, {
-            "kind": "link" if case.kind == "link" else "handle", "in_bar": case.in_bar,
-            "cases": 0, "found": 0, "wrong_host": 0, "wrong_handle": 0, "allowed": 0,
-            "crashes": 0, "review_or_act_clean": 0, "verdicts": defaultdict(int),
-            "peers": {p: 0 for p in finders},
-        })
+        s = fam.setdefault(
+            case.family,
+            {
+                "kind": "link" if case.kind == "link" else "handle",
+                "in_bar": case.in_bar,
+                "cases": 0,
+                "found": 0,
+                "wrong_host": 0,
+                "wrong_handle": 0,
+                "allowed": 0,
+                "crashes": 0,
+                "review_or_act_clean": 0,
+                "deeplink_only": 0,
+                "verdicts": defaultdict(int),
+                "peers": {p: 0 for p in finders},
+            },
+        )
         s["cases"] += 1
         try:
-            result = scanner.scan({"id": str(n), "surface": case.surface, "text": case.text}).to_dict()
-        except Exception:  # noqa: BLE001 - a crash is a figure of the suite
+            result = scanner.scan(
+                {"id": str(n), "surface": case.surface, "text": case.text}
+            ).to_dict()
+        except Exception:
             s["crashes"] += 1
-            misses[case.family].append({"text": case.text, "expected": case.expected,
-                                        "got": "CRASH " + traceback.format_exc(limit=1)[-200:]})
+            misses[case.family].append(
+                {
+                    "text": case.text,
+                    "expected": case.expected,
+                    "got": "CRASH " + traceback.format_exc(limit=1)[-200:],
+                }
+            )
             continue
         j = judge(case, result)
         verdict = result["verdict"]
         s["verdicts"][verdict] += 1
         s["found"] += j["found"]
+        s["deeplink_only"] += j["deeplink_only"]
         s["wrong_host"] += bool(j["wrong_hosts"])
         s["wrong_handle"] += bool(j["wrong_handles"])
         s["allowed"] += verdict == "allow"
         clean = verdict in ("review", "act") and not j["wrong_hosts"]
         s["review_or_act_clean"] += clean
-        bad = (not clean) if not case.in_bar else (not j["found"] or j["wrong_hosts"]
-                                                     or (case.kind == "link" and verdict == "allow"))
+        bad = (
+            (not clean)
+            if not case.in_bar
+            else (
+                not j["found"] or j["wrong_hosts"] or (case.kind == "link" and verdict == "allow")
+            )
+        )
         if bad:
-            misses[case.family].append({"text": case.text, "expected": case.expected,
-                                        "surface": case.surface, "got": _brief(result),
-                                        "wrong": j["wrong_hosts"] + j["wrong_handles"]})
+            misses[case.family].append(
+                {
+                    "text": case.text,
+                    "expected": case.expected,
+                    "surface": case.surface,
+                    "got": _brief(result),
+                    "wrong": j["wrong_hosts"] + j["wrong_handles"],
+                }
+            )
         for name, finder in finders.items():
-            try:
+            with contextlib.suppress(Exception):  # a peer crashing on a case misses it
                 s["peers"][name] += _peer_found(case, finder(case.text))
-            except Exception:  # noqa: BLE001 - a peer crashing on a case misses it
-                pass
     attack_seconds = time.perf_counter() - t0
 
     ben: dict[str, dict[str, Any]] = {}
     benign_hits: dict[str, list[dict[str, str]]] = defaultdict(list)
     for n, b in enumerate(benign):
-        s = ben.setdefault(b.family, {"cases": 0, "act": 0, "review": 0, "crashes": 0,
-                                      "with_host": 0})
+        s = ben.setdefault(
+            b.family, {"cases": 0, "act": 0, "review": 0, "crashes": 0, "with_host": 0}
+        )
         s["cases"] += 1
         try:
             result = scanner.scan({"id": f"b{n}", "surface": b.surface, "text": b.text}).to_dict()
-        except Exception:  # noqa: BLE001
+        except Exception:
             s["crashes"] += 1
             continue
         verdict = result["verdict"]
         s["act"] += verdict == "act"
         s["review"] += verdict == "review"
-        invented = [e for e in result.get("entities", []) if e.get("kind") in HOST_KINDS
-                    and e.get("host") and e["host"].lower() not in b.text.lower()]
+        invented = [
+            e
+            for e in result.get("entities", [])
+            if e.get("kind") in HOST_KINDS
+            and e.get("host")
+            and e["host"].lower() not in literal_text(b.text)
+        ]
         s["with_host"] += bool(invented)
         if verdict != "allow" or invented:
             benign_hits[b.family].append({"text": b.text[:200], "got": _brief(result)})
@@ -177,16 +260,27 @@ def _rate(part: int, whole: int) -> float:
     return common.pct(part, whole)
 
 
-def summarize(fam: dict[str, dict[str, Any]], ben: dict[str, dict[str, Any]],
-              misses: dict[str, list[dict[str, Any]]], benign_hits: dict[str, list[dict[str, str]]],
-              seconds: float, n_cases: int, peers: list[str]) -> dict[str, Any]:
+def summarize(
+    fam: dict[str, dict[str, Any]],
+    ben: dict[str, dict[str, Any]],
+    misses: dict[str, list[dict[str, Any]]],
+    benign_hits: dict[str, list[dict[str, str]]],
+    seconds: float,
+    n_cases: int,
+    peers: list[str],
+) -> dict[str, Any]:
     families = {}
     for name, s in fam.items():
         families[name] = {
-            "kind": s["kind"], "in_bar": s["in_bar"], "cases": s["cases"],
+            "kind": s["kind"],
+            "in_bar": s["in_bar"],
+            "cases": s["cases"],
             "recall": _rate(s["found"], s["cases"]),
-            "wrong_host": s["wrong_host"], "wrong_handle": s["wrong_handle"],
-            "allowed": s["allowed"], "crashes": s["crashes"],
+            "wrong_host": s["wrong_host"],
+            "wrong_handle": s["wrong_handle"],
+            "allowed": s["allowed"],
+            "crashes": s["crashes"],
+            "deeplink_only": s["deeplink_only"],
             "review_or_act_clean": _rate(s["review_or_act_clean"], s["cases"]),
             "verdicts": dict(s["verdicts"]),
             "peers": {p: _rate(v, s["cases"]) for p, v in s["peers"].items()},
@@ -196,7 +290,8 @@ def summarize(fam: dict[str, dict[str, Any]], ben: dict[str, dict[str, Any]],
         rows = [s for s in fam.values() if s["kind"] == kind and s["in_bar"]]
         total = sum(s["cases"] for s in rows)
         return {
-            "cases": total, "families": len(rows),
+            "cases": total,
+            "families": len(rows),
             "recall": _rate(sum(s["found"] for s in rows), total),
             "families_at_99": sum(1 for s in rows if _rate(s["found"], s["cases"]) >= 99.0),
             "wrong_host_cases": sum(s["wrong_host"] for s in rows),
@@ -210,20 +305,32 @@ def summarize(fam: dict[str, dict[str, Any]], ben: dict[str, dict[str, Any]],
     rtotal = sum(s["cases"] for s in review_rows)
     benign_total = sum(s["cases"] for s in ben.values())
     return {
-        "suite": "redteam2", "seed": SEED, "per_family": PER_FAMILY, "cases": n_cases,
+        "suite": "redteam2",
+        "seed": SEED,
+        "per_family": PER_FAMILY,
+        "cases": n_cases,
         "attack_scan_seconds_incl_peers": round(seconds, 1),
-        "links_in_bar": overall("link"), "handles": overall("handle"),
+        "links_in_bar": overall("link"),
+        "handles": overall("handle"),
         "should_review": {
             "cases": rtotal,
-            "review_or_act_clean": _rate(sum(s["review_or_act_clean"] for s in review_rows), rtotal),
+            "review_or_act_clean": _rate(
+                sum(s["review_or_act_clean"] for s in review_rows), rtotal
+            ),
             "wrong_host_cases": sum(s["wrong_host"] for s in review_rows),
         },
         "benign": {
             "cases": benign_total,
             "act_rate": _rate(sum(s["act"] for s in ben.values()), benign_total),
             "review_rate": _rate(sum(s["review"] for s in ben.values()), benign_total),
-            "families": {k: {**v, "act_rate": _rate(v["act"], v["cases"]),
-                             "review_rate": _rate(v["review"], v["cases"])} for k, v in ben.items()},
+            "families": {
+                k: {
+                    **v,
+                    "act_rate": _rate(v["act"], v["cases"]),
+                    "review_rate": _rate(v["review"], v["cases"]),
+                }
+                for k, v in ben.items()
+            },
         },
         "families": families,
         "misses": {k: v[:6] for k, v in misses.items()},
@@ -232,18 +339,29 @@ def summarize(fam: dict[str, dict[str, Any]], ben: dict[str, dict[str, Any]],
 
 
 def write_misses(payload: dict[str, Any], path: Path) -> None:
-    lines = ["# Red team 2: misses of the first run, per family", "",
-             "Generated by `python -m bench.redteam2_eval`; up to 3 examples per family, worst first.",
-             ""]
-    fams = sorted(payload["families"].items(),
-                  key=lambda kv: (kv[1]["recall"] if kv[1]["in_bar"] else kv[1]["review_or_act_clean"]))
+    lines = [
+        "# Red team 2: misses of the first run, per family",
+        "",
+        "Generated by `python -m bench.redteam2_eval`; up to 3 examples per family, worst first.",
+        "",
+    ]
+    fams = sorted(
+        payload["families"].items(),
+        key=lambda kv: kv[1]["recall"] if kv[1]["in_bar"] else kv[1]["review_or_act_clean"],
+    )
     for name, f in fams:
         ex = payload["misses"].get(name, [])
         if not ex:
             continue
-        score = f"recall {f['recall']}%" if f["in_bar"] else f"review-or-act {f['review_or_act_clean']}%"
-        lines.append(f"## {name} ({score}, allowed {f['allowed']}/{f['cases']}, "
-                     f"wrong host {f['wrong_host']}, crashes {f['crashes']})")
+        score = (
+            f"recall {f['recall']}%"
+            if f["in_bar"]
+            else f"review-or-act {f['review_or_act_clean']}%"
+        )
+        lines.append(
+            f"## {name} ({score}, allowed {f['allowed']}/{f['cases']}, "
+            f"wrong host {f['wrong_host']}, crashes {f['crashes']})"
+        )
         lines.append("")
         for e in ex[:3]:
             lines.append(f"- `{e['text']!r}` expected `{e['expected']}` got `{e['got']}`")
@@ -260,11 +378,23 @@ def report(payload: dict[str, Any]) -> None:
     peers = list(PEERS)
     rows = []
     for name, f in sorted(payload["families"].items(), key=lambda kv: kv[1]["recall"]):
-        rows.append([name, f["kind"] + ("" if f["in_bar"] else "*"), str(f["cases"]), f"{f['recall']:.1f}",
-                     str(f["allowed"]), str(f["wrong_host"]), str(f["crashes"]),
-                     *(f"{f['peers'].get(p, 0):.0f}" for p in peers)])
-    common.print_table("red team 2 per family (* = should_review)",
-                       ["family", "kind", "n", "recall", "allow", "wrongH", "crash", *peers], rows)
+        rows.append(
+            [
+                name,
+                f["kind"] + ("" if f["in_bar"] else "*"),
+                str(f["cases"]),
+                f"{f['recall']:.1f}",
+                str(f["allowed"]),
+                str(f["wrong_host"]),
+                str(f["crashes"]),
+                *(f"{f['peers'].get(p, 0):.0f}" for p in peers),
+            ]
+        )
+    common.print_table(
+        "red team 2 per family (* = should_review)",
+        ["family", "kind", "n", "recall", "allow", "wrongH", "crash", *peers],
+        rows,
+    )
     for key in ("links_in_bar", "handles"):
         print(key, payload[key])
     print("should_review", payload["should_review"])
