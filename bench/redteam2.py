@@ -1112,6 +1112,151 @@ HANDLE_FAMILIES: dict[str, HandleMaker] = {
 }
 
 
+# ---------------------------------------------------------------- edge families (grown after the
+# first run, committed in 523a632): three tricks at once over the classes Bastion handled there,
+# to find where its strength ends. Reported apart from the held-out figures.
+
+
+def _e_math_spaced_tags(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    name = " ".join(tag_interleave(math_bold(c), r) for c in n)
+    return f"{name} {r.choice(('点', 'dot', '。'))} {' '.join(math_bold(t))}", "any"
+
+
+def _e_circled_bidi_emoji_dot(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    dot = r.choice(("⭐.❤", "🔥.🔥", ".💋", "❤️.", "👉.👈"))
+    return bidi_interleave(circled(n, r), r) + dot + circled(t), "any"
+
+
+def _e_superscript_defang_scheme(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    scheme = r.choice(("hxxps://", "h**ps://", "https[:]//", "hxxp[:]//"))
+    return f"{scheme}{superscript(n)}[.]{superscript(t)}/", "any"
+
+
+def _e_nonlatin_fullwidth_dian(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    script = r.choice(tuple(NONLATIN_DIGIT_ZERO))
+    name = "".join(nonlatin_digits(c, script) if c.isdigit() else fullwidth(c) for c in n)
+    return f"{name}{r.choice(('点', '點', '。'))}{fullwidth(t)}", "any"
+
+
+def _e_parenthesized_vs_dotword(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    return f"{vs_interleave(parenthesized(n), r)}(dot){vs_interleave(parenthesized(t), r)}", "any"
+
+
+def _e_enclosing_homoglyph(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    mark = r.choice(("\u20dd", "\u20de"))
+    return f"{combine_each(homoglyph(n, r), mark)}。{combine_each(t, mark)}", "any"
+
+
+def _e_percent_decoy_fullwidth(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    decoy = r.choice(("paypal.com", "apple.com", "icloud.com"))
+    enc = "".join(f"%{ord(c):02X}" if r.random() < 0.5 else c for c in n)
+    return f"ｈｔｔｐｓ：／／{decoy}@{enc}.{t}／verify", "any"
+
+
+def _e_markdown_defang_math(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    label = r.choice(("官网", "login", "进入"))
+    return f"[{label}](hxxps://{math_bold(n)}[.]{math_bold(t)}/vip)", "any"
+
+
+def _e_double_struck_nonlatin_dian(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    script = r.choice(tuple(NONLATIN_DIGIT_ZERO))
+    name = "".join(nonlatin_digits(c, script) if c.isdigit() else double_struck(c) for c in n)
+    return f"{name} 点 {double_struck(t)}", "zh"
+
+
+def _e_small_caps_keycaps_emoji_dot(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    name = "".join(keycaps(c) if c.isdigit() else small_caps(c) for c in n)
+    return f"{name}{r.choice(('⭐.❤', '🔥.', '.💎'))}{small_caps(t)}", "any"
+
+
+def _e_fullwidth_spaced_emoji_sep(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    emoji = r.choice(("🎲", "💰", "🌸"))
+    return emoji.join(fullwidth(n)) + " 点 " + emoji.join(fullwidth(t)), "zh"
+
+
+def _e_zalgo_math_brackets(r: random.Random, n: str, t: str) -> tuple[str, str]:
+    marks = ("\u0301", "\u0315", "\u0334", "\u0358", "\u0361", "\u035c", "\u0489")
+    name = "".join(math_sans_bold(c) + "".join(r.choice(marks) for _ in range(2)) for c in n)
+    return f"{name}【.】{math_sans_bold(t)}", "any"
+
+
+EDGE_LINK_FAMILIES: dict[str, Disguise] = {
+    "edge_math_spaced_tags": _e_math_spaced_tags,
+    "edge_circled_bidi_emoji_dot": _e_circled_bidi_emoji_dot,
+    "edge_superscript_defang_scheme": _e_superscript_defang_scheme,
+    "edge_nonlatin_fullwidth_dian": _e_nonlatin_fullwidth_dian,
+    "edge_parenthesized_vs_dotword": _e_parenthesized_vs_dotword,
+    "edge_enclosing_homoglyph": _e_enclosing_homoglyph,
+    "edge_percent_decoy_fullwidth": _e_percent_decoy_fullwidth,
+    "edge_markdown_defang_math": _e_markdown_defang_math,
+    "edge_double_struck_nonlatin_dian": _e_double_struck_nonlatin_dian,
+    "edge_small_caps_keycaps_emoji_dot": _e_small_caps_keycaps_emoji_dot,
+    "edge_fullwidth_spaced_emoji_sep": _e_fullwidth_spaced_emoji_sep,
+    "edge_zalgo_math_brackets": _e_zalgo_math_brackets,
+}
+
+
+def _eh_qq_mixed_digits(r: random.Random) -> tuple[str, str, str]:
+    q = _qq(r)
+    forms = (
+        keycaps,
+        math_bold,
+        fullwidth,
+        lambda d: CIRCLED_DIGITS[int(d)],
+        lambda d: ZH_CAPITAL[int(d)],
+    )
+    return f"{r.choice(('QQ', '扣扣', 'ⓆⓆ'))}：{' '.join(r.choice(forms)(d) for d in q)}", "qq", q
+
+
+def _eh_phone_super_plus86_joiner(r: random.Random) -> tuple[str, str, str]:
+    p = _cn_mobile(r)
+    body = "\u2060".join(_SUPER[c] if r.random() < 0.5 else math_sans_bold(c) for c in p)
+    return f"{r.choice(('电话', '手机', '☎'))} ⁺⁸⁶ {body}", "phone", p
+
+
+def _eh_wechat_circled_math_tags(r: random.Random) -> tuple[str, str, str]:
+    i = _wechat_id(r)
+    cue = r.choice(("ⓥⓧ", "ⓦⓧ", "🅥🅧", "Ⓥ信"))
+    return f"{cue}：{tag_interleave(math_bold(i), r)}", "wechat", i
+
+
+def _eh_tg_alias_fullwidth(r: random.Random) -> tuple[str, str, str]:
+    n = _tg(r)
+    form = r.choice(
+        (
+            f"ｔｅｌｅｇｒａｍ．ｍｅ／{n}",
+            f"telegram。dog/{n}",
+            f"𝐭𝐞𝐥𝐞𝐠𝐫𝐚𝐦.𝐦𝐞/{n}",
+            f"t。me／{n}",
+            f"hxxps://t[.]me/{n}",
+        )
+    )
+    return form, "telegram", n
+
+
+def _eh_wa_styled_spaced_cc(r: random.Random) -> tuple[str, str, str]:
+    p, _ = _intl_phone(r)
+    cue = r.choice((math_bold("WhatsApp"), "ⓦⓐ", "Whats\u200bApp", "ＷｈａｔｓＡｐｐ"))
+    body = " ".join(p[i : i + 3] for i in range(0, len(p), 3))
+    return f"{cue}: ＋{fullwidth(body)}", "whatsapp", p
+
+
+def _eh_wechat_id_nonlatin_digits(r: random.Random) -> tuple[str, str, str]:
+    i = _wechat_id(r)
+    script = r.choice(tuple(NONLATIN_DIGIT_ZERO))
+    return f"{r.choice(('微信', 'vx', 'WeChat'))}: {nonlatin_digits(i, script)}", "wechat", i
+
+
+EDGE_HANDLE_FAMILIES: dict[str, HandleMaker] = {
+    "edge_qq_mixed_digit_forms": _eh_qq_mixed_digits,
+    "edge_phone_superscript_plus86_joiner": _eh_phone_super_plus86_joiner,
+    "edge_wechat_circled_math_tags": _eh_wechat_circled_math_tags,
+    "edge_telegram_alias_fullwidth": _eh_tg_alias_fullwidth,
+    "edge_whatsapp_styled_fullwidth_groups": _eh_wa_styled_spaced_cc,
+    "edge_wechat_id_nonlatin_digits": _eh_wechat_id_nonlatin_digits,
+}
+
+
 # ---------------------------------------------------------------- generation
 
 
@@ -1140,7 +1285,7 @@ def _host_ok(family: str) -> Callable[[str], bool]:
             return False
         if family == "review_keyboard_adjacent" and not set(name) & set("oeaitnsr"):
             return False
-        if family in ("superscript_letters",) and "q" in host:
+        if family in ("superscript_letters", "edge_superscript_defang_scheme") and "q" in host:
             return False
         if family == "small_caps_juhao" and "x" in host:
             return False
@@ -1157,7 +1302,7 @@ def generate(data: Path, per_family: int = PER_FAMILY, seed: int = SEED) -> list
     """Every attack case, family by family, reproducible from ``seed``."""
     hosts = listed_hosts(data)
     cases: list[Case] = []
-    for family, fn in {**LINK_FAMILIES, **REVIEW_FAMILIES}.items():
+    for family, fn in {**LINK_FAMILIES, **REVIEW_FAMILIES, **EDGE_LINK_FAMILIES}.items():
         r = _rng(seed, family)
         ok = _host_ok(family)
         for _ in range(per_family):
@@ -1181,7 +1326,7 @@ def generate(data: Path, per_family: int = PER_FAMILY, seed: int = SEED) -> list
                     family not in REVIEW_FAMILIES,
                 )
             )
-    for family, maker in HANDLE_FAMILIES.items():
+    for family, maker in {**HANDLE_FAMILIES, **EDGE_HANDLE_FAMILIES}.items():
         r = _rng(seed, family)
         for _ in range(per_family):
             fragment, kind, ident = maker(r)
@@ -1287,4 +1432,10 @@ def benign_cases(data: Path, seed: int = SEED) -> list[Benign]:
 
 
 def all_families() -> list[str]:
-    return [*LINK_FAMILIES, *REVIEW_FAMILIES, *HANDLE_FAMILIES]
+    return [
+        *LINK_FAMILIES,
+        *REVIEW_FAMILIES,
+        *HANDLE_FAMILIES,
+        *EDGE_LINK_FAMILIES,
+        *EDGE_HANDLE_FAMILIES,
+    ]

@@ -28,12 +28,17 @@ from typing import Any
 from bench import common
 from bench.peers import PEERS, found, peer_finders
 from bench.redteam2 import (
+    EDGE_HANDLE_FAMILIES,
+    EDGE_LINK_FAMILIES,
+    HANDLE_TEMPLATES,
     PER_FAMILY,
     SEED,
+    SHORT_SURFACES,
     Case,
     benign_cases,
     generate,
 )
+from bench.redteam2_classes import CLASSES
 
 HOST_KINDS = frozenset({"url", "domain", "email", "deeplink", "ip"})
 COMPATIBLE = {
@@ -99,6 +104,11 @@ def literal_text(text: str) -> str:
     return text.lower() + "\n" + unicodedata.normalize("NFKC", text).lower()
 
 
+def _is_tail(host: str, expected: str) -> bool:
+    """``casino.com`` out of ``luckycasino.com``: a real, other site cut from the listed name."""
+    return host != expected and expected.endswith(host) and not host.startswith("www.")
+
+
 def judge(case: Case, result: dict[str, Any]) -> dict[str, Any]:
     """Found, wrong hosts and wrong handles of Bastion's result for one case.
 
@@ -108,13 +118,16 @@ def judge(case: Case, result: dict[str, Any]) -> dict[str, Any]:
     """
     text_l = literal_text(case.text)
     entities = result.get("entities", [])
-    wrong_hosts = []
+    wrong_hosts: list[str] = []
+    tails: list[str] = []
     for e in entities:
         if e.get("kind") in HOST_KINDS and e.get("host"):
             host = e["host"].lower().rstrip(".")
             if case.kind == "link" and host_match(e, case.expected):
                 continue
             if host in text_l:
+                if case.kind == "link" and _is_tail(host, case.expected):
+                    tails.append(host)
                 continue
             wrong_hosts.append(host)
     if case.kind == "link":
@@ -136,6 +149,7 @@ def judge(case: Case, result: dict[str, Any]) -> dict[str, Any]:
             and str(e.get("value", "")).lower().lstrip("@") not in text_l
         ]
     return {
+        "tail_hosts": tails,
         "found": ok,
         "wrong_hosts": wrong_hosts,
         "wrong_handles": wrong_handles,
@@ -150,6 +164,16 @@ def _peer_found(case: Case, extracted: list[str]) -> bool:
     return found(kind, want, extracted)
 
 
+def _wording(case: Case) -> str:
+    """The lure template a handle case was set in (or the surface that carries no wording)."""
+    if case.surface in SHORT_SURFACES:
+        return f"(no wording: {case.surface})"
+    for template in (*HANDLE_TEMPLATES["zh"], *HANDLE_TEMPLATES["en"]):
+        if template.replace("{X}", "").strip() in case.text:
+            return template
+    return "?"
+
+
 def _brief(result: dict[str, Any]) -> str:
     ents = [f"{e['kind']}:{e.get('host') or e.get('value')}" for e in result.get("entities", [])]
     return f"{result.get('verdict')} {ents}"
@@ -162,12 +186,14 @@ def run(home: Path, data: Path, with_peers: bool) -> dict[str, Any]:
     finders = peer_finders() if with_peers else {}
     fam: dict[str, dict[str, Any]] = {}
     misses: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    wording: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     t0 = time.perf_counter()
     for n, case in enumerate(cases):
         s = fam.setdefault(
             case.family,
             {
                 "kind": "link" if case.kind == "link" else "handle",
+                "edge": case.family in EDGE_LINK_FAMILIES or case.family in EDGE_HANDLE_FAMILIES,
                 "in_bar": case.in_bar,
                 "cases": 0,
                 "found": 0,
@@ -177,6 +203,7 @@ def run(home: Path, data: Path, with_peers: bool) -> dict[str, Any]:
                 "crashes": 0,
                 "review_or_act_clean": 0,
                 "deeplink_only": 0,
+                "tail_host": 0,
                 "verdicts": defaultdict(int),
                 "peers": {p: 0 for p in finders},
             },
@@ -201,9 +228,14 @@ def run(home: Path, data: Path, with_peers: bool) -> dict[str, Any]:
         s["verdicts"][verdict] += 1
         s["found"] += j["found"]
         s["deeplink_only"] += j["deeplink_only"]
+        s["tail_host"] += bool(j["tail_hosts"])
         s["wrong_host"] += bool(j["wrong_hosts"])
         s["wrong_handle"] += bool(j["wrong_handles"])
         s["allowed"] += verdict == "allow"
+        if case.kind != "link" and j["found"]:
+            key = _wording(case)
+            wording[key][0] += verdict == "allow"
+            wording[key][1] += 1
         clean = verdict in ("review", "act") and not j["wrong_hosts"]
         s["review_or_act_clean"] += clean
         bad = (
@@ -253,7 +285,12 @@ def run(home: Path, data: Path, with_peers: bool) -> dict[str, Any]:
         s["with_host"] += bool(invented)
         if verdict != "allow" or invented:
             benign_hits[b.family].append({"text": b.text[:200], "got": _brief(result)})
-    return summarize(fam, ben, misses, benign_hits, attack_seconds, len(cases), list(finders))
+    payload = summarize(fam, ben, misses, benign_hits, attack_seconds, len(cases), list(finders))
+    payload["handle_wording"] = {
+        k: {"allowed": a, "found_cases": n, "allow_rate": _rate(a, n)}
+        for k, (a, n) in sorted(wording.items(), key=lambda kv: -kv[1][0] / max(1, kv[1][1]))
+    }
+    return payload
 
 
 def _rate(part: int, whole: int) -> float:
@@ -274,6 +311,7 @@ def summarize(
         families[name] = {
             "kind": s["kind"],
             "in_bar": s["in_bar"],
+            "edge": s["edge"],
             "cases": s["cases"],
             "recall": _rate(s["found"], s["cases"]),
             "wrong_host": s["wrong_host"],
@@ -281,13 +319,15 @@ def summarize(
             "allowed": s["allowed"],
             "crashes": s["crashes"],
             "deeplink_only": s["deeplink_only"],
+            "tail_host": s["tail_host"],
             "review_or_act_clean": _rate(s["review_or_act_clean"], s["cases"]),
             "verdicts": dict(s["verdicts"]),
             "peers": {p: _rate(v, s["cases"]) for p, v in s["peers"].items()},
         }
 
-    def overall(kind: str) -> dict[str, Any]:
-        rows = [s for s in fam.values() if s["kind"] == kind and s["in_bar"]]
+    def overall(kind: str, edge: bool = False) -> dict[str, Any]:
+        """In-bar families of ``kind``: the held-out ones of the first run, or the edge ones."""
+        rows = [s for s in fam.values() if s["kind"] == kind and s["in_bar"] and s["edge"] == edge]
         total = sum(s["cases"] for s in rows)
         return {
             "cases": total,
@@ -296,6 +336,7 @@ def summarize(
             "families_at_99": sum(1 for s in rows if _rate(s["found"], s["cases"]) >= 99.0),
             "wrong_host_cases": sum(s["wrong_host"] for s in rows),
             "wrong_handle_cases": sum(s["wrong_handle"] for s in rows),
+            "tail_host_cases": sum(s["tail_host"] for s in rows),
             "allowed": sum(s["allowed"] for s in rows),
             "crashes": sum(s["crashes"] for s in rows),
             "peers": {p: _rate(sum(s["peers"][p] for s in rows), total) for p in peers},
@@ -312,6 +353,8 @@ def summarize(
         "attack_scan_seconds_incl_peers": round(seconds, 1),
         "links_in_bar": overall("link"),
         "handles": overall("handle"),
+        "edge_links": overall("link", edge=True),
+        "edge_handles": overall("handle", edge=True),
         "should_review": {
             "cases": rtotal,
             "review_or_act_clean": _rate(
@@ -340,11 +383,34 @@ def summarize(
 
 def write_misses(payload: dict[str, Any], path: Path) -> None:
     lines = [
-        "# Red team 2: misses of the first run, per family",
+        "# Red team 2: misses by class, then per family",
         "",
-        "Generated by `python -m bench.redteam2_eval`; up to 3 examples per family, worst first.",
+        "Generated by `python -m bench.redteam2_eval` (suite `bench/redteam2.py`, first run in "
+        "commit 523a632). Classes and diagnoses: `bench/redteam2_classes.py`, written from the "
+        "outside. Recall = the expected host (registrable domain) or handle id among the "
+        "entities; `allowed` = verdict allow.",
         "",
     ]
+    fam_all = payload["families"]
+    for title, members, diagnosis in CLASSES:
+        present = [m for m in members if m in fam_all]
+        scores = {
+            m: fam_all[m]["recall"] if fam_all[m]["in_bar"] else fam_all[m]["review_or_act_clean"]
+            for m in present
+        }
+        figures = ", ".join(f"`{m}` {score}%" for m, score in scores.items())
+        lines += [f"## {title}", "", f"Families: {figures}." if figures else "", "", diagnosis, ""]
+        shown = 0
+        for m in present:
+            for e in payload["misses"].get(m, [])[: 1 if len(present) > 2 else 3]:
+                if shown < 3:
+                    lines.append(f"- `{e['text']!r}` expected `{e['expected']}` got `{e['got']}`")
+                    shown += 1
+        if not members:
+            for k, v in payload.get("handle_wording", {}).items():
+                lines.append(f"- {k}: allowed {v['allowed']}/{v['found_cases']} found handles")
+        lines.append("")
+    lines += ["# Per family (worst first)", ""]
     fams = sorted(
         payload["families"].items(),
         key=lambda kv: kv[1]["recall"] if kv[1]["in_bar"] else kv[1]["review_or_act_clean"],
@@ -395,7 +461,7 @@ def report(payload: dict[str, Any]) -> None:
         ["family", "kind", "n", "recall", "allow", "wrongH", "crash", *peers],
         rows,
     )
-    for key in ("links_in_bar", "handles"):
+    for key in ("links_in_bar", "handles", "edge_links", "edge_handles"):
         print(key, payload[key])
     print("should_review", payload["should_review"])
     b = payload["benign"]
