@@ -1149,7 +1149,10 @@ def _e_enclosing_homoglyph(r: random.Random, n: str, t: str) -> tuple[str, str]:
 
 def _e_percent_decoy_fullwidth(r: random.Random, n: str, t: str) -> tuple[str, str]:
     decoy = r.choice(("paypal.com", "apple.com", "icloud.com"))
-    enc = "".join(f"%{ord(c):02X}" if r.random() < 0.5 else c for c in n)
+    first = r.randrange(len(n))  # at least one escaped character: the name is never plain
+    enc = "".join(
+        f"%{ord(c):02X}" if i == first or r.random() < 0.5 else c for i, c in enumerate(n)
+    )
     return f"ｈｔｔｐｓ：／／{decoy}@{enc}.{t}／verify", "any"
 
 

@@ -11,6 +11,8 @@ import pytest
 
 from bench import common
 from bench.redteam2 import (
+    EDGE_HANDLE_FAMILIES,
+    EDGE_LINK_FAMILIES,
     HANDLE_FAMILIES,
     HANDLE_KINDS,
     LINK_FAMILIES,
@@ -67,7 +69,13 @@ def test_in_bar_flag_follows_the_family_groups() -> None:
         if case.family in REVIEW_FAMILIES:
             assert not case.in_bar
         else:
-            assert case.in_bar and case.family in {*LINK_FAMILIES, *HANDLE_FAMILIES}
+            assert case.in_bar
+            assert case.family in {
+                *LINK_FAMILIES,
+                *HANDLE_FAMILIES,
+                *EDGE_LINK_FAMILIES,
+                *EDGE_HANDLE_FAMILIES,
+            }
 
 
 def test_benign_controls_are_real_rows_and_never_name_an_attack_host(cases: list[Case]) -> None:
