@@ -41,6 +41,7 @@ from bastion.api.routes import (
 from bastion.api.workers import Upkeep
 from bastion.console import routes as console_routes
 from bastion.enforce import Ladder
+from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
 from bastion.service.clicks import FLUSH_SECONDS, ClickCounter
 from bastion.shim.signing import LinkSigner
@@ -126,6 +127,7 @@ def create_app(
     for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases, shim):
         app.include_router(module.router)
     app.include_router(console_routes.router)
+    app.include_router(public_routes.router)
 
     def limit_for(path: str) -> int:
         if path == BATCH_PATH:
