@@ -55,7 +55,7 @@ def test_valid_template_loads(tmp_path: Path) -> None:
 def test_bad_outcome(tmp_path: Path) -> None:
     message = _error(VALID.replace("outcome: disable_link", "outcome: ban"), tmp_path)
     assert str(tmp_path / "x.yaml") in message
-    assert "line 11: rules[0].outcome: 'ban' is not one of allow, review, disable_link, remove" in (
+    assert "line 11: rules[0].outcome: 'ban' is not one of allow, review, label, disable_link, remove" in (
         message
     )
 
