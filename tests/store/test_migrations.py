@@ -63,8 +63,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0005_key_generation"
-    assert current_revision(store.engine) == "0005_key_generation"
+    assert head_revision() == "0006_detection_sources"
+    assert current_revision(store.engine) == "0006_detection_sources"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime
 import io
+import struct
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -182,3 +185,51 @@ def with_xmp(packet: bytes, fmt: str = "JPEG", size: tuple[int, int] = (64, 48))
     else:
         image.save(buffer, format=fmt, xmp=packet)
     return buffer.getvalue()
+
+
+def rewrite_png(data: bytes, change: Callable[[bytes, bytes], list[tuple[bytes, bytes]]]) -> bytes:
+    """A PNG whose chunks are replaced by ``change(type, body)`` (a list of chunks to write in
+    its place), lengths and CRCs recomputed: the file stays a valid PNG to Pillow, so only the
+    changed record can be at fault."""
+    out = [data[:8]]
+    at = 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        kind, body = data[at + 4 : at + 8], data[at + 8 : at + 8 + length]
+        for new_kind, new_body in change(kind, body):
+            crc = zlib.crc32(new_kind + new_body) & 0xFFFFFFFF
+            out.append(struct.pack(">I", len(new_body)) + new_kind + new_body)
+            out.append(struct.pack(">I", crc))
+        at += 12 + length
+    return b"".join(out)
+
+
+def corrupt_manifest(data: bytes) -> bytes:
+    """The C2PA store (PNG ``caBX`` chunk) with 30 bytes flipped in its middle."""
+
+    def flip(kind: bytes, body: bytes) -> list[tuple[bytes, bytes]]:
+        if kind != b"caBX":
+            return [(kind, body)]
+        middle = len(body) // 2
+        flipped = bytes(b ^ 0x55 for b in body[middle : middle + 30])
+        return [(kind, body[:middle] + flipped + body[middle + 30 :])]
+
+    return rewrite_png(data, flip)
+
+
+def truncated_manifest(data: bytes) -> bytes:
+    """The C2PA store cut to its first half."""
+    return rewrite_png(
+        data, lambda kind, body: [(kind, body[: len(body) // 2] if kind == b"caBX" else body)]
+    )
+
+
+def edited_after_signing(data: bytes) -> bytes:
+    """A text chunk added after signing: the manifest's hash of the file no longer matches."""
+
+    def add(kind: bytes, body: bytes) -> list[tuple[bytes, bytes]]:
+        if kind == b"IEND":
+            return [(b"tEXt", b"Comment\x00edited later"), (kind, body)]
+        return [(kind, body)]
+
+    return rewrite_png(data, add)
