@@ -117,6 +117,7 @@ def detection_source(origin: str) -> str:
         return "image_hash"
     return decoder if decoder in DETECTION_SOURCES else "other"
 
+
 VERDICTS: Final = ("allow", "label", "review", "act")
 OUTCOMES: Final = ("allow", "review", "label", "disable_link", "remove")
 """``label``: the content stays up with a label (e.g. "made with AI"), no strike; in rank

@@ -386,7 +386,7 @@ def _where(number: int, surface: str) -> str:
 
 
 def _provenance_sentence(fact: ProvenanceFact, statement: StatementOfReasons) -> str:
-    """"Picture 1 of the post declares it was made by AI (trainedAlgorithmicMedia, in a C2PA
+    """ "Picture 1 of the post declares it was made by AI (trainedAlgorithmicMedia, in a C2PA
     manifest whose signature is valid)." No generator or signer name: they may name a person."""
     where = _where(fact.image + 1, statement.surface)
     where = where[0].upper() + where[1:]

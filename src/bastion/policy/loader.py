@@ -328,7 +328,6 @@ class _Checker:
                 f"a rule matches entities or signals, not both: {key!r} cannot go with 'signals'",
             )
 
-
     def provenance_only(self, path: Path, rule: RuleSpec) -> None:
         """A rule matching only provenance signals may label or review, nothing stronger."""
         labels = rule.when.signals or ()

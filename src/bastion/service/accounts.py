@@ -17,9 +17,9 @@ from bastion.enforce.actions import ACTION_TARGET, PlannedAction
 from bastion.enforce.dsa import DsaCategory
 from bastion.enforce.reasons import (
     EntityFact,
-    ProvenanceFact,
     GroundSpec,
     NotReportable,
+    ProvenanceFact,
     Redress,
     StatementOfReasons,
     to_dsa,

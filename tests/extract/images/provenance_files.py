@@ -99,9 +99,7 @@ def credentials() -> Credentials:
     pem = serialization.Encoding.PEM
     return Credentials(
         leaf.public_bytes(pem) + root.public_bytes(pem),
-        key.private_bytes(
-            pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        ),
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
     )
 
 

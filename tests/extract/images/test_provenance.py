@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bastion import Scanner
+from bastion.detect.base import DetectContext, Resources
 from bastion.detect.provenance import AI_GENERATED, UNREADABLE, ProvenanceDetector
 from bastion.extract.images import ImageStage
 from bastion.extract.images.provenance import (
@@ -15,6 +16,7 @@ from bastion.extract.images.provenance import (
     read_xmp,
     source_type_code,
 )
+from bastion.intel import IntelIndex
 from bastion.model import ImageInput, ImageReport, Item
 from tests.extract.images import pictures
 from tests.extract.images import provenance_files as files
@@ -67,7 +69,9 @@ def test_a_signed_c2pa_manifest_is_read_with_its_claims(
         ("algorithmicallyEnhanced", False),
     ],
 )
-def test_only_generation_by_an_algorithm_declares_ai(stage: ImageStage, code: str, ai: bool) -> None:
+def test_only_generation_by_an_algorithm_declares_ai(
+    stage: ImageStage, code: str, ai: bool
+) -> None:
     report = _read(stage, files.signed(files.picture(), spec=files.manifest(code)))
     [claim] = report.provenance
     assert (claim.digital_source_type, claim.ai) == (code, ai)
@@ -130,9 +134,11 @@ def test_a_picture_without_provenance_has_none(stage: ImageStage) -> None:
     assert "provenance" not in report.to_dict()
     captioned = files.rewrite_png(
         files.picture(),
-        lambda kind, body: [(b"tEXt", b"Comment\x00c2pa in a caption"), (kind, body)]
-        if kind == b"IEND"
-        else [(kind, body)],
+        lambda kind, body: (
+            [(b"tEXt", b"Comment\x00c2pa in a caption"), (kind, body)]
+            if kind == b"IEND"
+            else [(kind, body)]
+        ),
     )
     assert C2paReader().read(captioned, "PNG") is None
 
@@ -161,11 +167,11 @@ def test_the_xmp_digital_source_type_is_read(
 def test_xmp_entities_are_never_expanded() -> None:
     # A DTD with an external entity and an entity bomb: no XML parser runs, nothing resolves.
     bomb = (
-        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
-        '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description '
-        'Iptc4xmpExt:DigitalSourceType="&xxe;" xmp:CreatorTool="&b;"/></rdf:RDF></x:xmpmeta>'
-    ).encode()
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+        b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description '
+        b'Iptc4xmpExt:DigitalSourceType="&xxe;" xmp:CreatorTool="&b;"/></rdf:RDF></x:xmpmeta>'
+    )
     assert read_xmp(b"\xff\xd8" + bomb) is None
     escaped = files.xmp_packet("trainedAlgorithmicMedia").replace(b"trained", b"&#x74;rained")
     claim = read_xmp(escaped)
@@ -198,8 +204,5 @@ def test_both_records_are_kept(stage: ImageStage) -> None:
     assert sources == ["c2pa", "xmp"]
 
 
-def _context(report: ImageReport) -> object:
-    from bastion.detect.base import DetectContext, Resources
-    from bastion.intel import IntelIndex
-
+def _context(report: ImageReport) -> DetectContext:
     return DetectContext(Item("x"), "", "", [], Resources(IntelIndex.empty()), [report])

@@ -4,8 +4,8 @@
 never opens a file), decodes each within ``ImageLimits``, hashes its first frame (PDQ) and runs
 every registered decoder (``registry``) on its sampled frames. One image's failure is its own
 ``error``; the rest of the item is scanned as usual. What the image declares about its making
-(a C2PA manifest, the XMP digital source type: ``provenance``) is read from its bytes too. The scanner then sends each payload
-through the same unmasking, finders, intel and policy as text.
+(a C2PA manifest, the XMP digital source type: ``provenance``) is read from its bytes too. The
+scanner then sends each payload through the same unmasking, finders, intel and policy as text.
 
 Importing this package loads Pillow, whose JPEG and GIF plugins import ``subprocess`` (for
 optional external tools that reading never calls), so the scanner imports it when it is built,

@@ -229,7 +229,7 @@ def claim_of(store: dict[str, Any]) -> ProvenanceClaim:
     return ProvenanceClaim(
         source="c2pa",
         ai=bool(ai_codes),
-        digital_source_type=(ai_codes or created or codes or [None])[0],
+        digital_source_type=next(iter(ai_codes or created or codes), None),
         generator=_generator(active),
         signer=_short(str(signer)) if signer else None,
         validation=_short(str(state)) if state else None,
