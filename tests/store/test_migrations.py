@@ -28,6 +28,7 @@ TABLES = {
     "campaign_accounts",
     "audit_events",
     "audit_chain_head",
+    "link_clicks",
 }
 
 
@@ -63,8 +64,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0006_detection_sources"
-    assert current_revision(store.engine) == "0006_detection_sources"
+    assert head_revision() == "0007_detection_sources"
+    assert current_revision(store.engine) == "0007_detection_sources"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bastion.api import create_app
 from bastion.api.deps import ApiSettings
+from bastion.api.live import IntelWatch
 from bastion.cli.common import (
     HomeOption,
     describe_db_error,
@@ -34,6 +35,7 @@ from bastion.intel import IntelIndexError
 from bastion.policy import PolicyError
 from bastion.scanner import Scanner
 from bastion.service.reports import ReportConfig, load_secret
+from bastion.shim.signing import load_signer
 from bastion.store import Store, StoreConfigError, settings_from_env
 
 LADDER_FILE = "ladder.yaml"
@@ -61,6 +63,8 @@ def build_app(
         ladder=ladder,
         settings=settings,
         upkeep_interval=upkeep_interval,
+        signer=load_signer(root),
+        intel=None if no_feeds else IntelWatch(root),
     )
     # The scanner, policy and intel tables are millions of long-lived objects; without this every
     # full collection walks them all and stalls requests for tens of milliseconds.

@@ -8,6 +8,7 @@ from bastion.store.models.ops import (
     AuditEvent,
     Campaign,
     CampaignAccount,
+    LinkClick,
     Notice,
 )
 from bastion.store.models.tenancy import Account, ApiKey, ApiKeyGeneration, Tenant
@@ -26,6 +27,7 @@ __all__ = [
     "Case",
     "Entity",
     "Item",
+    "LinkClick",
     "Notice",
     "Report",
     "Review",
