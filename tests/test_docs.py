@@ -61,3 +61,10 @@ def test_the_readme_setup_is_the_two_make_commands() -> None:
 )
 def test_every_verdict_outcome_detection_source_and_signal_is_in_the_readme(word: str) -> None:
     assert re.search(rf"`[^`]*\b{re.escape(word)}\b[^`]*`", README), word
+
+
+def test_every_screenshot_the_readme_shows_exists() -> None:
+    shown = re.findall(r"\]\((docs/screenshots/[^)]+\.png)\)", README)
+    assert len(shown) >= 8
+    missing = [path for path in shown if not (REPO / path).is_file()]
+    assert missing == [], f"run `make screenshots`: {missing}"

@@ -1,4 +1,4 @@
-"""Revision 0007 on a store that already holds data, on SQLite and PostgreSQL: old rows keep
+"""Revision 0008 on a store that already holds data, on SQLite and PostgreSQL: old rows keep
 their values (their findings were all in text), the ``label`` verdict and outcome are admitted,
 the widened CHECK constraints still refuse anything else, and the way down works."""
 
@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from bastion.store import Store
 from bastion.store.migrate import current_revision, downgrade, upgrade
 
-BEFORE = "0006_link_clicks"
+BEFORE = "0007_console_users"
 NOW = "2026-12-01 10:00:00"
 
 
@@ -74,7 +74,7 @@ def test_upgrade_keeps_old_rows_and_admits_label(empty_store: Store) -> None:
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(text("UPDATE items SET verdict = 'label' WHERE id = 1"))
     upgrade(store.engine)
-    assert current_revision(store.engine) == "0007_detection_sources"
+    assert current_revision(store.engine) == "0008_detection_sources"
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT origin, box FROM entities")).one() == ("text", None)
         assert conn.execute(text("SELECT sources FROM violations")).scalar_one() == "text"
@@ -93,4 +93,4 @@ def test_upgrade_keeps_old_rows_and_admits_label(empty_store: Store) -> None:
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(text("UPDATE items SET verdict = 'label' WHERE id = 2"))
     upgrade(store.engine)
-    assert current_revision(store.engine) == "0007_detection_sources"
+    assert current_revision(store.engine) == "0008_detection_sources"

@@ -9,6 +9,7 @@ served by the app itself: the docs work on a machine with no internet and load n
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -38,7 +39,9 @@ from bastion.api.routes import (
     tenant,
 )
 from bastion.api.workers import Upkeep
+from bastion.console import routes as console_routes
 from bastion.enforce import Ladder
+from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
 from bastion.service.clicks import FLUSH_SECONDS, ClickCounter
 from bastion.shim.signing import LinkSigner
@@ -63,6 +66,7 @@ def create_app(
     signer: LinkSigner | None = None,
     intel: IntelWatch | None = None,
     click_flush_seconds: float = FLUSH_SECONDS,
+    console_secret: bytes | None = None,
 ) -> FastAPI:
     """Build the API. ``upkeep_interval`` (seconds) starts the background upkeep thread (lifting
     due suspensions, delivering webhooks) for the app's lifetime; None leaves it off.
@@ -117,10 +121,13 @@ def create_app(
         intel=intel,
         signer=signer or LinkSigner.generate(),
         clicks=clicks,
+        console_secret=console_secret or secrets.token_bytes(32),
     )
     problems.install(app)
     for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases, shim):
         app.include_router(module.router)
+    app.include_router(console_routes.router)
+    app.include_router(public_routes.router)
 
     def limit_for(path: str) -> int:
         if path == BATCH_PATH:

@@ -13,8 +13,8 @@ constraint's text is rewritten in the schema, as SQLite documents for changes th
 stored rows untouched (lang_altertable.html, "making other kinds of table schema changes"), and
 the schema version is bumped so every connection reloads it.
 
-Revision ID: 0007_detection_sources
-Revises: 0006_link_clicks
+Revision ID: 0008_detection_sources
+Revises: 0007_console_users
 Create Date: 2026-12-06
 """
 
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_detection_sources"
-down_revision: str | None = "0006_link_clicks"
+revision: str = "0008_detection_sources"
+down_revision: str | None = "0007_console_users"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
