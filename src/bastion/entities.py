@@ -41,6 +41,7 @@ from bastion.detect.impersonation import (
     EntityRegistry,
     Entry,
     fold,
+    fold_map_of,
     is_cjk,
 )
 
@@ -144,7 +145,9 @@ def _entry(record: dict[str, Any], folder: Path, hash_logo: bool) -> Entry:
 
 
 def _logo_hash(path: Path) -> str:
-    """The PDQ hash of a logo file (the same hash the image stage gives avatars)."""
+    """PDQ hashes of a logo file, space-separated: the logo as given (the hash the image stage
+    gives avatars), then copies with a white border of 5 % and 10 % and cropped by 3 % and 6 %
+    on every side, because PDQ does not survive a frame or a crop and avatars get both."""
     from PIL import Image, UnidentifiedImageError
 
     from bastion.extract.images.hashes import pdq_hash
@@ -157,7 +160,18 @@ def _logo_hash(path: Path) -> str:
         raise ValueError(f"logo {str(path)!r} cannot be read: {exc}") from None
     white = Image.new("RGBA", frame.size, (255, 255, 255, 255))
     grey = Image.alpha_composite(white, frame).convert("L")
-    return pdq_hash(grey)[0]
+    width, height = grey.size
+    copies = [grey]
+    for share in (0.05, 0.10):
+        pad = max(1, round(share * max(width, height)))
+        framed = Image.new("L", (width + 2 * pad, height + 2 * pad), 255)
+        framed.paste(grey, (pad, pad))
+        copies.append(framed)
+    for share in (0.03, 0.06):
+        dx, dy = round(share * width), round(share * height)
+        if width - 2 * dx > 8 and height - 2 * dy > 8:
+            copies.append(grey.crop((dx, dy, width - dx, height - dy)))
+    return " ".join(dict.fromkeys(pdq_hash(copy)[0] for copy in copies))
 
 
 def read_entities(path: Path, *, hash_logos: bool = True) -> list[Entry]:
@@ -278,9 +292,9 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
         for cp in range(lo, hi):
             char = chr(cp)
             simple = converter.convert(char)
-            if simple != char and len(simple) == 1:
+            if simple != char and len(simple) == 1 and "\u3400" <= simple <= "\u9fff":
                 t2s[char] = simple
-            if 0x4E00 <= cp < 0xA000:
+            if cp < 0xA000:
                 read = lazy_pinyin(char, errors="ignore")
                 if read and read[0].isascii() and read[0].isalpha():
                     pinyin[char] = read[0]
@@ -344,8 +358,8 @@ def _keys_for(
             partials |= _cjk_partials(key, qualifiers)
         else:
             partials |= _latin_partials(latin_words, generic, fold_map)
-            content = [w for w in latin_words if w not in generic]
-            for words in (content, [w for w in _before_and(latin_words) if w not in generic]):
+            content = [w for w in latin_words if w not in GENERIC]
+            for words in (content, [w for w in _before_and(latin_words) if w not in GENERIC]):
                 if len(words) >= 3:
                     keys.append(
                         ("".join(fold(w[0], fold_map).text for w in words), index, "abbreviation")
@@ -387,7 +401,7 @@ def _latin_partials(
             kept = [w for w in window if w not in GENERIC]
             if len(kept) < 2 or 2 * len(kept) < len(content) or len(window) == len(words):
                 continue
-            if not any(w in heads or w.removesuffix("s") in heads for w in kept):
+            if all(w in generic for w in kept):
                 continue
             found.add(fold(" ".join(window), fold_map).text)
     return found
@@ -399,9 +413,7 @@ def compile_entries(entries: list[Entry], *, source: str) -> dict[str, Any]:
 
     started = time.perf_counter()
     t2s, pinyin = _tables()
-    base = _base_fold(tables())
-    fold_map = dict(base)
-    fold_map.update({ord(k): v for k, v in t2s.items()})
+    fold_map = fold_map_of(_base_fold(tables()), t2s)
     generic = _generic_words()
     keys: list[tuple[str, int, str]] = []
     tokens: dict[str, list[str]] = {}

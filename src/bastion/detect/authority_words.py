@@ -210,6 +210,43 @@ HEADS: Final = (
     "银行",
 )
 
+END_HEADS: Final = (
+    # Unit and body nouns that claim authority when they end a name ("Trade Command", "Eastern
+    # Force", 世纪发布), though not at its start or middle ("Force of Nature Fitness"). Media
+    # nouns (news, daily, tv, channel) are not here: "Gaming Channel" is anyone.
+    "command",
+    "force",
+    "forces",
+    "army",
+    "navy",
+    "brigade",
+    "regiment",
+    "battalion",
+    "fleet",
+    "militia",
+    "agency",
+    "bureau",
+    "ministry",
+    "department",
+    "police",
+    "government",
+    "commission",
+    "administration",
+    "embassy",
+    "consulate",
+    "headquarters",
+    "发布",
+    "总队",
+    "支队",
+    "委员会",
+    "管理局",
+    "总局",
+    "分局",
+    "办公厅",
+    "政府",
+    "公安",
+)
+
 QUALIFIERS: Final = (
     # English levels of state, nations, and the adjectives unit names use
     "national",

@@ -26,6 +26,7 @@ flagged. Text past ``MAX_CHARS`` of a field is not read.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from typing import Any, Final
 
 import ahocorasick
 
-from bastion.detect.authority_words import HEADS, QUALIFIERS, SELF_CLAIM, STRONG
+from bastion.detect.authority_words import END_HEADS, HEADS, QUALIFIERS, SELF_CLAIM, STRONG
 from bastion.detect.base import DetectContext, Resources
 from bastion.model import Item, Signal
 
@@ -47,8 +48,8 @@ MAX_CHARS: Final = 1_000
 MAX_SIGNALS: Final = 8
 LOGO_DISTANCE: Final = 31
 """PDQ bits within which an avatar is an entry's logo (the distance feeds use for pictures)."""
-MIN_LOGO_QUALITY: Final = 50
-MIN_PINYIN_KEY: Final = 8
+MIN_LOGO_QUALITY: Final = 30
+MIN_PINYIN_KEY: Final = 6
 
 SCORES: Final = {
     "exact": 0.95,
@@ -76,7 +77,45 @@ _LEET: Final = {
     "2": "z",
     "6": "b",
 }
-_BETWEEN_LETTERS: Final = {"@": "a", "$": "s", "|": "i", "!": "i"}
+_BETWEEN_LETTERS: Final = {"@": "a", "$": "s"}
+_EXTRA_FOLDS: Final = {
+    # Greek and Armenian letters used as Latin ones that the TR39 table leaves out, and the
+    # CJK strokes used as separators (丨 between characters reads as a bar, not a word).
+    "ϲ": "c",
+    "ε": "e",
+    "α": "a",
+    "ι": "i",
+    "ο": "o",
+    "ν": "v",
+    "κ": "k",
+    "τ": "t",
+    "ρ": "p",
+    "υ": "u",
+    "ω": "w",
+    "ո": "n",
+    "ս": "u",
+    "ӏ": "l",
+    "丨": "",
+    "丶": "",
+    "〡": "",
+}
+_COMMON_WORDS: Final = frozenset(
+    """all and are art act arc ace aid aim air ask bad bag bar bat bed big bit box bus but buy can
+    car cat cow cry cup cut dad day did dog dry ear eat egg end eye fan far fat few fit fly for fun
+    get god gun guy has hat him his hit hot how ice ill ink its job joy key kid law lay leg let lie
+    lot low mad man map men mix mom mud net new nor not now nut odd off oil old one our out own pay
+    pen pet pie pig pin pop pot put raw red rid row run sad say sea see set she sit six sky son sun
+    tax tea ten the tie tip toe too top toy try two use war was way wet who why win yes yet you zoo
+    also back best blue body book boss call care city cool dark dead deal dear door down easy epic
+    face fact fair fake fire fish five food four free game gift girl gold good hand hard hate head
+    help here hero home hope huge idea just kill king kiss lady last life like line live long look
+    lord love luck made main make many mask mind miss more most move much must name need news next
+    nice none only open over page park play plus pure real rich road rock safe same save shop show
+    side sing some song soul star stop such sure take talk team tell than that them then they this
+    time tips tree true very view vote want wave week well what when wild will wind wise with wolf
+    word work year your zero""".split()
+)
+"""Words that an acronym of a registry name may spell (ART, FIRE): not read as the acronym."""
 
 
 def is_cjk(char: str) -> bool:
@@ -203,9 +242,7 @@ class EntityRegistry:
             for e in document["entries"]
         )
         self.version: str = str(document.get("version", ""))
-        fold_map = dict(base_fold)
-        for trad, simp in document.get("t2s", {}).items():
-            fold_map[ord(trad)] = simp
+        fold_map = fold_map_of(base_fold, document.get("t2s", {}))
         self.fold_map: Mapping[int, str] = fold_map
         self.pinyin: Mapping[str, str] = dict(document.get("pinyin", {}))
         self.verified: frozenset[str] = frozenset(
@@ -234,7 +271,9 @@ class EntityRegistry:
             (word, tuple(anchored.get(word, ()))) for word in set(frequency) | connectors
         )
         self.logos: tuple[tuple[int, int], ...] = tuple(
-            (i, int(entry.logo, 16)) for i, entry in enumerate(self.entries) if entry.logo
+            (i, int(logo, 16))
+            for i, entry in enumerate(self.entries)
+            for logo in (entry.logo or "").split()
         )
         self._authority = _automaton(_authority_keys(fold_map))
 
@@ -246,22 +285,28 @@ class EntityRegistry:
             return True
         return item.surface == "username" and account_key(item.text) in self.verified
 
-    def name_hits(self, original: str, folded: Folded, has_authority: bool) -> list[Hit]:
-        """Registry names, aliases, partial names, acronyms and pinyin readings in the text."""
+    def name_hits(self, original: str, folded: Folded, claimed: bool) -> list[Hit]:
+        """Registry names, aliases, partial names, acronyms and pinyin readings in the text.
+
+        Latin keys must stand as words: a name must start or end one ("CypherBrothers" does not
+        hold "Other"), a partial name or an acronym both; an acronym also needs capitals or a
+        claim of authority beside it ("FBI", "fbi official"), and is never a common word."""
         hits: list[Hit] = []
         text = folded.text
         for end, (key, values) in _iter(self.names, text):
             start = end - len(key) + 1
+            latin = text[start].isascii()
+            at_start, at_end = folded.starts_word(start), folded.starts_word(end + 1)
             for entry, how in values:
-                if (
-                    how in ("partial", "abbreviation")
-                    and text[start].isascii()
-                    and not (folded.starts_word(start) and folded.starts_word(end + 1))
-                ):
+                if latin and not (at_start or at_end):
+                    continue
+                if latin and how in ("partial", "abbreviation") and not (at_start and at_end):
                     continue
                 lo, hi = folded.pos[start], folded.pos[end] + 1
                 written = original[lo:hi]
-                if how == "abbreviation" and not (has_authority or _upper(written)):
+                if how == "abbreviation" and (
+                    key in _COMMON_WORDS or not (claimed or _upper(written))
+                ):
                     continue
                 if how == "name":
                     how = "exact" if self._verbatim(entry, written) else "variant"
@@ -270,6 +315,10 @@ class EntityRegistry:
             reading = to_pinyin(folded, self.pinyin)
             for end, (key, values) in _iter(self.pinyin_keys, reading.text):
                 start = end - len(key) + 1
+                if len(key) < 10 and not (
+                    reading.starts_word(start) or reading.starts_word(end + 1)
+                ):
+                    continue
                 lo, hi = reading.pos[start], reading.pos[end] + 1
                 hits.extend(Hit(entry, "pinyin", lo, hi, key) for entry, _ in values)
         hits.extend(self._reordered(folded))
@@ -305,10 +354,11 @@ class EntityRegistry:
                     hits.append(Hit(entry, "reorder", lo, hi, " ".join(words)))
         return hits
 
-    def authority(self, folded: Folded) -> tuple[str | None, bool, bool]:
-        """``(claim, self_claim, any_word)``: the authority wording that makes a name invented
-        from authority words (a strong word, or a qualifier then an institution noun), whether
-        the text claims to be an account of a body, and whether any lexicon word stands in it."""
+    def authority(self, folded: Folded) -> tuple[str | None, bool]:
+        """``(claim, self_claim)``: the authority wording that makes a name invented from
+        authority words (a strong word; a qualifier, then an institution noun; or a unit noun
+        that ends the name, "Trade Command", 世纪发布), and whether the text claims to be an
+        account of a body."""
         spans = []
         for end, (key, values) in _iter(self._authority, folded.text):
             groups, word = values[0]
@@ -319,12 +369,21 @@ class EntityRegistry:
         first_qualifier = None
         head: str | None = None
         self_claim = False
+        anchored = []
         for s, e, kinds, key in sorted(spans):
             latin = folded.text[s].isascii()
             if latin and not (
                 (folded.starts_word(s) or s in ends) and (folded.starts_word(e) or e in starts)
             ):
                 continue
+            anchored.append((s, e, kinds, key))
+        covered_to = len(folded.text)
+        for s, e, _, _ in sorted(anchored, key=lambda span: -span[1]):
+            if e >= covered_to > s:
+                covered_to = s
+        for s, e, kinds, key in anchored:
+            if "end" in kinds and e >= covered_to and head is None:
+                head = key
             if "self" in kinds:
                 self_claim = True
             if "strong" in kinds and strong is None:
@@ -339,7 +398,21 @@ class EntityRegistry:
             ):
                 head = f"{first_qualifier[1]} … {key}"
         claim = strong or head
-        return claim, self_claim, bool(spans)
+        return claim, self_claim
+
+
+_MENTION: Final = re.compile(r"@[^\s@,，:：]{1,40}")
+_SENTENCE: Final = frozenset("，。！？；")
+
+
+def fold_map_of(base: Mapping[int, str], t2s: Mapping[str, str]) -> dict[int, str]:
+    """The one-character folds: the unmasker's (``base``), traditional characters, the extras."""
+    fold_map = dict(base)
+    for trad, simp in t2s.items():
+        fold_map[ord(trad)] = simp
+    for char, folded in _EXTRA_FOLDS.items():
+        fold_map[ord(char)] = folded
+    return fold_map
 
 
 def _upper(written: str) -> bool:
@@ -353,6 +426,7 @@ def _authority_keys(fold_map: Mapping[int, str]) -> Iterable[tuple[str, Any]]:
     for group, words in (
         ("strong", STRONG),
         ("head", HEADS),
+        ("end", END_HEADS),
         ("qualifier", QUALIFIERS),
         ("self", SELF_CLAIM),
     ):
@@ -437,13 +511,16 @@ class ImpersonationDetector:
     ) -> None:
         if not text:
             return
+        if surface != "username":
+            text = _MENTION.sub(lambda m: " " * len(m[0]), text)
         folded = registry.fold(text)
         if not folded.text:
             return
-        claim, self_claim, any_word = registry.authority(folded)
-        if surface == "bio" and not self_claim:
+        claim, self_claim = registry.authority(folded)
+        prose = surface == "bio" or len(text) > 60 or any(c in _SENTENCE for c in text)
+        if prose and not self_claim:
             return
-        for hit in registry.name_hits(text, folded, any_word):
+        for hit in registry.name_hits(text, folded, bool(claim) or self_claim):
             key = (hit.entry, origin)
             old = signals.get(key)
             if old is not None and _RANK[_how(old)] <= _RANK[hit.how]:
