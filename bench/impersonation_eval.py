@@ -13,7 +13,8 @@ ordinary names holding authority-like words. Verified accounts of entries, named
 get 0 flags. Logos: generated pictures for 40 entries imported with ``--add-default``; avatars
 are resized / recompressed / bordered copies; other generated logos are controls.
 
-A profile is flagged when its verdict is not ``allow`` under the default policy. Baseline: the
+A profile is flagged when the default policy records an enforced ``impersonation`` violation
+for it (its verdict is then ``review``; other rules' findings do not count). Baseline: the
 registry names as case-folded substrings (what a plain keyword list does), same items.
 
 ``python -m bench.impersonation_eval [--seed N] [--per-family N]``
@@ -230,7 +231,9 @@ def variants(entry: Entry, rng: random.Random, tools: Any) -> dict[str, list[str
             out["reorder"] = [" ".join(shuffled)]
     if len(content) >= 3:
         acronym = "".join(w[0].upper() for w in content)
-        out["abbreviation"] = [rng.choice(["{a}", "{a} Official", "The {a}", "{a}_HQ"]).format(a=acronym)]
+        out["abbreviation"] = [
+            rng.choice(["{a}", "{a} Official", "The {a}", "{a}_HQ"]).format(a=acronym)
+        ]
         if "and" in [w.lower() for w in words]:
             cut = [w.lower() for w in words].index("and")
             part = " ".join(words[:cut])
@@ -316,7 +319,10 @@ def _logo(rng: random.Random, label: str) -> bytes:
     image = Image.new("RGB", (size, size), tuple(rng.randrange(256) for _ in range(3)))
     draw = ImageDraw.Draw(image)
     for _ in range(rng.randrange(3, 7)):
-        box = sorted(rng.randrange(size) for _ in range(2)), sorted(rng.randrange(size) for _ in range(2))
+        box = (
+            sorted(rng.randrange(size) for _ in range(2)),
+            sorted(rng.randrange(size) for _ in range(2)),
+        )
         shape = [box[0][0], box[1][0], box[0][1] + 8, box[1][1] + 8]
         fill = tuple(rng.randrange(256) for _ in range(3))
         (draw.ellipse if rng.random() < 0.5 else draw.rectangle)(shape, fill=fill)
@@ -368,7 +374,10 @@ def run(data: Path, seed: int, per_family: int) -> dict[str, Any]:
 
     def flagged(item: Item) -> tuple[bool, Any]:
         result = scanner.scan(item)
-        return result.verdict != "allow", result
+        mine = [
+            v for v in result.violations if v.category == "impersonation" and v.mode != "shadow"
+        ]
+        return bool(mine) and result.verdict != "allow", result
 
     names = [e.name.casefold() for e in shipped]
 
@@ -418,7 +427,9 @@ def run(data: Path, seed: int, per_family: int) -> dict[str, Any]:
         for k in range(3):
             data_ = _avatar(png, random.Random(seed + n * 7 + k))
             item = Item(
-                f"logo-{n}-{k}", surface="avatar", images=("a.jpg",),
+                f"logo-{n}-{k}",
+                surface="avatar",
+                images=("a.jpg",),
                 image_data=(ImageInput("a.jpg", data_),),
             )
             ok, _ = flagged(item)
@@ -431,7 +442,10 @@ def run(data: Path, seed: int, per_family: int) -> dict[str, Any]:
         "recall_pct": common.pct(logo_hits, logo_cases),
         "baseline_substring_pct": 0.0,
     }
-    unseen_hits = sum(flagged(Item(f"u-{i}", text=t, surface="display_name"))[0] for i, (t, _) in enumerate(unseen))
+    unseen_hits = sum(
+        flagged(Item(f"u-{i}", text=t, surface="display_name"))[0]
+        for i, (t, _) in enumerate(unseen)
+    )
     report["unseen_real_not_in_bar"] = {
         "cases": len(unseen),
         "flagged_pct": common.pct(unseen_hits, len(unseen)),
@@ -448,29 +462,45 @@ def run(data: Path, seed: int, per_family: int) -> dict[str, Any]:
                 bad.append({"text": text[:80], "signals": [s.evidence for s in result.signals][:2]})
         fp += count
         negatives += len(texts)
-        report["controls"][label] = {"items": len(texts), "flagged": count, "flagged_pct": common.pct(count, len(texts))}
+        report["controls"][label] = {
+            "items": len(texts),
+            "flagged": count,
+            "flagged_pct": common.pct(count, len(texts)),
+        }
         report["false_positives"][label] = bad[:25]
     # Random logos that are no entry's, as avatars.
     logo_fp = 0
     for n in range(120):
         png = _logo(random.Random(seed * 7777 + n), "logo")
-        item = Item(f"nl-{n}", surface="avatar", images=("a.png",), image_data=(ImageInput("a.png", png),))
+        item = Item(
+            f"nl-{n}", surface="avatar", images=("a.png",), image_data=(ImageInput("a.png", png),)
+        )
         logo_fp += flagged(item)[0]
     fp += logo_fp
     negatives += 120
-    report["controls"]["other logos (avatar)"] = {"items": 120, "flagged": logo_fp, "flagged_pct": common.pct(logo_fp, 120)}
+    report["controls"]["other logos (avatar)"] = {
+        "items": 120,
+        "flagged": logo_fp,
+        "flagged_pct": common.pct(logo_fp, 120),
+    }
     # Verified accounts named exactly: never flagged.
     verified = [e for e in shipped if e.verified_accounts]
     verified_flags = 0
     for n, entry in enumerate(verified):
         account = entry.verified_accounts[n % len(entry.verified_accounts)]
         for surface, text in (("display_name", entry.name), ("username", account)):
-            verified_flags += flagged(Item(f"v-{n}", text=text, surface=surface, account_id=account))[0]
+            verified_flags += flagged(
+                Item(f"v-{n}", text=text, surface=surface, account_id=account)
+            )[0]
     seconds = time.perf_counter() - started
     positives = tp + fn
     report.update(
         seed=seed,
-        registry={"shipped": len(shipped), "held_out": len(held), "kinds": dict(Counter(e.kind for e in shipped))},
+        registry={
+            "shipped": len(shipped),
+            "held_out": len(held),
+            "kinds": dict(Counter(e.kind for e in shipped)),
+        },
         positives=positives,
         negatives=negatives,
         recall_pct=common.pct(tp, positives),
@@ -499,8 +529,13 @@ def main(argv: list[str] | None = None) -> int:
         [family, str(v["cases"]), f"{v['recall_pct']:.2f}", f"{v['baseline_substring_pct']:.2f}"]
         for family, v in report["families"].items()
     ]
-    common.print_table("impersonation recall by family", ["family", "cases", "Bastion %", "substring %"], rows)
-    rows = [[label, str(v["items"]), str(v["flagged"]), f"{v['flagged_pct']:.2f}"] for label, v in report["controls"].items()]
+    common.print_table(
+        "impersonation recall by family", ["family", "cases", "Bastion %", "substring %"], rows
+    )
+    rows = [
+        [label, str(v["items"]), str(v["flagged"]), f"{v['flagged_pct']:.2f}"]
+        for label, v in report["controls"].items()
+    ]
     common.print_table("benign controls", ["set", "items", "flagged", "%"], rows)
     print(
         f"recall {report['recall_pct']} % precision {report['precision_pct']} % "

@@ -343,7 +343,7 @@ def _keys_for(
             continue
         if len(key) < (MIN_CJK_KEY if cjk else MIN_LATIN_KEY):
             continue
-        if not cjk and len(latin_words) < 2 and all(w in generic for w in latin_words):
+        if not cjk and len(latin_words) < 2 and (len(key) < 6 or key in generic):
             continue
         keys.append((key, index, "name"))
         if cjk:
@@ -362,7 +362,7 @@ def _keys_for(
             for words in (content, [w for w in _before_and(latin_words) if w not in GENERIC]):
                 if len(words) >= 3:
                     keys.append(
-                        ("".join(fold(w[0], fold_map).text for w in words), index, "abbreviation")
+                        (fold("".join(w[0] for w in words), fold_map).text, index, "abbreviation")
                     )
     main = [fold(w, fold_map).text for w in _words(entry.name) if w not in GENERIC]
     main = [w for w in dict.fromkeys(main) if len(w) >= 2 and w.isascii()]

@@ -113,7 +113,7 @@ _COMMON_WORDS: Final = frozenset(
     nice none only open over page park play plus pure real rich road rock safe same save shop show
     side sing some song soul star stop such sure take talk team tell than that them then they this
     time tips tree true very view vote want wave week well what when wild will wind wise with wolf
-    word work year your zero""".split()
+    word work year your zero fps rpg mmo mvp omg wtf bff diy ceo vip ufc nba nfl mlb nhl gta asmr""".split()
 )
 """Words that an acronym of a registry name may spell (ART, FIRE): not read as the acronym."""
 
@@ -156,11 +156,7 @@ def fold(text: str, fold_map: Mapping[int, str]) -> Folded:
             c = _LEET.get(c, c)
             if not c.isalnum():
                 continue
-            if (
-                out
-                and pos[-1] == i - 1
-                and ((c == "n" and out[-1] == "r") or (c == "v" == out[-1]))
-            ):
+            if out and ((c == "n" and out[-1] == "r") or (c == "v" == out[-1])):
                 out[-1] = "m" if c == "n" else "w"
                 last = i
                 continue
@@ -244,6 +240,7 @@ class EntityRegistry:
         self.version: str = str(document.get("version", ""))
         fold_map = fold_map_of(base_fold, document.get("t2s", {}))
         self.fold_map: Mapping[int, str] = fold_map
+        self._common = frozenset(fold(word, fold_map).text for word in _COMMON_WORDS)
         self.pinyin: Mapping[str, str] = dict(document.get("pinyin", {}))
         self.verified: frozenset[str] = frozenset(
             account_key(a) for entry in self.entries for a in entry.verified_accounts
@@ -305,7 +302,9 @@ class EntityRegistry:
                 lo, hi = folded.pos[start], folded.pos[end] + 1
                 written = original[lo:hi]
                 if how == "abbreviation" and (
-                    key in _COMMON_WORDS or not (claimed or _upper(written))
+                    key in self._common
+                    or not all(c.isalpha() for c in written)
+                    or not (claimed or _upper(written))
                 ):
                     continue
                 if how == "name":
@@ -356,49 +355,80 @@ class EntityRegistry:
 
     def authority(self, folded: Folded) -> tuple[str | None, bool]:
         """``(claim, self_claim)``: the authority wording that makes a name invented from
-        authority words (a strong word; a qualifier, then an institution noun; or a unit noun
-        that ends the name, "Trade Command", 世纪发布), and whether the text claims to be an
-        account of a body."""
+        authority words, and whether the text claims to be an account of a body.
+
+        A claim is a strong word (指挥部, "News Agency"); a qualifier then an institution noun
+        at most ``MAX_GAP`` characters or words apart ("Chinese ... Command", 上海发布); or a
+        unit noun that ends the name ("Trade Command", 世纪发布). In Chinese, where words are
+        not spaced, a claim must also end its run of characters but for ``MAX_TAIL`` of them
+        (names end with the institution: 盘锦市公安局 is a name, 盘锦市公安局又在自己查自己了
+        is a sentence); other lexicon words do not count in either distance."""
+        text = folded.text
         spans = []
-        for end, (key, values) in _iter(self._authority, folded.text):
+        for end, (key, values) in _iter(self._authority, text):
             groups, word = values[0]
             spans.append((end - len(key) + 1, end + 1, groups, word))
         starts = {s for s, _, _, _ in spans}
         ends = {e for _, e, _, _ in spans}
+        anchored = [
+            (s, e, kinds, word)
+            for s, e, kinds, word in sorted(spans)
+            if not text[s].isascii()
+            or ((folded.starts_word(s) or s in ends) and (folded.starts_word(e) or e in starts))
+        ]
+        covered = [False] * (len(text) + 1)
+        for s, e, _, _ in anchored:
+            for k in range(s, e):
+                covered[k] = True
+        covered[len(text)] = True
         strong: str | None = None
-        first_qualifier = None
         head: str | None = None
         self_claim = False
-        anchored = []
-        for s, e, kinds, key in sorted(spans):
-            latin = folded.text[s].isascii()
-            if latin and not (
-                (folded.starts_word(s) or s in ends) and (folded.starts_word(e) or e in starts)
-            ):
-                continue
-            anchored.append((s, e, kinds, key))
-        covered_to = len(folded.text)
-        for s, e, _, _ in sorted(anchored, key=lambda span: -span[1]):
-            if e >= covered_to > s:
-                covered_to = s
-        for s, e, kinds, key in anchored:
-            if "end" in kinds and e >= covered_to and head is None:
-                head = key
+        qualifiers: list[tuple[int, int, str]] = []
+        for s, e, kinds, word in anchored:
             if "self" in kinds:
                 self_claim = True
+            cjk = not text[s].isascii()
+            if cjk and _tail(folded, covered, e) > MAX_TAIL:
+                if "qualifier" in kinds:
+                    qualifiers.append((s, e, word))
+                continue
             if "strong" in kinds and strong is None:
-                strong = key
-            if "qualifier" in kinds and first_qualifier is None:
-                first_qualifier = (s, key)
-            if (
-                "head" in kinds
-                and head is None
-                and first_qualifier is not None
-                and first_qualifier[0] < s
-            ):
-                head = f"{first_qualifier[1]} … {key}"
-        claim = strong or head
-        return claim, self_claim
+                strong = word
+            if "end" in kinds and head is None and _tail(folded, covered, e, to_end=True) == 0:
+                head = word
+            if "head" in kinds and head is None:
+                for qs, qe, qualifier in qualifiers:
+                    if qs < s and _gap(folded, covered, qe, s, cjk) <= MAX_GAP:
+                        head = f"{qualifier} … {word}"
+                        break
+            if "qualifier" in kinds:
+                qualifiers.append((s, e, word))
+        return strong or head, self_claim
+
+
+MAX_TAIL: Final = 4
+MAX_GAP: Final = 4
+
+
+def _tail(folded: Folded, covered: list[bool], end: int, *, to_end: bool = False) -> int:
+    """Characters after ``end`` up to the end of their run (``to_end``: of the text) that no
+    lexicon word covers; for Latin text, words."""
+    count = 0
+    latin = end < len(folded.text) and folded.text[end].isascii()
+    for j in range(end, len(folded.text)):
+        if not to_end and folded.brk[j] and j > end:
+            break
+        if not covered[j] and (not latin or folded.brk[j] or j == end):
+            count += 1
+    return count
+
+
+def _gap(folded: Folded, covered: list[bool], start: int, end: int, cjk: bool) -> int:
+    """Uncovered characters (Chinese) or words (Latin) between a qualifier and a noun."""
+    if cjk:
+        return sum(1 for j in range(start, end) if not covered[j])
+    return sum(1 for j in range(start, end) if not covered[j] and folded.brk[j])
 
 
 _MENTION: Final = re.compile(r"@[^\s@,，:：]{1,40}")
@@ -416,8 +446,9 @@ def fold_map_of(base: Mapping[int, str], t2s: Mapping[str, str]) -> dict[int, st
 
 
 def _upper(written: str) -> bool:
-    letters = [c for c in written if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """Written in capitals (look-alike letters of other scripts aside): ``FBI``, ``USCрAНA``."""
+    letters = [c for c in written if c.isascii() and c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _authority_keys(fold_map: Mapping[int, str]) -> Iterable[tuple[str, Any]]:
@@ -517,7 +548,7 @@ class ImpersonationDetector:
         if not folded.text:
             return
         claim, self_claim = registry.authority(folded)
-        prose = surface == "bio" or len(text) > 60 or any(c in _SENTENCE for c in text)
+        prose = surface == "bio" or len(text) > 120 or any(c in _SENTENCE for c in text)
         if prose and not self_claim:
             return
         for hit in registry.name_hits(text, folded, bool(claim) or self_claim):
