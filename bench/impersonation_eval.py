@@ -254,7 +254,7 @@ class _Tools:
         self.s2t = opencc.OpenCC("s2t")
         self.lazy_pinyin = lazy_pinyin
         by_sound: dict[str, list[str]] = {}
-        for cp, reading in pinyin_dict.pinyin_dict.items():
+        for cp in pinyin_dict.pinyin_dict:
             char = chr(cp)
             if not ("\u4e00" <= char <= "\u9fff"):
                 continue
@@ -423,7 +423,7 @@ def run(data: Path, seed: int, per_family: int) -> dict[str, Any]:
         report["misses"][family] = misses[:15]
     # Logos: avatars that are edited copies of an entry's logo, with no text.
     logo_hits = 0
-    for n, (name, png) in enumerate(sorted(logos.items())):
+    for n, (_, png) in enumerate(sorted(logos.items())):
         for k in range(3):
             data_ = _avatar(png, random.Random(seed + n * 7 + k))
             item = Item(

@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from bastion.detect.authority_words import GENERIC, HEADS, QUALIFIERS, STRONG
+from bastion.detect.authority_words import GENERIC, HEADS, QUALIFIERS
 from bastion.detect.impersonation import (
     MIN_PINYIN_KEY,
     EntityRegistry,
@@ -302,9 +302,10 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _generic_words() -> frozenset[str]:
+    """Stop words and the one-word institution nouns and qualifiers: a name made only of these
+    ("National Guard", "Bureau of Investigation") is kept whole but yields no partial name."""
     words = set(GENERIC)
-    for phrase in (*HEADS, *QUALIFIERS, *STRONG):
-        words.update(phrase.casefold().replace("'", " ").split())
+    words.update(w.casefold() for w in (*HEADS, *QUALIFIERS) if " " not in w)
     return frozenset(words)
 
 
@@ -391,7 +392,6 @@ def _latin_partials(
     content = [i for i, w in enumerate(words) if w not in GENERIC]
     if len(content) < 3 or len(words) > 12:
         return set()
-    heads = {h for h in HEADS if " " not in h}
     found: set[str] = set()
     for a in content:
         for b in content:

@@ -425,6 +425,12 @@ SELF_CLAIM: Final = (
     "直属",
 )
 
+BARE_CLAIMS: Final = frozenset(
+    {"official", "official account", "official page", "official channel", "官方", "官微"}
+)
+"""Strong words that claim officialdom but name no kind of body: enough in a display name, not
+in a bio, where "official account" is how a shop or a singer presents itself too."""
+
 GENERIC: Final = frozenset(
     {
         "of",
