@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from bastion.detect.authority_words import GENERIC, HEADS, QUALIFIERS
+from bastion.detect.authority_words import END_HEADS, GENERIC, HEADS, QUALIFIERS
 from bastion.detect.impersonation import (
     MIN_PINYIN_KEY,
     EntityRegistry,
@@ -66,6 +66,8 @@ MAX_LIST: Final = 64
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 MIN_LATIN_KEY: Final = 4
 MIN_CJK_KEY: Final = 3
+MAX_SHARED_PARTIAL: Final = 8
+"""A partial name shared by more entries than this names none of them."""
 _CORPORATE = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|\s*,?\s*(?:co\.?,?\s*)?(?:ltd|limited|inc|llc)\.?)$",
     re.IGNORECASE,
@@ -426,9 +428,15 @@ def compile_entries(entries: list[Entry], *, source: str) -> dict[str, Any]:
         for key in partials:
             partial_owners.setdefault(key, set()).add(i)
     full = {key for key, _, how in keys if how == "name"}
+    institutions = _institution_keys(fold_map)
     for key, owners in sorted(partial_owners.items()):
-        if len(owners) == 1 and key not in full:
+        if key in full:
+            continue
+        if len(owners) == 1:
             keys.append((key, next(iter(owners)), "partial"))
+        elif len(owners) <= MAX_SHARED_PARTIAL and any(word in key for word in institutions):
+            # "Department of Technology" of several states: each is named; "Civil Rights" is not
+            keys += [(key, owner, "partial") for owner in sorted(owners)]
     keys = sorted(set(keys))
     body = {
         "entries": [
@@ -457,6 +465,12 @@ def compile_entries(entries: list[Entry], *, source: str) -> dict[str, Any]:
         "t2s": t2s,
         "pinyin": pinyin,
     }
+
+
+def _institution_keys(fold_map: dict[int, str]) -> frozenset[str]:
+    """Folded institution nouns (department, office, 委员会...) of at least six letters."""
+    words = {fold(w, fold_map).text for w in (*HEADS, *END_HEADS) if " " not in w}
+    return frozenset(w for w in words if len(w) >= 6 or any(is_cjk(c) for c in w))
 
 
 def _base_fold(tables: Any) -> dict[int, str]:

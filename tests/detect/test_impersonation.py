@@ -312,3 +312,24 @@ def test_without_a_registry_the_gate_is_closed() -> None:
         )
         == []
     )
+
+
+def test_a_partial_name_shared_by_entries_needs_an_institution_noun(tmp_path: Path) -> None:
+    source = tmp_path / "e.csv"
+    source.write_text(
+        "name,kind\n"
+        "Kansas Department of Technology Services,government\n"
+        "Ohio Department of Technology Services,government\n"
+        "Kansas Office of Information Technology,government\n"
+        "Ohio Office of Information Technology,government\n",
+        encoding="utf-8",
+    )
+    import_entities(source, tmp_path)
+    registry = load_registry(tmp_path)
+    shared = imp.ImpersonationDetector(Resources(IntelIndex.empty(), {"impersonation": registry}))
+    named = {entry for _, entry in how(detect(shared, "Department of Technology Services"))}
+    assert named == {
+        "Kansas Department of Technology Services",
+        "Ohio Department of Technology Services",
+    }
+    assert detect(shared, "Information Technology") == []

@@ -459,10 +459,12 @@ def fold(text: str, fold_map: Mapping[int, str]) -> Folded:
                 starts = True
             else:
                 a, b = text[i - 1], char
+                after = text[i + 1] if i + 1 < len(text) else ""
                 starts = (
                     not a.isalnum()
                     or not b.isalnum()
                     or (a.islower() and b.isupper())
+                    or (a.isupper() and b.isupper() and after.islower())
                     or (is_cjk(a) != is_cjk(b))
                 )
             out.append(c)
