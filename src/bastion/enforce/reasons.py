@@ -77,6 +77,12 @@ class ReasonsConfig:
             "scam": _terms("fraudulent offers"),
             "phishing": _terms("phishing pages that steal credentials"),
             "malware": _terms("malicious software"),
+            "impersonation": GroundSpec(
+                "terms",
+                "Terms of Service: impersonation",
+                "The account's name, bio or picture poses as a state, military or media body "
+                "that it is not, which the Terms of Service do not allow.",
+            ),
             "default": _terms("content the platform does not allow"),
         }
     )
