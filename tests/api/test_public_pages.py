@@ -107,3 +107,28 @@ def test_the_transparency_page_allows_only_its_own_style(client: BastionClient) 
     csp = page.headers["content-security-policy"]
     assert re.search(r"style-src 'sha256-[A-Za-z0-9+/=]+'", csp)
     assert "unsafe-inline" not in csp and "script-src" not in csp
+
+
+def test_the_affected_user_appeals_from_the_notice_link(client: BastionClient) -> None:
+    checked = client.post(
+        "/v1/check",
+        json={"id": "g-1", "text": "官网 12bet.com 注册送彩金", "account_id": "u-5"},
+        headers=client.auth("platform"),
+    ).json()
+    assert checked["verdict"] == "act"
+    action_id = checked["enforcement"]["actions"][0]["id"]
+    record = client.get(f"/v1/actions/{action_id}", headers=client.auth("platform")).json()
+    link = record["appeal_link"]
+    assert link.startswith(f"/p/{client.tenant.slug}/appeal/{action_id}?k=")
+    page = client.get(link)
+    assert page.status_code == 200 and "Appeal a decision" in page.text
+    assert 'id="ground"' in page.text
+    forged = client.get(link[:-1] + ("0" if link[-1] != "0" else "1"))
+    assert forged.status_code == 404
+    token = link.split("k=")[1]
+    sent = client.post(link.split("?")[0], data={"k": token, "statement": "it was a joke"})
+    assert sent.status_code == 201 and "did not take the decision" in sent.text
+    again = client.post(link.split("?")[0], data={"k": token, "statement": "again"})
+    assert again.status_code == 409 and "already been appealed" in again.text
+    appeals = client.get("/v1/appeals", headers=client.auth("admin")).json()["appeals"]
+    assert [(a["appellant"], a["text"]) for a in appeals] == [("u-5", "it was a joke")]

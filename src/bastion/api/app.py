@@ -40,6 +40,7 @@ from bastion.api.routes import (
 )
 from bastion.api.workers import Upkeep
 from bastion.console import routes as console_routes
+from bastion.console import views as console_views
 from bastion.enforce import Ladder
 from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
@@ -127,6 +128,7 @@ def create_app(
     for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases, shim):
         app.include_router(module.router)
     app.include_router(console_routes.router)
+    app.include_router(console_views.router)
     app.include_router(public_routes.router)
 
     def limit_for(path: str) -> int:

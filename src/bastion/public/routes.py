@@ -29,10 +29,13 @@ from bastion.api.deps import context
 from bastion.api.routes.reports import report_config
 from bastion.public.text import TEXT
 from bastion.report import render_html, transparency_stats
-from bastion.service.errors import InvalidInput, NotFound, RateLimited, ServiceError
+from bastion.service.accounts import action_view
+from bastion.service.appeals import check_appeal_token, file_appeal
+from bastion.service.errors import Conflict, InvalidInput, NotFound, RateLimited, ServiceError
 from bastion.service.reports import REPORT_REASONS, Reporter, check_token, file_report, get_report
+from bastion.service.reversal import affected_account
 from bastion.shim.pages import CSP, language
-from bastion.store.models import Tenant
+from bastion.store.models import Action, Tenant
 
 router = APIRouter(prefix="/p", include_in_schema=False)
 MIN_FORM_SECONDS: Final = 3
@@ -189,6 +192,82 @@ def outcome(
         "decided_at": view.decided_at.isoformat(timespec="minutes") if view.decided_at else None,
     }
     return _page(request, lang, tenant, "outcome", view=shown)
+
+
+def _appeal_target(
+    request: Request, tenant: str, action_id: int, token: str
+) -> tuple[int, dict[str, Any], str] | None:
+    """The tenant id, what the page shows of the action, and the affected account, when the
+    link's token is right; None otherwise (a wrong link learns nothing)."""
+    tenant_id = _tenant_id(request, tenant)
+    secret = report_config(request).secret
+    if tenant_id is None or not check_appeal_token(secret, tenant_id, action_id, token):
+        return None
+
+    def load(session: Session) -> tuple[dict[str, Any], str] | None:
+        view = action_view(session, tenant_id, action_id)
+        row = session.get(Action, action_id)
+        account = affected_account(session, row) if row is not None else None
+        if account is None:
+            return None
+        return view, account.external_id
+
+    try:
+        found = context(request).store.run(load, readonly=True)
+    except NotFound:
+        return None
+    if found is None:
+        return None
+    return tenant_id, found[0], found[1]
+
+
+@router.get("/{tenant}/appeal/{action_id}")
+def appeal_form(
+    request: Request,
+    tenant: Slug,
+    action_id: ReportId,
+    k: Annotated[str, Query(max_length=64)] = "",
+    lang: Lang = "",
+) -> Response:
+    target = _appeal_target(request, tenant, action_id, k)
+    if target is None:
+        return _page(request, lang, tenant, "missing", 404)
+    return _page(request, lang, tenant, "appeal", action=target[1], token=k, action_id=action_id)
+
+
+@router.post("/{tenant}/appeal/{action_id}")
+def appeal_send(
+    request: Request,
+    tenant: Slug,
+    action_id: ReportId,
+    k: Annotated[str, Form(max_length=64)],
+    statement: Annotated[str, Form(max_length=5000)] = "",
+    lang: Lang = "",
+) -> Response:
+    target = _appeal_target(request, tenant, action_id, k)
+    if target is None:
+        return _page(request, lang, tenant, "missing", 404)
+    tenant_id, shown, appellant = target
+    ctx = context(request)
+    text = TEXT[language(lang, request.headers.get("accept-language"))]
+    try:
+        ctx.store.run(
+            lambda s: file_appeal(
+                s, tenant_id, action_id, appellant=appellant, text=statement, now=ctx.clock()
+            )
+        )
+    except Conflict as exc:
+        error = text["error_appealed"] if "already appealed" in str(exc) else text["error_closed"]
+        return _page(
+            request, lang, tenant, "appeal", 409, action=shown, token=k, action_id=action_id,
+            error=error,
+        )  # fmt: skip
+    except ServiceError:
+        return _page(
+            request, lang, tenant, "appeal", 400, action=shown, token=k, action_id=action_id,
+            error=text["error_form"],
+        )  # fmt: skip
+    return _page(request, lang, tenant, "appealed", 201)
 
 
 @router.get("/{tenant}/transparency")

@@ -39,6 +39,31 @@ _STATUS_ZH: Final = {
     "closed": "已关闭",
 }
 
+_ACTIONS_EN: Final = {
+    "remove_content": "The content was removed",
+    "disable_link": "A link in the content was disabled",
+    "warn": "A warning",
+    "remove_followers": "Followers were removed",
+    "suspend_monetization": "Earning money was suspended",
+    "revoke_monetization": "Earning money was revoked",
+    "freeze_followers": "New followers were paused",
+    "temp_suspend": "The account was suspended for a time",
+    "ban": "The account was closed",
+    "label": "A label was added",
+}
+_ACTIONS_ZH: Final = {
+    "remove_content": "内容已被删除",
+    "disable_link": "内容中的链接已被禁用",
+    "warn": "警告",
+    "remove_followers": "粉丝已被移除",
+    "suspend_monetization": "收益功能已暂停",
+    "revoke_monetization": "收益功能已取消",
+    "freeze_followers": "新增粉丝已暂停",
+    "temp_suspend": "账号已被暂时封禁",
+    "ban": "账号已被封禁",
+    "label": "已添加标签",
+}
+
 TEXT: Final[dict[str, dict[str, Any]]] = {
     "en": {
         "lang": "en",
@@ -70,6 +95,18 @@ TEXT: Final[dict[str, dict[str, Any]]] = {
         "error_limit": "You have sent many reports in a short time. Please try again later.",
         "error_target": "We could not find that post or account. Please check the id.",
         "error_token": "That token does not match this report.",
+        "title_appeal": "Appeal a decision",
+        "title_appealed": "Your appeal was received",
+        "action": "What was done",
+        "why": "Why",
+        "ground": "Rule",
+        "appeal_text": "Why do you think this decision is wrong?",
+        "appeal_send": "Send appeal",
+        "appealed": "A person who did not take the decision will look at it; you will be told "
+        "the outcome.",
+        "error_appealed": "This decision has already been appealed.",
+        "error_closed": "This decision can no longer be appealed.",
+        "actions": _ACTIONS_EN,
         "footer": "Reports are handled under the platform's rules. Misuse of reports may be "
         "limited.",
         "reasons": _REASONS_EN,
@@ -105,6 +142,17 @@ TEXT: Final[dict[str, dict[str, Any]]] = {
         "error_limit": "您在短时间内提交了较多举报，请稍后再试。",
         "error_target": "找不到该内容或账号，请检查编号。",
         "error_token": "凭证与该举报不符。",
+        "title_appeal": "对处理决定提出申诉",
+        "title_appealed": "我们已收到您的申诉",
+        "action": "采取的措施",
+        "why": "原因",
+        "ground": "依据",
+        "appeal_text": "您为什么认为该决定有误？",
+        "appeal_send": "提交申诉",
+        "appealed": "将由未参与原决定的审核人员处理，结果会通知您。",
+        "error_appealed": "该决定已被申诉过。",
+        "error_closed": "该决定已无法申诉。",
+        "actions": _ACTIONS_ZH,
         "footer": "举报依照平台规则处理。滥用举报功能可能受到限制。",
         "reasons": _REASONS_ZH,
         "statuses": _STATUS_ZH,
