@@ -34,7 +34,7 @@ import random
 import resource
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,23 @@ from bench import common
 
 BAR_SECONDS = 300.0
 BAR_F1 = 0.90
+PEER_BATCH = 50_000
 PUNCT = list("，。！？、；：…~!?.,;:—")
-EMOJI = ["😂", "🔥", "👍", "😭", "🙏", "❤️", "✨", "😱", "[哈哈]", "[doge]", "[蜡烛]", "[泪]", "[赞]"]
+EMOJI = [
+    "😂",
+    "🔥",
+    "👍",
+    "😭",
+    "🙏",
+    "❤️",
+    "✨",
+    "😱",
+    "[哈哈]",
+    "[doge]",
+    "[蜡烛]",
+    "[泪]",
+    "[赞]",
+]
 HASHTAGS = ["#热门#", "#今日头条#", "#震惊#", "#转发#", "#热搜#", "#trending", "#viral", "#news"]
 
 
@@ -180,9 +195,7 @@ def build_posts(
     return posts, gold, edits
 
 
-def bcubed(
-    gold: dict[str, int], predicted: dict[str, int], ids: Sequence[str]
-) -> dict[str, float]:
+def bcubed(gold: dict[str, int], predicted: dict[str, int], ids: Sequence[str]) -> dict[str, float]:
     """B-cubed precision, recall and F1 over the posts in ``gold``; every other post is a gold
     singleton, and a post in no predicted cluster is a predicted singleton."""
     pred_members: dict[int, list[str]] = {}
@@ -231,21 +244,34 @@ def peer_signatures(
 
 
 def run_peer(
-    name: str, posts: Sequence[dict[str, Any]], gold: dict[str, int], params: MinHashParams, t2s: Any
+    name: str,
+    posts: Sequence[dict[str, Any]],
+    gold: dict[str, int],
+    params: MinHashParams,
+    t2s: Any,
 ) -> dict[str, Any]:
     start = time.perf_counter()
     cpu = time.process_time()
     normalised = [normalise(p["text"], t2s) for p in posts]
     usable = [i for i, t in enumerate(normalised) if len(t) >= MIN_CHARS]
-    sig = peer_signatures(name, normalised, params)
+    sig = np.concatenate(
+        [
+            peer_signatures(name, normalised[start : start + PEER_BATCH], params)
+            for start in range(0, len(normalised), PEER_BATCH)
+        ]
+    )
     labels = component_labels(sig, params)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     predicted = {posts[usable[row]]["id"]: int(label) for row, label in enumerate(labels)}
     sizes = np.bincount(labels)
     predicted = {k: v for k, v in predicted.items() if sizes[v] >= 2}
     scores = bcubed({k: v for k, v in gold.items()}, predicted, [p["id"] for p in posts])
-    return {"posts": len(posts), "seconds": round(seconds, 2), "cpu_seconds": round(cpu_seconds, 2),
-            **{k: round(v, 4) for k, v in scores.items()}}
+    return {
+        "posts": len(posts),
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
+        **{k: round(v, 4) for k, v in scores.items()},
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -285,14 +311,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         "planted_posts": len(gold),
         "planted_clusters": len(set(gold.values())),
         "edits_applied": edits,
-        "params": {"num_perm": params.num_perm, "bands": params.bands, "shingle": SHINGLE,
-                   "threshold": params.threshold, "min_chars": MIN_CHARS},
+        "params": {
+            "num_perm": params.num_perm,
+            "bands": params.bands,
+            "shingle": SHINGLE,
+            "threshold": params.threshold,
+            "min_chars": MIN_CHARS,
+        },
         "bastion": {
             "seconds": round(seconds, 2),
             "cpu_seconds": round(cpu_seconds, 2),
             "clusters": len(run.clusters),
             **{k: round(v, 4) for k, v in scores.items()},
-            "background_clustered_pct": round(100 * clustered_background / max(1, len(background_ids)), 2),
+            "background_clustered_pct": round(
+                100 * clustered_background / max(1, len(background_ids)), 2
+            ),
             "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         },
         "load_average_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
@@ -311,16 +344,23 @@ def main(argv: Sequence[str] | None = None) -> None:
             cpu = time.process_time()
             sub = [normalise(p["text"], t2s) for p in peer_posts]
             from bastion.neardup.minhash import signatures
+
             sig, usable = signatures(sub, params)
             labels = component_labels(sig, params)
             rows = np.flatnonzero(usable)
             sizes = np.bincount(labels)
-            pred = {peer_posts[rows[r]]["id"]: int(l) for r, l in enumerate(labels) if sizes[l] >= 2}
+            pred = {
+                peer_posts[rows[r]]["id"]: int(lab)
+                for r, lab in enumerate(labels)
+                if sizes[lab] >= 2
+            }
             sc = bcubed(peer_gold, pred, [p["id"] for p in peer_posts])
             result["bastion_on_peer_subset"] = {
-                "posts": len(peer_posts), "seconds": round(time.perf_counter() - start, 2),
+                "posts": len(peer_posts),
+                "seconds": round(time.perf_counter() - start, 2),
                 "cpu_seconds": round(time.process_time() - cpu, 2),
-                **{k: round(v, 4) for k, v in sc.items()}}
+                **{k: round(v, 4) for k, v in sc.items()},
+            }
         result["peers"] = {}
         for name in ("rensa", "datasketch"):
             result["peers"][name] = run_peer(name, peer_posts, peer_gold, params, t2s)

@@ -56,6 +56,8 @@ BUILTIN_CATEGORIES: Final = (
     "scam",
     "phishing",
     "malware",
+    "content_farm",
+    "clout_chasing",
 )
 """Harmful categories the default policy knows; operators may add their own."""
 

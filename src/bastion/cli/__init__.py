@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from bastion.cli.clusters import clusters_command, topics_app
 from bastion.cli.explain import explain_command
 from bastion.cli.feeds import feeds_app
 from bastion.cli.report import audit_app, report_command
@@ -24,6 +25,8 @@ app.command("report")(report_command)
 app.add_typer(audit_app, name="audit")
 app.add_typer(tenants_app, name="tenants")
 app.command("serve")(serve_command)
+app.command("clusters")(clusters_command)
+app.add_typer(topics_app, name="topics")
 
 
 def main() -> None:
