@@ -54,6 +54,11 @@ class FarmData:
     topics: Topics | None
     t2s: Mapping[int, str]
 
+    def __repr__(self) -> str:
+        clusters = len(self.index) if self.index is not None else 0
+        topics = len(self.topics.topics) if self.topics is not None else 0
+        return f"FarmData({clusters} clusters, {topics} topics)"
+
 
 class NearDuplicateDetector:
     """Flags copies of known farm posts, and monetized accounts mass-posting them on topics."""
