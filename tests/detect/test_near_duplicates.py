@@ -122,5 +122,5 @@ def test_without_an_index_the_gate_is_shut(tmp_path: Path) -> None:
 def test_a_damaged_index_stops_the_load(tmp_path: Path) -> None:
     (tmp_path / DIRECTORY).mkdir()
     (tmp_path / DIRECTORY / INDEX_FILE).write_bytes(b"garbage")
-    with pytest.raises(DetectorError, match="near_duplicates.*not a cluster index"):
+    with pytest.raises(DetectorError, match=r"near_duplicates.*not a cluster index"):
         Scanner.load(tmp_path, no_feeds=True)

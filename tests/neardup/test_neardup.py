@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from bastion.neardup.cluster import Clusterer, component_labels
@@ -18,13 +19,14 @@ from bastion.neardup.topics import Topics, TopicsError, parse_topics, save_topic
 
 T2S = t2s_table()
 POST = "今天下午约14点，宁波妇儿医院，一妇女携带一婴儿在住院楼跳楼，后抢救无效死亡。"
-COPIES = [
-    "今天下午约14点 宁波妇儿医院 一妇女携带一婴儿在住院楼跳楼!!!后抢救无效死亡……",  # punctuation
-    "今天下午约14点，宁波妇儿医院，一妇女😭携带一婴儿在住院楼跳楼，后抢救无效死亡。[蜡烛]🙏",  # emoji
+COPIES = [  # punctuation, emoji, hashtags, swapped phrases, traditional, full-width + noise
+    "今天下午约14点 宁波妇儿医院 一妇女携带一婴儿在住院楼跳楼!!!后抢救无效死亡……",
+    "今天下午约14点，宁波妇儿医院，一妇女😭携带一婴儿在住院楼跳楼，后抢救无效死亡。[蜡烛]🙏",
     "#宁波突发# 今天下午约14点，宁波妇儿医院，一妇女携带一婴儿在住院楼跳楼，后抢救无效死亡。#news",
-    "宁波妇儿医院，今天下午约14点，一妇女携带一婴儿在住院楼跳楼，后抢救无效死亡。",  # swapped
-    "今天下午約14點，寧波婦兒醫院，一婦女攜帶一嬰兒在住院樓跳樓，後搶救無效死亡。",  # traditional
-    "今天下午约１４点，宁波妇儿医院 https://t.cn/abc @某人 一妇女携带一婴儿在住院楼跳楼，后抢救无效死亡。",
+    "宁波妇儿医院，今天下午约14点，一妇女携带一婴儿在住院楼跳楼，后抢救无效死亡。",
+    "今天下午約14點，寧波婦兒醫院，一婦女攜帶一嬰兒在住院樓跳樓，後搶救無效死亡。",
+    "今天下午约１４点，宁波妇儿医院 https://t.cn/abc @某人 一妇女携带一婴儿在住院楼跳楼，"
+    "后抢救无效死亡。",
 ]
 OTHER = [
     "明天上午十点在市图书馆举办读书分享会，欢迎大家带上喜欢的书参加。",
@@ -34,10 +36,11 @@ OTHER = [
 PARAMS = MinHashParams()
 
 
-def sig_of(text: str) -> np.ndarray:
+def sig_of(text: str) -> npt.NDArray[np.uint16]:
     sig, usable = signatures([normalise(text, T2S)], PARAMS)
     assert usable[0]
-    return sig[0]
+    row: npt.NDArray[np.uint16] = sig[0]
+    return row
 
 
 def test_normalise_drops_what_farms_change() -> None:
@@ -143,7 +146,7 @@ def test_a_bad_posts_file_fails_in_one_line_and_writes_nothing(
 def build_index(tmp_path: Path) -> ClusterIndex:
     posts = tmp_path / "posts.jsonl"
     texts = [POST, *COPIES, *OTHER, OTHER[0] + "!", OTHER[0] + "?"]
-    accounts = ["farm", "farm", "farm", *["x%d" % n for n in range(len(texts) - 3)]]
+    accounts = ["farm", "farm", "farm", *[f"x{n}" for n in range(len(texts) - 3)]]
     accounts[-2:] = ["solo", "solo"]  # OTHER[0] copied by one account only: not a farm
     accounts[len(COPIES) + 1] = "solo"
     write_posts(posts, texts, accounts)
@@ -156,7 +159,9 @@ def build_index(tmp_path: Path) -> ClusterIndex:
 def test_index_finds_a_new_copy_and_counts_posts_per_account(tmp_path: Path) -> None:
     index = build_index(tmp_path)
     assert len(index) == 1
-    hit = index.query(sig_of("宁波妇儿医院今天下午约14点，一妇女携带一婴儿在住院楼跳楼！后抢救无效死亡"))
+    hit = index.query(
+        sig_of("宁波妇儿医院今天下午约14点，一妇女携带一婴儿在住院楼跳楼！后抢救无效死亡")
+    )
     assert hit is not None and hit.similarity >= 0.5 and hit.size == 1 + len(COPIES)
     assert index.posts_by(hit.cluster, "farm") == 3
     assert index.posts_by(hit.cluster, "nobody") == 0 and index.posts_by(hit.cluster, "") == 0

@@ -129,5 +129,5 @@ class Topics:
         if not tagged_text:
             return None
         for _end, number in self.automaton.iter(tagged_text):
-            return self.topics[number]
+            return self.topics[int(number)]
         return None
