@@ -74,7 +74,9 @@ def test_a_copy_of_a_known_farm_post_is_content_farm(scanner: Scanner) -> None:
     assert signal.category == "content_farm" and signal.score >= 0.5
     assert "farm cluster c" in signal.evidence and "4 posts by 3 accounts" in signal.evidence
     assert result.verdict == "act"
-    assert [(v.rule, v.outcome) for v in result.violations] == [("farm.copy", "remove")]
+    assert [(v.rule, v.severity, v.outcome) for v in result.violations] == [
+        ("farm.copy", "medium", "remove")
+    ]
 
 
 def test_an_unrelated_post_is_left_alone(scanner: Scanner) -> None:
