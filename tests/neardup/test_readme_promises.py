@@ -8,9 +8,9 @@ from datetime import timedelta
 from bastion.cli.clusters import clusters_command
 from bastion.detect.near_duplicates import MASS_POSTING, SURFACES
 from bastion.enforce.ladder import Ladder, StrikeRecord
+from bastion.model import Violation
 from bastion.neardup.index import REPRESENTATIVES
 from bastion.neardup.minhash import MIN_CHARS, SHINGLE, MinHashParams, signatures
-from bastion.model import Violation
 from tests.conftest import REPO
 from tests.enforce.test_ladder import NOW
 
