@@ -13,7 +13,13 @@ import pytest
 from bastion.neardup.cluster import Clusterer, component_labels
 from bastion.neardup.files import PostsError, cluster_posts, write_clusters
 from bastion.neardup.index import ClusterIndex, compile_index
-from bastion.neardup.minhash import MIN_CHARS, MinHashParams, signatures, similarity
+from bastion.neardup.minhash import (
+    MIN_CHARS,
+    MinHashParams,
+    signature_one,
+    signatures,
+    similarity,
+)
 from bastion.neardup.textnorm import normalise, t2s_table
 from bastion.neardup.topics import Topics, TopicsError, parse_topics, save_topics
 
@@ -80,7 +86,9 @@ def test_signatures_do_not_depend_on_the_batch() -> None:
     texts = [normalise(t, T2S) for t in [POST, *OTHER]]
     together, _ = signatures(texts, PARAMS)
     alone = np.stack([signatures([t], PARAMS)[0][0] for t in texts])
-    assert np.array_equal(together, alone)
+    one = np.stack([signature_one(t, PARAMS) for t in texts])
+    assert np.array_equal(together, alone) and np.array_equal(together, one)
+    assert signature_one("转发微博", PARAMS) is None
 
 
 def _clusterer(texts: list[str]) -> Clusterer:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import numpy.typing as npt
 
-from bastion.neardup.minhash import MinHashParams, band_keys, signatures
+from bastion.neardup.minhash import MinHashParams, band_keys, signature_one
 from bastion.neardup.textnorm import NORMALISATION_VERSION
 
 if TYPE_CHECKING:
@@ -120,8 +120,7 @@ class ClusterIndex:
     def signature(self, normalised: str) -> npt.NDArray[np.uint16] | None:
         """The signature of one normalised text under this index's parameters, or None if too
         short to have one."""
-        sig, usable = signatures([normalised], self.params)
-        return sig[0] if usable[0] else None
+        return signature_one(normalised, self.params)
 
     # -- compile, save, load (the edge) -----------------------------------------------------
 

@@ -1,7 +1,8 @@
 """MinHash signatures of many texts at once, vectorised with numpy (no Python loop per shingle).
 
 A text's shingles are its character ``SHINGLE``-grams (after ``textnorm.normalise``). Each
-shingle is hashed to 64 bits from its code points; permutation ``p`` is the multiply-shift hash
+shingle is hashed to 64 bits from its three code points (a weighted sum, then a splitmix
+finaliser); permutation ``p`` is the multiply-shift hash
 ``(a_p * h + b_p) >> 32`` (odd ``a_p``, fixed seed), and the signature keeps the minimum per
 permutation. Only the low 16 bits of each minimum are stored (b-bit minwise hashing: two
 different minima agree by chance with probability 2**-16), which halves memory and lets four
@@ -25,6 +26,7 @@ import numpy.typing as npt
 
 SHINGLE: Final = 3
 """Characters per shingle: short enough that swapping two words changes only the seams."""
+GROUP_SHINGLES: Final = 1 << 14
 MIN_CHARS: Final = 8
 """Texts with fewer letters and digits than this after normalisation get no signature: "转发微博"
 or "[哈哈]" are repeated by millions of people and say nothing about copying."""
@@ -78,6 +80,23 @@ def _mix(h: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     return h ^ (h >> np.uint64(31))
 
 
+def _shingle_mix(codes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """64-bit hash of the 3-gram starting at each position of ``codes`` (code points)."""
+    n = len(codes) - SHINGLE + 1
+    return _mix(codes[:n] * _M1 + codes[1 : n + 1] * _M2 + codes[2 : n + 2] * _M3)
+
+
+def signature_one(text: str, params: MinHashParams) -> npt.NDArray[np.uint16] | None:
+    """``signatures([text])`` for one text, in a dozen numpy calls (what a scan pays), or None
+    when the text is too short to have one."""
+    if len(text) < MIN_CHARS:
+        return None
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    a, b = params.coefficients()
+    values = (_shingle_mix(codes)[None, :] * a[:, None] + b[:, None]) >> np.uint64(32)
+    return (values.astype(np.uint32).min(axis=1)).astype(np.uint16)
+
+
 def shingle_hashes(
     texts: Sequence[str],
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
@@ -90,10 +109,7 @@ def shingle_hashes(
     kept = [t for t, ok in zip(texts, usable, strict=True) if ok]
     kept_lengths = lengths[usable]
     codes = np.frombuffer("".join(kept).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    h = codes[: len(codes) - SHINGLE + 1] * _M1
-    for offset in range(1, SHINGLE):
-        h = _mix(h) ^ codes[offset : len(codes) - SHINGLE + 1 + offset]
-    h = _mix(h)
+    h = _shingle_mix(codes)
     ends = np.cumsum(kept_lengths)
     # a shingle starting at p is inside its text when p <= end - SHINGLE
     valid = np.ones(len(h), dtype=np.bool_)
@@ -116,10 +132,21 @@ def signatures(
     if not len(offsets):
         return out, usable
     a, b = params.coefficients()
+    a2, b2 = a[:, None], b[:, None]
     shift = np.uint64(32)
-    for p in range(params.num_perm):
-        values = ((hashes * a[p] + b[p]) >> shift).astype(np.uint32)
-        out[:, p] = np.minimum.reduceat(values, offsets).astype(np.uint16)
+    # Texts are taken in groups of about GROUP_SHINGLES shingles, and every permutation of a
+    # group is one (num_perm x shingles) array: a few numpy calls per group, so one short post
+    # (a scan) costs microseconds and a million posts stay within cache-sized arrays.
+    ends = np.append(offsets[1:], len(hashes))
+    first, total = 0, len(offsets)
+    while first < total:
+        last = int(np.searchsorted(ends, offsets[first] + GROUP_SHINGLES, side="right"))
+        last = max(last, first + 1)
+        low, high = int(offsets[first]), int(ends[last - 1])
+        values = ((hashes[None, low:high] * a2 + b2) >> shift).astype(np.uint32)
+        minima = np.minimum.reduceat(values, offsets[first:last] - low, axis=1)
+        out[first:last] = minima.T.astype(np.uint16)
+        first = last
     return out, usable
 
 
