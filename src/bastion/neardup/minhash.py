@@ -94,7 +94,8 @@ def signature_one(text: str, params: MinHashParams) -> npt.NDArray[np.uint16] | 
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     a, b = params.coefficients()
     values = (_shingle_mix(codes)[None, :] * a[:, None] + b[:, None]) >> np.uint64(32)
-    return (values.astype(np.uint32).min(axis=1)).astype(np.uint16)
+    row: npt.NDArray[np.uint16] = values.astype(np.uint32).min(axis=1).astype(np.uint16)
+    return row
 
 
 def shingle_hashes(
