@@ -35,7 +35,9 @@ from bastion.neardup.textnorm import NORMALISATION_VERSION
 if TYPE_CHECKING:
     from bastion.neardup.files import ClusterRun
 
-FORMAT: Final = "bastion.neardup.index/1"
+FORMAT: Final = "bastion.neardup.index/2"
+"""Bumped whenever a signature of the same text changes (shingle hash, permutations): an older
+index would silently match nothing, so loading it fails instead."""
 REPRESENTATIVES: Final = 64
 """Member signatures kept per cluster: copies of one post agree with each other, so a new copy
 meets one of 64 members as surely as one of 10,000, and the index stays small."""
