@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 ENTRY_POINT_GROUP: Final = "bastion.detectors"
 BUILTIN: Final = (
     "bastion.detect.reputation:ReputationDetector",
+    "bastion.detect.provenance:ProvenanceDetector",
     "bastion.detect.near_duplicates:NearDuplicateDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
