@@ -30,6 +30,7 @@ BUILTIN: Final = (
     "bastion.detect.reputation:ReputationDetector",
     "bastion.detect.provenance:ProvenanceDetector",
     "bastion.detect.impersonation:ImpersonationDetector",
+    "bastion.detect.near_duplicates:NearDuplicateDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 
