@@ -249,32 +249,45 @@ def bm25s_scorer(claims: list[Claim]) -> Scorer:
     return score
 
 
-def embed_scorer(claims: list[Claim]) -> Scorer | None:
-    """all-MiniLM-L6-v2 from a package that ships it (no download); None if not installed."""
-    try:
-        from bench.rumours_embed import MiniLM
-    except ImportError:
-        return None
-    model = MiniLM.load()
-    if model is None:
-        return None
-    import numpy as np
+class _Embedded:
+    """Cosine similarity to every claim; ``prime`` encodes all texts in batches first."""
 
-    matrix = model.encode([c.claim for c in claims])
+    def __init__(self, model: Any, claims: list[Claim]) -> None:
+        self._model = model
+        self._matrix = model.encode([c.claim for c in claims])
+        self._cache: dict[str, Any] = {}
 
-    def score(text: str) -> list[tuple[int, float]]:
-        vector = model.encode([text])[0]
-        sims = matrix @ vector
+    def prime(self, texts: list[str]) -> None:
+        unique = list(dict.fromkeys(texts))
+        for text, vector in zip(unique, self._model.encode(unique), strict=True):
+            self._cache[text] = vector
+
+    def __call__(self, text: str) -> list[tuple[int, float]]:
+        import numpy as np
+
+        vector = self._cache.get(text)
+        if vector is None:
+            vector = self._model.encode([text])[0]
+        sims = self._matrix @ vector
         best = np.argsort(-sims)[:TOP]
         return [(int(b), float(max(0.0, sims[b]))) for b in best]
 
-    return score
+
+def embed_scorer(claims: list[Claim]) -> Scorer | None:
+    """all-MiniLM-L6-v2 from packages that ship it (no download); None if not installed."""
+    from bench.rumours_embed import MiniLM
+
+    model = MiniLM.load()
+    return None if model is None else _Embedded(model, claims)
 
 
 def evaluate(scorer: Scorer, cases: list[Case], claims: list[Claim]) -> dict[str, Any]:
     """Scores of every case, then precision/recall per split and threshold."""
     scored = []
     started = time.perf_counter()
+    prime = getattr(scorer, "prime", None)
+    if prime is not None:
+        prime([case.text for case in cases])
     for case in cases:
         scored.append(scorer(case.text))
     seconds = time.perf_counter() - started
