@@ -53,6 +53,15 @@ def _t2s() -> _Converter:
     return converter
 
 
+def simplified_to_traditional(text: str) -> str:
+    """``text`` in traditional characters (for building patterns that must match both scripts;
+    regular-expression syntax is ASCII and passes through)."""
+    import opencc
+
+    converted: str = opencc.OpenCC("s2t").convert(text)
+    return converted
+
+
 def prepare() -> None:
     """Load the converter now (at the edge), so the first scan does not read dictionaries."""
     _t2s()
