@@ -56,6 +56,8 @@ BUILTIN_CATEGORIES: Final = (
     "scam",
     "phishing",
     "malware",
+    "unqualified_advice",
+    "rumour",
 )
 """Harmful categories the default policy knows; operators may add their own."""
 

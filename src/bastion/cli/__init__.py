@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from bastion.cli.claims import claims_app, credentials_app
 from bastion.cli.explain import explain_command
 from bastion.cli.feeds import feeds_app
 from bastion.cli.report import audit_app, report_command
@@ -24,6 +25,8 @@ app.command("report")(report_command)
 app.add_typer(audit_app, name="audit")
 app.add_typer(tenants_app, name="tenants")
 app.command("serve")(serve_command)
+app.add_typer(claims_app, name="claims")
+app.add_typer(credentials_app, name="credentials")
 
 
 def main() -> None:

@@ -77,6 +77,10 @@ class ReasonsConfig:
             "scam": _terms("fraudulent offers"),
             "phishing": _terms("phishing pages that steal credentials"),
             "malware": _terms("malicious software"),
+            "unqualified_advice": _terms(
+                "professional advice or services offered without a credential"
+            ),
+            "rumour": _terms("claims that fact-checkers have rated false"),
             "default": _terms("content the platform does not allow"),
         }
     )
