@@ -162,10 +162,10 @@ def main(argv: list[str] | None = None) -> None:
     seconds = time.perf_counter() - started
     recall = hits / len(offers)
     precision = hits / (hits + topical_flags) if hits + topical_flags else 1.0
-    table = [
-        [key, f"{h}/{n}", f"{h / n:.2f}"] for key, (h, n) in sorted(by_domain.items())
-    ]
-    common.print_table("Unqualified advice: recall on written offers", ["domain/lang", "hit", "recall"], table)
+    table = [[key, f"{h}/{n}", f"{h / n:.2f}"] for key, (h, n) in sorted(by_domain.items())]
+    common.print_table(
+        "Unqualified advice: recall on written offers", ["domain/lang", "hit", "recall"], table
+    )
     common.print_table(
         "Ordinary talk (flags; topical subset)",
         ["set", "texts", "flagged", "topical", "topical flagged"],

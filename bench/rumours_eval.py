@@ -70,14 +70,43 @@ _MENTION = re.compile(r"@[\w\-·]{1,30}[:：]?")
 _TAG = re.compile(r"\[[^\[\]]{1,8}\]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CLAUSE = re.compile(r"[，。！？；,.!?;、]+")
-COMMENTARY_BEFORE = ["", "转发微博 ", "真的假的？", "太可怕了！", "扩散！", "求辟谣：", "震惊！", "转："]
+COMMENTARY_BEFORE = [
+    "",
+    "转发微博 ",
+    "真的假的？",
+    "太可怕了！",
+    "扩散！",
+    "求辟谣：",
+    "震惊！",
+    "转：",
+]
 COMMENTARY_AFTER = ["", " 大家注意！", " 转发扩散", " 是真的吗", " [怒]", " 可怕", "，赶紧告诉家人"]
 SYNONYMS = {
-    "今天": "今日", "昨天": "昨日", "医院": "医疗机构", "死亡": "身亡", "男子": "男人",
-    "女子": "女人", "孩子": "小孩", "警察": "民警", "政府": "官方", "发生": "出现",
-    "目前": "现在", "已经": "已", "因为": "由于", "但是": "可是", "非常": "十分",
-    "大家": "各位", "知道": "晓得", "告诉": "通知", "马上": "立刻", "朋友": "友人",
-    "中国": "我国", "全国": "全国各地", "消息": "讯息", "事件": "事情", "网友": "网民",
+    "今天": "今日",
+    "昨天": "昨日",
+    "医院": "医疗机构",
+    "死亡": "身亡",
+    "男子": "男人",
+    "女子": "女人",
+    "孩子": "小孩",
+    "警察": "民警",
+    "政府": "官方",
+    "发生": "出现",
+    "目前": "现在",
+    "已经": "已",
+    "因为": "由于",
+    "但是": "可是",
+    "非常": "十分",
+    "大家": "各位",
+    "知道": "晓得",
+    "告诉": "通知",
+    "马上": "立刻",
+    "朋友": "友人",
+    "中国": "我国",
+    "全国": "全国各地",
+    "消息": "讯息",
+    "事件": "事情",
+    "网友": "网民",
 }
 
 
@@ -153,16 +182,25 @@ def generated(claim: str, rng: random.Random, s2t: Callable[[str], str]) -> dict
     }
 
 
-def build(data: Path, n_claims: int, n_comments: int) -> tuple[list[Claim], list[Case], dict[str, Any]]:
+def build(
+    data: Path, n_claims: int, n_comments: int
+) -> tuple[list[Claim], list[Case], dict[str, Any]]:
     import opencc
 
     s2t = opencc.OpenCC("s2t").convert
     posts = [json.loads(line) for line in (data / "weibo-rumor-ced" / "posts.jsonl").open()]
-    rumours = [p for p in posts if p["label"] == "rumor" and len(clean(p["text"])) >= MIN_CLAIM_CHARS]
+    rumours = [
+        p for p in posts if p["label"] == "rumor" and len(clean(p["text"])) >= MIN_CLAIM_CHARS
+    ]
     rng = random.Random(SEED)
     rng.shuffle(rumours)
     listed = rumours[:n_claims]
-    claims = [Claim(claim_of(p["text"]), "谣言 (Weibo rumour report)", f"https://weibo.com/{p['post_id']}") for p in listed]
+    claims = [
+        Claim(
+            claim_of(p["text"]), "谣言 (Weibo rumour report)", f"https://weibo.com/{p['post_id']}"
+        )
+        for p in listed
+    ]
     split_of = {i: ("dev" if i < n_claims // 3 else "test") for i in range(len(listed))}
     of_post = {p["post_id"]: i for i, p in enumerate(listed)}
     cases: list[Case] = []
@@ -220,10 +258,30 @@ def jieba_terms() -> Callable[[str], set[str]]:
     import jieba
 
     jieba.setLogLevel(60)
-    stop = {"的", "了", "是", "在", "我", "你", "他", "也", "就", "都", "和", "与", "这", "那", "有"}
+    stop = {
+        "的",
+        "了",
+        "是",
+        "在",
+        "我",
+        "你",
+        "他",
+        "也",
+        "就",
+        "都",
+        "和",
+        "与",
+        "这",
+        "那",
+        "有",
+    }
 
     def tokenize(text: str) -> set[str]:
-        return {w for w in jieba.lcut(fold(text)) if w.strip() and w not in stop and not re.fullmatch(r"\W+", w)}
+        return {
+            w
+            for w in jieba.lcut(fold(text))
+            if w.strip() and w not in stop and not re.fullmatch(r"\W+", w)
+        }
 
     return tokenize
 
@@ -342,7 +400,12 @@ def evaluate(scorer: Scorer, cases: list[Case], claims: list[Claim]) -> dict[str
     curve = [table("dev", t) for t in THRESHOLDS]
     chosen = next((row for row in curve if row["precision"] >= DEV_PRECISION), curve[-1])
     test = table("test", chosen["threshold"])
-    return {"threshold": chosen["threshold"], "dev": chosen, "test": test, "seconds": round(seconds, 2)}
+    return {
+        "threshold": chosen["threshold"],
+        "dev": chosen,
+        "test": test,
+        "seconds": round(seconds, 2),
+    }
 
 
 _SPLITS: dict[int, str] = {}
@@ -364,7 +427,9 @@ def main(argv: list[str] | None = None) -> None:
     data = common.data_dir(args.data)
     claims, cases, counts = build(data, args.claims, args.comments)
     positives = sum(1 for c in cases if c.claim is not None)
-    print(f"{len(claims)} claims, {positives} positives, {len(cases) - positives} negatives; {counts}")
+    print(
+        f"{len(claims)} claims, {positives} positives, {len(cases) - positives} negatives; {counts}"
+    )
     peers: dict[str, Callable[[], Scorer | None]] = {
         "ours": lambda: ours(claims),
         "jieba": lambda: ours(claims, jieba_terms()),

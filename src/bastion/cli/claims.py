@@ -28,7 +28,7 @@ FileArgument = Annotated[
 
 @claims_app.command("import")
 def import_claims(source: FileArgument, home: HomeOption = None) -> None:
-    """Import ClaimReview JSON (one, a list, @graph or JSON Lines) or CSV claim,verdict,source_url."""
+    """Import ClaimReview JSON (one, a list, @graph, JSON Lines) or CSV claim,verdict,source_url."""
     root = resolve_home(home)
     try:
         claims = claimlist.import_file(root, source)
@@ -51,6 +51,5 @@ def import_credentials(source: FileArgument, home: HomeOption = None) -> None:
         fail(str(exc))
     accounts = len({r.account_id for r in records})
     Console(highlight=False).print(
-        f"imported {len(records):,} credentials of {accounts:,} accounts from "
-        f"{escape(source.name)}"
+        f"imported {len(records):,} credentials of {accounts:,} accounts from {escape(source.name)}"
     )

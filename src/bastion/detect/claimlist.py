@@ -87,7 +87,9 @@ def _from_review(where: str, record: Any) -> Claim:
     rating = record.get("reviewRating")
     if not isinstance(rating, dict):
         raise ClaimListError(f"{where}: 'reviewRating' is missing or not an object")
-    return _check(where, record.get("claimReviewed"), rating.get("alternateName"), record.get("url"))
+    return _check(
+        where, record.get("claimReviewed"), rating.get("alternateName"), record.get("url")
+    )
 
 
 def _json_records(text: str, name: str) -> list[tuple[int, Any]]:
@@ -103,7 +105,7 @@ def _json_records(text: str, name: str) -> list[tuple[int, Any]]:
         return ClaimListError(f"{name} line {line_at(offset + exc.pos)}: invalid JSON: {exc.msg}")
 
     if text.startswith("[", start):
-        pos, out = start + 1, []
+        pos, out = start + 1, list[tuple[int, Any]]()
         while True:
             while pos < len(text) and text[pos] in " \t\r\n,":
                 pos += 1

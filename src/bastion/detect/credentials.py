@@ -177,7 +177,10 @@ def _compile(pattern: str) -> re2._Regexp[str]:
 
 _OFFER: Final = _compile("|".join(f"(?:{p})" for p in (*OFFER_EN, *OFFER_ZH)))
 _OFFER_GATE: Final = _compile(
-    "(?i)" + "|".join(f"(?:{p})" for p in (*OFFER_EN, *OFFER_ZH, *map(simplified_to_traditional, OFFER_ZH)))
+    "(?i)"
+    + "|".join(
+        f"(?:{p})" for p in (*OFFER_EN, *OFFER_ZH, *map(simplified_to_traditional, OFFER_ZH))
+    )
 )
 """The offer phrases on the raw text, in both scripts: the cheap test behind ``gate``."""
 _DOMAIN: Final = {

@@ -68,9 +68,7 @@ class ClaimIndex:
         "totals",
     )
 
-    def __init__(
-        self, claims: list[Claim], tokenize: Callable[[str], set[str]] = terms
-    ) -> None:
+    def __init__(self, claims: list[Claim], tokenize: Callable[[str], set[str]] = terms) -> None:
         """``tokenize`` is the term function (the benchmark swaps in jieba words to compare)."""
         self.claims = tuple(claims)
         self._terms = tokenize
@@ -175,5 +173,9 @@ class RumourDetector:
 
 def _evidence(claim: Claim) -> str:
     """The claim, its verdict and the fact-check, as one JSON object (bounded)."""
-    record = {"claim": claim.claim[:1_000], "verdict": claim.verdict, "source_url": claim.source_url}
+    record = {
+        "claim": claim.claim[:1_000],
+        "verdict": claim.verdict,
+        "source_url": claim.source_url,
+    }
     return json.dumps(record, ensure_ascii=False)

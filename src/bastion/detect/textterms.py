@@ -32,13 +32,14 @@ FUNCTION_CHARS: Final = frozenset(
     "着过又还很最更再所以因但如果就是到得地么什怎哪谁没"
 )
 """Frequent Chinese function characters (written from grammar, not counted from any corpus)."""
-ENGLISH_STOP: Final = frozenset(
+_STOP_WORDS: Final = (
     "a an the and or but if of to in on at by for with from as is are was were be been being "
     "it its this that these those i you he she we they me him her us them my your his our "
     "their do does did have has had not no so than then there here what which who whom how "
     "why when where all any some can could will would should may might must just very also "
-    "about into over after before up down out off again more most such only own same too".split()
+    "about into over after before up down out off again more most such only own same too"
 )
+ENGLISH_STOP: Final = frozenset(_STOP_WORDS.split(" "))
 MAX_TERMS: Final = 4_096
 """A text contributes at most this many distinct terms: a claim, or the head of a long post."""
 
