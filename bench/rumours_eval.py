@@ -29,7 +29,9 @@ Peers in the same run: the shipped matcher (character bigrams, IDF-weighted cove
 the same scorer over jieba words, bm25s (0.3.16) over bigrams with the score normalised by the
 claim's self-score, and, with ``--embed``, an all-MiniLM-L6-v2 ONNX model if installed.
 
-``python -m bench.rumours_eval [--data DIR] [--claims N] [--comments N] [--embed]``
+``python -m bench.rumours_eval [--data DIR] [--claims N] [--comments N] [--embed]`` writes
+``bench/results/rumours_eval.json`` (``rumours_eval_embed.json`` with ``--embed``: the MiniLM
+peer encodes every text, so it is run on a smaller draw, ``--claims 150 --comments 2000``).
 """
 
 from __future__ import annotations
@@ -482,7 +484,8 @@ def main(argv: list[str] | None = None) -> None:
         and best["precision"] >= BAR_PRECISION,
         "peers": results,
     }
-    print(f"wrote {common.write_result('rumours_eval', payload)}")
+    name = "rumours_eval_embed" if args.embed else "rumours_eval"
+    print(f"wrote {common.write_result(name, payload)}")
 
 
 if __name__ == "__main__":
