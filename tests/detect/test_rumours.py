@@ -59,7 +59,7 @@ def test_claimreview_json_single_list_graph_and_lines() -> None:
     assert [c.claim for c in parse(many, "r.json")] == [CLAIMS[0].claim, CLAIMS[2].claim]
     graph = json.dumps({"@graph": [REVIEW]}).encode()
     assert parse(graph, "g.json") == [CLAIMS[0]]
-    lines = (json.dumps(REVIEW) + "\n" + json.dumps({**REVIEW, "url": "https://x.example/2"}))
+    lines = json.dumps(REVIEW) + "\n" + json.dumps({**REVIEW, "url": "https://x.example/2"})
     assert len(parse(lines.encode(), "r.jsonl")) == 2
 
 
@@ -106,7 +106,9 @@ def test_import_is_atomic_and_a_bad_file_leaves_the_old_list(tmp_path: Path) -> 
     assert done.exit_code == 0, done.output
     before = claimlist.path_in(tmp_path / "h").read_bytes()
     bad = tmp_path / "bad.csv"
-    bad.write_text("claim,verdict,source_url\nvaccines contain tracking microchips,False,https://a.example\n,,\nx,,\n")
+    bad.write_text(
+        "claim,verdict,source_url\nvaccines contain tracking microchips,False,https://a.example\n,,\nx,,\n"
+    )
     failed = runner.invoke(app, ["claims", "import", str(bad), "--home", str(tmp_path / "h")])
     assert failed.exit_code == 1
     assert "bad.csv line 4: 'verdict' is missing or empty" in " ".join(failed.output.split())
@@ -198,9 +200,7 @@ def test_no_default_rule_can_remove_or_disable_a_rumour() -> None:
     for rule in matching:
         assert rule.outcome == "review", rule.id
         assert all(o.outcome in (None, "review", "allow") for o in rule.overrides), rule.id
-    assert all(
-        r.violation.category != "rumour" or r.outcome == "review" for r in spec.rules
-    )
+    assert all(r.violation.category != "rumour" or r.outcome == "review" for r in spec.rules)
 
 
 @pytest.mark.parametrize("surface", ["post", "comment", "bio", "username", "chat", "livestream"])
