@@ -129,3 +129,13 @@ def test_detect_is_pure_with_a_table() -> None:
     with no_io():
         first, second = detector.detect(context), detector.detect(context)
     assert first == second and len(first) == 1
+
+
+def test_an_item_without_an_account_cannot_show_a_credential(scanner: Scanner) -> None:
+    result = scanner.scan(Item("n", text=OFFERS[0][1], surface="post"))
+    assert [s.evidence.split(":")[0] for s in result.signals] == ["medical"]
+
+
+def test_only_the_head_of_a_long_text_is_read() -> None:
+    filler = "今天天气很好。" * 800  # 5,600 characters
+    assert offers_in(OFFERS[1][1] + filler) and not offers_in(filler + OFFERS[1][1])

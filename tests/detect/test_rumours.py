@@ -223,3 +223,10 @@ def test_the_ladder_never_removes_a_rumour() -> None:
         violation = Violation("rumour.restated", "rumour", severity, 0.8, "review")
         decision = ladder.decide(violation, None, [], now)
         assert (decision.status, decision.actions, decision.adds_strike) == ("review", (), False)
+
+
+def test_only_the_head_of_a_long_text_is_read() -> None:
+    index = ClaimIndex(CLAIMS)
+    filler = "weather report sunny. " * 200  # 4,400 characters
+    assert index.match(CLAIMS[0].claim + " " + filler)
+    assert index.match(filler + CLAIMS[0].claim) == []
