@@ -5,8 +5,9 @@ Chinese has no spaces, so a run of Han characters becomes its overlapping charac
 bigram survives a swapped neighbour. jieba words were measured against bigrams in
 ``bench/rumours_eval.py`` and did no better (README "Benchmarks"), so nothing is added for
 them. Text is NFKC-folded, case-folded and converted from traditional to simplified characters
-(OpenCC ``t2s``) first, so ``謠言`` and ``谣言`` are one term. Latin words are lower-cased, stop words dropped and lightly stemmed (``spreading``
--> ``spread``), digits kept whole (``5g``, ``2024``).
+(OpenCC ``t2s``) first, so ``謠言`` and ``谣言`` are one term. Latin words are lower-cased,
+stop words dropped and lightly stemmed (``spreading`` -> ``spread``), digits kept whole
+(``5g``, ``2024``).
 
 ``term_weight_factor`` down-weights terms made only of function characters (``的``, ``了``,
 ``the``): they say little about which claim a text restates.
