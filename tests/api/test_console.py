@@ -204,3 +204,60 @@ def test_users_are_scoped_to_their_tenant(client: BastionClient) -> None:
         },
     )
     assert "Nothing to review" in client.get("/console/queue").text
+
+
+def test_bulk_decides_only_the_selected_cases(client: BastionClient) -> None:
+    add_user(client, "alice")
+    queued(client, 3)
+    sign_in(client, "alice")
+    queue = client.get("/console/queue")
+    ids = re.findall(r'name="cases" value="(\d+)"', queue.text)
+    assert len(ids) == 3 and "casino_king888" in queue.text
+    done = client.post(
+        "/console/queue/bulk",
+        data={"csrf": csrf_of(queue.text), "decision": "dismiss", "cases": ids[:2]},
+    )
+    assert "2 case(s) dismissed" in done.text
+    assert re.findall(r'name="cases" value="(\d+)"', done.text) == ids[2:]
+
+
+def test_every_page_in_the_navigation_opens(client: BastionClient) -> None:
+    add_user(client, "alice", "admin")
+    queued(client, 1, text=f"TG：casino_king888 百家乐包赢 {HOSTILE}")
+    _posted_and_reported(client)
+    sign_in(client, "alice")
+    queue = client.get("/console/queue").text
+    links = re.findall(r'<a href="(/console/[a-z]+)"', queue)
+    assert set(links) >= {
+        "/console/queue",
+        "/console/reports",
+        "/console/appeals",
+        "/console/campaigns",
+        "/console/policy",
+        "/console/intel",
+    }
+    for link in links:
+        page = client.get(link)
+        assert page.status_code == 200, link
+        assert "<script>alert" not in page.text
+    reports = client.get("/console/reports").text
+    assert "scam ×1" in reports
+    policy = client.get("/console/policy").text
+    assert "link.obfuscated" in policy and "shadow" in policy
+    assert re.search(r"<code>handle.gambling</code>.*?<td class=\"n\">1</td>", policy, re.S)
+    lookup = client.get("/console/intel", params={"q": "注册 12bet点com"}).text
+    assert "12bet.com" in lookup and "gambling" in lookup
+    account = client.get("/console/accounts/u-0").text
+    assert "u-0" in account and "active strike" in account
+
+
+def _posted_and_reported(client: BastionClient) -> None:
+    client.post(
+        "/v1/check",
+        json={"id": "r-1", "text": "hello", "account_id": "u-7"},
+        headers=client.auth("platform"),
+    )
+    made = client.post(
+        "/v1/reports", json={"item_id": "r-1", "reason": "scam"}, headers=client.auth("public")
+    )
+    assert made.status_code == 201

@@ -264,6 +264,7 @@ def queue(
                 "reason": case.reason,
                 "categories": categories,
                 "surface": item.surface if item is not None else "",
+                "excerpt": (item.text[:160] if item is not None else ""),
                 "reports": int(reports or 0),
                 "age": _age(case.created_at, now),
             }
@@ -298,6 +299,51 @@ def next_case(request: Request, csrf: Csrf) -> Response:
     if case is None:
         return _to("/console/queue", "The queue is empty.")
     return _to(f"/console/cases/{case.id}")
+
+
+MAX_BULK: Final = 100
+
+
+@router.post("/queue/bulk")
+@_guarded
+def bulk(
+    request: Request,
+    csrf: Csrf,
+    decision: Annotated[str, Form(max_length=16)],
+    cases: Annotated[list[int], Form(max_length=MAX_BULK)],
+) -> Response:
+    """Claim and decide each selected case in its own transaction: one that someone else holds
+    or that was decided meanwhile is skipped and counted, never half-done."""
+    who = _signed_in(request, csrf)
+    if decision not in ("uphold", "dismiss"):
+        raise _Redirect("/console/queue", "Unknown decision.")
+    ctx = context(request)
+    done = skipped = 0
+    for case_id in dict.fromkeys(cases):
+
+        def one(session: Session, case_id: int = case_id) -> None:
+            now = ctx.clock()
+            claim_case(session, who.tenant_id, case_id, who.moderator, now=now)
+            decide_case(
+                session,
+                who.tenant_id,
+                case_id,
+                moderator=who.moderator,
+                decision=decision,
+                now=now,
+                ladder=ctx.ladder,
+                reasons=ctx.settings.reasons,
+                notes="bulk",
+            )
+
+        try:
+            ctx.store.run(one)
+            done += 1
+        except ServiceError:
+            skipped += 1
+    verb = "upheld" if decision == "uphold" else "dismissed"
+    note = f"{done} case(s) {verb}" + (f"; {skipped} skipped (taken or decided)" if skipped else "")
+    return _to("/console/queue", note + ".")
 
 
 def _pieces(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
