@@ -154,7 +154,8 @@ def test_restatements_match_their_claim(text: str, claim: int, scanner: Scanner)
     assert rumours[0].category == "rumour" and rumours[0].score >= 0.5
     assert result.verdict == "review"
     assert [(v.rule, v.category, v.outcome) for v in result.violations] == [
-        ("rumour.restated", "rumour", "review")
+        ("rumour.restated", "rumour", "label"),
+        ("rumour.review", "rumour", "review"),
     ]
 
 
@@ -192,22 +193,25 @@ def test_without_a_list_the_detector_wants_nothing() -> None:
 
 
 def test_no_default_rule_can_remove_or_disable_a_rumour() -> None:
-    """Every rule a rumour signal can match says review, on every surface override too."""
+    """Every rule a rumour signal can match says label or review, on every surface override too."""
     data = resources.files("bastion").joinpath("policies", "default.yaml").read_bytes()
     spec = load_policy(data, "default.yaml", declared_labels()).spec
     matching = [r for r in spec.rules if "rumour" in (r.when.signals or ())]
     assert matching
     for rule in matching:
-        assert rule.outcome == "review", rule.id
-        assert all(o.outcome in (None, "review", "allow") for o in rule.overrides), rule.id
-    assert all(r.violation.category != "rumour" or r.outcome == "review" for r in spec.rules)
+        assert rule.outcome in ("label", "review"), rule.id
+        assert all(o.outcome in (None, "label", "review", "allow") for o in rule.overrides)
+    assert {r.outcome for r in matching} == {"label", "review"}
+    assert all(
+        r.violation.category != "rumour" or r.outcome in ("label", "review") for r in spec.rules
+    )
 
 
 @pytest.mark.parametrize("surface", ["post", "comment", "bio", "username", "chat", "livestream"])
 def test_a_rumour_only_item_is_reviewed_on_every_surface(surface: str, scanner: Scanner) -> None:
     result = scanner.scan(Item("s", text=CLAIMS[0].claim + " share it", surface=surface))
     assert result.verdict == "review"
-    assert {v.outcome for v in result.violations} == {"review"}
+    assert {v.outcome for v in result.violations} == {"label", "review"}
 
 
 def test_the_ladder_never_removes_a_rumour() -> None:
@@ -219,9 +223,12 @@ def test_the_ladder_never_removes_a_rumour() -> None:
         kinds = {step.kind for row in steps for step in row}
         assert "label" in kinds
         assert not kinds & {"remove_content", "disable_link", "ban", "temp_suspend"}
-        # automation: a review outcome plans nothing, adds no strike
-        violation = Violation("rumour.restated", "rumour", severity, 0.8, "review")
-        decision = ladder.decide(violation, None, [], now)
+        # automation: the label rule labels without a strike, the review rule plans nothing
+        label = Violation("rumour.restated", "rumour", severity, 0.8, "label")
+        labelled = ladder.decide(label, "label", [], now)
+        assert (labelled.kinds, labelled.adds_strike) == (("label",), False)
+        review = Violation("rumour.review", "rumour", severity, 0.8, "review")
+        decision = ladder.decide(review, "label", [], now)
         assert (decision.status, decision.actions, decision.adds_strike) == ("review", (), False)
 
 
