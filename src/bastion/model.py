@@ -56,6 +56,7 @@ BUILTIN_CATEGORIES: Final = (
     "scam",
     "phishing",
     "malware",
+    "impersonation",
     "unqualified_advice",
     "rumour",
 )

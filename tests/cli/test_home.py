@@ -195,6 +195,20 @@ def _audit_checkpoint(result: Result, target: Home, decoy: Home) -> None:
     assert not (decoy.root / "audit-checkpoints.jsonl").exists()
 
 
+@case("entities import", "{entities}")
+def _entities_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "entities.json.gz").is_file()
+    assert not (decoy.root / "entities.json.gz").exists()
+
+
+@case("entities list", "--json")
+def _entities_list(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    names = [json.loads(line)["name"] for line in result.stdout.splitlines()]
+    assert "中国军网" not in names  # the packaged registry: the target home has none of its own
+
+
 @case("tenants keys")
 def _tenants_keys(result: Result, target: Home, decoy: Home) -> None:
     ok(result)
@@ -296,6 +310,12 @@ def test_every_command_acts_on_the_home_it_is_given(
     line = {"id": "1", "text": f"see {target.domain} and {decoy.domain}"}
     source = target.root.parent / "in.jsonl"
     source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    entities = target.root.parent / "entities.csv"
+    entities.write_text("name,kind\n中国军网,military\n", encoding="utf-8")
+    values = {
+        "{entities}": str(entities),
+
+
     claims = target.root.parent / "claims.csv"
     claims.write_text(
         "claim,verdict,source_url\n5G towers spread the coronavirus,False,https://f.example/1\n",

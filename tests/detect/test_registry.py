@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,7 +128,8 @@ def test_a_policy_naming_an_unknown_signal_fails_at_load(tmp_path: Path) -> None
     path.write_text(URGENCY_POLICY, encoding="utf-8")
     with pytest.raises(PolicyError) as caught:
         Policy.load(path)
-    assert f"{path} line 6: rules[0].when.signals[0]: 'urgency' is not one of listed" in str(
+    labels = ", ".join(sorted(declared_labels()))
+    assert f"{path} line 6: rules[0].when.signals[0]: 'urgency' is not one of {labels}" in str(
         caught.value
     )
 
