@@ -312,10 +312,6 @@ def test_every_command_acts_on_the_home_it_is_given(
     source.write_text(json.dumps(line) + "\n", encoding="utf-8")
     entities = target.root.parent / "entities.csv"
     entities.write_text("name,kind\n中国军网,military\n", encoding="utf-8")
-    values = {
-        "{entities}": str(entities),
-
-
     claims = target.root.parent / "claims.csv"
     claims.write_text(
         "claim,verdict,source_url\n5G towers spread the coronavirus,False,https://f.example/1\n",
@@ -324,6 +320,7 @@ def test_every_command_acts_on_the_home_it_is_given(
     credentials = target.root.parent / "credentials.csv"
     credentials.write_text("account_id,domain,issuer,id\nu1,legal,Bar,7\n", encoding="utf-8")
     values = {
+        "{entities}": str(entities),
         "{claims}": str(claims),
         "{credentials}": str(credentials),
         "{input}": str(source),

@@ -312,6 +312,7 @@ DSA_CATEGORIES: Final[dict[tuple[str, str], DsaCategory]] = {
     ),
     ("impersonation", "terms"): DsaCategory(
         "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",)
+    ),
     ("unqualified_advice", "illegal"): DsaCategory(
         "STATEMENT_CATEGORY_CONSUMER_INFORMATION", ("KEYWORD_MISLEADING_INFO_GOODS_SERVICES",)
     ),
