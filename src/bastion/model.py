@@ -59,6 +59,8 @@ BUILTIN_CATEGORIES: Final = (
     "impersonation",
     "content_farm",
     "clout_chasing",
+    "unqualified_advice",
+    "rumour",
 )
 """Harmful categories the default policy knows; operators may add their own."""
 

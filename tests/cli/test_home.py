@@ -287,6 +287,20 @@ def _topics_import(result: Result, target: Home, decoy: Home) -> None:
     assert not (decoy.root / "near_duplicates").exists()
 
 
+@case("claims import", "{claims}")
+def _claims_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "claims" / "claims.json").is_file()
+    assert not (decoy.root / "claims").exists()
+
+
+@case("credentials import", "{credentials}")
+def _credentials_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "credentials" / "credentials.json").is_file()
+    assert not (decoy.root / "credentials").exists()
+
+
 def test_every_case_is_a_real_command() -> None:
     assert set(CASES) <= set(leaf_commands()), set(CASES) - set(leaf_commands())
 
@@ -323,8 +337,17 @@ def test_every_command_acts_on_the_home_it_is_given(
     )
     topics = target.root.parent / "topics.txt"
     topics.write_text("#某地暴雨#\n", encoding="utf-8")
+    claims = target.root.parent / "claims.csv"
+    claims.write_text(
+        "claim,verdict,source_url\n5G towers spread the coronavirus,False,https://f.example/1\n",
+        encoding="utf-8",
+    )
+    credentials = target.root.parent / "credentials.csv"
+    credentials.write_text("account_id,domain,issuer,id\nu1,legal,Bar,7\n", encoding="utf-8")
     values = {
         "{entities}": str(entities),
+        "{claims}": str(claims),
+        "{credentials}": str(credentials),
         "{posts}": str(posts),
         "{topics}": str(topics),
         "{input}": str(source),

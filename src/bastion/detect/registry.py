@@ -31,6 +31,8 @@ BUILTIN: Final = (
     "bastion.detect.provenance:ProvenanceDetector",
     "bastion.detect.impersonation:ImpersonationDetector",
     "bastion.detect.near_duplicates:NearDuplicateDetector",
+    "bastion.detect.rumours:RumourDetector",
+    "bastion.detect.credentials:CredentialDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 

@@ -330,6 +330,20 @@ DSA_CATEGORIES: Final[dict[tuple[str, str], DsaCategory]] = {
         ("KEYWORD_OTHER",),
         "Monetized account mass-posting copies on trending topics for revenue",
     ),
+    ("unqualified_advice", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_CONSUMER_INFORMATION", ("KEYWORD_MISLEADING_INFO_GOODS_SERVICES",)
+    ),
+    ("unqualified_advice", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_CONSUMER_INFORMATION", ("KEYWORD_MISLEADING_INFO_GOODS_SERVICES",)
+    ),
+    ("rumour", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
+        ("KEYWORD_MISINFORMATION_DISINFORMATION",),
+    ),
+    ("rumour", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
+        ("KEYWORD_MISINFORMATION_DISINFORMATION",),
+    ),
 }
 
 

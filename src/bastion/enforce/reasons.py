@@ -92,6 +92,10 @@ class ReasonsConfig:
                 "The account's name, bio or picture poses as a state, military or media body "
                 "that it is not, which the Terms of Service do not allow.",
             ),
+            "unqualified_advice": _terms(
+                "professional advice or services offered without a credential"
+            ),
+            "rumour": _terms("claims that fact-checkers have rated false"),
             "default": _terms("content the platform does not allow"),
         }
     )
