@@ -144,11 +144,12 @@ FRESH_LATIN_FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed-Bold.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-ExtraLight.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Oblique.ttf",
     "/usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf",
-    "/usr/share/fonts/truetype/noto/NotoMono-Regular.ttf",
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
 )
-"""Latin faces the classic suite does not use (those on the machine are drawn from)."""
+"""Latin faces the classic suite does not use (those on the machine are drawn from; Droid Sans
+Fallback and Noto Mono lack Latin glyphs or digits and would draw empty boxes)."""
 
 
 def _fresh_fonts() -> tuple[str, ...]:

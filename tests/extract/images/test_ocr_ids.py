@@ -7,15 +7,16 @@ letter of a reading is ever changed (``l`` for ``1`` stays as read)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from bastion import Scanner
-from bastion.extract.images import ocr
-from tests.extract.images import text_pictures
+from bastion.extract.images import ImageDecoder, ImageStage, ocr
+from bastion.model import ImageInput
+from tests.extract.images import pictures, text_pictures
 from tests.extract.images.test_ocr import _item
 
 
@@ -100,3 +101,62 @@ def test_an_underscore_in_a_handle_on_a_picture_is_read(
     assert handle in [e.value for e in result.entities if e.kind == "telegram"], [
         (c.text, c.attempt) for c in result.images[0].codes
     ]
+
+
+class _WideEngine(_FakeEngine):
+    """Many detected lines, each ``width`` pixels wide and 24 high, all holding a cue."""
+
+    def __init__(self, lines: int, width: int) -> None:
+        super().__init__("t.me/spin 88", "t.me/spin_88", height=24)
+        self.lines, self.width = lines, width
+        self.batches: list[list[int]] = []
+
+    def text_det(self, array: Any) -> tuple[Any, float]:
+        boxes = [
+            [[0, 30 * n], [self.width, 30 * n], [self.width, 30 * n + 24], [0, 30 * n + 24]]
+            for n in range(self.lines)
+        ]
+        return np.array(boxes, dtype=np.float32), 0.0
+
+    def get_crop_img_list(self, array: Any, boxes: list[Any]) -> list[Any]:
+        return [
+            np.zeros((round(b[3][1] - b[0][1]), round(b[1][0] - b[0][0]), 3), np.uint8)
+            for b in boxes
+        ]
+
+    def text_rec(self, crops: list[Any]) -> tuple[list[tuple[str, float]], float]:
+        self.batches.append([c.shape[1] * 48 // c.shape[0] for c in crops])
+        return super().text_rec(crops)
+
+
+def test_recognition_work_per_frame_is_capped() -> None:
+    engine = _WideEngine(lines=40, width=900)  # 1,800 px a line at 48 px high
+    lines = ocr.read_lines(engine, Image.new("L", (960, 1300), 255))
+    first, second = engine.batches
+    assert sum(first) <= ocr.REC_BUDGET < sum(first) + first[0]
+    assert len(second) == ocr.REGROW_LINES  # the taller second reading: a few cued lines only
+    assert len(lines) == len(first)
+    single = _WideEngine(lines=1, width=950)
+    ocr.read_lines(single, Image.new("L", (960, 40), 255))
+    assert len(single.batches[0]) == 1  # the first line is read even when it alone is wide
+
+
+class _CountingDecoder:
+    name = "counting"
+    frames_per_image = 2
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def decode(self, frame: Image.Image) -> list[Any]:
+        self.calls += 1
+        return []
+
+
+def test_a_decoder_reads_no_more_frames_of_an_animation_than_it_asks() -> None:
+    frames = [Image.new("L", (64, 64), 40 * n) for n in range(6)]
+    counting = _CountingDecoder()
+    stage = ImageStage(decoders=(cast(ImageDecoder, counting),))
+    report = stage.read_one(0, ImageInput("a.gif", pictures.animated_gif(frames)))
+    assert report.frames == 4 and counting.calls == 2
+    assert ocr.OcrDecoder.frames_per_image == ocr.FRAMES_PER_IMAGE < report.frames
