@@ -524,7 +524,7 @@ def import_entities(path: Path, home: Path, *, add_default: bool = False) -> Imp
 # --- loading ------------------------------------------------------------------------------------
 
 
-def _read_document(path: Path) -> dict[str, Any]:
+def read_document(path: Path) -> dict[str, Any]:
     try:
         document = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
     except (OSError, EOFError, ValueError) as exc:
@@ -543,7 +543,7 @@ def packaged_entries() -> list[Entry]:
         Entry(
             e["name"], e["kind"], tuple(e["aliases"]), tuple(e["verified_accounts"]), e.get("logo")
         )
-        for e in _read_document(default_path())["entries"]
+        for e in read_document(default_path())["entries"]
     ]
 
 
@@ -560,7 +560,7 @@ def load_registry(home: Path) -> EntityRegistry:
 
 
 def load_document(home: Path) -> dict[str, Any]:
-    return _read_document(registry_path(home))
+    return read_document(registry_path(home))
 
 
 @cache
@@ -568,7 +568,7 @@ def _load(path: str, mtime_ns: int, size: int) -> EntityRegistry:
     """Cached per file version: a registry is read-only, so scanners may share it."""
     from bastion.normalize.tables import tables
 
-    document = _read_document(Path(path))
+    document = read_document(Path(path))
     try:
         return EntityRegistry(document, _base_fold(tables()))
     except (KeyError, TypeError, ValueError) as exc:

@@ -235,6 +235,8 @@ def test_every_page_in_the_navigation_opens(client: BastionClient) -> None:
         "/console/campaigns",
         "/console/policy",
         "/console/intel",
+        "/console/entities",
+        "/console/credentials",
     }
     for link in links:
         page = client.get(link)
@@ -247,6 +249,8 @@ def test_every_page_in_the_navigation_opens(client: BastionClient) -> None:
     assert re.search(r"<code>handle.gambling</code>.*?<td class=\"n\">1</td>", policy, re.S)
     lookup = client.get("/console/intel", params={"q": "注册 12bet点com"}).text
     assert "12bet.com" in lookup and "gambling" in lookup
+    entities = client.get("/console/entities", params={"q": "judicial"}).text
+    assert "Judicial" in entities and "government" in entities
     account = client.get("/console/accounts/u-0").text
     assert "u-0" in account and "active strike" in account
 

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from bastion.api.deps import context
 from bastion.console.routes import _guarded, _page, _signed_in
+from bastion.detect.credentials import read as read_credentials
+from bastion.entities import KINDS, default_path, read_document, registry_path
 from bastion.intel.store import list_feeds
 from bastion.model import HOST_KINDS
 from bastion.model import Item as ScanItem
@@ -182,4 +184,62 @@ def intel(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Re
         found=found,
         verdict=verdict,
         items=items,
+    )
+
+
+MAX_LISTED: Final = 500
+
+
+@router.get("/entities")
+@_guarded
+def entities(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    kind: Annotated[str, Query(max_length=32)] = "",
+) -> Response:
+    """The protected-entity registry in force (the home's own, else the packaged default)."""
+    who = _signed_in(request)
+    ctx = context(request)
+    home = ctx.intel.home if ctx.intel is not None else None
+    document = read_document(registry_path(home) if home is not None else default_path())
+    needle = q.casefold()
+    chosen = [
+        e
+        for e in document["entries"]
+        if (not kind or e["kind"] == kind)
+        and (not needle or any(needle in n.casefold() for n in (e["name"], *e["aliases"])))
+    ]
+    return _page(
+        request,
+        "entities.html.j2",
+        who,
+        entries=chosen[:MAX_LISTED],
+        shown=min(len(chosen), MAX_LISTED),
+        total=len(chosen),
+        size=len(document["entries"]),
+        version=document.get("version", ""),
+        kinds=KINDS,
+        q=q,
+        kind=kind,
+    )
+
+
+@router.get("/credentials")
+@_guarded
+def credentials(request: Request, q: Annotated[str, Query(max_length=128)] = "") -> Response:
+    """Credentials on file (``bastion credentials import``): who may give which advice."""
+    who = _signed_in(request)
+    ctx = context(request)
+    home = ctx.intel.home if ctx.intel is not None else None
+    table = read_credentials(home) if home is not None else None
+    records = list(table.records) if table is not None else []
+    chosen = [r for r in records if not q or q in r.account_id][:MAX_LISTED]
+    return _page(
+        request,
+        "credentials.html.j2",
+        who,
+        records=chosen,
+        total=len(records),
+        home=home is not None,
+        q=q,
     )
