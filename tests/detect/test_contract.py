@@ -174,7 +174,7 @@ def test_a_false_gate_lets_the_scanner_skip(
     detector: Detector, resources: Resources, text: str
 ) -> None:
     spy = _Spy(detector)
-    policy = Policy.default(signal_labels=detector.emits)
+    policy = _policy_over(detector.emits)
     scanner = Scanner(resources.index, policy, detectors=(spy,))
     item = Item("s", text=text, surface="chat")
     result = scanner.scan(item)
@@ -183,6 +183,17 @@ def test_a_false_gate_lets_the_scanner_skip(
     else:
         assert spy.calls == 0
         assert (result.verdict, result.entities, result.signals) == ("allow", [], [])
+
+
+def _policy_over(labels: frozenset[str]) -> Policy:
+    """A policy with one rule on the detector's own labels: the default policy names the labels
+    of every registered detector, so it cannot load over one detector alone."""
+    return Policy.parse(
+        "name: contract\nrules:\n  - id: any.signal\n    description: a signal\n"
+        f"    when: {{signals: [{', '.join(sorted(labels))}]}}\n"
+        "    violation: {category: scam, severity: low, confidence: 0.5}\n    outcome: review\n",
+        signal_labels=labels,
+    )
 
 
 def test_empty_and_huge_text_within_bounds(detector: Detector, resources: Resources) -> None:

@@ -83,8 +83,10 @@ class LinearModel:
     (``max_n``, ``bigrams``), each class's category, the thresholds the model card measured,
     and where the model came from (``source``: shipped or operator)."""
 
-    __slots__ = ("_chars", "_has_chars", "_has_tokens", "_tokens", "bias", "classes", "meta")
-    __slots__ += ("patterns", "weights")
+    __slots__ = (
+        "_chars", "_has_chars", "_has_tokens", "_tokens", "bias", "classes", "meta", "patterns",
+        "weights",
+    )
 
     def __init__(
         self,
@@ -134,13 +136,21 @@ class LinearModel:
         return 1.0 / (1.0 + np.exp(-self.logits(doc).astype(np.float64)))
 
     def top_features(self, found: list[int], column: int, count: int = 4) -> list[str]:
-        """The kept features that pushed class ``column`` up the most in a document, readable."""
+        """The features that pushed class ``column`` up the most in a document, readable: single
+        characters and pieces of a feature already named are left out."""
         weight = self.weights[:, column]
         totals: dict[int, float] = {}
         for index in found:
             totals[index] = totals.get(index, 0.0) + float(weight[index])
-        best = sorted((item for item in totals.items() if item[1] > 0), key=lambda x: -x[1])
-        return [readable(self.patterns[index]) for index, _ in best[:count]]
+        named: list[str] = []
+        for index, total in sorted(totals.items(), key=lambda item: -item[1]):
+            text = readable(self.patterns[index]).strip()
+            if total <= 0 or len(named) == count:
+                break
+            if len(text) > 1 and any(ch.isalnum() for ch in text):
+                if not any(text in other for other in named):
+                    named.append(text)
+        return named
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
