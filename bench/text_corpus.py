@@ -219,21 +219,33 @@ ZH_DIVERSION: Final = [
     "主页看不到联系方式，{contact}：{handle}。",
 ]
 EN_SCAM: Final = [
-    "This is {en_org}. Your account has been suspended due to suspicious activity. Verify now or face arrest.",
-    "{en_org} notice: you owe {en_amt} in back taxes. Pay today with gift cards to avoid legal action.",
-    "Your {en_brand} account is locked. Confirm your card details at the link below within 24 hours.",
-    "Hi {en_name}, I lost my phone, this is my new number. Can you send me {en_amt} urgently? I'll pay you back tomorrow.",
-    "Congratulations! You have won a {en_amt} gift card. Call now to claim your prize before it expires.",
+    "This is {en_org}. Your account has been suspended due to suspicious activity. Verify "
+    "now or face arrest.",
+    "{en_org} notice: you owe {en_amt} in back taxes. Pay today with gift cards to avoid "
+    "legal action.",
+    "Your {en_brand} account is locked. Confirm your card details at the link below "
+    "within 24 hours.",
+    "Hi {en_name}, I lost my phone, this is my new number. Can you send me {en_amt} "
+    "urgently? I'll pay you back tomorrow.",
+    "Congratulations! You have won a {en_amt} gift card. Call now to claim your prize "
+    "before it expires.",
     "Your package could not be delivered. Pay a {en_amt} redelivery fee here to reschedule.",
-    "Guaranteed profit: invest {en_amt} in crypto today and double your money in a week. DM me for details.",
-    "Earn {en_amt} per day working from home, no experience needed. Contact our recruiter on WhatsApp.",
-    "We noticed an unauthorized purchase on your {en_brand} account. Reply with the verification code to cancel it.",
-    "You are pre-approved for a loan of {en_amt}, no credit check. Pay the processing fee to release the funds.",
-    "Refund of {en_amt} is pending. To receive it, install the support app and let our agent access your screen.",
-    "URGENT: your bank account will be frozen. Transfer your savings to a safe account our officer will give you.",
+    "Guaranteed profit: invest {en_amt} in crypto today and double your money in a week. "
+    "DM me for details.",
+    "Earn {en_amt} per day working from home, no experience needed. Contact our recruiter "
+    "on WhatsApp.",
+    "We noticed an unauthorized purchase on your {en_brand} account. Reply with the "
+    "verification code to cancel it.",
+    "You are pre-approved for a loan of {en_amt}, no credit check. Pay the processing fee "
+    "to release the funds.",
+    "Refund of {en_amt} is pending. To receive it, install the support app and let our "
+    "agent access your screen.",
+    "URGENT: your bank account will be frozen. Transfer your savings to a safe account "
+    "our officer will give you.",
 ]
 EN_GAMBLING: Final = [
-    "Best online {en_game}, 200% welcome bonus and free spins. Sign up with code VIP and win big: {en_handle}",
+    "Best online {en_game}, 200% welcome bonus and free spins. Sign up with code VIP and "
+    "win big: {en_handle}",
     "Join our {en_game} tips group, 100% sure wins every day, message {en_handle}",
     "Deposit {en_amt} get {en_amt} free! Play {en_game} now, instant withdrawals.",
     "Fixed matches available, guaranteed odds, contact {en_handle} for today's sure bet.",

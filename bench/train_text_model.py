@@ -15,7 +15,7 @@ import csv
 from pathlib import Path
 from typing import Final
 
-from bastion.detect.text_model import text_doc
+from bastion.detect.text_model import MAX_N, MIN_N, text_doc
 from bastion.modeltrain import Example, card, evaluate, fit, split, version_of, write_atomically
 from bench import text_corpus
 from bench.common import REPO_ROOT, data_dir
@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> None:
         "split_seed": SPLIT_SEED,
         "train_seed": TRAIN_SEED,
         "test_fraction": TEST_FRACTION,
-        "max_n": 4,
+        "min_n": MIN_N,
+        "max_n": MAX_N,
         "bigrams": True,
         "c": C,
         "emit": 0.5,

@@ -25,7 +25,7 @@ from typing import Any, Final
 import numpy as np
 
 from bastion.detect.linear import Doc, LinearModel
-from bastion.detect.text_model import CATEGORIES, MODEL_FILE, category_of, text_doc
+from bastion.detect.text_model import CATEGORIES, MAX_N, MIN_N, MODEL_FILE, text_doc
 
 NORMAL: Final = frozenset({"normal", "ham", "benign", "clean", "none", "ok", "legit", "0"})
 ALIASES: Final = {
@@ -161,6 +161,8 @@ def fit(
     for doc in docs:
         df.update(set(doc.features()))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= min_df))}
+    if not vocab:
+        raise ValueError(f"too little data: no feature occurs in {min_df} training texts")
     rows, cols, vals = [], [], []
     for row, doc in enumerate(docs):
         counts = Counter(f for f in doc.features() if f in vocab)
@@ -189,7 +191,7 @@ def fit(
         weights[keep].astype(np.float16).astype(np.float32),
         bias.astype(np.float32),
         list(classes),
-        {**meta, "features_seen": len(vocab), "features_kept": int(len(keep))},
+        {**meta, "features_seen": len(vocab), "features_kept": len(keep)},
     )
 
 
@@ -253,7 +255,7 @@ def card(model: LinearModel, title: str, lines: Sequence[str]) -> str:
         f"- version: `{meta.get('version')}`; classes: {', '.join(model.classes)}",
         f"- seeds: split {meta.get('split_seed')}, training {meta.get('train_seed')}; "
         f"test fraction {meta.get('test_fraction')}",
-        f"- features: char 1..{meta.get('max_n')}-grams"
+        f"- features: char {meta.get('min_n', 1)}..{meta.get('max_n')}-grams"
         + (" + word 1-2-grams" if meta.get("bigrams") else " + tokens")
         + f"; {meta.get('features_kept')} kept of {meta.get('features_seen')}; C = {meta.get('c')}",
         f"- thresholds: emit {meta.get('emit')}, gate {meta.get('gate')}",
@@ -268,7 +270,8 @@ def card(model: LinearModel, title: str, lines: Sequence[str]) -> str:
             )
         b = figures["harmful_vs_normal"]
         out += [
-            f"| harmful vs normal | {b['precision']} | {b['recall']} | {b['f1']} | {b['support']} |",
+            f"| harmful vs normal | {b['precision']} | {b['recall']} | {b['f1']} "
+            f"| {b['support']} |",
             "",
             f"Single-label macro-F1: {figures['macro_f1']}",
             "",
@@ -317,7 +320,8 @@ def train_operator(
         "test_fraction": test_fraction,
         "train_rows": len(train),
         "test_rows": len(test),
-        "max_n": 4,
+        "min_n": MIN_N,
+        "max_n": MAX_N,
         "bigrams": True,
         "c": c,
         "emit": 0.5,

@@ -6,6 +6,7 @@ import typer
 
 from bastion.cli.explain import explain_command
 from bastion.cli.feeds import feeds_app
+from bastion.cli.model import model_app
 from bastion.cli.report import audit_app, report_command
 from bastion.cli.scan import scan_command
 from bastion.cli.serve import serve_command
@@ -24,6 +25,7 @@ app.command("report")(report_command)
 app.add_typer(audit_app, name="audit")
 app.add_typer(tenants_app, name="tenants")
 app.command("serve")(serve_command)
+app.add_typer(model_app, name="model")
 
 
 def main() -> None:

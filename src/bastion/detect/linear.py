@@ -3,7 +3,7 @@
 The text-intent and URL models are one-vs-rest logistic regressions trained offline
 (``bastion.modeltrain``) over two kinds of features of a document:
 
-* every substring of length 1..``max_n`` of its *chars* view (a folded text, or ``^host$``);
+* every substring of length ``min_n``..``max_n`` of its *chars* view (a folded text, or ``^host$``);
 * its *tokens* view (``\\x01w1\\x01w2\\x01``): each token and, if ``bigrams``, each pair.
 
 Each feature's value is its count divided by the square root of the document's feature count
@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
@@ -41,6 +42,7 @@ class Doc:
     tokens: tuple[str, ...]
     max_n: int
     bigrams: bool
+    min_n: int = 1
 
     @property
     def token_view(self) -> str:
@@ -50,14 +52,14 @@ class Doc:
     def size(self) -> int:
         """The number of feature occurrences (kept or not): the length normaliser."""
         length, count = len(self.chars), len(self.tokens)
-        grams = sum(max(0, length - n + 1) for n in range(1, self.max_n + 1))
+        grams = sum(max(0, length - n + 1) for n in range(self.min_n, self.max_n + 1))
         pairs = max(0, count - 1) if self.bigrams else 0
         return grams + count + pairs
 
     def features(self) -> Iterator[str]:
         """Every feature occurrence, as the automata will match them (used for training)."""
         chars = self.chars
-        for n in range(1, self.max_n + 1):
+        for n in range(self.min_n, self.max_n + 1):
             for start in range(len(chars) - n + 1):
                 yield chars[start : start + n]
         tokens = self.tokens
@@ -84,7 +86,14 @@ class LinearModel:
     and where the model came from (``source``: shipped or operator)."""
 
     __slots__ = (
-        "_chars", "_has_chars", "_has_tokens", "_tokens", "bias", "classes", "meta", "patterns",
+        "_chars",
+        "_has_chars",
+        "_has_tokens",
+        "_tokens",
+        "bias",
+        "classes",
+        "meta",
+        "patterns",
         "weights",
     )
 
@@ -128,7 +137,8 @@ class LinearModel:
         found = self.matches(doc) if found is None else found
         if not found:
             return self.bias.copy()
-        total = self.weights[found].sum(axis=0)
+        rows = np.frombuffer(array("q", found), dtype=np.int64)
+        total = np.add.reduce(self.weights.take(rows, axis=0), axis=0)
         return np.asarray(total / math.sqrt(max(doc.size, 1)) + self.bias, dtype=np.float32)
 
     def probabilities(self, doc: Doc) -> npt.NDArray[np.float64]:
@@ -147,9 +157,9 @@ class LinearModel:
             text = readable(self.patterns[index]).strip()
             if total <= 0 or len(named) == count:
                 break
-            if len(text) > 1 and any(ch.isalnum() for ch in text):
-                if not any(text in other for other in named):
-                    named.append(text)
+            readable_word = len(text) > 1 and any(ch.isalnum() for ch in text)
+            if readable_word and not any(text in other for other in named):
+                named.append(text)
         return named
 
     def to_bytes(self) -> bytes:

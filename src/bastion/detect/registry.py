@@ -29,6 +29,7 @@ ENTRY_POINT_GROUP: Final = "bastion.detectors"
 BUILTIN: Final = (
     "bastion.detect.reputation:ReputationDetector",
     "bastion.detect.text_model:TextModelDetector",
+    "bastion.detect.url_model:UrlModelDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 

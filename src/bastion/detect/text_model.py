@@ -16,13 +16,12 @@ texts scoring at least the model's ``gate`` threshold, well below any rule's ``m
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from functools import cache
 from importlib import resources as package_files
 from pathlib import Path
 from typing import Final
-
-import re2
 
 from bastion.detect.base import DetectContext, Resources
 from bastion.detect.linear import Doc, LinearModel
@@ -36,18 +35,24 @@ MAX_CHARS: Final = 1_000
 """Only the first 1,000 folded characters are read: an intent shows in the opening, and the
 cost of a scan stays bounded whatever the length."""
 MIN_CHARS: Final = 4
+MIN_N: Final = 1
+MAX_N: Final = 4
+"""Character n-grams of 1 to 4 (without single characters, recall on real Chinese fraud fell
+from 0.86 to 0.03 at the same threshold: the team-written scripts teach words, not phrasings)."""
 DEFAULT_EMIT: Final = 0.5
 DEFAULT_GATE: Final = 0.3
-_DIGITS: Final = str.maketrans("123456789", "000000000")
-_WORD: Final = re2.compile(r"[a-z0-9][a-z0-9']*")
+_DIGIT: Final = re.compile(r"[1-9]")
+_WORD: Final = re.compile(r"[a-z0-9][a-z0-9']*")
 
 
 def text_doc(text: str) -> Doc:
     """The model's view of a text: NFKC, lower case, every digit 0, runs of space as one; ASCII
     words (and their pairs) as tokens."""
-    folded = unicodedata.normalize("NFKC", text[: 2 * MAX_CHARS]).lower().translate(_DIGITS)
-    folded = " ".join(folded.split())[:MAX_CHARS]
-    return Doc(folded, tuple(_WORD.findall(folded)), 4, True)
+    folded = text[: 2 * MAX_CHARS]
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = unicodedata.normalize("NFKC", folded)
+    folded = _DIGIT.sub("0", " ".join(folded.lower().split())[:MAX_CHARS])
+    return Doc(folded, tuple(_WORD.findall(folded)), MAX_N, True, MIN_N)
 
 
 def category_of(class_name: str) -> str:
