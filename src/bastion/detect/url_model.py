@@ -43,7 +43,7 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 def host_doc(host: str) -> Doc:
     """The model's view of a host: ``^host$`` for n-grams; words and shape buckets as tokens."""
-    host = host.lower().strip(".")[:253]
+    host = host.lower().strip(".")[-253:]
     labels = host.split(".")
     name = labels[-2] if len(labels) > 1 else labels[0]
     suffix = labels[-1] if len(labels) > 1 else ""
