@@ -42,16 +42,20 @@ from 0.86 to 0.03 at the same threshold: the team-written scripts teach words, n
 DEFAULT_EMIT: Final = 0.5
 DEFAULT_GATE: Final = 0.3
 _DIGIT: Final = re.compile(r"[1-9]")
+_LONG_NUMBER: Final = re.compile(r"0{7,}")
 _WORD: Final = re.compile(r"[a-z0-9][a-z0-9']*")
 
 
 def text_doc(text: str) -> Doc:
-    """The model's view of a text: NFKC, lower case, every digit 0, runs of space as one; ASCII
-    words (and their pairs) as tokens."""
+    """The model's view of a text: NFKC, lower case, every digit 0 and a number longer than six
+    digits cut to six (an 11-digit phone number otherwise outweighs the words around it), runs of
+    space as one; ASCII words (and their pairs) as tokens."""
     folded = text[: 2 * MAX_CHARS]
     if not unicodedata.is_normalized("NFKC", folded):
         folded = unicodedata.normalize("NFKC", folded)
     folded = _DIGIT.sub("0", " ".join(folded.lower().split())[:MAX_CHARS])
+    if "000000" in folded:
+        folded = _LONG_NUMBER.sub("000000", folded)
     return Doc(folded, tuple(_WORD.findall(folded)), MAX_N, True, MIN_N)
 
 
