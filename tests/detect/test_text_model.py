@@ -179,3 +179,12 @@ def test_bastion_model_train(tmp_path: Path) -> None:
     outcome = runner.invoke(app, ["model", "train", "--data", str(bad), "--home", str(home)])
     assert outcome.exit_code == 1
     assert "error: " in outcome.output and "label 'weird'" in outcome.output
+
+
+def test_the_readme_example_and_folding_promises() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"(`{FRAUD}`: `intent.scam`, 0.99)" in readme
+    assert shipped_model().probabilities(text_doc(FRAUD))[2] >= 0.99
+    assert text_doc("CALL 13812345678 Now").chars == "call 000000 now"
+    assert text_doc("Ｆｒｅｅ  spins\u3000NOW").tokens == ("free", "spins", "now")
+    assert len(text_doc("很" * 5_000).chars) == 1_000

@@ -60,3 +60,10 @@ def test_host_features_are_bounded_and_shaped() -> None:
     doc = host_doc("A" * 400 + ".com")
     assert len(doc.chars) <= 255
     assert "tld=com" in doc.tokens and "hyphens=0" in doc.tokens
+
+
+def test_shorteners_and_bare_addresses_are_not_scored(scanner: Scanner) -> None:
+    result = scanner.scan({"id": "5", "surface": "post", "text": "see bit.ly/x and 45.77.1.9/x"})
+    assert ["shortener" in e.flags for e in result.entities] == [True, False]
+    assert result.entities[1].kind == "url" and "ip_host" in result.entities[1].flags
+    assert not [s for s in result.signals if s.detector == "url_model"]
