@@ -65,5 +65,5 @@ def test_host_features_are_bounded_and_shaped() -> None:
 def test_shorteners_and_bare_addresses_are_not_scored(scanner: Scanner) -> None:
     result = scanner.scan({"id": "5", "surface": "post", "text": "see bit.ly/x and 45.77.1.9/x"})
     assert ["shortener" in e.flags for e in result.entities] == [True, False]
-    assert result.entities[1].kind == "url" and "ip_host" in result.entities[1].flags
+    assert result.entities[1].kind == "ip"
     assert not [s for s in result.signals if s.detector == "url_model"]
