@@ -160,6 +160,7 @@ def _operator(tests: dict[str, list[Example]], trains: dict[str, list[Example]])
         out: dict[str, Any] = {
             "train_rows": sum(map(len, trains.values())),
             "train_seconds": round(seconds, 1),
+            "selection": model.meta.get("selection", {}),
         }
         for name, rows in tests.items():
             report = evaluate(model, [text_doc(e.text) for e in rows], [e.labels for e in rows])

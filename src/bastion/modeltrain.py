@@ -142,6 +142,11 @@ def split(
     return train, test
 
 
+GRID: Final = tuple((c, weight) for c in (5.0, 20.0, 50.0) for weight in (None, "balanced"))
+"""What ``bastion model train`` chooses from, by macro-F1 on a validation part of its training
+rows: the regularisation C, and whether rare classes weigh as much as common ones."""
+
+
 def fit(
     docs: Sequence[Doc],
     targets: Sequence[frozenset[str]],
@@ -152,17 +157,60 @@ def fit(
     min_df: int = 2,
     max_features: int = 80_000,
     meta: dict[str, Any],
+    grid: Sequence[tuple[float, str | None]] = (),
 ) -> LinearModel:
-    """One-vs-rest logistic regression over the docs' features; the strongest kept."""
+    """One-vs-rest logistic regression over the docs' features; the strongest kept.
+
+    With a ``grid``, a fifth of the training rows (by ``seed``) is held back to choose C and
+    the class weighting by single-label macro-F1; the chosen setting is then fitted on every
+    training row and recorded in ``meta["selection"]``."""
+    matrix, patterns = _vectorize(docs, min_df)
+    labels = np.array([[name in target for name in classes] for target in targets], dtype=bool)
+    for column, name in enumerate(classes):
+        if labels[:, column].all() or not labels[:, column].any():
+            raise ValueError(f"class {name!r} needs examples both with and without it")
+    weighting: str | None = None
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    held = np.array(sorted(order[: len(order) // 5]), dtype=np.int64)
+    kept = np.array(sorted(order[len(order) // 5 :]), dtype=np.int64)
+    # Too few rows of some class to hold any back: keep the given setting.
+    if grid and labels[kept].any(axis=0).all() and labels[held].any(axis=0).any():
+        tried: dict[str, float] = {}
+        best = -1.0
+        for option_c, option_weight in grid:
+            weights, bias = _fit_matrix(matrix[kept], labels[kept], seed, option_c, option_weight)
+            probabilities = 1 / (1 + np.exp(-(matrix[held] @ weights + bias)))
+            score = _macro_f1(probabilities, labels[held], 0.5)
+            tried[f"C={option_c:g}, class_weight={option_weight}"] = round(score, 4)
+            if score > best:
+                best, c, weighting = score, option_c, option_weight
+        selection = {"validation_macro_f1": tried, "c": c, "class_weight": weighting}
+        meta = {**meta, "selection": selection}
+    weights, bias = _fit_matrix(matrix, labels, seed, c, weighting)
+    strength = np.abs(weights).max(axis=1)
+    keep = np.argsort(-strength, kind="stable")[:max_features]
+    keep = np.sort(keep[strength[keep] > 0])
+    return LinearModel(
+        [patterns[i] for i in keep],
+        weights[keep].astype(np.float16).astype(np.float32),
+        bias.astype(np.float32),
+        list(classes),
+        {**meta, "c": c, "features_seen": len(patterns), "features_kept": len(keep)},
+    )
+
+
+def _vectorize(docs: Sequence[Doc], min_df: int) -> tuple[Any, list[str]]:
+    """The docs as a sparse matrix of length-normalised counts over features in ``min_df`` docs."""
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(set(doc.features()))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= min_df))}
-    if not vocab:
+    patterns = sorted(f for f, n in df.items() if n >= min_df)
+    if not patterns:
         raise ValueError(f"too little data: no feature occurs in {min_df} training texts")
+    vocab = {f: i for i, f in enumerate(patterns)}
     rows, cols, vals = [], [], []
     for row, doc in enumerate(docs):
         counts = Counter(f for f in doc.features() if f in vocab)
@@ -171,28 +219,41 @@ def fit(
             rows.append(row)
             cols.append(vocab[feature])
             vals.append(count * scale)
-    matrix = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocab)), dtype=np.float64)
-    weights = np.zeros((len(vocab), len(classes)), dtype=np.float64)
-    bias = np.zeros(len(classes), dtype=np.float64)
-    for column, name in enumerate(classes):
-        y = np.array([name in target for target in targets], dtype=np.int8)
-        if y.min() == y.max():
-            raise ValueError(f"class {name!r} needs examples both with and without it")
-        learner = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=1000)
-        learner.fit(matrix, y)
+    shape = (len(docs), len(vocab))
+    return csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64), patterns
+
+
+def _fit_matrix(
+    matrix: Any, labels: np.ndarray, seed: int, c: float, weighting: str | None
+) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    weights = np.zeros((matrix.shape[1], labels.shape[1]), dtype=np.float64)
+    bias = np.zeros(labels.shape[1], dtype=np.float64)
+    for column in range(labels.shape[1]):
+        learner = LogisticRegression(
+            C=c, solver="liblinear", random_state=seed, max_iter=1000, class_weight=weighting
+        )
+        learner.fit(matrix, labels[:, column].astype(np.int8))
         weights[:, column] = learner.coef_[0]
         bias[column] = learner.intercept_[0]
-    strength = np.abs(weights).max(axis=1)
-    keep = np.argsort(-strength, kind="stable")[:max_features]
-    keep = np.sort(keep[strength[keep] > 0])
-    patterns = sorted(vocab, key=vocab.__getitem__)
-    return LinearModel(
-        [patterns[i] for i in keep],
-        weights[keep].astype(np.float16).astype(np.float32),
-        bias.astype(np.float32),
-        list(classes),
-        {**meta, "features_seen": len(vocab), "features_kept": len(keep)},
-    )
+    return weights, bias
+
+
+def _macro_f1(probabilities: np.ndarray, labels: np.ndarray, threshold: float) -> float:
+    """Single-label macro-F1: the most probable class if it reaches ``threshold``, else normal
+    (column -1); classes absent from ``labels`` and predictions are left out."""
+    best = probabilities.argmax(axis=1)
+    predicted = np.where(probabilities.max(axis=1) >= threshold, best, -1)
+    actual = np.where(labels.any(axis=1), labels.argmax(axis=1), -1)
+    f1s = []
+    for name in range(-1, labels.shape[1]):
+        tp = int(((predicted == name) & (actual == name)).sum())
+        fp = int(((predicted == name) & (actual != name)).sum())
+        fn = int(((predicted != name) & (actual == name)).sum())
+        if tp + fn:
+            f1s.append(2 * tp / (2 * tp + fp + fn))
+    return sum(f1s) / len(f1s) if f1s else 0.0
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -259,8 +320,11 @@ def card(model: LinearModel, title: str, lines: Sequence[str]) -> str:
         + (" + word 1-2-grams" if meta.get("bigrams") else " + tokens")
         + f"; {meta.get('features_kept')} kept of {meta.get('features_seen')}; C = {meta.get('c')}",
         f"- thresholds: emit {meta.get('emit')}, gate {meta.get('gate')}",
-        "",
     ]
+    if "selection" in meta:
+        tried = "; ".join(f"{k}: {v}" for k, v in meta["selection"]["validation_macro_f1"].items())
+        out.append(f"- chosen by macro-F1 on a fifth of the training rows held back: {tried}")
+    out.append("")
     for part, figures in held_out.items():
         out += [f"## Held-out: {part} ({figures['rows']} rows)", ""]
         out += ["| class | precision | recall | F1 | support |", "|---|---|---|---|---|"]
@@ -335,6 +399,7 @@ def train_operator(
         c=c,
         max_features=max_features,
         meta=meta,
+        grid=GRID,
     )
     if test:
         figures = evaluate(model, [text_doc(e.text) for e in test], [e.labels for e in test])
