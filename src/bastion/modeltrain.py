@@ -276,6 +276,8 @@ def evaluate(model: LinearModel, docs: Sequence[Doc], targets: Sequence[frozense
     for column, name in enumerate(model.classes):
         truth = np.array([name in t for t in targets])
         said = probabilities[:, column] >= threshold
+        if not truth.any() and not said.any():
+            continue  # a class this part has no rows of, and never predicted: nothing to say
         report.per_class[name] = _prf(
             int((truth & said).sum()), int((~truth & said).sum()), int((truth & ~said).sum())
         )
@@ -354,6 +356,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(temp, 0o644)  # mkstemp makes it 0600; a model is read by every service user
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
