@@ -201,7 +201,7 @@ def fit(
 
 
 def _vectorize(docs: Sequence[Doc], min_df: int) -> tuple[Any, list[str]]:
-    """The docs as a sparse matrix of length-normalised counts over features in ``min_df`` docs."""
+    """The docs as a sparse matrix over the features in ``min_df`` docs: present = 1/sqrt(size)."""
     from scipy.sparse import csr_matrix
 
     df: Counter[str] = Counter()
@@ -213,12 +213,11 @@ def _vectorize(docs: Sequence[Doc], min_df: int) -> tuple[Any, list[str]]:
     vocab = {f: i for i, f in enumerate(patterns)}
     rows, cols, vals = [], [], []
     for row, doc in enumerate(docs):
-        counts = Counter(f for f in doc.features() if f in vocab)
+        present = {vocab[f] for f in doc.features() if f in vocab}
         scale = 1.0 / math.sqrt(max(doc.size, 1))
-        for feature, count in counts.items():
-            rows.append(row)
-            cols.append(vocab[feature])
-            vals.append(count * scale)
+        rows += [row] * len(present)
+        cols += sorted(present)
+        vals += [scale] * len(present)
     shape = (len(docs), len(vocab))
     return csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64), patterns
 

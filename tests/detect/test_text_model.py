@@ -66,8 +66,8 @@ def test_the_gate_skips_short_and_ordinary_texts() -> None:
 
 
 def test_scoring_equals_the_linear_model_over_every_feature() -> None:
-    """The automata find exactly the kept features, as often as they occur: the model scores
-    what the training code computed."""
+    """The automata find exactly the kept features, as often as they occur, and the model
+    scores their presence as the training code computed it."""
     model = shipped_model()
     position = {pattern: index for index, pattern in enumerate(model.patterns)}
     for text in (FRAUD, PRIZE, *ORDINARY, "ａａａ 888 aaaa"):
@@ -75,8 +75,8 @@ def test_scoring_equals_the_linear_model_over_every_feature() -> None:
         counts = Counter(f for f in doc.features() if f in position)
         assert Counter(model.matches(doc)) == Counter({position[f]: n for f, n in counts.items()})
         dense = np.zeros(len(model.classes))
-        for feature, count in counts.items():
-            dense += count * model.weights[position[feature]]
+        for feature in counts:
+            dense += model.weights[position[feature]]
         expected = dense / math.sqrt(doc.size) + model.bias
         assert np.allclose(model.logits(doc), expected, atol=1e-4)
 
@@ -188,3 +188,9 @@ def test_the_readme_example_and_folding_promises() -> None:
     assert text_doc("CALL 13812345678 Now").chars == "call 000000 now"
     assert text_doc("Ｆｒｅｅ  spins\u3000NOW").tokens == ("free", "spins", "now")
     assert len(text_doc("很" * 5_000).chars) == 1_000
+
+
+def test_repeating_a_text_does_not_push_its_score_up() -> None:
+    model, once = shipped_model(), "今天天气很好，我们去公园散步吧。"
+    assert model.probabilities(text_doc(once)).max() < 0.1
+    assert model.probabilities(text_doc(once * 60)).max() < 0.1

@@ -6,12 +6,14 @@ The text-intent and URL models are one-vs-rest logistic regressions trained offl
 * every substring of length ``min_n``..``max_n`` of its *chars* view (a folded text, or ``^host$``);
 * its *tokens* view (``\\x01w1\\x01w2\\x01``): each token and, if ``bigrams``, each pair.
 
-Each feature's value is its count divided by the square root of the document's feature count
-(``Doc.size``), so a long text is not suspect for being long. After training, only the features
+A feature present in a document has the value 1 divided by the square root of the document's
+feature count (``Doc.size``); absent, 0. Presence rather than counts, so a text repeated a
+thousand times scores no higher than once (with counts it scored sqrt(1000) times further from
+the bias), and the length normaliser keeps a long text from being suspect for being long. After training, only the features
 with a large weight are kept and written with the bias, the classes and the settings to one
 ``.npz`` file (numpy arrays, no pickle). Scoring runs two Aho-Corasick automata (pyahocorasick,
-linear time) over the two views: each match is one occurrence of a kept feature, so the sum of
-their weights is exactly what the trained model computes for the kept features. Numpy does the
+linear time) over the two views: the distinct matches are the kept features present, so the
+sum of their weights is exactly what the trained model computes for the kept features. Numpy does the
 rest; importing this module loads neither scikit-learn nor scipy.
 """
 
@@ -31,7 +33,7 @@ import numpy.typing as npt
 
 TOKEN: Final = "\x01"
 """Opens and closes every token in the tokens view; it never occurs in a chars view."""
-FORMAT: Final = "bastion-linear-1"
+FORMAT: Final = "bastion-linear-2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,7 @@ class LinearModel:
         found = self.matches(doc) if found is None else found
         if not found:
             return self.bias.copy()
-        rows = np.frombuffer(array("q", found), dtype=np.int64)
+        rows = np.frombuffer(array("q", set(found)), dtype=np.int64)
         total = np.add.reduce(self.weights.take(rows, axis=0), axis=0)
         return np.asarray(total / math.sqrt(max(doc.size, 1)) + self.bias, dtype=np.float32)
 
@@ -149,9 +151,7 @@ class LinearModel:
         """The features that pushed class ``column`` up the most in a document, readable: single
         characters and pieces of a feature already named are left out."""
         weight = self.weights[:, column]
-        totals: dict[int, float] = {}
-        for index in found:
-            totals[index] = totals.get(index, 0.0) + float(weight[index])
+        totals = {index: float(weight[index]) for index in set(found)}
         named: list[str] = []
         for index, total in sorted(totals.items(), key=lambda item: -item[1]):
             text = readable(self.patterns[index]).strip()
