@@ -7,14 +7,14 @@ The text-intent and URL models are one-vs-rest logistic regressions trained offl
 * its *tokens* view (``\\x01w1\\x01w2\\x01``): each token and, if ``bigrams``, each pair.
 
 A feature present in a document has the value 1 divided by the square root of the document's
-feature count (``Doc.size``); absent, 0. Presence rather than counts, so a text repeated a
-thousand times scores no higher than once (with counts it scored sqrt(1000) times further from
-the bias), and the length normaliser keeps a long text from being suspect for being long. After training, only the features
-with a large weight are kept and written with the bias, the classes and the settings to one
-``.npz`` file (numpy arrays, no pickle). Scoring runs two Aho-Corasick automata (pyahocorasick,
-linear time) over the two views: the distinct matches are the kept features present, so the
-sum of their weights is exactly what the trained model computes for the kept features. Numpy does the
-rest; importing this module loads neither scikit-learn nor scipy.
+feature count (``Doc.size``); absent, 0. Presence rather than counts: with counts, a sentence
+repeated k times scored sqrt(k) times further from the bias (a harmless line pasted over and over
+reached review); with presence, repetition pulls the score toward the bias. After training, only
+the features with a large weight are kept and written with the bias, the classes and the
+settings to one ``.npz`` file (numpy arrays, no pickle). Scoring runs two Aho-Corasick automata
+(pyahocorasick, linear time) over the two views: the distinct matches are the kept features
+present, so the sum of their weights is exactly what the trained model computes for them. Numpy
+does the rest; importing this module loads neither scikit-learn nor scipy.
 """
 
 from __future__ import annotations
