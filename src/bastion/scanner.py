@@ -142,6 +142,18 @@ class Scanner:
             assets=load_assets(root),
         )
 
+    def with_index(self, index: IntelIndex) -> Scanner:
+        """The same policy, limits and detector assets over another intel index (a server picks
+        up a new compile this way; the registered detectors are rebuilt over the new index)."""
+        return Scanner(
+            index=index,
+            policy=self.policy,
+            max_text_chars=self.max_text_chars,
+            image_limits=self.image_limits,
+            ocr=self.ocr,
+            assets=self.assets,
+        )
+
     def scan(self, item: Item | dict[str, Any]) -> ScanResult:
         """Scan one item (an ``Item`` or an input-format dict, validated) and decide a verdict.
 

@@ -40,7 +40,9 @@ Platform = Annotated[Principal, Depends(require_roles("platform", "admin"))]
 )
 async def check(body: ItemIn, principal: Platform, request: Request, now: NowDep) -> Response:
     """Queued for group commit (``bastion.api.commit``): returns once its item is committed."""
-    checks = context(request).checks
+    ctx = context(request)
+    ctx.current_scanner()
+    checks = ctx.checks
     if checks is None:
         raise RuntimeError("the app was built without a check committer")
     content = await checks.check(principal.tenant_id, body.to_item(), now)
