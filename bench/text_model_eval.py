@@ -269,10 +269,21 @@ def _url(root: Path) -> dict[str, Any]:
     return out
 
 
+PARTS = ("shipped", "false_positives", "throughput", "operator", "url_model")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument(
+        "--only",
+        default=",".join(PARTS),
+        help="comma-separated parts to run; the others are kept from the last results file",
+    )
     args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    if only - set(PARTS):
+        raise SystemExit(f"error: --only takes {', '.join(PARTS)}")
     root = data_dir(args.data)
     sets = {"sms": texts.sms(root), "telecom": texts.telecom(root), "youtube": texts.youtube(root)}
     trains, tests = {}, {}
@@ -281,32 +292,40 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bastion-textmodel-") as empty:
         scanner = Scanner.load(Path(empty), no_feeds=True)
     model = shipped_model()
-    results: dict[str, Any] = {
-        "command": "python -m bench.text_model_eval",
-        "split": {"seed": texts.SPLIT_SEED, "test_fraction": texts.TEST_FRACTION},
-        "shipped_model": {"version": model.meta["version"], "features": len(model.patterns)},
-    }
-    print("shipped model + default policy, no feeds ...", flush=True)
-    results["shipped"] = _shipped(scanner, model, {k: tests[k] for k in ("sms", "telecom")})
-    print("false positives on clean text ...", flush=True)
-    clean = {
-        "sms_ham_held_out": [e.text for e in tests["sms"] if not e.labels],
-        "youtube_ham_held_out": [e.text for e in tests["youtube"] if not e.labels],
-        "telecom_normal_held_out": [e.text for e in tests["telecom"] if not e.labels],
-        "weibo_posts_and_comments": _weibo(root),
-    }
-    results["false_positives"] = _false_positives(scanner, model, clean)
-    print("throughput ...", flush=True)
-    mix = [e.text for name in ("sms", "telecom") for e in tests[name]]
-    results["throughput"] = _throughput(model, scanner, mix)
-    print("operator path (b) ...", flush=True)
-    results["operator"] = _operator(
-        {k: tests[k] for k in ("sms", "telecom")}, {k: trains[k] for k in ("sms", "telecom")}
-    )
-    print("url model ...", flush=True)
-    results["url_model"] = _url(root)
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path = RESULTS_DIR / "text_model_eval.json"
+    results: dict[str, Any] = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    results.update(
+        {
+            "command": "python -m bench.text_model_eval",
+            "split": {"seed": texts.SPLIT_SEED, "test_fraction": texts.TEST_FRACTION},
+            "shipped_model": {"version": model.meta["version"], "features": len(model.patterns)},
+        }
+    )
+    if "shipped" in only:
+        print("shipped model + default policy, no feeds ...", flush=True)
+        results["shipped"] = _shipped(scanner, model, {k: tests[k] for k in ("sms", "telecom")})
+    if "false_positives" in only:
+        print("false positives on clean text ...", flush=True)
+        clean = {
+            "sms_ham_held_out": [e.text for e in tests["sms"] if not e.labels],
+            "youtube_ham_held_out": [e.text for e in tests["youtube"] if not e.labels],
+            "telecom_normal_held_out": [e.text for e in tests["telecom"] if not e.labels],
+            "weibo_posts_and_comments": _weibo(root),
+        }
+        results["false_positives"] = _false_positives(scanner, model, clean)
+    if "throughput" in only:
+        print("throughput ...", flush=True)
+        mix = [e.text for name in ("sms", "telecom") for e in tests[name]]
+        results["throughput"] = _throughput(model, scanner, mix)
+    if "operator" in only:
+        print("operator path (b) ...", flush=True)
+        results["operator"] = _operator(
+            {k: tests[k] for k in ("sms", "telecom")}, {k: trains[k] for k in ("sms", "telecom")}
+        )
+    if "url_model" in only:
+        print("url model ...", flush=True)
+        results["url_model"] = _url(root)
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=1, ensure_ascii=False))
 

@@ -69,6 +69,13 @@ def telecom(root: Path) -> list[Example]:
     ]
 
 
+def _not_only_digits(feature: str) -> bool:
+    """Numbers alone ("00000", "0 0") are left out of the shipped model: learnt from SMS spam's
+    premium-rate numbers, they made any message with a phone number or a numbered host a scam
+    ("官网 04647.club 注册" scored 0.82 on digits alone)."""
+    return bool(feature.strip("0 \x01"))
+
+
 def templates() -> list[Example]:
     return [Example(text, labels) for text, labels in text_corpus.build(SPLIT_SEED)]
 
@@ -105,6 +112,7 @@ def main(argv: list[str] | None = None) -> None:
         "max_n": MAX_N,
         "bigrams": True,
         "c": C,
+        "numbers_alone": "left out",
         "emit": 0.5,
         "gate": 0.3,
     }
@@ -116,6 +124,7 @@ def main(argv: list[str] | None = None) -> None:
         c=C,
         max_features=60_000,
         meta=meta,
+        usable=_not_only_digits,
     )
     model.meta["held_out"] = {
         name: evaluate(model, [text_doc(e.text) for e in part], [e.labels for e in part]).to_dict()

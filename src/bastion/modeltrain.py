@@ -158,13 +158,14 @@ def fit(
     max_features: int = 80_000,
     meta: dict[str, Any],
     grid: Sequence[tuple[float, str | None]] = (),
+    usable: Callable[[str], bool] | None = None,
 ) -> LinearModel:
     """One-vs-rest logistic regression over the docs' features; the strongest kept.
 
     With a ``grid``, a fifth of the training rows (by ``seed``) is held back to choose C and
     the class weighting by single-label macro-F1; the chosen setting is then fitted on every
     training row and recorded in ``meta["selection"]``."""
-    matrix, patterns = _vectorize(docs, min_df)
+    matrix, patterns = _vectorize(docs, min_df, usable)
     labels = np.array([[name in target for name in classes] for target in targets], dtype=bool)
     for column, name in enumerate(classes):
         if labels[:, column].all() or not labels[:, column].any():
@@ -200,14 +201,16 @@ def fit(
     )
 
 
-def _vectorize(docs: Sequence[Doc], min_df: int) -> tuple[Any, list[str]]:
+def _vectorize(
+    docs: Sequence[Doc], min_df: int, usable: Callable[[str], bool] | None = None
+) -> tuple[Any, list[str]]:
     """The docs as a sparse matrix over the features in ``min_df`` docs: present = 1/sqrt(size)."""
     from scipy.sparse import csr_matrix
 
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(set(doc.features()))
-    patterns = sorted(f for f, n in df.items() if n >= min_df)
+    patterns = sorted(f for f, n in df.items() if n >= min_df and (usable is None or usable(f)))
     if not patterns:
         raise ValueError(f"too little data: no feature occurs in {min_df} training texts")
     vocab = {f: i for i, f in enumerate(patterns)}
