@@ -46,6 +46,15 @@ CORPUS = [
 ]
 HUGE = "188bet.com 今天天气很好 urgent bet_8899 example.org " * 1_500
 _NAME = re.compile(r"[a-z][a-z0-9_.\-]{0,63}")
+ENTITY_ONLY_POLICY = """
+name: contract
+rules:
+  - id: link.listed
+    when: {kinds: [url, domain], listed: true}
+    violation: {category: $category, severity: high, confidence: 1.0}
+    outcome: disable_link
+"""
+"""A policy naming no signal, so a scanner can be built over any one detector alone."""
 
 _IO_PREFIXES = (
     "socket.",
@@ -174,7 +183,7 @@ def test_a_false_gate_lets_the_scanner_skip(
     detector: Detector, resources: Resources, text: str
 ) -> None:
     spy = _Spy(detector)
-    policy = _policy_over(detector.emits)
+    policy = Policy.parse(ENTITY_ONLY_POLICY, signal_labels=detector.emits)
     scanner = Scanner(resources.index, policy, detectors=(spy,))
     item = Item("s", text=text, surface="chat")
     result = scanner.scan(item)
@@ -183,17 +192,6 @@ def test_a_false_gate_lets_the_scanner_skip(
     else:
         assert spy.calls == 0
         assert (result.verdict, result.entities, result.signals) == ("allow", [], [])
-
-
-def _policy_over(labels: frozenset[str]) -> Policy:
-    """A policy with one rule on the detector's own labels: the default policy names the labels
-    of every registered detector, so it cannot load over one detector alone."""
-    return Policy.parse(
-        "name: contract\nrules:\n  - id: any.signal\n    description: a signal\n"
-        f"    when: {{signals: [{', '.join(sorted(labels))}]}}\n"
-        "    violation: {category: scam, severity: low, confidence: 0.5}\n    outcome: review\n",
-        signal_labels=labels,
-    )
 
 
 def test_empty_and_huge_text_within_bounds(detector: Detector, resources: Resources) -> None:

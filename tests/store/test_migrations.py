@@ -65,8 +65,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0007_console_users"
-    assert current_revision(store.engine) == "0007_console_users"
+    assert head_revision() == "0008_detection_sources"
+    assert current_revision(store.engine) == "0008_detection_sources"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

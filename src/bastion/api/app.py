@@ -45,6 +45,7 @@ from bastion.enforce import Ladder
 from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
 from bastion.service.clicks import FLUSH_SECONDS, ClickCounter
+from bastion.shim.rewrite import shim_links
 from bastion.shim.signing import LinkSigner
 from bastion.store import Store
 
@@ -110,6 +111,10 @@ def create_app(
     )
     key_watch = keywatch.watch(store.engine)
     clicks = ClickCounter(store)
+    link_signer = signer or LinkSigner.generate()
+    checks.links = lambda tenant, result: shim_links(
+        result, link_signer, tenant, settings.shim_base
+    )
     app.state.bastion = AppContext(
         store,
         scanner,
@@ -120,7 +125,7 @@ def create_app(
         checks=checks,
         keys=key_watch,
         intel=intel,
-        signer=signer or LinkSigner.generate(),
+        signer=link_signer,
         clicks=clicks,
         console_secret=console_secret or secrets.token_bytes(32),
     )

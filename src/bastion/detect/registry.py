@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 ENTRY_POINT_GROUP: Final = "bastion.detectors"
 BUILTIN: Final = (
     "bastion.detect.reputation:ReputationDetector",
+    "bastion.detect.provenance:ProvenanceDetector",
     "bastion.detect.text_model:TextModelDetector",
     "bastion.detect.url_model:UrlModelDetector",
 )
