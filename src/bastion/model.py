@@ -56,6 +56,7 @@ BUILTIN_CATEGORIES: Final = (
     "scam",
     "phishing",
     "malware",
+    "impersonation",
 )
 """Harmful categories the default policy knows; operators may add their own."""
 

@@ -202,6 +202,20 @@ def _audit_checkpoint(result: Result, target: Home, decoy: Home) -> None:
     assert not (decoy.root / "audit-checkpoints.jsonl").exists()
 
 
+@case("entities import", "{entities}")
+def _entities_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "entities.json.gz").is_file()
+    assert not (decoy.root / "entities.json.gz").exists()
+
+
+@case("entities list", "--json")
+def _entities_list(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    names = [json.loads(line)["name"] for line in result.stdout.splitlines()]
+    assert "中国军网" not in names  # the packaged registry: the target home has none of its own
+
+
 @case("tenants keys")
 def _tenants_keys(result: Result, target: Home, decoy: Home) -> None:
     ok(result)
@@ -292,8 +306,11 @@ def test_every_command_acts_on_the_home_it_is_given(
     labelled = target.root.parent / "labelled.csv"
     rows = [f"百家乐首充送彩金{n},gambling\n明天{n}点一起吃饭,normal" for n in range(10)]
     labelled.write_text("text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    entities = target.root.parent / "entities.csv"
+    entities.write_text("name,kind\n中国军网,military\n", encoding="utf-8")
     values = {
         "{labelled}": str(labelled),
+        "{entities}": str(entities),
         "{input}": str(source),
         "{newfeed}": str(newfeed),
         "{target}": target.domain,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from bastion.cli.entities import entities_app
 from bastion.cli.explain import explain_command
 from bastion.cli.feeds import feeds_app
 from bastion.cli.model import model_app
@@ -29,6 +30,7 @@ app.add_typer(tenants_app, name="tenants")
 app.command("serve")(serve_command)
 app.add_typer(shim_app, name="shim")
 app.add_typer(users_app, name="users")
+app.add_typer(entities_app, name="entities")
 app.add_typer(model_app, name="model")
 
 

@@ -29,6 +29,7 @@ ENTRY_POINT_GROUP: Final = "bastion.detectors"
 BUILTIN: Final = (
     "bastion.detect.reputation:ReputationDetector",
     "bastion.detect.provenance:ProvenanceDetector",
+    "bastion.detect.impersonation:ImpersonationDetector",
     "bastion.detect.text_model:TextModelDetector",
     "bastion.detect.url_model:UrlModelDetector",
 )

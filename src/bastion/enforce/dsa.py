@@ -306,6 +306,13 @@ DSA_CATEGORIES: Final[dict[tuple[str, str], DsaCategory]] = {
         ("KEYWORD_OTHER",),
         "Distribution of malicious software",
     ),
+    # impersonation (detect/impersonation.py): posing as a state, military or media body
+    ("impersonation", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",)
+    ),
+    ("impersonation", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",)
+    ),
 }
 
 

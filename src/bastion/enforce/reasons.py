@@ -84,6 +84,12 @@ class ReasonsConfig:
                 "and it was posted without the AI label the platform requires; the label was "
                 "added. The content stays up.",
             ),
+            "impersonation": GroundSpec(
+                "terms",
+                "Terms of Service: impersonation",
+                "The account's name, bio or picture poses as a state, military or media body "
+                "that it is not, which the Terms of Service do not allow.",
+            ),
             "default": _terms("content the platform does not allow"),
         }
     )
