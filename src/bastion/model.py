@@ -57,6 +57,8 @@ BUILTIN_CATEGORIES: Final = (
     "phishing",
     "malware",
     "impersonation",
+    "content_farm",
+    "clout_chasing",
 )
 """Harmful categories the default policy knows; operators may add their own."""
 

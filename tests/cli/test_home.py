@@ -280,6 +280,20 @@ def _users_disable(result: Result, target: Home, decoy: Home) -> None:
     assert result.exit_code == 1 and "no user 'alice'" in result.stderr
 
 
+@case("clusters", "--in", "{posts}", "--index")
+def _clusters(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "near_duplicates" / "clusters.npz").is_file()
+    assert not (decoy.root / "near_duplicates").exists()
+
+
+@case("topics import", "{topics}")
+def _topics_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "near_duplicates" / "topics.json").is_file()
+    assert not (decoy.root / "near_duplicates").exists()
+
+
 def test_every_case_is_a_real_command() -> None:
     assert set(CASES) <= set(leaf_commands()), set(CASES) - set(leaf_commands())
 
@@ -308,9 +322,22 @@ def test_every_command_acts_on_the_home_it_is_given(
     labelled.write_text("text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
     entities = target.root.parent / "entities.csv"
     entities.write_text("name,kind\n中国军网,military\n", encoding="utf-8")
+    posts = target.root.parent / "posts.jsonl"
+    copies = [f"今天某地突发暴雨，大家注意出行安全，转发扩散 {'!' * n}" for n in range(4)]
+    posts.write_text(
+        "".join(
+            json.dumps({"id": f"p{n}", "text": text, "account_id": f"a{n}"}) + "\n"
+            for n, text in enumerate(copies)
+        ),
+        encoding="utf-8",
+    )
+    topics = target.root.parent / "topics.txt"
+    topics.write_text("#某地暴雨#\n", encoding="utf-8")
     values = {
         "{labelled}": str(labelled),
         "{entities}": str(entities),
+        "{posts}": str(posts),
+        "{topics}": str(topics),
         "{input}": str(source),
         "{newfeed}": str(newfeed),
         "{target}": target.domain,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from bastion.cli.clusters import clusters_command, topics_app
 from bastion.cli.entities import entities_app
 from bastion.cli.explain import explain_command
 from bastion.cli.feeds import feeds_app
@@ -31,6 +32,8 @@ app.command("serve")(serve_command)
 app.add_typer(shim_app, name="shim")
 app.add_typer(users_app, name="users")
 app.add_typer(entities_app, name="entities")
+app.command("clusters")(clusters_command)
+app.add_typer(topics_app, name="topics")
 app.add_typer(model_app, name="model")
 
 

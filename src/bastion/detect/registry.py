@@ -30,6 +30,7 @@ BUILTIN: Final = (
     "bastion.detect.reputation:ReputationDetector",
     "bastion.detect.provenance:ProvenanceDetector",
     "bastion.detect.impersonation:ImpersonationDetector",
+    "bastion.detect.near_duplicates:NearDuplicateDetector",
     "bastion.detect.text_model:TextModelDetector",
     "bastion.detect.url_model:UrlModelDetector",
 )

@@ -313,6 +313,23 @@ DSA_CATEGORIES: Final[dict[tuple[str, str], DsaCategory]] = {
     ("impersonation", "terms"): DsaCategory(
         "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",)
     ),
+    # near_duplicates detector: coordinated copies (content farms) and monetized mass-posting
+    ("content_farm", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_INAUTHENTIC_ACCOUNTS",)
+    ),
+    ("content_farm", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
+        ("KEYWORD_OTHER",),
+        "Mass-produced near-identical posts across accounts (content farm)",
+    ),
+    ("clout_chasing", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_INAUTHENTIC_ACCOUNTS",)
+    ),
+    ("clout_chasing", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
+        ("KEYWORD_OTHER",),
+        "Monetized account mass-posting copies on trending topics for revenue",
+    ),
 }
 
 

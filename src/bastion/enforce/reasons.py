@@ -77,6 +77,8 @@ class ReasonsConfig:
             "scam": _terms("fraudulent offers"),
             "phishing": _terms("phishing pages that steal credentials"),
             "malware": _terms("malicious software"),
+            "content_farm": _terms("copies of one post mass-produced across accounts"),
+            "clout_chasing": _terms("copies mass-posted on trending topics for revenue"),
             "synthetic_media": GroundSpec(
                 "terms",
                 "Terms of Service: disclosure of AI-generated media",
