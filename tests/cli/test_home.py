@@ -131,6 +131,13 @@ def _feeds_import(result: Result, target: Home, decoy: Home) -> None:
     assert not (decoy.root / "feeds" / "fresh").exists()
 
 
+@case("model train", "--data", "{labelled}", "--test-fraction", "0")
+def _model_train(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "models" / "text_model.npz").is_file()
+    assert not (decoy.root / "models").exists()
+
+
 @case("feeds list", "--json")
 def _feeds_list(result: Result, target: Home, decoy: Home) -> None:
     ok(result)
@@ -324,6 +331,9 @@ def test_every_command_acts_on_the_home_it_is_given(
     line = {"id": "1", "text": f"see {target.domain} and {decoy.domain}"}
     source = target.root.parent / "in.jsonl"
     source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    labelled = target.root.parent / "labelled.csv"
+    rows = [f"百家乐首充送彩金{n},gambling\n明天{n}点一起吃饭,normal" for n in range(10)]
+    labelled.write_text("text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
     entities = target.root.parent / "entities.csv"
     entities.write_text("name,kind\n中国军网,military\n", encoding="utf-8")
     posts = target.root.parent / "posts.jsonl"
@@ -345,6 +355,7 @@ def test_every_command_acts_on_the_home_it_is_given(
     credentials = target.root.parent / "credentials.csv"
     credentials.write_text("account_id,domain,issuer,id\nu1,legal,Bar,7\n", encoding="utf-8")
     values = {
+        "{labelled}": str(labelled),
         "{entities}": str(entities),
         "{claims}": str(claims),
         "{credentials}": str(credentials),

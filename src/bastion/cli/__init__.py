@@ -9,6 +9,7 @@ from bastion.cli.clusters import clusters_command, topics_app
 from bastion.cli.entities import entities_app
 from bastion.cli.explain import explain_command
 from bastion.cli.feeds import feeds_app
+from bastion.cli.model import model_app
 from bastion.cli.report import audit_app, report_command
 from bastion.cli.scan import scan_command
 from bastion.cli.serve import serve_command
@@ -36,6 +37,7 @@ app.command("clusters")(clusters_command)
 app.add_typer(topics_app, name="topics")
 app.add_typer(claims_app, name="claims")
 app.add_typer(credentials_app, name="credentials")
+app.add_typer(model_app, name="model")
 
 
 def main() -> None:

@@ -33,6 +33,8 @@ BUILTIN: Final = (
     "bastion.detect.near_duplicates:NearDuplicateDetector",
     "bastion.detect.rumours:RumourDetector",
     "bastion.detect.credentials:CredentialDetector",
+    "bastion.detect.text_model:TextModelDetector",
+    "bastion.detect.url_model:UrlModelDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 

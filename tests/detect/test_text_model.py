@@ -1,0 +1,196 @@
+"""The text-intent model: the shipped one reads fraud and solicitation wording, an operator's model
+trained with ``bastion model train`` replaces it, and scoring equals the trained linear model."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from bastion import Scanner
+from bastion.cli import app
+from bastion.detect.base import Resources
+from bastion.detect.linear import Doc, LinearModel
+from bastion.detect.registry import DetectorError
+from bastion.detect.text_model import MODEL_FILE, TextModelDetector, shipped_model, text_doc
+from bastion.intel import IntelIndex
+from bastion.model import Item
+from bastion.modeltrain import Example, read_labelled, split, train_operator
+
+FRAUD = "您好，这里是上海公安局，您的身份证涉嫌洗钱案件，请立即把资金转入安全账户配合调查。"
+PRIZE = "Congratulations! You have won a £1000 prize. Call 09061701461 now to claim your reward."
+ORDINARY = ("明天一起吃饭吧，我订了万达广场附近的位子。", "see you at five, bring the report")
+
+GAMBLING_ROWS = [f"百家乐真人荷官 首充送彩金{n}元 上分下分秒到 加微信kf{n}" for n in range(30)]
+NORMAL_ROWS = [f"周末{n}点一起去公园散步吧，记得带上孩子和水杯" for n in range(30)]
+SCAM_ROWS = [f"我是你领导，急需周转{n}万，先转到这个账户，别打电话" for n in range(30)]
+
+
+@pytest.fixture(scope="module")
+def empty_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("empty-home")
+
+
+def _csv(path: Path) -> Path:
+    rows = ["text,label"]
+    rows += [f"{t},gambling" for t in GAMBLING_ROWS]
+    rows += [f"{t},scam.acquaintance" for t in SCAM_ROWS]
+    rows += [f"{t},normal" for t in NORMAL_ROWS]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_shipped_model_flags_fraud_scripts_and_prize_scams(empty_home: Path) -> None:
+    scanner = Scanner.load(empty_home, no_feeds=True)
+    for text in (FRAUD, PRIZE):
+        result = scanner.scan({"id": "1", "surface": "chat", "text": text})
+        assert result.verdict == "review", text
+        [signal] = [s for s in result.signals if s.detector == "text_model"]
+        assert (signal.label, signal.category) == ("intent.scam", "scam")
+        assert signal.evidence.startswith(f"scam (shipped@{shipped_model().meta['version']}): ")
+        assert [(v.rule, v.category) for v in result.violations] == [("text.intent", "scam")]
+    for text in ORDINARY:
+        result = scanner.scan({"id": "2", "surface": "chat", "text": text})
+        assert (result.verdict, result.signals) == ("allow", []), text
+
+
+def test_the_gate_skips_short_and_ordinary_texts() -> None:
+    detector = TextModelDetector(Resources(IntelIndex.empty()))
+    assert not detector.gate(Item("1", text="加v", surface="chat"))
+    assert not detector.gate(Item("2", text=ORDINARY[0], surface="chat"))
+    assert detector.gate(Item("3", text=FRAUD, surface="chat"))
+
+
+def test_scoring_equals_the_linear_model_over_every_feature() -> None:
+    """The automata find exactly the kept features, as often as they occur, and the model
+    scores their presence as the training code computed it."""
+    model = shipped_model()
+    position = {pattern: index for index, pattern in enumerate(model.patterns)}
+    for text in (FRAUD, PRIZE, *ORDINARY, "ａａａ 888 aaaa"):
+        doc = text_doc(text)
+        counts = Counter(f for f in doc.features() if f in position)
+        assert Counter(model.matches(doc)) == Counter({position[f]: n for f, n in counts.items()})
+        dense = np.zeros(len(model.classes))
+        for feature in counts:
+            dense += model.weights[position[feature]]
+        expected = dense / math.sqrt(doc.size) + model.bias
+        assert np.allclose(model.logits(doc), expected, atol=1e-4)
+
+
+def test_a_model_survives_its_file_and_a_damaged_file_is_one_error() -> None:
+    model = LinearModel(
+        ["ab", "\x01cd\x01"], np.ones((2, 1), np.float32), np.zeros(1, np.float32), ["scam"], {}
+    )
+    again = LinearModel.from_bytes(model.to_bytes(), "x.npz")
+    doc = Doc("abab", ("cd",), 4, True)
+    assert again.matches(doc) == [0, 0, 1]
+    assert np.allclose(again.logits(doc), model.logits(doc))
+    with pytest.raises(ValueError, match=r"^x\.npz: unreadable model"):
+        LinearModel.from_bytes(b"not a model", "x.npz")
+
+
+def test_the_operator_model_replaces_the_shipped_one(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    model, path = train_operator(_csv(tmp_path / "data.csv"), home, seed=3, test_fraction=0.25)
+    assert path == home / MODEL_FILE and path.is_file()
+    assert model.classes == ["gambling", "scam.acquaintance"]
+    card = path.with_suffix(".md").read_text(encoding="utf-8")
+    assert "| class | precision | recall | F1 | support |" in card
+    assert "| scam.acquaintance |" in card and "seeds: split 3" in card
+    assert not list(home.joinpath("models").glob(".*.tmp"))
+    scanner = Scanner.load(home, no_feeds=True)
+    result = scanner.scan({"id": "1", "surface": "chat", "text": SCAM_ROWS[0]})
+    [signal] = result.signals
+    assert signal.label == "intent.scam"
+    assert signal.evidence.startswith(f"scam.acquaintance (operator@{model.meta['version']})")
+
+
+def test_an_unreadable_operator_model_stops_the_load(tmp_path: Path) -> None:
+    (tmp_path / MODEL_FILE).parent.mkdir(parents=True)
+    (tmp_path / MODEL_FILE).write_bytes(b"garbage")
+    with pytest.raises(DetectorError, match=r"^detector 'text_model' cannot load its data: "):
+        Scanner.load(tmp_path, no_feeds=True)
+
+
+def test_a_model_with_an_unknown_class_is_refused(tmp_path: Path) -> None:
+    model = LinearModel(["ab"], np.ones((1, 1), np.float32), np.zeros(1, np.float32), ["hate"], {})
+    (tmp_path / MODEL_FILE).parent.mkdir(parents=True)
+    (tmp_path / MODEL_FILE).write_bytes(model.to_bytes())
+    with pytest.raises(ValueError, match="class 'hate' is not one of gambling"):
+        TextModelDetector.load_asset(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("a.csv", "text,label\nhello,weird\n", "a.csv line 2: label 'weird' is not one of"),
+        ("b.csv", "body,label\nhello,spam\n", "b.csv: the CSV header must name 'text' and 'label'"),
+        ("c.jsonl", '{"text": "x", "label": "spam"}\n{oops\n', "c.jsonl line 2: invalid JSON"),
+        ("d.jsonl", '{"text": 5, "label": "spam"}\n', "d.jsonl line 1: needs a 'text' string"),
+    ],
+)
+def test_bad_training_data_is_one_line(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        read_labelled(path)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_labels_map_to_classes(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(
+        '{"text": "a", "label": "ham"}\n{"text": "b", "label": "fraud|porn"}\n'
+        '{"text": "c", "label": "scam.police"}\n',
+        encoding="utf-8",
+    )
+    assert [e.labels for e in read_labelled(path)] == [
+        frozenset(),
+        frozenset({"scam", "sexual_services"}),
+        frozenset({"scam.police"}),
+    ]
+
+
+def test_the_split_is_fixed_by_its_seed_and_keeps_copies_together() -> None:
+    examples = [Example(f"text {n % 40}", frozenset()) for n in range(100)]
+    train, test = split(examples, 5, 0.3, key=str)
+    assert (train, test) == split(examples, 5, 0.3, key=str)
+    assert {e.text for e in train}.isdisjoint({e.text for e in test})
+    assert len({e.text for e in test}) == 12
+    assert split(examples, 6, 0.3, key=str)[1] != test
+
+
+def test_bastion_model_train(tmp_path: Path) -> None:
+    runner = CliRunner()
+    data = _csv(tmp_path / "data.csv")
+    home = tmp_path / "home"
+    outcome = runner.invoke(app, ["model", "train", "--data", str(data), "--home", str(home)])
+    assert outcome.exit_code == 0, outcome.output
+    assert "held out (data.csv" in outcome.output and "macro-F1" in outcome.output
+    assert (home / MODEL_FILE).is_file()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,label\nhello,weird\n", encoding="utf-8")
+    outcome = runner.invoke(app, ["model", "train", "--data", str(bad), "--home", str(home)])
+    assert outcome.exit_code == 1
+    assert "error: " in outcome.output and "label 'weird'" in outcome.output
+
+
+def test_the_readme_example_and_folding_promises() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"(`{FRAUD}`: `intent.scam`, 0.99)" in readme
+    assert shipped_model().probabilities(text_doc(FRAUD))[2] >= 0.99
+    assert text_doc("CALL 13812345678 Now").chars == "call 000000 now"
+    assert text_doc("Ｆｒｅｅ  spins\u3000NOW").tokens == ("free", "spins", "now")
+    assert len(text_doc("很" * 5_000).chars) == 1_000
+
+
+def test_repeating_a_text_does_not_push_its_score_up() -> None:
+    model, once = shipped_model(), "今天天气很好，我们去公园散步吧。"
+    assert model.probabilities(text_doc(once)).max() < 0.1
+    assert model.probabilities(text_doc(once * 60)).max() < 0.1
