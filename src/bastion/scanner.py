@@ -154,7 +154,10 @@ class Scanner:
                     if gate(item):
                         break
                 else:
-                    return ScanResult(item.id, "allow", [], [], False, self.policy.version)
+                    # every field given: the dataclass skips its two default factories
+                    return ScanResult(
+                        item.id, "allow", [], [], False, self.policy.version, [], []
+                    )
             unmasked = unmask(text, weak=True)
             entities = []
         return self._decide(item, unmasked.text, entities, False)
