@@ -46,3 +46,10 @@ def test_every_vocabulary_word_is_in_the_readme(word: str) -> None:
 def test_the_readme_setup_is_the_two_make_commands() -> None:
     setup = README.split("## Set-up", 1)[1].split("##", 1)[0]
     assert "make demo" in setup and "make test" in setup
+
+
+def test_every_screenshot_the_readme_shows_exists() -> None:
+    shown = re.findall(r"\]\((docs/screenshots/[^)]+\.png)\)", README)
+    assert len(shown) >= 8
+    missing = [path for path in shown if not (REPO / path).is_file()]
+    assert missing == [], f"run `make screenshots`: {missing}"

@@ -5,15 +5,16 @@ The CLI, the HTTP API and the Spark job all call ``Scanner.scan``; nothing re-im
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from bastion.canon import canonicalize_entity
 from bastion.config import resolve_home
 from bastion.detect.base import DetectContext, Detector, Resources
-from bastion.detect.registry import declared_labels, load_detectors
+from bastion.detect.registry import declared_labels, load_assets, load_detectors
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
@@ -70,6 +71,8 @@ class Scanner:
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
     detectors: Sequence[Detector] | None = None
     """None: every registered detector (``bastion.detect.registry``), built over ``index``."""
+    assets: Mapping[str, object] | None = None
+    """Detector assets by detector name (``Resources.assets``); ``load`` reads them from home."""
     image_limits: ImageLimits | None = None
     """None: ``bastion.extract.images.limits.DEFAULT_LIMITS``."""
     ocr: bool = True
@@ -82,7 +85,7 @@ class Scanner:
     def __post_init__(self) -> None:
         if self.max_text_chars < 1:
             raise ValueError("max_text_chars must be at least 1")
-        self._resources = Resources(self.index)
+        self._resources = Resources(self.index, MappingProxyType(dict(self.assets or {})))
         if self.detectors is None:
             self._detectors = load_detectors(self._resources)
         else:
@@ -118,8 +121,10 @@ class Scanner:
 
         A home without an index raises ``MissingIndexError``: scanning on with no feeds would
         allow every listed link, so ``no_feeds=True`` must ask for that explicitly (it ignores
-        any index). A home without ``policy.yaml`` uses the packaged default policy;
-        ``policy_path`` overrides both. ``ocr=False`` skips reading text in pictures.
+        any index). Each detector's own data (``load_asset``) is read from ``root`` too; a
+        detector whose data is unreadable is a ``DetectorError``. A home without
+        ``policy.yaml`` uses the packaged default policy; ``policy_path`` overrides both.
+        ``ocr=False`` skips reading text in pictures.
         """
         root = resolve_home(home)
         index = IntelIndex.empty() if no_feeds else IntelIndex.open(root)
@@ -129,7 +134,25 @@ class Scanner:
             policy = Policy.load(root / POLICY_FILE)
         else:
             policy = Policy.default()
-        return cls(index=index, policy=policy, max_text_chars=max_text_chars, ocr=ocr)
+        return cls(
+            index=index,
+            policy=policy,
+            max_text_chars=max_text_chars,
+            ocr=ocr,
+            assets=load_assets(root),
+        )
+
+    def with_index(self, index: IntelIndex) -> Scanner:
+        """The same policy, limits and detector assets over another intel index (a server picks
+        up a new compile this way; the registered detectors are rebuilt over the new index)."""
+        return Scanner(
+            index=index,
+            policy=self.policy,
+            max_text_chars=self.max_text_chars,
+            image_limits=self.image_limits,
+            ocr=self.ocr,
+            assets=self.assets,
+        )
 
     def scan(self, item: Item | dict[str, Any]) -> ScanResult:
         """Scan one item (an ``Item`` or an input-format dict, validated) and decide a verdict.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Final
 
 from bastion.detect.base import DetectContext, Resources
@@ -40,6 +41,38 @@ class UrgencyDetector:
             if len(signals) == _MAX_SIGNALS:
                 break
         return signals
+
+
+class WatchwordDetector:
+    """Flags words from a list the operator keeps in the home (``watchwords.txt``): a detector
+    with data of its own, read at the edge through ``load_asset``."""
+
+    name: Final = "watchwords"
+    emits: Final = frozenset({"watchword"})
+    FILE: Final = "watchwords.txt"
+
+    def __init__(self, resources: Resources) -> None:
+        self._words = resources.asset(self.name, tuple) or ()
+
+    @classmethod
+    def load_asset(cls, home: Path) -> tuple[str, ...] | None:
+        path = home / cls.FILE
+        if not path.is_file():
+            return None
+        words = tuple(w for w in path.read_text(encoding="utf-8").split() if w)
+        if any(len(word) > 64 for word in words):
+            raise ValueError(f"{path}: a watchword is longer than 64 characters")
+        return words
+
+    def gate(self, item: Item) -> bool:
+        return any(word in item.text for word in self._words)
+
+    def detect(self, context: DetectContext) -> list[Signal]:
+        return [
+            Signal(detector=self.name, label="watchword", score=0.9, evidence=word)
+            for word in self._words
+            if word in context.original
+        ]
 
 
 class Unnamed:

@@ -10,6 +10,7 @@ import pytest
 
 from bastion import Scanner
 from bastion.detect import registry
+from bastion.detect.base import Resources
 from bastion.detect.registry import DetectorError, declared_labels, registered
 from bastion.detect.reputation import ReputationDetector
 from bastion.intel import IntelIndex
@@ -78,6 +79,46 @@ def test_a_third_party_detector_plugs_in_through_an_entry_point(
         "span": [0, 6],
     }
     assert scanner.scan({"id": "2", "text": "see you at five", "surface": "chat"}).signals == []
+
+
+WATCHWORD_POLICY = """\
+name: watch
+rules:
+  - id: text.watchword
+    when: {signals: [watchword]}
+    violation: {category: scam, severity: low, confidence: 0.5}
+    outcome: review
+"""
+
+
+def test_a_detector_reads_its_own_data_from_the_home_at_load(
+    plugins: list[importlib.metadata.EntryPoint], feed_home: Path, tmp_path: Path
+) -> None:
+    plugins.append(_point("watchwords", "tests.detect.plugins:WatchwordDetector"))
+    policy = tmp_path / "watch.yaml"
+    policy.write_text(WATCHWORD_POLICY, encoding="utf-8")
+    item = {"id": "1", "text": "ask for the golden ticket", "surface": "chat"}
+    assert Scanner.load(feed_home, policy_path=policy).scan(item).verdict == "allow"
+    (feed_home / "watchwords.txt").write_text("golden\n", encoding="utf-8")
+    result = Scanner.load(feed_home, policy_path=policy).scan(item)
+    assert result.verdict == "review"
+    assert [s.evidence for s in result.signals] == ["golden"]
+
+
+def test_unreadable_detector_data_stops_the_load_with_one_line(
+    plugins: list[importlib.metadata.EntryPoint], feed_home: Path
+) -> None:
+    plugins.append(_point("watchwords", "tests.detect.plugins:WatchwordDetector"))
+    (feed_home / "watchwords.txt").write_text("x" * 65, encoding="utf-8")
+    with pytest.raises(DetectorError, match=r"^detector 'watchwords' cannot load its data: .*64"):
+        Scanner.load(feed_home)
+
+
+def test_an_asset_of_the_wrong_type_is_an_error() -> None:
+    resources = Resources(IntelIndex.empty(), {"watchwords": ["not", "a", "tuple"]})
+    with pytest.raises(TypeError, match="not tuple"):
+        resources.asset("watchwords", tuple)
+    assert resources.asset("missing", tuple) is None
 
 
 def test_a_policy_naming_an_unknown_signal_fails_at_load(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ download is never used); missing either skips locally and fails under ``CI=true`
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -17,41 +16,16 @@ import pytest
 from bastion.report import render_html, transparency_stats
 from bastion.store import Store
 from tests.report.dataset import FROM, HOSTILE_NAME, TO, build
+from tests.support.browser import chromium
 
-CHROMIUM = Path(os.environ.get("BASTION_TEST_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOT = Path("/tmp/bastion-report.png")
 CHART_IDS = ("chart-reason", "chart-platform", "chart-surface", "chart-source", "chart-daily")
 
 
-def _missing(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"the browser test is required under CI=true: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("python package playwright is not installed")
-    if not CHROMIUM.is_file():
-        _missing(f"{CHROMIUM} not found (apt-get install -y chromium)")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

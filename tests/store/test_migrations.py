@@ -28,6 +28,8 @@ TABLES = {
     "campaign_accounts",
     "audit_events",
     "audit_chain_head",
+    "link_clicks",
+    "console_users",
 }
 
 
@@ -63,8 +65,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0005_key_generation"
-    assert current_revision(store.engine) == "0005_key_generation"
+    assert head_revision() == "0007_console_users"
+    assert current_revision(store.engine) == "0007_console_users"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

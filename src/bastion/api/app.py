@@ -9,6 +9,7 @@ served by the app itself: the docs work on a machine with no internet and load n
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -24,6 +25,7 @@ from bastion import __version__
 from bastion.api import keywatch, problems
 from bastion.api.commit import GroupCommitter
 from bastion.api.deps import ApiSettings, AppContext, RateLimiter
+from bastion.api.live import IntelWatch
 from bastion.api.routes import (
     accounts,
     appeals,
@@ -33,11 +35,18 @@ from bastion.api.routes import (
     keys,
     reports,
     review,
+    shim,
     tenant,
 )
 from bastion.api.workers import Upkeep
+from bastion.console import routes as console_routes
+from bastion.console import views as console_views
 from bastion.enforce import Ladder
+from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
+from bastion.service.clicks import FLUSH_SECONDS, ClickCounter
+from bastion.shim.rewrite import shim_links
+from bastion.shim.signing import LinkSigner
 from bastion.store import Store
 
 BATCH_PATH = "/v1/items:batch"
@@ -56,9 +65,16 @@ def create_app(
     clock: Callable[[], datetime] = utc_now,
     settings: ApiSettings | None = None,
     upkeep_interval: float | None = None,
+    signer: LinkSigner | None = None,
+    intel: IntelWatch | None = None,
+    click_flush_seconds: float = FLUSH_SECONDS,
+    console_secret: bytes | None = None,
 ) -> FastAPI:
     """Build the API. ``upkeep_interval`` (seconds) starts the background upkeep thread (lifting
-    due suspensions, delivering webhooks) for the app's lifetime; None leaves it off."""
+    due suspensions, delivering webhooks) for the app's lifetime; None leaves it off.
+
+    ``signer`` signs shim links (None: a fresh key for this app's lifetime, so its links die with
+    it); ``intel`` makes the app pick up new intel compiles while it runs."""
     settings = settings or ApiSettings()
     limiter = RateLimiter(settings.rate_limit, settings.rate_burst) if settings.rate_limit else None
     upkeep = Upkeep(store, clock, interval=upkeep_interval) if upkeep_interval else None
@@ -67,11 +83,13 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if upkeep is not None:
             upkeep.start()
+        clicks.start(click_flush_seconds)
         try:
             yield
         finally:
             if upkeep is not None:
                 upkeep.stop()
+            clicks.stop()
             key_watch.close()
 
     app = FastAPIOffline(
@@ -92,12 +110,31 @@ def create_app(
         writers=settings.check_writers,
     )
     key_watch = keywatch.watch(store.engine)
+    clicks = ClickCounter(store)
+    link_signer = signer or LinkSigner.generate()
+    checks.links = lambda tenant, result: shim_links(
+        result, link_signer, tenant, settings.shim_base
+    )
     app.state.bastion = AppContext(
-        store, scanner, ladder, clock, settings, limiter, checks=checks, keys=key_watch
+        store,
+        scanner,
+        ladder,
+        clock,
+        settings,
+        limiter,
+        checks=checks,
+        keys=key_watch,
+        intel=intel,
+        signer=link_signer,
+        clicks=clicks,
+        console_secret=console_secret or secrets.token_bytes(32),
     )
     problems.install(app)
-    for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases):
+    for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases, shim):
         app.include_router(module.router)
+    app.include_router(console_routes.router)
+    app.include_router(console_views.router)
+    app.include_router(public_routes.router)
 
     def limit_for(path: str) -> int:
         if path == BATCH_PATH:

@@ -14,6 +14,7 @@ working with the next request, whichever process revoked it. Routers guard thems
 from __future__ import annotations
 
 import math
+import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -28,10 +29,13 @@ from sqlalchemy.orm import Session
 
 from bastion.api.commit import GroupCommitter
 from bastion.api.keywatch import KeyGeneration, NoWatch
+from bastion.api.live import IntelWatch
 from bastion.enforce import Ladder, ReasonsConfig
 from bastion.scanner import Scanner
+from bastion.service.clicks import ClickCounter
 from bastion.service.errors import Forbidden, RateLimited, ServiceError
 from bastion.service.reports import ReportConfig
+from bastion.shim.signing import LinkSigner
 from bastion.store import Store
 from bastion.store.enums import KeyRole
 from bastion.store.queries import hash_api_key, tenant_by_key_hash
@@ -83,6 +87,11 @@ class ApiSettings:
     check_writers: int = 1
     """Shared transactions in flight at once per process. 1 measured best on both backends:
     on PostgreSQL concurrent groups mostly queue on each other's locks and commits."""
+    shim_base: str = ""
+    """Public address of this app, prefixed to rewritten links (``""``: links start ``/l?``)."""
+    shim_continue_on: frozenset[str] = frozenset({"review"})
+    """Verdicts whose warning page offers "continue anyway" (``act`` never should)."""
+    shim_block_categories: frozenset[str] = frozenset({"phishing", "malware"})
 
 
 class _Bucket:
@@ -133,6 +142,23 @@ class AppContext:
     """digest -> (principal or None for unknown, monotonic expiry, key generation read under)"""
     checks: GroupCommitter | None = None
     keys: KeyGeneration = field(default_factory=NoWatch)
+    intel: IntelWatch | None = None
+    """Set when the app serves a home: new intel compiles are picked up while running."""
+    signer: LinkSigner = field(default_factory=LinkSigner.generate)
+    """Signs and checks shim links (``bastion.shim``); ``bastion serve`` loads the home's keys."""
+    clicks: ClickCounter | None = None
+    console_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    """Signs console session cookies; ``bastion serve`` derives it from the home's secret."""
+
+    def current_scanner(self) -> Scanner:
+        """The scanner over the newest intel (``IntelWatch``), shared with the check committer."""
+        if self.intel is not None:
+            fresh = self.intel.refreshed(self.scanner)
+            if fresh is not self.scanner:
+                self.scanner = fresh
+                if self.checks is not None:
+                    self.checks.scanner = fresh
+        return self.scanner
 
 
 def context(request: Request) -> AppContext:
@@ -145,7 +171,7 @@ def get_store(request: Request) -> Store:
 
 
 def get_scanner(request: Request) -> Scanner:
-    return context(request).scanner
+    return context(request).current_scanner()
 
 
 def get_ladder(request: Request) -> Ladder:

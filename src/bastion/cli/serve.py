@@ -9,6 +9,8 @@ without a compiled intel index is refused unless ``--no-feeds`` says to serve wi
 from __future__ import annotations
 
 import gc
+import hashlib
+import hmac
 import os
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bastion.api import create_app
 from bastion.api.deps import ApiSettings
+from bastion.api.live import IntelWatch
 from bastion.cli.common import (
     HomeOption,
     describe_db_error,
@@ -34,6 +37,7 @@ from bastion.intel import IntelIndexError
 from bastion.policy import PolicyError
 from bastion.scanner import Scanner
 from bastion.service.reports import ReportConfig, load_secret
+from bastion.shim.signing import load_signer
 from bastion.store import Store, StoreConfigError, settings_from_env
 
 LADDER_FILE = "ladder.yaml"
@@ -54,13 +58,17 @@ def build_app(
     ladder = Ladder.load(ladder_path) if ladder_path.is_file() else Ladder.default()
     scanner = Scanner.load(root, no_feeds=no_feeds)
     store = Store.open(home=root, url=url)
-    settings = ApiSettings(reports=ReportConfig(secret=load_secret(root)))
+    secret = load_secret(root)
+    settings = ApiSettings(reports=ReportConfig(secret=secret))
     app = create_app(
         store=store,
         scanner=scanner,
         ladder=ladder,
         settings=settings,
         upkeep_interval=upkeep_interval,
+        signer=load_signer(root),
+        intel=None if no_feeds else IntelWatch(root),
+        console_secret=hmac.new(secret, b"console-session", hashlib.sha256).digest(),
     )
     # The scanner, policy and intel tables are millions of long-lived objects; without this every
     # full collection walks them all and stalls requests for tens of milliseconds.

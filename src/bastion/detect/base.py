@@ -18,19 +18,42 @@ detector to this contract.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from bastion.intel import IntelIndex
 from bastion.model import Entity, ImageReport, Item, Signal
 
+_Asset = TypeVar("_Asset")
+_NO_ASSETS: Mapping[str, object] = MappingProxyType({})
+
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    """What a detector may hold on to: read-only, loaded before scanning starts."""
+    """What a detector may hold on to: read-only, loaded before scanning starts.
+
+    ``assets`` holds what the edge loaded for each detector (its ``load_asset(home)``, by
+    detector name): a protected-entity registry, a credential table, a cluster index, a model.
+    The detector reads it with ``asset``; the scan core itself never opens a file.
+    """
 
     index: IntelIndex
+    assets: Mapping[str, object] = field(default_factory=lambda: _NO_ASSETS)
+
+    def asset(self, name: str, kind: type[_Asset]) -> _Asset | None:
+        """The asset loaded for detector ``name``, or None when its home has none.
+
+        A value of another type is a programming error (two detectors sharing a name), so it
+        raises rather than being ignored."""
+        value = self.assets.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, kind):
+            raise TypeError(f"asset {name!r} is a {type(value).__name__}, not {kind.__name__}")
+        return value
 
 
 @dataclass(slots=True)
@@ -81,3 +104,17 @@ class DetectorFactory(Protocol):
     def emits(self) -> frozenset[str]: ...
 
     def __call__(self, resources: Resources) -> Detector: ...
+
+
+@runtime_checkable
+class AssetLoader(Protocol):
+    """A detector factory that reads files of its own from the Bastion home (the edge calls
+    this in ``Scanner.load``; the result goes to ``Resources.assets`` under the detector's name).
+
+    Return None when the home holds nothing for it; raise ``ValueError`` with one line when what
+    it holds is unreadable (a scan must not run on silently without a registry it was given)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def load_asset(self, home: Path) -> Any: ...

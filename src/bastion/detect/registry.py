@@ -18,9 +18,12 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import import_module
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
-from bastion.detect.base import Detector, DetectorFactory, Resources
+from bastion.detect.base import AssetLoader, Detector, DetectorFactory, Resources
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ENTRY_POINT_GROUP: Final = "bastion.detectors"
 BUILTIN: Final = ("bastion.detect.reputation:ReputationDetector",)
@@ -79,6 +82,24 @@ def declared_labels(
     """Every label the given detectors (default: all registered) declare they emit."""
     chosen = registered() if factories is None else factories
     return frozenset(label for factory in chosen for label in factory.emits)
+
+
+def load_assets(home: Path) -> dict[str, object]:
+    """Every registered detector's asset from ``home`` (``AssetLoader``), by detector name.
+
+    Called at the edge (``Scanner.load``), never during a scan. A loader's ``ValueError`` or
+    ``OSError`` becomes a one-line ``DetectorError`` naming the detector."""
+    assets: dict[str, object] = {}
+    for factory in registered():
+        if not isinstance(factory, AssetLoader):
+            continue
+        try:
+            loaded = factory.load_asset(home)
+        except (OSError, ValueError) as exc:
+            raise DetectorError(f"detector {factory.name!r} cannot load its data: {exc}") from None
+        if loaded is not None:
+            assets[factory.name] = loaded
+    return assets
 
 
 def load_detectors(resources: Resources) -> tuple[Detector, ...]:

@@ -181,6 +181,7 @@ class Policy:
         "name",
         "ocr",
         "rule_ids",
+        "rules",
         "signal_labels",
         "version",
     )
@@ -197,6 +198,8 @@ class Policy:
         self.ocr: bool = spec.ocr
         """Whether text in pictures is read (``ocr: false`` switches the costly OCR pass off)."""
         self.rule_ids: tuple[str, ...] = tuple(rule.id for rule in spec.rules)
+        self.rules: tuple[RuleSpec, ...] = tuple(spec.rules)
+        """The rules as written (for people reading the policy: the console's policy page)."""
         try:
             self._cues = CueMatcher(spec.cues)
         except CueError as exc:

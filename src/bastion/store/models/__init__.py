@@ -1,6 +1,7 @@
 """The case store's tables; import from here so every model is registered on ``Base.metadata``."""
 
 from bastion.store.models.base import Base
+from bastion.store.models.console import ConsoleUser
 from bastion.store.models.content import Entity, Item, Violation
 from bastion.store.models.enforcement import Action, Appeal, Case, Report, Review, Strike
 from bastion.store.models.ops import (
@@ -8,6 +9,7 @@ from bastion.store.models.ops import (
     AuditEvent,
     Campaign,
     CampaignAccount,
+    LinkClick,
     Notice,
 )
 from bastion.store.models.tenancy import Account, ApiKey, ApiKeyGeneration, Tenant
@@ -24,8 +26,10 @@ __all__ = [
     "Campaign",
     "CampaignAccount",
     "Case",
+    "ConsoleUser",
     "Entity",
     "Item",
+    "LinkClick",
     "Notice",
     "Report",
     "Review",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     String,
@@ -101,3 +102,23 @@ class AuditChainHead(Base):
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LinkClick(TenantOwned, Base):
+    """Clicks on shim links, counted per day, site, category and what the shim did.
+
+    No personal data: no user, address or full URL, only the registrable domain the link
+    pointed at, so the transparency report can say how often users met a disabled link."""
+
+    __tablename__ = "link_clicks"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "day", "host", "category", "decision"),
+        Index("ix_link_clicks_tenant_id_day", "tenant_id", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True, sort_order=-10)
+    day: Mapped[date] = mapped_column(Date)
+    host: Mapped[str] = mapped_column(String(253))
+    category: Mapped[str] = mapped_column(String(64))
+    decision: Mapped[str] = mapped_column(String(16))
+    count: Mapped[int] = mapped_column(BigInteger, default=0)
