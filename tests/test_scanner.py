@@ -117,3 +117,32 @@ def test_scan_rejects_non_str_text(scanner: Scanner) -> None:
 def test_fast_path_agrees_with_the_full_pipeline(scanner: Scanner, text: str) -> None:
     result = scanner.scan(Item(id="x", text=text))
     assert bool(result.entities) == bool(has_candidates(text) and extract_entities(unmask(text)))
+
+
+def test_allowed_result_is_the_dataclass_record() -> None:
+    """The hot path's hand-built allow result equals the dataclass's, field for field, and owns
+    its lists (a caller appending to one result changes no other)."""
+    import dataclasses
+
+    from bastion.model import ScanResult
+    from bastion.scanner import allowed_result
+
+    built = allowed_result("m1", "v7")
+    expected = ScanResult("m1", "allow", policy_version="v7")
+    for spec in dataclasses.fields(ScanResult):
+        assert getattr(built, spec.name) == getattr(expected, spec.name), spec.name
+    assert built == expected
+    other = allowed_result("m2", "v7")
+    built.entities.append(None)  # type: ignore[arg-type]
+    assert other.entities == [] and other.signals == [] and other.images == []
+
+
+def test_clean_scan_returns_the_allow_record(scanner: Scanner) -> None:
+    result = scanner.scan(Item(id="c1", text="今天天气很好"))
+    assert result.to_dict() == {
+        "id": "c1",
+        "verdict": "allow",
+        "entities": [],
+        "violations": [],
+        **({"policy_version": result.policy_version} if result.policy_version else {}),
+    }

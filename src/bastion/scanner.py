@@ -177,7 +177,7 @@ class Scanner:
                     if gate(item):
                         break
                 else:
-                    return ScanResult(item.id, "allow", [], [], False, self.policy.version)
+                    return allowed_result(item.id, self.policy.version)
             unmasked = unmask(text, weak=True)
             entities = []
         return self._decide(item, unmasked.text, entities, False)
@@ -285,6 +285,28 @@ class Scanner:
                 "it was searched for links and handles but not read whole"
             ),
         )
+
+
+_new_object: Final = object.__new__
+
+
+def allowed_result(item_id: str, policy_version: str) -> ScanResult:
+    """``ScanResult(item_id, "allow", policy_version=policy_version)``, built field by field.
+
+    Most messages end here. Calling the dataclass goes through ``type.__call__`` into a Python
+    ``__init__`` (a new interpreter frame and two default factories): about a third slower than
+    setting the eight slots, on a path that costs about 5 us in all. A test checks both give
+    the same record, field for field."""
+    result: ScanResult = _new_object(ScanResult)
+    result.id = item_id
+    result.verdict = "allow"
+    result.entities = []
+    result.violations = []
+    result.truncated = False
+    result.policy_version = policy_version
+    result.signals = []
+    result.images = []
+    return result
 
 
 def _add_image_entities(images: list[ImageReport], folded: str, entities: list[Entity]) -> str:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract._gates import to_re2
 from bastion.extract.hosts import _HOST, _PATH, IDN, _bare_hosts
-from bastion.extract.precheck import _wide, _wide_hint
+from bastion.extract.precheck import _edge_deletions, _wide, _wide_hint, confirm_wide
 from bastion.normalize import unmask
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from tests.extract.test_precheck import adversarial
@@ -67,6 +67,20 @@ def test_edge_invisibles_never_hide_an_entity(head: str, text: str, tail: str) -
     full = head + text + tail
     if not has_candidates(full):
         assert extract_entities(unmask(full)) == []
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edges, body, edges)
+def test_edge_check_agrees_with_stripping(head: str, text: str, tail: str) -> None:
+    """``confirm_wide`` looks at the edges before stripping: the answer is the plain form's."""
+    full = head + text + tail + "中"
+    core = full.strip(_edge_deletions())
+    plain = len(core) == len(full) or "\u202e" in full or has_candidates(core)
+    assert confirm_wide(full) == plain
+    full = "中" + full
+    core = full.strip(_edge_deletions())
+    plain = len(core) == len(full) or "\u202e" in full or has_candidates(core)
+    assert confirm_wide(full) == plain
 
 
 def test_a_trailing_bom_alone_is_no_candidate() -> None:

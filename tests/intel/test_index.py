@@ -138,6 +138,25 @@ def test_url_variants_match(index: IntelIndex) -> None:
     assert index.lookup_host("outlook.webaccess-alert.com") is None
 
 
+def test_url_answers_cached_as_computed(real_home: Path) -> None:
+    """The per-URL cache answers what the lookup computes, and stays bounded (cleared when full)."""
+    cached = IntelIndex.open(real_home, cache_size=3)
+    plain = IntelIndex.open(real_home, cache_size=0)
+    urls = [
+        "http://outlook.webaccess-alert.com/s/63BZGFSVBWSFCDX7Y9/584dd8/x",
+        "https://portal-coinbase-strt-us-en.pages.dev/x/y",
+        "https://other.pages.dev/",
+        "http://example.org/a?b=1",
+        "not a url",
+    ]
+    for _ in range(2):
+        for url in urls:
+            key = canonicalize_url(url) if "://" in url else url
+            assert cached.lookup_url(key) == plain.lookup_url(key), url
+            assert len(cached._url_cache) <= 3
+    assert not plain._url_cache
+
+
 def test_url_with_bare_path_lists_the_host(index: IntelIndex) -> None:
     for url in (
         "https://portal-coinbase-strt-us-en.pages.dev/x/y",

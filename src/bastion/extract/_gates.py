@@ -32,7 +32,7 @@ def _guarded(pattern: str) -> str:
 class Gate:
     """Patterns compiled twice: an RE2 set (one DFA pass) and exact ``re`` twins."""
 
-    __slots__ = ("exact", "fast", "patterns")
+    __slots__ = ("_match", "exact", "fast", "patterns")
 
     def __init__(self, patterns: Sequence[str]) -> None:
         guarded = [_guarded(pattern) for pattern in patterns]
@@ -44,20 +44,21 @@ class Gate:
         for pattern in patterns:
             self.fast.Add(to_re2(pattern).encode())
         self.fast.Compile()
+        compiled: Any = self.fast
+        self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
 
     def matcher(self) -> Callable[[bytes], list[int]]:
         """The compiled set's own match function, skipping the wrapper (hot-path callers)."""
-        compiled: Any = self.fast
-        return cast("Callable[[bytes], list[int]]", compiled._set.Match)
+        return self._match
 
     def search(self, text: str) -> bool:
         """True when any pattern occurs in ``text``."""
         if len(text) > GATE_MAX:
             return self.exact.search(text) is not None
-        return bool(self.fast.Match(text.encode("utf-8", "surrogatepass")))
+        return bool(self._match(text.encode("utf-8", "surrogatepass")))
 
     def hits(self, text: str) -> frozenset[int]:
         """Indices of the patterns that occur in ``text`` (a superset for RE2-rewritten ones)."""
         if len(text) > GATE_MAX:
             return frozenset(i for i, p in enumerate(self.patterns) if p.search(text))
-        return frozenset(self.matcher()(text.encode("utf-8", "surrogatepass")))
+        return frozenset(self._match(text.encode("utf-8", "surrogatepass")))

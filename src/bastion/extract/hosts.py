@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from urllib.parse import unquote
 
 import idna
@@ -117,8 +118,12 @@ def _punycode_label(label: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=65536)
 def ascii_host(host: str) -> str | None:
-    """Lower-case IDNA (punycode) form of a dotted host name, or None when it is no valid name."""
+    """Lower-case IDNA (punycode) form of a dotted host name, or None when it is no valid name.
+
+    Cached (bounded, pure): spam repeats its hosts, and each costs a regex per label and, for
+    non-ASCII labels, an IDNA encoding."""
     labels = host.split(".")
     out: list[str] = []
     for label in labels:

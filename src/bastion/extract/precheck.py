@@ -178,6 +178,13 @@ def _edge_deletions() -> str:
     return "".join(chr(cp) for cp, folded in tables().other.items() if not folded)
 
 
+@cache
+def _edge_deletable() -> frozenset[str]:
+    """``_edge_deletions`` as a set: ``str.strip`` with its 750 characters rebuilds a filter of
+    them on every call, so the edges are looked up first (most texts have none there)."""
+    return frozenset(_edge_deletions())
+
+
 _wide_match: Callable[[bytes], list[int]] | None = None
 """The non-ASCII clause set's raw match, set on first use (see :func:`wide_matcher`)."""
 _hint: Callable[[str], object] | None = None
@@ -210,6 +217,9 @@ def has_candidates(text: str) -> bool:
 
 def confirm_wide(text: str) -> bool:
     """``has_candidates`` of a non-ASCII ``text`` on which the clause set has matched."""
+    deletable = _edge_deletable()
+    if text[:1] not in deletable and text[-1:] not in deletable:
+        return True
     core = text.strip(_edge_deletions())
     return len(core) == len(text) or "\u202e" in text or has_candidates(core)
 
@@ -226,4 +236,4 @@ def wide_checks() -> tuple[Callable[[str], object], Callable[[bytes], list[int]]
 def warm() -> None:
     """Compile the non-ASCII clause set now rather than on the first non-ASCII message."""
     wide_checks()
-    _edge_deletions()
+    _edge_deletable()

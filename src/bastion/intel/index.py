@@ -128,6 +128,7 @@ class IntelIndex:
         "_pictures",
         "_regexp_labels",
         "_stats",
+        "_url_cache",
         "_urls",
         "_verdicts",
         "_walk",
@@ -170,6 +171,7 @@ class IntelIndex:
         self._pictures = PdqTable(folder)
         self._cache_size = cache_size
         self._cache: dict[str, HostMatch | None] = {}
+        self._url_cache: dict[str, HostMatch | None] = {}
         self.lookup_host = self._lookup_cached if cache_size else self._lookup_host
 
     @classmethod
@@ -323,7 +325,22 @@ class IntelIndex:
         return found, matched, match_type
 
     def lookup_url(self, canonical_url: str) -> HostMatch | None:
-        """Match a canonical URL: its host (as ``lookup_host``) and its URL lookup expressions."""
+        """Match a canonical URL: its host (as ``lookup_host``) and its URL lookup expressions.
+
+        Answers are cached per URL like hosts' (bounded, cleared when full): building a URL's
+        lookup expressions costs several microseconds, and spam repeats its links."""
+        if not self._cache_size:
+            return self._lookup_url(canonical_url)
+        found = self._url_cache.get(canonical_url, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
+        result = self._lookup_url(canonical_url)
+        if len(self._url_cache) >= self._cache_size:
+            self._url_cache.clear()
+        self._url_cache[canonical_url] = result
+        return result
+
+    def _lookup_url(self, canonical_url: str) -> HostMatch | None:
         rest = canonical_url.partition("://")[2]
         authority = rest.split("/", 1)[0].split("?", 1)[0].rpartition("@")[2]
         if authority.startswith("["):

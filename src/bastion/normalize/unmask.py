@@ -394,13 +394,13 @@ def _run(
     saved: _Resume | None = None
     # read_at, families_at: how many tricks the text held when the gate last read it, and when
     # the families did
-    for position in range(begin, len(steps)):
-        if position == resume_at and weak and not guessing:
+    save_at = resume_at if weak and not guessing else -1
+    for position, (run, when, trigger, regate) in enumerate(steps[begin:], begin):
+        if position == save_at:
             saved = _Resume(
                 work.text, work.starts, work.ends, tricks, len(tricks), work.steps,
                 len(work.steps), read, read_at, families, families_at,
             )  # fmt: skip
-        run, when, trigger, regate = steps[position]
         if when & families:
             if not trigger:
                 run(work)

@@ -1,0 +1,81 @@
+"""Dump every scan result of the evaluation suites, so a speed-up can prove it changed nothing.
+
+A performance change must leave every verdict, entity, violation and signal as it was. This
+writes one JSON line per message (``suite``, ``n``, the text's ``ScanResult.to_dict()``) for the
+adversarial suite and its negatives (``bench.adversarial``), the peers' test vectors, the
+red-team suite and its benign controls (``bench.redteam``) and a slice of the clean throughput
+mix (``bench.throughput``), then, given ``--against`` an earlier dump, prints the lines that
+differ and exits 1 if any do.
+
+``python -m bench.parity --home /tmp/benchhome --out /tmp/after.jsonl [--against before.jsonl]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bastion.model import Item
+from bench import adversarial, common, redteam, throughput
+from bench.peers import load_vectors
+from bench.redteam_eval import listed_in
+
+CLEAN_SLICE = 30_000
+
+
+def suites(data: Path, home: Path) -> Iterator[tuple[str, str, str]]:
+    """(suite, surface, text) for every message the quality benches scan."""
+    for case in adversarial.build_suite(data):
+        yield "adversarial", case.surface, case.text
+    for case in adversarial.build_negatives(data):
+        yield "adversarial_negatives", case.surface, case.text
+    for vector in load_vectors():
+        yield "vectors", "post", vector.text
+    listed = listed_in(home)
+    for rt in redteam.generate(data, listed):
+        yield "redteam", rt.surface, rt.text
+    for benign in redteam.benign_cases(data, listed):
+        yield "redteam_benign", benign.surface, benign.text
+    for text in throughput.message_mix(data, CLEAN_SLICE):
+        yield "clean", "chat", text
+
+
+def dump(scanner: Any, data: Path, home: Path) -> Iterator[dict[str, Any]]:
+    for n, (suite, surface, text) in enumerate(suites(data, home)):
+        result = scanner.scan(Item(id=str(n), text=text, surface=surface))
+        yield {"suite": suite, "n": n, "result": result.to_dict()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Dump (and diff) every suite's scan results.")
+    parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--home", type=Path, default=None, help="BASTION_HOME to scan with")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--against", type=Path, default=None, help="an earlier dump to diff")
+    args = parser.parse_args(argv)
+    data = common.data_dir(args.data)
+    home = common.scanner_home(args.home, data)
+    scanner = common.load_scanner(home)
+    rows = list(dump(scanner, data, home))
+    with args.out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    print(f"{len(rows):,} results -> {args.out}")
+    if args.against is None:
+        return 0
+    before = args.against.read_text(encoding="utf-8").splitlines()
+    after = args.out.read_text(encoding="utf-8").splitlines()
+    differ = [(a, b) for a, b in zip(before, after, strict=False) if a != b]
+    if len(before) != len(after):
+        print(f"line counts differ: {len(before):,} before, {len(after):,} after")
+    for a, b in differ[:20]:
+        print(f"- {a[:400]}\n+ {b[:400]}")
+    print(f"{len(differ):,} of {len(after):,} results differ")
+    return 1 if differ or len(before) != len(after) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
