@@ -299,6 +299,26 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("188bet.c\nom", "188bet.com"),
         ("官网 bet 11888 . com 注册", "bet11888.com"),
     ],
+    "markup_tags_split_a_host": [
+        ("188b<font color=red>et</font><b>.</b>com", "188bet.com"),
+        ("bet<b>11888</b>.com 注册", "bet11888.com"),
+        ("[url][b]12[/b][size=5]bet[/size].com[/url]", "12bet.com"),
+        ("官网[color=red]action[/color][i]bets[/i].com", "actionbets.com"),
+        ('<a href="https://188bet.com/reg">点这里</a>', "188bet.com"),
+    ],
+    "character_references": [
+        ("&#49;&#x38;8bet&#46;&#X63;om", "188bet.com"),
+        ("https&colon;&sol;&sol;bet11888&nbsp;&period;&nbsp;com", "bet11888.com"),
+        ("12bet&ensp;&#x2e;&ensp;com 每日爆分", "12bet.com"),
+    ],
+    "program_escapes_and_concatenation": [
+        ("188bet\\u002ecom", "188bet.com"),
+        ("bet\\u00311888\\056com 首充", "bet11888.com"),
+        ("12bet\\x2ecom", "12bet.com"),
+        ('"188" + "bet" + ".com"', "188bet.com"),
+        ("“action” ＋ “bets” ＋ “.com”", "actionbets.com"),
+        ("'12be' ++ 't' ++ '.com'", "12bet.com"),
+    ],
 }
 CASES = [
     (family, text, host)
@@ -360,6 +380,10 @@ PROSE = [
     "http is a protocol; ftp too",
     "Use C:\\Users\\bob\\file.txt",
     "see\nexample.com\ntoday",
+    "Really good song .<br />you know love song song.\ufeff",
+    "if a<b and c>d then &lt;DECIMAL&gt; . Your account",
+    "T&C apply &amp; more, I <3 you, **really** __so__ `much`",
+    'print("a" + "b") and "x" + "y.z"',
 ]
 
 

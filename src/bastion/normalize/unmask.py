@@ -24,6 +24,7 @@ from bastion.normalize import (
     id_parts,
     instructions,
     leet,
+    markup,
     phone_forms,
     rules,
 )
@@ -59,7 +60,8 @@ from bastion.normalize.tables import (
     _PHONES,
     _PARTS,
 ) = (1 << i for i in range(19))
-_ALL: Final = (1 << 19) - 1
+_MARKUP: Final = 1 << 19
+_ALL: Final = (1 << 20) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -94,6 +96,7 @@ _ASCII_GATES: Final = (
     (to_re2(instructions.GATE), _INSTRUCTED),
     ("|".join(phone_forms.TRIGGERS), _PHONES),
     (id_parts.TRIGGER, _PARTS),
+    (to_re2(markup.GATE), _MARKUP),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -173,6 +176,7 @@ def _homoglyph_pass(work: Work) -> None:
 
 
 PASSES: Final = (
+    Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
