@@ -127,19 +127,19 @@ def _concat(m: re.Match[str]) -> str | None:
 
 
 _FORMS: Final = (
-    ("markup_tag", _TAG_RE, _tag),
-    ("markup_tag", _BBCODE_RE, _bbcode),
-    ("char_reference", _REF_RE, _reference),
-    ("code_escape", _ESCAPE_RE, _escape),
-    ("markup_emphasis", _EMPHASIS_RE, lambda m: next(g for g in m.groups() if g is not None)),
-    ("code_concat", _CONCAT_RE, _concat),
+    ("markup", _TAG_RE, _tag),
+    ("markup", _BBCODE_RE, _bbcode),
+    ("markup", _REF_RE, _reference),
+    ("markup", _ESCAPE_RE, _escape),
+    ("markup", _EMPHASIS_RE, lambda m: next(g for g in m.groups() if g is not None)),
+    ("markup", _CONCAT_RE, _concat),
 )
 
 
 def markup_pass(work: Work) -> None:
     """Drop tags and emphasis, decode references and escapes, join quoted pieces; each form is
     applied as its own step, so a reference decoded to ``<`` never becomes a tag."""
-    for name, pattern, replace in _FORMS:
+    for name, pattern, replace in _FORMS:  # one trick name, "markup", for every form
         groups: list[Group] = []
         for m in pattern.finditer(work.text):
             new = replace(m)
