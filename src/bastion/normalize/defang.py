@@ -86,7 +86,7 @@ _SPACED_TLD_RE: Final = re.compile(
 """``bet888 点 c o m``: the letters of the TLD spaced out after a (spelled) dot that follows a
 name (a name spaced out too is the spaced-letters pass's)."""
 _SPACED_DOT_WORD_RE: Final = re.compile(
-    rf"(?<=[{_AN}])\s{{1,2}}(?P<word>[Dd][ .\-_*]{{1,2}}[Oo][ .\-_*]{{1,2}}[Tt])"
+    rf"(?<=[{_AN}]{{2}})\s{{1,2}}(?P<word>[Dd][ .\-_*]{{1,2}}[Oo][ .\-_*]{{1,2}}[Tt])"
     rf"\s{{1,2}}(?=[{_AN}])"
 )
 """``bet888 d o t com``: the word ``dot`` spelled with its letters apart."""

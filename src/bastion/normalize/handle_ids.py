@@ -113,6 +113,9 @@ _SPELLED_CUE_RE: Final = re.compile(
 )
 """``W h a t s A p p``: a messenger's name spelled out is its name (never the host
 ``whats.app``)."""
+_UNIT_BEFORE_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][ .*·\-]{1,3}\Z")
+_UNIT_AFTER_RE: Final = re.compile(r"[ .*·\-]{1,3}[A-Za-z0-9](?![A-Za-z0-9])")
+"""A single letter or digit spaced like the cue's letters, just before or after it."""
 SPELLED_CUE_GATE: Final = (
     "(?i:" + "|".join("[ .*·\\-]{1,3}".join(word[:4]) for word in _CUE_NAMES) + ")"
 )
@@ -365,6 +368,10 @@ def cued_id_pass(work: Work) -> None:
     """Join the pieces of an id written right after a messenger cue (see the module doc)."""
     spelled: list[Group] = []
     for m in _SPELLED_CUE_RE.finditer(work.text):
+        if _UNIT_BEFORE_RE.search(
+            work.text, max(0, m.start() - 4), m.start()
+        ) or _UNIT_AFTER_RE.match(work.text, m.end()):
+            continue  # ``h o t l i n e . c o m``: a cue's letters inside longer spaced text
         width = 1 + len(next(g for g in m.groups() if g))
         edits: list[Edit] = [(i, i + width - 1, "") for i in range(m.start() + 1, m.end(), width)]
         spelled.append(("spaced_letters", m.start(), m.end(), edits))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from typing import Final
 
 from bastion.normalize.hostwords import words
@@ -155,3 +156,56 @@ def strip(text: str) -> str:
     work = Work(text, False)
     markup_pass(work)
     return work.text
+
+
+_STRIKE: Final = "\u0335\u0336\u0337\u0338"
+"""Combining stroke and solidus overlays: the letter under them is struck out."""
+STRUCK_TRIGGER: Final = r"[\x{335}-\x{338}]"
+"""RE2: where the struck-letter pass can change a text."""
+_TOKEN_RE: Final = re.compile(r"(?:[^\W_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]*)+")
+_LETTER_RE: Final = re.compile(r"[^\W_]([\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]*)")
+_MOST_STRUCK: Final = 2
+_STRIKE_RE: Final = re.compile(f"[{_STRIKE}]")
+_TOKEN_BACK: Final = 64
+"""How far back from a strike mark its word may start (longer words are not looked at whole)."""
+
+
+def _token_start(text: str, mark: int) -> int:
+    """Where the word holding the strike mark at ``mark`` starts (at most ``_TOKEN_BACK`` back)."""
+    start = mark
+    floor = max(0, mark - _TOKEN_BACK)
+    while start > floor and (text[start - 1].isalnum() or unicodedata.combining(text[start - 1])):
+        start -= 1
+    return start
+
+
+def struck_pass(work: Work) -> None:
+    """``espacx̶ejeux.com``: one or two letters struck out in an otherwise plain word are a decoy
+    the reader skips; they are dropped and the word flagged ``ambiguous_host`` (the struck
+    reading is the likely one, not a sure one: unlisted, a person looks). Words struck or marked
+    throughout (strike-through styling, Zalgo noise) keep their letters: the character pass
+    drops the marks."""
+    groups: list[Group] = []
+    text = work.text
+    pos = 0
+    while (mark := _STRIKE_RE.search(text, pos)) is not None:
+        m = _TOKEN_RE.match(text, _token_start(text, mark.start()))
+        if m is None or m.end() <= mark.start():
+            pos = mark.end()
+            continue
+        pos = m.end()
+        struck: list[Edit] = []
+        plain = 0
+        for letter in _LETTER_RE.finditer(text, m.start(), m.end()):
+            marks = letter[1]
+            if not marks:
+                plain += 1
+            elif all(c in _STRIKE for c in marks):
+                struck.append((letter.start(), letter.end(), ""))
+            else:
+                struck = []
+                break
+        if struck and len(struck) <= _MOST_STRUCK and plain >= 2 * len(struck) + 1:
+            groups.append(("ambiguous_host", m.start(), m.end(), []))
+            groups.append(("combining", m.start(), m.end(), struck))
+    work.apply(groups)

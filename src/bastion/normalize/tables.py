@@ -43,7 +43,7 @@ DIGIT_WORDS: Final = (
 )
 """English digit names, in order (index = digit): spoken phones, ids and host names."""
 
-DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘"
+DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁"
 """Characters written in place of a dot between host labels; folded only in host context."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"

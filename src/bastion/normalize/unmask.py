@@ -179,6 +179,7 @@ PASSES: Final = (
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
+    Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass(
         "emoji_letters",
