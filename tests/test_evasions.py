@@ -319,6 +319,45 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("“action” ＋ “bets” ＋ “.com”", "actionbets.com"),
         ("'12be' ++ 't' ++ '.com'", "12bet.com"),
     ],
+    "dot_words_of_the_world": [
+        ("188bet tečka com", "188bet.com"),
+        ("12bet tuldok com", "12bet.com"),
+        ("actionbets 점 com", "actionbets.com"),
+        ("bet11888 точку com", "bet11888.com"),
+        ("188BET fullstop com", "188bet.com"),
+        ("12bet PERIOD com", "12bet.com"),
+        ("actionbets diǎn com", "actionbets.com"),
+        ("188bet dian3 com", "188bet.com"),
+        ("bet11888 ピリオド com", "bet11888.com"),
+    ],
+    "chinese_full_stop_words": [
+        ("官网１８８ｂｅｔ圆点com 注册", "188bet.com"),
+        ("12bet小圆点com", "12bet.com"),
+        ("actionbets 句号 com", "actionbets.com"),
+        ("bet11888小数点com", "bet11888.com"),
+        ("188bet句点com", "188bet.com"),
+    ],
+    "decorated_dot_word": [
+        ("188bet •dot• com", "188bet.com"),
+        ("12BET dot- com", "12bet.com"),
+    ],
+    "dot_glyph_between_spaced_letters": [
+        ("1 8 8 b e t ⋅ c o m", "188bet.com"),
+        ("a c t i o n b e t s ⸱ c o m", "actionbets.com"),
+        ("b  e  t  1  1  8  8  8  ᐧ  c  o  m", "bet11888.com"),
+        ("1\u30008\u30008\u3000b\u3000e\u3000t\u3000点\u3000c\u3000o\u3000m", "188bet.com"),
+        ("1̲ 2̲ b̲ e̲ t̲ . c̲ o̲ m̲ T&C apply", "12bet.com"),
+    ],
+    "greek_and_cyrillic_letters_unmapped_by_tr39": [
+        ("κ8νn58 点 cοm", None),
+        ("188bеτ (.) cοm", "188bet.com"),
+        ("αcτiοnbeτs 点 com", "actionbets.com"),
+    ],
+    "struck_decoy_letter": [
+        ("188bex̶t.com 注册", "188bet.com"),
+        ("ac̶tionbets.com", None),
+        ("官网bet1q̶1888.com", "bet11888.com"),
+    ],
 }
 CASES = [
     (family, text, host)
@@ -384,6 +423,9 @@ PROSE = [
     "if a<b and c>d then &lt;DECIMAL&gt; . Your account",
     "T&C apply &amp; more, I <3 you, **really** __so__ `much`",
     'print("a" + "b") and "x" + "y.z"',
+    "the period of time was short, full stop. Com on",
+    "我们一起看句号和圆点的用法",
+    "s̶t̶r̶u̶c̶k̶ words and a hot l i n e",
 ]
 
 
@@ -522,6 +564,10 @@ DIGIT_RUNS = [
     ("see qq号码 6706 - 2134", "qq", "67062134"),
     ("call 13.5917.03.863", "phone", "13591703863"),
     ("热线150-7604-109-6", "phone", "15076041096"),
+    ("QQ：六 八 三 一 五 三 三 四 洞 洞", "qq", "6831533400"),
+    ("QQ：七九二七九洞三八四三", "qq", "7927903843"),
+    ("来电 幺拐洞2两八三洞1洞8", "phone", "17022830108"),
+    ("来电 幺6勾洞三勾幺幺两四三", "phone", "16903911243"),
 ]
 
 
@@ -563,3 +609,18 @@ def test_a_proxy_link_to_nothing_in_particular_is_no_site(scanner: Scanner) -> N
     for text in ("https://www.google.com/search?q=hello", "https://archive.ph/ABCdE"):
         result = scanner.scan(Item(id="proxy", text=text))
         assert [e.host for e in result.entities] == [urlsplit(text).hostname]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [("ac̶tionbets.com 注册", "ationbets.com"), ("κ8νn58 点 cοm", "k8vn58.com")],
+)
+def test_an_unlisted_reading_is_whole_and_a_struck_one_reviewed(
+    scanner: Scanner, text: str, host: str
+) -> None:
+    """Never the tail of a label (``n58.com`` out of ``κ8νn58``); a word read without its
+    struck-out letter is a likely reading, not a sure one: a person looks."""
+    result = scanner.scan(Item(id="whole", text=text))
+    assert [e.registrable_domain for e in result.entities] == [host]
+    if "\u0336" in text:
+        assert result.verdict == "review", result.to_dict()

@@ -34,6 +34,7 @@ from bastion.normalize.broken import DIGIT_SEP
 from bastion.normalize.defang import (
     AT_WORDS,
     BRACKETS,
+    CJK_DOT_WORDS,
     DOT_CORE,
     DOT_WORDS,
     DROP_GATE,
@@ -98,7 +99,9 @@ _ASCII_CLAUSES = (
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     LEET_GATE,
     f"[{_AN}](?:\\.\\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})(?![{_AN}\\-])",
-    f"[{_AN}] {{0,2}}(?:ドット|닷)|[{_AN}]圈[aA]|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
+    f"[{_AN}] {{0,2}}(?:{CJK_DOT_WORDS})|[{_AN}]圈[aA]|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
+    f"[{_AN}] {{1,2}}(?:[•·*~=\\-_]{{1,2}}(?i:dot)|(?i:dot)[•·*~=\\-_])",
+    r"\s(?i:period|full ?stop|punt|pont|piste)\s",
     f"[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",

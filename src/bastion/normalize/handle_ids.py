@@ -48,8 +48,9 @@ from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Edit, Group, Work
 from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 
-SPOKEN_DIGITS: Final = {**CJK_NUMERALS, "两": "2", "兩": "2"}
-"""Numerals read as digits in an id: Chinese, financial (壹贰叁), spoken (幺 for 1, 两 for 2)."""
+SPOKEN_DIGITS: Final = {**CJK_NUMERALS, "两": "2", "兩": "2", "洞": "0", "拐": "7", "勾": "9"}
+"""Numerals read as digits in an id: Chinese, financial (壹贰叁), spoken (幺 for 1, 两 for 2)
+and the radio readings (洞 for 0, 拐 for 7, 勾 for 9), only after a cue or eleven in a row."""
 _NUM: Final = "".join(SPOKEN_DIGITS)
 _TO_DIGITS: Final = str.maketrans(SPOKEN_DIGITS)
 _UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
