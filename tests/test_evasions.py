@@ -624,3 +624,21 @@ def test_an_unlisted_reading_is_whole_and_a_struck_one_reviewed(
     assert [e.registrable_domain for e in result.entities] == [host]
     if "\u0336" in text:
         assert result.verdict == "review", result.to_dict()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "work from home $300/day WeChat: zyda57",
+        "看片资源加 QQ：3013755779",
+        "sugar daddy wanted <b>WeChat</b>: <i>zyda57</i>",
+        "加QQ 389136839 代理招募 高返佣",
+        "DM me for the full video telegram @vip_pro6431",
+    ],
+)
+def test_a_handle_offered_with_harmful_wording_is_reviewed(scanner: Scanner, text: str) -> None:
+    """Job scams, porn-resource selling, sugar dating, gambling-agent rebates: README promises
+    review for a handle offered with such wording, on every surface."""
+    for surface in SURFACES:
+        result = scanner.scan(Item(id="wording", text=text, surface=surface))
+        assert result.verdict == "review", (surface, result.to_dict())
