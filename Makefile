@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export BASTION_HOME ?= $(CURDIR)/.bastion
 
-.PHONY: install demo test lint typecheck bench scenario clean
+.PHONY: install demo test lint typecheck bench scenario screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH"; exit 1; }
@@ -38,6 +38,9 @@ bench: $(STAMP)
 
 scenario: $(STAMP)
 	$(BIN)/python -m scenario.run
+
+screenshots: $(STAMP)
+	$(BIN)/python -m scenario.screenshots
 
 clean:
 	rm -rf $(VENV) .bastion .mypy_cache .pytest_cache .ruff_cache

@@ -1,10 +1,15 @@
-"""Draw the demo's pictures (``examples/images/``): avatars and posters carrying QR codes.
+"""Draw the demo's pictures (``examples/images/``): avatars and posters carrying QR codes, and
+one picture that declares itself AI-generated.
 
 Spam accounts put their links where text filters do not look: a QR code as the avatar, a poster
 with a code in the corner and the site spelt out around it. Each picture here is listed in
 ``PICTURES`` with the record that posts it and the finding it should give; ``image_records`` is
 what ``make_sample_content.py`` appends to the sample content, so ``make demo`` scans them, and
 one deliberately truncated file shows how a broken image is reported (on that image only).
+``poster-ai.jpg`` carries the IPTC digital source type ``trainedAlgorithmicMedia`` in its XMP
+packet, as image generators write it: posted without an AI label it gets the verdict ``label``
+(rule ``media.ai_unlabelled``), never a removal. (Its declaration is XMP, not a signed C2PA
+manifest: a signature would differ on every run and need a key in the repository.)
 
 The codes are drawn with ``bench.qr_suite`` (segno), small PNGs of a few kilobytes. Run from the
 repo root: ``python examples/make_images.py``.
@@ -70,12 +75,58 @@ PICTURES: Final[tuple[dict[str, Any], ...]] = (
         "truncate": True,
         "clean": True,
     },
+    {
+        "file": "poster-ai.jpg",
+        "surface": "post",
+        "text": "AI 画的海边日落 sunset by the sea",
+        "payloads": [],
+        "ai": "trainedAlgorithmicMedia",
+    },
 )
 """Every picture: its file, the record that posts it, its codes and what the scan should find."""
 
 
+IPTC_SOURCE_TYPE: Final = "http://cv.iptc.org/newscodes/digitalsourcetype/"
+
+
+def xmp_packet(source_type: str) -> bytes:
+    """The XMP an image generator writes: its digital source type and its name."""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about=""'
+        ' xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"'
+        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="Demo Image Model 1.0"'
+        f' Iptc4xmpExt:DigitalSourceType="{IPTC_SOURCE_TYPE}{source_type}"/>'
+        '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode()
+
+
+def draw_ai(spec: dict[str, Any]) -> bytes:
+    """A small "sunset" (sky gradient, sun, sea) as JPEG with the generator's XMP."""
+    ramp = Image.linear_gradient("L").resize((240, 160))
+    sky = Image.merge(
+        "RGB",
+        (
+            Image.eval(ramp, lambda v: 255 - v // 3),
+            Image.eval(ramp, lambda v: 120 + v // 3),
+            Image.eval(ramp, lambda v: 90 + v // 2),
+        ),
+    )
+    board = ImageDraw.Draw(sky)
+    board.ellipse((150, 60, 200, 110), fill=(255, 214, 120))
+    board.rectangle((0, 110, 240, 160), fill=(30, 70, 120))
+    buffer = io.BytesIO()
+    sky.save(buffer, "JPEG", quality=80, xmp=xmp_packet(spec["ai"]))
+    return buffer.getvalue()
+
+
 def draw(spec: dict[str, Any]) -> bytes:
-    """One picture as PNG bytes: an avatar when it has one code, else a poster with blocks."""
+    """One picture as PNG bytes: an avatar when it has one code, else a poster with blocks
+    (the AI-declared picture: a JPEG, see ``draw_ai``)."""
+    if spec.get("ai"):
+        return draw_ai(spec)
     payloads: list[str] = spec["payloads"]
     if spec["surface"] == "avatar":
         image = scaled(code_image(payloads[0], "h"), 160)
@@ -100,7 +151,9 @@ def image_records() -> list[dict[str, Any]]:
     records = []
     for spec in PICTURES:
         meta: dict[str, Any]
-        if spec.get("clean"):
+        if spec.get("ai"):
+            meta = {"label": "ai_declared", "source": "generated-image", "expect": "label"}
+        elif spec.get("clean"):
             meta = {"label": "clean", "source": "generated-image"}
         else:
             meta = {"label": "dirty", "trick": "qr_code", "expect": spec["expect"]}

@@ -8,9 +8,17 @@ import pytest
 import typer
 
 from bastion.cli import app
+from bastion.detect.registry import declared_labels
 from bastion.enforce.actions import ACTION_KINDS
 from bastion.intel import FORMATS
-from bastion.model import BUILTIN_CATEGORIES, ENTITY_KINDS, SURFACES
+from bastion.model import (
+    BUILTIN_CATEGORIES,
+    DETECTION_SOURCES,
+    ENTITY_KINDS,
+    OUTCOMES,
+    SURFACES,
+    VERDICTS,
+)
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -46,3 +54,17 @@ def test_every_vocabulary_word_is_in_the_readme(word: str) -> None:
 def test_the_readme_setup_is_the_two_make_commands() -> None:
     setup = README.split("## Set-up", 1)[1].split("##", 1)[0]
     assert "make demo" in setup and "make test" in setup
+
+
+@pytest.mark.parametrize(
+    "word", [*VERDICTS, *OUTCOMES, *DETECTION_SOURCES[:-1], *declared_labels(), "ai_label"]
+)
+def test_every_verdict_outcome_detection_source_and_signal_is_in_the_readme(word: str) -> None:
+    assert re.search(rf"`[^`]*\b{re.escape(word)}\b[^`]*`", README), word
+
+
+def test_every_screenshot_the_readme_shows_exists() -> None:
+    shown = re.findall(r"\]\((docs/screenshots/[^)]+\.png)\)", README)
+    assert len(shown) >= 8
+    missing = [path for path in shown if not (REPO / path).is_file()]
+    assert missing == [], f"run `make screenshots`: {missing}"

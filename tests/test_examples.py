@@ -148,11 +148,14 @@ def test_demo_flags_dirty_lines_and_leaves_clean_ones(tmp_path: Path) -> None:
         totals[group] += 1
         result = scanner.scan(with_images(Item.from_dict(record), EXAMPLES))
         flagged[group] += result.verdict != "allow"
+        if group == "ai_declared":  # labelled, never removed: its XMP declares AI generation
+            assert result.verdict == "label" and result.images[0].declared_ai
         image_errors += [image.error for image in result.images if image.error]
     assert flagged["clean"] == 0, "a clean sample line was flagged"
     assert flagged["dirty-host"] >= 0.85 * totals["dirty-host"], (flagged, totals)
     assert flagged["dirty-email"] == totals["dirty-email"] == 3
     assert flagged["dirty-qr"] == totals["dirty-qr"] == 4
+    assert flagged["ai_declared"] == totals["ai_declared"] == 1
     assert len(image_errors) == 1 and "corrupt or truncated" in image_errors[0]
 
 

@@ -104,9 +104,27 @@ proves the normalizer, finders and detectors emit nothing outside this set."""
 ORIGINS: Final = ("text", "image")
 """Where an entity was found, as policies name it: in the item's text, or decoded from one of
 its pictures (``Entity.origin`` is then ``image:N:decoder``)."""
+DETECTION_SOURCES: Final = ("text", "qr", "ocr", "image_hash", "provenance", "other")
+"""What found a finding, as the transparency report counts it: the item's text, a code in a
+picture, text read in a picture, a picture's listed hash, the picture's declared provenance."""
 
-VERDICTS: Final = ("allow", "review", "act")
-OUTCOMES: Final = ("allow", "review", "disable_link", "remove")
+
+def detection_source(origin: str) -> str:
+    """The detection source of an entity's or signal's ``origin`` (``image:0:qr`` -> ``qr``)."""
+    if origin == "text":
+        return "text"
+    decoder = origin.rpartition(":")[2]
+    if decoder == "pdq":
+        return "image_hash"
+    return decoder if decoder in DETECTION_SOURCES else "other"
+
+
+VERDICTS: Final = ("allow", "label", "review", "act")
+OUTCOMES: Final = ("allow", "review", "label", "disable_link", "remove")
+"""``label``: the content stays up with a label (e.g. "made with AI"), no strike; in rank
+between ``review`` and the acting outcomes."""
+AI_LABEL_META: Final = "ai_label"
+"""``Item.meta`` key a platform sets to true when the item already carries an AI label."""
 SEVERITIES: Final = ("low", "medium", "high", "critical")
 
 DEFAULT_MAX_TEXT_CHARS: Final = 20_000
@@ -297,6 +315,58 @@ class ImageCode:
 
 
 @dataclass(slots=True)
+class ProvenanceClaim:
+    """What an image says about how it was made: a C2PA manifest, or the IPTC
+    ``DigitalSourceType`` of its XMP packet (``bastion.extract.images.provenance``).
+
+    ``source`` is ``c2pa`` or ``xmp``. ``digital_source_type`` is the IPTC code
+    (``trainedAlgorithmicMedia``) of the creating action; ``ai`` says whether that code declares
+    the picture made or composited by an algorithm. ``generator`` is the claim generator (C2PA)
+    or the creating software agent / XMP ``CreatorTool``; ``signer`` the issuer of the signing
+    certificate (C2PA only: an XMP packet is unsigned). ``validation`` is the C2PA validation
+    state (``Trusted``, ``Valid``: the signature holds but no trust anchor vouches for the
+    signer, ``Invalid``), None for XMP; ``failures`` are the C2PA failure codes.
+    """
+
+    source: str
+    ai: bool = False
+    digital_source_type: str | None = None
+    generator: str | None = None
+    signer: str | None = None
+    validation: str | None = None
+    actions: list[dict[str, str]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"source": self.source, "ai_generated": self.ai}
+        for name in ("digital_source_type", "generator", "signer", "validation"):
+            value = getattr(self, name)
+            if value is not None:
+                record[name] = value
+        if self.actions:
+            record["actions"] = [dict(action) for action in self.actions]
+        if self.failures:
+            record["failures"] = list(self.failures)
+        return record
+
+    def summary(self) -> str:
+        """One line for explanations and statements of reasons."""
+        parts = [
+            "C2PA manifest" if self.source == "c2pa" else "XMP metadata (unsigned)",
+            f"declares {self.digital_source_type}"
+            if self.digital_source_type
+            else "declares no digital source type",
+        ]
+        if self.generator:
+            parts.append(f"generator {self.generator}")
+        if self.signer:
+            parts.append(f"signed by {self.signer}")
+        if self.validation:
+            parts.append(f"validation {self.validation}")
+        return ", ".join(parts)
+
+
+@dataclass(slots=True)
 class ImageReport:
     """What the scan read from one image: its shape, perceptual hash, decoded codes, or an error.
 
@@ -317,6 +387,15 @@ class ImageReport:
     codes: list[ImageCode] = field(default_factory=list)
     error: str | None = None
     decoded_pixels: int = 0
+    provenance: list[ProvenanceClaim] = field(default_factory=list)
+    """What the picture declares about its making (C2PA manifest, XMP digital source type)."""
+    provenance_error: str | None = None
+    """Why a provenance record present in the picture could not be read (a corrupt manifest, a
+    remote manifest that is never fetched); the pixels are read all the same."""
+
+    @property
+    def declared_ai(self) -> bool:
+        return any(claim.ai for claim in self.provenance)
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {"index": self.index, "ref": self.ref}
@@ -334,6 +413,10 @@ class ImageReport:
             record["pdq"] = self.pdq
             record["pdq_quality"] = self.pdq_quality
         record["codes"] = [code.to_dict() for code in self.codes]
+        if self.provenance:
+            record["provenance"] = [claim.to_dict() for claim in self.provenance]
+        if self.provenance_error is not None:
+            record["provenance_error"] = self.provenance_error
         return record
 
 
@@ -349,6 +432,16 @@ class Violation:
     entities: list[int] = field(default_factory=list)
     mode: str = "enforce"
     reason: str = ""
+    origins: list[str] = field(default_factory=list)
+    """Where what fired the rule was seen: the origins of its entities and signals (``text``,
+    ``image:0:qr``, ``image:1:provenance``...), in first-seen order. In the wire format only
+    when one is not ``text`` (a text-only finding's record is unchanged)."""
+
+    @property
+    def sources(self) -> list[str]:
+        """The detection sources (``text``, ``qr``, ``ocr``, ``image_hash``, ``provenance``)."""
+        found = [detection_source(origin) for origin in self.origins or ["text"]]
+        return sorted(set(found), key=found.index)
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -363,6 +456,8 @@ class Violation:
             record["mode"] = self.mode
         if self.reason:
             record["reason"] = self.reason
+        if any(origin != "text" for origin in self.origins):
+            record["origins"] = list(self.origins)
         return record
 
 

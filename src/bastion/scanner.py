@@ -183,7 +183,12 @@ class Scanner:
         return self._decide(item, unmasked.text, entities, False)
 
     def explain(
-        self, text: str, *, surface: str = "post", images: Sequence[ImageInput] = ()
+        self,
+        text: str,
+        *,
+        surface: str = "post",
+        images: Sequence[ImageInput] = (),
+        meta: dict[str, Any] | None = None,
     ) -> Explanation:
         """Scan ``text`` (and ``images``, read by the caller) recording every unmasking step, for
         humans reading ``bastion explain``.
@@ -196,6 +201,7 @@ class Scanner:
             surface=surface,
             images=tuple(image.ref for image in images),
             image_data=tuple(images),
+            meta=dict(meta or {}),
         )
         shown = text[: self.max_text_chars]
         unmasked = unmask(shown, explain=True, weak=True)

@@ -74,3 +74,29 @@ def test_the_batch_endpoint_reads_images_too(api: BastionClient) -> None:
 def test_an_image_field_of_the_wrong_shape_is_a_422(api: BastionClient) -> None:
     body = {"id": "p-8", "images": [{"bytes": "x"}]}
     assert api.post("/v1/check", json=body, headers=api.auth()).status_code == 422
+
+
+def test_an_ai_picture_is_labelled_through_the_api(api: BastionClient) -> None:
+    from tests.extract.images import provenance_files as files
+
+    signed = files.signed(files.picture())
+    body = {
+        "id": "ai-1",
+        "account_id": "u-ai",
+        "surface": "post",
+        "images": [{"data": _b64(signed), "type": "image/png"}],
+    }
+    response = api.post("/v1/check", json=body, headers=api.auth())
+    assert response.status_code == 200, response.text
+    record = response.json()
+    assert record["verdict"] == "label"
+    assert record["images"][0]["provenance"][0]["digital_source_type"] == (
+        "trainedAlgorithmicMedia"
+    )
+    [action] = record["enforcement"]["actions"]
+    assert action["kind"] == "label"
+    detail = api.get(f"/v1/actions/{action['id']}?format=dsa", headers=api.auth()).json()
+    assert "declares it was made by AI (trainedAlgorithmicMedia" in json.dumps(detail)
+    labelled = {**body, "id": "ai-2", "meta": {"ai_label": True}}
+    again = api.post("/v1/check", json=labelled, headers=api.auth()).json()
+    assert again["verdict"] == "allow" and again["enforcement"]["actions"] == []

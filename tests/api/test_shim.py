@@ -260,3 +260,19 @@ def test_the_cli_rotates_lists_retires_and_signs(tmp_path: Path) -> None:
     assert load_signer(tmp_path).verify(CLEAN, "", _query(signed.stdout.strip())["s"])
     assert runner.invoke(cli_app, ["shim", "retire", "k1", *home]).exit_code == 0
     assert runner.invoke(cli_app, ["shim", "retire", "k2", *home]).exit_code == 1
+
+
+def test_check_results_carry_each_links_shim_link(client: BastionClient) -> None:
+    text = "注册送彩金 12bet点com 或 https://example.org/a"
+    one = client.post(
+        "/v1/check", json={"id": "s-1", "text": text}, headers=client.auth("platform")
+    ).json()
+    assert [link["url"] for link in one["links"]] == ["http://12bet.com/", "https://example.org/a"]
+    assert _query(one["links"][0]["shim"])["t"] == client.tenant.slug
+    batch = client.post(
+        "/v1/items:batch",
+        json={"items": [{"id": "s-2", "text": "hello"}, {"id": "s-3", "text": text}]},
+        headers=client.auth("platform"),
+    ).json()["results"]
+    assert batch[0]["links"] == [] and len(batch[1]["links"]) == 2
+    assert client.get(one["links"][0]["shim"], follow_redirects=False).status_code == 200

@@ -214,6 +214,51 @@ def _tenants_revoke(result: Result, target: Home, decoy: Home) -> None:
     assert revoked(target) and not revoked(decoy)
 
 
+@case("shim rotate")
+def _shim_rotate(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "shim-keys.json").is_file()
+
+
+@case("shim keys")
+def _shim_keys(result: Result, target: Home, decoy: Home) -> None:
+    assert result.exit_code == 1 and str(target.root) in result.stderr
+
+
+@case("shim retire", "k1")
+def _shim_retire(result: Result, target: Home, decoy: Home) -> None:
+    assert result.exit_code == 1 and str(target.root) in result.stderr
+
+
+@case("shim sign", "https://example.org/")
+def _shim_sign(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert result.stdout.startswith("/l?u=") and (target.root / "shim-keys.json").is_file()
+
+
+@case("users create", "target-t", "alice", "--password-stdin")
+def _users_create(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    listing = runner.invoke(app, ["users", "list", "target-t", "--home", str(target.root)])
+    assert listing.stdout == "alice\tmoderator\tactive\n"
+
+
+@case("users list", "target-t")
+def _users_list(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert result.stdout == ""
+
+
+@case("users reset", "target-t", "alice", "--password-stdin")
+def _users_reset(result: Result, target: Home, decoy: Home) -> None:
+    assert result.exit_code == 1 and "no user 'alice'" in result.stderr
+
+
+@case("users disable", "target-t", "alice")
+def _users_disable(result: Result, target: Home, decoy: Home) -> None:
+    assert result.exit_code == 1 and "no user 'alice'" in result.stderr
+
+
 def test_every_case_is_a_real_command() -> None:
     assert set(CASES) <= set(leaf_commands()), set(CASES) - set(leaf_commands())
 
@@ -248,7 +293,8 @@ def test_every_command_acts_on_the_home_it_is_given(
     served: list[object] = []
     monkeypatch.setattr("bastion.cli.serve.uvicorn.run", lambda app, **kw: served.append(app))
     decoy_before = sorted(p.name for p in decoy.root.rglob("*"))
-    result = runner.invoke(app, [*path.split(), *args, "--home", str(target.root)])
+    password = "correct horse battery\n"  # for the commands that read one from stdin
+    result = runner.invoke(app, [*path.split(), *args, "--home", str(target.root)], input=password)
     check(result, target, decoy)
     assert sorted(p.name for p in decoy.root.rglob("*")) == decoy_before
     assert not Path(".bastion").exists()

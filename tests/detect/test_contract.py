@@ -46,6 +46,15 @@ CORPUS = [
 ]
 HUGE = "188bet.com 今天天气很好 urgent bet_8899 example.org " * 1_500
 _NAME = re.compile(r"[a-z][a-z0-9_.\-]{0,63}")
+ENTITY_ONLY_POLICY = """
+name: contract
+rules:
+  - id: link.listed
+    when: {kinds: [url, domain], listed: true}
+    violation: {category: $category, severity: high, confidence: 1.0}
+    outcome: disable_link
+"""
+"""A policy naming no signal, so a scanner can be built over any one detector alone."""
 
 _IO_PREFIXES = (
     "socket.",
@@ -174,7 +183,7 @@ def test_a_false_gate_lets_the_scanner_skip(
     detector: Detector, resources: Resources, text: str
 ) -> None:
     spy = _Spy(detector)
-    policy = Policy.default(signal_labels=detector.emits)
+    policy = Policy.parse(ENTITY_ONLY_POLICY, signal_labels=detector.emits)
     scanner = Scanner(resources.index, policy, detectors=(spy,))
     item = Item("s", text=text, surface="chat")
     result = scanner.scan(item)

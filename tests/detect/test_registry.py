@@ -61,11 +61,11 @@ def test_a_third_party_detector_plugs_in_through_an_entry_point(
     plugins: list[importlib.metadata.EntryPoint], feed_home: Path, tmp_path: Path
 ) -> None:
     plugins.append(_point("urgency", "tests.detect.plugins:UrgencyDetector"))
-    assert [f.name for f in registered()] == ["reputation", "urgency"]
+    assert [f.name for f in registered()] == ["reputation", "provenance", "urgency"]
     policy = tmp_path / "urgent.yaml"
     policy.write_text(URGENCY_POLICY, encoding="utf-8")
     scanner = Scanner.load(feed_home, policy_path=policy)
-    assert [d.name for d in scanner.detectors or ()] == ["reputation", "urgency"]
+    assert [d.name for d in scanner.detectors or ()] == ["reputation", "provenance", "urgency"]
     result = scanner.scan({"id": "1", "text": "URGENT: pay the fee today", "surface": "chat"})
     assert result.entities == []
     assert result.verdict == "review"

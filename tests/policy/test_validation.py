@@ -55,9 +55,8 @@ def test_valid_template_loads(tmp_path: Path) -> None:
 def test_bad_outcome(tmp_path: Path) -> None:
     message = _error(VALID.replace("outcome: disable_link", "outcome: ban"), tmp_path)
     assert str(tmp_path / "x.yaml") in message
-    assert "line 11: rules[0].outcome: 'ban' is not one of allow, review, disable_link, remove" in (
-        message
-    )
+    choices = "allow, review, label, disable_link, remove"
+    assert f"line 11: rules[0].outcome: 'ban' is not one of {choices}" in message
 
 
 def test_unknown_key_lists_valid_keys(tmp_path: Path) -> None:

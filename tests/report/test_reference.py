@@ -89,6 +89,7 @@ def populate(session: Session, seed: int) -> None:
                 confidence=1.0,
                 outcome="remove",
                 created_at=START,
+                sources=rng.choice(("text", "qr", "ocr", "image_hash", "provenance", "qr,text")),
             )
             session.add(v)
             session.flush()
@@ -169,6 +170,7 @@ def recount(session: Session) -> dict[str, Any]:
     slugs = dict(session.execute(select(Tenant.id, Tenant.slug)).tuples().all())
     items = {i.id: i for i in session.scalars(select(Item))}
     categories = dict(session.execute(select(Violation.id, Violation.category)).tuples().all())
+    found_by = dict(session.execute(select(Violation.id, Violation.sources)).tuples().all())
     taken = [a for a in actions if in_period(a.created_at)]
     by_kind = Counter((a.kind.value, a.reversed_at is not None) for a in taken)
     breakdown: Counter[tuple[str, str, str]] = Counter()
@@ -182,6 +184,8 @@ def recount(session: Session) -> dict[str, Any]:
         breakdown["platform", slugs[a.tenant_id], group] += 1
         breakdown["surface", item.surface if item else NO_SURFACE, group] += 1
         breakdown["source", SOURCES[a.actor.value], group] += 1
+        detected = found_by.get(a.violation_id or -1, "none").replace(",", "+")
+        breakdown["detected_by", detected, group] += 1
         target = ("i", a.item_id) if a.kind.value in CONTENT else ("a", a.account_id)
         targets.setdefault(group, set()).add(target)
     first: dict[int, datetime] = {}

@@ -168,6 +168,7 @@ def test_html_is_self_contained_with_accessible_charts(stats: TransparencyStats)
         "chart-platform",
         "chart-surface",
         "chart-source",
+        "chart-detected_by",
         "chart-daily",
     ]
     for attrs in charts:

@@ -29,6 +29,7 @@ TABLES = {
     "audit_events",
     "audit_chain_head",
     "link_clicks",
+    "console_users",
 }
 
 
@@ -64,8 +65,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0006_link_clicks"
-    assert current_revision(store.engine) == "0006_link_clicks"
+    assert head_revision() == "0008_detection_sources"
+    assert current_revision(store.engine) == "0008_detection_sources"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

@@ -9,6 +9,7 @@ served by the app itself: the docs work on a machine with no internet and load n
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -38,9 +39,13 @@ from bastion.api.routes import (
     tenant,
 )
 from bastion.api.workers import Upkeep
+from bastion.console import routes as console_routes
+from bastion.console import views as console_views
 from bastion.enforce import Ladder
+from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
 from bastion.service.clicks import FLUSH_SECONDS, ClickCounter
+from bastion.shim.rewrite import shim_links
 from bastion.shim.signing import LinkSigner
 from bastion.store import Store
 
@@ -63,6 +68,7 @@ def create_app(
     signer: LinkSigner | None = None,
     intel: IntelWatch | None = None,
     click_flush_seconds: float = FLUSH_SECONDS,
+    console_secret: bytes | None = None,
 ) -> FastAPI:
     """Build the API. ``upkeep_interval`` (seconds) starts the background upkeep thread (lifting
     due suspensions, delivering webhooks) for the app's lifetime; None leaves it off.
@@ -105,6 +111,10 @@ def create_app(
     )
     key_watch = keywatch.watch(store.engine)
     clicks = ClickCounter(store)
+    link_signer = signer or LinkSigner.generate()
+    checks.links = lambda tenant, result: shim_links(
+        result, link_signer, tenant, settings.shim_base
+    )
     app.state.bastion = AppContext(
         store,
         scanner,
@@ -115,12 +125,16 @@ def create_app(
         checks=checks,
         keys=key_watch,
         intel=intel,
-        signer=signer or LinkSigner.generate(),
+        signer=link_signer,
         clicks=clicks,
+        console_secret=console_secret or secrets.token_bytes(32),
     )
     problems.install(app)
     for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases, shim):
         app.include_router(module.router)
+    app.include_router(console_routes.router)
+    app.include_router(console_views.router)
+    app.include_router(public_routes.router)
 
     def limit_for(path: str) -> int:
         if path == BATCH_PATH:

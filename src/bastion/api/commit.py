@@ -54,6 +54,7 @@ class _Job:
     result: ScanResult | None = None
     body: bytes | None = None
     error: BaseException | None = None
+    tenant_slug: str = ""
 
 
 @dataclass(slots=True)
@@ -64,10 +65,21 @@ class _Stats:
     largest: int = 0
 
 
-def render(result: ScanResult, outcome: EnforcementOutcome) -> dict[str, Any]:
-    """The response record: the scan result plus the enforcement taken (or already on record)."""
+LinkRewriter = Callable[[str, ScanResult], list[dict[str, Any]]]
+"""(tenant slug, result) -> the result's shim links (``bastion.shim.rewrite.shim_links``)."""
+
+
+def render(
+    result: ScanResult,
+    outcome: EnforcementOutcome,
+    links: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The response record: the scan result plus the enforcement taken (or already on record),
+    and the shim link of each web link in the text (``links``) when the app signs them."""
     record = result.to_dict()
     record["enforcement"] = outcome.to_dict()
+    if links is not None:
+        record["links"] = links
     return record
 
 
@@ -89,14 +101,18 @@ class GroupCommitter:
         self.store, self.scanner, self.ladder, self.reasons = store, scanner, ladder, reasons
         self.max_items, self.writers = max_items, writers
         self.stats = _Stats()
+        self.links: LinkRewriter | None = None
+        """Set by the app: each response then carries the text's shim links."""
         self._pending: deque[_Job] = deque()
         self._running = 0
         self._tasks: set[asyncio.Task[None]] = set()
 
-    async def check(self, tenant_id: int, item: Item, now: datetime) -> bytes:
+    async def check(
+        self, tenant_id: int, item: Item, now: datetime, *, tenant_slug: str = ""
+    ) -> bytes:
         """Scan and enforce ``item``; returns the JSON response body once it is committed."""
         loop = asyncio.get_running_loop()
-        job = _Job(tenant_id, item, now, loop.create_future(), loop)
+        job = _Job(tenant_id, item, now, loop.create_future(), loop, tenant_slug=tenant_slug)
         self._pending.append(job)
         if self._running < self.writers:
             self._running += 1
@@ -166,10 +182,10 @@ class GroupCommitter:
                 except Exception as alone:
                     job.error = alone
                 else:
-                    _finish(job, outcomes[0])
+                    _finish(job, outcomes[0], self.links)
             return
         for job, outcome in zip(sound, outcomes, strict=True):
-            _finish(job, outcome)
+            _finish(job, outcome, self.links)
 
     def _enforce(self, jobs: list[_Job]) -> Callable[[Session], list[EnforcementOutcome]]:
         by_tenant: dict[int, list[_Job]] = {}
@@ -199,9 +215,11 @@ def _scanned(job: _Job) -> ScanResult:
     return job.result
 
 
-def _finish(job: _Job, outcome: EnforcementOutcome) -> None:
+def _finish(job: _Job, outcome: EnforcementOutcome, rewriter: LinkRewriter | None) -> None:
     try:
-        job.body = _dumps(render(_scanned(job), outcome)).encode("utf-8")
+        result = _scanned(job)
+        links = rewriter(job.tenant_slug, result) if rewriter is not None else None
+        job.body = _dumps(render(result, outcome, links)).encode("utf-8")
     except Exception as exc:
         job.error = exc
 

@@ -14,6 +14,7 @@ working with the next request, whichever process revoked it. Routers guard thems
 from __future__ import annotations
 
 import math
+import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -146,6 +147,8 @@ class AppContext:
     signer: LinkSigner = field(default_factory=LinkSigner.generate)
     """Signs and checks shim links (``bastion.shim``); ``bastion serve`` loads the home's keys."""
     clicks: ClickCounter | None = None
+    console_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    """Signs console session cookies; ``bastion serve`` derives it from the home's secret."""
 
     def current_scanner(self) -> Scanner:
         """The scanner over the newest intel (``IntelWatch``), shared with the check committer."""

@@ -11,6 +11,7 @@ from bastion.cli.scan import scan_command
 from bastion.cli.serve import serve_command
 from bastion.cli.shim import shim_app
 from bastion.cli.tenants import tenants_app
+from bastion.cli.users import users_app
 
 app = typer.Typer(
     name="bastion",
@@ -26,6 +27,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(tenants_app, name="tenants")
 app.command("serve")(serve_command)
 app.add_typer(shim_app, name="shim")
+app.add_typer(users_app, name="users")
 
 
 def main() -> None:

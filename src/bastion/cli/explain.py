@@ -18,7 +18,7 @@ from rich.table import Table
 from bastion.cli.common import HomeOption
 from bastion.cli.scan import NoFeedsOption, NoOcrOption, feeds_label, load_scanner
 from bastion.image_inputs import read_images
-from bastion.model import SURFACES, ScanResult
+from bastion.model import AI_LABEL_META, SURFACES, ScanResult
 from bastion.scanner import Explanation
 
 
@@ -76,7 +76,16 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
             )
         console.print(signals)
     rules = Table(title="violations")
-    for column in ("rule", "category", "severity", "confidence", "outcome", "entities", "why"):
+    for column in (
+        "rule",
+        "category",
+        "severity",
+        "confidence",
+        "outcome",
+        "entities",
+        "found by",
+        "why",
+    ):
         rules.add_column(column)
     for violation in result.violations:
         rules.add_row(
@@ -86,6 +95,7 @@ def render_explanation(console: Console, explanation: Explanation) -> None:
             f"{violation.confidence:.2f}",
             violation.outcome,
             ", ".join(map(str, violation.entities)),
+            escape(", ".join(violation.origins or ["text"])),
             escape(violation.reason),
         )
     console.print(rules)
@@ -132,6 +142,52 @@ def render_images(console: Console, result: ScanResult) -> None:
                 escape("; ".join(unmasked) or "nothing link-like"),
             )
     console.print(codes)
+    render_provenance(console, result)
+
+
+def render_provenance(console: Console, result: ScanResult) -> None:
+    """What each picture declares about its making: C2PA manifests (generator, signer,
+    validation, actions) and XMP digital source types, or why a record could not be read."""
+    table = Table(title="provenance (what each picture declares about its making)")
+    for column in ("image", "record", "AI", "source type", "generator", "signer", "validation"):
+        table.add_column(column)
+    rows = 0
+    for report in result.images:
+        for claim in report.provenance:
+            rows += 1
+            actions = "; ".join(
+                " ".join(
+                    part
+                    for part in (
+                        action.get("action", ""),
+                        action.get("digital_source_type", ""),
+                        f"by {action['software_agent']}" if "software_agent" in action else "",
+                    )
+                    if part
+                )
+                for action in claim.actions
+            )
+            validation = claim.validation or "unsigned"
+            if claim.failures:
+                validation += f" ({', '.join(claim.failures)})"
+            table.add_row(
+                str(report.index),
+                claim.source + (f": {escape(actions)}" if actions else ""),
+                "yes" if claim.ai else "no",
+                escape(claim.digital_source_type or ""),
+                escape(claim.generator or ""),
+                escape(claim.signer or ""),
+                escape(validation),
+            )
+        if report.provenance_error is not None:
+            rows += 1
+            table.add_row(
+                str(report.index), "unreadable", "?", "", "", "", escape(report.provenance_error)
+            )
+    if rows:
+        console.print(table)
+    else:
+        console.print("provenance: no picture carries a C2PA manifest or an XMP source type")
 
 
 def explain_command(
@@ -148,6 +204,10 @@ def explain_command(
     ] = False,
     no_feeds: NoFeedsOption = False,
     no_ocr: NoOcrOption = False,
+    ai_label: Annotated[
+        bool,
+        typer.Option("--ai-label", help="the item already carries an AI label (meta.ai_label)"),
+    ] = False,
 ) -> None:
     """Show how TEXT (and each --image) is unmasked, what is found and why it was classified."""
     if surface not in SURFACES:
@@ -158,7 +218,8 @@ def explain_command(
         raise typer.BadParameter("give a TEXT, an --image FILE, or both")
     scanner = load_scanner(home, policy, no_feeds=no_feeds, ocr=not no_ocr)
     inputs = read_images([str(path) for path in image or ()], Path.cwd())
-    explanation = scanner.explain(text, surface=surface, images=inputs)
+    meta = {AI_LABEL_META: True} if ai_label else {}
+    explanation = scanner.explain(text, surface=surface, images=inputs, meta=meta)
     console = Console()
     if as_json:
         console.print_json(json.dumps(explanation.result.to_dict(), ensure_ascii=False))

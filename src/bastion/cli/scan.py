@@ -28,7 +28,7 @@ from rich.table import Table
 from bastion.cli.common import HomeOption, fail, one_line
 from bastion.image_inputs import with_images
 from bastion.intel import IntelIndexError
-from bastion.model import DEFAULT_MAX_TEXT_CHARS, InputError, Item, ScanResult
+from bastion.model import DEFAULT_MAX_TEXT_CHARS, VERDICTS, InputError, Item, ScanResult
 from bastion.policy import PolicyError
 from bastion.scanner import Scanner
 
@@ -68,6 +68,8 @@ class ScanSummary:
     images: int = 0
     image_errors: int = 0
     image_codes: int = 0
+    images_ai: int = 0
+    provenance_errors: int = 0
 
     def add(self, item: Item, result: ScanResult) -> None:
         self.items += 1
@@ -75,6 +77,8 @@ class ScanSummary:
             self.images += 1
             self.image_errors += image.error is not None
             self.image_codes += len(image.codes)
+            self.images_ai += image.declared_ai
+            self.provenance_errors += image.provenance_error is not None
         self.truncated += result.truncated
         self.entities += len(result.entities)
         self.verdicts[result.verdict] += 1
@@ -177,10 +181,12 @@ def summary_table(summary: ScanSummary, seconds: float, feeds: str) -> Table:
         table.add_row("images read", str(summary.images - summary.image_errors))
         table.add_row("images not readable", str(summary.image_errors))
         table.add_row("codes decoded from images", str(summary.image_codes))
+        table.add_row("images declared AI-generated", str(summary.images_ai))
+        table.add_row("provenance records not readable", str(summary.provenance_errors))
     table.add_row("entities", str(summary.entities))
     for kind, count in sorted(summary.entity_kinds.items()):
         table.add_row(f"  entities: {kind}", str(count))
-    for verdict in ("allow", "review", "act"):
+    for verdict in VERDICTS:
         table.add_row(f"verdict {verdict}", str(summary.verdicts[verdict]))
     for category, count in summary.by_category.most_common():
         table.add_row(f"violations: {escape(category)}", str(count))

@@ -9,6 +9,8 @@ without a compiled intel index is refused unless ``--no-feeds`` says to serve wi
 from __future__ import annotations
 
 import gc
+import hashlib
+import hmac
 import os
 from pathlib import Path
 from typing import Annotated
@@ -56,7 +58,8 @@ def build_app(
     ladder = Ladder.load(ladder_path) if ladder_path.is_file() else Ladder.default()
     scanner = Scanner.load(root, no_feeds=no_feeds)
     store = Store.open(home=root, url=url)
-    settings = ApiSettings(reports=ReportConfig(secret=load_secret(root)))
+    secret = load_secret(root)
+    settings = ApiSettings(reports=ReportConfig(secret=secret))
     app = create_app(
         store=store,
         scanner=scanner,
@@ -65,6 +68,7 @@ def build_app(
         upkeep_interval=upkeep_interval,
         signer=load_signer(root),
         intel=None if no_feeds else IntelWatch(root),
+        console_secret=hmac.new(secret, b"console-session", hashlib.sha256).digest(),
     )
     # The scanner, policy and intel tables are millions of long-lived objects; without this every
     # full collection walks them all and stalls requests for tens of milliseconds.

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ENTRY_POINT_GROUP: Final = "bastion.detectors"
-BUILTIN: Final = ("bastion.detect.reputation:ReputationDetector",)
+BUILTIN: Final = (
+    "bastion.detect.reputation:ReputationDetector",
+    "bastion.detect.provenance:ProvenanceDetector",
+)
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 
 _LABEL = re.compile(r"[a-z][a-z0-9_.\-]{0,63}")

@@ -156,7 +156,8 @@ class Ladder:
         """Plan the actions for ``violation`` given the account's history.
 
         ``content_outcome`` is the item's outcome (the strongest of its violations); ``None`` means
-        use the violation's own. Shadow violations and ``review``/``allow`` outcomes never strike.
+        use the violation's own. Shadow violations and ``review``/``allow`` outcomes never strike;
+        a ``label`` violation is labelled, without a strike.
         A ``remove`` or ``disable_link`` outcome always yields at least that content action, even
         when the ladder step holds only account actions.
         """
@@ -176,6 +177,20 @@ class Ladder:
             return quiet("shadow")
         if violation.mode != "enforce":
             raise ValueError(f"violation.mode {violation.mode!r} is not one of enforce, shadow")
+        if violation.outcome == "label":
+            # A label informs; it is no penalty: no strike, no ladder step, whatever else the
+            # item holds (a removal decided for another category happens on its own).
+            why = f"{violation.category}/{violation.severity} label (rule {violation.rule})"
+            return Decision(
+                "act",
+                (PlannedAction("label", ACTION_TARGET["label"], why),),
+                False,
+                0,
+                violation.category,
+                violation.severity,
+                key,
+                violation.rule,
+            )
         if "allow" in (outcome, violation.outcome):
             return quiet("allow")
         if "review" in (outcome, violation.outcome):

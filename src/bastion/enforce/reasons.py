@@ -77,6 +77,13 @@ class ReasonsConfig:
             "scam": _terms("fraudulent offers"),
             "phishing": _terms("phishing pages that steal credentials"),
             "malware": _terms("malicious software"),
+            "synthetic_media": GroundSpec(
+                "terms",
+                "Terms of Service: disclosure of AI-generated media",
+                "A picture in the content declares that it was generated or composited by AI, "
+                "and it was posted without the AI label the platform requires; the label was "
+                "added. The content stays up.",
+            ),
             "default": _terms("content the platform does not allow"),
         }
     )
@@ -137,6 +144,20 @@ class EntityFact:
 
 
 @dataclass(slots=True, frozen=True)
+class ProvenanceFact:
+    """What a picture the decision relied on declares about its making (C2PA or XMP), or why
+    its provenance record could not be read. ``image`` is the picture's index in the item."""
+
+    image: int
+    source: str = ""
+    digital_source_type: str | None = None
+    generator: str | None = None
+    signer: str | None = None
+    validation: str | None = None
+    error: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
 class Redress:
     appeal_deadline: datetime
     appeal_url: str
@@ -170,6 +191,8 @@ class StatementOfReasons:
     account_type: str | None = None
     surface: str = ""
     """Where the content was (``avatar``, ``post``...), so facts can say "in the avatar"."""
+    provenance: tuple[ProvenanceFact, ...] = ()
+    """Pictures' declarations the decision rests on (a label for AI-generated media)."""
 
     @property
     def reportable(self) -> bool:
@@ -271,7 +294,36 @@ def build_statement(
         content_types=("text", "image") if has_images else ("text",),
         account_type=account_type,
         surface=surface,
+        provenance=_provenance_facts(result, violation),
     )
+
+
+def _provenance_facts(result: ScanResult, violation: Violation) -> tuple[ProvenanceFact, ...]:
+    """The declarations of the pictures whose provenance fired the violation (origins
+    ``image:N:provenance``), at most four."""
+    facts: list[ProvenanceFact] = []
+    images = {report.index: report for report in result.images}
+    for origin in violation.origins:
+        kind, _, rest = origin.partition(":")
+        index, _, decoder = rest.partition(":")
+        report = images.get(int(index)) if index.isdigit() else None
+        if kind != "image" or decoder != "provenance" or report is None:
+            continue
+        declared = [claim for claim in report.provenance if claim.ai]
+        facts.extend(
+            ProvenanceFact(
+                report.index,
+                claim.source,
+                claim.digital_source_type,
+                claim.generator,
+                claim.signer,
+                claim.validation,
+            )
+            for claim in declared
+        )
+        if not declared and report.provenance_error:
+            facts.append(ProvenanceFact(report.index, error=report.provenance_error))
+    return tuple(facts[:4])
 
 
 def statement_to_dict(statement: StatementOfReasons) -> dict[str, Any]:
@@ -303,6 +355,8 @@ def describe_facts(statement: StatementOfReasons) -> str:
     counts: dict[str, int] = {}
     for fact in statement.facts:
         counts[fact.kind] = counts.get(fact.kind, 0) + 1
+    if statement.provenance and not counts:
+        counts["picture provenance record"] = len(statement.provenance)
     found = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "no extracted entity"
     parts = [
         f"{'Automated' if statement.automated_detection else 'Manual'} review of the content found "
@@ -312,6 +366,7 @@ def describe_facts(statement: StatementOfReasons) -> str:
         parts.append(f"Linked domains: {', '.join(domains)}.")
     pictured = [fact for fact in statement.facts if fact.origin.startswith("image:")]
     parts.extend(_picture_fact(fact, statement) for fact in pictured[:3])
+    parts.extend(_provenance_sentence(fact, statement) for fact in statement.provenance)
     version = statement.policy_version or "unversioned"
     parts.append(f"Rules: {', '.join(statement.rules)}; policy version {version}.")
     if statement.strike_number > 1:
@@ -324,15 +379,32 @@ def describe_facts(statement: StatementOfReasons) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _where(number: int, surface: str) -> str:
+    if surface == "avatar":
+        return "the avatar" if number == 1 else f"avatar picture {number}"
+    return f"picture {number} of the {surface or 'content'}"
+
+
+def _provenance_sentence(fact: ProvenanceFact, statement: StatementOfReasons) -> str:
+    """ "Picture 1 of the post declares it was made by AI (trainedAlgorithmicMedia, in a C2PA
+    manifest whose signature is valid)." No generator or signer name: they may name a person."""
+    where = _where(fact.image + 1, statement.surface)
+    where = where[0].upper() + where[1:]
+    if fact.error is not None:
+        return f"{where} carries a provenance record that could not be read."
+    if fact.source == "c2pa":
+        how = f"in a C2PA manifest, validation {fact.validation or 'unknown'}"
+    else:
+        how = "in its XMP metadata (unsigned)"
+    return f"{where} declares it was made by AI ({fact.digital_source_type}, {how})."
+
+
 def _picture_fact(fact: EntityFact, statement: StatementOfReasons) -> str:
     """One sentence on a finding in a picture: "A QR code in the avatar links to a site listed
     as gambling (bet888.com)." No personal data: domains and categories only."""
     _, index, decoder = [*fact.origin.split(":"), "", ""][:3]
     number = int(index) + 1 if index.isdigit() else 1
-    if statement.surface == "avatar":
-        where = "the avatar" if number == 1 else f"avatar picture {number}"
-    else:
-        where = f"picture {number} of the {statement.surface or 'content'}"
+    where = _where(number, statement.surface)
     listed = ", ".join(fact.categories) or "listed"
     if decoder == "pdq":
         return f"{where[0].upper()}{where[1:]} matches a picture listed as {listed}."

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bastion.detect.registry import declared_labels
-from bastion.model import ENTITY_KINDS, SURFACES, Entity, Item, Signal, Violation
+from bastion.model import AI_LABEL_META, ENTITY_KINDS, SURFACES, Entity, Item, Signal, Violation
 from bastion.policy.cues import CueError, CueMatcher
 from bastion.policy.loader import (
     FROM_ENTITY,
@@ -35,6 +35,7 @@ class _Rule:
     """One rule with its entity conditions precompiled; surface-specific parts live in _Slot."""
 
     __slots__ = (
+        "ai_label",
         "all_mask",
         "any_listed",
         "any_mask",
@@ -75,6 +76,7 @@ class _Rule:
         self.needs_cues = bool(self.any_mask or self.all_mask or self.not_mask)
         self.labels = frozenset(when.signals or ())
         self.min_score = when.min_score
+        self.ai_label = when.ai_label
         names = when.categories
         if names is None and when.listed is None:
             self.cats: frozenset[str] | None = None
@@ -181,6 +183,7 @@ class Policy:
         "name",
         "ocr",
         "rule_ids",
+        "rules",
         "signal_labels",
         "version",
     )
@@ -197,6 +200,8 @@ class Policy:
         self.ocr: bool = spec.ocr
         """Whether text in pictures is read (``ocr: false`` switches the costly OCR pass off)."""
         self.rule_ids: tuple[str, ...] = tuple(rule.id for rule in spec.rules)
+        self.rules: tuple[RuleSpec, ...] = tuple(spec.rules)
+        """The rules as written (for people reading the policy: the console's policy page)."""
         try:
             self._cues = CueMatcher(spec.cues)
         except CueError as exc:
@@ -249,11 +254,13 @@ class Policy:
         signals: Sequence[Signal] = (),
     ) -> list[Violation]:
         """Violations for one item: one per (rule, category), naming every matching entity."""
-        hits: dict[int, tuple[_Slot, dict[str, list[int]]]] = {}
+        hits: dict[int, tuple[_Slot, dict[str, list[int]], dict[str, list[str]]]] = {}
         cue_mask = -1
         if signals:
             for slot in self._signal_table.get(item.surface, ()):
                 rule = slot.rule
+                if rule.ai_label is not None and rule.ai_label is not _ai_labelled(item):
+                    continue
                 if rule.needs_cues:
                     if cue_mask < 0:
                         cue_mask = self._cues.scan(folded_text)
@@ -265,9 +272,10 @@ class Policy:
                         continue
                     found = hits.get(slot.order)
                     if found is None:
-                        found = hits[slot.order] = (slot, {})
+                        found = hits[slot.order] = (slot, {}, {})
                     named = [i for i in signal.entities if not entities[i].allowed]
                     found[1].setdefault(category, []).extend(named)
+                    _seen(found[2].setdefault(category, []), signal.origin)
         by_kind = self._table.get(item.surface) if entities else None
         if not by_kind:
             return self._violations(hits, entities) if hits else []
@@ -279,6 +287,8 @@ class Policy:
                 continue
             for slot in slots:
                 rule = slot.rule
+                if rule.ai_label is not None and rule.ai_label is not _ai_labelled(item):
+                    continue
                 if rule.needs_cues:
                     if cue_mask < 0:
                         cue_mask = self._cues.scan(folded_text)
@@ -289,18 +299,20 @@ class Policy:
                     continue
                 found = hits.get(slot.order)
                 if found is None:
-                    hits[slot.order] = (slot, {category: [position]})
+                    hits[slot.order] = (slot, {category: [position]}, {category: [entity.origin]})
                 else:
                     found[1].setdefault(category, []).append(position)
+                    _seen(found[2].setdefault(category, []), entity.origin)
         return self._violations(hits, entities) if hits else []
 
     @staticmethod
     def _violations(
-        hits: dict[int, tuple[_Slot, dict[str, list[int]]]], entities: list[Entity]
+        hits: dict[int, tuple[_Slot, dict[str, list[int]], dict[str, list[str]]]],
+        entities: list[Entity],
     ) -> list[Violation]:
         violations: list[Violation] = []
         for order in sorted(hits):
-            slot, by_category = hits[order]
+            slot, by_category, origins = hits[order]
             rule = slot.rule
             if rule.min_count > 1 and not _enough(rule.min_count, by_category, entities):
                 continue
@@ -317,9 +329,20 @@ class Policy:
                         entities=positions,
                         mode=rule.mode,
                         reason=rule.reason.replace("{category}", category),
+                        origins=origins.get(category, []),
                     )
                 )
         return violations
+
+
+def _seen(origins: list[str], origin: str) -> None:
+    if origin not in origins:
+        origins.append(origin)
+
+
+def _ai_labelled(item: Item) -> bool:
+    """The platform says the item already carries an AI label (``meta.ai_label: true``)."""
+    return item.meta.get(AI_LABEL_META) is True
 
 
 def _about_allowed(signal: Signal, entities: list[Entity]) -> bool:
@@ -342,7 +365,8 @@ def _enough(minimum: int, by_category: dict[str, list[int]], entities: list[Enti
 
 def verdict_of(violations: list[Violation]) -> str:
     """'act' if an enforced violation disables a link or removes content, 'review' if one asks for
-    review, else 'allow'. Shadow-mode violations are recorded but never change the verdict."""
+    review, 'label' if one asks only for a label, else 'allow'. Shadow-mode violations are
+    recorded but never change the verdict."""
     verdict = "allow"
     for violation in violations:
         if violation.mode != "enforce":
@@ -351,4 +375,6 @@ def verdict_of(violations: list[Violation]) -> str:
             return "act"
         if violation.outcome == "review":
             verdict = "review"
+        elif violation.outcome == "label" and verdict == "allow":
+            verdict = "label"
     return verdict

@@ -36,6 +36,10 @@ MATCH_UNLISTED = ("unlisted", "unknown")
 DIVERSION = "diversion"
 FROM_ENTITY = "$category"
 RESERVED = frozenset({MATCH_ANY, *MATCH_UNLISTED, DIVERSION, FROM_ENTITY})
+PROVENANCE_PREFIX = "provenance."
+PROVENANCE_OUTCOMES = ("allow", "review", "label")
+"""What a rule on provenance signals alone may do: a picture's declared origin is a reason to
+label it or have a person look, never to remove content or disable a link."""
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 _IDENT = re.compile(r"[a-z][a-z0-9_]{0,39}")
@@ -270,6 +274,7 @@ class _Checker:
             self.members((*at, key), getattr(when, key), ENTITY_FLAGS)
         self.members((*at, "origins"), when.origins, ORIGINS)
         self.signals(at, rule)
+        self.provenance_only(path, rule)
         violation = rule.violation
         self.one_of(
             (*path, "violation", "category"),
@@ -322,6 +327,22 @@ class _Checker:
                 (*at, key),
                 f"a rule matches entities or signals, not both: {key!r} cannot go with 'signals'",
             )
+
+    def provenance_only(self, path: Path, rule: RuleSpec) -> None:
+        """A rule matching only provenance signals may label or review, nothing stronger."""
+        labels = rule.when.signals or ()
+        if not labels or not all(label.startswith(PROVENANCE_PREFIX) for label in labels):
+            return
+        outcomes = [((*path, "outcome"), rule.outcome)] + [
+            ((*path, "overrides", n, "outcome"), o.outcome) for n, o in enumerate(rule.overrides)
+        ]
+        for at, outcome in outcomes:
+            if outcome is not None and outcome in OUTCOMES and outcome not in PROVENANCE_OUTCOMES:
+                self.fail(
+                    at,
+                    f"{outcome!r}: a picture's provenance alone never removes content or "
+                    f"disables a link; use one of {', '.join(PROVENANCE_OUTCOMES)}",
+                )
 
 
 def _only_listed(rule: RuleSpec) -> bool:

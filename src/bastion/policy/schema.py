@@ -36,6 +36,7 @@ class WhenSpec(_Spec):
     min_count: int = Field(default=1, ge=1, le=1000)
     signals: NonEmptyList | None = None
     min_score: float = Field(default=0.0, ge=0.0, le=1.0)
+    ai_label: bool | None = None
 
 
 class ViolationSpec(_Spec):

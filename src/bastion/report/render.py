@@ -36,7 +36,8 @@ DIMENSION_LABELS: Final[dict[str, str]] = {
     "reason": "reason (violation category)",
     "platform": "platform",
     "surface": "surface",
-    "source": "detection source",
+    "source": "detection route (automated, report, review)",
+    "detected_by": "detection source (text, QR, OCR, image hash, provenance)",
 }
 GROUP_SERIES: Final = tuple(
     Series(g, GROUP_LABELS[g], PALETTE[i % len(PALETTE)]) for i, g in enumerate(GROUPS)

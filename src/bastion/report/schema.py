@@ -49,8 +49,10 @@ SOURCES: Final[dict[str, str]] = {
 }
 """Detection source of an action, from the type of actor that took it."""
 
-DIMENSIONS: Final = ("reason", "platform", "surface", "source")
+DIMENSIONS: Final = ("reason", "platform", "surface", "source", "detected_by")
 NO_REASON: Final = "unspecified"
+NO_FINDING: Final = "none"
+"""``detected_by`` of an action that cites no violation (a report confirmed by a moderator)."""
 NO_SURFACE: Final = "account"
 REPORT_OUTCOMES: Final = ("actioned", "reversed", "dismissed", "pending")
 APPEAL_STATUSES: Final = ("open", "granted", "denied", "withdrawn")
@@ -74,6 +76,11 @@ DEFINITIONS: Final[dict[str, str]] = {
     "platform": "slug of the tenant (platform) that owns the action",
     "surface": f"surface of the actioned item; '{NO_SURFACE}' for actions on an account only",
     "source": "automated (automation actor), report (report actor) or review (reviewer actor)",
+    "detected_by": "what found the violation the action cites (violations.sources): text (the "
+    "item's text), qr (a QR code or barcode in a picture), ocr (text read in a picture), "
+    "image_hash (a picture matching a listed hash), provenance (a picture's C2PA or XMP "
+    "declaration of AI generation); a violation found by several is counted once, under their "
+    f"names joined by '+' (e.g. 'qr+text'); '{NO_FINDING}' when the action cites no violation",
     "reversals_in_period": "actions reversed in the period (reversed_at in the period), "
     "whenever they were taken",
     "time_to_action": "per item whose first action ever falls in the period: that action's "

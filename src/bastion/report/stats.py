@@ -35,6 +35,7 @@ from bastion.report.schema import (
     DIMENSIONS,
     GROUP_OF,
     GROUPS,
+    NO_FINDING,
     NO_REASON,
     NO_SURFACE,
     REPORT_OUTCOMES,
@@ -178,6 +179,7 @@ class _Queries:
                 func.coalesce(Violation.category, literal(NO_REASON)).label("reason"),
                 func.coalesce(Item.surface, literal(NO_SURFACE)).label("surface"),
                 Tenant.slug.label("platform"),
+                func.coalesce(Violation.sources, literal(NO_FINDING)).label("detected_by"),
                 case((Action.reversed_at.is_not(None), 1), else_=0).label("rev"),
             )
             .join(Tenant, Tenant.id == Action.tenant_id)
@@ -186,7 +188,14 @@ class _Queries:
             .where(*self._window(Action.created_at, Action.tenant_id))
             .subquery()
         )
-        cols = [facts.c.kind, facts.c.actor, facts.c.reason, facts.c.surface, facts.c.platform]
+        cols = [
+            facts.c.kind,
+            facts.c.actor,
+            facts.c.reason,
+            facts.c.surface,
+            facts.c.platform,
+            facts.c.detected_by,
+        ]
         rows = self.session.execute(
             select(*cols, facts.c.rev, func.count().label("n")).group_by(*cols, facts.c.rev)
         )
@@ -204,6 +213,7 @@ class _Queries:
                 "platform": str(row.platform),
                 "surface": str(row.surface),
                 "source": SOURCES[str(row.actor)],
+                "detected_by": str(row.detected_by).replace(",", "+"),
             }
             group = GROUP_OF[kind]
             for dim, key in keys.items():

@@ -19,6 +19,7 @@ from bastion.enforce.reasons import (
     EntityFact,
     GroundSpec,
     NotReportable,
+    ProvenanceFact,
     Redress,
     StatementOfReasons,
     to_dsa,
@@ -109,6 +110,18 @@ def statement_from_dict(raw: dict[str, Any]) -> StatementOfReasons:
             content_types=tuple(raw.get("content_types", ("text",))),
             account_type=raw.get("account_type"),
             surface=str(raw.get("surface", "")),
+            provenance=tuple(
+                ProvenanceFact(
+                    int(p["image"]),
+                    str(p.get("source", "")),
+                    p.get("digital_source_type"),
+                    p.get("generator"),
+                    p.get("signer"),
+                    p.get("validation"),
+                    p.get("error"),
+                )
+                for p in raw.get("provenance") or ()
+            ),
         )
     except (KeyError, TypeError, IndexError) as exc:
         raise ValueError(f"stored statement of reasons is malformed: {exc!r}") from None

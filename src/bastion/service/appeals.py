@@ -11,6 +11,8 @@ decision and its strike (``service.reversal``); denying it keeps them.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
@@ -42,6 +44,17 @@ MAX_PAGE: Final = 100
 class AppealOutcome:
     appeal: Appeal
     reversal: ReversalOutcome | None
+
+
+def appeal_token(secret: bytes, tenant_id: int, action_id: int) -> str:
+    """The token of an action's public appeal link (``/p/{tenant}/appeal/{action}?k=…``): whoever
+    holds the notice may appeal, nobody can forge a link to another action."""
+    digest = hmac.new(secret, f"appeal:{tenant_id}:{action_id}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:40]
+
+
+def check_appeal_token(secret: bytes, tenant_id: int, action_id: int, token: str) -> bool:
+    return hmac.compare_digest(appeal_token(secret, tenant_id, action_id), token)
 
 
 def file_appeal(

@@ -157,7 +157,11 @@ class Enforcer:
                 self._queue_review(entry, item, rep)
             if decision.status != "act":
                 continue
-            if account is not None and (account.id, entry.id, category) in self.struck:
+            if (
+                decision.adds_strike
+                and account is not None
+                and (account.id, entry.id, category) in self.struck
+            ):
                 outcome.repeat = True
                 continue
             planned = []
@@ -194,7 +198,7 @@ class Enforcer:
                 )
             )
             outcome.statement_id = statement_id
-            if account is not None:
+            if account is not None and decision.adds_strike:
                 outcome.strike_number = decision.strike_number
                 self.struck.add((account.id, entry.id, category))
                 self.prior[account.id].append(

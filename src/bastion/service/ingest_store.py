@@ -295,6 +295,8 @@ def entity_rows(tenant_id: int, item_id: int, result: ScanResult) -> list[dict[s
             "value": e.value,
             "registrable_domain": e.registrable_domain,
             "category": e.category,
+            "origin": e.origin[:32],
+            "box": list(e.box) if e.box is not None else None,
         }
         for i, e in enumerate(result.entities)
     ]
@@ -315,6 +317,7 @@ def violation_rows(
             "outcome": v.outcome,
             "mode": v.mode,
             "reason": v.reason,
+            "sources": ",".join(v.sources)[:64],
             "created_at": now,
         }
         for i, v in enumerate(result.violations)

@@ -30,6 +30,7 @@ class AccountStatus(StrEnum):
 
 class Verdict(StrEnum):
     ALLOW = "allow"
+    LABEL = "label"
     REVIEW = "review"
     ACT = "act"
 
@@ -44,6 +45,7 @@ class Severity(StrEnum):
 class Outcome(StrEnum):
     ALLOW = "allow"
     REVIEW = "review"
+    LABEL = "label"
     DISABLE_LINK = "disable_link"
     REMOVE = "remove"
 

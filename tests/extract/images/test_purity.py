@@ -17,6 +17,7 @@ from PIL import Image
 from bastion.extract.images import ImageStage
 from bastion.model import ImageInput, Item
 from tests.extract.images import pictures
+from tests.extract.images import provenance_files as signed_files
 from tests.extract.images.conftest import LISTED_URL
 from tests.test_import_contract import FORBIDDEN, _modules_after_import
 
@@ -58,6 +59,9 @@ def test_reading_images_does_no_io() -> None:
         pictures.encode(code, "BMP"),
         b"GIF89a\x00\x01junk",
         pictures.png_header_only(30_000, 30_000),
+        signed_files.signed(signed_files.picture()),
+        signed_files.signed(signed_files.picture(), remote_url="http://127.0.0.1:9/m.c2pa"),
+        signed_files.with_xmp(signed_files.xmp_packet("trainedAlgorithmicMedia")),
     ]
     stage = ImageStage()
     item = Item(
@@ -71,3 +75,7 @@ def test_reading_images_does_no_io() -> None:
     assert seen == []
     codes = [code for report in reports for code in report.codes if code.decoder == "qr"]
     assert len(codes) == 5
+    # C2PA (native code, fed from memory) and XMP were read too, and the remote manifest's
+    # reference was not followed: no socket event above.
+    assert [r.declared_ai for r in reports[-3:]] == [True, False, True]
+    assert (reports[-2].provenance_error or "").startswith("C2PA manifest is remote")

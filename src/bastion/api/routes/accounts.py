@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from bastion.api.deps import NowDep, Principal, StoreDep, require_roles
+from bastion.api.routes.reports import report_config
 from bastion.api.schemas import ExternalId
 from bastion.service.accounts import account_view, action_dsa, action_view, tenant_stats
+from bastion.service.appeals import appeal_token
 
 router = APIRouter(prefix="/v1", tags=["accounts"])
 Reader = Annotated[Principal, Depends(require_roles("platform", "moderator", "admin"))]
@@ -38,6 +40,7 @@ def get_account(
     summary="One action with its statement of reasons (format=dsa: Transparency Database record)",
 )
 def get_action(
+    request: Request,
     action_id: Annotated[int, Path(ge=1, le=2**63 - 1)],
     principal: Reader,
     store: StoreDep,
@@ -47,6 +50,8 @@ def get_action(
         record = store.run(lambda s: action_dsa(s, principal.tenant_id, action_id), readonly=True)
     else:
         record = store.run(lambda s: action_view(s, principal.tenant_id, action_id), readonly=True)
+        token = appeal_token(report_config(request).secret, principal.tenant_id, action_id)
+        record["appeal_link"] = f"/p/{principal.tenant_slug}/appeal/{action_id}?k={token}"
     return JSONResponse(record)
 
 

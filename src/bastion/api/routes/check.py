@@ -45,7 +45,9 @@ async def check(body: ItemIn, principal: Platform, request: Request, now: NowDep
     checks = ctx.checks
     if checks is None:
         raise RuntimeError("the app was built without a check committer")
-    content = await checks.check(principal.tenant_id, body.to_item(), now)
+    content = await checks.check(
+        principal.tenant_id, body.to_item(), now, tenant_slug=principal.tenant_slug
+    )
     return Response(content, media_type="application/json")
 
 
@@ -56,6 +58,7 @@ async def check(body: ItemIn, principal: Platform, request: Request, now: NowDep
 )
 def batch(
     body: BatchIn,
+    request: Request,
     principal: Platform,
     store: StoreDep,
     scanner: ScannerDep,
@@ -82,6 +85,13 @@ def batch(
             reasons=settings.reasons,
         )
     )
+    committer = context(request).checks
+    rewrite = committer.links if committer is not None else None
     return JSONResponse(
-        {"results": [render(r, o) for (_, r), o in zip(pairs, outcomes, strict=True)]}
+        {
+            "results": [
+                render(r, o, rewrite(principal.tenant_slug, r) if rewrite else None)
+                for (_, r), o in zip(pairs, outcomes, strict=True)
+            ]
+        }
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC
 from importlib.resources import files
-from typing import Annotated, Any, Final
+from typing import Annotated, Final
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -21,11 +21,11 @@ from bastion.api.deps import AppContext, Principal, context, require_roles
 from bastion.model import Item
 from bastion.shim.decide import Click, decide
 from bastion.shim.pages import CSP, language, render
+from bastion.shim.rewrite import rewritten, shim_links
 from bastion.shim.signing import MAX_URL_CHARS
 
 router = APIRouter(tags=["link shim"])
 Platform = Annotated[Principal, Depends(require_roles("platform", "admin"))]
-REWRITTEN_KINDS: Final = frozenset({"url", "domain", "ip"})
 MAX_REWRITE_URLS: Final = 1000
 MAX_REWRITE_TEXT: Final = 100_000
 _STATIC: Final = {"shim.js": "text/javascript", "shim.css": "text/css"}
@@ -133,21 +133,6 @@ def rewrite(body: RewriteIn, principal: Platform, request: Request) -> JSONRespo
         ]
         return JSONResponse({"links": signed})
     text = body.text or ""
-    item = Item(id="rewrite", text=text, surface=body.surface)
-    result = ctx.current_scanner().scan(item)
-    links: list[dict[str, Any]] = []
-    pieces: list[str] = []
-    last = 0
-    for entity in sorted(result.entities, key=lambda e: e.span):
-        start, end = entity.span
-        if entity.kind not in REWRITTEN_KINDS or entity.origin != "text" or start < last:
-            continue
-        url = entity.value if entity.kind == "url" else f"http://{entity.host or entity.value}/"
-        if len(url) > MAX_URL_CHARS:
-            continue
-        shim = ctx.signer.link(url, tenant, base)
-        links.append({"raw": entity.raw, "span": [start, end], "url": url, "shim": shim})
-        pieces.extend((text[last:start], shim))
-        last = end
-    pieces.append(text[last:])
-    return JSONResponse({"text": "".join(pieces), "links": links, "verdict": result.verdict})
+    result = ctx.current_scanner().scan(Item(id="rewrite", text=text, surface=body.surface))
+    links = shim_links(result, ctx.signer, tenant, base)
+    return JSONResponse({"text": rewritten(text, links), "links": links, "verdict": result.verdict})

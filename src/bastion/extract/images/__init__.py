@@ -3,8 +3,9 @@
 ``ImageStage.read`` takes an item's images as the edge read them (``Item.image_data``; the core
 never opens a file), decodes each within ``ImageLimits``, hashes its first frame (PDQ) and runs
 every registered decoder (``registry``) on its sampled frames. One image's failure is its own
-``error``; the rest of the item is scanned as usual. The scanner then sends each payload
-through the same unmasking, finders, intel and policy as text.
+``error``; the rest of the item is scanned as usual. What the image declares about its making
+(a C2PA manifest, the XMP digital source type: ``provenance``) is read from its bytes too. The
+scanner then sends each payload through the same unmasking, finders, intel and policy as text.
 
 Importing this package loads Pillow, whose JPEG and GIF plugins import ``subprocess`` (for
 optional external tools that reading never calls), so the scanner imports it when it is built,
@@ -24,6 +25,7 @@ from bastion.extract.images.decode import Frame, ImageError, decode_image
 from bastion.extract.images.hashes import pdq_hash
 from bastion.extract.images.inputs import inline_inputs
 from bastion.extract.images.limits import DEFAULT_LIMITS, ImageLimits
+from bastion.extract.images.provenance import C2paReader, ProvenanceError, read_xmp
 from bastion.extract.images.registry import load_decoders
 from bastion.model import ImageCode, ImageInput, ImageReport, Item
 
@@ -36,6 +38,7 @@ class ImageStage:
 
     limits: ImageLimits = DEFAULT_LIMITS
     decoders: tuple[ImageDecoder, ...] = field(default_factory=load_decoders)
+    c2pa: C2paReader = field(default_factory=C2paReader)
 
     @classmethod
     def built(cls, limits: ImageLimits = DEFAULT_LIMITS, *, ocr: bool = True) -> ImageStage:
@@ -87,6 +90,7 @@ class ImageStage:
             decoded_pixels=decoded.decoded_pixels,
         )
         report.pdq, report.pdq_quality = pdq_hash(decoded.frames[0].image)
+        self._provenance(report, image.data, decoded.format)
         seen: set[tuple[str, str, str]] = set()
         for frame in decoded.frames:
             found = 0
@@ -97,6 +101,20 @@ class ImageStage:
             if not found and frame.full is not None:
                 self._tiles(report, seen, frame, frame.full)
         return report
+
+    def _provenance(self, report: ImageReport, data: bytes, image_format: str) -> None:
+        """The C2PA manifest and the XMP digital source type, each a claim; a manifest that
+        cannot be read is the image's ``provenance_error`` (its pixels are read anyway)."""
+        try:
+            manifest = self.c2pa.read(data, image_format)
+        except ProvenanceError as exc:
+            report.provenance_error = str(exc)
+            manifest = None
+        if manifest is not None:
+            report.provenance.append(manifest)
+        declared = read_xmp(data)
+        if declared is not None:
+            report.provenance.append(declared)
 
     def _tiles(
         self, report: ImageReport, seen: set[tuple[str, str, str]], frame: Frame, full: Image.Image

@@ -61,6 +61,10 @@ class Entity(IdMixin, TenantOwned, Base):
     value: Mapped[str] = mapped_column(Text)
     registrable_domain: Mapped[str | None] = mapped_column(String(253))
     category: Mapped[str | None] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(32), default="text", server_default="text")
+    """``text``, or where in a picture it was read (``image:0:qr``, ``image:0:ocr``...)."""
+    box: Mapped[list[int] | None] = mapped_column(JsonType)
+    """``[left, top, right, bottom]`` in the picture's pixels, for a finding in a picture."""
 
 
 class Violation(IdMixin, CreatedMixin, TenantOwned, Base):
@@ -83,3 +87,7 @@ class Violation(IdMixin, CreatedMixin, TenantOwned, Base):
     outcome: Mapped[Outcome] = mapped_column(enum_column(Outcome, "outcome"))
     mode: Mapped[str] = mapped_column(String(16), default="enforce")
     reason: Mapped[str] = mapped_column(Text, default="")
+    sources: Mapped[str] = mapped_column(String(64), default="text", server_default="text")
+    """What found it, comma-separated: ``text``, ``qr``, ``ocr``, ``image_hash``,
+    ``provenance`` (``bastion.model.DETECTION_SOURCES``); the transparency report counts
+    actions by it."""

@@ -1,0 +1,185 @@
+"""Console pages that read: account, reports, campaigns (live counters), policy, intel.
+
+Each page is one service call or one query the API also answers; nothing here decides.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated, Any, Final
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from sqlalchemy import case as when
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bastion.api.deps import context
+from bastion.console.routes import _guarded, _page, _signed_in
+from bastion.intel.store import list_feeds
+from bastion.model import HOST_KINDS
+from bastion.model import Item as ScanItem
+from bastion.service.accounts import account_view
+from bastion.service.campaigns import list_campaigns
+from bastion.store.models import Case, Report, Violation
+from bastion.store.models import Item as StoredItem
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+POLICY_DAYS: Final = 7
+
+
+@router.get("/accounts/{account_id}")
+@_guarded
+def account(request: Request, account_id: str) -> Response:
+    who = _signed_in(request)
+    ctx = context(request)
+    view = ctx.store.run(
+        lambda s: account_view(s, who.tenant_id, account_id[:128], ctx.clock()), readonly=True
+    )
+    return _page(request, "account.html.j2", who, account=view)
+
+
+@router.get("/reports")
+@_guarded
+def reports(request: Request) -> Response:
+    """Reports merged per case (one row per target), most reported first."""
+    who = _signed_in(request)
+    ctx = context(request)
+
+    def rows(session: Session) -> list[dict[str, Any]]:
+        found = session.execute(
+            select(
+                Report.case_id,
+                func.count(),
+                func.count(func.distinct(Report.reporter_ip_hash)),
+                func.sum(when((Report.trusted_flagger.is_(True), 1), else_=0)),
+                func.min(Report.created_at),
+            )
+            .where(Report.tenant_id == who.tenant_id)
+            .group_by(Report.case_id)
+            .order_by(func.count().desc())
+            .limit(200)
+        ).all()
+        out = []
+        for case_id, count, addresses, trusted, first in found:
+            case = session.get(Case, case_id)
+            reasons: dict[str, int] = {
+                str(reason): int(n)
+                for reason, n in session.execute(
+                    select(Report.reason, func.count())
+                    .where(Report.tenant_id == who.tenant_id, Report.case_id == case_id)
+                    .group_by(Report.reason)
+                )
+            }
+            out.append(
+                {
+                    "case": case_id,
+                    "status": str(case.status) if case else "",
+                    "count": count,
+                    "addresses": addresses,
+                    "trusted": int(trusted or 0),
+                    "reasons": ", ".join(f"{r} ×{n}" for r, n in sorted(reasons.items())),
+                    "first": first.isoformat(timespec="minutes") if first else "",
+                }
+            )
+        return out
+
+    return _page(request, "reports.html.j2", who, rows=ctx.store.run(rows, readonly=True))
+
+
+@router.get("/campaigns")
+@_guarded
+def campaigns(request: Request) -> Response:
+    """Campaigns with their counters; the table refreshes itself every 5 s (htmx)."""
+    who = _signed_in(request)
+    ctx = context(request)
+    views = ctx.store.run(
+        lambda s: [v.to_dict() for v in list_campaigns(s, who.tenant_id, ctx.clock())],
+        readonly=True,
+    )
+    return _page(request, "campaigns.html.j2", who, campaigns=views)
+
+
+@router.get("/policy")
+@_guarded
+def policy(request: Request) -> Response:
+    """The rules in force, and how often each fired (enforced or in shadow) in the last days."""
+    who = _signed_in(request)
+    ctx = context(request)
+    scanner = ctx.current_scanner()
+    since = ctx.clock() - timedelta(days=POLICY_DAYS)
+
+    def counts(session: Session) -> dict[tuple[str, str], int]:
+        found = session.execute(
+            select(Violation.rule, Violation.mode, func.count())
+            .where(Violation.tenant_id == who.tenant_id, Violation.created_at >= since)
+            .group_by(Violation.rule, Violation.mode)
+        ).all()
+        return {(rule, mode): int(n) for rule, mode, n in found}
+
+    fired = ctx.store.run(counts, readonly=True)
+    rules = [
+        {
+            "id": rule.id,
+            "description": rule.description,
+            "mode": rule.mode,
+            "enabled": rule.enabled,
+            "category": rule.violation.category,
+            "outcome": rule.outcome,
+            "fired": fired.get((rule.id, rule.mode), 0),
+        }
+        for rule in scanner.policy.rules
+    ]
+    return _page(
+        request,
+        "policy.html.j2",
+        who,
+        policy=scanner.policy,
+        rules=rules,
+        days=POLICY_DAYS,
+    )
+
+
+@router.get("/intel")
+@_guarded
+def intel(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Response:
+    """Imported feeds (counts, last import) and a lookup box: what would Bastion say of this?"""
+    who = _signed_in(request)
+    ctx = context(request)
+    home = ctx.intel.home if ctx.intel is not None else None
+    feeds = list_feeds(home) if home is not None else []
+    found: list[dict[str, Any]] = []
+    verdict = ""
+    if q:
+        result = ctx.current_scanner().scan(ScanItem(id="lookup", text=q))
+        verdict = result.verdict
+        found = [
+            {
+                "kind": e.kind,
+                "value": e.value,
+                "domain": e.registrable_domain or "",
+                "categories": ", ".join(e.categories),
+                "sources": ", ".join(e.sources),
+                "host": e.kind in HOST_KINDS,
+            }
+            for e in result.entities
+        ]
+    items = ctx.store.run(
+        lambda s: s.scalar(
+            select(func.count())
+            .select_from(StoredItem)
+            .where(StoredItem.tenant_id == who.tenant_id)
+        ),
+        readonly=True,
+    )
+    return _page(
+        request,
+        "intel.html.j2",
+        who,
+        feeds=feeds,
+        home=home is not None,
+        q=q,
+        found=found,
+        verdict=verdict,
+        items=items,
+    )
