@@ -305,6 +305,7 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("[url][b]12[/b][size=5]bet[/size].com[/url]", "12bet.com"),
         ("官网[color=red]action[/color][i]bets[/i].com", "actionbets.com"),
         ('<a href="https://188bet.com/reg">点这里</a>', "188bet.com"),
+        ("[1][8][8][b][e][t][.][c][o][m] 注册", "188bet.com"),
     ],
     "character_references": [
         ("&#49;&#x38;8bet&#46;&#X63;om", "188bet.com"),

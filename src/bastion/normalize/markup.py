@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 from bastion.normalize.hostwords import words
@@ -95,10 +96,21 @@ def _tag(m: re.Match[str]) -> str:
     return "\n" if m["name"].lower() in _BLOCK_NAMES else ""
 
 
-def _bbcode(m: re.Match[str]) -> str:
+_CLOSING_RE: Final = re.compile(rf"\[/({_BBCODE_NAMES})\]", re.I)
+
+
+@lru_cache(maxsize=4)
+def _closed(text: str) -> frozenset[str]:
+    """The BBCode names closed somewhere in ``text`` (one scan a text)."""
+    return frozenset(name.lower() for name in _CLOSING_RE.findall(text))
+
+
+def _bbcode(m: re.Match[str]) -> str | None:
     value = m["value"] or ""
     if "." in value or ":" in value:
         return f" {value} "
+    if not m["close"] and not value and m["name"].lower() not in _closed(m.string):
+        return None  # ``[v][i][r]``: letters in brackets, not an ``[i]`` tag never closed
     return ""
 
 
@@ -128,8 +140,8 @@ def _concat(m: re.Match[str]) -> str | None:
 
 
 _FORMS: Final = (
-    ("markup", _TAG_RE, _tag),
     ("markup", _BBCODE_RE, _bbcode),
+    ("markup", _TAG_RE, _tag),
     ("markup", _REF_RE, _reference),
     ("markup", _ESCAPE_RE, _escape),
     ("markup", _EMPHASIS_RE, lambda m: next(g for g in m.groups() if g is not None)),
