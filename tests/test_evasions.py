@@ -354,6 +354,10 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("188bеτ (.) cοm", "188bet.com"),
         ("αcτiοnbeτs 点 com", "actionbets.com"),
     ],
+    "line_end_hyphen": [
+        ("访问\n188-\nbet.com", "188bet.com"),
+        ("claim at\nbet11-\n888.com", "bet11888.com"),
+    ],
     "struck_decoy_letter": [
         ("188bex̶t.com 注册", "188bet.com"),
         ("ac̶tionbets.com", None),
@@ -614,7 +618,11 @@ def test_a_proxy_link_to_nothing_in_particular_is_no_site(scanner: Scanner) -> N
 
 @pytest.mark.parametrize(
     ("text", "host"),
-    [("ac̶tionbets.com 注册", "ationbets.com"), ("κ8νn58 点 cοm", "k8vn58.com")],
+    [
+        ("ac̶tionbets.com 注册", "ationbets.com"),
+        ("κ8νn58 点 cοm", "k8vn58.com"),
+        ("claim at\nfi-\nnexio.com", "finexio.com"),
+    ],
 )
 def test_an_unlisted_reading_is_whole_and_a_struck_one_reviewed(
     scanner: Scanner, text: str, host: str
@@ -623,7 +631,7 @@ def test_an_unlisted_reading_is_whole_and_a_struck_one_reviewed(
     struck-out letter is a likely reading, not a sure one: a person looks."""
     result = scanner.scan(Item(id="whole", text=text))
     assert [e.registrable_domain for e in result.entities] == [host]
-    if "\u0336" in text:
+    if "\u0336" in text or "-\n" in text:
         assert result.verdict == "review", result.to_dict()
 
 

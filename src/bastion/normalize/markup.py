@@ -25,6 +25,7 @@ from typing import Final
 
 from bastion.normalize.hostwords import words
 from bastion.normalize.result import Edit, Group, Work
+from bastion.suffixes import has_known_suffix
 
 _INLINE: Final = words(
     "a b i u s em strong font span small big sup sub mark code del ins strike tt kbd var "
@@ -220,4 +221,28 @@ def struck_pass(work: Work) -> None:
         if struck and len(struck) <= _MOST_STRUCK and plain >= 2 * len(struck) + 1:
             groups.append(("ambiguous_host", m.start(), m.end(), []))
             groups.append(("combining", m.start(), m.end(), struck))
+    work.apply(groups)
+
+
+_HYPHEN_BREAK_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9.\-])(?P<head>[A-Za-z0-9]{1,63})-[ \t]{0,4}\r?\n[ \t]{0,4}"
+    r"(?P<tail>[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){1,4})(?![A-Za-z0-9\-])"
+)
+HYPHEN_TRIGGER: Final = r"[A-Za-z0-9]-[ \t]{0,4}\r?\n[ \t]{0,4}[A-Za-z0-9]"
+"""RE2: where the line-end hyphen pass can change a text."""
+
+
+def hyphen_break_pass(work: Work) -> None:
+    """``fi-⏎nexio.com``: a word hyphenated at the end of a line is one word to the reader, so
+    the host is ``finexio.com``, never the tail ``nexio.com`` (another site). The hyphen may also
+    belong to the name (``fi-nexio.com``), so the joined host is flagged ``ambiguous_host``:
+    listed, acted on; unlisted, a person looks."""
+    groups: list[Group] = []
+    for m in _HYPHEN_BREAK_RE.finditer(work.text):
+        if not has_known_suffix(m["tail"].lower()):
+            continue
+        groups.append(("ambiguous_host", m.start(), m.end(), []))
+        groups.append(
+            ("spaced_letters", m.start(), m.end(), [(m.end("head"), m.start("tail"), "")])
+        )
     work.apply(groups)

@@ -61,7 +61,8 @@ from bastion.normalize.tables import (
     _PARTS,
 ) = (1 << i for i in range(19))
 _MARKUP: Final = 1 << 19
-_ALL: Final = (1 << 20) - 1
+_HYPHEN: Final = 1 << 20
+_ALL: Final = (1 << 21) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -97,6 +98,7 @@ _ASCII_GATES: Final = (
     ("|".join(phone_forms.TRIGGERS), _PHONES),
     (id_parts.TRIGGER, _PARTS),
     (to_re2(markup.GATE), _MARKUP),
+    (markup.HYPHEN_TRIGGER, _HYPHEN),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -177,6 +179,7 @@ def _homoglyph_pass(work: Work) -> None:
 
 PASSES: Final = (
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
+    Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
