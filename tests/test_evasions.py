@@ -651,3 +651,20 @@ def test_a_handle_offered_with_harmful_wording_is_reviewed(scanner: Scanner, tex
     for surface in SURFACES:
         result = scanner.scan(Item(id="wording", text=text, surface=surface))
         assert result.verdict == "review", (surface, result.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("whatsapp://send?phone=447620145165 VIP", "whatsapp", "+447620145165"),
+        ("line://ti/p/@vip_8533 同城上门服务", "line", "@vip_8533"),
+        ("tg://resolve?domain=casino_vip88", "telegram", "casino_vip88"),
+    ],
+)
+def test_a_messenger_app_link_is_its_handle(
+    scanner: Scanner, text: str, kind: str, value: str
+) -> None:
+    """App links open the same account as ``wa.me`` / ``line.me`` / ``t.me``: handle rules and
+    handle lists see them."""
+    result = scanner.scan(Item(id="app", text=text))
+    assert [(e.kind, e.value) for e in result.entities] == [(kind, value)]
