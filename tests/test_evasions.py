@@ -668,3 +668,14 @@ def test_a_messenger_app_link_is_its_handle(
     handle lists see them."""
     result = scanner.scan(Item(id="app", text=text))
     assert [(e.kind, e.value) for e in result.entities] == [(kind, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("escort 24/7 L I N E : jotian6902", "line:jotian6902"), ("h o t l i n e . c o m", None)],
+)
+def test_a_spelled_cue_name_stands_alone(scanner: Scanner, text: str, value: str | None) -> None:
+    """``L I N E`` after ``24/7`` is the cue; inside longer spaced text it is letters of a host."""
+    result = scanner.scan(Item(id="cue", text=text))
+    found = [f"{e.kind}:{e.value}" for e in result.entities]
+    assert found == ([value] if value else ["domain:hotline.com"]), found

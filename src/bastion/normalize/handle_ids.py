@@ -114,9 +114,10 @@ _SPELLED_CUE_RE: Final = re.compile(
 )
 """``W h a t s A p p``: a messenger's name spelled out is its name (never the host
 ``whats.app``)."""
-_UNIT_BEFORE_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][ .*·\-]{1,3}\Z")
+_UNIT_BEFORE_RE: Final = re.compile(r"(?:^|(?<=[ .*·\-]))[A-Za-z0-9][ .*·\-]{1,3}\Z")
 _UNIT_AFTER_RE: Final = re.compile(r"[ .*·\-]{1,3}[A-Za-z0-9](?![A-Za-z0-9])")
-"""A single letter or digit spaced like the cue's letters, just before or after it."""
+"""A single letter or digit spaced like the cue's letters, just before or after it (``24/7 L I N E``
+has none: the ``7`` ends a word)."""
 SPELLED_CUE_GATE: Final = (
     "(?i:" + "|".join("[ .*·\\-]{1,3}".join(word[:4]) for word in _CUE_NAMES) + ")"
 )
