@@ -138,7 +138,24 @@ def image_cases() -> list[Case]:
         frames.append(frame)
     gif = io.BytesIO()
     frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:])
+    from tests.extract.images import text_pictures
+
+    page = text_pictures.text_picture(
+        [f"line {n}: visit lucky-spin{n}.net or t.me/spin_{n}" for n in range(60)],
+        size=(1600, 1250),
+        font_size=18,
+    )
+    shows = [
+        text_pictures.text_picture([f"slide {n} t.me/spin_{n}"] * 8, size=(800, 600)).convert("L")
+        for n in range(12)
+    ]
+    slideshow = io.BytesIO()
+    shows[0].save(slideshow, "GIF", save_all=True, append_images=shows[1:])
+    dense = encode(page.resize((8000, 6250)).convert("L"), "JPEG", quality=80)
     pictures = {
+        "JPEG 8,000 x 6,250 (50 MP) of 60 dense text lines (OCR)": dense,
+        "truncated JPEG of dense text (OCR)": dense[: len(dense) // 2],
+        "GIF 12 frames of text (OCR)": slideshow.getvalue(),
         "PNG bomb header 65,000 x 65,000": bomb,
         "JPEG 8,000 x 6,250 (50 MP)": encode(Image.new("L", (8000, 6250), 200), "JPEG"),
         "PNG 7,200 x 7,000 (50 MP, refused unread)": encode(Image.new("1", (7200, 7000)), "PNG"),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
 import string
 import time
@@ -53,6 +54,15 @@ class Picture:
     """The host or handle id the picture carries ("" for benign pictures and photos)."""
     kind: str
     """``host``, ``handle``, ``benign`` or ``photo``."""
+    suite: str = "classic"
+    """``classic`` (the first suite, unchanged) or ``fresh`` (fonts, sizes, backgrounds and
+    handle forms added later, on another seed, so the figure is not one the code was tuned to)."""
+
+    @property
+    def group(self) -> str:
+        """``layout/language/link|handle``: the per-family figure this picture counts in."""
+        kind = "handle" if self.kind == "handle" else "link"
+        return f"{self.layout}/{self.family[:2]}/{kind}"
 
 
 def _handle(rng: random.Random) -> str:
@@ -78,6 +88,9 @@ def _spam_lines(rng: random.Random, host: str, handle: str, family: str) -> list
         "zh_wechat_word": [f"微信 {handle}", "上分下分 秒到账"],
         "en_telegram": ["VIP signals group", f"Telegram @{handle}"],
         "en_tme": ["Join our channel", f"t.me/{handle}"],
+        "zh_qq": ["客服在线 24小时", f"QQ：{handle}"],
+        "zh_feiji": ["担保交易 不怕跑路", f"飞机 @{handle}"],
+        "en_contact_tg": [f"Contact: @{handle} on Telegram", "Fast payouts"],
     }[family]
 
 
@@ -95,7 +108,12 @@ SPAM_FAMILIES = (
     "en_telegram",
     "en_tme",
 )
-HANDLE_FAMILIES = frozenset({"zh_wechat", "zh_wechat_word", "en_telegram", "en_tme"})
+FRESH_FAMILIES = (*SPAM_FAMILIES, "zh_qq", "zh_feiji", "en_contact_tg")
+"""The fresh suite's families: the classic ones and handle forms the code was not written
+against (a QQ number, Telegram behind the Chinese slang ``飞机``, the handle before its cue)."""
+HANDLE_FAMILIES = frozenset(
+    {"zh_wechat", "zh_wechat_word", "en_telegram", "en_tme", "zh_qq", "zh_feiji", "en_contact_tg"}
+)
 BENIGN_LINES = (
     ["Happy birthday Anna!", "See you at 7 pm"],
     ["SALE 50% OFF", "Tuesday only, all shoes"],
@@ -120,34 +138,103 @@ def _contrast_pair(rng: random.Random) -> tuple[tuple[int, int, int], tuple[int,
     return pair  # type: ignore[return-value]
 
 
-def render(rng: random.Random, lines: list[str], layout: str) -> Image.Image:
-    """One picture of ``lines`` in ``layout``, with a random font, size, colours, background,
-    rotation and, for posters, a patterned background."""
+FRESH_LATIN_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-ExtraLight.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Oblique.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf",
+)
+"""Latin faces the classic suite does not use (those on the machine are drawn from; Droid Sans
+Fallback and Noto Mono lack Latin glyphs or digits and would draw empty boxes)."""
+
+
+def _fresh_fonts() -> tuple[str, ...]:
+    return tuple(p for p in FRESH_LATIN_FONTS if Path(p).is_file()) or text_pictures.latin_fonts()
+
+
+def _fresh_canvas(
+    rng: random.Random, lines: list[str], layout: str
+) -> tuple[Image.Image, tuple[int, int, int], tuple[int, int, int], str, int]:
+    """The fresh suite's canvas: other sizes (128 and 320 px avatars, 750 x 1334 phone
+    screenshots, 1280 and 1600 px posters, reduced by the OCR stage), and backgrounds the
+    classic suite lacks: gradients, stripes, and a photograph with a panel under the text."""
     background, fill = _contrast_pair(rng)
-    latin = rng.choice(text_pictures.latin_fonts())
+    latin = rng.choice(_fresh_fonts())
     if layout == "avatar":
-        side = rng.choice((160, 200, 256))
+        side = rng.choice((128, 320))
         size = (side, side)
         longest = max(len(line) for line in lines)
-        font_size = max(12, min(30, int(side * 0.9 / max(4, longest))))
+        font_size = max(12, min(40, int(side * 0.9 / max(4, longest))))
     elif layout == "screenshot":
-        size = (rng.choice((360, 414)), rng.choice((640, 720)))
-        font_size = rng.randint(16, 24)
+        size = (750, 1334)
+        font_size = rng.randint(30, 40)
     else:
-        size = (rng.choice((640, 800, 1024)), rng.choice((480, 600, 768)))
-        font_size = rng.randint(26, 48)
-    image = Image.new("RGB", size, background)
+        size = rng.choice(((1280, 720), (1600, 900), (900, 1200)))
+        font_size = rng.randint(40, 72)
+    style = rng.choice(("gradient", "stripes", "photo"))
+    if style == "photo":
+        image = text_pictures.photo(rng.randrange(10**6), size)
+    else:
+        image = Image.new("RGB", size, background)
     draw = ImageDraw.Draw(image)
-    if layout == "poster" and rng.random() < 0.5:
+    if style == "gradient":
+        other = tuple(min(255, max(0, c + rng.randint(-50, 50))) for c in background)
+        for y in range(size[1]):
+            t = y / max(1, size[1] - 1)
+            shade = tuple(
+                round(a * (1 - t) + b * t) for a, b in zip(background, other, strict=True)
+            )
+            draw.line((0, y, size[0], y), fill=shade)
+    elif style == "stripes":
+        shade = tuple(min(255, max(0, c + rng.choice((-25, 25)))) for c in background)
+        width = rng.randint(6, 30)
+        for x in range(-size[1], size[0], 2 * width):
+            draw.polygon(
+                ((x, 0), (x + width, 0), (x + width + size[1], size[1]), (x + size[1], size[1])),
+                fill=shade,
+            )
+    else:  # a panel under the text, as an app's caption or a sticker
+        top = size[1] // 4
+        draw.rectangle((0, top, size[0], top + len(lines) * font_size * 2), fill=background)
+    return image, background, fill, latin, font_size
+
+
+def render(rng: random.Random, lines: list[str], layout: str, fresh: bool = False) -> Image.Image:
+    """One picture of ``lines`` in ``layout``, with a random font, size, colours, background,
+    rotation and, for posters, a patterned background (``fresh``: see ``_fresh_canvas``)."""
+    if fresh:
+        image, background, fill, latin, font_size = _fresh_canvas(rng, lines, layout)
+        size = image.size
+    else:
+        background, fill = _contrast_pair(rng)
+        latin = rng.choice(text_pictures.latin_fonts())
+        if layout == "avatar":
+            side = rng.choice((160, 200, 256))
+            size = (side, side)
+            longest = max(len(line) for line in lines)
+            font_size = max(12, min(30, int(side * 0.9 / max(4, longest))))
+        elif layout == "screenshot":
+            size = (rng.choice((360, 414)), rng.choice((640, 720)))
+            font_size = rng.randint(16, 24)
+        else:
+            size = (rng.choice((640, 800, 1024)), rng.choice((480, 600, 768)))
+            font_size = rng.randint(26, 48)
+        image = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(image)
+    if layout == "poster" and not fresh and rng.random() < 0.5:
         for _ in range(rng.randint(2, 5)):  # decorative shapes behind the text
             x, y, r = rng.randrange(size[0]), rng.randrange(size[1]), rng.randrange(30, 120)
             shade = tuple(min(255, max(0, c + rng.randint(-40, 40))) for c in background)
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=shade)  # type: ignore[arg-type]
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=shade)
     if layout == "screenshot":  # chat bubbles and a header bar
-        draw.rectangle((0, 0, size[0], 48), fill=tuple(max(0, c - 30) for c in background))  # type: ignore[arg-type]
+        draw.rectangle((0, 0, size[0], 48), fill=tuple(max(0, c - 30) for c in background))
         draw_line = text_pictures.draw_line
-        draw_line(draw, (12, 12), "Chat", size=18, fill=fill, latin=latin)
-    top = rng.randint(8, max(9, size[1] // 3))
+        draw_line(draw, (12, 12), "Chat", size=36 if fresh else 18, fill=fill, latin=latin)
+    top = size[1] // 4 if fresh else rng.randint(8, max(9, size[1] // 3))
     left = rng.randint(6, max(7, size[0] // 10))
     font_size = _fitting(lines, font_size, size[0] - left - 4, latin)
     for line in lines:
@@ -179,31 +266,70 @@ def _jpeg(image: Image.Image, rng: random.Random) -> bytes:
     return buffer.getvalue()
 
 
-def suite(hosts: list[str], count: int, benign: int, photos: int, seed: int = 17) -> list[Picture]:
+FRESH_BENIGN_LINES = (
+    ["Order 4471 has shipped", "Track it in the app"],
+    ["Room 301, third floor", "Lift is on the left"],
+    ["会员日 满100减20", "详情请咨询店员"],
+    ["Call me at noon", "Love, Mum"],
+    ["今天天气很好 适合出游", "公园门口见"],
+)
+
+
+def suite(
+    hosts: list[str],
+    count: int,
+    benign: int,
+    photos: int,
+    seed: int = 17,
+    *,
+    fresh: bool = False,
+) -> list[Picture]:
+    """``count`` spam pictures cycling through the families and layouts, ``benign`` pictures
+    of ordinary text, ``photos`` textless ones. ``fresh`` draws the fresh suite (its families,
+    fonts, sizes and backgrounds); the classic one is unchanged byte for byte."""
     rng = random.Random(seed)
     chinese = text_pictures.cjk_font() is not None
-    families = [f for f in SPAM_FAMILIES if chinese or f.startswith("en_")]
+    name = "fresh" if fresh else "classic"
+    families = [
+        f for f in (FRESH_FAMILIES if fresh else SPAM_FAMILIES) if chinese or f[:3] == "en_"
+    ]
     out = []
     for n in range(count):
         family = families[n % len(families)]
         layout = LAYOUTS[(n // len(families)) % len(LAYOUTS)]
         host, handle = hosts[n % len(hosts)], _handle(rng)
+        if family == "zh_qq":
+            handle = str(rng.randint(10**7, 10**10 - 1))
         lines = _spam_lines(rng, host, handle, family)
         expected, kind = (handle, "handle") if family in HANDLE_FAMILIES else (host, "host")
-        out.append(Picture(family, layout, _jpeg(render(rng, lines, layout), rng), expected, kind))
-    plain = [lines for lines in BENIGN_LINES if chinese or lines[0].isascii()]
+        data = _jpeg(render(rng, lines, layout, fresh), rng)
+        out.append(Picture(family, layout, data, expected, kind, name))
+    plain = [
+        lines
+        for lines in BENIGN_LINES + (FRESH_BENIGN_LINES if fresh else ())
+        if chinese or lines[0].isascii()
+    ]
     for n in range(benign):
         layout = LAYOUTS[n % len(LAYOUTS)]
-        image = render(rng, list(plain[n % len(plain)]), layout)
-        out.append(Picture("benign_text", layout, _jpeg(image, rng), "", "benign"))
+        image = render(rng, list(plain[n % len(plain)]), layout, fresh)
+        out.append(Picture("benign_text", layout, _jpeg(image, rng), "", "benign", name))
     for n in range(photos):
         side = rng.choice(((480, 360), (1024, 768), (256, 256)))
         image = text_pictures.photo(seed * 1000 + n, side)
-        out.append(Picture("photo", "photo", _jpeg(image, rng), "", "photo"))
+        out.append(Picture("photo", "photo", _jpeg(image, rng), "", "photo", name))
     return out
 
 
-def _found_by_bastion(result: Any, picture: Picture) -> bool:
+_CONFUSABLE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "_": None, " ": None})
+
+
+def confusable_key(ident: str) -> str:
+    """An id with the glyphs OCR confuses in a random id (``0``/``o``, ``1``/``l``/``i``, a lost
+    or spaced underscore) made one: for the second, looser handle figure only."""
+    return ident.lower().translate(_CONFUSABLE)
+
+
+def _found_by_bastion(result: Any, picture: Picture, *, loose: bool = False) -> bool:
     for entity in result.entities:
         if picture.kind == "host" and picture.expected in (
             entity.registrable_domain,
@@ -211,8 +337,11 @@ def _found_by_bastion(result: Any, picture: Picture) -> bool:
             entity.value,
         ):
             return True
-        if entity.kind in HANDLE_KINDS and entity.value.lower() == picture.expected.lower():
-            return True
+        if entity.kind in HANDLE_KINDS and picture.kind == "handle":
+            if entity.value.lower() == picture.expected.lower():
+                return True
+            if loose and confusable_key(entity.value) == confusable_key(picture.expected):
+                return True
     return False
 
 
@@ -236,6 +365,8 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
         gated.append(ocr.runs == before)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     found: dict[str, list[bool]] = defaultdict(list)
+    by_group: dict[str, list[bool]] = defaultdict(list)
+    loose: list[bool] = []
     allowed_listed = 0
     verdicts: dict[str, Counter[str]] = defaultdict(Counter)
     misses = []
@@ -244,12 +375,15 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
         if picture.kind in ("host", "handle"):
             hit = _found_by_bastion(result, picture)
             found[picture.family].append(hit)
+            by_group[picture.group].append(hit)
+            if picture.kind == "handle":
+                loose.append(_found_by_bastion(result, picture, loose=True))
             if not hit:
                 misses.append(_described(picture, result))
-        elif picture.kind == "benign" and result.verdict != "allow":
-            misses.append(_described(picture, result))
             if picture.kind == "host" and result.verdict == "allow":
                 allowed_listed += 1
+        elif picture.kind == "benign" and result.verdict != "allow":
+            misses.append(_described(picture, result))
     spam = [ok for hits in found.values() for ok in hits]
     benign = verdicts["benign"]
     photos = [s for p, s in zip(pictures, gated, strict=True) if p.kind == "photo"]
@@ -258,7 +392,11 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
         "found": round(sum(spam) / max(1, len(spam)), 4),
         "found_links": _share(found, lambda f: f not in HANDLE_FAMILIES),
         "found_handles": _share(found, lambda f: f in HANDLE_FAMILIES),
+        "found_handles_up_to_confusables": round(sum(loose) / max(1, len(loose)), 4),
         "found_by_family": {f: round(sum(h) / len(h), 3) for f, h in sorted(found.items())},
+        "found_by_group": {
+            g: f"{sum(h)}/{len(h)} = {sum(h) / len(h):.3f}" for g, h in sorted(by_group.items())
+        },
         "listed_link_items_allowed": allowed_listed,
         "benign_act": round(benign["act"] / max(1, sum(benign.values())), 4),
         "benign_review": round(benign["review"] / max(1, sum(benign.values())), 4),
@@ -269,18 +407,21 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
         "gate_skip_rate_text_pictures": round(sum(texts) / max(1, len(texts)), 4),
         "ocr_runs": ocr.runs - runs,
         "gate_skips": ocr.gate_skips - skips,
-        "misses": misses[:40],
+        "misses": misses[:60],
     }
 
 
 def _described(picture: Picture, result: Any) -> dict[str, Any]:
     """A miss (or a benign picture not allowed) as the scan saw it, for reading."""
     return {
+        "suite": picture.suite,
         "family": picture.family,
         "layout": picture.layout,
         "expected": picture.expected,
         "verdict": result.verdict,
-        "lines": [c.text for r in result.images for c in r.codes if c.decoder == "ocr"],
+        "lines": [
+            f"{c.text} ({c.score})" for r in result.images for c in r.codes if c.decoder == "ocr"
+        ],
         "entities": [(e.kind, e.value, e.flags) for e in result.entities],
     }
 
@@ -297,6 +438,8 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
 
     engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
     found: dict[str, list[bool]] = defaultdict(list)
+    by_group: dict[str, list[bool]] = defaultdict(list)
+    loose: list[bool] = []
     benign_hits = 0
     started, cpu_started = time.perf_counter(), time.process_time()
     for picture in pictures:
@@ -304,7 +447,11 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
         lines, _ = engine(np.ascontiguousarray(image))
         text = "\n".join(str(line[1]) for line in lines or ()).lower()
         if picture.kind in ("host", "handle"):
-            found[picture.family].append(picture.expected.lower() in text)
+            hit = picture.expected.lower() in text
+            found[picture.family].append(hit)
+            by_group[picture.group].append(hit)
+            if picture.kind == "handle":
+                loose.append(confusable_key(picture.expected) in confusable_key(text))
         elif picture.kind == "benign" and any(tld in text for tld in (".com", ".net", "@")):
             benign_hits += 1
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
@@ -313,7 +460,11 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
         "found": round(sum(spam) / max(1, len(spam)), 4),
         "found_links": _share(found, lambda f: f not in HANDLE_FAMILIES),
         "found_handles": _share(found, lambda f: f in HANDLE_FAMILIES),
+        "found_handles_up_to_confusables": round(sum(loose) / max(1, len(loose)), 4),
         "found_by_family": {f: round(sum(h) / len(h), 3) for f, h in sorted(found.items())},
+        "found_by_group": {
+            g: f"{sum(h)}/{len(h)} = {sum(h) / len(h):.3f}" for g, h in sorted(by_group.items())
+        },
         "images_per_s": round(len(pictures) / wall, 2),
         "images_per_cpu_s": round(len(pictures) / max(cpu, 1e-9), 2),
     }
@@ -326,51 +477,69 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--images", type=int, default=120, help="pictures with a link or handle")
     parser.add_argument("--benign", type=int, default=100, help="pictures of ordinary text")
     parser.add_argument("--photos", type=int, default=40, help="pictures with no text")
+    parser.add_argument("--fresh-images", type=int, default=150, help="fresh suite, spam")
+    parser.add_argument("--fresh-benign", type=int, default=60, help="fresh suite, ordinary text")
     parser.add_argument("--no-peer", action="store_true")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     data = common.data_dir(args.data)
     scanner = common.load_scanner(common.scanner_home(args.home, data))
-    pictures = suite(listed_hosts(data, 400), args.images, args.benign, args.photos)
+    hosts = listed_hosts(data, 400)
+    suites = {
+        "classic": suite(hosts, args.images, args.benign, args.photos),
+        "fresh": suite(hosts, args.fresh_images, args.fresh_benign, 0, seed=43, fresh=True),
+    }
     result: dict[str, Any] = {
-        "images": len(pictures),
-        "by_kind": dict(Counter(p.kind for p in pictures)),
+        "images": {name: len(pictures) for name, pictures in suites.items()},
+        "by_kind": {
+            name: dict(Counter(p.kind for p in pictures)) for name, pictures in suites.items()
+        },
         "chinese": text_pictures.cjk_font() is not None,
         "cjk_font": text_pictures.cjk_font(),
+        "load_before": list(os.getloadavg()),
     }
     with one_core() as cpu:
         result["cpu"] = cpu
         scanner.scan({"id": "warm", "text": "warm up"})
-        result["bastion"] = bastion_run(scanner, pictures)
-        if not args.no_peer:
-            result["peer_rapidocr_substring"] = peer_run(pictures)
-    ours = result["bastion"]
-    result["bars"] = {
-        "found": ours["found"] >= BAR_FOUND,
-        "benign_act": ours["benign_act"] <= BAR_BENIGN_ACT,
-    }
+        for name, pictures in suites.items():
+            if not pictures:
+                continue
+            result[f"bastion_{name}"] = bastion_run(scanner, pictures)
+            if not args.no_peer:
+                result[f"peer_rapidocr_substring_{name}"] = peer_run(pictures)
+    result["load_after"] = list(os.getloadavg())
+    result["bars"] = {}
+    for name in suites:
+        ours = result.get(f"bastion_{name}")
+        if ours:
+            result["bars"][f"{name}_links"] = ours["found_links"] >= BAR_FOUND
+            result["bars"][f"{name}_handles"] = ours["found_handles"] >= BAR_FOUND
+            result["bars"][f"{name}_benign_act"] = ours["benign_act"] <= BAR_BENIGN_ACT
     result["bar_met"] = all(result["bars"].values())
     path = common.write_result("images_ocr", result)
     print(
-        f"{'reader':32} {'found':>7} {'links':>7} {'handles':>8} {'images/s':>9} {'per CPU s':>9}"
+        f"{'reader':40} {'found':>7} {'links':>7} {'handles':>8} {'~conf':>7} {'images/s':>9} "
+        f"{'per CPU s':>9}"
     )
-    for name in ("bastion", "peer_rapidocr_substring"):
-        figures = result.get(name)
-        if figures:
-            print(
-                f"{name:32} {figures['found']:>7.2%} {figures['found_links']:>7.2%} "
-                f"{figures['found_handles']:>8.2%} {figures['images_per_s']:>9.2f} "
-                f"{figures['images_per_cpu_s']:>9.2f}"
-            )
-    print(f"bastion by family: {ours['found_by_family']}")
-    if "peer_rapidocr_substring" in result:
-        print(f"peer by family: {result['peer_rapidocr_substring']['found_by_family']}")
-    print(
-        f"benign act {ours['benign_act']:.2%}, review {ours['benign_review']:.2%}; listed-link "
-        f"items allowed {ours['listed_link_items_allowed']}; gate skipped "
-        f"{ours['gate_skip_rate_photos']:.0%} of photos, "
-        f"{ours['gate_skip_rate_text_pictures']:.1%} of text pictures"
-    )
+    for key in sorted(k for k in result if k.startswith(("bastion_", "peer_"))):
+        figures = result[key]
+        print(
+            f"{key:40} {figures['found']:>7.2%} {figures['found_links']:>7.2%} "
+            f"{figures['found_handles']:>8.2%} {figures['found_handles_up_to_confusables']:>7.2%} "
+            f"{figures['images_per_s']:>9.2f} {figures['images_per_cpu_s']:>9.2f}"
+        )
+    for name in suites:
+        ours = result.get(f"bastion_{name}")
+        if not ours:
+            continue
+        print(f"{name} by group: {ours['found_by_group']}")
+        print(
+            f"{name}: benign act {ours['benign_act']:.2%}, review {ours['benign_review']:.2%}; "
+            f"listed-link pictures allowed {ours['listed_link_items_allowed']}; gate skipped "
+            f"{ours['gate_skip_rate_photos']:.0%} of photos, "
+            f"{ours['gate_skip_rate_text_pictures']:.1%} of text pictures"
+        )
+    print(f"load {result['load_before'][0]:.2f} -> {result['load_after'][0]:.2f}")
     print(f"bars: {result['bars']} -> {path}")
     return 1 if args.strict and not result["bar_met"] else 0
 

@@ -22,6 +22,7 @@ SCAN_CORE = (
     "bastion.detect.base",
     "bastion.detect.registry",
     "bastion.detect.reputation",
+    "bastion.detect.near_duplicates",
     "bastion.policy",
     "bastion.limits",
     "bastion.scanner",

@@ -56,6 +56,11 @@ BUILTIN_CATEGORIES: Final = (
     "scam",
     "phishing",
     "malware",
+    "impersonation",
+    "content_farm",
+    "clout_chasing",
+    "unqualified_advice",
+    "rumour",
 )
 """Harmful categories the default policy knows; operators may add their own."""
 

@@ -195,6 +195,20 @@ def _audit_checkpoint(result: Result, target: Home, decoy: Home) -> None:
     assert not (decoy.root / "audit-checkpoints.jsonl").exists()
 
 
+@case("entities import", "{entities}")
+def _entities_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "entities.json.gz").is_file()
+    assert not (decoy.root / "entities.json.gz").exists()
+
+
+@case("entities list", "--json")
+def _entities_list(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    names = [json.loads(line)["name"] for line in result.stdout.splitlines()]
+    assert "中国军网" not in names  # the packaged registry: the target home has none of its own
+
+
 @case("tenants keys")
 def _tenants_keys(result: Result, target: Home, decoy: Home) -> None:
     ok(result)
@@ -259,6 +273,34 @@ def _users_disable(result: Result, target: Home, decoy: Home) -> None:
     assert result.exit_code == 1 and "no user 'alice'" in result.stderr
 
 
+@case("clusters", "--in", "{posts}", "--index")
+def _clusters(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "near_duplicates" / "clusters.npz").is_file()
+    assert not (decoy.root / "near_duplicates").exists()
+
+
+@case("topics import", "{topics}")
+def _topics_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "near_duplicates" / "topics.json").is_file()
+    assert not (decoy.root / "near_duplicates").exists()
+
+
+@case("claims import", "{claims}")
+def _claims_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "claims" / "claims.json").is_file()
+    assert not (decoy.root / "claims").exists()
+
+
+@case("credentials import", "{credentials}")
+def _credentials_import(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "credentials" / "credentials.json").is_file()
+    assert not (decoy.root / "credentials").exists()
+
+
 def test_every_case_is_a_real_command() -> None:
     assert set(CASES) <= set(leaf_commands()), set(CASES) - set(leaf_commands())
 
@@ -282,7 +324,32 @@ def test_every_command_acts_on_the_home_it_is_given(
     line = {"id": "1", "text": f"see {target.domain} and {decoy.domain}"}
     source = target.root.parent / "in.jsonl"
     source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    entities = target.root.parent / "entities.csv"
+    entities.write_text("name,kind\n中国军网,military\n", encoding="utf-8")
+    posts = target.root.parent / "posts.jsonl"
+    copies = [f"今天某地突发暴雨，大家注意出行安全，转发扩散 {'!' * n}" for n in range(4)]
+    posts.write_text(
+        "".join(
+            json.dumps({"id": f"p{n}", "text": text, "account_id": f"a{n}"}) + "\n"
+            for n, text in enumerate(copies)
+        ),
+        encoding="utf-8",
+    )
+    topics = target.root.parent / "topics.txt"
+    topics.write_text("#某地暴雨#\n", encoding="utf-8")
+    claims = target.root.parent / "claims.csv"
+    claims.write_text(
+        "claim,verdict,source_url\n5G towers spread the coronavirus,False,https://f.example/1\n",
+        encoding="utf-8",
+    )
+    credentials = target.root.parent / "credentials.csv"
+    credentials.write_text("account_id,domain,issuer,id\nu1,legal,Bar,7\n", encoding="utf-8")
     values = {
+        "{entities}": str(entities),
+        "{claims}": str(claims),
+        "{credentials}": str(credentials),
+        "{posts}": str(posts),
+        "{topics}": str(topics),
         "{input}": str(source),
         "{newfeed}": str(newfeed),
         "{target}": target.domain,

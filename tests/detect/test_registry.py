@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,11 +62,12 @@ def test_a_third_party_detector_plugs_in_through_an_entry_point(
     plugins: list[importlib.metadata.EntryPoint], feed_home: Path, tmp_path: Path
 ) -> None:
     plugins.append(_point("urgency", "tests.detect.plugins:UrgencyDetector"))
-    assert [f.name for f in registered()] == ["reputation", "provenance", "urgency"]
+    builtin = [f.name for f in registered()][: len(registry.BUILTIN)]
+    assert [f.name for f in registered()] == [*builtin, "urgency"]
     policy = tmp_path / "urgent.yaml"
     policy.write_text(URGENCY_POLICY, encoding="utf-8")
     scanner = Scanner.load(feed_home, policy_path=policy)
-    assert [d.name for d in scanner.detectors or ()] == ["reputation", "provenance", "urgency"]
+    assert [d.name for d in scanner.detectors or ()] == [*builtin, "urgency"]
     result = scanner.scan({"id": "1", "text": "URGENT: pay the fee today", "surface": "chat"})
     assert result.entities == []
     assert result.verdict == "review"
@@ -126,7 +128,8 @@ def test_a_policy_naming_an_unknown_signal_fails_at_load(tmp_path: Path) -> None
     path.write_text(URGENCY_POLICY, encoding="utf-8")
     with pytest.raises(PolicyError) as caught:
         Policy.load(path)
-    assert f"{path} line 6: rules[0].when.signals[0]: 'urgency' is not one of listed" in str(
+    labels = ", ".join(sorted(declared_labels()))
+    assert f"{path} line 6: rules[0].when.signals[0]: 'urgency' is not one of {labels}" in str(
         caught.value
     )
 

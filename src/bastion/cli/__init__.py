@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from bastion.cli.claims import claims_app, credentials_app
+from bastion.cli.clusters import clusters_command, topics_app
+from bastion.cli.entities import entities_app
 from bastion.cli.explain import explain_command
 from bastion.cli.feeds import feeds_app
 from bastion.cli.report import audit_app, report_command
@@ -28,6 +31,11 @@ app.add_typer(tenants_app, name="tenants")
 app.command("serve")(serve_command)
 app.add_typer(shim_app, name="shim")
 app.add_typer(users_app, name="users")
+app.add_typer(entities_app, name="entities")
+app.command("clusters")(clusters_command)
+app.add_typer(topics_app, name="topics")
+app.add_typer(claims_app, name="claims")
+app.add_typer(credentials_app, name="credentials")
 
 
 def main() -> None:

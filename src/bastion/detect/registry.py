@@ -29,6 +29,10 @@ ENTRY_POINT_GROUP: Final = "bastion.detectors"
 BUILTIN: Final = (
     "bastion.detect.reputation:ReputationDetector",
     "bastion.detect.provenance:ProvenanceDetector",
+    "bastion.detect.impersonation:ImpersonationDetector",
+    "bastion.detect.near_duplicates:NearDuplicateDetector",
+    "bastion.detect.rumours:RumourDetector",
+    "bastion.detect.credentials:CredentialDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 

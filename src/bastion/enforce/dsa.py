@@ -306,6 +306,44 @@ DSA_CATEGORIES: Final[dict[tuple[str, str], DsaCategory]] = {
         ("KEYWORD_OTHER",),
         "Distribution of malicious software",
     ),
+    # impersonation (detect/impersonation.py): posing as a state, military or media body
+    ("impersonation", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",)
+    ),
+    ("impersonation", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING",)
+    ),
+    # near_duplicates detector: coordinated copies (content farms) and monetized mass-posting
+    ("content_farm", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_INAUTHENTIC_ACCOUNTS",)
+    ),
+    ("content_farm", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
+        ("KEYWORD_OTHER",),
+        "Mass-produced near-identical posts across accounts (content farm)",
+    ),
+    ("clout_chasing", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", ("KEYWORD_INAUTHENTIC_ACCOUNTS",)
+    ),
+    ("clout_chasing", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
+        ("KEYWORD_OTHER",),
+        "Monetized account mass-posting copies on trending topics for revenue",
+    ),
+    ("unqualified_advice", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_CONSUMER_INFORMATION", ("KEYWORD_MISLEADING_INFO_GOODS_SERVICES",)
+    ),
+    ("unqualified_advice", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_CONSUMER_INFORMATION", ("KEYWORD_MISLEADING_INFO_GOODS_SERVICES",)
+    ),
+    ("rumour", "illegal"): DsaCategory(
+        "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
+        ("KEYWORD_MISINFORMATION_DISINFORMATION",),
+    ),
+    ("rumour", "terms"): DsaCategory(
+        "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS",
+        ("KEYWORD_MISINFORMATION_DISINFORMATION",),
+    ),
 }
 
 

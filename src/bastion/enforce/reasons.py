@@ -77,6 +77,8 @@ class ReasonsConfig:
             "scam": _terms("fraudulent offers"),
             "phishing": _terms("phishing pages that steal credentials"),
             "malware": _terms("malicious software"),
+            "content_farm": _terms("copies of one post mass-produced across accounts"),
+            "clout_chasing": _terms("copies mass-posted on trending topics for revenue"),
             "synthetic_media": GroundSpec(
                 "terms",
                 "Terms of Service: disclosure of AI-generated media",
@@ -84,6 +86,16 @@ class ReasonsConfig:
                 "and it was posted without the AI label the platform requires; the label was "
                 "added. The content stays up.",
             ),
+            "impersonation": GroundSpec(
+                "terms",
+                "Terms of Service: impersonation",
+                "The account's name, bio or picture poses as a state, military or media body "
+                "that it is not, which the Terms of Service do not allow.",
+            ),
+            "unqualified_advice": _terms(
+                "professional advice or services offered without a credential"
+            ),
+            "rumour": _terms("claims that fact-checkers have rated false"),
             "default": _terms("content the platform does not allow"),
         }
     )

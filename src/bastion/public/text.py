@@ -11,6 +11,7 @@ _REASONS_EN: Final = {
     "scam": "Scam or fraud",
     "phishing": "Phishing (stealing passwords)",
     "malware": "Malicious software",
+    "impersonation": "Posing as an official body, army unit or news outlet",
     "other": "Something else",
 }
 _REASONS_ZH: Final = {
@@ -20,6 +21,7 @@ _REASONS_ZH: Final = {
     "scam": "诈骗",
     "phishing": "钓鱼（盗取密码）",
     "malware": "恶意软件",
+    "impersonation": "冒充党政军机关或新闻媒体",
     "other": "其他",
 }
 _STATUS_EN: Final = {

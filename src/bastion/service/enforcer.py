@@ -155,6 +155,12 @@ class Enforcer:
             out.append(outcome)
             if decision.status == "review":
                 self._queue_review(entry, item, rep)
+            elif rep.outcome == "label":
+                # A label is no verdict: a rule of the same category that asks for a person
+                # (a rumour is labelled *and* reviewed) still gets one.
+                asked = [v for _, v in members if v.outcome == "review"]
+                if asked:
+                    self._queue_review(entry, item, asked[0])
             if decision.status != "act":
                 continue
             if (

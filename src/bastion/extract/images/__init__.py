@@ -92,9 +92,11 @@ class ImageStage:
         report.pdq, report.pdq_quality = pdq_hash(decoded.frames[0].image)
         self._provenance(report, image.data, decoded.format)
         seen: set[tuple[str, str, str]] = set()
-        for frame in decoded.frames:
+        for position, frame in enumerate(decoded.frames):
             found = 0
             for decoder in self.decoders:
+                if position >= _frames_per_image(decoder):
+                    continue
                 for payload in decoder.decode(frame.image):
                     added = self._add(report, seen, decoder.name, payload, frame, frame.scale)
                     found += added if _reads_tiles(decoder) else 0
@@ -166,6 +168,12 @@ class ImageStage:
             )
         )
         return 1
+
+
+def _frames_per_image(decoder: ImageDecoder) -> int:
+    """Sampled frames of an image the decoder reads (all, unless it says fewer: OCR's work per
+    frame is high enough that four frames of text would pass the image's time budget)."""
+    return int(getattr(decoder, "frames_per_image", 1 << 30))
 
 
 def _reads_tiles(decoder: ImageDecoder) -> bool:

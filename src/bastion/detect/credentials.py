@@ -1,0 +1,259 @@
+"""Unqualified advice: accounts that offer medical, legal, financial, educational or
+psychological advice or services without a credential for that domain.
+
+The operator keeps the credential table (``bastion credentials import FILE``: CSV
+``account_id, domain, issuer, id``); it is validated line by line, compiled into the home
+(``credentials/credentials.json``) atomically, and loaded at the edge (``load_asset``).
+
+A text (a bio, a post, a display name: any surface) *offers* advice in a domain when an offer
+phrase and a domain word meet within ``advice_lexicon.WINDOW`` characters (see that module for
+why both are needed: talk about health, law or money is not an offer). Each domain found yields
+one ``unqualified_advice`` signal (category ``unqualified_advice``, evidence naming the domain
+and both phrases) unless the item's ``account_id`` holds a credential for that domain. An item
+without an ``account_id`` cannot show a credential, so its offers are flagged. The default
+policy sends these to review.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import re2
+
+from bastion.detect.advice_lexicon import (
+    DOMAIN_EN,
+    DOMAIN_ZH,
+    DOMAINS,
+    NOT_OFFERS,
+    OFFER_EN,
+    OFFER_ZH,
+    WINDOW,
+)
+from bastion.detect.base import DetectContext, Resources
+from bastion.detect.textterms import fold, prepare, simplified_to_traditional
+from bastion.model import Item, Signal
+
+LABEL: Final = "unqualified_advice"
+CATEGORY: Final = "unqualified_advice"
+DIRECTORY: Final = "credentials"
+FILE: Final = "credentials.json"
+CSV_COLUMNS: Final = ("account_id", "domain", "issuer", "id")
+FORMAT_VERSION: Final = 1
+MAX_FIELD_CHARS: Final = 256
+SCAN_CHARS: Final = 5_000
+MIN_TEXT_CHARS: Final = 4
+SCORE: Final = 0.8
+
+
+class CredentialError(ValueError):
+    """A credential file that cannot be imported; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    account_id: str
+    domain: str
+    issuer: str
+    id: str
+
+
+class CredentialTable:
+    """Which domains each account holds a credential for."""
+
+    __slots__ = ("_domains", "records")
+
+    def __init__(self, records: list[Credential]) -> None:
+        self.records = tuple(records)
+        domains: dict[str, set[str]] = {}
+        for record in records:
+            domains.setdefault(record.account_id, set()).add(record.domain)
+        self._domains = {k: frozenset(v) for k, v in domains.items()}
+
+    def domains_of(self, account_id: str) -> frozenset[str]:
+        return self._domains.get(account_id, frozenset()) if account_id else frozenset()
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+def parse(data: bytes, name: str) -> list[Credential]:
+    """Every row of an ``account_id,domain,issuer,id`` CSV; one-line errors with line numbers."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CredentialError(f"{name}: not UTF-8 (byte {exc.start})") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    out: list[Credential] = []
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+        if tuple(header) != CSV_COLUMNS:
+            raise CredentialError(
+                f"{name} line 1: the header must be {', '.join(CSV_COLUMNS)} "
+                f"(got {', '.join(header) or 'nothing'})"
+            )
+        for row in reader:
+            where = f"{name} line {reader.line_num}"
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(CSV_COLUMNS):
+                raise CredentialError(f"{where}: {len(row)} fields, expected {len(CSV_COLUMNS)}")
+            cells = [cell.strip() for cell in row]
+            for column, cell in zip(CSV_COLUMNS, cells, strict=True):
+                if not cell:
+                    raise CredentialError(f"{where}: {column!r} is empty")
+                if len(cell) > MAX_FIELD_CHARS or "\x00" in cell:
+                    raise CredentialError(
+                        f"{where}: {column!r} is longer than {MAX_FIELD_CHARS} characters or "
+                        "holds a NUL"
+                    )
+            if cells[1].lower() not in DOMAINS:
+                raise CredentialError(
+                    f"{where}: domain {cells[1]!r} is not one of {', '.join(DOMAINS)}"
+                )
+            out.append(Credential(cells[0], cells[1].lower(), cells[2], cells[3]))
+    except csv.Error as exc:
+        raise CredentialError(f"{name} line {reader.line_num}: {exc}") from None
+    if not out:
+        raise CredentialError(f"{name}: no credentials in the file")
+    return list(dict.fromkeys(out))
+
+
+def import_file(home: Path, source: Path) -> list[Credential]:
+    """Validate ``source`` and compile it into ``home`` atomically; nothing written on error."""
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise CredentialError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    records = parse(data, source.name)
+    target = home / DIRECTORY / FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    body = {"format": FORMAT_VERSION, "credentials": [list(_fields(r)) for r in records]}
+    handle, temp = tempfile.mkstemp(prefix=".credentials-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(body, out, ensure_ascii=False)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return records
+
+
+def _fields(record: Credential) -> tuple[str, str, str, str]:
+    return (record.account_id, record.domain, record.issuer, record.id)
+
+
+def read(home: Path) -> CredentialTable | None:
+    """The compiled table of ``home``; None when there is none; ValueError when damaged."""
+    path = home / DIRECTORY / FILE
+    if not path.is_file():
+        return None
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+        if body.get("format") != FORMAT_VERSION:
+            raise ValueError(f"format {body.get('format')!r}, expected {FORMAT_VERSION}")
+        records = [Credential(*map(str, row)) for row in body["credentials"]]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path}: damaged credential table ({exc}); import it again") from None
+    if any(r.domain not in DOMAINS for r in records):
+        raise ValueError(f"{path}: damaged credential table (unknown domain); import it again")
+    return CredentialTable(records)
+
+
+def _compile(pattern: str) -> re2._Regexp[str]:
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    return re2.compile(pattern, options)
+
+
+_OFFER: Final = _compile("|".join(f"(?:{p})" for p in (*OFFER_EN, *OFFER_ZH)))
+_OFFER_GATE: Final = _compile(
+    "(?i)"
+    + "|".join(
+        f"(?:{p})" for p in (*OFFER_EN, *OFFER_ZH, *map(simplified_to_traditional, OFFER_ZH))
+    )
+)
+"""The offer phrases on the raw text, in both scripts: the cheap test behind ``gate``."""
+_DOMAIN: Final = {
+    domain: _compile(f"(?:{DOMAIN_EN[domain]})|(?:{DOMAIN_ZH[domain]})") for domain in DOMAINS
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    domain: str
+    offer: str
+    word: str
+
+
+def offers_in(text: str) -> list[Offer]:
+    """Each domain in which ``text`` offers advice, with the phrases that show it."""
+    folded = fold(text[:SCAN_CHARS])
+    for idiom in NOT_OFFERS:
+        if idiom in folded:
+            folded = folded.replace(idiom, " " * len(idiom))
+    offers = [(m.start(), m.end(), m.group()) for m in _OFFER.finditer(folded)]
+    if not offers:
+        return []
+    found = []
+    for domain in DOMAINS:
+        for word in _DOMAIN[domain].finditer(folded):
+            near = next(
+                (
+                    phrase
+                    for start, end, phrase in offers
+                    if start - WINDOW <= word.start() and word.end() <= end + WINDOW
+                ),
+                None,
+            )
+            if near is not None:
+                found.append(Offer(domain, near.strip(), word.group().strip()))
+                break
+    return found
+
+
+class CredentialDetector:
+    """Emits ``unqualified_advice`` for an offer of advice in a domain the account holds no
+    credential for."""
+
+    name: Final = "credentials"
+    emits: Final = frozenset({LABEL})
+
+    __slots__ = ("_table",)
+
+    def __init__(self, resources: Resources) -> None:
+        self._table = resources.asset(self.name, CredentialTable) or CredentialTable([])
+        prepare()
+
+    @classmethod
+    def load_asset(cls, home: Path) -> CredentialTable | None:
+        return read(home)
+
+    def gate(self, item: Item) -> bool:
+        return len(item.text) >= MIN_TEXT_CHARS and _OFFER_GATE.search(item.text) is not None
+
+    def detect(self, context: DetectContext) -> list[Signal]:
+        text = context.text
+        if len(text) < MIN_TEXT_CHARS:
+            return []
+        held = self._table.domains_of(context.item.account_id)
+        return [
+            Signal(
+                detector=self.name,
+                label=LABEL,
+                score=SCORE,
+                evidence=f"{offer.domain}: offer {offer.offer[:80]!r} near {offer.word[:80]!r}",
+                category=CATEGORY,
+            )
+            for offer in offers_in(text)
+            if offer.domain not in held
+        ]

@@ -1,0 +1,141 @@
+"""Unqualified advice: offers of professional advice or services are flagged per domain unless the
+account holds a credential for it; talk about health, law or money is not an offer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bastion import Scanner
+from bastion.cli import app
+from bastion.detect.base import DetectContext, Resources
+from bastion.detect.credentials import (
+    Credential,
+    CredentialDetector,
+    CredentialError,
+    CredentialTable,
+    offers_in,
+    parse,
+    read,
+)
+from bastion.intel import IntelIndex
+from bastion.model import Item
+from bastion.policy import Policy
+from tests.detect.test_contract import no_io
+
+OFFERS = [
+    ("medical", "Natural healer: I cure diabetes in 30 days, DM me for the remedy"),
+    ("medical", "祖传秘方，专治失眠，包治包好，私信咨询"),
+    ("legal", "Divorce or custody trouble? I can help you win in court, message me"),
+    ("legal", "打官司找我，欠款纠纷不赢不收费，加微信"),
+    ("financial", "Guaranteed returns 30% a month on my forex signals, DM for access"),
+    ("financial", "带你炒股，每天一只涨停牛股，进群免费体验"),
+    ("education", "I write essays and dissertations for any class, cheap rates, inbox me"),
+    ("education", "代写论文，查重包过，一对一指导"),
+    ("psychology", "Anxiety or depression? Book a therapy session with me, first session free"),
+    ("psychology", "抑郁焦虑不用吃药，一对一心理疏导，私信预约"),
+    ("medical", "專治糖尿病，祖傳秘方，私信諮詢"),  # traditional characters
+]
+ORDINARY = [
+    "My doctor said I should rest for a week",
+    "The law passed today, landlords must return deposits",
+    "Stocks fell today after the rate decision",
+    "I can help you move the sofa on Saturday",
+    "Exam tomorrow, wish me luck",
+    "My therapist says journaling helps",
+    "Book a table for two at eight?",
+    "Call me when you get the test results from the hospital",
+    "医生说我要多休息",
+    "今天新的法律通过了",
+    "今天股市大跌，心疼我的基金",
+    "我帮你拿快递吧",
+    "作业太多了写不完",
+    "最近压力好大，有点焦虑",
+    "这个骗局已经有很多人上当了，大家注意",
+    "买摩托车是王道啊，专治各种不服",
+]
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    table = CredentialTable([Credential("dr-li", "medical", "Medical Council", "MC-1")])
+    return Scanner(IntelIndex.empty(), Policy.default(), assets={"credentials": table})
+
+
+@pytest.mark.parametrize(("domain", "text"), OFFERS)
+def test_offers_are_flagged_in_their_domain(domain: str, text: str, scanner: Scanner) -> None:
+    result = scanner.scan(Item("o", text=text, surface="bio", account_id="someone"))
+    signals = [s for s in result.signals if s.detector == "credentials"]
+    assert domain in {s.evidence.split(":")[0] for s in signals}, text
+    assert all(s.category == "unqualified_advice" for s in signals)
+    assert result.verdict == "review"
+    assert ("advice.unqualified", "unqualified_advice", "review") in {
+        (v.rule, v.category, v.outcome) for v in result.violations
+    }
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_talking_about_health_law_or_money_is_not_an_offer(text: str, scanner: Scanner) -> None:
+    result = scanner.scan(Item("t", text=text, surface="post", account_id="someone"))
+    assert [s for s in result.signals if s.detector == "credentials"] == [], text
+    assert offers_in(text) == []
+
+
+def test_a_credentialed_account_is_never_flagged_for_its_domain(scanner: Scanner) -> None:
+    for domain, text in OFFERS:
+        result = scanner.scan(Item("c", text=text, surface="bio", account_id="dr-li"))
+        flagged = {s.evidence.split(":")[0] for s in result.signals if s.detector == "credentials"}
+        assert "medical" not in flagged
+        if domain != "medical":
+            assert domain in flagged  # a medical licence does not cover legal or financial offers
+
+
+def test_credential_csv_errors_are_one_line_with_the_line(tmp_path: Path) -> None:
+    rows = "account_id,domain,issuer,id\nu1,medical,GMC,1\nu2,astrology,Stars,2\n"
+    with pytest.raises(CredentialError, match=r"c.csv line 3: domain 'astrology' is not one of"):
+        parse(rows.encode(), "c.csv")
+    with pytest.raises(CredentialError, match=r"c.csv line 2: 'issuer' is empty"):
+        parse(b"account_id,domain,issuer,id\nu1,legal,,7\n", "c.csv")
+    with pytest.raises(CredentialError, match=r"c.csv line 1: the header must be"):
+        parse(b"account,domain\n", "c.csv")
+
+
+def test_import_compiles_atomically_and_keeps_the_old_table_on_error(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_text("account_id,domain,issuer,id\nu1,Legal,Bar Council,B-9\nu1,medical,GMC,4\n")
+    bad.write_text("account_id,domain,issuer,id\nu2,legal,Bar,1\nu3,legal\n")
+    runner = CliRunner()
+    done = runner.invoke(app, ["credentials", "import", str(good), "--home", str(home)])
+    assert done.exit_code == 0, done.output
+    failed = runner.invoke(app, ["credentials", "import", str(bad), "--home", str(home)])
+    assert failed.exit_code == 1
+    assert "bad.csv line 3: 2 fields, expected 4" in " ".join(failed.output.split())
+    table = read(home)
+    assert table is not None and table.domains_of("u1") == {"legal", "medical"}
+    assert table.domains_of("u2") == frozenset()
+    assert [p.name for p in (home / "credentials").iterdir()] == ["credentials.json"]
+
+
+def test_detect_is_pure_with_a_table() -> None:
+    table = CredentialTable([Credential("a", "legal", "Bar", "1")])
+    detector = CredentialDetector(Resources(IntelIndex.empty(), {"credentials": table}))
+    text = OFFERS[0][1] * 300
+    item = Item("p", text=text, account_id="a")
+    context = DetectContext(item, text, text, [], Resources(IntelIndex.empty()))
+    assert detector.gate(item)
+    with no_io():
+        first, second = detector.detect(context), detector.detect(context)
+    assert first == second and len(first) == 1
+
+
+def test_an_item_without_an_account_cannot_show_a_credential(scanner: Scanner) -> None:
+    result = scanner.scan(Item("n", text=OFFERS[0][1], surface="post"))
+    assert [s.evidence.split(":")[0] for s in result.signals] == ["medical"]
+
+
+def test_only_the_head_of_a_long_text_is_read() -> None:
+    filler = "今天天气很好。" * 800  # 5,600 characters
+    assert offers_in(OFFERS[1][1] + filler) and not offers_in(filler + OFFERS[1][1])
