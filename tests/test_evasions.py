@@ -299,6 +299,70 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("188bet.c\nom", "188bet.com"),
         ("官网 bet 11888 . com 注册", "bet11888.com"),
     ],
+    "markup_tags_split_a_host": [
+        ("188b<font color=red>et</font><b>.</b>com", "188bet.com"),
+        ("bet<b>11888</b>.com 注册", "bet11888.com"),
+        ("[url][b]12[/b][size=5]bet[/size].com[/url]", "12bet.com"),
+        ("官网[color=red]action[/color][i]bets[/i].com", "actionbets.com"),
+        ('<a href="https://188bet.com/reg">点这里</a>', "188bet.com"),
+        ("[1][8][8][b][e][t][.][c][o][m] 注册", "188bet.com"),
+    ],
+    "character_references": [
+        ("&#49;&#x38;8bet&#46;&#X63;om", "188bet.com"),
+        ("https&colon;&sol;&sol;bet11888&nbsp;&period;&nbsp;com", "bet11888.com"),
+        ("12bet&ensp;&#x2e;&ensp;com 每日爆分", "12bet.com"),
+    ],
+    "program_escapes_and_concatenation": [
+        ("188bet\\u002ecom", "188bet.com"),
+        ("bet\\u00311888\\056com 首充", "bet11888.com"),
+        ("12bet\\x2ecom", "12bet.com"),
+        ('"188" + "bet" + ".com"', "188bet.com"),
+        ("“action” ＋ “bets” ＋ “.com”", "actionbets.com"),
+        ("'12be' ++ 't' ++ '.com'", "12bet.com"),
+    ],
+    "dot_words_of_the_world": [
+        ("188bet tečka com", "188bet.com"),
+        ("12bet tuldok com", "12bet.com"),
+        ("actionbets 점 com", "actionbets.com"),
+        ("bet11888 точку com", "bet11888.com"),
+        ("188BET fullstop com", "188bet.com"),
+        ("12bet PERIOD com", "12bet.com"),
+        ("actionbets diǎn com", "actionbets.com"),
+        ("188bet dian3 com", "188bet.com"),
+        ("bet11888 ピリオド com", "bet11888.com"),
+    ],
+    "chinese_full_stop_words": [
+        ("官网１８８ｂｅｔ圆点com 注册", "188bet.com"),
+        ("12bet小圆点com", "12bet.com"),
+        ("actionbets 句号 com", "actionbets.com"),
+        ("bet11888小数点com", "bet11888.com"),
+        ("188bet句点com", "188bet.com"),
+    ],
+    "decorated_dot_word": [
+        ("188bet •dot• com", "188bet.com"),
+        ("12BET dot- com", "12bet.com"),
+    ],
+    "dot_glyph_between_spaced_letters": [
+        ("1 8 8 b e t ⋅ c o m", "188bet.com"),
+        ("a c t i o n b e t s ⸱ c o m", "actionbets.com"),
+        ("b  e  t  1  1  8  8  8  ᐧ  c  o  m", "bet11888.com"),
+        ("1\u30008\u30008\u3000b\u3000e\u3000t\u3000点\u3000c\u3000o\u3000m", "188bet.com"),
+        ("1̲ 2̲ b̲ e̲ t̲ . c̲ o̲ m̲ T&C apply", "12bet.com"),
+    ],
+    "greek_and_cyrillic_letters_unmapped_by_tr39": [
+        ("κ8νn58 点 cοm", None),
+        ("188bеτ (.) cοm", "188bet.com"),
+        ("αcτiοnbeτs 点 com", "actionbets.com"),
+    ],
+    "line_end_hyphen": [
+        ("访问\n188-\nbet.com", "188bet.com"),
+        ("claim at\nbet11-\n888.com", "bet11888.com"),
+    ],
+    "struck_decoy_letter": [
+        ("188bex̶t.com 注册", "188bet.com"),
+        ("ac̶tionbets.com", None),
+        ("官网bet1q̶1888.com", "bet11888.com"),
+    ],
 }
 CASES = [
     (family, text, host)
@@ -360,6 +424,13 @@ PROSE = [
     "http is a protocol; ftp too",
     "Use C:\\Users\\bob\\file.txt",
     "see\nexample.com\ntoday",
+    "Really good song .<br />you know love song song.\ufeff",
+    "if a<b and c>d then &lt;DECIMAL&gt; . Your account",
+    "T&C apply &amp; more, I <3 you, **really** __so__ `much`",
+    'print("a" + "b") and "x" + "y.z"',
+    "the period of time was short, full stop. Com on",
+    "我们一起看句号和圆点的用法",
+    "s̶t̶r̶u̶c̶k̶ words and a hot l i n e",
 ]
 
 
@@ -498,6 +569,10 @@ DIGIT_RUNS = [
     ("see qq号码 6706 - 2134", "qq", "67062134"),
     ("call 13.5917.03.863", "phone", "13591703863"),
     ("热线150-7604-109-6", "phone", "15076041096"),
+    ("QQ：六 八 三 一 五 三 三 四 洞 洞", "qq", "6831533400"),
+    ("QQ：七九二七九洞三八四三", "qq", "7927903843"),
+    ("来电 幺拐洞2两八三洞1洞8", "phone", "17022830108"),
+    ("来电 幺6勾洞三勾幺幺两四三", "phone", "16903911243"),
 ]
 
 
@@ -539,3 +614,68 @@ def test_a_proxy_link_to_nothing_in_particular_is_no_site(scanner: Scanner) -> N
     for text in ("https://www.google.com/search?q=hello", "https://archive.ph/ABCdE"):
         result = scanner.scan(Item(id="proxy", text=text))
         assert [e.host for e in result.entities] == [urlsplit(text).hostname]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("ac̶tionbets.com 注册", "ationbets.com"),
+        ("κ8νn58 点 cοm", "k8vn58.com"),
+        ("claim at\nfi-\nnexio.com", "finexio.com"),
+    ],
+)
+def test_an_unlisted_reading_is_whole_and_a_struck_one_reviewed(
+    scanner: Scanner, text: str, host: str
+) -> None:
+    """Never the tail of a label (``n58.com`` out of ``κ8νn58``); a word read without its
+    struck-out letter is a likely reading, not a sure one: a person looks."""
+    result = scanner.scan(Item(id="whole", text=text))
+    assert [e.registrable_domain for e in result.entities] == [host]
+    if "\u0336" in text or "-\n" in text:
+        assert result.verdict == "review", result.to_dict()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "work from home $300/day WeChat: zyda57",
+        "看片资源加 QQ：3013755779",
+        "sugar daddy wanted <b>WeChat</b>: <i>zyda57</i>",
+        "加QQ 389136839 代理招募 高返佣",
+        "DM me for the full video telegram @vip_pro6431",
+    ],
+)
+def test_a_handle_offered_with_harmful_wording_is_reviewed(scanner: Scanner, text: str) -> None:
+    """Job scams, porn-resource selling, sugar dating, gambling-agent rebates: README promises
+    review for a handle offered with such wording, on every surface."""
+    for surface in SURFACES:
+        result = scanner.scan(Item(id="wording", text=text, surface=surface))
+        assert result.verdict == "review", (surface, result.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("whatsapp://send?phone=447620145165 VIP", "whatsapp", "+447620145165"),
+        ("line://ti/p/@vip_8533 同城上门服务", "line", "@vip_8533"),
+        ("tg://resolve?domain=casino_vip88", "telegram", "casino_vip88"),
+    ],
+)
+def test_a_messenger_app_link_is_its_handle(
+    scanner: Scanner, text: str, kind: str, value: str
+) -> None:
+    """App links open the same account as ``wa.me`` / ``line.me`` / ``t.me``: handle rules and
+    handle lists see them."""
+    result = scanner.scan(Item(id="app", text=text))
+    assert [(e.kind, e.value) for e in result.entities] == [(kind, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("escort 24/7 L I N E : jotian6902", "line:jotian6902"), ("h o t l i n e . c o m", None)],
+)
+def test_a_spelled_cue_name_stands_alone(scanner: Scanner, text: str, value: str | None) -> None:
+    """``L I N E`` after ``24/7`` is the cue; inside longer spaced text it is letters of a host."""
+    result = scanner.scan(Item(id="cue", text=text))
+    found = [f"{e.kind}:{e.value}" for e in result.entities]
+    assert found == ([value] if value else ["domain:hotline.com"]), found

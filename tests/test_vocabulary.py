@@ -48,6 +48,7 @@ EXAMPLES = {
     "encoded": "copy aHR0cDovL2JldDg4OC5jb20v to a decoder",
     "ambiguous_host": "play bet 888 . com now",
     "embedded": "https://www.google.com/url?q=https://bet888.com",
+    "markup": "bet<b>888</b>&#46;com",
 }
 """One input per flag that the text pipeline emits (``shortener``, ``lookalike`` and
 ``redirect_target`` come from the intel index)."""

@@ -83,6 +83,7 @@ ENTITY_FLAGS: Final = (
     "split_word",
     "ambiguous_host",
     "instruction",
+    "markup",
     # what a finder saw (bastion.extract)
     "no_scheme",
     "defanged",

@@ -17,7 +17,7 @@ import idna
 
 from bastion.extract._types import Candidate
 from bastion.extract.ipaddr import parse_ipv4, parse_ipv6
-from bastion.extract.messengers import MESSENGER_HOSTS, messenger_handle, tg_deeplink_handle
+from bastion.extract.messengers import MESSENGER_HOSTS, deeplink_handle, messenger_handle
 from bastion.normalize.hostwords import (
     CJK_WORD_HOST_MIN,
     cjk_near,
@@ -455,9 +455,9 @@ def _scheme_candidate(text: str, match: re.Match[str]) -> tuple[Candidate, int] 
     path_start = match.start(2) + cut
     if web_scheme is None:
         value = f"{lowered}://{rest}"
-        name = tg_deeplink_handle(rest) if lowered == "tg" else None
-        if name is not None:
-            return Candidate("telegram", start, end, name, flags=("from_url",)), path_start
+        handle = deeplink_handle(lowered, rest)
+        if handle is not None:
+            return Candidate(handle[0], start, end, handle[1], flags=("from_url",)), path_start
         if len(lowered) >= 2 or found is not None:
             known = found is not None and ("ip_host" in found[1] or has_known_suffix(found[0]))
             target = found[0] if found is not None and known else None

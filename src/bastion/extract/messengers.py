@@ -85,3 +85,20 @@ def tg_deeplink_handle(rest: str) -> str | None:
     if names and _TG_NAME.fullmatch(names[0]):
         return names[0]
     return None
+
+
+def deeplink_handle(scheme: str, rest: str) -> tuple[str, str] | None:
+    """``(kind, value)`` for a messenger app link: ``tg://resolve?domain=NAME``,
+    ``whatsapp://send?phone=NUMBER``, ``line://ti/p/@ID`` open the same account as their web
+    links (``t.me``, ``wa.me``, ``line.me``), so they are the same handle (``rest``: everything
+    after ``scheme://``)."""
+    if scheme == "tg":
+        name = tg_deeplink_handle(rest)
+        return ("telegram", name) if name else None
+    if scheme == "whatsapp":
+        number = _whatsapp("api.whatsapp.com", "/" + rest)
+        return ("whatsapp", number) if number else None
+    if scheme == "line":
+        ident = _line(rest)
+        return ("line", ident) if ident else None
+    return None

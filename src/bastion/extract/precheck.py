@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import Final
 
 from bastion.extract._gates import GATE_MAX, Gate
 from bastion.extract.encoded import TRIGGER as ENCODED_TRIGGER
@@ -33,6 +34,7 @@ from bastion.normalize.broken import DIGIT_SEP
 from bastion.normalize.defang import (
     AT_WORDS,
     BRACKETS,
+    CJK_DOT_WORDS,
     DOT_CORE,
     DOT_WORDS,
     DROP_GATE,
@@ -43,6 +45,8 @@ from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.leet import GATE as LEET_GATE
+from bastion.normalize.markup import GATE as MARKUP_GATE
+from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.tables import (
@@ -95,7 +99,9 @@ _ASCII_CLAUSES = (
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     LEET_GATE,
     f"[{_AN}](?:\\.\\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})(?![{_AN}\\-])",
-    f"[{_AN}] {{0,2}}(?:ドット|닷)|[{_AN}]圈[aA]|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
+    f"[{_AN}] {{0,2}}(?:{CJK_DOT_WORDS})|[{_AN}]圈[aA]|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
+    f"[{_AN}] {{1,2}}(?:[•·*~=\\-_]{{1,2}}(?i:dot)|(?i:dot)[•·*~=\\-_])",
+    r"\s(?i:period|full ?stop|punt|pont|piste)\s",
     f"[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",
@@ -118,6 +124,7 @@ _ASCII_CLAUSES = (
     f"(?<![{_AN}])[{_AN}](?:{_GAP1}[{_AN}]){{5}}(?![{_AN}])",
     f"{_UNIT}{_GAP1}{{1,3}}[{_AN}]{_GAP1}{{0,2}}[.。｡]",
     f"{_UNIT}{_GAP1}{{0,2}}[.。｡]{_GAP1}{{0,2}}[{_AN}]{_GAP1}{{1,3}}[{_AN}](?![{_AN}])",
+    f"{_UNIT}\\s{{1,2}}(?:[{CJK_DOTS}]|(?i:dot))\\s{{1,2}}[{_AN}]\\s{{1,2}}[{_AN}]",
     f"[Ww]{{3}}{_GAP1}",
     # guessed readings (bastion.normalize.guess): stand-in dots, glued dian, described TLDs
     f"[{_AN}](?:_{{1,2}}|[,，、‚﹐､]| ?(?i:dian)|\\s{{1,2}}point\\s{{1,2}})"
@@ -127,7 +134,10 @@ _ASCII_CLAUSES = (
     # instructions in prose (bastion.normalize.instructions): their keywords
     INSTRUCTION_TRIGGER,
 )
-_ASCII = Gate(_ASCII_CLAUSES)
+_ASCII = Gate((*_ASCII_CLAUSES, MARKUP_GATE))
+_ONLY_MARKUP_ASCII: Final = [len(_ASCII_CLAUSES)]
+"""The ASCII set's answer when markup (tags, references, escapes) is all it found: the text
+is read again with the markup undone (:func:`_after_markup`)."""
 ASCII_MATCH = _ASCII.matcher()
 """The ASCII clause set's raw match on UTF-8 bytes (the scanner calls it inline)."""
 
@@ -150,6 +160,7 @@ def _wide() -> Gate:
         f"[{_AN}\\-][{_NUM}]{{1,6}}\\s?[{BRACKETS}]{{0,3}}\\s?(?:\\.|。|点|點)",
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         *_ASCII_CLAUSES[1:],
+        MARKUP_GATE,
     )
     return Gate(clauses)
 
@@ -204,15 +215,42 @@ def has_candidates(text: str) -> bool:
     if ascii_only:
         if len(text) > GATE_MAX:
             return _ASCII.search(text)
-        return bool(ASCII_MATCH(text.encode()))
+        hits = ASCII_MATCH(text.encode())
+        return bool(hits) and (hits != _ONLY_MARKUP_ASCII or _after_markup(text))
     if len(text) > GATE_MAX:
         if not _wide().search(text):
             return False
     else:
         hint, match = (_hint, _wide_match) if _hint and _wide_match else wide_checks()
-        if hint(text) is None or not match(text.encode("utf-8", "surrogatepass")):
+        if hint(text) is None:
             return False
+        hits = match(text.encode("utf-8", "surrogatepass"))
+        if not hits:
+            return False
+        if len(hits) == 1 and hits[0] == _wide_markup():
+            return _after_markup(text)
     return confirm_wide(text)
+
+
+@cache
+def _wide_markup() -> int:
+    """The index of the markup clause in the non-ASCII set (its last)."""
+    return len(_wide().patterns) - 1
+
+
+def _after_markup(text: str) -> bool:
+    """``has_candidates`` of ``text`` with its markup undone (the unmasker's first pass), when
+    markup is all the clause sets found: ``<br />`` and ``&#39;`` in a comment alone call for
+    nothing. Reads the undone text once; markup left in it only counts as markup."""
+    stripped = strip_markup(text)
+    if stripped == text:
+        return False
+    hits = _ASCII.hits(stripped) if stripped.isascii() else _wide().hits(stripped)
+    if not hits:
+        return False
+    if stripped.isascii():
+        return hits != frozenset(_ONLY_MARKUP_ASCII)
+    return hits != frozenset({_wide_markup()}) and confirm_wide(stripped)
 
 
 def confirm_wide(text: str) -> bool:

@@ -14,13 +14,13 @@ import re
 from typing import Final
 
 from bastion.normalize import leet
-from bastion.normalize.hostwords import COMMON_TLDS, cjk_near
+from bastion.normalize.hostwords import COMMON_TLDS, cjk_near, words
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
 
 _AN: Final = "A-Za-z0-9"
-BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』［］｛｝"
-_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』［］｛｝")
+BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』［］｛｝〖〗"
+_BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』［］｛｝〖〗")
 
 DOT_WORDS: Final = (
     "punto",  # es, it
@@ -36,9 +36,37 @@ DOT_WORDS: Final = (
     "d0t",
     "titik",  # id, ms
     "จุด",  # th
+    "tečka",  # cs
+    "tecka",
+    "bodka",  # sk
+    "tuldok",  # tl
+    "τελεία",  # el
+    "diǎn",  # pinyin with its tone mark or number
+    "diăn",
+    "diàn",
+    "dián",
+    "diān",
+    "dian3",
+    "точку",  # ru, accusative
+    "נקודה",  # he
 )
 """Words for "dot" that the spelled-dot pass does not know; folded to ``dot`` so its host rules
 (a TLD after, no stop word before) decide."""
+_PROSE_DOT_TLDS: Final = "|".join(
+    sorted(COMMON_TLDS | words("co me tv fun win bet live pro xxx porn"))
+)
+PROSE_DOT_WORDS: Final = (
+    rf"(?:period|full ?stop|punt|pont|piste)(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})\b)"
+)
+"""Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``):
+a dot only right before a TLD spammers use."""
+CJK_DOT_WORDS: Final = (
+    "ドット|닷|ピリオド|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號|डॉट|نقطة"
+)
+"""Non-Latin names of the full stop, read glued or spaced between host parts."""
+_CJK_DOT_FIRST: Final = "ド닷ピ점小圆句圓डن"
+_DECORATED_DOT: Final = r"[•·*~=\-_]"
+"""Symbols put around a spelled ``dot`` (``x •dot• com``, ``x dot- com``): part of the dot."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")
 """Words for "@" (es/pt, it, de, ru, fr): no prose puts them between two address parts."""
 
@@ -50,7 +78,7 @@ TLDs that no English word sits beside (not ``in``, ``me``, ``us``). A single ``_
 handles use it (``tg_casino_vip``)."""
 """Lower-case TLDs that a stand-in dot may precede: ``bet888,com``, ``bet888*com``,
 ``bet888 com`` (a space as the dot needs a name with letters and digits, or Chinese beside)."""
-_DEFANG_FIRST: Final = rf"[\s{BRACKETS}.\\Dd\-_pPnNkKtTтcC点點。ドット닷圈,，*#^~|]"
+_DEFANG_FIRST: Final = rf"[\s{BRACKETS}.\\Dd\-_pPnNkKtTтcC点點。ドット닷圈,，*#^~|{_CJK_DOT_FIRST}]"
 """Every character a match of ``_DEFANG_RE`` can start with: a class test rejects the other
 positions before the look-behind and the long alternation are tried."""
 _DEFANG_RE: Final = re.compile(
@@ -61,8 +89,11 @@ _DEFANG_RE: Final = re.compile(
     r"|\\(?P<escaped>[./:@\-])"
     r"|(?P<glued>DOT|Dot)(?=[a-z0-9])"
     r"|(?P<dashed>(?P<d1>[-_.])(?:[Dd][Oo0][Tt])(?P=d1))"
-    rf"|(?P<word>\s{{1,2}}(?i:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b))\s{{1,2}})"
-    r"|(?P<cjkword>[ ]{0,2}(?:ドット|닷)[ ]{0,2})"
+    rf"|(?P<word>\s{{1,2}}(?i:{'|'.join(DOT_WORDS)}|point(?=\s{{1,2}}(?:com|net|org)\b)"
+    rf"|{PROSE_DOT_WORDS})\s{{1,2}})"
+    rf"|(?P<cjkword>[ ]{{0,2}}(?:{CJK_DOT_WORDS})[ ]{{0,2}})"
+    rf"|(?P<decorated>[ ]{{1,2}}(?:{_DECORATED_DOT}{{1,2}}(?i:dot){_DECORATED_DOT}{{0,2}}"
+    rf"|(?i:dot){_DECORATED_DOT}{{1,2}})[ ]{{1,2}})"
     rf"|(?P<at>\s{{1,2}}(?:{'|'.join(AT_WORDS)})\s{{1,2}}|圈[aA])"
     rf"|(?P<stand_in>\.\.|[,，*#^~|]|__)(?=(?:{STAND_IN_TLDS})(?![{_AN}\-]))"
     rf"|(?P<spaced_tld>[ ]{{1,2}})(?=(?:{SPAM_TLDS})(?![{_AN}\-.]))"
@@ -86,7 +117,7 @@ _SPACED_TLD_RE: Final = re.compile(
 """``bet888 点 c o m``: the letters of the TLD spaced out after a (spelled) dot that follows a
 name (a name spaced out too is the spaced-letters pass's)."""
 _SPACED_DOT_WORD_RE: Final = re.compile(
-    rf"(?<=[{_AN}])\s{{1,2}}(?P<word>[Dd][ .\-_*]{{1,2}}[Oo][ .\-_*]{{1,2}}[Tt])"
+    rf"(?<=[{_AN}]{{2}})\s{{1,2}}(?P<word>[Dd][ .\-_*]{{1,2}}[Oo][ .\-_*]{{1,2}}[Tt])"
     rf"\s{{1,2}}(?=[{_AN}])"
 )
 """``bet888 d o t com``: the word ``dot`` spelled with its letters apart."""
@@ -144,7 +175,8 @@ GATE: Final = (
     rf"[{_AN}](?:\.\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})"
     rf"|[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})|[{_AN}\-]{{4}} {{1,2}}(?:{SPAM_TLDS}) ?[^ -~]"
     rf"|[^ -~] ?[{_AN}\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})"
-    r"|[A-Za-z0-9] {0,2}(?:ドット|닷)|[A-Za-z0-9]圈[aA]|[+➕＋]\s{0,2}\.[A-Za-z]"
+    rf"|[A-Za-z0-9] {{0,2}}(?:{CJK_DOT_WORDS})|[A-Za-z0-9]圈[aA]|[+➕＋]\s{{0,2}}\.[A-Za-z]"
+    rf"|[A-Za-z0-9] {{1,2}}(?:{_DECORATED_DOT}{{1,2}}(?i:dot)|(?i:dot){_DECORATED_DOT})"
     r"|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
@@ -153,6 +185,7 @@ GATE: Final = (
     rf"|[{_AN}] ?[{BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{BRACKETS}]"
     r"|[A-Za-z0-9]\\[./:@\-]|\\/|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
     rf"|\s(?:(?i:{'|'.join(DOT_WORDS + AT_WORDS)})|point\s{{1,2}}(?:com|net|org))\s"
+    r"|\s(?i:period|full ?stop|punt|pont|piste)\s"
     f"|{leet.GATE}"
 )
 """A cheap superset of every trigger of the two passes below (for the unmasker's gate)."""
@@ -173,7 +206,7 @@ def defang_pass(work: Work) -> None:
         elif kind == "escaped":
             if m["escaped"] != "@" or not _in_link(text, start):
                 groups.append(("defang", start, end, [(start, end, m["escaped"])]))
-        elif kind in ("glued", "dashed"):
+        elif kind in ("glued", "dashed", "decorated"):
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "word":
             word_start = m.start("word")

@@ -48,8 +48,9 @@ from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Edit, Group, Work
 from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 
-SPOKEN_DIGITS: Final = {**CJK_NUMERALS, "两": "2", "兩": "2"}
-"""Numerals read as digits in an id: Chinese, financial (壹贰叁), spoken (幺 for 1, 两 for 2)."""
+SPOKEN_DIGITS: Final = {**CJK_NUMERALS, "两": "2", "兩": "2", "洞": "0", "拐": "7", "勾": "9"}
+"""Numerals read as digits in an id: Chinese, financial (壹贰叁), spoken (幺 for 1, 两 for 2)
+and the radio readings (洞 for 0, 拐 for 7, 勾 for 9), only after a cue or eleven in a row."""
 _NUM: Final = "".join(SPOKEN_DIGITS)
 _TO_DIGITS: Final = str.maketrans(SPOKEN_DIGITS)
 _UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
@@ -113,6 +114,10 @@ _SPELLED_CUE_RE: Final = re.compile(
 )
 """``W h a t s A p p``: a messenger's name spelled out is its name (never the host
 ``whats.app``)."""
+_UNIT_BEFORE_RE: Final = re.compile(r"(?:^|(?<=[ .*·\-]))[A-Za-z0-9][ .*·\-]{1,3}\Z")
+_UNIT_AFTER_RE: Final = re.compile(r"[ .*·\-]{1,3}[A-Za-z0-9](?![A-Za-z0-9])")
+"""A single letter or digit spaced like the cue's letters, just before or after it (``24/7 L I N E``
+has none: the ``7`` ends a word)."""
 SPELLED_CUE_GATE: Final = (
     "(?i:" + "|".join("[ .*·\\-]{1,3}".join(word[:4]) for word in _CUE_NAMES) + ")"
 )
@@ -365,6 +370,10 @@ def cued_id_pass(work: Work) -> None:
     """Join the pieces of an id written right after a messenger cue (see the module doc)."""
     spelled: list[Group] = []
     for m in _SPELLED_CUE_RE.finditer(work.text):
+        if _UNIT_BEFORE_RE.search(
+            work.text, max(0, m.start() - 4), m.start()
+        ) or _UNIT_AFTER_RE.match(work.text, m.end()):
+            continue  # ``h o t l i n e . c o m``: a cue's letters inside longer spaced text
         width = 1 + len(next(g for g in m.groups() if g))
         edits: list[Edit] = [(i, i + width - 1, "") for i in range(m.start() + 1, m.end(), width)]
         spelled.append(("spaced_letters", m.start(), m.end(), edits))

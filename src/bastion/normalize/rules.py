@@ -98,8 +98,9 @@ _CJK_NUM_CLASS: Final = "".join(CJK_NUMERALS)
 _CJK_RUN_RE: Final = re.compile(rf"[0-9{_CJK_NUM_CLASS}]{{5,}}")
 _CJK_TABLE: Final = str.maketrans(CJK_NUMERALS)
 
+_LOOKALIKE_DOT_CLASS: Final = re.escape(DOT_CHARS.replace("、", "").replace("°", ""))
 _GAP: Final = (
-    rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}"
+    rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}]\s{{1,2}}"
     r"|(?:[^\w\r\n'’]|_){1,3})"
 )
 """Between spaced letters: a spelled dot or 1-3 spaces/symbols/emoji (apostrophes join words)."""
@@ -113,6 +114,9 @@ _SPACED_RE: Final = re.compile(
 )
 _UNIT_RE: Final = re.compile(rf"(?<![A-Za-z0-9]){_UNIT}")
 _DOT_CHARS: Final = frozenset(".。．｡﹒")
+_LOOKALIKE_DOTS: Final = frozenset(DOT_CHARS) - {"、", "°"}
+"""Dot glyphs that stand for a dot between spaced letters only where the other gaps differ
+(``b·e·t`` spaces its letters with them)."""
 _SECOND_LEVEL: Final = ("com", "net", "org", "gov", "edu", "co", "ac")
 """Labels that usually sit under a ccTLD (``bet.com.cn``), tried when spaced letters hide
 every dot (``b.e.t.c.o.m.c.n``)."""
@@ -548,8 +552,10 @@ def _dotted(
 
 def _gap_value(gap: str, usual: str) -> str:
     """What a gap stands for; a hyphen set off like the letters (``o - h``, ``o^-^h``) is kept."""
-    if any(c in _DOT_CHARS for c in gap) or "dot" in gap.lower():
+    if any(c in _DOT_CHARS for c in gap) or "dot" in gap.lower() or "点" in gap or "點" in gap:
         return "."
+    if gap != usual and any(c in _LOOKALIKE_DOTS for c in gap):
+        return "."  # ``g l o c i l ⋅ c o m``: the one gap unlike the others holds a dot glyph
     if "@" in gap:
         return "@"
     return "-" if "-" in gap and gap != usual else ""
@@ -633,9 +639,21 @@ def spaced_pass(work: Work) -> None:
         options = ((head, tail) for head in heads for tail in tails)
         found = (_spaced_group(text, head, spans, tail, m) for head, tail in options)
         group = next((g for g in found if g is not None), None)
+        retry = group is None and 6 < len(spans) <= _RETRY_UNITS
+        for drop in range(1, _MOST_DROPPED + 1) if retry else ():
+            # ``g a t e 7 7 7 . c o m T&C``: spaced text running on past the host
+            group = _spaced_group(text, False, spans[:-drop], [], m)
+            if group is not None:
+                break
         if group is not None:
             groups.append(group)
     work.apply(groups)
+
+
+_MOST_DROPPED: Final = 3
+"""Single letters after a spaced host that the spaced-letters pass may leave out of it."""
+_RETRY_UNITS: Final = 64
+"""Only runs this short are retried without their last letters (a bound on the work)."""
 
 
 def _spaced_group(

@@ -43,7 +43,7 @@ DIGIT_WORDS: Final = (
 )
 """English digit names, in order (index = digit): spoken phones, ids and host names."""
 
-DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘"
+DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁"
 """Characters written in place of a dot between host labels; folded only in host context."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
@@ -66,8 +66,13 @@ _SCRIPT_RANGES: Final = (
 )
 """Scripts whose letters are folded to Latin look-alikes (never CJK, kana or Hangul)."""
 
-_HOMOGLYPH_OVERRIDES: Final = {"ӏ": "l", "Ӏ": "I", "І": "I", "Ι": "I"}
-"""TR39 maps these strokes to ``i``/``l`` by skeleton; in host names they stand for ``l``/``I``."""
+_HOMOGLYPH_OVERRIDES: Final = {"ӏ": "l", "Ӏ": "I", "І": "I", "Ι": "I"} | {
+    "κ": "k", "к": "k", "ĸ": "k", "η": "n", "τ": "t", "т": "t", "ω": "w", "μ": "u", "п": "n",
+}  # fmt: skip
+"""TR39 maps the strokes to ``i``/``l`` by skeleton; in host names they stand for ``l``/``I``.
+The Greek and Cyrillic small letters TR39 maps to no ASCII letter (``κ`` to ``ĸ``) but spammers
+write for one (``κ8νn58`` is ``k8vn58``): left unfolded they cut the label short and the host
+reported would be another (``n58.com``)."""
 
 _COMBINING_OVERLAYS: Final = frozenset(
     set(range(0x0300, 0x0370))

@@ -24,6 +24,7 @@ from bastion.normalize import (
     id_parts,
     instructions,
     leet,
+    markup,
     phone_forms,
     rules,
 )
@@ -59,7 +60,9 @@ from bastion.normalize.tables import (
     _PHONES,
     _PARTS,
 ) = (1 << i for i in range(19))
-_ALL: Final = (1 << 19) - 1
+_MARKUP: Final = 1 << 19
+_HYPHEN: Final = 1 << 20
+_ALL: Final = (1 << 21) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -94,6 +97,8 @@ _ASCII_GATES: Final = (
     (to_re2(instructions.GATE), _INSTRUCTED),
     ("|".join(phone_forms.TRIGGERS), _PHONES),
     (id_parts.TRIGGER, _PARTS),
+    (to_re2(markup.GATE), _MARKUP),
+    (markup.HYPHEN_TRIGGER, _HYPHEN),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -173,8 +178,11 @@ def _homoglyph_pass(work: Work) -> None:
 
 
 PASSES: Final = (
+    Pass("markup", markup.markup_pass, _MARKUP, regate=True),
+    Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
+    Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass(
         "emoji_letters",

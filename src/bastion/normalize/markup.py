@@ -1,0 +1,248 @@
+"""Markup read the way a reader sees it rendered: the first unmasking pass.
+
+Bios, forum posts and listings are stored as HTML, BBCode, markdown or program text, and the
+reader sees them rendered: ``bet<b>888</b>.com``, ``[b]bet[/b][i]888[/i].com``,
+``**vx**：`abc88```, ``&#98;&#101;&#116;888.com``, ``https&colon;&sol;&sol;bet888&nbsp;.com``,
+``bet888\\u002ecom``, ``"bet" + "888" + ".com"`` all read as one plain host or handle. Read as
+text, the tag names become labels (``[size=5]ol[/size].com`` gave ``size.com``, a real other
+site), which is worse than a miss. This pass drops known tags (keeping any attribute value that
+holds a dot or colon, so ``<a href="https://x.com">`` keeps its link), decodes character
+references and program escapes that stand for a printable character, drops markdown emphasis
+and joins quoted string pieces.
+
+Only known HTML and BBCode tag names count as tags (``a<b and c>d`` with unknown names is
+prose); block tags become a line break so two paragraphs never join into one host. Every regex is
+bounded and the pass is one ``re`` scan per form, so its cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+from bastion.normalize.hostwords import words
+from bastion.normalize.result import Edit, Group, Work
+from bastion.suffixes import has_known_suffix
+
+_INLINE: Final = words(
+    "a b i u s em strong font span small big sup sub mark code del ins strike tt kbd var "
+    "abbr cite q label wbr nobr bdi bdo"
+)
+_BLOCK: Final = words(
+    "br p div li ul ol tr td th table tbody thead h1 h2 h3 h4 h5 h6 hr blockquote pre img "
+    "center section article header footer"
+)
+_TAG_NAMES: Final = "|".join(sorted(_INLINE | _BLOCK, key=lambda n: (-len(n), n)))
+_BLOCK_NAMES: Final = frozenset(_BLOCK)
+
+_TAG_RE: Final = re.compile(
+    rf"<(?P<close>/)?(?P<name>{_TAG_NAMES})(?![A-Za-z0-9])(?P<attrs>[^<>\n]{{0,200}}?)/?>",
+    re.I,
+)
+"""An HTML tag with a known name (attributes bounded, on one line)."""
+_BBCODE_NAMES: Final = (
+    "b|i|u|s|url|color|colour|size|font|quote|code|img|center|left|right|email|highlight"
+    "|sup|sub|spoiler|strike|align|indent|list|\\*"
+)
+_BBCODE_RE: Final = re.compile(
+    rf"\[(?P<close>/)?(?P<name>{_BBCODE_NAMES})(?:=(?P<value>[^\[\]\n]{{0,120}}))?\]", re.I
+)
+_ATTR_VALUE_RE: Final = re.compile(r"""=\s?(?:"([^"]{1,200})"|'([^']{1,200})'|([^\s"'>]{1,200}))""")
+_REF_RE: Final = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});|&#[0-9]{1,7}|&#[xX][0-9A-Fa-f]{1,6}"
+)
+"""A character reference: numeric with or without ``;``, named with ``;`` (``T&C`` is prose)."""
+_ESCAPE_RE: Final = re.compile(
+    r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([0-3][0-7]{2}))"
+)
+"""JavaScript, Python and C escapes: ``\\u002e``, ``\\u{2e}``, ``\\x2e``, ``\\056``."""
+_EMPHASIS_RE: Final = re.compile(
+    r"\*\*([^*\n]{1,64})\*\*|`([^`\n]{1,64})`"
+    r"|(?<![A-Za-z0-9])(?:__([^_\n]{1,64})__|~~([^~\n]{1,64})~~)(?![A-Za-z0-9])"
+)
+"""Markdown emphasis, strike-through and inline code around a short span (``**vx**``,
+`` `id` ``, ``__微信__``); ``__`` only apart from letters (``http__host`` is a mangled scheme)."""
+_QUOTES: Final = "\"'“”‘’＂＇「」"
+_PIECE: Final = rf"[{_QUOTES}][A-Za-z0-9.\-/:@_]{{1,63}}[{_QUOTES}]"
+_CONCAT_RE: Final = re.compile(rf"{_PIECE}(?:\s{{0,2}}(?:\+|＋|➕){{1,2}}\s{{0,2}}{_PIECE}){{1,8}}")
+"""Quoted pieces joined by ``+`` (JavaScript, Python) or ``++`` (Haskell): one string."""
+_PIECE_RE: Final = re.compile(rf"[{_QUOTES}]([A-Za-z0-9.\-/:@_]{{1,63}})[{_QUOTES}]")
+
+_SPACES: Final = frozenset("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f")
+"""Decoded references that render as a space (``&nbsp;``, ``&ensp;``, ``&#160;``)."""
+
+GATE: Final = (
+    r"</?[A-Za-z]|\[/?[A-Za-z]|&#[0-9xX]|&[A-Za-z][A-Za-z0-9]|\\[ux0-3]"
+    r"|(?:\*\*|__|~~|`)[A-Za-z0-9]|[A-Za-z0-9](?:\*\*|__|~~|`)"
+    r"|[A-Za-z0-9.][\"'“”‘’＂＇」]\s{0,2}[+＋➕]"
+)
+"""Where the pass can matter, as an ``re`` pattern (RE2 through ``to_re2``): short prefixes,
+as a wide bounded repeat would bloat the shared gate DFAs; each branch holds an ASCII letter or
+digit (the pre-check's hint search needs one), so emphasis counts only beside one."""
+
+
+def _keep(attrs: str) -> str:
+    """Attribute values a reader might follow (a dot or colon: ``href="https://x.com"``)."""
+    values = [next(v for v in m.groups() if v is not None) for m in _ATTR_VALUE_RE.finditer(attrs)]
+    return " ".join(v for v in values if "." in v or ":" in v)
+
+
+def _tag(m: re.Match[str]) -> str:
+    kept = _keep(m["attrs"]) if m["attrs"] else ""
+    if kept:
+        return f" {kept} "
+    return "\n" if m["name"].lower() in _BLOCK_NAMES else ""
+
+
+_CLOSING_RE: Final = re.compile(rf"\[/({_BBCODE_NAMES})\]", re.I)
+
+
+@lru_cache(maxsize=4)
+def _closed(text: str) -> frozenset[str]:
+    """The BBCode names closed somewhere in ``text`` (one scan a text)."""
+    return frozenset(name.lower() for name in _CLOSING_RE.findall(text))
+
+
+def _bbcode(m: re.Match[str]) -> str | None:
+    value = m["value"] or ""
+    if "." in value or ":" in value:
+        return f" {value} "
+    if not m["close"] and not value and m["name"].lower() not in _closed(m.string):
+        return None  # ``[v][i][r]``: letters in brackets, not an ``[i]`` tag never closed
+    return ""
+
+
+def _reference(m: re.Match[str]) -> str | None:
+    decoded = html.unescape(m[0] if m[0].endswith(";") else m[0] + ";")
+    if decoded.startswith("&") or len(decoded) != 1:
+        return None
+    if decoded in _SPACES:
+        return " "
+    return decoded if decoded.isalnum() or decoded in _LINK_PUNCT else None
+
+
+_LINK_PUNCT: Final = frozenset(".:/@-_?=%~。．：／＠")
+"""Punctuation a decoded reference or escape may give (``&lt;`` stays: it is markup syntax)."""
+
+
+def _escape(m: re.Match[str]) -> str | None:
+    braced, four, two, octal = m.groups()
+    code = int(octal, 8) if octal else int(braced or four or two, 16)
+    char = chr(code)
+    return char if code < 0x7F and (char.isalnum() or char in _LINK_PUNCT) else None
+
+
+def _concat(m: re.Match[str]) -> str | None:
+    joined = "".join(_PIECE_RE.findall(m[0]))
+    return joined if "." in joined else None
+
+
+_FORMS: Final = (
+    ("markup", _BBCODE_RE, _bbcode),
+    ("markup", _TAG_RE, _tag),
+    ("markup", _REF_RE, _reference),
+    ("markup", _ESCAPE_RE, _escape),
+    ("markup", _EMPHASIS_RE, lambda m: next(g for g in m.groups() if g is not None)),
+    ("markup", _CONCAT_RE, _concat),
+)
+
+
+def markup_pass(work: Work) -> None:
+    """Drop tags and emphasis, decode references and escapes, join quoted pieces; each form is
+    applied as its own step, so a reference decoded to ``<`` never becomes a tag."""
+    for name, pattern, replace in _FORMS:  # one trick name, "markup", for every form
+        groups: list[Group] = []
+        for m in pattern.finditer(work.text):
+            new = replace(m)
+            if new is None or new == m[0]:
+                continue
+            edit: Edit = (m.start(), m.end(), new)
+            groups.append((name, m.start(), m.end(), [edit]))
+        work.apply(groups)
+
+
+def strip(text: str) -> str:
+    """``text`` as the markup pass leaves it (the pre-check re-reads this)."""
+    work = Work(text, False)
+    markup_pass(work)
+    return work.text
+
+
+_STRIKE: Final = "\u0335\u0336\u0337\u0338"
+"""Combining stroke and solidus overlays: the letter under them is struck out."""
+STRUCK_TRIGGER: Final = r"[\x{335}-\x{338}]"
+"""RE2: where the struck-letter pass can change a text."""
+_TOKEN_RE: Final = re.compile(r"(?:[^\W_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]*)+")
+_LETTER_RE: Final = re.compile(r"[^\W_]([\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]*)")
+_MOST_STRUCK: Final = 2
+_STRIKE_RE: Final = re.compile(f"[{_STRIKE}]")
+_TOKEN_BACK: Final = 64
+"""How far back from a strike mark its word may start (longer words are not looked at whole)."""
+
+
+def _token_start(text: str, mark: int) -> int:
+    """Where the word holding the strike mark at ``mark`` starts (at most ``_TOKEN_BACK`` back)."""
+    start = mark
+    floor = max(0, mark - _TOKEN_BACK)
+    while start > floor and (text[start - 1].isalnum() or unicodedata.combining(text[start - 1])):
+        start -= 1
+    return start
+
+
+def struck_pass(work: Work) -> None:
+    """``espacx̶ejeux.com``: one or two letters struck out in an otherwise plain word are a decoy
+    the reader skips; they are dropped and the word flagged ``ambiguous_host`` (the struck
+    reading is the likely one, not a sure one: unlisted, a person looks). Words struck or marked
+    throughout (strike-through styling, Zalgo noise) keep their letters: the character pass
+    drops the marks."""
+    groups: list[Group] = []
+    text = work.text
+    pos = 0
+    while (mark := _STRIKE_RE.search(text, pos)) is not None:
+        m = _TOKEN_RE.match(text, _token_start(text, mark.start()))
+        if m is None or m.end() <= mark.start():
+            pos = mark.end()
+            continue
+        pos = m.end()
+        struck: list[Edit] = []
+        plain = 0
+        for letter in _LETTER_RE.finditer(text, m.start(), m.end()):
+            marks = letter[1]
+            if not marks:
+                plain += 1
+            elif all(c in _STRIKE for c in marks):
+                struck.append((letter.start(), letter.end(), ""))
+            else:
+                struck = []
+                break
+        if struck and len(struck) <= _MOST_STRUCK and plain >= 2 * len(struck) + 1:
+            groups.append(("ambiguous_host", m.start(), m.end(), []))
+            groups.append(("combining", m.start(), m.end(), struck))
+    work.apply(groups)
+
+
+_HYPHEN_BREAK_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9.\-])(?P<head>[A-Za-z0-9]{1,63})-[ \t]{0,4}\r?\n[ \t]{0,4}"
+    r"(?P<tail>[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){1,4})(?![A-Za-z0-9\-])"
+)
+HYPHEN_TRIGGER: Final = r"[A-Za-z0-9]-[ \t]{0,4}\r?\n[ \t]{0,4}[A-Za-z0-9]"
+"""RE2: where the line-end hyphen pass can change a text."""
+
+
+def hyphen_break_pass(work: Work) -> None:
+    """``fi-⏎nexio.com``: a word hyphenated at the end of a line is one word to the reader, so
+    the host is ``finexio.com``, never the tail ``nexio.com`` (another site). The hyphen may also
+    belong to the name (``fi-nexio.com``), so the joined host is flagged ``ambiguous_host``:
+    listed, acted on; unlisted, a person looks."""
+    groups: list[Group] = []
+    for m in _HYPHEN_BREAK_RE.finditer(work.text):
+        if not has_known_suffix(m["tail"].lower()):
+            continue
+        groups.append(("ambiguous_host", m.start(), m.end(), []))
+        groups.append(
+            ("spaced_letters", m.start(), m.end(), [(m.end("head"), m.start("tail"), "")])
+        )
+    work.apply(groups)
