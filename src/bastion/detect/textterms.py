@@ -73,7 +73,9 @@ def fold(text: str) -> str:
     """NFKC, case-folded, simplified Chinese."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     if _IS_HAN.search(folded):
-        folded = _t2s().convert(folded)
+        # OpenCC takes UTF-8: a lone surrogate (hostile input) would stop it, so it becomes "?"
+        safe = folded.encode("utf-8", "replace").decode("utf-8")
+        folded = _t2s().convert(safe)
     return folded
 
 
