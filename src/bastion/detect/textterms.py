@@ -72,10 +72,12 @@ def prepare() -> None:
 def fold(text: str) -> str:
     """NFKC, case-folded, simplified Chinese."""
     folded = unicodedata.normalize("NFKC", text).casefold()
+    if folded.isascii():
+        return folded
+    # RE2 and OpenCC take UTF-8: a lone surrogate (hostile input) would stop them; it becomes "?"
+    folded = folded.encode("utf-8", "replace").decode("utf-8")
     if _IS_HAN.search(folded):
-        # OpenCC takes UTF-8: a lone surrogate (hostile input) would stop it, so it becomes "?"
-        safe = folded.encode("utf-8", "replace").decode("utf-8")
-        folded = _t2s().convert(safe)
+        folded = _t2s().convert(folded)
     return folded
 
 
