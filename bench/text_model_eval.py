@@ -36,7 +36,7 @@ import numpy as np
 from bastion import Scanner
 from bastion.detect.base import DetectContext, Detector
 from bastion.detect.linear import LinearModel
-from bastion.detect.text_model import shipped_model, text_doc
+from bastion.detect.text_model import policy_with_model_on, shipped_model, text_doc
 from bastion.detect.url_model import host_doc
 from bastion.detect.url_model import shipped_model as url_model
 from bastion.model import Item, Signal
@@ -156,6 +156,7 @@ def _operator(tests: dict[str, list[Example]], trains: dict[str, list[Example]])
         started = time.perf_counter()
         model, _ = train_operator(data, home, seed=texts.SPLIT_SEED, test_fraction=0.0)
         seconds = time.perf_counter() - started
+        (home / "policy.yaml").write_text(policy_with_model_on(), encoding="utf-8")
         scanner = Scanner.load(home, no_feeds=True)
         out: dict[str, Any] = {
             "train_rows": sum(map(len, trains.values())),
@@ -290,6 +291,7 @@ def main(argv: list[str] | None = None) -> None:
     for name, rows in sets.items():
         trains[name], tests[name] = texts.parts(rows)
     with tempfile.TemporaryDirectory(prefix="bastion-textmodel-") as empty:
+        (Path(empty) / "policy.yaml").write_text(policy_with_model_on(), encoding="utf-8")
         scanner = Scanner.load(Path(empty), no_feeds=True)
     model = shipped_model()
     path = RESULTS_DIR / "text_model_eval.json"

@@ -87,11 +87,17 @@ class Scanner:
             raise ValueError("max_text_chars must be at least 1")
         self._resources = Resources(self.index, MappingProxyType(dict(self.assets or {})))
         if self.detectors is None:
-            self._detectors = load_detectors(self._resources)
+            loaded = load_detectors(self._resources)
+            active = self.policy.active_signal_labels
+            # An optional detector (a costly one, e.g. the text model) runs only for a policy
+            # with an enabled rule on its labels; its declared labels still count below.
+            self._detectors = tuple(
+                d for d in loaded if not getattr(d, "optional", False) or d.emits & active
+            )
         else:
-            self._detectors = tuple(self.detectors)
+            loaded = self._detectors = tuple(self.detectors)
         self.detectors = self._detectors
-        missing = self.policy.signal_labels - declared_labels(self._detectors)
+        missing = self.policy.signal_labels - declared_labels(loaded)
         if missing:
             raise ValueError(
                 f"policy {self.policy.name!r} matches signals no detector emits: "

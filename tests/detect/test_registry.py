@@ -39,8 +39,7 @@ def plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[importlib.metadata
     points: list[importlib.metadata.EntryPoint] = []
 
     def fake(*, group: str) -> list[importlib.metadata.EntryPoint]:
-        assert group == registry.ENTRY_POINT_GROUP
-        return points
+        return points if group == registry.ENTRY_POINT_GROUP else []
 
     monkeypatch.setattr(importlib.metadata, "entry_points", fake)
     registered.cache_clear()
@@ -67,7 +66,8 @@ def test_a_third_party_detector_plugs_in_through_an_entry_point(
     policy = tmp_path / "urgent.yaml"
     policy.write_text(URGENCY_POLICY, encoding="utf-8")
     scanner = Scanner.load(feed_home, policy_path=policy)
-    assert [d.name for d in scanner.detectors or ()] == [*builtin, "urgency"]
+    running = [f.name for f in registered() if not getattr(f, "optional", False)]
+    assert [d.name for d in scanner.detectors or ()] == running  # optional ones: no rule on them
     result = scanner.scan({"id": "1", "text": "URGENT: pay the fee today", "surface": "chat"})
     assert result.entities == []
     assert result.verdict == "review"

@@ -16,7 +16,13 @@ from bastion.cli import app
 from bastion.detect.base import Resources
 from bastion.detect.linear import Doc, LinearModel
 from bastion.detect.registry import DetectorError
-from bastion.detect.text_model import MODEL_FILE, TextModelDetector, shipped_model, text_doc
+from bastion.detect.text_model import (
+    MODEL_FILE,
+    TextModelDetector,
+    policy_with_model_on,
+    shipped_model,
+    text_doc,
+)
 from bastion.intel import IntelIndex
 from bastion.model import Item
 from bastion.modeltrain import Example, read_labelled, split, train_operator
@@ -32,7 +38,25 @@ SCAM_ROWS = [f"我是你领导，急需周转{n}万，先转到这个账户，�
 
 @pytest.fixture(scope="module")
 def empty_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("empty-home")
+    """A home whose policy is the default one with the text-model rules switched on."""
+    return intent_on(tmp_path_factory.mktemp("empty-home"))
+
+
+def intent_on(home: Path) -> Path:
+    """``home`` with ``policy.yaml``: the packaged default with its text-model rules enabled."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "policy.yaml").write_text(policy_with_model_on(), encoding="utf-8")
+    return home
+
+
+def test_the_model_is_off_under_the_default_policy(tmp_path: Path) -> None:
+    """It reads every message (costly), so it runs only once a policy rule on it is enabled."""
+    off = Scanner.load(tmp_path, no_feeds=True)
+    assert "text_model" not in [d.name for d in off.detectors or ()]
+    assert off.scan({"id": "1", "surface": "chat", "text": FRAUD}).verdict == "allow"
+    on = Scanner.load(intent_on(tmp_path / "on"), no_feeds=True)
+    assert "text_model" in [d.name for d in on.detectors or ()]
+    assert on.scan({"id": "1", "surface": "chat", "text": FRAUD}).verdict == "review"
 
 
 def _csv(path: Path) -> Path:
@@ -102,7 +126,7 @@ def test_the_operator_model_replaces_the_shipped_one(tmp_path: Path) -> None:
     assert "| class | precision | recall | F1 | support |" in card
     assert "| scam.acquaintance |" in card and "seeds: split 3" in card
     assert not list(home.joinpath("models").glob(".*.tmp"))
-    scanner = Scanner.load(home, no_feeds=True)
+    scanner = Scanner.load(intent_on(home), no_feeds=True)
     result = scanner.scan({"id": "1", "surface": "chat", "text": SCAM_ROWS[0]})
     [signal] = result.signals
     assert signal.label == "intent.scam"

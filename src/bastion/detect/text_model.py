@@ -86,6 +86,10 @@ class TextModelDetector:
 
     name: Final = "text_model"
     emits: Final = frozenset(LABELS.values())
+    optional: Final = True
+    """Runs only when an enabled policy rule names one of its labels: it reads every message of
+    four or more characters, which costs a scan of clean traffic about ten times its time, so
+    the default policy ships its rules switched off (``enabled: false``)."""
     __slots__ = ("_emit", "_gate", "_model", "_tag")
 
     def __init__(self, resources: Resources) -> None:
@@ -138,3 +142,16 @@ class TextModelDetector:
                 )
             )
         return signals
+
+
+SWITCHED_OFF: Final = "(text intent model).\n    enabled: false\n"
+
+
+def policy_with_model_on() -> str:
+    """The packaged default policy with the text-model rules enabled (what an operator who wants
+    the model edits by hand; the benches and tests use it)."""
+    default = package_files.files("bastion").joinpath("policies/default.yaml").read_text("utf-8")
+    switched = default.replace(SWITCHED_OFF, "(text intent model).\n")
+    if default.count(SWITCHED_OFF) != 2:
+        raise ValueError("the default policy no longer ships its two text-model rules switched off")
+    return switched

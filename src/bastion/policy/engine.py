@@ -179,6 +179,7 @@ class Policy:
         "_cues",
         "_signal_table",
         "_table",
+        "active_signal_labels",
         "categories",
         "name",
         "ocr",
@@ -211,6 +212,11 @@ class Policy:
             label for rule in spec.rules for label in rule.when.signals or ()
         )
         """The signal labels this policy's rules name; the scanner's detectors must emit them."""
+        self.active_signal_labels: frozenset[str] = frozenset(
+            label for rule in spec.rules if rule.enabled for label in rule.when.signals or ()
+        )
+        """The labels its enabled rules (enforced or shadow) name: an ``optional`` detector runs
+        only when one of its labels is here."""
 
     @classmethod
     def parse(
