@@ -1,6 +1,6 @@
 """Unqualified advice: offers of professional advice vs. ordinary talk about health, law, money.
 
-Positives: ``bench/vectors/credentials_eval.jsonl`` rows with an ``offer`` domain, written as
+Positives: ``bench/eval_sets/credentials_eval.jsonl`` rows with an ``offer`` domain, written as
 spammers write them (bios and posts, English and Chinese, five domains), before the detector's
 word lists were written and never used to tune them. The same file holds written ordinary
 talk (hard negatives: "my doctor said", "股市大跌"). Real ordinary talk, not written by the team:
@@ -36,7 +36,7 @@ from bastion.model import Item
 from bench import common
 
 SEED = 20261206
-EVAL_FILE = common.REPO_ROOT / "bench" / "vectors" / "credentials_eval.jsonl"
+EVAL_FILE = common.REPO_ROOT / "bench" / "eval_sets" / "credentials_eval.jsonl"
 BAR_RECALL, BAR_PRECISION = 0.90, 0.90
 TOPIC = re.compile(
     r"(?i)\b(?:doctor|hospital|medicine|health|sick|ill|pills?|law|legal|court|lawyer|police|"
