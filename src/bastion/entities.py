@@ -24,9 +24,7 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
+from bastion.atomic import write_bytes_atomically
 from bastion.detect.authority_words import END_HEADS, GENERIC, HEADS, QUALIFIERS
 from bastion.detect.impersonation import (
     MIN_PINYIN_KEY,
@@ -487,16 +486,7 @@ def write_compiled(home: Path, document: dict[str, Any]) -> Path:
     home.mkdir(parents=True, exist_ok=True)
     target = home / COMPILED
     data = gzip.compress(json.dumps(document, ensure_ascii=False).encode("utf-8"), mtime=0)
-    fd, tmp = tempfile.mkstemp(prefix=".entities-", dir=home)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(target, data)
     return target
 
 

@@ -13,9 +13,7 @@ import csv
 import hashlib
 import json
 import math
-import os
 import random
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from typing import Any, Final
 
 import numpy as np
 
+from bastion.atomic import write_bytes_atomically
 from bastion.detect.linear import Doc, LinearModel
 from bastion.detect.text_model import CATEGORIES, MAX_N, MIN_N, MODEL_FILE, text_doc
 
@@ -351,18 +350,8 @@ def version_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file beside ``path``, then ``os.replace``: a failed write leaves the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o644)  # mkstemp makes it 0600; a model is read by every service user
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+write_atomically = write_bytes_atomically
+"""Kept under its old name for the callers of this module."""
 
 
 def train_operator(

@@ -18,12 +18,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from bastion.atomic import write_bytes_atomically
 from bastion.detect.textterms import terms
 
 DIRECTORY: Final = "claims"
@@ -191,16 +190,7 @@ def write(home: Path, claims: list[Claim]) -> Path:
             {"claim": c.claim, "verdict": c.verdict, "source_url": c.source_url} for c in claims
         ],
     }
-    handle, temp = tempfile.mkstemp(prefix=".claims-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(body, out, ensure_ascii=False)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(target, json.dumps(body, ensure_ascii=False).encode("utf-8"))
     return target
 
 

@@ -19,14 +19,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 import re2
 
+from bastion.atomic import write_bytes_atomically
 from bastion.detect.advice_lexicon import (
     DOMAIN_EN,
     DOMAIN_ZH,
@@ -135,16 +134,7 @@ def import_file(home: Path, source: Path) -> list[Credential]:
     target = home / DIRECTORY / FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     body = {"format": FORMAT_VERSION, "credentials": [list(_fields(r)) for r in records]}
-    handle, temp = tempfile.mkstemp(prefix=".credentials-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(body, out, ensure_ascii=False)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(target, json.dumps(body, ensure_ascii=False).encode("utf-8"))
     return records
 
 
