@@ -175,7 +175,9 @@ _STRIKE: Final = "\u0335\u0336\u0337\u0338"
 """Combining stroke and solidus overlays: the letter under them is struck out."""
 STRUCK_TRIGGER: Final = r"[\x{335}-\x{338}]"
 """RE2: where the struck-letter pass can change a text."""
-_TOKEN_RE: Final = re.compile(r"(?:[^\W_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]*)+")
+_TOKEN_RE: Final = re.compile(
+    r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff])*"
+)
 _LETTER_RE: Final = re.compile(r"[^\W_]([\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]*)")
 _MOST_STRUCK: Final = 2
 _STRIKE_RE: Final = re.compile(f"[{_STRIKE}]")
