@@ -304,6 +304,29 @@ def next_case(request: Request, csrf: Csrf) -> Response:
 MAX_BULK: Final = 100
 
 
+def _decide(
+    session: Session,
+    ctx: AppContext,
+    who: Viewer,
+    case_id: int,
+    decision: str,
+    notes: str,
+    now: datetime,
+) -> None:
+    """``decide_case`` as the signed-in moderator, with the app's ladder and reasons."""
+    decide_case(
+        session,
+        who.tenant_id,
+        case_id,
+        moderator=who.moderator,
+        decision=decision,
+        now=now,
+        ladder=ctx.ladder,
+        reasons=ctx.settings.reasons,
+        notes=notes,
+    )
+
+
 @router.post("/queue/bulk")
 @_guarded
 def bulk(
@@ -324,17 +347,7 @@ def bulk(
         def one(session: Session, case_id: int = case_id) -> None:
             now = ctx.clock()
             claim_case(session, who.tenant_id, case_id, who.moderator, now=now)
-            decide_case(
-                session,
-                who.tenant_id,
-                case_id,
-                moderator=who.moderator,
-                decision=decision,
-                now=now,
-                ladder=ctx.ladder,
-                reasons=ctx.settings.reasons,
-                notes="bulk",
-            )
+            _decide(session, ctx, who, case_id, decision, "bulk", now)
 
         try:
             ctx.store.run(one)
@@ -442,17 +455,7 @@ def decide(
 
     def act(session: Session) -> Case | None:
         if decision in ("uphold", "dismiss"):
-            decide_case(
-                session,
-                who.tenant_id,
-                case_id,
-                moderator=who.moderator,
-                decision=decision,
-                now=now,
-                ladder=ctx.ladder,
-                reasons=ctx.settings.reasons,
-                notes=notes,
-            )
+            _decide(session, ctx, who, case_id, decision, notes, now)
         elif decision in ("skip", "escalate"):
             case = release_case(session, who.tenant_id, case_id, who.moderator, now=now)
             if decision == "escalate":

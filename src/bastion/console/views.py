@@ -6,6 +6,7 @@ Each page is one service call or one query the API also answers; nothing here de
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Query, Request
@@ -14,7 +15,7 @@ from sqlalchemy import case as when
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bastion.api.deps import context
+from bastion.api.deps import AppContext, context
 from bastion.console.routes import _guarded, _page, _signed_in
 from bastion.detect.credentials import read as read_credentials
 from bastion.entities import KINDS, default_path, read_document, registry_path
@@ -28,6 +29,12 @@ from bastion.store.models import Item as StoredItem
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 POLICY_DAYS: Final = 7
+
+
+def _home(ctx: AppContext) -> Path | None:
+    """The home the server was started on (its intel watch knows it); None for an app built
+    without one."""
+    return ctx.intel.home if ctx.intel is not None else None
 
 
 @router.get("/accounts/{account_id}")
@@ -148,7 +155,7 @@ def intel(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Re
     """Imported feeds (counts, last import) and a lookup box: what would Bastion say of this?"""
     who = _signed_in(request)
     ctx = context(request)
-    home = ctx.intel.home if ctx.intel is not None else None
+    home = _home(ctx)
     feeds = list_feeds(home) if home is not None else []
     found: list[dict[str, Any]] = []
     verdict = ""
@@ -200,7 +207,7 @@ def entities(
     """The protected-entity registry in force (the home's own, else the packaged default)."""
     who = _signed_in(request)
     ctx = context(request)
-    home = ctx.intel.home if ctx.intel is not None else None
+    home = _home(ctx)
     document = read_document(registry_path(home) if home is not None else default_path())
     needle = q.casefold()
     chosen = [
@@ -230,7 +237,7 @@ def credentials(request: Request, q: Annotated[str, Query(max_length=128)] = "")
     """Credentials on file (``bastion credentials import``): who may give which advice."""
     who = _signed_in(request)
     ctx = context(request)
-    home = ctx.intel.home if ctx.intel is not None else None
+    home = _home(ctx)
     table = read_credentials(home) if home is not None else None
     records = list(table.records) if table is not None else []
     chosen = [r for r in records if not q or q in r.account_id][:MAX_LISTED]
