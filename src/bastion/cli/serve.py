@@ -59,7 +59,10 @@ def build_app(
     scanner = Scanner.load(root, no_feeds=no_feeds)
     store = Store.open(home=root, url=url)
     secret = load_secret(root)
-    settings = ApiSettings(reports=ReportConfig(secret=secret))
+    settings = ApiSettings(
+        reports=ReportConfig(secret=secret),
+        shim_expand=os.environ.get("BASTION_SHIM_EXPAND", "1") != "0",
+    )
     app = create_app(
         store=store,
         scanner=scanner,
