@@ -26,6 +26,7 @@ from bastion.api import keywatch, problems
 from bastion.api.commit import GroupCommitter
 from bastion.api.deps import ApiSettings, AppContext, RateLimiter
 from bastion.api.live import IntelWatch
+from bastion.api.metrics import RequestMetrics
 from bastion.api.routes import (
     accounts,
     appeals,
@@ -33,6 +34,7 @@ from bastion.api.routes import (
     cases,
     check,
     keys,
+    metrics,
     reports,
     review,
     shim,
@@ -137,7 +139,19 @@ def create_app(
         expander=link_expander,
     )
     problems.install(app)
-    for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases, shim):
+    for module in (
+        check,
+        accounts,
+        campaigns,
+        tenant,
+        keys,
+        reports,
+        review,
+        appeals,
+        cases,
+        shim,
+        metrics,
+    ):
         app.include_router(module.router)
     app.include_router(console_routes.router)
     app.include_router(console_views.router)
@@ -150,6 +164,7 @@ def create_app(
 
     app.add_middleware(BodyLimit, limit_for=limit_for)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestMetrics)
     return app
 
 

@@ -93,6 +93,8 @@ class ApiSettings:
     shim_continue_on: frozenset[str] = frozenset({"review"})
     """Verdicts whose warning page offers "continue anyway" (``act`` never should)."""
     shim_block_categories: frozenset[str] = frozenset({"phishing", "malware"})
+    metrics_token: str | None = None
+    """Bearer token for ``GET /metrics``; None serves metrics to loopback clients only."""
     shim_expand: bool = True
     """Follow a known shortener's redirects at click time (``bastion.expand``) and judge where
     the short link leads; off, short links are judged by their own host only."""
