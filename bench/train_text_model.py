@@ -15,8 +15,17 @@ import csv
 from pathlib import Path
 from typing import Final
 
-from bastion.detect.text_model import MAX_N, MIN_N, text_doc
-from bastion.modeltrain import Example, card, evaluate, fit, split, version_of, write_atomically
+from bastion.detect.hashed import MAX_N
+from bastion.detect.text_model import text_doc
+from bastion.modeltrain import (
+    Example,
+    card,
+    evaluate,
+    fit_hashed,
+    split,
+    version_of,
+    write_atomically,
+)
 from bench import text_corpus
 from bench.common import REPO_ROOT, data_dir
 
@@ -108,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
         "split_seed": SPLIT_SEED,
         "train_seed": TRAIN_SEED,
         "test_fraction": TEST_FRACTION,
-        "min_n": MIN_N,
+        "min_n": 1,
         "max_n": MAX_N,
         "bigrams": True,
         "c": C,
@@ -116,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
         "emit": 0.5,
         "gate": 0.3,
     }
-    model = fit(
+    model = fit_hashed(
         [text_doc(e.text) for e in train],
         [e.labels for e in train],
         CLASSES,
