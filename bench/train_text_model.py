@@ -26,7 +26,7 @@ from bastion.modeltrain import (
     version_of,
     write_atomically,
 )
-from bench import text_corpus
+from bench import text_corpus, text_corpus_zh
 from bench.common import REPO_ROOT, data_dir
 
 SPLIT_SEED: Final = 20261206
@@ -89,6 +89,10 @@ def templates() -> list[Example]:
     return [Example(text, labels) for text, labels in text_corpus.build(SPLIT_SEED)]
 
 
+def templates_zh() -> list[Example]:
+    return [Example(text, labels) for text, labels in text_corpus_zh.build(SPLIT_SEED)]
+
+
 def parts(examples: list[Example]) -> tuple[list[Example], list[Example]]:
     """The fixed train/test split every text benchmark uses."""
     return split(examples, SPLIT_SEED, TEST_FRACTION, key=_key)
@@ -104,6 +108,7 @@ def main(argv: list[str] | None = None) -> None:
         "sms-spam-collection": sms(root),
         "youtube-spam-collection": youtube(root),
         "templates": templates(),
+        "templates-zh": templates_zh(),
     }
     trains, tests = {}, {}
     for name, examples in sets.items():
