@@ -93,10 +93,16 @@ def _reference_key(name: str, is_word: bool) -> int:
     """A feature's key as the module docstring defines it, computed one feature at a time."""
     if is_word:
         return zlib.crc32(name.encode()) << 16 | (0xA3B1 if " " in name else 0x5157)
-    key = 0
-    for char in name:
-        key = (key * 2_097_169 + ord(char)) % 2**64
-    return key
+    c = [ord(char) for char in name]
+    radix, wrap = 2**32 + 15, 2**64
+    if len(c) == 1:
+        return c[0]
+    pair = c[0] + (c[1] << 32)
+    if len(c) == 2:
+        return pair
+    if len(c) == 3:
+        return (pair * radix + c[2]) % wrap
+    return (pair * radix * radix + c[2] + (c[3] << 32)) % wrap
 
 
 def test_scoring_equals_the_linear_model_over_every_feature() -> None:
@@ -111,7 +117,7 @@ def test_scoring_equals_the_linear_model_over_every_feature() -> None:
         assert len(keys) == len(names) == doc.size
         for position, (key, name) in enumerate(zip(keys.tolist(), names, strict=True)):
             n = position // length + 1 if position < 4 * length else 0
-            padded = (doc.chars + "\0\0\0")[position % length :][:n] if n else name
+            padded = (doc.chars + "\x03" * 3)[position % length :][:n] if n else name
             assert key == _reference_key(padded, is_word=not n), (text, name)
         present = set(buckets_of(keys.copy(), model.bits).tolist())
         dense = np.zeros(len(model.classes))

@@ -3,21 +3,26 @@
 The text-intent model (``bastion.detect.text_model``) reads a folded text (``HashedDoc``) as:
 
 * every character 1-, 2-, 3- and 4-gram starting at each position, the text padded at its end
-  with three NUL characters (so ``"ab"`` also yields ``"b\\0"``: the end of a text is a feature);
+  with three U+0003 characters (so ``"ab"`` also yields ``"b"`` + pad: the end of a text is a
+  feature);
 * each ASCII word and each pair of neighbouring words.
 
-Each feature is a 64-bit key (a polynomial over the code points, exact up to three characters;
-the CRC-32 of a word), mixed by Fibonacci hashing into one of ``2**bits`` buckets. A bucket
+Each feature is a 64-bit key, mixed by Fibonacci hashing into one of ``2**bits`` buckets. A bucket
 present in a document has the value 1 divided by the square root of the document's feature
 count (``HashedDoc.size``); absent, 0 (presence, not counts: a sentence pasted sixty times scores
 like the sentence once). Training (``bastion.modeltrain``) and scoring compute the buckets with
-the same function, so the exported weights score exactly what was trained.
+the same function, so the exported weights score exactly what was trained. With code points
+c0..c3 and pairs P01 = c0 + c1 * 2**32, P23 = c2 + c3 * 2**32, R = 2**32 + 15, all modulo 2**64:
+1-gram c0; 2-gram P01 (exact); 3-gram P01 * R + c2; 4-gram P01 * R**2 + P23; a word
+crc32(word) * 2**16 + 0x5157; a pair of words crc32("a b") * 2**16 + 0xA3B1.
 
 Scoring is a handful of numpy calls per text whatever its length (no Python loop over
-characters): the n-gram keys of all four lengths are written into one array by four
-multiply-adds, hashed by one multiply and one shift, sorted and de-duplicated, and the weights of
-the distinct buckets summed by one ``take``. The file keeps only the buckets with a large weight
-(indices and float16 weights); they are spread into a dense table per class when loaded.
+characters): the n-gram keys of all four lengths are written into one array by two overlapping
+64-bit views of the text's UTF-32 bytes and two multiply-adds, hashed by one multiply and one
+shift, de-duplicated through a per-thread work array (no sort), and the weights of the distinct
+buckets summed by one ``take`` and one vector-matrix product. The file keeps only the buckets
+with a large weight (indices and float16 weights); they are spread into a dense table (one row
+per bucket) when loaded.
 """
 
 from __future__ import annotations
@@ -39,9 +44,10 @@ DEFAULT_BITS: Final = 18
 MIN_BITS: Final = 12
 MAX_BITS: Final = 22
 MAX_N: Final = 4
-_PAD: Final = "\0" * (MAX_N - 1)
-_RADIX: Final = np.uint64(2_097_169)
-"""Odd and above 0x10FFFF: keys of one to three code points are exact (no two texts share one)."""
+_PAD: Final = "\x03" * (MAX_N - 1)
+"""End padding: U+0003 (a text that holds one reads it like the padding)."""
+_RADIX: Final = np.uint64(2**32 + 15)
+_RADIX_2: Final = np.uint64((2**32 + 15) ** 2 % 2**64)
 _MIX: Final = np.uint64(0x9E3779B97F4A7C15)
 _WORD_TAG: Final = 0x5157
 _PAIR_TAG: Final = 0xA3B1
@@ -65,13 +71,21 @@ class HashedDoc:
         the 2-, 3- and 4-grams, then the words, then the word pairs."""
         chars, tokens = self.chars, self.tokens
         length = len(chars)
-        points = np.frombuffer((chars + _PAD).encode("utf-32-le"), dtype=np.uint32)
+        data = (chars + _PAD).encode("utf-32-le")
+        points = np.frombuffer(data, dtype=np.uint32)
+        # Two neighbouring code points read as one little-endian 64-bit number: the exact key
+        # of a 2-gram (c0 + c1 * 2**32), and of the pair after it, with no arithmetic.
+        pairs = np.ndarray((length,), np.uint64, data, 0, (4,))
+        later = np.ndarray((length,), np.uint64, data, 8, (4,))
         out = np.empty(MAX_N * length + 2 * len(tokens) - (1 if tokens else 0), dtype=np.uint64)
         out[:length] = points[:length]
-        for n in range(1, MAX_N):
-            current = out[n * length : (n + 1) * length]
-            np.multiply(out[(n - 1) * length : n * length], _RADIX, out=current)
-            np.add(current, points[n : n + length], out=current)
+        out[length : 2 * length] = pairs
+        three = out[2 * length : 3 * length]
+        np.multiply(pairs, _RADIX, out=three)
+        np.add(three, points[2 : 2 + length], out=three)
+        four = out[3 * length : 4 * length]
+        np.multiply(pairs, _RADIX_2, out=four)
+        np.add(four, later, out=four)
         if tokens:
             words = [zlib.crc32(t.encode()) << 16 | _WORD_TAG for t in tokens]
             words += [
@@ -84,7 +98,7 @@ class HashedDoc:
     def names(self) -> list[str]:
         """Every feature as a person reads it, in ``keys()`` order (used for explanations)."""
         padded, length = self.chars + _PAD, len(self.chars)
-        out = [padded[i : i + n].rstrip("\0") for n in range(1, MAX_N + 1) for i in range(length)]
+        out = [padded[i : i + n].rstrip("\x03") for n in range(1, MAX_N + 1) for i in range(length)]
         out += list(self.tokens)
         out += [f"{a} {b}" for a, b in itertools.pairwise(self.tokens)]
         return out
