@@ -93,12 +93,32 @@ def _auc(truth: np.ndarray, scores: np.ndarray) -> float:
     )
 
 
-def _flagged(scanner: Scanner, rows: Sequence[str]) -> np.ndarray:
-    said = [
-        scanner.scan({"id": str(i), "surface": "chat", "text": text}).verdict != "allow"
-        for i, text in enumerate(rows)
+FRAUD_AND_SPAM: Final = frozenset(
+    {"scam", "phishing", "malware", "gambling", "porn", "sexual_services", "diversion"}
+)
+"""The categories that count as "flagging fraud and spam" (the bar): a review for another
+category (``unqualified_advice`` from the credentials detector, ``suspicious_link`` from the URL
+model) is a verdict, counted in ``policy_no_feeds``, but no fraud or spam finding."""
+
+
+def _verdicts(scanner: Scanner, rows: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: any verdict but allow; and a verdict with a fraud or spam category."""
+    results = [
+        scanner.scan({"id": str(i), "surface": "chat", "text": text}) for i, text in enumerate(rows)
     ]
-    return np.array(said, dtype=bool)
+    flagged = np.array([r.verdict != "allow" for r in results], dtype=bool)
+    fraud = np.array(
+        [
+            r.verdict != "allow" and any(v.category in FRAUD_AND_SPAM for v in r.violations)
+            for r in results
+        ],
+        dtype=bool,
+    )
+    return flagged, fraud
+
+
+def _flagged(scanner: Scanner, rows: Sequence[str]) -> np.ndarray:
+    return _verdicts(scanner, rows)[0]
 
 
 def _shipped(
@@ -108,10 +128,12 @@ def _shipped(
     for name, rows in sets.items():
         truth = np.array([bool(e.labels) for e in rows])
         scores = np.array([model.probabilities(text_doc(e.text)).max() for e in rows])
+        flagged, fraud = _verdicts(scanner, [e.text for e in rows])
         out[name] = {
             "rows": len(rows),
             "harmful": int(truth.sum()),
-            "policy_no_feeds": _prf(truth, _flagged(scanner, [e.text for e in rows])),
+            "policy_no_feeds_fraud_or_spam": _prf(truth, fraud),
+            "policy_no_feeds": _prf(truth, flagged),
             "model_at_emit_0.5": _prf(truth, scores >= 0.5),
             "best_recall_at_precision_0.95_upper_bound": _best_recall(truth, scores, 0.95),
             "model_by_threshold": {str(c): _prf(truth, scores >= c) for c in THRESHOLDS},
@@ -133,7 +155,7 @@ def _false_positives(
 ) -> dict[str, Any]:
     out = {}
     for name, rows in clean.items():
-        flagged = _flagged(scanner, rows)
+        flagged, fraud = _verdicts(scanner, rows)
         scores = np.array([model.probabilities(text_doc(text)).max() for text in rows])
         out[name] = {
             "model_rate_by_threshold": {
@@ -142,6 +164,7 @@ def _false_positives(
             "rows": len(rows),
             "flagged": int(flagged.sum()),
             "rate": round(float(flagged.mean()), 5),
+            "flagged_fraud_or_spam": int(fraud.sum()),
             "examples": [rows[i][:80] for i in np.nonzero(flagged)[0][:5]],
         }
     return out
