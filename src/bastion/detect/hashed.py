@@ -33,8 +33,7 @@ import json
 import math
 import threading
 import zlib
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -53,9 +52,9 @@ _WORD_TAG: Final = 0x5157
 _PAIR_TAG: Final = 0xA3B1
 
 
-@dataclass(frozen=True, slots=True)
-class HashedDoc:
-    """A text as the model reads it: its folded characters and its ASCII words."""
+class HashedDoc(NamedTuple):
+    """A text as the model reads it: its folded characters and its ASCII words (a named tuple:
+    built once per message, so the cheapest immutable record)."""
 
     chars: str
     tokens: tuple[str, ...]

@@ -46,6 +46,12 @@ _FULLWIDTH: Final = re.compile("[\uff01-\uff5e\u3000]+")
 _FULLWIDTH_TABLE: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+_COMMON_FULLWIDTH: Final = tuple(
+    (chr(code), chr(code - 0xFEE0)) for code in map(ord, "，！？：；（）")
+)
+"""The full-width forms of nearly every Chinese text, replaced by ``str.replace`` (the fastest)."""
+
+
 def _halfwidth(match: re.Match[str]) -> str:
     return match.group().translate(_FULLWIDTH_TABLE)
 
@@ -57,7 +63,11 @@ def text_doc(text: str) -> HashedDoc:
     folded = text[: 2 * MAX_CHARS]
     # Full-width forms (the comma of most Chinese text) are mapped as NFKC maps them, four times
     # faster than NFKC itself, which then runs only on texts with other compatibility forms.
-    folded = _FULLWIDTH.sub(_halfwidth, folded)
+    for wide, narrow in _COMMON_FULLWIDTH:
+        if wide in folded:
+            folded = folded.replace(wide, narrow)
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = _FULLWIDTH.sub(_halfwidth, folded)
     if not unicodedata.is_normalized("NFKC", folded):
         folded = unicodedata.normalize("NFKC", folded)
     folded = _DIGIT.sub("0", " ".join(folded.lower().split())[:MAX_CHARS])
