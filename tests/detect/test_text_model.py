@@ -177,6 +177,20 @@ def test_an_unreadable_operator_model_stops_the_load(tmp_path: Path) -> None:
         Scanner.load(tmp_path, no_feeds=True)
 
 
+def test_a_model_of_the_earlier_format_is_refused_with_one_line(tmp_path: Path) -> None:
+    from bastion.detect.linear import LinearModel
+
+    old = LinearModel(["ab"], np.ones((1, 1), np.float32), np.zeros(1, np.float32), ["scam"], {})
+    (tmp_path / MODEL_FILE).parent.mkdir(parents=True)
+    (tmp_path / MODEL_FILE).write_bytes(old.to_bytes())
+    with pytest.raises(ValueError) as caught:
+        TextModelDetector.load_asset(tmp_path)
+    assert "format 'bastion-linear-2': train it again with `bastion model train`" in str(
+        caught.value
+    )
+    assert "\n" not in str(caught.value)
+
+
 def test_a_model_with_an_unknown_class_is_refused(tmp_path: Path) -> None:
     model = HashedModel(
         np.array([7]), np.ones((1, 1), np.float32), np.zeros(1, np.float32), ["hate"], {}
