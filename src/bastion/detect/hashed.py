@@ -143,6 +143,10 @@ def distinct_buckets(doc: HashedDoc, bits: int) -> npt.NDArray[np.intp]:
     return kept
 
 
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(min(-x, 700.0)))
+
+
 class HashedModel:
     """Weights per kept bucket and class, a bias per class, and the settings in ``meta``
     (``bits``, the thresholds a model card measured, ``source``: shipped or operator)."""
@@ -191,12 +195,13 @@ class HashedModel:
         return total
 
     def probabilities(self, doc: HashedDoc) -> npt.NDArray[np.float64]:
-        """The probability of every class (one-vs-rest logistic), as float64."""
-        return 1.0 / (1.0 + np.exp(-self.logits(doc).astype(np.float64)))
+        """The probability of every class (one-vs-rest logistic), as float64 (a handful of
+        classes: ``math.exp`` per class costs less than five numpy calls)."""
+        return np.array([_sigmoid(x) for x in self.logits(doc).tolist()], dtype=np.float64)
 
     def most_likely(self, doc: HashedDoc) -> float:
         """The highest probability of any class (what a gate compares with its threshold)."""
-        return 1.0 / (1.0 + math.exp(-float(self.logits(doc).max())))
+        return _sigmoid(float(self.logits(doc).max()))
 
     def top_features(self, doc: HashedDoc, column: int, count: int = 4) -> list[str]:
         """The features that pushed class ``column`` up the most in ``doc``, readable: single
