@@ -63,6 +63,8 @@ class Case:
     reading: str = ""  # what the reader writes down
     decoys: tuple[str, ...] = ()  # other hosts the text shows on purpose (not wrong hosts)
     accept_subdomain: bool = False
+    round: int = 1  # 1: the first-run families; 2: families added after the first run
+    wording: str = ""  # handles: "harmful" (gambling / sex / scam wording) or "plain"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -2000,12 +2002,14 @@ def build_suite(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> l
             )
     for family, hmaker in HANDLE_FAMILIES.items():
         for n in range(per_family):
-            hd = hmaker(rng, rng.random() < 0.5)
+            harmful = rng.random() < 0.5
+            hd = hmaker(rng, harmful)
             cases.append(
                 Case(
                     id=f"{family}-{n:03d}",
                     family=family,
                     kind="handle",
+                    wording="harmful" if harmful else "plain",
                     surface=hd.surface,
                     lang=hd.lang,
                     text=hd.text,
@@ -2024,6 +2028,7 @@ def build_suite(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> l
                 id=f"r_harmful_handle-{n:03d}",
                 family="r_harmful_handle",
                 kind="review",
+                wording="harmful",
                 surface=hd.surface,
                 lang=hd.lang,
                 text=hd.text,
@@ -2078,6 +2083,333 @@ def build_suite(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> l
                 expect="",
             )
         )
+    return cases + build_round2(pools, seed, per_family)
+
+
+# --------------------------------------------------------------------------- round 2
+# Families added after the first run (their own random stream, drawn after every round-1 case,
+# so round-1 cases stay byte-identical). Still held out: Bastion's code was not changed.
+
+UPSIDE = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz0123456789.-",
+        "ɐqɔpǝɟƃɥᴉɾʞlɯuodbɹsʇnʌʍxʎz0ƖᄅƐㄣϛ9ㄥ86˙-",
+        strict=True,
+    )
+)
+
+
+def upside_down(s: str) -> str:
+    return "".join(UPSIDE.get(c, c) for c in reversed(s))
+
+
+def f2_spoken_zh(rng: random.Random, host: str, category: str) -> Draft:
+    """The host described aloud in Chinese: letters listed, digits in Chinese, 点, the TLD."""
+    name, tld = split_host(host)
+    parts: list[str] = []
+    run = ""
+    for c in name:
+        kind = "d" if c.isdigit() else "l" if c.isalpha() else "s"
+        if run and kind != ("d" if run[-1].isdigit() else "l" if run[-1].isalpha() else "s"):
+            parts.append(run)
+            run = ""
+        run += c
+    parts.append(run)
+    said = []
+    for p in parts:
+        if p[0].isdigit():
+            said.append("数字" + "".join(CN_DIGITS[int(c)] for c in p))
+        elif p[0].isalpha():
+            said.append("字母" + "、".join(p))
+        else:
+            said.append({"-": "横杠", ".": "点"}.get(p[0], p) * len(p))
+    lead = pick(rng, ("网址念给你：", "官网是", "记一下网址，"))
+    tail = pick(rng, ("，最后点{t}", "，然后是点{t}", "，后缀点{t}")).format(t=tld)
+    return Draft(
+        _in_template(rng, "zh", category, lead + "，".join(said) + tail),
+        ("spoken_letters", "cn_digits", "dot_word"),
+        "zh",
+        surface_for(rng, "zh"),
+    )
+
+
+def f2_bracket_each(rng: random.Random, host: str, category: str) -> Draft:
+    """Every character in its own brackets, the dot too."""
+    lang = pick(rng, ("zh", "en"))
+    br = pick(rng, (("[", "]"), ("(", ")"), ("【", "】"), ("「", "」"), ("{", "}"), ("<", ">")))
+    body = "".join(f"{br[0]}{c}{br[1]}" for c in host)
+    if rng.random() < 0.5:
+        body = body.upper()
+    return Draft(
+        _in_template(rng, lang, category, body),
+        ("bracket_each_char", "bracketed_dot", "case_opt"),
+        lang,
+        surface_for(rng, lang),
+    )
+
+
+def f2_keycap(rng: random.Random, host: str, category: str) -> Draft:
+    """Digits of a host as keycap emoji, the dot as an emoji or word, letters in full width."""
+    lang = pick(rng, ("zh", "en"))
+    name, tld = split_host(host)
+    body = "".join(f"{c}\ufe0f\u20e3" if c.isdigit() else c for c in name)
+    if rng.random() < 0.5:
+        body = fullwidth(body.replace("\ufe0f\u20e3", "\x00")).replace("\x00", "\ufe0f\u20e3")
+    dot = pick(rng, ("🔘", "点", " dot ", "⏺"))
+    return Draft(
+        _in_template(rng, lang, category, f"{body}{dot}{tld}"),
+        ("keycap_digits", "emoji_or_word_dot", "fullwidth_opt"),
+        lang,
+        surface_for(rng, lang),
+    )
+
+
+def f2_padding(rng: random.Random, host: str, category: str) -> Draft:
+    """30,000 invisible or blank characters before a disguised link (past the 20,000 limit)."""
+    lang = pick(rng, ("zh", "en"))
+    pad_char = pick(rng, ("\u200b", "\u3000", "\ufe0f", "\u2060", " "))
+    pad = (
+        pad_char * 30000
+        if rng.random() < 0.5
+        else "".join(
+            pick(rng, ("\u200b", "\u200c", "\u200d", "\u3000", "\ufe0f")) for _ in range(30000)
+        )
+    )
+    name, tld = split_host(host)
+    dot = pick(rng, ("点", "。", " dot ", "(.)"))
+    return Draft(
+        pad + _in_template(rng, lang, category, f"{fullwidth(name)}{dot}{tld}"),
+        ("invisible_padding", "fullwidth", "dot"),
+        lang,
+        surface_for(rng, lang),
+    )
+
+
+def f2_en_phrasing(rng: random.Random, host: str, category: str) -> Draft:
+    """The host given in an English sentence: name first, ending described in words."""
+    name, tld = split_host(host)
+    t = pick(
+        rng,
+        (
+            "type {n} in your browser and put .{t} at the end",
+            "site is {n} , ending is {t} (with a dot before it)",
+            "google won't show it, go straight to {n} then dot {t}",
+            "it's {n} + .{t}, don't click links, type it",
+        ),
+    )
+    return Draft(
+        _in_template(rng, "en", category, t.format(n=name, t=tld)),
+        ("english_instruction", "tld_apart", "dot_word_opt"),
+        "en",
+        surface_for(rng, "en"),
+    )
+
+
+def f2_upside_down(rng: random.Random, host: str, category: str) -> Draft:
+    """Host turned upside down (flipped letters, reversed order) with a hint."""
+    lang = pick(rng, ("zh", "en"))
+    hint = pick(rng, ("（手机倒过来看）", "（倒着看）")) if lang == "zh" else "(turn your phone)"
+    return Draft(
+        _in_template(rng, lang, category, f"{upside_down(host)} {hint}"),
+        ("upside_down", "reversed", "hint"),
+        lang,
+        surface_for(rng, lang),
+    )
+
+
+LINK_FAMILIES_2: dict[str, tuple[LinkMaker, str]] = {
+    "l2_spoken_zh": (f2_spoken_zh, "any"),
+    "l2_bracket_each": (f2_bracket_each, "any"),
+    "l2_keycap": (f2_keycap, "digit"),
+    "l2_padding": (f2_padding, "any"),
+    "l2_en_phrasing": (f2_en_phrasing, "any"),
+    "l2_upside_down": (f2_upside_down, "any"),
+}
+
+
+def h2_spoken_symbols(rng: random.Random, harmful: bool) -> HandleDraft:
+    """An id whose ``_`` or ``-`` is said in words (下划线, 横杠, underscore, dash)."""
+    kind = pick(rng, ("wechat", "telegram"))
+    i = ""
+    while "_" not in i and "-" not in i:
+        i = wechat_id(rng) if kind == "wechat" else tg_id(rng)
+    lang = pick(rng, ("zh", "en"))
+    if lang == "zh":
+        shown = i.replace("_", pick(rng, ("下划线", "(下划线)"))).replace(
+            "-", pick(rng, ("横杠", "减号"))
+        )
+        cue = "微信号：" if kind == "wechat" else "飞机号："
+        tail = pick(rng, ("（全小写）", ""))
+    else:
+        shown = i.replace("_", pick(rng, (" underscore ", "(underscore)"))).replace("-", " dash ")
+        cue = "wechat id: " if kind == "wechat" else "telegram: "
+        tail = pick(rng, ("(all lowercase)", ""))
+    return HandleDraft(
+        f"{cue}{shown}{tail} {_wording(rng, lang, harmful)}",
+        ("symbol_words", "cue", "case_hint_opt"),
+        lang,
+        surface_for(rng, lang),
+        kind,
+        i,
+    )
+
+
+def h2_qq_mail(rng: random.Random, harmful: bool) -> HandleDraft:
+    """A QQ number given as its QQ mailbox, the dot or at spelled."""
+    i = qq_id(rng)
+    at = pick(rng, ("@", "＠", "艾特", "(at)"))
+    dot = pick(rng, (".", "点", "。"))
+    lead = pick(rng, ("QQ邮箱：", "发我邮箱 ", "企鹅邮箱 "))
+    return HandleDraft(
+        f"{lead}{i}{at}qq{dot}com {_wording(rng, 'zh', harmful)}",
+        ("qq_mailbox", "spelled_at_opt", "dot_opt"),
+        "zh",
+        surface_for(rng, "zh"),
+        "qq",
+        i,
+    )
+
+
+def h2_tg_link(rng: random.Random, harmful: bool) -> HandleDraft:
+    """Telegram links defanged or spelled: t[.]me, t。me, telegram.me, t dot me slash."""
+    i = tg_id(rng)
+    lang = pick(rng, ("zh", "en"))
+    form = pick(
+        rng,
+        (
+            f"t[.]me/{i}",
+            f"t。me/{i}",
+            f"telegram[.]me/{i}",
+            f"t dot me slash {i}",
+            f"ｔ．ｍｅ／{fullwidth(i)}",
+            f"t点me/{i}",
+            f"hxxps://t[.]me/{i}",
+        ),
+    )
+    return HandleDraft(
+        f"{form} {_wording(rng, lang, harmful)}",
+        ("tme_defanged", "link_handle"),
+        lang,
+        surface_for(rng, lang),
+        "telegram",
+        i,
+    )
+
+
+def h2_wa_link(rng: random.Random, harmful: bool) -> HandleDraft:
+    """WhatsApp click-to-chat links in their other shapes, some defanged."""
+    e164, _shown = intl_number(rng)
+    form = pick(
+        rng,
+        (
+            f"https://api.whatsapp.com/send?phone={e164}",
+            f"api[.]whatsapp[.]com/send?phone=+{e164}&text=hi",
+            f"wa[.]me/+{e164}",
+            f"whatsapp://send?phone=%2B{e164}",
+            f"wa。me/{e164}",
+            f"https://wa.me/{e164}?text=%E4%BD%A0%E5%A5%BD",
+        ),
+    )
+    lang = pick(rng, ("zh", "en"))
+    return HandleDraft(
+        f"{form} {_wording(rng, lang, harmful)}",
+        ("wa_link_shape", "defang_opt"),
+        lang,
+        surface_for(rng, lang),
+        "whatsapp",
+        e164,
+    )
+
+
+def h2_phone_spoken_en(rng: random.Random, harmful: bool) -> HandleDraft:
+    """A US or mainland number read aloud in English with double / triple and oh."""
+    if rng.random() < 0.5:
+        nat = pick(rng, ("202", "213", "312")) + "555" + "01" + str(rng.randrange(10, 99))
+        digits, expect, lead = nat, "1" + nat, "plus one "
+    else:
+        nat = cn_mobile(rng)
+        digits, expect, lead = nat, "86" + nat, pick(rng, ("", "plus eight six "))
+    words: list[str] = []
+    k = 0
+    names = ["oh" if rng.random() < 0.5 else "zero", *DIGIT_WORDS[1:]]
+    while k < len(digits):
+        run = 1
+        while k + run < len(digits) and digits[k + run] == digits[k] and run < 3:
+            run += 1
+        word = names[int(digits[k])]
+        if run == 3:
+            words.append(f"triple {word}")
+        elif run == 2:
+            words.append(f"double {word}")
+        else:
+            words.append(word)
+        k += run
+    cue = pick(rng, ("call or whatsapp me ", "my number: ", "text me at "))
+    return HandleDraft(
+        f"{cue}{lead}{' '.join(words)} {_wording(rng, 'en', harmful)}",
+        ("digits_as_words", "double_triple"),
+        "en",
+        surface_for(rng, "en"),
+        "phone",
+        expect,
+    )
+
+
+HANDLE_FAMILIES_2: dict[str, HandleMaker] = {
+    "h2_spoken_symbols": h2_spoken_symbols,
+    "h2_qq_mail": h2_qq_mail,
+    "h2_tg_link": h2_tg_link,
+    "h2_wa_link": h2_wa_link,
+    "h2_phone_spoken_en": h2_phone_spoken_en,
+}
+
+
+def build_round2(pools: Pools, seed: int, per_family: int) -> list[Case]:
+    rng = random.Random(seed + 2)
+    cases: list[Case] = []
+    for family, (maker, pool) in LINK_FAMILIES_2.items():
+        for n in range(per_family):
+            if pool == "digit":
+                host, source, category = pools.take_digit()
+            else:
+                host, source, category = pools.take_any(rng)
+            d = maker(rng, host, category)
+            cases.append(
+                Case(
+                    id=f"{family}-{n:03d}",
+                    family=family,
+                    kind="link",
+                    surface=d.surface or surface_for(rng, "zh" if d.lang == "zh" else "en"),
+                    lang=d.lang,
+                    text=d.text,
+                    expect=host,
+                    category=category,
+                    source=source,
+                    tricks=d.tricks,
+                    reading=host,
+                    round=2,
+                )
+            )
+    for family, hmaker in HANDLE_FAMILIES_2.items():
+        for n in range(per_family):
+            harmful = rng.random() < 0.5
+            hd = hmaker(rng, harmful)
+            cases.append(
+                Case(
+                    id=f"{family}-{n:03d}",
+                    family=family,
+                    kind="handle",
+                    wording="harmful" if harmful else "plain",
+                    surface=hd.surface,
+                    lang=hd.lang,
+                    text=hd.text,
+                    expect=hd.expect,
+                    handle_kind=hd.kind,
+                    tricks=hd.tricks,
+                    reading=hd.expect,
+                    round=2,
+                )
+            )
     return cases
 
 

@@ -91,7 +91,10 @@ def wrong_handle(case: Case, entities: list[dict[str, Any]]) -> list[str]:
 @dataclass
 class FamilyStats:
     kind: str
+    round: int = 1
     n: int = 0
+    harmful: int = 0
+    harmful_flagged: int = 0
     found: int = 0
     kind_exact: int = 0
     verdicts: Counter[str] = field(default_factory=Counter)
@@ -112,9 +115,12 @@ def score(
 
     stats: dict[str, FamilyStats] = {}
     for i, (case, res) in enumerate(zip(cases, results, strict=True)):
-        st = stats.setdefault(case.family, FamilyStats(kind=case.kind))
+        st = stats.setdefault(case.family, FamilyStats(kind=case.kind, round=case.round))
         st.n += 1
         verdict = res["verdict"]
+        if case.wording == "harmful":
+            st.harmful += 1
+            st.harmful_flagged += verdict in ("review", "act")
         st.verdicts[verdict] += 1
         ents: list[dict[str, Any]] = res.get("entities", [])
         if verdict in ("review", "act"):
@@ -318,8 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     peer_out, peer_secs = run_peers(cases, peer_names)
     stats = score(cases, results, peer_out)
 
-    disguised = [_item(c) for c in cases if c.kind in ("link", "handle", "review")]
-    clean = [_item(c) for c in cases if c.kind == "benign"]
+    # round-1 messages only: round 2 holds 30,000-character padded texts
+    disguised = [_item(c) for c in cases if c.kind in ("link", "handle", "review") and c.round == 1]
+    clean = [_item(c) for c in cases if c.family == "b_clean"]
     speed = {
         "disguised": throughput(scanner, disguised, args.rounds),
         "clean": throughput(scanner, clean * 5, args.rounds),
@@ -340,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
             rec |= {"allowed_listed": st.allowed_listed, "wrong_host": st.wrong_host}
         if st.kind in ("handle", "review"):
             rec |= {
+                "harmful_wording": st.harmful,
+                "harmful_review_or_act": pct(st.harmful_flagged, st.harmful),
                 "kind_exact": st.kind_exact,
                 "wrong_handle": st.wrong_handle,
                 "host_reported": st.spurious_host,
@@ -348,12 +357,14 @@ def main(argv: list[str] | None = None) -> int:
         if st.kind != "benign":
             rec["peers"] = {p: pct(st.peers[p], st.n) for p in peer_names}
         families[family] = rec
-        t = totals[st.kind]
+        t = totals[st.kind if st.round == 1 else f"{st.kind}_round{st.round}"]
         t["n"] += st.n
         t["found"] += st.found
         t["allowed_listed"] += st.allowed_listed
         t["wrong_host"] += st.wrong_host
         t["wrong_handle"] += st.wrong_handle
+        t["harmful"] += st.harmful
+        t["harmful_flagged"] += st.harmful_flagged
         t["host_reported"] += st.spurious_host
         t["review_or_act"] += st.review_or_act
         t["act"] += st.verdicts["act"]
@@ -378,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     summary: dict[str, Any] = {}
     for kind, t in totals.items():
+        base = kind.split("_round")[0]
         s: dict[str, Any] = {
             "n": t["n"],
             "found": t["found"],
@@ -385,15 +397,16 @@ def main(argv: list[str] | None = None) -> int:
             "families": t["families"],
             "families_at_99": t["families_99"],
         }
-        if kind == "link":
+        if base == "link":
             s |= {"allowed_listed": t["allowed_listed"], "wrong_host": t["wrong_host"]}
-        if kind in ("handle", "review"):
+        if base in ("handle", "review"):
             s |= {
+                "harmful_review_or_act": pct(t["harmful_flagged"], t["harmful"]),
                 "wrong_handle": t["wrong_handle"],
                 "host_reported": t["host_reported"],
                 "review_or_act": pct(t["review_or_act"], t["n"]),
             }
-        if kind == "benign":
+        if base == "benign":
             s |= {"act": pct(t["act"], t["n"]), "review": pct(t["review"], t["n"])}
         else:
             s["peers"] = {p: pct(t["peer:" + p], t["n"]) for p in peer_names}

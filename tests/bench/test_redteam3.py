@@ -113,6 +113,12 @@ def host_readable(case: Case) -> bool:
         for nick in rt.CHAT_NICKS:
             body = body.replace(nick, " ")
         return labels_in_order(host, read(body))
+    if family == "l2_upside_down":
+        flipped = {v: k for k, v in rt.UPSIDE.items()}
+        body = "".join(flipped.get(c, c) for c in reversed(text))
+        return labels_in_order(host, read(body))
+    if family == "l2_spoken_zh":
+        return labels_in_order(host, read(text.replace("横杠", "-")))
     if family == "l_reversed":
         return labels_in_order(host, read(text)[::-1])
     if family == "l_instruction":
@@ -137,6 +143,27 @@ def handle_readable(case: Case) -> bool:
     if case.handle_kind == "phone":
         want = want.removeprefix("86")
     text = case.text
+    if "symbol_words" in case.tricks:
+        for word, symbol in (
+            ("(下划线)", "_"),
+            ("下划线", "_"),
+            ("横杠", "-"),
+            ("减号", "-"),
+            ("(underscore)", "_"),
+            (" underscore ", "_"),
+            (" dash ", "-"),
+        ):
+            text = text.replace(word, symbol)
+    if "digits_as_words" in case.tricks:
+        names = {w: str(d) for d, w in enumerate(rt.DIGIT_WORDS)} | {"oh": "0"}
+        out, times = [], 1
+        for w in text.split():
+            if w in ("double", "triple"):
+                times = 2 if w == "double" else 3
+            elif w in names:
+                out.append(names[w] * times)
+                times = 1
+        text = "".join(out)
     if "chat_log" in case.tricks:
         text = re.sub(r"\[\d\d:\d\d\] ", "", text)
         for nick in rt.HANDLE_CHAT_NICKS:
@@ -159,7 +186,12 @@ def test_suite_is_deterministic(suite: list[Case], shared_data: Path) -> None:
 
 def test_every_family_is_large_and_composes_tricks(suite: list[Case]) -> None:
     sizes = Counter(c.family for c in suite)
-    families = set(rt.LINK_FAMILIES) | set(rt.HANDLE_FAMILIES)
+    families = (
+        set(rt.LINK_FAMILIES)
+        | set(rt.HANDLE_FAMILIES)
+        | set(rt.LINK_FAMILIES_2)
+        | set(rt.HANDLE_FAMILIES_2)
+    )
     assert families <= set(sizes)
     assert all(n >= 50 for n in sizes.values()), sizes
     assert len({c.id for c in suite}) == len(suite)
