@@ -100,6 +100,7 @@ class FamilyStats:
     verdicts: Counter[str] = field(default_factory=Counter)
     allowed_listed: int = 0
     wrong_host: int = 0
+    decoy_only: int = 0
     wrong_handle: int = 0
     spurious_host: int = 0
     review_or_act: int = 0
@@ -138,6 +139,9 @@ def score(
             if not ok and others:
                 st.wrong_host += 1
                 note = "wrong host"
+            elif not ok and entity_hosts(ents):
+                st.decoy_only += 1  # only the trusted name the message shows was reported
+                note = "decoy only"
             kind = "link"
             peer_expect = registrable_domain(case.expect) or case.expect
         elif case.kind in ("handle", "review"):
@@ -344,7 +348,11 @@ def main(argv: list[str] | None = None) -> int:
             "verdicts": dict(st.verdicts),
         }
         if st.kind == "link":
-            rec |= {"allowed_listed": st.allowed_listed, "wrong_host": st.wrong_host}
+            rec |= {
+                "allowed_listed": st.allowed_listed,
+                "wrong_host": st.wrong_host,
+                "decoy_only": st.decoy_only,
+            }
         if st.kind in ("handle", "review"):
             rec |= {
                 "harmful_wording": st.harmful,
@@ -362,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         t["found"] += st.found
         t["allowed_listed"] += st.allowed_listed
         t["wrong_host"] += st.wrong_host
+        t["decoy_only"] += st.decoy_only
         t["wrong_handle"] += st.wrong_handle
         t["harmful"] += st.harmful
         t["harmful_flagged"] += st.harmful_flagged
@@ -398,7 +407,11 @@ def main(argv: list[str] | None = None) -> int:
             "families_at_99": t["families_99"],
         }
         if base == "link":
-            s |= {"allowed_listed": t["allowed_listed"], "wrong_host": t["wrong_host"]}
+            s |= {
+                "allowed_listed": t["allowed_listed"],
+                "wrong_host": t["wrong_host"],
+                "decoy_only": t["decoy_only"],
+            }
         if base in ("handle", "review"):
             s |= {
                 "harmful_review_or_act": pct(t["harmful_flagged"], t["harmful"]),
