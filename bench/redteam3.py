@@ -1509,6 +1509,7 @@ class HandleDraft:
     kind: str
     expect: str
     reading: str = ""
+    wording: str = ""  # "local": wording of the cue's language, not the harmful/plain bank
 
 
 HandleMaker = Callable[[random.Random, bool], HandleDraft]
@@ -1541,6 +1542,7 @@ def h_foreign_cue(rng: random.Random, harmful: bool) -> HandleDraft:
             pick(rng, ("bio", "comment")),
             "telegram",
             i,
+            wording="local",
         )
     if which == 1:  # telegram, Korean
         i = tg_id(rng)
@@ -1552,6 +1554,7 @@ def h_foreign_cue(rng: random.Random, harmful: bool) -> HandleDraft:
             pick(rng, ("bio", "post")),
             "telegram",
             i,
+            wording="local",
         )
     if which == 2:  # line, Thai / Japanese
         i = line_id(rng)
@@ -1564,6 +1567,7 @@ def h_foreign_cue(rng: random.Random, harmful: bool) -> HandleDraft:
             pick(rng, ("bio", "comment")),
             "line",
             i,
+            wording="local",
         )
     if which == 3:  # whatsapp, Indonesian
         e164, shown = intl_number(rng)
@@ -1575,6 +1579,7 @@ def h_foreign_cue(rng: random.Random, harmful: bool) -> HandleDraft:
             pick(rng, ("post", "comment")),
             "whatsapp",
             e164,
+            wording="local",
         )
     if which == 4:  # whatsapp, Vietnamese
         e164, shown = intl_number(rng)
@@ -1586,6 +1591,7 @@ def h_foreign_cue(rng: random.Random, harmful: bool) -> HandleDraft:
             pick(rng, ("post", "bio")),
             "whatsapp",
             e164,
+            wording="local",
         )
     i = wechat_id(rng)  # wechat, Japanese / Korean
     cue = pick(rng, ("ウィーチャット：", "微信（WeChat）ID→", "위챗 아이디: ", "위챗 "))
@@ -2009,7 +2015,7 @@ def build_suite(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> l
                     id=f"{family}-{n:03d}",
                     family=family,
                     kind="handle",
-                    wording="harmful" if harmful else "plain",
+                    wording=hd.wording or ("harmful" if harmful else "plain"),
                     surface=hd.surface,
                     lang=hd.lang,
                     text=hd.text,
@@ -2028,7 +2034,7 @@ def build_suite(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> l
                 id=f"r_harmful_handle-{n:03d}",
                 family="r_harmful_handle",
                 kind="review",
-                wording="harmful",
+                wording=hd.wording or "harmful",
                 surface=hd.surface,
                 lang=hd.lang,
                 text=hd.text,
@@ -2399,7 +2405,7 @@ def build_round2(pools: Pools, seed: int, per_family: int) -> list[Case]:
                     id=f"{family}-{n:03d}",
                     family=family,
                     kind="handle",
-                    wording="harmful" if harmful else "plain",
+                    wording=hd.wording or ("harmful" if harmful else "plain"),
                     surface=hd.surface,
                     lang=hd.lang,
                     text=hd.text,
