@@ -63,7 +63,7 @@ class Case:
     reading: str = ""  # what the reader writes down
     decoys: tuple[str, ...] = ()  # other hosts the text shows on purpose (not wrong hosts)
     accept_subdomain: bool = False
-    round: int = 1  # 1: the first-run families; 2: families added after the first run
+    round: int = 1  # 1: the first-run families; 2, 3: families added after the first run
     wording: str = ""  # handles: "harmful" (gambling / sex / scam wording) or "plain"
 
     def to_dict(self) -> dict[str, Any]:
@@ -2089,7 +2089,8 @@ def build_suite(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> l
                 expect="",
             )
         )
-    return cases + build_round2(pools, seed, per_family)
+    round2 = build_round2(pools, seed, per_family)
+    return cases + round2 + build_round3(pools, seed, per_family)
 
 
 # --------------------------------------------------------------------------- round 2
@@ -2414,6 +2415,128 @@ def build_round2(pools: Pools, seed: int, per_family: int) -> list[Case]:
                     tricks=hd.tricks,
                     reading=hd.expect,
                     round=2,
+                )
+            )
+    return cases
+
+
+# --------------------------------------------------------------------------- round 3
+# Added after round 2's run (own random stream, drawn after every earlier case).
+
+RARE_DOTS = ("\ufe52", "\ufe12", "\u2024", "\u2027", "\u2219", "\u2e33", "\ua4f8", "\u00b7\u00b7")
+SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
+
+
+def f3_rare_dots(rng: random.Random, host: str, category: str) -> Draft:
+    """Dot glyphs from small forms, vertical forms, leaders, Lisu tone marks; mixed case."""
+    lang = pick(rng, ("zh", "en"))
+    dot = pick(rng, RARE_DOTS)
+    body = join_dot(host, dot)
+    if rng.random() < 0.5:
+        body = "".join(c.upper() if rng.random() < 0.5 else c for c in body)
+    scheme = pick(rng, ("", "https:／／"))
+    return Draft(
+        _in_template(rng, lang, category, scheme + body),
+        ("rare_dot_glyph", "case_mix_opt", "fullwidth_slash_opt"),
+        lang,
+        surface_for(rng, lang),
+    )
+
+
+def f3_subscript_digits(rng: random.Random, host: str, category: str) -> Draft:
+    """Digits as subscripts or superscripts, letters in full width, a spelled dot."""
+    lang = pick(rng, ("zh", "en"))
+    name, tld = split_host(host)
+    sub = rng.random() < 0.5
+    body = "".join(
+        (SUBSCRIPT_DIGITS[int(c)] if sub else SUPERSCRIPT[c]) if c.isdigit() else c for c in name
+    )
+    if rng.random() < 0.5:
+        body = "".join(fullwidth(c) if c.isascii() else c for c in body)
+    dot = pick(rng, ("点", " dot ", "。", "(.)"))
+    return Draft(
+        _in_template(rng, lang, category, f"{body}{dot}{tld}"),
+        ("subscript_digits" if sub else "superscript_digits", "fullwidth_opt", "dot"),
+        lang,
+        surface_for(rng, lang),
+    )
+
+
+LINK_FAMILIES_3: dict[str, tuple[LinkMaker, str]] = {
+    "l3_rare_dots": (f3_rare_dots, "any"),
+    "l3_subscript_digits": (f3_subscript_digits, "digit"),
+}
+
+
+def h3_slang_cues(rng: random.Random, harmful: bool) -> HandleDraft:
+    """Street names and emoji for the messengers (卫星, 小飞机, 🛩, 小企鹅, 🟢), ids plain."""
+    kind = pick(rng, ("wechat", "telegram", "qq"))
+    if kind == "wechat":
+        i = wechat_id(rng)
+        cue = pick(rng, ("加卫星：", "🟢：", "小绿：", "VX同号 ", "威❤号 "))
+    elif kind == "telegram":
+        i = tg_id(rng)
+        cue = pick(rng, ("小飞机：", "🛩 @", "✈️号 ", "电报群：@", "TG频道 @"))
+    else:
+        i = qq_id(rng)
+        cue = pick(rng, ("小企鹅：", "🐧号 ", "扣群 ", "Q裙："))
+    return HandleDraft(
+        f"{cue}{i} {_wording(rng, 'zh', harmful)}",
+        ("slang_cue", "emoji_cue_opt"),
+        "zh",
+        surface_for(rng, "zh"),
+        kind,
+        i,
+    )
+
+
+HANDLE_FAMILIES_3: dict[str, HandleMaker] = {"h3_slang_cues": h3_slang_cues}
+
+
+def build_round3(pools: Pools, seed: int, per_family: int) -> list[Case]:
+    rng = random.Random(seed + 3)
+    cases: list[Case] = []
+    for family, (maker, pool) in LINK_FAMILIES_3.items():
+        for n in range(per_family):
+            if pool == "digit":
+                host, source, category = pools.take_digit()
+            else:
+                host, source, category = pools.take_any(rng)
+            d = maker(rng, host, category)
+            cases.append(
+                Case(
+                    id=f"{family}-{n:03d}",
+                    family=family,
+                    kind="link",
+                    surface=d.surface,
+                    lang=d.lang,
+                    text=d.text,
+                    expect=host,
+                    category=category,
+                    source=source,
+                    tricks=d.tricks,
+                    reading=host,
+                    round=3,
+                )
+            )
+    for family, hmaker in HANDLE_FAMILIES_3.items():
+        for n in range(per_family):
+            harmful = rng.random() < 0.5
+            hd = hmaker(rng, harmful)
+            cases.append(
+                Case(
+                    id=f"{family}-{n:03d}",
+                    family=family,
+                    kind="handle",
+                    wording="harmful" if harmful else "plain",
+                    surface=hd.surface,
+                    lang=hd.lang,
+                    text=hd.text,
+                    expect=hd.expect,
+                    handle_kind=hd.kind,
+                    tricks=hd.tricks,
+                    reading=hd.expect,
+                    round=3,
                 )
             )
     return cases

@@ -50,6 +50,8 @@ def _inverse() -> dict[str, str]:
     for digits in (rt.CN_DIGITS, rt.CN_FIN, rt.CIRCLED_DIGITS):
         for d, glyph in enumerate(digits):
             inv[glyph] = str(d)
+    for d, glyph in enumerate(rt.SUBSCRIPT_DIGITS):
+        inv[glyph] = str(d)
     inv |= {"幺": "1", "đ": "d", "ç": "c", "ñ": "n", "⓿": "0", "⁻": "-", "\u2212": "-"}
     return inv
 
