@@ -276,7 +276,9 @@ def _line_id(line: str) -> str | None:
 
 
 def _row_text(row: Mapping[str, Any]) -> str:
+    """A bad row for a person; empty cells left out (CSV readers differ on empty vs null)."""
+    kept = {k: v for k, v in row.items() if v is not None and v != ""}
     try:
-        return json.dumps(dict(row), ensure_ascii=False, default=str)
+        return json.dumps(kept, ensure_ascii=False, default=str)
     except (TypeError, ValueError):
-        return repr(dict(row))
+        return repr(kept)
