@@ -97,12 +97,17 @@ def local_run(items: Path, home: Path, work: Path, workers: int, chunk: int) -> 
             out=out,
             workers=workers,
             chunk_items=chunk,
-        )  # fmt: skip
+        )
     )
     seconds = time.perf_counter() - started
     tally = report.manifest["tally"]
-    return {"out": out, "seconds": round(seconds, 2), "items": tally["items"],
-            "items_per_s": round(tally["items"] / seconds), "verdicts": tally["verdicts"]}  # fmt: skip
+    return {
+        "out": out,
+        "seconds": round(seconds, 2),
+        "items": tally["items"],
+        "items_per_s": round(tally["items"] / seconds),
+        "verdicts": tally["verdicts"],
+    }
 
 
 def spark_run(items: Path, home: Path, work: Path) -> dict[str, Any]:
@@ -132,9 +137,14 @@ def spark_run(items: Path, home: Path, work: Path) -> dict[str, Any]:
     finally:
         spark.stop()
     tally = report.manifest["tally"]
-    return {"out": out, "seconds": round(seconds, 2), "session_start_s": round(session_seconds, 2),
-            "items": tally["items"], "items_per_s": round(tally["items"] / seconds),
-            "verdicts": tally["verdicts"]}  # fmt: skip
+    return {
+        "out": out,
+        "seconds": round(seconds, 2),
+        "session_start_s": round(session_seconds, 2),
+        "items": tally["items"],
+        "items_per_s": round(tally["items"] / seconds),
+        "verdicts": tally["verdicts"],
+    }
 
 
 def ingest_run(out: Path, url: str | None, work: Path, items: int) -> dict[str, Any]:

@@ -38,12 +38,17 @@ class Source:
     def of(cls, path: Path, given_format: str | None = None) -> Source:
         resolved = path.resolve()
         stat = resolved.stat()
-        return cls(str(resolved), format_of(str(resolved), given_format), stat.st_size,
-                   stat.st_mtime_ns)  # fmt: skip
+        return cls(
+            str(resolved), format_of(str(resolved), given_format), stat.st_size, stat.st_mtime_ns
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "format": self.format, "size": self.size,
-                "mtime_ns": self.mtime_ns}  # fmt: skip
+        return {
+            "path": self.path,
+            "format": self.format,
+            "size": self.size,
+            "mtime_ns": self.mtime_ns,
+        }
 
 
 @dataclass(frozen=True, slots=True)

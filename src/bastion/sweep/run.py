@@ -248,8 +248,12 @@ def _spark_source(name: str, input_format: str | None) -> dict[str, Any]:
     if not path.exists():
         raise ValueError(f"no such input file or folder: {path}")
     stat = path.stat()
-    return {"path": str(path.resolve()), "format": fmt, "size": stat.st_size,
-            "mtime_ns": stat.st_mtime_ns}  # fmt: skip
+    return {
+        "path": str(path.resolve()),
+        "format": fmt,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+    }
 
 
 def _sweep_spark(
