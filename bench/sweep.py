@@ -35,7 +35,9 @@ from bench.bench_ingest import throwaway_database
 from bench.throughput import message_mix
 
 SEED = 11
-SURFACES = ("post", "comment", "chat", "bio", "username", "livestream")
+SURFACES = ("post", "comment", "chat", "post", "comment", "post", "chat", "post", "comment", "bio")
+"""Mostly posts, comments and chats; one in ten a bio (profile surfaces run the impersonation
+detector, the costliest)."""
 CUES = ("see", "join", "visit", "官网", "加我", "注册")
 LISTS = (
     "sinfonietta-hostfiles/gambling.txt",

@@ -120,7 +120,7 @@ def test_a_killed_sweep_resumes_and_writes_nothing_twice(sweep_home: Path, tmp_p
         while len(list((out / CHUNKS).glob("*.json"))) < 3:
             assert process.poll() is None, "the sweep ended before it could be killed"
             assert time.monotonic() < deadline
-            time.sleep(0.05)
+            time.sleep(0.01)
     finally:
         os.killpg(process.pid, signal.SIGKILL)  # the sweep and its pool workers
         process.wait()
