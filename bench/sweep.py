@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import sys
 import tempfile
@@ -81,6 +82,40 @@ def write_items(path: Path, data: Path, total: int, dirty: float, pool: int) -> 
     return spliced
 
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds of process ``root`` and its live descendants, with the children each reaped
+    (utime + stime + cutime + cstime from /proc): Spark's JVM and its Python workers."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = sum(int(x) for x in fields[11:15]) / TICKS
+    total, stack = 0.0, [root]
+    while stack:
+        pid = stack.pop()
+        total += times.get(pid, 0.0)
+        stack.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def own_cpu() -> float:
+    """CPU seconds of this process and its reaped children (the pool workers, once shut)."""
+    me, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
 def sorted_rows(out: Path) -> pa.Table:
     table = read_findings(out)
     return table.select(sorted(table.column_names)).sort_by(
@@ -90,6 +125,7 @@ def sorted_rows(out: Path) -> pa.Table:
 
 def local_run(items: Path, home: Path, work: Path, workers: int, chunk: int) -> dict[str, Any]:
     out = work / f"local-{workers}"
+    cpu = own_cpu()
     started = time.perf_counter()
     report = run_sweep(
         SweepRequest(
@@ -102,12 +138,15 @@ def local_run(items: Path, home: Path, work: Path, workers: int, chunk: int) -> 
         )
     )
     seconds = time.perf_counter() - started
+    cpu = own_cpu() - cpu
     tally = report.manifest["tally"]
     return {
         "out": out,
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "items": tally["items"],
         "items_per_s": round(tally["items"] / seconds),
+        "items_per_cpu_s": round(tally["items"] / cpu),
         "verdicts": tally["verdicts"],
     }
 
@@ -130,21 +169,26 @@ def spark_run(items: Path, home: Path, work: Path) -> dict[str, Any]:
     spark.sparkContext.setLogLevel("ERROR")
     session_seconds = time.perf_counter() - began
     out = work / "spark"
+    jvm = spark.sparkContext._gateway.proc.pid  # type: ignore[union-attr]
     try:
+        cpu = own_cpu() + tree_cpu(jvm)
         started = time.perf_counter()
         report = run_sweep(
             SweepRequest([str(items)], home, "bench-spark", engine="spark", out=out), spark=spark
         )
         seconds = time.perf_counter() - started
+        cpu = own_cpu() + tree_cpu(jvm) - cpu
     finally:
         spark.stop()
     tally = report.manifest["tally"]
     return {
         "out": out,
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "session_start_s": round(session_seconds, 2),
         "items": tally["items"],
         "items_per_s": round(tally["items"] / seconds),
+        "items_per_cpu_s": round(tally["items"] / cpu),
         "verdicts": tally["verdicts"],
     }
 
@@ -212,12 +256,18 @@ def main(argv: list[str] | None = None) -> None:
         figures["local_1_worker"] = {k: v for k, v in one.items() if k != "out"}
         figures["local_2_workers"] = {k: v for k, v in two.items() if k != "out"}
         figures["scaling_1_to_2"] = round(one["seconds"] / two["seconds"], 2)
+        # On a shared machine wall-clock scaling says more about the neighbours than the pool:
+        # CPU per item with 2 workers against 1 tells whether the pool itself wastes work.
+        figures["cpu_per_item_2_over_1"] = round(
+            (two["cpu_seconds"] / two["items"]) / (one["cpu_seconds"] / one["items"]), 3
+        )
         same_12 = sorted_rows(one["out"]).equals(sorted_rows(two["out"]))
         figures["findings_identical_1_vs_2_workers"] = same_12
         if not args.skip_spark:
             spark = spark_run(items, home, work)
             figures["spark_local2"] = {k: v for k, v in spark.items() if k != "out"}
             figures["spark_over_local_time"] = round(spark["seconds"] / two["seconds"], 2)
+            figures["spark_over_local_cpu"] = round(spark["cpu_seconds"] / two["cpu_seconds"], 2)
             figures["findings_identical_spark_vs_local"] = sorted_rows(spark["out"]).equals(
                 sorted_rows(two["out"])
             )

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -35,7 +36,7 @@ from bastion.sweep.plan import (
     read_parquet_rows,
 )
 from bastion.sweep.records import Batch, Tally
-from bastion.sweep.results import CHUNKS, FINDINGS
+from bastion.sweep.results import CHUNKS, FINDINGS, SweepError
 
 IN_FLIGHT_PER_WORKER: Final = 2
 
@@ -158,5 +159,11 @@ def run_pool(
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 chunk = running.pop(future)
-                _, tally = future.result()
+                try:
+                    _, tally = future.result()
+                except (OSError, ValueError, BrokenProcessPool) as exc:
+                    raise SweepError(
+                        f"chunk {chunk.id} failed ({type(exc).__name__}: {exc}); the chunks "
+                        "committed so far are kept: rerun the same command to resume"
+                    ) from exc
                 on_done(chunk, Tally.from_dict(tally))
