@@ -155,6 +155,7 @@ def spark_run(items: Path, home: Path, work: Path) -> dict[str, Any]:
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     began = time.perf_counter()
     spark = (
         SparkSession.builder.master("local[2]")

@@ -269,6 +269,7 @@ def _sweep_spark(
         if request.master.startswith("local"):
             # Local executors run this interpreter (it has Bastion) and listen on loopback only.
             os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+            os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
             builder = builder.config("spark.driver.host", "127.0.0.1").config(
                 "spark.driver.bindAddress", "127.0.0.1"
             )
