@@ -23,12 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from bastion.config import resolve_home
+from bastion.scanner import Scanner
 from bastion.sweep.diff import diff_sweeps, shadow_report
 from bastion.sweep.local import (
     ScanOptions,
     clear_uncommitted,
+    commit_chunk,
     committed_chunks,
     run_pool,
+    scan_chunk,
 )
 from bastion.sweep.plan import DEFAULT_CHUNK_ITEMS, Chunk, Source, expand_inputs, plan_chunks
 from bastion.sweep.records import Tally, format_of
@@ -183,7 +186,7 @@ def run_sweep(
         write_manifest(out, manifest)
     report = SweepReport(out, manifest)
     if request.engine == "local":
-        tally = _sweep_local(request, out, sources, manifest, options, report, progress)
+        tally = _sweep_local(request, out, sources, manifest, options, scanner, report, progress)
     else:
         tally = _sweep_spark(request, out, options, spark)
     report.seconds = time.perf_counter() - started
@@ -211,6 +214,7 @@ def _sweep_local(
     sources: list[Source],
     manifest: dict[str, Any],
     options: ScanOptions,
+    scanner: Scanner,
     report: SweepReport,
     progress: Progress | None,
 ) -> Tally:
@@ -235,7 +239,12 @@ def _sweep_local(
         if progress is not None:
             progress(finished, total)
 
-    if pending:
+    if pending and request.workers == 1:
+        # One worker: this process, with the scanner it has loaded (no pool to start).
+        for chunk in pending:
+            batch = scan_chunk(scanner, sources[chunk.source], chunk)
+            on_done(chunk, commit_chunk(out, chunk.id, batch))
+    elif pending:
         run_pool(out, sources, pending, options, request.workers, on_done)
     return tally
 
