@@ -13,7 +13,10 @@ listed link spliced into 3% of messages; every request is a new item of one of 2
 The search doubles the rate until p99 exceeds ``--p99-ms`` (default 20) or errors appear, then
 bisects; the result is the highest tested rate that held. Default 60 s per step; ``--quick`` 5 s.
 
-``python -m bench.bench_api [--backend sqlite|postgres|both] [--quick] [--workers N]``
+Each step also records the server's CPU time per request (the server process and its workers,
+from /proc): on a shared machine latency stretches with everyone's load, CPU per request far less.
+
+``python -m bench.bench_api [--backend sqlite|postgres|both] [--quick] [--workers N] [--rate R]``
 """
 
 from __future__ import annotations
