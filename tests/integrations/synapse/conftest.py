@@ -120,7 +120,7 @@ def start(folder: Path, modules: list[dict[str, Any]]) -> Homeserver:
     return server.start()
 
 
-def wait_for(condition: Any, timeout: float = 60.0, step: float = 0.2) -> Any:
+def wait_for(condition: Any, timeout: float = 60.0, step: float = 0.2, describe: Any = None) -> Any:
     """Poll ``condition()`` until it returns something truthy; fail after ``timeout`` seconds
     (a guard against a hang, not a time budget: the conditions are met within a second or two)."""
     deadline = time.monotonic() + timeout
@@ -129,5 +129,6 @@ def wait_for(condition: Any, timeout: float = 60.0, step: float = 0.2) -> Any:
         if value:
             return value
         if time.monotonic() > deadline:
-            pytest.fail(f"condition not met within {timeout} s")
+            seen = f": {describe()}" if describe is not None else ""
+            pytest.fail(f"condition not met within {timeout} s{seen}")
         time.sleep(step)
