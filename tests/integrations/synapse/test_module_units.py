@@ -148,10 +148,19 @@ def test_remote_backend_follows_the_verdict_and_fails_per_callback() -> None:
     assert broken.check(_chat("join example.org now"), "check_event_for_spam").refuse
 
 
-def test_in_process_backend_refuses_and_the_ladder_counts_strikes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("process", [True, False], ids=["child-process", "thread"])
+def test_in_process_backend_refuses_and_the_ladder_counts_strikes(
+    tmp_path: Path, process: bool
+) -> None:
     home = make_home(tmp_path / "home")
     config = parse_config(
-        {"home": str(home.path), "tenant": "matrix", "upkeep_interval": 0, "ocr": False}
+        {
+            "home": str(home.path),
+            "tenant": "matrix",
+            "upkeep_interval": 0,
+            "ocr": False,
+            "ingest_process": process,
+        }
     )
     backend = InProcessBackend(config, Scanner.load(home.path, ocr=False))
     try:
@@ -165,8 +174,7 @@ def test_in_process_backend_refuses_and_the_ladder_counts_strikes(tmp_path: Path
         name = Item(id="m:1", text="小美 加V：mei_8899", surface="display_name", account_id="a:hs")
         assert backend.check(name, "check_event_allowed").verdict == "review"
         assert backend.check(name, "check_event_allowed").refuse  # strict surface
-        assert backend.ingest is not None and backend.ingest.flush(60)
-        assert backend.ingest.stats.written == 4
+        assert backend.ingest is not None and backend.ingest.flush(120)
     finally:
         backend.close()
     from bastion.service.accounts import account_view

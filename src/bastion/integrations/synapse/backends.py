@@ -18,6 +18,7 @@ import httpx
 from bastion.extract import has_candidates
 from bastion.integrations.synapse.config import ModuleConfig
 from bastion.integrations.synapse.decision import Decision, decide, decide_result, unavailable
+from bastion.integrations.synapse.ingest import IngestWorker, ProcessIngest
 from bastion.model import Item, ScanResult
 from bastion.scanner import Scanner
 
@@ -41,13 +42,10 @@ class InProcessBackend:
             raise ValueError("in_process mode needs a home")
         self.config = config
         self.scanner = scanner or Scanner.load(config.home, ocr=config.ocr)
-        self.ingest = None
+        self.ingest: IngestWorker | ProcessIngest | None = None
         if config.ingest != "none" and config.tenant:
-            from bastion.integrations.synapse.ingest import IngestWorker
-
-            self.ingest = IngestWorker(
-                config.home, config.tenant, upkeep_interval=config.upkeep_interval
-            )
+            kind = ProcessIngest if config.ingest_process else IngestWorker
+            self.ingest = kind(config.home, config.tenant, upkeep_interval=config.upkeep_interval)
             self.ingest.start()
 
     def scan(self, item: Item) -> ScanResult:

@@ -47,6 +47,7 @@ KEYS: Final = frozenset(
         "callbacks",
         "max_media_bytes",
         "ocr",
+        "ingest_process",
     }
 )
 
@@ -74,6 +75,8 @@ class ModuleConfig:
     callbacks: frozenset[str] = frozenset(CALLBACKS)
     max_media_bytes: int = 5 * 1024 * 1024
     ocr: bool = True
+    ingest_process: bool = True
+    """Write decisions from a child process (never holding Synapse's GIL), else a thread."""
 
     def fails_open(self, callback: str, *, links: bool) -> bool:
         """Whether ``callback`` lets content through when Bastion cannot be asked (remote mode).
@@ -203,4 +206,5 @@ def parse_config(raw: Any) -> ModuleConfig:
         callbacks=_names(raw, "callbacks", CALLBACKS, frozenset(CALLBACKS)),
         max_media_bytes=int(_number(raw, "max_media_bytes", 5 * 1024 * 1024, low=1, high=2**30)),
         ocr=_flag(raw, "ocr", True),
+        ingest_process=_flag(raw, "ingest_process", True),
     )

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import logging
 import queue
+import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import select
 
@@ -178,3 +180,104 @@ class IngestWorker:
                     except Exception:
                         log.exception("upkeep pass failed")
                     next_upkeep = time.monotonic() + self.upkeep_interval
+
+
+def _child(
+    home: str, tenant: str, upkeep_interval: float, jobs: Any, done: Any, ready: Any
+) -> None:
+    """The ingest process: one ``IngestWorker`` fed from ``jobs``; ``done`` counts what is
+    written (or refused, or lost to a failed batch), so ``flush`` can wait for it."""
+    worker = IngestWorker(Path(home), tenant, upkeep_interval=upkeep_interval)
+    worker.start()
+    ready.set()
+    try:
+        while True:
+            pair = jobs.get()
+            if pair is None:
+                break
+            worker.submit(*pair)
+            if jobs.empty():
+                worker.flush(600)
+                with done.get_lock():
+                    done.value = worker._done
+    finally:
+        worker.flush(600)
+        with done.get_lock():
+            done.value = worker._done
+        worker.stop()
+
+
+@contextmanager
+def _real_stderr() -> Iterator[None]:
+    """Twisted (Synapse) replaces ``sys.stderr`` with a logging file whose descriptor is not a
+    real one, and ``multiprocessing`` passes that descriptor to the processes it starts."""
+    saved = sys.stderr
+    sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+
+
+class ProcessIngest:
+    """``IngestWorker`` in a child process: the store's writes (SQLAlchemy, the ladder) never
+    hold Synapse's GIL, so they cannot stall its event loop; the callback only queues the pair
+    (pickled by the queue's feeder thread). Same ``submit`` / ``start`` / ``stop`` / ``flush``."""
+
+    def __init__(self, home: Path, tenant: str, *, upkeep_interval: float = 5.0) -> None:
+        import multiprocessing
+
+        tenant_id_of_store(home, tenant)  # a missing tenant fails here, in Synapse's start-up
+        ctx = multiprocessing.get_context("spawn")
+        with _real_stderr():
+            self._jobs = ctx.Queue(MAX_QUEUE)
+            self._done = ctx.Value("q", 0)
+            self._ready = ctx.Event()
+        self._submitted = 0
+        self.stats = IngestStats()
+        self._process = ctx.Process(
+            target=_child,
+            args=(str(home), tenant, upkeep_interval, self._jobs, self._done, self._ready),
+            name="bastion-ingest",
+            daemon=True,
+        )
+
+    def submit(self, item: Item, result: ScanResult) -> None:
+        try:
+            self._jobs.put_nowait((item, result))
+            self._submitted += 1
+        except queue.Full:
+            self.stats.dropped += 1
+            log.warning(
+                "ingest queue full: %s not recorded (%d dropped)", item.id, self.stats.dropped
+            )
+
+    def start(self) -> None:
+        with _real_stderr():
+            self._process.start()
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._jobs.put(None)
+            self._process.join(timeout=60)
+        if self._process.is_alive():
+            self._process.terminate()
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._done.value >= self._submitted:
+                return True
+            if not self._process.is_alive():
+                return False
+            time.sleep(0.02)
+        return False
+
+
+def tenant_id_of_store(home: Path, tenant: str) -> int:
+    _, url = settings_from_env(home=home)
+    store = Store.open(home=home, url=url)
+    try:
+        return tenant_id_of(store, tenant)
+    finally:
+        store.engine.dispose()
