@@ -38,6 +38,8 @@ from typing import Any, Final, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+"".encode("utf-32-le")  # imports the codec now: a scan must not import anything (purity guard)
+
 FORMAT: Final = "bastion-hashed-1"
 DEFAULT_BITS: Final = 18
 MIN_BITS: Final = 12

@@ -126,10 +126,10 @@ _DIGIT_RUN_RE: Final = re.compile(
 
 def digit_run_pass(work: Work) -> None:
     """Join a QQ number or phone written in separated groups (7 to 15 digits). Two groups do
-        when the separator is no bare space, ``-`` or ``.`` (``6706 - 2134``, ``1766  734``); with a
-        bare one only single digits do (``1.3.8.…``), or groups that make a mainland mobile
-        (``150-7604-109-6``, ``13.5917.03.863``). So ``2024-12-06`` stays a date, ``192.168.1.20`` an
-        address and ``138 1234 5678 2024年`` a phone beside a year. Four dotted groups that make an
+    when the separator is no bare space, ``-`` or ``.`` (``6706 - 2134``, ``1766  734``); with a
+    bare one only single digits do (``1.3.8.…``), or groups that make a mainland mobile
+    (``150-7604-109-6``, ``13.5917.03.863``). So ``2024-12-06`` stays a date, ``192.168.1.20`` an
+    address and ``138 1234 5678 2024年`` a phone beside a year. Four dotted groups that make an
     IPv4 address are never joined, even when their digits would spell a mobile
     (``177.130.49.120``): an address is a host the intel may list."""
     text = work.text
