@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from bastion.api.deps import AppContext, context
 from bastion.console import session as cookies
+from bastion.console.pictures import pictures, preview_png
+from bastion.extract.images.decode import ImageError
 from bastion.model import BUILTIN_CATEGORIES, SURFACES
 from bastion.service.accounts import account_view
 from bastion.service.appeals import decide_appeal, list_appeals
@@ -37,7 +39,7 @@ from bastion.service.queues import (
 )
 from bastion.service.review import get_case, release_case
 from bastion.service.users import RANK, authenticate
-from bastion.store.models import Action, Case, ConsoleUser, Item, Report, Tenant
+from bastion.store.models import Action, Case, ConsoleUser, Item, ItemImage, Report, Tenant
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 CSP: Final = (
@@ -468,7 +470,19 @@ def case_page(request: Request, case_id: CaseId) -> Response:
             if plan is not None and plan.actions
             else "uphold"
         )
+        stored = (
+            set(
+                session.scalars(
+                    select(ItemImage.position).where(
+                        ItemImage.tenant_id == who.tenant_id, ItemImage.item_id == item.id
+                    )
+                )
+            )
+            if item is not None
+            else set()
+        )
         return {
+            "pictures": pictures(result, stored, entities),
             "case": {
                 "id": detail.case.id,
                 "status": str(detail.case.status),
@@ -499,6 +513,42 @@ def case_page(request: Request, case_id: CaseId) -> Response:
     return _page(
         request, "case.html.j2", who, flash=request.query_params.get("flash", "")[:200], **data
     )
+
+
+@router.get("/cases/{case_id}/pictures/{index}")
+@_guarded
+def picture(
+    request: Request, case_id: CaseId, index: Annotated[int, Path(ge=0, le=64)]
+) -> Response:
+    """One of the case's pictures, re-drawn as a plain PNG (never the stored bytes)."""
+    who = _signed_in(request)
+    ctx = context(request)
+
+    def load(session: Session) -> bytes | None:
+        case = get_case(session, who.tenant_id, case_id).case
+        if case.item_id is None:
+            return None
+        return session.scalar(
+            select(ItemImage.data).where(
+                ItemImage.tenant_id == who.tenant_id,
+                ItemImage.item_id == case.item_id,
+                ItemImage.position == index,
+            )
+        )
+
+    data = ctx.store.run(load, readonly=True)
+    headers = {
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    }
+    if data is None:
+        return Response(status_code=404, headers=headers)
+    try:
+        body = preview_png(data)
+    except ImageError:
+        return Response(status_code=422, headers=headers)
+    return Response(body, media_type="image/png", headers=headers)
 
 
 @router.post("/cases/{case_id}/claim")
