@@ -22,6 +22,8 @@ from bastion.entities import KINDS, default_path, read_document, registry_path
 from bastion.intel.store import list_feeds
 from bastion.model import HOST_KINDS
 from bastion.model import Item as ScanItem
+from bastion.public.routes import public_stats
+from bastion.report.render import GROUP_LABELS, report_charts
 from bastion.service.accounts import account_view
 from bastion.service.campaigns import list_campaigns
 from bastion.service.reporters import (
@@ -32,7 +34,7 @@ from bastion.service.reporters import (
     standings,
     unmute_reporter,
 )
-from bastion.store.models import Case, Report, ReporterMute, Violation
+from bastion.store.models import Case, Report, ReporterMute, Tenant, Violation
 from bastion.store.models import Item as StoredItem
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -330,4 +332,25 @@ def credentials(request: Request, q: Annotated[str, Query(max_length=128)] = "")
         total=len(records),
         home=home is not None,
         q=q,
+    )
+
+
+@router.get("/transparency")
+@_guarded
+def transparency(request: Request) -> Response:
+    """The transparency dashboard: the public page's figures (``public_stats``, the last 30
+    whole days) drawn with the report's own server-side SVG charts."""
+    who = _signed_in(request)
+    ctx = context(request)
+    stats = public_stats(request, who.tenant_id)
+    slug = ctx.store.run(lambda s: s.get(Tenant, who.tenant_id), readonly=True)
+    data = stats.as_dict()
+    return _page(
+        request,
+        "transparency.html.j2",
+        who,
+        data=data,
+        charts=report_charts(stats),
+        groups=GROUP_LABELS,
+        slug=slug.slug if slug is not None else "",
     )
