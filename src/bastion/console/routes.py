@@ -58,6 +58,8 @@ STATIC: Final = {
     "htmx-2.0.11.min.js": "text/javascript",
 }
 ESCALATION_PRIORITY: Final = 100
+HISTORY: Final = 20
+"""The account's newest actions shown on a case page (the account page lists up to 100)."""
 CaseId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 Csrf = Annotated[str, Form(max_length=64)]
 
@@ -462,7 +464,9 @@ def case_page(request: Request, case_id: CaseId) -> Response:
         violations = list(result.get("violations", ()))
         account: dict[str, Any] = {"status": "unknown", "active_strikes": 0, "actions": []}
         if detail.account_external_id:
-            account = account_view(session, who.tenant_id, detail.account_external_id, now)
+            account = account_view(
+                session, who.tenant_id, detail.account_external_id, now, limit=HISTORY
+            )
         plan = proposed_plan(session, detail.case, ctx.ladder, now)
         proposed = (
             f"uphold: {', '.join(plan.kinds)} ({plan.category}/{plan.severity}, strike "
