@@ -269,3 +269,31 @@ def test_muting_needs_a_reason_and_a_known_reporter(client: BastionClient) -> No
             "/console/reporters/mute", data={"csrf": token, "reporter": reporter, "reason": reason}
         )
         assert error in page.text, page.text[:300]
+
+
+def test_the_api_mutes_and_unmutes_with_the_same_service(client: BastionClient) -> None:
+    _check(client, "p-0", "nothing to see", "u-0")
+    _report(client, "p-0", "r-1")
+    moderator = client.auth("moderator")
+    before = client.get("/v1/reporters", params={"reporter": "id:r-1"}, headers=moderator)
+    assert before.json() == {
+        "reporter": "id:r-1",
+        "reports": 1,
+        "decided": 0,
+        "upheld": 0,
+        "reputation": None,
+        "muted": False,
+    }
+    body = {"reporter": "id:r-1", "reason": "spam"}
+    assert client.post("/v1/reporters:mute", json=body, headers=moderator).json()["muted"]
+    assert client.post("/v1/reporters:mute", json=body, headers=moderator).status_code == 409
+    assert (
+        client.post("/v1/reporters:mute", json=body, headers=client.auth("platform")).status_code
+        == 403
+    )
+    _check(client, "p-1", "still nothing", "u-1")
+    _report(client, "p-1", "r-1")
+    queue = client.get("/v1/review/queue", headers=moderator).json()["cases"]
+    assert len(queue) == 1
+    unmuted = client.post("/v1/reporters:unmute", json=body, headers=moderator).json()
+    assert unmuted["muted"] is False and unmuted["reports"] == 2
