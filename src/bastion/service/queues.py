@@ -21,7 +21,7 @@ from bastion.enforce import Ladder
 from bastion.enforce.actions import ACTION_TARGET, PlannedAction
 from bastion.service.decide import is_permanent_ban, prior_strikes
 from bastion.service.errors import Conflict, Forbidden, InvalidInput
-from bastion.service.findings import finding_for
+from bastion.service.findings import LABEL_ONLY, REMOVING_KINDS, finding_for
 from bastion.service.review import (
     DEFAULT_CLAIM_TIMEOUT,
     MAX_PAGE,
@@ -60,12 +60,16 @@ def proposed_plan(session: Session, case: Case, ladder: Ladder, now: datetime) -
     except InvalidInput:
         return None
     priors = prior_strikes(session, case.tenant_id, account, item, finding.category)
-    plan = ladder.decide(finding, finding.outcome, priors, now)
+    plan = ladder.decide(finding, finding.outcome, priors, now, confirmed=True)
+    label_only = finding.category in LABEL_ONLY
     actions = tuple(
         p
         for p in plan.actions
-        if (ACTION_TARGET[p.kind] == "account" and account is not None)
-        or (ACTION_TARGET[p.kind] != "account" and item is not None)
+        if not (label_only and p.kind in REMOVING_KINDS)
+        and (
+            (ACTION_TARGET[p.kind] == "account" and account is not None)
+            or (ACTION_TARGET[p.kind] != "account" and item is not None)
+        )
     )
     return Proposal(actions, finding.category, finding.severity, plan.strike_number)
 
