@@ -50,6 +50,7 @@ def test_json_has_a_stable_schema(stats: TransparencyStats) -> None:
         "reports",
         "activity",
         "daily",
+        "link_clicks",
     ]
     assert data["schema"] == "bastion.transparency/1"
     assert data["period"] == {
@@ -170,6 +171,7 @@ def test_html_is_self_contained_with_accessible_charts(stats: TransparencyStats)
         "chart-source",
         "chart-detected_by",
         "chart-daily",
+        "chart-clicks",
     ]
     for attrs in charts:
         assert attrs["role"] == "img"

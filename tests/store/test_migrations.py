@@ -30,6 +30,8 @@ TABLES = {
     "audit_chain_head",
     "link_clicks",
     "console_users",
+    "reporter_mutes",
+    "item_images",
 }
 
 
@@ -65,8 +67,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0008_detection_sources"
-    assert current_revision(store.engine) == "0008_detection_sources"
+    assert head_revision() == "0009_reporter_mutes_item_images"
+    assert current_revision(store.engine) == "0009_reporter_mutes_item_images"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:

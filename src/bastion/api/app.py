@@ -35,6 +35,7 @@ from bastion.api.routes import (
     check,
     keys,
     metrics,
+    reporters,
     reports,
     review,
     shim,
@@ -151,6 +152,7 @@ def create_app(
         cases,
         shim,
         metrics,
+        reporters,
     ):
         app.include_router(module.router)
     app.include_router(console_routes.router)

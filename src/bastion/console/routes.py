@@ -23,14 +23,23 @@ from sqlalchemy.orm import Session
 
 from bastion.api.deps import AppContext, context
 from bastion.console import session as cookies
+from bastion.console.pictures import pictures, preview_png
+from bastion.extract.images.decode import ImageError
 from bastion.model import BUILTIN_CATEGORIES, SURFACES
 from bastion.service.accounts import account_view
 from bastion.service.appeals import decide_appeal, list_appeals
 from bastion.service.decide import decide_case
-from bastion.service.errors import ServiceError
-from bastion.service.review import claim_case, claim_next, get_case, list_queue, release_case
+from bastion.service.errors import Forbidden, ServiceError
+from bastion.service.queues import (
+    ESCALATED,
+    claim_next_scoped,
+    claim_scoped,
+    proposed_plan,
+    scoped_queue,
+)
+from bastion.service.review import get_case, release_case
 from bastion.service.users import RANK, authenticate
-from bastion.store.models import Action, Case, ConsoleUser, Item, Report, Tenant
+from bastion.store.models import Action, Case, ConsoleUser, Item, ItemImage, Report, Tenant
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 CSP: Final = (
@@ -49,6 +58,8 @@ STATIC: Final = {
     "htmx-2.0.11.min.js": "text/javascript",
 }
 ESCALATION_PRIORITY: Final = 100
+HISTORY: Final = 20
+"""The account's newest actions shown on a case page (the account page lists up to 100)."""
 CaseId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 Csrf = Annotated[str, Form(max_length=64)]
 
@@ -122,7 +133,7 @@ def _signed_in(request: Request, csrf: str | None = None, role: str = "moderator
     if csrf is not None and not cookies.csrf_ok(_secret(context(request)), who.nonce, csrf):
         raise _Redirect("/console/queue", "The form expired; please try again.")
     if not who.at_least(role):
-        raise _Redirect("/console/queue", f"That needs the {role} role.")
+        raise Forbidden(f"That needs the {role} role.")
     return who
 
 
@@ -141,6 +152,12 @@ def _guarded(handler: Any) -> Any:
             response: Response = handler(*args, **kwargs)
         except _Redirect as redirect:
             return redirect.response
+        except Forbidden as exc:
+            request = kwargs.get("request")
+            if request is None:
+                raise
+            who = viewer(request)
+            return _page(request, "forbidden.html.j2", who, 403, message=str(exc)[:200])
         except ServiceError as exc:
             return _to("/console/queue", str(exc)[:200])
         return response
@@ -242,14 +259,24 @@ def queue(
     category: Annotated[str, Query(max_length=64)] = "",
     surface: Annotated[str, Query(max_length=32)] = "",
     min_reports: Annotated[int, Query(ge=0, le=1000)] = 0,
+    scope: Annotated[str, Query(pattern="^(|senior)$")] = "",
 ) -> Response:
-    who = _signed_in(request)
+    """The queue this person may work; ``scope=senior`` is the senior queue alone (bans that
+    would be permanent, escalations), which a moderator may not open (403)."""
+    who = _signed_in(request, role="senior" if scope else "moderator")
     ctx = context(request)
     now = ctx.clock()
 
     def rows(session: Session) -> list[dict[str, Any]]:
         found = []
-        for case in list_queue(session, who.tenant_id, now=now, limit=100):
+        for case, senior_work in scoped_queue(
+            session,
+            who.tenant_id,
+            senior=who.at_least("senior"),
+            ladder=ctx.ladder,
+            now=now,
+            only_senior=bool(scope),
+        ):
             item = session.get(Item, case.item_id) if case.item_id is not None else None
             result = (item.result or {}) if item is not None else {}
             categories = sorted({v["category"] for v in result.get("violations", ())})
@@ -267,6 +294,7 @@ def queue(
                 "excerpt": (item.text[:160] if item is not None else ""),
                 "reports": int(reports or 0),
                 "age": _age(case.created_at, now),
+                "senior": senior_work,
             }
             if category and category not in categories:
                 continue
@@ -286,16 +314,31 @@ def queue(
         categories=BUILTIN_CATEGORIES,
         surfaces=SURFACES,
         filters={"category": category, "surface": surface, "min_reports": min_reports},
+        scope=scope,
         flash=request.query_params.get("flash", "")[:200],
     )
 
 
 @router.post("/queue/next")
 @_guarded
-def next_case(request: Request, csrf: Csrf) -> Response:
-    who = _signed_in(request, csrf)
+def next_case(
+    request: Request,
+    csrf: Csrf,
+    scope: Annotated[str, Form(pattern="^(|senior)$")] = "",
+) -> Response:
+    who = _signed_in(request, csrf, role="senior" if scope else "moderator")
     ctx = context(request)
-    case = ctx.store.run(lambda s: claim_next(s, who.tenant_id, who.moderator, now=ctx.clock()))
+    case = ctx.store.run(
+        lambda s: claim_next_scoped(
+            s,
+            who.tenant_id,
+            who.moderator,
+            senior=who.at_least("senior"),
+            ladder=ctx.ladder,
+            now=ctx.clock(),
+            only_senior=bool(scope),
+        )
+    )
     if case is None:
         return _to("/console/queue", "The queue is empty.")
     return _to(f"/console/cases/{case.id}")
@@ -324,6 +367,31 @@ def _decide(
         ladder=ctx.ladder,
         reasons=ctx.settings.reasons,
         notes=notes,
+        senior=who.at_least("senior"),
+    )
+
+
+def _claim(session: Session, ctx: AppContext, who: Viewer, case_id: int, now: datetime) -> Case:
+    """``claim_scoped`` as the signed-in person: a moderator reaching for senior work gets 403."""
+    return claim_scoped(
+        session,
+        who.tenant_id,
+        case_id,
+        who.moderator,
+        senior=who.at_least("senior"),
+        ladder=ctx.ladder,
+        now=now,
+    )
+
+
+def _claim_next(session: Session, ctx: AppContext, who: Viewer, now: datetime) -> Case | None:
+    return claim_next_scoped(
+        session,
+        who.tenant_id,
+        who.moderator,
+        senior=who.at_least("senior"),
+        ladder=ctx.ladder,
+        now=now,
     )
 
 
@@ -341,21 +409,24 @@ def bulk(
     if decision not in ("uphold", "dismiss"):
         raise _Redirect("/console/queue", "Unknown decision.")
     ctx = context(request)
-    done = skipped = 0
+    done = skipped = senior = 0
     for case_id in dict.fromkeys(cases):
 
         def one(session: Session, case_id: int = case_id) -> None:
             now = ctx.clock()
-            claim_case(session, who.tenant_id, case_id, who.moderator, now=now)
+            _claim(session, ctx, who, case_id, now)
             _decide(session, ctx, who, case_id, decision, "bulk", now)
 
         try:
             ctx.store.run(one)
             done += 1
+        except Forbidden:
+            senior += 1
         except ServiceError:
             skipped += 1
     verb = "upheld" if decision == "uphold" else "dismissed"
     note = f"{done} case(s) {verb}" + (f"; {skipped} skipped (taken or decided)" if skipped else "")
+    note += f"; {senior} left for a senior" if senior else ""
     return _to("/console/queue", note + ".")
 
 
@@ -393,14 +464,29 @@ def case_page(request: Request, case_id: CaseId) -> Response:
         violations = list(result.get("violations", ()))
         account: dict[str, Any] = {"status": "unknown", "active_strikes": 0, "actions": []}
         if detail.account_external_id:
-            account = account_view(session, who.tenant_id, detail.account_external_id, now)
-        enforced = [v for v in violations if v.get("mode", "enforce") != "shadow"]
+            account = account_view(
+                session, who.tenant_id, detail.account_external_id, now, limit=HISTORY
+            )
+        plan = proposed_plan(session, detail.case, ctx.ladder, now)
         proposed = (
-            f"uphold: {enforced[0]['outcome']} for {enforced[0]['category']}"
-            if enforced
+            f"uphold: {', '.join(plan.kinds)} ({plan.category}/{plan.severity}, strike "
+            f"{plan.strike_number})"
+            if plan is not None and plan.actions
             else "uphold"
         )
+        stored = (
+            set(
+                session.scalars(
+                    select(ItemImage.position).where(
+                        ItemImage.tenant_id == who.tenant_id, ItemImage.item_id == item.id
+                    )
+                )
+            )
+            if item is not None
+            else set()
+        )
         return {
+            "pictures": pictures(result, stored, entities),
             "case": {
                 "id": detail.case.id,
                 "status": str(detail.case.status),
@@ -423,6 +509,8 @@ def case_page(request: Request, case_id: CaseId) -> Response:
                 for r in detail.reviews
             ],
             "proposed": proposed,
+            "senior_work": (plan is not None and plan.senior_only)
+            or detail.case.reason.startswith(ESCALATED),
         }
 
     data = ctx.store.run(gather, readonly=True)
@@ -431,12 +519,48 @@ def case_page(request: Request, case_id: CaseId) -> Response:
     )
 
 
+@router.get("/cases/{case_id}/pictures/{index}")
+@_guarded
+def picture(
+    request: Request, case_id: CaseId, index: Annotated[int, Path(ge=0, le=64)]
+) -> Response:
+    """One of the case's pictures, re-drawn as a plain PNG (never the stored bytes)."""
+    who = _signed_in(request)
+    ctx = context(request)
+
+    def load(session: Session) -> bytes | None:
+        case = get_case(session, who.tenant_id, case_id).case
+        if case.item_id is None:
+            return None
+        return session.scalar(
+            select(ItemImage.data).where(
+                ItemImage.tenant_id == who.tenant_id,
+                ItemImage.item_id == case.item_id,
+                ItemImage.position == index,
+            )
+        )
+
+    data = ctx.store.run(load, readonly=True)
+    headers = {
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    }
+    if data is None:
+        return Response(status_code=404, headers=headers)
+    try:
+        body = preview_png(data)
+    except ImageError:
+        return Response(status_code=422, headers=headers)
+    return Response(body, media_type="image/png", headers=headers)
+
+
 @router.post("/cases/{case_id}/claim")
 @_guarded
 def claim(request: Request, case_id: CaseId, csrf: Csrf) -> Response:
     who = _signed_in(request, csrf)
     ctx = context(request)
-    ctx.store.run(lambda s: claim_case(s, who.tenant_id, case_id, who.moderator, now=ctx.clock()))
+    ctx.store.run(lambda s: _claim(s, ctx, who, case_id, ctx.clock()))
     return _to(f"/console/cases/{case_id}")
 
 
@@ -458,16 +582,19 @@ def decide(
             _decide(session, ctx, who, case_id, decision, notes, now)
         elif decision in ("skip", "escalate"):
             case = release_case(session, who.tenant_id, case_id, who.moderator, now=now)
-            if decision == "escalate":
+            if decision == "escalate" and not case.reason.startswith(ESCALATED):
                 case.priority = max(case.priority, 0) + ESCALATION_PRIORITY
-                case.reason = f"escalated by {who.username}: {case.reason}"[:200]
-            for other in list_queue(session, who.tenant_id, now=now, limit=2):
+                case.reason = f"{ESCALATED}{who.username}: {case.reason}"[:200]
+            senior = who.at_least("senior")
+            for other, _ in scoped_queue(
+                session, who.tenant_id, senior=senior, ladder=ctx.ladder, now=now, limit=3
+            ):
                 if other.id != case_id:
-                    return claim_case(session, who.tenant_id, other.id, who.moderator, now=now)
+                    return _claim(session, ctx, who, other.id, now)
             return None
         else:
             raise _Redirect(f"/console/cases/{case_id}", "Unknown decision.")
-        return claim_next(session, who.tenant_id, who.moderator, now=now)
+        return _claim_next(session, ctx, who, now)
 
     following = ctx.store.run(act)
     if following is None:

@@ -9,26 +9,39 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import case as when
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bastion.api.deps import AppContext, context
-from bastion.console.routes import _guarded, _page, _signed_in
+from bastion.console.routes import Csrf, _guarded, _page, _signed_in, _to
 from bastion.detect.credentials import read as read_credentials
 from bastion.entities import KINDS, default_path, read_document, registry_path
 from bastion.intel.store import list_feeds
 from bastion.model import HOST_KINDS
 from bastion.model import Item as ScanItem
+from bastion.public.routes import public_stats
+from bastion.report.render import GROUP_LABELS, report_charts
 from bastion.service.accounts import account_view
 from bastion.service.campaigns import list_campaigns
-from bastion.store.models import Case, Report, Violation
+from bastion.service.reporters import (
+    MAX_KEY,
+    MAX_REASON,
+    mute_reporter,
+    reporter_key,
+    standings,
+    unmute_reporter,
+)
+from bastion.store.models import Case, Report, ReporterMute, Tenant, Violation
 from bastion.store.models import Item as StoredItem
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 POLICY_DAYS: Final = 7
+MAX_LISTED: Final = 500
+MAX_REPORTERS: Final = 20
+"""Reporters shown per merged case (the count column has them all)."""
 
 
 def _home(ctx: AppContext) -> Path | None:
@@ -51,11 +64,13 @@ def account(request: Request, account_id: str) -> Response:
 @router.get("/reports")
 @_guarded
 def reports(request: Request) -> Response:
-    """Reports merged per case (one row per target), most reported first."""
+    """Reports merged per case (one row per target), most reported first, each reporter with
+    their reputation (share of their decided reports upheld); muted reporters and the reports
+    they filed since, which never reached the queue."""
     who = _signed_in(request)
     ctx = context(request)
 
-    def rows(session: Session) -> list[dict[str, Any]]:
+    def rows(session: Session) -> dict[str, Any]:
         found = session.execute(
             select(
                 Report.case_id,
@@ -64,11 +79,32 @@ def reports(request: Request) -> Response:
                 func.sum(when((Report.trusted_flagger.is_(True), 1), else_=0)),
                 func.min(Report.created_at),
             )
-            .where(Report.tenant_id == who.tenant_id)
+            .where(Report.tenant_id == who.tenant_id, Report.case_id.is_not(None))
             .group_by(Report.case_id)
             .order_by(func.count().desc())
             .limit(200)
         ).all()
+        case_ids = [case_id for case_id, *_ in found]
+        authors: dict[int, list[str]] = {}
+        for case_id, reporter_id, hashed in session.execute(
+            select(Report.case_id, Report.reporter_id, Report.reporter_ip_hash)
+            .where(Report.tenant_id == who.tenant_id, Report.case_id.in_(case_ids))
+            .distinct()
+        ):
+            key = reporter_key(reporter_id, hashed)
+            if key and key not in authors.setdefault(case_id, []):
+                authors[case_id].append(key)
+        mutes = session.scalars(
+            select(ReporterMute)
+            .where(ReporterMute.tenant_id == who.tenant_id)
+            .order_by(ReporterMute.created_at.desc())
+            .limit(MAX_LISTED)
+        ).all()
+        every = {k for keys in authors.values() for k in keys} | {m.reporter for m in mutes}
+        standing = standings(session, who.tenant_id, every)
+        held_back = session.scalar(
+            select(func.count()).where(Report.tenant_id == who.tenant_id, Report.case_id.is_(None))
+        )
         out = []
         for case_id, count, addresses, trusted, first in found:
             case = session.get(Case, case_id)
@@ -89,11 +125,61 @@ def reports(request: Request) -> Response:
                     "trusted": int(trusted or 0),
                     "reasons": ", ".join(f"{r} ×{n}" for r, n in sorted(reasons.items())),
                     "first": first.isoformat(timespec="minutes") if first else "",
+                    "reporters": [standing[k] for k in authors.get(case_id, [])[:MAX_REPORTERS]],
                 }
             )
-        return out
+        muted = [
+            {
+                "standing": standing[m.reporter],
+                "by": m.muted_by,
+                "reason": m.reason,
+                "at": m.created_at.isoformat(timespec="minutes"),
+            }
+            for m in mutes
+        ]
+        return {"rows": out, "muted": muted, "held_back": int(held_back or 0)}
 
-    return _page(request, "reports.html.j2", who, rows=ctx.store.run(rows, readonly=True))
+    return _page(
+        request,
+        "reports.html.j2",
+        who,
+        flash=request.query_params.get("flash", "")[:200],
+        **ctx.store.run(rows, readonly=True),
+    )
+
+
+@router.post("/reporters/mute")
+@_guarded
+def mute(
+    request: Request,
+    csrf: Csrf,
+    reporter: Annotated[str, Form(max_length=MAX_KEY)],
+    reason: Annotated[str, Form(max_length=MAX_REASON)] = "",
+) -> Response:
+    """Mute a reporter (``mute_reporter``): their reports stop reaching the queue."""
+    who = _signed_in(request, csrf)
+    ctx = context(request)
+    ctx.store.run(
+        lambda s: mute_reporter(
+            s, who.tenant_id, reporter, moderator=who.moderator, reason=reason, now=ctx.clock()
+        )
+    )
+    return _to("/console/reports", "Reporter muted: their reports no longer reach the queue.")
+
+
+@router.post("/reporters/unmute")
+@_guarded
+def unmute(
+    request: Request, csrf: Csrf, reporter: Annotated[str, Form(max_length=MAX_KEY)]
+) -> Response:
+    who = _signed_in(request, csrf)
+    ctx = context(request)
+    ctx.store.run(
+        lambda s: unmute_reporter(
+            s, who.tenant_id, reporter, moderator=who.moderator, now=ctx.clock()
+        )
+    )
+    return _to("/console/reports", "Reporter unmuted.")
 
 
 @router.get("/campaigns")
@@ -194,9 +280,6 @@ def intel(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> Re
     )
 
 
-MAX_LISTED: Final = 500
-
-
 @router.get("/entities")
 @_guarded
 def entities(
@@ -249,4 +332,25 @@ def credentials(request: Request, q: Annotated[str, Query(max_length=128)] = "")
         total=len(records),
         home=home is not None,
         q=q,
+    )
+
+
+@router.get("/transparency")
+@_guarded
+def transparency(request: Request) -> Response:
+    """The transparency dashboard: the public page's figures (``public_stats``, the last 30
+    whole days) drawn with the report's own server-side SVG charts."""
+    who = _signed_in(request)
+    ctx = context(request)
+    stats = public_stats(request, who.tenant_id)
+    slug = ctx.store.run(lambda s: s.get(Tenant, who.tenant_id), readonly=True)
+    data = stats.as_dict()
+    return _page(
+        request,
+        "transparency.html.j2",
+        who,
+        data=data,
+        charts=report_charts(stats),
+        groups=GROUP_LABELS,
+        slug=slug.slug if slug is not None else "",
     )

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from bastion.api.deps import context
 from bastion.api.routes.reports import report_config
 from bastion.public.text import TEXT
-from bastion.report import render_html, transparency_stats
+from bastion.report import TransparencyStats, render_html, transparency_stats
 from bastion.service.accounts import action_view
 from bastion.service.appeals import check_appeal_token, file_appeal
 from bastion.service.errors import Conflict, InvalidInput, NotFound, RateLimited, ServiceError
@@ -270,17 +270,13 @@ def appeal_send(
     return _page(request, lang, tenant, "appealed", 201)
 
 
-@router.get("/{tenant}/transparency")
-def transparency(request: Request, tenant: Slug) -> Response:
-    """The last 30 whole days of the tenant's transparency report (the page ``bastion report``
-    writes), served with its one inline style block allowed by hash and no script at all."""
-    tenant_id = _tenant_id(request, tenant)
-    if tenant_id is None:
-        return _page(request, "", tenant, "missing", 404)
+def public_stats(request: Request, tenant_id: int) -> TransparencyStats:
+    """The figures of the public transparency page: the last 30 whole UTC days of one tenant
+    (the console's dashboard draws the same)."""
     ctx = context(request)
     now = ctx.clock()
     until = now.date() - timedelta(days=1)
-    stats = ctx.store.run(
+    return ctx.store.run(
         lambda s: transparency_stats(
             s,
             date_from=until - timedelta(days=TRANSPARENCY_DAYS - 1),
@@ -290,6 +286,16 @@ def transparency(request: Request, tenant: Slug) -> Response:
         ),
         readonly=True,
     )
+
+
+@router.get("/{tenant}/transparency")
+def transparency(request: Request, tenant: Slug) -> Response:
+    """The last 30 whole days of the tenant's transparency report (the page ``bastion report``
+    writes), served with its one inline style block allowed by hash and no script at all."""
+    tenant_id = _tenant_id(request, tenant)
+    if tenant_id is None:
+        return _page(request, "", tenant, "missing", 404)
+    stats = public_stats(request, tenant_id)
     html = render_html(stats)
     styles = [_style_hash(block) for block in _STYLE.findall(html)] or ["'none'"]
     csp = (

@@ -79,6 +79,7 @@ def bar_chart(
     series: Sequence[Series],
     *,
     labels: Mapping[str, str] | None = None,
+    empty: str = "no actions",
 ) -> Markup:
     """Horizontal stacked bars, one row per key, largest first; keys past ``MAX_BARS`` are
     summed into one "all others" row so a high-cardinality dimension stays legible."""
@@ -106,7 +107,9 @@ def bar_chart(
             f"{_fmt(i * step)}</text>"
         )
     if not shown:
-        out.append(f'<text x="{LABEL_WIDTH + 8}" y="{top + 17}" class="empty">no actions</text>')
+        out.append(
+            f'<text x="{LABEL_WIDTH + 8}" y="{top + 17}" class="empty">{escape(empty)}</text>'
+        )
     for row, (label, values) in enumerate(shown):
         y = top + row * ROW_HEIGHT
         row_total = sum(values.values())

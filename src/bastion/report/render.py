@@ -19,7 +19,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from bastion.report.charts import PALETTE, Series, bar_chart, time_series
-from bastion.report.schema import DEFINITIONS, DIMENSIONS, GROUPS, TransparencyStats
+from bastion.report.schema import (
+    CLICK_DECISIONS,
+    DEFINITIONS,
+    DIMENSIONS,
+    GROUPS,
+    TransparencyStats,
+)
 
 FORMATS: Final = ("json", "csv", "html")
 CSV_HEADER: Final = ("metric", "dimension", "key", "value")
@@ -45,6 +51,9 @@ GROUP_SERIES: Final = tuple(
 DAILY_SERIES: Final = (
     Series("actions", "Actions taken", PALETTE[0]),
     Series("reversed", "Of which reversed since", PALETTE[1]),
+)
+CLICK_SERIES: Final = tuple(
+    Series(d, d, PALETTE[i % len(PALETTE)]) for i, d in enumerate(CLICK_DECISIONS)
 )
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
@@ -119,6 +128,12 @@ def csv_rows(stats: TransparencyStats) -> Iterator[tuple[str, str, str, Any]]:
     for day in data["daily"]:
         yield "daily_actions", "date", day["date"], day["actions"]
         yield "daily_reversed", "date", day["date"], day["reversed"]
+    clicks = data["link_clicks"]
+    yield "link_clicks", "total", "count", clicks["total"]
+    yield from _flat("link_clicks", "decision", clicks["by_decision"])
+    yield from _flat(
+        "link_clicks", "category", {c: sum(r.values()) for c, r in clicks["by_category"].items()}
+    )
 
 
 def _flat(
@@ -177,7 +192,8 @@ def _environment() -> Environment:
     return env
 
 
-def render_html(stats: TransparencyStats) -> str:
+def report_charts(stats: TransparencyStats) -> dict[str, Markup]:
+    """Every chart of the report as inline SVG (the public page and the console draw these)."""
     platform_labels = {slug: f"{name} ({slug})" for slug, name in stats.platforms.items()}
     charts: dict[str, Markup] = {
         dim: bar_chart(
@@ -195,6 +211,19 @@ def render_html(stats: TransparencyStats) -> str:
     charts["daily"] = time_series(
         "chart-daily", "Actions taken per day (UTC)", daily_points, DAILY_SERIES
     )
+    charts["clicks"] = bar_chart(
+        "chart-clicks",
+        "Link shim clicks by the site's category at click time",
+        stats.clicks.by_category,
+        CLICK_SERIES,
+        empty="no clicks",
+    )
+    return charts
+
+
+def render_html(stats: TransparencyStats) -> str:
+    platform_labels = {slug: f"{name} ({slug})" for slug, name in stats.platforms.items()}
+    charts = report_charts(stats)
     template = _environment().get_template("report.html.j2")
     return template.render(
         stats=stats,

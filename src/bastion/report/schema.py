@@ -14,7 +14,7 @@ Counting rules (the same for every figure, so totals reconcile with the store ro
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 
@@ -56,6 +56,8 @@ NO_FINDING: Final = "none"
 NO_SURFACE: Final = "account"
 REPORT_OUTCOMES: Final = ("actioned", "reversed", "dismissed", "pending")
 APPEAL_STATUSES: Final = ("open", "granted", "denied", "withdrawn")
+CLICK_DECISIONS: Final = ("redirect", "warn", "block", "continue", "refuse")
+NO_CATEGORY: Final = "none"
 
 DEFINITIONS: Final[dict[str, str]] = {
     "period": "from 00:00 UTC on 'from' up to, not including, 00:00 UTC the day after 'to'",
@@ -99,6 +101,9 @@ DEFINITIONS: Final[dict[str, str]] = {
     "activity": "other rows created in the period: items ingested, violations, strikes, cases, "
     "reviews",
     "percentiles": "median as statistics.median; p90 by nearest rank",
+    "link_clicks": "clicks on shim links (/l) on the UTC days of the period, by the category "
+    f"the link's site had at click time ('{NO_CATEGORY}' when none) and what the shim did "
+    "(redirect, warn, block, continue, refuse); counted with no user, address or full URL",
 }
 
 
@@ -216,6 +221,27 @@ class DailyCount:
 
 
 @dataclass(frozen=True, slots=True)
+class ClickStats:
+    """Shim clicks in the period: ``by_category[category][decision]`` counts."""
+
+    by_category: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(sum(row.values()) for row in self.by_category.values())
+
+    def by_decision(self) -> dict[str, int]:
+        out = dict.fromkeys(CLICK_DECISIONS, 0)
+        for row in self.by_category.values():
+            for decision, count in row.items():
+                out[decision] = out.get(decision, 0) + count
+        return out
+
+    def category_totals(self) -> dict[str, int]:
+        return {category: sum(row.values()) for category, row in self.by_category.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class TransparencyStats:
     """Everything the report shows; ``breakdowns[dim][key][group]`` counts live actions."""
 
@@ -232,6 +258,7 @@ class TransparencyStats:
     reports: ReportStats
     activity: ActivityStats
     daily: tuple[DailyCount, ...]
+    clicks: ClickStats = field(default_factory=ClickStats)
 
     @property
     def totals(self) -> Tally:
@@ -310,6 +337,13 @@ class TransparencyStats:
                 },
             },
             "daily": [{"date": d.day.isoformat(), **_tally(d.tally)} for d in self.daily],
+            "link_clicks": {
+                "total": self.clicks.total,
+                "by_decision": self.clicks.by_decision(),
+                "by_category": {
+                    category: dict(row) for category, row in self.clicks.by_category.items()
+                },
+            },
         }
 
 

@@ -35,6 +35,7 @@ from bastion.report.schema import (
     DIMENSIONS,
     GROUP_OF,
     GROUPS,
+    NO_CATEGORY,
     NO_FINDING,
     NO_REASON,
     NO_SURFACE,
@@ -42,6 +43,7 @@ from bastion.report.schema import (
     SOURCES,
     ActivityStats,
     AppealStats,
+    ClickStats,
     DailyCount,
     Durations,
     GroupStats,
@@ -57,6 +59,7 @@ from bastion.store.models import (
     Appeal,
     Case,
     Item,
+    LinkClick,
     Report,
     Review,
     Strike,
@@ -114,6 +117,7 @@ def transparency_stats(
         reports=query.reports(),
         activity=query.activity(),
         daily=query.daily(),
+        clicks=query.clicks(),
     )
 
 
@@ -382,6 +386,26 @@ class _Queries:
         found = {date.fromisoformat(str(r.day)): Tally(int(r.n), int(r.rev or 0)) for r in rows}
         days = (self.period.date_from + timedelta(days=i) for i in range(self.period.days))
         return tuple(DailyCount(d, found.get(d, Tally())) for d in days)
+
+    def clicks(self) -> ClickStats:
+        """Shim clicks counted on the period's days, by category and decision."""
+        where = [
+            LinkClick.day >= self.period.date_from,
+            LinkClick.day <= self.period.date_to,
+        ]
+        if self.tenant_id is not None:
+            where.append(LinkClick.tenant_id == self.tenant_id)
+        table: dict[str, dict[str, int]] = {}
+        for category, decision, count in self.session.execute(
+            select(LinkClick.category, LinkClick.decision, func.sum(LinkClick.count))
+            .where(*where)
+            .group_by(LinkClick.category, LinkClick.decision)
+        ):
+            row = table.setdefault(category or NO_CATEGORY, {})
+            row[decision] = row.get(decision, 0) + int(count or 0)
+        return ClickStats(
+            {k: table[k] for k in _ranked({c: sum(r.values()) for c, r in table.items()})}
+        )
 
     def _count(self, model: Any, where: list[ColumnElement[bool]]) -> int:
         return int(self.session.scalar(select(func.count()).select_from(model).where(*where)) or 0)

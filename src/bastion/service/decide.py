@@ -30,7 +30,7 @@ from bastion.enforce.reasons import statement_to_dict
 from bastion.model import SEVERITIES, ScanResult
 from bastion.model import Violation as Finding
 from bastion.service.actions import account_snapshot, apply_to_account, recompute_item
-from bastion.service.errors import Conflict, InvalidInput
+from bastion.service.errors import Conflict, Forbidden, InvalidInput
 from bastion.service.findings import LABEL_ONLY, REMOVING_KINDS, finding_for
 from bastion.service.reversal import queue_notice
 from bastion.service.review import check_moderator, load_case
@@ -66,10 +66,12 @@ def decide_case(
     category: str | None = None,
     severity: str | None = None,
     notes: str = "",
+    senior: bool = True,
 ) -> CaseOutcome:
     """Decide a case the moderator holds a claim on (an expired claim still counts if nobody
     took it over). Raises InvalidInput for bad arguments and Conflict for a case in the wrong
-    state."""
+    state; Forbidden when ``senior`` is False and the decision would ban an account for good
+    (the senior queue, ``bastion.service.queues``)."""
     check_moderator(moderator)
     verdict = _decision(decision)
     planned_kind = check_decision(verdict, action_kind, duration, category, severity, notes)
@@ -119,6 +121,7 @@ def decide_case(
             now,
             ladder,
             reasons or ReasonsConfig(),
+            senior,
         )
         payload.update(
             actions=[{"id": a.id, "kind": str(a.kind)} for a in actions],
@@ -165,11 +168,12 @@ def _enforce(
     now: datetime,
     ladder: Ladder,
     reasons: ReasonsConfig,
+    senior: bool = True,
 ) -> tuple[list[Action], Strike | None, dict[str, Any] | None]:
     tenant_id = case.tenant_id
     finding, entities, violation_id = finding_for(session, case, item, category, severity)
     outcome = finding.outcome
-    priors = _prior_strikes(session, tenant_id, account, item, finding.category)
+    priors = prior_strikes(session, tenant_id, account, item, finding.category)
     plan = ladder.decide(finding, outcome, priors, now, confirmed=True)
     label_only = finding.category in LABEL_ONLY
     if planned_kind is None:
@@ -193,6 +197,8 @@ def _enforce(
     ]
     if not planned:
         raise InvalidInput("nothing to enforce: the ladder's actions need a target this case lacks")
+    if not senior and any(is_permanent_ban(p) for p in planned):
+        raise Forbidden(f"case {case.id} would ban the account for good: a senior decides it")
     plan = replace(plan, actions=tuple(planned))
     reports = session.scalars(
         select(Report.trusted_flagger).where(
@@ -266,7 +272,12 @@ def _enforce(
     return actions, strike, statement
 
 
-def _prior_strikes(
+def is_permanent_ban(action: PlannedAction) -> bool:
+    """A ban with no end: senior work (``bastion.service.queues``)."""
+    return action.kind == "ban" and action.expires_at is None and action.duration is None
+
+
+def prior_strikes(
     session: Session, tenant_id: int, account: Account | None, item: Item | None, category: str
 ) -> list[StrikeRecord]:
     """The account's strikes, except one already on this item for this category (the strike

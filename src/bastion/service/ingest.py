@@ -177,6 +177,16 @@ def enforce_batch(
             )
     rows.insert_entities(session, entity_rows)
     violation_ids = rows.insert_violations(session, violation_rows)
+    pictures: list[dict[str, Any]] = []
+    rescanned: list[int] = []
+    for ext, index in first.items():
+        entry = stored[ext]
+        item, result = items[index]
+        if entry.fresh and item.image_data:
+            pictures.extend(rows.image_rows(tenant_id, entry.id, item, result, now))
+            if not entry.created:
+                rescanned.append(entry.id)
+    rows.replace_images(session, rescanned, pictures)
 
     if campaign_ids is None:
         scopes = tenant.campaigns

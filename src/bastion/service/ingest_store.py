@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bastion.model import SURFACES, InputError, ScanResult, parse_created_at
 from bastion.model import Item as ItemRecord
-from bastion.store.models import Account, Entity, Item, Violation
+from bastion.store.models import Account, Entity, Item, ItemImage, Violation
 
 CHUNK: Final = 500
 """Rows per IN list: well under SQLite's bound-parameter limit and PostgreSQL's plan sweet spot."""
@@ -32,6 +32,7 @@ _ACCOUNTS: Table = Account.__table__  # type: ignore[assignment]
 _ITEMS: Table = Item.__table__  # type: ignore[assignment]
 _ENTITIES: Table = Entity.__table__  # type: ignore[assignment]
 _VIOLATIONS: Table = Violation.__table__  # type: ignore[assignment]
+_IMAGES: Table = ItemImage.__table__  # type: ignore[assignment]
 
 
 def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -313,6 +314,34 @@ def rescan_item(session: Session, item_id: int, values: dict[str, Any]) -> int:
 def insert_entities(session: Session, rows: list[dict[str, Any]]) -> None:
     if rows:
         session.execute(_ENTITIES.insert(), rows)
+
+
+def image_rows(
+    tenant_id: int, item_id: int, item: ItemRecord, result: ScanResult, now: datetime
+) -> list[dict[str, Any]]:
+    """The bytes of the pictures of an item the scan did not allow (a moderator may see it),
+    by their position in ``images``; nothing for an allowed item or one without pictures."""
+    if not item.image_data or result.verdict == "allow":
+        return []
+    return [
+        {
+            "tenant_id": tenant_id,
+            "item_id": item_id,
+            "position": position,
+            "data": image.data,
+            "created_at": now,
+        }
+        for position, image in enumerate(item.image_data)
+        if image.data
+    ]
+
+
+def replace_images(session: Session, item_ids: Sequence[int], rows: list[dict[str, Any]]) -> None:
+    """Store the pictures of freshly (re)scanned items, dropping those of an earlier scan."""
+    if item_ids:
+        session.execute(delete(_IMAGES).where(_IMAGES.c.item_id.in_(item_ids)))
+    if rows:
+        session.execute(_IMAGES.insert(), rows)
 
 
 def insert_violations(session: Session, rows: list[dict[str, Any]]) -> dict[tuple[int, int], int]:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from bastion.model import BUILTIN_CATEGORIES
 from bastion.service.errors import Conflict, InvalidInput, NotFound, RateLimited
+from bastion.service.reporters import is_muted, keys_of
 from bastion.store import audit
 from bastion.store.enums import CaseStatus, Decision
 from bastion.store.models import Account, Case, Item, Report, Review
@@ -119,10 +120,19 @@ class Reporter:
 
 @dataclass(frozen=True, slots=True)
 class ReportReceipt:
+    """A filed report, the case it opened or joined (None when its reporter is muted: stored,
+    counted, never queued), whether it merged into an open case, and the reporter's token."""
+
     report: Report
-    case: Case
+    joined: Case | None
     merged: bool
     token: str
+
+    @property
+    def case(self) -> Case:
+        if self.joined is None:
+            raise Conflict(f"report {self.report.id} is from a muted reporter and joined no case")
+        return self.joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +185,10 @@ def file_report(
 
     item, account = _lock_target(session, tenant_id, item_id, account_id)
     _enforce_limits(session, tenant_id, reporter, hashed_ip, now, config)
+    if not reporter.trusted and is_muted(session, tenant_id, keys_of(reporter.id, hashed_ip)):
+        return _file_muted(
+            session, tenant_id, reporter, hashed_ip, item, account, reason, text_, now, config
+        )
 
     case = _open_case(session, tenant_id, item, account)
     merged = case is not None
@@ -235,6 +249,45 @@ def file_report(
         created_at=now,
     )
     return ReportReceipt(report, case, merged, report_token(config, tenant_id, report.id))
+
+
+def _file_muted(
+    session: Session,
+    tenant_id: int,
+    reporter: Reporter,
+    hashed_ip: str | None,
+    item: Item | None,
+    account: Account | None,
+    reason: str,
+    text_: str,
+    now: datetime,
+    config: ReportConfig,
+) -> ReportReceipt:
+    """A muted reporter's report: stored (and counted) with no case, so it never queues."""
+    report = Report(
+        tenant_id=tenant_id,
+        reporter_id=reporter.id,
+        reporter_ip_hash=hashed_ip,
+        trusted_flagger=False,
+        item_id=item.id if item else None,
+        account_id=account.id if account else None,
+        reason=reason,
+        text=text_,
+        case_id=None,
+        created_at=now,
+    )
+    session.add(report)
+    session.flush()
+    audit.append(
+        session,
+        actor=_actor(reporter),
+        action="report.filed",
+        subject=f"report:{report.id}",
+        payload={"case": None, "muted": True, "reason": reason, "target": _target(item, account)},
+        tenant_id=tenant_id,
+        created_at=now,
+    )
+    return ReportReceipt(report, None, False, report_token(config, tenant_id, report.id))
 
 
 def check_report(

@@ -1,7 +1,7 @@
 """The case store's tables; import from here so every model is registered on ``Base.metadata``."""
 
 from bastion.store.models.base import Base
-from bastion.store.models.console import ConsoleUser
+from bastion.store.models.console import ConsoleUser, ItemImage, ReporterMute
 from bastion.store.models.content import Entity, Item, Violation
 from bastion.store.models.enforcement import Action, Appeal, Case, Report, Review, Strike
 from bastion.store.models.ops import (
@@ -29,9 +29,11 @@ __all__ = [
     "ConsoleUser",
     "Entity",
     "Item",
+    "ItemImage",
     "LinkClick",
     "Notice",
     "Report",
+    "ReporterMute",
     "Review",
     "Strike",
     "Tenant",
