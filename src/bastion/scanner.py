@@ -15,9 +15,11 @@ from bastion.canon import canonicalize_entity
 from bastion.config import resolve_home
 from bastion.detect.base import DetectContext, Detector, Resources
 from bastion.detect.registry import declared_labels, load_assets, load_detectors
+from bastion.detect.reputation import LOOKALIKE_FLAG
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
+from bastion.extract.ocr_readings import OCR_GUESS, read_again
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
@@ -338,15 +340,19 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
                 )
             )
         for code in report.codes:
+            read = code.decoder == OCR_DECODER
             if not has_candidates(code.text):
                 pieces.append(code.text)
-                continue
-            unmasked = unmask(code.text, weak=True)
-            pieces.append(unmasked.text)
+                found = []
+            else:
+                unmasked = unmask(code.text, weak=True)
+                pieces.append(unmasked.text)
+                found = extract_entities(unmasked, prose_like=True)
+            if read:
+                found.extend(read_again(code.text, found))
             origin = f"image:{report.index}:{code.decoder}"
             unsure = code.score is not None and code.score < SURE_SCORE
-            read = code.decoder == OCR_DECODER
-            for entity in extract_entities(unmasked, prose_like=True):
+            for entity in found:
                 entity.origin = origin
                 entity.box = code.box
                 if (
@@ -364,13 +370,17 @@ def _across_lines(report: ImageReport, upper: ImageCode, lower: ImageCode) -> li
     end), with both lines' box. Joining lines is a guess, so they are ``prose_like``: kept only
     when a feed lists them."""
     joined = f"{upper.text}\n{lower.text}"
-    if not has_candidates(joined):
-        return []
     cut = len(upper.text)
+    crossing = []
+    if has_candidates(joined):
+        crossing = [
+            entity
+            for entity in extract_entities(unmask(joined, weak=True), prose_like=True)
+            if entity.span[0] < cut < entity.span[1]
+        ]
+    crossing.extend(read_again(joined, crossing, cut))
     found = []
-    for entity in extract_entities(unmask(joined, weak=True), prose_like=True):
-        if not entity.span[0] < cut < entity.span[1]:
-            continue
+    for entity in crossing:
         entity.origin = f"image:{report.index}:{upper.decoder}"
         entity.box = (
             min(upper.box[0], lower.box[0]),
@@ -409,12 +419,14 @@ def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[
     cut out of a word (``split_word``) gives way to the listed host its joined reading makes
     (``wwwli💋veporn.com`` is ``wwwliveporn.com``, not ``veporn.com``); a picture's hash stays only
     when a list names it (listed or allowed: the hash of every picture is in its image record
-    anyway). Signals are renumbered to the entities kept (a signal about a dropped entity goes
-    too)."""
+    anyway); a guessed reading of an OCR line (``ocr_guess``) stays only when listed as it is,
+    not as a look-alike of a listed host (a guess of a guess). Signals are renumbered to the
+    entities kept (a signal about a dropped entity goes too)."""
     keep = [
         i
         for i, e in enumerate(entities)
-        if e.categories or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
+        if (e.categories and not (OCR_GUESS in e.flags and LOOKALIKE_FLAG in e.flags))
+        or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
     ]
     joined = [entities[i].span for i in keep if "weak_join" in entities[i].flags]
     if joined:
