@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from bastion.extract.images.limits import ImageLimits
 
 POLICY_FILE = "policy.yaml"
+C2PA_TRUST_FILE = "c2pa_trust_anchors.pem"
+"""Under the home: the operator's C2PA trust anchors (PEM), read when the scanner loads."""
 IMAGE_HASH: Final = "image_hash"
 MIN_PDQ_QUALITY: Final = 50
 """Below this PDQ quality a picture is too flat (a blank or one-colour image) for its hash to
@@ -79,6 +81,9 @@ class Scanner:
     """None: ``bastion.extract.images.limits.DEFAULT_LIMITS``."""
     ocr: bool = True
     """Read text in pictures; off when false here (``--no-ocr``) or ``ocr: false`` in the policy."""
+    c2pa_trust_anchors: str | None = None
+    """PEM certificates whose C2PA signers are ``Trusted`` (``load`` reads
+    ``$BASTION_HOME/c2pa_trust_anchors.pem``); None: no signer is trusted."""
     _resources: Resources = field(init=False, repr=False)
     _images: ImageStage = field(init=False, repr=False)
     _detectors: tuple[Detector, ...] = field(init=False, repr=False)
@@ -112,7 +117,9 @@ class Scanner:
         from bastion.extract.images.limits import DEFAULT_LIMITS
 
         self._images = ImageStage.built(
-            self.image_limits or DEFAULT_LIMITS, ocr=self.ocr and self.policy.ocr
+            self.image_limits or DEFAULT_LIMITS,
+            ocr=self.ocr and self.policy.ocr,
+            trust_anchors=self.c2pa_trust_anchors,
         )
 
     @classmethod
@@ -132,8 +139,12 @@ class Scanner:
         any index). Each detector's own data (``load_asset``) is read from ``root`` too; a
         detector whose data is unreadable is a ``DetectorError``. A home without
         ``policy.yaml`` uses the packaged default policy; ``policy_path`` overrides both.
-        ``ocr=False`` skips reading text in pictures.
+        ``ocr=False`` skips reading text in pictures. ``c2pa_trust_anchors.pem`` in the home,
+        if there, lists the certificates whose C2PA signers are ``Trusted`` (a file that does
+        not parse is a ``ValueError``).
         """
+        from bastion.image_inputs import read_trust_anchors  # the edge: reads a file
+
         root = resolve_home(home)
         index = IntelIndex.empty() if no_feeds else IntelIndex.open(root)
         if policy_path is not None:
@@ -148,6 +159,7 @@ class Scanner:
             max_text_chars=max_text_chars,
             ocr=ocr,
             assets=load_assets(root),
+            c2pa_trust_anchors=read_trust_anchors(root / C2PA_TRUST_FILE),
         )
 
     def with_index(self, index: IntelIndex) -> Scanner:
@@ -160,6 +172,7 @@ class Scanner:
             image_limits=self.image_limits,
             ocr=self.ocr,
             assets=self.assets,
+            c2pa_trust_anchors=self.c2pa_trust_anchors,
         )
 
     def scan(self, item: Item | dict[str, Any]) -> ScanResult:
