@@ -19,7 +19,7 @@ from bastion.detect.reputation import LOOKALIKE_FLAG
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
-from bastion.extract.ocr_readings import OCR_GUESS, read_again
+from bastion.extract.ocr_readings import OCR_GUESS, GuessBudget, read_again
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
@@ -338,9 +338,12 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
 
     OCR misreads letters with high confidence (``hawalicasino.com`` for ``hawaiicasino.com``), so
     a host read from a picture's text is ``prose_like``: kept only when a feed lists it. Handles
-    are kept as read unless their line's score is under ``SURE_SCORE``."""
+    are kept as read unless their line's score is under ``SURE_SCORE``. Each OCR line (and each
+    pair of lines read together) is also scanned in its other readings
+    (``bastion.extract.ocr_readings``), the guesses among them bounded per picture."""
     pieces = [folded]
     for report in images:
+        budget = GuessBudget()
         if report.pdq is not None and (report.pdq_quality or 0) >= MIN_PDQ_QUALITY:
             entities.append(
                 Entity(
@@ -362,7 +365,7 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
                 pieces.append(unmasked.text)
                 found = extract_entities(unmasked, prose_like=True)
             if read:
-                found.extend(read_again(code.text, found))
+                found.extend(read_again(code.text, found, budget=budget))
             origin = f"image:{report.index}:{code.decoder}"
             unsure = code.score is not None and code.score < SURE_SCORE
             for entity in found:
@@ -374,11 +377,14 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
                     entity.flags.append(PROSE_LIKE)
                 entities.append(entity)
         for upper, lower in continued_pairs(report.codes):
-            entities.extend(_across_lines(report, report.codes[upper], report.codes[lower]))
+            pair = report.codes[upper], report.codes[lower]
+            entities.extend(_across_lines(report, *pair, budget))
     return "\n".join(pieces)
 
 
-def _across_lines(report: ImageReport, upper: ImageCode, lower: ImageCode) -> list[Entity]:
+def _across_lines(
+    report: ImageReport, upper: ImageCode, lower: ImageCode, budget: GuessBudget
+) -> list[Entity]:
     """Entities that only the two OCR lines read together hold (a host split at the line's
     end), with both lines' box. Joining lines is a guess, so they are ``prose_like``: kept only
     when a feed lists them."""
@@ -391,7 +397,7 @@ def _across_lines(report: ImageReport, upper: ImageCode, lower: ImageCode) -> li
             for entity in extract_entities(unmask(joined, weak=True), prose_like=True)
             if entity.span[0] < cut < entity.span[1]
         ]
-    crossing.extend(read_again(joined, crossing, cut))
+    crossing.extend(read_again(joined, crossing, cut, budget))
     found = []
     for entity in crossing:
         entity.origin = f"image:{report.index}:{upper.decoder}"

@@ -37,6 +37,21 @@ from bastion.suffixes import is_tld
 
 MAX_GUESSES: Final = 24
 """Guessed readings of one line at most (each is scanned like a line of text)."""
+MAX_PICTURE_GUESSES: Final = 48
+"""Guessed readings of one picture at most, in reading order: a spam picture's two or three
+lines take a dozen; a page of forty lines with a host on each would take a thousand (about
+1.5 CPU seconds) without this bound."""
+
+
+class GuessBudget:
+    """Guessed readings a picture has left (``MAX_PICTURE_GUESSES`` to start)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int = MAX_PICTURE_GUESSES) -> None:
+        self.left = left
+
+
 MAX_LINE_CHARS: Final = 200
 """Lines longer than this get no guesses (a poster's lines are short; a wall of text is not
 where a disguised host hides, and each guess costs a scan of the line)."""
@@ -212,11 +227,18 @@ OCR_GUESS: Final = "ocr_guess"
 """Flag of an entity only a guessed reading of an OCR line yields (kept only when listed)."""
 
 
-def read_again(line: str, found: Sequence[Entity], cut: int | None = None) -> list[Entity]:
+def read_again(
+    line: str,
+    found: Sequence[Entity],
+    cut: int | None = None,
+    budget: GuessBudget | None = None,
+) -> list[Entity]:
     """Entities the other readings of ``line`` yield that ``found`` (the line's own entities)
     lacks, spans in ``line``. Hosts from a guess are flagged ``prose_like`` and ``ocr_guess``
     (kept only when a feed lists them); anything else a guess yields is dropped. With ``cut``
-    (two lines joined at ``cut``), only entities across the join count, all ``prose_like``."""
+    (two lines joined at ``cut``), only entities across the join count, all ``prose_like``.
+    Guesses are taken from ``budget`` (the picture's) while it lasts."""
+    budget = budget or GuessBudget(MAX_GUESSES)
     seen = {(e.kind, e.value) for e in found}
     all_readings = readings(line)
     room = MAX_GUESSES - sum(r.guess for r in all_readings)
@@ -227,6 +249,10 @@ def read_again(line: str, found: Sequence[Entity], cut: int | None = None) -> li
             room -= len(more)
     out: list[Entity] = []
     for reading in all_readings:
+        if reading.guess:
+            if budget.left <= 0:
+                continue
+            budget.left -= 1
         if not has_candidates(reading.text):
             continue
         for entity in extract_entities(unmask(reading.text, weak=True), prose_like=True):

@@ -11,7 +11,13 @@ import pytest
 
 from bastion import Scanner
 from bastion.extract import extract_entities
-from bastion.extract.ocr_readings import MAX_GUESSES, OCR_GUESS, read_again, readings
+from bastion.extract.ocr_readings import (
+    MAX_GUESSES,
+    OCR_GUESS,
+    GuessBudget,
+    read_again,
+    readings,
+)
 from bastion.intel import IntelIndex
 from bastion.model import ImageCode, ImageReport, Item
 from bastion.normalize import unmask
@@ -70,6 +76,11 @@ def test_guesses_are_bounded_and_yield_no_handles() -> None:
     line = "loooooool1111iiiiill.com 加V：abc_1110 " * 3
     assert sum(r.guess for r in readings(line)) <= MAX_GUESSES
     assert len(_again(line)) <= MAX_GUESSES
+    budget = GuessBudget(30)
+    found = extract_entities(unmask(line, weak=True), prose_like=True)
+    assert read_again(line, found, budget=budget) and budget.left == 30 - MAX_GUESSES
+    read_again(line, found, budget=budget)
+    assert budget.left == 0 and read_again(line, found, budget=budget) == []
     assert all(e.kind in ("domain", "url") for e in _again("hawalicasino.com 加V：bet_8899"))
     assert readings("x" * 500 + " bet888c0m") == []
 
@@ -124,6 +135,33 @@ def test_the_text_path_reads_as_before() -> None:
     for text in ("hawalicasino.com", "永久域名fikacasinocom", "bovada。Iv"):
         result = scanner.scan({"id": "t", "text": text})
         assert [e.value for e in result.entities] in ([], ["hawalicasino.com"])
+
+
+def test_a_page_of_hosts_gets_a_bounded_number_of_guesses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bastion.extract import ocr_readings
+
+    scanned: list[str] = []
+    real = ocr_readings.has_candidates
+
+    def counting(text: str) -> bool:
+        scanned.append(text)
+        return real(text)
+
+    monkeypatch.setattr(ocr_readings, "has_candidates", counting)
+    report = ImageReport(0, "a.png", width=900, height=2000)
+    report.codes = [
+        ImageCode(
+            "ocr",
+            "line",
+            f"visit lucky-spin{n}.net or slots{n}.com",
+            (0, 40 * n, 800, 30 + 40 * n),
+            score=0.99,
+        )
+        for n in range(40)
+    ]
+    _add_image_entities([report], "", [])
+    guesses = [t for t in scanned if t not in {c.text for c in report.codes}]
+    assert 0 < len(guesses) <= ocr_readings.MAX_PICTURE_GUESSES
 
 
 def test_a_line_with_nothing_to_find_yields_nothing() -> None:
