@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bastion import Scanner
-from bastion.extract import extract_entities
+from bastion.extract import extract_entities, has_candidates
 from bastion.extract.ocr_readings import (
     MAX_GUESSES,
     OCR_GUESS,
@@ -141,13 +141,13 @@ def test_a_page_of_hosts_gets_a_bounded_number_of_guesses(monkeypatch: pytest.Mo
     from bastion.extract import ocr_readings
 
     scanned: list[str] = []
-    real = ocr_readings.has_candidates
+    real = has_candidates
 
     def counting(text: str) -> bool:
         scanned.append(text)
         return real(text)
 
-    monkeypatch.setattr(ocr_readings, "has_candidates", counting)
+    monkeypatch.setattr("bastion.extract.ocr_readings.has_candidates", counting)
     report = ImageReport(0, "a.png", width=900, height=2000)
     report.codes = [
         ImageCode(
