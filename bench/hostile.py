@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import os
 import time
 from collections.abc import Callable
 from functools import partial
@@ -176,35 +177,66 @@ def image_cases() -> list[Case]:
 
 
 def best_seconds(call: Callable[[], object], repeats: int = 3) -> float:
-    best = float("inf")
+    return best_seconds_and_cpu(call, repeats)[0]
+
+
+def best_seconds_and_cpu(call: Callable[[], object], repeats: int = 3) -> tuple[float, float]:
+    """Fastest wall-clock and CPU seconds of this process over ``repeats`` calls (CPU seconds
+    say what a call costs when the machine is shared; wall clock, what a user waits)."""
+    best, best_cpu = float("inf"), float("inf")
     for _ in range(repeats):
         gc.collect()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         call()
         best = min(best, time.perf_counter() - started)
-    return best
+        best_cpu = min(best_cpu, time.process_time() - cpu_started)
+    return best, best_cpu
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Seconds on hostile input against budgets.")
     parser.add_argument("--data", type=Path, default=None, help="unused (no data needed)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    parser.add_argument(
+        "--images", action="store_true", help="only the hostile pictures (hostile_images.json)"
+    )
     args = parser.parse_args(argv)
     results: list[dict[str, Any]] = []
-    for name, budget, call in cases():
-        seconds = best_seconds(call)
+    load_before = list(os.getloadavg())
+    for name, budget, call in image_cases() if args.images else cases():
+        seconds, cpu = best_seconds_and_cpu(call)
         results.append(
-            {"case": name, "seconds": round(seconds, 4), "budget": budget, "met": seconds <= budget}
+            {
+                "case": name,
+                "seconds": round(seconds, 4),
+                "cpu_seconds": round(cpu, 4),
+                "budget": budget,
+                "met": seconds <= budget,
+            }
         )
     rows = [
-        [r["case"], f"{r['seconds']:.4f}", f"{r['budget']}", "PASS" if r["met"] else "FAIL"]
+        [
+            r["case"],
+            f"{r['seconds']:.4f}",
+            f"{r['cpu_seconds']:.4f}",
+            f"{r['budget']}",
+            "PASS" if r["met"] else "FAIL",
+        ]
         for r in results
     ]
     common.print_table(
-        "Hostile input (best of 3, one core)", ["case", "seconds", "budget", "bar"], rows
+        "Hostile input (best of 3, one core)",
+        ["case", "seconds", "CPU seconds", "budget", "bar"],
+        rows,
     )
-    summary = {"bar_met": all(r["met"] for r in results), "cases": results}
-    print(f"-> {common.write_result('hostile', summary)}")
+    summary = {
+        "bar_met": all(r["met"] for r in results),
+        "load_before": load_before,
+        "load_after": list(os.getloadavg()),
+        "cases": results,
+    }
+    name = "hostile_images" if args.images else "hostile"
+    print(f"-> {common.write_result(name, summary)}")
     return 1 if args.strict and not summary["bar_met"] else 0
 
 

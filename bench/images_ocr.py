@@ -41,6 +41,11 @@ from bench.throughput import one_core
 from tests.extract.images import text_pictures
 
 BAR_FOUND = 0.95
+HOLDOUT_SEED = 71
+"""Seed of the held-out suite: the fresh suite's generator on pictures nobody looked at while
+fixing the misses of the classic and fresh suites (the OCR readings of
+``bastion.extract.ocr_readings`` came from those), so its figure is not one the code was tuned
+to."""
 BAR_BENIGN_ACT = 0.01
 HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line"})
 
@@ -55,8 +60,9 @@ class Picture:
     kind: str
     """``host``, ``handle``, ``benign`` or ``photo``."""
     suite: str = "classic"
-    """``classic`` (the first suite, unchanged) or ``fresh`` (fonts, sizes, backgrounds and
-    handle forms added later, on another seed, so the figure is not one the code was tuned to)."""
+    """``classic`` (the first suite, unchanged), ``fresh`` (fonts, sizes, backgrounds and
+    handle forms added later, on another seed) or ``holdout`` (the fresh generator on a third
+    seed, kept out of sight while the misses of the other two were fixed)."""
 
     @property
     def group(self) -> str:
@@ -289,7 +295,7 @@ def suite(
     fonts, sizes and backgrounds); the classic one is unchanged byte for byte."""
     rng = random.Random(seed)
     chinese = text_pictures.cjk_font() is not None
-    name = "fresh" if fresh else "classic"
+    name = ("holdout" if seed == HOLDOUT_SEED else "fresh") if fresh else "classic"
     families = [
         f for f in (FRESH_FAMILIES if fresh else SPAM_FAMILIES) if chinese or f[:3] == "en_"
     ]
@@ -368,6 +374,7 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
     by_group: dict[str, list[bool]] = defaultdict(list)
     loose: list[bool] = []
     allowed_listed = 0
+    guessed = 0
     verdicts: dict[str, Counter[str]] = defaultdict(Counter)
     misses = []
     for picture, result in zip(pictures, results, strict=True):
@@ -380,6 +387,11 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
                 loose.append(_found_by_bastion(result, picture, loose=True))
             if not hit:
                 misses.append(_described(picture, result))
+            elif any(
+                "ocr_guess" in e.flags and picture.expected in (e.registrable_domain, e.host)
+                for e in result.entities
+            ):
+                guessed += 1
             if picture.kind == "host" and result.verdict == "allow":
                 allowed_listed += 1
         elif picture.kind == "benign" and result.verdict != "allow":
@@ -398,6 +410,7 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
             g: f"{sum(h)}/{len(h)} = {sum(h) / len(h):.3f}" for g, h in sorted(by_group.items())
         },
         "listed_link_items_allowed": allowed_listed,
+        "found_through_an_ocr_guess": guessed,
         "benign_act": round(benign["act"] / max(1, sum(benign.values())), 4),
         "benign_review": round(benign["review"] / max(1, sum(benign.values())), 4),
         "photos_acted_on": verdicts["photo"]["act"],
@@ -479,6 +492,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--photos", type=int, default=40, help="pictures with no text")
     parser.add_argument("--fresh-images", type=int, default=150, help="fresh suite, spam")
     parser.add_argument("--fresh-benign", type=int, default=60, help="fresh suite, ordinary text")
+    parser.add_argument("--holdout-images", type=int, default=150, help="held-out suite, spam")
+    parser.add_argument("--holdout-benign", type=int, default=60, help="held-out, ordinary text")
     parser.add_argument("--no-peer", action="store_true")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
@@ -488,6 +503,9 @@ def main(argv: list[str] | None = None) -> int:
     suites = {
         "classic": suite(hosts, args.images, args.benign, args.photos),
         "fresh": suite(hosts, args.fresh_images, args.fresh_benign, 0, seed=43, fresh=True),
+        "holdout": suite(
+            hosts, args.holdout_images, args.holdout_benign, 0, seed=HOLDOUT_SEED, fresh=True
+        ),
     }
     result: dict[str, Any] = {
         "images": {name: len(pictures) for name, pictures in suites.items()},

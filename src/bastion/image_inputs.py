@@ -102,3 +102,27 @@ def with_images(item: Item, base_dir: Path | None, limits: ImageLimits = DEFAULT
     if not item.images or item.image_data:
         return item
     return dataclasses.replace(item, image_data=read_images(item.images, base_dir, limits))
+
+
+MAX_TRUST_BYTES: Final = 1 << 20
+"""Largest C2PA trust-anchor file read (a list of a few hundred root certificates)."""
+
+
+def read_trust_anchors(path: Path) -> str | None:
+    """The operator's C2PA trust anchors: PEM certificates in ``path``, checked to parse, or
+    None when there is no such file. A file that is there but is not a PEM list of X.509
+    certificates raises ``ValueError`` naming it: scanning on would silently trust nobody."""
+    if not path.is_file():
+        return None
+    from cryptography import x509  # only when an operator supplies anchors
+
+    if path.stat().st_size > MAX_TRUST_BYTES:
+        raise ValueError(f"{path}: C2PA trust anchors over {MAX_TRUST_BYTES:,} bytes")
+    data = path.read_bytes()
+    try:
+        certificates = x509.load_pem_x509_certificates(data)
+    except ValueError as exc:
+        raise ValueError(f"{path}: not a PEM list of X.509 certificates ({exc})") from None
+    if not certificates:
+        raise ValueError(f"{path}: holds no certificate")
+    return data.decode("ascii")

@@ -97,6 +97,7 @@ ENTITY_FLAGS: Final = (
     "prose_like",
     "embedded",
     "encoded",
+    "ocr_guess",
     # canonicalization and intel facts
     "uncanonical",
     "shortener",

@@ -15,9 +15,11 @@ from bastion.canon import canonicalize_entity
 from bastion.config import resolve_home
 from bastion.detect.base import DetectContext, Detector, Resources
 from bastion.detect.registry import declared_labels, load_assets, load_detectors
+from bastion.detect.reputation import LOOKALIKE_FLAG
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
+from bastion.extract.ocr_readings import OCR_GUESS, GuessBudget, read_again
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
     from bastion.extract.images.limits import ImageLimits
 
 POLICY_FILE = "policy.yaml"
+C2PA_TRUST_FILE = "c2pa_trust_anchors.pem"
+"""Under the home: the operator's C2PA trust anchors (PEM), read when the scanner loads."""
 IMAGE_HASH: Final = "image_hash"
 MIN_PDQ_QUALITY: Final = 50
 """Below this PDQ quality a picture is too flat (a blank or one-colour image) for its hash to
@@ -77,6 +81,9 @@ class Scanner:
     """None: ``bastion.extract.images.limits.DEFAULT_LIMITS``."""
     ocr: bool = True
     """Read text in pictures; off when false here (``--no-ocr``) or ``ocr: false`` in the policy."""
+    c2pa_trust_anchors: str | None = None
+    """PEM certificates whose C2PA signers are ``Trusted`` (``load`` reads
+    ``$BASTION_HOME/c2pa_trust_anchors.pem``); None: no signer is trusted."""
     _resources: Resources = field(init=False, repr=False)
     _images: ImageStage = field(init=False, repr=False)
     _detectors: tuple[Detector, ...] = field(init=False, repr=False)
@@ -116,7 +123,9 @@ class Scanner:
         from bastion.extract.images.limits import DEFAULT_LIMITS
 
         self._images = ImageStage.built(
-            self.image_limits or DEFAULT_LIMITS, ocr=self.ocr and self.policy.ocr
+            self.image_limits or DEFAULT_LIMITS,
+            ocr=self.ocr and self.policy.ocr,
+            trust_anchors=self.c2pa_trust_anchors,
         )
 
     @classmethod
@@ -136,8 +145,12 @@ class Scanner:
         any index). Each detector's own data (``load_asset``) is read from ``root`` too; a
         detector whose data is unreadable is a ``DetectorError``. A home without
         ``policy.yaml`` uses the packaged default policy; ``policy_path`` overrides both.
-        ``ocr=False`` skips reading text in pictures.
+        ``ocr=False`` skips reading text in pictures. ``c2pa_trust_anchors.pem`` in the home,
+        if there, lists the certificates whose C2PA signers are ``Trusted`` (a file that does
+        not parse is a ``ValueError``).
         """
+        from bastion.image_inputs import read_trust_anchors  # the edge: reads a file
+
         root = resolve_home(home)
         index = IntelIndex.empty() if no_feeds else IntelIndex.open(root)
         if policy_path is not None:
@@ -152,6 +165,7 @@ class Scanner:
             max_text_chars=max_text_chars,
             ocr=ocr,
             assets=load_assets(root),
+            c2pa_trust_anchors=read_trust_anchors(root / C2PA_TRUST_FILE),
         )
 
     def with_index(self, index: IntelIndex) -> Scanner:
@@ -164,6 +178,7 @@ class Scanner:
             image_limits=self.image_limits,
             ocr=self.ocr,
             assets=self.assets,
+            c2pa_trust_anchors=self.c2pa_trust_anchors,
         )
 
     def scan(self, item: Item | dict[str, Any]) -> ScanResult:
@@ -342,9 +357,12 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
 
     OCR misreads letters with high confidence (``hawalicasino.com`` for ``hawaiicasino.com``), so
     a host read from a picture's text is ``prose_like``: kept only when a feed lists it. Handles
-    are kept as read unless their line's score is under ``SURE_SCORE``."""
+    are kept as read unless their line's score is under ``SURE_SCORE``. Each OCR line (and each
+    pair of lines read together) is also scanned in its other readings
+    (``bastion.extract.ocr_readings``), the guesses among them bounded per picture."""
     pieces = [folded]
     for report in images:
+        budget = GuessBudget()
         if report.pdq is not None and (report.pdq_quality or 0) >= MIN_PDQ_QUALITY:
             entities.append(
                 Entity(
@@ -357,15 +375,19 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
                 )
             )
         for code in report.codes:
+            read = code.decoder == OCR_DECODER
             if not has_candidates(code.text):
                 pieces.append(code.text)
-                continue
-            unmasked = unmask(code.text, weak=True)
-            pieces.append(unmasked.text)
+                found = []
+            else:
+                unmasked = unmask(code.text, weak=True)
+                pieces.append(unmasked.text)
+                found = extract_entities(unmasked, prose_like=True)
+            if read:
+                found.extend(read_again(code.text, found, budget=budget))
             origin = f"image:{report.index}:{code.decoder}"
             unsure = code.score is not None and code.score < SURE_SCORE
-            read = code.decoder == OCR_DECODER
-            for entity in extract_entities(unmasked, prose_like=True):
+            for entity in found:
                 entity.origin = origin
                 entity.box = code.box
                 if (
@@ -374,22 +396,29 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
                     entity.flags.append(PROSE_LIKE)
                 entities.append(entity)
         for upper, lower in continued_pairs(report.codes):
-            entities.extend(_across_lines(report, report.codes[upper], report.codes[lower]))
+            pair = report.codes[upper], report.codes[lower]
+            entities.extend(_across_lines(report, *pair, budget))
     return "\n".join(pieces)
 
 
-def _across_lines(report: ImageReport, upper: ImageCode, lower: ImageCode) -> list[Entity]:
+def _across_lines(
+    report: ImageReport, upper: ImageCode, lower: ImageCode, budget: GuessBudget
+) -> list[Entity]:
     """Entities that only the two OCR lines read together hold (a host split at the line's
     end), with both lines' box. Joining lines is a guess, so they are ``prose_like``: kept only
     when a feed lists them."""
     joined = f"{upper.text}\n{lower.text}"
-    if not has_candidates(joined):
-        return []
     cut = len(upper.text)
+    crossing = []
+    if has_candidates(joined):
+        crossing = [
+            entity
+            for entity in extract_entities(unmask(joined, weak=True), prose_like=True)
+            if entity.span[0] < cut < entity.span[1]
+        ]
+    crossing.extend(read_again(joined, crossing, cut, budget))
     found = []
-    for entity in extract_entities(unmask(joined, weak=True), prose_like=True):
-        if not entity.span[0] < cut < entity.span[1]:
-            continue
+    for entity in crossing:
         entity.origin = f"image:{report.index}:{upper.decoder}"
         entity.box = (
             min(upper.box[0], lower.box[0]),
@@ -428,12 +457,14 @@ def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[
     cut out of a word (``split_word``) gives way to the listed host its joined reading makes
     (``wwwli💋veporn.com`` is ``wwwliveporn.com``, not ``veporn.com``); a picture's hash stays only
     when a list names it (listed or allowed: the hash of every picture is in its image record
-    anyway). Signals are renumbered to the entities kept (a signal about a dropped entity goes
-    too)."""
+    anyway); a guessed reading of an OCR line (``ocr_guess``) stays only when listed as it is,
+    not as a look-alike of a listed host (a guess of a guess). Signals are renumbered to the
+    entities kept (a signal about a dropped entity goes too)."""
     keep = [
         i
         for i, e in enumerate(entities)
-        if e.categories or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
+        if (e.categories and not (OCR_GUESS in e.flags and LOOKALIKE_FLAG in e.flags))
+        or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
     ]
     joined = [entities[i].span for i in keep if "weak_join" in entities[i].flags]
     if joined:

@@ -103,6 +103,12 @@ def credentials() -> Credentials:
     )
 
 
+def root_pem() -> bytes:
+    """The test root's certificate alone: what an operator lists as a trust anchor."""
+    chain = credentials().chain
+    return chain[chain.index(b"-----BEGIN CERTIFICATE-----", 1) :]
+
+
 def manifest(
     source_type: str | None = "trainedAlgorithmicMedia",
     *,

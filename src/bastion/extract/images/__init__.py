@@ -41,12 +41,19 @@ class ImageStage:
     c2pa: C2paReader = field(default_factory=C2paReader)
 
     @classmethod
-    def built(cls, limits: ImageLimits = DEFAULT_LIMITS, *, ocr: bool = True) -> ImageStage:
-        """A stage with every registered decoder, less OCR when ``ocr`` is false."""
+    def built(
+        cls,
+        limits: ImageLimits = DEFAULT_LIMITS,
+        *,
+        ocr: bool = True,
+        trust_anchors: str | None = None,
+    ) -> ImageStage:
+        """A stage with every registered decoder, less OCR when ``ocr`` is false; C2PA
+        manifests are checked against ``trust_anchors`` (PEM) when given."""
         decoders = load_decoders()
         if not ocr:
             decoders = tuple(d for d in decoders if d.name != "ocr")
-        return cls(limits, decoders)
+        return cls(limits, decoders, C2paReader(trust_anchors))
 
     def inputs_of(self, item: Item) -> tuple[ImageInput, ...]:
         """The edge's reading of the item's images, or, for a caller that read none, what can

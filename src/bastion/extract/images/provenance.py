@@ -82,7 +82,7 @@ MIME: Final = {
     "WEBP": "image/webp",
     "BMP": "image/bmp",
 }
-READ_SETTINGS: Final = {
+READ_SETTINGS: Final[dict[str, dict[str, Any]]] = {
     "verify": {
         "remote_manifest_fetch": False,
         "ocsp_fetch": False,
@@ -91,6 +91,18 @@ READ_SETTINGS: Final = {
     "core": {"allowed_network_hosts": [], "decode_identity_assertions": False},
 }
 """The C2PA reading context: verify what is in the file, fetch nothing."""
+
+
+def read_settings(trust_anchors: str | None = None) -> dict[str, Any]:
+    """``READ_SETTINGS``, and with ``trust_anchors`` (PEM certificates the operator trusts,
+    ``bastion.image_inputs.read_trust_anchors``) the trust check on: a manifest signed by a
+    certificate that chains to one of them is ``Trusted``, any other good signature stays
+    ``Valid`` with ``signingCredential.untrusted``."""
+    if not trust_anchors:
+        return READ_SETTINGS
+    verify = {**READ_SETTINGS["verify"], "verify_trust": True}
+    return {**READ_SETTINGS, "verify": verify, "trust": {"trust_anchors": trust_anchors}}
+
 
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 8 << 20
@@ -176,9 +188,9 @@ class C2paReader:
 
     __slots__ = ("_c2pa", "_context")
 
-    def __init__(self) -> None:
+    def __init__(self, trust_anchors: str | None = None) -> None:
         self._c2pa: Any = import_module("c2pa")
-        self._context = self._c2pa.Context.from_dict(READ_SETTINGS)
+        self._context = self._c2pa.Context.from_dict(read_settings(trust_anchors))
 
     def read(self, data: bytes, image_format: str) -> ProvenanceClaim | None:
         """The active manifest's claims, None when the bytes carry no manifest; raises

@@ -1,0 +1,273 @@
+"""Other readings of an OCR line: what the recogniser does to links and handles, undone.
+
+A line read from a picture is scanned as text (``bastion.scanner``); these are the further
+readings of the same line the scanner also scans, one edit each, so the finders see what the
+picture shows rather than what the recogniser made of it:
+
+- **A cue after a mention** (``Contact: @dusg6629 on Telegram``): the handle finder takes a
+  Telegram id after its cue (``Telegram @id``) and reads ``@id`` alone as a mention; the reading
+  puts the cue before the mention. No letter changes, so a handle it yields counts as read.
+- **Guesses** at the letters and dots the recogniser confuses or loses. Each changes the line
+  and is a guess, so only a host a feed lists survives it (the scanner flags what a guess yields
+  ``prose_like`` and ``ocr_guess``; handles from a guess are never kept):
+
+  - a top-level domain read with look-alike glyphs after a dot, ``。``, ``点`` or ``dot``
+    (``bounty点99`` for ``bounty点gg``, ``bovada。Iv`` for ``bovada.lv``, ``c0m``, ``corn``);
+  - a dot lost before the top-level domain (``fikacasinocom``, ``https://betwaypt/vip``);
+  - one look-alike glyph in a host the line yields (``hawalicasino.com`` for
+    ``hawaiicasino.com``: ``l``/``i``/``1``/``I``, ``o``/``0``, ``g``/``9``, ``s``/``5``).
+
+Every reading is bounded (``MAX_GUESSES`` a line) and made with linear patterns; the module is
+pure and imports no image library, so the scan core uses it without Pillow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import product
+from typing import Final
+
+from bastion.extract import extract_entities, has_candidates
+from bastion.extract.hosts import PROSE_LIKE
+from bastion.model import HOST_KINDS, Entity
+from bastion.normalize import unmask
+from bastion.suffixes import is_tld
+
+MAX_GUESSES: Final = 24
+"""Guessed readings of one line at most (each is scanned like a line of text)."""
+MAX_PICTURE_GUESSES: Final = 48
+"""Guessed readings of one picture at most, in reading order: a spam picture's two or three
+lines take a dozen; a page of forty lines with a host on each would take a thousand (about
+1.5 CPU seconds) without this bound."""
+
+
+class GuessBudget:
+    """Guessed readings a picture has left (``MAX_PICTURE_GUESSES`` to start)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int = MAX_PICTURE_GUESSES) -> None:
+        self.left = left
+
+
+MAX_LINE_CHARS: Final = 200
+"""Lines longer than this get no guesses (a poster's lines are short; a wall of text is not
+where a disguised host hides, and each guess costs a scan of the line)."""
+
+_TELEGRAM_AFTER = re.compile(
+    r"@(?P<id>[A-Za-z][A-Za-z0-9_]{4,31})"
+    r"(?:[ \t]{1,2}(?:on|via|in|at)[ \t]{0,2}|(?:on|via)(?=[Tt]))"
+    r"(?P<cue>[Tt]elegram|TG|[Tt]g|[Tt]ele)(?![A-Za-z])"
+)
+"""``@name on Telegram`` (the recogniser may drop every space: ``@nameonTelegram``; an ``on``
+glued to the id before a space, ``@nameon Telegram``, is left alone: ``@jason Telegram`` reads
+the same)."""
+
+_GLYPHS: Final = {
+    "0": "o",
+    "o": "0",
+    "O": "0o",
+    "1": "li",
+    "l": "i1",
+    "i": "l1",
+    "I": "li1",
+    "|": "li",
+    "9": "g",
+    "g": "9",
+    "5": "s",
+    "s": "5",
+}
+"""Glyphs the recogniser takes for one another in Latin print, and what each may really be."""
+_TLD_AFTER = re.compile(
+    r"(?:[.。．]|点|[ \t]?(?:dot|DOT)[ \t]?)(?P<tld>[A-Za-z0-9|]{2,4})(?![A-Za-z0-9])"
+)
+"""A top-level domain's place: two to four letters or digits after a dot, ``。``, ``点`` or
+``dot``."""
+_RUN = re.compile(r"[A-Za-z0-9\-]{6,40}")
+"""A run of letters and digits long enough to be a label glued to its top-level domain."""
+_SUFFIXES: Final = (
+    "com",
+    "net",
+    "org",
+    "vip",
+    "top",
+    "xyz",
+    "bet",
+    "club",
+    "info",
+    "cc",
+    "co",
+    "io",
+    "me",
+    "tv",
+    "cn",
+    "hk",
+    "tw",
+    "uk",
+    "pt",
+    "gg",
+    "lv",
+    "pl",
+    "de",
+    "ru",
+    "in",
+    "ph",
+    "vn",
+    "th",
+)
+"""Top-level domains tried at the end of a run with no dot (``fikacasinocom``): the common
+ones and those of gambling sites, not every TLD (``telegr.am``, ``signa.ls``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The line with one edit: ``text[start:end]`` replaced by ``insert``."""
+
+    text: str
+    start: int
+    end: int
+    insert: str
+    guess: bool
+    """True when the edit changes or adds letters or dots: what it yields is only a guess."""
+    anchor: tuple[int, int] | None = None
+    """Where in the line a span inside the edit lies (the id a moved cue points at)."""
+
+    def span_in_line(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A span of this reading as a span of the line as read (the edited part maps to the
+        part it replaced)."""
+        grown = len(self.insert) - (self.end - self.start)
+
+        def back(position: int) -> int:
+            if position <= self.start:
+                return position
+            if position >= self.start + len(self.insert):
+                return position - grown
+            return self.end if position > self.start else self.start
+
+        inside = self.start <= span[0] and span[1] <= self.start + len(self.insert)
+        if inside and self.anchor is not None:
+            return self.anchor
+        lo, hi = back(span[0]), back(span[1])
+        return (lo, max(lo, hi))
+
+
+def _edited(line: str, start: int, end: int, insert: str, *, guess: bool) -> Reading:
+    return Reading(line[:start] + insert + line[end:], start, end, insert, guess)
+
+
+def readings(line: str) -> list[Reading]:
+    """The other readings of an OCR line: the sure ones first, then at most ``MAX_GUESSES``
+    guesses."""
+    out = [
+        Reading(
+            f"{line[: match.start()]}{match['cue']} @{match['id']} {line[match.end() :]}",
+            match.start(),
+            match.end(),
+            f"{match['cue']} @{match['id']} ",
+            guess=False,
+            anchor=(match.start("id"), match.end("id")),
+        )
+        for match in _TELEGRAM_AFTER.finditer(line)
+    ]
+    if len(line) > MAX_LINE_CHARS:
+        return out
+    guesses: list[Reading] = []
+    seen: set[str] = {line}
+    for reading in (*_tld_guesses(line), *_lost_dots(line)):
+        if reading.text not in seen and len(guesses) < MAX_GUESSES:
+            seen.add(reading.text)
+            guesses.append(reading)
+    return out + guesses
+
+
+def host_guesses(line: str, span: tuple[int, int], room: int) -> list[Reading]:
+    """Readings of ``line`` with one look-alike glyph of ``line[span]`` (a host the line
+    yields) swapped, at most ``room``."""
+    out: list[Reading] = []
+    for position in range(span[0], min(span[1], len(line))):
+        for other in _GLYPHS.get(line[position], ""):
+            if len(out) >= room:
+                return out
+            out.append(_edited(line, position, position + 1, other, guess=True))
+    return out
+
+
+def _tld_guesses(line: str) -> list[Reading]:
+    """A top-level domain read with look-alike glyphs (``99``, ``Iv``, ``c0m``, ``corn``)."""
+    out = []
+    for match in _TLD_AFTER.finditer(line):
+        written = match["tld"]
+        if is_tld(written):
+            continue
+        options = [_GLYPHS.get(c, "") + c.lower() for c in written.replace("rn", "m")]
+        for letters in product(*options):
+            tld = "".join(letters)
+            if tld != written.lower() and is_tld(tld):
+                out.append(_edited(line, match.start("tld"), match.end("tld"), tld, guess=True))
+    return out
+
+
+def _lost_dots(line: str) -> list[Reading]:
+    """A dot the recogniser lost before a common top-level domain (``fikacasinocom``)."""
+    out = []
+    for match in _RUN.finditer(line):
+        run = match.group().lower()
+        if match.end() < len(line) and line[match.end()] in ".。．":
+            continue
+        for tld in _SUFFIXES:
+            if run.endswith(tld) and len(run) - len(tld) >= 3 and run[-len(tld) - 1] != "-":
+                cut = match.end() - len(tld)
+                out.append(_edited(line, cut, cut, ".", guess=True))
+    return out
+
+
+OCR_GUESS: Final = "ocr_guess"
+"""Flag of an entity only a guessed reading of an OCR line yields (kept only when listed)."""
+
+
+def read_again(
+    line: str,
+    found: Sequence[Entity],
+    cut: int | None = None,
+    budget: GuessBudget | None = None,
+) -> list[Entity]:
+    """Entities the other readings of ``line`` yield that ``found`` (the line's own entities)
+    lacks, spans in ``line``. Hosts from a guess are flagged ``prose_like`` and ``ocr_guess``
+    (kept only when a feed lists them); anything else a guess yields is dropped. With ``cut``
+    (two lines joined at ``cut``), only entities across the join count, all ``prose_like``.
+    Guesses are taken from ``budget`` (the picture's) while it lasts."""
+    budget = budget or GuessBudget(MAX_GUESSES)
+    seen = {(e.kind, e.value) for e in found}
+    all_readings = readings(line)
+    room = MAX_GUESSES - sum(r.guess for r in all_readings)
+    for entity in found:
+        if entity.kind in HOST_KINDS and room > 0:
+            more = host_guesses(line, entity.span, room)
+            all_readings.extend(more)
+            room -= len(more)
+    out: list[Entity] = []
+    for reading in all_readings:
+        if reading.guess:
+            if budget.left <= 0:
+                continue
+            budget.left -= 1
+        if not has_candidates(reading.text):
+            continue
+        for entity in extract_entities(unmask(reading.text, weak=True), prose_like=True):
+            if reading.guess and entity.kind not in HOST_KINDS:
+                continue
+            span = reading.span_in_line(entity.span)
+            if cut is not None and not span[0] < cut < span[1]:
+                continue
+            if (entity.kind, entity.value) in seen:
+                continue
+            seen.add((entity.kind, entity.value))
+            entity.span, entity.raw = span, line[span[0] : span[1]]
+            flags = [PROSE_LIKE, OCR_GUESS] if reading.guess else []
+            if cut is not None and PROSE_LIKE not in flags:
+                flags.append(PROSE_LIKE)
+            entity.flags.extend(f for f in flags if f not in entity.flags)
+            out.append(entity)
+    return out
