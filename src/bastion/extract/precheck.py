@@ -42,8 +42,10 @@ from bastion.normalize.defang import (
     STAND_IN_TLDS,
 )
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
+from bastion.normalize.handle_ids import TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
+from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
@@ -133,6 +135,8 @@ _ASCII_CLAUSES = (
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
     # instructions in prose (bastion.normalize.instructions): their keywords
     INSTRUCTION_TRIGGER,
+    # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
+    LAYOUT_GATE,
 )
 _ASCII = Gate((*_ASCII_CLAUSES, MARKUP_GATE))
 _ONLY_MARKUP_ASCII: Final = [len(_ASCII_CLAUSES)]
@@ -159,6 +163,7 @@ def _wide() -> Gate:
         f"[.。．点點][A-Za-z]{{1,10}}[{CUT_EMOJI}]{{1,3}}[A-Za-z0-9]",
         f"[{_AN}\\-][{_NUM}]{{1,6}}\\s?[{BRACKETS}]{{0,3}}\\s?(?:\\.|。|点|點)",
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
+        TICKER_TRIGGER,
         *_ASCII_CLAUSES[1:],
         MARKUP_GATE,
     )

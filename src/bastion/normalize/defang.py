@@ -292,7 +292,20 @@ def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
         if names_host(token[::-1]) and not names_host(token) and not _inside(groups, m.start()):
             start, end = m.span()
             found.append(("bidi", start, end, [(start, end, token[::-1])]))
+    for m in _SPACED_CHARS_RE.finditer(text):
+        token = m[0][::2]
+        if len(set(m[0][1::2])) != 1 or _inside(groups, m.start()):
+            continue
+        if names_host(token[::-1]) and not names_host(token):
+            start, end = m.span()
+            found.append(("bidi", start, end, [(start, end, token[::-1])]))
     return found
+
+
+_SPACED_CHARS_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9.\-])[A-Za-z0-9.\-](?:[ \u3000][A-Za-z0-9.\-]){3,126}(?![A-Za-z0-9.\-])"
+)
+"""``m o c . e l o h e s r o h (read it backwards)``: one character at a time, reversed."""
 
 
 def _in_link(text: str, pos: int) -> bool:

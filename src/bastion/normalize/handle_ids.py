@@ -366,6 +366,24 @@ def _sep_edits(sep: str, offset: int, id_has_digit: bool) -> list[Edit]:
     return edits
 
 
+TICKER_TRIGGER: Final = "[收换換兑兌出买買卖賣求](?i:usdt|usdc|busd|btc|trx)[A-Za-z0-9]"
+"""``收usdthaoyun430x 是我V``, ``收usdtvx 8144_uwiac``: a coin's ticker after a trading verb
+(RE2 syntax; a superset of the glued-ticker fold's trigger)."""
+_TICKER_RE: Final = re.compile(
+    "(?<=[收换換兑兌出买買卖賣求])(?i:usdt|usdc|busd|btc|trx)(?=[A-Za-z0-9])"
+)
+
+
+def glued_ticker_pass(work: Work) -> None:
+    """Set a coin's ticker apart from the id or cue glued after it (``收usdt haoyun430x``): a
+    reader sees "take USDT" and then the id; read glued, the id would be ``usdthaoyun430x``."""
+    groups: list[Group] = [
+        ("spaced_letters", m.start(), m.end(), [(m.start(), m.end(), m[0] + " ")])
+        for m in _TICKER_RE.finditer(work.text)
+    ]
+    work.apply(groups)
+
+
 def cued_id_pass(work: Work) -> None:
     """Join the pieces of an id written right after a messenger cue (see the module doc)."""
     spelled: list[Group] = []

@@ -80,9 +80,11 @@ _COMBINING_OVERLAYS: Final = frozenset(
     | set(range(0x1DC0, 0x1E00))
     | set(range(0x20D0, 0x2100))
     | set(range(0xFE20, 0xFE30))
+    | set(range(0x0483, 0x048A))
 )
 """Combining marks for Latin letters: strike-through, underline and enclosing (keycap) marks
-used to style letters and digits, and the stacked accents of "Zalgo" text (``b̴̡͝e̷t``)."""
+used to style letters and digits, and the stacked accents of "Zalgo" text (``b̴̡͝e̷t``), which
+also draws on the Cyrillic combining and enclosing marks (U+0483-U+0489, ``v҉``)."""
 
 _EXTRA_INVISIBLE: Final = frozenset(
     {0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F}
@@ -102,7 +104,8 @@ _SMALL_CAPITAL: Final = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
 ROMAN_FIRST: Final = 0x2160
 ROMAN_LAST: Final = 0x2188
 """Roman numerals (``Ⅷ``, ``ⅻ``): folded by context in ``rules.roman_pass``, not by table."""
-_SINGLE_PUNCT: Final = frozenset("@./-_")
+_SINGLE_PUNCT: Final = frozenset("@./-_+")
+"""Punctuation whose compatibility forms fold (``＋`` before a WhatsApp number is ``+``)."""
 
 _SCAN_RANGES: Final = (
     (0x80, 0x3400),

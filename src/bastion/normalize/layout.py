@@ -1,0 +1,182 @@
+"""Layouts a reader follows: a host written down a column inside a frame (``┃b┃``), across the
+lines of a chat log (``[16:43] 老王: bet``), or as the first letter of each line when the
+message says so (an acrostic).
+
+Each scan removes only what the layout adds (the frame, the speaker prefix, the rest of each
+line); the pieces left are joined by the broken-host pass (one piece a line) or, for an
+acrostic, here. Nothing is joined that the later passes would not accept as a host.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Final
+
+from bastion.normalize.result import Edit, Group, Work
+from bastion.normalize.rules import names_host
+
+FRAME_CHARS: Final = "\u2500-\u259f|｜丨\u2016\u2223\u01c0【】〖〗［］\\[\\]"
+"""Box drawing, block elements, bars and brackets: what a column of letters is framed with."""
+_FRAMED_LINE: Final = re.compile(
+    rf"(?m)^[ \t]{{0,4}}(?P<left>[{FRAME_CHARS}]{{1,2}})[ \t]{{0,2}}"
+    rf"(?P<piece>[^\s{FRAME_CHARS}]{{1,4}})[ \t]{{0,2}}"
+    rf"(?P<right>[{FRAME_CHARS}]{{1,2}})[ \t]{{0,4}}$"
+)
+_CHAT_LINE: Final = re.compile(
+    r"(?m)^[ \t]{0,4}(?P<prefix>(?:[\[(【]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[\])】]?[ \t]{0,3})?"
+    r"(?P<name>[^\s:：\[\]【】()]{1,16}(?:[ ][^\s:：\[\]【】()]{1,16})?)[ \t]{0,2}[:：][ \t]{0,3})"
+    r"(?P<piece>[^\s]{1,24})[ \t]{0,4}$"
+)
+_ACROSTIC_HINT: Final = re.compile(
+    r"(?i:(?:first|1st|initial|starting)[ ]{1,2}(?:letter|character|char|symbol)s?[ ]{1,2}"
+    r"(?:of|on|in)[ ]{1,2}(?:each|every|all(?:[ ]{1,2}the)?|the)[ ]{1,2}lines?"
+    r"|(?:read|go)[ ]{1,2}(?:down|vertically)(?![A-Za-z])|acrostic)"
+    r"|每(?:一)?行(?:的)?(?:第一个字|第一个字母|首字|开头|第一个)|藏头|竖着(?:读|看)|首字母"
+)
+"""``take the first character of every line``, ``read down``, ``每行第一个字``, ``藏头``."""
+
+GATE: Final = (
+    rf"[{FRAME_CHARS}][ \t]{{0,2}}[A-Za-z0-9.][^\n]{{0,5}}[{FRAME_CHARS}][ \t]*\r?\n"
+    r"|\n[ \t]*[\[(【]?[0-9]{1,2}:[0-9]{2}[^\n]{0,24}[:：]"
+    r"|(?i:first[ ]{1,2}(?:letter|character|char|symbol)|read[ ]{1,2}(?:down|vertically)|acrostic)"
+    r"|(?i:1st|initial|starting)[ ]{1,2}(?i:letter|char)"
+    r"|每一?行|藏头|竖着|首字母"
+)
+"""A superset of the texts the pass changes where a host can come out (RE2 syntax; a framed
+piece holds an ASCII letter, digit or dot: a styled one is caught by its folded character)."""
+
+
+def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
+    """Matches on consecutive lines, grouped (two or more a group)."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for m in matches:
+        if current and text.count("\n", current[-1].end(), m.start()) == 1:
+            between = text[current[-1].end() : m.start()]
+            if between.strip() == "":
+                current.append(m)
+                continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [m]
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def _joined(run: list[re.Match[str]]) -> str | None:
+    """The pieces read as one word, when that word names a host (else they stay one a line,
+    for the broken-host pass to weigh): a cue letter among them (``v``, ``q``) is a letter."""
+    joined = "".join(m["piece"] for m in run)
+    return joined if joined.isascii() and names_host(joined) and "." in joined[1:-1] else None
+
+
+def _piece_edits(run: list[re.Match[str]]) -> list[Edit]:
+    """Delete what stands before each piece: its line's prefix or frame and, when the pieces
+    read as one host, the previous line's end too (line break and closing frame)."""
+    joined = _joined(run) is not None
+    edits: list[Edit] = [(run[0].start(), run[0].start("piece"), "")]
+    for before, m in itertools.pairwise(run):
+        if joined:
+            edits.append((before.end("piece"), m.start("piece"), ""))
+        else:
+            if m.re is _FRAMED_LINE:
+                edits.append((before.end("piece"), before.end(), ""))
+            edits.append((m.start(), m.start("piece"), ""))
+    return edits
+
+
+def _set_apart(text: str, run: list[re.Match[str]]) -> list[Edit]:
+    """A blank line before the run, so its pieces are not joined to the line above."""
+    start = run[0].start()
+    return [(start - 1, start, "\n\n")] if start and text[start - 1] == "\n" else []
+
+
+def _set_apart_after(text: str, run: list[re.Match[str]]) -> list[Edit]:
+    """A blank line after the run, so its pieces are not joined to the line below."""
+    end = run[-1].end()
+    return [(end, end + 1, "\n\n")] if text[end : end + 1] == "\n" else []
+
+
+def _frames(text: str) -> list[Group]:
+    """``║g║\\n║a║\\n...``: one piece a line between frame characters; the frames go."""
+    groups: list[Group] = []
+    for run in _runs(list(_FRAMED_LINE.finditer(text)), text):
+        if len(run) < 3:
+            continue
+        edits: list[Edit] = _set_apart(text, run) + _piece_edits(run)
+        edits += [(run[-1].end("piece"), run[-1].end(), ""), *_set_apart_after(text, run)]
+        groups.append(("layout", edits[0][0], edits[-1][1], edits))
+    return groups
+
+
+def _chat(text: str) -> list[Group]:
+    """``[16:43] 老王: bet\\n[16:43] 老王: 888\\n[16:44] 老王: .com``: one speaker's lines, each
+    one piece; the time stamps and the speaker's name go."""
+    groups: list[Group] = []
+    for run in _runs(list(_CHAT_LINE.finditer(text)), text):
+        speakers = {m["name"] for m in run}
+        stamped = all(m["prefix"][:1] in "[(【0123456789" for m in run)
+        if len(speakers) != 1 or not (stamped or len(run) >= 3):
+            continue
+        if not any("." in m["piece"] or "。" in m["piece"] for m in run):
+            continue
+        edits = _set_apart(text, run) + _piece_edits(run)
+        edits += _set_apart_after(text, run)
+        groups.append(("layout", edits[0][0], edits[-1][1], edits))
+    return groups
+
+
+def _acrostic(text: str) -> list[Group]:
+    """The first character of each line after the hint (or before it, when the hint ends the
+    message), joined: letters, digits and one dot or more, four characters at least."""
+    hint = _ACROSTIC_HINT.search(text)
+    if hint is None:
+        return []
+    hint_line_end = text.find("\n", hint.end())
+    hint_line_start = text.rfind("\n", 0, hint.start()) + 1
+    after = [] if hint_line_end < 0 else _lines(text, hint_line_end + 1, len(text))
+    before = _lines(text, 0, max(0, hint_line_start - 1)) if hint_line_start else []
+    lines = after if len(after) >= 4 else before[-40:] if len(before) >= 4 else after
+    firsts = [
+        (start, text[start]) for start, _ in lines if text[start].isalnum() or _dotty(text[start])
+    ]
+    if len(firsts) != len(lines) or len(lines) < 4 or not any(_dotty(c) for _, c in firsts):
+        return []
+    edits: list[Edit] = []
+    for (start, _), (next_start, _) in itertools.pairwise(lines):
+        edits.append((start + 1, next_start, ""))
+    last_start, last_end = lines[-1]
+    if last_end > last_start + 1:
+        edits.append((last_start + 1, last_end, " "))
+    return [("layout", lines[0][0], last_end, edits)]
+
+
+def _dotty(char: str) -> bool:
+    return char in ".。．｡"
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(first non-blank character, line end) of the non-blank lines of ``text[start:end]``,
+    stopping at the first blank line once some were read (64 lines at most)."""
+    found: list[tuple[int, int]] = []
+    pos = start
+    while pos < end and len(found) < 64:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        line = text[pos:stop]
+        stripped = line.lstrip(" \t\u3000")
+        if stripped.strip():
+            found.append((stop - len(stripped), stop))
+        elif found:
+            break
+        pos = stop + 1
+    return found
+
+
+def layout_pass(work: Work) -> None:
+    """Undo a frame, a chat log's prefixes or an acrostic, so the pieces can be joined."""
+    text = work.text
+    groups = _frames(text) or _chat(text) or _acrostic(text)
+    work.apply(groups)
