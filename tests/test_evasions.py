@@ -358,6 +358,47 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("访问\n188-\nbet.com", "188bet.com"),
         ("claim at\nbet11-\n888.com", "bet11888.com"),
     ],
+    "framed_column": [
+        ("║1║\n║8║\n║8║\n║b║\n║e║\n║t║\n║.║\n║c║\n║o║\n║m║", "188bet.com"),
+        (
+            "最新网址 VIP100\n┃b┃\n┃e┃\n┃t┃\n┃1┃\n┃1┃\n┃8┃\n┃8┃\n┃8┃\n┃.┃\n┃c┃\n┃o┃\n┃m┃",
+            "bet11888.com",
+        ),
+        ("【1】\n【2】\n【b】\n【e】\n【t】\n【.】\n【c】\n【o】\n【m】", "12bet.com"),
+        ("▌a▐\n▌c▐\n▌t▐\n▌i▐\n▌o▐\n▌n▐\n▌b▐\n▌e▐\n▌t▐\n▌s▐\n▌.▐\n▌c▐\n▌o▐\n▌m▐", "actionbets.com"),
+    ],
+    "chat_log_lines": [
+        (
+            "send 0.1 get 1 back ->\n[16:43] 老王: 188\n[16:43] 老王: bet\n[16:44] 老王: .com",
+            "188bet.com",
+        ),
+        (
+            "每日爆分\n[17:46] Amy: a\n[17:46] Amy: ctionbets\n[17:47] Amy: .com\nbye",
+            "actionbets.com",
+        ),
+        ("Amy: bet\nAmy: 11888\nAmy: .com", "bet11888.com"),
+    ],
+    "acrostic_with_its_hint": [
+        (
+            "claim now!\ntake the first character of every line\n1 one\n2 two\nbanana\neagle"
+            "\ntiger\n. (dot)\ncherry\norange\nmango",
+            "12bet.com",
+        ),
+        (
+            "(read the first letter of each line)\n1 one\n8 eight\n8 eight\nbig\nend\ntop"
+            "\n. dot\ncat\nowl\nmoon",
+            "188bet.com",
+        ),
+        ("藏头\n1号\n2号\nb\ne\nt\n.\nc\no\nm", "12bet.com"),
+    ],
+    "reversed_spaced_letters": [
+        ("ｍ ｏ ｃ ． ｔ ｅ ｂ ８ ８ １ (read it backwards)", "188bet.com"),
+        ("就在m o c . s t e b n o i t c a （倒着看）", "actionbets.com"),
+    ],
+    "zalgo_of_every_script": [
+        ("𝗯҉̕𝗲͜͡𝘁҉͘𝟭͜𝟭𝟴𝟴𝟴【.】𝗰𝗼𝗺", "bet11888.com"),
+        ("1҈8҈8҈bet.com", "188bet.com"),
+    ],
     "struck_decoy_letter": [
         ("188bex̶t.com 注册", "188bet.com"),
         ("ac̶tionbets.com", None),

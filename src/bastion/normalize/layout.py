@@ -39,6 +39,7 @@ _ACROSTIC_HINT: Final = re.compile(
 GATE: Final = (
     rf"[{FRAME_CHARS}][ \t]{{0,2}}[A-Za-z0-9.][^\n]{{0,5}}[{FRAME_CHARS}][ \t]*\r?\n"
     r"|\n[ \t]*[\[(【]?[0-9]{1,2}:[0-9]{2}[^\n]{0,24}[:：]"
+    r"|[:：][ \t]{0,3}[.。][A-Za-z]{2,24}[ \t]*(?:\r?\n|$)"
     r"|(?i:first[ ]{1,2}(?:letter|character|char|symbol)|read[ ]{1,2}(?:down|vertically)|acrostic)"
     r"|(?i:1st|initial|starting)[ ]{1,2}(?i:letter|char)"
     r"|每一?行|藏头|竖着|首字母"
