@@ -43,7 +43,10 @@ DIGIT_WORDS: Final = (
 )
 """English digit names, in order (index = digit): spoken phones, ids and host names."""
 
-DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁"
+DOT_HOMOPHONES: Final = "典碘滇店電垫墊殿淀甸奠靛"
+"""Characters read diǎn/diàn like 点, written for it to get past keyword filters
+(``ginalynn碘com 谐音自己懂``); 电 is left out, it is too common a word before Latin names."""
+DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES
 """Characters written in place of a dot between host labels; folded only in host context."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
