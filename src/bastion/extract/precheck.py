@@ -45,6 +45,7 @@ from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.handle_ids import TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
+from bastion.normalize.layout import ASIDE_GATE
 from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.markup import GATE as MARKUP_GATE
@@ -137,6 +138,7 @@ _ASCII_CLAUSES = (
     INSTRUCTION_TRIGGER,
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
+    ASIDE_GATE,
 )
 _ASCII = Gate((*_ASCII_CLAUSES, MARKUP_GATE))
 _ONLY_MARKUP_ASCII: Final = [len(_ASCII_CLAUSES)]

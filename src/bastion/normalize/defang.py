@@ -61,10 +61,14 @@ PROSE_DOT_WORDS: Final = (
 """Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``):
 a dot only right before a TLD spammers use."""
 CJK_DOT_WORDS: Final = (
-    "ドット|닷|ピリオド|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號|डॉट|نقطة"
+    "ドット|どっと|ピリオド|てん|닷|쩜|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號"
+    "|डॉट|डोट|ডট|ডট্|نقطة|نقطه|دات|دوت|ดอท|ด็อท|тчк|дот"
 )
-"""Non-Latin names of the full stop, read glued or spaced between host parts."""
-_CJK_DOT_FIRST: Final = "ド닷ピ점小圆句圓डن"
+"""Non-Latin names of the full stop, read glued or spaced between host parts: Japanese
+(``ドット``, ``どっと``, ``てん``), Korean (``닷``, ``쩜``, ``점``), Chinese, Hindi and Bengali
+(``डॉट``, ``ডট``), Arabic and Persian (``نقطة``, ``نقطه``, ``دوت``), Thai (``ดอท``), Russian
+shorthand (``тчк``, ``дот``)."""
+_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт"
 _DECORATED_DOT: Final = r"[•·*~=\-_]"
 """Symbols put around a spelled ``dot`` (``x •dot• com``, ``x dot- com``): part of the dot."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")

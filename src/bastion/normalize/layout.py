@@ -14,9 +14,11 @@ import re
 import unicodedata
 from typing import Final
 
+from bastion.normalize.hostwords import COMMON_TLDS
 from bastion.normalize.result import Edit, Group, Work
 from bastion.normalize.rules import names_host
 from bastion.normalize.tables import DOT_CHARS
+from bastion.suffixes import is_tld
 
 FRAME_CHARS: Final = "\u2500-\u259f|｜丨\u2016\u2223\u01c0【】〖〗［］\\[\\]"
 """Box drawing, block elements, bars and brackets: what a column of letters is framed with."""
@@ -253,4 +255,39 @@ def layout_pass(work: Work) -> None:
     """Undo a frame, a chat log's prefixes or an acrostic, so the pieces can be joined."""
     text = work.text
     groups = _frames(text) or _chat(text) or _acrostic(text) or _column(text)
+    work.apply(groups)
+
+
+_ASIDE: Final = r"[ \t]{{0,2}}[(（](?P<{0}>[^()（）\n]{{1,24}})[)）][ \t]{{0,2}}"
+_DOT_WORD: Final = r"[ \t]{0,2}(?:[.。．]|~[ ]?(?i:dot)|(?i:dot))[ \t]{0,2}"
+_ASIDE_RE: Final = re.compile(
+    r"(?<=[A-Za-z0-9])"
+    + "(?:" + _ASIDE.format("a") + ")?"
+    + f"(?P<dot>{_DOT_WORD})"
+    + "(?:" + _ASIDE.format("b") + ")?"
+    + r"(?=(?P<tld>[A-Za-z]{2,24})(?![A-Za-z0-9\-]))"
+)  # fmt: skip
+ASIDE_GATE: Final = (
+    r"[A-Za-z0-9][ \t]{0,2}[(（][^()（）\n]{1,24}[)）][ \t]{0,2}(?:[.。．~]|(?i:dot))"
+    r"|(?:[.。．]|(?i:dot))[ \t]{0,2}[(（][^()（）\n]{1,24}[)）][ \t]{0,2}[A-Za-z]"
+)
+"""A superset of the texts :func:`aside_pass` changes (RE2 syntax)."""
+
+
+def aside_pass(work: Work) -> None:
+    """``seawaysexpress (don't tell) . (shh) com``: words in brackets set between a host's
+    name, its dot and its TLD are an aside the reader skips; the dot stays, the asides go. Only
+    words (a bracketed dot is the bracket-dot trick) and only before a real TLD."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _ASIDE_RE.finditer(text):
+        asides = [m[k] for k in ("a", "b") if m[k] is not None]
+        if not asides or any(_DOT_PIECE.fullmatch(a.strip()) for a in asides):
+            continue
+        tld = m["tld"]
+        if not is_tld(tld.lower()) or (tld.istitle() and len(tld) > 1):
+            continue  # ``it works (mostly). It is``: a sentence, not a TLD
+        if m["dot"].strip() in ".。．" and tld.lower() not in COMMON_TLDS:
+            continue
+        groups.append(("defang", m.start(), m.end(), [(m.start(), m.end(), ".")]))
     work.apply(groups)

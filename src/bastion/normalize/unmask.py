@@ -102,6 +102,7 @@ _ASCII_GATES: Final = (
     (to_re2(markup.GATE), _MARKUP),
     (markup.HYPHEN_TRIGGER, _HYPHEN),
     (layout.GATE, _LAYOUT | _LINES),
+    (layout.ASIDE_GATE, _LAYOUT | _DOT),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -184,6 +185,7 @@ PASSES: Final = (
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
     Pass("layout", layout.layout_pass, _LAYOUT, regate=True),
+    Pass("aside", layout.aside_pass, _LAYOUT, trigger=layout.ASIDE_GATE, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
