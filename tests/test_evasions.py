@@ -399,6 +399,49 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("𝗯҉̕𝗲͜͡𝘁҉͘𝟭͜𝟭𝟴𝟴𝟴【.】𝗰𝗼𝗺", "bet11888.com"),
         ("1҈8҈8҈bet.com", "188bet.com"),
     ],
+    "column_with_ideographic_dots": [
+        ("竖着看👇\n1\n8\n8\nb\ne\nt\n点\nc\no\nm\n注册送88", "188bet.com"),
+        ("read down 👇\nw\nw\nw\n点\n1\n2\nb\ne\nt\n点\nc\no\nm\nfree bonus", "12bet.com"),
+    ],
+    "first_column_grid": [
+        (
+            "第一列竖读就是网址\n1 | 捕鱼达人\n8 | 电子游戏\n8 | 无限代理\nb | 体育赛事"
+            "\ne | 彩票开奖\nt | 捕鱼达人\n· | 秒提现\nc | 棋牌竞技\no | 百家乐\nm | 真人视讯",
+            "188bet.com",
+        ),
+        (
+            "first column top to bottom = site\na  sports\nc  crypto ok\nt  VIP club"
+            "\ni  live\no  slots\nn  bonus\nb  fast\ne  cash\nt  spins\ns  poker\n。  odds"
+            "\nc  x\no  y\nm  z",
+            "actionbets.com",
+        ),
+    ],
+    "chat_log_header_lines": [
+        (
+            "[19:41] 小美: 网址发你，连起来\n小美 19:41\n188bet\n小美 19:41\n。\n小美 19:42\ncom",
+            "188bet.com",
+        ),
+        ("Coco 17:25\n12\nCoco 17:25\nbet\nCoco 17:26\n.com", "12bet.com"),
+        ("15:01 Coco：bet11888\n15:01 Coco：点\n15:02 Coco：com", "bet11888.com"),
+    ],
+    "homophones_of_dian": [
+        ("官网 188bet典com（典就是点）", "188bet.com"),
+        ("bet11888垫com 谐音自己懂", "bet11888.com"),
+        ("ａｃｔｉｏｎｂｅｔｓ滇com 谐音", "actionbets.com"),
+        ("网址：12bet店com（店就是点）", "12bet.com"),
+    ],
+    "dot_words_of_more_languages": [
+        ("사이트 188bet 쩜 com", "188bet.com"),
+        ("lt 12bet쩜com", "12bet.com"),
+        ("سایت bet11888 نقطه com", "bet11888.com"),
+        ("เว็บ actionbets ดอท com", "actionbets.com"),
+        ("188bet тчк com", "188bet.com"),
+    ],
+    "asides_between_name_dot_and_tld": [
+        ("Verify at 188bet (don't tell) . (don't tell) com within 24 hours", "188bet.com"),
+        ("www.actionbets ~ dot (shh) com - instant", "actionbets.com"),
+        ("at bet11888 (shh) dot com", "bet11888.com"),
+    ],
     "struck_decoy_letter": [
         ("188bex̶t.com 注册", "188bet.com"),
         ("ac̶tionbets.com", None),
@@ -470,6 +513,7 @@ PROSE = [
     "T&C apply &amp; more, I <3 you, **really** __so__ `much`",
     'print("a" + "b") and "x" + "y.z"',
     "the period of time was short, full stop. Com on",
+    "淘宝店 天猫店 京东店",
     "我们一起看句号和圆点的用法",
     "s̶t̶r̶u̶c̶k̶ words and a hot l i n e",
 ]

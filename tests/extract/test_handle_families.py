@@ -287,6 +287,22 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("search vip_pro6431 in Telegram", "telegram", "vip_pro6431"),
         ("wechat account: abc_123", "wechat", "abc_123"),
     ],
+    "wechat_in_other_languages": [
+        ("ウィーチャット：caiqi_29656", "wechat", "caiqi_29656"),
+        ("위챗 아이디: yuna30193fa", "wechat", "yuna30193fa"),
+        ("вичат: abc_1234", "wechat", "abc_1234"),
+    ],
+    "symbols_said_as_words": [
+        ("wechat id: cocojia underscore 36234", "wechat", "cocojia_36234"),
+        ("微信号：baoyu(下划线)14381", "wechat", "baoyu_14381"),
+        ("telegram: qi(underscore)club949", "telegram", "qi_club949"),
+        ("微信：vip(dash)club949", "wechat", "vip-club949"),
+    ],
+    "reverse_instruction_with_a_verb": [
+        ("qq: 32948741 (type it backwards)", "qq", "14784923"),
+        ("Q：98690591 （倒着输入）", "qq", "19509689"),
+        ("wechat: 6758naitna (type it backwards)", "wechat", "antian8576"),
+    ],
     "ticker_glued_before_the_id": [
         ("跑分 收usdthaoyun430x 是我V", "wechat", "haoyun430x"),
         ("收usdtvx：caiwu_4418", "wechat", "caiwu_4418"),

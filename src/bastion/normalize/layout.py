@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Final
 
-from bastion.normalize.hostwords import COMMON_TLDS
+from bastion.normalize.hostwords import COMMON_TLDS, COMMON_WORDS
 from bastion.normalize.result import Edit, Group, Work
 from bastion.normalize.rules import names_host
 from bastion.normalize.tables import DOT_CHARS
@@ -274,6 +274,9 @@ ASIDE_GATE: Final = (
 """A superset of the texts :func:`aside_pass` changes (RE2 syntax)."""
 
 
+_NAME_BEFORE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}$")
+
+
 def aside_pass(work: Work) -> None:
     """``seawaysexpress (don't tell) . (shh) com``: words in brackets set between a host's
     name, its dot and its TLD are an aside the reader skips; the dot stays, the asides go. Only
@@ -289,5 +292,8 @@ def aside_pass(work: Work) -> None:
             continue  # ``it works (mostly). It is``: a sentence, not a TLD
         if m["dot"].strip() in ".。．" and tld.lower() not in COMMON_TLDS:
             continue
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 63), m.start())
+        if name is None or name[0].lower() in COMMON_WORDS:
+            continue  # ``it works (mostly) . com on``: a word of the sentence, not a name
         groups.append(("defang", m.start(), m.end(), [(m.start(), m.end(), ".")]))
     work.apply(groups)
