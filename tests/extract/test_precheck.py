@@ -333,6 +333,7 @@ def test_long_text_uses_the_exact_twin() -> None:
         "+44 20 7946 0958",
         "飞机 联系 @spam_bot",
         "[2001:db8::1]",
+        "isQi  -No.vEisp",
     ],
 )
 def test_disguised_entities_pass_the_precheck(text: str) -> None:
