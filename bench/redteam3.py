@@ -63,7 +63,7 @@ class Case:
     reading: str = ""  # what the reader writes down
     decoys: tuple[str, ...] = ()  # other hosts the text shows on purpose (not wrong hosts)
     accept_subdomain: bool = False
-    round: int = 1  # 1: the first-run families; 2, 3: families added after the first run
+    round: int = 1  # 1: the first-run families; 2-4: families added after the first run
     wording: str = ""  # handles: "harmful" (gambling / sex / scam wording) or "plain"
 
     def to_dict(self) -> dict[str, Any]:
@@ -2090,7 +2090,8 @@ def build_suite(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> l
             )
         )
     round2 = build_round2(pools, seed, per_family)
-    return cases + round2 + build_round3(pools, seed, per_family)
+    round3 = build_round3(pools, seed, per_family)
+    return cases + round2 + round3 + build_round4(pools, seed, per_family)
 
 
 # --------------------------------------------------------------------------- round 2
@@ -2537,6 +2538,124 @@ def build_round3(pools: Pools, seed: int, per_family: int) -> list[Case]:
                     tricks=hd.tricks,
                     reading=hd.expect,
                     round=3,
+                )
+            )
+    return cases
+
+
+# --------------------------------------------------------------------------- round 4
+# Added after round 3's run (own random stream, drawn after every earlier case).
+
+SMS_BRANDS = (
+    "【中国银行】",
+    "【工商银行】",
+    "【顺丰速运】",
+    "【中国移动】",
+    "【ETC服务】",
+    "【医保中心】",
+)
+
+
+def f4_cn_paren_dot(rng: random.Random, host: str, category: str) -> Draft:
+    """A dot in full-width or CJK brackets (（点） 〔.〕 ﹝.﹞ ［点］), spaced or not."""
+    br = pick(
+        rng, (("（", "）"), ("〔", "〕"), ("﹝", "﹞"), ("［", "］"), ("﹙", "﹚"), ("〖", "〗"))
+    )
+    inner = pick(rng, ("点", ".", "。", "dot"))
+    sp = pick(rng, ("", " "))
+    body = join_dot(host, f"{sp}{br[0]}{inner}{br[1]}{sp}")
+    return Draft(
+        _in_template(rng, "zh", category, body),
+        ("cjk_bracket_dot", "dot_word_opt", "spaced_opt"),
+        "zh",
+        surface_for(rng, "zh"),
+    )
+
+
+def f4_sms_spaced(rng: random.Random, host: str, category: str) -> Draft:
+    """A Chinese SMS with a brand in 【】, the host with spaces around every dot, 回T退订."""
+    body = join_dot(host, pick(rng, (" . ", " 。 ", " ． ")))
+    t = pick(
+        rng,
+        (
+            "{b}您的积分即将清零，请登录 {h} 兑换礼品，回T退订",
+            "{b}您的包裹地址不详，请于24小时内访问 {h} 更新，回T退订",
+            "{b}您的账户已被冻结，请尽快登录 {h} 解除，逾期作废",
+        ),
+    )
+    return Draft(
+        t.format(b=pick(rng, SMS_BRANDS), h=body),
+        ("sms_brand", "spaced_dots", "scam_wording"),
+        "zh",
+        "chat",
+    )
+
+
+LINK_FAMILIES_4: dict[str, tuple[LinkMaker, str]] = {
+    "l4_cn_paren_dot": (f4_cn_paren_dot, "any"),
+    "l4_sms_spaced": (f4_sms_spaced, "any"),
+}
+
+
+def h4_line_official(rng: random.Random, harmful: bool) -> HandleDraft:
+    """LINE official ids with @ (加LINE好友 / 官方帳號 / 搜尋ID), in traditional Chinese."""
+    i = line_id(rng)
+    cue = pick(rng, ("加LINE好友 @", "LINE官方帳號：@", "賴搜尋ID ", "LINE 🔍 @", "line@ "))
+    shown = pick(rng, (i, fullwidth(i), i.upper()))
+    return HandleDraft(
+        f"{cue}{shown}（要加@） {_wording(rng, 'zh', harmful)}",
+        ("line_official_cue", "id_form", "at_hint"),
+        "zh",
+        surface_for(rng, "zh"),
+        "line",
+        i,
+    )
+
+
+HANDLE_FAMILIES_4: dict[str, HandleMaker] = {"h4_line_official": h4_line_official}
+
+
+def build_round4(pools: Pools, seed: int, per_family: int) -> list[Case]:
+    rng = random.Random(seed + 4)
+    cases: list[Case] = []
+    for family, (maker, _pool) in LINK_FAMILIES_4.items():
+        for n in range(per_family):
+            host, source, category = pools.take_any(rng)
+            d = maker(rng, host, category)
+            cases.append(
+                Case(
+                    id=f"{family}-{n:03d}",
+                    family=family,
+                    kind="link",
+                    surface=d.surface,
+                    lang=d.lang,
+                    text=d.text,
+                    expect=host,
+                    category=category,
+                    source=source,
+                    tricks=d.tricks,
+                    reading=host,
+                    round=4,
+                )
+            )
+    for family, hmaker in HANDLE_FAMILIES_4.items():
+        for n in range(per_family):
+            harmful = rng.random() < 0.5
+            hd = hmaker(rng, harmful)
+            cases.append(
+                Case(
+                    id=f"{family}-{n:03d}",
+                    family=family,
+                    kind="handle",
+                    wording="harmful" if harmful else "plain",
+                    surface=hd.surface,
+                    lang=hd.lang,
+                    text=hd.text,
+                    expect=hd.expect,
+                    handle_kind=hd.kind,
+                    tricks=hd.tricks,
+                    reading=hd.expect,
+                    round=4,
                 )
             )
     return cases

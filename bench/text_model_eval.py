@@ -25,17 +25,21 @@ import gzip
 import json
 import os
 import random
+import re
+import subprocess
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 
 from bastion import Scanner
 from bastion.detect.base import DetectContext, Detector
-from bastion.detect.linear import LinearModel
+from bastion.detect.hashed import HashedModel
+from bastion.detect.linear import Doc, LinearModel
 from bastion.detect.text_model import policy_with_model_on, shipped_model, text_doc
 from bastion.detect.url_model import host_doc
 from bastion.detect.url_model import shipped_model as url_model
@@ -43,7 +47,7 @@ from bastion.model import Item, Signal
 from bastion.modeltrain import Example, evaluate, train_operator
 from bench import train_text_model as texts
 from bench import train_url_model as urls
-from bench.common import RESULTS_DIR, data_dir
+from bench.common import REPO_ROOT, RESULTS_DIR, data_dir
 
 WEIBO_COMMENTS = 5_000
 SEED = 99
@@ -89,25 +93,47 @@ def _auc(truth: np.ndarray, scores: np.ndarray) -> float:
     )
 
 
-def _flagged(scanner: Scanner, rows: Sequence[str]) -> np.ndarray:
-    said = [
-        scanner.scan({"id": str(i), "surface": "chat", "text": text}).verdict != "allow"
-        for i, text in enumerate(rows)
+FRAUD_AND_SPAM: Final = frozenset(
+    {"scam", "phishing", "malware", "gambling", "porn", "sexual_services", "diversion"}
+)
+"""The categories that count as "flagging fraud and spam" (the bar): a review for another
+category (``unqualified_advice`` from the credentials detector, ``suspicious_link`` from the URL
+model) is a verdict, counted in ``policy_no_feeds``, but no fraud or spam finding."""
+
+
+def _verdicts(scanner: Scanner, rows: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: any verdict but allow; and a verdict with a fraud or spam category."""
+    results = [
+        scanner.scan({"id": str(i), "surface": "chat", "text": text}) for i, text in enumerate(rows)
     ]
-    return np.array(said, dtype=bool)
+    flagged = np.array([r.verdict != "allow" for r in results], dtype=bool)
+    fraud = np.array(
+        [
+            r.verdict != "allow" and any(v.category in FRAUD_AND_SPAM for v in r.violations)
+            for r in results
+        ],
+        dtype=bool,
+    )
+    return flagged, fraud
+
+
+def _flagged(scanner: Scanner, rows: Sequence[str]) -> np.ndarray:
+    return _verdicts(scanner, rows)[0]
 
 
 def _shipped(
-    scanner: Scanner, model: LinearModel, sets: dict[str, list[Example]]
+    scanner: Scanner, model: HashedModel, sets: dict[str, list[Example]]
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, rows in sets.items():
         truth = np.array([bool(e.labels) for e in rows])
         scores = np.array([model.probabilities(text_doc(e.text)).max() for e in rows])
+        flagged, fraud = _verdicts(scanner, [e.text for e in rows])
         out[name] = {
             "rows": len(rows),
             "harmful": int(truth.sum()),
-            "policy_no_feeds": _prf(truth, _flagged(scanner, [e.text for e in rows])),
+            "policy_no_feeds_fraud_or_spam": _prf(truth, fraud),
+            "policy_no_feeds": _prf(truth, flagged),
             "model_at_emit_0.5": _prf(truth, scores >= 0.5),
             "best_recall_at_precision_0.95_upper_bound": _best_recall(truth, scores, 0.95),
             "model_by_threshold": {str(c): _prf(truth, scores >= c) for c in THRESHOLDS},
@@ -125,11 +151,11 @@ def _weibo(root: Path) -> list[str]:
 
 
 def _false_positives(
-    scanner: Scanner, model: LinearModel, clean: dict[str, list[str]]
+    scanner: Scanner, model: HashedModel, clean: dict[str, list[str]]
 ) -> dict[str, Any]:
     out = {}
     for name, rows in clean.items():
-        flagged = _flagged(scanner, rows)
+        flagged, fraud = _verdicts(scanner, rows)
         scores = np.array([model.probabilities(text_doc(text)).max() for text in rows])
         out[name] = {
             "model_rate_by_threshold": {
@@ -138,6 +164,7 @@ def _false_positives(
             "rows": len(rows),
             "flagged": int(flagged.sum()),
             "rate": round(float(flagged.mean()), 5),
+            "flagged_fraud_or_spam": int(fraud.sum()),
             "examples": [rows[i][:80] for i in np.nonzero(flagged)[0][:5]],
         }
     return out
@@ -197,9 +224,42 @@ def _rate(function: Callable[[str], object], rows: list[str]) -> dict[str, int]:
     }
 
 
-def _throughput(model: LinearModel, scanner: Scanner, rows: list[str]) -> dict[str, Any]:
+PREVIOUS: Final = "ef3705b"
+"""The commit whose text model (exact n-grams matched by Aho-Corasick, ``bastion.detect.linear``)
+the throughput part measures as a peer, read from git history."""
+
+
+def _previous_model() -> tuple[LinearModel, Callable[[str], Doc]] | None:
+    """The previous text model and its featurizer (full NFKC, exact n-gram strings), or None
+    outside a git checkout holding that commit."""
+    try:
+        data = subprocess.run(
+            ["git", "show", f"{PREVIOUS}:src/bastion/data/text_model.npz"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    digit, long_number = re.compile(r"[1-9]"), re.compile(r"0{7,}")
+    word = re.compile(r"[a-z0-9][a-z0-9']*")
+
+    def doc(text: str) -> Doc:
+        folded = text[:2000]
+        if not unicodedata.is_normalized("NFKC", folded):
+            folded = unicodedata.normalize("NFKC", folded)
+        folded = digit.sub("0", " ".join(folded.lower().split())[:1000])
+        if "000000" in folded:
+            folded = long_number.sub("000000", folded)
+        return Doc(folded, tuple(word.findall(folded)), 4, True, 1)
+
+    return LinearModel.from_bytes(data, PREVIOUS), doc
+
+
+def _throughput(model: HashedModel, scanner: Scanner, rows: list[str]) -> dict[str, Any]:
     """Messages per second of the model, of its gate (paid by every message) and of a whole
-    scan with and without the model's gate, same process, same messages."""
+    scan with and without the model's gate, same process, same messages; and of the previous
+    text model (peer), interleaved with this one over three rounds so both see the same load."""
     detectors = tuple(scanner.detectors or ())
     text = next(d for d in detectors if d.name == "text_model")
     ungated = Scanner(
@@ -222,6 +282,25 @@ def _throughput(model: LinearModel, scanner: Scanner, rows: list[str]) -> dict[s
         "loadavg_1_5_15_after": [round(x, 2) for x in os.getloadavg()],
         "note": "one process; wall clock at the load shown; cpu = per CPU second of the process",
     }
+    previous = _previous_model()
+    if previous is not None:
+        old, old_doc = previous
+        spent = {"this": 0.0, PREVIOUS: 0.0}
+        scorers: dict[str, Callable[[str], object]] = {
+            "this": lambda t: model.probabilities(text_doc(t)),
+            PREVIOUS: lambda t: old.probabilities(old_doc(t)),
+        }
+        for _ in range(3):
+            for name, score in scorers.items():
+                cpu = time.process_time()
+                for message in rows:
+                    score(message)
+                spent[name] += time.process_time() - cpu
+        out["peer_model_cpu_per_s"] = {
+            name: round(3 * len(rows) / seconds) for name, seconds in spent.items()
+        }
+        out["peer_speedup"] = round(spent[PREVIOUS] / spent["this"], 2)
+        out["loadavg_1_5_15_after_peer"] = [round(x, 2) for x in os.getloadavg()]
     return out
 
 
@@ -300,7 +379,7 @@ def main(argv: list[str] | None = None) -> None:
         {
             "command": "python -m bench.text_model_eval",
             "split": {"seed": texts.SPLIT_SEED, "test_fraction": texts.TEST_FRACTION},
-            "shipped_model": {"version": model.meta["version"], "features": len(model.patterns)},
+            "shipped_model": {"version": model.meta["version"], "features": len(model.buckets)},
         }
     )
     if "shipped" in only:

@@ -23,8 +23,9 @@ from typing import Any, Final
 import numpy as np
 
 from bastion.atomic import write_bytes_atomically
+from bastion.detect.hashed import DEFAULT_BITS, MAX_N, HashedDoc, HashedModel, buckets_of
 from bastion.detect.linear import Doc, LinearModel
-from bastion.detect.text_model import CATEGORIES, MAX_N, MIN_N, MODEL_FILE, text_doc
+from bastion.detect.text_model import CATEGORIES, MODEL_FILE, text_doc
 
 NORMAL: Final = frozenset({"normal", "ham", "benign", "clean", "none", "ok", "legit", "0"})
 ALIASES: Final = {
@@ -165,12 +166,71 @@ def fit(
     the class weighting by single-label macro-F1; the chosen setting is then fitted on every
     training row and recorded in ``meta["selection"]``."""
     matrix, patterns = _vectorize(docs, min_df, usable)
+    weights, bias, meta = _fit_chosen(matrix, targets, classes, seed, c, grid, meta)
+    strength = np.abs(weights).max(axis=1)
+    keep = np.argsort(-strength, kind="stable")[:max_features]
+    keep = np.sort(keep[strength[keep] > 0])
+    return LinearModel(
+        [patterns[i] for i in keep],
+        weights[keep].astype(np.float16).astype(np.float32),
+        bias.astype(np.float32),
+        list(classes),
+        {**meta, "features_seen": len(patterns), "features_kept": len(keep)},
+    )
+
+
+def fit_hashed(
+    docs: Sequence[HashedDoc],
+    targets: Sequence[frozenset[str]],
+    classes: Sequence[str],
+    *,
+    seed: int,
+    c: float,
+    bits: int = DEFAULT_BITS,
+    min_df: int = 2,
+    max_features: int = 80_000,
+    meta: dict[str, Any],
+    grid: Sequence[tuple[float, str | None]] = (),
+    usable: Callable[[str], bool] | None = None,
+) -> HashedModel:
+    """``fit`` over hashed features (``bastion.detect.hashed``): the text-intent model."""
+    matrix, columns = _vectorize_hashed(docs, bits, min_df, usable)
+    weights, bias, meta = _fit_chosen(matrix, targets, classes, seed, c, grid, meta)
+    strength = np.abs(weights).max(axis=1)
+    keep = np.argsort(-strength, kind="stable")[:max_features]
+    keep = np.sort(keep[strength[keep] > 0])
+    return HashedModel(
+        columns[keep],
+        weights[keep].astype(np.float16).astype(np.float32),
+        bias.astype(np.float32),
+        list(classes),
+        {
+            **meta,
+            "bits": bits,
+            "max_n": MAX_N,
+            "features_seen": len(columns),
+            "features_kept": len(keep),
+        },
+    )
+
+
+def _fit_chosen(
+    matrix: Any,
+    targets: Sequence[frozenset[str]],
+    classes: Sequence[str],
+    seed: int,
+    c: float,
+    grid: Sequence[tuple[float, str | None]],
+    meta: dict[str, Any],
+) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
+    """The weights and bias of every class, the grid's choice (if any) recorded in the meta."""
     labels = np.array([[name in target for name in classes] for target in targets], dtype=bool)
+    rows = matrix.shape[0]
     for column, name in enumerate(classes):
         if labels[:, column].all() or not labels[:, column].any():
             raise ValueError(f"class {name!r} needs examples both with and without it")
     weighting: str | None = None
-    order = list(range(len(docs)))
+    order = list(range(rows))
     random.Random(seed).shuffle(order)
     held = np.array(sorted(order[: len(order) // 5]), dtype=np.int64)
     kept = np.array(sorted(order[len(order) // 5 :]), dtype=np.int64)
@@ -188,16 +248,7 @@ def fit(
         selection = {"validation_macro_f1": tried, "c": c, "class_weight": weighting}
         meta = {**meta, "selection": selection}
     weights, bias = _fit_matrix(matrix, labels, seed, c, weighting)
-    strength = np.abs(weights).max(axis=1)
-    keep = np.argsort(-strength, kind="stable")[:max_features]
-    keep = np.sort(keep[strength[keep] > 0])
-    return LinearModel(
-        [patterns[i] for i in keep],
-        weights[keep].astype(np.float16).astype(np.float32),
-        bias.astype(np.float32),
-        list(classes),
-        {**meta, "c": c, "features_seen": len(patterns), "features_kept": len(keep)},
-    )
+    return weights, bias, {**meta, "c": c}
 
 
 def _vectorize(
@@ -222,6 +273,42 @@ def _vectorize(
         vals += [scale] * len(present)
     shape = (len(docs), len(vocab))
     return csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64), patterns
+
+
+def _vectorize_hashed(
+    docs: Sequence[HashedDoc], bits: int, min_df: int, usable: Callable[[str], bool] | None
+) -> tuple[Any, np.ndarray]:
+    """The docs as a sparse matrix over the buckets present in ``min_df`` docs (present =
+    1/sqrt(size)), and each column's bucket. ``usable`` drops features by their text."""
+    from scipy.sparse import csr_matrix
+
+    present: list[np.ndarray] = []
+    for doc in docs:
+        keys = doc.keys()
+        if usable is not None:
+            keys = keys[np.array([usable(name) for name in doc.names()], dtype=bool)]
+        present.append(np.unique(buckets_of(keys, bits)))
+    everything = np.concatenate(present) if present else np.zeros(0, dtype=np.intp)
+    df = np.bincount(everything, minlength=1 << bits)
+    columns = np.nonzero(df >= min_df)[0]
+    if not columns.size:
+        raise ValueError(f"too little data: no feature occurs in {min_df} training texts")
+    column_of = np.full(1 << bits, -1, dtype=np.int64)
+    column_of[columns] = np.arange(columns.size)
+    rows, cols, vals = [], [], []
+    for row, (doc, found) in enumerate(zip(docs, present, strict=True)):
+        mine = column_of[found]
+        mine = mine[mine >= 0]
+        rows.append(np.full(mine.size, row, dtype=np.int64))
+        cols.append(mine)
+        vals.append(np.full(mine.size, 1.0 / math.sqrt(max(doc.size, 1))))
+    shape = (len(docs), columns.size)
+    matrix = csr_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+        shape=shape,
+        dtype=np.float64,
+    )
+    return matrix, columns.astype(np.int64)
 
 
 def _fit_matrix(
@@ -269,7 +356,7 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     }
 
 
-def evaluate(model: LinearModel, docs: Sequence[Doc], targets: Sequence[frozenset[str]]) -> Report:
+def evaluate(model: Any, docs: Sequence[Any], targets: Sequence[frozenset[str]]) -> Report:
     """Figures at the model's ``emit`` threshold, computed with the exported (scan-time) model."""
     threshold = float(model.meta.get("emit", 0.5))
     probabilities = np.array([model.probabilities(doc) for doc in docs]).reshape(len(docs), -1)
@@ -310,7 +397,7 @@ def evaluate(model: LinearModel, docs: Sequence[Doc], targets: Sequence[frozense
     return report
 
 
-def card(model: LinearModel, title: str, lines: Sequence[str]) -> str:
+def card(model: LinearModel | HashedModel, title: str, lines: Sequence[str]) -> str:
     """The model card in Markdown: what it was trained on, how, and its held-out figures."""
     meta = model.meta
     held_out = meta.get("held_out", {})
@@ -321,6 +408,7 @@ def card(model: LinearModel, title: str, lines: Sequence[str]) -> str:
         f"test fraction {meta.get('test_fraction')}",
         f"- features: char {meta.get('min_n', 1)}..{meta.get('max_n')}-grams"
         + (" + word 1-2-grams" if meta.get("bigrams") else " + tokens")
+        + (f", hashed into 2**{meta['bits']} buckets" if "bits" in meta else "")
         + f"; {meta.get('features_kept')} kept of {meta.get('features_seen')}; C = {meta.get('c')}",
         f"- thresholds: emit {meta.get('emit')}, gate {meta.get('gate')}",
     ]
@@ -362,7 +450,7 @@ def train_operator(
     test_fraction: float = 0.2,
     c: float = 20.0,
     max_features: int = 120_000,
-) -> tuple[LinearModel, Path]:
+) -> tuple[HashedModel, Path]:
     """Path (b): train on the operator's file, measure on its held-out part, write both."""
     examples = read_labelled(data)
     train, test = split(examples, seed, test_fraction, key=lambda t: text_doc(t).chars)
@@ -378,14 +466,14 @@ def train_operator(
         "test_fraction": test_fraction,
         "train_rows": len(train),
         "test_rows": len(test),
-        "min_n": MIN_N,
+        "min_n": 1,
         "max_n": MAX_N,
         "bigrams": True,
         "c": c,
         "emit": 0.5,
         "gate": 0.3,
     }
-    model = fit(
+    model = fit_hashed(
         [text_doc(e.text) for e in train],
         [e.labels for e in train],
         classes,

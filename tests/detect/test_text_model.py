@@ -4,7 +4,7 @@ trained with ``bastion model train`` replaces it, and scoring equals the trained
 from __future__ import annotations
 
 import math
-from collections import Counter
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from bastion import Scanner
 from bastion.cli import app
 from bastion.detect.base import Resources
-from bastion.detect.linear import Doc, LinearModel
+from bastion.detect.hashed import HashedDoc, HashedModel, buckets_of
 from bastion.detect.registry import DetectorError
 from bastion.detect.text_model import (
     MODEL_FILE,
@@ -89,32 +89,69 @@ def test_the_gate_skips_short_and_ordinary_texts() -> None:
     assert detector.gate(Item("3", text=FRAUD, surface="chat"))
 
 
+def _reference_key(name: str, is_word: bool) -> int:
+    """A feature's key as the module docstring defines it, computed one feature at a time."""
+    if is_word:
+        return zlib.crc32(name.encode()) << 16 | (0xA3B1 if " " in name else 0x5157)
+    c = [ord(char) for char in name]
+    radix, wrap = 2**32 + 15, 2**64
+    if len(c) == 1:
+        return c[0]
+    pair = c[0] + (c[1] << 32)
+    if len(c) == 2:
+        return pair
+    if len(c) == 3:
+        return (pair * radix + c[2]) % wrap
+    return (pair * radix * radix + c[2] + (c[3] << 32)) % wrap
+
+
 def test_scoring_equals_the_linear_model_over_every_feature() -> None:
-    """The automata find exactly the kept features, as often as they occur, and the model
-    scores their presence as the training code computed it."""
+    """The vectorized keys are the documented ones (n-grams padded with NUL at the end, words,
+    word pairs), and the score is the linear model over the distinct buckets present."""
     model = shipped_model()
-    position = {pattern: index for index, pattern in enumerate(model.patterns)}
-    for text in (FRAUD, PRIZE, *ORDINARY, "ａａａ 888 aaaa"):
+    weight_of = dict(zip(model.buckets.tolist(), model.weights, strict=True))
+    for text in (FRAUD, PRIZE, *ORDINARY, "ａａａ 888 aaaa", "ab"):
         doc = text_doc(text)
-        counts = Counter(f for f in doc.features() if f in position)
-        assert Counter(model.matches(doc)) == Counter({position[f]: n for f, n in counts.items()})
+        keys, names = doc.keys(), doc.names()
+        length = len(doc.chars)
+        assert len(keys) == len(names) == doc.size
+        for position, (key, name) in enumerate(zip(keys.tolist(), names, strict=True)):
+            n = position // length + 1 if position < 4 * length else 0
+            padded = (doc.chars + "\x03" * 3)[position % length :][:n] if n else name
+            assert key == _reference_key(padded, is_word=not n), (text, name)
+        present = set(buckets_of(keys.copy(), model.bits).tolist())
         dense = np.zeros(len(model.classes))
-        for feature in counts:
-            dense += model.weights[position[feature]]
+        for bucket in present:
+            dense += weight_of.get(bucket, 0.0)
         expected = dense / math.sqrt(doc.size) + model.bias
         assert np.allclose(model.logits(doc), expected, atol=1e-4)
 
 
 def test_a_model_survives_its_file_and_a_damaged_file_is_one_error() -> None:
-    model = LinearModel(
-        ["ab", "\x01cd\x01"], np.ones((2, 1), np.float32), np.zeros(1, np.float32), ["scam"], {}
+    doc = HashedDoc("abab", ("cd",))
+    buckets = np.unique(buckets_of(doc.keys(), 12))
+    model = HashedModel(
+        buckets,
+        np.ones((len(buckets), 1), np.float32),
+        np.zeros(1, np.float32),
+        ["scam"],
+        {"bits": 12},
     )
-    again = LinearModel.from_bytes(model.to_bytes(), "x.npz")
-    doc = Doc("abab", ("cd",), 4, True)
-    assert again.matches(doc) == [0, 0, 1]
+    again = HashedModel.from_bytes(model.to_bytes(), "x.npz")
     assert np.allclose(again.logits(doc), model.logits(doc))
+    assert np.allclose(model.logits(doc), [len(buckets) / math.sqrt(doc.size)])
+    named = model.top_features(doc, 0)
+    assert named and all(name in doc.names() and len(name) > 1 for name in named)
     with pytest.raises(ValueError, match=r"^x\.npz: unreadable model"):
-        LinearModel.from_bytes(b"not a model", "x.npz")
+        HashedModel.from_bytes(b"not a model", "x.npz")
+    with pytest.raises(ValueError, match="model buckets must lie in"):
+        HashedModel(
+            np.array([1 << 12]),
+            np.ones((1, 1), np.float32),
+            np.zeros(1, np.float32),
+            ["scam"],
+            {"bits": 12},
+        )
 
 
 def test_the_operator_model_replaces_the_shipped_one(tmp_path: Path) -> None:
@@ -140,8 +177,24 @@ def test_an_unreadable_operator_model_stops_the_load(tmp_path: Path) -> None:
         Scanner.load(tmp_path, no_feeds=True)
 
 
+def test_a_model_of_the_earlier_format_is_refused_with_one_line(tmp_path: Path) -> None:
+    from bastion.detect.linear import LinearModel
+
+    old = LinearModel(["ab"], np.ones((1, 1), np.float32), np.zeros(1, np.float32), ["scam"], {})
+    (tmp_path / MODEL_FILE).parent.mkdir(parents=True)
+    (tmp_path / MODEL_FILE).write_bytes(old.to_bytes())
+    with pytest.raises(ValueError) as caught:
+        TextModelDetector.load_asset(tmp_path)
+    assert "format 'bastion-linear-2': train it again with `bastion model train`" in str(
+        caught.value
+    )
+    assert "\n" not in str(caught.value)
+
+
 def test_a_model_with_an_unknown_class_is_refused(tmp_path: Path) -> None:
-    model = LinearModel(["ab"], np.ones((1, 1), np.float32), np.zeros(1, np.float32), ["hate"], {})
+    model = HashedModel(
+        np.array([7]), np.ones((1, 1), np.float32), np.zeros(1, np.float32), ["hate"], {}
+    )
     (tmp_path / MODEL_FILE).parent.mkdir(parents=True)
     (tmp_path / MODEL_FILE).write_bytes(model.to_bytes())
     with pytest.raises(ValueError, match="class 'hate' is not one of gambling"):

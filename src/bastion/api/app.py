@@ -26,6 +26,7 @@ from bastion.api import keywatch, problems
 from bastion.api.commit import GroupCommitter
 from bastion.api.deps import ApiSettings, AppContext, RateLimiter
 from bastion.api.live import IntelWatch
+from bastion.api.metrics import RequestMetrics
 from bastion.api.routes import (
     accounts,
     appeals,
@@ -33,6 +34,7 @@ from bastion.api.routes import (
     cases,
     check,
     keys,
+    metrics,
     reports,
     review,
     shim,
@@ -42,6 +44,7 @@ from bastion.api.workers import Upkeep
 from bastion.console import routes as console_routes
 from bastion.console import views as console_views
 from bastion.enforce import Ladder
+from bastion.expand import ShortLinkExpander
 from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
 from bastion.service.clicks import FLUSH_SECONDS, ClickCounter
@@ -69,12 +72,14 @@ def create_app(
     intel: IntelWatch | None = None,
     click_flush_seconds: float = FLUSH_SECONDS,
     console_secret: bytes | None = None,
+    expander: ShortLinkExpander | None = None,
 ) -> FastAPI:
     """Build the API. ``upkeep_interval`` (seconds) starts the background upkeep thread (lifting
     due suspensions, delivering webhooks) for the app's lifetime; None leaves it off.
 
     ``signer`` signs shim links (None: a fresh key for this app's lifetime, so its links die with
-    it); ``intel`` makes the app pick up new intel compiles while it runs."""
+    it); ``intel`` makes the app pick up new intel compiles while it runs. ``expander`` opens
+    short links at click time (None: a default one when ``settings.shim_expand``)."""
     settings = settings or ApiSettings()
     limiter = RateLimiter(settings.rate_limit, settings.rate_burst) if settings.rate_limit else None
     upkeep = Upkeep(store, clock, interval=upkeep_interval) if upkeep_interval else None
@@ -91,6 +96,8 @@ def create_app(
                 upkeep.stop()
             clicks.stop()
             key_watch.close()
+            if link_expander is not None:
+                link_expander.close()
 
     app = FastAPIOffline(
         title="Bastion",
@@ -112,6 +119,7 @@ def create_app(
     key_watch = keywatch.watch(store.engine)
     clicks = ClickCounter(store)
     link_signer = signer or LinkSigner.generate()
+    link_expander = expander or (ShortLinkExpander() if settings.shim_expand else None)
     checks.links = lambda tenant, result: shim_links(
         result, link_signer, tenant, settings.shim_base
     )
@@ -128,9 +136,22 @@ def create_app(
         signer=link_signer,
         clicks=clicks,
         console_secret=console_secret or secrets.token_bytes(32),
+        expander=link_expander,
     )
     problems.install(app)
-    for module in (check, accounts, campaigns, tenant, keys, reports, review, appeals, cases, shim):
+    for module in (
+        check,
+        accounts,
+        campaigns,
+        tenant,
+        keys,
+        reports,
+        review,
+        appeals,
+        cases,
+        shim,
+        metrics,
+    ):
         app.include_router(module.router)
     app.include_router(console_routes.router)
     app.include_router(console_views.router)
@@ -143,6 +164,7 @@ def create_app(
 
     app.add_middleware(BodyLimit, limit_for=limit_for)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestMetrics)
     return app
 
 

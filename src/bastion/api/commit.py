@@ -33,6 +33,7 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.orm import Session
 
+from bastion.api.metrics import GROUP_FALLBACKS, GROUP_ITEMS, VERDICTS
 from bastion.enforce import Ladder, ReasonsConfig
 from bastion.model import Item, ScanResult
 from bastion.scanner import Scanner
@@ -165,6 +166,9 @@ class GroupCommitter:
                 job.error = exc
         if not sound:
             return
+        for job in sound:
+            VERDICTS.labels(_scanned(job).verdict, job.item.surface).inc()
+        GROUP_ITEMS.observe(len(sound))
         stats = self.stats
         stats.groups += 1
         stats.items += len(sound)
@@ -176,6 +180,7 @@ class GroupCommitter:
                 sound[0].error = exc
                 return
             stats.fallbacks += 1
+            GROUP_FALLBACKS.inc()
             for job in sound:
                 try:
                     outcomes = self.store.run(self._enforce([job]))

@@ -31,6 +31,7 @@ from bastion.api.commit import GroupCommitter
 from bastion.api.keywatch import KeyGeneration, NoWatch
 from bastion.api.live import IntelWatch
 from bastion.enforce import Ladder, ReasonsConfig
+from bastion.expand import ShortLinkExpander
 from bastion.scanner import Scanner
 from bastion.service.clicks import ClickCounter
 from bastion.service.errors import Forbidden, RateLimited, ServiceError
@@ -92,6 +93,11 @@ class ApiSettings:
     shim_continue_on: frozenset[str] = frozenset({"review"})
     """Verdicts whose warning page offers "continue anyway" (``act`` never should)."""
     shim_block_categories: frozenset[str] = frozenset({"phishing", "malware"})
+    metrics_token: str | None = None
+    """Bearer token for ``GET /metrics``; None serves metrics to loopback clients only."""
+    shim_expand: bool = True
+    """Follow a known shortener's redirects at click time (``bastion.expand``) and judge where
+    the short link leads; off, short links are judged by their own host only."""
 
 
 class _Bucket:
@@ -148,6 +154,8 @@ class AppContext:
     """Signs and checks shim links (``bastion.shim``); ``bastion serve`` loads the home's keys."""
     clicks: ClickCounter | None = None
     console_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    expander: ShortLinkExpander | None = None
+    """Opens short links at click time; None when ``ApiSettings.shim_expand`` is off."""
     """Signs console session cookies; ``bastion serve`` derives it from the home's secret."""
 
     def current_scanner(self) -> Scanner:

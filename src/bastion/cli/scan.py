@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
+import os
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -237,6 +240,13 @@ def scan_stream(
     return summary
 
 
+def _umask() -> int:
+    """The process umask (read by setting it back at once; the CLI is single-threaded here)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def load_scanner(
     home: Path | None,
     policy: Path | None,
@@ -299,9 +309,17 @@ def scan_command(
             fail(f"cannot read {path}: {exc.strerror or exc}", code=2)
     stdout_wrapper: io.TextIOWrapper | None = None
     sink: IO[str]
+    pending: Path | None = None
     if out:
         try:
-            sink = out.open("w", encoding="utf-8", newline="")
+            if out.is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+            if out.exists() and not out.is_file():  # a FIFO or a device: written as it is
+                sink = out.open("w", encoding="utf-8", newline="")
+            else:
+                fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+                pending = Path(temp)
+                sink = os.fdopen(fd, "w", encoding="utf-8", newline="")
         except OSError as exc:
             if source is not sys.stdin.buffer:
                 source.close()
@@ -332,8 +350,15 @@ def scan_command(
                 base_dir=None if input_path == "-" else Path(input_path).resolve().parent,
             )
         sink.flush()
+        if pending is not None and out is not None:
+            os.fsync(sink.fileno())
+            sink.close()
+            os.chmod(pending, 0o666 & ~_umask())
+            os.replace(pending, out)
+            pending = None
     except OSError as exc:
-        fail(f"scan stopped by an I/O error ({out or 'stdout'}): {exc.strerror or exc}")
+        kept = " (an earlier results file there is kept)" if out else ""
+        fail(f"scan stopped by an I/O error ({out or 'stdout'}): {exc.strerror or exc}{kept}")
     finally:
         if source is not sys.stdin.buffer:
             source.close()
@@ -342,6 +367,8 @@ def scan_command(
         else:
             with contextlib.suppress(OSError):
                 sink.close()
+        if pending is not None:
+            pending.unlink(missing_ok=True)
     errors.print(
         summary_table(summary, time.perf_counter() - started, feeds_label(scanner, no_feeds))
     )

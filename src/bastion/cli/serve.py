@@ -24,6 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from bastion.api import create_app
 from bastion.api.deps import ApiSettings
 from bastion.api.live import IntelWatch
+from bastion.api.logs import log_config
+from bastion.api.metrics import MULTIPROC_ENV
 from bastion.cli.common import (
     HomeOption,
     describe_db_error,
@@ -39,6 +41,12 @@ from bastion.scanner import Scanner
 from bastion.service.reports import ReportConfig, load_secret
 from bastion.shim.signing import load_signer
 from bastion.store import Store, StoreConfigError, settings_from_env
+
+METRICS_TOKEN_ENV = "BASTION_METRICS_TOKEN"
+WORKER_HEALTHCHECK_SECONDS = 120
+"""How long uvicorn waits for a worker's health answer before killing it. Its default (5 s)
+is shorter than loading the intel index takes on a busy machine, and a worker killed while
+loading is restarted to be killed again: the server never came up."""
 
 LADDER_FILE = "ladder.yaml"
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -59,7 +67,11 @@ def build_app(
     scanner = Scanner.load(root, no_feeds=no_feeds)
     store = Store.open(home=root, url=url)
     secret = load_secret(root)
-    settings = ApiSettings(reports=ReportConfig(secret=secret))
+    settings = ApiSettings(
+        reports=ReportConfig(secret=secret),
+        shim_expand=os.environ.get("BASTION_SHIM_EXPAND", "1") != "0",
+        metrics_token=os.environ.get(METRICS_TOKEN_ENV) or None,
+    )
     app = create_app(
         store=store,
         scanner=scanner,
@@ -77,6 +89,16 @@ def build_app(
     return app
 
 
+def fresh_metrics_dir(home: Path) -> Path:
+    """An empty folder for the workers' Prometheus counters (multiprocess mode): counts of an
+    earlier run must not add to this one's."""
+    folder = home / "run" / "metrics"
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink()
+    return folder
+
+
 def build_app_without_feeds() -> FastAPI:
     """The uvicorn worker factory for ``bastion serve --no-feeds --workers N``."""
     return build_app(no_feeds=True)
@@ -92,6 +114,9 @@ def serve_command(
     ] = 5.0,
     log_level: Annotated[str, typer.Option(help="uvicorn log level")] = "warning",
     access_log: Annotated[bool, typer.Option(help="log every request")] = False,
+    log_format: Annotated[
+        str, typer.Option(help="text, or json: one JSON object per line (bastion.api.logs)")
+    ] = "text",
     no_feeds: Annotated[
         bool, typer.Option("--no-feeds", help="serve with no intel index (every link unlisted)")
     ] = False,
@@ -99,6 +124,11 @@ def serve_command(
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     err = stderr_console()
     root = resolve_home(home)
+    try:
+        logging_config = log_config(log_format, log_level, access_log=access_log)
+    except ValueError as exc:
+        fail(str(exc))
+    uvicorn_access = access_log and log_format == "text"
     interval = upkeep if upkeep > 0 else None
     if host not in LOOPBACK:
         err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}; put TLS in front of it")
@@ -111,10 +141,19 @@ def serve_command(
                 f"bastion API on http://{escape(host)}:{port} (docs at /docs), "
                 f"home {escape(str(root))}"
             )
-            uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log)
+            uvicorn.run(
+                app,
+                host=host,
+                port=port,
+                log_level=log_level,
+                access_log=uvicorn_access,
+                log_config=logging_config,
+            )
             return
         build_app(root, upkeep_interval=None, no_feeds=no_feeds).state.bastion.store.close()
         os.environ[ENV_HOME] = str(root.resolve())
+        if not os.environ.get(MULTIPROC_ENV):
+            os.environ[MULTIPROC_ENV] = str(fresh_metrics_dir(root))
         err.print(
             f"bastion API on http://{escape(host)}:{port} with {workers} workers, "
             f"home {escape(str(root))}"
@@ -127,7 +166,9 @@ def serve_command(
             port=port,
             workers=workers,
             log_level=log_level,
-            access_log=access_log,
+            access_log=uvicorn_access,
+            log_config=logging_config,
+            timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
         )
     except (StoreConfigError, LadderError, PolicyError, IntelIndexError, OSError) as exc:
         fail(str(exc))

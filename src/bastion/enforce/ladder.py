@@ -152,12 +152,15 @@ class Ladder:
         content_outcome: str | None,
         prior_strikes: Sequence[StrikeRecord],
         now: datetime,
+        *,
+        confirmed: bool = False,
     ) -> Decision:
         """Plan the actions for ``violation`` given the account's history.
 
         ``content_outcome`` is the item's outcome (the strongest of its violations); ``None`` means
         use the violation's own. Shadow violations and ``review``/``allow`` outcomes never strike;
-        a ``label`` violation is labelled, without a strike.
+        a ``label`` violation is labelled, without a strike, unless a person ``confirmed`` it:
+        then it climbs the category's ladder like any other, its content floor staying a label.
         A ``remove`` or ``disable_link`` outcome always yields at least that content action, even
         when the ladder step holds only account actions.
         """
@@ -177,7 +180,7 @@ class Ladder:
             return quiet("shadow")
         if violation.mode != "enforce":
             raise ValueError(f"violation.mode {violation.mode!r} is not one of enforce, shadow")
-        if violation.outcome == "label":
+        if violation.outcome == "label" and not confirmed:
             # A label informs; it is no penalty: no strike, no ladder step, whatever else the
             # item holds (a removal decided for another category happens on its own).
             why = f"{violation.category}/{violation.severity} label (rule {violation.rule})"
@@ -230,4 +233,6 @@ def _ensure_content_action(
             planned.insert(0, PlannedAction("remove_content", "content", why))
     elif outcome == "disable_link" and not kinds & {"disable_link", "remove_content"}:
         planned.insert(0, PlannedAction("disable_link", "link", why))
+    elif outcome == "label" and "label" not in kinds:
+        planned.insert(0, PlannedAction("label", "content", why))
     return planned

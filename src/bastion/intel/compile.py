@@ -43,6 +43,7 @@ from typing import Any, Final
 
 import marisa_trie
 
+from bastion.atomic import write_bytes_atomically
 from bastion.intel.hashes import write_table
 from bastion.intel.hosts import reverse_host
 from bastion.intel.rxfold import FOLD_LIMIT, fold_suffixes
@@ -278,9 +279,11 @@ def compile_index(home: Path) -> CompiledIndex:
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    pointer = root / f".{CURRENT}.{os.getpid()}.tmp"
-    pointer.write_text(version + "\n", encoding="ascii")
-    os.replace(pointer, root / CURRENT)
+    try:
+        write_bytes_atomically(root / CURRENT, f"{version}\n".encode("ascii"))
+    except BaseException:
+        shutil.rmtree(final, ignore_errors=True)
+        raise
     _prune(root, keep=version)
     return CompiledIndex(version=version, path=final, stats=stats)
 

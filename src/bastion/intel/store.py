@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
 import re
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
+from bastion.atomic import write_bytes_atomically
 from bastion.intel.formats import RULE_KINDS, FeedError, ParsedFeed
 
 SOURCE_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
@@ -99,15 +100,6 @@ def home_lock(home: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
 def store_feed(
     home: Path, source: str, category: str, parsed: ParsedFeed, *, origin: str, sha256: str
 ) -> FeedManifest:
@@ -131,10 +123,18 @@ def store_feed(
         attributes=dict(parsed.attributes.most_common(50)),
     )
     path = rules_path(home, source, category)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, "".join(f"{kind}\t{value}\n" for kind, value in parsed.rules))
+    existed = path.parent.is_dir()
+    rules = "".join(f"{kind}\t{value}\n" for kind, value in parsed.rules)
     manifest_text = json.dumps(manifest.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    _atomic_write(path.with_name(f"{category}{MANIFEST_SUFFIX}"), manifest_text)
+    try:
+        write_bytes_atomically(path, rules.encode("utf-8"))
+        write_bytes_atomically(
+            path.with_name(f"{category}{MANIFEST_SUFFIX}"), manifest_text.encode("utf-8")
+        )
+    except BaseException:
+        if not existed:
+            shutil.rmtree(path.parent, ignore_errors=True)
+        raise
     return manifest
 
 

@@ -31,7 +31,7 @@ from bastion.model import SEVERITIES, ScanResult
 from bastion.model import Violation as Finding
 from bastion.service.actions import account_snapshot, apply_to_account, recompute_item
 from bastion.service.errors import Conflict, InvalidInput
-from bastion.service.findings import finding_for
+from bastion.service.findings import LABEL_ONLY, REMOVING_KINDS, finding_for
 from bastion.service.reversal import queue_notice
 from bastion.service.review import check_moderator, load_case
 from bastion.store import audit
@@ -170,9 +170,17 @@ def _enforce(
     finding, entities, violation_id = finding_for(session, case, item, category, severity)
     outcome = finding.outcome
     priors = _prior_strikes(session, tenant_id, account, item, finding.category)
-    plan = ladder.decide(finding, outcome, priors, now)
+    plan = ladder.decide(finding, outcome, priors, now, confirmed=True)
+    label_only = finding.category in LABEL_ONLY
     if planned_kind is None:
-        planned = list(plan.actions)
+        # An operator's ladder may hold a removal for this category: a label-only category
+        # (rumour) keeps its content up whatever the ladder says.
+        planned = [p for p in plan.actions if not (label_only and p.kind in REMOVING_KINDS)]
+    elif label_only and planned_kind.kind in REMOVING_KINDS:
+        raise InvalidInput(
+            f"{finding.category} content is labelled, never removed: choose label or an "
+            "account action instead of " + planned_kind.kind
+        )
     else:
         why = f"moderator chose {planned_kind.kind} for {finding.category}/{finding.severity}"
         expires = now + planned_kind.duration if planned_kind.duration is not None else None

@@ -24,6 +24,11 @@ _SEVERITY_RANK: Final = {s: i for i, s in enumerate(SEVERITIES)}
 ACTING_OUTCOMES: Final = ("remove", "disable_link")
 LINK_KINDS: Final = frozenset({"url", "domain", "ip", "deeplink", "qr"})
 REPORTED_SEVERITY: Final = "high"
+LABEL_ONLY: Final = frozenset({"rumour"})
+"""Categories whose content is labelled, never removed or link-disabled, whoever decides: a
+moderator upholding a rumour labels it and the ladder may limit the account (warn, monetization),
+as the regulation on rumours asks."""
+REMOVING_KINDS: Final = frozenset({"remove_content", "disable_link"})
 
 
 def finding_for(
@@ -53,7 +58,7 @@ def finding_for(
             category=cat,
             severity=severity or str(best["severity"]),
             confidence=1.0,
-            outcome=outcome if outcome in ACTING_OUTCOMES else _floor(indices, entities),
+            outcome=_outcome(cat, outcome, indices, entities),
             entities=[i for i in indices if 0 <= i < len(entities)],
         )
         assert item is not None
@@ -83,9 +88,17 @@ def finding_for(
         category=category,
         severity=severity or REPORTED_SEVERITY,
         confidence=1.0,
-        outcome="remove",
+        outcome="label" if category in LABEL_ONLY else "remove",
     )
     return finding, entities, None
+
+
+def _outcome(category: str, outcome: str, indices: list[int], entities: list[Entity]) -> str:
+    """The content outcome a confirmed violation carries: a label for a label-only category
+    (whatever its rule said), else the rule's acting outcome or the proportionate floor."""
+    if category in LABEL_ONLY:
+        return "label"
+    return outcome if outcome in ACTING_OUTCOMES else _floor(indices, entities)
 
 
 def _floor(indices: list[int], entities: list[Entity]) -> str:

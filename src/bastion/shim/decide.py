@@ -16,13 +16,15 @@ Only ``http`` and ``https`` URLs are ever followed; anything else is refused how
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Literal
 from urllib.parse import quote, urlsplit
 
-from bastion.model import HOST_KINDS, Item
+from bastion.expand import ShortLinkExpander
+from bastion.model import HOST_KINDS, Item, ScanResult
 from bastion.scanner import Scanner
 
+SHORTENER: Final = "shortener"
 Decision = Literal["redirect", "warn", "block", "refuse"]
 BLOCK_CATEGORIES: Final = frozenset({"phishing", "malware"})
 CONTINUE_ON: Final = frozenset({"review"})
@@ -49,8 +51,14 @@ def decide(
     *,
     continue_on: Collection[str] = CONTINUE_ON,
     block_categories: Collection[str] = BLOCK_CATEGORIES,
+    expander: ShortLinkExpander | None = None,
 ) -> Click:
-    """Scan ``url`` as a link visit and say what the shim shows."""
+    """Scan ``url`` as a link visit and say what the shim shows.
+
+    With an ``expander``, a link the policy allows but whose host the intel calls a shortener
+    is followed (``bastion.expand``) and every hop is judged the same way; the first hop the
+    policy does not allow decides. A walk that cannot finish warns instead of redirecting.
+    """
     target = quote(url, safe=_SAFE)
     try:
         parts = urlsplit(target)
@@ -60,6 +68,41 @@ def decide(
     if parts is None or parts.scheme.lower() not in ("http", "https") or not host:
         return Click("refuse", target, host, "", "only web links (http, https) are followed", False)
     result = scanner.scan(Item(id="click", text=url, surface="link_visit"))
+    click = _judge(result, target, host, continue_on, block_categories)
+    if click.decision != "redirect" or expander is None or not _shortened(result):
+        return click
+    expansion = expander.expand(target, lambda hop: _shortened(_visit(scanner, hop)))
+    for hop in expansion.chain:
+        hop_target = quote(hop, safe=_SAFE)
+        hop_host = (urlsplit(hop_target).hostname or "").lower()
+        judged = _judge(_visit(scanner, hop), hop_target, hop_host, continue_on, block_categories)
+        if judged.decision != "redirect":
+            return replace(judged, url=target, reason=_via(host, judged.reason))
+    if not expansion.complete:
+        reason = f"where the short link leads could not be checked ({expansion.stop})"
+        return Click("warn", target, host, "shortener", reason, "review" in continue_on)
+    return click
+
+
+def _visit(scanner: Scanner, url: str) -> ScanResult:
+    return scanner.scan(Item(id="click", text=url, surface="link_visit"))
+
+
+def _shortened(result: ScanResult) -> bool:
+    return any(SHORTENER in e.flags for e in result.entities if e.kind in HOST_KINDS)
+
+
+def _via(host: str, reason: str) -> str:
+    return f"the short link on {host} leads here: {reason}" if reason else reason
+
+
+def _judge(
+    result: ScanResult,
+    target: str,
+    host: str,
+    continue_on: Collection[str],
+    block_categories: Collection[str],
+) -> Click:
     for entity in result.entities:
         if entity.kind in HOST_KINDS and entity.registrable_domain:
             host = entity.registrable_domain

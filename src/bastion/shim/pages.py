@@ -66,6 +66,7 @@ CATEGORY_LABELS: Final[dict[str, dict[str, str]]] = {
         "phishing": "phishing",
         "malware": "malicious software",
         "evasion": "a hidden link",
+        "shortener": "a short link whose destination could not be checked",
     },
     "zh": {
         "gambling": "非法赌博",
@@ -75,6 +76,7 @@ CATEGORY_LABELS: Final[dict[str, dict[str, str]]] = {
         "phishing": "钓鱼网站",
         "malware": "恶意软件",
         "evasion": "隐藏链接",
+        "shortener": "无法核实去向的短链接",
     },
 }
 

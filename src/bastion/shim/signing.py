@@ -15,13 +15,14 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 from urllib.parse import urlencode
+
+from bastion.atomic import write_bytes_atomically
 
 KEYS_FILE: Final = "shim-keys.json"
 MAX_URL_CHARS: Final = 4096
@@ -128,9 +129,5 @@ def save_signer(home: Path, signer: LinkSigner) -> None:
         "current": signer.current,
         "keys": {kid: base64.b64encode(signer.keys[kid]).decode() for kid in signer.key_ids()},
     }
-    tmp = home / f".{KEYS_FILE}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(data, out, indent=2)
-        out.write("\n")
-    os.replace(tmp, home / KEYS_FILE)
+    text = json.dumps(data, indent=2) + "\n"
+    write_bytes_atomically(home / KEYS_FILE, text.encode("utf-8"), mode=0o600)

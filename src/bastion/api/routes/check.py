@@ -24,6 +24,7 @@ from bastion.api.deps import (
     context,
     require_roles,
 )
+from bastion.api.metrics import VERDICTS
 from bastion.api.problems import problem
 from bastion.api.schemas import BatchIn, ItemIn
 from bastion.service.ingest import enforce_batch
@@ -75,6 +76,8 @@ def batch(
             kind="batch-too-large",
         )
     pairs = [(item, scanner.scan(item)) for item in (i.to_item() for i in body.items)]
+    for item, result in pairs:
+        VERDICTS.labels(result.verdict, item.surface).inc()
     outcomes = store.run(
         lambda s: enforce_batch(
             s,

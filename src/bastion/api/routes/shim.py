@@ -56,6 +56,7 @@ def follow(
         u,
         continue_on=ctx.settings.shim_continue_on,
         block_categories=ctx.settings.shim_block_categories,
+        expander=ctx.expander,
     )
     going = click.decision == "redirect" or (go == "1" and click.can_continue)
     _count(ctx, t, click, "continue" if going and click.decision != "redirect" else None)
