@@ -334,6 +334,7 @@ def test_long_text_uses_the_exact_twin() -> None:
         "飞机 联系 @spam_bot",
         "[2001:db8::1]",
         "isQi  -No.vEisp",
+        "ws.MeW",
     ],
 )
 def test_disguised_entities_pass_the_precheck(text: str) -> None:

@@ -80,7 +80,8 @@ _ASCII_CLAUSES = (
     # finders on plain text: hosts end in a dot and a TLD (or are dotted digits)
     f"[{_AN}]\\.{_TLD}",
     f"[{_AN}]\\.(?:[a-z]{{2,24}}[A-Z0-9]|[A-Z]{{2,24}}[a-z0-9])",  # a TLD with words glued on
-    f"[{_AN}]\\.[a-z][A-Z]",  # ... in mixed case (``No.vEisp``: ``no.ve``; found by make fuzz)
+    # ... in mixed case (``No.vEisp``: ``no.ve``, ``wq.MeW``: ``wq.me``; found by make fuzz)
+    f"[{_AN}]\\.(?:[a-z][A-Z]|[A-Za-z]{{2,24}}[A-Z0-9])",
     _IPV4ISH,
     r"[:：;；]\s?[\]\)\}]?\s{0,2}[/／\\＼]\s?[/／\\＼]",
     r"(?i:h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}s)?)\s{0,2}(?:[\])}>]\s?)?(?:/{2}|_{2}[A-Za-z0-9])",
