@@ -389,7 +389,7 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
             "\n. dot\ncat\nowl\nmoon",
             "188bet.com",
         ),
-        ("藏头\n1号\n2号\nb\ne\nt\n.\nc\no\nm", "12bet.com"),
+        ("藏头诗\n1号门\n2号楼\nbig\nend\ntop\n. 点\ncat\nowl\nmoon", "12bet.com"),
     ],
     "reversed_spaced_letters": [
         ("ｍ ｏ ｃ ． ｔ ｅ ｂ ８ ８ １ (read it backwards)", "188bet.com"),
