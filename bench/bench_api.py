@@ -13,7 +13,10 @@ listed link spliced into 3% of messages; every request is a new item of one of 2
 The search doubles the rate until p99 exceeds ``--p99-ms`` (default 20) or errors appear, then
 bisects; the result is the highest tested rate that held. Default 60 s per step; ``--quick`` 5 s.
 
-``python -m bench.bench_api [--backend sqlite|postgres|both] [--quick] [--workers N]``
+Each step also records the server's CPU time per request (the server process and its workers,
+from /proc): on a shared machine latency stretches with everyone's load, CPU per request far less.
+
+``python -m bench.bench_api [--backend sqlite|postgres|both] [--quick] [--workers N] [--rate R]``
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -265,30 +269,73 @@ class Server:
                 time.sleep(0.2)
         raise RuntimeError("bastion serve did not start in 60 s")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server and every process under it (the
+        workers), read from /proc: the server's cost per request, which a busy machine
+        stretches far less than latency."""
+        return _tree_cpu(self.process.pid)
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
 
 
+def _tree_cpu(root: int) -> float:
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            raw = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = raw[raw.rindex(")") + 2 :].split()
+        parents[int(entry)] = int(fields[1])
+        times[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += times.get(pid, 0.0)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
 def search(
-    url: str, key: str, duration: float, p99_ms: float, start: float, bisect: int = 3
+    url: str,
+    key: str,
+    duration: float,
+    p99_ms: float,
+    start: float,
+    bisect: int = 3,
+    cpu: Callable[[], float] | None = None,
+    only: float | None = None,
 ) -> dict[str, Any]:
     """Double the rate until p99 breaks the bound (or errors appear), halving first if even the
     start rate fails, then bisect ``bisect`` times between the last rate that held and the first
-    that broke."""
+    that broke. ``only``: test that one rate and nothing else."""
     steps = []
 
     def holds(rate: float) -> bool:
+        used = cpu() if cpu is not None else 0.0
         figures = generate(url, key, rate, duration)
+        if cpu is not None and figures["ok"]:
+            figures["server_cpu_ms_per_request"] = round((cpu() - used) * 1000 / figures["ok"], 3)
         figures["holds"] = not figures["errors"] and figures["p99_ms"] <= p99_ms
         steps.append(figures)
         print(
             f"  {rate:8.0f} rps: p50 {figures['p50_ms']:7.2f} ms  p99 {figures['p99_ms']:8.2f} ms"
-            f"  achieved {figures['achieved_rps']:8.1f}  errors {figures['errors'] or 0}",
+            f"  achieved {figures['achieved_rps']:8.1f}  errors {figures['errors'] or 0}"
+            f"  server CPU {figures.get('server_cpu_ms_per_request', '-')} ms/request",
             flush=True,
         )
         return bool(figures["holds"])
 
+    if only is not None:
+        held = holds(only)
+        best = steps[0] if held else None
+        return {"max_rate_p99_ok": only if held else 0.0, "at_best": best, "steps": steps}
     good, bad = 0.0, None
     rate = start
     while bad is None and rate <= 20_000:
@@ -335,7 +382,14 @@ def bench_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
                 print(f"{backend}: server on {server.url} ({args.workers} worker(s))", flush=True)
                 generate(server.url, key, 50, 2)  # warm-up
                 result = search(
-                    server.url, key, args.duration, args.p99_ms, args.start_rate, args.bisect
+                    server.url,
+                    key,
+                    args.duration,
+                    args.p99_ms,
+                    args.start_rate,
+                    args.bisect,
+                    server.cpu_seconds,
+                    args.rate,
                 )
             finally:
                 server.stop()
@@ -363,6 +417,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--p99-ms", type=float, default=20.0)
     parser.add_argument("--start-rate", type=float, default=100.0)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--rate", type=float, help="test this one rate instead of searching")
     parser.add_argument("--bisect", type=int, default=3, help="bisection steps after doubling")
     parser.add_argument(
         "--pg-admin-url", default=os.environ.get("BASTION_BENCH_PG_ADMIN_URL", PG_ADMIN_URL)

@@ -669,6 +669,26 @@ def test_digits_in_separated_groups_are_joined(
     assert [(e.kind, e.value) for e in result.entities] == [(kind, value)]
 
 
+ADDRESSES_THAT_SPELL_A_MOBILE = [
+    ("http://177.130.49.120/", "url", "177.130.49.120"),
+    ("server 177.130.49.120 down", "ip", "177.130.49.120"),
+    ("访问 139.112.34.255 注册", "ip", "139.112.34.255"),
+    ("https://188.166.23.101:8443/login", "url", "188.166.23.101"),
+    ("见 http://150.95.110.20/index.html", "url", "150.95.110.20"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "host"), ADDRESSES_THAT_SPELL_A_MOBILE)
+def test_an_address_whose_digits_spell_a_mobile_stays_an_address(
+    scanner: Scanner, text: str, kind: str, host: str
+) -> None:
+    """Red team 3: four dotted groups read as a mainland mobile turned a listed IP into a phone
+    (a wrong entity and an allowed listed host)."""
+    entities = scanner.scan(Item(id="ip", text=text)).entities
+    assert [e.kind for e in entities] == [kind]
+    assert host in entities[0].value and entities[0].kind != "phone"
+
+
 @pytest.mark.parametrize(
     "text",
     ["on 2024-12-06 at 192.168.100.200", "热线 138 1234 5678 2024年", "2024.12.06 v1.2.3.4"],

@@ -7,8 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bastion import InputError, Item, Scanner
+from bastion.detect.base import DetectContext
 from bastion.extract import extract_entities, has_candidates
+from bastion.model import Signal
 from bastion.normalize import unmask
+from bastion.policy import Policy
 from tests.support.work import assert_linear, count_steps
 
 OBFUSCATION_ALPHABET = (
@@ -146,3 +149,105 @@ def test_clean_scan_returns_the_allow_record(scanner: Scanner) -> None:
         "violations": [],
         **({"policy_version": result.policy_version} if result.policy_version else {}),
     }
+
+
+class _Spy:
+    """A detector whose gate says ``wants``, counting gate and detect calls."""
+
+    emits = frozenset({"spied"})
+
+    def __init__(self, name: str, wants: bool) -> None:
+        self.name, self.wants, self.gated, self.detected = name, wants, 0, 0
+
+    def gate(self, item: Item) -> bool:
+        self.gated += 1
+        return self.wants
+
+    def detect(self, context: DetectContext) -> list[Signal]:
+        self.detected += 1
+        return [Signal(detector=self.name, label="spied", score=0.5, evidence=context.text[:20])]
+
+
+class _NeverGates(_Spy):
+    gates = False
+
+
+FALSE_ALARM = "K..k..i'm also fine:)when will you complete the course?"
+"""Real SMS text: the pre-check fires (spaced letters before dots), unmasking leaves it as
+written and nothing is found."""
+
+
+SPIED_POLICY = """
+name: spied
+rules:
+  - id: link.listed
+    when: {kinds: [url, domain], listed: true}
+    violation: {category: $category, severity: high, confidence: 1.0}
+    outcome: disable_link
+"""
+
+
+def _spied_scanner(scanner: Scanner, *detectors: _Spy) -> Scanner:
+    policy = Policy.parse(SPIED_POLICY, signal_labels={"spied"})
+    return Scanner(scanner.index, policy, detectors=detectors)
+
+
+@pytest.mark.parametrize("text", ["see you at five", FALSE_ALARM])
+def test_only_detectors_whose_gate_wants_an_item_without_entities_run(
+    scanner: Scanner, text: str
+) -> None:
+    wants, declines, never = _Spy("a", True), _Spy("b", False), _NeverGates("c", True)
+    result = _spied_scanner(scanner, wants, declines, never).scan(Item(id="x", text=text))
+    assert (wants.detected, declines.detected, never.detected) == (1, 0, 0)
+    assert (wants.gated, declines.gated, never.gated) == (1, 1, 0)
+    assert [s.detector for s in result.signals] == ["a"]
+
+
+def test_a_precheck_false_alarm_left_as_written_skips_like_no_candidate(scanner: Scanner) -> None:
+    assert has_candidates(FALSE_ALARM)
+    unmasked = unmask(FALSE_ALARM, weak=True)
+    assert unmasked.text == FALSE_ALARM and not extract_entities(unmasked, prose_like=True)
+    declines = _Spy("b", False)
+    result = _spied_scanner(scanner, declines).scan(Item(id="x", text=FALSE_ALARM))
+    assert declines.detected == 0 and (result.verdict, result.signals) == ("allow", [])
+
+
+@pytest.mark.parametrize(
+    "text", ["visit bet888.com today", "官网 ｂｅｔ８８８。ｃｏｍ", "ｈｅｌｌｏ ｗｏｒｌｄ"]
+)
+def test_items_with_entities_or_unmasked_text_reach_every_detector(
+    scanner: Scanner, text: str
+) -> None:
+    """Gates only decide for items with nothing found in text left as written."""
+    declines, never = _Spy("b", False), _NeverGates("c", False)
+    _spied_scanner(scanner, declines, never).scan(Item(id="x", text=text))
+    assert (declines.detected, never.detected) == (1, 1)
+    assert (declines.gated, never.gated) == (0, 0)
+
+
+SHORTCUT_TEXTS = [
+    FALSE_ALARM,
+    "see you at five",
+    "ｈｅｌｌｏ ｗｏｒｌｄ",
+    "ＤＭ ｍｅ for legal advice, I can help you win in court",
+    "Natural healer: I cure diabetes in 30 days, DM me for the remedy",
+    "DM me, I can help you move on Saturday",
+    "祖传秘方，专治失眠，包治包好，私信咨询",
+    "專治糖尿病，祖傳秘方，私信諮詢",
+    "代写论文 bet888.com 查重包过",
+    "官网 ｂｅｔ８８８。ｃｏｍ 注册送彩金",
+]
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+@pytest.mark.parametrize("surface", ["chat", "bio", "username"])
+def test_gate_shortcuts_give_the_full_pipelines_result(
+    scanner: Scanner, text: str, surface: str
+) -> None:
+    """Every registered detector run on the unmasked text and its entities (no gate asked) gives
+    the very result ``scan`` gives."""
+    item = Item(id="x", text=text, surface=surface)
+    unmasked = unmask(text, weak=True)
+    found = extract_entities(unmasked, prose_like=True) if has_candidates(text) else []
+    full = scanner._decide(item, unmasked.text, found, False)
+    assert scanner.scan(item).to_dict() == full.to_dict()

@@ -5,7 +5,7 @@ The CLI, the HTTP API and the Spark job all call ``Scanner.scan``; nothing re-im
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -80,7 +80,7 @@ class Scanner:
     _resources: Resources = field(init=False, repr=False)
     _images: ImageStage = field(init=False, repr=False)
     _detectors: tuple[Detector, ...] = field(init=False, repr=False)
-    _gates: tuple[Any, ...] = field(init=False, repr=False)
+    _gates: tuple[tuple[Detector, Callable[[Item], bool]], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.max_text_chars < 1:
@@ -103,7 +103,13 @@ class Scanner:
                 f"policy {self.policy.name!r} matches signals no detector emits: "
                 f"{', '.join(sorted(missing))}"
             )
-        self._gates = tuple(detector.gate for detector in self._detectors)
+        # A detector declaring ``gates = False`` never wants an item without candidates: its
+        # gate is not called at all (``Detector`` protocol; the contract tests hold it to that).
+        self._gates = tuple(
+            (detector, detector.gate)
+            for detector in self._detectors
+            if getattr(detector, "gates", True)
+        )
         # Pillow's JPEG and GIF plugins import subprocess (never called when reading), so the
         # image stage is loaded with the scanner rather than on the scan core's import path.
         from bastion.extract.images import ImageStage
@@ -174,19 +180,24 @@ class Scanner:
             raise TypeError(f"item text must be a str, got {type(text).__name__}")
         if len(text) > self.max_text_chars:
             return self._scan_long(item, text)
+        pictures = item.images or item.image_data
         if has_candidates(text):
             unmasked = unmask(text, weak=True)
+            folded = unmasked.text
             entities = extract_entities(unmasked, prose_like=True)
+            if entities or pictures or folded != text:
+                return self._decide(item, folded, entities, False)
+            # a false alarm of the pre-check that unmasking left as written: no candidate
+        elif pictures:
+            return self._decide(item, unmask(text, weak=True).text, [], False)
         else:
-            if not (item.images or item.image_data):
-                for gate in self._gates:
-                    if gate(item):
-                        break
-                else:
-                    return allowed_result(item.id, self.policy.version)
-            unmasked = unmask(text, weak=True)
-            entities = []
-        return self._decide(item, unmasked.text, entities, False)
+            folded = ""
+        wanted = [detector for detector, gate in self._gates if gate(item)]
+        if not wanted:
+            return allowed_result(item.id, self.policy.version)
+        if not folded:
+            folded = unmask(text, weak=True).text
+        return self._decide(item, folded, [], False, wanted)
 
     def explain(
         self,
@@ -218,7 +229,7 @@ class Scanner:
             result=self.scan(item),
             prechecked=bool(images)
             or has_candidates(shown)
-            or any(gate(item) for gate in self._gates),
+            or any(gate(item) for _, gate in self._gates),
         )
 
     def _scan_long(self, item: Item, text: str) -> ScanResult:
@@ -248,9 +259,15 @@ class Scanner:
         return self._decide(item, "\n".join(folded), _disjoint(entities), truncated)
 
     def _decide(
-        self, item: Item, folded: str, entities: list[Entity], truncated: bool
+        self,
+        item: Item,
+        folded: str,
+        entities: list[Entity],
+        truncated: bool,
+        detectors: Sequence[Detector] | None = None,
     ) -> ScanResult:
-        """Read the images, canonicalize, run the detectors, apply the policy."""
+        """Read the images, canonicalize, run the detectors (``detectors``: only those whose
+        gate wants an item without entities or pictures), apply the policy."""
         images: list[ImageReport] = []
         if item.images or item.image_data:
             images = self._images.read(item)
@@ -258,9 +275,11 @@ class Scanner:
         for entity in entities:
             canonicalize_entity(entity)
         signals: list[Signal] = []
-        if self._detectors:
+        if detectors is None:
+            detectors = self._detectors
+        if detectors:
             context = DetectContext(item, folded, item.text, entities, self._resources, images)
-            for detector in self._detectors:
+            for detector in detectors:
                 found = detector.detect(context)
                 if found:
                     signals.extend(found)

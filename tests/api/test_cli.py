@@ -3,10 +3,8 @@ registers them in ``bastion.cli``)."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -17,7 +15,7 @@ from typer.testing import CliRunner
 from bastion.cli import app as bastion_app
 from bastion.cli.serve import build_app, serve_command
 from bastion.cli.tenants import tenants_app
-from tests.support.concurrency import HANG_GUARD_SECONDS
+from tests.support.live import free_port, wait_until_serving
 
 app = typer.Typer()
 app.add_typer(tenants_app, name="tenants")
@@ -59,12 +57,6 @@ def test_tenants_create_key_list_and_webhook(tmp_path: Path) -> None:
     assert missing.exit_code == 1
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.mark.slow
 def test_serve_answers_over_loopback(tmp_path: Path) -> None:
     home = tmp_path / "serve-home"
@@ -76,7 +68,7 @@ def test_serve_answers_over_loopback(tmp_path: Path) -> None:
     assert imported.exit_code == 0, imported.output
     made = runner.invoke(app, ["tenants", "create", "Demo", "--home", str(home)])
     key = made.stdout.strip().splitlines()[-1]
-    port = _free_port()
+    port = free_port()
     code = "import typer; from bastion.cli.serve import serve_command; typer.run(serve_command)"
     server = subprocess.Popen(
         [sys.executable, "-c", code, "--port", str(port), "--home", str(home)],
@@ -85,15 +77,7 @@ def test_serve_answers_over_loopback(tmp_path: Path) -> None:
     )
     try:
         url = f"http://127.0.0.1:{port}"
-        guard = time.monotonic() + HANG_GUARD_SECONDS
-        while True:
-            try:
-                httpx.get(url + "/openapi.json", timeout=1)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, server.stderr.read() if server.stderr else ""
-                assert time.monotonic() < guard, "server did not start (hang guard)"
-                time.sleep(0.1)
+        wait_until_serving(url, server)
         headers = {"Authorization": f"Bearer {key}"}
         body = {"id": "p-1", "account_id": "u-1", "text": "see 10bet.com"}
         response = httpx.post(url + "/v1/check", json=body, headers=headers, timeout=60)

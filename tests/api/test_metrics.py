@@ -7,7 +7,6 @@ import logging
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -25,8 +24,7 @@ from bastion.intel.feeds import import_feeds
 from bastion.scanner import Scanner
 from bastion.store import Store
 from tests.api.conftest import BastionClient, MakeClient
-from tests.support.concurrency import HANG_GUARD_SECONDS
-from tests.support.live import serving
+from tests.support.live import free_port, serving, wait_until_serving
 
 TOKEN = "scrape-me"
 DIRTY = {"id": "m-1", "account_id": "u-1", "surface": "post", "text": "官网 １８８ｂｅｔ。ｃｏｍ"}
@@ -154,7 +152,7 @@ def test_two_workers_share_their_counters_and_log_json(tmp_path: Path) -> None:
     made = runner.invoke(bastion_app, ["tenants", "create", "Demo", "--home", str(home)])
     key = made.stdout.strip().splitlines()[-1]
     with httpx.Client() as probe:
-        port = _free_port()
+        port = free_port()
         log_path = tmp_path / "serve.log"
         command = [
             str(Path(sys.executable).parent / "bastion"), "serve", "--port", str(port),
@@ -170,7 +168,7 @@ def test_two_workers_share_their_counters_and_log_json(tmp_path: Path) -> None:
             )
             try:
                 base = f"http://127.0.0.1:{port}"
-                _wait_up(probe, base, server, log_path)
+                wait_until_serving(base, server, log_path)
                 auth = {"Authorization": f"Bearer {key}"}
                 sent = 24
                 for n in range(sent):
@@ -199,25 +197,3 @@ def _env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k not in ("PROMETHEUS_MULTIPROC_DIR",)}
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_up(
-    probe: httpx.Client, base: str, server: subprocess.Popen[bytes], log_path: Path
-) -> None:
-    guard = time.monotonic() + HANG_GUARD_SECONDS
-    while True:
-        try:
-            probe.get(base + "/openapi.json", timeout=1)
-            return
-        except httpx.TransportError:
-            assert server.poll() is None, log_path.read_text()[-3000:]
-            assert time.monotonic() < guard, "server did not start (hang guard)"
-            time.sleep(0.1)

@@ -39,7 +39,13 @@ def test_one_pass_lifts_and_dispatches(store: Store, loopback_receiver: Loopback
         upkeep.run_once(clients)
     with store.transaction(readonly=True) as session:
         assert session.scalars(select(Account.status)).one() == "active"
-        assert [n.status for n in session.scalars(select(Notice))] == ["delivered"]
+        notices = session.scalars(select(Notice).order_by(Notice.id)).all()
+        # the decision, then the lift when the day ran out (a platform lifts what it applied)
+        assert [(n.event, n.status) for n in notices] == [
+            ("enforcement.decision", "delivered"),
+            ("account.restored", "delivered"),
+        ]
+        assert notices[1].payload["after"]["status"] == "active"
     assert upkeep.passes == 1
 
 

@@ -109,3 +109,15 @@ def test_scan_stages_times_every_stage_and_pass(scanner: Any) -> None:
     passes = scan_stages.pass_times(scanner, texts)
     assert passes["defang"]["calls"] >= 1 and passes["spelled_dot"]["changed"] >= 1
     assert [scanner.scan(Item(id="x", text=t)) for t in texts] == before
+
+
+def test_path_counts_say_how_far_scans_went(scanner: Any, shared_data: Path) -> None:
+    texts = ["see you at 7:30", "官网 188bet。com 注册送彩金", "DM me for legal advice", "ok"]
+    counts = throughput.path_counts(scanner, texts)
+    assert counts["precheck_hit_pct"] >= counts["entities_pct"] == 25.0
+    assert counts["gate_wants_pct"]["credentials"] == 25.0
+    assert "reputation" in counts["skipped_gate_detectors"]
+    assert "credentials" in counts["gated_detectors"]
+    clean = throughput.clean_messages(shared_data, 3000)
+    spam = {t for label, t in common.sms(shared_data) if label == "spam"}
+    assert clean and set(clean) <= set(message_mix(shared_data, 3000)) and not spam & set(clean)

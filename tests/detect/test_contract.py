@@ -194,6 +194,16 @@ def test_a_false_gate_lets_the_scanner_skip(
         assert (result.verdict, result.entities, result.signals) == ("allow", [], [])
 
 
+@pytest.mark.parametrize("surface", ["chat", "post", "bio", "username", "display_name"])
+def test_a_detector_that_says_it_never_gates_never_does(detector: Detector, surface: str) -> None:
+    """``gates = False`` lets the scanner skip calling the gate: it must then be false on every
+    item (a built-in without its data declares it per instance)."""
+    if getattr(detector, "gates", True):
+        return
+    for text in [*CORPUS, HUGE]:
+        assert detector.gate(Item("n", text=text or " ", surface=surface)) is False
+
+
 def test_empty_and_huge_text_within_bounds(detector: Detector, resources: Resources) -> None:
     empty = context("", resources)
     with no_io():

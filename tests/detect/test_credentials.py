@@ -139,3 +139,38 @@ def test_an_item_without_an_account_cannot_show_a_credential(scanner: Scanner) -
 def test_only_the_head_of_a_long_text_is_read() -> None:
     filler = "今天天气很好。" * 800  # 5,600 characters
     assert offers_in(OFFERS[1][1] + filler) and not offers_in(filler + OFFERS[1][1])
+
+
+EVAL_SET = Path(__file__).resolve().parents[2] / "bench" / "eval_sets" / "credentials_eval.jsonl"
+
+
+def test_the_gate_wants_every_text_the_detector_flags() -> None:
+    """The gate (an offer phrase and a domain word on the raw text, any case, both scripts) is
+    a superset of what ``detect`` finds: checked on every offer here and in the evaluation set,
+    each also in traditional script and in upper case."""
+    import json
+
+    from bastion.detect.textterms import simplified_to_traditional
+    from bastion.normalize import unmask
+
+    detector = CredentialDetector(Resources(IntelIndex.empty()))
+    texts = [text for _, text in OFFERS] + [
+        json.loads(line)["text"] for line in EVAL_SET.read_text("utf-8").splitlines() if line
+    ]
+    flagged = 0
+    for base in texts:
+        for text in (base, simplified_to_traditional(base), base.upper()):
+            if offers_in(unmask(text, weak=True).text):
+                flagged += 1
+                assert detector.gate(Item("g", text=text)), text
+    assert flagged > 100
+
+
+def test_an_offer_without_a_domain_word_is_not_gated() -> None:
+    detector = CredentialDetector(Resources(IntelIndex.empty()))
+    assert not detector.gate(Item("g", text="DM me, I can help you move on Saturday"))
+    assert not detector.gate(Item("g", text="私信我，周六帮你搬家"))
+    assert detector.gate(Item("g", text="DM me, I can help you with your divorce"))
+    long_text = "今天天气很好。" * 700 + "DM me for legal advice"
+    assert detector.gate(Item("g", text=long_text))  # past the RE2 set's limit: exact patterns
+    assert not detector.gate(Item("g", text="今天天气很好。" * 700 + "DM me"))

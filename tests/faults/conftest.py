@@ -12,34 +12,27 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
+from typer.testing import CliRunner
 
-from tests.service import conftest as _service_fixtures
-from tests.support.concurrency import HANG_GUARD_SECONDS
+from bastion.cli import app
+from tests.support.live import free_port
 
 BASTION = str(Path(sys.executable).parent / "bastion")
+EXAMPLE_FEEDS = Path(__file__).resolve().parents[2] / "examples" / "feeds"
 
 
 def unavailable(reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
     pytest.skip(reason)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -127,17 +120,13 @@ def own_postgres() -> Iterator[OwnPostgres]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def wait_until_serving(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    guard = time.monotonic() + HANG_GUARD_SECONDS
-    while True:
-        try:
-            httpx.get(base + "/openapi.json", timeout=2)
-            return
-        except httpx.TransportError:
-            assert server.poll() is None, log.read_text(errors="replace")[-3000:]
-            assert time.monotonic() < guard, "server did not start (hang guard)"
-            time.sleep(0.1)
-
-
-pg_database_url = _service_fixtures.pg_database_url
-pg_schema_url = _service_fixtures.pg_schema_url
+def home_with_tenant(home: Path, env: dict[str, str]) -> str:
+    """``home`` with the example feeds imported and one tenant; returns its platform key."""
+    runner = CliRunner()
+    imported = runner.invoke(
+        app, ["feeds", "import", str(EXAMPLE_FEEDS), "--category", "from-file", "--home", str(home)]
+    )
+    assert imported.exit_code == 0, imported.output
+    made = runner.invoke(app, ["tenants", "create", "Demo", "--home", str(home)], env=env)
+    assert made.exit_code == 0, made.output
+    return str(made.stdout.strip().splitlines()[-1])

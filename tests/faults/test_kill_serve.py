@@ -19,9 +19,9 @@ from typer.testing import CliRunner
 from bastion.cli import app
 from bastion.store import Store
 from bastion.store.models import Action, Item, Strike
-from tests.faults.conftest import BASTION, free_port, wait_until_serving
+from tests.faults.conftest import BASTION, home_with_tenant
+from tests.support.live import free_port, wait_until_serving
 
-EXAMPLE_FEEDS = Path(__file__).resolve().parents[2] / "examples" / "feeds"
 TOTAL = 120
 runner = CliRunner()
 
@@ -71,9 +71,7 @@ def _counts(home: Path, url: str | None) -> tuple[int, int, int, int]:
 
 
 def _kill_and_resend(home: Path, tmp_path: Path, env: dict[str, str], url: str | None) -> None:
-    made = runner.invoke(app, ["tenants", "create", "Demo", "--home", str(home)], env=env)
-    assert made.exit_code == 0, made.output
-    key = made.stdout.strip().splitlines()[-1]
+    key = home_with_tenant(home, env)
     port, log = free_port(), tmp_path / "serve.log"
     base = f"http://127.0.0.1:{port}"
     server = _serve(home, port, log, env)
@@ -121,17 +119,9 @@ def _env(**extra: str) -> dict[str, str]:
     return {**kept, **extra}
 
 
-def _import(home: Path) -> None:
-    imported = runner.invoke(
-        app, ["feeds", "import", str(EXAMPLE_FEEDS), "--category", "from-file", "--home", str(home)]
-    )
-    assert imported.exit_code == 0, imported.output
-
-
 @pytest.mark.slow
 def test_kill_9_of_serve_on_sqlite_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    _import(home)
     _kill_and_resend(home, tmp_path, _env(), None)
 
 
@@ -141,5 +131,4 @@ def test_kill_9_of_serve_on_postgresql_loses_and_duplicates_nothing(
     tmp_path: Path, pg_schema_url: str
 ) -> None:
     home = tmp_path / "home"
-    _import(home)
     _kill_and_resend(home, tmp_path, _env(BASTION_DATABASE_URL=pg_schema_url), pg_schema_url)

@@ -19,8 +19,9 @@ from typer.testing import CliRunner
 from bastion.cli import app
 from bastion.store import Store
 from bastion.store.models import Action, Item
-from tests.faults.conftest import OwnPostgres, free_port, wait_until_serving
-from tests.faults.test_kill_serve import EXAMPLE_FEEDS, _item, _serve
+from tests.faults.conftest import OwnPostgres, home_with_tenant
+from tests.faults.test_kill_serve import _item, _serve
+from tests.support.live import free_port, wait_until_serving
 
 TOTAL = 300
 ATTEMPTS = 40
@@ -34,13 +35,7 @@ def test_a_postgresql_restart_under_load_loses_no_write(
     env = {k: v for k, v in os.environ.items() if not k.startswith("BASTION_")}
     env["BASTION_DATABASE_URL"] = own_postgres.url
     home = tmp_path / "home"
-    imported = runner.invoke(
-        app, ["feeds", "import", str(EXAMPLE_FEEDS), "--category", "from-file", "--home", str(home)]
-    )
-    assert imported.exit_code == 0, imported.output
-    made = runner.invoke(app, ["tenants", "create", "Demo", "--home", str(home)], env=env)
-    assert made.exit_code == 0, made.output
-    key = made.stdout.strip().splitlines()[-1]
+    key = home_with_tenant(home, env)
     port, log = free_port(), tmp_path / "serve.log"
     base = f"http://127.0.0.1:{port}"
     server = _serve(home, port, log, env)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
+import httpx
 import uvicorn
+
+from tests.support.concurrency import HANG_GUARD_SECONDS
 
 
 @contextmanager
@@ -73,3 +78,25 @@ class Landing:
         finally:
             self.server.shutdown()
             self.server.server_close()
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now (for a server started as a process)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_serving(base: str, server: subprocess.Popen[bytes], log: Path | None = None) -> None:
+    """Poll ``base``/openapi.json until the server process answers; fail with the end of its
+    log if it exits first. The guard only catches a hang."""
+    guard = time.monotonic() + HANG_GUARD_SECONDS
+    while True:
+        try:
+            httpx.get(base + "/openapi.json", timeout=2)
+            return
+        except httpx.TransportError:
+            said = log.read_text(errors="replace")[-3000:] if log is not None else ""
+            assert server.poll() is None, f"server exited: {said}"
+            assert time.monotonic() < guard, "server did not start (hang guard)"
+            time.sleep(0.1)

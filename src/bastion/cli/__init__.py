@@ -14,6 +14,7 @@ from bastion.cli.report import audit_app, report_command
 from bastion.cli.scan import scan_command
 from bastion.cli.serve import serve_command
 from bastion.cli.shim import shim_app
+from bastion.cli.sweep import ingest_command, sweep_command
 from bastion.cli.tenants import tenants_app
 from bastion.cli.users import users_app
 
@@ -38,6 +39,8 @@ app.add_typer(topics_app, name="topics")
 app.add_typer(claims_app, name="claims")
 app.add_typer(credentials_app, name="credentials")
 app.add_typer(model_app, name="model")
+app.command("sweep")(sweep_command)
+app.command("ingest")(ingest_command)
 
 
 def main() -> None:

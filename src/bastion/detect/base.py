@@ -4,7 +4,12 @@ A detector is built once per ``Scanner`` from read-only ``Resources`` and then c
 
 * ``gate(item)`` is a cheap test (a field read, a length, a set test; microseconds at most) that
   says the detector wants the item even when the finders see nothing link-like in it. The scanner
-  returns the empty result at once only when no finder candidate exists *and* no gate is true.
+  returns the empty result at once when the item has no pictures, no entity was found (no finder
+  candidate, or a pre-check false alarm that unmasking left as written) *and* no gate is true;
+  when some gates are true, only those detectors run. A detector whose gate can never be true
+  (it reads only entities or pictures, or it was built without its data) may say so with a
+  ``gates`` attribute that is False: the scanner then never calls its gate. Without that
+  attribute the gate is called.
 * ``detect(context)`` runs on every item that passed that pre-check and returns signals, each
   with a label the detector declared in ``emits``. It may annotate the entities it is given
   (reputation sets their categories), but it does no I/O, keeps no state between items and gives

@@ -19,9 +19,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, cast
 
 import re2
 
@@ -38,6 +39,7 @@ from bastion.detect.advice_lexicon import (
 from bastion.detect.base import DetectContext, Resources
 from bastion.detect.textterms import fold, prepare, simplified_to_traditional
 from bastion.model import Item, Signal
+from bastion.normalize.unmask import GATE_MEMORY
 
 LABEL: Final = "unqualified_advice"
 CATEGORY: Final = "unqualified_advice"
@@ -166,16 +168,52 @@ def _compile(pattern: str) -> re2._Regexp[str]:
 
 
 _OFFER: Final = _compile("|".join(f"(?:{p})" for p in (*OFFER_EN, *OFFER_ZH)))
-_OFFER_GATE: Final = _compile(
-    "(?i)"
-    + "|".join(
-        f"(?:{p})" for p in (*OFFER_EN, *OFFER_ZH, *map(simplified_to_traditional, OFFER_ZH))
-    )
-)
-"""The offer phrases on the raw text, in both scripts: the cheap test behind ``gate``."""
 _DOMAIN: Final = {
     domain: _compile(f"(?:{DOMAIN_EN[domain]})|(?:{DOMAIN_ZH[domain]})") for domain in DOMAINS
 }
+_OFFERS: Final = (*OFFER_EN, *OFFER_ZH)
+_WORDS: Final = (*DOMAIN_EN.values(), *DOMAIN_ZH.values())
+SET_MAX: Final = 4_096
+"""Longer texts are read by single patterns, which never give up: an RE2 set may exhaust its
+DFA budget on a long text and report no match, which must not skip one."""
+
+
+def _both(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """``patterns`` and their traditional-script twins, any case (for the text as written)."""
+    twins = (*patterns, *map(simplified_to_traditional, patterns))
+    return tuple(f"(?i:{p})" for p in dict.fromkeys(twins))
+
+
+class _OfferAndDomain:
+    """Whether a text holds an offer phrase *and* a domain word, in one RE2 set pass: a
+    necessary condition of ``offers_in`` (which also needs them within ``WINDOW``)."""
+
+    __slots__ = ("_domain", "_match", "_offer", "_offers")
+
+    def __init__(self, offers: tuple[str, ...], words: tuple[str, ...]) -> None:
+        options = re2.Options()
+        options.max_mem = GATE_MEMORY
+        compiled: Any = re2.Set.SearchSet(options)
+        for pattern in (*offers, *words):
+            compiled.Add(pattern.encode())
+        compiled.Compile()
+        self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
+        self._offers = len(offers)
+        self._offer = _compile("|".join(f"(?:{p})" for p in offers))
+        self._domain = _compile("|".join(f"(?:{p})" for p in words))
+
+    def __call__(self, text: str) -> bool:
+        if len(text) > SET_MAX:
+            text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: "?"
+            return self._offer.search(text) is not None and self._domain.search(text) is not None
+        hits = self._match(text.encode("utf-8", "surrogatepass"))
+        return bool(hits) and min(hits) < self._offers <= max(hits)
+
+
+_RAW_TEST: Final = _OfferAndDomain(_both(_OFFERS), _both(_WORDS))
+"""On the raw text, both scripts, any case: what ``gate`` asks."""
+_FOLDED_TEST: Final = _OfferAndDomain(_OFFERS, _WORDS)
+"""On the folded text, the very patterns ``offers_in`` reads: an exact first test."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +226,8 @@ class Offer:
 def offers_in(text: str) -> list[Offer]:
     """Each domain in which ``text`` offers advice, with the phrases that show it."""
     folded = fold(text[:SCAN_CHARS])
+    if not _FOLDED_TEST(folded):
+        return []
     for idiom in NOT_OFFERS:
         if idiom in folded:
             folded = folded.replace(idiom, " " * len(idiom))
@@ -229,7 +269,8 @@ class CredentialDetector:
         return read(home)
 
     def gate(self, item: Item) -> bool:
-        return len(item.text) >= MIN_TEXT_CHARS and _OFFER_GATE.search(item.text) is not None
+        text = item.text
+        return len(text) >= MIN_TEXT_CHARS and _RAW_TEST(text)
 
     def detect(self, context: DetectContext) -> list[Signal]:
         text = context.text

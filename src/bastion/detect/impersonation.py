@@ -805,6 +805,11 @@ class ImpersonationDetector:
 
         return load_registry(home)
 
+    @property
+    def gates(self) -> bool:
+        """False without a protected-entity registry: the gate is then never true."""
+        return self._registry is not None
+
     def gate(self, item: Item) -> bool:
         return self._registry is not None and item.surface in PROFILE_SURFACES and bool(item.text)
 

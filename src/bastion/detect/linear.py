@@ -151,11 +151,15 @@ class LinearModel:
         """The features that pushed class ``column`` up the most in a document, readable: single
         characters and pieces of a feature already named are left out."""
         weight = self.weights[:, column]
-        totals = {index: float(weight[index]) for index in set(found)}
+        distinct = list(set(found))
+        # only the features that pushed it up are read (the loop stops at the first other one):
+        # weighed in one numpy call, in the set's order, sorted stably as before
+        weights = weight.take(distinct).tolist()
+        pushed = [(i, w) for i, w in zip(distinct, weights, strict=True) if w > 0]
         named: list[str] = []
-        for index, total in sorted(totals.items(), key=lambda item: -item[1]):
+        for index, _ in sorted(pushed, key=lambda item: -item[1]):
             text = readable(self.patterns[index]).strip()
-            if total <= 0 or len(named) == count:
+            if len(named) == count:
                 break
             readable_word = len(text) > 1 and any(ch.isalnum() for ch in text)
             if readable_word and not any(text in other for other in named):

@@ -83,6 +83,11 @@ class NearDuplicateDetector:
         topics = Topics.load(topics_path) if topics_path.is_file() else None
         return FarmData(index, topics, t2s_table())
 
+    @property
+    def gates(self) -> bool:
+        """False without a cluster index: the gate is then never true."""
+        return self._data is not None and self._data.index is not None
+
     def gate(self, item: Item) -> bool:
         data = self._data
         return (

@@ -44,6 +44,8 @@ class ProvenanceDetector:
 
     name: Final = "provenance"
     emits: Final = frozenset({AI_GENERATED, UNREADABLE})
+    gates: Final = False
+    """Its gate is never true (it reads only entities or pictures): the scanner skips it."""
     __slots__ = ()
 
     def __init__(self, resources: Resources | None = None) -> None:

@@ -39,6 +39,8 @@ class ReputationDetector:
 
     name: Final = "reputation"
     emits: Final = frozenset({LISTED})
+    gates: Final = False
+    """Its gate is never true (it reads only entities or pictures): the scanner skips it."""
     __slots__ = ("_index",)
 
     def __init__(self, index: IntelIndex | Resources) -> None:

@@ -152,6 +152,11 @@ class RumourDetector:
         prepare()
         return ClaimIndex(claims)
 
+    @property
+    def gates(self) -> bool:
+        """False without a claim index: the gate is then never true."""
+        return self._index is not None
+
     def gate(self, item: Item) -> bool:
         return self._index is not None and len(item.text) >= MIN_TEXT_CHARS
 

@@ -75,6 +75,8 @@ class UrlModelDetector:
 
     name: Final = "url_model"
     emits: Final = frozenset({LABEL})
+    gates: Final = False
+    """Its gate is never true (it reads only entities or pictures): the scanner skips it."""
     __slots__ = ("_emit", "_model", "_tag")
 
     def __init__(self, resources: Resources) -> None:

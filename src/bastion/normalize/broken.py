@@ -138,7 +138,9 @@ def digit_run_pass(work: Work) -> None:
     when the separator is no bare space, ``-`` or ``.`` (``6706 - 2134``, ``1766  734``); with a
     bare one only single digits do (``1.3.8.…``), or groups that make a mainland mobile
     (``150-7604-109-6``, ``13.5917.03.863``). So ``2024-12-06`` stays a date, ``192.168.1.20`` an
-    address and ``138 1234 5678 2024年`` a phone beside a year."""
+    address and ``138 1234 5678 2024年`` a phone beside a year. Four dotted groups that make an
+    IPv4 address are never joined, even when their digits would spell a mobile
+    (``177.130.49.120``): an address is a host the intel may list."""
     text = work.text
     groups: list[Group] = []
     pos = 0
@@ -151,6 +153,8 @@ def digit_run_pass(work: Work) -> None:
         mobile = len(joined) == 11 and joined[0] == "1" and joined[1] in "3456789"
         if mobile and plain and [len(p) for p in parts] == [3, 4, 4]:
             mobile = False  # 138-3046-8131 is how mobiles are written; the finder reads it
+        if sep == "." and _dotted_quad(parts):
+            mobile = single = False  # 177.130.49.120 is an address, whatever its digits spell
         ranged = len(parts) == 2 and sep.strip() in _RANGE_SEPS and int(parts[1]) > int(parts[0])
         ranged = ranged or (sep.strip() == "、" and not mobile)  # 每月3、7、13、17日: a list
         ranged = ranged and _QQ_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None
@@ -166,6 +170,10 @@ def digit_run_pass(work: Work) -> None:
             cut += len(sep)
         groups.append(("spaced_letters", m.start(), m.end(), edits))
     work.apply(groups)
+
+
+def _dotted_quad(parts: list[str]) -> bool:
+    return len(parts) == 4 and all(len(p) <= 3 and int(p) <= 255 for p in parts)
 
 
 def broken_host_pass(work: Work) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from bastion.enforce.actions import ACTION_TARGET, require_aware
 from bastion.store.audit import canonical_json, event_hash, lock_head
 from bastion.store.enums import AccountStatus, ActionKind, Monetization
-from bastion.store.models import Account, Action, AuditChainHead, AuditEvent, Item
+from bastion.store.models import Account, Action, AuditChainHead, AuditEvent, Item, Notice, Tenant
 
 CONTENT_FLAGS: Final = {
     "remove_content": "content_removed",
@@ -225,6 +225,23 @@ def lift_due_suspensions(
                 "after": change.after,
             },
         )
+        # The platform lifted the restriction when it was taken; it is told when it runs out.
+        tenant = session.get(Tenant, account.tenant_id)
+        if tenant is not None and tenant.webhook_url:
+            session.add(
+                Notice(
+                    tenant_id=account.tenant_id,
+                    event="account.restored",
+                    payload={
+                        "account": account.external_id,
+                        "reason": "restriction expired",
+                        "before": change.before,
+                        "after": change.after,
+                    },
+                    next_attempt_at=now,
+                    created_at=now,
+                )
+            )
     session.flush()
     audit.flush(session, now)
     return changes

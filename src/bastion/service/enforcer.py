@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, and_, select, update
 from sqlalchemy.orm import Session
 
 from bastion.enforce.ladder import Ladder, StrikeRecord
@@ -22,10 +22,10 @@ from bastion.enforce.reasons import ReasonsConfig, build_statement, statement_to
 from bastion.model import OUTCOMES, SEVERITIES, ScanResult, Violation
 from bastion.model import Item as ItemRecord
 from bastion.service.actions import CONTENT_FLAGS, AuditBatch, account_snapshot, apply_to_account
-from bastion.service.ingest_store import StoredItem, chunks, insert_for
+from bastion.service.ingest_store import StoredItem, TenantContext, chunks, insert_for
 from bastion.service.outcomes import ActionTaken, DecisionOutcome, iso
 from bastion.store.enums import Actor, CaseStatus
-from bastion.store.models import Account, Action, Case, Item, Notice, Strike, Tenant
+from bastion.store.models import Account, Action, Case, Item, Notice, Strike
 
 SEVERITY_RANK: Final = {s: i for i, s in enumerate(SEVERITIES)}
 OUTCOME_RANK: Final = {o: i for i, o in enumerate(OUTCOMES)}
@@ -55,7 +55,7 @@ class Enforcer:
     def __init__(
         self,
         session: Session,
-        tenant: Tenant,
+        tenant: TenantContext,
         ladder: Ladder,
         now: datetime,
         actor: Actor,
@@ -85,26 +85,33 @@ class Enforcer:
         account_ids = sorted({e.account_id for e, _ in entries if e.account_id is not None})
         since = self.now - max(self.ladder.decay_for(c) for c in self.ladder.categories)
         for part in chunks(account_ids):
-            query = select(Account).where(Account.tenant_id == tid, Account.id.in_(part))
-            for account in self.session.scalars(query.order_by(Account.id).with_for_update()):
-                self.accounts[account.id] = account
-            strikes = self.session.execute(
+            # One statement: the accounts, locked, each with its live strikes (if any).
+            query = (
                 select(
-                    Strike.account_id,
+                    Account,
                     Strike.item_id,
                     Strike.category,
                     Strike.severity,
                     Strike.created_at,
-                ).where(
-                    Strike.tenant_id == tid,
-                    Strike.account_id.in_(part),
-                    Strike.reversed_at.is_(None),
-                    Strike.created_at > since,
                 )
+                .outerjoin(
+                    Strike,
+                    and_(
+                        Strike.account_id == Account.id,
+                        Strike.tenant_id == tid,
+                        Strike.reversed_at.is_(None),
+                        Strike.created_at > since,
+                    ),
+                )
+                .where(Account.tenant_id == tid, Account.id.in_(part))
+                .order_by(Account.id)
+                .with_for_update(of=Account)
             )
-            for s in strikes:
-                record = StrikeRecord(s.category, str(s.severity), s.created_at)
-                self.prior[s.account_id].append((s.item_id, record))
+            for account, item_id, category, severity, created in self.session.execute(query):
+                self.accounts[account.id] = account
+                if item_id is not None:
+                    record = StrikeRecord(category, str(severity), created)
+                    self.prior[account.id].append((item_id, record))
         rescanned = sorted(e.id for e, _ in entries if not e.created)
         for part in chunks(rescanned):
             for held in self.session.execute(

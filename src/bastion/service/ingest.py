@@ -30,7 +30,7 @@ from bastion.service.campaigns import CampaignTally, Scope
 from bastion.service.enforcer import Enforcer
 from bastion.service.outcomes import ActionTaken, DecisionOutcome
 from bastion.store.enums import Actor, CaseStatus
-from bastion.store.models import Action, Case, Tenant
+from bastion.store.models import Action, Case
 
 __all__ = [
     "ActionTaken",
@@ -120,7 +120,8 @@ def enforce_batch(
     if len(items) > MAX_BATCH:
         raise ValueError(f"a batch holds at most {MAX_BATCH} items")
     created_at = [rows.check_record(item, result) for item, result in items]
-    if not rows.tenant_exists(session, tenant_id):
+    tenant = rows.tenant_context(session, tenant_id, now)
+    if tenant is None:
         raise ValueError(f"tenant {tenant_id} does not exist")
     if not items:
         return []
@@ -128,18 +129,25 @@ def enforce_batch(
     first: dict[str, int] = {}
     for index, (item, _) in enumerate(items):
         first.setdefault(item.id, index)
-    existing = rows.existing_items(session, tenant_id, list(first))
 
-    stored: dict[str, rows.StoredItem] = {}
-    new_rows: list[dict[str, Any]] = []
+    # Insert first: new items (nearly all of them) cost one statement; only the ids already
+    # stored are read back, to tell a replay (nothing to do) from a rescan (overwrite).
+    values: dict[str, dict[str, Any]] = {}
     for ext, index in first.items():
         item, result = items[index]
         account_id = accounts.get(item.account_id)
-        values = _item_values(item, result, account_id, created_at[index], now)
-        row = existing.get(ext)
-        if row is None:
-            new_rows.append({"tenant_id": tenant_id, "external_id": ext, **values})
-        elif (
+        values[ext] = _item_values(item, result, account_id, created_at[index], now)
+    inserted = rows.insert_items(
+        session, [{"tenant_id": tenant_id, "external_id": ext, **v} for ext, v in values.items()]
+    )
+    stored: dict[str, rows.StoredItem] = {}
+    for ext, item_id in inserted.items():
+        stored[ext] = rows.StoredItem(item_id, ext, values[ext]["account_id"], True, True)
+    known = [ext for ext in first if ext not in inserted]
+    for ext, row in rows.existing_items(session, tenant_id, known).items():
+        item, result = items[first[ext]]
+        account_id = values[ext]["account_id"]
+        if (
             row.scanned_at is not None
             and row.text == item.text
             and row.surface == item.surface
@@ -148,17 +156,11 @@ def enforce_batch(
         ):
             stored[ext] = rows.StoredItem(row.id, ext, row.account_id, False, False)
         else:
-            position = rows.rescan_item(session, row.id, values)
+            position = rows.rescan_item(session, row.id, values[ext])
             stored[ext] = rows.StoredItem(row.id, ext, account_id, False, True, position)
-    inserted = rows.insert_items(session, new_rows)
-    raced = [r["external_id"] for r in new_rows if r["external_id"] not in inserted]
-    for r in new_rows:
-        if r["external_id"] in inserted:
-            stored[r["external_id"]] = rows.StoredItem(
-                inserted[r["external_id"]], r["external_id"], r["account_id"], True, True
-            )
-    for ext, row in rows.existing_items(session, tenant_id, raced).items():
-        stored[ext] = rows.StoredItem(row.id, ext, row.account_id, False, False)
+    lost = [ext for ext in known if ext not in stored]
+    if lost:
+        raise RuntimeError(f"items {lost[:3]} were neither inserted nor found")
 
     entity_rows: list[dict[str, Any]] = []
     violation_rows: list[dict[str, Any]] = []
@@ -177,7 +179,7 @@ def enforce_batch(
     violation_ids = rows.insert_violations(session, violation_rows)
 
     if campaign_ids is None:
-        scopes = rows.live_campaign_scopes(session, tenant_id, now)
+        scopes = tenant.campaigns
         tally = CampaignTally(tenant_id, [(cid, Scope.from_dict(raw)) for cid, raw in scopes])
     else:
         tally = CampaignTally.load(session, tenant_id, now, campaign_ids)
@@ -201,9 +203,6 @@ def enforce_batch(
             ]
             pending.append((entry, item, result, ids, created_at[index], outcome))
     if pending:
-        tenant = session.get(Tenant, tenant_id)
-        if tenant is None:
-            raise ValueError(f"tenant {tenant_id} does not exist")
         enforcer = Enforcer(session, tenant, ladder, now, actor, reasons or ReasonsConfig())
         enforcer.prepare([(p[0], p[1]) for p in pending])
         for entry, item, result, ids, content_date, outcome in pending:

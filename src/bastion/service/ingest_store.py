@@ -69,18 +69,35 @@ def check_record(item: ItemRecord, result: ScanResult) -> datetime | None:
 def account_ids(
     session: Session, tenant_id: int, external_ids: Iterable[str], now: datetime
 ) -> dict[str, int]:
-    """Ids of the tenant's accounts by external id, creating the missing ones with defaults."""
+    """Ids of the tenant's accounts by external id, creating the missing ones with defaults.
+
+    PostgreSQL: one statement per chunk (a CTE inserts the missing accounts and the SELECT
+    adds the existing ones); an account another writer created meanwhile is read after. SQLite
+    (write lock held): one SELECT, and one ``INSERT ... RETURNING`` when some are missing.
+    """
     wanted = sorted({e for e in external_ids if e})
-    found = _select_ids(session, _ACCOUNTS, tenant_id, wanted)
-    missing = [e for e in wanted if e not in found]
-    if missing:
-        if is_sqlite(session):
-            stamp: str | datetime = sqlite_time(now)
-            sql = _SQLITE_ACCOUNT_INSERT
-        else:
-            stamp, sql = now, _PG_ACCOUNT_INSERT
-        session.connection().exec_driver_sql(sql, [(tenant_id, e, stamp, stamp) for e in missing])
-        found.update(_select_ids(session, _ACCOUNTS, tenant_id, missing))
+    if not wanted:
+        return {}
+    conn = session.connection()
+    found: dict[str, int] = {}
+    if conn.dialect.name == "sqlite":
+        found = _select_ids(session, _ACCOUNTS, tenant_id, wanted)
+        missing = [e for e in wanted if e not in found]
+        stamp = sqlite_time(now)
+        for part in chunks(missing):
+            sql = _SQLITE_ACCOUNT_INSERT + ", ".join(
+                ["(?, ?, 0, 'active', 0, 0, 'active', ?, ?)"] * len(part)
+            )
+            values = tuple(v for e in part for v in (tenant_id, e, stamp, stamp))
+            rows = conn.exec_driver_sql(sql + _ACCOUNT_CONFLICT, values).all()
+            found.update({r[0]: r[1] for r in rows})
+    else:
+        for part in chunks(wanted):
+            args = (list(part), tenant_id, now, now, tenant_id, tenant_id, list(part))
+            found.update({r[0]: r[1] for r in conn.exec_driver_sql(_PG_ACCOUNTS, args)})
+    late = [e for e in wanted if e not in found]
+    if late:
+        found.update(_select_ids(session, _ACCOUNTS, tenant_id, late))
     return found
 
 
@@ -135,18 +152,19 @@ def existing_items(session: Session, tenant_id: int, external_ids: Sequence[str]
 
 
 def insert_items(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Insert new item rows; returns ids by external id for the rows this call created.
+    """Insert item rows, skipping ids already stored; returns ids by external id for the rows
+    this call created (``INSERT ... ON CONFLICT DO NOTHING RETURNING``, exact under concurrent
+    writers), so the common case, all new, costs one statement and no SELECT.
 
-    On SQLite the rows go through one raw ``executemany`` (values pre-converted the way the
-    column types store them), because per-row bind processing dominated ingest there. The write
-    lock taken by ``BEGIN IMMEDIATE`` means no other writer can have added one of these ids
-    since ``existing_items`` looked, so every id read back was inserted by this call.
-    PostgreSQL uses ``INSERT ... RETURNING``, which stays exact under concurrent writers.
+    On SQLite the rows go through raw multi-row ``VALUES`` (values pre-converted the way the
+    column types store them), because per-row bind processing dominated ingest there.
+    PostgreSQL takes each column as one array parameter.
     """
     if not rows:
         return {}
     dumps = json.dumps
-    if is_sqlite(session):
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
         stamps: dict[datetime, str] = {}
 
         def ts(value: datetime | None) -> str | None:
@@ -157,30 +175,32 @@ def insert_items(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]
                 found = stamps[value] = sqlite_time(value)
             return found
 
-        params = [
-            (
-                r["tenant_id"],
-                r["external_id"],
-                r["account_id"],
-                r["surface"],
-                r["text"],
-                ts(r["created_at"]),
-                ts(r["ingested_at"]),
-                ts(r["scanned_at"]),
-                r["verdict"],
-                r["policy_version"],
-                None if r["result"] is None else dumps(r["result"]),
-            )
-            for r in rows
-        ]
-        session.connection().exec_driver_sql(_SQLITE_ITEM_INSERT, params)
-        return _select_ids(session, _ITEMS, rows[0]["tenant_id"], [r["external_id"] for r in rows])
+        out: dict[str, int] = {}
+        for part in chunks(rows):
+            params: list[Any] = []
+            for r in part:
+                params += (
+                    r["tenant_id"],
+                    r["external_id"],
+                    r["account_id"],
+                    r["surface"],
+                    r["text"],
+                    ts(r["created_at"]),
+                    ts(r["ingested_at"]),
+                    ts(r["scanned_at"]),
+                    r["verdict"],
+                    r["policy_version"],
+                    None if r["result"] is None else dumps(r["result"]),
+                )
+            sql = _SQLITE_ITEM_INSERT + ", ".join([_SQLITE_ITEM_ROW] * len(part)) + _ITEM_CONFLICT
+            out.update({r[0]: r[1] for r in conn.exec_driver_sql(sql, tuple(params))})
+        return out
     columns: list[list[Any]] = [[] for _ in _ITEM_COLUMNS]
     for r in rows:
         for column, name in zip(columns, _ITEM_COLUMNS, strict=True):
             value = r[name]
             column.append(dumps(value) if name == "result" and value is not None else value)
-    result = session.connection().exec_driver_sql(_PG_ITEM_INSERT, tuple(columns))
+    result = conn.exec_driver_sql(_PG_ITEM_INSERT, tuple(columns))
     return {r[0]: r[1] for r in result}
 
 
@@ -199,9 +219,10 @@ _ITEM_COLUMNS: Final = (
 )
 _SQLITE_ITEM_INSERT: Final = (
     f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)}, content_removed, link_disabled, labeled) "
-    f"VALUES ({', '.join('?' * len(_ITEM_COLUMNS))}, 0, 0, 0) "
-    "ON CONFLICT (tenant_id, external_id) DO NOTHING"
+    "VALUES "
 )
+_SQLITE_ITEM_ROW: Final = f"({', '.join('?' * len(_ITEM_COLUMNS))}, 0, 0, 0)"
+_ITEM_CONFLICT: Final = " ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
 _PG_ITEM_INSERT: Final = (
     f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)}, content_removed, link_disabled, labeled) "
     "SELECT *, false, false, false FROM unnest(%s::bigint[], %s::text[], %s::bigint[], "
@@ -210,42 +231,61 @@ _PG_ITEM_INSERT: Final = (
     "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
 )
 """One statement text for any number of rows: each column travels as one array parameter."""
-_PG_ACCOUNT_INSERT: Final = (
-    "INSERT INTO accounts (tenant_id, external_id, verified, monetization, follower_count, "
-    "followers_frozen, status, created_at, updated_at) "
-    "VALUES (%s, %s, false, 'active', 0, false, 'active', %s, %s) "
-    "ON CONFLICT (tenant_id, external_id) DO NOTHING"
+_PG_ACCOUNTS: Final = (
+    "WITH wanted(external_id) AS (SELECT unnest(%s::text[])), "
+    "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "
+    "follower_count, followers_frozen, status, created_at, updated_at) "
+    "SELECT %s, w.external_id, false, 'active', 0, false, 'active', %s, %s FROM wanted w "
+    "WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.tenant_id = %s "
+    "AND a.external_id = w.external_id) "
+    "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id) "
+    "SELECT external_id, id FROM accounts WHERE tenant_id = %s AND external_id = ANY(%s) "
+    "UNION ALL SELECT external_id, id FROM created"
 )
+"""Existing and newly created accounts in one statement (the SELECT does not see the rows the
+CTE inserts: one snapshot), so nothing is counted twice."""
 _SQLITE_ACCOUNT_INSERT: Final = (
     "INSERT INTO accounts (tenant_id, external_id, verified, monetization, follower_count, "
-    "followers_frozen, status, created_at, updated_at) "
-    "VALUES (?, ?, 0, 'active', 0, 0, 'active', ?, ?) "
-    "ON CONFLICT (tenant_id, external_id) DO NOTHING"
+    "followers_frozen, status, created_at, updated_at) VALUES "
+)
+_ACCOUNT_CONFLICT: Final = (
+    " ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
 )
 
 
-def tenant_exists(session: Session, tenant_id: int) -> bool:
-    sql = "SELECT 1 FROM tenants WHERE id = " + ("?" if is_sqlite(session) else "%s")
-    return session.connection().exec_driver_sql(sql, (tenant_id,)).first() is not None
+@dataclass(frozen=True, slots=True)
+class TenantContext:
+    """What an ingest transaction needs of its tenant, read in one statement."""
+
+    id: int
+    webhook_url: str | None
+    campaigns: list[tuple[int, Any]]
+    """``(id, scope)`` of the tenant's campaigns live at the transaction's ``now``, by id."""
 
 
-def live_campaign_scopes(session: Session, tenant_id: int, now: datetime) -> list[tuple[int, Any]]:
-    """``(id, scope)`` of the tenant's campaigns live at ``now``, by id: what every ingest
-    transaction asks, so as raw driver SQL (as ``CampaignTally.load`` without ``ids``)."""
+def tenant_context(session: Session, tenant_id: int, now: datetime) -> TenantContext | None:
+    """The tenant's webhook and live campaigns (None: no such tenant): one raw statement
+    for what every ingest transaction asks (as ``CampaignTally.load`` without ``ids``)."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         stamp = sqlite_time(now)
-        rows = conn.exec_driver_sql(_SQLITE_LIVE_CAMPAIGNS, (tenant_id, stamp, stamp)).all()
-        return [(r[0], None if r[1] is None else json.loads(r[1])) for r in rows]
-    rows = conn.exec_driver_sql(_PG_LIVE_CAMPAIGNS, (tenant_id, now, now)).all()
-    return [(r[0], r[1]) for r in rows]
+        rows = conn.exec_driver_sql(_SQLITE_TENANT, (stamp, stamp, tenant_id)).all()
+        scopes = [
+            (r[1], None if r[2] is None else json.loads(r[2])) for r in rows if r[1] is not None
+        ]
+    else:
+        rows = conn.exec_driver_sql(_PG_TENANT, (now, now, tenant_id)).all()
+        scopes = [(r[1], r[2]) for r in rows if r[1] is not None]
+    if not rows:
+        return None
+    return TenantContext(tenant_id, rows[0][0], scopes)
 
 
-_SQLITE_LIVE_CAMPAIGNS: Final = (
-    "SELECT id, scope FROM campaigns WHERE tenant_id = ? AND starts_at <= ? AND ends_at > ? "
-    "ORDER BY id"
+_SQLITE_TENANT: Final = (
+    "SELECT t.webhook_url, c.id, c.scope FROM tenants t LEFT JOIN campaigns c "
+    "ON c.tenant_id = t.id AND c.starts_at <= ? AND c.ends_at > ? WHERE t.id = ? ORDER BY c.id"
 )
-_PG_LIVE_CAMPAIGNS: Final = _SQLITE_LIVE_CAMPAIGNS.replace("?", "%s")
+_PG_TENANT: Final = _SQLITE_TENANT.replace("?", "%s")
 
 
 def is_sqlite(session: Session) -> bool:

@@ -121,18 +121,15 @@ def append(
 
 
 def lock_head(session: Session) -> tuple[int, str]:
-    """Take the chain lock and read the head. The insert is a no-op once the row exists, but it
-    is a write, so on SQLite it also claims the database write lock before the read."""
+    """Take the chain lock and read the head, in one statement: an upsert that creates the row
+    on first use and otherwise rewrites its id, which locks it on PostgreSQL (as ``FOR UPDATE``)
+    and, being a write, claims the database write lock on SQLite before the read."""
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    session.execute(
-        insert(AuditChainHead)
-        .values(id=1, seq=0, hash=GENESIS_HASH, updated_at=utcnow())
-        .on_conflict_do_nothing(index_elements=["id"])
-    )
+    stmt = insert(AuditChainHead).values(id=1, seq=0, hash=GENESIS_HASH, updated_at=utcnow())
     row = session.execute(
-        select(AuditChainHead.seq, AuditChainHead.hash)
-        .where(AuditChainHead.id == 1)
-        .with_for_update()
+        stmt.on_conflict_do_update(index_elements=["id"], set_={"id": stmt.excluded.id}).returning(
+            AuditChainHead.seq, AuditChainHead.hash
+        )
     ).one()
     return int(row.seq), str(row.hash)
 

@@ -1,0 +1,1 @@
+"""The Matrix Synapse module, unit and end to end."""
