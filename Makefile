@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export BASTION_HOME ?= $(CURDIR)/.bastion
 
-.PHONY: install demo test lint typecheck bench scenario screenshots clean
+.PHONY: install demo test lint typecheck bench fuzz scenario screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PY) >/dev/null || { echo "need $(PY) on PATH"; exit 1; }
@@ -35,6 +35,9 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+
+fuzz: $(STAMP)
+	$(BIN)/python -m bench.fuzz --engine atheris --runs 1000000
 
 scenario: $(STAMP)
 	$(BIN)/python -m scenario.run

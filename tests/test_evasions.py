@@ -358,6 +358,90 @@ FAMILIES: dict[str, list[tuple[str, str | None]]] = {
         ("访问\n188-\nbet.com", "188bet.com"),
         ("claim at\nbet11-\n888.com", "bet11888.com"),
     ],
+    "framed_column": [
+        ("║1║\n║8║\n║8║\n║b║\n║e║\n║t║\n║.║\n║c║\n║o║\n║m║", "188bet.com"),
+        (
+            "最新网址 VIP100\n┃b┃\n┃e┃\n┃t┃\n┃1┃\n┃1┃\n┃8┃\n┃8┃\n┃8┃\n┃.┃\n┃c┃\n┃o┃\n┃m┃",
+            "bet11888.com",
+        ),
+        ("【1】\n【2】\n【b】\n【e】\n【t】\n【.】\n【c】\n【o】\n【m】", "12bet.com"),
+        ("▌a▐\n▌c▐\n▌t▐\n▌i▐\n▌o▐\n▌n▐\n▌b▐\n▌e▐\n▌t▐\n▌s▐\n▌.▐\n▌c▐\n▌o▐\n▌m▐", "actionbets.com"),
+    ],
+    "chat_log_lines": [
+        (
+            "send 0.1 get 1 back ->\n[16:43] 老王: 188\n[16:43] 老王: bet\n[16:44] 老王: .com",
+            "188bet.com",
+        ),
+        (
+            "每日爆分\n[17:46] Amy: a\n[17:46] Amy: ctionbets\n[17:47] Amy: .com\nbye",
+            "actionbets.com",
+        ),
+        ("Amy: bet\nAmy: 11888\nAmy: .com", "bet11888.com"),
+    ],
+    "acrostic_with_its_hint": [
+        (
+            "claim now!\ntake the first character of every line\n1 one\n2 two\nbanana\neagle"
+            "\ntiger\n. (dot)\ncherry\norange\nmango",
+            "12bet.com",
+        ),
+        (
+            "(read the first letter of each line)\n1 one\n8 eight\n8 eight\nbig\nend\ntop"
+            "\n. dot\ncat\nowl\nmoon",
+            "188bet.com",
+        ),
+        ("藏头诗\n1号门\n2号楼\nbig\nend\ntop\n. 点\ncat\nowl\nmoon", "12bet.com"),
+    ],
+    "reversed_spaced_letters": [
+        ("ｍ ｏ ｃ ． ｔ ｅ ｂ ８ ８ １ (read it backwards)", "188bet.com"),
+        ("就在m o c . s t e b n o i t c a （倒着看）", "actionbets.com"),
+    ],
+    "zalgo_of_every_script": [
+        ("𝗯҉̕𝗲͜͡𝘁҉͘𝟭͜𝟭𝟴𝟴𝟴【.】𝗰𝗼𝗺", "bet11888.com"),
+        ("1҈8҈8҈bet.com", "188bet.com"),
+    ],
+    "column_with_ideographic_dots": [
+        ("竖着看👇\n1\n8\n8\nb\ne\nt\n点\nc\no\nm\n注册送88", "188bet.com"),
+        ("read down 👇\nw\nw\nw\n点\n1\n2\nb\ne\nt\n点\nc\no\nm\nfree bonus", "12bet.com"),
+    ],
+    "first_column_grid": [
+        (
+            "第一列竖读就是网址\n1 | 捕鱼达人\n8 | 电子游戏\n8 | 无限代理\nb | 体育赛事"
+            "\ne | 彩票开奖\nt | 捕鱼达人\n· | 秒提现\nc | 棋牌竞技\no | 百家乐\nm | 真人视讯",
+            "188bet.com",
+        ),
+        (
+            "first column top to bottom = site\na  sports\nc  crypto ok\nt  VIP club"
+            "\ni  live\no  slots\nn  bonus\nb  fast\ne  cash\nt  spins\ns  poker\n。  odds"
+            "\nc  x\no  y\nm  z",
+            "actionbets.com",
+        ),
+    ],
+    "chat_log_header_lines": [
+        (
+            "[19:41] 小美: 网址发你，连起来\n小美 19:41\n188bet\n小美 19:41\n。\n小美 19:42\ncom",
+            "188bet.com",
+        ),
+        ("Coco 17:25\n12\nCoco 17:25\nbet\nCoco 17:26\n.com", "12bet.com"),
+        ("15:01 Coco：bet11888\n15:01 Coco：点\n15:02 Coco：com", "bet11888.com"),
+    ],
+    "homophones_of_dian": [
+        ("官网 188bet典com（典就是点）", "188bet.com"),
+        ("bet11888垫com 谐音自己懂", "bet11888.com"),
+        ("ａｃｔｉｏｎｂｅｔｓ滇com 谐音", "actionbets.com"),
+        ("网址：12bet店com（店就是点）", "12bet.com"),
+    ],
+    "dot_words_of_more_languages": [
+        ("사이트 188bet 쩜 com", "188bet.com"),
+        ("lt 12bet쩜com", "12bet.com"),
+        ("سایت bet11888 نقطه com", "bet11888.com"),
+        ("เว็บ actionbets ดอท com", "actionbets.com"),
+        ("188bet тчк com", "188bet.com"),
+    ],
+    "asides_between_name_dot_and_tld": [
+        ("Verify at 188bet (don't tell) . (don't tell) com within 24 hours", "188bet.com"),
+        ("www.actionbets ~ dot (shh) com - instant", "actionbets.com"),
+        ("at bet11888 (shh) dot com", "bet11888.com"),
+    ],
     "struck_decoy_letter": [
         ("188bex̶t.com 注册", "188bet.com"),
         ("ac̶tionbets.com", None),
@@ -429,6 +513,7 @@ PROSE = [
     "T&C apply &amp; more, I <3 you, **really** __so__ `much`",
     'print("a" + "b") and "x" + "y.z"',
     "the period of time was short, full stop. Com on",
+    "淘宝店 天猫店 京东店",
     "我们一起看句号和圆点的用法",
     "s̶t̶r̶u̶c̶k̶ words and a hot l i n e",
 ]

@@ -250,6 +250,64 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("热线 幺8九 幺6零四 75幺7", "phone", "18916047517"),
         ("电话：幺八9·0幺七七·40三9", "phone", "18901774039"),
     ],
+    "digit_groups_with_cjk_separators": [
+        ("手机号：178丨0513丨4230", "phone", "17805134230"),
+        ("电话：163–8353–8107", "phone", "16383538107"),
+        ("电话：198—8691—4890", "phone", "19886914890"),
+        ("电话：138、1234、5678", "phone", "13812345678"),
+        ("热线 150－7604－1096", "phone", "15076041096"),
+        ("加QQ３８９１３６～８３９", "qq", "389136839"),
+        ("加QQ３１８３‧４７５８", "qq", "31834758"),
+        ("QQ：644～6119", "qq", "6446119"),
+        ("扣扣 470、102030", "qq", "470102030"),
+    ],
+    "full_width_plus": [
+        ("ⓦⓐ: ＋１２０ ２８９ ２８０ ０８", "whatsapp", "+12028928008"),
+        ("WhatsApp：＋５５１ １９６ ２０５ ５９７ ９", "whatsapp", "+5511962055979"),
+    ],
+    "messenger_names_of_other_languages": [
+        ("加 телеграм @girls_club1110", "telegram", "girls_club1110"),
+        ("Телеграм: @vip_agent3949", "telegram", "vip_agent3949"),
+        ("テレグラム @signals_agent3949", "telegram", "signals_agent3949"),
+        ("텔레그램 @bet_agent2840", "telegram", "bet_agent2840"),
+        ("เทเลแกรม @bet_agent2840", "telegram", "bet_agent2840"),
+        ("تلگرام @bet_agent2840", "telegram", "bet_agent2840"),
+        ("टेलीग्राम @bet_agent2840", "telegram", "bet_agent2840"),
+        ("왓츠앱: +44761 041 9529", "whatsapp", "+447610419529"),
+        ("ватсап: +44761 041 9529", "whatsapp", "+447610419529"),
+        ("ワッツアップ: +44761 041 9529", "whatsapp", "+447610419529"),
+        ("zapzap: +55 11 97900 3339", "whatsapp", "+5511979003339"),
+        ("واتس: +44761 041 9529", "whatsapp", "+447610419529"),
+    ],
+    "english_phrasing_around_the_id": [
+        ("DM on tele, handle is casino_boss9974", "telegram", "casino_boss9974"),
+        ("find us on telegram: username vip_king9160", "telegram", "vip_king9160"),
+        ("hit me up on the blue plane app → vip_pro6431", "telegram", "vip_pro6431"),
+        ("my TG handle — vip_pro6431", "telegram", "vip_pro6431"),
+        ("search vip_pro6431 in Telegram", "telegram", "vip_pro6431"),
+        ("wechat account: abc_123", "wechat", "abc_123"),
+    ],
+    "wechat_in_other_languages": [
+        ("ウィーチャット：caiqi_29656", "wechat", "caiqi_29656"),
+        ("위챗 아이디: yuna30193fa", "wechat", "yuna30193fa"),
+        ("вичат: abc_1234", "wechat", "abc_1234"),
+    ],
+    "symbols_said_as_words": [
+        ("wechat id: cocojia underscore 36234", "wechat", "cocojia_36234"),
+        ("微信号：baoyu(下划线)14381", "wechat", "baoyu_14381"),
+        ("telegram: qi(underscore)club949", "telegram", "qi_club949"),
+        ("微信：vip(dash)club949", "wechat", "vip-club949"),
+    ],
+    "reverse_instruction_with_a_verb": [
+        ("qq: 32948741 (type it backwards)", "qq", "14784923"),
+        ("Q：98690591 （倒着输入）", "qq", "19509689"),
+        ("wechat: 6758naitna (type it backwards)", "wechat", "antian8576"),
+    ],
+    "ticker_glued_before_the_id": [
+        ("跑分 收usdthaoyun430x 是我V", "wechat", "haoyun430x"),
+        ("收usdtvx：caiwu_4418", "wechat", "caiwu_4418"),
+        ("换btcQQ：10225467", "qq", "10225467"),
+    ],
 }
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
 HARMFUL = [
@@ -343,6 +401,12 @@ def test_family_with_harmful_wording_is_not_allowed(
         "加V\nthanks",
         "daily 🐧 is fun",
         "一位新用户：abc123",
+        "每月3、7、13、17、23日检查",
+        "月薪 15000～200000 元",
+        "I posted 2 photos on telegram",
+        "take the first line of every song",
+        "zap the bugs: 100 points",
+        "my line account is great",
     ],
 )
 def test_prose_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:

@@ -340,6 +340,13 @@ def test_disguised_entities_pass_the_precheck(text: str) -> None:
     assert extract_entities(unmask(text))
 
 
+@pytest.mark.parametrize("text", ["isQi  -No.vEisp", "ws.MeW"])
+def test_fuzz_findings_pass_the_precheck(text: str) -> None:
+    """``make fuzz`` found these: the scanner's path reads a host, so the pre-check must pass."""
+    assert extract_entities(unmask(text, weak=True), prose_like=True)
+    assert has_candidates(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [

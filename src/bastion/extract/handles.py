@@ -23,6 +23,7 @@ from bastion.extract._types import Candidate
 from bastion.normalize import cues
 from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP, CUES
 from bastion.normalize.handle_ids import NUMERAL_ID, SPELLED_CUE_GATE, SPOKEN_GATE
+from bastion.normalize.rules import names_host
 
 _SYL = cues.SYLLABLES
 _WORDS = cues.PROSE_PAIRS
@@ -83,9 +84,12 @@ _POINTER = (
 """An arrow from the cue back to the id before it (``vip-84 ←微信``)."""
 _BRACKET_ONLY_CUE = "薇|威|[Vv]"
 """Lone cue characters that follow an id only in brackets (``haoyun4381（薇）``)."""
-_MINE = "[，,]?是我的?|[Ii]s my |is what you (?:search|look up)(?: for)? on "
+_MINE = (
+    "[，,]?是我的?|[Ii]s my |is what you (?:search|look up)(?: for)? on "
+    "|(?:(?:over )?(?:in|on|via) )"
+)
 """``meimei16924 是我V``: "is my V"; ``搜索abc123，是我的微信号``; ``abc123 is what you search
-for on WeChat``."""
+for on WeChat``; ``search abc_123 in Telegram`` (the id has a digit, as every id before its cue)."""
 _OVER_ON = "(?:(?:over )?on )?"
 """``find me: abc123 (over on WeChat)``."""
 CUE_REVERSED = (
@@ -299,7 +303,7 @@ def _find_line(text: str, out: list[Candidate]) -> None:
         bare = ident.lstrip("@~")
         if len(ident) < 4 or _in_mention(text, match) or _weak(match["cue"], match["sep"], bare):
             continue
-        if match["cue"] in ("line", "Line") and not _MIXED_ID.search(bare):
+        if match["cue"] in ("line", "Line") and (not _MIXED_ID.search(bare) or names_host(bare)):
             continue
         if match["cue"].endswith("赖") and not _disguise_ok(text, match, bare):
             continue

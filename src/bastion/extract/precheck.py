@@ -42,8 +42,11 @@ from bastion.normalize.defang import (
     STAND_IN_TLDS,
 )
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
+from bastion.normalize.handle_ids import TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
+from bastion.normalize.layout import ASIDE_GATE
+from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
@@ -77,6 +80,8 @@ _ASCII_CLAUSES = (
     # finders on plain text: hosts end in a dot and a TLD (or are dotted digits)
     f"[{_AN}]\\.{_TLD}",
     f"[{_AN}]\\.(?:[a-z]{{2,24}}[A-Z0-9]|[A-Z]{{2,24}}[a-z0-9])",  # a TLD with words glued on
+    # ... in mixed case (``No.vEisp``: ``no.ve``, ``wq.MeW``: ``wq.me``; found by make fuzz)
+    f"[{_AN}]\\.(?:[a-z][A-Z]|[A-Za-z]{{2,24}}[A-Z0-9])",
     _IPV4ISH,
     r"[:：;；]\s?[\]\)\}]?\s{0,2}[/／\\＼]\s?[/／\\＼]",
     r"(?i:h(?:\s{0,2}[tx*_]){2}\s{0,2}p(?:\s{0,2}s)?)\s{0,2}(?:[\])}>]\s?)?(?:/{2}|_{2}[A-Za-z0-9])",
@@ -133,6 +138,9 @@ _ASCII_CLAUSES = (
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
     # instructions in prose (bastion.normalize.instructions): their keywords
     INSTRUCTION_TRIGGER,
+    # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
+    LAYOUT_GATE,
+    ASIDE_GATE,
 )
 _ASCII = Gate((*_ASCII_CLAUSES, MARKUP_GATE))
 _ONLY_MARKUP_ASCII: Final = [len(_ASCII_CLAUSES)]
@@ -159,6 +167,7 @@ def _wide() -> Gate:
         f"[.。．点點][A-Za-z]{{1,10}}[{CUT_EMOJI}]{{1,3}}[A-Za-z0-9]",
         f"[{_AN}\\-][{_NUM}]{{1,6}}\\s?[{BRACKETS}]{{0,3}}\\s?(?:\\.|。|点|點)",
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
+        TICKER_TRIGGER,
         *_ASCII_CLAUSES[1:],
         MARKUP_GATE,
     )

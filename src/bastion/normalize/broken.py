@@ -29,7 +29,16 @@ _SPACED_RE: Final = re.compile(
 _PIECE_RE: Final = re.compile(_PIECE)
 _HOST_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?")
 
-DIGIT_SEP: Final = r"(?:[ \t]{1,3}(?:[\-_·•.|/][ \t]{1,3})?|[_·•|/.]|[ \t]?-[ \t]?)"
+_OTHER_SEP: Final = "_·•|/.\u2010-\u2015\u2212\ufe58\ufe63\uff0d~～丨｜、‧"
+"""Separators other than a bare space, ``-`` or ``.``: dashes of every width, ``~``, ``丨``,
+``、``."""
+_RANGE_SEPS: Final = frozenset("-~～\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d")
+"""Two numbers around one of these, the second larger, are a range (``3000～5000``), not an id."""
+_QQ_BEFORE: Final = re.compile("(?:[Qq]|扣)[号號群]?[ \t:：]{0,2}$")
+"""A QQ cue right before the digits: ``QQ６４４～６１１９`` is one number, not a range."""
+DIGIT_SEP: Final = (
+    rf"(?:[ \t]{{1,3}}(?:[\-{_OTHER_SEP}][ \t]{{1,3}})?|[{_OTHER_SEP}]|[ \t]?-[ \t]?)"
+)
 DIGIT_GATE: Final = f"[0-9]{DIGIT_SEP}[0-9]"
 """A superset of the digit-run pass's trigger (two digit groups with a separator)."""
 GATE: Final = (
@@ -116,8 +125,8 @@ def _joined(words: list[str], at_dot_break: bool) -> bool:
 
 
 _DIGIT_RUN_RE: Final = re.compile(
-    rf"(?:(?<![0-9A-Za-z.\-])|(?<=\+86-)|(?<=0086-))[0-9]{{1,4}}(?P<sep>{DIGIT_SEP})"
-    r"[0-9]{1,4}(?:(?P=sep)[0-9]{1,4}){0,13}(?![0-9A-Za-z])"
+    rf"(?:(?<![0-9A-Za-z.\-])|(?<=[Qq])|(?<=\+86-)|(?<=0086-))[0-9]{{1,6}}(?P<sep>{DIGIT_SEP})"
+    r"[0-9]{1,6}(?:(?P=sep)[0-9]{1,4}){0,13}(?![0-9A-Za-z])"
 )
 """Digits in groups set apart by one separator used throughout: ``3 - 9 - 6 - 5 - 4``,
 ``1  3  5  2``, ``191_13_23_64_06``, ``1·8·7·3``, ``152 - 1367 - 2095``; also right after a
@@ -146,7 +155,10 @@ def digit_run_pass(work: Work) -> None:
             mobile = False  # 138-3046-8131 is how mobiles are written; the finder reads it
         if sep == "." and _dotted_quad(parts):
             mobile = single = False  # 177.130.49.120 is an address, whatever its digits spell
-        if not 7 <= len(joined) <= 15 or not (mobile or single or not plain):
+        ranged = len(parts) == 2 and sep.strip() in _RANGE_SEPS and int(parts[1]) > int(parts[0])
+        ranged = ranged or (sep.strip() == "、" and not mobile)  # 每月3、7、13、17日: a list
+        ranged = ranged and _QQ_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None
+        if not 7 <= len(joined) <= 15 or not (mobile or single or not plain) or ranged:
             pos = m.start() + 1
             continue
         pos = m.end()

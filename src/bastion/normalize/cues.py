@@ -37,12 +37,13 @@ SEP_CHARS: Final = (
 )
 """What stands between a cue and its id."""
 ID_WORD: Final = (
-    f"(?:{SEP_CHARS}{{0,2}}(?:[Ii][Dd]|账号|帳號|号码|號碼"
-    "|客服|好友|咨询|諮詢|交流群|公众号|公眾號|频道|頻道|私聊|小号|小號)"
+    f"(?:(?:{SEP_CHARS}{{0,2}}|[,，][ \t]{{1,2}})(?:[Ii][Dd]|账号|帳號|号码|號碼"
+    "|客服|好友|咨询|諮詢|交流群|公众号|公眾號|频道|頻道|私聊|小号|小號"
+    "|[Hh]andle|[Uu]ser ?[Nn]ame|[Aa]ccount|아이디|アイディー|アカウント|айди|аккаунт)"
     "(?![A-Za-z]))?"
 )
-"""``wechat id``, ``QQ号码``, ``微信客服``, ``QQ交流群``: a word saying what the id is belongs to
-the cue."""
+"""``wechat id``, ``QQ号码``, ``微信客服``, ``QQ交流群``, ``tele, handle is``, ``telegram:
+username``: a word saying what the id is belongs to the cue."""
 
 
 def _syl(name: str, latin: str, *, first: bool) -> str:
@@ -54,6 +55,11 @@ def _syl(name: str, latin: str, *, first: bool) -> str:
 
 
 _VW = "(?<![A-Za-z0-9])[VvWw]"
+WORLD_WECHAT: Final = (
+    "ウィーチャット|ウィチャット|ウイーチャット|위챗|위쳇|웨챗|วีแชท|วีแช็ต|ویچت|وي ?تشات"
+    "|(?<![\u0400-\u04ff])[Вв]и[чш]ат(?![\u0400-\u04ff])"
+)
+"""WeChat by its name in Japanese, Korean, Thai, Persian and Arabic, and Russian."""
 NICKNAMES_WECHAT: Final = (
     "小?绿色?(?:泡泡|🫧)|绿色(?:聊天)?(?:软件|[Aa][Pp][Pp])|[🟢💚]\ufe0f?泡泡|(?<![A-Za-z0-9])[Vv]泡泡"
     "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
@@ -75,7 +81,8 @@ CUE_WECHAT: Final = (
     f"|加{BREAK}[Vv](?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
     f"|{NICKNAMES_WECHAT}"
-    f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv] ?(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号){SEARCH}"
+    f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv] ?(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号"
+    f"|(?:{WORLD_WECHAT}){ID_WORD}){SEARCH}"
 )
 """``WeChat`` glued to the word before it (``收usdtWeChat:``) counts when its capital shows
 where it starts."""
@@ -94,12 +101,30 @@ CUE_QQ: Final = (
 )
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``; ``扣Q``
 and ``球球`` / ``秋秋`` (qiú qiú) are QQ said another way."""
+_NOT_CYRILLIC = "(?<![\u0400-\u04ff])"
+_NOT_ARABIC = "(?<![\u0600-\u06ff])"
+WORLD_TELEGRAM: Final = (
+    f"{_NOT_CYRILLIC}(?:[Тт]елегра[мм]{{1,2}}|[Тт]елег[аиу]|[Тт][Гг])(?![\u0400-\u04ff])"
+    f"|{_NOT_ARABIC}(?:تلگرام|تلگرم|تلغرام|تليجرام|تيليجرام|تلجرام|تيلجرام)"
+    "|テレグラム|텔레그램|เทเลแกรม|เทเลแกม|टेलीग्राम|טלגרם|Τηλεγράφημα"
+    "|(?<![A-Za-z])(?:[Bb]lue|[Pp]aper) (?:air)?plane(?: app)?(?![A-Za-z])"
+)
+"""Telegram by its name in Russian, Persian and Arabic, Japanese, Korean, Thai, Hindi and
+Hebrew, and by its icon in English (``the blue plane app``, as ``纸飞机`` in Chinese)."""
+WORLD_WHATSAPP: Final = (
+    f"{_NOT_CYRILLIC}(?:[ВвWw]?[Вв][ао]т?[сц]апп?|[Вв]отсапп?)(?![\u0400-\u04ff])"
+    f"|{_NOT_ARABIC}(?:واتساب|واتس اب|واتس|وتساب|واتس‌اپ|واتس اپ)"
+    "|ワッツアップ|ワッツアプ|왓츠앱|왓츠 앱|วอทส์แอพ|วอทส์แอป|วอทแอพ|วอทแอป|व्हाट्सएप|व्हाट्सऐप|וואטסאפ"
+    "|(?<![A-Za-z])[Zz]ap(?:[ ]?[Zz]ap)?(?=[:：])"
+)
+"""WhatsApp by its name in Russian, Arabic and Persian, Japanese, Korean, Thai, Hindi and
+Hebrew, and Brazil's ``zap``/``zapzap`` (only before a colon: it is also an English word)."""
 CUE_TELEGRAM: Final = (
     "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa]?[Mm]+)?|[Tt](?:[Ee][Ll]|[Ll])[Gg](?:[Rr][Aa]?|[Aa][Rr])[Mm]|[Tt]"
     f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
     f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}{ID_WORD}"
     f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}{ID_WORD}"
-    f"|[✈🛩🛫🛬]\ufe0f?){SEARCH}"
+    f"|[✈🛩🛫🛬]\ufe0f?|(?:{WORLD_TELEGRAM}){ID_WORD}){SEARCH}"
     "|(?<![A-Za-z0-9])[Tt][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     "[ \t]{0,2}[/／]"
 )
@@ -107,7 +132,7 @@ CUE_TELEGRAM: Final = (
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
     f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][Ss][Ss]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))"
-    "(?![A-Za-z])|瓦次普|واتساب|واتس اب"
+    f"(?![A-Za-z])|瓦次普|(?:{WORLD_WHATSAPP}){ID_WORD}"
     "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     "[ \t]{0,2}[/／]"
 )

@@ -61,10 +61,14 @@ PROSE_DOT_WORDS: Final = (
 """Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``):
 a dot only right before a TLD spammers use."""
 CJK_DOT_WORDS: Final = (
-    "ドット|닷|ピリオド|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號|डॉट|نقطة"
+    "ドット|どっと|ピリオド|てん|닷|쩜|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號"
+    "|डॉट|डोट|ডট|ডট্|نقطة|نقطه|دات|دوت|ดอท|ด็อท|тчк|дот"
 )
-"""Non-Latin names of the full stop, read glued or spaced between host parts."""
-_CJK_DOT_FIRST: Final = "ド닷ピ점小圆句圓डن"
+"""Non-Latin names of the full stop, read glued or spaced between host parts: Japanese
+(``ドット``, ``どっと``, ``てん``), Korean (``닷``, ``쩜``, ``점``), Chinese, Hindi and Bengali
+(``डॉट``, ``ডট``), Arabic and Persian (``نقطة``, ``نقطه``, ``دوت``), Thai (``ดอท``), Russian
+shorthand (``тчк``, ``дот``)."""
+_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт"
 _DECORATED_DOT: Final = r"[•·*~=\-_]"
 """Symbols put around a spelled ``dot`` (``x •dot• com``, ``x dot- com``): part of the dot."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")
@@ -292,7 +296,20 @@ def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
         if names_host(token[::-1]) and not names_host(token) and not _inside(groups, m.start()):
             start, end = m.span()
             found.append(("bidi", start, end, [(start, end, token[::-1])]))
+    for m in _SPACED_CHARS_RE.finditer(text):
+        token = m[0][::2]
+        if len(set(m[0][1::2])) != 1 or _inside(groups, m.start()):
+            continue
+        if names_host(token[::-1]) and not names_host(token):
+            start, end = m.span()
+            found.append(("bidi", start, end, [(start, end, token[::-1])]))
     return found
+
+
+_SPACED_CHARS_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9.\-])[A-Za-z0-9.\-](?:[ \u3000][A-Za-z0-9.\-]){3,126}(?![A-Za-z0-9.\-])"
+)
+"""``m o c . e l o h e s r o h (read it backwards)``: one character at a time, reversed."""
 
 
 def _in_link(text: str, pos: int) -> bool:

@@ -83,9 +83,12 @@ _REMOVE: Final = (
 )
 _REVERSE: Final = "倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?)"
 _REVERSE_WHOLE: Final = (
-    "(?:倒过来|反过来|倒着|反着|倒序)(?:[看读念写]|(?![\u4e00-\u9fff]))|(?i:backwards|reversed?)\\b"
+    "(?:倒过来|反过来|倒着|反着|倒序)(?:[看读念写输打填加搜]|(?![\u4e00-\u9fff]))"
+    "|(?i:(?:(?:type|read|enter|write|input|search|add)(?: it| this| the id)? )?"
+    "(?:backwards|reversed?))\\b"
 )
-"""A whole instruction to reverse (``倒过来``, ``反着读``), not a phrase (``倒过来的世界``)."""
+"""A whole instruction to reverse (``倒过来``, ``反着读``, ``倒着输入``, ``type it backwards``),
+not a phrase (``倒过来的世界``)."""
 _REMOVE_RE: Final = re.compile(_REMOVE)
 _INSTRUCTION_RE: Final = re.compile(
     f"[ \t]{{0,2}}[（(【\\[「]?(?:(?P<remove>{_REMOVE})|(?P<reverse>{_REVERSE_WHOLE}))"
@@ -364,6 +367,49 @@ def _sep_edits(sep: str, offset: int, id_has_digit: bool) -> list[Edit]:
     if not strong and edits:
         edits = edits[:1] + [(a, b, "") for a, b, _ in edits[1:]]
     return edits
+
+
+TICKER_TRIGGER: Final = "[收换換兑兌出买買卖賣求](?i:usdt|usdc|busd|btc|trx)[A-Za-z0-9]"
+"""``收usdthaoyun430x 是我V``, ``收usdtvx 8144_uwiac``: a coin's ticker after a trading verb
+(RE2 syntax; a superset of the glued-ticker fold's trigger)."""
+_TICKER_RE: Final = re.compile(
+    "(?<=[收换換兑兌出买買卖賣求])(?i:usdt|usdc|busd|btc|trx)(?=[A-Za-z0-9])"
+)
+
+
+def glued_ticker_pass(work: Work) -> None:
+    """Set a coin's ticker apart from the id or cue glued after it (``收usdt haoyun430x``): a
+    reader sees "take USDT" and then the id; read glued, the id would be ``usdthaoyun430x``."""
+    groups: list[Group] = [
+        ("spaced_letters", m.start(), m.end(), [(m.start(), m.end(), m[0] + " ")])
+        for m in _TICKER_RE.finditer(work.text)
+    ]
+    work.apply(groups)
+
+
+SPOKEN_SYMBOL_TRIGGER: Final = (
+    "(?i:underscore|under score|dash[)）]|hyphen[)）])|下划线|下劃線|底线|底線|横杠|中划线|减号"
+)
+"""A superset of the spoken-symbol fold's trigger (RE2 syntax)."""
+_UNDERSCORE: Final = "(?i:underscore|under score)|下划线|下劃線|底线|底線"
+_SPOKEN_SYMBOL_RE: Final = re.compile(
+    "(?<=[A-Za-z0-9])(?:"
+    f"[ ]{{0,2}}[(（](?P<u>{_UNDERSCORE})[)）][ ]{{0,2}}"
+    "|[ ]{1,2}(?P<u2>(?i:underscore))[ ]{1,2}|(?P<u3>下划线|下劃線)"
+    "|[ ]{0,2}[(（](?P<h>(?i:dash|hyphen)|横杠|中划线|减号)[)）][ ]{0,2})"
+    "(?=[A-Za-z0-9])"
+)
+"""``cocojia underscore 36234``, ``baoyu(下划线)14381``, ``qi(dash)club``: an id's symbol said
+as a word; read as the word, the id would end before it (``cocojia``)."""
+
+
+def spoken_symbol_pass(work: Work) -> None:
+    """Write an id's symbol said as a word as the symbol (``_``, ``-``)."""
+    groups: list[Group] = [
+        ("spaced_letters", m.start(), m.end(), [(m.start(), m.end(), "-" if m["h"] else "_")])
+        for m in _SPOKEN_SYMBOL_RE.finditer(work.text)
+    ]
+    work.apply(groups)
 
 
 def cued_id_pass(work: Work) -> None:

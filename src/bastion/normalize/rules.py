@@ -30,6 +30,7 @@ from bastion.normalize.tables import (
     CJK_NUMERALS,
     DOT_CHARS,
     DOT_EMOJI,
+    DOT_HOMOPHONES,
     ROMAN_FIRST,
     ROMAN_LAST,
     Tables,
@@ -98,7 +99,9 @@ _CJK_NUM_CLASS: Final = "".join(CJK_NUMERALS)
 _CJK_RUN_RE: Final = re.compile(rf"[0-9{_CJK_NUM_CLASS}]{{5,}}")
 _CJK_TABLE: Final = str.maketrans(CJK_NUMERALS)
 
-_LOOKALIKE_DOT_CLASS: Final = re.escape(DOT_CHARS.replace("、", "").replace("°", ""))
+_LOOKALIKE_DOT_CLASS: Final = re.escape(
+    "".join(c for c in DOT_CHARS if c not in "、°" and c not in DOT_HOMOPHONES)
+)
 _GAP: Final = (
     rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}]\s{{1,2}}"
     r"|(?:[^\w\r\n'’]|_){1,3})"
@@ -114,7 +117,7 @@ _SPACED_RE: Final = re.compile(
 )
 _UNIT_RE: Final = re.compile(rf"(?<![A-Za-z0-9]){_UNIT}")
 _DOT_CHARS: Final = frozenset(".。．｡﹒")
-_LOOKALIKE_DOTS: Final = frozenset(DOT_CHARS) - {"、", "°"}
+_LOOKALIKE_DOTS: Final = frozenset(DOT_CHARS) - {"、", "°"} - frozenset(DOT_HOMOPHONES)
 """Dot glyphs that stand for a dot between spaced letters only where the other gaps differ
 (``b·e·t`` spaces its letters with them)."""
 _SECOND_LEVEL: Final = ("com", "net", "org", "gov", "edu", "co", "ac")

@@ -43,7 +43,10 @@ DIGIT_WORDS: Final = (
 )
 """English digit names, in order (index = digit): spoken phones, ids and host names."""
 
-DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁"
+DOT_HOMOPHONES: Final = "典碘滇店電垫墊殿淀甸奠靛"
+"""Characters read diǎn/diàn like 点, written for it to get past keyword filters
+(``ginalynn碘com 谐音自己懂``); 电 is left out, it is too common a word before Latin names."""
+DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES
 """Characters written in place of a dot between host labels; folded only in host context."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
@@ -80,9 +83,11 @@ _COMBINING_OVERLAYS: Final = frozenset(
     | set(range(0x1DC0, 0x1E00))
     | set(range(0x20D0, 0x2100))
     | set(range(0xFE20, 0xFE30))
+    | set(range(0x0483, 0x048A))
 )
 """Combining marks for Latin letters: strike-through, underline and enclosing (keycap) marks
-used to style letters and digits, and the stacked accents of "Zalgo" text (``b̴̡͝e̷t``)."""
+used to style letters and digits, and the stacked accents of "Zalgo" text (``b̴̡͝e̷t``), which
+also draws on the Cyrillic combining and enclosing marks (U+0483-U+0489, ``v҉``)."""
 
 _EXTRA_INVISIBLE: Final = frozenset(
     {0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F}
@@ -102,7 +107,8 @@ _SMALL_CAPITAL: Final = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
 ROMAN_FIRST: Final = 0x2160
 ROMAN_LAST: Final = 0x2188
 """Roman numerals (``Ⅷ``, ``ⅻ``): folded by context in ``rules.roman_pass``, not by table."""
-_SINGLE_PUNCT: Final = frozenset("@./-_")
+_SINGLE_PUNCT: Final = frozenset("@./-_+")
+"""Punctuation whose compatibility forms fold (``＋`` before a WhatsApp number is ``+``)."""
 
 _SCAN_RANGES: Final = (
     (0x80, 0x3400),

@@ -23,6 +23,7 @@ from bastion.normalize import (
     handle_ids,
     id_parts,
     instructions,
+    layout,
     leet,
     markup,
     phone_forms,
@@ -62,7 +63,8 @@ from bastion.normalize.tables import (
 ) = (1 << i for i in range(19))
 _MARKUP: Final = 1 << 19
 _HYPHEN: Final = 1 << 20
-_ALL: Final = (1 << 21) - 1
+_LAYOUT: Final = 1 << 21
+_ALL: Final = (1 << 22) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -92,6 +94,7 @@ _ASCII_GATES: Final = (
     (broken.GATE, _LINES | _DOT),
     (broken.DIGIT_GATE, _DIGITS),
     (handle_ids.CUED_GATE, _CUED_ID),
+    (handle_ids.SPOKEN_SYMBOL_TRIGGER, _CUED_ID),
     (guess.SPLIT_GATE, _SPLIT),
     (guess.GUESS_GATE.pattern, _GUESS),
     (to_re2(instructions.GATE), _INSTRUCTED),
@@ -99,6 +102,8 @@ _ASCII_GATES: Final = (
     (id_parts.TRIGGER, _PARTS),
     (to_re2(markup.GATE), _MARKUP),
     (markup.HYPHEN_TRIGGER, _HYPHEN),
+    (layout.GATE, _LAYOUT | _LINES),
+    (layout.ASIDE_GATE, _LAYOUT | _DOT),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -180,6 +185,8 @@ def _homoglyph_pass(work: Work) -> None:
 PASSES: Final = (
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
+    Pass("layout", layout.layout_pass, _LAYOUT, regate=True),
+    Pass("aside", layout.aside_pass, _LAYOUT, trigger=layout.ASIDE_GATE, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
@@ -210,6 +217,19 @@ PASSES: Final = (
     ),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
     Pass("id_parts", id_parts.id_parts_pass, _PARTS, regate=True),
+    Pass(
+        "glued_ticker",
+        handle_ids.glued_ticker_pass,
+        _CUED_ID,
+        trigger=handle_ids.TICKER_TRIGGER,
+        wide=True,
+    ),
+    Pass(
+        "spoken_symbol",
+        handle_ids.spoken_symbol_pass,
+        _CUED_ID,
+        trigger=handle_ids.SPOKEN_SYMBOL_TRIGGER,
+    ),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
@@ -326,6 +346,7 @@ def _compiled() -> _Compiled:
         (f"[{cjk}][0-9A-Za-z{cjk}\\-.。点點【（［\\[(｛{{]", _CJK),
         (rules.ROMAN_RE.pattern, _ROMAN),
         (handle_ids.SPOKEN_GATE, _SPOKEN),
+        (handle_ids.TICKER_TRIGGER, _CUED_ID),
         *_ASCII_GATES,
     ]
     gate = _Gate(_gate_patterns(families, _WIDE_PASSES))
