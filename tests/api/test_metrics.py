@@ -151,7 +151,7 @@ def test_two_workers_share_their_counters_and_log_json(tmp_path: Path) -> None:
     assert imported.exit_code == 0, imported.output
     made = runner.invoke(bastion_app, ["tenants", "create", "Demo", "--home", str(home)])
     key = made.stdout.strip().splitlines()[-1]
-    with httpx.Client() as probe:
+    with httpx.Client(timeout=120) as probe:
         port = free_port()
         log_path = tmp_path / "serve.log"
         command = [
