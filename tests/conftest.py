@@ -84,3 +84,11 @@ def scanner(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Scan
         source="gambling",
     )
     return Scanner.load(home)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Importing Synapse (tests/integrations/synapse) sets Pillow's global
+    ``ImageFile.LOAD_TRUNCATED_IMAGES``; the rest of the suite runs with Pillow's default."""
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = False

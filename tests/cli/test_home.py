@@ -287,6 +287,19 @@ def _clusters(result: Result, target: Home, decoy: Home) -> None:
     assert not (decoy.root / "near_duplicates").exists()
 
 
+@case("sweep", "{input}", "--workers", "1", "--campaign", "c1")
+def _sweep(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert (target.root / "sweeps" / "c1").is_dir()
+    assert not (decoy.root / "sweeps").exists()
+
+
+@case("ingest", "{sweep}", "--tenant", "target-t", "--campaign", "c1")
+def _ingest(result: Result, target: Home, decoy: Home) -> None:
+    ok(result)
+    assert target.audit_events() > 0
+
+
 @case("topics import", "{topics}")
 def _topics_import(result: Result, target: Home, decoy: Home) -> None:
     ok(result)
@@ -362,11 +375,19 @@ def test_every_command_acts_on_the_home_it_is_given(
         "{posts}": str(posts),
         "{topics}": str(topics),
         "{input}": str(source),
+        "{sweep}": str(target.root.parent / "sweep-out"),
         "{newfeed}": str(newfeed),
         "{target}": target.domain,
         "{decoy}": decoy.domain,
     }
     args = [value for arg in argv for value in [_fill(arg, values)]]
+    if "{sweep}" in argv:  # ingest reads a finished sweep of the target home
+        swept = runner.invoke(
+            app,
+            ["sweep", str(source), "--workers", "1", "--campaign", "c1",
+             "--out", values["{sweep}"], "--home", str(target.root)],
+        )  # fmt: skip
+        ok(swept)
     # serve would block in uvicorn: record the app it built instead of listening.
     served: list[object] = []
     monkeypatch.setattr("bastion.cli.serve.uvicorn.run", lambda app, **kw: served.append(app))

@@ -88,7 +88,7 @@ def test_report_csv_and_html_to_files(seeded_cli: Store, tmp_path: Path) -> None
     page = out_html.read_text(encoding="utf-8")
     assert HOSTILE_NAME not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert page.count('role="img"') == 6  # five breakdowns and the daily series
+    assert page.count('role="img"') == 7  # six breakdowns (shim clicks too) and the daily series
     assert not list(tmp_path.glob(".r.html.*"))  # no temp file left behind
 
 

@@ -23,6 +23,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bastion.cli import app
+from tests.service import conftest as _service_fixtures
 from tests.support.live import free_port
 
 BASTION = str(Path(sys.executable).parent / "bastion")
@@ -130,3 +131,7 @@ def home_with_tenant(home: Path, env: dict[str, str]) -> str:
     made = runner.invoke(app, ["tenants", "create", "Demo", "--home", str(home)], env=env)
     assert made.exit_code == 0, made.output
     return str(made.stdout.strip().splitlines()[-1])
+
+
+pg_database_url = _service_fixtures.pg_database_url
+pg_schema_url = _service_fixtures.pg_schema_url

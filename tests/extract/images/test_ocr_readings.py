@@ -39,7 +39,9 @@ def _again(line: str) -> list[Any]:
     ],
 )
 def test_a_cue_after_a_mention_reads_as_its_cue(line: str, handle: str, span: Any) -> None:
-    found = [e for e in _again(line) if e.kind == "telegram"]
+    """Found by the text path itself since red team 3's English phrasing, else by a re-read."""
+    first = extract_entities(unmask(line, weak=True), prose_like=True)
+    found = [e for e in [*first, *read_again(line, first)] if e.kind == "telegram"]
     assert [(e.value, e.span, e.raw) for e in found] == [(handle, span, handle)]
     assert OCR_GUESS not in found[0].flags and "prose_like" not in found[0].flags
 
