@@ -38,6 +38,8 @@ from typing import Any, Final, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from bastion.detect.linear import readable_names
+
 "".encode("utf-32-le")  # imports the codec now: a scan must not import anything (purity guard)
 
 FORMAT: Final = "bastion-hashed-1"
@@ -217,14 +219,7 @@ class HashedModel:
             if value <= 0:
                 break
             best.setdefault(names[index].strip(), value)
-        named: list[str] = []
-        for text in best:
-            if len(named) == count:
-                break
-            readable = len(text) > 1 and any(ch.isalnum() for ch in text)
-            if readable and not any(text in other for other in named):
-                named.append(text)
-        return named
+        return readable_names(best, count)
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()

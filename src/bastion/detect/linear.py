@@ -23,7 +23,7 @@ import io
 import json
 import math
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -156,15 +156,8 @@ class LinearModel:
         # weighed in one numpy call, in the set's order, sorted stably as before
         weights = weight.take(distinct).tolist()
         pushed = [(i, w) for i, w in zip(distinct, weights, strict=True) if w > 0]
-        named: list[str] = []
-        for index, _ in sorted(pushed, key=lambda item: -item[1]):
-            text = readable(self.patterns[index]).strip()
-            if len(named) == count:
-                break
-            readable_word = len(text) > 1 and any(ch.isalnum() for ch in text)
-            if readable_word and not any(text in other for other in named):
-                named.append(text)
-        return named
+        ranked = sorted(pushed, key=lambda item: -item[1])
+        return readable_names((readable(self.patterns[i]).strip() for i, _ in ranked), count)
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -202,3 +195,16 @@ def readable(pattern: str) -> str:
     if pattern.startswith(TOKEN):
         return " ".join(part for part in pattern.split(TOKEN) if part)
     return pattern
+
+
+def readable_names(candidates: Iterable[str], count: int) -> list[str]:
+    """Up to ``count`` of ``candidates``, in their order, that a moderator can read: longer than
+    one character, holding a letter or digit, and not a piece of a name already taken."""
+    named: list[str] = []
+    for text in candidates:
+        if len(named) == count:
+            break
+        legible = len(text) > 1 and any(ch.isalnum() for ch in text)
+        if legible and not any(text in other for other in named):
+            named.append(text)
+    return named
