@@ -67,15 +67,24 @@ def decide(
         parts, host = None, ""
     if parts is None or parts.scheme.lower() not in ("http", "https") or not host:
         return Click("refuse", target, host, "", "only web links (http, https) are followed", False)
-    result = scanner.scan(Item(id="click", text=url, surface="link_visit"))
+    result = _visit(scanner, url)
     click = _judge(result, target, host, continue_on, block_categories)
     if click.decision != "redirect" or expander is None or not _shortened(result):
         return click
-    expansion = expander.expand(target, lambda hop: _shortened(_visit(scanner, hop)))
+    scans: dict[str, ScanResult] = {}
+
+    def visit(hop: str) -> ScanResult:
+        """Each hop is scanned once: the walk asks whether it is a shortener, then it is judged."""
+        found = scans.get(hop)
+        if found is None:
+            found = scans[hop] = _visit(scanner, hop)
+        return found
+
+    expansion = expander.expand(target, lambda hop: _shortened(visit(hop)))
     for hop in expansion.chain:
         hop_target = quote(hop, safe=_SAFE)
         hop_host = (urlsplit(hop_target).hostname or "").lower()
-        judged = _judge(_visit(scanner, hop), hop_target, hop_host, continue_on, block_categories)
+        judged = _judge(visit(hop), hop_target, hop_host, continue_on, block_categories)
         if judged.decision != "redirect":
             return replace(judged, url=target, reason=_via(host, judged.reason))
     if not expansion.complete:
