@@ -14,7 +14,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bastion.atomic import AtomicTextFile
 from bastion.cli.common import HomeOption, fail, one_line
 from bastion.image_inputs import with_images
 from bastion.intel import IntelIndexError
@@ -240,13 +240,6 @@ def scan_stream(
     return summary
 
 
-def _umask() -> int:
-    """The process umask (read by setting it back at once; the CLI is single-threaded here)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def load_scanner(
     home: Path | None,
     policy: Path | None,
@@ -309,7 +302,7 @@ def scan_command(
             fail(f"cannot read {path}: {exc.strerror or exc}", code=2)
     stdout_wrapper: io.TextIOWrapper | None = None
     sink: IO[str]
-    pending: Path | None = None
+    pending: AtomicTextFile | None = None
     if out:
         try:
             if out.is_dir():
@@ -317,9 +310,8 @@ def scan_command(
             if out.exists() and not out.is_file():  # a FIFO or a device: written as it is
                 sink = out.open("w", encoding="utf-8", newline="")
             else:
-                fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-                pending = Path(temp)
-                sink = os.fdopen(fd, "w", encoding="utf-8", newline="")
+                pending = AtomicTextFile(out)
+                sink = pending.handle
         except OSError as exc:
             if source is not sys.stdin.buffer:
                 source.close()
@@ -350,11 +342,8 @@ def scan_command(
                 base_dir=None if input_path == "-" else Path(input_path).resolve().parent,
             )
         sink.flush()
-        if pending is not None and out is not None:
-            os.fsync(sink.fileno())
-            sink.close()
-            os.chmod(pending, 0o666 & ~_umask())
-            os.replace(pending, out)
+        if pending is not None:
+            pending.commit()
             pending = None
     except OSError as exc:
         kept = " (an earlier results file there is kept)" if out else ""
@@ -368,7 +357,7 @@ def scan_command(
             with contextlib.suppress(OSError):
                 sink.close()
         if pending is not None:
-            pending.unlink(missing_ok=True)
+            pending.discard()
     errors.print(
         summary_table(summary, time.perf_counter() - started, feeds_label(scanner, no_feeds))
     )
