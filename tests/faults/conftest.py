@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -135,3 +136,17 @@ def home_with_tenant(home: Path, env: dict[str, str]) -> str:
 
 pg_database_url = _service_fixtures.pg_database_url
 pg_schema_url = _service_fixtures.pg_schema_url
+
+
+def listed_or_clean(n: int) -> dict[str, Any]:
+    """Item ``n`` of a load: two in three carry a disguised listed link and a handle."""
+    listed = n % 3 != 0
+    text = f"官网 １０ｂｅｔ。ｃｏｍ 加V bet_{n:04d}" if listed else f"see you at {n % 12} tomorrow"
+    return {"id": f"k-{n}", "account_id": f"acct-{n % 7}", "surface": "post", "text": text}
+
+
+def start_serve(home: Path, port: int, log: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """``bastion serve`` of ``home`` as its own process (upkeep off), stderr appended to ``log``."""
+    command = [BASTION, "serve", "--port", str(port), "--home", str(home), "--upkeep", "0"]
+    with log.open("ab") as sink:
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=sink, env=env)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,23 +18,11 @@ from typer.testing import CliRunner
 from bastion.cli import app
 from bastion.store import Store
 from bastion.store.models import Action, Item, Strike
-from tests.faults.conftest import BASTION, home_with_tenant
+from tests.faults.conftest import home_with_tenant, listed_or_clean, start_serve
 from tests.support.live import free_port, wait_until_serving
 
 TOTAL = 120
 runner = CliRunner()
-
-
-def _item(n: int) -> dict[str, Any]:
-    listed = n % 3 != 0
-    text = f"官网 １０ｂｅｔ。ｃｏｍ 加V bet_{n:04d}" if listed else f"see you at {n % 12} tomorrow"
-    return {"id": f"k-{n}", "account_id": f"acct-{n % 7}", "surface": "post", "text": text}
-
-
-def _serve(home: Path, port: int, log: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    command = [BASTION, "serve", "--port", str(port), "--home", str(home), "--upkeep", "0"]
-    with log.open("ab") as sink:
-        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=sink, env=env)
 
 
 def _send_all(
@@ -47,7 +34,9 @@ def _send_all(
         if stop.is_set():
             return
         try:
-            response = httpx.post(base + "/v1/check", json=_item(n), headers=headers, timeout=30)
+            response = httpx.post(
+                base + "/v1/check", json=listed_or_clean(n), headers=headers, timeout=30
+            )
         except httpx.TransportError:
             return
         if response.status_code == 200:
@@ -74,7 +63,7 @@ def _kill_and_resend(home: Path, tmp_path: Path, env: dict[str, str], url: str |
     key = home_with_tenant(home, env)
     port, log = free_port(), tmp_path / "serve.log"
     base = f"http://127.0.0.1:{port}"
-    server = _serve(home, port, log, env)
+    server = start_serve(home, port, log, env)
     acked: dict[int, dict[str, Any]] = {}
     try:
         wait_until_serving(base, server, log)
@@ -93,7 +82,7 @@ def _kill_and_resend(home: Path, tmp_path: Path, env: dict[str, str], url: str |
         first_acks = dict(acked)
         items_after_kill = _counts(home, url)[0]
         assert items_after_kill >= len(first_acks)
-        server = _serve(home, port, log, env)
+        server = start_serve(home, port, log, env)
         wait_until_serving(base, server, log)
         again: dict[int, dict[str, Any]] = {}
         _send_all(base, key, list(range(TOTAL)), again, threading.Event())

@@ -19,8 +19,7 @@ from typer.testing import CliRunner
 from bastion.cli import app
 from bastion.store import Store
 from bastion.store.models import Action, Item
-from tests.faults.conftest import OwnPostgres, home_with_tenant
-from tests.faults.test_kill_serve import _item, _serve
+from tests.faults.conftest import OwnPostgres, home_with_tenant, listed_or_clean, start_serve
 from tests.support.live import free_port, wait_until_serving
 
 TOTAL = 300
@@ -38,7 +37,7 @@ def test_a_postgresql_restart_under_load_loses_no_write(
     key = home_with_tenant(home, env)
     port, log = free_port(), tmp_path / "serve.log"
     base = f"http://127.0.0.1:{port}"
-    server = _serve(home, port, log, env)
+    server = start_serve(home, port, log, env)
     outcomes: Counter[str] = Counter()
     answered: dict[int, dict[str, Any]] = {}
     lock = threading.Lock()
@@ -49,7 +48,7 @@ def test_a_postgresql_restart_under_load_loses_no_write(
         for _ in range(ATTEMPTS):
             try:
                 response = httpx.post(
-                    base + "/v1/check", json=_item(n), headers=headers, timeout=30
+                    base + "/v1/check", json=listed_or_clean(n), headers=headers, timeout=30
                 )
             except httpx.TransportError as exc:
                 with lock:

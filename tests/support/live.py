@@ -15,8 +15,6 @@ from typing import Any
 import httpx
 import uvicorn
 
-from tests.support.concurrency import HANG_GUARD_SECONDS
-
 
 @contextmanager
 def serving(app: Any) -> Iterator[str]:
@@ -89,8 +87,7 @@ def free_port() -> int:
 
 def wait_until_serving(base: str, server: subprocess.Popen[bytes], log: Path | None = None) -> None:
     """Poll ``base``/openapi.json until the server process answers; fail with the end of its
-    log if it exits first. The guard only catches a hang."""
-    guard = time.monotonic() + HANG_GUARD_SECONDS
+    log if it exits first. No clock is read: a slow machine only makes this wait longer."""
     while True:
         try:
             httpx.get(base + "/openapi.json", timeout=2)
@@ -98,5 +95,4 @@ def wait_until_serving(base: str, server: subprocess.Popen[bytes], log: Path | N
         except httpx.TransportError:
             said = log.read_text(errors="replace")[-3000:] if log is not None else ""
             assert server.poll() is None, f"server exited: {said}"
-            assert time.monotonic() < guard, "server did not start (hang guard)"
             time.sleep(0.1)

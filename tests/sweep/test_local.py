@@ -116,10 +116,8 @@ def test_a_killed_sweep_resumes_and_writes_nothing_twice(sweep_home: Path, tmp_p
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 300
-        while len(list((out / CHUNKS).glob("*.json"))) < 3:
+        while len(list((out / CHUNKS).glob("*.json"))) < 3:  # until 3 chunks or its end
             assert process.poll() is None, "the sweep ended before it could be killed"
-            assert time.monotonic() < deadline
             time.sleep(0.01)
     finally:
         os.killpg(process.pid, signal.SIGKILL)  # the sweep and its pool workers
