@@ -10,11 +10,14 @@ mode, because it prints the query string.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
 from datetime import UTC, datetime
 from typing import Any, Final
+
+from uvicorn.config import LOGGING_CONFIG
 
 ACCESS_LOGGER: Final = "bastion.access"
 
@@ -44,9 +47,7 @@ def log_config(fmt: str, level: str, *, access_log: bool) -> dict[str, Any]:
         raise ValueError(f"unknown log format {fmt!r}: use text or json")
     upper = level.upper()
     if fmt == "text":
-        from uvicorn.config import LOGGING_CONFIG
-
-        config: dict[str, Any] = json.loads(json.dumps(LOGGING_CONFIG))
+        config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
         config["loggers"]["bastion"] = {"handlers": ["default"], "level": upper}
         return config
     handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
