@@ -25,11 +25,11 @@ from bastion.intel.feeds import import_feeds
 from bastion.scanner import Scanner
 from bastion.store import Store
 from tests.api.conftest import BastionClient, MakeClient
+from tests.support.homes import EXAMPLE_FEEDS, import_example_feeds
 from tests.support.live import free_port, serving, wait_until_serving
 
 TOKEN = "scrape-me"
 DIRTY = {"id": "m-1", "account_id": "u-1", "surface": "post", "text": "官网 １８８ｂｅｔ。ｃｏｍ"}
-EXAMPLE_FEEDS = Path(__file__).resolve().parents[2] / "examples" / "feeds"
 
 
 def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -144,13 +144,8 @@ def test_json_log_lines_are_one_object_each_and_keep_hostile_text_inside() -> No
 @pytest.mark.slow
 def test_two_workers_share_their_counters_and_log_json(tmp_path: Path) -> None:
     home = tmp_path / "workers-home"
-    runner = CliRunner()
-    imported = runner.invoke(
-        bastion_app,
-        ["feeds", "import", str(EXAMPLE_FEEDS), "--category", "from-file", "--home", str(home)],
-    )
-    assert imported.exit_code == 0, imported.output
-    made = runner.invoke(bastion_app, ["tenants", "create", "Demo", "--home", str(home)])
+    import_example_feeds(home)
+    made = CliRunner().invoke(bastion_app, ["tenants", "create", "Demo", "--home", str(home)])
     key = made.stdout.strip().splitlines()[-1]
     with httpx.Client(timeout=120) as probe:
         port = free_port()

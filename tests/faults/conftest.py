@@ -25,10 +25,10 @@ from typer.testing import CliRunner
 
 from bastion.cli import app
 from tests.service import conftest as _service_fixtures
+from tests.support.homes import import_example_feeds
 from tests.support.live import free_port
 
 BASTION = str(Path(sys.executable).parent / "bastion")
-EXAMPLE_FEEDS = Path(__file__).resolve().parents[2] / "examples" / "feeds"
 
 
 def unavailable(reason: str) -> None:
@@ -124,12 +124,8 @@ def own_postgres() -> Iterator[OwnPostgres]:
 
 def home_with_tenant(home: Path, env: dict[str, str]) -> str:
     """``home`` with the example feeds imported and one tenant; returns its platform key."""
-    runner = CliRunner()
-    imported = runner.invoke(
-        app, ["feeds", "import", str(EXAMPLE_FEEDS), "--category", "from-file", "--home", str(home)]
-    )
-    assert imported.exit_code == 0, imported.output
-    made = runner.invoke(app, ["tenants", "create", "Demo", "--home", str(home)], env=env)
+    import_example_feeds(home)
+    made = CliRunner().invoke(app, ["tenants", "create", "Demo", "--home", str(home)], env=env)
     assert made.exit_code == 0, made.output
     return str(made.stdout.strip().splitlines()[-1])
 

@@ -14,8 +14,8 @@ from bastion.cli import app
 from bastion.intel.compile import current_version
 from bastion.model import Item
 from bastion.scanner import Scanner
+from tests.support.homes import import_example_feeds
 
-EXAMPLE_FEEDS = Path(__file__).resolve().parents[2] / "examples" / "feeds"
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample_content.jsonl"
 runner = CliRunner()
 
@@ -40,10 +40,7 @@ def test_an_import_that_fills_the_disk_keeps_the_index_in_force(
 ) -> None:
     disk = tiny_disk(3 * 1024)
     home = disk / "home"
-    first = runner.invoke(
-        app, ["feeds", "import", str(EXAMPLE_FEEDS), "--category", "from-file", "--home", str(home)]
-    )
-    assert first.exit_code == 0, first.output
+    import_example_feeds(home)
     version, before = current_version(home), _verdicts(home)
     listed_before = runner.invoke(app, ["feeds", "list", "--home", str(home)]).output
     big = shared_data / "blocklistproject-lists" / "phishing.txt"
@@ -71,10 +68,7 @@ def test_a_scan_that_fills_the_disk_keeps_the_earlier_results(
     tiny_disk: Callable[[int], Path], tmp_path: Path
 ) -> None:
     home = tmp_path / "home"
-    imported = runner.invoke(
-        app, ["feeds", "import", str(EXAMPLE_FEEDS), "--category", "from-file", "--home", str(home)]
-    )
-    assert imported.exit_code == 0, imported.output
+    import_example_feeds(home)
     disk = tiny_disk(64)
     out = disk / "results.jsonl"
     small = disk / "small.jsonl"

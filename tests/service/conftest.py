@@ -12,15 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from bastion import Scanner
-from bastion.cli import app as cli_app
 from bastion.enforce import Ladder
 from bastion.model import Entity, Item, ScanResult, Violation
 from bastion.store import Store
 from bastion.store.queries import create_tenant, issue_api_key
 from tests.store import conftest as _store_fixtures
+from tests.support.homes import import_example_feeds
 
 # The two-backend store fixtures of tests/store, shared with these suites.
 backend_url = _store_fixtures.backend_url
@@ -69,23 +68,7 @@ def ladder() -> Ladder:
 @pytest.fixture(scope="session")
 def feed_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A home whose intel index holds the example feeds (gambling, phishing, scam...)."""
-    home = tmp_path_factory.mktemp("feed-home")
-    outcome = CliRunner().invoke(
-        cli_app,
-        [
-            "feeds",
-            "import",
-            str(REPO / "examples" / "feeds"),
-            "--category",
-            "from-file",
-            "--source",
-            "sample",
-            "--home",
-            str(home),
-        ],
-    )
-    assert outcome.exit_code == 0, outcome.output
-    return home
+    return import_example_feeds(tmp_path_factory.mktemp("feed-home"), source="sample")
 
 
 @pytest.fixture(scope="session")

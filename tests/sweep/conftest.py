@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import CliRunner
 
-from bastion.cli import app as cli_app
 from bastion.sweep.results import read_findings
+from tests.support.homes import import_example_feeds
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -28,23 +27,7 @@ COLUMNS = ("id", "platform", "surface", "account_id", "text", "created_at")
 
 @pytest.fixture(scope="session")
 def sweep_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("sweep") / "home"
-    outcome = CliRunner().invoke(
-        cli_app,
-        [
-            "feeds",
-            "import",
-            str(REPO / "examples" / "feeds"),
-            "--category",
-            "from-file",
-            "--source",
-            "sample",
-            "--home",
-            str(home),
-        ],
-    )
-    assert outcome.exit_code == 0, outcome.output
-    return home
+    return import_example_feeds(tmp_path_factory.mktemp("sweep") / "home", source="sample")
 
 
 def sample_records(copies: int = 1) -> list[dict[str, Any]]:
