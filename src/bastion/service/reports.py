@@ -214,20 +214,9 @@ def file_report(
             tenant_id=tenant_id,
             created_at=now,
         )
-    report = Report(
-        tenant_id=tenant_id,
-        reporter_id=reporter.id,
-        reporter_ip_hash=hashed_ip,
-        trusted_flagger=reporter.trusted,
-        item_id=item.id if item else None,
-        account_id=account.id if account else None,
-        reason=reason,
-        text=text_,
-        case_id=case.id,
-        created_at=now,
+    report = _stored_report(
+        session, tenant_id, reporter, hashed_ip, item, account, reason, text_, case.id, now
     )
-    session.add(report)
-    session.flush()
     before = case.priority
     case.priority = max(case.priority, case_priority(session, tenant_id, case.id, config))
     case.updated_at = now
@@ -251,6 +240,37 @@ def file_report(
     return ReportReceipt(report, case, merged, report_token(config, tenant_id, report.id))
 
 
+def _stored_report(
+    session: Session,
+    tenant_id: int,
+    reporter: Reporter,
+    hashed_ip: str | None,
+    item: Item | None,
+    account: Account | None,
+    reason: str,
+    text_: str,
+    case_id: int | None,
+    now: datetime,
+) -> Report:
+    """The report row, flushed for its id; a muted one (no case) never counts as a trusted
+    flagger's."""
+    report = Report(
+        tenant_id=tenant_id,
+        reporter_id=reporter.id,
+        reporter_ip_hash=hashed_ip,
+        trusted_flagger=reporter.trusted and case_id is not None,
+        item_id=item.id if item else None,
+        account_id=account.id if account else None,
+        reason=reason,
+        text=text_,
+        case_id=case_id,
+        created_at=now,
+    )
+    session.add(report)
+    session.flush()
+    return report
+
+
 def _file_muted(
     session: Session,
     tenant_id: int,
@@ -264,20 +284,9 @@ def _file_muted(
     config: ReportConfig,
 ) -> ReportReceipt:
     """A muted reporter's report: stored (and counted) with no case, so it never queues."""
-    report = Report(
-        tenant_id=tenant_id,
-        reporter_id=reporter.id,
-        reporter_ip_hash=hashed_ip,
-        trusted_flagger=False,
-        item_id=item.id if item else None,
-        account_id=account.id if account else None,
-        reason=reason,
-        text=text_,
-        case_id=None,
-        created_at=now,
+    report = _stored_report(
+        session, tenant_id, reporter, hashed_ip, item, account, reason, text_, None, now
     )
-    session.add(report)
-    session.flush()
     audit.append(
         session,
         actor=_actor(reporter),
