@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export BASTION_HOME ?= $(CURDIR)/.bastion
+# Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
 
 .PHONY: install demo test lint typecheck bench fuzz scenario screenshots clean
 
@@ -31,7 +33,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all

@@ -57,7 +57,7 @@ def test_the_readme_setup_is_the_two_make_commands() -> None:
 
 
 @pytest.mark.parametrize(
-    "word", [*VERDICTS, *OUTCOMES, *DETECTION_SOURCES[:-1], *declared_labels(), "ai_label"]
+    "word", [*VERDICTS, *OUTCOMES, *DETECTION_SOURCES[:-1], *sorted(declared_labels()), "ai_label"]
 )
 def test_every_verdict_outcome_detection_source_and_signal_is_in_the_readme(word: str) -> None:
     assert re.search(rf"`[^`]*\b{re.escape(word)}\b[^`]*`", README), word

@@ -36,7 +36,7 @@ class AtomicTextFile:
 
     def commit(self) -> None:
         self.handle.flush()
-        _publish(self.handle, self.temp, self.path, 0o666 & ~_umask())
+        _publish(self.handle, self.temp, self.path, 0o666 & ~umask())
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):
@@ -52,7 +52,7 @@ def _publish(handle: IO[bytes] | IO[str], temp: Path, path: Path, mode: int) -> 
     os.replace(temp, path)
 
 
-def _umask() -> int:
+def umask() -> int:
     """The process umask (read by setting it back at once)."""
     mask = os.umask(0o022)
     os.umask(mask)

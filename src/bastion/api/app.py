@@ -49,6 +49,7 @@ from bastion.expand import ShortLinkExpander
 from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
 from bastion.service.clicks import FLUSH_SECONDS, ClickCounter
+from bastion.service.users import prepare as prepare_sign_in
 from bastion.shim.rewrite import shim_links
 from bastion.shim.signing import LinkSigner
 from bastion.store import Store
@@ -140,6 +141,7 @@ def create_app(
         expander=link_expander,
     )
     problems.install(app)
+    prepare_sign_in()
     for module in (
         check,
         accounts,

@@ -9,10 +9,8 @@ text such as tenant names. Bad arguments exit 2 with the reason.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import tempfile
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +20,7 @@ from urllib.parse import urlsplit
 import typer
 from sqlalchemy.orm import Session
 
+from bastion.atomic import umask, write_bytes_atomically
 from bastion.cli.common import HomeOption, fail, open_store, store_for
 from bastion.config import resolve_home
 from bastion.enforce.webhooks import deliver
@@ -71,13 +70,9 @@ def _write(text: str, out: Path | None) -> None:
     target = out.expanduser()
     if not target.parent.is_dir():
         fail(f"cannot write {out}: directory {target.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
+        write_bytes_atomically(target, text.encode("utf-8"), mode=0o666 & ~umask())
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         fail(f"cannot write {out}: {exc.strerror or exc}")
 
 

@@ -55,13 +55,20 @@ def _t2s() -> _Converter:
     return converter
 
 
+@cache
+def _s2t() -> _Converter:
+    """OpenCC's simplified-to-traditional converter, built once: building one reads its
+    dictionaries (about a tenth of a second), and pattern tables convert dozens of strings."""
+    import opencc
+
+    converter: _Converter = opencc.OpenCC("s2t")
+    return converter
+
+
 def simplified_to_traditional(text: str) -> str:
     """``text`` in traditional characters (for building patterns that must match both scripts;
     regular-expression syntax is ASCII and passes through)."""
-    import opencc
-
-    converted: str = opencc.OpenCC("s2t").convert(text)
-    return converted
+    return _s2t().convert(text)
 
 
 def prepare() -> None:

@@ -32,12 +32,11 @@ def _guarded(pattern: str) -> str:
 class Gate:
     """Patterns compiled twice: an RE2 set (one DFA pass) and exact ``re`` twins."""
 
-    __slots__ = ("_match", "exact", "fast", "patterns")
+    __slots__ = ("_exact", "_match", "fast", "sources")
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        guarded = [_guarded(pattern) for pattern in patterns]
-        self.patterns = [re.compile(pattern) for pattern in guarded]
-        self.exact = re.compile("|".join(f"(?:{pattern})" for pattern in guarded))
+        self.sources = tuple(patterns)
+        self._exact: tuple[list[re.Pattern[str]], re.Pattern[str]] | None = None
         options = re2.Options()
         options.max_mem = GATE_MEMORY
         self.fast = re2.Set.SearchSet(options)
@@ -46,6 +45,27 @@ class Gate:
         self.fast.Compile()
         compiled: Any = self.fast
         self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
+
+    @property
+    def patterns(self) -> list[re.Pattern[str]]:
+        """The exact ``re`` twin of each pattern."""
+        return self._twins()[0]
+
+    @property
+    def exact(self) -> re.Pattern[str]:
+        """The exact ``re`` twin of the union."""
+        return self._twins()[1]
+
+    def _twins(self) -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
+        """Compiled on first use: only texts longer than ``GATE_MAX`` need them, and compiling
+        every gate's twins with ``re`` cost each process about a second at import."""
+        if self._exact is None:
+            guarded = [_guarded(pattern) for pattern in self.sources]
+            self._exact = (
+                [re.compile(pattern) for pattern in guarded],
+                re.compile("|".join(f"(?:{pattern})" for pattern in guarded)),
+            )
+        return self._exact
 
     def matcher(self) -> Callable[[bytes], list[int]]:
         """The compiled set's own match function, skipping the wrapper (hot-path callers)."""

@@ -244,7 +244,7 @@ def has_candidates(text: str) -> bool:
 @cache
 def _wide_markup() -> int:
     """The index of the markup clause in the non-ASCII set (its last)."""
-    return len(_wide().patterns) - 1
+    return len(_wide().sources) - 1
 
 
 def _after_markup(text: str) -> bool:

@@ -8,6 +8,7 @@ queue; ``senior`` also decides appeals and bans; ``admin`` also manages the tena
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 from argon2 import PasswordHasher
@@ -24,7 +25,19 @@ MIN_PASSWORD: Final = 12
 MAX_PASSWORD: Final = 256
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 _HASHER = PasswordHasher()
-_DUMMY = _HASHER.hash("not a password anyone has")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user does not exist (the same work either way, so
+    timing tells nothing), made at the app's start (``prepare``) rather than at import:
+    argon2 is slow on purpose, and every process that imports the service would pay it."""
+    return _HASHER.hash("not a password anyone has")
+
+
+def prepare() -> None:
+    """Make the dummy hash now (a server's start), so no sign-in is the first to pay for it."""
+    _dummy_hash()
 
 
 def check_username(username: str) -> str:
@@ -100,7 +113,7 @@ def authenticate(
 ) -> ConsoleUser | None:
     """The user if the password is right and the user is enabled, else None."""
     user = find_user(session, tenant_id, username) if _USERNAME.fullmatch(username) else None
-    candidate = user.password_hash if user is not None else _DUMMY
+    candidate = user.password_hash if user is not None else _dummy_hash()
     try:
         _HASHER.verify(candidate, password[:MAX_PASSWORD])
     except (VerifyMismatchError, VerificationError, InvalidHashError):

@@ -10,9 +10,13 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from bastion.cli.serve import build_app
+from bastion.integrations.synapse.items import event_item_id
 from bastion.integrations.synapse.receiver import PATH, ReceiverConfig, create_receiver
+from bastion.store import Store
+from bastion.store.models import Case, Item
 from tests.extract.images.pictures import encode, qr
 from tests.integrations.synapse.conftest import (
     BastionHome,
@@ -31,6 +35,9 @@ pytestmark = pytest.mark.synapse
 DISGUISED = "官网 １８８ｂｅｔ。ｃｏｍ 注册送彩金"
 """188bet.com (listed as gambling by the example feed) in full-width letters, ideographic dot."""
 CLEAN = "lunch at the usual place at noon?"
+REVIEWED = "TG：casino_king888 百家乐包赢"
+"""An unlisted Telegram handle offered with gambling wording: the default policy sends it to
+review, so Synapse delivers it and Bastion opens a case."""
 
 
 @dataclass
@@ -63,10 +70,19 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             alice, bob = hs.register("alice"), hs.register("bob")
             room = alice.create_room()
             bob.join(room)
+            make_room_admin(alice, admin, room)  # the receiver redacts as this account
             with httpx.Client(base_url=api_url, timeout=60) as api:
                 yield World(home, hs, api, admin, room, alice, bob)
     finally:
         hs.stop()
+
+
+def make_room_admin(creator: Client, admin: Client, room: str) -> None:
+    admin.join(room)
+    path = f"/_matrix/client/v3/rooms/{room}/state/m.room.power_levels"
+    levels = creator.call("GET", path).json()
+    levels.setdefault("users", {})[admin.user_id] = 100
+    assert creator.call("PUT", path, levels).status_code == 200
 
 
 def test_disguised_listed_link_is_rejected_with_a_readable_reason(world: World) -> None:
@@ -192,3 +208,67 @@ def test_ladder_suspends_a_repeat_spammer_and_a_granted_appeal_lifts_it(world: W
 
     wait_for(can_send)
     assert "thanks, understood" in world.bob.bodies(world.room)
+
+
+def _case_of(world: World, event_id: str) -> int | None:
+    """The id of the case Bastion opened for the event (None until the ingest thread wrote it)."""
+    store = Store.open(home=world.home.path)
+    try:
+        found = store.run(
+            lambda s: s.scalar(
+                select(Case.id)
+                .join(Item, Item.id == Case.item_id)
+                .where(Item.external_id == event_item_id(event_id))
+            )
+        )
+    finally:
+        store.engine.dispose()
+    return None if found is None else int(found)
+
+
+def _moderator_decides(world: World, event_id: str, action_kind: str) -> None:
+    case = wait_for(lambda: _case_of(world, event_id))
+    moderator = world.bastion("moderator")
+    claimed = world.api.post(f"/v1/review/cases/{case}:claim", headers=moderator)
+    assert claimed.status_code == 200, claimed.text
+    decided = world.api.post(
+        f"/v1/review/cases/{case}:decide",
+        json={"decision": "change_action", "action_kind": action_kind, "notes": "seen it"},
+        headers=moderator,
+    )
+    assert decided.status_code == 200, decided.text
+    assert [a["kind"] for a in decided.json()["actions"]] == [action_kind]
+
+
+def _delivered_for_review(world: World, user: Client, text: str) -> str:
+    user.join(world.room)
+    sent = user.send(world.room, text)
+    assert sent.status_code == 200, sent.text  # review lets the message through
+    wait_for(lambda: text in world.bob.bodies(world.room))
+    return str(sent.json()["event_id"])
+
+
+def test_a_message_a_moderator_removes_after_review_is_redacted(world: World) -> None:
+    text = f"{REVIEWED} redact-me"
+    event_id = _delivered_for_review(world, world.hs.register("carol"), text)
+    _moderator_decides(world, event_id, "remove_content")
+    wait_for(lambda: text not in world.bob.bodies(world.room))  # the receiver redacted it
+    redacted = next(e for e in world.bob.messages(world.room) if e.get("event_id") == event_id)
+    assert redacted["content"] == {}
+    assert "redacted_because" in redacted.get("unsigned", {})
+
+
+def test_an_account_a_moderator_bans_is_deactivated(world: World) -> None:
+    dave = world.hs.register("dave")
+    event_id = _delivered_for_review(world, dave, f"{REVIEWED} ban-me")
+    _moderator_decides(world, event_id, "ban")
+    seen: list[str] = []
+
+    def token_refused() -> bool:
+        response = dave.send(world.room, CLEAN)
+        seen.append(f"{response.status_code} {response.text}")
+        return response.status_code == 401  # deactivation logged every device out
+
+    wait_for(token_refused, describe=lambda: seen[-1:])
+    profile = world.admin.call("GET", f"/_synapse/admin/v2/users/{dave.user_id}")
+    assert profile.json()["deactivated"] is True

@@ -253,6 +253,22 @@ def test_receiver_suspends_restores_and_dedupes() -> None:
         assert _post(client, "case.opened", {"case": 1}, notice="ntc_5").json()["done"] == []
 
 
+def test_receiver_applies_a_moderators_case_decision_like_the_scans_own() -> None:
+    calls: list[str] = []
+    with _receiver(calls) as client:
+        decided = {
+            "case": 7,
+            "decision": "change_action",
+            "item": "ev:abc",
+            "account": "spam:hs",
+            "actions": [{"id": 1, "kind": "ban", "expires_at": None}],
+        }
+        assert _post(client, "case.decided", decided).json()["done"] == ["deactivate @spam:hs"]
+        dismissed = {"case": 8, "decision": "dismiss", "account": "spam:hs", "actions": []}
+        assert _post(client, "case.decided", dismissed, notice="ntc_2").json()["done"] == []
+        assert calls == ['POST /_synapse/admin/v1/deactivate/%40spam%3Ahs {"erase":false}']
+
+
 def test_receiver_refuses_bad_signatures_and_asks_for_a_retry_when_synapse_fails() -> None:
     calls: list[str] = []
     with _receiver(calls, status=502) as client:

@@ -4,8 +4,9 @@
 ``python -m bastion.integrations.synapse.receiver``). It verifies each notice's
 ``Bastion-Signature``, then:
 
-- ``enforcement.decision``: ``temp_suspend`` suspends the account (``suspend_with``),
-  ``ban`` deactivates it (``ban_with``), ``remove_content`` redacts the event when it was stored;
+- ``enforcement.decision`` (the scan's automatic decision) and ``case.decided`` (a moderator's
+  decision on a case): ``temp_suspend`` suspends the account (``suspend_with``), ``ban``
+  deactivates it (``ban_with``), ``remove_content`` redacts the event when it was stored;
 - ``action.reversed`` (a granted appeal, a moderator's reversal): undoes the suspension or ban;
 - ``account.restored`` (a temporary suspension ran out): lifts the suspension.
 
@@ -149,7 +150,7 @@ async def apply_notice(
     account = data.get("account")
     user = user_id_of(account) if isinstance(account, str) else None
     done: list[str] = []
-    if event == "enforcement.decision":
+    if event in ("enforcement.decision", "case.decided"):
         actions = data.get("actions") or []
         kinds = [a.get("kind") for a in actions if isinstance(a, Mapping)]
         for kind in ("ban", "temp_suspend"):
@@ -159,7 +160,7 @@ async def apply_notice(
         item = data.get("item")
         event_id = event_id_of(item) if isinstance(item, str) else None
         if "remove_content" in kinds and event_id:
-            rule = data.get("rule") or "policy"
+            rule = data.get("rule") or ("moderator" if event == "case.decided" else "policy")
             if await admin.redact(event_id, f"Removed by Bastion ({rule})"):
                 done.append(f"redact {event_id}")
     elif event == "action.reversed" and user:
