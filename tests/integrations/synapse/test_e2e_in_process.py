@@ -250,7 +250,7 @@ def _delivered_for_review(world: World, user: Client, text: str) -> str:
 
 def test_a_message_a_moderator_removes_after_review_is_redacted(world: World) -> None:
     text = f"{REVIEWED} redact-me"
-    event_id = _delivered_for_review(world, world.hs.register("carol"), text)
+    event_id = _delivered_for_review(world, world.hs.register("reviewed_once"), text)
     _moderator_decides(world, event_id, "remove_content")
     wait_for(lambda: text not in world.bob.bodies(world.room))  # the receiver redacted it
     redacted = next(e for e in world.bob.messages(world.room) if e.get("event_id") == event_id)
@@ -259,7 +259,7 @@ def test_a_message_a_moderator_removes_after_review_is_redacted(world: World) ->
 
 
 def test_an_account_a_moderator_bans_is_deactivated(world: World) -> None:
-    dave = world.hs.register("dave")
+    dave = world.hs.register("banned_later")
     event_id = _delivered_for_review(world, dave, f"{REVIEWED} ban-me")
     _moderator_decides(world, event_id, "ban")
     seen: list[str] = []
