@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export BASTION_HOME ?= $(CURDIR)/.bastion
-# Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in this process.
+# Test processes: one per core (pytest-xdist), a test file to one process (its module fixtures, such
+# as a Synapse or a server, start once); TEST_WORKERS=0 runs the suite in this process.
 TEST_WORKERS ?= auto
 
 .PHONY: install demo test lint typecheck bench fuzz scenario screenshots clean
@@ -33,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
