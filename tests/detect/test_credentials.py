@@ -174,3 +174,40 @@ def test_an_offer_without_a_domain_word_is_not_gated() -> None:
     long_text = "今天天气很好。" * 700 + "DM me for legal advice"
     assert detector.gate(Item("g", text=long_text))  # past the RE2 set's limit: exact patterns
     assert not detector.gate(Item("g", text="今天天气很好。" * 700 + "DM me"))
+
+
+MARKETING = [
+    # a pharmacy's, a jeweller's, a carrier's and an estate agent's sale: commerce words beside
+    # topic words, no solicitation
+    "益丰大药房会员日来啦！满100减20，具体哪些药品参与优惠请咨询客服热线",
+    "即日起黄金每克优惠20元，详情请咨询店内工作人员",
+    "流量包翻倍送，详询营业厅",
+    "名校旁边全南向明亮的名品户型，投资自用两相宜，欢迎咨询",
+    "Our class starts Monday, call us to book a seat",
+]
+ONE_WORD = [
+    "有点狠了！基本翻倍！",  # 翻倍 is a commerce word and a money word: one word, no offer
+    "说实话，哪有稳赚的？",
+    "为了让后代考学读书，苦了父母了",  # 代考 inside 后代考学
+    "真是唯恐天下不乱，造谣的人应该付法律责任，这正是他们想要的",
+    "加V人士曝出的消息是假的，这人有病",  # Weibo's 加V is a verified badge
+    "欢迎参加我们的法律常识答题活动",  # 加我 inside 参加我们
+]
+
+
+@pytest.mark.parametrize("text", MARKETING + ONE_WORD)
+def test_a_sale_or_a_word_read_twice_is_not_an_offer(text: str) -> None:
+    assert offers_in(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("domain", "text"),
+    [
+        ("medical", "专业治疗不孕不育，欢迎咨询"),  # commerce word + service word
+        ("financial", "想炒股的找我，带你赚钱"),  # solicitation + topic word
+        ("legal", "We offer visa and immigration help, DM me"),
+        ("medical", "大药房老中医坐诊，私信我开方"),
+    ],
+)
+def test_a_solicitation_or_a_service_still_makes_an_offer(domain: str, text: str) -> None:
+    assert domain in {offer.domain for offer in offers_in(text)}, text

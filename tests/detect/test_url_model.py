@@ -67,3 +67,22 @@ def test_shorteners_and_bare_addresses_are_not_scored(scanner: Scanner) -> None:
     assert ["shortener" in e.flags for e in result.entities] == [True, False]
     assert result.entities[1].kind == "ip"
     assert not [s for s in result.signals if s.detector == "url_model"]
+
+
+def test_a_www_label_says_nothing_about_the_site(scanner: Scanner) -> None:
+    """The block lists write many hosts with ``www.`` and the benign lists almost none: scored
+    with it, ``www.youtube.com`` went to review. It is scored as the site it names."""
+    assert host_doc("www.youtube.com") == host_doc("youtube.com")
+    assert host_doc("m.example.org").chars == "^example.org$"
+    assert host_doc("www.com").chars == "^www.com$"  # a name of its own, not a prefix
+    result = scanner.scan({"id": "5", "surface": "post", "text": "video www.youtube.com/watch?v=1"})
+    assert not [s for s in result.signals if s.detector == "url_model"]
+
+
+@pytest.mark.parametrize(
+    "text", ["see www.example.com/plan", "at http://example.net", "go www.example123 now"]
+)
+def test_placeholder_and_unknown_suffix_hosts_are_not_scored(scanner: Scanner, text: str) -> None:
+    """Documentation names (RFC 2606) and hosts under no public suffix are nobody's site."""
+    result = scanner.scan({"id": "6", "surface": "post", "text": text})
+    assert not [s for s in result.signals if s.detector == "url_model"]

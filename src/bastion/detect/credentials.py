@@ -6,8 +6,11 @@ The operator keeps the credential table (``bastion credentials import FILE``: CS
 (``credentials/credentials.json``) atomically, and loaded at the edge (``load_asset``).
 
 A text (a bio, a post, a display name: any surface) *offers* advice in a domain when an offer
-phrase and a domain word meet within ``advice_lexicon.WINDOW`` characters (see that module for
-why both are needed: talk about health, law or money is not an offer). Each domain found yields
+phrase and a domain word, two different words, meet within ``advice_lexicon.WINDOW``
+characters, and at least one of them is strong: a solicitation beside any domain word, or a
+commerce word ("请咨询", "book a") beside a service word ("律师", "therapy"). See that module
+for why: talk about health, law or money is not an offer, and neither is a pharmacy's or a
+carrier's sale. Each domain found yields
 one ``unqualified_advice`` signal (category ``unqualified_advice``, evidence naming the domain
 and both phrases) unless the item's ``account_id`` holds a credential for that domain. An item
 without an ``account_id`` cannot show a credential, so its offers are flagged. The default
@@ -28,12 +31,16 @@ import re2
 
 from bastion.atomic import write_bytes_atomically
 from bastion.detect.advice_lexicon import (
-    DOMAIN_EN,
-    DOMAIN_ZH,
+    COMMERCE_EN,
+    COMMERCE_ZH,
     DOMAINS,
     NOT_OFFERS,
     OFFER_EN,
     OFFER_ZH,
+    SERVICE_EN,
+    SERVICE_ZH,
+    TOPIC_EN,
+    TOPIC_ZH,
     WINDOW,
 )
 from bastion.detect.base import DetectContext, Resources
@@ -167,12 +174,21 @@ def _compile(pattern: str) -> re2._Regexp[str]:
     return re2.compile(pattern, options)
 
 
-_OFFER: Final = _compile("|".join(f"(?:{p})" for p in (*OFFER_EN, *OFFER_ZH)))
-_DOMAIN: Final = {
-    domain: _compile(f"(?:{DOMAIN_EN[domain]})|(?:{DOMAIN_ZH[domain]})") for domain in DOMAINS
-}
-_OFFERS: Final = (*OFFER_EN, *OFFER_ZH)
-_WORDS: Final = (*DOMAIN_EN.values(), *DOMAIN_ZH.values())
+def _either(*patterns: str) -> re2._Regexp[str]:
+    return _compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_SOLICIT: Final = _either(*OFFER_EN, *OFFER_ZH)
+_COMMERCE: Final = _either(*COMMERCE_EN, *COMMERCE_ZH)
+_SERVICE: Final = {domain: _either(SERVICE_EN[domain], SERVICE_ZH[domain]) for domain in DOMAINS}
+_TOPIC: Final = {domain: _either(TOPIC_EN[domain], TOPIC_ZH[domain]) for domain in DOMAINS}
+_OFFERS: Final = (*OFFER_EN, *OFFER_ZH, *COMMERCE_EN, *COMMERCE_ZH)
+_WORDS: Final = (
+    *SERVICE_EN.values(),
+    *SERVICE_ZH.values(),
+    *TOPIC_EN.values(),
+    *TOPIC_ZH.values(),
+)
 SET_MAX: Final = 4_096
 """Longer texts are read by single patterns, which never give up: an RE2 set may exhaust its
 DFA budget on a long text and report no match, which must not skip one."""
@@ -223,31 +239,51 @@ class Offer:
     word: str
 
 
+_Span = tuple[int, int, str]
+
+
+def _spans(pattern: re2._Regexp[str], text: str) -> list[_Span]:
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def _near(word: _Span, offers: list[_Span]) -> str | None:
+    """The first offer within ``WINDOW`` of ``word`` that is another word (no overlap)."""
+    start, end, _ = word
+    for offer_start, offer_end, phrase in offers:
+        apart = offer_end <= start or end <= offer_start
+        if apart and offer_start - WINDOW <= start and end <= offer_end + WINDOW:
+            return phrase
+    return None
+
+
 def offers_in(text: str) -> list[Offer]:
-    """Each domain in which ``text`` offers advice, with the phrases that show it."""
+    """Each domain in which ``text`` offers advice, with the phrases that show it: a
+    solicitation near a service or topic word, or a commerce word near a service word."""
     folded = fold(text[:SCAN_CHARS])
     if not _FOLDED_TEST(folded):
         return []
     for idiom in NOT_OFFERS:
         if idiom in folded:
             folded = folded.replace(idiom, " " * len(idiom))
-    offers = [(m.start(), m.end(), m.group()) for m in _OFFER.finditer(folded)]
-    if not offers:
+    solicits = _spans(_SOLICIT, folded)
+    commerce = _spans(_COMMERCE, folded)
+    if not solicits and not commerce:
         return []
+    both = solicits + commerce
     found = []
     for domain in DOMAINS:
-        for word in _DOMAIN[domain].finditer(folded):
-            near = next(
-                (
-                    phrase
-                    for start, end, phrase in offers
-                    if start - WINDOW <= word.start() and word.end() <= end + WINDOW
-                ),
-                None,
-            )
+        near = None
+        for word in _spans(_SERVICE[domain], folded):
+            near = _near(word, both)
             if near is not None:
-                found.append(Offer(domain, near.strip(), word.group().strip()))
                 break
+        if near is None and solicits:
+            for word in _spans(_TOPIC[domain], folded):
+                near = _near(word, solicits)
+                if near is not None:
+                    break
+        if near is not None:
+            found.append(Offer(domain, near.strip(), word[2].strip()))
     return found
 
 

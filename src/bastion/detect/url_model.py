@@ -24,6 +24,7 @@ from bastion.detect.base import DetectContext, Resources
 from bastion.detect.linear import Doc, LinearModel
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.model import Item, Signal
+from bastion.suffixes import registrable_domain
 
 LABEL: Final = "url_model.suspicious"
 SHIPPED_FILE: Final = "url_model.npz"
@@ -32,6 +33,11 @@ SKIP_FLAGS: Final = frozenset({PROSE_LIKE, "shortener", "ip_host"})
 MAX_HOSTS: Final = 64
 """At most this many distinct hosts are scored per item (a list of 1,000 links costs no more)."""
 DEFAULT_EMIT: Final = 0.99
+RESERVED: Final = frozenset({"example.com", "example.net", "example.org"})
+"""Names reserved for documentation (RFC 2606): placeholders, never anyone's site. Hosts under
+the reserved TLDs (``.example``, ``.test``, ``.invalid``, ``.localhost``) and under no known
+public suffix at all have no registrable domain and are not scored either."""
+_WWW: Final = ("www.", "www1.", "www2.", "www3.", "ww.", "wap.", "m.")
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -41,9 +47,20 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def site_name(host: str) -> str:
+    """``host`` without a leading ``www.``-like label (``www.``, ``m.``, ``wap.``): a
+    convention of the web, not a property of the site. The block lists write many hosts with it
+    and the benign lists almost none, so a model that saw it learnt "www. is suspicious" and
+    sent ``www.youtube.com`` to review."""
+    for prefix in _WWW:
+        if host.startswith(prefix) and "." in host[len(prefix) :]:
+            return host[len(prefix) :]
+    return host
+
+
 def host_doc(host: str) -> Doc:
     """The model's view of a host: ``^host$`` for n-grams; words and shape buckets as tokens."""
-    host = host.lower().strip(".")[-253:]
+    host = site_name(host.lower().strip("."))[-253:]
     labels = host.split(".")
     name = labels[-2] if len(labels) > 1 else labels[0]
     suffix = labels[-1] if len(labels) > 1 else ""
@@ -97,6 +114,9 @@ class UrlModelDetector:
                 continue
             host = entity.host or (entity.value if entity.kind == "domain" else "")
             if not host or "." not in host or not SKIP_FLAGS.isdisjoint(entity.flags):
+                continue
+            site = registrable_domain(host)
+            if site is None or site in RESERVED:
                 continue
             if host not in scored:
                 if len(scored) == MAX_HOSTS:
