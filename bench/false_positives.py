@@ -4,15 +4,21 @@ Recall is cheap if everything is flagged, so this runs the scanner, loaded with 
 evaluation feeds, over real messages that carry no off-platform spam: UCI SMS ham, Weibo
 comments and the normal class of the Chinese telecom texts (which includes genuine operator
 marketing SMS with short links, a hard case). Bars per set: act <= 0.1 %, review <= 1 %.
-The first offenders are listed with their entities so a reviewer can tell a bug from a fair hit.
+Each set is scanned twice: with the home's policy (the packaged default: the text intent model
+off) and with the text-model rules switched on (``policy_with_model_on``), as an operator who
+enables the model runs it. The first offenders are listed with their entities, rules and
+signals' evidence, so a reviewer can tell a bug from a fair hit; ``rules`` counts every rule that
+sent a message of the set to review or act.
 
-``python -m bench.false_positives [--home DIR] [--weibo-limit N]``
+``python -m bench.false_positives [--home DIR] [--weibo-limit N] [--no-model]``
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +50,7 @@ def offender_record(index: int, text: str, result: Any) -> dict[str, Any]:
             for e in result.entities
         ],
         "rules": [f"{v.rule}/{v.category}/{v.outcome}" for v in result.violations],
+        "signals": [f"{s.detector}: {s.evidence}"[:200] for s in result.signals],
     }
 
 
@@ -51,6 +58,7 @@ def measure(scanner: Any, surface: str, texts: list[str]) -> dict[str, Any]:
     """Verdict shares over one set, with the first offenders."""
     counts = {"allow": 0, "review": 0, "act": 0}
     with_entities = 0
+    rules: Counter[str] = Counter()
     offenders: list[dict[str, Any]] = []
     started = time.perf_counter()
     for i, text in enumerate(texts):
@@ -59,7 +67,10 @@ def measure(scanner: Any, surface: str, texts: list[str]) -> dict[str, Any]:
         result = scanner.scan(Item(id=str(i), text=text, surface=surface))
         counts[result.verdict] += 1
         with_entities += bool(result.entities)
-        if result.verdict != "allow" and len(offenders) < SHOW_OFFENDERS:
+        if result.verdict == "allow":
+            continue
+        rules.update({v.rule for v in result.violations if v.mode != "shadow"})
+        if len(offenders) < SHOW_OFFENDERS:
             offenders.append(offender_record(i, text, result))
     total = sum(counts.values())
     act, review = common.pct(counts["act"], total), common.pct(counts["review"], total)
@@ -72,19 +83,20 @@ def measure(scanner: Any, surface: str, texts: list[str]) -> dict[str, Any]:
         "review_pct": review,
         "with_entities_pct": common.pct(with_entities, total),
         "bar_met": act <= BAR_ACT_PCT and review <= BAR_REVIEW_PCT,
+        "rules": dict(rules.most_common()),
         "seconds": round(time.perf_counter() - started, 3),
         "offenders": offenders,
     }
 
 
-def report(results: dict[str, dict[str, Any]]) -> None:
+def report(title: str, results: dict[str, dict[str, Any]]) -> None:
     rows = [
         [name, r["surface"], str(r["messages"]), f"{r['act_pct']:.3f}", f"{r['review_pct']:.3f}",
          f"{r['with_entities_pct']:.2f}", "PASS" if r["bar_met"] else "FAIL"]
         for name, r in results.items()
     ]  # fmt: skip
     columns = ["set", "surface", "messages", "act %", "review %", "with entities %", "bar"]
-    common.print_table("False positives on clean text", columns, rows)
+    common.print_table(f"False positives on clean text: {title}", columns, rows)
     print(f"bars: act <= {BAR_ACT_PCT} %, review <= {BAR_REVIEW_PCT} % per set")
     for name, r in results.items():
         for offender in r["offenders"]:
@@ -93,6 +105,20 @@ def report(results: dict[str, dict[str, Any]]) -> None:
             )
             text = offender["text"].replace("\n", " ")[:120]
             print(f"  [{name} #{offender['index']}] {offender['verdict']}: {text!r} -> {entities}")
+        if r["rules"]:
+            print(f"  [{name}] rules: {r['rules']}")
+
+
+def model_on_scanner(home: Path) -> Any:
+    """The same home's feeds with the text-model rules of the default policy switched on."""
+    from bastion.detect.text_model import policy_with_model_on
+
+    with tempfile.TemporaryDirectory(prefix="bastion-fp-") as temp:
+        path = Path(temp) / "policy.yaml"
+        path.write_text(policy_with_model_on(), encoding="utf-8")
+        from bastion.scanner import Scanner
+
+        return Scanner.load(home=home, policy_path=path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,19 +126,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--home", type=Path, default=None, help="BASTION_HOME to scan with")
     parser.add_argument("--weibo-limit", type=int, default=200_000)
+    parser.add_argument("--no-model", action="store_true", help="skip the text-model-on pass")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     data = common.data_dir(args.data)
-    scanner = common.load_scanner(common.scanner_home(args.home, data))
-    results = {
-        name: measure(scanner, surface, texts)
-        for name, (surface, texts) in clean_sets(data, args.weibo_limit).items()
-    }
-    report(results)
+    home = common.scanner_home(args.home, data)
+    scanners = {"default_policy": common.load_scanner(home)}
+    if not args.no_model:
+        scanners["text_model_on"] = model_on_scanner(home)
+    sets = clean_sets(data, args.weibo_limit)
+    passes: dict[str, dict[str, dict[str, Any]]] = {}
+    for title, scanner in scanners.items():
+        passes[title] = {
+            name: measure(scanner, surface, texts) for name, (surface, texts) in sets.items()
+        }
+        report(title, passes[title])
     summary = {
         "bars": {"act_pct": BAR_ACT_PCT, "review_pct": BAR_REVIEW_PCT},
-        "bar_met": all(r["bar_met"] for r in results.values()),
-        "sets": results,
+        "bar_met": all(r["bar_met"] for sets_ in passes.values() for r in sets_.values()),
+        "sets": passes["default_policy"],
+        **({"text_model_on": passes["text_model_on"]} if "text_model_on" in passes else {}),
     }
     print(f"-> {common.write_result('false_positives', summary)}")
     return 1 if args.strict and not summary["bar_met"] else 0

@@ -5,7 +5,10 @@ impersonated police, prosecutors and health officials, "customer service" refund
 membership cancellations, loan and credit-limit "unfreezing" fees, impersonated bosses,
 relatives and old classmates, part-time brushing jobs, investment and crypto "mentors"), and of
 the ordinary messages they hide among (shop, salon, pharmacy, estate-agent, insurance and carrier
-marketing, bank notices, chat). No text was copied from any data set.
+marketing, bank notices, chat). Three ordinary kinds were added when the model sent such text
+to review on real sets it never reads (the telecom set's normal class, Weibo comments; both
+evaluation only): long, polite carrier and bank campaigns; mall, pharmacy and jeweller member
+days; short replies under a post. No text was copied from any data set.
 
 A script is built from a scheme's parts (who speaks, the hook, what the victim must do, the
 pressure, the close), each part drawn from many paraphrases, in one of several styles (a
@@ -1147,8 +1150,134 @@ NORMAL_PARTS: Final = [
         ],
         ["如遇可疑情况请拨打96110", "谨防诈骗", "请提醒身边的家人朋友", ""],
     ],
+    # carrier and bank campaigns, written long and polite the way operators write them: a
+    # greeting, thanks, the offer, how to take it (reply, click, the app, a hall), unsubscribe
+    [
+        [
+            "尊敬的用户，您好！",
+            "尊敬的{carrier}客户：",
+            "亲爱的用户，",
+            "【{carrier}】尊敬的用户，",
+            "尊敬的{bank}客户您好，",
+            "尊敬的星级客户，",
+            "{festival}快乐！尊敬的用户，",
+        ],
+        [
+            "感谢您一直以来对{carrier}的支持与信任",
+            "感谢您使用我们的服务",
+            "为了回馈广大用户的厚爱",
+            "我们很高兴地通知您",
+            "在{festival}来临之际，我们为您准备了一份惊喜",
+            "",
+        ],
+        [
+            "我们特别推出流量翻倍活动，办理即送{small}G省内流量",
+            "现在办理家庭宽带可享半年免费，还送高清电视",
+            "新用户下载掌上营业厅客户端即可领取{small}元话费",
+            "每日签到即可领取免费流量，连续签到奖励翻倍",
+            "预存{small}元话费即送{goods}一台，数量有限",
+            "您可免费体验一个月视频会员，热门影视抢先看",
+            "开通彩铃业务即可免费下载热门歌曲",
+            "升级到新套餐，语音不限量还送宽带",
+            "会员积分可兑换话费、流量和{goods}",
+            "您已获得{festival}抽奖资格，奖品有{goods}和话费",
+            "合约购机享优惠，分期付款零利率",
+            "您的网龄券即将到期，请尽快使用",
+            "推荐好友办理，双方各得{small}元话费红包",
+            "您的{bank}信用卡消费满{small}元即可参加抽奖",
+            "您的{bank}卡已完成一笔交易，金额{amount}元",
+            "您的账户积分{small}分即将过期，可兑换精美礼品",
+        ],
+        [
+            "点击链接立即参与",
+            "回复1即可办理，次月生效",
+            "登录手机营业厅即可领取",
+            "详情请咨询客服热线或到附近营业厅办理",
+            "关注官方微信公众号了解更多",
+            "活动时间有限，先到先得",
+            "请到营业厅携带身份证办理",
+            "",
+        ],
+        ["回复TD退订", "退订回T", "感谢您的支持！", "祝您生活愉快！", ""],
+    ],
+    # mall, pharmacy, jeweller and supermarket member days
+    [
+        [
+            "尊敬的{shop}会员，您好！",
+            "亲爱的会员，",
+            "【{shop}】",
+            "{festival}好礼！",
+            "尊敬的顾客，",
+        ],
+        [
+            "本周六会员日，全场{goods}八五折",
+            "黄金饰品每克立减{small}元",
+            "购物满{small}元送{goods}，积分翻倍",
+            "店庆期间保健品买一送一，阿胶、蛋白粉特价",
+            "凭此短信到店可领取精美礼品一份",
+            "会员积分可兑换现金券，全场通用",
+            "新品上市，老会员专享九折",
+            "药房会员日满{small}减{small}，部分药品除外",
+        ],
+        [
+            "详情请咨询店内工作人员",
+            "欢迎光临",
+            "地址：{city}{shop}",
+            "活动仅限当天",
+            "咨询电话见门店海报",
+            "",
+        ],
+        ["退订回TD", "回T退订", "期待您的光临~", ""],
+    ],
+    # short replies and comments under a post: a few words of opinion, doubt or feeling, with
+    # the words of money, trust, banks and officials that fraud scripts also use
+    [
+        [
+            "",
+            "",
+            "@{name} ",
+            "哈哈，",
+            "说实话，",
+            "唉，",
+            "回复@{name}:",
+            "转发微博 ",
+        ],
+        [
+            "真的假的，有没有出处",
+            "我觉得没那么简单",
+            "看看就好，别太当真",
+            "这种事见多了",
+            "钱难挣啊",
+            "有钱真好",
+            "这个说法靠谱吗",
+            "老掉牙的谣言又出来了",
+            "银行排队两小时，服务太差",
+            "相关部门出来说句话吧",
+            "捐钱之前先看看账目公不公开",
+            "吓死我了，不敢点开",
+            "说到底还是利益",
+            "建议删帖",
+            "求懂的人科普一下",
+            "这人还行",
+            "看得我心里堵得慌",
+            "顶一个",
+            "不会吧，我不信",
+            "这条值得一看",
+            "大家出门注意安全",
+            "别动不动就道德绑架",
+            "讲得很到位",
+            "我早就说过了",
+            "这也太离谱了",
+            "又是标题党",
+            "政府的回应呢",
+            "谁信谁傻",
+            "工资还没发，愁死了",
+            "转给爸妈看看",
+        ],
+        ["", "", "！", "？", "[哈哈]", "[怒]", "[泪]", "。。。", "[偷笑]", "～"],
+    ],
 ]
-NORMAL_COUNTS: Final = (1100, 700, 900, 800, 1200, 600, 250)
+NORMAL_COUNTS: Final = (1100, 700, 900, 800, 1200, 600, 250, 900, 500, 1200)
 
 
 def _fill(template: str, rng: random.Random) -> str:

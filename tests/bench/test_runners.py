@@ -70,6 +70,8 @@ def test_false_positive_measure_counts_and_lists_offenders(scanner: Any) -> None
     assert offender["index"] == 2
     assert any(e["value"].endswith("188bet.com") for e in offender["entities"])
     assert result["bar_met"] is False
+    assert result["rules"] == {"link.listed": 1}
+    assert offender["signals"] and offender["signals"][0].startswith("reputation: ")
 
 
 def test_throughput_measure_reports_rates(scanner: Any, shared_data: Path) -> None:

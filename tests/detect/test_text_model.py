@@ -30,6 +30,17 @@ from bastion.modeltrain import Example, read_labelled, split, train_operator
 FRAUD = "您好，这里是上海公安局，您的身份证涉嫌洗钱案件，请立即把资金转入安全账户配合调查。"
 PRIZE = "Congratulations! You have won a £1000 prize. Call 09061701461 now to claim your reward."
 ORDINARY = ("明天一起吃饭吧，我订了万达广场附近的位子。", "see you at five, bring the report")
+MARKETING_AND_REPLIES = (
+    "【中国电信】尊敬的客户，感谢您多年的支持！即日起登录电信营业厅APP签到，连续七天可领5G流量，回复TD退订。",
+    "尊敬的会员，周末到店购物满三百元积分翻倍，黄金首饰每克减十元，详情咨询门店。",
+    "怎么可能，我才不信呢[哈哈]",
+)
+"""A carrier's and a shop's campaign, and a short reply under a post: the polite greeting,
+the prize and the doubt of fraud scripts, none of their asks."""
+SCRIPTS = (
+    "您好，我是淘宝客服，您购买的商品质量有问题，我们要给您退款，请加我QQ并按提示操作。",
+    "尊敬的用户，您的银行卡因异常交易已被冻结，请点击链接验证身份解冻，否则将影响征信。",
+)
 
 GAMBLING_ROWS = [f"百家乐真人荷官 首充送彩金{n}元 上分下分秒到 加微信kf{n}" for n in range(30)]
 NORMAL_ROWS = [f"周末{n}点一起去公园散步吧，记得带上孩子和水杯" for n in range(30)]
@@ -80,6 +91,15 @@ def test_the_shipped_model_flags_fraud_scripts_and_prize_scams(empty_home: Path)
     for text in ORDINARY:
         result = scanner.scan({"id": "2", "surface": "chat", "text": text})
         assert (result.verdict, result.signals) == ("allow", []), text
+
+
+def test_campaigns_and_replies_are_not_scripts_that_open_the_same_way(empty_home: Path) -> None:
+    scanner = Scanner.load(empty_home, no_feeds=True)
+    for text in MARKETING_AND_REPLIES:
+        result = scanner.scan({"id": "3", "surface": "chat", "text": text})
+        assert result.verdict == "allow", text
+    for text in SCRIPTS:
+        assert scanner.scan({"id": "4", "surface": "chat", "text": text}).verdict == "review", text
 
 
 def test_the_gate_skips_short_and_ordinary_texts() -> None:
