@@ -7,8 +7,8 @@ words (a word that reads as both, such as 稳赚 or 翻倍, is one piece of evid
   promising what no honest professional promises ("DM me for", "I can help you", "1-on-1",
   "私信咨询", "一对一", "加我", "包过", "稳赚"). *Commerce* words are what every shop, carrier
   and estate agent writes too ("call us", "book a", "sign up now", "请咨询", "详询", "预约",
-  "特价", "报名", "联系我", "找我", "见效"): on their own they say a business sells something, not that
-  someone offers advice;
+  "特价", "报名", "联系我", "找我", "见效"): on their own they say a business sells something,
+  not that someone offers advice;
 * a **domain** word. *Service* words name the advice or service itself (a lawyer, a lawsuit, a
   treatment, a cure, tutoring, therapy, stock tips: 律师, 官司, 治疗, 根治, 辅导, 心理咨询,
   荐股); *topic* words name what people talk about (a pharmacy's 药, a jeweller's 黄金, a
