@@ -67,7 +67,7 @@ _CUE_SEP: Final = (
 )
 
 _FIRST: Final = (
-    "VvWwQqKkTtFfDdLlAaGg+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽小绿🟢💚ᐯᎳ球秋ไラو"
+    "VvWwQqKkTtFfDdLlAaGg+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽小绿🟢💚ᐯᎳ球秋ไラوㄨㄎㄑㄈㄉ卫텔"
     + "".join(SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian"))
 )
 """Every character a cue can begin with: the pattern is only tried there."""
