@@ -20,6 +20,12 @@ from re import Match
 
 from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
+from bastion.extract.handle_layouts import (
+    CHAT_GATE,
+    PROFILE_GATE,
+    find_chat_handles,
+    find_profile_handles,
+)
 from bastion.extract.phones import international
 from bastion.normalize import cues
 from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP, CUES
@@ -116,6 +122,7 @@ CUE_CLAUSES = (
     SPOKEN_GATE,
     SPELLED_CUE_GATE,
     CUE_GLUED,
+    PROFILE_GATE,
 )
 """Supersets of every handle match (cue, separator, first id character) for the pre-check."""
 
@@ -393,5 +400,7 @@ HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] =
     (CUE_LINE, _find_line),
     (CUE_REVERSED, _find_reversed),
     (CUE_GLUED, _find_glued),
+    (CHAT_GATE, find_chat_handles),
+    (PROFILE_GATE, find_profile_handles),
 )
 """Each finder with the cue it needs; the extract router runs a finder only if its cue occurs."""
