@@ -3,9 +3,9 @@
 * A chat log: the cue in one message (``[11:22] 小雪: 加我飞机``), the id sent in the next
   messages, a piece each (``kiki35``, ``52xiao``). A reader joins the pieces; so does this finder,
   reading each line without its timestamp and speaker.
-* A profile shown field by field: the cue in one field with a word pointing on (``用户名：TG在简介``,
-  ``昵称：找我企鹅``, ``name: 扣扣 below``), the id at the start of the next field
-  (``个人简介：meili_bot｜备注来意``).
+* A profile shown field by field: the cue in one field with a word pointing on
+  (``用户名：TG在简介``, ``昵称：找我企鹅``, ``name: 扣扣 below``), the id at the start of the
+  next field (``个人简介：meili_bot｜备注来意``).
 
 Both take only what a cue owns: the pieces or the field must read as an id with a digit or an
 ``_``, in the shape the cue's messenger allows; a line that is anything else ends the id.
@@ -13,6 +13,7 @@ Both take only what a cue owns: the pieces or the field must read as an id with 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
@@ -42,8 +43,8 @@ _CHAT_PREFIX: Final = re.compile(
     f"[ \\t]{{0,4}}(?:{_STAMP}[ \\t]{{0,3}})?(?P<who>{_SPEAKER})[ \\t]{{0,2}}[:：][ \\t]{{0,3}}"
 )
 _CHAT_HEADER: Final = re.compile(
-    f"[ \\t]{{0,4}}(?:(?P<who>{_SPEAKER})[ \\t]{{1,3}}{_STAMP}|{_STAMP}[ \\t]{{1,3}}(?P<who2>{_SPEAKER}))"
-    "[ \\t]*"
+    f"[ \\t]{{0,4}}(?:(?P<who>{_SPEAKER})[ \\t]{{1,3}}{_STAMP}"
+    f"|{_STAMP}[ \\t]{{1,3}}(?P<who2>{_SPEAKER}))[ \\t]*"
 )
 """A speaker and a time on a line of their own (``VIP经理 21:38``): the message is the next line."""
 CHAT_GATE: Final = (
@@ -53,10 +54,13 @@ CHAT_GATE: Final = (
 a time ending a line."""
 _CUE_END: Final = re.compile("[ \\t:：]*(?:(?:is|是|为|為)[ \\t:：]*)?$")
 _CHAT_WORDS: Final = frozenset(
-    "ok okay k hi hello hey yes yeah yep no nope sure thanks thx ty bye lol haha hmm done".split()
+    {"ok", "okay", "k", "hi", "hello", "hey", "yes", "yeah", "yep", "no", "nope", "sure"}
+    | {"thanks", "thx", "ty", "bye", "lol", "haha", "hmm", "done"}
 )
 """Replies that end an id sent in pieces rather than continue it."""
 _MAX_PIECES: Final = 4
+_WORDY: Final = re.compile("[^\\W_]")
+"""A letter or digit of any script."""
 
 
 def _messages(text: str) -> list[tuple[int, int, str | None]]:
@@ -99,13 +103,15 @@ def find_chat_handles(text: str, out: list[Candidate]) -> None:
         kind, cue = cued
         pieces: list[tuple[int, int]] = []
         for p_start, p_end, p_speaker in messages[i + 1 : i + 1 + _MAX_PIECES]:
-            piece = text[p_start:p_end].strip(" \t")
-            if p_speaker != speaker or not _PIECE.fullmatch(piece):
+            piece = _PIECE.match(text, p_start, p_end)
+            if p_speaker != speaker or piece is None or piece[0].lower() in _CHAT_WORDS:
                 break
-            if piece.lower() in _CHAT_WORDS:
-                break
-            lead = p_start + text[p_start:p_end].index(piece)
-            pieces.append((lead, lead + len(piece)))
+            rest = text[piece.end() : p_end].strip()
+            if _WORDY.search(rest):
+                break  # a message with words in it (``casino bonus daily``): not a piece
+            pieces.append(piece.span())
+            if rest:
+                break  # the id's last piece, an emoji after it
         if not pieces:
             continue
         ident = "".join(text[a:b] for a, b in pieces)
@@ -137,7 +143,7 @@ def find_profile_handles(text: str, out: list[Candidate]) -> None:
     """The id opening a profile field after a field that names the messenger and points on."""
     fields = [(m.end(), text.find("\n", m.end())) for m in _FIELD.finditer(text)]
     fields = [(a, len(text) if b < 0 else b) for a, b in fields]
-    for (start, end), (next_start, next_end) in zip(fields, fields[1:], strict=False):
+    for (start, end), (next_start, next_end) in itertools.pairwise(fields):
         if text.count("\n", end, next_start) > 1:
             continue
         value = text[start:end]

@@ -431,7 +431,8 @@ _FILLED_RE: Final = re.compile(
     "(?:(?P=f)[A-Za-z0-9_\\-]){2,40})(?![A-Za-z0-9_\\-])[ \t]{0,2}[(（]?(?P<say>[^)）\n]{0,24})"
 )
 _DROP_WORDS: Final = re.compile(
-    "(?i:remove|delete|drop|without|ignore|skip|take out|leave out)|去掉|去除|删掉|删除|删去|不要|忽略"
+    "(?i:remove|delete|drop|without|ignore|skip|take out|leave out)"
+    "|去掉|去除|删掉|删除|删去|不要|忽略"
 )
 
 
