@@ -257,6 +257,8 @@ def _find_wechat(text: str, out: list[Candidate]) -> None:
         if _in_mention(text, match) or not _disguise_ok(text, match, ident):
             continue
         if _NUMERIC.fullmatch(ident):
+            if match["cue"].endswith(("同号", "同號")):
+                continue  # "WeChat is the same as the phone": the phone finder reads it
             if not _AMOUNT_AFTER.match(text, match.end()):
                 _emit(out, "wechat", match, "id", _digits(ident))
         elif ident[0].isdigit() and not (
