@@ -428,7 +428,7 @@ _CHAT_STAMP: Final = re.compile("[ \t]{0,4}[\\[(【]?[0-9]{1,2}:[0-9]{2}")
 _FILLER_SYMBOLS: Final = "$*#%&!~^=+|"
 _FILLED_RE: Final = re.compile(
     f"{_CUE}(?P<id>[A-Za-z0-9_\\-](?P<f>[{re.escape(_FILLER_SYMBOLS)}])[A-Za-z0-9_\\-]"
-    "(?:(?P=f)[A-Za-z0-9_\\-]){2,40})(?![A-Za-z0-9_\\-])[ \t]{0,2}[(（]?(?P<say>[^)）\n]{0,24})"
+    "(?:(?P=f)[A-Za-z0-9_\\-]){2,40})[ \t]{0,2}[(（](?P<say>[^)）\n]{1,24})[)）]"
 )
 _DROP_WORDS: Final = re.compile(
     "(?i:remove|delete|drop|without|ignore|skip|take out|leave out)"
@@ -438,7 +438,8 @@ _DROP_WORDS: Final = re.compile(
 
 def _filled(text: str) -> list[Group]:
     """``k$i$k$i$n$a$_$4$3 (remove every $)``, ``b$e$i（把$全部去掉）``: a symbol between every
-    character of the id after a cue, and the message says to drop that symbol."""
+    character of the id after a cue, and right after the id, in brackets, the message says to
+    drop that symbol (the whole id: ``m*i*_*柒零（去掉星号）`` is joined elsewhere)."""
     groups: list[Group] = []
     for m in _FILLED_RE.finditer(text):
         say, fill = m["say"], m["f"]
