@@ -155,3 +155,32 @@ def test_shapes_left_alone(scanner: Scanner, text: str) -> None:
     result = scanner.scan(Item(id="x", text=text, surface="post"))
     handles = [(e.kind, e.value) for e in result.entities if e.kind != "email"]
     assert handles == [], (text, handles)
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "fixed matches, sure win",  # tipsters
+        "토토 가입",  # Korean: sports betting
+        "バカラ",  # Japanese: baccarat
+        "แทงบอล",  # Thai: football betting
+        "nhà cái uy tín",  # Vietnamese: bookmaker
+        "hot pics, private show",
+        "조건만남",  # Korean: paid dating
+        "instant loan, no credit check",
+        "内部消息 无视黑白",
+    ],
+)
+def test_harmful_wording_of_every_kind_sends_a_handle_to_review(
+    scanner: Scanner, wording: str
+) -> None:
+    for surface in SURFACES:
+        result = scanner.scan(Item(id="x", text=f"telegram: vip_room88 {wording}", surface=surface))
+        assert ("telegram", "vip_room88") in [(e.kind, e.value) for e in result.entities]
+        assert result.verdict in ("review", "act"), (wording, surface, result.to_dict())
+
+
+@pytest.mark.parametrize("wording", ["fixed matches, sure win", "토토 가입", "instant loan"])
+def test_harmful_wording_without_a_handle_is_allowed(scanner: Scanner, wording: str) -> None:
+    result = scanner.scan(Item(id="x", text=f"news today: {wording}", surface="post"))
+    assert result.verdict == "allow", result.to_dict()
