@@ -13,7 +13,7 @@ from bastion.extract._gates import Gate
 from bastion.extract._types import Candidate, UnmaskedLike, resolve_overlaps
 from bastion.extract.encoded import TRIGGER as ENCODED_TRIGGER
 from bastion.extract.encoded import find_encoded
-from bastion.extract.handles import HANDLE_FINDERS
+from bastion.extract.handles import HANDLE_FINDERS, qq_mailboxes
 from bastion.extract.hosts import EMBEDDED, PROSE_LIKE, find_hosts
 from bastion.extract.phones import PHONE_SHAPE, find_phones
 from bastion.extract.precheck import has_candidates
@@ -153,6 +153,8 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
     )
     if nested:
         kept = _with_embedded(kept, nested)
+    if _AT in hits and (mailboxes := qq_mailboxes(kept)):
+        kept = sorted([*kept, *mailboxes], key=Candidate.sort_key)
     return [_entity(unmasked, cand) for cand in kept]
 
 

@@ -20,6 +20,13 @@ from re import Match
 
 from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
+from bastion.extract.handle_layouts import (
+    CHAT_GATE,
+    PROFILE_GATE,
+    find_chat_handles,
+    find_profile_handles,
+)
+from bastion.extract.phones import international
 from bastion.normalize import cues
 from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP, CUES
 from bastion.normalize.handle_ids import NUMERAL_ID, SPELLED_CUE_GATE, SPOKEN_GATE
@@ -115,6 +122,7 @@ CUE_CLAUSES = (
     SPOKEN_GATE,
     SPELLED_CUE_GATE,
     CUE_GLUED,
+    PROFILE_GATE,
 )
 """Supersets of every handle match (cue, separator, first id character) for the pre-check."""
 
@@ -129,10 +137,14 @@ _TELEGRAM = re.compile(
     "(?:[^\\n@]{0,12}?@(?P<at>[A-Za-z][A-Za-z0-9_]{4,31})(?![A-Za-z0-9_]|\\.[A-Za-z0-9])"
     f"|(?P<sep>{_SEP})(?P<id>[A-Za-z][A-Za-z0-9_]{{4,31}}{_END_OF_ID}|{_SPACED_NAME}))"
 )
+_NUMBER_GAP = f"(?:[ \\-.()（）]|[{_SYMBOLS}]\ufe0f?)"
 _WHATSAPP = re.compile(
     f"(?P<cue>{CUE_WHATSAPP})(?P<sep>{_SEP})"
-    "(?P<id>\\+?[0-9](?:[ \\-.()]{0,2}[0-9]){6,14})(?![0-9]|[.,][0-9])"
+    f"(?P<id>\\+?[0-9](?:{_NUMBER_GAP}{{0,2}}[0-9]){{6,14}})(?![0-9]|[.,][0-9])"
 )
+_PLAIN_GAPS = re.compile("[0-9 \\-.()+]+")
+"""A number written with its usual gaps only; any other gap (``+84🔸93🔸121``, ``（213）``)
+joins groups a reader joins only if the whole is a valid international number."""
 _LINE = re.compile(
     f"(?P<cue>{CUE_LINE})(?P<sep>{_SEP})"
     "(?P<id>@?[A-Za-z0-9~][A-Za-z0-9._\\-]{3,19})(?![A-Za-z0-9._\\-])"
@@ -245,6 +257,8 @@ def _find_wechat(text: str, out: list[Candidate]) -> None:
         if _in_mention(text, match) or not _disguise_ok(text, match, ident):
             continue
         if _NUMERIC.fullmatch(ident):
+            if match["cue"].endswith(("同号", "同號")):
+                continue  # "WeChat is the same as the phone": the phone finder reads it
             if not _AMOUNT_AFTER.match(text, match.end()):
                 _emit(out, "wechat", match, "id", _digits(ident))
         elif ident[0].isdigit() and not (
@@ -294,6 +308,8 @@ def _find_whatsapp(text: str, out: list[Candidate]) -> None:
             continue
         ident = match["id"]
         value = ("+" if ident.startswith("+") else "") + _digits(ident)
+        if not _PLAIN_GAPS.fullmatch(ident) and (value[0] != "+" or international(value) is None):
+            continue
         _emit(out, "whatsapp", match, "id", value)
 
 
@@ -361,6 +377,23 @@ def _find_glued(text: str, out: list[Candidate]) -> None:
         out.append(Candidate(kind, match.start(group), match.end(group), ident, cue=cue))
 
 
+_QQ_MAIL_HOSTS = frozenset({"qq.com", "vip.qq.com"})
+_QQ_LOCAL = re.compile("[1-9][0-9]{4,10}")
+
+
+def qq_mailboxes(kept: list[Candidate]) -> list[Candidate]:
+    """The QQ number of each ``123456789@qq.com`` among ``kept``: a QQ mailbox is named by its
+    owner's QQ number, so the address also offers that account (a handle inside the e-mail)."""
+    out = []
+    for cand in kept:
+        if cand.kind != "email" or cand.host not in _QQ_MAIL_HOSTS:
+            continue
+        local = cand.value.partition("@")[0]
+        if _QQ_LOCAL.fullmatch(local):
+            out.append(Candidate("qq", cand.start, cand.start + len(local), local, cue="qq.com"))
+    return out
+
+
 HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] = (
     (CUE_WECHAT, _find_wechat),
     (CUE_QQ, _find_qq),
@@ -369,5 +402,7 @@ HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] =
     (CUE_LINE, _find_line),
     (CUE_REVERSED, _find_reversed),
     (CUE_GLUED, _find_glued),
+    (CHAT_GATE, find_chat_handles),
+    (PROFILE_GATE, find_profile_handles),
 )
 """Each finder with the cue it needs; the extract router runs a finder only if its cue occurs."""

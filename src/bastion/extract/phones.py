@@ -42,7 +42,7 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if "0" <= c <= "9")
 
 
-def _international(raw: str) -> str | None:
+def international(raw: str) -> str | None:
     """E.164 form of ``raw`` when libphonenumber calls it a valid number, else None."""
     try:
         number = phonenumbers.parse("+" + _digits(raw), None)
@@ -67,6 +67,6 @@ def find_phones(text: str, out: list[Candidate]) -> None:
     for match in _INTERNATIONAL.finditer(text):
         if match.start() in taken:
             continue
-        e164 = _international(match.group())
+        e164 = international(match.group())
         if e164 is not None:
             out.append(Candidate("phone", match.start(), match.end(), e164))

@@ -33,11 +33,18 @@ FILL: Final = (
 """What a spammer puts inside a cue word to break it (``微❤信``, ``V 信``, ``Q.Q``)."""
 BREAK: Final = f"{FILL}{{0,2}}"
 SEP_CHARS: Final = (
-    f"[ \\t\u3000:：号號是为為\\-—=＝~～()（）\\[\\]【】「」『』<>《》'\"“”‘’*·•{SYMBOLS}]"
+    f"[ \\t\u3000:：号號是为為\\-—=＝~～()（）\\[\\]【】「」『』<>《》'\"“”‘’*·•|｜{SYMBOLS}]"
 )
-"""What stands between a cue and its id."""
+"""What stands between a cue and its id; a table's bar too (``| QQ | 12345678 |``)."""
+ALIAS: Final = (
+    "(?:[ ]?[(（](?:[Ww][Ee][Cc][Hh][Aa][Tt]|[Ww]eixin|微信|QQ|[Tt]elegram|TG|电报|電報|飞机|飛機"
+    "|[Ww]hats[Aa]pp|LINE|[Ll]ine)[)）])?"
+)
+"""``微信（WeChat）ID→``: the messenger's name again in brackets belongs to the cue (read as the
+id, ``WeChat`` would be a wrong handle)."""
 ID_WORD: Final = (
-    f"(?:(?:{SEP_CHARS}{{0,2}}|[,，][ \t]{{1,2}})(?:[Ii][Dd]|账号|帳號|号码|號碼"
+    f"{ALIAS}(?:(?:{SEP_CHARS}{{0,2}}|[,，][ \t]{{1,2}}|の)(?:[Ii][Dd]|账号|帳號|帐号|号码|號碼"
+    "|官方账号|官方帳號|官方帐号|官方号|官方號|同号|同號"
     "|客服|好友|咨询|諮詢|交流群|公众号|公眾號|频道|頻道|私聊|小号|小號"
     "|[Hh]andle|[Uu]ser ?[Nn]ame|[Aa]ccount|아이디|アイディー|アカウント|айди|аккаунт)"
     "(?![A-Za-z]))?"
@@ -46,12 +53,26 @@ ID_WORD: Final = (
 username``: a word saying what the id is belongs to the cue."""
 
 
+ZHUYIN: Final = {
+    "wei": "ㄨㄟ", "xin": "ㄒㄧㄣ", "kou": "ㄎㄡ", "qi": "ㄑㄧ", "e": "ㄜ", "fei": "ㄈㄟ",
+    "ji": "ㄐㄧ", "dian": "ㄉㄧㄢ", "bao": "ㄅㄠ",
+}  # fmt: skip
+"""Each cue syllable in zhuyin (bopomofo), as Taiwanese input methods write it (``ㄨㄟˊ ㄒㄧㄣˋ``
+for 微信); a tone mark may follow."""
+_TONE: Final = "[ˉˊˇˋ˙]?"
+
+
+def _zy(name: str) -> str:
+    return f"{ZHUYIN[name]}{_TONE}"
+
+
 def _syl(name: str, latin: str, *, first: bool) -> str:
-    """One cue syllable: its homophone characters or its pinyin (a word boundary outside)."""
+    """One cue syllable: its homophone characters, its pinyin (a word boundary outside) or its
+    zhuyin."""
     cased = "".join(f"[{c.upper()}{c}]" for c in latin)
     if first:
-        return f"(?:[{SYLLABLES[name]}]|(?<![A-Za-z]){cased})"
-    return f"(?:[{SYLLABLES[name]}]|{cased}(?![A-Za-z]))"
+        return f"(?:[{SYLLABLES[name]}]|(?<![A-Za-z]){cased}|{_zy(name)})"
+    return f"(?:[{SYLLABLES[name]}]|{cased}(?![A-Za-z])|{_zy(name)})"
 
 
 _VW = "(?<![A-Za-z0-9])[VvWw]"
@@ -64,15 +85,23 @@ NICKNAMES_WECHAT: Final = (
     "小?绿色?(?:泡泡|🫧)|绿色(?:聊天)?(?:软件|[Aa][Pp][Pp])|[🟢💚]\ufe0f?泡泡|(?<![A-Za-z0-9])[Vv]泡泡"
     "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
     "|(?<![A-Za-z0-9])(?:VV|ᐯ᙭) ?(?=[:：])|(?<![A-Za-z])(?:[Ww]ech@t|Ꮃechat)(?![A-Za-z])"
+    "|小绿(?=[:：])|[🟢💚]\ufe0f?(?=[:：])|加卫星|卫星(?=[:：])"
 )
 """WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``), the green app
-(``绿色软件``), and look-alikes of its name the character tables do not fold (``VV:``,
-``ᐯ᙭``, ``wech@t``, Cherokee ``Ꮃechat``)."""
+(``绿色软件``), the green one before a colon (``小绿：``, ``🟢：``), ``卫星`` (wèixīng, a
+satellite, sounds like 微信) after 加 or before a colon, and look-alikes of its name the
+character tables do not fold (``VV:``, ``ᐯ᙭``, ``wech@t``, Cherokee ``Ꮃechat``)."""
 _POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"
+_DECOR = f"(?:[ ]?[{SYMBOLS}]\ufe0f?){{0,2}} ?"
+"""A heart or an emoji between a bare ``V`` or ``Q`` and its colon (``V❤️：``)."""
 """A colon, a line break or an arrow pointing on: what makes a bare ``V`` or ``Q`` a cue."""
 _XIN = f"(?:{_syl('xin', 'xin', first=False)}|亻言)"
-SEARCH: Final = "(?:[ \t]{0,2}(?:搜一搜|搜索?|[Ss]earch(?: for)?)(?![A-Za-z]))?"
-"""``微信搜索``, ``QQ搜``, ``telegram search:``: the cue says where to look the id up."""
+SEARCH: Final = (
+    "(?:[ \t]{0,2}(?:搜一搜|搜尋|搜索?|[Ss]earch(?: for)?(?![A-Za-z]))"
+    "(?:[ \t]{0,2}(?:ID|id|Id)(?![A-Za-z]))?)?"
+)
+"""``微信搜索``, ``QQ搜``, ``telegram search:``, ``賴搜尋ID``: the cue says where to look the id
+up."""
 CUE_WECHAT: Final = (
     f"(?:(?:{_syl('wei', 'wei', first=True)}|{_VW}){BREAK}{_XIN}{ID_WORD}"
     f"|{_VW}{BREAK}[Xx](?![A-Za-z]){ID_WORD}|(?<![A-Za-z0-9])[Vv][Vv](?![A-Za-z0-9])"
@@ -81,23 +110,23 @@ CUE_WECHAT: Final = (
     f"|加{BREAK}[Vv](?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
     f"|{NICKNAMES_WECHAT}"
-    f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv] ?(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号"
+    f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv]{_DECOR}(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号"
     f"|(?:{WORLD_WECHAT}){ID_WORD}){SEARCH}"
 )
 """``WeChat`` glued to the word before it (``收usdtWeChat:``) counts when its capital shows
 where it starts."""
-_KOU = f"(?:[{SYLLABLES['kou']}]|扌口)"
+_KOU = f"(?:[{SYLLABLES['kou']}]|扌口|{_zy('kou')})"
 CUE_QQ: Final = (
-    f"(?:(?<![A-Za-z])[Qq]{BREAK}[Qq]群?{ID_WORD}|(?<![A-Za-z])[Qq][号群]"
+    f"(?:(?<![A-Za-z])[Qq]{BREAK}[Qq][群裙]?{ID_WORD}|(?<![A-Za-z])[Qq][号群裙]"
     f"|(?<![A-Z0-9])QQ(?![A-Za-z]){ID_WORD}"
-    f"|(?:{_KOU}|(?<![A-Za-z])[Kk][Oo][Uu]){BREAK}(?:{_KOU}|[Kk][Oo][Uu](?![A-Za-z])|[Qq](?![A-Za-z]))群?"
+    f"|(?:{_KOU}|(?<![A-Za-z])[Kk][Oo][Uu]){BREAK}(?:{_KOU}|[Kk][Oo][Uu](?![A-Za-z])|[Qq](?![A-Za-z]))[群裙]?"
     f"{ID_WORD}"
-    f"|(?:[{SYLLABLES['qi']}]|(?<![A-Za-z])[Qq][Ii]){BREAK}"
-    f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z]))[{SYLLABLES['e']}]?[号群]?{ID_WORD}"
-    f"|🐧(?:{BREAK}🐧)?|扣群|群号"
+    f"|(?:[{SYLLABLES['qi']}]|(?<![A-Za-z])[Qq][Ii]|{_zy('qi')}){BREAK}"
+    f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z])|{_zy('e')})[{SYLLABLES['e']}]?[号群裙]?{ID_WORD}"
+    f"|🐧(?:{BREAK}🐧)?|扣[群裙]|群号"
     f"|[扣蔻寇抠]{BREAK}[Qq]{{1,2}}(?![A-Za-z])|(?<![{CJK_CHARS}])[球秋]{BREAK}[球秋][号群]?"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
-    f"|(?<![A-Za-z0-9])[Qq] ?(?=[{_POINTING}])){SEARCH}"
+    f"|(?<![A-Za-z0-9])[Qq]{_DECOR}(?=[{_POINTING}])){SEARCH}"
 )
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``; ``扣Q``
 and ``球球`` / ``秋秋`` (qiú qiú) are QQ said another way."""
@@ -106,7 +135,7 @@ _NOT_ARABIC = "(?<![\u0600-\u06ff])"
 WORLD_TELEGRAM: Final = (
     f"{_NOT_CYRILLIC}(?:[Тт]елегра[мм]{{1,2}}|[Тт]елег[аиу]|[Тт][Гг])(?![\u0400-\u04ff])"
     f"|{_NOT_ARABIC}(?:تلگرام|تلگرم|تلغرام|تليجرام|تيليجرام|تلجرام|تيلجرام)"
-    "|テレグラム|텔레그램|เทเลแกรม|เทเลแกม|टेलीग्राम|טלגרם|Τηλεγράφημα"
+    "|テレグラム|텔레그램|텔레(?![가-힣])|เทเลแกรม|เทเลแกม|टेलीग्राम|טלגרם|Τηλεγράφημα"
     "|(?<![A-Za-z])(?:[Bb]lue|[Pp]aper) (?:air)?plane(?: app)?(?![A-Za-z])"
 )
 """Telegram by its name in Russian, Persian and Arabic, Japanese, Korean, Thai, Hindi and
@@ -119,6 +148,8 @@ WORLD_WHATSAPP: Final = (
 )
 """WhatsApp by its name in Russian, Arabic and Persian, Japanese, Korean, Thai, Hindi and
 Hebrew, and Brazil's ``zap``/``zapzap`` (only before a colon: it is also an English word)."""
+SLASH: Final = "(?:[/／]|(?<![A-Za-z])[Ss][Ll][Aa][Ss][Hh](?![A-Za-z])|斜杠|斜线|斜槓)"
+"""A slash, also said (``t dot me slash name``)."""
 CUE_TELEGRAM: Final = (
     "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa]?[Mm]+)?|[Tt](?:[Ee][Ll]|[Ll])[Gg](?:[Rr][Aa]?|[Aa][Rr])[Mm]|[Tt]"
     f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
@@ -126,21 +157,21 @@ CUE_TELEGRAM: Final = (
     f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}{ID_WORD}"
     f"|[✈🛩🛫🛬]\ufe0f?|(?:{WORLD_TELEGRAM}){ID_WORD}){SEARCH}"
     "|(?<![A-Za-z0-9])[Tt][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
-    "[ \t]{0,2}[/／]"
+    f"[ \t]{{0,2}}{SLASH}"
 )
 """``t . me /`` is the link's host spaced out (the id follows the slash)."""
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
     f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][Ss][Ss]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))"
-    f"(?![A-Za-z])|瓦次普|(?:{WORLD_WHATSAPP}){ID_WORD}"
+    f"(?![A-Za-z])(?:[ ][Mm][Ee](?=[:：]))?|瓦次普|(?:{WORLD_WHATSAPP}){ID_WORD}"
     "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
-    "[ \t]{0,2}[/／]"
+    f"[ \t]{{0,2}}{SLASH}"
 )
 """``wa。me/60165123768``: the link's host disguised or spaced out, the number after the slash;
-``watsap``, ``wasap``: the name misspelt; ``واتساب``: its Arabic name."""
+``watsap``, ``wasap``: the name misspelt; ``واتساب``: its Arabic name; ``whatsapp me:``."""
 CUE_LINE: Final = (
     "(?:(?<![A-Za-z])(?:加|[Aa]dd ?)?[Ll](?:ine|INE)(?: ?(?:ID|id|Id))?(?![A-Za-z])|賴"
-    f"|加赖|(?<![{CJK_CHARS}])赖|ไลน์|ライン){ID_WORD}"
+    f"|加赖|(?<![{CJK_CHARS}])赖|ไลน์|ライン){ID_WORD}{SEARCH}"
 )
 """``ไลน์`` and ``ライン`` are LINE in Thai and Japanese."""
 CUES: Final = (CUE_WECHAT, CUE_QQ, CUE_TELEGRAM, CUE_WHATSAPP, CUE_LINE)

@@ -53,6 +53,9 @@ SPOKEN_DIGITS: Final = {**CJK_NUMERALS, "两": "2", "兩": "2", "洞": "0", "拐
 and the radio readings (洞 for 0, 拐 for 7, 勾 for 9), only after a cue or eleven in a row."""
 _NUM: Final = "".join(SPOKEN_DIGITS)
 _TO_DIGITS: Final = str.maketrans(SPOKEN_DIGITS)
+_NUM_: Final = _NUM + "_"
+"""What marks a run after a cue and a line break as an id, not the next line's prose: a digit
+(numerals too) or an ``_`` (``飞机👇`` then ``anking_official`` a letter a line)."""
 _UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
 _JUNK: Final = f" \t\r\n\u3000\xa0·•・.*#~^|/\\\\,，、。{SYMBOLS}"
 """Gaps a spammer puts between the pieces of an id."""
@@ -67,7 +70,7 @@ _CUE_SEP: Final = (
 )
 
 _FIRST: Final = (
-    "VvWwQqKkTtFfDdLlAaGg+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽小绿🟢💚ᐯᎳ球秋ไラو"
+    "VvWwQqKkTtFfDdLlAaGg+➕＋加扌群纸紙瓦賴赖🐧✈🛩🛫🛬薇嶶威徽小绿🟢💚ᐯᎳ球秋ไラوㄨㄎㄑㄈㄉ卫텔"
     + "".join(SYLLABLES[s] for s in ("wei", "kou", "qi", "fei", "dian"))
 )
 """Every character a cue can begin with: the pattern is only tried there."""
@@ -136,11 +139,13 @@ CUED_GATE: Final = (
     f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
     f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-"
     "|[0-9][OoIl]|[OoIl][0-9])"
-    f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n|{_CUE_SEP}@[ \t\u3000])"
+    f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n|{_CUE_SEP}@[ \t\u3000]"
+    "|[^\n]{0,8}[A-Za-z0-9_\\-][$*#%&!~=+|][A-Za-z0-9_\\-][$*#%&!~=+|])"
     f"|{SPELLED_CUE_GATE}|{_REMOVE}|{_REVERSE}"
 )
 """A superset of the cued fold's trigger (RE2 syntax): a cue, then a gap inside an id, a
-numeral, digit groups, a hyphen between every character, or a line break."""
+numeral, digit groups, a hyphen between every character, a line break, or a filler symbol
+between characters (``k$i$k$i``)."""
 _RUN_RE: Final = re.compile(f"[{_UNIT}]+")
 _SYMBOL_RE: Final = re.compile(f"[{SYMBOLS}]+")
 _DECORATION_RE: Final = re.compile(
@@ -388,7 +393,8 @@ def glued_ticker_pass(work: Work) -> None:
 
 
 SPOKEN_SYMBOL_TRIGGER: Final = (
-    "(?i:underscore|under score|dash[)）]|hyphen[)）])|下划线|下劃線|底线|底線|横杠|中划线|减号"
+    "(?i:underscore|under score|dash[)）]|hyphen[)）]|[ ](?:dash|hyphen)[ ]{1,2}[0-9])"
+    "|下划线|下劃線|底线|底線|横杠|横线|中划线|减号"
 )
 """A superset of the spoken-symbol fold's trigger (RE2 syntax)."""
 _UNDERSCORE: Final = "(?i:underscore|under score)|下划线|下劃線|底线|底線"
@@ -396,20 +402,53 @@ _SPOKEN_SYMBOL_RE: Final = re.compile(
     "(?<=[A-Za-z0-9])(?:"
     f"[ ]{{0,2}}[(（](?P<u>{_UNDERSCORE})[)）][ ]{{0,2}}"
     "|[ ]{1,2}(?P<u2>(?i:underscore))[ ]{1,2}|(?P<u3>下划线|下劃線)"
+    "|[ ]{1,2}(?P<h2>(?i:dash|hyphen))[ ]{1,2}(?=[0-9])|(?P<h3>横杠|横线|中划线)"
     "|[ ]{0,2}[(（](?P<h>(?i:dash|hyphen)|横杠|中划线|减号)[)）][ ]{0,2})"
     "(?=[A-Za-z0-9])"
 )
-"""``cocojia underscore 36234``, ``baoyu(下划线)14381``, ``qi(dash)club``: an id's symbol said
-as a word; read as the word, the id would end before it (``cocojia``)."""
+"""``cocojia underscore 36234``, ``baoyu(下划线)14381``, ``qi(dash)club``, ``yunwin dash 91215``,
+``vipling横杠81071``: an id's symbol said as a word; read as the word, the id would end before it
+(``cocojia``, a wrong handle). A bare spaced ``dash`` counts only before digits (``a dash of``)."""
+
+
+def _under(m: re.Match[str]) -> bool:
+    return bool(m["u"] or m["u2"] or m["u3"])
 
 
 def spoken_symbol_pass(work: Work) -> None:
     """Write an id's symbol said as a word as the symbol (``_``, ``-``)."""
     groups: list[Group] = [
-        ("spaced_letters", m.start(), m.end(), [(m.start(), m.end(), "-" if m["h"] else "_")])
+        ("spaced_letters", m.start(), m.end(), [(m.start(), m.end(), "_" if _under(m) else "-")])
         for m in _SPOKEN_SYMBOL_RE.finditer(work.text)
     ]
     work.apply(groups)
+
+
+_CHAT_STAMP: Final = re.compile("[ \t]{0,4}[\\[(【]?[0-9]{1,2}:[0-9]{2}")
+_FILLER_SYMBOLS: Final = "$*#%&!~^=+|"
+_FILLED_RE: Final = re.compile(
+    f"{_CUE}(?P<id>[A-Za-z0-9_\\-](?P<f>[{re.escape(_FILLER_SYMBOLS)}])[A-Za-z0-9_\\-]"
+    "(?:(?P=f)[A-Za-z0-9_\\-]){2,40})[ \t]{0,2}[(（](?P<say>[^)）\n]{1,24})[)）]"
+)
+_DROP_WORDS: Final = re.compile(
+    "(?i:remove|delete|drop|without|ignore|skip|take out|leave out)"
+    "|去掉|去除|删掉|删除|删去|不要|忽略"
+)
+
+
+def _filled(text: str) -> list[Group]:
+    """``k$i$k$i$n$a$_$4$3 (remove every $)``, ``b$e$i（把$全部去掉）``: a symbol between every
+    character of the id after a cue, and right after the id, in brackets, the message says to
+    drop that symbol (the whole id: ``m*i*_*柒零（去掉星号）`` is joined elsewhere)."""
+    groups: list[Group] = []
+    for m in _FILLED_RE.finditer(text):
+        say, fill = m["say"], m["f"]
+        if fill not in say or _DROP_WORDS.search(say) is None:
+            continue
+        start, end = m.span("id")
+        edits: list[Edit] = [(i, i + 1, "") for i in range(start, end) if text[i] == fill]
+        groups.append(("defang", start, end, edits))
+    return groups
 
 
 def cued_id_pass(work: Work) -> None:
@@ -424,6 +463,7 @@ def cued_id_pass(work: Work) -> None:
         edits: list[Edit] = [(i, i + width - 1, "") for i in range(m.start() + 1, m.end(), width)]
         spelled.append(("spaced_letters", m.start(), m.end(), edits))
     work.apply(spelled)
+    work.apply(_filled(work.text))
     text = work.text
     groups: list[Group] = []
     pattern = _CUED_ID_HANZI_RE if _REMOVE_RE.search(text) else _CUED_ID_RE
@@ -434,7 +474,9 @@ def cued_id_pass(work: Work) -> None:
         if group is None:
             group = _id_group(text, m.start("id"), _plain_end(text, m), kind, core)
         ident = m["id"] if group is None else text[group[1] : group[2]]
-        sep = _sep_edits(m["sep"], m.start("sep"), any(c.isdigit() or c in _NUM for c in ident))
+        if "\n" in m["sep"] and _CHAT_STAMP.match(text, m.start("sep") + m["sep"].rfind("\n") + 1):
+            continue  # the next line of a chat log, its time first: not the id
+        sep = _sep_edits(m["sep"], m.start("sep"), any(c.isdigit() or c in _NUM_ for c in ident))
         if sep:
             end, edits = (group[2], sep + group[3]) if group else (m.start("id"), sep)
             group = ("spaced_letters", m.start("sep"), end, edits)
