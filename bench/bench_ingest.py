@@ -168,10 +168,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 @contextmanager
-def throwaway_database(admin_url: str) -> Iterator[str]:
+def throwaway_database(admin_url: str, prefix: str = "bastion_bench") -> Iterator[str]:
     """A fresh PostgreSQL database for one run, dropped afterwards."""
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"bastion_bench_{secrets.token_hex(4)}"
+    name = f"{prefix}_{secrets.token_hex(4)}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
