@@ -4,6 +4,7 @@ bad input."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -123,9 +124,10 @@ def test_filled_statements_equal_built_ones(
                 **arguments,  # type: ignore[arg-type]
             )
         )
-        filled = book.statement(result, violation, decision, **arguments)  # type: ignore[arg-type]
+        filled, text = book.statement_json(result, violation, decision, **arguments)  # type: ignore[arg-type]
         assert filled == expected
         assert list(filled) == list(expected)
+        assert text == json.dumps(expected)
 
 
 def test_templates_are_reused_and_bad_input_is_refused_as_before() -> None:

@@ -11,8 +11,9 @@ every one from scratch was about half of ingest's CPU.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 from bastion.enforce import dsa
@@ -27,6 +28,21 @@ from bastion.enforce.reasons import (
 )
 from bastion.model import ScanResult, Violation
 
+PER_ITEM: Final = frozenset(
+    {
+        "statement_id",
+        "item_id",
+        "account_id",
+        "content_date",
+        "facts",
+        "rules",
+        "policy_version",
+        "redress",
+        "surface",
+        "provenance",
+    }
+)
+"""The fields ``statement`` fills per item; every other one is the template's."""
 _Key = tuple[str, str, str, str, tuple[PlannedAction, ...], int, bool]
 
 
@@ -34,7 +50,15 @@ class StatementBook:
     """Statement dicts for one batch decided at ``now`` by one actor; not shared across
     batches (the deadline and decision date are ``now``'s)."""
 
-    __slots__ = ("_appeal_url", "_automated", "_now", "_now_text", "_source", "config", "templates")
+    __slots__ = (
+        "_appeal_url",
+        "_automated",
+        "_now",
+        "_now_text",
+        "_source",
+        "config",
+        "templates",
+    )
 
     def __init__(
         self, config: ReasonsConfig, now: datetime, *, source: str, automated_decision: str
@@ -45,7 +69,43 @@ class StatementBook:
         self._source = source
         self._automated = automated_decision
         self._appeal_url = config.appeal_url_template
-        self.templates: dict[_Key, dict[str, Any]] = {}
+        self.templates: dict[_Key, tuple[dict[str, Any], dict[str, str]]] = {}
+        """Per template: its first statement, and its fixed fields as JSON text."""
+
+    def statement_json(
+        self,
+        result: ScanResult,
+        violation: Violation,
+        decision: Decision,
+        *,
+        statement_id: str,
+        account_id: str,
+        now: datetime,
+        content_date: datetime | None,
+        has_images: bool,
+        surface: str,
+    ) -> tuple[dict[str, Any], str]:
+        """``statement`` and its ``json.dumps`` text, where the fields the template fixes are
+        serialised once per template (the statement is most of an action row's bytes)."""
+        out, fixed = self._statement(
+            result,
+            violation,
+            decision,
+            statement_id=statement_id,
+            account_id=account_id,
+            now=now,
+            content_date=content_date,
+            has_images=has_images,
+            surface=surface,
+        )
+        if fixed is None:
+            return out, json.dumps(out)
+        dumps = json.dumps
+        body = ", ".join(
+            f'"{name}": {fixed[name] if name in fixed else dumps(value)}'
+            for name, value in out.items()
+        )
+        return out, "{" + body + "}"
 
     def statement(
         self,
@@ -61,6 +121,33 @@ class StatementBook:
         surface: str,
     ) -> dict[str, Any]:
         """``statement_to_dict(build_statement(...))`` for these arguments (same errors too)."""
+        return self._statement(
+            result,
+            violation,
+            decision,
+            statement_id=statement_id,
+            account_id=account_id,
+            now=now,
+            content_date=content_date,
+            has_images=has_images,
+            surface=surface,
+        )[0]
+
+    def _statement(
+        self,
+        result: ScanResult,
+        violation: Violation,
+        decision: Decision,
+        *,
+        statement_id: str,
+        account_id: str,
+        now: datetime,
+        content_date: datetime | None,
+        has_images: bool,
+        surface: str,
+    ) -> tuple[dict[str, Any], dict[str, str] | None]:
+        """The statement and, when it came from a template, the template's fixed fields as
+        JSON text."""
         key = (
             violation.category,
             violation.rule,
@@ -70,9 +157,9 @@ class StatementBook:
             decision.strike_number,
             has_images,
         )
-        template = self.templates.get(key)
+        found = self.templates.get(key)
         if (
-            template is None
+            found is None
             or now != self._now
             or violation.category != decision.category
             or violation.rule != decision.rule
@@ -93,9 +180,12 @@ class StatementBook:
                     surface=surface,
                 )
             )
-            if now == self._now:
-                self.templates[key] = built
-            return built
+            if now != self._now:
+                return built, None
+            fixed = {k: json.dumps(v) for k, v in built.items() if k not in PER_ITEM}
+            self.templates[key] = (built, fixed)
+            return built, fixed
+        template, fixed = found
         if not dsa.valid_puid(statement_id):
             raise ValueError("statement_id must be 1-500 characters of a-z, A-Z, 0-9, '-' or '_'")
         if content_date is not None:
@@ -120,7 +210,7 @@ class StatementBook:
         out["redress"] = redress
         out["surface"] = surface
         out["provenance"] = plain(provenance_facts(result, violation)) if violation.origins else []
-        return out
+        return out, fixed
 
     def _url(self, statement_id: str, item_id: str, account_id: str) -> str:
         url = self._appeal_url

@@ -8,7 +8,6 @@ UPDATE``) before their strikes are read, so two concurrent batches cannot both h
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -221,7 +220,7 @@ class Enforcer:
                 continue
             effective = replace(decision, actions=tuple(a for a, _ in planned))
             statement_id = f"sor-{self.tenant.id}-{entry.id}-{_SLUG.sub('_', category)[:64]}"
-            statement = self.statements.statement(
+            _, statement_text = self.statements.statement_json(
                 result,
                 rep,
                 effective,
@@ -232,8 +231,7 @@ class Enforcer:
                 has_images=bool(item.images),
                 surface=item.surface,
             )
-            # Serialised once per decision, not once per action row (the JSON type would).
-            statement_text = json.dumps(statement)
+            # The text is stored once per decision, not serialised per action row by the type.
             outcome.statement_id = statement_id
             if account is not None and decision.adds_strike:
                 outcome.strike_number = decision.strike_number
