@@ -219,7 +219,9 @@ class StatementBook:
             ("item_id", item_id),
             ("account_id", account_id),
         ):
-            url = url.replace("{" + name + "}", quote(value, safe=""))
+            field = "{" + name + "}"
+            if field in url:  # quote only what the template uses (same URL, less work)
+                url = url.replace(field, quote(value, safe=""))
         return url
 
 
