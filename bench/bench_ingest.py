@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             batches = [items[i : i + args.batch] for i in range(0, len(items), args.batch)]
             gc.collect()
             gc.freeze()  # a million prebuilt items would otherwise make every GC pass crawl
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time()
             slowest = 0.0
             for n, batch in enumerate(batches):
                 now = start + timedelta(seconds=n)
@@ -136,7 +136,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     with store.engine.connect() as conn:
                         conn.execute(text("ANALYZE accounts, items, strikes, actions"))
                         conn.commit()
-            seconds = time.perf_counter() - began
+            seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
             with store.transaction(readonly=True) as session:
                 counts = {
                     name: int(session.scalar(select(func.count()).select_from(model)) or 0)
@@ -159,6 +159,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "items_with_violations": dirty_items,
         "seconds": round(seconds, 2),
         "items_per_s": round(len(items) / seconds),
+        "items_per_client_cpu_s": round(len(items) / cpu),
+        "client_cpu_ms_per_flagged_item": round(cpu * 1000 / max(1, dirty_items), 3),
         "slowest_batch_s": round(slowest, 3),
         "bar_items_per_s": BAR_ITEMS_PER_S,
         "meets_bar": len(items) / seconds >= BAR_ITEMS_PER_S,
@@ -168,10 +170,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 @contextmanager
-def throwaway_database(admin_url: str) -> Iterator[str]:
+def throwaway_database(admin_url: str, prefix: str = "bastion_bench") -> Iterator[str]:
     """A fresh PostgreSQL database for one run, dropped afterwards."""
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"bastion_bench_{secrets.token_hex(4)}"
+    name = f"{prefix}_{secrets.token_hex(4)}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
@@ -195,6 +197,8 @@ def main(argv: list[str] | None = None) -> None:
         default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres",
         help="server for --backend postgres (a throwaway database is created and dropped)",
     )
+    parser.add_argument("--db-prefix", default="bastion_bench", help="throwaway database name")
+    parser.add_argument("--label", default="", help="suffix of the results file name")
     parser.add_argument("--data", type=Path)
     parser.add_argument("--quick", action="store_true", help="100,000 items")
     args = parser.parse_args(argv)
@@ -202,14 +206,14 @@ def main(argv: list[str] | None = None) -> None:
         args.items = min(args.items, 100_000)
     args.url = None
     if args.backend == "postgres":
-        with throwaway_database(args.pg_admin_url) as url:
+        with throwaway_database(args.pg_admin_url, args.db_prefix) as url:
             args.url = url
             figures = run(args)
     else:
         figures = run(args)
     for key, value in figures.items():
         print(f"{key:>24}: {value}")
-    path = common.write_result("ingest_" + str(figures["backend"]), figures)
+    path = common.write_result("ingest_" + str(figures["backend"]) + args.label, figures)
     print(f"results: {path}")
 
 

@@ -306,11 +306,11 @@ def build_statement(
         content_types=("text", "image") if has_images else ("text",),
         account_type=account_type,
         surface=surface,
-        provenance=_provenance_facts(result, violation),
+        provenance=provenance_facts(result, violation),
     )
 
 
-def _provenance_facts(result: ScanResult, violation: Violation) -> tuple[ProvenanceFact, ...]:
+def provenance_facts(result: ScanResult, violation: Violation) -> tuple[ProvenanceFact, ...]:
     """The declarations of the pictures whose provenance fired the violation (origins
     ``image:N:provenance``), at most four."""
     facts: list[ProvenanceFact] = []
@@ -340,18 +340,18 @@ def _provenance_facts(result: ScanResult, violation: Violation) -> tuple[Provena
 
 def statement_to_dict(statement: StatementOfReasons) -> dict[str, Any]:
     """JSON-ready form of the full statement (for the user notice, the API and the audit log)."""
-    return {k: _plain(getattr(statement, k)) for k in StatementOfReasons.__dataclass_fields__}
+    return {k: plain(getattr(statement, k)) for k in StatementOfReasons.__dataclass_fields__}
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
     if isinstance(value, timedelta):
         return int(value.total_seconds())
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):
-        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
+        return {k: plain(getattr(value, k)) for k in value.__dataclass_fields__}
     return value
 
 

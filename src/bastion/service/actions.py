@@ -18,7 +18,8 @@ from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from bastion.enforce.actions import ACTION_TARGET, require_aware
-from bastion.store.audit import canonical_json, event_hash, lock_head
+from bastion.service.ingest_store import json_text
+from bastion.store.audit import canonical_json, chain_hash, lock_head
 from bastion.store.enums import AccountStatus, ActionKind, Monetization
 from bastion.store.models import Account, Action, AuditChainHead, AuditEvent, Item, Notice, Tenant
 
@@ -255,7 +256,8 @@ class AuditBatch:
     events are inserted with one executemany, which keeps bulk ingest fast.
     """
 
-    events: list[tuple[int | None, str, str, str, dict[str, Any]]] = field(default_factory=list)
+    events: list[tuple[int | None, str, str, str, str]] = field(default_factory=list)
+    """(tenant, actor, action, subject, payload as canonical JSON): what is hashed and stored."""
 
     def add(
         self,
@@ -269,8 +271,11 @@ class AuditBatch:
         for name, value in (("actor", actor), ("action", action), ("subject", subject)):
             if not value:
                 raise ValueError(f"audit {name} is empty")
-        clean = json.loads(canonical_json(payload))
-        self.events.append((tenant_id, actor[:255], action[:64], subject[:255], clean))
+        text = canonical_json(payload)
+        clean = json.loads(text)
+        if clean != payload:  # e.g. int keys, which sort another way once they are strings
+            text = canonical_json(clean)
+        self.events.append((tenant_id, actor[:255], action[:64], subject[:255], text))
 
     def flush(self, session: Session, now: datetime) -> int:
         """Append the collected events (all stamped ``now``); returns how many were written."""
@@ -279,16 +284,16 @@ class AuditBatch:
         when = require_aware(now, "now").astimezone(UTC)
         seq, prev = lock_head(session)
         rows = []
-        for tenant_id, actor, action, subject, payload in self.events:
+        for tenant_id, actor, action, subject, text in self.events:
             seq += 1
-            digest = event_hash(
+            digest = chain_hash(
                 prev,
                 seq=seq,
                 tenant_id=tenant_id,
                 actor=actor,
                 action=action,
                 subject=subject,
-                payload=payload,
+                payload_json=text,
                 created_at=when,
             )
             rows.append(
@@ -298,14 +303,15 @@ class AuditBatch:
                     "actor": actor,
                     "action": action,
                     "subject": subject,
-                    "payload": payload,
+                    "payload_text": text,
                     "created_at": when,
                     "prev_hash": prev,
                     "hash": digest,
                 }
             )
             prev = digest
-        session.execute(insert(_AUDIT_EVENTS), rows)
+        payload = json_text(session, "payload_text", jsonb=False)
+        session.execute(insert(_AUDIT_EVENTS).values(payload=payload), rows)
         session.execute(
             update(AuditChainHead)
             .where(AuditChainHead.id == 1)

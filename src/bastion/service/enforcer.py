@@ -14,15 +14,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Table, and_, select, update
+from sqlalchemy import Table, and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from bastion.enforce.ladder import Ladder, StrikeRecord
-from bastion.enforce.reasons import ReasonsConfig, build_statement, statement_to_dict
+from bastion.enforce.reasons import ReasonsConfig
+from bastion.enforce.statements import StatementBook
 from bastion.model import OUTCOMES, SEVERITIES, ScanResult, Violation
 from bastion.model import Item as ItemRecord
 from bastion.service.actions import CONTENT_FLAGS, AuditBatch, account_snapshot, apply_to_account
-from bastion.service.ingest_store import StoredItem, TenantContext, chunks, insert_for
+from bastion.service.ingest_store import StoredItem, TenantContext, chunks, insert_for, json_text
 from bastion.service.outcomes import ActionTaken, DecisionOutcome, iso
 from bastion.store.enums import Actor, CaseStatus
 from bastion.store.models import Account, Action, Case, Item, Notice, Strike
@@ -37,6 +38,25 @@ _SLUG = re.compile(r"[^A-Za-z0-9_-]")
 _ACTIONS: Table = Action.__table__  # type: ignore[assignment]
 _STRIKES: Table = Strike.__table__  # type: ignore[assignment]
 _NOTICES: Table = Notice.__table__  # type: ignore[assignment]
+_CASES: Table = Case.__table__  # type: ignore[assignment]
+_ACCOUNTS: Table = Account.__table__  # type: ignore[assignment]
+_ACCOUNT_UPDATE: Final = (
+    update(_ACCOUNTS)
+    .where(_ACCOUNTS.c.id == bindparam("pk"))
+    .values(
+        {
+            name: bindparam(f"v_{name}")
+            for name in (
+                "status",
+                "suspended_until",
+                "monetization",
+                "followers_frozen",
+                "follower_count",
+                "updated_at",
+            )
+        }
+    )
+)
 
 
 @dataclass(slots=True)
@@ -67,6 +87,12 @@ class Enforcer:
         self.now = now
         self.actor = actor
         self.reasons = reasons
+        self.statements = StatementBook(
+            reasons,
+            now,
+            source=STATEMENT_SOURCE[actor],
+            automated_decision=AUTOMATION[actor],
+        )
         self.accounts: dict[int, Account] = {}
         self.prior: dict[int, list[tuple[int, StrikeRecord]]] = defaultdict(list)
         self.struck: set[tuple[int, int, str]] = set()
@@ -194,22 +220,18 @@ class Enforcer:
                 continue
             effective = replace(decision, actions=tuple(a for a, _ in planned))
             statement_id = f"sor-{self.tenant.id}-{entry.id}-{_SLUG.sub('_', category)[:64]}"
-            statement = statement_to_dict(
-                build_statement(
-                    result,
-                    rep,
-                    effective,
-                    statement_id=statement_id,
-                    account_id=item.account_id,
-                    now=self.now,
-                    config=self.reasons,
-                    content_date=content_date,
-                    has_images=bool(item.images),
-                    surface=item.surface,
-                    source=STATEMENT_SOURCE[self.actor],
-                    automated_decision=AUTOMATION[self.actor],
-                )
+            _, statement_text = self.statements.statement_json(
+                result,
+                rep,
+                effective,
+                statement_id=statement_id,
+                account_id=item.account_id,
+                now=self.now,
+                content_date=content_date,
+                has_images=bool(item.images),
+                surface=item.surface,
             )
+            # The text is stored once per decision, not serialised per action row by the type.
             outcome.statement_id = statement_id
             if account is not None and decision.adds_strike:
                 outcome.strike_number = decision.strike_number
@@ -244,7 +266,7 @@ class Enforcer:
                         "actor": self.actor.value,
                         "actor_id": None,
                         "reason": action.reason,
-                        "statement_of_reasons": statement,
+                        "statement_text": statement_text,
                         "expires_at": action.expires_at,
                         "created_at": self.now,
                     }
@@ -287,13 +309,12 @@ class Enforcer:
         if self.action_rows:
             stmt = (
                 insert_for(session, _ACTIONS)
+                .values(statement_of_reasons=json_text(session, "statement_text"))
                 .on_conflict_do_nothing(index_elements=["tenant_id", "dedupe_key"])
                 .returning(_ACTIONS.c.dedupe_key, _ACTIONS.c.id)
             )
             ids = {r[0]: r[1] for r in session.execute(stmt, self.action_rows)}
-        for account in self.accounts.values():
-            if account in session.dirty:
-                account.updated_at = self.now
+        self._write_accounts()
         session.flush()
         for column in CONTENT_FLAGS.values():
             flagged = sorted(i for i, cols in self.flags.items() if column in cols)
@@ -322,6 +343,33 @@ class Enforcer:
             notices.append(self._notice("enforcement.decision", payload))
         _insert_notices(session, notices)
         self.audit.flush(session, self.now)
+
+    def _write_accounts(self) -> None:
+        """The restriction fields of every account the batch changed, in one executemany.
+
+        The ORM's flush would send one UPDATE per account (their changed columns differ), the
+        largest statement count of a bulk ingest; the written accounts are then detached so
+        no flush writes them again (a later read in the session loads them afresh).
+        """
+        dirty = self.session.dirty  # a fresh set on each access: read it once
+        changed = [a for a in self.accounts.values() if a in dirty]
+        if not changed:
+            return
+        rows = [
+            {
+                "pk": a.id,
+                "v_status": a.status,
+                "v_suspended_until": a.suspended_until,
+                "v_monetization": a.monetization,
+                "v_followers_frozen": a.followers_frozen,
+                "v_follower_count": a.follower_count,
+                "v_updated_at": self.now,
+            }
+            for a in changed
+        ]
+        self.session.execute(_ACCOUNT_UPDATE, rows)
+        for account in changed:
+            self.session.expunge(account)
 
     def _decision_payload(self, p: _Pending) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -378,37 +426,45 @@ class Enforcer:
                 .order_by(Case.id)
             ):
                 open_cases.setdefault(case.item_id or 0, case)
-        notices: list[dict[str, Any] | None] = []
+        fresh: list[dict[str, Any]] = []
         for item_id in wanted:
-            priority, reason, account_id, external = self.review[item_id]
+            priority, reason, account_id, _ = self.review[item_id]
             found = open_cases.get(item_id)
             if found is not None:
                 if priority > found.priority:
                     found.priority, found.updated_at = priority, self.now
                 self.cases[item_id] = found.id
                 continue
-            case = Case(
-                tenant_id=tid,
-                item_id=item_id,
-                account_id=account_id,
-                status=CaseStatus.OPEN,
-                priority=priority,
-                reason=reason,
-                created_at=self.now,
-                updated_at=self.now,
+            fresh.append(
+                {
+                    "tenant_id": tid,
+                    "item_id": item_id,
+                    "account_id": account_id,
+                    "status": CaseStatus.OPEN,
+                    "priority": priority,
+                    "reason": reason,
+                    "claimed_by": None,
+                    "claimed_at": None,
+                    "created_at": self.now,
+                    "updated_at": self.now,
+                }
             )
-            session.add(case)
-            session.flush()
-            self.cases[item_id] = case.id
+        if fresh:
+            stmt = _CASES.insert().returning(_CASES.c.item_id, _CASES.c.id)
+            self.cases.update({r[0]: r[1] for r in session.execute(stmt, fresh)})
+        notices: list[dict[str, Any] | None] = []
+        for item_id in [row["item_id"] for row in fresh]:
+            _, reason, _, external = self.review[item_id]
+            case_id = self.cases[item_id]
             payload = {"source": self.actor.value, "reason": reason, "item": external}
             self.audit.add(
                 tenant_id=tid,
                 actor=self.actor.value,
                 action="case.opened",
-                subject=f"case:{case.id}",
+                subject=f"case:{case_id}",
                 payload=payload,
             )
-            notices.append(self._notice("case.opened", {**payload, "case": case.id}))
+            notices.append(self._notice("case.opened", {**payload, "case": case_id}))
         _insert_notices(session, notices)
 
 

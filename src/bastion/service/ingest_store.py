@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final, TypeVar
 
-from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy import ColumnElement, Table, Text, bindparam, cast, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,16 @@ def insert_for(session: Session, table: Table) -> postgresql.Insert | sqlite.Ins
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
+
+
+def json_text(session: Session, name: str, *, jsonb: bool = True) -> ColumnElement[Any]:
+    """A bound parameter ``name`` carrying JSON already serialised, for a JSON column: rows
+    that share one document (the actions of one decision share its statement) are then
+    serialised once, not once per row by the column type."""
+    param = bindparam(name, type_=Text())
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(param, postgresql.JSONB() if jsonb else postgresql.JSON())
+    return param
 
 
 def check_record(item: ItemRecord, result: ScanResult) -> datetime | None:

@@ -63,6 +63,32 @@ def event_hash(
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
+def chain_hash(
+    prev_hash: str,
+    *,
+    seq: int,
+    tenant_id: int | None,
+    actor: str,
+    action: str,
+    subject: str,
+    payload_json: str,
+    created_at: datetime,
+) -> str:
+    """``event_hash`` for a payload already in canonical JSON (``canonical_json(payload)``):
+    the body is assembled in the same sorted-key order, so a bulk writer serialises each
+    payload once instead of once more per hash. Same digest, tested against ``event_hash``."""
+    text = _TEXT.encode
+    body = (
+        f'{{"action":{text(action)},"actor":{text(actor)},'
+        f'"created_at":{text(_timestamp(created_at))},"payload":{payload_json},"seq":{int(seq)},'
+        f'"subject":{text(subject)},"tenant":{"null" if tenant_id is None else int(tenant_id)}}}'
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+_TEXT = json.JSONEncoder(ensure_ascii=False)
+
+
 def append(
     session: Session,
     *,

@@ -5,6 +5,10 @@ errors) counted in the campaign only (``campaign_ids``), so its counters move wi
 that committed. The store keys every write (tenant + item id, strike, action dedupe key), so
 running ingest again, or after a ``kill -9``, adds nothing for the items already in: they come
 back as duplicates and move no counter. A shadow sweep is never ingested.
+
+Batches of thousands are the bulk path: ``enforce_batch`` writes each table set-wise and fills
+statements of reasons from per-template copies, and leaves the same records as one finding per
+transaction would (tests/sweep/test_ingest_parity.py).
 """
 
 from __future__ import annotations
