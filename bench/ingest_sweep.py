@@ -28,7 +28,8 @@ from bastion.store import Store
 from bastion.store.audit import verify
 from bastion.store.models import Action, AuditEvent, Case, Strike
 from bastion.store.queries import create_tenant
-from bastion.sweep.ingest import DEFAULT_BATCH, ingest_sweep
+from bastion.sweep.defaults import DEFAULT_BATCH
+from bastion.sweep.ingest import ingest_sweep
 from bastion.sweep.results import read_manifest
 from bastion.sweep.run import SweepRequest, run_sweep
 from bench import common

@@ -1,12 +1,14 @@
 """``bastion sweep`` (a campaign re-scan, local or on Spark) and ``bastion ingest`` (its findings
 into the enforcement service). Both are thin: they parse options, call ``bastion.sweep`` and
-print what happened; every piece of user text shown is escaped."""
+print what happened; every piece of user text shown is escaped. The sweep modules read Arrow
+(pyarrow, and pandas behind it): they are imported when a command runs, not when any ``bastion``
+command starts."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -23,10 +25,10 @@ from bastion.enforce import Ladder
 from bastion.intel import IntelIndexError
 from bastion.model import DEFAULT_MAX_TEXT_CHARS
 from bastion.policy import PolicyError
-from bastion.sweep.ingest import DEFAULT_BATCH, DEFAULT_CAMPAIGN_DAYS, ingest_sweep
-from bastion.sweep.plan import DEFAULT_CHUNK_ITEMS
-from bastion.sweep.results import SweepError
-from bastion.sweep.run import SweepReport, SweepRequest, run_sweep
+from bastion.sweep.defaults import DEFAULT_BATCH, DEFAULT_CAMPAIGN_DAYS, DEFAULT_CHUNK_ITEMS
+
+if TYPE_CHECKING:
+    from bastion.sweep.run import SweepReport
 
 
 def _progress(console: Console, label: str) -> Progress:
@@ -111,6 +113,9 @@ def sweep_command(
     no_ocr: NoOcrOption = False,
 ) -> None:
     """Scan every record of INPUT... for a campaign; a killed local sweep resumes when rerun."""
+    from bastion.sweep.results import SweepError
+    from bastion.sweep.run import SweepRequest, run_sweep
+
     errors = Console(stderr=True, highlight=False)
     request = SweepRequest(
         inputs=inputs,
@@ -161,6 +166,9 @@ def ingest_command(
     home: HomeOption = None,
 ) -> None:
     """Enforce a sweep's findings; running it again adds nothing."""
+    from bastion.sweep.ingest import ingest_sweep
+    from bastion.sweep.results import SweepError
+
     errors = Console(stderr=True, highlight=False)
     root = resolve_home(home)
     ladder_path = root / LADDER_FILE

@@ -30,11 +30,10 @@ from bastion.service import enforce_batch
 from bastion.service.campaigns import create_campaign, get_campaign
 from bastion.store import Store
 from bastion.store.models import Campaign, Tenant
+from bastion.sweep.defaults import DEFAULT_BATCH, DEFAULT_CAMPAIGN_DAYS
 from bastion.sweep.records import ERROR_VERDICT
 from bastion.sweep.results import SweepError, findings_dataset, iter_findings, read_manifest
 
-DEFAULT_BATCH: Final = 5_000
-DEFAULT_CAMPAIGN_DAYS: Final = 30
 ITEM_COLUMNS: Final = ("item_id", "platform", "surface", "account_id", "created_at", "text")
 
 

@@ -19,10 +19,10 @@ from typing import Any, Final
 
 import pyarrow.parquet as pq
 
+from bastion.sweep.defaults import DEFAULT_CHUNK_ITEMS
 from bastion.sweep.records import format_of
 
 BLOCK: Final = 1 << 24
-DEFAULT_CHUNK_ITEMS: Final = 10_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from bastion.config import resolve_home
 from bastion.scanner import Scanner
+from bastion.sweep.defaults import DEFAULT_CHUNK_ITEMS
 from bastion.sweep.diff import diff_sweeps, shadow_report
 from bastion.sweep.local import (
     ScanOptions,
@@ -33,7 +34,7 @@ from bastion.sweep.local import (
     run_pool,
     scan_chunk,
 )
-from bastion.sweep.plan import DEFAULT_CHUNK_ITEMS, Chunk, Source, expand_inputs, plan_chunks
+from bastion.sweep.plan import Chunk, Source, expand_inputs, plan_chunks
 from bastion.sweep.records import Tally, format_of
 from bastion.sweep.results import (
     FORMAT_VERSION,
