@@ -3,9 +3,10 @@
 A performance change must leave every verdict, entity, violation and signal as it was. This
 writes one JSON line per message (``suite``, ``n``, the text's ``ScanResult.to_dict()``) for the
 adversarial suite and its negatives (``bench.adversarial``), the peers' test vectors, the
-red-team suite and its benign controls (``bench.redteam``) and a slice of the clean throughput
-mix (``bench.throughput``), then, given ``--against`` an earlier dump, prints the lines that
-differ and exits 1 if any do.
+red-team suites and their benign controls (``bench.redteam``, ``bench.redteam2``,
+``bench.redteam3``), the obfuscation suite (``bench.obfuscation_suite``), the clean messages of
+the throughput mix (``bench.throughput.clean_messages``) and a slice of the mix, then, given
+``--against`` an earlier dump, prints the lines that differ and exits 1 if any do.
 
 ``python -m bench.parity --home /tmp/benchhome --out /tmp/after.jsonl [--against before.jsonl]``
 """
@@ -19,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from bastion.model import Item
-from bench import adversarial, common, redteam, throughput
+from bench import adversarial, common, obfuscation_suite, redteam, redteam2, redteam3, throughput
 from bench.peers import load_vectors
 from bench.redteam_eval import listed_in
 
 CLEAN_SLICE = 30_000
+CLEAN_ALL = 100_000
+"""The throughput bench's own clean set (``--messages`` default): every benign message."""
 
 
 def suites(data: Path, home: Path) -> Iterator[tuple[str, str, str]]:
@@ -41,6 +44,16 @@ def suites(data: Path, home: Path) -> Iterator[tuple[str, str, str]]:
         yield "redteam_benign", benign.surface, benign.text
     for text in throughput.message_mix(data, CLEAN_SLICE):
         yield "clean", "chat", text
+    for obfuscated in obfuscation_suite.build_suite(data):
+        yield "obfuscation", "post", obfuscated.text
+    for rt2 in redteam2.generate(data):
+        yield "redteam2", rt2.surface, rt2.text
+    for benign2 in redteam2.benign_cases(data):
+        yield "redteam2_benign", benign2.surface, benign2.text
+    for rt3 in redteam3.build_suite(data):
+        yield "redteam3", rt3.surface, rt3.text
+    for text in throughput.clean_messages(data, CLEAN_ALL):
+        yield "clean_all", "chat", text
 
 
 def dump(scanner: Any, data: Path, home: Path) -> Iterator[dict[str, Any]]:
