@@ -22,7 +22,7 @@ from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.model import HOST_KINDS, Entity
 from bastion.normalize import unmask
-from bastion.normalize.readings import read_again
+from bastion.normalize.readings import read_again, wanted
 
 REREAD = "reread"
 JOINED = "joined"
@@ -31,6 +31,12 @@ AMBIGUOUS = "ambiguous_host"
 
 def _host(entity: Entity) -> str:
     return (entity.host or entity.value or "").lower().rstrip(".")
+
+
+def readable(text: str) -> bool:
+    """True when a second reading of ``text`` may hold a host the pre-check cannot see (a host
+    spelled in the NATO alphabet has no dot): one RE2 set pass."""
+    return bool(wanted(text))
 
 
 def reread(text: str, entities: list[Entity]) -> list[Entity]:
@@ -91,7 +97,10 @@ def settle(entities: list[Entity]) -> set[int]:
         )
         if gives_way:
             dropped.add(index)
-        elif not listed and AMBIGUOUS not in entity.flags:
-            if any(_overlaps(entity, o) and _piece_of(host, _host(o)) for o in unsure):
-                entity.flags.append(AMBIGUOUS)
+        elif not listed and any(_overlaps(entity, o) and _piece_of(host, _host(o)) for o in unsure):
+            if entity.categories:
+                if AMBIGUOUS not in entity.flags:
+                    entity.flags.append(AMBIGUOUS)
+            else:
+                dropped.add(index)
     return dropped

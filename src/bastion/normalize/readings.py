@@ -155,6 +155,7 @@ def _spoken_zh(text: str) -> list[Reading]:
 
 # --- pieces to be joined ----------------------------------------------------------------------
 
+_DOT_PREFIX = _compile(r"^(?:\.|。|点|點|(?i:dot))")
 _HASHTAGS = _compile(r"#[^\s#]{1,60}(?:[ \t\x{3000}]{1,3}#[^\s#]{1,60}){1,5}")
 
 
@@ -166,7 +167,8 @@ def _hashtags(text: str) -> list[Reading]:
         names = [t.lstrip("#") for t in tags]
         out.append(Reading(m.start(), m.end(), " " + "".join(names) + " ", joined=True))
         if len(names) >= 2:
-            dotted = "".join(names[:-1]) + "." + names[-1]
+            last = _DOT_PREFIX.sub("", names[-1])
+            dotted = "".join(names[:-1]) + "." + last
             out.append(Reading(m.start(), m.end(), f" {dotted} ", joined=True))
     return out
 
@@ -284,7 +286,7 @@ _ASIDE_GATE = r"[A-Za-z0-9]\s?(?:[(（][^()（）\n]{1,16}[)）]|[~～])\s?(?:\.
 def _asides(text: str) -> list[Reading]:
     """``foo (shh) dot (don't tell) com``: the short asides and tildes dropped."""
     cleaned = _ASIDE.sub(" ", text)
-    return [Reading(0, len(text), cleaned)] if cleaned != text else []
+    return [Reading(0, len(text), tighten(cleaned))] if cleaned != text else []
 
 
 _NESTED = _compile(
@@ -298,6 +300,41 @@ def _nested(text: str) -> list[Reading]:
     cleaned = _NESTED.sub(lambda m: m.group(1), text)
     cleaned = _STARRED_SCHEME.sub(lambda m: f"http{m.group(1)}:", cleaned)
     return [Reading(0, len(text), cleaned)] if cleaned != text else []
+
+
+_SPACED_DOT = _compile(r"([A-Za-z0-9])[ \t\x{3000}]{0,3}([.．。点點])[ \t\x{3000}]{0,3}([A-Za-z0-9])")
+_SPACES = _compile(r"[ \t\x{3000}]{2,}")
+
+
+def tighten(text: str) -> str:
+    """Runs of spaces made one, and spaces round a dot between letters or digits dropped."""
+    text = _SPACES.sub(" ", text)
+    return _SPACED_DOT.sub(lambda m: f"{m.group(1)}.{m.group(3)}", text)
+
+
+def _spaced_dots(text: str) -> list[Reading]:
+    """``www ． latinopoker ． eu``: the dots of a spaced host tightened."""
+    tight = tighten(text)
+    return [Reading(0, len(text), tight, joined=True)] if tight != text else []
+
+
+_TLD_WORDS: Final = {
+    "康姆": "com", "肯姆": "com", "考姆": "com", "科姆": "com", "卡姆": "com", "抗姆": "com",
+    "奈特": "net", "耐特": "net", "内特": "net", "乃特": "net", "欧格": "org", "奥格": "org",
+    "维普": "vip", "拓普": "top", "托普": "top", "赛特": "site", "凯瑞": "cc",
+}  # fmt: skip
+_TLD_WORD = _compile("|".join(_TLD_WORDS))
+_LETTERS_IN_PARENS = _compile(r"(?:[(（][A-Za-z0-9][)）]){2,}")
+
+
+def _tld_words(text: str) -> list[Reading]:
+    """``点肯姆`` (``com`` said in Chinese sounds), ``·(b)(e)(t)``: the domain written out."""
+    read = _TLD_WORD.sub(lambda m: _TLD_WORDS[m.group()], text)
+    read = _LETTERS_IN_PARENS.sub(
+        lambda m: "".join(ch for ch in m.group() if ch.isascii() and ch.isalnum()), read
+    )
+    read = tighten(read.replace("·", "."))
+    return [Reading(0, len(text), read)] if read != text else []
 
 
 # --- instructions -----------------------------------------------------------------------------
@@ -322,21 +359,24 @@ def _instructions(text: str) -> list[Reading]:
             if ch.isspace() or ch in _KEEP_IN_INSTRUCTION:
                 continue
             if ch.isalnum():
-                alone = (i == 0 or not said[i - 1].isascii() or not said[i - 1].isalpha()) and (
-                    i + 1 == len(said) or not said[i + 1].isascii() or not said[i + 1].isalpha()
+                alone = (i == 0 or not said[i - 1].isalpha()) and (
+                    i + 1 == len(said) or not said[i + 1].isalpha()
                 )
                 if not (ch.isascii() and alone):
                     continue
             if ch not in symbols:
                 symbols.append(ch)
-        symbols = symbols[:3]
+        symbols = symbols[:2]
         line_start = text.rfind("\n", 0, m.start()) + 1
         tokens = text[line_start : m.start()].split()
         if not tokens or not symbols:
             continue
-        keep = tokens[-2:]
-        for token in reversed(tokens[:-2]):
-            if len(token) > 2:
+        # the last token; a short one (a top-level domain) takes the one before; then the
+        # single letters of a spaced-out name
+        taken = 2 if len(tokens) > 1 and len(tokens[-1]) <= 4 else 1
+        keep = tokens[-taken:]
+        for token in reversed(tokens[:-taken]):
+            if len(token) > 1:
                 break
             keep.insert(0, token)
         segment = " ".join(keep)
@@ -389,16 +429,28 @@ def _fold(run: str) -> str:
 
 
 def _glyphs(text: str) -> list[Reading]:
-    """Each run holding letters from symbol blocks or with diacritics, folded to plain Latin:
-    ``🅅🅂🄿🄾⒭⒯⒮⊙🄿🅁🄾``, ``ᏴeᏚtᏙiᎡtսaᏞ``, ``xhmastẹr chấm ñãmẽ``, keycap digits."""
+    """Each line holding letters from symbol blocks or with diacritics, folded to plain Latin:
+    ``🅅🅂🄿🄾⒭⒯⒮⊙🄿🅁🄾``, ``ᏴeᏚtᏙiᎡtսaᏞ``, ``xhmastẹr chấm ñãmẽ`` (``chấm``: Vietnamese for
+    dot), keycap digits; dots with spaces round them tightened."""
     out = []
+    seen = -1
     for m in _GLYPH_RUN.finditer(text):
-        if len(m.group()) > MAX_WINDOW:
+        if m.start() < seen:
             continue
-        folded = _fold(m.group())
-        if folded != m.group():
-            out.append(Reading(m.start(), m.end(), f" {folded} "))
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        seen = end
+        if end - start > MAX_WINDOW:
+            continue
+        line = text[start:end]
+        folded = _CHAM.sub(".", _fold(line))
+        if folded != line:
+            out.append(Reading(start, end, f" {tighten(folded)} "))
     return out
+
+
+_CHAM = _compile(r"(?i)\s?\bcham\b\s?")
 
 
 _INTERLEAVED = _compile(
@@ -430,6 +482,8 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
     ("asides", _ASIDE_GATE, _asides),
+    ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
+    ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
     ("instructions", _INSTRUCTION.pattern, _instructions),
     ("glyphs", _GLYPH_RUN.pattern, _glyphs),
@@ -476,8 +530,12 @@ def read_again(text: str) -> list[Reading]:
     if not hits:
         return []
     out: list[Reading] = []
+    said: set[str] = set()
     for index in sorted(hits):
         for reading in READERS[index][2](text):
+            if reading.text in said:
+                continue
             if reading.end - reading.start <= MAX_WINDOW or reading.start == 0:
+                said.add(reading.text)
                 out.append(reading)
     return out[:MAX_READINGS]
