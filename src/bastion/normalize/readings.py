@@ -423,7 +423,12 @@ _GLYPH_RUN = _compile(
 )
 
 
+_STRUCK = _compile(r"[^\s][\x{0335}-\x{0338}]+")
+"""A letter struck through (``ac̶tion``): the writer crossed it out, so the reading drops it."""
+
+
 def _fold(run: str) -> str:
+    run = _STRUCK.sub("", run)
     decomposed = unicodedata.normalize("NFKD", run.translate(_GLYPHS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_GLYPHS)
 
@@ -520,7 +525,17 @@ def wanted(text: str) -> list[int]:
         _gate = _ReaderGate()
     if len(text) > 4 * MAX_WINDOW * 10:
         return []
-    return _gate.hits(text)
+    return _gate.hits(_encodable(text))
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (which UTF-8 cannot carry, nor RE2 read) made U+FFFD; same
+    length, so offsets hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
 
 
 def read_again(text: str) -> list[Reading]:
@@ -529,6 +544,7 @@ def read_again(text: str) -> list[Reading]:
     hits = wanted(text)
     if not hits:
         return []
+    text = _encodable(text)
     out: list[Reading] = []
     said: set[str] = set()
     for index in sorted(hits):
