@@ -89,10 +89,7 @@ def settle(entities: list[Entity]) -> set[int]:
         host = _host(entity)
         gives_way = any(
             _overlaps(entity, other)
-            and (
-                not entity.categories
-                or (JOINED in other.flags and _piece_of(host, _host(other)))
-            )
+            and (not entity.categories or (JOINED in other.flags and _piece_of(host, _host(other))))
             for other in listed
         )
         if gives_way:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, cast
 
 import re2
 
@@ -45,7 +45,7 @@ class Reading:
     joined: bool = False
 
 
-def _compile(pattern: str) -> re2._Regexp:
+def _compile(pattern: str) -> re2._Regexp[str]:
     options = re2.Options()
     options.max_mem = 64 << 20
     return re2.compile(pattern, options)
@@ -134,9 +134,7 @@ def _nato(text: str) -> list[Reading]:
     return out
 
 
-_SPOKEN_ZH = _compile(
-    r"(?:字母|数字)[^\n]{0,300}?(?:点|\.|dot)\s?[A-Za-z]{2,12}"
-)
+_SPOKEN_ZH = _compile(r"(?:字母|数字)[^\n]{0,300}?(?:点|\.|dot)\s?[A-Za-z]{2,12}")
 _SPOKEN_DROP = _compile(r"字母|数字|然后是|然后|接着是|接着|最后是|最后|后缀是|后缀|[，、,：:\s]")
 _SPOKEN_SIGNS: Final = {"横杠": "-", "杠": "-", "减号": "-", "下划线": "_"}
 
@@ -248,9 +246,50 @@ _TLD_MENTION = _compile(
 )
 _NAME_TOKEN = _compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*[A-Za-z0-9]")
 _NAME_STOP: Final = frozenset(
-    "the my a an and in to it is its it's your our name handle username bio about site type "
-    "then put add with at go straight google show won't don't dot com net org browser end "
-    "ending same as plus just".split()
+    [
+        "the",
+        "my",
+        "a",
+        "an",
+        "and",
+        "in",
+        "to",
+        "it",
+        "is",
+        "its",
+        "it's",
+        "your",
+        "our",
+        "name",
+        "handle",
+        "username",
+        "bio",
+        "about",
+        "site",
+        "type",
+        "then",
+        "put",
+        "add",
+        "with",
+        "at",
+        "go",
+        "straight",
+        "google",
+        "show",
+        "won't",
+        "don't",
+        "dot",
+        "com",
+        "net",
+        "org",
+        "browser",
+        "end",
+        "ending",
+        "same",
+        "as",
+        "plus",
+        "just",
+    ]
 )
 
 
@@ -302,7 +341,9 @@ def _nested(text: str) -> list[Reading]:
     return [Reading(0, len(text), cleaned)] if cleaned != text else []
 
 
-_SPACED_DOT = _compile(r"([A-Za-z0-9])[ \t\x{3000}]{0,3}([.．。点點])[ \t\x{3000}]{0,3}([A-Za-z0-9])")
+_SPACED_DOT = _compile(
+    r"([A-Za-z0-9])[ \t\x{3000}]{0,3}([.．。点點])[ \t\x{3000}]{0,3}([A-Za-z0-9])"
+)
 _SPACES = _compile(r"[ \t\x{3000}]{2,}")
 
 
@@ -509,7 +550,7 @@ class _ReaderGate:
         for _, pattern, _ in READERS:
             compiled.Add(pattern)
         compiled.Compile()
-        self._match = compiled.Match
+        self._match = cast("Callable[[str], list[int] | None]", compiled.Match)
 
     def hits(self, text: str) -> list[int]:
         return list(self._match(text) or ())
