@@ -20,7 +20,7 @@ from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
 from bastion.extract.ocr_readings import OCR_GUESS, GuessBudget, read_again
-from bastion.extract.rereading import readable, reread, settle
+from bastion.extract.rereading import reread, settle
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
@@ -197,7 +197,7 @@ class Scanner:
         if len(text) > self.max_text_chars:
             return self._scan_long(item, text)
         pictures = item.images or item.image_data
-        if has_candidates(text) or readable(text):
+        if has_candidates(text):
             unmasked = unmask(text, weak=True)
             folded = unmasked.text
             entities = reread(text, extract_entities(unmasked, prose_like=True))
@@ -262,7 +262,7 @@ class Scanner:
         folded: list[str] = []
         for start, end in compact.windows(limit):
             piece = compact.text[start:end]
-            if not has_candidates(piece) and not readable(piece):
+            if not has_candidates(piece):
                 folded.append(piece)
                 continue
             unmasked = unmask(piece, weak=True)

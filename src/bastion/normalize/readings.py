@@ -22,11 +22,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final, cast
+from typing import Any, Final, cast
 
 import re2
 
 from bastion.normalize.tables import CJK_NUMERALS
+from bastion.normalize.unmask import GATE_MEMORY
 
 MAX_READINGS: Final = 24
 """Readings of one message at most; each costs an unmask and a finder pass over its window."""
@@ -241,8 +242,8 @@ def _lines(text: str) -> list[Reading]:
 _JOIN = _compile(_JOIN_CUE)
 
 _TLD_MENTION = _compile(
-    r"(?i)(?:ending(?:\sis)?|end(?:s|ing)?\swith|\+|put|then|add|plus|后缀是?|加上?|结尾是?)"
-    r"\s{0,3}(?:(?:\.|点|dot)\s{0,2})?(?P<tld>[a-z]{2,12})\b"
+    r"(?i)(?:(?:ending(?:\sis)?|end(?:s|ing)?\swith|后缀是?|结尾是?)\s{0,3}(?:(?:\.|点|dot)\s{0,2})?"
+    r"|(?:\+|put|then|add|plus|加上?)\s{0,3}(?:\.|点|dot)\s{0,2})(?P<tld>[a-z]{2,12})\b"
 )
 _NAME_TOKEN = _compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*[A-Za-z0-9]")
 _NAME_STOP: Final = frozenset(
@@ -319,7 +320,10 @@ def _tld_mentions(text: str) -> list[Reading]:
 # --- words and brackets between the pieces ---------------------------------------------------
 
 _ASIDE = _compile(r"[(（][^()（）\n]{1,16}[)）]|[~～]")
-_ASIDE_GATE = r"[A-Za-z0-9]\s?(?:[(（][^()（）\n]{1,16}[)）]|[~～])\s?(?:\.|。|点|(?i:dot))"
+_ASIDE_GATE = (
+    r"[A-Za-z0-9]\s?(?:[(（][^()（）\n]{1,16}[)）]|[~～])\s?(?:\.|。|点|(?i:dot))\s?"
+    r"(?:[(（][^()（）\n]{1,16}[)）]|[~～])?\s?[A-Za-z]"
+)
 
 
 def _asides(text: str) -> list[Reading]:
@@ -468,6 +472,16 @@ _STRUCK = _compile(r"[^\s][\x{0335}-\x{0338}]+")
 """A letter struck through (``ac̶tion``): the writer crossed it out, so the reading drops it."""
 
 
+_ACCENTED = r"[ρυονικτα\p{Mn}đðħıłøŧƀⱪɨʉ\x{00C0}-\x{024F}\x{1E00}-\x{1EFF}]"
+_GLYPH_GATE = (
+    r"[\x{1F130}-\x{1F189}\x{249C}-\x{24B5}\x{13A0}-\x{13F4}\x{0531}-\x{058F}\x{20E3}]"
+    r"|[A-Za-z0-9][⊙⏺⚫●][A-Za-z]"
+    rf"|{_ACCENTED}[^\s]*(?:[.。．点]|\s[.。．点]|\s(?i:chấm)\s)|[.。．点][^\s]*{_ACCENTED}"
+)
+"""Letters from symbol blocks anywhere; diacritics and Greek look-alikes only in a word next to
+a dot (an accented sentence is no disguise)."""
+
+
 def _fold(run: str) -> str:
     run = _STRUCK.sub("", run)
     decomposed = unicodedata.normalize("NFKD", run.translate(_GLYPHS))
@@ -522,7 +536,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("backwards", _BACKWARDS_CUE, _backwards),
     ("nato", rf"(?i)\b{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_WORD}",
      _nato),
-    ("spoken_zh", r"(?:字母|数字)[A-Za-z0-9一二三四五六七八九〇零]", _spoken_zh),
+    ("spoken_zh", r"字母[A-Za-z][、,，]|数字[一二三四五六七八九〇零]{1,4}[，、,]", _spoken_zh),
     ("hashtags", r"#[^\s#]{1,60}[ \t\x{3000}]{1,3}#", _hashtags),
     ("boxes", rf"[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}]", _boxes),
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
@@ -532,10 +546,29 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
     ("instructions", _INSTRUCTION.pattern, _instructions),
-    ("glyphs", _GLYPH_RUN.pattern, _glyphs),
+    ("glyphs", _GLYPH_GATE, _glyphs),
     ("interleaved", _INTERLEAVED.pattern, _interleaved),
 )  # fmt: skip
 """Every reader: a name, an RE2 pattern found in every text it reads again, the reader."""
+
+_NATO_LETTER = (
+    "(?:"
+    + "|".join(sorted((w for w, c in _NATO.items() if c.isalpha()), key=len, reverse=True))
+    + ")"
+)
+PRECHECK_CLAUSES: Final = (
+    rf"(?i:\b{_NATO_LETTER}[ \t,;/\-]{{1,4}}{_NATO_WORD}[ \t,;/\-]{{1,4}}{_NATO_WORD})",
+    "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
+    "[点·.] ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
+    r"字母[A-Za-z][、,，]",
+    r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
+    r" (?i:chấm) ",
+    r"[^ \t\n˙]˙[^ \t\n˙]",
+    r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
+)
+"""Marks of a host only a second reading holds, with no dot before a top-level domain for the
+pre-check to see (``kilo alpha dot victor``, ``#tubev #dotpro``, ``点肯姆``, ``ɯoɔ˙``): clauses
+of :func:`bastion.extract.precheck.has_candidates`, in syntax both ``re`` and RE2 read."""
 
 
 class _ReaderGate:
@@ -545,15 +578,15 @@ class _ReaderGate:
 
     def __init__(self) -> None:
         options = re2.Options()
-        options.max_mem = 64 << 20
-        compiled = re2.Set.SearchSet(options)
+        options.max_mem = GATE_MEMORY
+        compiled: Any = re2.Set.SearchSet(options)
         for _, pattern, _ in READERS:
-            compiled.Add(pattern)
+            compiled.Add(pattern.encode())
         compiled.Compile()
-        self._match = cast("Callable[[str], list[int] | None]", compiled.Match)
+        self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
 
     def hits(self, text: str) -> list[int]:
-        return list(self._match(text) or ())
+        return self._match(text.encode())
 
 
 _gate: _ReaderGate | None = None
