@@ -46,12 +46,12 @@ from bastion.normalize.handle_ids import TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.layout import ASIDE_GATE
-from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
+from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.tables import (
     CJK_DOTS,

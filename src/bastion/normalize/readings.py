@@ -561,7 +561,8 @@ PRECHECK_CLAUSES: Final = (
     "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
     "[点·.] ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
-    r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
+    r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
+    r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
     r" (?i:chấm) ",
     r"[^ \t\n˙]˙[^ \t\n˙]",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
