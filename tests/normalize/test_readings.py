@@ -120,3 +120,21 @@ def test_reread_adds_only_new_hosts_with_the_window_as_span() -> None:
     added = [e for e in both if REREAD in e.flags]
     assert [e.host for e in added] == ["tubesex.pro"]
     assert added[0].span == (0, len(text)) and JOINED in added[0].flags
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("http://ḁmazon．com", "xn--mazon-280b.com"),
+        ("http://linkediṇ.com", "xn--linkedi-v13c.com"),
+        ("vⱪ.com", "xn--v-pms.com"),
+        ("http://ดูหนังโป๊ฟรี.com", "xn--72czpjuy5c8b0b6a0h8d.com"),
+    ],
+)
+def test_letters_of_more_scripts_stay_in_an_internationalised_name(text: str, host: str) -> None:
+    """Vietnamese letters, Latin Extended-C, Greek and Thai are label letters, not a cut."""
+    assert host in [e.host for e in extract_entities(unmask(text, weak=True), prose_like=True)]
+
+
+def test_an_ideographic_dot_after_a_non_latin_label_is_read_as_a_dot() -> None:
+    assert "xn--e1adehe2a.net" in hosts_read("https://зрелки。net")

@@ -382,6 +382,18 @@ def _tld_words(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read != text else []
 
 
+_IDN_DOT = _compile(
+    r"([\x{00C0}-\x{024F}\x{0370}-\x{04FF}\x{0E00}-\x{0E7F}\x{1E00}-\x{1EFF}\x{2C60}-\x{2C7F}])[。．｡]"
+)
+
+
+def _idn_dots(text: str) -> list[Reading]:
+    """``зрелки。net``, ``youtubë｡com``: an ideographic dot after a non-Latin or accented label
+    read as the dot of an internationalised name."""
+    read = _IDN_DOT.sub(lambda m: m.group(1) + ".", text)
+    return [Reading(0, len(text), read)] if read != text else []
+
+
 # --- instructions -----------------------------------------------------------------------------
 
 _INSTRUCTION = _compile(
@@ -542,6 +554,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
     ("asides", _ASIDE_GATE, _asides),
+    ("idn_dots", _IDN_DOT.pattern, _idn_dots),
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
