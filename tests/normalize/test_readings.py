@@ -138,3 +138,16 @@ def test_letters_of_more_scripts_stay_in_an_internationalised_name(text: str, ho
 
 def test_an_ideographic_dot_after_a_non_latin_label_is_read_as_a_dot() -> None:
     assert "xn--e1adehe2a.net" in hosts_read("https://зрелки。net")
+
+
+@pytest.mark.parametrize(
+    ("text", "ip"),
+    [
+        ("请访问 http://223。150。154。114:8080 填写资料", "223.150.154.114"),
+        ("at hxxp://46点17点41点138:81/", "46.17.41.138"),
+        ("http://95 . 216 . 0 . 43/bins/x86", "95.216.0.43"),
+        ("hxxp://183(.)196(.)44(.)104:8080/", "183.196.44.104"),
+    ],
+)
+def test_a_dotted_quad_with_disguised_dots_is_one_address(text: str, ip: str) -> None:
+    assert ip in hosts_read(text)

@@ -394,6 +394,18 @@ def _idn_dots(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read != text else []
 
 
+_IP_DOT = r"\s?(?:[.。．点]|\(\.\)|\[\.\]|(?i:dot))\s?"
+_DOTTED_IP = _compile(rf"\b\d{{1,3}}(?:{_IP_DOT}\d{{1,3}}){{3}}\b")
+_IP_SEPARATOR = _compile(_IP_DOT)
+
+
+def _dotted_ips(text: str) -> list[Reading]:
+    """``223。150。154。114``, ``95 . 216 . 0 . 43``, ``46点17点41点138``: a dotted quad whose
+    dots are spaced, ideographic, spelled or bracketed, written plainly."""
+    read = _DOTTED_IP.sub(lambda m: _IP_SEPARATOR.sub(".", m.group()), text)
+    return [Reading(0, len(text), read, joined=True)] if read != text else []
+
+
 # --- instructions -----------------------------------------------------------------------------
 
 _INSTRUCTION = _compile(
@@ -555,6 +567,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
     ("asides", _ASIDE_GATE, _asides),
     ("idn_dots", _IDN_DOT.pattern, _idn_dots),
+    ("dotted_ips", r"\d{1,3}\s?(?:[。．点]|\s\.\s|\(\.\)|\[\.\]|(?i:dot))\s?\d{1,3}", _dotted_ips),
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
