@@ -84,6 +84,8 @@ ENTITY_FLAGS: Final = (
     "ambiguous_host",
     "instruction",
     "markup",
+    "reread",
+    "joined",
     # what a finder saw (bastion.extract)
     "no_scheme",
     "defanged",

@@ -20,6 +20,7 @@ from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
 from bastion.extract.ocr_readings import OCR_GUESS, GuessBudget, read_again
+from bastion.extract.rereading import reread, settle
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
@@ -199,7 +200,7 @@ class Scanner:
         if has_candidates(text):
             unmasked = unmask(text, weak=True)
             folded = unmasked.text
-            entities = extract_entities(unmasked, prose_like=True)
+            entities = reread(text, extract_entities(unmasked, prose_like=True))
             if entities or pictures or folded != text:
                 return self._decide(item, folded, entities, False)
             # a false alarm of the pre-check that unmasking left as written: no candidate
@@ -266,7 +267,7 @@ class Scanner:
                 continue
             unmasked = unmask(piece, weak=True)
             folded.append(unmasked.text)
-            for entity in extract_entities(unmasked, prose_like=True):
+            for entity in reread(piece, extract_entities(unmasked, prose_like=True)):
                 lo, hi = compact.to_original(start + entity.span[0], start + entity.span[1])
                 entity.span = (lo, hi)
                 entity.raw = text[lo:hi]
@@ -460,11 +461,15 @@ def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[
     anyway); a guessed reading of an OCR line (``ocr_guess``) stays only when listed as it is,
     not as a look-alike of a listed host (a guess of a guess). Signals are renumbered to the
     entities kept (a signal about a dropped entity goes too)."""
+    settled = settle(entities)
     keep = [
         i
         for i, e in enumerate(entities)
-        if (e.categories and not (OCR_GUESS in e.flags and LOOKALIKE_FLAG in e.flags))
-        or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
+        if i not in settled
+        and (
+            (e.categories and not (OCR_GUESS in e.flags and LOOKALIKE_FLAG in e.flags))
+            or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
+        )
     ]
     joined = [entities[i].span for i in keep if "weak_join" in entities[i].flags]
     if joined:

@@ -28,7 +28,10 @@ from bastion.normalize.hostwords import (
 )
 from bastion.suffixes import has_known_suffix, is_tld, public_suffix, registrable_domain
 
-IDN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff"
+IDN = (
+    "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+    "\u0e00-\u0e7f\u1e00-\u1eff\u2c60-\u2c7f"  # Greek, Thai, Vietnamese, Latin Extended-C
+)
 _LABEL = f"[A-Za-z0-9{IDN}][A-Za-z0-9\\-{IDN}]{{0,62}}"
 _HOST = f"{_LABEL}(?:\\.{_LABEL}){{1,20}}"
 _PATH = f"[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%{IDN}]"

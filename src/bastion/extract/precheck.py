@@ -51,6 +51,7 @@ from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
+from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -79,6 +80,8 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _ASCII_CLAUSES = (
     # finders on plain text: hosts end in a dot and a TLD (or are dotted digits)
     f"[{_AN}]\\.{_TLD}",
+    # hosts only a second reading holds (bastion.normalize.readings)
+    *READING_CLAUSES,
     f"[{_AN}]\\.(?:[a-z]{{2,24}}[A-Z0-9]|[A-Z]{{2,24}}[a-z0-9])",  # a TLD with words glued on
     # ... in mixed case (``No.vEisp``: ``no.ve``, ``wq.MeW``: ``wq.me``; found by make fuzz)
     f"[{_AN}]\\.(?:[a-z][A-Z]|[A-Za-z]{{2,24}}[A-Z0-9])",

@@ -1,0 +1,103 @@
+"""Hosts of a text's second readings (:mod:`bastion.normalize.readings`), and how sure each is.
+
+``reread(text, entities)`` scans each reading of ``text`` like a message and adds the hosts it
+yields that the first reading lacks. Every such host is a guess at what the writer meant, so it
+is flagged ``prose_like`` (kept only when the intel lists it) and ``reread``; a host of a
+reading that joins pieces is flagged ``joined`` too. Its span is the reading's window.
+
+``settle(entities)`` runs once the intel has been asked (the scanner's last step before the
+policy): it decides what the pieces read alone are worth, the one rule that keeps a joined
+reading from turning into a confident wrong host:
+
+- a listed host of a reading outranks the unlisted hosts the first reading made of the same
+  window, and a host it was joined from (``ex.pro`` of ``tubes`` / ``ex。pro``, listed or not);
+- a joined host that is not listed still shows the window held one host in pieces: a piece
+  the first reading took for a host (its host inside the joined one) is flagged
+  ``ambiguous_host``, so the item goes to a person rather than pass on a fragment.
+"""
+
+from __future__ import annotations
+
+from bastion.extract import extract_entities, has_candidates
+from bastion.extract.hosts import PROSE_LIKE
+from bastion.model import HOST_KINDS, Entity
+from bastion.normalize import unmask
+from bastion.normalize.readings import read_again, wanted
+
+REREAD = "reread"
+JOINED = "joined"
+AMBIGUOUS = "ambiguous_host"
+
+
+def _host(entity: Entity) -> str:
+    return (entity.host or entity.value or "").lower().rstrip(".")
+
+
+def readable(text: str) -> bool:
+    """True when a second reading of ``text`` may hold a host the pre-check cannot see (a host
+    spelled in the NATO alphabet has no dot): one RE2 set pass."""
+    return bool(wanted(text))
+
+
+def reread(text: str, entities: list[Entity]) -> list[Entity]:
+    """``entities`` (of ``text``'s first reading) with the hosts its second readings add."""
+    readings = read_again(text)
+    if not readings:
+        return entities
+    seen = {_host(e) for e in entities if e.kind in HOST_KINDS}
+    added: list[Entity] = []
+    for reading in readings:
+        if not has_candidates(reading.text):
+            continue
+        for entity in extract_entities(unmask(reading.text, weak=True), prose_like=True):
+            host = _host(entity)
+            if entity.kind not in HOST_KINDS or not host or "." not in host or host in seen:
+                continue
+            seen.add(host)
+            entity.span = (reading.start, reading.end)
+            entity.raw = text[reading.start : reading.end]
+            for flag in (PROSE_LIKE, REREAD, JOINED if reading.joined else None):
+                if flag and flag not in entity.flags:
+                    entity.flags.append(flag)
+            added.append(entity)
+    if not added:
+        return entities
+    return sorted([*entities, *added], key=lambda e: (e.span[0], e.span[0] - e.span[1]))
+
+
+def _overlaps(a: Entity, b: Entity) -> bool:
+    return a.span[0] < b.span[1] and b.span[0] < a.span[1]
+
+
+def _piece_of(part: str, whole: str) -> bool:
+    return part != whole and (part in whole or part.removeprefix("www.") in whole)
+
+
+def settle(entities: list[Entity]) -> set[int]:
+    """Indices of the first reading's pieces that give way to a second reading's listed host;
+    pieces of an unlisted joined host are flagged ``ambiguous_host`` in place (see the module's
+    docstring). Call after the intel has listed what it knows."""
+    reread_hosts = [e for e in entities if REREAD in e.flags and e.kind in HOST_KINDS]
+    if not reread_hosts:
+        return set()
+    listed = [e for e in reread_hosts if e.categories]
+    unsure = [e for e in reread_hosts if not e.categories and JOINED in e.flags]
+    dropped = set()
+    for index, entity in enumerate(entities):
+        if REREAD in entity.flags or entity.kind not in HOST_KINDS:
+            continue
+        host = _host(entity)
+        gives_way = any(
+            _overlaps(entity, other)
+            and (not entity.categories or (JOINED in other.flags and _piece_of(host, _host(other))))
+            for other in listed
+        )
+        if gives_way:
+            dropped.add(index)
+        elif not listed and any(_overlaps(entity, o) and _piece_of(host, _host(o)) for o in unsure):
+            if entity.categories:
+                if AMBIGUOUS not in entity.flags:
+                    entity.flags.append(AMBIGUOUS)
+            else:
+                dropped.add(index)
+    return dropped

@@ -1,0 +1,658 @@
+"""Second readings: what a careful reader writes down when a message tells them how to read it.
+
+The unmasker (:mod:`bastion.normalize.unmask`) folds disguises in place, one character run at a
+time. Some disguises are undone only by rereading a whole stretch: text printed upside down or
+backwards, a host spelled in the NATO alphabet or letter by letter in Chinese (``字母b、e、t``),
+hashtags or table cells to be joined, a host split over two labelled lines or chat messages, a
+name with its top-level domain given elsewhere (``handle: foo`` / ``bio: same, ending .com``), an
+instruction (``remove every X, ★ = .``), asides between the pieces, brackets nested round a dot,
+letters from symbol blocks (🅱, ⒜, Cherokee, Armenian) and diacritics on a host.
+
+Each reader here returns :class:`Reading` s: a window of the original text and the text a reader
+makes of it. The scanner scans each reading like a message; a host it yields is a guess (the
+pieces might have been meant otherwise), so it is flagged ``prose_like`` and kept only when the
+intel lists it, and a reading that *joins* pieces (``joined``) also decides what the pieces
+read alone are worth (:func:`bastion.extract.rereading.settle`). Readers are pure, bounded
+(``MAX_READINGS`` a message, windows of at most ``MAX_WINDOW`` characters) and gated: one RE2
+set says which can apply, so text with none of their marks pays one DFA pass.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final, cast
+
+import re2
+
+from bastion.normalize.tables import CJK_NUMERALS
+from bastion.normalize.unmask import GATE_MEMORY
+
+MAX_READINGS: Final = 24
+"""Readings of one message at most; each costs an unmask and a finder pass over its window."""
+MAX_WINDOW: Final = 400
+"""Longest window a reader rewrites (a disguised host and its instructions fit in far less)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """``text`` is how a careful reader reads ``original[start:end]``. ``joined``: the reading
+    joins pieces that also read as hosts alone, which then are fragments of it."""
+
+    start: int
+    end: int
+    text: str
+    joined: bool = False
+
+
+def _compile(pattern: str) -> re2._Regexp[str]:
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    return re2.compile(pattern, options)
+
+
+# --- upside down and backwards ---------------------------------------------------------------
+
+_FLIPPED: Final = {
+    "ɐ": "a", "q": "b", "ɔ": "c", "p": "d", "ǝ": "e", "ɟ": "f", "ƃ": "g", "ɥ": "h", "ᴉ": "i",
+    "ı": "i", "ɾ": "j", "ʞ": "k", "ꞁ": "l", "ן": "l", "l": "l", "ɯ": "m", "u": "n", "o": "o",
+    "d": "p", "b": "q", "ɹ": "r", "s": "s", "ʇ": "t", "n": "u", "ʌ": "v", "ʍ": "w", "x": "x",
+    "ʎ": "y", "z": "z", "∀": "a", "Ɔ": "c", "ᗡ": "d", "Ǝ": "e", "Ⅎ": "f", "⅁": "g", "ſ": "j",
+    "˥": "l", "Ԁ": "p", "ᴚ": "r", "┴": "t", "∩": "u", "Λ": "v", "⅄": "y", "W": "m", "M": "w",
+    "0": "0", "Ɩ": "1", "ᄅ": "2", "Ɛ": "3", "ㄣ": "4", "ϛ": "5", "9": "6", "ㄥ": "7", "8": "8",
+    "6": "9", "˙": ".", ".": ".", "-": "-", "'": ",", "a": "ɐ", "c": "ɔ", "e": "ǝ", "f": "ɟ",
+    "g": "ƃ", "h": "ɥ", "i": "ᴉ", "j": "ɾ", "k": "ʞ", "m": "ɯ", "r": "ɹ", "t": "ʇ", "v": "ʌ",
+    "w": "ʍ", "y": "ʎ", "1": "Ɩ", "2": "ᄅ", "3": "Ɛ", "4": "ㄣ", "5": "ϛ", "7": "ㄥ",
+}  # fmt: skip
+"""An upside-down glyph and the character it shows when the phone is turned (read right to
+left). Plain letters that stay letters when turned (``q`` shows ``b``) are included; those that
+only a careless writer leaves unturned map to themselves' turned form and so drop the run."""
+_TURNED_ONLY: Final = "ɐɔǝɟƃɥᴉɾʞꞁןɯɹʇʌʍʎ∀ƆᗡƎℲ⅁ſ˥ԀᴚΛ⅄Ɩᄅㄣϛㄥ˙"
+_TURNED_RUN = _compile(
+    "[" + "".join(sorted(set(_FLIPPED) - set("'-"))) + r"\-]{3,}"
+)  # fmt: skip
+
+
+def _upside_down(text: str) -> list[Reading]:
+    out = []
+    for m in _TURNED_RUN.finditer(text):
+        run = m.group()
+        if sum(ch in _TURNED_ONLY for ch in run) < 2:
+            continue
+        shown = "".join(_FLIPPED.get(ch, "") for ch in reversed(run))
+        if shown and all(ch.isascii() for ch in shown):
+            out.append(Reading(m.start(), m.end(), shown))
+    return out
+
+
+_BACKWARDS_CUE = (
+    r"倒着看|倒着读|倒过来|反过来|反着|倒序|从右往左|从后往前"
+    r"|(?i:flip\s?it|flipped|backwards?|reversed?|right\s?to\s?left|turn your phone|in reverse)"
+)
+_BACKWARDS = _compile(_BACKWARDS_CUE)
+
+
+def _backwards(text: str) -> list[Reading]:
+    """The stretch of the line before a ``read it backwards`` cue, reversed (and the stretch
+    after it, for ``(reversed): moc.xyz``)."""
+    out = []
+    for m in _BACKWARDS.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        start = max(line_start, m.start() - 120)
+        if m.start() - start >= 4:
+            out.append(Reading(start, m.start(), text[start : m.start()][::-1]))
+        line_end = text.find("\n", m.end())
+        end = min(len(text) if line_end < 0 else line_end, m.end() + 120)
+        if end - m.end() >= 4:
+            out.append(Reading(m.end(), end, text[m.end() : end][::-1]))
+    return out
+
+
+# --- spelled letter by letter -----------------------------------------------------------------
+
+_NATO: Final = {
+    "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e",
+    "foxtrot": "f", "golf": "g", "hotel": "h", "india": "i", "juliett": "j", "juliet": "j",
+    "kilo": "k", "lima": "l", "mike": "m", "november": "n", "oscar": "o", "papa": "p",
+    "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t", "uniform": "u", "victor": "v",
+    "whiskey": "w", "whisky": "w", "xray": "x", "x-ray": "x", "yankee": "y", "zulu": "z",
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "niner": "9", "dot": ".", "period": ".",
+    "point": ".", "dash": "-", "hyphen": "-", "minus": "-",
+}  # fmt: skip
+_NATO_WORD = "(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + ")"
+_NATO_RUN = _compile(rf"(?i)\b{_NATO_WORD}(?:[\s,;/\-–—]{{1,4}}{_NATO_WORD}){{3,}}\b")
+_NATO_TOKEN = _compile(rf"(?i){_NATO_WORD}")
+
+
+def _nato(text: str) -> list[Reading]:
+    out = []
+    for m in _NATO_RUN.finditer(text):
+        spelled = "".join(_NATO[t.lower()] for t in _NATO_TOKEN.findall(m.group()))
+        if "." in spelled.strip("."):
+            out.append(Reading(m.start(), m.end(), f" {spelled} ", joined=True))
+    return out
+
+
+_SPOKEN_ZH = _compile(r"(?:字母|数字)[^\n]{0,300}?(?:点|\.|dot)\s?[A-Za-z]{2,12}")
+_SPOKEN_DROP = _compile(r"字母|数字|然后是|然后|接着是|接着|最后是|最后|后缀是|后缀|[，、,：:\s]")
+_SPOKEN_SIGNS: Final = {"横杠": "-", "杠": "-", "减号": "-", "下划线": "_"}
+
+
+def _spoken_zh(text: str) -> list[Reading]:
+    """``字母b、e、t，数字八八，点com``: letters named one by one, digits in words."""
+    out = []
+    for m in _SPOKEN_ZH.finditer(text):
+        said = _SPOKEN_DROP.sub("", m.group())
+        for word, sign in _SPOKEN_SIGNS.items():
+            said = said.replace(word, sign)
+        said = "".join(CJK_NUMERALS.get(ch, ch) for ch in said)
+        out.append(Reading(m.start(), m.end(), f" {said} ", joined=True))
+    return out
+
+
+# --- pieces to be joined ----------------------------------------------------------------------
+
+_DOT_PREFIX = _compile(r"^(?:\.|。|点|點|(?i:dot))")
+_HASHTAGS = _compile(r"#[^\s#]{1,60}(?:[ \t\x{3000}]{1,3}#[^\s#]{1,60}){1,5}")
+
+
+def _hashtags(text: str) -> list[Reading]:
+    """``#cdn2.porn #text #biz``: the tags joined, and joined with a dot before the last."""
+    out = []
+    for m in _HASHTAGS.finditer(text):
+        tags = [t for t in m.group().replace("\u3000", " ").split() if t.strip("#")]
+        names = [t.lstrip("#") for t in tags]
+        out.append(Reading(m.start(), m.end(), " " + "".join(names) + " ", joined=True))
+        if len(names) >= 2:
+            last = _DOT_PREFIX.sub("", names[-1])
+            dotted = "".join(names[:-1]) + "." + last
+            out.append(Reading(m.start(), m.end(), f" {dotted} ", joined=True))
+    return out
+
+
+_CELL_SEP = "|│┃║┆┊╎"
+_BOX_LINE = _compile(rf"[^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*")
+_BOX_DROP = _compile(rf"[{_CELL_SEP}\s]")
+
+
+def _boxes(text: str) -> list[Reading]:
+    """A table row (``| ohyea | h1080 | . | com |``): its cells joined."""
+    out = []
+    for m in _BOX_LINE.finditer(text):
+        if len(m.group()) > MAX_WINDOW:
+            continue
+        joined = _BOX_DROP.sub("", m.group())
+        if any(ch.isalnum() for ch in joined):
+            out.append(Reading(m.start(), m.end(), f" {joined} ", joined=True))
+    return out
+
+
+_JOIN_CUE = (
+    r"连起来|拼起来|合起来|接起来|连在一起|分开写|分开发|两行|上下|前半|后半|第[一二1-2][段行]"
+    r"|(?i:\bjoin|combine|together|in parts|two lines|first half|second half|split)"
+)
+_LINE_LABEL = _compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?"
+    r"(?:(?i:first|second|1st|2nd|part\s?[12])\s?(?i:half|part)?\s*[:：]?\s*"
+    r"|第[一二三四1-4][段行部分]{1,2}\s*[:：]?\s*"
+    r"|[^\s:：]{1,16}(?:\s\d{1,2}:\d{2})?\s*[:：]\s*)?"
+)
+_PIECE = _compile(
+    r"^[A-Za-z0-9\-_.。．点\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]{1,80}"
+    r"(?:\s{1,2}(?i:dot|点)\s{0,2}[A-Za-z]{2,12})?$|^(?i:dot|点)\s?[A-Za-z]{2,12}$"
+)
+_HEADER = _compile(r"^[^\n]{0,24}\d{1,2}:\d{2}\]?\s*$")
+_LATIN = _compile(r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]")
+
+
+def _lines(text: str) -> list[Reading]:
+    """A host split over lines (``tubes`` / ``↑ join ↓`` / ``ex。pro``; chat messages; labelled
+    halves): the piece lines of a run joined, skipping cue, header and empty lines."""
+    if "\n" not in text:
+        return []
+    out = []
+    run: list[str] = []
+    run_start = run_end = 0
+    offset = 0
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append(Reading(run_start, run_end, " " + "".join(run) + " ", joined=True))
+
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        label = _LINE_LABEL.match(line)
+        rest = line[label.end() if label else 0 :].strip()
+        if rest and _PIECE.match(rest):
+            if not run:
+                run_start = start
+            run.append(rest)
+            run_end = start + len(line)
+        elif not rest or _HEADER.match(line) or not _LATIN.search(rest) or _JOIN.search(line):
+            continue
+        else:
+            flush()
+            run = []
+    flush()
+    return out
+
+
+_JOIN = _compile(_JOIN_CUE)
+
+_TLD_MENTION = _compile(
+    r"(?i)(?:(?:ending(?:\sis)?|end(?:s|ing)?\swith|后缀是?|结尾是?)\s{0,3}(?:(?:\.|点|dot)\s{0,2})?"
+    r"|(?:\+|put|then|add|plus|加上?)\s{0,3}(?:\.|点|dot)\s{0,2})(?P<tld>[a-z]{2,12})\b"
+)
+_NAME_TOKEN = _compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*[A-Za-z0-9]")
+_NAME_STOP: Final = frozenset(
+    [
+        "the",
+        "my",
+        "a",
+        "an",
+        "and",
+        "in",
+        "to",
+        "it",
+        "is",
+        "its",
+        "it's",
+        "your",
+        "our",
+        "name",
+        "handle",
+        "username",
+        "bio",
+        "about",
+        "site",
+        "type",
+        "then",
+        "put",
+        "add",
+        "with",
+        "at",
+        "go",
+        "straight",
+        "google",
+        "show",
+        "won't",
+        "don't",
+        "dot",
+        "com",
+        "net",
+        "org",
+        "browser",
+        "end",
+        "ending",
+        "same",
+        "as",
+        "plus",
+        "just",
+    ]
+)
+
+
+def _tld_mentions(text: str) -> list[Reading]:
+    """A name and its top-level domain said apart (``type foo in your browser and put .com at
+    the end``, ``handle: foo`` / ``bio: same as my handle, ending .org``): each of the last few
+    name-like tokens before the mention, with the domain put after it."""
+    from bastion.suffixes import is_tld
+
+    out = []
+    for m in _TLD_MENTION.finditer(text):
+        tld = m.group("tld").lower()
+        if not is_tld(tld):
+            continue
+        begin = max(0, m.start() - 160)
+        names = [
+            t
+            for t in _NAME_TOKEN.finditer(text[begin : m.start()])
+            if t.group().lower() not in _NAME_STOP and not t.group().isdigit()
+        ]
+        for t in names[-4:]:
+            start = begin + t.start()
+            out.append(Reading(start, m.end(), f" {t.group()}.{tld} ", joined=True))
+    return out
+
+
+# --- words and brackets between the pieces ---------------------------------------------------
+
+_ASIDE = _compile(r"[(（][^()（）\n]{1,16}[)）]|[~～]")
+_ASIDE_GATE = (
+    r"[A-Za-z0-9]\s?(?:[(（][^()（）\n]{1,16}[)）]|[~～])\s?(?:\.|。|点|(?i:dot))\s?"
+    r"(?:[(（][^()（）\n]{1,16}[)）]|[~～])?\s?[A-Za-z]"
+)
+
+
+def _asides(text: str) -> list[Reading]:
+    """``foo (shh) dot (don't tell) com``: the short asides and tildes dropped."""
+    cleaned = _ASIDE.sub(" ", text)
+    return [Reading(0, len(text), tighten(cleaned))] if cleaned != text else []
+
+
+_NESTED = _compile(
+    r"[⦅⁅⟨〈﹝﹙〔〖⟦〘⦗«‹⸨【\[({]\s?(\.|。|点|(?i:dot)|://|:|/|@)\s?[⦆⁆⟩〉﹞﹚〕〗⟧〙⦘»›⸩】\])}]"
+)
+_STARRED_SCHEME = _compile(r"(?i)\bh[*xX_]{2}p(s?)(?:[⦅⁅⟨〈﹝﹙]?:)")
+
+
+def _nested(text: str) -> list[Reading]:
+    """Brackets of any shape round a dot, colon or slashes (``⦅.⦆``, ``﹙点﹚``), ``h**ps``."""
+    cleaned = _NESTED.sub(lambda m: m.group(1), text)
+    cleaned = _STARRED_SCHEME.sub(lambda m: f"http{m.group(1)}:", cleaned)
+    return [Reading(0, len(text), cleaned)] if cleaned != text else []
+
+
+_SPACED_DOT = _compile(
+    r"([A-Za-z0-9])[ \t\x{3000}]{0,3}([.．。点點])[ \t\x{3000}]{0,3}([A-Za-z0-9])"
+)
+_SPACES = _compile(r"[ \t\x{3000}]{2,}")
+
+
+def tighten(text: str) -> str:
+    """Runs of spaces made one, and spaces round a dot between letters or digits dropped."""
+    text = _SPACES.sub(" ", text)
+    return _SPACED_DOT.sub(lambda m: f"{m.group(1)}.{m.group(3)}", text)
+
+
+def _spaced_dots(text: str) -> list[Reading]:
+    """``www ． latinopoker ． eu``: the dots of a spaced host tightened."""
+    tight = tighten(text)
+    return [Reading(0, len(text), tight, joined=True)] if tight != text else []
+
+
+_TLD_WORDS: Final = {
+    "康姆": "com", "肯姆": "com", "考姆": "com", "科姆": "com", "卡姆": "com", "抗姆": "com",
+    "奈特": "net", "耐特": "net", "内特": "net", "乃特": "net", "欧格": "org", "奥格": "org",
+    "维普": "vip", "拓普": "top", "托普": "top", "赛特": "site", "凯瑞": "cc",
+}  # fmt: skip
+_TLD_WORD = _compile("|".join(_TLD_WORDS))
+_LETTERS_IN_PARENS = _compile(r"(?:[(（][A-Za-z0-9][)）]){2,}")
+
+
+def _tld_words(text: str) -> list[Reading]:
+    """``点肯姆`` (``com`` said in Chinese sounds), ``·(b)(e)(t)``: the domain written out."""
+    read = _TLD_WORD.sub(lambda m: _TLD_WORDS[m.group()], text)
+    read = _LETTERS_IN_PARENS.sub(
+        lambda m: "".join(ch for ch in m.group() if ch.isascii() and ch.isalnum()), read
+    )
+    read = tighten(read.replace("·", "."))
+    return [Reading(0, len(text), read)] if read != text else []
+
+
+_IDN_DOT = _compile(
+    r"([\x{00C0}-\x{024F}\x{0370}-\x{04FF}\x{0E00}-\x{0E7F}\x{1E00}-\x{1EFF}\x{2C60}-\x{2C7F}])[。．｡]"
+)
+
+
+def _idn_dots(text: str) -> list[Reading]:
+    """``зрелки。net``, ``youtubë｡com``: an ideographic dot after a non-Latin or accented label
+    read as the dot of an internationalised name."""
+    read = _IDN_DOT.sub(lambda m: m.group(1) + ".", text)
+    return [Reading(0, len(text), read)] if read != text else []
+
+
+_IP_DOT = r"\s?(?:[.。．点]|\(\.\)|\[\.\]|(?i:dot))\s?"
+_DOTTED_IP = _compile(rf"\b\d{{1,3}}(?:{_IP_DOT}\d{{1,3}}){{3}}\b")
+_IP_SEPARATOR = _compile(_IP_DOT)
+
+
+def _dotted_ips(text: str) -> list[Reading]:
+    """``223。150。154。114``, ``95 . 216 . 0 . 43``, ``46点17点41点138``: a dotted quad whose
+    dots are spaced, ideographic, spelled or bracketed, written plainly."""
+    read = _DOTTED_IP.sub(lambda m: _IP_SEPARATOR.sub(".", m.group()), text)
+    return [Reading(0, len(text), read, joined=True)] if read != text else []
+
+
+# --- instructions -----------------------------------------------------------------------------
+
+_INSTRUCTION = _compile(
+    r"[(（][^()（）\n]{0,60}(?i:remove|delete|drop|replace|without|去掉|去除|删掉|删除|换成|替换|"
+    r"xóa|bỏ|hapus|buang|удали|убери|замени|quita|elimina|entferne|supprime|spasi|空格|"
+    r"=)[^()（）\n]{0,60}[)）]"
+)
+_SPACE_WORD = _compile(r"(?i)space|空格|spasi|cách|пробел|espacio|leerzeichen|espace")
+_KEEP_IN_INSTRUCTION: Final = frozenset(".=()（），,:：。、'\"-")
+
+
+def _instructions(text: str) -> list[Reading]:
+    """``gXenXusX★in (remove X, ★ = .)``: the stretch before the instruction with each symbol
+    it names dropped or read as a dot, and spaces kept, dropped or read as dots."""
+    out = []
+    for m in _INSTRUCTION.finditer(text):
+        said = m.group()[1:-1]
+        symbols = []
+        for i, ch in enumerate(said):
+            if ch.isspace() or ch in _KEEP_IN_INSTRUCTION:
+                continue
+            if ch.isalnum():
+                alone = (i == 0 or not said[i - 1].isalpha()) and (
+                    i + 1 == len(said) or not said[i + 1].isalpha()
+                )
+                if not (ch.isascii() and alone):
+                    continue
+            if ch not in symbols:
+                symbols.append(ch)
+        symbols = symbols[:2]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        tokens = text[line_start : m.start()].split()
+        if not tokens or not symbols:
+            continue
+        # the last token; a short one (a top-level domain) takes the one before; then the
+        # single letters of a spaced-out name
+        taken = 2 if len(tokens) > 1 and len(tokens[-1]) <= 4 else 1
+        keep = tokens[-taken:]
+        for token in reversed(tokens[:-taken]):
+            if len(token) > 1:
+                break
+            keep.insert(0, token)
+        segment = " ".join(keep)
+        start = text.rfind(keep[0], line_start, m.start())
+        spaces = ("", ".") if _SPACE_WORD.search(said) else (" ",)
+        for mask in range(1 << len(symbols)):
+            read = segment
+            for bit, symbol in enumerate(symbols):
+                read = read.replace(symbol, "." if mask >> bit & 1 else "")
+            for space in spaces:
+                out.append(Reading(start, m.end(), f" {read.replace(' ', space)} ", joined=True))
+    return out
+
+
+# --- letters from other blocks ------------------------------------------------------------------
+
+_GLYPHS: dict[int, str] = {
+    **{0x1F130 + i: chr(0x41 + i) for i in range(26)},  # squared 🄰
+    **{0x1F170 + i: chr(0x41 + i) for i in range(26)},  # negative squared 🅰
+    **{0x1F150 + i: chr(0x41 + i) for i in range(26)},  # negative circled 🅐
+    **{0x249C + i: chr(0x61 + i) for i in range(26)},  # parenthesized ⒜
+    **{ord(k): v for k, v in {
+        "⊙": ".", "⏺": ".", "⚫": ".", "●": ".", "•": ".", "∙": ".", "◉": ".", "⦁": ".",
+        "\u20e3": "", "\ufe0f": "",
+        # Cherokee capitals that pass for Latin
+        "Ꭺ": "A", "Ᏼ": "B", "Ꮯ": "C", "Ꭰ": "D", "Ꭼ": "E", "Ꮐ": "G", "Ꮋ": "H", "Ꭵ": "i",
+        "Ꭻ": "J", "Ꮶ": "K", "Ꮮ": "L", "Ꮇ": "M", "Ꮎ": "O", "Ꮲ": "P", "Ꭱ": "R", "Ꮪ": "S",
+        "Ꮥ": "S", "Ꭲ": "T", "Ꮩ": "V", "Ꮃ": "W", "Ꮤ": "W", "Ꮓ": "Z", "Ꭹ": "y", "Ꮍ": "y",
+        "Ꮄ": "l", "Ꮟ": "b", "Ꮒ": "h", "Ꭿ": "A", "Ꮑ": "N",
+        # Armenian
+        "օ": "o", "ս": "u", "ո": "n", "ժ": "d", "հ": "h", "ց": "g", "զ": "q", "ք": "p",
+        "ռ": "n", "ա": "w", "լ": "l", "Ս": "U", "Օ": "O", "Տ": "S", "ւ": "l", "ɡ": "g",
+        # Greek and Latin look-alikes the main tables leave
+        "ρ": "p", "υ": "u", "ο": "o", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "α": "a",
+        "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ł": "l", "ø": "o", "ŧ": "t", "ƀ": "b",
+        "ⱪ": "k", "ɨ": "i", "ʉ": "u",
+    }.items()},
+}  # fmt: skip
+_GLYPH_RUN = _compile(
+    r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}（）【】，。：、！？]*"
+    r"(?:[\x{1F130}-\x{1F189}\x{249C}-\x{24B5}\x{13A0}-\x{13F4}\x{0531}-\x{058F}\x{20E3}"
+    r"⊙⏺⚫●•∙◉⦁ρυονικτα\p{Mn}đðħıłøŧƀⱪɨʉ\x{00C0}-\x{024F}\x{1E00}-\x{1EFF}])"
+    r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}（）【】，：、！？]*"
+)
+
+
+_STRUCK = _compile(r"[^\s][\x{0335}-\x{0338}]+")
+"""A letter struck through (``ac̶tion``): the writer crossed it out, so the reading drops it."""
+
+
+_ACCENTED = r"[ρυονικτα\p{Mn}đðħıłøŧƀⱪɨʉ\x{00C0}-\x{024F}\x{1E00}-\x{1EFF}]"
+_GLYPH_GATE = (
+    r"[\x{1F130}-\x{1F189}\x{249C}-\x{24B5}\x{13A0}-\x{13F4}\x{0531}-\x{058F}\x{20E3}]"
+    r"|[A-Za-z0-9][⊙⏺⚫●][A-Za-z]"
+    rf"|{_ACCENTED}[^\s]*(?:[.。．点]|\s[.。．点]|\s(?i:chấm)\s)|[.。．点][^\s]*{_ACCENTED}"
+)
+"""Letters from symbol blocks anywhere; diacritics and Greek look-alikes only in a word next to
+a dot (an accented sentence is no disguise)."""
+
+
+def _fold(run: str) -> str:
+    run = _STRUCK.sub("", run)
+    decomposed = unicodedata.normalize("NFKD", run.translate(_GLYPHS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_GLYPHS)
+
+
+def _glyphs(text: str) -> list[Reading]:
+    """Each line holding letters from symbol blocks or with diacritics, folded to plain Latin:
+    ``🅅🅂🄿🄾⒭⒯⒮⊙🄿🅁🄾``, ``ᏴeᏚtᏙiᎡtսaᏞ``, ``xhmastẹr chấm ñãmẽ`` (``chấm``: Vietnamese for
+    dot), keycap digits; dots with spaces round them tightened."""
+    out = []
+    seen = -1
+    for m in _GLYPH_RUN.finditer(text):
+        if m.start() < seen:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        seen = end
+        if end - start > MAX_WINDOW:
+            continue
+        line = text[start:end]
+        folded = _CHAM.sub(".", _fold(line))
+        if folded != line:
+            out.append(Reading(start, end, f" {tighten(folded)} "))
+    return out
+
+
+_CHAM = _compile(r"(?i)\s?\bcham\b\s?")
+
+
+_INTERLEAVED = _compile(
+    r"(?:[A-Za-z0-9⚫•⏺●·.](?:[\x{1F300}-\x{1FAFF}\x{2600}-\x{27BF}][\x{FE0F}]?)){3,}"
+    r"[A-Za-z0-9]"
+)
+
+
+def _interleaved(text: str) -> list[Reading]:
+    """``H🧧A🧧I🧧T🧧⚫🧧C🧧O🧧M``: one letter between emoji; the emoji dropped."""
+    out = []
+    for m in _INTERLEAVED.finditer(text):
+        kept = "".join(ch for ch in m.group() if ch.isascii() or ch in "⚫•⏺●·")
+        out.append(Reading(m.start(), m.end(), " " + _fold(kept) + " ", joined=True))
+    return out
+
+
+# --- the readers and their gate ---------------------------------------------------------------
+
+Reader = Callable[[str], list[Reading]]
+READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
+    ("upside_down", f"[{_TURNED_ONLY}][^\\s]{{0,3}}[{_TURNED_ONLY}]", _upside_down),
+    ("backwards", _BACKWARDS_CUE, _backwards),
+    ("nato", rf"(?i)\b{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_WORD}",
+     _nato),
+    ("spoken_zh", r"字母[A-Za-z][、,，]|数字[一二三四五六七八九〇零]{1,4}[，、,]", _spoken_zh),
+    ("hashtags", r"#[^\s#]{1,60}[ \t\x{3000}]{1,3}#", _hashtags),
+    ("boxes", rf"[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}]", _boxes),
+    ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
+    ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
+    ("asides", _ASIDE_GATE, _asides),
+    ("idn_dots", _IDN_DOT.pattern, _idn_dots),
+    ("dotted_ips", r"\d{1,3}\s?(?:[。．点]|\s\.\s|\(\.\)|\[\.\]|(?i:dot))\s?\d{1,3}", _dotted_ips),
+    ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
+    ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
+    ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
+    ("instructions", _INSTRUCTION.pattern, _instructions),
+    ("glyphs", _GLYPH_GATE, _glyphs),
+    ("interleaved", _INTERLEAVED.pattern, _interleaved),
+)  # fmt: skip
+"""Every reader: a name, an RE2 pattern found in every text it reads again, the reader."""
+
+_NATO_LETTER = (
+    "(?:"
+    + "|".join(sorted((w for w, c in _NATO.items() if c.isalpha()), key=len, reverse=True))
+    + ")"
+)
+PRECHECK_CLAUSES: Final = (
+    rf"(?i:\b{_NATO_LETTER}[ \t,;/\-]{{1,4}}{_NATO_WORD}[ \t,;/\-]{{1,4}}{_NATO_WORD})",
+    "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
+    "[点·.] ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
+    r"字母[A-Za-z][、,，]",
+    r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
+    r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
+    r" (?i:chấm) ",
+    r"[^ \t\n˙]˙[^ \t\n˙]",
+    r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
+)
+"""Marks of a host only a second reading holds, with no dot before a top-level domain for the
+pre-check to see (``kilo alpha dot victor``, ``#tubev #dotpro``, ``点肯姆``, ``ɯoɔ˙``): clauses
+of :func:`bastion.extract.precheck.has_candidates`, in syntax both ``re`` and RE2 read."""
+
+
+class _ReaderGate:
+    """One RE2 set over every reader's pattern: which readers can apply to a text."""
+
+    __slots__ = ("_match",)
+
+    def __init__(self) -> None:
+        options = re2.Options()
+        options.max_mem = GATE_MEMORY
+        compiled: Any = re2.Set.SearchSet(options)
+        for _, pattern, _ in READERS:
+            compiled.Add(pattern.encode())
+        compiled.Compile()
+        self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
+
+    def hits(self, text: str) -> list[int]:
+        return self._match(text.encode())
+
+
+_gate: _ReaderGate | None = None
+
+
+def wanted(text: str) -> list[int]:
+    """Indices in :data:`READERS` of the readers whose pattern occurs in ``text``."""
+    global _gate
+    if _gate is None:
+        _gate = _ReaderGate()
+    if len(text) > 4 * MAX_WINDOW * 10:
+        return []
+    return _gate.hits(_encodable(text))
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (which UTF-8 cannot carry, nor RE2 read) made U+FFFD; same
+    length, so offsets hold."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
+def read_again(text: str) -> list[Reading]:
+    """Every second reading of ``text`` (at most ``MAX_READINGS``), in reader order; none when
+    no reader's pattern occurs."""
+    hits = wanted(text)
+    if not hits:
+        return []
+    text = _encodable(text)
+    out: list[Reading] = []
+    said: set[str] = set()
+    for index in sorted(hits):
+        for reading in READERS[index][2](text):
+            if reading.text in said:
+                continue
+            if reading.end - reading.start <= MAX_WINDOW or reading.start == 0:
+                said.add(reading.text)
+                out.append(reading)
+    return out[:MAX_READINGS]

@@ -1,0 +1,153 @@
+"""Second readings (bastion.normalize.readings): each reader undoes a class of disguise."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.extract import extract_entities, has_candidates
+from bastion.extract.rereading import JOINED, REREAD, reread, settle
+from bastion.model import Entity
+from bastion.normalize import unmask
+from bastion.normalize.readings import read_again
+
+
+def hosts_read(text: str) -> set[str]:
+    """Every host any second reading of ``text`` yields."""
+    found = set()
+    for reading in read_again(text):
+        if has_candidates(reading.text):
+            for e in extract_entities(unmask(reading.text, weak=True), prose_like=True):
+                if e.host:
+                    found.add(e.host)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("官网 ɯoɔ˙uʌ8ʞq （倒着看）", "bk8vn.com"),
+        ("see ʇǝu˙ǝʇᴉɥʍoʇʞɔɐlq (turn your phone)", "blacktowhite.net"),
+        ("老哥们 moc 点 313pd （倒着看） 这个台子", "dp313.com"),
+        ("at m o c . 4 2 t e b 9 i (flip it)", "i9bet24.com"),
+        ("(two, four, kilo, alpha, romeo, alpha, dot, victor, november)", "24kara.vn"),
+        ("(mike - echo - dash - oscar - period - india - oscar)", "me-o.io"),
+        ("网址：字母w、w、w，点，字母a、b、c，数字八八，最后点com", "www.abc88.com"),
+        ("#cdn2.porn #text #biz (join the tags)", "cdn2.porntext.biz"),
+        ("#tubev #dotpro", "tubev.pro"),
+        ("join the boxes\n| 7balln | ew | 点 | com |\n|---|---|", "7ballnew.com"),
+        ("║ ｓａｎｔａｎ┃ｄｅｒ┃点┃ｐｕｂ ║", "santander.pub"),
+        ("tubes\n↑上下两行连起来↓\nex。pro", "tubesex.pro"),
+        (
+            "[09:25] Lily: 分开发的，连起来\n09:25 Lily：api2.sin8\n"
+            "09:25 Lily：8\n09:26 Lily：。com",
+            "api2.sin88.com",
+        ),
+        ("handle: hcomicbook\nbio: same as my handle, ending .com", "hcomicbook.com"),
+        ("type rgames in your browser and put .org at the end", "rgames.org"),
+        ("go straight to mrmobi then dot com", "mrmobi.com"),
+        ("plusdonny (shh) . (don't tell) info", "plusdonny.info"),
+        ("https⦅://⦆de⦅.⦆hairyporn⦅.⦆info", "de.hairyporn.info"),
+        ("www﹙点﹚vg770﹙点﹚com", "www.vg770.com"),
+        ("gXenXusX.oXkcXftXyzXe★in (buang huruf X, ★ = .)", "genus.okcftyze.in"),
+        (
+            "m o b i l e c o u r a n t ＃ com (убери пробелы, ＃ замени на точку)",
+            "mobilecourant.com",
+        ),
+        ("🅅🅂🄿🄾⒭⒯⒮⊙🄿🅁🄾", "vsports.pro"),
+        ("ᏴeᏚtᏙiᎡtսaᏞ。cօm", "bestvirtual.com"),
+        ("link: xhmastẹr chấm ñãmẽ nạp", "xhmaster.name"),
+        ("H🧧A🧧I🧧T🧧E🧧N🧧⚫🧧C🧧O🧧M", "haiten.com"),
+        ("czechlesbians 点肯姆（肯姆就是com）", "czechlesbians.com"),
+        ("官网deca·(b)(e)(t)（bet）", "deca.bet"),
+        ("www ． latinopoker ． eu", "www.latinopoker.eu"),
+    ],
+)
+def test_a_reader_recovers_the_host(text: str, host: str) -> None:
+    assert host in hosts_read(text)
+    assert has_candidates(text), "the scanner must reach the readers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reverse is cheating. That is not mathematics.",
+        "one, two, three, go!",
+        "Café crème à la française, très bon.",
+        "尊敬的客户，请回复数字编号以订购该彩铃",
+    ],
+)
+def test_clean_text_has_no_reading_host(text: str) -> None:
+    assert not hosts_read(text)
+
+
+def test_a_surrogate_does_not_break_the_readers() -> None:
+    assert read_again("#a.b #c\ud800 #com") is not None
+
+
+def _host(host: str, span: tuple[int, int], flags: list[str], listed: bool) -> Entity:
+    return Entity(
+        kind="domain",
+        raw=host,
+        span=span,
+        value=host,
+        host=host,
+        flags=flags,
+        categories=["porn"] if listed else [],
+    )
+
+
+def test_a_listed_joined_host_outranks_its_pieces() -> None:
+    piece = _host("ex.pro", (8, 14), [], listed=True)
+    other = _host("unrelated.com", (30, 43), [], listed=False)
+    joined = _host("tubesex.pro", (0, 14), [REREAD, JOINED, "prose_like"], listed=True)
+    assert settle([joined, piece, other]) == {1}
+
+
+def test_an_unlisted_joined_host_drops_unlisted_pieces_and_questions_listed_ones() -> None:
+    unlisted_piece = _host("ex.pro", (8, 14), [], listed=False)
+    listed_piece = _host("jav.net", (20, 27), [], listed=True)
+    joined = _host("tubesex.pro", (0, 14), [REREAD, JOINED, "prose_like"], listed=False)
+    joined2 = _host("12jav.net", (16, 27), [REREAD, JOINED, "prose_like"], listed=False)
+    entities = [joined, unlisted_piece, joined2, listed_piece]
+    assert settle(entities) == {1}
+    assert "ambiguous_host" in listed_piece.flags
+
+
+def test_reread_adds_only_new_hosts_with_the_window_as_span() -> None:
+    text = "tubes\n↑上下两行连起来↓\nex。pro"
+    first = extract_entities(unmask(text, weak=True), prose_like=True)
+    both = reread(text, first)
+    added = [e for e in both if REREAD in e.flags]
+    assert [e.host for e in added] == ["tubesex.pro"]
+    assert added[0].span == (0, len(text)) and JOINED in added[0].flags
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("http://ḁmazon．com", "xn--mazon-280b.com"),
+        ("http://linkediṇ.com", "xn--linkedi-v13c.com"),
+        ("vⱪ.com", "xn--v-pms.com"),
+        ("http://ดูหนังโป๊ฟรี.com", "xn--72czpjuy5c8b0b6a0h8d.com"),
+    ],
+)
+def test_letters_of_more_scripts_stay_in_an_internationalised_name(text: str, host: str) -> None:
+    """Vietnamese letters, Latin Extended-C, Greek and Thai are label letters, not a cut."""
+    assert host in [e.host for e in extract_entities(unmask(text, weak=True), prose_like=True)]
+
+
+def test_an_ideographic_dot_after_a_non_latin_label_is_read_as_a_dot() -> None:
+    assert "xn--e1adehe2a.net" in hosts_read("https://зрелки。net")
+
+
+@pytest.mark.parametrize(
+    ("text", "ip"),
+    [
+        ("请访问 http://223。150。154。114:8080 填写资料", "223.150.154.114"),
+        ("at hxxp://46点17点41点138:81/", "46.17.41.138"),
+        ("http://95 . 216 . 0 . 43/bins/x86", "95.216.0.43"),
+        ("hxxp://183(.)196(.)44(.)104:8080/", "183.196.44.104"),
+    ],
+)
+def test_a_dotted_quad_with_disguised_dots_is_one_address(text: str, ip: str) -> None:
+    assert ip in hosts_read(text)
