@@ -160,7 +160,13 @@ def test_ip_hosts(text: str, host: str, flags: list[str]) -> None:
             "mail John.Doe@Example.COM now",
             [("email", "john.doe@example.com", (5, 25), "John.Doe@Example.COM")],
         ),
-        ("联系12345678@qq.com。", [("email", "12345678@qq.com", (2, 17), "12345678@qq.com")]),
+        (
+            "联系12345678@qq.com。",  # a QQ mailbox names the QQ number too
+            [
+                ("email", "12345678@qq.com", (2, 17), "12345678@qq.com"),
+                ("qq", "12345678", (2, 10), "12345678"),
+            ],
+        ),
         ("bob [at] gmail.com", [("email", "bob@gmail.com", (0, 18), "bob [at] gmail.com")]),
         ("x@report.pdf", []),
         ("@weibo_user hi", []),
