@@ -139,6 +139,9 @@ _ASCII_CLAUSES = (
     f"(?:{TLD}|[A-Za-z]{{0,3}}[013457〇○◯][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
+    # ``aa. DOT``: .dot is a TLD too, and a TLD described anywhere in the text (``后面加``) lets
+    # the guessed reading take ``. `` as its dot (the clauses above read "dot" as a spelled dot)
+    f"[{_AN}]\\. {{1,2}}(?i:dot)(?![{_AN}\\-])",
     # instructions in prose (bastion.normalize.instructions): their keywords
     INSTRUCTION_TRIGGER,
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
