@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,20 +53,27 @@ def pg_database_url() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture
-def pg_schema_url(pg_database_url: str) -> Iterator[str]:
-    """A URL whose connections see only a fresh, empty schema."""
+@contextmanager
+def fresh_schema(database_url: str) -> Iterator[str]:
+    """A URL whose connections see only a fresh, empty schema (dropped on exit)."""
     schema = f"t_{secrets.token_hex(6)}"
-    engine = create_engine(pg_database_url, isolation_level="AUTOCOMMIT")
+    engine = create_engine(database_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(pg_database_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    url = make_url(database_url).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
         yield url.render_as_string(hide_password=False)
     finally:
         with engine.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         engine.dispose()
+
+
+@pytest.fixture
+def pg_schema_url(pg_database_url: str) -> Iterator[str]:
+    """A URL whose connections see only a fresh, empty schema."""
+    with fresh_schema(pg_database_url) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

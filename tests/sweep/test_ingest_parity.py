@@ -5,14 +5,12 @@ statements of reasons, audit entries and counters, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bastion.store import Store
 from bastion.store.audit import verify
@@ -20,6 +18,7 @@ from bastion.store.queries import create_tenant
 from bastion.sweep.ingest import ingest_sweep
 from bastion.sweep.run import SweepRequest, run_sweep
 from tests.service.conftest import pg_database_url
+from tests.store.conftest import fresh_schema
 from tests.sweep.conftest import sample_records, write_jsonl
 from tests.sweep.snapshot import snapshot
 
@@ -43,42 +42,23 @@ def parity_sweep(sweep_home: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     return run_sweep(request).out
 
 
-def _schema(database_url: str) -> Iterator[str]:
-    schema = f"t_{secrets.token_hex(6)}"
-    engine = create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(database_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def two_stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
     """Two empty stores on the same backend, each with the tenant ``acme``."""
-    if request.param == "sqlite":
+    with ExitStack() as schemas:
         urls: list[str | None] = [None, None]
-        cleanups: list[Iterator[str]] = []
-    else:
-        database = request.getfixturevalue("pg_database_url")
-        cleanups = [_schema(database), _schema(database)]
-        urls = [next(c) for c in cleanups]
-    stores = [Store.open(home=tmp_path / f"home{n}", url=u) for n, u in enumerate(urls)]
-    try:
-        for store in stores:
-            with store.transaction() as session:
-                create_tenant(session, slug="acme", name="Acme")
-        yield stores[0], stores[1]
-    finally:
-        for store in stores:
-            store.close()
-        for cleanup in cleanups:
-            for _ in cleanup:
-                pass
+        if request.param == "postgres":
+            database = request.getfixturevalue("pg_database_url")
+            urls = [schemas.enter_context(fresh_schema(database)) for _ in urls]
+        stores = [Store.open(home=tmp_path / f"home{n}", url=u) for n, u in enumerate(urls)]
+        try:
+            for store in stores:
+                with store.transaction() as session:
+                    create_tenant(session, slug="acme", name="Acme")
+            yield stores[0], stores[1]
+        finally:
+            for store in stores:
+                store.close()
 
 
 def test_bulk_and_per_item_ingest_leave_the_same_records(
