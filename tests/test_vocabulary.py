@@ -13,6 +13,7 @@ from bastion.canon.entities import UNCANONICAL
 from bastion.detect.reputation import LOOKALIKE_FLAG, REDIRECT_FLAG, SHORTENER_FLAG
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.ocr_readings import OCR_GUESS, read_again
+from bastion.extract.rereading import JOINED, REREAD, reread
 from bastion.model import ENTITY_FLAGS, Entity
 from bastion.normalize import unmask
 from bench.tricks import HOST_TRICKS
@@ -50,9 +51,15 @@ EXAMPLES = {
     "ambiguous_host": "play bet 888 . com now",
     "embedded": "https://www.google.com/url?q=https://bet888.com",
     "markup": "bet<b>888</b>&#46;com",
+    "layout": "[09:25] Lily: 分开发的，连起来\n09:25 Lily：api2.sin8\n09:26 Lily：。com",
 }
 """One input per flag that the text pipeline emits (``shortener``, ``lookalike`` and
 ``redirect_target`` come from the intel index)."""
+READINGS = {
+    REREAD: "free spins at pot 点 88der (flip it)",
+    JOINED: "| pmc8 | 8 | . | com |",
+}
+"""One input per flag that only a second reading (``bastion.extract.rereading``) gives."""
 
 
 def _flags(text: str) -> set[str]:
@@ -70,7 +77,9 @@ def test_vocabulary_has_no_duplicates_and_names_the_constants() -> None:
     index_flags = {SHORTENER_FLAG, LOOKALIKE_FLAG, REDIRECT_FLAG}
     assert index_flags | {UNCANONICAL} <= set(ENTITY_FLAGS)
     # ``ocr_guess`` comes from the other readings of a picture's OCR lines, never from text
-    assert set(EXAMPLES) | index_flags | {OCR_GUESS} == set(ENTITY_FLAGS)
+    assert set(EXAMPLES) | set(READINGS) | index_flags | {OCR_GUESS} == set(ENTITY_FLAGS)
+    for flag, text in READINGS.items():
+        assert any(flag in e.flags for e in reread(text, [])), flag
     assert any(OCR_GUESS in e.flags for e in read_again("永久域名fikacasinocom", []))
 
 

@@ -84,6 +84,7 @@ ENTITY_FLAGS: Final = (
     "ambiguous_host",
     "instruction",
     "markup",
+    "layout",
     "reread",
     "joined",
     # what a finder saw (bastion.extract)
