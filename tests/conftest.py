@@ -86,6 +86,17 @@ def scanner(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Scan
     return Scanner.load(home)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` or ``synapse`` (servers, Synapse, Spark, scenarios, faults) run
+    first, in their collection order: with one worker per core (``make test``), the long files
+    start early instead of leaving one worker running alone at the end."""
+    items.sort(
+        key=lambda item: (
+            not any(item.iter_markers("slow")) and not any(item.iter_markers("synapse"))
+        )
+    )
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Importing Synapse (tests/integrations/synapse) sets Pillow's global
     ``ImageFile.LOAD_TRUNCATED_IMAGES``; the rest of the suite runs with Pillow's default."""

@@ -18,6 +18,8 @@ from scenario.run import main, parse, simulate
 
 TINY = ["--accounts", "300", "--posts", "3000"]
 
+pytestmark = pytest.mark.slow  # whole scenarios on SQLite and PostgreSQL: scheduled first
+
 
 def _args(home: Path, out: Path, url: str | None, *extra: str) -> list[str]:
     argv = ["--home", str(home), "--out", str(out), *extra]

@@ -7,6 +7,8 @@ import tarfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from bastion.sweep.local import ScanOptions
 from bastion.sweep.results import read_manifest
 from bastion.sweep.run import SweepRequest, run_sweep
@@ -15,6 +17,8 @@ from tests.sweep.conftest import rows
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
+
+pytestmark = pytest.mark.slow  # a JVM and a Spark session: scheduled first (conftest)
 
 
 def test_spark_findings_equal_the_local_engines(
