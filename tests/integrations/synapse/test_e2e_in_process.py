@@ -270,5 +270,10 @@ def test_an_account_a_moderator_bans_is_deactivated(world: World) -> None:
         return response.status_code == 401  # deactivation logged every device out
 
     wait_for(token_refused, describe=lambda: seen[-1:])
-    profile = world.admin.call("GET", f"/_synapse/admin/v2/users/{dave.user_id}")
-    assert profile.json()["deactivated"] is True
+
+    def marked_deactivated() -> bool:  # Synapse logs devices out before it sets the flag
+        profile = world.admin.call("GET", f"/_synapse/admin/v2/users/{dave.user_id}")
+        seen.append(profile.text)
+        return profile.json().get("deactivated") is True
+
+    wait_for(marked_deactivated, describe=lambda: seen[-1:])
