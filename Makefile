@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export BASTION_HOME ?= $(CURDIR)/.bastion
 # Test processes: one per core (pytest-xdist), a test file to one process (its module fixtures, such
-# as a Synapse or a server, start once); TEST_WORKERS=0 runs the suite in this process.
+# as a Synapse or a server, start once), the long files first (tests/conftest.py orders them);
+# TEST_WORKERS=0 runs the suite in this process.
 TEST_WORKERS ?= auto
 
 .PHONY: install demo test lint typecheck bench fuzz scenario screenshots clean
@@ -34,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all

@@ -105,11 +105,11 @@ def weibo_comments(data: Path, limit: int) -> list[str]:
 
 def build_home(home: Path, data: Path) -> Path:
     """Import every evaluation feed (the full lists) into ``home``; source+category are unique."""
-    from bastion.intel.feeds import import_feeds
+    from bastion.intel.feeds import FeedSpec, import_feed_set
 
     home.mkdir(parents=True, exist_ok=True)
-    for rel, category, fmt, source in EVAL_FEEDS:
-        import_feeds(home, data / rel, category=category, fmt=fmt, source=source)
+    feeds = [FeedSpec(data / rel, cat, fmt, src) for rel, cat, fmt, src in EVAL_FEEDS]
+    import_feed_set(home, feeds)
     return home
 
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any, Final
 
-from bastion.intel.feeds import import_feeds
+from bastion.intel.feeds import FeedSpec, import_feed_set
 from bastion.report import read_snapshot, render_html, render_json, transparency_stats
 from bastion.scanner import Scanner
 from bastion.service.reports import ReportConfig, load_secret
@@ -86,8 +86,8 @@ def intel_home(home: Path, data: Path) -> bool:
     stamp = home / STAMP
     if stamp.is_file() and json.loads(stamp.read_text()).get("fingerprint") == fingerprint:
         return False
-    for rel, category, fmt, source in corpus_mod.SCENARIO_FEEDS:
-        import_feeds(home, data / rel, category=category, fmt=fmt, source=source)
+    feeds = [FeedSpec(data / rel, c, fmt, src) for rel, c, fmt, src in corpus_mod.SCENARIO_FEEDS]
+    import_feed_set(home, feeds)
     stamp.write_text(json.dumps({"fingerprint": fingerprint}))
     return True
 

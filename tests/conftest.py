@@ -87,14 +87,24 @@ def scanner(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Scan
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked ``slow`` or ``synapse`` (servers, Synapse, Spark, scenarios, faults) run
-    first, in their collection order: with one worker per core (``make test``), the long files
-    start early instead of leaving one worker running alone at the end."""
-    items.sort(
-        key=lambda item: (
-            not any(item.iter_markers("slow")) and not any(item.iter_markers("synapse"))
-        )
-    )
+    """Files holding tests marked ``slow`` or ``synapse`` (servers, Synapse, Spark, scenarios,
+    faults, large property tests) run first, then the other files, most tests first. ``make
+    test`` hands whole files to one worker per core in this order (``--no-loadscope-reorder``),
+    so the long files start early instead of leaving one worker running alone at the end."""
+    count: dict[str, int] = {}
+    heavy: set[str] = set()
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        count[path] = count.get(path, 0) + 1
+        if any(item.iter_markers("slow")) or any(item.iter_markers("synapse")):
+            heavy.add(path)
+    order = {path: n for n, path in enumerate(count)}
+
+    def rank(item: pytest.Item) -> tuple[bool, int, int]:
+        path = item.nodeid.split("::", 1)[0]
+        return path not in heavy, -count[path] if path not in heavy else 0, order[path]
+
+    items.sort(key=rank)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -73,6 +73,6 @@ def test_every_screenshot_the_readme_shows_exists() -> None:
 def test_make_test_runs_a_process_per_core_as_the_readme_says() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\ntest: lint\n", 1)[1].split("\n\n", 1)[0]
-    assert "pytest -n $(TEST_WORKERS) --dist loadfile" in recipe
+    assert "pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder" in recipe
     assert re.search(r"^TEST_WORKERS \?= auto$", makefile, re.M)
     assert "`make test TEST_WORKERS=0`" in README and "pytest-xdist" in README

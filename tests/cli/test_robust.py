@@ -131,6 +131,7 @@ def test_scan_explain_serve_refuse_a_home_without_an_index(tmp_path: Path, argv:
     assert not typo.exists()
 
 
+@pytest.mark.slow
 def test_no_feeds_scans_and_says_so(tmp_path: Path) -> None:
     source = jsonl(tmp_path / "in.jsonl", rec(id="1", text=f"see {LISTED}"))
     result = run_cli("scan", str(source), "--home", str(tmp_path / "new"), "--no-feeds")

@@ -94,6 +94,7 @@ BATCHES = st.lists(SHAPES, min_size=1, max_size=2).flatmap(
 CONFIG = ReasonsConfig(appeal_url_template="/a/{statement_id}?i={item_id}&u={account_id}")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(BATCHES)
 def test_filled_statements_equal_built_ones(

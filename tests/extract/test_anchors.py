@@ -38,6 +38,7 @@ def _spans(matches: object) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in matches]  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 @settings(max_examples=800, deadline=None)
 @given(texts)
 def test_anchored_equals_finditer(text: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +50,7 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...
     return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(hosty, st.text(max_size=60)))
 def test_bare_hosts_match_the_plain_pattern(text: str) -> None:
@@ -61,6 +63,7 @@ def test_bare_hosts_skip_to_the_dot_but_not_past_a_label() -> None:
     assert [m[1] for m in _bare_hosts("visit " + "a" * 63 + ".com")] == ["a" * 63 + ".com"]
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edges, body, edges)
 def test_edge_invisibles_never_hide_an_entity(head: str, text: str, tail: str) -> None:
@@ -110,6 +113,7 @@ def _hinted_clauses() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns if p != INSTRUCTION_TRIGGER))
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(adversarial, st.text(max_size=80)))
 def test_no_wide_clause_matches_without_a_hint_character(text: str) -> None:
@@ -135,6 +139,7 @@ def test_a_text_without_hint_characters_holds_no_entity(keys: str, text: str) ->
     assert extract_entities(unmask(stripped, weak=True), prose_like=True) == [], stripped
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(adversarial)
 def test_wide_hint_passes_every_clause_match(text: str) -> None:

@@ -70,6 +70,7 @@ def test_time_grows_linearly(unit: str) -> None:
     assert_linear(lambda t: extract_entities(Plain(t)), unit, 1_500)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from([*UNITS, "。", "点", "[.]", "@", "1381234", "com"]), min_size=1))
 def test_random_repetitions_do_not_crash(units: list[str]) -> None:

@@ -290,6 +290,7 @@ guessing = st.lists(st.sampled_from(FRAGMENTS + GUESS_FRAGMENTS), max_size=30).m
 texts = st.one_of(st.text(max_size=80), adversarial)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_no_candidates_means_no_entities(text: str) -> None:
@@ -367,6 +368,7 @@ def _sample(path: Path, column: int, label: str) -> list[str]:
         return [row[column] for row in csv.reader(handle, delimiter="\t") if row[0] == label]
 
 
+@pytest.mark.slow
 def test_real_messages_are_sound_and_mostly_rejected(shared_data: Path) -> None:
     ham = _sample(shared_data / "sms-spam-collection" / "sms_spam.tsv", 1, "ham")
     with (shared_data / "weibo-rumor-ced" / "posts.jsonl").open(encoding="utf-8") as handle:

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from bastion.canon import canonicalize_url
 from bastion.intel import IntelIndex, IntelIndexError, compile_index, current_version
 from bastion.intel import compile as compile_module
+from bastion.intel import feeds as feeds_module
 from bastion.intel.compile import INDEX_DIR, KEEP_VERSIONS
-from bastion.intel.feeds import import_feeds
+from bastion.intel.feeds import FeedSpec, import_feed_set, import_feeds
 from bastion.intel.formats import FeedError
 from bastion.intel.store import list_feeds
 from tests.support.work import steps_of
@@ -28,14 +29,17 @@ def _lines(path: Path) -> list[str]:
 def real_home(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
     home = tmp_path_factory.mktemp("intel-home")
     v2fly = shared_data / "v2fly-domain-list-community"
-    import_feeds(home, shared_data / "sinfonietta-hostfiles" / "gambling.txt", category="gambling")
-    import_feeds(home, shared_data / "blocklistproject-lists" / "scam.txt", category="scam")
-    import_feeds(home, v2fly / "category-porn.tsv", category="porn", source="v2fly")
-    import_feeds(home, v2fly / "category-urlshortner.tsv", category="shortener", source="v2fly")
+    blp = shared_data / "blocklistproject-lists"
     links = shared_data / "phishing-database-links" / "phishing-links-active.txt"
-    import_feeds(home, links, category="phishing", source="phishdb", fmt="urls")
-    ips = shared_data / "blocklistproject-lists" / "malware_ip.txt"
-    import_feeds(home, ips, category="malware", source="blp-ip")
+    feeds = [
+        FeedSpec(shared_data / "sinfonietta-hostfiles" / "gambling.txt", "gambling"),
+        FeedSpec(blp / "scam.txt", "scam"),
+        FeedSpec(v2fly / "category-porn.tsv", "porn", source="v2fly"),
+        FeedSpec(v2fly / "category-urlshortner.tsv", "shortener", source="v2fly"),
+        FeedSpec(links, "phishing", source="phishdb", fmt="urls"),
+        FeedSpec(blp / "malware_ip.txt", "malware", source="blp-ip"),
+    ]
+    import_feed_set(home, feeds)
     return home
 
 
@@ -369,3 +373,44 @@ def test_lookups_bounded_on_adversarial_input(
         index.lookup_url(text)
 
     steps_of(look_up, budget=80 * len(text) + 10_000)
+
+
+def test_a_feed_set_compiles_once_to_what_one_import_at_a_time_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = Path(__file__).parents[2] / "examples" / "feeds"
+    specs = [
+        FeedSpec(examples / "gambling.txt", "gambling", source="one"),
+        FeedSpec(examples / "scam.txt", "scam", source="one"),
+        FeedSpec(examples / "allow.txt", "allow", source="ops"),
+    ]
+    for spec in specs:
+        import_feeds(tmp_path / "each", spec.target, category=spec.category, source=spec.source)
+    compiled: list[Path] = []
+
+    def counted(home: Path) -> object:
+        compiled.append(home)
+        return compile_index(home)
+
+    monkeypatch.setattr(feeds_module, "compile_index", counted)
+    result = import_feed_set(tmp_path / "set", specs)
+    assert compiled == [tmp_path / "set"]
+    assert [m.category for m in result.manifests] == ["gambling", "scam", "allow"]
+    each, together = IntelIndex.open(tmp_path / "each"), IntelIndex.open(tmp_path / "set")
+    hosts = [h for f in ("gambling", "scam", "allow") for h in _lines(examples / f"{f}.txt")]
+    assert hosts
+    for host in hosts:
+        assert each.lookup_host(host) == together.lookup_host(host), host
+
+
+def test_a_bad_feed_in_a_set_stores_none_of_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    good = tmp_path / "good.txt"
+    good.write_text("bet888.com\n")
+    import_feeds(home, good, category="gambling", source="first")
+    before = current_version(home)
+    specs = [FeedSpec(good, "scam", source="second"), FeedSpec(tmp_path / "missing.txt", "porn")]
+    with pytest.raises(FeedError, match=r"missing\.txt"):
+        import_feed_set(home, specs)
+    assert current_version(home) == before
+    assert [(f.source, f.category) for f in list_feeds(home)] == [("first", "gambling")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,6 +69,7 @@ PIECES = [
 pieces = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(pieces, st.text(max_size=40)))
 def test_char_pass_matches_the_plain_regex(text: str) -> None:

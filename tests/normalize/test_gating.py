@@ -147,6 +147,7 @@ def test_the_examples_are_changed_and_triggered(text: str) -> None:
     assert changed, text
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.booleans())
 def test_a_pass_changes_nothing_where_its_trigger_is_absent(text: str, weak: bool) -> None:
@@ -157,6 +158,7 @@ def test_a_pass_changes_nothing_where_its_trigger_is_absent(text: str, weak: boo
             assert work.text == text and not work.tricks, (name, text)
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_triggers_skip_only_passes_that_would_do_nothing(text: str) -> None:
@@ -199,6 +201,7 @@ _PLAIN_CHAIN = re.compile(
 """The spelled-dot chain as first written: look-behind first, labels that backtrack."""
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_the_chain_pattern_matches_as_first_written(text: str) -> None:

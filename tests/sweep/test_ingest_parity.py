@@ -61,6 +61,7 @@ def two_stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple
                 store.close()
 
 
+@pytest.mark.slow
 def test_bulk_and_per_item_ingest_leave_the_same_records(
     two_stores: tuple[Store, Store], parity_sweep: Path
 ) -> None:

@@ -104,6 +104,7 @@ def _cli(home: Path, *args: str) -> list[str]:
     return [sys.executable, "-c", code, *args, "--home", str(home)]
 
 
+@pytest.mark.slow
 def test_a_killed_sweep_resumes_and_writes_nothing_twice(sweep_home: Path, tmp_path: Path) -> None:
     records = sample_records(copies=20)
     source = write_jsonl(tmp_path / "big.jsonl", records)
