@@ -341,7 +341,17 @@ def test_disguised_entities_pass_the_precheck(text: str) -> None:
     assert extract_entities(unmask(text))
 
 
-@pytest.mark.parametrize("text", ["isQi  -No.vEisp", "ws.MeW"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "isQi  -No.vEisp",
+        "ws.MeW",
+        "https:/lily99" + "\ue000" * 27,
+        "https:/bet888、lily99" + "\ue000" * 25,
+        "see https:/lily99 ok",
+        "ｈｔｔｐｓ：／lily99",
+    ],
+)
 def test_fuzz_findings_pass_the_precheck(text: str) -> None:
     """``make fuzz`` found these: the scanner's path reads a host, so the pre-check must pass."""
     assert extract_entities(unmask(text, weak=True), prose_like=True)
