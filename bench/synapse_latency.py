@@ -116,6 +116,34 @@ def _checker(home: Path, ingest: str) -> Any:
     return BastionSpamChecker(config, _Api())
 
 
+def _count_submissions(ingest: Any) -> list[str]:
+    """The item ids ``ingest.submit`` is given from now on (to check the store holds them)."""
+    ids: list[str] = []
+    submit = ingest.submit
+
+    def counted(item: Any, result: Any) -> None:
+        ids.append(item.id)
+        submit(item, result)
+
+    ingest.submit = counted
+    return ids
+
+
+def _stored(home: Path, ids: set[str]) -> int:
+    """How many of ``ids`` the home's store holds as items."""
+    from sqlalchemy import func, select
+
+    from bastion.store import Store
+    from bastion.store.models import Item
+
+    wanted = sorted(ids)
+    with Store.open(home=home) as store, store.transaction(readonly=True) as session:
+        return sum(
+            int(session.scalar(select(func.count()).where(Item.external_id.in_(chunk))) or 0)
+            for chunk in (wanted[at : at + 500] for at in range(0, len(wanted), 500))
+        )
+
+
 def callback_latency(
     home: Path, texts: list[str], warm: list[str], ingests: tuple[str, ...] = INGESTS
 ) -> dict[str, Any]:
@@ -134,21 +162,25 @@ def callback_latency(
     checker first reads ``warm`` (messages of the same kinds, other hosts and handles: tables
     built on first use, warm code paths), then:
 
-    - ``first_sight``: each message goes to one checker, chosen by a seeded coin, so every
-      checker scans messages this process has never seen (what a server pays for a new one);
+    - ``first_sight``: each message goes to one checker (an equal share each, in seeded random
+      order), so every checker scans messages this process has never seen (what a server pays
+      for a new one);
     - ``repeat``: every message again through every checker, alternating which goes first.
     """
     checkers = {ingest: _checker(home, ingest) for ingest in ingests}
-    gc.collect()  # as Synapse does once its modules are loaded (synapse.app._base.start)
-    gc.freeze()
     events = [_Event(n, t) for n, t in enumerate(texts)]
     warm_events = [_Event(len(texts) + n, t) for n, t in enumerate(warm)]
     rng = random.Random(11)
-    owner = [rng.choice(ingests) for _ in events]
+    owner = [ingests[n % len(ingests)] for n in range(len(events))]
+    rng.shuffle(owner)  # the same share of messages each, in no pattern of the suite's order
     samples: dict[str, dict[str, tuple[list[float], list[float]]]] = {
         phase: {ingest: ([], []) for ingest in ingests} for phase in PHASES
     }
     refused = dict.fromkeys(ingests, 0)
+    queued: dict[str, list[str]] = {}
+    for ingest, checker in checkers.items():
+        if checker.backend.ingest is not None:
+            queued[ingest] = _count_submissions(checker.backend.ingest)
 
     async def timed(phase: str, ingest: str, event: _Event) -> Any:
         start, start_cpu = time.perf_counter(), time.thread_time()
@@ -170,7 +202,12 @@ def callback_latency(
             for ingest in order:
                 refused[ingest] += await timed("repeat", ingest, event) != "NOT_SPAM"
 
-    asyncio.run(run())
+    gc.collect()  # as Synapse does once its modules are loaded (synapse.app._base.start)
+    gc.freeze()
+    try:
+        asyncio.run(run())
+    finally:
+        gc.unfreeze()
     out: dict[str, Any] = {}
     for ingest, checker in checkers.items():
         backend: Any = checker.backend
@@ -178,6 +215,13 @@ def callback_latency(
         if backend.ingest is not None:
             entry["ingest_flushed"] = backend.ingest.flush(600)
         backend.close()
+        if ingest in queued:
+            ids = set(queued[ingest])
+            entry["ingest"] = {
+                "submitted": len(queued[ingest]),
+                "distinct_items": len(ids),
+                "stored_items": _stored(home, ids),
+            }
         for phase in PHASES:
             wall, thread_cpu = samples[phase][ingest]
             entry[phase] = {"wall": quantiles(wall), "thread_cpu": quantiles(thread_cpu)}
