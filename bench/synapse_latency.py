@@ -158,7 +158,8 @@ def callback_latency(
     whichever call triggers it.
 
     A message is cheaper the second time this process scans it: RE2 builds the DFA states a text
-    needs while it first reads it, and canonical URLs and host lookups are cached. So every
+    needs while it first reads it (most of the difference), and canonical URLs and host lookups
+    are cached. So every
     checker first reads ``warm`` (messages of the same kinds, other hosts and handles: tables
     built on first use, warm code paths), then:
 
