@@ -278,3 +278,29 @@ def test_receiver_refuses_bad_signatures_and_asks_for_a_retry_when_synapse_fails
         failed = _post(client, "enforcement.decision", data)
         assert failed.status_code == 503  # the outbox retries with backoff, then dead-letters
         assert "HTTP 502" in failed.json()["error"]
+
+
+def test_latency_benchmark_times_each_message_once_new_and_stores_every_flagged_decision(
+    tmp_path: Path,
+) -> None:
+    """``bench.synapse_latency``'s callback pass on a few messages (counts, not times): each
+    message is new to exactly one ingest setting, then comes again through both; the flagged
+    ones the ingest setting saw are all in the store afterwards."""
+    from bench.synapse_latency import callback_latency
+
+    with warnings.catch_warnings():  # Synapse's import (once) meets its dependencies' deprecations
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import synapse.module_api
+        import synapse.spam_checker_api  # noqa: F401
+    home = make_home(tmp_path / "home")
+    texts = [f"{DISGUISED} {n}" for n in range(5)] + [f"lunch at {n}?" for n in range(5)]
+    warm = [f"{DISGUISED} w{n}" for n in range(3)] + ["see you tomorrow"]
+    out = callback_latency(home.path, texts, warm)
+    on, off = out["flagged"], out["none"]
+    assert on["first_sight"]["thread_cpu"]["n"] == off["first_sight"]["thread_cpu"]["n"] == 5
+    assert on["repeat"]["thread_cpu"]["n"] == off["repeat"]["thread_cpu"]["n"] == 10
+    assert on["refused"] == off["refused"] == 5
+    assert on["ingest_flushed"] and "ingest" not in off
+    assert on["ingest"]["distinct_items"] == 3 + 5  # the disguised ones, warm-up included
+    assert on["ingest"]["stored_items"] == on["ingest"]["distinct_items"]
+    assert set(out["ingest_cost_thread_cpu"]) == {"first_sight", "repeat"}
