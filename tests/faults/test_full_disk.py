@@ -8,13 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from bastion.cli import app
 from bastion.intel.compile import current_version
 from bastion.model import Item
 from bastion.scanner import Scanner
+from bastion.sweep.results import CHUNKS, read_manifest
 from tests.support.homes import import_example_feeds
+from tests.sweep.conftest import rows, sample_records, write_jsonl
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample_content.jsonl"
 runner = CliRunner()
@@ -89,3 +91,49 @@ def test_a_scan_that_fills_the_disk_keeps_the_earlier_results(
     assert out.read_bytes() == earlier
     assert _leftovers(disk) == []
     assert shutil.disk_usage(disk).used < 32 * 1024
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return {str(p.relative_to(root)): p.read_bytes() for p in files}
+
+
+@pytest.mark.slow
+def test_a_sweep_that_fills_the_disk_keeps_the_previous_results_and_resumes(
+    tiny_disk: Callable[[int], Path], tmp_path: Path
+) -> None:
+    """The campaign's earlier sweep on the same disk stays byte for byte; the stopped sweep keeps
+    its committed chunks, leaves no temp file, and finishes when rerun once there is room."""
+    home = tmp_path / "home"
+    import_example_feeds(home)
+    source = write_jsonl(tmp_path / "in.jsonl", sample_records())
+    disk = tiny_disk(1024)
+
+    def sweep(out: Path) -> Result:
+        args = ["sweep", str(source), "--campaign", "c", "--out", str(out), "--workers", "1"]
+        return runner.invoke(app, [*args, "--chunk-items", "20", "--home", str(home)])
+
+    previous = disk / "previous"
+    assert sweep(previous).exit_code == 0
+    kept = _tree(previous)
+    filler = disk / "filler"
+    room = shutil.disk_usage(disk).free - sum(len(b) for b in kept.values()) // 3
+    filler.write_bytes(b"\0" * max(0, room))  # room for about a third of another sweep
+    out = disk / "next"
+    stopped = sweep(out)
+    assert stopped.exit_code == 1
+    assert "No space left on device" in stopped.output
+    assert _tree(previous) == kept
+    manifest = read_manifest(out)
+    committed = list((out / CHUNKS).glob("*.json"))
+    assert manifest["status"] == "running" and 0 < len(committed) < len(manifest["chunks"])
+    assert _leftovers(disk) == []
+    filler.unlink()
+    finished = sweep(out)
+    assert finished.exit_code == 0, finished.output
+    assert read_manifest(out)["status"] == "complete"
+    assert _tree(previous) == kept
+    again, before = rows(out), rows(previous)
+    ids = [r["item_id"] for r in again]
+    assert len(ids) == len(set(ids))
+    assert again == before

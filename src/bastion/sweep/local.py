@@ -97,10 +97,14 @@ def commit_chunk(out: Path, chunk_id: str, batch: Batch) -> Tally:
             final = out / relative
             final.parent.mkdir(parents=True, exist_ok=True)
             temp = final.parent / f".{chunk_id}.parquet.tmp"
-            pq.write_table(part, temp)
-            with temp.open("rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(temp, final)
+            try:
+                pq.write_table(part, temp)
+                with temp.open("rb") as handle:
+                    os.fsync(handle.fileno())
+                os.replace(temp, final)
+            except BaseException:
+                temp.unlink(missing_ok=True)  # a full disk leaves no half file behind
+                raise
             fsync_dir(final.parent)
             files.append(relative)
     marker = {"files": files, "tally": batch.tally.to_dict()}
