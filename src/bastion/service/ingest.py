@@ -29,6 +29,7 @@ from bastion.service.actions import lift_due_suspensions
 from bastion.service.campaigns import CampaignTally, Scope
 from bastion.service.enforcer import Enforcer
 from bastion.service.outcomes import ActionTaken, DecisionOutcome
+from bastion.store.bulk import Stamps
 from bastion.store.enums import Actor, CaseStatus
 from bastion.store.models import Action, Case
 
@@ -162,8 +163,9 @@ def enforce_batch(
     if lost:
         raise RuntimeError(f"items {lost[:3]} were neither inserted nor found")
 
-    entity_rows: list[dict[str, Any]] = []
-    violation_rows: list[dict[str, Any]] = []
+    entity_rows: list[tuple[Any, ...]] = []
+    violation_rows: list[tuple[Any, ...]] = []
+    stamp = Stamps(rows.is_sqlite(session))(now)
     for ext, index in first.items():
         entry = stored[ext]
         if not entry.fresh:
@@ -173,7 +175,7 @@ def enforce_batch(
             entity_rows.extend(rows.entity_rows(tenant_id, entry.id, result))
         if result.violations:
             violation_rows.extend(
-                rows.violation_rows(tenant_id, entry.id, result, entry.next_position, now)
+                rows.violation_rows(tenant_id, entry.id, result, entry.next_position, stamp)
             )
     rows.insert_entities(session, entity_rows)
     violation_ids = rows.insert_violations(session, violation_rows)

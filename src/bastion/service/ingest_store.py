@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Final, TypeVar
 
 from sqlalchemy import ColumnElement, Table, Text, bindparam, cast, delete, func, select, update
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from bastion.model import SURFACES, InputError, ScanResult, parse_created_at
 from bastion.model import Item as ItemRecord
+from bastion.store.bulk import BulkInsert, sqlite_time
 from bastion.store.models import Account, Entity, Item, ItemImage, Violation
 
 CHUNK: Final = 500
@@ -303,13 +304,6 @@ def is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def sqlite_time(value: datetime) -> str:
-    """A datetime as ``UtcDateTime`` stores it on SQLite (naive UTC, microseconds)."""
-    if value.tzinfo is None:
-        raise ValueError(f"naive datetime {value.isoformat()} refused: give a UTC-aware one")
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def rescan_item(session: Session, item_id: int, values: dict[str, Any]) -> int:
     """Overwrite a stored item with a new scan; drops its old entities, returns the next
     violation position (old violations stay: actions and strikes point at them)."""
@@ -321,9 +315,9 @@ def rescan_item(session: Session, item_id: int, values: dict[str, Any]) -> int:
     return 0 if top is None else int(top) + 1
 
 
-def insert_entities(session: Session, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        session.execute(_ENTITIES.insert(), rows)
+def insert_entities(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """Insert entity rows (``entity_rows`` tuples) in one raw statement."""
+    _ENTITY_INSERT.run(session.connection(), rows)
 
 
 def image_rows(
@@ -354,50 +348,98 @@ def replace_images(session: Session, item_ids: Sequence[int], rows: list[dict[st
         session.execute(_IMAGES.insert(), rows)
 
 
-def insert_violations(session: Session, rows: list[dict[str, Any]]) -> dict[tuple[int, int], int]:
-    """Insert violation rows; returns ids by ``(item_id, position)``."""
-    if not rows:
-        return {}
-    stmt = _VIOLATIONS.insert().returning(
-        _VIOLATIONS.c.item_id, _VIOLATIONS.c.position, _VIOLATIONS.c.id
-    )
-    return {(r[0], r[1]): r[2] for r in session.execute(stmt, rows)}
+def insert_violations(session: Session, rows: list[tuple[Any, ...]]) -> dict[tuple[int, int], int]:
+    """Insert violation rows (``violation_rows`` tuples); returns ids by ``(item_id, position)``."""
+    return {(r[0], r[1]): r[2] for r in _VIOLATION_INSERT.run(session.connection(), rows)}
 
 
-def entity_rows(tenant_id: int, item_id: int, result: ScanResult) -> list[dict[str, Any]]:
+def entity_rows(tenant_id: int, item_id: int, result: ScanResult) -> list[tuple[Any, ...]]:
+    """The entities of an item as ``insert_entities`` rows (``box``: JSON text, ``null`` when
+    absent, as the JSON column type stores None)."""
     return [
-        {
-            "tenant_id": tenant_id,
-            "item_id": item_id,
-            "position": i,
-            "kind": e.kind,
-            "value": e.value,
-            "registrable_domain": e.registrable_domain,
-            "category": e.category,
-            "origin": e.origin[:32],
-            "box": list(e.box) if e.box is not None else None,
-        }
+        (
+            tenant_id,
+            item_id,
+            i,
+            e.kind,
+            e.value,
+            e.registrable_domain,
+            e.category,
+            e.origin[:32],
+            "null" if e.box is None else json.dumps(list(e.box)),
+        )
         for i, e in enumerate(result.entities)
     ]
 
 
 def violation_rows(
-    tenant_id: int, item_id: int, result: ScanResult, first_position: int, now: datetime
-) -> list[dict[str, Any]]:
+    tenant_id: int, item_id: int, result: ScanResult, first_position: int, stamp: Any
+) -> list[tuple[Any, ...]]:
+    """The violations of an item as ``insert_violations`` rows; ``stamp`` is the backend's
+    timestamp of ``now`` (``Stamps``)."""
     return [
-        {
-            "tenant_id": tenant_id,
-            "item_id": item_id,
-            "position": first_position + i,
-            "rule": v.rule[:128],
-            "category": v.category[:64],
-            "severity": v.severity,
-            "confidence": float(v.confidence),
-            "outcome": v.outcome,
-            "mode": v.mode,
-            "reason": v.reason,
-            "sources": ",".join(v.sources)[:64],
-            "created_at": now,
-        }
+        (
+            tenant_id,
+            item_id,
+            first_position + i,
+            v.rule[:128],
+            v.category[:64],
+            v.severity,
+            float(v.confidence),
+            v.outcome,
+            v.mode,
+            v.reason,
+            ",".join(v.sources)[:64],
+            stamp,
+        )
         for i, v in enumerate(result.violations)
     ]
+
+
+_ENTITY_INSERT: Final = BulkInsert(
+    "entities",
+    (
+        "tenant_id",
+        "item_id",
+        "position",
+        "kind",
+        "value",
+        "registrable_domain",
+        "category",
+        "origin",
+        "box",
+    ),
+    ("bigint", "bigint", "integer", "text", "text", "text", "text", "text", "jsonb"),
+)
+_VIOLATION_INSERT: Final = BulkInsert(
+    "violations",
+    (
+        "tenant_id",
+        "item_id",
+        "position",
+        "rule",
+        "category",
+        "severity",
+        "confidence",
+        "outcome",
+        "mode",
+        "reason",
+        "sources",
+        "created_at",
+    ),
+    (
+        "bigint",
+        "bigint",
+        "integer",
+        "text",
+        "text",
+        "text",
+        "double precision",
+        "text",
+        "text",
+        "text",
+        "text",
+        "timestamptz",
+    ),
+    returning="item_id, position, id",
+)
