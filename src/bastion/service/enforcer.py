@@ -118,7 +118,7 @@ _ACCOUNT_STRIKES: Final = (
 )
 """The accounts of a batch, each with its live strikes (if any)."""
 _PG_ACCOUNT_STRIKES: Final = _ACCOUNT_STRIKES.replace("?", "%s").format(
-    ids="= ANY(%s)", lock=" FOR UPDATE OF a"
+    ids="= ANY(%b::bigint[])", lock=" FOR UPDATE OF a"
 )
 
 

@@ -137,7 +137,7 @@ def _select_by_external(
         marks = ", ".join("?" * len(part))
         sql = f"SELECT {what} WHERE tenant_id = ? AND external_id IN ({marks})"
         return conn.exec_driver_sql(sql, (tenant_id, *part)).all()
-    sql = f"SELECT {what} WHERE tenant_id = %s AND external_id = ANY(%s)"
+    sql = f"SELECT {what} WHERE tenant_id = %s AND external_id = ANY(%b::text[])"
     return conn.exec_driver_sql(sql, (tenant_id, list(part))).all()
 
 
@@ -237,21 +237,21 @@ _SQLITE_ITEM_ROW: Final = f"({', '.join('?' * len(_ITEM_COLUMNS))}, 0, 0, 0)"
 _ITEM_CONFLICT: Final = " ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
 _PG_ITEM_INSERT: Final = (
     f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)}, content_removed, link_disabled, labeled) "
-    "SELECT *, false, false, false FROM unnest(%s::bigint[], %s::text[], %s::bigint[], "
-    "%s::text[], %s::text[], %s::timestamptz[], %s::timestamptz[], %s::timestamptz[], "
-    "%s::text[], %s::text[], %s::jsonb[]) "
+    "SELECT *, false, false, false FROM unnest(%b::bigint[], %b::text[], %b::bigint[], "
+    "%b::text[], %b::text[], %b::timestamptz[], %b::timestamptz[], %b::timestamptz[], "
+    "%b::text[], %b::text[], %b::jsonb[]) "
     "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
 )
 """One statement text for any number of rows: each column travels as one array parameter."""
 _PG_ACCOUNTS: Final = (
-    "WITH wanted(external_id) AS (SELECT unnest(%s::text[])), "
+    "WITH wanted(external_id) AS (SELECT unnest(%b::text[])), "
     "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "
     "follower_count, followers_frozen, status, created_at, updated_at) "
     "SELECT %s, w.external_id, false, 'active', 0, false, 'active', %s, %s FROM wanted w "
     "WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.tenant_id = %s "
     "AND a.external_id = w.external_id) "
     "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id) "
-    "SELECT external_id, id FROM accounts WHERE tenant_id = %s AND external_id = ANY(%s) "
+    "SELECT external_id, id FROM accounts WHERE tenant_id = %s AND external_id = ANY(%b::text[]) "
     "UNION ALL SELECT external_id, id FROM created"
 )
 """Existing and newly created accounts in one statement (the SELECT does not see the rows the

@@ -95,7 +95,7 @@ class BulkInsert:
             return []
         head = f"INSERT INTO {self.table} ({', '.join(self.columns)}) "
         if conn.dialect.name != "sqlite":
-            arrays = ", ".join(f"%s::{t}[]" for t in self.pg_types)
+            arrays = ", ".join(f"%b::{t}[]" for t in self.pg_types)
             sql = f"{head}SELECT * FROM unnest({arrays}){self._tail}"
             params = tuple(list(column) for column in zip(*rows, strict=True))
             result = conn.exec_driver_sql(sql, params)
@@ -133,7 +133,7 @@ class BulkUpdate:
             conn.exec_driver_sql(sql, list(rows))
             return
         names = (*self.columns, self.key)
-        arrays = ", ".join(f"%s::{t}[]" for t in (*self.pg_types, self.key_type))
+        arrays = ", ".join(f"%b::{t}[]" for t in (*self.pg_types, self.key_type))
         sets = ", ".join(f"{c} = v.{c}" for c in self.columns)
         sql = (
             f"UPDATE {self.table} AS t SET {sets} FROM unnest({arrays}) AS v({', '.join(names)}) "
