@@ -277,7 +277,7 @@ class Enforcer:
                 continue
             effective = replace(decision, actions=tuple(a for a, _ in planned))
             statement_id = f"sor-{self.tenant.id}-{entry.id}-{_SLUG.sub('_', category)[:64]}"
-            _, statement_text = self.statements.statement_json(
+            statement_text = self.statements.statement_text(
                 result,
                 rep,
                 effective,
