@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import chain
 from typing import Any, Final
 
 from sqlalchemy import Connection
@@ -109,7 +110,7 @@ class BulkInsert:
         for start in range(0, len(rows), size):
             part = rows[start : start + size]
             sql = f"{head}VALUES {', '.join([one] * len(part))}{self._tail}"
-            flat = tuple(value for row in part for value in row)
+            flat = tuple(chain.from_iterable(part))
             out.extend(tuple(r) for r in conn.exec_driver_sql(sql, flat))
         return out
 
