@@ -186,9 +186,7 @@ def _enforce_batch(
         item, result = items[index]
         account_id = accounts.get(item.account_id)
         values[ext] = _item_values(item, result, account_id, created_at[index], now)
-    inserted = rows.insert_items(
-        session, [{"tenant_id": tenant_id, "external_id": ext, **v} for ext, v in values.items()]
-    )
+    inserted = rows.insert_items(session, tenant_id, values)
     stored: dict[str, rows.StoredItem] = {}
     for ext, item_id in inserted.items():
         stored[ext] = rows.StoredItem(item_id, ext, values[ext]["account_id"], True, True)

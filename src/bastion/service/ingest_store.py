@@ -9,7 +9,7 @@ the transaction: the rows it wrote are simply read back.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final, TypeVar
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bastion.model import SURFACES, InputError, ScanResult, parse_created_at
 from bastion.model import Item as ItemRecord
-from bastion.store.bulk import BulkInsert, sqlite_time
+from bastion.store.bulk import BulkInsert, Stamps, sqlite_time
 from bastion.store.models import Account, Entity, Item, ItemImage, Violation
 
 CHUNK: Final = 500
@@ -163,86 +163,76 @@ def existing_items(session: Session, tenant_id: int, external_ids: Sequence[str]
     return out
 
 
-def insert_items(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Insert item rows, skipping ids already stored; returns ids by external id for the rows
-    this call created (``INSERT ... ON CONFLICT DO NOTHING RETURNING``, exact under concurrent
-    writers), so the common case, all new, costs one statement and no SELECT.
-
-    On SQLite the rows go through raw multi-row ``VALUES`` (values pre-converted the way the
-    column types store them), because per-row bind processing dominated ingest there.
-    PostgreSQL takes each column as one array parameter.
-    """
-    if not rows:
+def insert_items(
+    session: Session, tenant_id: int, values: Mapping[str, Mapping[str, Any]]
+) -> dict[str, int]:
+    """Insert the items ``values`` describes (by external id), skipping ids already stored;
+    returns ids by external id for the rows this call created (``INSERT ... ON CONFLICT DO
+    NOTHING RETURNING``, exact under concurrent writers), so the common case, all new, costs
+    one statement and no SELECT. Raw driver SQL: per-row bind processing dominated ingest."""
+    if not values:
         return {}
+    stamps = Stamps(is_sqlite(session))
     dumps = json.dumps
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        stamps: dict[datetime, str] = {}
-
-        def ts(value: datetime | None) -> str | None:
-            if value is None:
-                return None
-            found = stamps.get(value)
-            if found is None:
-                found = stamps[value] = sqlite_time(value)
-            return found
-
-        out: dict[str, int] = {}
-        for part in chunks(rows):
-            params: list[Any] = []
-            for r in part:
-                params += (
-                    r["tenant_id"],
-                    r["external_id"],
-                    r["account_id"],
-                    r["surface"],
-                    r["text"],
-                    ts(r["created_at"]),
-                    ts(r["ingested_at"]),
-                    ts(r["scanned_at"]),
-                    r["verdict"],
-                    r["policy_version"],
-                    None if r["result"] is None else dumps(r["result"]),
-                )
-            sql = _SQLITE_ITEM_INSERT + ", ".join([_SQLITE_ITEM_ROW] * len(part)) + _ITEM_CONFLICT
-            out.update({r[0]: r[1] for r in conn.exec_driver_sql(sql, tuple(params))})
-        return out
-    columns: list[list[Any]] = [[] for _ in _ITEM_COLUMNS]
-    for r in rows:
-        for column, name in zip(columns, _ITEM_COLUMNS, strict=True):
-            value = r[name]
-            column.append(dumps(value) if name == "result" and value is not None else value)
-    result = conn.exec_driver_sql(_PG_ITEM_INSERT, tuple(columns))
-    return {r[0]: r[1] for r in result}
+    rows = [
+        (
+            tenant_id,
+            ext,
+            v["account_id"],
+            v["surface"],
+            v["text"],
+            stamps(v["created_at"]),
+            stamps(v["ingested_at"]),
+            stamps(v["scanned_at"]),
+            v["verdict"],
+            v["policy_version"],
+            None if v["result"] is None else dumps(v["result"]),
+            False,
+            False,
+            False,
+        )
+        for ext, v in values.items()
+    ]
+    return dict(_ITEM_INSERT.run(session.connection(), rows))
 
 
-_ITEM_COLUMNS: Final = (
-    "tenant_id",
-    "external_id",
-    "account_id",
-    "surface",
-    "text",
-    "created_at",
-    "ingested_at",
-    "scanned_at",
-    "verdict",
-    "policy_version",
-    "result",
+_ITEM_INSERT: Final = BulkInsert(
+    "items",
+    (
+        "tenant_id",
+        "external_id",
+        "account_id",
+        "surface",
+        "text",
+        "created_at",
+        "ingested_at",
+        "scanned_at",
+        "verdict",
+        "policy_version",
+        "result",
+        "content_removed",
+        "link_disabled",
+        "labeled",
+    ),
+    (
+        "bigint",
+        "text",
+        "bigint",
+        "text",
+        "text",
+        "timestamptz",
+        "timestamptz",
+        "timestamptz",
+        "text",
+        "text",
+        "jsonb",
+        "boolean",
+        "boolean",
+        "boolean",
+    ),
+    conflict="ON CONFLICT (tenant_id, external_id) DO NOTHING",
+    returning="external_id, id",
 )
-_SQLITE_ITEM_INSERT: Final = (
-    f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)}, content_removed, link_disabled, labeled) "
-    "VALUES "
-)
-_SQLITE_ITEM_ROW: Final = f"({', '.join('?' * len(_ITEM_COLUMNS))}, 0, 0, 0)"
-_ITEM_CONFLICT: Final = " ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
-_PG_ITEM_INSERT: Final = (
-    f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)}, content_removed, link_disabled, labeled) "
-    "SELECT *, false, false, false FROM unnest(%b::bigint[], %b::text[], %b::bigint[], "
-    "%b::text[], %b::text[], %b::timestamptz[], %b::timestamptz[], %b::timestamptz[], "
-    "%b::text[], %b::text[], %b::jsonb[]) "
-    "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
-)
-"""One statement text for any number of rows: each column travels as one array parameter."""
 _PG_ACCOUNTS: Final = (
     "WITH wanted(external_id) AS (SELECT unnest(%b::text[])), "
     "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "

@@ -90,7 +90,7 @@ class BulkInsert:
         tail = f" {self.conflict}" if self.conflict else ""
         return tail + (f" RETURNING {self.returning}" if self.returning else "")
 
-    def run(self, conn: Connection, rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    def run(self, conn: Connection, rows: Sequence[tuple[Any, ...]]) -> list[Any]:
         """Insert ``rows`` (tuples in ``columns`` order); the ``RETURNING`` rows, if any."""
         if not rows:
             return []
@@ -100,18 +100,18 @@ class BulkInsert:
             sql = f"{head}SELECT * FROM unnest({arrays}){self._tail}"
             params = tuple(list(column) for column in zip(*rows, strict=True))
             result = conn.exec_driver_sql(sql, params)
-            return [tuple(r) for r in result] if self.returning else []
+            return list(result.all()) if self.returning else []
         one = "(" + ", ".join("?" * len(self.columns)) + ")"
         if not self.returning:
             conn.exec_driver_sql(f"{head}VALUES {one}{self._tail}", list(rows))
             return []
-        out: list[tuple[Any, ...]] = []
+        out: list[Any] = []
         size = max(1, SQLITE_VARIABLES // len(self.columns))
         for start in range(0, len(rows), size):
             part = rows[start : start + size]
             sql = f"{head}VALUES {', '.join([one] * len(part))}{self._tail}"
             flat = tuple(chain.from_iterable(part))
-            out.extend(tuple(r) for r in conn.exec_driver_sql(sql, flat))
+            out.extend(conn.exec_driver_sql(sql, flat).all())
         return out
 
 
