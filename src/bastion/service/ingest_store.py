@@ -105,7 +105,7 @@ def account_ids(
             found.update({r[0]: r[1] for r in rows})
     else:
         for part in chunks(wanted):
-            args = (list(part), tenant_id, now, now, tenant_id, tenant_id, list(part))
+            args = (tenant_id, list(part), tenant_id, now, now)
             found.update({r[0]: r[1] for r in conn.exec_driver_sql(_PG_ACCOUNTS, args)})
     late = [e for e in wanted if e not in found]
     if late:
@@ -137,8 +137,13 @@ def _select_by_external(
         marks = ", ".join("?" * len(part))
         sql = f"SELECT {what} WHERE tenant_id = ? AND external_id IN ({marks})"
         return conn.exec_driver_sql(sql, (tenant_id, *part)).all()
-    sql = f"SELECT {what} WHERE tenant_id = %s AND external_id = ANY(%b::text[])"
-    return conn.exec_driver_sql(sql, (tenant_id, list(part))).all()
+    # One unique-index probe per wanted id (LATERAL): the plan cannot turn into a scan of all
+    # the tenant's rows when the statistics still describe the tables before a bulk load.
+    sql = (
+        "SELECT t.* FROM unnest(%b::text[]) AS w(wanted), LATERAL "
+        f"(SELECT {what} WHERE tenant_id = %s AND external_id = w.wanted) AS t"
+    )
+    return conn.exec_driver_sql(sql, (list(part), tenant_id)).all()
 
 
 @dataclass(slots=True)
@@ -234,18 +239,20 @@ _ITEM_INSERT: Final = BulkInsert(
     returning="external_id, id",
 )
 _PG_ACCOUNTS: Final = (
-    "WITH wanted(external_id) AS (SELECT unnest(%b::text[])), "
+    "WITH found AS (SELECT w.wanted AS external_id, (SELECT a.id FROM accounts a "
+    "WHERE a.tenant_id = %s AND a.external_id = w.wanted) AS id "
+    "FROM unnest(%b::text[]) AS w(wanted)), "
     "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "
     "follower_count, followers_frozen, status, created_at, updated_at) "
-    "SELECT %s, w.external_id, false, 'active', 0, false, 'active', %s, %s FROM wanted w "
-    "WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.tenant_id = %s "
-    "AND a.external_id = w.external_id) "
+    "SELECT %s, f.external_id, false, 'active', 0, false, 'active', %s, %s FROM found f "
+    "WHERE f.id IS NULL "
     "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id) "
-    "SELECT external_id, id FROM accounts WHERE tenant_id = %s AND external_id = ANY(%b::text[]) "
+    "SELECT external_id, id FROM found WHERE id IS NOT NULL "
     "UNION ALL SELECT external_id, id FROM created"
 )
-"""Existing and newly created accounts in one statement (the SELECT does not see the rows the
-CTE inserts: one snapshot), so nothing is counted twice."""
+"""Existing and newly created accounts in one statement; each wanted id is one probe of the
+unique index (a scalar subquery), whatever the statistics say, and an account another writer
+creates meanwhile is skipped by the insert and read after."""
 _SQLITE_ACCOUNT_INSERT: Final = (
     "INSERT INTO accounts (tenant_id, external_id, verified, monetization, follower_count, "
     "followers_frozen, status, created_at, updated_at) VALUES "
