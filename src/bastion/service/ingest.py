@@ -211,29 +211,26 @@ def _enforce_batch(
 
     entity_rows: list[tuple[Any, ...]] = []
     violation_rows: list[tuple[Any, ...]] = []
+    pictures: list[dict[str, Any]] = []
+    rescanned: list[int] = []
     stamp = Stamps(rows.is_sqlite(session))(now)
     for ext, index in first.items():
         entry = stored[ext]
         if not entry.fresh:
             continue
-        result = items[index][1]
+        item, result = items[index]
         if result.entities:
             entity_rows.extend(rows.entity_rows(tenant_id, entry.id, result))
         if result.violations:
             violation_rows.extend(
                 rows.violation_rows(tenant_id, entry.id, result, entry.next_position, stamp)
             )
-    rows.insert_entities(session, entity_rows)
-    violation_ids = rows.insert_violations(session, violation_rows)
-    pictures: list[dict[str, Any]] = []
-    rescanned: list[int] = []
-    for ext, index in first.items():
-        entry = stored[ext]
-        item, result = items[index]
-        if entry.fresh and item.image_data:
+        if item.image_data:
             pictures.extend(rows.image_rows(tenant_id, entry.id, item, result, now))
             if not entry.created:
                 rescanned.append(entry.id)
+    rows.insert_entities(session, entity_rows)
+    violation_ids = rows.insert_violations(session, violation_rows)
     rows.replace_images(session, rescanned, pictures)
 
     if campaign_ids is None:
@@ -243,6 +240,7 @@ def _enforce_batch(
         tally = CampaignTally.load(session, tenant_id, now, campaign_ids)
     outcomes: dict[str, EnforcementOutcome] = {}
     pending = []
+    counting = bool(tally)
     for ext, index in first.items():
         item, result = items[index]
         entry = stored[ext]
@@ -252,9 +250,9 @@ def _enforce_batch(
         outcomes[ext] = outcome
         if not entry.fresh:
             continue
-        if tally:
+        if counting:
             outcome.campaigns = tally.item(item.platform, item.surface)
-        if any(v.mode == "enforce" for v in result.violations):
+        if result.violations and any(v.mode == "enforce" for v in result.violations):
             ids = [
                 violation_ids[(entry.id, entry.next_position + i)]
                 for i in range(len(result.violations))
