@@ -220,4 +220,3 @@ def _ingest_batch(
         else:
             report.created += 1
             report.actions += len(outcome.actions)
-
