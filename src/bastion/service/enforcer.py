@@ -33,7 +33,8 @@ from bastion.service.actions import (
 )
 from bastion.service.ingest_store import StoredItem, TenantContext, chunks
 from bastion.service.outcomes import ActionTaken, DecisionOutcome, iso
-from bastion.store.bulk import BulkInsert, BulkUpdate, Stamps, read_time
+from bastion.store import enforcement_sql as sql
+from bastion.store.bulk import Stamps, read_time
 from bastion.store.enums import Actor, CaseStatus
 from bastion.store.models import Account, Action, Case, Item, Strike
 
@@ -45,81 +46,6 @@ STATEMENT_SOURCE: Final = {"automation": "voluntary", "reviewer": "voluntary", "
 AUTOMATION: Final = {"automation": "full", "reviewer": "none", "report": "partial"}
 _SLUG = re.compile(r"[^A-Za-z0-9_-]")
 _CASES: Table = Case.__table__  # type: ignore[assignment]
-_ACCOUNT_UPDATE: Final = BulkUpdate(
-    "accounts",
-    "id",
-    (
-        "status",
-        "suspended_until",
-        "monetization",
-        "followers_frozen",
-        "follower_count",
-        "updated_at",
-    ),
-    ("text", "timestamptz", "text", "boolean", "bigint", "timestamptz"),
-)
-_STRIKE_INSERT: Final = BulkInsert(
-    "strikes",
-    (
-        "tenant_id",
-        "account_id",
-        "item_id",
-        "violation_id",
-        "category",
-        "severity",
-        "expires_at",
-        "created_at",
-    ),
-    ("bigint", "bigint", "bigint", "bigint", "text", "text", "timestamptz", "timestamptz"),
-    conflict="ON CONFLICT (account_id, item_id, category) DO NOTHING",
-)
-_ACTION_INSERT: Final = BulkInsert(
-    "actions",
-    (
-        "tenant_id",
-        "item_id",
-        "account_id",
-        "violation_id",
-        "dedupe_key",
-        "kind",
-        "actor",
-        "reason",
-        "statement_of_reasons",
-        "expires_at",
-        "created_at",
-    ),
-    (
-        "bigint",
-        "bigint",
-        "bigint",
-        "bigint",
-        "text",
-        "text",
-        "text",
-        "text",
-        "jsonb",
-        "timestamptz",
-        "timestamptz",
-    ),
-    conflict="ON CONFLICT (tenant_id, dedupe_key) DO NOTHING",
-    returning="dedupe_key, id",
-)
-_NOTICE_INSERT: Final = BulkInsert(
-    "notices",
-    ("tenant_id", "event", "payload", "attempts", "next_attempt_at", "status", "created_at"),
-    ("bigint", "text", "jsonb", "integer", "timestamptz", "text", "timestamptz"),
-)
-_ACCOUNT_STRIKES: Final = (
-    "SELECT a.id, a.external_id, a.status, a.suspended_until, a.monetization, "
-    "a.followers_frozen, a.follower_count, s.item_id, s.category, s.severity, s.created_at "
-    "FROM accounts a LEFT OUTER JOIN strikes s ON s.account_id = a.id AND s.tenant_id = ? "
-    "AND s.reversed_at IS NULL AND s.created_at > ? "
-    "WHERE a.tenant_id = ? AND a.id {ids} ORDER BY a.id{lock}"
-)
-"""The accounts of a batch, each with its live strikes (if any)."""
-_PG_ACCOUNT_STRIKES: Final = _ACCOUNT_STRIKES.replace("?", "%s").format(
-    ids="= ANY(%b::bigint[])", lock=" FOR UPDATE OF a"
-)
 
 
 @dataclass(slots=True)
@@ -181,11 +107,13 @@ class Enforcer:
         for part in chunks(account_ids):
             # One statement: the accounts, locked, each with its live strikes (if any).
             if sqlite:
-                sql = _ACCOUNT_STRIKES.format(ids=f"IN ({', '.join('?' * len(part))})", lock="")
+                query = sql.ACCOUNT_STRIKES.format(
+                    ids=f"IN ({', '.join('?' * len(part))})", lock=""
+                )
                 params: tuple[Any, ...] = (tid, cutoff, tid, *part)
             else:
-                sql, params = _PG_ACCOUNT_STRIKES, (tid, cutoff, tid, list(part))
-            for row in conn.exec_driver_sql(sql, params):
+                query, params = sql.PG_ACCOUNT_STRIKES, (tid, cutoff, tid, list(part))
+            for row in conn.exec_driver_sql(query, params):
                 account = self.accounts.get(row[0])
                 if account is None:
                     account = self.accounts[row[0]] = AccountState(*row[:7])
@@ -354,8 +282,8 @@ class Enforcer:
         """Write strikes, actions, state, cases, notices and audit events for the batch."""
         session, tid = self.session, self.tenant.id
         conn = session.connection()
-        _STRIKE_INSERT.run(conn, self.strike_rows)
-        ids = {r[0]: r[1] for r in _ACTION_INSERT.run(conn, self.action_rows)}
+        sql.STRIKE_INSERT.run(conn, self.strike_rows)
+        ids = {r[0]: r[1] for r in sql.ACTION_INSERT.run(conn, self.action_rows)}
         self._write_accounts()
         session.flush()
         for column in CONTENT_FLAGS.values():
@@ -410,7 +338,7 @@ class Enforcer:
             )
             for a in changed
         ]
-        _ACCOUNT_UPDATE.run(self.session.connection(), rows)
+        sql.ACCOUNT_UPDATE.run(self.session.connection(), rows)
         held = self.session.identity_map
         if held:
             for account in changed:
@@ -438,7 +366,7 @@ class Enforcer:
         return payload
 
     def _notice(self, event: str, payload: dict[str, Any]) -> tuple[Any, ...] | None:
-        """A pending webhook notice row (``_NOTICE_INSERT``), or None without a webhook."""
+        """A pending webhook notice row (``sql.NOTICE_INSERT``), or None without a webhook."""
         if not self.tenant.webhook_url:
             return None
         now = self.stamps(self.now)
@@ -508,4 +436,4 @@ class Enforcer:
 
 
 def _insert_notices(session: Session, notices: list[tuple[Any, ...] | None]) -> None:
-    _NOTICE_INSERT.run(session.connection(), [n for n in notices if n is not None])
+    sql.NOTICE_INSERT.run(session.connection(), [n for n in notices if n is not None])
