@@ -122,6 +122,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             batches = [items[i : i + args.batch] for i in range(0, len(items), args.batch)]
             gc.collect()
             gc.freeze()  # a million prebuilt items would otherwise make every GC pass crawl
+            server_before = common.postgres_backend_cpu(args.url)
             began, cpu = time.perf_counter(), time.process_time()
             slowest = 0.0
             for n, batch in enumerate(batches):
@@ -137,6 +138,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         conn.execute(text("ANALYZE accounts, items, strikes, actions"))
                         conn.commit()
             seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+            server = common.postgres_backend_cpu(args.url)
+            server_cpu = None if server is None or server_before is None else server - server_before
             with store.transaction(readonly=True) as session:
                 counts = {
                     name: int(session.scalar(select(func.count()).select_from(model)) or 0)
@@ -161,6 +164,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "items_per_s": round(len(items) / seconds),
         "items_per_client_cpu_s": round(len(items) / cpu),
         "client_cpu_ms_per_flagged_item": round(cpu * 1000 / max(1, dirty_items), 3),
+        "client_cpu_s": round(cpu, 2),
+        "server_cpu_s": None if server_cpu is None else round(server_cpu, 2),
+        "items_per_client_and_server_cpu_s": round(len(items) / (cpu + (server_cpu or 0.0))),
         "slowest_batch_s": round(slowest, 3),
         "bar_items_per_s": BAR_ITEMS_PER_S,
         "meets_bar": len(items) / seconds >= BAR_ITEMS_PER_S,

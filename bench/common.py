@@ -37,6 +37,31 @@ EVAL_FEEDS: tuple[tuple[str, str, str, str], ...] = (
 """(path under shared/data, category, format, source name): the full lists, not the sample."""
 
 
+def postgres_backend_cpu(url: str | None) -> float | None:
+    """CPU seconds (user + system) so far of the local PostgreSQL backends serving the database
+    of ``url``, read from /proc (a backend's command line names its database); None for SQLite
+    or without /proc. Backends that already exited, and the shared WAL writer and checkpointer,
+    are not counted: read it before the pool closes."""
+    if not url or not Path("/proc").is_dir():
+        return None
+    database = " " + url.rsplit("/", 1)[-1].split("?")[0] + " "
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if not command.startswith("postgres: ") or database not in command:
+                continue
+            raw = Path(f"/proc/{entry}/stat").read_text()
+        except (OSError, UnicodeDecodeError):
+            continue
+        fields = raw[raw.rindex(")") + 2 :].split()
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def data_dir(path: Path | None = None) -> Path:
     """``path``, else ``$BASTION_DATA``, else ``../shared/data`` beside the repo; must exist."""
     root = path or Path(os.environ.get("BASTION_DATA") or REPO_ROOT.parent / "shared" / "data")

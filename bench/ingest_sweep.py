@@ -75,9 +75,12 @@ def measure(out: Path, url: str | None, root: Path, batch: int) -> dict[str, Any
     try:
         with store.transaction() as session:
             create_tenant(session, slug="bench", name="Bench")
+        server = common.postgres_backend_cpu(url)
         cpu, wall = time.process_time(), time.perf_counter()
         first = ingest_sweep(store, out, tenant="bench", campaign="bench", batch_rows=batch)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        after = common.postgres_backend_cpu(url)
+        server_cpu = None if server is None or after is None else after - server
         again_wall = time.perf_counter()
         again = ingest_sweep(store, out, tenant="bench", campaign="bench", batch_rows=batch)
         again_wall = time.perf_counter() - again_wall
@@ -103,6 +106,10 @@ def measure(out: Path, url: str | None, root: Path, batch: int) -> dict[str, Any
         "findings_per_s": round(first.findings / wall),
         "client_cpu_ms_per_finding": round(cpu * 1000 / first.findings, 3),
         "findings_per_client_cpu_s": round(first.findings / cpu),
+        "server_cpu_ms_per_finding": (
+            None if server_cpu is None else round(server_cpu * 1000 / first.findings, 3)
+        ),
+        "findings_per_client_and_server_cpu_s": round(first.findings / (cpu + (server_cpu or 0))),
         "rerun_created": again.created,
         "rerun_findings_per_s": round(again.findings / again_wall),
         "audit_chain_ok": chain.ok,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ from bastion import model
 from bastion.enforce import Ladder, to_dsa
 from bastion.model import InputError, ScanResult
 from bastion.service import enforce_batch, enforce_result
+from bastion.service import ingest as ingest_module
 from bastion.service.accounts import statement_from_dict
 from bastion.service.ingest import EnforcementOutcome
 from bastion.store import Store, audit
@@ -119,6 +121,51 @@ def test_ladder_escalates_within_one_batch_like_across_batches(
     outcomes = run(store, tenant, [scanned(f"g{n}") for n in range(1, 5)], ladder)
     assert [o.decisions[0].strike_number for o in outcomes] == [1, 2, 3, 4]
     assert account(store, tenant, "u-1").status == "banned"
+
+
+def test_account_action_moves_updated_at_even_when_the_state_stays(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
+    """A ban on a banned account changes no field but is a write of them (as the ORM marked
+    the account dirty): ``updated_at`` records it; a warning writes nothing."""
+    run(store, tenant, [scanned(f"g{n}") for n in range(1, 5)], ladder)
+    banned = account(store, tenant, "u-1")
+    assert banned.status == "banned" and banned.updated_at == T0
+    later = T0 + timedelta(days=1)
+    outcome = run(store, tenant, [scanned("g5")], ladder, now=later)[0]
+    assert [a.kind for a in outcome.actions] == ["disable_link", "ban"]
+    again = account(store, tenant, "u-1")
+    assert (again.status, again.suspended_until, again.updated_at) == ("banned", None, later)
+    run(store, tenant, [clean("c1", account="u-2")], ladder)
+    warned = run(store, tenant, [scanned("w1", account="u-2")], ladder, now=later)
+    assert [a.kind for a in warned[0].actions] == ["disable_link", "warn"]
+    assert account(store, tenant, "u-2").updated_at == T0
+
+
+def test_gc_is_paused_for_a_batch_and_left_as_the_caller_had_it(
+    store: Store, tenant: TenantInfo, ladder: Ladder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    real = ingest_module._enforce_batch
+
+    def spy(*args: Any, **kw: Any) -> list[EnforcementOutcome]:
+        seen.append(gc.isenabled())
+        return real(*args, **kw)
+
+    monkeypatch.setattr(ingest_module, "_enforce_batch", spy)
+    assert gc.isenabled()
+    run(store, tenant, [clean("c1")], ladder)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with ingest_module.paused_gc():
+            run(store, tenant, [clean("c2")], ladder)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), ingest_module.paused_gc():
+        raise RuntimeError("a failed batch")
+    assert gc.isenabled()
 
 
 def test_strikes_decay_and_other_accounts_do_not_count(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 from urllib.parse import quote
 
 from bastion.enforce import dsa
@@ -46,6 +46,31 @@ PER_ITEM: Final = frozenset(
 _Key = tuple[str, str, str, str, tuple[PlannedAction, ...], int, bool]
 
 
+class _Template(NamedTuple):
+    """The first statement of a template and its JSON text cut around the per-item fields:
+    ``chunks[0] + enc(values[order[0]]) + chunks[1] + ...``, ``json.dumps`` field for field."""
+
+    statement: dict[str, Any]
+    chunks: tuple[str, ...]
+    order: tuple[str, ...]
+
+
+def _template(built: dict[str, Any]) -> _Template:
+    chunks: list[str] = []
+    order: list[str] = []
+    text = "{"
+    for n, (name, value) in enumerate(built.items()):
+        text += ("" if n == 0 else ", ") + f"{_encode(name)}: "
+        if name in PER_ITEM:
+            chunks.append(text)
+            order.append(name)
+            text = ""
+        else:
+            text += _encode(value)
+    chunks.append(text + "}")
+    return _Template(built, tuple(chunks), tuple(order))
+
+
 class StatementBook:
     """Statement dicts for one batch decided at ``now`` by one actor; not shared across
     batches (the deadline and decision date are ``now``'s)."""
@@ -69,8 +94,8 @@ class StatementBook:
         self._source = source
         self._automated = automated_decision
         self._appeal_url = config.appeal_url_template
-        self.templates: dict[_Key, tuple[dict[str, Any], dict[str, str]]] = {}
-        """Per template: its first statement, and its fixed fields as JSON text."""
+        self.templates: dict[_Key, _Template] = {}
+        """Per template: its first statement, and its JSON text around the per-item fields."""
 
     def statement_json(
         self,
@@ -85,27 +110,33 @@ class StatementBook:
         has_images: bool,
         surface: str,
     ) -> tuple[dict[str, Any], str]:
-        """``statement`` and its ``json.dumps`` text, where the fields the template fixes are
-        serialised once per template (the statement is most of an action row's bytes)."""
-        out, fixed = self._statement(
-            result,
-            violation,
-            decision,
-            statement_id=statement_id,
-            account_id=account_id,
-            now=now,
-            content_date=content_date,
-            has_images=has_images,
-            surface=surface,
-        )
-        if fixed is None:
-            return out, json.dumps(out)
-        dumps = json.dumps
-        body = ", ".join(
-            f'"{name}": {fixed[name] if name in fixed else dumps(value)}'
-            for name, value in out.items()
-        )
-        return out, "{" + body + "}"
+        """``statement`` and its ``json.dumps`` text."""
+        arguments = (statement_id, account_id, now, content_date, has_images, surface)
+        template, values = self._fill(result, violation, decision, *arguments)
+        if values is None:
+            return template.statement, json.dumps(template.statement)
+        return {**template.statement, **values}, _text(template, values)
+
+    def statement_text(
+        self,
+        result: ScanResult,
+        violation: Violation,
+        decision: Decision,
+        *,
+        statement_id: str,
+        account_id: str,
+        now: datetime,
+        content_date: datetime | None,
+        has_images: bool,
+        surface: str,
+    ) -> str:
+        """``json.dumps(statement(...))``, where the fields the template fixes were serialised
+        once per template (the statement is most of an action row's bytes)."""
+        arguments = (statement_id, account_id, now, content_date, has_images, surface)
+        template, values = self._fill(result, violation, decision, *arguments)
+        if values is None:
+            return json.dumps(template.statement)
+        return _text(template, values)
 
     def statement(
         self,
@@ -121,33 +152,25 @@ class StatementBook:
         surface: str,
     ) -> dict[str, Any]:
         """``statement_to_dict(build_statement(...))`` for these arguments (same errors too)."""
-        return self._statement(
-            result,
-            violation,
-            decision,
-            statement_id=statement_id,
-            account_id=account_id,
-            now=now,
-            content_date=content_date,
-            has_images=has_images,
-            surface=surface,
-        )[0]
+        arguments = (statement_id, account_id, now, content_date, has_images, surface)
+        template, values = self._fill(result, violation, decision, *arguments)
+        return template.statement if values is None else {**template.statement, **values}
 
-    def _statement(
+    def _fill(
         self,
         result: ScanResult,
         violation: Violation,
         decision: Decision,
-        *,
         statement_id: str,
         account_id: str,
         now: datetime,
         content_date: datetime | None,
         has_images: bool,
         surface: str,
-    ) -> tuple[dict[str, Any], dict[str, str] | None]:
-        """The statement and, when it came from a template, the template's fixed fields as
-        JSON text."""
+    ) -> tuple[_Template, dict[str, Any] | None]:
+        """The template and this item's values of the ``PER_ITEM`` fields; values None when
+        the template's statement is this item's (built in full: the first of its template, or
+        one decided at another ``now``, whose template is not kept)."""
         key = (
             violation.category,
             violation.rule,
@@ -181,36 +204,35 @@ class StatementBook:
                 )
             )
             if now != self._now:
-                return built, None
-            fixed = {k: json.dumps(v) for k, v in built.items() if k not in PER_ITEM}
-            self.templates[key] = (built, fixed)
-            return built, fixed
-        template, fixed = found
+                return _Template(built, (), ()), None
+            template = self.templates[key] = _template(built)
+            return template, None
         if not dsa.valid_puid(statement_id):
             raise ValueError("statement_id must be 1-500 characters of a-z, A-Z, 0-9, '-' or '_'")
         if content_date is not None:
             require_aware(content_date, "content_date")
-        out = dict(template)
-        out["statement_id"] = statement_id
-        out["item_id"] = result.id
-        out["account_id"] = account_id
-        out["content_date"] = self._now_text if content_date is None else plain(content_date)
-        out["facts"] = _facts(result, violation)
-        out["rules"] = sorted(
-            {
-                v.rule
-                for v in result.violations
-                if v.category == violation.category and v.mode == "enforce"
-            }
-            | {violation.rule}
-        )
-        out["policy_version"] = result.policy_version
-        redress = dict(template["redress"])
+        redress = dict(found.statement["redress"])
         redress["appeal_url"] = self._url(statement_id, result.id, account_id)
-        out["redress"] = redress
-        out["surface"] = surface
-        out["provenance"] = plain(provenance_facts(result, violation)) if violation.origins else []
-        return out, fixed
+        values = {
+            "statement_id": statement_id,
+            "item_id": result.id,
+            "account_id": account_id,
+            "content_date": self._now_text if content_date is None else plain(content_date),
+            "facts": _facts(result, violation),
+            "rules": sorted(
+                {
+                    v.rule
+                    for v in result.violations
+                    if v.category == violation.category and v.mode == "enforce"
+                }
+                | {violation.rule}
+            ),
+            "policy_version": result.policy_version,
+            "redress": redress,
+            "surface": surface,
+            "provenance": (plain(provenance_facts(result, violation)) if violation.origins else []),
+        }
+        return found, values
 
     def _url(self, statement_id: str, item_id: str, account_id: str) -> str:
         url = self._appeal_url
@@ -223,6 +245,19 @@ class StatementBook:
             if field in url:  # quote only what the template uses (same URL, less work)
                 url = url.replace(field, quote(value, safe=""))
         return url
+
+
+_encode = json.JSONEncoder().encode
+"""``json.dumps`` with its default settings, without its per-call argument handling."""
+
+
+def _text(template: _Template, values: dict[str, Any]) -> str:
+    chunks = template.chunks
+    parts = [chunks[0]]
+    for name, chunk in zip(template.order, chunks[1:], strict=True):
+        parts.append(_encode(values[name]))
+        parts.append(chunk)
+    return "".join(parts)
 
 
 def _facts(result: ScanResult, violation: Violation) -> list[dict[str, Any]]:

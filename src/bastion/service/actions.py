@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from sqlalchemy import Table, insert, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bastion.enforce.actions import ACTION_TARGET, require_aware
-from bastion.service.ingest_store import json_text
 from bastion.store.audit import canonical_json, chain_hash, lock_head
+from bastion.store.bulk import BulkInsert, Stamps, read_time
 from bastion.store.enums import AccountStatus, ActionKind, Monetization
-from bastion.store.models import Account, Action, AuditChainHead, AuditEvent, Item, Notice, Tenant
+from bastion.store.models import Account, Action, AuditChainHead, Item, Notice, Tenant
 
 CONTENT_FLAGS: Final = {
     "remove_content": "content_removed",
@@ -30,7 +30,22 @@ CONTENT_FLAGS: Final = {
 }
 EXPIRING_KINDS: Final = ("temp_suspend", "suspend_monetization", "freeze_followers")
 ACCOUNT_FIELDS: Final = ("status", "suspended_until", "monetization", "followers_frozen")
-_AUDIT_EVENTS: Table = AuditEvent.__table__  # type: ignore[assignment]
+_AUDIT_INSERT: Final = BulkInsert(
+    "audit_events",
+    (
+        "seq",
+        "tenant_id",
+        "actor",
+        "action",
+        "subject",
+        "payload",
+        "created_at",
+        "prev_hash",
+        "hash",
+    ),
+    ("bigint", "bigint", "text", "text", "text", "json", "timestamptz", "text", "text"),
+)
+"""``payload`` is plain JSON on PostgreSQL (not JSONB), so the hashed text is stored as is."""
 
 
 def target_of(kind: str) -> str:
@@ -41,7 +56,56 @@ def target_of(kind: str) -> str:
         raise ValueError(f"unknown action kind {kind!r}") from None
 
 
-def account_snapshot(account: Account) -> dict[str, Any]:
+class AccountState:
+    """An account's restriction fields as bulk ingest reads and changes them, without an ORM
+    object; ``touched`` says a field was assigned (as the ORM marks an object dirty, even
+    when the value stays)."""
+
+    __slots__ = (
+        "external_id",
+        "follower_count",
+        "followers_frozen",
+        "id",
+        "monetization",
+        "status",
+        "suspended_until",
+        "touched",
+    )
+    id: int
+    external_id: str
+    status: str
+    suspended_until: datetime | None
+    monetization: str
+    followers_frozen: bool
+    follower_count: int
+    touched: bool
+
+    def __init__(
+        self,
+        id: int,
+        external_id: str,
+        status: str,
+        suspended_until: Any,
+        monetization: str,
+        followers_frozen: Any,
+        follower_count: int,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "id", id)
+        put(self, "external_id", external_id)
+        put(self, "status", status)
+        put(self, "suspended_until", read_time(suspended_until))
+        put(self, "monetization", monetization)
+        put(self, "followers_frozen", bool(followers_frozen))
+        put(self, "follower_count", follower_count)
+        put(self, "touched", False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        object.__setattr__(self, "touched", True)
+
+
+def account_snapshot(account: Account | AccountState) -> dict[str, Any]:
     """The restriction fields of an account as plain JSON (for audit before/after)."""
     until = account.suspended_until
     return {
@@ -53,7 +117,9 @@ def account_snapshot(account: Account) -> dict[str, Any]:
     }
 
 
-def apply_to_account(account: Account, kind: str, expires_at: datetime | None) -> None:
+def apply_to_account(
+    account: Account | AccountState, kind: str, expires_at: datetime | None
+) -> None:
     """Apply one newly taken account action on top of the current state (never loosening it)."""
     if kind == ActionKind.BAN:
         account.status, account.suspended_until = AccountStatus.BANNED, None
@@ -283,6 +349,7 @@ class AuditBatch:
             return 0
         when = require_aware(now, "now").astimezone(UTC)
         seq, prev = lock_head(session)
+        stamp = Stamps(session.get_bind().dialect.name == "sqlite")(when)
         rows = []
         for tenant_id, actor, action, subject, text in self.events:
             seq += 1
@@ -296,22 +363,9 @@ class AuditBatch:
                 payload_json=text,
                 created_at=when,
             )
-            rows.append(
-                {
-                    "seq": seq,
-                    "tenant_id": tenant_id,
-                    "actor": actor,
-                    "action": action,
-                    "subject": subject,
-                    "payload_text": text,
-                    "created_at": when,
-                    "prev_hash": prev,
-                    "hash": digest,
-                }
-            )
+            rows.append((seq, tenant_id, actor, action, subject, text, stamp, prev, digest))
             prev = digest
-        payload = json_text(session, "payload_text", jsonb=False)
-        session.execute(insert(_AUDIT_EVENTS).values(payload=payload), rows)
+        _AUDIT_INSERT.run(session.connection(), rows)
         session.execute(
             update(AuditChainHead)
             .where(AuditChainHead.id == 1)

@@ -8,25 +8,35 @@ UPDATE``) before their strikes are read, so two concurrent batches cannot both h
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Table, and_, bindparam, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from bastion.enforce.ladder import Ladder, StrikeRecord
 from bastion.enforce.reasons import ReasonsConfig
 from bastion.enforce.statements import StatementBook
 from bastion.model import OUTCOMES, SEVERITIES, ScanResult, Violation
 from bastion.model import Item as ItemRecord
-from bastion.service.actions import CONTENT_FLAGS, AuditBatch, account_snapshot, apply_to_account
-from bastion.service.ingest_store import StoredItem, TenantContext, chunks, insert_for, json_text
+from bastion.service.actions import (
+    CONTENT_FLAGS,
+    AccountState,
+    AuditBatch,
+    account_snapshot,
+    apply_to_account,
+)
+from bastion.service.ingest_store import StoredItem, TenantContext, chunks
 from bastion.service.outcomes import ActionTaken, DecisionOutcome, iso
+from bastion.store import enforcement_sql as sql
+from bastion.store.bulk import Stamps, read_time
 from bastion.store.enums import Actor, CaseStatus
-from bastion.store.models import Account, Action, Case, Item, Notice, Strike
+from bastion.store.models import Account, Action, Case, Item, Strike
 
 SEVERITY_RANK: Final = {s: i for i, s in enumerate(SEVERITIES)}
 OUTCOME_RANK: Final = {o: i for i, o in enumerate(OUTCOMES)}
@@ -35,28 +45,7 @@ CASE_PRIORITY: Final = {"low": 10, "medium": 20, "high": 30, "critical": 50}
 STATEMENT_SOURCE: Final = {"automation": "voluntary", "reviewer": "voluntary", "report": "notice"}
 AUTOMATION: Final = {"automation": "full", "reviewer": "none", "report": "partial"}
 _SLUG = re.compile(r"[^A-Za-z0-9_-]")
-_ACTIONS: Table = Action.__table__  # type: ignore[assignment]
-_STRIKES: Table = Strike.__table__  # type: ignore[assignment]
-_NOTICES: Table = Notice.__table__  # type: ignore[assignment]
 _CASES: Table = Case.__table__  # type: ignore[assignment]
-_ACCOUNTS: Table = Account.__table__  # type: ignore[assignment]
-_ACCOUNT_UPDATE: Final = (
-    update(_ACCOUNTS)
-    .where(_ACCOUNTS.c.id == bindparam("pk"))
-    .values(
-        {
-            name: bindparam(f"v_{name}")
-            for name in (
-                "status",
-                "suspended_until",
-                "monetization",
-                "followers_frozen",
-                "follower_count",
-                "updated_at",
-            )
-        }
-    )
-)
 
 
 @dataclass(slots=True)
@@ -93,12 +82,13 @@ class Enforcer:
             source=STATEMENT_SOURCE[actor],
             automated_decision=AUTOMATION[actor],
         )
-        self.accounts: dict[int, Account] = {}
+        self.accounts: dict[int, AccountState] = {}
+        self.stamps = Stamps(session.get_bind().dialect.name == "sqlite")
         self.prior: dict[int, list[tuple[int, StrikeRecord]]] = defaultdict(list)
         self.struck: set[tuple[int, int, str]] = set()
         self.keys: set[str] = set()
-        self.strike_rows: list[dict[str, Any]] = []
-        self.action_rows: list[dict[str, Any]] = []
+        self.strike_rows: list[tuple[Any, ...]] = []
+        self.action_rows: list[tuple[Any, ...]] = []
         self.pending: list[_Pending] = []
         self.flags: dict[int, set[str]] = defaultdict(set)
         self.review: dict[int, tuple[int, str, int | None, str]] = {}
@@ -110,34 +100,29 @@ class Enforcer:
         tid = self.tenant.id
         account_ids = sorted({e.account_id for e, _ in entries if e.account_id is not None})
         since = self.now - max(self.ladder.decay_for(c) for c in self.ladder.categories)
+        self.session.flush()  # the raw reads below do not autoflush as ORM queries do
+        conn = self.session.connection()
+        sqlite = conn.dialect.name == "sqlite"
+        cutoff = self.stamps(since)
         for part in chunks(account_ids):
             # One statement: the accounts, locked, each with its live strikes (if any).
-            query = (
-                select(
-                    Account,
-                    Strike.item_id,
-                    Strike.category,
-                    Strike.severity,
-                    Strike.created_at,
+            if sqlite:
+                query = sql.ACCOUNT_STRIKES.format(
+                    ids=f"IN ({', '.join('?' * len(part))})", lock=""
                 )
-                .outerjoin(
-                    Strike,
-                    and_(
-                        Strike.account_id == Account.id,
-                        Strike.tenant_id == tid,
-                        Strike.reversed_at.is_(None),
-                        Strike.created_at > since,
-                    ),
-                )
-                .where(Account.tenant_id == tid, Account.id.in_(part))
-                .order_by(Account.id)
-                .with_for_update(of=Account)
-            )
-            for account, item_id, category, severity, created in self.session.execute(query):
-                self.accounts[account.id] = account
-                if item_id is not None:
-                    record = StrikeRecord(category, str(severity), created)
-                    self.prior[account.id].append((item_id, record))
+                params: tuple[Any, ...] = (tid, cutoff, tid, *part)
+            else:
+                query, params = sql.PG_ACCOUNT_STRIKES, (tid, cutoff, tid, list(part))
+            for row in conn.exec_driver_sql(query, params):
+                account = self.accounts.get(row[0])
+                if account is None:
+                    account = self.accounts[row[0]] = AccountState(*row[:7])
+                if row[7] is not None:
+                    created = read_time(row[10])
+                    if created is None:
+                        raise ValueError(f"strike of account {row[0]} has no created_at")
+                    record = StrikeRecord(row[8], str(row[9]), created)
+                    self.prior[account.id].append((row[7], record))
         rescanned = sorted(e.id for e, _ in entries if not e.created)
         for part in chunks(rescanned):
             for held in self.session.execute(
@@ -220,7 +205,7 @@ class Enforcer:
                 continue
             effective = replace(decision, actions=tuple(a for a, _ in planned))
             statement_id = f"sor-{self.tenant.id}-{entry.id}-{_SLUG.sub('_', category)[:64]}"
-            _, statement_text = self.statements.statement_json(
+            statement_text = self.statements.statement_text(
                 result,
                 rep,
                 effective,
@@ -240,36 +225,34 @@ class Enforcer:
                     (entry.id, StrikeRecord(category, rep.severity, self.now))
                 )
                 self.strike_rows.append(
-                    {
-                        "tenant_id": self.tenant.id,
-                        "account_id": account.id,
-                        "item_id": entry.id,
-                        "violation_id": violation_ids[index],
-                        "category": category,
-                        "severity": rep.severity,
-                        "expires_at": self.now + self.ladder.decay_for(category),
-                        "created_at": self.now,
-                    }
+                    (
+                        self.tenant.id,
+                        account.id,
+                        entry.id,
+                        violation_ids[index],
+                        category,
+                        rep.severity,
+                        self.stamps(self.now + self.ladder.decay_for(category)),
+                        self.stamps(self.now),
+                    )
                 )
             touches_account = account is not None and any(a.target == "account" for a, _ in planned)
             before = account_snapshot(account) if touches_account and account else None
             for action, key in planned:
                 self.action_rows.append(
-                    {
-                        "tenant_id": self.tenant.id,
-                        "item_id": entry.id,
-                        "account_id": account.id if account is not None else None,
-                        "violation_id": violation_ids[index],
-                        "case_id": None,
-                        "dedupe_key": key,
-                        "kind": action.kind,
-                        "actor": self.actor.value,
-                        "actor_id": None,
-                        "reason": action.reason,
-                        "statement_text": statement_text,
-                        "expires_at": action.expires_at,
-                        "created_at": self.now,
-                    }
+                    (
+                        self.tenant.id,
+                        entry.id,
+                        account.id if account is not None else None,
+                        violation_ids[index],
+                        key,
+                        action.kind,
+                        self.actor.value,
+                        action.reason,
+                        statement_text,
+                        self.stamps(action.expires_at),
+                        self.stamps(self.now),
+                    )
                 )
                 if action.target == "account" and account is not None:
                     apply_to_account(account, action.kind, action.expires_at)
@@ -298,22 +281,9 @@ class Enforcer:
     def finish(self) -> None:
         """Write strikes, actions, state, cases, notices and audit events for the batch."""
         session, tid = self.session, self.tenant.id
-        if self.strike_rows:
-            session.execute(
-                insert_for(session, _STRIKES).on_conflict_do_nothing(
-                    index_elements=["account_id", "item_id", "category"]
-                ),
-                self.strike_rows,
-            )
-        ids: dict[str, int] = {}
-        if self.action_rows:
-            stmt = (
-                insert_for(session, _ACTIONS)
-                .values(statement_of_reasons=json_text(session, "statement_text"))
-                .on_conflict_do_nothing(index_elements=["tenant_id", "dedupe_key"])
-                .returning(_ACTIONS.c.dedupe_key, _ACTIONS.c.id)
-            )
-            ids = {r[0]: r[1] for r in session.execute(stmt, self.action_rows)}
+        conn = session.connection()
+        sql.STRIKE_INSERT.run(conn, self.strike_rows)
+        ids = {r[0]: r[1] for r in sql.ACTION_INSERT.run(conn, self.action_rows)}
         self._write_accounts()
         session.flush()
         for column in CONTENT_FLAGS.values():
@@ -345,31 +315,36 @@ class Enforcer:
         self.audit.flush(session, self.now)
 
     def _write_accounts(self) -> None:
-        """The restriction fields of every account the batch changed, in one executemany.
+        """The restriction fields of every account the batch changed, in one raw statement.
 
-        The ORM's flush would send one UPDATE per account (their changed columns differ), the
-        largest statement count of a bulk ingest; the written accounts are then detached so
-        no flush writes them again (a later read in the session loads them afresh).
+        ``touched``: an action assigned a field (as the ORM would mark the object dirty), so
+        ``updated_at`` moves even when the value stayed. An ORM copy of a written account that
+        the session already held is dropped, so a later read loads it afresh.
         """
-        dirty = self.session.dirty  # a fresh set on each access: read it once
-        changed = [a for a in self.accounts.values() if a in dirty]
+        changed = [a for a in self.accounts.values() if a.touched]
         if not changed:
             return
+        now = self.stamps(self.now)
+        stamps = self.stamps
         rows = [
-            {
-                "pk": a.id,
-                "v_status": a.status,
-                "v_suspended_until": a.suspended_until,
-                "v_monetization": a.monetization,
-                "v_followers_frozen": a.followers_frozen,
-                "v_follower_count": a.follower_count,
-                "v_updated_at": self.now,
-            }
+            (
+                str(a.status),
+                stamps(a.suspended_until),
+                str(a.monetization),
+                bool(a.followers_frozen),
+                int(a.follower_count),
+                now,
+                a.id,
+            )
             for a in changed
         ]
-        self.session.execute(_ACCOUNT_UPDATE, rows)
-        for account in changed:
-            self.session.expunge(account)
+        sql.ACCOUNT_UPDATE.run(self.session.connection(), rows)
+        held = self.session.identity_map
+        if held:
+            for account in changed:
+                found = held.get(identity_key(Account, account.id))
+                if found is not None:
+                    self.session.expunge(found)
 
     def _decision_payload(self, p: _Pending) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -390,20 +365,12 @@ class Enforcer:
             payload["account_before"], payload["account_after"] = p.before, p.after
         return payload
 
-    def _notice(self, event: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+    def _notice(self, event: str, payload: dict[str, Any]) -> tuple[Any, ...] | None:
+        """A pending webhook notice row (``sql.NOTICE_INSERT``), or None without a webhook."""
         if not self.tenant.webhook_url:
             return None
-        return {
-            "tenant_id": self.tenant.id,
-            "event": event,
-            "payload": payload,
-            "attempts": 0,
-            "next_attempt_at": self.now,
-            "status": "pending",
-            "last_error": None,
-            "delivered_at": None,
-            "created_at": self.now,
-        }
+        now = self.stamps(self.now)
+        return (self.tenant.id, event, json.dumps(payload), 0, now, "pending", now)
 
     def _open_cases(self) -> None:
         """One open case per item: merge into an open or claimed one, else open a new one."""
@@ -452,7 +419,7 @@ class Enforcer:
         if fresh:
             stmt = _CASES.insert().returning(_CASES.c.item_id, _CASES.c.id)
             self.cases.update({r[0]: r[1] for r in session.execute(stmt, fresh)})
-        notices: list[dict[str, Any] | None] = []
+        notices: list[tuple[Any, ...] | None] = []
         for item_id in [row["item_id"] for row in fresh]:
             _, reason, _, external = self.review[item_id]
             case_id = self.cases[item_id]
@@ -468,7 +435,5 @@ class Enforcer:
         _insert_notices(session, notices)
 
 
-def _insert_notices(session: Session, notices: list[dict[str, Any] | None]) -> None:
-    rows = [n for n in notices if n is not None]
-    if rows:
-        session.execute(_NOTICES.insert(), rows)
+def _insert_notices(session: Session, notices: list[tuple[Any, ...] | None]) -> None:
+    sql.NOTICE_INSERT.run(session.connection(), [n for n in notices if n is not None])

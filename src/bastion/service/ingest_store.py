@@ -9,9 +9,9 @@ the transaction: the rows it wrote are simply read back.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Final, TypeVar
 
 from sqlalchemy import ColumnElement, Table, Text, bindparam, cast, delete, func, select, update
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from bastion.model import SURFACES, InputError, ScanResult, parse_created_at
 from bastion.model import Item as ItemRecord
+from bastion.store.bulk import BulkInsert, Stamps, sqlite_time
 from bastion.store.models import Account, Entity, Item, ItemImage, Violation
 
 CHUNK: Final = 500
@@ -104,7 +105,7 @@ def account_ids(
             found.update({r[0]: r[1] for r in rows})
     else:
         for part in chunks(wanted):
-            args = (list(part), tenant_id, now, now, tenant_id, tenant_id, list(part))
+            args = (tenant_id, list(part), tenant_id, now, now)
             found.update({r[0]: r[1] for r in conn.exec_driver_sql(_PG_ACCOUNTS, args)})
     late = [e for e in wanted if e not in found]
     if late:
@@ -136,8 +137,13 @@ def _select_by_external(
         marks = ", ".join("?" * len(part))
         sql = f"SELECT {what} WHERE tenant_id = ? AND external_id IN ({marks})"
         return conn.exec_driver_sql(sql, (tenant_id, *part)).all()
-    sql = f"SELECT {what} WHERE tenant_id = %s AND external_id = ANY(%s)"
-    return conn.exec_driver_sql(sql, (tenant_id, list(part))).all()
+    # One unique-index probe per wanted id (LATERAL): the plan cannot turn into a scan of all
+    # the tenant's rows when the statistics still describe the tables before a bulk load.
+    sql = (
+        "SELECT t.* FROM unnest(%b::text[]) AS w(wanted), LATERAL "
+        f"(SELECT {what} WHERE tenant_id = %s AND external_id = w.wanted) AS t"
+    )
+    return conn.exec_driver_sql(sql, (list(part), tenant_id)).all()
 
 
 @dataclass(slots=True)
@@ -162,99 +168,91 @@ def existing_items(session: Session, tenant_id: int, external_ids: Sequence[str]
     return out
 
 
-def insert_items(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Insert item rows, skipping ids already stored; returns ids by external id for the rows
-    this call created (``INSERT ... ON CONFLICT DO NOTHING RETURNING``, exact under concurrent
-    writers), so the common case, all new, costs one statement and no SELECT.
-
-    On SQLite the rows go through raw multi-row ``VALUES`` (values pre-converted the way the
-    column types store them), because per-row bind processing dominated ingest there.
-    PostgreSQL takes each column as one array parameter.
-    """
-    if not rows:
+def insert_items(
+    session: Session, tenant_id: int, values: Mapping[str, Mapping[str, Any]]
+) -> dict[str, int]:
+    """Insert the items ``values`` describes (by external id), skipping ids already stored;
+    returns ids by external id for the rows this call created (``INSERT ... ON CONFLICT DO
+    NOTHING RETURNING``, exact under concurrent writers), so the common case, all new, costs
+    one statement and no SELECT. Raw driver SQL: per-row bind processing dominated ingest."""
+    if not values:
         return {}
+    stamps = Stamps(is_sqlite(session))
     dumps = json.dumps
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        stamps: dict[datetime, str] = {}
-
-        def ts(value: datetime | None) -> str | None:
-            if value is None:
-                return None
-            found = stamps.get(value)
-            if found is None:
-                found = stamps[value] = sqlite_time(value)
-            return found
-
-        out: dict[str, int] = {}
-        for part in chunks(rows):
-            params: list[Any] = []
-            for r in part:
-                params += (
-                    r["tenant_id"],
-                    r["external_id"],
-                    r["account_id"],
-                    r["surface"],
-                    r["text"],
-                    ts(r["created_at"]),
-                    ts(r["ingested_at"]),
-                    ts(r["scanned_at"]),
-                    r["verdict"],
-                    r["policy_version"],
-                    None if r["result"] is None else dumps(r["result"]),
-                )
-            sql = _SQLITE_ITEM_INSERT + ", ".join([_SQLITE_ITEM_ROW] * len(part)) + _ITEM_CONFLICT
-            out.update({r[0]: r[1] for r in conn.exec_driver_sql(sql, tuple(params))})
-        return out
-    columns: list[list[Any]] = [[] for _ in _ITEM_COLUMNS]
-    for r in rows:
-        for column, name in zip(columns, _ITEM_COLUMNS, strict=True):
-            value = r[name]
-            column.append(dumps(value) if name == "result" and value is not None else value)
-    result = conn.exec_driver_sql(_PG_ITEM_INSERT, tuple(columns))
-    return {r[0]: r[1] for r in result}
+    rows = [
+        (
+            tenant_id,
+            ext,
+            v["account_id"],
+            v["surface"],
+            v["text"],
+            stamps(v["created_at"]),
+            stamps(v["ingested_at"]),
+            stamps(v["scanned_at"]),
+            v["verdict"],
+            v["policy_version"],
+            None if v["result"] is None else dumps(v["result"]),
+            False,
+            False,
+            False,
+        )
+        for ext, v in values.items()
+    ]
+    return dict(_ITEM_INSERT.run(session.connection(), rows))
 
 
-_ITEM_COLUMNS: Final = (
-    "tenant_id",
-    "external_id",
-    "account_id",
-    "surface",
-    "text",
-    "created_at",
-    "ingested_at",
-    "scanned_at",
-    "verdict",
-    "policy_version",
-    "result",
+_ITEM_INSERT: Final = BulkInsert(
+    "items",
+    (
+        "tenant_id",
+        "external_id",
+        "account_id",
+        "surface",
+        "text",
+        "created_at",
+        "ingested_at",
+        "scanned_at",
+        "verdict",
+        "policy_version",
+        "result",
+        "content_removed",
+        "link_disabled",
+        "labeled",
+    ),
+    (
+        "bigint",
+        "text",
+        "bigint",
+        "text",
+        "text",
+        "timestamptz",
+        "timestamptz",
+        "timestamptz",
+        "text",
+        "text",
+        "jsonb",
+        "boolean",
+        "boolean",
+        "boolean",
+    ),
+    conflict="ON CONFLICT (tenant_id, external_id) DO NOTHING",
+    returning="external_id, id",
 )
-_SQLITE_ITEM_INSERT: Final = (
-    f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)}, content_removed, link_disabled, labeled) "
-    "VALUES "
-)
-_SQLITE_ITEM_ROW: Final = f"({', '.join('?' * len(_ITEM_COLUMNS))}, 0, 0, 0)"
-_ITEM_CONFLICT: Final = " ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
-_PG_ITEM_INSERT: Final = (
-    f"INSERT INTO items ({', '.join(_ITEM_COLUMNS)}, content_removed, link_disabled, labeled) "
-    "SELECT *, false, false, false FROM unnest(%s::bigint[], %s::text[], %s::bigint[], "
-    "%s::text[], %s::text[], %s::timestamptz[], %s::timestamptz[], %s::timestamptz[], "
-    "%s::text[], %s::text[], %s::jsonb[]) "
-    "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id"
-)
-"""One statement text for any number of rows: each column travels as one array parameter."""
 _PG_ACCOUNTS: Final = (
-    "WITH wanted(external_id) AS (SELECT unnest(%s::text[])), "
+    "WITH found AS (SELECT w.wanted AS external_id, (SELECT a.id FROM accounts a "
+    "WHERE a.tenant_id = %s AND a.external_id = w.wanted) AS id "
+    "FROM unnest(%b::text[]) AS w(wanted)), "
     "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "
     "follower_count, followers_frozen, status, created_at, updated_at) "
-    "SELECT %s, w.external_id, false, 'active', 0, false, 'active', %s, %s FROM wanted w "
-    "WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.tenant_id = %s "
-    "AND a.external_id = w.external_id) "
+    "SELECT %s, f.external_id, false, 'active', 0, false, 'active', %s, %s FROM found f "
+    "WHERE f.id IS NULL "
     "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id) "
-    "SELECT external_id, id FROM accounts WHERE tenant_id = %s AND external_id = ANY(%s) "
+    "SELECT external_id, id FROM found WHERE id IS NOT NULL "
     "UNION ALL SELECT external_id, id FROM created"
 )
-"""Existing and newly created accounts in one statement (the SELECT does not see the rows the
-CTE inserts: one snapshot), so nothing is counted twice."""
+"""Existing and newly created accounts in one statement; each wanted id is one probe of the
+unique index (a scalar subquery), whatever the statistics say, and an account another writer
+creates meanwhile is skipped by the insert and read after."""
 _SQLITE_ACCOUNT_INSERT: Final = (
     "INSERT INTO accounts (tenant_id, external_id, verified, monetization, follower_count, "
     "followers_frozen, status, created_at, updated_at) VALUES "
@@ -303,13 +301,6 @@ def is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def sqlite_time(value: datetime) -> str:
-    """A datetime as ``UtcDateTime`` stores it on SQLite (naive UTC, microseconds)."""
-    if value.tzinfo is None:
-        raise ValueError(f"naive datetime {value.isoformat()} refused: give a UTC-aware one")
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def rescan_item(session: Session, item_id: int, values: dict[str, Any]) -> int:
     """Overwrite a stored item with a new scan; drops its old entities, returns the next
     violation position (old violations stay: actions and strikes point at them)."""
@@ -321,9 +312,9 @@ def rescan_item(session: Session, item_id: int, values: dict[str, Any]) -> int:
     return 0 if top is None else int(top) + 1
 
 
-def insert_entities(session: Session, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        session.execute(_ENTITIES.insert(), rows)
+def insert_entities(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """Insert entity rows (``entity_rows`` tuples) in one raw statement."""
+    _ENTITY_INSERT.run(session.connection(), rows)
 
 
 def image_rows(
@@ -354,50 +345,98 @@ def replace_images(session: Session, item_ids: Sequence[int], rows: list[dict[st
         session.execute(_IMAGES.insert(), rows)
 
 
-def insert_violations(session: Session, rows: list[dict[str, Any]]) -> dict[tuple[int, int], int]:
-    """Insert violation rows; returns ids by ``(item_id, position)``."""
-    if not rows:
-        return {}
-    stmt = _VIOLATIONS.insert().returning(
-        _VIOLATIONS.c.item_id, _VIOLATIONS.c.position, _VIOLATIONS.c.id
-    )
-    return {(r[0], r[1]): r[2] for r in session.execute(stmt, rows)}
+def insert_violations(session: Session, rows: list[tuple[Any, ...]]) -> dict[tuple[int, int], int]:
+    """Insert violation rows (``violation_rows`` tuples); returns ids by ``(item_id, position)``."""
+    return {(r[0], r[1]): r[2] for r in _VIOLATION_INSERT.run(session.connection(), rows)}
 
 
-def entity_rows(tenant_id: int, item_id: int, result: ScanResult) -> list[dict[str, Any]]:
+def entity_rows(tenant_id: int, item_id: int, result: ScanResult) -> list[tuple[Any, ...]]:
+    """The entities of an item as ``insert_entities`` rows (``box``: JSON text, ``null`` when
+    absent, as the JSON column type stores None)."""
     return [
-        {
-            "tenant_id": tenant_id,
-            "item_id": item_id,
-            "position": i,
-            "kind": e.kind,
-            "value": e.value,
-            "registrable_domain": e.registrable_domain,
-            "category": e.category,
-            "origin": e.origin[:32],
-            "box": list(e.box) if e.box is not None else None,
-        }
+        (
+            tenant_id,
+            item_id,
+            i,
+            e.kind,
+            e.value,
+            e.registrable_domain,
+            e.category,
+            e.origin[:32],
+            "null" if e.box is None else json.dumps(list(e.box)),
+        )
         for i, e in enumerate(result.entities)
     ]
 
 
 def violation_rows(
-    tenant_id: int, item_id: int, result: ScanResult, first_position: int, now: datetime
-) -> list[dict[str, Any]]:
+    tenant_id: int, item_id: int, result: ScanResult, first_position: int, stamp: Any
+) -> list[tuple[Any, ...]]:
+    """The violations of an item as ``insert_violations`` rows; ``stamp`` is the backend's
+    timestamp of ``now`` (``Stamps``)."""
     return [
-        {
-            "tenant_id": tenant_id,
-            "item_id": item_id,
-            "position": first_position + i,
-            "rule": v.rule[:128],
-            "category": v.category[:64],
-            "severity": v.severity,
-            "confidence": float(v.confidence),
-            "outcome": v.outcome,
-            "mode": v.mode,
-            "reason": v.reason,
-            "sources": ",".join(v.sources)[:64],
-            "created_at": now,
-        }
+        (
+            tenant_id,
+            item_id,
+            first_position + i,
+            v.rule[:128],
+            v.category[:64],
+            v.severity,
+            float(v.confidence),
+            v.outcome,
+            v.mode,
+            v.reason,
+            ",".join(v.sources)[:64],
+            stamp,
+        )
         for i, v in enumerate(result.violations)
     ]
+
+
+_ENTITY_INSERT: Final = BulkInsert(
+    "entities",
+    (
+        "tenant_id",
+        "item_id",
+        "position",
+        "kind",
+        "value",
+        "registrable_domain",
+        "category",
+        "origin",
+        "box",
+    ),
+    ("bigint", "bigint", "integer", "text", "text", "text", "text", "text", "jsonb"),
+)
+_VIOLATION_INSERT: Final = BulkInsert(
+    "violations",
+    (
+        "tenant_id",
+        "item_id",
+        "position",
+        "rule",
+        "category",
+        "severity",
+        "confidence",
+        "outcome",
+        "mode",
+        "reason",
+        "sources",
+        "created_at",
+    ),
+    (
+        "bigint",
+        "bigint",
+        "integer",
+        "text",
+        "text",
+        "text",
+        "double precision",
+        "text",
+        "text",
+        "text",
+        "text",
+        "timestamptz",
+    ),
+    returning="item_id, position, id",
+)

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
+import pyarrow as pa
 import pyarrow.dataset as ds
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from bastion.enforce import Ladder
 from bastion.model import Entity, Item, ScanResult, Signal, Violation
 from bastion.service import enforce_batch
 from bastion.service.campaigns import create_campaign, get_campaign
+from bastion.service.ingest import paused_gc
 from bastion.store import Store
 from bastion.store.models import Campaign, Tenant
 from bastion.sweep.defaults import DEFAULT_BATCH, DEFAULT_CAMPAIGN_DAYS
@@ -170,37 +172,51 @@ def ingest_sweep(
     report = IngestReport(tenant, name, campaign_id)
     total = findings_dataset(out).count_rows(filter=ds.field("verdict") != ERROR_VERDICT)
     for record_batch in iter_findings(out, batch_rows):
-        columns = {n: record_batch.column(n).to_pylist() for n in (*ITEM_COLUMNS, "result")}
-        items = []
-        for i, item_id in enumerate(columns["item_id"]):
-            item = Item(
-                id=item_id,
-                text=columns["text"][i] or "",
-                platform=columns["platform"][i] or "",
-                surface=columns["surface"][i] or "post",
-                account_id=columns["account_id"][i] or "",
-                created_at=columns["created_at"][i],
-            )
-            items.append((item, result_from_dict(json.loads(columns["result"][i]))))
-
-        def write(session: Session, batch: list[tuple[Item, ScanResult]] = items) -> list[Any]:
-            return enforce_batch(
-                session,
-                tenant_id=tenant_id,
-                items=batch,
-                ladder=rules,
-                now=clock(),
-                campaign_ids=[campaign_id],
-            )
-
-        for outcome in store.run(write):
-            report.findings += 1
-            if outcome.duplicate:
-                report.duplicates += 1
-            else:
-                report.created += 1
-                report.actions += len(outcome.actions)
+        with paused_gc():
+            _ingest_batch(store, record_batch, tenant_id, campaign_id, rules, clock, report)
         if progress is not None:
             progress(report.findings, max(total, report.findings))
     report.counters = counters(store, tenant_id, campaign_id)
     return report
+
+
+def _ingest_batch(
+    store: Store,
+    record_batch: pa.RecordBatch,
+    tenant_id: int,
+    campaign_id: int,
+    rules: Ladder,
+    clock: Callable[[], datetime],
+    report: IngestReport,
+) -> None:
+    """One batch of findings as one ``enforce_batch`` transaction, counted in ``report``."""
+    columns = {n: record_batch.column(n).to_pylist() for n in (*ITEM_COLUMNS, "result")}
+    items = []
+    for i, item_id in enumerate(columns["item_id"]):
+        item = Item(
+            id=item_id,
+            text=columns["text"][i] or "",
+            platform=columns["platform"][i] or "",
+            surface=columns["surface"][i] or "post",
+            account_id=columns["account_id"][i] or "",
+            created_at=columns["created_at"][i],
+        )
+        items.append((item, result_from_dict(json.loads(columns["result"][i]))))
+
+    def write(session: Session, batch: list[tuple[Item, ScanResult]] = items) -> list[Any]:
+        return enforce_batch(
+            session,
+            tenant_id=tenant_id,
+            items=batch,
+            ladder=rules,
+            now=clock(),
+            campaign_ids=[campaign_id],
+        )
+
+    for outcome in store.run(write):
+        report.findings += 1
+        if outcome.duplicate:
+            report.duplicates += 1
+        else:
+            report.created += 1
+            report.actions += len(outcome.actions)

@@ -1,0 +1,84 @@
+"""The raw statements of the enforcer's bulk writes (``bastion.service.enforcer``): strikes,
+actions, notices, the restricted accounts, and the accounts read with their live strikes."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bastion.store.bulk import BulkInsert, BulkUpdate
+
+ACCOUNT_UPDATE: Final = BulkUpdate(
+    "accounts",
+    "id",
+    (
+        "status",
+        "suspended_until",
+        "monetization",
+        "followers_frozen",
+        "follower_count",
+        "updated_at",
+    ),
+    ("text", "timestamptz", "text", "boolean", "bigint", "timestamptz"),
+)
+STRIKE_INSERT: Final = BulkInsert(
+    "strikes",
+    (
+        "tenant_id",
+        "account_id",
+        "item_id",
+        "violation_id",
+        "category",
+        "severity",
+        "expires_at",
+        "created_at",
+    ),
+    ("bigint", "bigint", "bigint", "bigint", "text", "text", "timestamptz", "timestamptz"),
+    conflict="ON CONFLICT (account_id, item_id, category) DO NOTHING",
+)
+ACTION_INSERT: Final = BulkInsert(
+    "actions",
+    (
+        "tenant_id",
+        "item_id",
+        "account_id",
+        "violation_id",
+        "dedupe_key",
+        "kind",
+        "actor",
+        "reason",
+        "statement_of_reasons",
+        "expires_at",
+        "created_at",
+    ),
+    (
+        "bigint",
+        "bigint",
+        "bigint",
+        "bigint",
+        "text",
+        "text",
+        "text",
+        "text",
+        "jsonb",
+        "timestamptz",
+        "timestamptz",
+    ),
+    conflict="ON CONFLICT (tenant_id, dedupe_key) DO NOTHING",
+    returning="dedupe_key, id",
+)
+NOTICE_INSERT: Final = BulkInsert(
+    "notices",
+    ("tenant_id", "event", "payload", "attempts", "next_attempt_at", "status", "created_at"),
+    ("bigint", "text", "jsonb", "integer", "timestamptz", "text", "timestamptz"),
+)
+ACCOUNT_STRIKES: Final = (
+    "SELECT a.id, a.external_id, a.status, a.suspended_until, a.monetization, "
+    "a.followers_frozen, a.follower_count, s.item_id, s.category, s.severity, s.created_at "
+    "FROM accounts a LEFT OUTER JOIN strikes s ON s.account_id = a.id AND s.tenant_id = ? "
+    "AND s.reversed_at IS NULL AND s.created_at > ? "
+    "WHERE a.tenant_id = ? AND a.id {ids} ORDER BY a.id{lock}"
+)
+"""The accounts of a batch, each with its live strikes (if any)."""
+PG_ACCOUNT_STRIKES: Final = ACCOUNT_STRIKES.replace("?", "%s").format(
+    ids="= ANY(%b::bigint[])", lock=" FOR UPDATE OF a"
+)
