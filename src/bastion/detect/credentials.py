@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from typing import Any, Final, cast
 import re2
 
 from bastion.atomic import write_bytes_atomically
+from bastion.detect._needs import needed_chars
 from bastion.detect.advice_lexicon import (
     COMMERCE_EN,
     COMMERCE_ZH,
@@ -46,6 +48,7 @@ from bastion.detect.advice_lexicon import (
 from bastion.detect.base import DetectContext, Resources
 from bastion.detect.textterms import fold, prepare, simplified_to_traditional
 from bastion.model import Item, Signal
+from bastion.normalize.tables import char_class
 from bastion.normalize.unmask import GATE_MEMORY
 
 LABEL: Final = "unqualified_advice"
@@ -228,6 +231,34 @@ class _OfferAndDomain:
 
 _RAW_TEST: Final = _OfferAndDomain(_both(_OFFERS), _both(_WORDS))
 """On the raw text, both scripts, any case: what ``gate`` asks."""
+
+
+def _char_search(chars: frozenset[int] | None) -> Callable[[str], object]:
+    """``re`` search for any of ``chars`` (None: every text holds one)."""
+    if chars is None:
+        return lambda _: True
+    return re.compile(f"[{char_class(sorted(chars))}]").search
+
+
+def _ascii_alnum(code: int) -> bool:
+    return code < 0x80 and chr(code).isalnum()
+
+
+_HAS_ASCII: Final = re.compile("[0-9A-Za-z]").search
+_HAS_OFFER_CHAR: Final = _char_search(needed_chars(_both(_OFFERS), _ascii_alnum))
+_HAS_WORD_CHAR: Final = _char_search(needed_chars(_both(_WORDS), _ascii_alnum))
+
+
+def may_offer(text: str) -> bool:
+    """False only when ``_RAW_TEST(text)`` is certainly false: a text with no ASCII letter or
+    digit must hold a character every offer phrase needs and one every domain word needs
+    (``bastion.detect._needs``). Two class searches instead of encoding the text for an RE2 set:
+    most messages end here."""
+    if _HAS_ASCII(text) is not None:
+        return True
+    return _HAS_OFFER_CHAR(text) is not None and _HAS_WORD_CHAR(text) is not None
+
+
 _FOLDED_TEST: Final = _OfferAndDomain(_OFFERS, _WORDS)
 """On the folded text, the very patterns ``offers_in`` reads: an exact first test."""
 
@@ -306,7 +337,7 @@ class CredentialDetector:
 
     def gate(self, item: Item) -> bool:
         text = item.text
-        return len(text) >= MIN_TEXT_CHARS and _RAW_TEST(text)
+        return len(text) >= MIN_TEXT_CHARS and may_offer(text) and _RAW_TEST(text)
 
     def detect(self, context: DetectContext) -> list[Signal]:
         text = context.text
