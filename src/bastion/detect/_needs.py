@@ -17,6 +17,7 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from re import _casefix as casefix  # type: ignore[attr-defined]
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
@@ -63,15 +64,34 @@ def _cost(need: _Need) -> float:
     return float(sum(_weight(code) for code in need))
 
 
+@cache
+def _case_orbits() -> dict[int, frozenset[int]]:
+    """Lower-case code point -> every code point ``re`` lowers to it (``K``, KELVIN SIGN, for
+    ``k``); built once, about 0.1 s."""
+    orbits: dict[int, set[int]] = {}
+    for code in range(0x110000):
+        low = _sre.unicode_tolower(code)
+        if low != code:
+            orbits.setdefault(low, {low}).add(code)
+    return {low: frozenset(codes) for low, codes in orbits.items()}
+
+
 def _variants(code: int, ignore_case: bool) -> set[int]:
-    """``code`` and, under ``(?i)``, every character ``re`` or RE2 matches it with."""
+    """``code`` and, under ``(?i)``, every character ``re`` or RE2 matches it with: those of
+    the same lower case, and the extra pairs ``re`` knows (``s`` and ``ſ``, ``i`` and ``ı``)."""
     if not ignore_case:
         return {code}
+    orbits = _case_orbits()
+    found = {code}
     char = chr(code)
-    found = {code, _sre.unicode_tolower(code)}
     found.update(ord(v) for v in (char.upper(), char.lower(), char.casefold()) if len(v) == 1)
     for known in list(found):
+        low = _sre.unicode_tolower(known)
+        found.add(low)
+        found.update(orbits.get(low, ()))
+    for known in list(found):
         found.update(casefix._EXTRA_CASES.get(known, ()))
+        found.update(orbits.get(known, ()))
     return found
 
 
