@@ -25,6 +25,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Final, cast
 
@@ -233,6 +234,10 @@ _RAW_TEST: Final = _OfferAndDomain(_both(_OFFERS), _both(_WORDS))
 """On the raw text, both scripts, any case: what ``gate`` asks."""
 
 
+def _ascii_alnum(code: int) -> bool:
+    return code < 0x80 and chr(code).isalnum()
+
+
 def _char_search(chars: frozenset[int] | None) -> Callable[[str], object]:
     """``re`` search for any of ``chars`` (None: every text holds one)."""
     if chars is None:
@@ -240,13 +245,17 @@ def _char_search(chars: frozenset[int] | None) -> Callable[[str], object]:
     return re.compile(f"[{char_class(sorted(chars))}]").search
 
 
-def _ascii_alnum(code: int) -> bool:
-    return code < 0x80 and chr(code).isalnum()
+@cache
+def _char_tests() -> tuple[Callable[[str], object], Callable[[str], object]]:
+    """Searches for the characters every offer phrase and every domain word needs in a text
+    without ASCII letters and digits; built on first use (parsing the lexicon takes ~0.1 s)."""
+    return (
+        _char_search(needed_chars(_both(_OFFERS), _ascii_alnum)),
+        _char_search(needed_chars(_both(_WORDS), _ascii_alnum)),
+    )
 
 
 _HAS_ASCII: Final = re.compile("[0-9A-Za-z]").search
-_HAS_OFFER_CHAR: Final = _char_search(needed_chars(_both(_OFFERS), _ascii_alnum))
-_HAS_WORD_CHAR: Final = _char_search(needed_chars(_both(_WORDS), _ascii_alnum))
 
 
 def may_offer(text: str) -> bool:
@@ -256,7 +265,8 @@ def may_offer(text: str) -> bool:
     most messages end here."""
     if _HAS_ASCII(text) is not None:
         return True
-    return _HAS_OFFER_CHAR(text) is not None and _HAS_WORD_CHAR(text) is not None
+    offer_char, word_char = _char_tests()
+    return offer_char(text) is not None and word_char(text) is not None
 
 
 _FOLDED_TEST: Final = _OfferAndDomain(_OFFERS, _WORDS)
@@ -330,6 +340,7 @@ class CredentialDetector:
     def __init__(self, resources: Resources) -> None:
         self._table = resources.asset(self.name, CredentialTable) or CredentialTable([])
         prepare()
+        _char_tests()  # with the scanner, not on the first message
 
     @classmethod
     def load_asset(cls, home: Path) -> CredentialTable | None:
