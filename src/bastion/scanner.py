@@ -208,8 +208,14 @@ class Scanner:
             return self._decide(item, unmask(text, weak=True).text, [], False)
         else:
             folded = ""
-        wanted = [detector for detector, gate in self._gates if gate(item)]
-        if not wanted:
+        wanted: list[Detector] | None = None
+        for detector, gate in self._gates:  # a loop, not a list: most items want none
+            if gate(item):
+                if wanted is None:
+                    wanted = [detector]
+                else:
+                    wanted.append(detector)
+        if wanted is None:
             return allowed_result(item.id, self.policy.version)
         if not folded:
             folded = unmask(text, weak=True).text

@@ -123,3 +123,11 @@ def test_path_counts_say_how_far_scans_went(scanner: Any, shared_data: Path) -> 
     clean = throughput.clean_messages(shared_data, 3000)
     spam = {t for label, t in common.sms(shared_data) if label == "spam"}
     assert clean and set(clean) <= set(message_mix(shared_data, 3000)) and not spam & set(clean)
+
+
+def test_scan_cpu_gives_a_median_and_a_fastest_pass(scanner: Any) -> None:
+    from bench import scan_cpu
+
+    figures = scan_cpu.cpu_us(scanner, ["see you at 7:30", "官网 188bet。com 注册", "ok"], 3)
+    assert set(figures) == {"median_us", "min_us"}
+    assert 0 < figures["min_us"] <= figures["median_us"]

@@ -3,19 +3,24 @@ account holds a credential for it; talk about health, law or money is not an off
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bastion import Scanner
 from bastion.cli import app
 from bastion.detect.base import DetectContext, Resources
 from bastion.detect.credentials import (
+    _RAW_TEST,
     Credential,
     CredentialDetector,
     CredentialError,
     CredentialTable,
+    may_offer,
     offers_in,
     parse,
     read,
@@ -174,6 +179,50 @@ def test_an_offer_without_a_domain_word_is_not_gated() -> None:
     long_text = "今天天气很好。" * 700 + "DM me for legal advice"
     assert detector.gate(Item("g", text=long_text))  # past the RE2 set's limit: exact patterns
     assert not detector.gate(Item("g", text="今天天气很好。" * 700 + "DM me"))
+
+
+def _lexicon_pieces() -> list[str]:
+    """Every literal run of the lexicon's patterns (both scripts), for texts near the gate."""
+    from bastion.detect.advice_lexicon import (
+        COMMERCE_EN,
+        COMMERCE_ZH,
+        OFFER_EN,
+        OFFER_ZH,
+        SERVICE_EN,
+        SERVICE_ZH,
+        TOPIC_EN,
+        TOPIC_ZH,
+    )
+    from bastion.detect.textterms import simplified_to_traditional
+
+    patterns = [*OFFER_EN, *OFFER_ZH, *COMMERCE_EN, *COMMERCE_ZH]
+    for table in (SERVICE_EN, SERVICE_ZH, TOPIC_EN, TOPIC_ZH):
+        patterns.extend(table.values())
+    runs = {run for p in patterns for run in re.findall(r"[^\\()\[\]|?*+{}^$.]{1,8}", p)}
+    runs |= {simplified_to_traditional(run) for run in runs}
+    return sorted(runs)
+
+
+_PIECES = st.sampled_from(_lexicon_pieces())
+_GATE_TEXTS = st.lists(
+    st.one_of(_PIECES, st.sampled_from([" ", "，", "K", "ſ", "我", "的", "1", "对"]), st.text()),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_GATE_TEXTS)
+def test_the_character_test_never_rejects_what_the_set_accepts(text: str) -> None:
+    """``may_offer`` (two class searches) is a necessary condition of the RE2 set it saves."""
+    if _RAW_TEST(text):
+        assert may_offer(text), text
+
+
+def test_the_character_test_rejects_ordinary_chinese() -> None:
+    assert not may_offer("今天天气很好，我们去公园散步吧")
+    assert not CredentialDetector(Resources(IntelIndex.empty())).gate(Item("g", text="哈哈哈哈"))
+    for _, text in OFFERS:
+        assert may_offer(text)
 
 
 MARKETING = [

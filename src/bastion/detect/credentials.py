@@ -22,14 +22,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Final, cast
 
 import re2
 
 from bastion.atomic import write_bytes_atomically
+from bastion.detect._needs import needed_chars
 from bastion.detect.advice_lexicon import (
     COMMERCE_EN,
     COMMERCE_ZH,
@@ -46,6 +49,7 @@ from bastion.detect.advice_lexicon import (
 from bastion.detect.base import DetectContext, Resources
 from bastion.detect.textterms import fold, prepare, simplified_to_traditional
 from bastion.model import Item, Signal
+from bastion.normalize.tables import char_class
 from bastion.normalize.unmask import GATE_MEMORY
 
 LABEL: Final = "unqualified_advice"
@@ -228,6 +232,43 @@ class _OfferAndDomain:
 
 _RAW_TEST: Final = _OfferAndDomain(_both(_OFFERS), _both(_WORDS))
 """On the raw text, both scripts, any case: what ``gate`` asks."""
+
+
+def _ascii_alnum(code: int) -> bool:
+    return code < 0x80 and chr(code).isalnum()
+
+
+def _char_search(chars: frozenset[int] | None) -> Callable[[str], object]:
+    """``re`` search for any of ``chars`` (None: every text holds one)."""
+    if chars is None:
+        return lambda _: True
+    return re.compile(f"[{char_class(sorted(chars))}]").search
+
+
+@cache
+def _char_tests() -> tuple[Callable[[str], object], Callable[[str], object]]:
+    """Searches for the characters every offer phrase and every domain word needs in a text
+    without ASCII letters and digits; built on first use (parsing the lexicon takes ~0.1 s)."""
+    return (
+        _char_search(needed_chars(_both(_OFFERS), _ascii_alnum)),
+        _char_search(needed_chars(_both(_WORDS), _ascii_alnum)),
+    )
+
+
+_HAS_ASCII: Final = re.compile("[0-9A-Za-z]").search
+
+
+def may_offer(text: str) -> bool:
+    """False only when ``_RAW_TEST(text)`` is certainly false: a text with no ASCII letter or
+    digit must hold a character every offer phrase needs and one every domain word needs
+    (``bastion.detect._needs``). Two class searches instead of encoding the text for an RE2 set:
+    most messages end here."""
+    if _HAS_ASCII(text) is not None:
+        return True
+    offer_char, word_char = _char_tests()
+    return offer_char(text) is not None and word_char(text) is not None
+
+
 _FOLDED_TEST: Final = _OfferAndDomain(_OFFERS, _WORDS)
 """On the folded text, the very patterns ``offers_in`` reads: an exact first test."""
 
@@ -299,6 +340,7 @@ class CredentialDetector:
     def __init__(self, resources: Resources) -> None:
         self._table = resources.asset(self.name, CredentialTable) or CredentialTable([])
         prepare()
+        _char_tests()  # with the scanner, not on the first message
 
     @classmethod
     def load_asset(cls, home: Path) -> CredentialTable | None:
@@ -306,7 +348,7 @@ class CredentialDetector:
 
     def gate(self, item: Item) -> bool:
         text = item.text
-        return len(text) >= MIN_TEXT_CHARS and _RAW_TEST(text)
+        return len(text) >= MIN_TEXT_CHARS and may_offer(text) and _RAW_TEST(text)
 
     def detect(self, context: DetectContext) -> list[Signal]:
         text = context.text
