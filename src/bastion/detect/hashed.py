@@ -308,11 +308,10 @@ class HashedModel:
         number, row, sizes = present_rows(docs, self.bits, self._index, self._width)
         weights = self._rows.take(row, axis=0)
         starts = np.searchsorted(number, np.arange(count + 1))
+        total = np.zeros((count, len(self.classes)), dtype=np.float64)
+        present = starts[:-1] < starts[1:]  # a document without any feature sums to 0
         if weights.size:
-            total = np.add.reduceat(weights, np.minimum(starts[:-1], len(row) - 1), axis=0)
-            total[starts[:-1] == starts[1:]] = 0.0  # a document without features
-        else:
-            total = np.zeros((count, len(self.classes)), dtype=np.float64)
+            total[present] = np.add.reduceat(weights, starts[:-1][present], axis=0)
         total *= (1.0 / np.sqrt(np.maximum(sizes, 1)))[:, None]
         total += self._bias
         return total
