@@ -232,6 +232,7 @@ class HashedModel:
         "_index",
         "_ones",
         "_rows",
+        "_table",
         "_width",
         "bias",
         "bits",
@@ -263,12 +264,17 @@ class HashedModel:
         self.buckets = buckets
         self.weights = np.ascontiguousarray(weights, dtype=np.float32)
         self.bias = np.ascontiguousarray(bias, dtype=np.float32)
-        # Each bucket's row in a compact table of the kept features (row 0: a bucket not kept,
-        # all zeros); a row holds a feature's weights for every class, in float64, so a sum of
-        # file weights (float16 values) is exact whatever the order it is added in.
+        # One row per bucket (``logits``): a bucket's weights for every class share a cache
+        # line. Sums are taken in float64, so a sum of file weights (float16 values) is exact
+        # whatever the order it is added in, one document at a time or in a batch.
+        table = np.zeros((1 << bits, len(classes)), dtype=np.float32)
+        table[buckets] = self.weights
+        self._table = table
+        # For batches: each bucket's row in a compact table of the kept features (row 0: a
+        # bucket not kept, all zeros), whose rows fit the processor's cache.
         index = np.zeros(1 << bits, dtype=np.int32)
         index[buckets] = np.arange(1, len(buckets) + 1, dtype=np.int32)
-        rows = np.zeros((len(buckets) + 1, len(classes)), dtype=np.float64)
+        rows = np.zeros((len(buckets) + 1, len(classes)), dtype=np.float32)
         rows[1:] = self.weights
         self._index, self._rows = index, rows
         self._width = max(len(buckets).bit_length(), 1)
@@ -283,7 +289,7 @@ class HashedModel:
         if self._ones.size < found.size:
             self._ones = np.ones(2 * found.size, dtype=np.float64)
         # A vector-matrix product sums the rows (BLAS; faster than .sum(axis=0)).
-        total = self._ones[: found.size] @ self._rows.take(self._index.take(found), axis=0)
+        total = self._ones[: found.size] @ self._table.take(found, axis=0)
         total *= 1.0 / math.sqrt(max(doc.size, 1))
         total += self._bias
         return total
@@ -311,7 +317,9 @@ class HashedModel:
         total = np.zeros((count, len(self.classes)), dtype=np.float64)
         present = starts[:-1] < starts[1:]  # a document without any feature sums to 0
         if weights.size:
-            total[present] = np.add.reduceat(weights, starts[:-1][present], axis=0)
+            total[present] = np.add.reduceat(
+                weights, starts[:-1][present], axis=0, dtype=np.float64
+            )
         total *= (1.0 / np.sqrt(np.maximum(sizes, 1)))[:, None]
         total += self._bias
         return total
@@ -334,8 +342,7 @@ class HashedModel:
         """The features that pushed class ``column`` up the most in ``doc``, readable: single
         characters, features without a letter or digit and pieces of a feature already named
         are left out."""
-        found = self._index.take(buckets_of(doc.keys(), self.bits))
-        weight = self._rows[:, column].take(found)
+        weight = self._table[:, column].take(buckets_of(doc.keys(), self.bits))
         names = doc.names()
         best: dict[str, float] = {}
         for index in np.argsort(-weight, kind="stable")[: 8 * count + 16]:
