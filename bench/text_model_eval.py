@@ -26,15 +26,19 @@ import json
 import os
 import random
 import re
+import statistics
 import subprocess
+import sys
 import tempfile
 import time
+import types
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 
 from bastion import Scanner
 from bastion.detect.base import DetectContext, Detector
@@ -127,7 +131,7 @@ def _shipped(
     out: dict[str, Any] = {}
     for name, rows in sets.items():
         truth = np.array([bool(e.labels) for e in rows])
-        scores = np.array([model.probabilities(text_doc(e.text)).max() for e in rows])
+        scores = model.probabilities_many([text_doc(e.text) for e in rows]).max(axis=1)
         flagged, fraud = _verdicts(scanner, [e.text for e in rows])
         out[name] = {
             "rows": len(rows),
@@ -156,7 +160,7 @@ def _false_positives(
     out = {}
     for name, rows in clean.items():
         flagged, fraud = _verdicts(scanner, rows)
-        scores = np.array([model.probabilities(text_doc(text)).max() for text in rows])
+        scores = model.probabilities_many([text_doc(text) for text in rows]).max(axis=1)
         out[name] = {
             "model_rate_by_threshold": {
                 str(c): round(float((scores >= c).mean()), 5) for c in THRESHOLDS
@@ -256,10 +260,52 @@ def _previous_model() -> tuple[LinearModel, Callable[[str], Doc]] | None:
     return LinearModel.from_bytes(data, PREVIOUS), doc
 
 
+PREVIOUS_HASHED: Final = "dbaea8d"
+"""The commit whose hashed-model scorer (one document at a time, float32 sums) the batch
+scorer replaced: its ``detect/hashed.py`` and ``detect/text_model.py`` are read from git history
+and run in this process beside the current ones."""
+ROUNDS: Final = 5
+
+
+def _previous_hashed() -> Callable[[str], npt.NDArray[np.float64]] | None:
+    """The ``PREVIOUS_HASHED`` scorer of the shipped model (its own folding, featurizing and
+    scoring), or None outside a git checkout holding that commit."""
+    sources = {}
+    for name in ("hashed", "text_model"):
+        try:
+            sources[name] = subprocess.run(
+                ["git", "show", f"{PREVIOUS_HASHED}:src/bastion/detect/{name}.py"],
+                cwd=REPO_ROOT,
+                capture_output=True,
+                check=True,
+                text=True,
+            ).stdout
+        except (OSError, subprocess.CalledProcessError):
+            return None
+    modules = {name: types.ModuleType(f"bench_{PREVIOUS_HASHED}_{name}") for name in sources}
+    exec(
+        compile(sources["hashed"], f"{PREVIOUS_HASHED}:hashed.py", "exec"), vars(modules["hashed"])
+    )
+    current = sys.modules["bastion.detect.hashed"]
+    sys.modules["bastion.detect.hashed"] = modules["hashed"]  # its text_model imports that one
+    try:
+        exec(
+            compile(sources["text_model"], f"{PREVIOUS_HASHED}:text_model.py", "exec"),
+            vars(modules["text_model"]),
+        )
+    finally:
+        sys.modules["bastion.detect.hashed"] = current
+    previous = vars(modules["text_model"])
+    model, doc = previous["shipped_model"](), previous["text_doc"]
+    return lambda text: model.probabilities(doc(text))
+
+
 def _throughput(model: HashedModel, scanner: Scanner, rows: list[str]) -> dict[str, Any]:
     """Messages per second of the model, of its gate (paid by every message) and of a whole
-    scan with and without the model's gate, same process, same messages; and of the previous
-    text model (peer), interleaved with this one over three rounds so both see the same load."""
+    scan with and without the model's gate, same process, same messages; and, interleaved over
+    ``ROUNDS`` rounds so all see the same load, the model one message at a time and in batches
+    (``probabilities_many``), the scorer it replaced (``PREVIOUS_HASHED``) and the previous text
+    model (``PREVIOUS``): per-round rates, their medians and the median of the per-round ratios."""
     detectors = tuple(scanner.detectors or ())
     text = next(d for d in detectors if d.name == "text_model")
     ungated = Scanner(
@@ -282,25 +328,50 @@ def _throughput(model: HashedModel, scanner: Scanner, rows: list[str]) -> dict[s
         "loadavg_1_5_15_after": [round(x, 2) for x in os.getloadavg()],
         "note": "one process; wall clock at the load shown; cpu = per CPU second of the process",
     }
+
+    def each(score: Callable[[str], object]) -> Callable[[list[str]], object]:
+        return lambda texts: [score(t) for t in texts]
+
+    scorers: dict[str, Callable[[list[str]], object]] = {
+        "this_batch": lambda texts: model.probabilities_many([text_doc(t) for t in texts]),
+        "this_one_at_a_time": each(lambda t: model.probabilities(text_doc(t))),
+    }
+    hashed_before = _previous_hashed()
+    if hashed_before is not None:
+        scorers[PREVIOUS_HASHED] = each(hashed_before)
+        batch = model.probabilities_many([text_doc(t) for t in rows])
+        before = np.array([hashed_before(t) for t in rows])
+        out["max_probability_difference_batch_vs_" + PREVIOUS_HASHED] = float(
+            np.abs(batch - before).max()
+        )
     previous = _previous_model()
     if previous is not None:
         old, old_doc = previous
-        spent = {"this": 0.0, PREVIOUS: 0.0}
-        scorers: dict[str, Callable[[str], object]] = {
-            "this": lambda t: model.probabilities(text_doc(t)),
-            PREVIOUS: lambda t: old.probabilities(old_doc(t)),
-        }
-        for _ in range(3):
-            for name, score in scorers.items():
-                cpu = time.process_time()
-                for message in rows:
-                    score(message)
-                spent[name] += time.process_time() - cpu
-        out["peer_model_cpu_per_s"] = {
-            name: round(3 * len(rows) / seconds) for name, seconds in spent.items()
-        }
-        out["peer_speedup"] = round(spent[PREVIOUS] / spent["this"], 2)
-        out["loadavg_1_5_15_after_peer"] = [round(x, 2) for x in os.getloadavg()]
+        scorers[PREVIOUS] = each(lambda t: old.probabilities(old_doc(t)))
+    rates: dict[str, list[float]] = {name: [] for name in scorers}
+    load = os.getloadavg()
+    for _ in range(ROUNDS):
+        for name, score in scorers.items():
+            cpu = time.process_time()
+            score(rows)
+            rates[name].append(len(rows) / (time.process_time() - cpu))
+    out["peer_rounds"] = ROUNDS
+    out["peer_model_cpu_per_s_by_round"] = {
+        name: [round(r) for r in values] for name, values in rates.items()
+    }
+    out["peer_model_cpu_per_s"] = {
+        name: round(statistics.median(values)) for name, values in rates.items()
+    }
+    out["peer_speedup_median_of_rounds"] = {
+        f"{name}_vs_{base}": round(
+            statistics.median(a / b for a, b in zip(rates[name], rates[base], strict=True)), 2
+        )
+        for name in ("this_batch", "this_one_at_a_time")
+        for base in scorers
+        if base not in ("this_batch", "this_one_at_a_time")
+    }
+    out["loadavg_1_5_15_before_peer"] = [round(x, 2) for x in load]
+    out["loadavg_1_5_15_after_peer"] = [round(x, 2) for x in os.getloadavg()]
     return out
 
 

@@ -359,7 +359,11 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 def evaluate(model: Any, docs: Sequence[Any], targets: Sequence[frozenset[str]]) -> Report:
     """Figures at the model's ``emit`` threshold, computed with the exported (scan-time) model."""
     threshold = float(model.meta.get("emit", 0.5))
-    probabilities = np.array([model.probabilities(doc) for doc in docs]).reshape(len(docs), -1)
+    many = getattr(model, "probabilities_many", None)  # a hashed model scores a batch at once
+    if many is not None:
+        probabilities = many(docs).reshape(len(docs), -1)
+    else:
+        probabilities = np.array([model.probabilities(doc) for doc in docs]).reshape(len(docs), -1)
     report = Report(rows=len(docs))
     for column, name in enumerate(model.classes):
         truth = np.array([name in t for t in targets])

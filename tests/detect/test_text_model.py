@@ -9,12 +9,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bastion import Scanner
 from bastion.cli import app
 from bastion.detect.base import Resources
-from bastion.detect.hashed import HashedDoc, HashedModel, buckets_of
+from bastion.detect.hashed import (
+    BATCH_CHARS,
+    HashedDoc,
+    HashedModel,
+    buckets_of,
+    present_rows,
+)
 from bastion.detect.registry import DetectorError
 from bastion.detect.text_model import (
     MODEL_FILE,
@@ -139,12 +147,83 @@ def test_scoring_equals_the_linear_model_over_every_feature() -> None:
             n = position // length + 1 if position < 4 * length else 0
             padded = (doc.chars + "\x03" * 3)[position % length :][:n] if n else name
             assert key == _reference_key(padded, is_word=not n), (text, name)
-        present = set(buckets_of(keys.copy(), model.bits).tolist())
-        dense = np.zeros(len(model.classes))
-        for bucket in present:
-            dense += weight_of.get(bucket, 0.0)
-        expected = dense / math.sqrt(doc.size) + model.bias
-        assert np.allclose(model.logits(doc), expected, atol=1e-4)
+        expected = _reference_logits(model, doc, weight_of)
+        assert np.allclose(model.logits(doc), expected, rtol=0, atol=1e-9)
+        assert np.allclose(model.logits_many([doc])[0], expected, rtol=0, atol=1e-9)
+
+
+def _reference_logits(
+    model: HashedModel, doc: HashedDoc, weight_of: dict[int, np.ndarray] | None = None
+) -> np.ndarray:
+    """The linear model over the distinct buckets present, one feature at a time, in float64
+    (the scorer before batches, whose float32 sum differed from this by float32 rounding)."""
+    if weight_of is None:
+        weight_of = dict(zip(model.buckets.tolist(), model.weights, strict=True))
+    present = set(buckets_of(doc.keys(), model.bits).tolist())
+    dense = np.zeros(len(model.classes))
+    for bucket in present:
+        dense += weight_of.get(bucket, 0.0)
+    logits: np.ndarray = dense / math.sqrt(max(doc.size, 1)) + model.bias.astype(np.float64)
+    return logits
+
+
+def _sigmoids(logits: np.ndarray) -> np.ndarray:
+    return np.array([[1.0 / (1.0 + math.exp(-x)) for x in row] for row in logits])
+
+
+def test_batch_scores_equal_the_reference_on_the_held_out_rows(shared_data: Path) -> None:
+    """Every held-out SMS and telecom row (several batches of ``BATCH_CHARS``): the batch
+    probabilities are the one-at-a-time ones and the feature-by-feature model's, to 1e-9."""
+    from bench import train_text_model as texts
+
+    rows = [
+        e.text for rows in (texts.sms, texts.telecom) for e in texts.parts(rows(shared_data))[1]
+    ]
+    model, docs = shipped_model(), [text_doc(text) for text in rows]
+    assert sum(len(doc.chars) for doc in docs) > 10 * BATCH_CHARS
+    batch = model.probabilities_many(docs)
+    one_by_one = np.array([model.probabilities(doc) for doc in docs])
+    reference = _sigmoids(np.array([_reference_logits(model, doc) for doc in docs]))
+    assert np.abs(batch - one_by_one).max() <= 1e-9
+    assert np.abs(batch - reference).max() <= 1e-9
+    assert [model.most_likely(doc) for doc in docs[:50]] == pytest.approx(
+        batch[:50].max(axis=1), abs=1e-9
+    )
+
+
+TRICKY = st.sampled_from(list("ab z'091９ＡＢ，。：Σσ很好加微信\x03\x00\t\u3000\u0301é𝔸ﬁ"))
+
+
+@given(
+    st.lists(
+        st.one_of(st.text(TRICKY, max_size=40), st.text(max_size=40), st.just("")), max_size=12
+    )
+)
+def test_batch_scores_equal_the_reference_on_any_texts(rows: list[str]) -> None:
+    """Any texts, with empty ones, NUL, the padding character, combining marks, full-width and
+    astral characters among them: batch equals one at a time and the reference, to 1e-9."""
+    model = shipped_model()
+    docs = [text_doc(text) for text in rows]
+    batch = model.logits_many(docs)
+    assert batch.shape == (len(rows), len(model.classes))
+    for row, doc in zip(batch, docs, strict=True):
+        assert np.abs(row - _reference_logits(model, doc)).max() <= 1e-9
+        assert np.abs(row - model.logits(doc)).max() <= 1e-9
+
+
+def test_a_batch_too_wide_for_32_bits_is_sorted_in_64() -> None:
+    """A batch whose document numbers times the row width pass 2**31 (an operator model with
+    many kept buckets) gives the same pairs as a narrow one."""
+    model = shipped_model()
+    docs = [text_doc(text) for text in (FRAUD, PRIZE, *ORDINARY, *SCRIPTS, "", "ab", FRAUD)]
+    index = np.zeros(1 << model.bits, dtype=np.int32)
+    index[model.buckets] = np.arange(1, len(model.buckets) + 1, dtype=np.int32)
+    narrow = present_rows(docs, model.bits, index, 17)
+    wide = present_rows(docs, model.bits, index, 29)
+    assert len(docs) << 29 >= 2**31 and wide[0].dtype == np.int64
+    assert narrow[0].dtype == np.int32
+    for a, b in zip(narrow, wide, strict=True):
+        assert a.tolist() == b.tolist()
 
 
 def test_a_model_survives_its_file_and_a_damaged_file_is_one_error() -> None:
