@@ -55,13 +55,28 @@ _JOIN_RE: Final = re.compile(
 )
 """Words telling the reader to write the pieces as one word."""
 
+_TIMES: Final = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4}
+"""Words that count the digit after them (``double eight`` is 88)."""
+_TIMES_WORD: Final = rf"(?:(?i:{'|'.join(_TIMES)})[ ]{{1,2}})"
+
 _SPOKEN_RE: Final = re.compile(
-    rf"{_NAME}?(?P<digits>(?(name)[ ]{{1,2}}|(?<![A-Za-z0-9\-])){_DIGIT_WORD}"
+    rf"{_NAME}?(?P<digits>(?(name)[ ]{{1,2}}|(?<![A-Za-z0-9\-]))"
+    rf"(?:{_TIMES_WORD}?{_DIGIT_WORD}|{_TIMES_WORD}[0-9]{{1,24}}(?![A-Za-z]))"
     rf"(?:[ ]{{1,2}}[A-Za-z0-9]{{1,24}}){{0,8}}?)"
     rf"(?P<dot>[ ]{{1,2}}(?i:dot)[ ]{{1,2}}|[ ]{{1,2}}[.。点][ ]{{0,2}}|[.。点]){_TLD}"
 )
-"""``win seven nine dot vip``, ``i nine bet six six six dot com``, ``sodo one four . com``:
-digits read aloud in a name, from one word before the first of them to the dot."""
+"""``win seven nine dot vip``, ``i nine bet six six six dot com``, ``sodo one four . com``,
+``mansion double eight dot com``: digits read aloud in a name, from one word before the first of
+them to the dot."""
+
+_COUNTED_ZH_RE: Final = re.compile(
+    r"(?P<count>两|俩|三|四|五|六|[2-6])个(?P<digit>[0-9])(?P<more>[0-9]?)"
+    r"(?=[A-Za-z0-9\-]{0,62}\s{0,2}(?:[.。．点點]|(?i:dot)(?![A-Za-z]))\s{0,2}[A-Za-z]{2,24}"
+    r"(?![A-Za-z0-9\-]))"
+)
+"""``vk两个8 点 com``, ``iwin三个8点com``: a digit and how many times it is written, inside a
+name that goes on to its dot and TLD."""
+_COUNTS: Final = {"两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 _TLD_AFTER_RE: Final = re.compile(
     rf"{_NAME}(?P<sep>[ ]{{0,2}}[,，:;\-(（]?[ ]{{0,3}}"
@@ -187,7 +202,8 @@ _STARS_RE: Final = re.compile(r"(?<=[A-Za-z0-9\-])[*＊]+|[*＊]+(?=[A-Za-z0-9\-
 _KEYS: Final = (
     (
         "spoken",
-        rf"(?i:{'|'.join(DIGIT_WORDS)})(?:[ ]+[A-Za-z0-9]+)*"
+        rf"(?:(?i:{'|'.join(DIGIT_WORDS)})|(?i:double|twice|triple|treble|quadruple)[ ]+[0-9]+)"
+        r"(?:[ ]+[A-Za-z0-9]+)*"
         r"(?:[ ]{1,2}(?i:dot)[ ]{1,2}|[ ]{1,2}[.。点][ ]{0,2}|[.。点])"
         rf"{TLD}(?:[^A-Za-z0-9\-]|$)",
     ),
@@ -223,6 +239,7 @@ _KEYS: Final = (
         r"|(?:前面?|之前|前边)(?:加|添加|插入|补|打)|自己加",
     ),
     ("mask", r"[*＊]\s{0,2}(?:=|是|为|代表|表示|(?i:means|stands))|星号|星星"),
+    ("counted", r"(?:两|俩|三|四|五|六|[2-6])个[0-9]"),
 )
 """Per scan of :func:`instruction_pass`, a superset of the texts it changes (its keywords)."""
 
@@ -258,6 +275,7 @@ the pre-check's clause, and through ``to_re2`` the pass's trigger."""
 GATE: Final = "|".join(
     (
         rf"(?i:{'|'.join(DIGIT_WORDS)})[ .。点]",
+        r"(?i:double|twice|triple|treble|quadruple)[ ]+[0-9]",
         r"(?i:ending|ends|extension|suffix|tld)[^A-Za-z0-9]",
         r"(?i:then|plus|by|add|the)[ ]+(?:(?i:add)[ ]+)?(?:(?i:dot)|\.)",
         r"后缀|尾缀|结尾|收尾|前面|之前|前边|先输入|先打|先写|先输|先填",
@@ -271,6 +289,7 @@ GATE: Final = "|".join(
         _REVERSE_KEY,
         r"(?i:add|put|insert|type)[ ]+(?:(?i:a|the)[ ]+)?(?:\.|(?i:dot))",
         r"[*＊]\s*(?:=|是|为|代表|表示|(?i:means|stands))",
+        r"(?:两|俩|三|四|五|六|[2-6])个[0-9]",
     )
 )
 """A cheap superset of :data:`TRIGGER` for the unmasker's gate set: keywords without the
@@ -366,7 +385,7 @@ def _spoken_digits(work: Work) -> list[Group]:
             continue
         name, start = m["name"], m.start()
         digits_start = m.start("digits") + len(m["digits"]) - len(m["digits"].lstrip())
-        joined = "".join(_spoken(word) for word in words)
+        joined, unsure = _spoken_run(words)
         certain = _JOIN_RE.search(text, m.end(), m.end() + 48) is not None
         if name is not None and name.lower() in _PROSE_WORDS:
             # ``go to seven nine`` (79) or ``go to go eight eight f`` (go88f): both readings
@@ -379,7 +398,8 @@ def _spoken_digits(work: Work) -> list[Group]:
             continue
         edits = [(start, m.end("digits"), _spoken(name or "") + joined), (*m.span("dot"), ".")]
         if certain:
-            found.append(("instruction", start, m.end("tld"), edits))
+            trick = "ambiguous_host" if unsure else "instruction"
+            found.append((trick, start, m.end("tld"), edits))
         elif len(words) + (name is not None) < 2:
             continue
         elif work.guess:
@@ -387,6 +407,42 @@ def _spoken_digits(work: Work) -> list[Group]:
         else:
             last = m.start("digits") + m["digits"].rindex(words[-1])
             found.append(("split_word", last, m.end("tld"), []))
+    return found
+
+
+def _spoken_run(words: list[str]) -> tuple[str, bool]:
+    """Digits read aloud, joined, with the counted ones written out (``double eight`` is 88,
+    ``four times zero`` 0000); unsure when a count falls on several digits (``double 82``: 882
+    or 8282?), where the count is taken for the first."""
+    out: list[str] = []
+    times, unsure = 1, False
+    for word in words:
+        lower = word.lower()
+        if lower in _TIMES:
+            times = _TIMES[lower]
+            continue
+        if lower == "times" and out and len(out[-1]) == 1 and out[-1].isdigit():
+            times = int(out.pop())
+            continue
+        said = _spoken(word)
+        if times > 1:
+            unsure = unsure or not said.isdigit() or len(said) > 1
+            said = said[0] * times + said[1:]
+            times = 1
+        out.append(said)
+    return "".join(out), unsure
+
+
+def _counted_zh(work: Work) -> list[Group]:
+    """``vk两个8 点 com`` is ``vk88.com``: a counted digit written out. A digit right after the
+    counted one (``luck三个82``: 8882 or 828282?) makes the count unsure: it is taken for the
+    first and the host flagged ``ambiguous_host`` (listed, acted on; unlisted, a person looks)."""
+    found: list[Group] = []
+    for m in _COUNTED_ZH_RE.finditer(work.text):
+        count = _COUNTS.get(m["count"]) or int(m["count"])
+        trick = "ambiguous_host" if m["more"] else "instruction"
+        start, end = m.start(), m.end("digit")
+        found.append((trick, start, end, [(start, end, m["digit"] * count)]))
     return found
 
 
@@ -543,6 +599,7 @@ _SCANS: Final = (
     _reversed,
     _inserted_dot,
     _unmasked_stars,
+    _counted_zh,
 )
 """The scans, in the order of :data:`_KEYS`."""
 assert len(_SCANS) == len(_KEYS)
