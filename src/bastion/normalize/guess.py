@@ -36,17 +36,21 @@ _SPLIT_RE: Final = re.compile(
     rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}]"
     rf"(?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?P<line>(?<=://)[{_AN}\-]{{1,63}}(?P<gap>[ \t]{{0,4}}\r?\n[ \t]{{0,4}})(?={_TAIL}))"
+    rf"|(?P<mask>(?<=[{_AN}])[*?？□■](?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?<=[.。．点點])(?P<head>[A-Za-z]{{1,10}})(?P<tld>[{PICTOGRAPHS}]{{1,3}})"
     rf"(?=(?P<rest>[A-Za-z0-9]{{1,10}})(?![{_AN}\-.。．点點]))"
 )
 """Where a word may have been cut: an emoji glued inside a name that goes on to its dot
 (``xnx-vi🀄deos.fun``; not the last gap of letters spaced by emoji, ``b🎲e🎲t🎲8.com``), one
 Chinese numeral glued before a name (``四k-netflix。net``: four, or a word), a line break after
-a scheme's first piece (``https://porn\\npatrons.com``), an emoji inside a TLD (``bet.c🎰om``)."""
+a scheme's first piece (``https://porn\\npatrons.com``), an emoji inside a TLD (``bet.c🎰om``), a
+character masked out of a name (``cas*noonline88.vip``, ``mi?et.cc``: the tail is no host; the
+second readings try every character in the mask, :mod:`bastion.normalize.readings`)."""
 SPLIT_GATE: Final = (
     rf"[{_AN}\-][{PICTOGRAPHS}]{{1,3}}-?[{_AN}]"
     rf"|[{_NUMERALS}][{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
     rf"|://[{_AN}\-]{{1,63}}[ \t]{{0,4}}\r?\n"
+    rf"|[{_AN}][*?？□■][{_AN}]"
     rf"|[.。．点點][A-Za-z]{{1,10}}[{PICTOGRAPHS}]{{1,3}}[A-Za-z0-9]"
 )
 """A superset of ``_SPLIT_RE`` for the unmasker's gate (no look-around)."""
@@ -124,6 +128,8 @@ def split_pass(work: Work) -> None:
             start, end = m.span()
         label = _LABEL_RE.match(text, end)
         tail_end = label.end() if label is not None else end
+        if work.guess and kind == "mask":
+            continue
         if work.guess:
             value = CJK_NUMERALS[m[0]] if kind == "numeral" else ""
             groups.append(("weak_join", start, end, [(start, end, value)]))

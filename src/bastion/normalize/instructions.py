@@ -155,6 +155,29 @@ _FILLER_RE: Final = re.compile(
 """``without the Qs``, ``delete every ZZ``, ``(remove the _s)``, ``（去掉X）``: a filler written
 inside the link that the reader is told to drop."""
 
+_NAMED_FILLER_RE: Final = re.compile(
+    r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|quita(?:r)?|elimina(?:r)?|enl[eè]ve[sz]?"
+    r"|supprime[sz]?|entferne|bỏ|xóa|hapus|buang|убери|удали)"
+    r"(?:[ ]{1,2}(?i:the|all|every|each|any|les|los|las|la|le|die|der|das|alle|dấu|tous))"
+    r"{0,3}[ ]{1,2}"
+    r"|(?:去掉|去除|删掉|删除|删去|忽略|不要)\s{0,2}(?:所有的?|全部的?)?)"
+    r"(?:(?P<word>(?i:stars?|asterisks?|hearts?|tildes?)|星星|星号|爱心|心心|桃心)"
+    r"|(?P<sym>[^\w\s()（）\[\]\"'“”‘’.,，。:：;；!?！？])"
+    r"|(?P<letter>[A-Za-z])(?:'?s)?)(?![A-Za-z0-9])"
+)
+"""``(ignore the stars)``, ``（去掉爱心）``, ``(enlève les ★)``, ``(quita los x)``, ``(bỏ dấu ~)``:
+a filler the message names (a symbol, a word for one, or one letter) to be dropped from a name."""
+_FILLER_WORDS: Final = {
+    "star": "★☆✦✩✪✫✬✭✮✯✰⭐*＊", "asterisk": "*＊", "heart": "♥❤♡💕💖💗💓💘💝❣🖤💜💙💚💛🧡",
+    "tilde": "~～", "星星": "★☆✦✩✪⭐*＊", "星号": "*＊★", "爱心": "♥❤♡💕💖💗💓💘💝❣",
+    "心心": "♥❤♡💕💖💗", "桃心": "♥❤♡💕💖💗",
+}  # fmt: skip
+_THEN_DOT_RE: Final = re.compile(
+    r"\s{0,2}(?:[点點。]|(?i:dot)(?![A-Za-z]))\s{0,2}(?P<tld>[A-Za-z]{2,24})(?![A-Za-z0-9])"
+)
+_FILLER_REACH: Final = 200
+"""How far from the instruction a name it speaks of may be."""
+
 _REVERSE_RE: Final = re.compile(
     r"(?i:right[ \-]{1,2}to[ \-]{1,2}left|from[ ]{1,2}the[ ]{1,2}(?:end|back|right)"
     r"|in[ ]{1,2}reverse|reverse[ ]{1,2}order|backward(?![A-Za-z])|mirror(?:ed)?(?![A-Za-z]))"
@@ -232,6 +255,11 @@ _KEYS: Final = (
         rf"{_SYMBOLS}",
     ),
     ("filler", rf"(?s:{_FILLER_KEY}.*{_DOTTED}|{_DOTTED}.*{_FILLER_KEY})"),
+    (
+        "named_filler",
+        r"(?i:without|minus|remove|delete|drop|ignore|skip|quita|elimina|enl[eè]ve|supprime"
+        r"|entferne|bỏ|xóa|hapus|buang|убери|удали)[ ]|去掉|去除|删掉|删除|删去|忽略|不要",
+    ),
     ("reverse", rf"(?s:{_REVERSE_KEY}.*{_DOTTED}|{_DOTTED}.*{_REVERSE_KEY})"),
     (
         "insert_dot",
@@ -286,6 +314,7 @@ GATE: Final = "|".join(
         r"(?i:replace|change|swap|turn)[ ]",
         r"(?i:without|minus|remove|delete|drop|ignore|skip|take[ ]+out|leave[ ]+out)[ ]",
         r"去掉|去除|删掉|删除|删去|不要|忽略|星号|星星|自己加|前(?:加|添加|插入|补|打)",
+        r"(?i:quita|elimina|enl[eè]ve|supprime|entferne|bỏ|xóa|hapus|buang|убери|удали)[ ]",
         _REVERSE_KEY,
         r"(?i:add|put|insert|type)[ ]+(?:(?i:a|the)[ ]+)?(?:\.|(?i:dot))",
         r"[*＊]\s*(?:=|是|为|代表|表示|(?i:means|stands))",
@@ -491,6 +520,60 @@ def _dropped_filler(work: Work) -> list[Group]:
     return found
 
 
+def _named_filler(work: Work) -> list[Group]:
+    """Drop the filler the message names, in words or other languages, from a name near the
+    instruction (``norges★aut★o★maten.com (ignore the stars)``, ``to♥ng♥g♥a88点com （去掉爱心）``,
+    ``d9betxx68.com （去掉x）``). A letter is a filler only where the name holds it twice or more
+    (``example.com without the e`` names no filler), and named in an aside."""
+    text = work.text
+    found: list[Group] = []
+    for instruction in _NAMED_FILLER_RE.finditer(text):
+        if instruction["word"] is not None:
+            word = instruction["word"].lower()
+            chars = _FILLER_WORDS.get(word.rstrip("s"), _FILLER_WORDS.get(word, ""))
+        elif instruction["letter"] is not None:
+            if text[max(0, instruction.start() - 2) : instruction.start()].strip()[-1:] not in (
+                "(",
+                "（",
+            ):
+                continue  # a letter only in an aside: ``(quita los x)``, not ``skip a line.com``
+            chars = instruction["letter"]
+        else:
+            chars = instruction["sym"]
+        lo = max(0, instruction.start() - _FILLER_REACH)
+        hi = min(len(text), instruction.end() + _FILLER_REACH)
+        for char in chars:
+            if text.find(char, lo, hi) < 0:
+                continue
+            fill = re.escape(char)
+            token_re = re.compile(
+                rf"(?<![A-Za-z0-9\-.{fill}])[A-Za-z0-9{fill}][A-Za-z0-9\-.{fill}]*[A-Za-z0-9]"
+            )
+            for token in token_re.finditer(text, lo, hi):
+                if instruction.start() <= token.start() < instruction.end():
+                    continue
+                inside = token[0].replace(char, "")
+                if inside == token[0] or (char.isalpha() and _inner(token[0], char) < 2):
+                    continue
+                after = _THEN_DOT_RE.match(text, token.end())
+                if names_host(inside) or (
+                    after is not None and names_host(f"{inside}.{after['tld']}")
+                ):
+                    found.append(_token_edit(token, inside))
+            if found:
+                break
+    return found
+
+
+def _inner(token: str, char: str) -> int:
+    """How often ``char`` stands between two letters or digits of ``token``."""
+    return sum(
+        1
+        for i in range(1, len(token) - 1)
+        if token[i] == char and token[i - 1].isalnum() and token[i + 1].isalnum()
+    )
+
+
 def _inserted_dot(work: Work) -> list[Group]:
     """Put the dot before the TLD the message names (``flipfapcom（在com前加.）``); where it names
     none (``(add the dot yourself)``), the guessed reading tries the spam TLD a token ends in."""
@@ -596,6 +679,7 @@ _SCANS: Final = (
     _halves,
     _replaced_symbol,
     _dropped_filler,
+    _named_filler,
     _reversed,
     _inserted_dot,
     _unmasked_stars,

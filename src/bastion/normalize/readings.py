@@ -38,12 +38,15 @@ MAX_WINDOW: Final = 400
 @dataclass(frozen=True, slots=True)
 class Reading:
     """``text`` is how a careful reader reads ``original[start:end]``. ``joined``: the reading
-    joins pieces that also read as hosts alone, which then are fragments of it."""
+        joins pieces that also read as hosts alone, which then are fragments of it; ``masked``: it
+    fills a masked character with every one, so only a host listed as it is counts (a look-alike of a
+    listed host is one of the other fillings)."""
 
     start: int
     end: int
     text: str
     joined: bool = False
+    masked: bool = False
 
 
 def _compile(pattern: str) -> re2._Regexp[str]:
@@ -460,6 +463,32 @@ def _instructions(text: str) -> list[Reading]:
     return out
 
 
+# --- a character masked out -------------------------------------------------------------------
+
+_MASKS: Final = "*?？□■_＿"
+_MASKED = _compile(
+    rf"(?:^|[^A-Za-z0-9\-.])([A-Za-z0-9][A-Za-z0-9\-]{{0,62}})[{_MASKS}]"
+    r"([A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})(?:[^A-Za-z0-9\-]|$)"
+)
+_FILLS: Final = "abcdefghijklmnopqrstuvwxyz0123456789-"
+_MOST_MASKED: Final = 2
+
+
+def _masked(text: str) -> list[Reading]:
+    """``cas*noonline88.vip (guess the missing one)``, ``ri□vip.tv``: a character masked out of a
+    name. A reader cannot know it, so the reading lists the name with every character in the
+    mask: a host kept from it is one the intel lists (``casinoonline88.vip``), and the tail the
+    first reading made (``noonline88.vip``) is a piece of it."""
+    out = []
+    for m in _MASKED.finditer(text):
+        head, tail = m.group(1), m.group(2)
+        names = " ".join(f"{head}{fill}{tail}" for fill in _FILLS)
+        out.append(Reading(m.start(1), m.end(2), f" {names} ", joined=True, masked=True))
+        if len(out) == _MOST_MASKED:
+            break
+    return out
+
+
 # --- letters from other blocks ------------------------------------------------------------------
 
 _GLYPHS: dict[int, str] = {
@@ -574,6 +603,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("instructions", _INSTRUCTION.pattern, _instructions),
     ("glyphs", _GLYPH_GATE, _glyphs),
     ("interleaved", _INTERLEAVED.pattern, _interleaved),
+    ("masked", rf"[A-Za-z0-9][{_MASKS}][A-Za-z0-9][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}", _masked),
 )  # fmt: skip
 """Every reader: a name, an RE2 pattern found in every text it reads again, the reader."""
 
