@@ -38,9 +38,9 @@ MAX_WINDOW: Final = 400
 @dataclass(frozen=True, slots=True)
 class Reading:
     """``text`` is how a careful reader reads ``original[start:end]``. ``joined``: the reading
-        joins pieces that also read as hosts alone, which then are fragments of it; ``masked``: it
-    fills a masked character with every one, so only a host listed as it is counts (a look-alike of a
-    listed host is one of the other fillings)."""
+    joins pieces that also read as hosts alone, which then are fragments of it; ``masked``: it
+    fills a masked character with every one, so only a host listed as it is counts (a look-alike
+    of a listed host is one of the other fillings)."""
 
     start: int
     end: int
@@ -125,16 +125,24 @@ _NATO: Final = {
     "point": ".", "dash": "-", "hyphen": "-", "minus": "-",
 }  # fmt: skip
 _NATO_WORD = "(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + ")"
-_NATO_RUN = _compile(rf"(?i)\b{_NATO_WORD}(?:[\s,;/\-–—]{{1,4}}{_NATO_WORD}){{3,}}\b")
-_NATO_TOKEN = _compile(rf"(?i){_NATO_WORD}")
+_NATO_OR_DIGIT = rf"(?:{_NATO_WORD}|[0-9])"
+_NATO_RUN = _compile(rf"(?i)\b{_NATO_OR_DIGIT}(?:[\s,;/\-–—]{{1,4}}{_NATO_OR_DIGIT}){{3,}}\b")
+_NATO_TOKEN = _compile(rf"(?i)\b{_NATO_OR_DIGIT}\b")
+_NATO_TLD = _compile(r"^[ \t]{1,3}([A-Za-z]{2,24})\b")
 
 
 def _nato(text: str) -> list[Reading]:
+    """``Kilo-8-Alfa dot Charlie-Oscar-Mike``, ``Bravo Echo Tango Three 0 dot com``: letters in
+    the NATO alphabet, digits as words or figures, the TLD spelled too or written plainly."""
     out = []
     for m in _NATO_RUN.finditer(text):
-        spelled = "".join(_NATO[t.lower()] for t in _NATO_TOKEN.findall(m.group()))
+        spelled = "".join(_NATO.get(t.lower(), t) for t in _NATO_TOKEN.findall(m.group()))
+        end = m.end()
+        if spelled.endswith(".") and (tld := _NATO_TLD.match(text[end : end + 30])):
+            spelled += tld.group(1).lower()
+            end += tld.end()
         if "." in spelled.strip("."):
-            out.append(Reading(m.start(), m.end(), f" {spelled} ", joined=True))
+            out.append(Reading(m.start(), end, f" {spelled} ", joined=True))
     return out
 
 
@@ -197,7 +205,7 @@ _JOIN_CUE = (
     r"|(?i:\bjoin|combine|together|in parts|two lines|first half|second half|split)"
 )
 _LINE_LABEL = _compile(
-    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?"
+    r"^\s*(?:[>》→•·▪◦‣⁃｜\-–—*+]{1,2}\s?)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?"
     r"(?:(?i:first|second|1st|2nd|part\s?[12])\s?(?i:half|part)?\s*[:：]?\s*"
     r"|第[一二三四1-4][段行部分]{1,2}\s*[:：]?\s*"
     r"|[^\s:：]{1,16}(?:\s\d{1,2}:\d{2})?\s*[:：]\s*)?"
@@ -243,6 +251,41 @@ def _lines(text: str) -> list[Reading]:
 
 
 _JOIN = _compile(_JOIN_CUE)
+
+_STEP = (
+    r"(?:先输入|先打|先写|首先输入|首先|先|再输入|再打|再写|再加上?|然后输入|然后是?|接着输入|接着是?"
+    r"|最后加上?|最后输入|最后是?|第[一二三四五1-5]段|第[一二三四五1-5]部分"
+    r"|(?i:first|type|then|and\s{1,2}then|next|and\s{1,2}finally|finally|lastly))"
+)
+_PARTS_RUN = _compile(
+    rf"{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9\-]{{1,63}}"
+    rf"(?:[\s,，、;；]{{0,3}}{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9\-]{{1,63}}){{1,4}}"
+    rf"[\s,，、;；]{{0,3}}{_STEP}?[\s:：,，]{{0,3}}(?:点|\.|(?i:dot)\s?)\s{{0,2}}"
+    r"(?P<tld>[A-Za-z]{2,24})\b"
+)
+_PART = _compile(rf"{_STEP}[\s:：,，]{{0,3}}([A-Za-z0-9\-]{{1,63}})")
+_PLUSSED = _compile(
+    r"(?:^|[^A-Za-z0-9\-])([A-Za-z0-9\-]{1,63}(?:\s{0,2}[+＋➕]\s{0,2}[A-Za-z0-9\-]{1,63}){1,5})"
+    r"\s{0,2}[+＋➕]\s{0,2}(?:点|\.|(?i:dot)\s?)\s{0,2}([A-Za-z]{2,24})\b"
+)
+_PLUS = _compile(r"\s{0,2}[+＋➕]\s{0,2}")
+
+
+def _parts(text: str) -> list[Reading]:
+    """A name given in steps (``先输入km，再输入isa68，最后加点com``, ``type webcan, then ix, then
+    .com``, ``第一段biend 第二段o9 第三段.com``) or in pieces added up (``jun8 + 8bet + 点biz``):
+    the pieces joined, the TLD after a dot."""
+    out = []
+    for m in _PARTS_RUN.finditer(text):
+        pieces = _PART.findall(text[m.start() : m.start(1)])
+        name = "".join(p for p in pieces if p.lower() not in ("dot", "then", "and"))
+        if name:
+            out.append(Reading(m.start(), m.end(), f" {name}.{m.group(1)} ", joined=True))
+    for m in _PLUSSED.finditer(text):
+        name = _PLUS.sub("", m.group(1))
+        out.append(Reading(m.start(1), m.end(), f" {name}.{m.group(2)} ", joined=True))
+    return out
+
 
 _TLD_MENTION = _compile(
     r"(?i)(?:(?:ending(?:\sis)?|end(?:s|ing)?\swith|后缀是?|结尾是?)\s{0,3}(?:(?:\.|点|dot)\s{0,2})?"
@@ -587,13 +630,15 @@ Reader = Callable[[str], list[Reading]]
 READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("upside_down", f"[{_TURNED_ONLY}][^\\s]{{0,3}}[{_TURNED_ONLY}]", _upside_down),
     ("backwards", _BACKWARDS_CUE, _backwards),
-    ("nato", rf"(?i)\b{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_WORD}",
-     _nato),
+    ("nato", rf"(?i)\b{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_OR_DIGIT}[\s,;/\-–—]{{1,4}}"
+     rf"{_NATO_OR_DIGIT}", _nato),
     ("spoken_zh", r"字母[A-Za-z][、,，]|数字[一二三四五六七八九〇零]{1,4}[，、,]", _spoken_zh),
     ("hashtags", r"#[^\s#]{1,60}[ \t\x{3000}]{1,3}#", _hashtags),
     ("boxes", rf"[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}]", _boxes),
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
+    ("parts", rf"{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9]|[A-Za-z0-9]\s{{0,2}}[+＋➕]\s{{0,2}}"
+     r"[A-Za-z0-9]", _parts),
     ("asides", _ASIDE_GATE, _asides),
     ("idn_dots", _IDN_DOT.pattern, _idn_dots),
     ("dotted_ips", r"\d{1,3}\s?(?:[。．点]|\s\.\s|\(\.\)|\[\.\]|(?i:dot))\s?\d{1,3}", _dotted_ips),

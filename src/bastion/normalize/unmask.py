@@ -97,6 +97,7 @@ _ASCII_GATES: Final = (
     (handle_ids.SPOKEN_SYMBOL_TRIGGER, _CUED_ID),
     (guess.SPLIT_GATE, _SPLIT),
     (guess.GUESS_GATE.pattern, _GUESS),
+    (guess.CAMEL_TRIGGER, _DEFANG),
     (to_re2(instructions.GATE), _INSTRUCTED),
     ("|".join(phone_forms.TRIGGERS), _PHONES),
     (id_parts.TRIGGER, _PARTS),
@@ -231,6 +232,7 @@ PASSES: Final = (
         trigger=handle_ids.SPOKEN_SYMBOL_TRIGGER,
     ),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
+    Pass("camel_dot", guess.camel_dot_pass, _DEFANG, trigger=guess.CAMEL_TRIGGER),
     Pass("defang", defang.defang_pass, _DEFANG),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
     Pass(
