@@ -59,7 +59,32 @@ _SPOKEN_RE: Final = re.compile(
 )
 SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|double|triple|[0-9])[ ,\\-]{{1,2}}){{6}}"
 """Six digit words in a row: a superset of every number read aloud that is folded."""
-TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER)
+_ASIDE: Final = (
+    r"[ \t]{0,2}(?:[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]"
+    r"|[—\-–]{1,2}[ \t]?[^\n—\-–0-9]{0,8}[0-9]{0,3}[^\n—\-–0-9]{1,8}[ \t]?[—\-–]{1,2})[ \t]{0,2}"
+)
+"""An aside between the groups of a number: ``（别打错）``, ``[非诚勿扰]``, ``—24小时—``."""
+_ASIDE_MOBILE_RE: Final = re.compile(
+    rf"(?<![0-9])1[3-9][0-9](?:{_ASIDE})+[0-9]{{4}}(?:{_ASIDE})*[0-9]{{4}}(?![0-9])"
+    rf"|(?<![0-9])1[3-9][0-9][ \t]?[0-9]{{4}}(?:{_ASIDE})+[0-9]{{4}}(?![0-9])"
+)
+"""A mainland mobile in its 3-4-4 groups with asides between them."""
+_INTL_ASIDE_RE: Final = re.compile(
+    r"\+[0-9]{1,3}(?:[ \t]{0,2}(?:\([0-9]{1,4}\)|[0-9]{1,4}(?![0-9])"
+    r"|[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]|[—\-–]))+"
+)
+"""``+65 (9) [text only] 863 - (after 6pm) - 2196``: a country code, then digit groups (maybe in
+brackets) and asides."""
+_ASIDE_TOKEN_RE: Final = re.compile(
+    r"\(([0-9]{1,4})\)|([0-9]{1,4})(?![0-9])|[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]|[—\-–]"
+)
+ASIDE_TRIGGER: Final = (
+    r"[0-9][ \t]{0,2}[（(\[【][^()（）\[\]【】\n0-9]{1,16}[)）\]】][ \t]{0,2}[0-9\-—–(\[]"
+    r"|[0-9][ \t]{0,2}[—\-–]{1,2}[ \t]?[^\n—\-–]{1,12}[—\-–]{1,2}[ \t]{0,2}[0-9]"
+)
+"""RE2: digits on both sides of an aside (a superset of what :func:`aside_phone_pass` folds)."""
+
+TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER, ASIDE_TRIGGER)
 """Supersets of what each pass folds, for the unmasker's gate and the pre-check."""
 _WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(DIGIT_WORDS)} | dict.fromkeys(
     ("oh", "o", "nought", "nil"), "0"
@@ -81,6 +106,30 @@ def grouped_mobile_pass(work: Work) -> None:
         start, end = m.span()
         groups.append(("spaced_letters", start, end, [(start, end, digits)]))
     work.apply(groups)
+
+
+def aside_phone_pass(work: Work) -> None:
+    """``178（别打错）8348（晚上打）5017`` -> ``17883485017``, ``+65 (9) [text only] 863 - (after
+    6pm) - 2196`` -> ``+6598632196``: the asides between a number's groups dropped. A mainland
+    mobile keeps its 3-4-4 groups; an international number takes every digit group after its
+    country code, and needs eight to fifteen digits and one aside at least."""
+    groups: list[Group] = []
+    for m in _ASIDE_MOBILE_RE.finditer(work.text):
+        digits = "".join(c for c in re.sub(_ASIDE, "", m[0]) if c.isdigit())
+        if len(digits) == 11:
+            start, end = m.span()
+            groups.append(("spaced_letters", start, end, [(start, end, digits)]))
+    for m in _INTL_ASIDE_RE.finditer(work.text):
+        body = m[0].rstrip(" \t—-–")
+        tokens = list(_ASIDE_TOKEN_RE.finditer(body, 1))
+        digits = "".join(t[1] or t[2] or "" for t in tokens)
+        asides = sum(1 for t in tokens if t[1] is None and t[2] is None and len(t[0]) > 1)
+        if asides and 8 <= len(digits) <= 15:
+            start = m.start()
+            end = start + len(body)
+            groups.append(("spaced_letters", start, end, [(start, end, "+" + digits)]))
+    groups.sort(key=lambda group: group[1])
+    work.apply([g for i, g in enumerate(groups) if i == 0 or g[1] >= groups[i - 1][2]])
 
 
 def letter_mobile_pass(work: Work) -> None:

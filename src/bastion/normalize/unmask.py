@@ -208,6 +208,12 @@ PASSES: Final = (
         trigger=phone_forms.GROUPED_MOBILE_TRIGGER,
     ),
     Pass(
+        "aside_phone",
+        phone_forms.aside_phone_pass,
+        _PHONES,
+        trigger=phone_forms.ASIDE_TRIGGER,
+    ),
+    Pass(
         "letter_mobile",
         phone_forms.letter_mobile_pass,
         _PHONES,
