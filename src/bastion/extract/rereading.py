@@ -74,7 +74,12 @@ def _overlaps(a: Entity, b: Entity) -> bool:
 
 
 def _piece_of(part: str, whole: str) -> bool:
-    return part != whole and (part in whole or part.removeprefix("www.") in whole)
+    """``part`` is a piece of ``whole``: inside it, or its letters inside ``whole``'s once the
+    dots are set aside (``hi88.vip`` of ``hi88vip3.com``)."""
+    if part == whole:
+        return False
+    bare = part.removeprefix("www.")
+    return bare in whole or bare.replace(".", "") in whole.replace(".", "")
 
 
 def settle(entities: list[Entity]) -> set[int]:

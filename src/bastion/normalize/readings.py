@@ -363,6 +363,29 @@ def _tld_mentions(text: str) -> list[Reading]:
     return out
 
 
+_SEPARATED = _compile(
+    r"[A-Za-z0-9](?:[/~^=_\-][A-Za-z0-9]){3,62}[ \t]?(?:点|點|。|\.|(?i:dot))[ \t]?"
+    r"[A-Za-z0-9](?:[/~^=_\-][A-Za-z0-9]){1,23}"
+)
+_SEPARATED_DOT = _compile(r"[ \t]?(?:点|點|。|\.|(?i:dot))[ \t]?")
+
+
+def _separated(text: str) -> list[Reading]:
+    """``s~h~b~e~t~4~0点c~o~m``, ``w/8/8/e/a/s/y点c/o/m``: one letter or digit at a time, one
+    symbol between them throughout, a dot (or its word) before the TLD."""
+    out = []
+    for m in _SEPARATED.finditer(text):
+        run = m.group()
+        symbols = {ch for ch in _SEPARATED_DOT.sub("", run) if not ch.isalnum()}
+        if len(symbols) != 1:
+            continue
+        name, tld = _SEPARATED_DOT.split(run, maxsplit=1)
+        symbol = symbols.pop()
+        joined = f"{name.replace(symbol, '')}.{tld.replace(symbol, '')}"
+        out.append(Reading(m.start(), m.end(), f" {joined} ", joined=True))
+    return out
+
+
 # --- words and brackets between the pieces ---------------------------------------------------
 
 _ASIDE = _compile(r"[(（][^()（）\n]{1,16}[)）]|[~～]")
@@ -440,15 +463,33 @@ def _idn_dots(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read != text else []
 
 
-_IP_DOT = r"\s?(?:[.。．点]|\(\.\)|\[\.\]|(?i:dot))\s?"
-_DOTTED_IP = _compile(rf"\b\d{{1,3}}(?:{_IP_DOT}\d{{1,3}}){{3}}\b")
+_IP_DOT = r"\s?(?:[.。．点點丶]|\(\.\)|\[\.\]|(?i:dot))\s?"
+_DOTTED_IP = _compile(rf"(?:^|[^0-9])([0-9]{{1,3}}(?:{_IP_DOT}[0-9]{{1,3}}){{3}})(?:[^0-9]|$)")
 _IP_SEPARATOR = _compile(_IP_DOT)
+_IP_DIGITS: Final = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)}, **CJK_NUMERALS, "零": "0", "〇": "0"}
+)
+"""Full-width digits and Chinese numerals, one character each, read as digits (offsets hold)."""
+_IP_DIGIT_CLASS = r"0-9\x{ff10}-\x{ff19}一二三四五六七八九零〇"
+_IP_GATE_DOT = r"\s?(?:[。．点點丶]|\s\.\s|\(\.\)|\[\.\]|(?i:dot))\s?"
 
 
 def _dotted_ips(text: str) -> list[Reading]:
-    """``223。150。154。114``, ``95 . 216 . 0 . 43``, ``46点17点41点138``: a dotted quad whose
+    """``223。150。154。114``, ``95 . 216 . 0 . 43``, ``46点17点41点138``, ``１９３丶１０９…``,
+    ``一二三。一二二。六八。九四``: a dotted quad whose digits are full-width or Chinese and whose
     dots are spaced, ideographic, spelled or bracketed, written plainly."""
-    read = _DOTTED_IP.sub(lambda m: _IP_SEPARATOR.sub(".", m.group()), text)
+    folded = text.translate(_IP_DIGITS)
+    if len(folded) != len(text):
+        return []
+    pieces = []
+    last = 0
+    for m in _DOTTED_IP.finditer(folded):
+        pieces.append(text[last : m.start(1)])
+        pieces.append(_IP_SEPARATOR.sub(".", m.group(1)))
+        last = m.end(1)
+    if not pieces:
+        return []
+    read = "".join(pieces) + text[last:]
     return [Reading(0, len(text), read, joined=True)] if read != text else []
 
 
@@ -637,11 +678,14 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("boxes", rf"[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}]", _boxes),
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
+    ("separated", r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][/~^=_\-][A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
+     _separated),
     ("parts", rf"{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9]|[A-Za-z0-9]\s{{0,2}}[+＋➕]\s{{0,2}}"
      r"[A-Za-z0-9]", _parts),
     ("asides", _ASIDE_GATE, _asides),
     ("idn_dots", _IDN_DOT.pattern, _idn_dots),
-    ("dotted_ips", r"\d{1,3}\s?(?:[。．点]|\s\.\s|\(\.\)|\[\.\]|(?i:dot))\s?\d{1,3}", _dotted_ips),
+    ("dotted_ips", rf"[{_IP_DIGIT_CLASS}]{{1,3}}{_IP_GATE_DOT}[{_IP_DIGIT_CLASS}]{{1,3}}"
+     rf"\s?(?:[。．点點丶.]|\(\.\)|\[\.\]|(?i:dot))", _dotted_ips),
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
@@ -665,6 +709,9 @@ PRECHECK_CLAUSES: Final = (
     r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
     r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
     r" (?i:chấm) ",
+    r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][ \t]?(?:点|點|。)[ \t]?[A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
+    r"[0-9０-９一二三四五六七八九零〇]{1,3}"
+    r"(?:[ \t]?[。．点點丶][ \t]?[0-9０-９一二三四五六七八九零〇]{1,3}){3}",
     r"[^ \t\n˙]˙[^ \t\n˙]",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
 )
