@@ -386,6 +386,50 @@ def _separated(text: str) -> list[Reading]:
     return out
 
 
+_RARE_DOT = "\u00b7\u0387\u06f0\u0970\U00010101"
+"""Dots the character tables leave (or read as a digit): middle dot and Greek ano teleia after
+full-width letters, Extended Arabic-Indic zero ``۰``, Devanagari ``॰``, Aegean ``𐄁``."""
+_HOSTISH = r"A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}"
+_RARE_DOTTED = _compile(rf"([{_HOSTISH}])[{_RARE_DOT}]([{_HOSTISH}])")
+
+
+def _rare_dots(text: str) -> list[Reading]:
+    """``decobg۰com``, ``wwwxxx𐄁CC``, ``ｐｏｒｎｋｅｎ·com``: a rare dot glyph between the letters
+    of a host read as its dot."""
+    read = _RARE_DOTTED.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
+    return [Reading(0, len(text), read)] if read != text else []
+
+
+_O_GLYPHS = "口◎○◯⚪〇"
+_O_BESIDE = _compile(rf"([A-Za-z.])[{_O_GLYPHS}]|[{_O_GLYPHS}](?:[{_O_GLYPHS}])?([A-Za-z])")
+
+
+def _o_glyphs(text: str) -> list[Reading]:
+    """``nowbetvn点c口m``, ``p◎rnsitespace.c◎m``, ``okvip.pr⚪``: a circle or box beside the
+    letters of a host read as ``o``."""
+    read = text
+    for _ in range(2):  # ``c◎◎l``: a second pass takes the circle the first one left
+        read = _O_BESIDE.sub(lambda m: (m.group(1) or "") + "o" + (m.group(2) or ""), read)
+    return [Reading(0, len(text), read)] if read != text else []
+
+
+_DOT_VARIANT = _compile(
+    r"(?:^|[^A-Za-z0-9\-])([A-Za-z0-9][A-Za-z0-9\-]{1,62})[ \t]{0,2}"
+    r"(?:[\[(<{_][ \t]?)?(?i:dawt|d[o0]t|d\.o\.t|d-o-t)(?:[ \t]?[\])>}_])?[ \t]{0,2}"
+    r"((?:[A-Za-z][ \t]){1,11}[A-Za-z]|[A-Za-z]{2,12})(?:[^A-Za-z0-9]|$)"
+)
+
+
+def _dot_variants(text: str) -> list[Reading]:
+    """``k8tip06 dawt com``, ``bets4all _dot_ c o m``, ``farimg (d0t) c o m``, ``b52 <d0t> c c``:
+    the dot word spelled or wrapped another way, the TLD maybe spaced out."""
+    out = []
+    for m in _DOT_VARIANT.finditer(text):
+        tld = "".join(m.group(2).split())
+        out.append(Reading(m.start(1), m.end(2), f" {m.group(1)}.{tld} ", joined=True))
+    return out
+
+
 # --- words and brackets between the pieces ---------------------------------------------------
 
 _ASIDE = _compile(r"[(（][^()（）\n]{1,16}[)）]|[~～]")
@@ -678,6 +722,10 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("boxes", rf"[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}]", _boxes),
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
+    ("rare_dots", _RARE_DOTTED.pattern, _rare_dots),
+    ("o_glyphs", rf"[A-Za-z.][{_O_GLYPHS}]|[{_O_GLYPHS}][A-Za-z]", _o_glyphs),
+    ("dot_variants", r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s|\sdOt\s|\sD0T\s)",
+     _dot_variants),
     ("separated", r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][/~^=_\-][A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
      _separated),
     ("parts", rf"{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9]|[A-Za-z0-9]\s{{0,2}}[+＋➕]\s{{0,2}}"
@@ -709,6 +757,9 @@ PRECHECK_CLAUSES: Final = (
     r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
     r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
     r" (?i:chấm) ",
+    f"[A-Za-z0-9\uff10-\uff5a][{_RARE_DOT}][A-Za-z0-9\uff10-\uff5a]",
+    r"[.。．点點][A-Za-z]{0,4}[口◎○◯⚪〇]",
+    r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)",
     r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][ \t]?(?:点|點|。)[ \t]?[A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
     r"[0-9０-９一二三四五六七八九零〇]{1,3}"
     r"(?:[ \t]?[。．点點丶][ \t]?[0-9０-９一二三四五六七八九零〇]{1,3}){3}",
