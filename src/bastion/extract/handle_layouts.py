@@ -167,13 +167,13 @@ def find_profile_handles(text: str, out: list[Candidate]) -> None:
 
 # ----------------------------------------------------------------------------- pointed ids
 _POINTED: Final = re.compile(
-    "(?:号是|號是|号码是|號碼是|账号是|帳號是|帐号是|(?i:ID)是"
+    "(?:号是|號是|(?i:ID)是"
     "|(?i:my[ \\t]{1,2}(?:id|handle|username|user[ \\t]?name)[ \\t]{1,2}is))"
     "[ \\t]{0,2}[:：]?[ \\t]{0,2}"
     "(?P<id>[A-Za-z0-9][A-Za-z0-9_\\-]{3,31})(?![A-Za-z0-9_\\-.@])"
 )
 POINTED_GATE: Final = (
-    "号是|號是|号码是|號碼是|账号是|帳號是|帐号是|(?i:id)是|(?i:my[ \\t]{1,2}(?:id|handle|user))"
+    "号是|號是|(?i:id)是|(?i:my[ \\t]{1,2}(?:id|handle|user[ \\t]?name)[ \\t]{1,2}is)"
 )
 """RE2: the words that point to an id said apart from its cue (``号是：``, ``my id is``)."""
 _POINTED_REACH: Final = 120

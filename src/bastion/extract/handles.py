@@ -125,7 +125,7 @@ CUE_CLAUSES = (
     SPELLED_CUE_GATE,
     CUE_GLUED,
     PROFILE_GATE,
-    f"(?:{POINTED_GATE})[^\\n]{{0,20}}?[ \t:：][A-Za-z0-9]",
+    f"(?:{POINTED_GATE})[ \t]{{0,2}}[:：]?[ \t]{{0,2}}[A-Za-z0-9]",
 )
 """Supersets of every handle match (cue, separator, first id character) for the pre-check."""
 

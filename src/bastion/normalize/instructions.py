@@ -199,6 +199,14 @@ _FILLER_KEY: Final = (
     r"|(?:去掉|去除|删掉|删除|删去|不要|忽略)\s{0,2}(?:所有|全部)?的?(?:字母|数字)?[\"'“‘]?"
     r"[A-Za-z0-9_@*#~^|/+=$%&!\-])"
 )
+_NAMED_KEY: Final = (
+    r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|quita|elimina|enl[eè]ve|supprime"
+    r"|entferne|bỏ|xóa|hapus|buang|убери|удали)[ ]|去掉|去除|删掉|删除|删去|忽略|不要)"
+)
+_DOT_NEAR: Final = (
+    r"[A-Za-z0-9][^ \t\r\n.]{0,3}(?:\.[A-Za-z]{2}|[ ]?(?:[。．点點]|(?i:dot))[ ]?[A-Za-z]{2})"
+)
+"""A dot or its word between letters: where a named filler can hide a host."""
 _REVERSE_KEY: Final = (
     r"(?:(?i:right[ \-]{1,2}to[ \-]{1,2}left|from[ ]{1,2}the[ ]{1,2}(?:end|back|right)"
     r"|in[ ]{1,2}reverse|reverse[ ]{1,2}order|backward|mirror)"
@@ -255,11 +263,7 @@ _KEYS: Final = (
         rf"{_SYMBOLS}",
     ),
     ("filler", rf"(?s:{_FILLER_KEY}.*{_DOTTED}|{_DOTTED}.*{_FILLER_KEY})"),
-    (
-        "named_filler",
-        r"(?i:without|minus|remove|delete|drop|ignore|skip|quita|elimina|enl[eè]ve|supprime"
-        r"|entferne|bỏ|xóa|hapus|buang|убери|удали)[ ]|去掉|去除|删掉|删除|删去|忽略|不要",
-    ),
+    ("named_filler", rf"(?s:{_NAMED_KEY}.*{_DOT_NEAR}|{_DOT_NEAR}.*{_NAMED_KEY})"),
     ("reverse", rf"(?s:{_REVERSE_KEY}.*{_DOTTED}|{_DOTTED}.*{_REVERSE_KEY})"),
     (
         "insert_dot",

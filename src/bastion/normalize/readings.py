@@ -390,13 +390,18 @@ _RARE_DOT = "\u00b7\u0387\u06f0\u0970\U00010101"
 """Dots the character tables leave (or read as a digit): middle dot and Greek ano teleia after
 full-width letters, Extended Arabic-Indic zero ``۰``, Devanagari ``॰``, Aegean ``𐄁``."""
 _HOSTISH = r"A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}"
-_RARE_DOTTED = _compile(rf"([{_HOSTISH}])[{_RARE_DOT}]([{_HOSTISH}])")
+_RARE_DOTTED = _compile(
+    rf"([{_HOSTISH}])[{_RARE_DOT[1:]}]([{_HOSTISH}])"
+    r"|([\x{ff10}-\x{ff5a}])\x{00b7}([" + _HOSTISH + "])"
+)
 
 
 def _rare_dots(text: str) -> list[Reading]:
     """``decobg۰com``, ``wwwxxx𐄁CC``, ``ｐｏｒｎｋｅｎ·com``: a rare dot glyph between the letters
     of a host read as its dot."""
-    read = _RARE_DOTTED.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
+    read = _RARE_DOTTED.sub(
+        lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}", text
+    )
     return [Reading(0, len(text), read)] if read != text else []
 
 
@@ -757,8 +762,10 @@ PRECHECK_CLAUSES: Final = (
     r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
     r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
     r" (?i:chấm) ",
-    f"[A-Za-z0-9\uff10-\uff5a][{_RARE_DOT}][A-Za-z0-9\uff10-\uff5a]",
-    r"[.。．点點][A-Za-z]{0,4}[口◎○◯⚪〇]",
+    f"[A-Za-z0-9\uff10-\uff5a][{_RARE_DOT[1:]}][A-Za-z0-9\uff10-\uff5a]"
+    "|[\uff10-\uff5a]\u00b7[A-Za-z0-9\uff10-\uff5a]",
+    r"[.。．点點][A-Za-z]{0,4}[口◎○◯⚪〇][a-z]|[.。．点點][A-Za-z]{1,4}[口◎○◯⚪〇]"
+    r"|[a-z][口◎○◯⚪〇][a-z]",
     r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)",
     r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][ \t]?(?:点|點|。)[ \t]?[A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
     r"[0-9０-９一二三四五六七八九零〇]{1,3}"
