@@ -288,10 +288,15 @@ def _parts(text: str) -> list[Reading]:
 
 
 _TLD_MENTION = _compile(
-    r"(?i)(?:(?:ending(?:\sis)?|end(?:s|ing)?\swith|后缀是?|结尾是?)\s{0,3}(?:(?:\.|点|dot)\s{0,2})?"
+    r"(?i)(?:(?:ending(?:\sis)?|end(?:s|ing)?\swith|后缀是?|结尾是?)\s{0,3}[:：]?\s{0,3}"
+    r"(?:(?:\.|点|dot)\s{0,2})?"
     r"|(?:\+|put|then|add|plus|加上?)\s{0,3}(?:\.|点|dot)\s{0,2})(?P<tld>[a-z]{2,12})\b"
 )
-_NAME_TOKEN = _compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*[A-Za-z0-9]")
+_NAME_TOKEN = _compile(
+    r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]"
+    r"[A-Za-z0-9.\-_\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]*"
+    r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]"
+)
 _NAME_STOP: Final = frozenset(
     [
         "the",
@@ -662,7 +667,8 @@ _ACCENTED = r"[ρυονικτα\p{Mn}đðħıłøŧƀⱪɨʉ\x{00C0}-\x{024F}\x{
 _GLYPH_GATE = (
     r"[\x{1F130}-\x{1F189}\x{249C}-\x{24B5}\x{13A0}-\x{13F4}\x{0531}-\x{058F}\x{20E3}]"
     r"|[A-Za-z0-9][⊙⏺⚫●][A-Za-z]"
-    rf"|{_ACCENTED}[^\s]*(?:[.。．点]|\s[.。．点]|\s(?i:chấm)\s)|[.。．点][^\s]*{_ACCENTED}"
+    rf"|{_ACCENTED}[^\s]*(?:[.。．点]|\s[.。．点]|\s(?i:chấm|dot)\s)|[.。．点][^\s]*{_ACCENTED}"
+    rf"|\s(?i:dot)\s[^\s]*{_ACCENTED}"
 )
 """Letters from symbol blocks anywhere; diacritics and Greek look-alikes only in a word next to
 a dot (an accented sentence is no disguise)."""
@@ -762,6 +768,8 @@ PRECHECK_CLAUSES: Final = (
     r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
     r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
     r" (?i:chấm) ",
+    "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,30}(?:[.。．点點][A-Za-z\u00c0-\u024f]| (?i:dot) )"
+    "|(?:[.。．点點]| (?i:dot) )[A-Za-z]{0,4}[\u00c0-\u024f\u1e00-\u1eff]",
     f"[A-Za-z0-9\uff10-\uff5a][{_RARE_DOT[1:]}][A-Za-z0-9\uff10-\uff5a]"
     "|[\uff10-\uff5a]\u00b7[A-Za-z0-9\uff10-\uff5a]",
     r"[.。．点點][A-Za-z]{0,4}[口◎○◯⚪〇][a-z]|[.。．点點][A-Za-z]{1,4}[口◎○◯⚪〇]"
