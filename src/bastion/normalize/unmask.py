@@ -240,6 +240,12 @@ PASSES: Final = (
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("camel_dot", guess.camel_dot_pass, _DEFANG, trigger=guess.CAMEL_TRIGGER),
     Pass("defang", defang.defang_pass, _DEFANG),
+    Pass(
+        "messenger_link",
+        defang.messenger_link_pass,
+        _ALL,
+        trigger=defang.MESSENGER_LINK_TRIGGER,
+    ),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
     Pass(
         "instruction",
