@@ -26,7 +26,7 @@ from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 _NUM: Final = "".join(CJK_NUMERALS) + "两兩"
 _TO_DIGITS: Final = str.maketrans({**CJK_NUMERALS, "两": "2", "兩": "2"})
 _DIGIT: Final = f"[0-9{_NUM}]"
-_JOIN: Final = f"[*~～_/|→➖＊{SYMBOLS}]"
+_JOIN: Final = f"[*~～_/|→➖＊⁃‐‑‒–—―丶ー{SYMBOLS}]"
 """What joins the groups of a mobile in place of a space: never part of a number."""
 _GROUP_JOIN: Final = f"(?:[ \u3000]?{_JOIN}{{1,2}}[ \u3000]?|[ \u3000·\\-]{{1,2}})"
 _GROUPED_MOBILE_RE: Final = re.compile(
@@ -36,6 +36,7 @@ _GROUPED_MOBILE_RE: Final = re.compile(
 """Eleven numerals in two to four groups (``138💋1234💋5678``, ``1381*234*5678``)."""
 GROUPED_MOBILE_TRIGGER: Final = (
     f"[1幺一壹]{_DIGIT}{{1,4}}{_GROUP_JOIN}{_DIGIT}{{2,5}}(?:{_GROUP_JOIN}{_DIGIT}{{2,5}}){{0,2}}"
+    "|1[3-9][0-9]一[0-9]{4}一[0-9]"
 )
 """A superset of the grouped mobile (RE2 syntax: no back-reference)."""
 
@@ -92,9 +93,20 @@ _WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(DIGIT_WORDS)} | dict
 _TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")
 
 
+_ONE_JOINED_RE: Final = re.compile("(?<![0-9])1[3-9][0-9]一[0-9]{4}一[0-9]{4}(?![0-9])")
+"""``180一3446一5910``: the numeral 一 written as the dash between a mobile's groups."""
+
+
 def grouped_mobile_pass(work: Work) -> None:
-    """``158💋8871💋二9一4`` -> ``15888712914``: a mobile whose groups a symbol joins."""
+    """``158💋8871💋二9一4`` -> ``15888712914``: a mobile whose groups a symbol joins (a dash
+    look-alike, ``丶``, or 一 between digit groups: ``180一3446一5910``)."""
     groups: list[Group] = []
+    for m in _ONE_JOINED_RE.finditer(work.text):
+        start, end = m.span()
+        groups.append(("spaced_letters", start, end, [(start, end, m[0].replace("一", ""))]))
+    if groups:
+        work.apply(groups)
+        groups = []
     for m in _GROUPED_MOBILE_RE.finditer(work.text):
         join = m["join"].strip(" \u3000")
         written = "".join(c for c in m[0] if c.isdigit() or c in _NUM)
