@@ -86,10 +86,12 @@ NICKNAMES_WECHAT: Final = (
     "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
     "|(?<![A-Za-z0-9])(?:VV|ᐯ᙭) ?(?=[:：])|(?<![A-Za-z])(?:[Ww]ech@t|Ꮃechat)(?![A-Za-z])"
     "|小绿(?=[:：])|[🟢💚]\ufe0f?(?=[:：])|加卫星|卫星(?=[:：])"
+    "|(?<![A-Za-z])[Ww][ēéěè]i ?[Xx][īíǐì]n(?![A-Za-z])"
 )
 """WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``), the green app
 (``绿色软件``), the green one before a colon (``小绿：``, ``🟢：``), ``卫星`` (wèixīng, a
-satellite, sounds like 微信) after 加 or before a colon, and look-alikes of its name the
+satellite, sounds like 微信) after 加 or before a colon, its pinyin with tone marks
+(``Wēixìn``, ``wēi xìn``), and look-alikes of its name the
 character tables do not fold (``VV:``, ``ᐯ᙭``, ``wech@t``, Cherokee ``Ꮃechat``)."""
 _POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"
 _DECOR = f"(?:[ ]?[{SYMBOLS}]\ufe0f?){{0,2}} ?"
