@@ -106,6 +106,8 @@ _ASCII_CLAUSES = (
     f"|[{_AN}] ?{DOT_CORE} ?[{BRACKETS}]{{1,3}} ?[{_AN}]",
     f"[{_AN}]\\\\\\.|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
     CAMEL_TRIGGER,
+    "[A-Za-z0-9]-(?:com|net|org|vip|club|top|xyz|info|bet|win|live|cc|tv|site|shop|fun|pro)"
+    "(?:[^A-Za-z0-9_.@-]|$)|[A-Za-z0-9]{6}com(?:[^A-Za-z0-9_.@-]|$)",
     "[a-z0-9]dot(?:com|net|org|info|xyz|top|vip|club|site|shop|cc|tv|bet|win|live|pro|io|me|co)"
     "(?:[^A-Za-z0-9-]|$)",
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",

@@ -82,6 +82,13 @@ _GLUED_DOT_RE: Final = re.compile(
     rf"|bet|win|live|pro|io|me|co)(?![{_AN}\-])"
 )
 """``lovesexbodydotcom``: the dot word glued to the name and its TLD, lower case."""
+_GLUED_TLD_RE: Final = re.compile(
+    rf"(?<![{_AN}\-.@/_#])[{_AN}]{{3,62}}(?P<sep>-)(?P<tld>com|net|org|vip|club|top|xyz|info|bet"
+    rf"|win|live|cc|tv|site|shop|fun|pro)(?![{_AN}\-_.@])"
+    rf"|(?<![{_AN}\-.@/_#])[{_AN}]{{6,62}}(?P<sep2>)(?P<tld2>com)(?![{_AN}\-_.@])"
+)
+"""``tk777-vip``, ``taison1-club``, ``i9bet444com``: a name and its TLD glued, by a hyphen or
+nothing (``com`` only, after six or more characters)."""
 _WWW_UNDERSCORE_RE: Final = re.compile(
     rf"(?<![{_AN}_\-])(?i:www)(?P<sep0>_)[{_AN}][{_AN}\-]{{1,62}}(?P<sep>_)(?P<tld>{_TLDISH})"
     rf"(?![{_AN}\-_@])"
@@ -99,6 +106,8 @@ GUESS_GATE: Final = re.compile(
     r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s|[a-z0-9]\. {1,2}[a-z]{4}"
     r"|[a-z0-9]dot(?:com|net|org|info|xyz|top|vip|club|site|shop|cc|tv|bet|win|live|pro|io|me|co)"
     r"(?:[^A-Za-z0-9\-]|$)"
+    r"|[A-Za-z0-9]-(?:com|net|org|vip|club|top|xyz|info|bet|win|live|cc|tv|site|shop|fun|pro)"
+    r"(?:[^A-Za-z0-9\-_.@]|$)|[A-Za-z0-9]{6}com(?:[^A-Za-z0-9\-_.@]|$)"
 )
 """A superset of the triggers of :func:`guess_pass` (and of ``. `` as a dot before a TLD of
 four or more letters, ``saonidh. world``, which the spelled-dot pass takes when guessing). The
@@ -167,21 +176,25 @@ def guess_pass(work: Work) -> None:
         _DIAN_RE,
         _GLUED_DOT_RE,
         _POINT_RE,
+        _GLUED_TLD_RE,
     ):
         for m in pattern.finditer(text):
-            tld = _tld_reading(m["tld"])
+            glued = m.groupdict().get("tld2") is not None
+            tld_group, sep_group = ("tld2", "sep2") if glued else ("tld", "sep")
+            tld = _tld_reading(m[tld_group])
+            start, end = m.span(sep_group)
             www = pattern is _WWW_UNDERSCORE_RE
-            if tld is None or not (www or _name_ok(text, m.start())):
+            name_at = start if pattern is _GLUED_TLD_RE else m.start()
+            if tld is None or not (www or _name_ok(text, name_at)):
                 continue
-            start, end = m.span("sep")
-            if any(taken[start : m.end("tld")]):
+            if any(taken[start : m.end(tld_group)]):
                 continue
             edits = [(start, end, ".")]
             if m.groupdict().get("sep0"):
                 edits.insert(0, (m.start(), m.end("sep0"), ""))
-            if tld != m["tld"].lower():
-                edits.append((*m.span("tld"), tld))
-            end_tld = m.end("tld")
+            if tld != m[tld_group].lower():
+                edits.append((*m.span(tld_group), tld))
+            end_tld = m.end(tld_group)
             if m.groupdict().get("close"):
                 edits.append((*m.span("close"), ""))
                 end_tld = m.end("close")

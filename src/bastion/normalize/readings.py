@@ -488,11 +488,16 @@ def _spaced_dots(text: str) -> list[Reading]:
 
 _TLD_WORDS: Final = {
     "康姆": "com", "肯姆": "com", "考姆": "com", "科姆": "com", "卡姆": "com", "抗姆": "com",
+    "康母": "com", "扣姆": "com", "口姆": "com", "寇姆": "com", "蔻姆": "com", "考母": "com",
+    "西欧艾姆": "com", "希欧艾姆": "com", "西欧爱姆": "com", "恩意踢": "net",
     "奈特": "net", "耐特": "net", "内特": "net", "乃特": "net", "欧格": "org", "奥格": "org",
     "维普": "vip", "拓普": "top", "托普": "top", "赛特": "site", "凯瑞": "cc",
 }  # fmt: skip
 _TLD_WORD = _compile("|".join(_TLD_WORDS))
 _LETTERS_IN_PARENS = _compile(r"(?:[(（][A-Za-z0-9][)）]){2,}")
+
+
+_DOT_WORD_BEFORE = _compile(r"[ \t]?(?:(?i:dot)|。)[ \t]?((?i:com|net|org|vip|top|site|cc)\b)")
 
 
 def _tld_words(text: str) -> list[Reading]:
@@ -501,7 +506,8 @@ def _tld_words(text: str) -> list[Reading]:
     read = _LETTERS_IN_PARENS.sub(
         lambda m: "".join(ch for ch in m.group() if ch.isascii() and ch.isalnum()), read
     )
-    read = tighten(read.replace("·", "."))
+    read = _DOT_WORD_BEFORE.sub(lambda m: "." + m.group(1), read.replace("·", "."))
+    read = tighten(read)
     return [Reading(0, len(text), read)] if read != text else []
 
 
@@ -763,7 +769,7 @@ _NATO_LETTER = (
 PRECHECK_CLAUSES: Final = (
     rf"(?i:\b{_NATO_LETTER}[ \t,;/\-]{{1,4}}{_NATO_WORD}[ \t,;/\-]{{1,4}}{_NATO_WORD})",
     "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
-    "[点·.] ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
+    "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
     r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
     r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
