@@ -195,6 +195,9 @@ GATE: Final = (
 """A cheap superset of every trigger of the two passes below (for the unmasker's gate)."""
 
 
+_HTTP_BEFORE: Final = re.compile(r"(?i:https?)$")
+
+
 def defang_pass(work: Work) -> None:
     """Brackets, backslashes and glued or foreign dot words between host parts -> ``.``/``/``."""
     text = work.text
@@ -206,6 +209,8 @@ def defang_pass(work: Work) -> None:
             groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "punct":
             core = m["punct"].strip().strip("".join(_BRACKET_SET)).strip()
+            if core == ":" and _HTTP_BEFORE.search(text, max(0, start - 5), start):
+                continue  # ``http[:]//``: the scheme pass reads it (trick ``hxxp``)
             groups.append(("defang", start, end, [(start, end, core)]))
         elif kind == "escaped":
             if m["escaped"] != "@" or not _in_link(text, start):
@@ -366,11 +371,11 @@ def _space_is_dot(text: str, start: int) -> bool:
 
 
 _MESSENGER_LINK_RE: Final = re.compile(
-    r"(?i)(?<![A-Za-z0-9\-.])(?P<host>t|telegram|wa|line)[ \t]{0,2}[.．。点][ \t]{0,2}"
+    r"(?i)(?<![A-Za-z0-9\-.])(?P<host>t|telegram)[ \t]{0,2}[.．。点][ \t]{0,2}"
     r"(?P<tld>me|dog)[ \t]{0,2}/[ \t]{0,2}(?=[A-Za-z0-9+~@])"
 )
 MESSENGER_LINK_TRIGGER: Final = (
-    r"(?i:telegram|\bt|\bwa|\bline)[ \t]{0,2}[.．。点][ \t]{0,2}(?i:me|dog)[ \t]{0,2}/"
+    r"(?i:telegram|\bt)[ \t]{0,2}[.．。点][ \t]{0,2}(?i:me|dog)[ \t]{0,2}/"
 )
 """RE2: a messenger link's host and slash (a superset of what :func:`messenger_link_pass` folds)."""
 

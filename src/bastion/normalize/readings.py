@@ -137,6 +137,8 @@ def _nato(text: str) -> list[Reading]:
     out = []
     for m in _NATO_RUN.finditer(text):
         spelled = "".join(_NATO.get(t.lower(), t) for t in _NATO_TOKEN.findall(m.group()))
+        if not any(ch.isalpha() for ch in spelled):
+            continue  # digits read aloud (``seven seven seven dot com``): the instruction pass's
         end = m.end()
         if spelled.endswith(".") and (tld := _NATO_TLD.match(text[end : end + 30])):
             spelled += tld.group(1).lower()
@@ -774,8 +776,9 @@ PRECHECK_CLAUSES: Final = (
     r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
     r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
     r" (?i:chấm) ",
-    "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,30}(?:[.。．点點][A-Za-z\u00c0-\u024f]| (?i:dot) )"
-    "|(?:[.。．点點]| (?i:dot) )[A-Za-z]{0,4}[\u00c0-\u024f\u1e00-\u1eff]",
+    "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,30}(?:[.。．点點][A-Za-z]| (?i:dot) )"
+    "|(?:[.。．点點]| (?i:dot) )[A-Za-z]{1,4}[\u00c0-\u024f\u1e00-\u1eff]"
+    "|(?i: dot )[\u00c0-\u024f\u1e00-\u1eff]",
     f"[A-Za-z0-9\uff10-\uff5a][{_RARE_DOT[1:]}][A-Za-z0-9\uff10-\uff5a]"
     "|[\uff10-\uff5a]\u00b7[A-Za-z0-9\uff10-\uff5a]",
     r"[.。．点點][A-Za-z]{0,4}[口◎○◯⚪〇][a-z]|[.。．点點][A-Za-z]{1,4}[口◎○◯⚪〇]"
