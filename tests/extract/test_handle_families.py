@@ -297,6 +297,44 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("微信号：baoyu(下划线)14381", "wechat", "baoyu_14381"),
         ("telegram: qi(underscore)club949", "telegram", "qi_club949"),
         ("微信：vip(dash)club949", "wechat", "vip-club949"),
+        ("VX：bjl底线2575 有问题随时问", "wechat", "bjl_2575"),
+        ("薇❤：bjl杠3224", "wechat", "bjl-3224"),
+        ("VX：kefu减号8533", "wechat", "kefu-8533"),
+        ("VX：qiqi底杠440", "wechat", "qiqi_440"),
+        ("薇❤：lucky下横线28337", "wechat", "lucky_28337"),
+        ("wechat id meimei minus 85819", "wechat", "meimei-85819"),
+        ("hmu wechat id duchang low line 49831", "wechat", "duchang_49831"),
+    ],
+    "id_pointed_to_far_from_its_cue": [
+        ("加我扣扣，通过后发你内部资料，名额有限先到先得。号是：761308841", "qq", "761308841"),
+        (
+            "add me on telegram (limited spots, first come first served), my id is girl_coco315",
+            "telegram",
+            "girl_coco315",
+        ),
+        ("加我薇❤信，备注小红书来的，不然不通过哦～。号是：dafa_11380", "wechat", "dafa_11380"),
+    ],
+    "phone_groups_split_by_asides": [
+        ("有事打 178（别打错）8348（晚上打）5017", "phone", "17883485017"),
+        ("约打 199—24小时—9357(白天忙)2924", "phone", "19993572924"),
+        ("call +65 (9) [text only] 863 - (after 6pm) - 2196", "phone", "+6598632196"),
+    ],
+    "phone_groups_joined_by_dash_lookalikes": [
+        ("联系电话：+86 155⁃4704⁃9112", "phone", "+8615547049112"),
+        ("☎️：187丶9908丶5804", "phone", "18799085804"),
+        ("📞：１８０一３４４６一５９１０", "phone", "18034465910"),
+        ("手机：(86)180⁃8940⁃7058", "phone", "+8618089407058"),
+        ("热线：86-177—9609—3678", "phone", "+8617796093678"),
+    ],
+    "telegram_link_forms": [
+        ("👉 tg[:]//resolve?domain=bet_mimi52", "telegram", "bet_mimi52"),
+        ("hxxps://telegram．me / crypto_dafa108", "telegram", "crypto_dafa108"),
+        ("telegram . dog/crypto_qiqi226", "telegram", "crypto_qiqi226"),
+        ("say hi 👉 tg://resolve?domain=lucky_vip320", "telegram", "lucky_vip320"),
+    ],
+    "wechat_in_tone_marked_pinyin": [
+        ("加Wēixìn：dafa-32372", "wechat", "dafa-32372"),
+        ("加wēi xìn→haoyun-11662", "wechat", "haoyun-11662"),
     ],
     "reverse_instruction_with_a_verb": [
         ("qq: 32948741 (type it backwards)", "qq", "14784923"),
@@ -407,6 +445,10 @@ def test_family_with_harmful_wording_is_not_allowed(
         "take the first line of every song",
         "zap the bugs: 100 points",
         "my line account is great",
+        "账号是 abc12345",
+        "my id is great",
+        "号是多少",
+        "I will call you between 1 (or 2) and 3",
     ],
 )
 def test_prose_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:

@@ -196,6 +196,18 @@ GATE: Final = (
 
 
 _HTTP_BEFORE: Final = re.compile(r"(?i:https?)$")
+_CLOSERS: Final = ")]}）】"
+_OPENERS: Final = "([{（【"
+
+
+def _closes_phrase(text: str, start: int, core: str) -> bool:
+    """``hi (to you). Com on``: a bracket closing an aside of words, then the sentence's full
+    stop, is no bracketed dot (``bet(888).com`` and ``bet888(.)com`` are)."""
+    if core[:1] not in _CLOSERS or any(c in _OPENERS for c in core):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = max(text.rfind(o, line_start, start) for o in _OPENERS)
+    return opened >= 0 and any(c.isspace() for c in text[opened:start])
 
 
 def defang_pass(work: Work) -> None:
@@ -206,7 +218,8 @@ def defang_pass(work: Work) -> None:
         start, end = m.span()
         kind = m.lastgroup
         if kind == "dot":
-            groups.append(("spelled_dot", start, end, [(start, end, ".")]))
+            if not _closes_phrase(text, start, m["dot"].strip()):
+                groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "punct":
             core = m["punct"].strip().strip("".join(_BRACKET_SET)).strip()
             if core == ":" and _HTTP_BEFORE.search(text, max(0, start - 5), start):

@@ -66,13 +66,13 @@ _ASIDE: Final = (
 )
 """An aside between the groups of a number: ``（别打错）``, ``[非诚勿扰]``, ``—24小时—``."""
 _ASIDE_MOBILE_RE: Final = re.compile(
-    rf"(?<![0-9])1[3-9][0-9](?:{_ASIDE})+[0-9]{{4}}(?:{_ASIDE})*[0-9]{{4}}(?![0-9])"
-    rf"|(?<![0-9])1[3-9][0-9][ \t]?[0-9]{{4}}(?:{_ASIDE})+[0-9]{{4}}(?![0-9])"
+    rf"(?<![0-9])1[3-9][0-9](?:{_ASIDE}){{1,3}}[0-9]{{4}}(?:{_ASIDE}){{0,3}}[0-9]{{4}}(?![0-9])"
+    rf"|(?<![0-9])1[3-9][0-9][ \t]?[0-9]{{4}}(?:{_ASIDE}){{1,3}}[0-9]{{4}}(?![0-9])"
 )
 """A mainland mobile in its 3-4-4 groups with asides between them."""
 _INTL_ASIDE_RE: Final = re.compile(
     r"\+[0-9]{1,3}(?:[ \t]{0,2}(?:\([0-9]{1,4}\)|[0-9]{1,4}(?![0-9])"
-    r"|[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]|[—\-–]))+"
+    r"|[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]|[—\-–])){1,16}"
 )
 """``+65 (9) [text only] 863 - (after 6pm) - 2196``: a country code, then digit groups (maybe in
 brackets) and asides."""

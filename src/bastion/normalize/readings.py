@@ -427,7 +427,7 @@ def _o_glyphs(text: str) -> list[Reading]:
 
 _DOT_VARIANT = _compile(
     r"(?:^|[^A-Za-z0-9\-])([A-Za-z0-9][A-Za-z0-9\-]{1,62})[ \t]{0,2}"
-    r"(?:[\[(<{_][ \t]?)?(?i:dawt|d[o0]t|d\.o\.t|d-o-t)(?:[ \t]?[\])>}_])?[ \t]{0,2}"
+    r"([\[(<{_][ \t]?)?((?i:dawt|d[o0]t|d\.o\.t|d-o-t))([ \t]?[\])>}_])?[ \t]{0,2}"
     r"((?:[A-Za-z][ \t]){1,11}[A-Za-z]|[A-Za-z]{2,12})(?:[^A-Za-z0-9]|$)"
 )
 
@@ -437,8 +437,10 @@ def _dot_variants(text: str) -> list[Reading]:
     the dot word spelled or wrapped another way, the TLD maybe spaced out."""
     out = []
     for m in _DOT_VARIANT.finditer(text):
-        tld = "".join(m.group(2).split())
-        out.append(Reading(m.start(1), m.end(2), f" {m.group(1)}.{tld} ", joined=True))
+        if not (m.group(2) or m.group(4)) and m.group(3) in ("dot", "Dot", "DOT"):
+            continue  # the plain word: the main reading's
+        tld = "".join(m.group(5).split())
+        out.append(Reading(m.start(1), m.end(5), f" {m.group(1)}.{tld} ", joined=True))
     return out
 
 
@@ -743,7 +745,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
     ("rare_dots", _RARE_DOTTED.pattern, _rare_dots),
     ("o_glyphs", rf"[A-Za-z.][{_O_GLYPHS}]|[{_O_GLYPHS}][A-Za-z]", _o_glyphs),
-    ("dot_variants", r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s|\sdOt\s|\sD0T\s)",
+    ("dot_variants", r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)|\sdOt\s|\sD0T\s",
      _dot_variants),
     ("separated", r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][/~^=_\-][A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
      _separated),
