@@ -332,6 +332,13 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("telegram . dog/crypto_qiqi226", "telegram", "crypto_qiqi226"),
         ("say hi 👉 tg://resolve?domain=lucky_vip320", "telegram", "lucky_vip320"),
     ],
+    "qq_group_slang_and_grouped_numerals": [
+        ("🐧裙：6501９964４４ 代理招募", "qq", "6501996444"),
+        ("Q君：874⑨③①‧162 百家乐包赢", "qq", "874931162"),
+        ("叩叩：七捌八七‧一叁贰叁 彩金天天送", "qq", "78871323"),
+        ("Q❤Q：肆7玖叁·捌零⓪肆⓪⑥", "qq", "4793800406"),
+        ("扣裙：32⑤6 ⑥叁⑥叁⑤7", "qq", "3256636357"),
+    ],
     "wechat_in_tone_marked_pinyin": [
         ("加Wēixìn：dafa-32372", "wechat", "dafa-32372"),
         ("加wēi xìn→haoyun-11662", "wechat", "haoyun-11662"),
@@ -449,6 +456,8 @@ def test_family_with_harmful_wording_is_not_allowed(
         "my id is great",
         "号是多少",
         "I will call you between 1 (or 2) and 3",
+        "时间：10 30 开会",
+        "Q君说：你好",
     ],
 )
 def test_prose_has_no_handle_or_phone(scanner: Scanner, text: str) -> None:

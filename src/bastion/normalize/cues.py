@@ -125,7 +125,7 @@ CUE_QQ: Final = (
     f"{ID_WORD}"
     f"|(?:[{SYLLABLES['qi']}]|(?<![A-Za-z])[Qq][Ii]|{_zy('qi')}){BREAK}"
     f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z])|{_zy('e')})[{SYLLABLES['e']}]?[号群裙]?{ID_WORD}"
-    f"|🐧(?:{BREAK}🐧)?|扣[群裙]|群号"
+    f"|🐧(?:{BREAK}🐧)?[群裙]?|扣[群裙]|群号|(?<![A-Za-z])[Qq]君"
     f"|[扣蔻寇抠]{BREAK}[Qq]{{1,2}}(?![A-Za-z])|(?<![{CJK_CHARS}])[球秋]{BREAK}[球秋][号群]?"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
     f"|(?<![A-Za-z0-9])[Qq]{_DECOR}(?=[{_POINTING}])){SEARCH}"

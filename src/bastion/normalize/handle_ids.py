@@ -57,7 +57,7 @@ _NUM_: Final = _NUM + "_"
 """What marks a run after a cue and a line break as an id, not the next line's prose: a digit
 (numerals too) or an ``_`` (``飞机👇`` then ``anking_official`` a letter a line)."""
 _UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
-_JUNK: Final = f" \t\r\n\u3000\xa0·•・.*#~^|/\\\\,，、。{SYMBOLS}"
+_JUNK: Final = f" \t\r\n\u3000\xa0·‧•・.*#~^|/\\\\,，、。{SYMBOLS}"
 """Gaps a spammer puts between the pieces of an id."""
 _ID_RUN: Final = f"[{_UNIT}]{{1,40}}(?:[{_JUNK}]{{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
 _HANZI_JUNK: Final = f"(?:(?![{_NUM}])[\u4e00-\u9fff])"

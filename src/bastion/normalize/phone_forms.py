@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from bastion.normalize.cues import SYMBOLS
+from bastion.normalize.cues import CUE_QQ, SYMBOLS
 from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 
@@ -142,6 +142,29 @@ def aside_phone_pass(work: Work) -> None:
             groups.append(("spaced_letters", start, end, [(start, end, "+" + digits)]))
     groups.sort(key=lambda group: group[1])
     work.apply([g for i, g in enumerate(groups) if i == 0 or g[1] >= groups[i - 1][2]])
+
+
+_QQ_NUM: Final = f"0-9{''.join(CJK_NUMERALS)}两"
+_GROUPED_QQ_RE: Final = re.compile(
+    f"(?:{CUE_QQ})[ \t]{{0,2}}[:：][ \t]{{0,2}}"
+    f"(?P<id>[{_QQ_NUM}]{{1,8}}(?:[·‧・ ][{_QQ_NUM}]{{1,8}}){{1,2}})(?![{_QQ_NUM}A-Za-z])"
+)
+GROUPED_QQ_TRIGGER: Final = f"[:：][ \t]{{0,2}}[{_QQ_NUM}]{{1,8}}[·‧・ ][{_QQ_NUM}]"
+"""RE2: digit groups after a colon (a superset of what :func:`grouped_qq_pass` folds)."""
+
+
+def grouped_qq_pass(work: Work) -> None:
+    """``叩叩：七捌八七‧一叁贰叁`` -> ``78871323``: a QQ number after its cue in two or three
+    groups of digits and numerals, a middle dot or a space between them (five to eleven digits,
+    no leading zero)."""
+    groups: list[Group] = []
+    for m in _GROUPED_QQ_RE.finditer(work.text):
+        written = m["id"]
+        digits = "".join(c for c in written if c not in "·‧・ ").translate(_TO_DIGITS)
+        if 5 <= len(digits) <= 11 and digits.isdigit() and digits[0] != "0":
+            start, end = m.span("id")
+            groups.append(("spaced_letters", start, end, [(start, end, digits)]))
+    work.apply(groups)
 
 
 def letter_mobile_pass(work: Work) -> None:

@@ -100,6 +100,7 @@ _ASCII_GATES: Final = (
     (guess.CAMEL_TRIGGER, _DEFANG),
     (to_re2(instructions.GATE), _INSTRUCTED),
     ("|".join(phone_forms.TRIGGERS), _PHONES),
+    (phone_forms.GROUPED_QQ_TRIGGER, _PHONES),
     (id_parts.TRIGGER, _PARTS),
     (to_re2(markup.GATE), _MARKUP),
     (markup.HYPHEN_TRIGGER, _HYPHEN),
@@ -206,6 +207,12 @@ PASSES: Final = (
         phone_forms.grouped_mobile_pass,
         _PHONES,
         trigger=phone_forms.GROUPED_MOBILE_TRIGGER,
+    ),
+    Pass(
+        "grouped_qq",
+        phone_forms.grouped_qq_pass,
+        _PHONES,
+        trigger=phone_forms.GROUPED_QQ_TRIGGER,
     ),
     Pass(
         "aside_phone",
