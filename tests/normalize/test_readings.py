@@ -95,6 +95,7 @@ def hosts_read(text: str) -> set[str]:
         ("\n域名前缀 ｘｏｓｏ６６｜域名后缀 .me\n", "xoso66.me"),
         ("name: friporno / domain ending: com", "friporno.com"),
         ("zîratsúbe dot cõm", "ziratsube.com"),
+        ("上lüçky88vn点çom，输了包赔", "lucky88vn.com"),
         ("福利站 sexfluids dot 康母", "sexfluids.com"),
         ("官网 qh231 点扣姆", "qh231.com"),
         ("新地址 i9bet31 点 西欧艾姆", "i9bet31.com"),
