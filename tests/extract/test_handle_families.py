@@ -342,6 +342,7 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
     "wechat_in_tone_marked_pinyin": [
         ("加Wēixìn：dafa-32372", "wechat", "dafa-32372"),
         ("加wēi xìn→haoyun-11662", "wechat", "haoyun-11662"),
+        ("加V·X→wenwen-38688 资料发你", "wechat", "wenwen-38688"),
     ],
     "reverse_instruction_with_a_verb": [
         ("qq: 32948741 (type it backwards)", "qq", "14784923"),

@@ -109,7 +109,7 @@ CUE_WECHAT: Final = (
     f"|{_VW}{BREAK}[Xx](?![A-Za-z]){ID_WORD}|(?<![A-Za-z0-9])[Vv][Vv](?![A-Za-z0-9])"
     f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?![A-Za-z]){ID_WORD}"
     f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
-    f"|加{BREAK}[Vv](?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
+    f"|加{BREAK}[Vv](?:[·•・.*_\\-]?[Xx])?(?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
     f"|{NICKNAMES_WECHAT}"
     f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv]{_DECOR}(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号"
