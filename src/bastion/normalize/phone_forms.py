@@ -147,7 +147,8 @@ def aside_phone_pass(work: Work) -> None:
 _QQ_NUM: Final = f"0-9{''.join(CJK_NUMERALS)}两"
 _GROUPED_QQ_RE: Final = re.compile(
     f"(?:{CUE_QQ})[ \t]{{0,2}}[:：][ \t]{{0,2}}"
-    f"(?P<id>[{_QQ_NUM}]{{1,8}}(?:[·‧・ ][{_QQ_NUM}]{{1,8}}){{1,2}})(?![{_QQ_NUM}A-Za-z])"
+    f"(?P<id>[{_QQ_NUM}]{{1,8}}(?:[·‧・ ][{_QQ_NUM}]{{1,8}}){{1,2}})"
+    f"(?![{_QQ_NUM}A-Za-z]|[·‧・ ][{_QQ_NUM}])"
 )
 GROUPED_QQ_TRIGGER: Final = f"[:：][ \t]{{0,2}}[{_QQ_NUM}]{{1,8}}[·‧・ ][{_QQ_NUM}]"
 """RE2: digit groups after a colon (a superset of what :func:`grouped_qq_pass` folds)."""
@@ -156,7 +157,7 @@ GROUPED_QQ_TRIGGER: Final = f"[:：][ \t]{{0,2}}[{_QQ_NUM}]{{1,8}}[·‧・ ][{_
 def grouped_qq_pass(work: Work) -> None:
     """``叩叩：七捌八七‧一叁贰叁`` -> ``78871323``: a QQ number after its cue in two or three
     groups of digits and numerals, a middle dot or a space between them (five to eleven digits,
-    no leading zero)."""
+    no leading zero). Four groups or more are the cued-id pass's (``④①⑤·③⑨②·②⑤⑧·③``)."""
     groups: list[Group] = []
     for m in _GROUPED_QQ_RE.finditer(work.text):
         written = m["id"]
