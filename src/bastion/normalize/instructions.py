@@ -203,9 +203,7 @@ _NAMED_KEY: Final = (
     r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|quita|elimina|enl[eè]ve|supprime"
     r"|entferne|bỏ|xóa|hapus|buang|убери|удали)[ ]|去掉|去除|删掉|删除|删去|忽略|不要)"
 )
-_DOT_NEAR: Final = (
-    r"[A-Za-z0-9][^ \t\r\n.]{0,3}(?:\.[A-Za-z]{2}|[ ]?(?:[。．点點]|(?i:dot))[ ]?[A-Za-z]{2})"
-)
+_DOT_NEAR: Final = rf"(?:{_DOTTED}|[A-Za-z0-9][点點][A-Za-z]|[ ](?i:dot)[ ])"
 """A dot or its word between letters: where a named filler can hide a host."""
 _REVERSE_KEY: Final = (
     r"(?:(?i:right[ \-]{1,2}to[ \-]{1,2}left|from[ ]{1,2}the[ ]{1,2}(?:end|back|right)"

@@ -778,10 +778,10 @@ PRECHECK_CLAUSES: Final = (
     r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
     r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
     r" (?i:chấm) ",
-    "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,30}(?:[.。．点點][A-Za-z]| (?i:dot) )"
+    "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,12}(?:[.。．点點][A-Za-z]| (?i:dot) )"
     "|(?:[.。．点點]| (?i:dot) )[A-Za-z]{1,4}[\u00c0-\u024f\u1e00-\u1eff]"
     "|(?i: dot )[\u00c0-\u024f\u1e00-\u1eff]"
-    "|[A-Za-z0-9][^ \t\n]{0,30}[.。．点點][\u00c0-\u024f\u1e00-\u1eff]",
+    "|[A-Za-z0-9][^ \t\n]{0,2}[.。．点點][\u00c0-\u024f\u1e00-\u1eff]",
     f"[A-Za-z0-9\uff10-\uff5a][{_RARE_DOT[1:]}][A-Za-z0-9\uff10-\uff5a]"
     "|[\uff10-\uff5a]\u00b7[A-Za-z0-9\uff10-\uff5a]",
     r"[.。．点點][A-Za-z]{0,4}[口◎○◯⚪〇][a-z]|[.。．点點][A-Za-z]{1,4}[口◎○◯⚪〇]"
