@@ -13,7 +13,7 @@ from bastion.canon.entities import UNCANONICAL
 from bastion.detect.reputation import LOOKALIKE_FLAG, REDIRECT_FLAG, SHORTENER_FLAG
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.ocr_readings import OCR_GUESS, read_again
-from bastion.extract.rereading import JOINED, REREAD, reread
+from bastion.extract.rereading import JOINED, MASKED, REREAD, reread
 from bastion.model import ENTITY_FLAGS, Entity
 from bastion.normalize import unmask
 from bench.tricks import HOST_TRICKS
@@ -58,6 +58,7 @@ EXAMPLES = {
 READINGS = {
     REREAD: "free spins at pot 点 88der (flip it)",
     JOINED: "| pmc8 | 8 | . | com |",
+    MASKED: "casino bonus cas*noonline88.vip (guess the missing one)",
 }
 """One input per flag that only a second reading (``bastion.extract.rereading``) gives."""
 

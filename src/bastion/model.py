@@ -87,6 +87,7 @@ ENTITY_FLAGS: Final = (
     "layout",
     "reread",
     "joined",
+    "masked",
     # what a finder saw (bastion.extract)
     "no_scheme",
     "defanged",

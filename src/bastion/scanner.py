@@ -20,7 +20,7 @@ from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
 from bastion.extract.ocr_readings import OCR_GUESS, GuessBudget, read_again
-from bastion.extract.rereading import reread, settle
+from bastion.extract.rereading import MASKED, reread, settle
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
@@ -439,6 +439,10 @@ def _across_lines(
     return found
 
 
+_GUESSES: Final = frozenset({OCR_GUESS, MASKED})
+"""Flags of hosts that are one guess among many: kept only when listed as they are."""
+
+
 def _disjoint(entities: list[Entity]) -> list[Entity]:
     """Entities of overlapping windows, in reading order, without repeats: where two overlap
     (a host cut at a window's edge, then seen whole) the longer wins."""
@@ -473,7 +477,7 @@ def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[
         for i, e in enumerate(entities)
         if i not in settled
         and (
-            (e.categories and not (OCR_GUESS in e.flags and LOOKALIKE_FLAG in e.flags))
+            (e.categories and not (LOOKALIKE_FLAG in e.flags and not _GUESSES.isdisjoint(e.flags)))
             or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
         )
     ]

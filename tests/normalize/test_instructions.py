@@ -65,6 +65,20 @@ CERTAIN: dict[str, list[tuple[str, str]]] = {
         ("ETC认证失效请更新 bob***sino.com（星号是ca）", "bobcasino.com"),
         ("real hookups b*in.com (* = w)", "bwin.com"),
     ],
+    "counted_digits": [
+        ("官网 bola两个8 点 com 注册就送", "bola88.com"),
+        ("打不开就换 bulldog三个7点com", "bulldog777.com"),
+        ("play at bola double eight dot com (no spaces)", "bola88.com"),
+        ("bulldog triple seven dot com (no spaces)", "bulldog777.com"),
+        ("join bulldog three times seven dot com (no spaces)", "bulldog777.com"),
+    ],
+    "filler_named_in_words": [
+        ("sports tips bw★in.com (ignore the stars)", "bwin.com"),
+        ("百家乐 be♥tw♥ay点com （去掉爱心）", "betway.com"),
+        ("register at bgbxxet.com (quita los x)", "bgbet.com"),
+        ("bo~bca~sino dot com (bỏ dấu ~)", "bobcasino.com"),
+        ("官网 bo★la8★8点com （删掉所有星星）", "bola88.com"),
+    ],
     "read_right_to_left": [
         ("Win big tonight moc.niwb read from right to left", "bwin.com"),
         ("百家乐 moc.yawteb 从右往左读", "betway.com"),
@@ -113,6 +127,11 @@ def test_a_certain_reading_is_in_the_main_reading(family: str, text: str, host: 
         ("first part space , second part fucker.com (put them together)", ["spacefucker.com"]),
         ("网址前半段aish，后半段abilal点com，连起来输入", ["aishabilal.com"]),
         ("learn java and then .net later", []),
+        ("mansion double eight dot com (no spaces)", ["mansion88.com"]),
+        ("fsl double one dot com (no spaces)", ["fsl11.com"]),
+        ("w两个8club 点 com", ["w88club.com"]),
+        ("norges★aut★o★maten.com (ignore the stars)", ["norgesautomaten.com"]),
+        ("to♥ng♥g♥a88点com （去掉爱心）", ["tongga88.com"]),
     ],
 )
 def test_the_tail_of_an_instruction_is_never_a_host(
@@ -139,6 +158,10 @@ PROSE = [
     "delete every file then dot your name",
     "add the dot yourself, the sentence is unfinished",
     "5 * means times, 3 * 4 = 12",
+    "我有两个8岁的孩子. com",
+    "double points at checkout today",
+    "ignore the stars tonight, they are pretty",
+    "skip the a: bnn",
 ]
 
 
@@ -156,3 +179,16 @@ def test_every_case_holds_the_trigger_and_the_gate() -> None:
     for _, text, _ in [*CASES, *(("guessed", *c) for c in GUESSED)]:
         assert trigger.search(text), text
         assert gate.search(text), text
+
+
+def test_a_count_on_several_digits_is_unsure() -> None:
+    """``luck三个82``: three 8s then 2, or three 82s? The count is taken for the first digit and
+    the host flagged ``ambiguous_host``: listed, acted on; unlisted, a person looks."""
+    folded = unmask("zzqq三个82 点 com")
+    assert "zzqq8882.com" in folded.text
+    assert "ambiguous_host" in {name for name, _, _ in folded.tricks}
+
+
+def test_a_letter_filler_must_stand_twice_inside_the_name() -> None:
+    """``(ignore the x) xbox.com``: an x at the edge of a name is the name's own."""
+    assert unmask("(ignore the x) xbox.com and xenix.org").text.endswith("xbox.com and xenix.org")

@@ -76,6 +76,19 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
      "me at yahoo dot co dot uk", ["spelled_at", "spelled_dot"]),
     ("bob[at]bet365[.]com", "bob@bet365.com", "bob@bet365.com", "bob[at]bet365[.]com",
      ["spelled_at", "spelled_dot"]),
+    # markup gaps inside a name: comments, soft hyphens and zero-width references render as
+    # nothing (never the tail after the gap: ``egranny.net``)
+    ("看片地址 liv&shy;egranny.net 永久", "看片地址 livegranny.net 永久", "livegranny.net",
+     "liv&shy;egranny.net", ["markup"]),
+    ("h<!-- -->awkbu&#8203;zz&#46;com", "hawkbuzz.com", "hawkbuzz.com",
+     "h<!-- -->awkbu&#8203;zz&#46;com", ["markup"]),
+    ("jebe&shy;<!---->tting<wbr>.com", "jebetting.com", "jebetting.com",
+     "jebe&shy;<!---->tting<wbr>.com", ["markup"]),
+    # the dot word glued in camel case, the TLD maybe in digits, a word glued after it
+    ("K8asia85DoTC0m", "K8asia85.com", "K8asia85.com", "K8asia85DoTC0m", ["spelled_dot"]),
+    ("Jenny SavagearmstoreDottC0mVIP", "Jenny Savagearmstore.com VIP", "Savagearmstore.com",
+     "SavagearmstoreDottC0m", ["spelled_dot"]),
+    ("官网RikvipDottTv 注册", "官网Rikvip.tv 注册", "Rikvip.tv", "RikvipDottTv", ["spelled_dot"]),
 ]
 # fmt: on
 
@@ -108,6 +121,10 @@ PROSE = [
     "我的love丶life最重要",
     "我在home。me",
     "周末去shop。now吗",
+    "hi (to you). Com on",
+    "thanks (to you). com",
+    "RedDotTeam wins",
+    "a <!-- comment --> here",
 ]
 
 

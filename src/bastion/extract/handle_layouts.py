@@ -7,7 +7,10 @@
   (``用户名：TG在简介``, ``昵称：找我企鹅``, ``name: 扣扣 below``), the id at the start of the
   next field (``个人简介：meili_bot｜备注来意``).
 
-Both take only what a cue owns: the pieces or the field must read as an id with a digit or an
+* A cue far from its id: the messenger named, then asides, then the id pointed to
+  (``加我扣扣，通过后发你内部资料…号是：73836514``, ``add me on telegram (...), my id is x``).
+
+All take only what a cue owns: the pieces or the field must read as an id with a digit or an
 ``_``, in the shape the cue's messenger allows; a line that is anything else ends the id.
 """
 
@@ -160,3 +163,33 @@ def find_profile_handles(text: str, out: list[Candidate]) -> None:
         name = ident[0]
         if _MARKED.search(name) and _SHAPES[kind].fullmatch(name):
             out.append(Candidate(kind, ident.start(), ident.end(), name, cue=cue[0]))
+
+
+# ----------------------------------------------------------------------------- pointed ids
+_POINTED: Final = re.compile(
+    "(?:号是|號是|(?i:ID)是"
+    "|(?i:my[ \\t]{1,2}(?:id|handle|username|user[ \\t]?name)[ \\t]{1,2}is))"
+    "[ \\t]{0,2}[:：]?[ \\t]{0,2}"
+    "(?P<id>[A-Za-z0-9][A-Za-z0-9_\\-]{3,31})(?![A-Za-z0-9_\\-.@])"
+)
+POINTED_GATE: Final = (
+    "号是|號是|(?i:id)是|(?i:my[ \\t]{1,2}(?:id|handle|user[ \\t]?name)[ \\t]{1,2}is)"
+)
+"""RE2: the words that point to an id said apart from its cue (``号是：``, ``my id is``)."""
+_POINTED_REACH: Final = 120
+"""How far before the pointer the messenger's cue may be."""
+
+
+def find_pointed_handles(text: str, out: list[Candidate]) -> None:
+    """An id after ``号是：`` or ``my id is``, its messenger the last cue in the text before it
+    (within ``_POINTED_REACH`` characters): the id must have the messenger's shape."""
+    for m in _POINTED.finditer(text):
+        lo = max(0, m.start() - _POINTED_REACH)
+        cues = list(_KIND_CUE.finditer(text, lo, m.start()))
+        if not cues:
+            continue
+        cue = cues[-1]
+        kind = next(k for k in _KINDS if cue[k])
+        ident = m["id"]
+        if _MARKED.search(ident) and _SHAPES[kind].fullmatch(ident):
+            out.append(Candidate(kind, m.start("id"), m.end("id"), ident, cue=cue[0]))

@@ -22,8 +22,10 @@ from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
 from bastion.extract.handle_layouts import (
     CHAT_GATE,
+    POINTED_GATE,
     PROFILE_GATE,
     find_chat_handles,
+    find_pointed_handles,
     find_profile_handles,
 )
 from bastion.extract.phones import international
@@ -123,6 +125,7 @@ CUE_CLAUSES = (
     SPELLED_CUE_GATE,
     CUE_GLUED,
     PROFILE_GATE,
+    f"(?:{POINTED_GATE})[ \t]{{0,2}}[:：]?[ \t]{{0,2}}[A-Za-z0-9]",
 )
 """Supersets of every handle match (cue, separator, first id character) for the pre-check."""
 
@@ -404,5 +407,6 @@ HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] =
     (CUE_GLUED, _find_glued),
     (CHAT_GATE, find_chat_handles),
     (PROFILE_GATE, find_profile_handles),
+    (POINTED_GATE, find_pointed_handles),
 )
 """Each finder with the cue it needs; the extract router runs a finder only if its cue occurs."""

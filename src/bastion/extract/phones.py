@@ -17,13 +17,14 @@ from bastion.extract._types import Candidate
 _BEFORE = "(?<![A-Za-z0-9_+\\-])(?<![0-9][.,])"
 _AFTER = "(?![0-9]|[.,][0-9])"
 _MOBILE = re.compile(
-    f"{_BEFORE}(?P<cc>\\(?(?:\\+|00)86\\)?[ \\-]?)?"
+    f"{_BEFORE}(?P<cc>\\(?(?:\\+|00)86\\)?[ \\-]?|\\(86\\)[ \\-]?|86[ \\-])?"
     f"(?P<num>1[3-9][0-9](?P<sep>[ \\-.]?)[0-9]{{4}}(?P=sep)[0-9]{{4}}){_AFTER}"
-    f"|{_BEFORE}(?P<scc>\\(?(?:\\+|00)86\\)?[ \\-]?)?"
+    f"|{_BEFORE}(?P<scc>\\(?(?:\\+|00)86\\)?[ \\-]?|\\(86\\)[ \\-]?|86[ \\-])?"
     f"(?P<spaced>1(?P<each>[ .\\-])[3-9](?:(?P=each)[0-9]){{9}})(?!(?P=each)?[0-9])"
 )
 """A mainland mobile: ``138 1234 5678`` (one separator, 3-4-4) or ``1 3 8 1 2 3 4 5 6 7 8``
-(single digits, one separator throughout, nothing more glued on)."""
+(single digits, one separator throughout, nothing more glued on); the country code may come
+before it (``+86``, ``0086``, ``(86)``, ``86-``)."""
 _INTERNATIONAL = re.compile(f"{_BEFORE}\\+ ?[0-9](?:[ \\-.()]{{0,2}}[0-9]){{6,15}}{_AFTER}")
 PHONE_SHAPE = "1[3-9][0-9]|1[ .\\-][3-9][ .\\-][0-9]|\\+ ?[0-9]"
 """Every phone match starts with this; the extract router skips the finder without it."""

@@ -41,6 +41,7 @@ from bastion.normalize.defang import (
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
+from bastion.normalize.guess import CAMEL_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.handle_ids import TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
@@ -105,6 +106,11 @@ _ASCII_CLAUSES = (
     f"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{DOT_CORE} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
     f"|[{_AN}] ?{DOT_CORE} ?[{BRACKETS}]{{1,3}} ?[{_AN}]",
     f"[{_AN}]\\\\\\.|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
+    CAMEL_TRIGGER,
+    "[A-Za-z0-9]-(?:com|net|org|vip|club|top|xyz|info|bet|win|live|cc|tv|site|shop|fun|pro)"
+    "(?:[^A-Za-z0-9_.@-]|$)|[A-Za-z0-9]{6}com(?:[^A-Za-z0-9_.@-]|$)",
+    "[a-z0-9]dot(?:com|net|org|info|xyz|top|vip|club|site|shop|cc|tv|bet|win|live|pro|io|me|co)"
+    "(?:[^A-Za-z0-9-]|$)",
     f"\\s(?i:{'|'.join(DOT_WORDS)}|point\\s{{1,2}}(?:com|net|org))\\s",
     LEET_GATE,
     f"[{_AN}](?:\\.\\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})(?![{_AN}\\-])",
@@ -126,6 +132,9 @@ _ASCII_CLAUSES = (
     r"[A-Za-z0-9]\s(?i:d[ .\-_*]{1,2}o[ .\-_*]{1,2}t)\s",
     # a host broken over lines or spaced out around its dot
     f"\\.[ \t]*\r?\n[ \t]*{_TLD}|\\n[ \t]*\\.[ \t]*(?:\r?\n[ \t]*)?{_TLD}",
+    f"\\n[ \t]*[>》→•·▪◦‣⁃｜|\\-–—*+]{{1,2}}[ \t]*\\.{_TLD}",
+    # pieces added up (``jun8 + 8bet + 点biz``: bastion.normalize.readings)
+    "[+＋➕][ \t]{0,2}点[ \t]{0,2}[A-Za-z]{2}",
     f"\\.[{_AN}]{{1,5}}[ \t]*\r?\n[ \t]*[{_AN}]{{1,5}}(?![{_AN}.\\-])",
     f"[{_AN}][ \t\u3000]{{1,2}}\\.[ \t\u3000]{{1,2}}(?:[a-z0-9]|[A-Z][A-Z0-9])",
     f"\\n(?:[ \t]*[{_AN}.][ \t]*\r?\n){{3}}",

@@ -3,7 +3,9 @@
 ``reread(text, entities)`` scans each reading of ``text`` like a message and adds the hosts it
 yields that the first reading lacks. Every such host is a guess at what the writer meant, so it
 is flagged ``prose_like`` (kept only when the intel lists it) and ``reread``; a host of a
-reading that joins pieces is flagged ``joined`` too. Its span is the reading's window.
+reading that joins pieces is flagged ``joined`` too, and one of a reading that fills a masked
+character ``masked`` (kept only when listed as it is, not as a look-alike). Its span is the
+reading's window.
 
 ``settle(entities)`` runs once the intel has been asked (the scanner's last step before the
 policy): it decides what the pieces read alone are worth, the one rule that keeps a joined
@@ -26,6 +28,7 @@ from bastion.normalize.readings import read_again, wanted
 
 REREAD = "reread"
 JOINED = "joined"
+MASKED = "masked"
 AMBIGUOUS = "ambiguous_host"
 
 
@@ -56,7 +59,8 @@ def reread(text: str, entities: list[Entity]) -> list[Entity]:
             seen.add(host)
             entity.span = (reading.start, reading.end)
             entity.raw = text[reading.start : reading.end]
-            for flag in (PROSE_LIKE, REREAD, JOINED if reading.joined else None):
+            flags = (PROSE_LIKE, REREAD, JOINED if reading.joined else None)
+            for flag in (*flags, MASKED if reading.masked else None):
                 if flag and flag not in entity.flags:
                     entity.flags.append(flag)
             added.append(entity)
@@ -70,7 +74,12 @@ def _overlaps(a: Entity, b: Entity) -> bool:
 
 
 def _piece_of(part: str, whole: str) -> bool:
-    return part != whole and (part in whole or part.removeprefix("www.") in whole)
+    """``part`` is a piece of ``whole``: inside it, or its letters inside ``whole``'s once the
+    dots are set aside (``hi88.vip`` of ``hi88vip3.com``)."""
+    if part == whole:
+        return False
+    bare = part.removeprefix("www.")
+    return bare in whole or bare.replace(".", "") in whole.replace(".", "")
 
 
 def settle(entities: list[Entity]) -> set[int]:

@@ -86,10 +86,12 @@ NICKNAMES_WECHAT: Final = (
     "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
     "|(?<![A-Za-z0-9])(?:VV|ᐯ᙭) ?(?=[:：])|(?<![A-Za-z])(?:[Ww]ech@t|Ꮃechat)(?![A-Za-z])"
     "|小绿(?=[:：])|[🟢💚]\ufe0f?(?=[:：])|加卫星|卫星(?=[:：])"
+    "|(?<![A-Za-z])[Ww][ēéěè]i ?[Xx][īíǐì]n(?![A-Za-z])"
 )
 """WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``), the green app
 (``绿色软件``), the green one before a colon (``小绿：``, ``🟢：``), ``卫星`` (wèixīng, a
-satellite, sounds like 微信) after 加 or before a colon, and look-alikes of its name the
+satellite, sounds like 微信) after 加 or before a colon, its pinyin with tone marks
+(``Wēixìn``, ``wēi xìn``), and look-alikes of its name the
 character tables do not fold (``VV:``, ``ᐯ᙭``, ``wech@t``, Cherokee ``Ꮃechat``)."""
 _POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"
 _DECOR = f"(?:[ ]?[{SYMBOLS}]\ufe0f?){{0,2}} ?"
@@ -107,7 +109,7 @@ CUE_WECHAT: Final = (
     f"|{_VW}{BREAK}[Xx](?![A-Za-z]){ID_WORD}|(?<![A-Za-z0-9])[Vv][Vv](?![A-Za-z0-9])"
     f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?![A-Za-z]){ID_WORD}"
     f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
-    f"|加{BREAK}[Vv](?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
+    f"|加{BREAK}[Vv](?:[·•・.*_\\-]?[Xx])?(?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
     f"|{NICKNAMES_WECHAT}"
     f"|[薇嶶威徽]|(?<![A-Za-z0-9])[Vv]{_DECOR}(?=[{_POINTING}])|(?<![A-Za-z])[Vv]号"
@@ -123,7 +125,7 @@ CUE_QQ: Final = (
     f"{ID_WORD}"
     f"|(?:[{SYLLABLES['qi']}]|(?<![A-Za-z])[Qq][Ii]|{_zy('qi')}){BREAK}"
     f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z])|{_zy('e')})[{SYLLABLES['e']}]?[号群裙]?{ID_WORD}"
-    f"|🐧(?:{BREAK}🐧)?|扣[群裙]|群号"
+    f"|🐧(?:{BREAK}🐧)?[群裙]?|扣[群裙]|群号|(?<![A-Za-z])[Qq]君"
     f"|[扣蔻寇抠]{BREAK}[Qq]{{1,2}}(?![A-Za-z])|(?<![{CJK_CHARS}])[球秋]{BREAK}[球秋][号群]?"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
     f"|(?<![A-Za-z0-9])[Qq]{_DECOR}(?=[{_POINTING}])){SEARCH}"

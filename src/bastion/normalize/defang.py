@@ -89,7 +89,7 @@ _DEFANG_RE: Final = re.compile(
     rf"(?={_DEFANG_FIRST})(?<=[{_AN}])(?:"
     rf"(?P<dot>[ ]?(?:[{BRACKETS}]{{1,3}}[ ]?{DOT_CORE}[ ]?[{BRACKETS}]{{0,3}}"
     rf"|{DOT_CORE}[ ]?[{BRACKETS}]{{1,3}})[ ]?)"
-    rf"|(?P<punct>[ ]?[{BRACKETS}]{{1,2}}[ ]?(?:\/\/|\/|@|-|_)[ ]?[{BRACKETS}]{{1,2}}[ ]?)"
+    rf"|(?P<punct>[ ]?[{BRACKETS}]{{1,2}}[ ]?(?:\/\/|\/|@|-|_|:)[ ]?[{BRACKETS}]{{1,2}}[ ]?)"
     r"|\\(?P<escaped>[./:@\-])"
     r"|(?P<glued>DOT|Dot)(?=[a-z0-9])"
     r"|(?P<dashed>(?P<d1>[-_.])(?:[Dd][Oo0][Tt])(?P=d1))"
@@ -181,7 +181,7 @@ GATE: Final = (
     rf"|[^ -~] ?[{_AN}\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})"
     rf"|[A-Za-z0-9] {{0,2}}(?:{CJK_DOT_WORDS})|[A-Za-z0-9]圈[aA]|[+➕＋]\s{{0,2}}\.[A-Za-z]"
     rf"|[A-Za-z0-9] {{1,2}}(?:{_DECORATED_DOT}{{1,2}}(?i:dot)|(?i:dot){_DECORATED_DOT})"
-    r"|%(?:2[Ee]|2[Ff]|3[Aa]|40)"
+    r"|%(?:2[Ee]|2[Ff]|3[Aa]|40)|[A-Za-z0-9][\[({]:[\])}]/"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
     rf"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
@@ -195,6 +195,21 @@ GATE: Final = (
 """A cheap superset of every trigger of the two passes below (for the unmasker's gate)."""
 
 
+_HTTP_BEFORE: Final = re.compile(r"(?i:https?)$")
+_CLOSERS: Final = ")]}）】"
+_OPENERS: Final = "([{（【"
+
+
+def _closes_phrase(text: str, start: int, core: str) -> bool:
+    """``hi (to you). Com on``: a bracket closing an aside of words, then the sentence's full
+    stop, is no bracketed dot (``bet(888).com`` and ``bet888(.)com`` are)."""
+    if core[:1] not in _CLOSERS or any(c in _OPENERS for c in core):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = max(text.rfind(o, line_start, start) for o in _OPENERS)
+    return opened >= 0 and any(c.isspace() for c in text[opened:start])
+
+
 def defang_pass(work: Work) -> None:
     """Brackets, backslashes and glued or foreign dot words between host parts -> ``.``/``/``."""
     text = work.text
@@ -203,9 +218,12 @@ def defang_pass(work: Work) -> None:
         start, end = m.span()
         kind = m.lastgroup
         if kind == "dot":
-            groups.append(("spelled_dot", start, end, [(start, end, ".")]))
+            if not _closes_phrase(text, start, m["dot"].strip()):
+                groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "punct":
             core = m["punct"].strip().strip("".join(_BRACKET_SET)).strip()
+            if core == ":" and _HTTP_BEFORE.search(text, max(0, start - 5), start):
+                continue  # ``http[:]//``: the scheme pass reads it (trick ``hxxp``)
             groups.append(("defang", start, end, [(start, end, core)]))
         elif kind == "escaped":
             if m["escaped"] != "@" or not _in_link(text, start):
@@ -363,3 +381,24 @@ def _space_is_dot(text: str, start: int) -> bool:
         return False
     mixed = any(c.isdigit() for c in name[-9:]) and any(c.isalpha() for c in name)
     return mixed or (len(name) >= 4 and cjk_near(text, label.start(), start + 4))
+
+
+_MESSENGER_LINK_RE: Final = re.compile(
+    r"(?i)(?<![A-Za-z0-9\-.])(?P<host>t|telegram)[ \t]{0,2}[.．。点][ \t]{0,2}"
+    r"(?P<tld>me|dog)[ \t]{0,2}/[ \t]{0,2}(?=[A-Za-z0-9+~@])"
+)
+MESSENGER_LINK_TRIGGER: Final = (
+    r"(?i:telegram|\bt)[ \t]{0,2}[.．。点][ \t]{0,2}(?i:me|dog)[ \t]{0,2}/"
+)
+"""RE2: a messenger link's host and slash (a superset of what :func:`messenger_link_pass` folds)."""
+
+
+def messenger_link_pass(work: Work) -> None:
+    """``telegram . dog/x``, ``telegram．me / x``: a messenger link with its dot and slash
+    spaced out (the account after the slash is the handle), written tight."""
+    groups: list[Group] = []
+    for m in _MESSENGER_LINK_RE.finditer(work.text):
+        tight = f"{m['host']}.{m['tld']}/"
+        if m[0] != tight:
+            groups.append(("spelled_dot", m.start(), m.end(), [(m.start(), m.end(), tight)]))
+    work.apply(groups)

@@ -19,6 +19,7 @@ import re
 from typing import Final
 
 from bastion.normalize import leet
+from bastion.normalize.hostwords import PROSE_SAFE_TLDS
 from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import CJK_NUMERALS, DOT_EMOJI
 from bastion.suffixes import is_tld
@@ -36,17 +37,21 @@ _SPLIT_RE: Final = re.compile(
     rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}]"
     rf"(?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?P<line>(?<=://)[{_AN}\-]{{1,63}}(?P<gap>[ \t]{{0,4}}\r?\n[ \t]{{0,4}})(?={_TAIL}))"
+    rf"|(?P<mask>(?<=[{_AN}])[*?？□■](?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?<=[.。．点點])(?P<head>[A-Za-z]{{1,10}})(?P<tld>[{PICTOGRAPHS}]{{1,3}})"
     rf"(?=(?P<rest>[A-Za-z0-9]{{1,10}})(?![{_AN}\-.。．点點]))"
 )
 """Where a word may have been cut: an emoji glued inside a name that goes on to its dot
 (``xnx-vi🀄deos.fun``; not the last gap of letters spaced by emoji, ``b🎲e🎲t🎲8.com``), one
 Chinese numeral glued before a name (``四k-netflix。net``: four, or a word), a line break after
-a scheme's first piece (``https://porn\\npatrons.com``), an emoji inside a TLD (``bet.c🎰om``)."""
+a scheme's first piece (``https://porn\\npatrons.com``), an emoji inside a TLD (``bet.c🎰om``), a
+character masked out of a name (``cas*noonline88.vip``, ``mi?et.cc``: the tail is no host; the
+second readings try every character in the mask, :mod:`bastion.normalize.readings`)."""
 SPLIT_GATE: Final = (
     rf"[{_AN}\-][{PICTOGRAPHS}]{{1,3}}-?[{_AN}]"
     rf"|[{_NUMERALS}][{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
     rf"|://[{_AN}\-]{{1,63}}[ \t]{{0,4}}\r?\n"
+    rf"|[{_AN}][*?？□■][{_AN}]"
     rf"|[.。．点點][A-Za-z]{{1,10}}[{PICTOGRAPHS}]{{1,3}}[A-Za-z0-9]"
 )
 """A superset of ``_SPLIT_RE`` for the unmasker's gate (no look-around)."""
@@ -72,6 +77,24 @@ _DESCRIBED_RE: Final = re.compile(
 )
 """``abc 后缀是 com``, ``域名abc，后缀com``, ``abc（后面加.com）``, ``abc 加上 .com``: the TLD
 described in words after the name."""
+_GLUED_DOT_RE: Final = re.compile(
+    rf"(?<=[a-z0-9]{{3}})(?P<sep>dot)(?P<tld>com|net|org|info|xyz|top|vip|club|site|shop|cc|tv"
+    rf"|bet|win|live|pro|io|me|co)(?![{_AN}\-])"
+)
+"""``lovesexbodydotcom``: the dot word glued to the name and its TLD, lower case."""
+_GLUED_TLD_RE: Final = re.compile(
+    rf"(?<![{_AN}\-.@/_#])[{_AN}]{{3,62}}(?P<sep>-)(?P<tld>com|net|org|vip|club|top|xyz|info|bet"
+    rf"|win|live|cc|tv|site|shop|fun|pro)(?![{_AN}\-_.@])"
+    rf"|(?<![{_AN}\-.@/_#])[{_AN}]{{6,62}}(?P<sep2>)(?P<tld2>com)(?![{_AN}\-_.@])"
+)
+"""``tk777-vip``, ``taison1-club``, ``i9bet444com``: a name and its TLD glued, by a hyphen or
+nothing (``com`` only, after six or more characters)."""
+_WWW_UNDERSCORE_RE: Final = re.compile(
+    rf"(?<![{_AN}_\-])(?i:www)(?P<sep0>_)[{_AN}][{_AN}\-]{{1,62}}(?P<sep>_)(?P<tld>{_TLDISH})"
+    rf"(?![{_AN}\-_@])"
+)
+"""``www_betrebels_com``: a host written as a handle, ``_`` for each dot (read without the
+``www``, as the registrable name it spells)."""
 _POINT_RE: Final = re.compile(
     rf"(?<=[{_AN}])(?P<sep>\s{{1,2}}point\s{{1,2}})(?P<tld>[a-z]{{2,24}})"
     rf"(?![{_AN}\-])"
@@ -81,6 +104,10 @@ before ``com``, ``net`` and ``org``)."""
 GUESS_GATE: Final = re.compile(
     rf"[{_AN}](?:_{{1,2}}|[,，、‚﹐､])[A-Za-z0-9〇○◯]{{2}}|[{_AN}] ?(?i:dian)"
     r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s|[a-z0-9]\. {1,2}[a-z]{4}"
+    r"|[a-z0-9]dot(?:com|net|org|info|xyz|top|vip|club|site|shop|cc|tv|bet|win|live|pro|io|me|co)"
+    r"(?:[^A-Za-z0-9\-]|$)"
+    r"|[A-Za-z0-9]-(?:com|net|org|vip|club|top|xyz|info|bet|win|live|cc|tv|site|shop|fun|pro)"
+    r"(?:[^A-Za-z0-9\-_.@]|$)|[A-Za-z0-9]{6}com(?:[^A-Za-z0-9\-_.@]|$)"
 )
 """A superset of the triggers of :func:`guess_pass` (and of ``. `` as a dot before a TLD of
 four or more letters, ``saonidh. world``, which the spelled-dot pass takes when guessing). The
@@ -124,6 +151,8 @@ def split_pass(work: Work) -> None:
             start, end = m.span()
         label = _LABEL_RE.match(text, end)
         tail_end = label.end() if label is not None else end
+        if work.guess and kind == "mask":
+            continue
         if work.guess:
             value = CJK_NUMERALS[m[0]] if kind == "numeral" else ""
             groups.append(("weak_join", start, end, [(start, end, value)]))
@@ -140,22 +169,65 @@ def guess_pass(work: Work) -> None:
     text = work.text
     groups: list[Group] = []
     taken = bytearray(len(text))
-    for pattern in (_DESCRIBED_RE, _STAND_IN_RE, _DIAN_RE, _POINT_RE):
+    for pattern in (
+        _WWW_UNDERSCORE_RE,
+        _DESCRIBED_RE,
+        _STAND_IN_RE,
+        _DIAN_RE,
+        _GLUED_DOT_RE,
+        _POINT_RE,
+        _GLUED_TLD_RE,
+    ):
         for m in pattern.finditer(text):
-            tld = _tld_reading(m["tld"])
-            if tld is None or not _name_ok(text, m.start()):
+            glued = m.groupdict().get("tld2") is not None
+            tld_group, sep_group = ("tld2", "sep2") if glued else ("tld", "sep")
+            tld = _tld_reading(m[tld_group])
+            start, end = m.span(sep_group)
+            www = pattern is _WWW_UNDERSCORE_RE
+            name_at = start if pattern is _GLUED_TLD_RE else m.start()
+            if tld is None or not (www or _name_ok(text, name_at)):
                 continue
-            start, end = m.span("sep")
-            if any(taken[start : m.end("tld")]):
+            if any(taken[start : m.end(tld_group)]):
                 continue
             edits = [(start, end, ".")]
-            if tld != m["tld"].lower():
-                edits.append((*m.span("tld"), tld))
-            end_tld = m.end("tld")
+            if m.groupdict().get("sep0"):
+                edits.insert(0, (m.start(), m.end("sep0"), ""))
+            if tld != m[tld_group].lower():
+                edits.append((*m.span(tld_group), tld))
+            end_tld = m.end(tld_group)
             if m.groupdict().get("close"):
                 edits.append((*m.span("close"), ""))
                 end_tld = m.end("close")
             taken[m.start() : end_tld] = b"\1" * (end_tld - m.start())
             groups.append(("weak_dot", start, end_tld, edits))
     groups.sort(key=lambda group: group[1])
+    work.apply(groups)
+
+
+_CAMEL_TLDS: Final = PROSE_SAFE_TLDS | {"me", "vn", "ru", "in", "us"}
+_CAMEL_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9\-])(?P<name>[A-Z]?[a-z0-9][a-z0-9\-]{1,62})"
+    r"(?P<dot>D[oO0][tT]{1,2}|DOT)(?P<tld>[A-Z][a-z0-9]{1,11}|[A-Z][A-Z0-9]{1,11}?)"
+    r"(?P<tail>[A-Z][a-z]{1,10}|VIP|[A-Z]{2,4})?(?![A-Za-z0-9\-])"
+)
+"""``Bet888DotCom``, ``K8asia85DoTC0m``, ``SavagearmstoreDottC0mVIP``: a name in one word, the dot
+word glued in camel case (``Dot``, ``DoT``, ``D0t``, ``Dott``) and a spam TLD, maybe in digits,
+maybe with a word glued after it (``VIP``, ``Official``)."""
+CAMEL_TRIGGER: Final = r"[a-z0-9](?:D[oO0][tT]{1,2}|DOT)[A-Z]"
+"""RE2: where :func:`camel_dot_pass` can change a text (and the pre-check's clause)."""
+
+
+def camel_dot_pass(work: Work) -> None:
+    """``Bet888DotCom`` is ``bet888.com``: the glued dot word read as the dot and the TLD as
+    written (a word glued after it set apart)."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _CAMEL_RE.finditer(text):
+        tld = _tld_reading(m["tld"])
+        if tld is None or tld not in _CAMEL_TLDS:
+            continue
+        edits = [(*m.span("dot"), "."), (*m.span("tld"), tld)]
+        if m["tail"]:
+            edits.append((m.start("tail"), m.start("tail"), " "))
+        groups.append(("spelled_dot", m.start("dot"), m.end("tld"), edits))
     work.apply(groups)

@@ -57,7 +57,7 @@ _NUM_: Final = _NUM + "_"
 """What marks a run after a cue and a line break as an id, not the next line's prose: a digit
 (numerals too) or an ``_`` (``飞机👇`` then ``anking_official`` a letter a line)."""
 _UNIT: Final = f"A-Za-z0-9_\\-{_NUM}"
-_JUNK: Final = f" \t\r\n\u3000\xa0·•・.*#~^|/\\\\,，、。{SYMBOLS}"
+_JUNK: Final = f" \t\r\n\u3000\xa0·‧•・.*#~^|/\\\\,，、。{SYMBOLS}"
 """Gaps a spammer puts between the pieces of an id."""
 _ID_RUN: Final = f"[{_UNIT}]{{1,40}}(?:[{_JUNK}]{{1,3}}[{_UNIT}]{{1,40}}){{0,40}}"
 _HANZI_JUNK: Final = f"(?:(?![{_NUM}])[\u4e00-\u9fff])"
@@ -393,21 +393,25 @@ def glued_ticker_pass(work: Work) -> None:
 
 
 SPOKEN_SYMBOL_TRIGGER: Final = (
-    "(?i:underscore|under score|dash[)）]|hyphen[)）]|[ ](?:dash|hyphen)[ ]{1,2}[0-9])"
-    "|下划线|下劃線|底线|底線|横杠|横线|中划线|减号"
+    "(?i:underscore|under score|underline|low line|dash[)）]|hyphen[)）]"
+    "|[ ](?:dash|hyphen|minus)[ ]{1,2}[0-9])"
+    "|下划线|下劃線|底线|底線|底杠|下横线|下橫線|横杠|横线|中划线|短横线|减号|[A-Za-z0-9]杠[A-Za-z0-9]"
 )
 """A superset of the spoken-symbol fold's trigger (RE2 syntax)."""
 _UNDERSCORE: Final = "(?i:underscore|under score)|下划线|下劃線|底线|底線"
 _SPOKEN_SYMBOL_RE: Final = re.compile(
     "(?<=[A-Za-z0-9])(?:"
     f"[ ]{{0,2}}[(（](?P<u>{_UNDERSCORE})[)）][ ]{{0,2}}"
-    "|[ ]{1,2}(?P<u2>(?i:underscore))[ ]{1,2}|(?P<u3>下划线|下劃線)"
-    "|[ ]{1,2}(?P<h2>(?i:dash|hyphen))[ ]{1,2}(?=[0-9])|(?P<h3>横杠|横线|中划线)"
+    "|[ ]{1,2}(?P<u2>(?i:underscore|underline|low[ ]line))[ ]{1,2}"
+    "|(?P<u3>下划线|下劃線|底线|底線|底杠|下横线|下橫線)"
+    "|[ ]{1,2}(?P<h2>(?i:dash|hyphen|minus))[ ]{1,2}(?=[0-9])"
+    "|(?P<h3>横杠|横线|中划线|短横线|减号|杠)"
     "|[ ]{0,2}[(（](?P<h>(?i:dash|hyphen)|横杠|中划线|减号)[)）][ ]{0,2})"
     "(?=[A-Za-z0-9])"
 )
 """``cocojia underscore 36234``, ``baoyu(下划线)14381``, ``qi(dash)club``, ``yunwin dash 91215``,
-``vipling横杠81071``: an id's symbol said as a word; read as the word, the id would end before it
+``vipling横杠81071``, ``bjl底线2575``, ``kefu减号8533``, ``meimei minus 85819``: an id's symbol
+said as a word; read as the word, the id would end before it
 (``cocojia``, a wrong handle). A bare spaced ``dash`` counts only before digits (``a dash of``)."""
 
 

@@ -55,13 +55,28 @@ _JOIN_RE: Final = re.compile(
 )
 """Words telling the reader to write the pieces as one word."""
 
+_TIMES: Final = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4}
+"""Words that count the digit after them (``double eight`` is 88)."""
+_TIMES_WORD: Final = rf"(?:(?i:{'|'.join(_TIMES)})[ ]{{1,2}})"
+
 _SPOKEN_RE: Final = re.compile(
-    rf"{_NAME}?(?P<digits>(?(name)[ ]{{1,2}}|(?<![A-Za-z0-9\-])){_DIGIT_WORD}"
+    rf"{_NAME}?(?P<digits>(?(name)[ ]{{1,2}}|(?<![A-Za-z0-9\-]))"
+    rf"(?:{_TIMES_WORD}?{_DIGIT_WORD}|{_TIMES_WORD}[0-9]{{1,24}}(?![A-Za-z]))"
     rf"(?:[ ]{{1,2}}[A-Za-z0-9]{{1,24}}){{0,8}}?)"
     rf"(?P<dot>[ ]{{1,2}}(?i:dot)[ ]{{1,2}}|[ ]{{1,2}}[.。点][ ]{{0,2}}|[.。点]){_TLD}"
 )
-"""``win seven nine dot vip``, ``i nine bet six six six dot com``, ``sodo one four . com``:
-digits read aloud in a name, from one word before the first of them to the dot."""
+"""``win seven nine dot vip``, ``i nine bet six six six dot com``, ``sodo one four . com``,
+``mansion double eight dot com``: digits read aloud in a name, from one word before the first of
+them to the dot."""
+
+_COUNTED_ZH_RE: Final = re.compile(
+    r"(?P<count>两|俩|三|四|五|六|[2-6])个(?P<digit>[0-9])(?P<more>[0-9]?)"
+    r"(?=[A-Za-z0-9\-]{0,62}\s{0,2}(?:[.。．点點]|(?i:dot)(?![A-Za-z]))\s{0,2}[A-Za-z]{2,24}"
+    r"(?![A-Za-z0-9\-]))"
+)
+"""``vk两个8 点 com``, ``iwin三个8点com``: a digit and how many times it is written, inside a
+name that goes on to its dot and TLD."""
+_COUNTS: Final = {"两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 _TLD_AFTER_RE: Final = re.compile(
     rf"{_NAME}(?P<sep>[ ]{{0,2}}[,，:;\-(（]?[ ]{{0,3}}"
@@ -140,6 +155,29 @@ _FILLER_RE: Final = re.compile(
 """``without the Qs``, ``delete every ZZ``, ``(remove the _s)``, ``（去掉X）``: a filler written
 inside the link that the reader is told to drop."""
 
+_NAMED_FILLER_RE: Final = re.compile(
+    r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|quita(?:r)?|elimina(?:r)?|enl[eè]ve[sz]?"
+    r"|supprime[sz]?|entferne|bỏ|xóa|hapus|buang|убери|удали)"
+    r"(?:[ ]{1,2}(?i:the|all|every|each|any|les|los|las|la|le|die|der|das|alle|dấu|tous))"
+    r"{0,3}[ ]{1,2}"
+    r"|(?:去掉|去除|删掉|删除|删去|忽略|不要)\s{0,2}(?:所有的?|全部的?)?)"
+    r"(?:(?P<word>(?i:stars?|asterisks?|hearts?|tildes?)|星星|星号|爱心|心心|桃心)"
+    r"|(?P<sym>[^\w\s()（）\[\]\"'“”‘’.,，。:：;；!?！？])"
+    r"|(?P<letter>[A-Za-z])(?:'?s)?)(?![A-Za-z0-9])"
+)
+"""``(ignore the stars)``, ``（去掉爱心）``, ``(enlève les ★)``, ``(quita los x)``, ``(bỏ dấu ~)``:
+a filler the message names (a symbol, a word for one, or one letter) to be dropped from a name."""
+_FILLER_WORDS: Final = {
+    "star": "★☆✦✩✪✫✬✭✮✯✰⭐*＊", "asterisk": "*＊", "heart": "♥❤♡💕💖💗💓💘💝❣🖤💜💙💚💛🧡",
+    "tilde": "~～", "星星": "★☆✦✩✪⭐*＊", "星号": "*＊★", "爱心": "♥❤♡💕💖💗💓💘💝❣",
+    "心心": "♥❤♡💕💖💗", "桃心": "♥❤♡💕💖💗",
+}  # fmt: skip
+_THEN_DOT_RE: Final = re.compile(
+    r"\s{0,2}(?:[点點。]|(?i:dot)(?![A-Za-z]))\s{0,2}(?P<tld>[A-Za-z]{2,24})(?![A-Za-z0-9])"
+)
+_FILLER_REACH: Final = 200
+"""How far from the instruction a name it speaks of may be."""
+
 _REVERSE_RE: Final = re.compile(
     r"(?i:right[ \-]{1,2}to[ \-]{1,2}left|from[ ]{1,2}the[ ]{1,2}(?:end|back|right)"
     r"|in[ ]{1,2}reverse|reverse[ ]{1,2}order|backward(?![A-Za-z])|mirror(?:ed)?(?![A-Za-z]))"
@@ -161,6 +199,12 @@ _FILLER_KEY: Final = (
     r"|(?:去掉|去除|删掉|删除|删去|不要|忽略)\s{0,2}(?:所有|全部)?的?(?:字母|数字)?[\"'“‘]?"
     r"[A-Za-z0-9_@*#~^|/+=$%&!\-])"
 )
+_NAMED_KEY: Final = (
+    r"(?:(?i:without|minus|remove|delete|drop|ignore|skip|quita|elimina|enl[eè]ve|supprime"
+    r"|entferne|bỏ|xóa|hapus|buang|убери|удали)[ ]|去掉|去除|删掉|删除|删去|忽略|不要)"
+)
+_DOT_NEAR: Final = rf"(?:{_DOTTED}|[A-Za-z0-9][点點][A-Za-z]|[ ](?i:dot)[ ])"
+"""A dot or its word between letters: where a named filler can hide a host."""
 _REVERSE_KEY: Final = (
     r"(?:(?i:right[ \-]{1,2}to[ \-]{1,2}left|from[ ]{1,2}the[ ]{1,2}(?:end|back|right)"
     r"|in[ ]{1,2}reverse|reverse[ ]{1,2}order|backward|mirror)"
@@ -187,7 +231,8 @@ _STARS_RE: Final = re.compile(r"(?<=[A-Za-z0-9\-])[*＊]+|[*＊]+(?=[A-Za-z0-9\-
 _KEYS: Final = (
     (
         "spoken",
-        rf"(?i:{'|'.join(DIGIT_WORDS)})(?:[ ]+[A-Za-z0-9]+)*"
+        rf"(?:(?i:{'|'.join(DIGIT_WORDS)})|(?i:double|twice|triple|treble|quadruple)[ ]+[0-9]+)"
+        r"(?:[ ]+[A-Za-z0-9]+)*"
         r"(?:[ ]{1,2}(?i:dot)[ ]{1,2}|[ ]{1,2}[.。点][ ]{0,2}|[.。点])"
         rf"{TLD}(?:[^A-Za-z0-9\-]|$)",
     ),
@@ -216,6 +261,7 @@ _KEYS: Final = (
         rf"{_SYMBOLS}",
     ),
     ("filler", rf"(?s:{_FILLER_KEY}.*{_DOTTED}|{_DOTTED}.*{_FILLER_KEY})"),
+    ("named_filler", rf"(?s:{_NAMED_KEY}.*{_DOT_NEAR}|{_DOT_NEAR}.*{_NAMED_KEY})"),
     ("reverse", rf"(?s:{_REVERSE_KEY}.*{_DOTTED}|{_DOTTED}.*{_REVERSE_KEY})"),
     (
         "insert_dot",
@@ -223,6 +269,7 @@ _KEYS: Final = (
         r"|(?:前面?|之前|前边)(?:加|添加|插入|补|打)|自己加",
     ),
     ("mask", r"[*＊]\s{0,2}(?:=|是|为|代表|表示|(?i:means|stands))|星号|星星"),
+    ("counted", r"(?:两|俩|三|四|五|六|[2-6])个[0-9]"),
 )
 """Per scan of :func:`instruction_pass`, a superset of the texts it changes (its keywords)."""
 
@@ -258,6 +305,7 @@ the pre-check's clause, and through ``to_re2`` the pass's trigger."""
 GATE: Final = "|".join(
     (
         rf"(?i:{'|'.join(DIGIT_WORDS)})[ .。点]",
+        r"(?i:double|twice|triple|treble|quadruple)[ ]+[0-9]",
         r"(?i:ending|ends|extension|suffix|tld)[^A-Za-z0-9]",
         r"(?i:then|plus|by|add|the)[ ]+(?:(?i:add)[ ]+)?(?:(?i:dot)|\.)",
         r"后缀|尾缀|结尾|收尾|前面|之前|前边|先输入|先打|先写|先输|先填",
@@ -268,9 +316,11 @@ GATE: Final = "|".join(
         r"(?i:replace|change|swap|turn)[ ]",
         r"(?i:without|minus|remove|delete|drop|ignore|skip|take[ ]+out|leave[ ]+out)[ ]",
         r"去掉|去除|删掉|删除|删去|不要|忽略|星号|星星|自己加|前(?:加|添加|插入|补|打)",
+        r"(?i:quita|elimina|enl[eè]ve|supprime|entferne|bỏ|xóa|hapus|buang|убери|удали)[ ]",
         _REVERSE_KEY,
         r"(?i:add|put|insert|type)[ ]+(?:(?i:a|the)[ ]+)?(?:\.|(?i:dot))",
         r"[*＊]\s*(?:=|是|为|代表|表示|(?i:means|stands))",
+        r"(?:两|俩|三|四|五|六|[2-6])个[0-9]",
     )
 )
 """A cheap superset of :data:`TRIGGER` for the unmasker's gate set: keywords without the
@@ -366,7 +416,7 @@ def _spoken_digits(work: Work) -> list[Group]:
             continue
         name, start = m["name"], m.start()
         digits_start = m.start("digits") + len(m["digits"]) - len(m["digits"].lstrip())
-        joined = "".join(_spoken(word) for word in words)
+        joined, unsure = _spoken_run(words)
         certain = _JOIN_RE.search(text, m.end(), m.end() + 48) is not None
         if name is not None and name.lower() in _PROSE_WORDS:
             # ``go to seven nine`` (79) or ``go to go eight eight f`` (go88f): both readings
@@ -379,7 +429,8 @@ def _spoken_digits(work: Work) -> list[Group]:
             continue
         edits = [(start, m.end("digits"), _spoken(name or "") + joined), (*m.span("dot"), ".")]
         if certain:
-            found.append(("instruction", start, m.end("tld"), edits))
+            trick = "ambiguous_host" if unsure else "instruction"
+            found.append((trick, start, m.end("tld"), edits))
         elif len(words) + (name is not None) < 2:
             continue
         elif work.guess:
@@ -387,6 +438,42 @@ def _spoken_digits(work: Work) -> list[Group]:
         else:
             last = m.start("digits") + m["digits"].rindex(words[-1])
             found.append(("split_word", last, m.end("tld"), []))
+    return found
+
+
+def _spoken_run(words: list[str]) -> tuple[str, bool]:
+    """Digits read aloud, joined, with the counted ones written out (``double eight`` is 88,
+    ``four times zero`` 0000); unsure when a count falls on several digits (``double 82``: 882
+    or 8282?), where the count is taken for the first."""
+    out: list[str] = []
+    times, unsure = 1, False
+    for word in words:
+        lower = word.lower()
+        if lower in _TIMES:
+            times = _TIMES[lower]
+            continue
+        if lower == "times" and out and len(out[-1]) == 1 and out[-1].isdigit():
+            times = int(out.pop())
+            continue
+        said = _spoken(word)
+        if times > 1:
+            unsure = unsure or not said.isdigit() or len(said) > 1
+            said = said[0] * times + said[1:]
+            times = 1
+        out.append(said)
+    return "".join(out), unsure
+
+
+def _counted_zh(work: Work) -> list[Group]:
+    """``vk两个8 点 com`` is ``vk88.com``: a counted digit written out. A digit right after the
+    counted one (``luck三个82``: 8882 or 828282?) makes the count unsure: it is taken for the
+    first and the host flagged ``ambiguous_host`` (listed, acted on; unlisted, a person looks)."""
+    found: list[Group] = []
+    for m in _COUNTED_ZH_RE.finditer(work.text):
+        count = _COUNTS.get(m["count"]) or int(m["count"])
+        trick = "ambiguous_host" if m["more"] else "instruction"
+        start, end = m.start(), m.end("digit")
+        found.append((trick, start, end, [(start, end, m["digit"] * count)]))
     return found
 
 
@@ -433,6 +520,60 @@ def _dropped_filler(work: Work) -> list[Group]:
             if inside != token[0] and names_host(inside) and _filler_ok(token[0], fill):
                 found.append(_token_edit(token, inside))
     return found
+
+
+def _named_filler(work: Work) -> list[Group]:
+    """Drop the filler the message names, in words or other languages, from a name near the
+    instruction (``norges★aut★o★maten.com (ignore the stars)``, ``to♥ng♥g♥a88点com （去掉爱心）``,
+    ``d9betxx68.com （去掉x）``). A letter is a filler only where the name holds it twice or more
+    (``example.com without the e`` names no filler), and named in an aside."""
+    text = work.text
+    found: list[Group] = []
+    for instruction in _NAMED_FILLER_RE.finditer(text):
+        if instruction["word"] is not None:
+            word = instruction["word"].lower()
+            chars = _FILLER_WORDS.get(word.rstrip("s"), _FILLER_WORDS.get(word, ""))
+        elif instruction["letter"] is not None:
+            if text[max(0, instruction.start() - 2) : instruction.start()].strip()[-1:] not in (
+                "(",
+                "（",
+            ):
+                continue  # a letter only in an aside: ``(quita los x)``, not ``skip a line.com``
+            chars = instruction["letter"]
+        else:
+            chars = instruction["sym"]
+        lo = max(0, instruction.start() - _FILLER_REACH)
+        hi = min(len(text), instruction.end() + _FILLER_REACH)
+        for char in chars:
+            if text.find(char, lo, hi) < 0:
+                continue
+            fill = re.escape(char)
+            token_re = re.compile(
+                rf"(?<![A-Za-z0-9\-.{fill}])[A-Za-z0-9{fill}][A-Za-z0-9\-.{fill}]*[A-Za-z0-9]"
+            )
+            for token in token_re.finditer(text, lo, hi):
+                if instruction.start() <= token.start() < instruction.end():
+                    continue
+                inside = token[0].replace(char, "")
+                if inside == token[0] or (char.isalpha() and _inner(token[0], char) < 2):
+                    continue
+                after = _THEN_DOT_RE.match(text, token.end())
+                if names_host(inside) or (
+                    after is not None and names_host(f"{inside}.{after['tld']}")
+                ):
+                    found.append(_token_edit(token, inside))
+            if found:
+                break
+    return found
+
+
+def _inner(token: str, char: str) -> int:
+    """How often ``char`` stands between two letters or digits of ``token``."""
+    return sum(
+        1
+        for i in range(1, len(token) - 1)
+        if token[i] == char and token[i - 1].isalnum() and token[i + 1].isalnum()
+    )
 
 
 def _inserted_dot(work: Work) -> list[Group]:
@@ -540,9 +681,11 @@ _SCANS: Final = (
     _halves,
     _replaced_symbol,
     _dropped_filler,
+    _named_filler,
     _reversed,
     _inserted_dot,
     _unmasked_stars,
+    _counted_zh,
 )
 """The scans, in the order of :data:`_KEYS`."""
 assert len(_SCANS) == len(_KEYS)

@@ -77,7 +77,7 @@ _SPACES: Final = frozenset("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u20
 GATE: Final = (
     r"</?[A-Za-z]|\[/?[A-Za-z]|&#[0-9xX]|&[A-Za-z][A-Za-z0-9]|\\[ux0-3]"
     r"|(?:\*\*|__|~~|`)[A-Za-z0-9]|[A-Za-z0-9](?:\*\*|__|~~|`)"
-    r"|[A-Za-z0-9.][\"'“”‘’＂＇」]\s{0,2}[+＋➕]"
+    r"|[A-Za-z0-9.][\"'“”‘’＂＇」]\s{0,2}[+＋➕]|[A-Za-z0-9]<!--"
 )
 """Where the pass can matter, as an ``re`` pattern (RE2 through ``to_re2``): short prefixes,
 as a wide bounded repeat would bloat the shared gate DFAs; each branch holds an ASCII letter or
@@ -121,8 +121,17 @@ def _reference(m: re.Match[str]) -> str | None:
         return None
     if decoded in _SPACES:
         return " "
+    if decoded in _UNSEEN:
+        return ""
     return decoded if decoded.isalnum() or decoded in _LINK_PUNCT else None
 
+
+_UNSEEN: Final = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+"""Decoded references that render as nothing inside a word (``&shy;``, ``&#8203;``, ``&zwj;``):
+the reader sees the letters either side joined (``liv&shy;egranny.net`` is ``livegranny.net``,
+never ``egranny.net``)."""
+_COMMENT_RE: Final = re.compile(r"<!--[^\n]{0,200}?-->")
+"""An HTML comment on one line (``h<!-- -->awkbuzz``, ``<!---->``): it renders as nothing."""
 
 _LINK_PUNCT: Final = frozenset(".:/@-_?=%~。．：／＠")
 """Punctuation a decoded reference or escape may give (``&lt;`` stays: it is markup syntax)."""
@@ -141,6 +150,7 @@ def _concat(m: re.Match[str]) -> str | None:
 
 
 _FORMS: Final = (
+    ("markup", _COMMENT_RE, lambda m: ""),
     ("markup", _BBCODE_RE, _bbcode),
     ("markup", _TAG_RE, _tag),
     ("markup", _REF_RE, _reference),

@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from bastion.normalize.cues import SYMBOLS
+from bastion.normalize.cues import CUE_QQ, SYMBOLS
 from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 
 _NUM: Final = "".join(CJK_NUMERALS) + "两兩"
 _TO_DIGITS: Final = str.maketrans({**CJK_NUMERALS, "两": "2", "兩": "2"})
 _DIGIT: Final = f"[0-9{_NUM}]"
-_JOIN: Final = f"[*~～_/|→➖＊{SYMBOLS}]"
+_JOIN: Final = f"[*~～_/|→➖＊⁃‐‑‒–—―丶ー{SYMBOLS}]"
 """What joins the groups of a mobile in place of a space: never part of a number."""
 _GROUP_JOIN: Final = f"(?:[ \u3000]?{_JOIN}{{1,2}}[ \u3000]?|[ \u3000·\\-]{{1,2}})"
 _GROUPED_MOBILE_RE: Final = re.compile(
@@ -36,6 +36,7 @@ _GROUPED_MOBILE_RE: Final = re.compile(
 """Eleven numerals in two to four groups (``138💋1234💋5678``, ``1381*234*5678``)."""
 GROUPED_MOBILE_TRIGGER: Final = (
     f"[1幺一壹]{_DIGIT}{{1,4}}{_GROUP_JOIN}{_DIGIT}{{2,5}}(?:{_GROUP_JOIN}{_DIGIT}{{2,5}}){{0,2}}"
+    "|1[3-9][0-9]一[0-9]{4}一[0-9]"
 )
 """A superset of the grouped mobile (RE2 syntax: no back-reference)."""
 
@@ -59,7 +60,32 @@ _SPOKEN_RE: Final = re.compile(
 )
 SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|double|triple|[0-9])[ ,\\-]{{1,2}}){{6}}"
 """Six digit words in a row: a superset of every number read aloud that is folded."""
-TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER)
+_ASIDE: Final = (
+    r"[ \t]{0,2}(?:[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]"
+    r"|[—\-–]{1,2}[ \t]?[^\n—\-–0-9]{0,8}[0-9]{0,3}[^\n—\-–0-9]{1,8}[ \t]?[—\-–]{1,2})[ \t]{0,2}"
+)
+"""An aside between the groups of a number: ``（别打错）``, ``[非诚勿扰]``, ``—24小时—``."""
+_ASIDE_MOBILE_RE: Final = re.compile(
+    rf"(?<![0-9])1[3-9][0-9](?:{_ASIDE}){{1,3}}[0-9]{{4}}(?:{_ASIDE}){{0,3}}[0-9]{{4}}(?![0-9])"
+    rf"|(?<![0-9])1[3-9][0-9][ \t]?[0-9]{{4}}(?:{_ASIDE}){{1,3}}[0-9]{{4}}(?![0-9])"
+)
+"""A mainland mobile in its 3-4-4 groups with asides between them."""
+_INTL_ASIDE_RE: Final = re.compile(
+    r"\+[0-9]{1,3}(?:[ \t]{0,2}(?:\([0-9]{1,4}\)|[0-9]{1,4}(?![0-9])"
+    r"|[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]|[—\-–])){1,16}"
+)
+"""``+65 (9) [text only] 863 - (after 6pm) - 2196``: a country code, then digit groups (maybe in
+brackets) and asides."""
+_ASIDE_TOKEN_RE: Final = re.compile(
+    r"\(([0-9]{1,4})\)|([0-9]{1,4})(?![0-9])|[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]|[—\-–]"
+)
+ASIDE_TRIGGER: Final = (
+    r"[0-9][ \t]{0,2}[（(\[【][^()（）\[\]【】\n0-9]{1,16}[)）\]】][ \t]{0,2}[0-9]"
+    r"|[0-9][ \t]{0,2}[—\-–]{1,2}[ \t]?[^\n—\-–]{1,12}[—\-–]{1,2}[ \t]{0,2}[0-9]"
+)
+"""RE2: digits on both sides of an aside (a superset of what :func:`aside_phone_pass` folds)."""
+
+TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER, ASIDE_TRIGGER)
 """Supersets of what each pass folds, for the unmasker's gate and the pre-check."""
 _WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(DIGIT_WORDS)} | dict.fromkeys(
     ("oh", "o", "nought", "nil"), "0"
@@ -67,9 +93,20 @@ _WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(DIGIT_WORDS)} | dict
 _TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")
 
 
+_ONE_JOINED_RE: Final = re.compile("(?<![0-9])1[3-9][0-9]一[0-9]{4}一[0-9]{4}(?![0-9])")
+"""``180一3446一5910``: the numeral 一 written as the dash between a mobile's groups."""
+
+
 def grouped_mobile_pass(work: Work) -> None:
-    """``158💋8871💋二9一4`` -> ``15888712914``: a mobile whose groups a symbol joins."""
+    """``158💋8871💋二9一4`` -> ``15888712914``: a mobile whose groups a symbol joins (a dash
+    look-alike, ``丶``, or 一 between digit groups: ``180一3446一5910``)."""
     groups: list[Group] = []
+    for m in _ONE_JOINED_RE.finditer(work.text):
+        start, end = m.span()
+        groups.append(("spaced_letters", start, end, [(start, end, m[0].replace("一", ""))]))
+    if groups:
+        work.apply(groups)
+        groups = []
     for m in _GROUPED_MOBILE_RE.finditer(work.text):
         join = m["join"].strip(" \u3000")
         written = "".join(c for c in m[0] if c.isdigit() or c in _NUM)
@@ -80,6 +117,54 @@ def grouped_mobile_pass(work: Work) -> None:
             continue  # a plain spaced or hyphenated mobile: the finder reads it as it is
         start, end = m.span()
         groups.append(("spaced_letters", start, end, [(start, end, digits)]))
+    work.apply(groups)
+
+
+def aside_phone_pass(work: Work) -> None:
+    """``178（别打错）8348（晚上打）5017`` -> ``17883485017``, ``+65 (9) [text only] 863 - (after
+    6pm) - 2196`` -> ``+6598632196``: the asides between a number's groups dropped. A mainland
+    mobile keeps its 3-4-4 groups; an international number takes every digit group after its
+    country code, and needs eight to fifteen digits and one aside at least."""
+    groups: list[Group] = []
+    for m in _ASIDE_MOBILE_RE.finditer(work.text):
+        digits = "".join(c for c in re.sub(_ASIDE, "", m[0]) if c.isdigit())
+        if len(digits) == 11:
+            start, end = m.span()
+            groups.append(("spaced_letters", start, end, [(start, end, digits)]))
+    for m in _INTL_ASIDE_RE.finditer(work.text):
+        body = m[0].rstrip(" \t—-–")
+        tokens = list(_ASIDE_TOKEN_RE.finditer(body, 1))
+        digits = "".join(t[1] or t[2] or "" for t in tokens)
+        asides = sum(1 for t in tokens if t[1] is None and t[2] is None and len(t[0]) > 1)
+        if asides and 8 <= len(digits) <= 15:
+            start = m.start()
+            end = start + len(body)
+            groups.append(("spaced_letters", start, end, [(start, end, "+" + digits)]))
+    groups.sort(key=lambda group: group[1])
+    work.apply([g for i, g in enumerate(groups) if i == 0 or g[1] >= groups[i - 1][2]])
+
+
+_QQ_NUM: Final = f"0-9{''.join(CJK_NUMERALS)}两"
+_GROUPED_QQ_RE: Final = re.compile(
+    f"(?:{CUE_QQ})[ \t]{{0,2}}[:：][ \t]{{0,2}}"
+    f"(?P<id>[{_QQ_NUM}]{{1,8}}(?:[·‧・ ][{_QQ_NUM}]{{1,8}}){{1,2}})"
+    f"(?![{_QQ_NUM}A-Za-z]|[·‧・ ][{_QQ_NUM}])"
+)
+GROUPED_QQ_TRIGGER: Final = f"[:：][ \t]{{0,2}}[{_QQ_NUM}]{{1,8}}[·‧・ ][{_QQ_NUM}]"
+"""RE2: digit groups after a colon (a superset of what :func:`grouped_qq_pass` folds)."""
+
+
+def grouped_qq_pass(work: Work) -> None:
+    """``叩叩：七捌八七‧一叁贰叁`` -> ``78871323``: a QQ number after its cue in two or three
+    groups of digits and numerals, a middle dot or a space between them (five to eleven digits,
+    no leading zero). Four groups or more are the cued-id pass's (``④①⑤·③⑨②·②⑤⑧·③``)."""
+    groups: list[Group] = []
+    for m in _GROUPED_QQ_RE.finditer(work.text):
+        written = m["id"]
+        digits = "".join(c for c in written if c not in "·‧・ ").translate(_TO_DIGITS)
+        if 5 <= len(digits) <= 11 and digits.isdigit() and digits[0] != "0":
+            start, end = m.span("id")
+            groups.append(("spaced_letters", start, end, [(start, end, digits)]))
     work.apply(groups)
 
 

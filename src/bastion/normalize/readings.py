@@ -38,12 +38,15 @@ MAX_WINDOW: Final = 400
 @dataclass(frozen=True, slots=True)
 class Reading:
     """``text`` is how a careful reader reads ``original[start:end]``. ``joined``: the reading
-    joins pieces that also read as hosts alone, which then are fragments of it."""
+    joins pieces that also read as hosts alone, which then are fragments of it; ``masked``: it
+    fills a masked character with every one, so only a host listed as it is counts (a look-alike
+    of a listed host is one of the other fillings)."""
 
     start: int
     end: int
     text: str
     joined: bool = False
+    masked: bool = False
 
 
 def _compile(pattern: str) -> re2._Regexp[str]:
@@ -122,16 +125,26 @@ _NATO: Final = {
     "point": ".", "dash": "-", "hyphen": "-", "minus": "-",
 }  # fmt: skip
 _NATO_WORD = "(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + ")"
-_NATO_RUN = _compile(rf"(?i)\b{_NATO_WORD}(?:[\s,;/\-–—]{{1,4}}{_NATO_WORD}){{3,}}\b")
-_NATO_TOKEN = _compile(rf"(?i){_NATO_WORD}")
+_NATO_OR_DIGIT = rf"(?:{_NATO_WORD}|[0-9])"
+_NATO_RUN = _compile(rf"(?i)\b{_NATO_OR_DIGIT}(?:[\s,;/\-–—]{{1,4}}{_NATO_OR_DIGIT}){{3,}}\b")
+_NATO_TOKEN = _compile(rf"(?i)\b{_NATO_OR_DIGIT}\b")
+_NATO_TLD = _compile(r"^[ \t]{1,3}([A-Za-z]{2,24})\b")
 
 
 def _nato(text: str) -> list[Reading]:
+    """``Kilo-8-Alfa dot Charlie-Oscar-Mike``, ``Bravo Echo Tango Three 0 dot com``: letters in
+    the NATO alphabet, digits as words or figures, the TLD spelled too or written plainly."""
     out = []
     for m in _NATO_RUN.finditer(text):
-        spelled = "".join(_NATO[t.lower()] for t in _NATO_TOKEN.findall(m.group()))
+        spelled = "".join(_NATO.get(t.lower(), t) for t in _NATO_TOKEN.findall(m.group()))
+        if not any(ch.isalpha() for ch in spelled):
+            continue  # digits read aloud (``seven seven seven dot com``): the instruction pass's
+        end = m.end()
+        if spelled.endswith(".") and (tld := _NATO_TLD.match(text[end : end + 30])):
+            spelled += tld.group(1).lower()
+            end += tld.end()
         if "." in spelled.strip("."):
-            out.append(Reading(m.start(), m.end(), f" {spelled} ", joined=True))
+            out.append(Reading(m.start(), end, f" {spelled} ", joined=True))
     return out
 
 
@@ -194,7 +207,7 @@ _JOIN_CUE = (
     r"|(?i:\bjoin|combine|together|in parts|two lines|first half|second half|split)"
 )
 _LINE_LABEL = _compile(
-    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?"
+    r"^\s*(?:[>》→•·▪◦‣⁃｜\-–—*+]{1,2}\s?)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?"
     r"(?:(?i:first|second|1st|2nd|part\s?[12])\s?(?i:half|part)?\s*[:：]?\s*"
     r"|第[一二三四1-4][段行部分]{1,2}\s*[:：]?\s*"
     r"|[^\s:：]{1,16}(?:\s\d{1,2}:\d{2})?\s*[:：]\s*)?"
@@ -241,11 +254,51 @@ def _lines(text: str) -> list[Reading]:
 
 _JOIN = _compile(_JOIN_CUE)
 
+_STEP = (
+    r"(?:先输入|先打|先写|首先输入|首先|先|再输入|再打|再写|再加上?|然后输入|然后是?|接着输入|接着是?"
+    r"|最后加上?|最后输入|最后是?|第[一二三四五1-5]段|第[一二三四五1-5]部分"
+    r"|(?i:first|type|then|and\s{1,2}then|next|and\s{1,2}finally|finally|lastly))"
+)
+_PARTS_RUN = _compile(
+    rf"{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9\-]{{1,63}}"
+    rf"(?:[\s,，、;；]{{0,3}}{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9\-]{{1,63}}){{1,4}}"
+    rf"[\s,，、;；]{{0,3}}{_STEP}?[\s:：,，]{{0,3}}(?:点|\.|(?i:dot)\s?)\s{{0,2}}"
+    r"(?P<tld>[A-Za-z]{2,24})\b"
+)
+_PART = _compile(rf"{_STEP}[\s:：,，]{{0,3}}([A-Za-z0-9\-]{{1,63}})")
+_PLUSSED = _compile(
+    r"(?:^|[^A-Za-z0-9\-])([A-Za-z0-9\-]{1,63}(?:\s{0,2}[+＋➕]\s{0,2}[A-Za-z0-9\-]{1,63}){1,5})"
+    r"\s{0,2}[+＋➕]\s{0,2}(?:点|\.|(?i:dot)\s?)\s{0,2}([A-Za-z]{2,24})\b"
+)
+_PLUS = _compile(r"\s{0,2}[+＋➕]\s{0,2}")
+
+
+def _parts(text: str) -> list[Reading]:
+    """A name given in steps (``先输入km，再输入isa68，最后加点com``, ``type webcan, then ix, then
+    .com``, ``第一段biend 第二段o9 第三段.com``) or in pieces added up (``jun8 + 8bet + 点biz``):
+    the pieces joined, the TLD after a dot."""
+    out = []
+    for m in _PARTS_RUN.finditer(text):
+        pieces = _PART.findall(text[m.start() : m.start(1)])
+        name = "".join(p for p in pieces if p.lower() not in ("dot", "then", "and"))
+        if name:
+            out.append(Reading(m.start(), m.end(), f" {name}.{m.group(1)} ", joined=True))
+    for m in _PLUSSED.finditer(text):
+        name = _PLUS.sub("", m.group(1))
+        out.append(Reading(m.start(1), m.end(), f" {name}.{m.group(2)} ", joined=True))
+    return out
+
+
 _TLD_MENTION = _compile(
-    r"(?i)(?:(?:ending(?:\sis)?|end(?:s|ing)?\swith|后缀是?|结尾是?)\s{0,3}(?:(?:\.|点|dot)\s{0,2})?"
+    r"(?i)(?:(?:ending(?:\sis)?|end(?:s|ing)?\swith|后缀是?|结尾是?)\s{0,3}[:：]?\s{0,3}"
+    r"(?:(?:\.|点|dot)\s{0,2})?"
     r"|(?:\+|put|then|add|plus|加上?)\s{0,3}(?:\.|点|dot)\s{0,2})(?P<tld>[a-z]{2,12})\b"
 )
-_NAME_TOKEN = _compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]*[A-Za-z0-9]")
+_NAME_TOKEN = _compile(
+    r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]"
+    r"[A-Za-z0-9.\-_\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]*"
+    r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]"
+)
 _NAME_STOP: Final = frozenset(
     [
         "the",
@@ -317,6 +370,80 @@ def _tld_mentions(text: str) -> list[Reading]:
     return out
 
 
+_SEPARATED = _compile(
+    r"[A-Za-z0-9](?:[/~^=_\-][A-Za-z0-9]){3,62}[ \t]?(?:点|點|。|\.|(?i:dot))[ \t]?"
+    r"[A-Za-z0-9](?:[/~^=_\-][A-Za-z0-9]){1,23}"
+)
+_SEPARATED_DOT = _compile(r"[ \t]?(?:点|點|。|\.|(?i:dot))[ \t]?")
+
+
+def _separated(text: str) -> list[Reading]:
+    """``s~h~b~e~t~4~0点c~o~m``, ``w/8/8/e/a/s/y点c/o/m``: one letter or digit at a time, one
+    symbol between them throughout, a dot (or its word) before the TLD."""
+    out = []
+    for m in _SEPARATED.finditer(text):
+        run = m.group()
+        symbols = {ch for ch in _SEPARATED_DOT.sub("", run) if not ch.isalnum()}
+        if len(symbols) != 1:
+            continue
+        name, tld = _SEPARATED_DOT.split(run, maxsplit=1)
+        symbol = symbols.pop()
+        joined = f"{name.replace(symbol, '')}.{tld.replace(symbol, '')}"
+        out.append(Reading(m.start(), m.end(), f" {joined} ", joined=True))
+    return out
+
+
+_RARE_DOT = "\u00b7\u0387\u06f0\u0970\U00010101"
+"""Dots the character tables leave (or read as a digit): middle dot and Greek ano teleia after
+full-width letters, Extended Arabic-Indic zero ``۰``, Devanagari ``॰``, Aegean ``𐄁``."""
+_HOSTISH = r"A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}"
+_RARE_DOTTED = _compile(
+    rf"([{_HOSTISH}])[{_RARE_DOT[1:]}]([{_HOSTISH}])"
+    r"|([\x{ff10}-\x{ff5a}])\x{00b7}([" + _HOSTISH + "])"
+)
+
+
+def _rare_dots(text: str) -> list[Reading]:
+    """``decobg۰com``, ``wwwxxx𐄁CC``, ``ｐｏｒｎｋｅｎ·com``: a rare dot glyph between the letters
+    of a host read as its dot."""
+    read = _RARE_DOTTED.sub(
+        lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}", text
+    )
+    return [Reading(0, len(text), read)] if read != text else []
+
+
+_O_GLYPHS = "口◎○◯⚪〇"
+_O_BESIDE = _compile(rf"([A-Za-z.])[{_O_GLYPHS}]|[{_O_GLYPHS}](?:[{_O_GLYPHS}])?([A-Za-z])")
+
+
+def _o_glyphs(text: str) -> list[Reading]:
+    """``nowbetvn点c口m``, ``p◎rnsitespace.c◎m``, ``okvip.pr⚪``: a circle or box beside the
+    letters of a host read as ``o``."""
+    read = text
+    for _ in range(2):  # ``c◎◎l``: a second pass takes the circle the first one left
+        read = _O_BESIDE.sub(lambda m: (m.group(1) or "") + "o" + (m.group(2) or ""), read)
+    return [Reading(0, len(text), read)] if read != text else []
+
+
+_DOT_VARIANT = _compile(
+    r"(?:^|[^A-Za-z0-9\-])([A-Za-z0-9][A-Za-z0-9\-]{1,62})[ \t]{0,2}"
+    r"([\[(<{_][ \t]?)?((?i:dawt|d[o0]t|d\.o\.t|d-o-t))([ \t]?[\])>}_])?[ \t]{0,2}"
+    r"((?:[A-Za-z][ \t]){1,11}[A-Za-z]|[A-Za-z]{2,12})(?:[^A-Za-z0-9]|$)"
+)
+
+
+def _dot_variants(text: str) -> list[Reading]:
+    """``k8tip06 dawt com``, ``bets4all _dot_ c o m``, ``farimg (d0t) c o m``, ``b52 <d0t> c c``:
+    the dot word spelled or wrapped another way, the TLD maybe spaced out."""
+    out = []
+    for m in _DOT_VARIANT.finditer(text):
+        if not (m.group(2) or m.group(4)) and m.group(3) in ("dot", "Dot", "DOT"):
+            continue  # the plain word: the main reading's
+        tld = "".join(m.group(5).split())
+        out.append(Reading(m.start(1), m.end(5), f" {m.group(1)}.{tld} ", joined=True))
+    return out
+
+
 # --- words and brackets between the pieces ---------------------------------------------------
 
 _ASIDE = _compile(r"[(（][^()（）\n]{1,16}[)）]|[~～]")
@@ -365,11 +492,16 @@ def _spaced_dots(text: str) -> list[Reading]:
 
 _TLD_WORDS: Final = {
     "康姆": "com", "肯姆": "com", "考姆": "com", "科姆": "com", "卡姆": "com", "抗姆": "com",
+    "康母": "com", "扣姆": "com", "口姆": "com", "寇姆": "com", "蔻姆": "com", "考母": "com",
+    "西欧艾姆": "com", "希欧艾姆": "com", "西欧爱姆": "com", "恩意踢": "net",
     "奈特": "net", "耐特": "net", "内特": "net", "乃特": "net", "欧格": "org", "奥格": "org",
     "维普": "vip", "拓普": "top", "托普": "top", "赛特": "site", "凯瑞": "cc",
 }  # fmt: skip
 _TLD_WORD = _compile("|".join(_TLD_WORDS))
 _LETTERS_IN_PARENS = _compile(r"(?:[(（][A-Za-z0-9][)）]){2,}")
+
+
+_DOT_WORD_BEFORE = _compile(r"[ \t]?(?:(?i:dot)|。)[ \t]?((?i:com|net|org|vip|top|site|cc)\b)")
 
 
 def _tld_words(text: str) -> list[Reading]:
@@ -378,7 +510,8 @@ def _tld_words(text: str) -> list[Reading]:
     read = _LETTERS_IN_PARENS.sub(
         lambda m: "".join(ch for ch in m.group() if ch.isascii() and ch.isalnum()), read
     )
-    read = tighten(read.replace("·", "."))
+    read = _DOT_WORD_BEFORE.sub(lambda m: "." + m.group(1), read.replace("·", "."))
+    read = tighten(read)
     return [Reading(0, len(text), read)] if read != text else []
 
 
@@ -394,15 +527,33 @@ def _idn_dots(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read != text else []
 
 
-_IP_DOT = r"\s?(?:[.。．点]|\(\.\)|\[\.\]|(?i:dot))\s?"
-_DOTTED_IP = _compile(rf"\b\d{{1,3}}(?:{_IP_DOT}\d{{1,3}}){{3}}\b")
+_IP_DOT = r"\s?(?:[.。．点點丶]|\(\.\)|\[\.\]|(?i:dot))\s?"
+_DOTTED_IP = _compile(rf"(?:^|[^0-9])([0-9]{{1,3}}(?:{_IP_DOT}[0-9]{{1,3}}){{3}})(?:[^0-9]|$)")
 _IP_SEPARATOR = _compile(_IP_DOT)
+_IP_DIGITS: Final = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)}, **CJK_NUMERALS, "零": "0", "〇": "0"}
+)
+"""Full-width digits and Chinese numerals, one character each, read as digits (offsets hold)."""
+_IP_DIGIT_CLASS = r"0-9\x{ff10}-\x{ff19}一二三四五六七八九零〇"
+_IP_GATE_DOT = r"\s?(?:[。．点點丶]|\s\.\s|\(\.\)|\[\.\]|(?i:dot))\s?"
 
 
 def _dotted_ips(text: str) -> list[Reading]:
-    """``223。150。154。114``, ``95 . 216 . 0 . 43``, ``46点17点41点138``: a dotted quad whose
+    """``223。150。154。114``, ``95 . 216 . 0 . 43``, ``46点17点41点138``, ``１９３丶１０９…``,
+    ``一二三。一二二。六八。九四``: a dotted quad whose digits are full-width or Chinese and whose
     dots are spaced, ideographic, spelled or bracketed, written plainly."""
-    read = _DOTTED_IP.sub(lambda m: _IP_SEPARATOR.sub(".", m.group()), text)
+    folded = text.translate(_IP_DIGITS)
+    if len(folded) != len(text):
+        return []
+    pieces = []
+    last = 0
+    for m in _DOTTED_IP.finditer(folded):
+        pieces.append(text[last : m.start(1)])
+        pieces.append(_IP_SEPARATOR.sub(".", m.group(1)))
+        last = m.end(1)
+    if not pieces:
+        return []
+    read = "".join(pieces) + text[last:]
     return [Reading(0, len(text), read, joined=True)] if read != text else []
 
 
@@ -460,6 +611,32 @@ def _instructions(text: str) -> list[Reading]:
     return out
 
 
+# --- a character masked out -------------------------------------------------------------------
+
+_MASKS: Final = "*?？□■_＿"
+_MASKED = _compile(
+    rf"(?:^|[^A-Za-z0-9\-.])([A-Za-z0-9][A-Za-z0-9\-]{{0,62}})[{_MASKS}]"
+    r"([A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})(?:[^A-Za-z0-9\-]|$)"
+)
+_FILLS: Final = "abcdefghijklmnopqrstuvwxyz0123456789-"
+_MOST_MASKED: Final = 2
+
+
+def _masked(text: str) -> list[Reading]:
+    """``cas*noonline88.vip (guess the missing one)``, ``ri□vip.tv``: a character masked out of a
+    name. A reader cannot know it, so the reading lists the name with every character in the
+    mask: a host kept from it is one the intel lists (``casinoonline88.vip``), and the tail the
+    first reading made (``noonline88.vip``) is a piece of it."""
+    out = []
+    for m in _MASKED.finditer(text):
+        head, tail = m.group(1), m.group(2)
+        names = " ".join(f"{head}{fill}{tail}" for fill in _FILLS)
+        out.append(Reading(m.start(1), m.end(2), f" {names} ", joined=True, masked=True))
+        if len(out) == _MOST_MASKED:
+            break
+    return out
+
+
 # --- letters from other blocks ------------------------------------------------------------------
 
 _GLYPHS: dict[int, str] = {
@@ -500,7 +677,8 @@ _ACCENTED = r"[ρυονικτα\p{Mn}đðħıłøŧƀⱪɨʉ\x{00C0}-\x{024F}\x{
 _GLYPH_GATE = (
     r"[\x{1F130}-\x{1F189}\x{249C}-\x{24B5}\x{13A0}-\x{13F4}\x{0531}-\x{058F}\x{20E3}]"
     r"|[A-Za-z0-9][⊙⏺⚫●][A-Za-z]"
-    rf"|{_ACCENTED}[^\s]*(?:[.。．点]|\s[.。．点]|\s(?i:chấm)\s)|[.。．点][^\s]*{_ACCENTED}"
+    rf"|{_ACCENTED}[^\s]*(?:[.。．点]|\s[.。．点]|\s(?i:chấm|dot)\s)|[.。．点][^\s]*{_ACCENTED}"
+    rf"|\s(?i:dot)\s[^\s]*{_ACCENTED}"
 )
 """Letters from symbol blocks anywhere; diacritics and Greek look-alikes only in a word next to
 a dot (an accented sentence is no disguise)."""
@@ -558,22 +736,32 @@ Reader = Callable[[str], list[Reading]]
 READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("upside_down", f"[{_TURNED_ONLY}][^\\s]{{0,3}}[{_TURNED_ONLY}]", _upside_down),
     ("backwards", _BACKWARDS_CUE, _backwards),
-    ("nato", rf"(?i)\b{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_WORD}",
-     _nato),
+    ("nato", rf"(?i)\b{_NATO_WORD}[\s,;/\-–—]{{1,4}}{_NATO_OR_DIGIT}[\s,;/\-–—]{{1,4}}"
+     rf"{_NATO_OR_DIGIT}", _nato),
     ("spoken_zh", r"字母[A-Za-z][、,，]|数字[一二三四五六七八九〇零]{1,4}[，、,]", _spoken_zh),
     ("hashtags", r"#[^\s#]{1,60}[ \t\x{3000}]{1,3}#", _hashtags),
     ("boxes", rf"[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}]", _boxes),
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
+    ("rare_dots", _RARE_DOTTED.pattern, _rare_dots),
+    ("o_glyphs", rf"[A-Za-z.][{_O_GLYPHS}]|[{_O_GLYPHS}][A-Za-z]", _o_glyphs),
+    ("dot_variants", r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)|\sdOt\s|\sD0T\s",
+     _dot_variants),
+    ("separated", r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][/~^=_\-][A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
+     _separated),
+    ("parts", rf"{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9]|[A-Za-z0-9]\s{{0,2}}[+＋➕]\s{{0,2}}"
+     r"[A-Za-z0-9]", _parts),
     ("asides", _ASIDE_GATE, _asides),
     ("idn_dots", _IDN_DOT.pattern, _idn_dots),
-    ("dotted_ips", r"\d{1,3}\s?(?:[。．点]|\s\.\s|\(\.\)|\[\.\]|(?i:dot))\s?\d{1,3}", _dotted_ips),
+    ("dotted_ips", rf"[{_IP_DIGIT_CLASS}]{{1,3}}{_IP_GATE_DOT}[{_IP_DIGIT_CLASS}]{{1,3}}"
+     rf"\s?(?:[。．点點丶.]|\(\.\)|\[\.\]|(?i:dot))", _dotted_ips),
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
     ("instructions", _INSTRUCTION.pattern, _instructions),
     ("glyphs", _GLYPH_GATE, _glyphs),
     ("interleaved", _INTERLEAVED.pattern, _interleaved),
+    ("masked", rf"[A-Za-z0-9][{_MASKS}][A-Za-z0-9][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}", _masked),
 )  # fmt: skip
 """Every reader: a name, an RE2 pattern found in every text it reads again, the reader."""
 
@@ -585,11 +773,23 @@ _NATO_LETTER = (
 PRECHECK_CLAUSES: Final = (
     rf"(?i:\b{_NATO_LETTER}[ \t,;/\-]{{1,4}}{_NATO_WORD}[ \t,;/\-]{{1,4}}{_NATO_WORD})",
     "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
-    "[点·.] ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
+    "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
     r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
     r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
     r" (?i:chấm) ",
+    "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,12}(?:[.。．点點][A-Za-z]| (?i:dot) )"
+    "|(?:[.。．点點]| (?i:dot) )[A-Za-z]{1,4}[\u00c0-\u024f\u1e00-\u1eff]"
+    "|(?i: dot )[\u00c0-\u024f\u1e00-\u1eff]"
+    "|[A-Za-z0-9][^ \t\n]{0,2}[.。．点點][\u00c0-\u024f\u1e00-\u1eff]",
+    f"[A-Za-z0-9\uff10-\uff5a][{_RARE_DOT[1:]}][A-Za-z0-9\uff10-\uff5a]"
+    "|[\uff10-\uff5a]\u00b7[A-Za-z0-9\uff10-\uff5a]",
+    r"[.。．点點][A-Za-z]{0,4}[口◎○◯⚪〇][a-z]|[.。．点點][A-Za-z]{1,4}[口◎○◯⚪〇]"
+    r"|[a-z][口◎○◯⚪〇][a-z]",
+    r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)",
+    r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][ \t]?(?:点|點|。)[ \t]?[A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
+    r"[0-9０-９一二三四五六七八九零〇]{1,3}"
+    r"(?:[ \t]?[。．点點丶][ \t]?[0-9０-９一二三四五六七八九零〇]{1,3}){3}",
     r"[^ \t\n˙]˙[^ \t\n˙]",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
 )

@@ -479,6 +479,7 @@ def spelled_dot_pass(work: Work) -> None:
                 and (seps[k - 1][2] in _WEAK_KINDS or (work.guess and seps[k - 1][2] == "dotspace"))
                 and _weak_ok(text, words[k - 1], labels[k][1])
                 and not _CUE_EMOJI_RE.search(text, seps[k - 1][0], seps[k - 1][1])
+                and not text.startswith(":", labels[k][1])  # ``hi 👉 tg://``: a scheme
             ):
                 a, b, _ = seps[k - 1]
                 groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))
