@@ -69,8 +69,13 @@ def test_only_a_cue_after_a_mention_makes_it_a_handle(line: str, kinds: list[str
     ],
 )
 def test_guesses_undo_confused_glyphs_and_lost_dots(line: str, host: str) -> None:
-    guessed = {e.host or e.value: e.flags for e in _again(line)}
-    assert any(h.startswith(host) for h in guessed)
+    """The host is read, by the text path's own guesses (a glued ``com``) or by a re-read; what
+    the re-read adds is always a guess."""
+    first = extract_entities(unmask(line, weak=True), prose_like=True)
+    guessed = {e.host or e.value: e.flags for e in read_again(line, first)}
+    assert any((e.host or e.value).startswith(host) for e in first) or any(
+        h.startswith(host) for h in guessed
+    )
     assert all(OCR_GUESS in f and "prose_like" in f for f in guessed.values())
 
 
