@@ -134,11 +134,33 @@ def test_recognition_work_per_frame_is_capped() -> None:
     lines = ocr.read_lines(engine, Image.new("L", (960, 1300), 255))
     first, second = engine.batches
     assert sum(first) <= ocr.REC_BUDGET < sum(first) + first[0]
-    assert len(second) == ocr.REGROW_LINES  # the taller second reading: a few cued lines only
+    # the taller second reading: a few cued lines, within their own budget (the first always)
+    assert 1 <= len(second) <= ocr.REGROW_LINES
+    assert sum(second) <= ocr.REGROW_BUDGET < sum(second) + second[0]
     assert len(lines) == len(first)
     single = _WideEngine(lines=1, width=950)
     ocr.read_lines(single, Image.new("L", (960, 40), 255))
     assert len(single.batches[0]) == 1  # the first line is read even when it alone is wide
+
+
+def test_the_frames_of_one_image_share_its_recognition_budget() -> None:
+    decoder = ocr.OcrDecoder()
+    engine = _WideEngine(lines=40, width=900)
+    decoder._engine = engine
+    slide = text_pictures.text_picture(["slide t.me/spin_88"]).convert("L")
+    with decoder.image_scope():
+        decoder.decode(slide)
+        decoder.decode(slide)
+        decoder.decode(slide)  # nothing left: not even detected
+    spent = [sum(batch) for batch in engine.batches]
+    # the first frame read and read again taller; the second gets its first line (always read)
+    assert len(engine.batches) == 3 and len(engine.batches[2]) == 1
+    assert spent[0] <= ocr.REC_BUDGET and spent[1] <= ocr.REGROW_BUDGET
+    assert spent[0] + spent[1] <= ocr.IMAGE_REC_BUDGET < sum(spent)
+    assert decoder.runs == 2
+    with decoder.image_scope():  # the next image starts afresh
+        decoder.decode(slide)
+    assert decoder.runs == 3 and engine.batches[3] == engine.batches[0]
 
 
 class _CountingDecoder:

@@ -25,6 +25,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Final
 
 import numpy as np
@@ -64,18 +67,29 @@ MAX_LINES: Final = 40
 """Lines recognised per frame, in reading order (a poster with more is read in part)."""
 DET_UNCLIP: Final = 1.6
 """How far the detector's text regions are grown back into line boxes (RapidOCR's default)."""
-REC_BUDGET: Final = 10_000
+REC_BUDGET: Final = 5_000
 """Recognition work per frame, in pixels of line width at the recogniser's 48 px height (its
-cost grows with it: about 0.12 ms of CPU a pixel, 3.5 s for the 28,000 of 40 dense lines,
-measured at a load average of 18 on the 2-core machine). Lines are recognised in reading order
-until the next would pass the budget (the first always is): a poster's two or three lines take
-under 2,000, so only walls of text are read in part."""
+cost grows with it: about 0.07 ms of CPU a pixel at a load average of 9 on the 2-core machine,
+nearly twice that at 20). Lines are recognised in reading order until the next would pass the
+budget (the first always is): a poster's two or three lines take under 2,000, a phone
+screenshot's eight chat lines about 5,000; a longer page is read in part, from the top. With
+``REGROW_BUDGET`` and the detector, a 50-megapixel page of 60 dense lines costs about 1.0 CPU s
+at a load of 9 (1.45 s with 10,000 and an unbounded second reading: 2.6 s at a load of 20, over
+the 2 s a picture may take)."""
+REGROW_BUDGET: Final = 1_500
+"""Recognition work per frame for the second, taller reading of cued lines (``ID_GROW``), in
+the same pixels: a spam picture's one or two handle lines take under 1,000."""
+IMAGE_REC_BUDGET: Final = REC_BUDGET + REGROW_BUDGET
+"""Recognition work per image, all its frames and both readings together: the second frame of
+an animation gets what the first left (a slideshow of twelve text slides cost 2 CPU s at a load
+of 20 when each of its two frames had a full budget)."""
 REGROW_LINES: Final = 4
 """Cued lines per frame read a second time (``ID_GROW``): a spam picture carries one or two
 handles; a page of forty cued lines must not double the recogniser's work."""
 FRAMES_PER_IMAGE: Final = 2
 """Sampled frames of an animation OCR reads (the first two: the image stage samples at most
-four, spread over the animation); each costs up to a frame's full budget."""
+four, spread over the animation); the second gets what the first left of
+``IMAGE_REC_BUDGET``."""
 MIN_SCORE: Final = 0.6
 """Recogniser confidence under which a line is dropped as noise."""
 
@@ -126,6 +140,19 @@ def may_hold_text(frame: Image.Image) -> bool:
     return flat >= GATE_MIN_FLAT * steps.size
 
 
+class _Budget:
+    """Recognition pixels an image has left (``IMAGE_REC_BUDGET`` to start)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int = IMAGE_REC_BUDGET) -> None:
+        self.left = left
+
+
+_IMAGE_BUDGET: ContextVar[_Budget | None] = ContextVar("ocr_image_budget", default=None)
+"""The budget of the image being read (``OcrDecoder.image_scope``); per thread and task."""
+
+
 class OcrDecoder:
     """Every line of Chinese or English text RapidOCR reads in a frame that passes the gate."""
 
@@ -151,12 +178,24 @@ class OcrDecoder:
                     self._engine = _build_engine()
         return self._engine
 
+    @contextmanager
+    def image_scope(self) -> Iterator[None]:
+        """The frames decoded inside share one image's recognition budget."""
+        token = _IMAGE_BUDGET.set(_Budget())
+        try:
+            yield
+        finally:
+            _IMAGE_BUDGET.reset(token)
+
     def decode(self, frame: Image.Image) -> list[Payload]:
         if not may_hold_text(frame):
             self.gate_skips += 1
             return []
+        budget = _IMAGE_BUDGET.get()
+        if budget is not None and budget.left <= 0:
+            return []
         self.runs += 1
-        return read_lines(self.engine(), frame)
+        return read_lines(self.engine(), frame, budget)
 
 
 def _build_engine() -> Any:
@@ -192,19 +231,22 @@ def _working(frame: Image.Image) -> tuple[np.ndarray[Any, Any], float]:
     return np.ascontiguousarray(np.stack([grey, grey, grey], axis=-1)), 1 / factor
 
 
-def read_lines(engine: Any, frame: Image.Image) -> list[Payload]:
-    """Detect, keep the first ``MAX_LINES`` in reading order, recognise; boxes in frame pixels."""
+def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -> list[Payload]:
+    """Detect, keep the first ``MAX_LINES`` in reading order, recognise within the frame's
+    budgets and what is left of the image's (``budget``); boxes in frame pixels."""
     if min(frame.size) < 8:
         return []
+    budget = budget or _Budget()
     array, back = _working(frame)
     boxes, _ = engine.text_det(array)
     if boxes is None or len(boxes) == 0:
         return []
     boxes = engine.sorted_boxes(boxes)[:MAX_LINES]
-    crops = _within_budget(engine.get_crop_img_list(array, boxes))
+    crops = _within_budget(engine.get_crop_img_list(array, boxes), min(REC_BUDGET, budget.left))
     boxes = boxes[: len(crops)]
+    budget.left -= _width(crops)
     recognised, _ = engine.text_rec(crops)
-    regrown = _regrown(engine, array, boxes, recognised)
+    regrown = _regrown(engine, array, boxes, recognised, budget)
     width, height = frame.size
     payloads = []
     for index, (quad, (text, score)) in enumerate(zip(boxes, recognised, strict=True)):
@@ -234,29 +276,36 @@ def read_lines(engine: Any, frame: Image.Image) -> list[Payload]:
     return payloads
 
 
-def _within_budget(crops: list[Any]) -> list[Any]:
-    """The first crops, in reading order, whose width at 48 px high fits ``REC_BUDGET``."""
+def _within_budget(crops: list[Any], budget: int) -> list[Any]:
+    """The first crops, in reading order, whose width at 48 px high fits ``budget`` (the first
+    always)."""
     spent = 0
     for index, crop in enumerate(crops):
-        spent += round(crop.shape[1] * 48 / max(1, crop.shape[0]))
-        if spent > REC_BUDGET and index:
+        spent += _width([crop])
+        if spent > budget and index:
             return crops[:index]
     return crops
 
 
+def _width(crops: list[Any]) -> int:
+    """Recognition work of ``crops``: their width in pixels at the recogniser's 48 px height."""
+    return sum(round(crop.shape[1] * 48 / max(1, crop.shape[0])) for crop in crops)
+
+
 def _regrown(
-    engine: Any, array: np.ndarray[Any, Any], boxes: Any, recognised: Any
+    engine: Any, array: np.ndarray[Any, Any], boxes: Any, recognised: Any, budget: _Budget
 ) -> dict[int, tuple[str, float]]:
     """Lines holding a messenger cue read again from a box grown ``ID_GROW`` of its height
-    downwards, by index, where the taller reading only puts back underscores or closes spaces
-    (the two things a cut-off underscore does): no letter of the first reading changes, so the
-    second cannot invent an id, only mend one."""
+    downwards (at most ``REGROW_LINES``, within ``REGROW_BUDGET``), by index, where the taller
+    reading only puts back underscores or closes spaces (the two things a cut-off underscore
+    does): no letter of the first reading changes, so the second cannot invent an id, only mend
+    one."""
     wanted = [
         i
         for i, (text, score) in enumerate(recognised)
         if float(score) >= MIN_SCORE and _ID_LINE.search(str(text))
     ][:REGROW_LINES]
-    if not wanted:
+    if not wanted or budget.left <= 0:
         return {}
     limit = np.array([array.shape[1] - 1, array.shape[0] - 1], dtype=np.float32)
     grown = []
@@ -265,7 +314,10 @@ def _regrown(
         quad[3] = np.clip(quad[3] + ID_GROW * (quad[3] - quad[0]), 0, limit)
         quad[2] = np.clip(quad[2] + ID_GROW * (quad[2] - quad[1]), 0, limit)
         grown.append(quad)
-    taller, _ = engine.text_rec(engine.get_crop_img_list(array, grown))
+    crops = _within_budget(engine.get_crop_img_list(array, grown), min(REGROW_BUDGET, budget.left))
+    wanted = wanted[: len(crops)]
+    budget.left -= _width(crops)
+    taller, _ = engine.text_rec(crops)
     mended = {}
     for i, (text, score) in zip(wanted, taller, strict=True):
         first, second = str(recognised[i][0]).strip(), str(text).strip()
