@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Final
@@ -105,6 +105,24 @@ _SPACED_UNDERSCORE = re.compile(
 spaces, and one beside an underscore is the underscore's own gap read twice."""
 _ID_LINE = re2.compile(f"(?:{to_re2('|'.join(CUES))}|@|t\\.me/)")
 """A cue that makes the next word an id: the lines worth a second, taller reading."""
+LOOKALIKES: Final = ("1lI|", "0oO")
+"""Glyphs the recogniser confuses in a random id, where its reading leans on the neighbours
+rather than the shape: a ``1`` between letters read ``l`` (``t.me/rlfy_a3`` for ``r1fy_a3``),
+an ``o`` after digits read ``0``. Such a glyph read with doubt (under ``DOUBT``) in the id after
+a cue is read again alone (``LONE_WIDTH`` of the line's height around it, the line's full
+height kept so a short ``o`` stays short), and the lone reading replaces it when it is another
+glyph of the same class read with ``LONE_SURE`` or more; a ``1`` read alone is a ``1``, but
+an ``l`` read alone reads ``1`` only with doubt (0.3-0.4 on the bench suites)."""
+DOUBT: Final = 0.95
+LONE_SURE: Final = 0.8
+LONE_WIDTH: Final = 0.5
+LONE_GLYPHS: Final = 3
+"""Doubtful glyphs read alone per line at most."""
+_ID_RUN = re.compile(r"[ :\uff1a]*([A-Za-z0-9_.]+)")
+"""The id after a cue: the run of id characters past spaces and a colon."""
+REC_HEIGHT: Final = 48
+REC_MIN_RATIO: Final = 320 / 48
+"""The recogniser's input: 48 px high, at least 320 px wide (RapidOCR's ``rec_img_shape``)."""
 UNSURE_SCORE: Final = 0.89
 """Score given to a re-spaced line: under ``bastion.extract.ocr_lines.SURE_SCORE``, so what it
 yields only counts when a feed lists it."""
@@ -247,6 +265,8 @@ def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -
     budget.left -= _width(crops)
     recognised, _ = engine.text_rec(crops)
     regrown = _regrown(engine, array, boxes, recognised, budget)
+    reader = _glyph_reader(engine)
+    alone = REGROW_LINES
     width, height = frame.size
     payloads = []
     for index, (quad, (text, score)) in enumerate(zip(boxes, recognised, strict=True)):
@@ -268,12 +288,97 @@ def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -
             sure, attempt = round(min(sure, taller_score), 3), "grown"
         if _ID_LINE.search(text) and (closed := _SPACED_UNDERSCORE.sub("_", text)) != text:
             text, attempt = closed, "closed"
+        if reader is not None and alone > 0 and budget.left > 0 and _ID_LINE.search(text):
+            alone -= 1
+            lone = read_alone(reader, crops[index], text, budget)
+            if lone != text:
+                text, attempt = lone, "glyphs"
         spaced = respaced(text)
         if spaced != text:  # a guess at the spaces: reported as read, unsure
             payloads.append(Payload("line", spaced, box, "respaced", min(sure, UNSURE_SCORE)))
             continue
         payloads.append(Payload("line", text, box, attempt, sure))
     return payloads
+
+
+Glyph = tuple[str, float, float]
+"""A recognised glyph: the character, the recogniser's confidence, its centre in crop pixels."""
+GlyphReader = Callable[[np.ndarray[Any, Any]], list[Glyph]]
+
+
+def _glyph_reader(engine: Any) -> GlyphReader | None:
+    """The recogniser's glyphs for one crop (greedy CTC decoding, as RapidOCR's own, keeping
+    each glyph's confidence and place), or None for an engine without RapidOCR's recogniser."""
+    rec = getattr(engine, "text_rec", None)
+    session = getattr(rec, "session", None)
+    characters = getattr(getattr(rec, "postprocess_op", None), "character", None)
+    if rec is None or session is None or characters is None:
+        return None
+
+    def read(crop: np.ndarray[Any, Any]) -> list[Glyph]:
+        height, width = crop.shape[:2]
+        ratio = max(REC_MIN_RATIO, width / max(1, height))
+        norm = rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+        probs = session(norm)[0][0]
+        best = probs.argmax(axis=1)
+        steps = len(best)
+        per_step = norm.shape[3] / steps * width / max(1, min(norm.shape[3], _width([crop])))
+        glyphs: list[Glyph] = []
+        step = 0
+        while step < steps:
+            index, end = int(best[step]), step
+            while end + 1 < steps and best[end + 1] == index:
+                end += 1
+            if index != 0 and index < len(characters):
+                centre = (step + end + 1) / 2 * per_step
+                glyphs.append((characters[index], float(probs[step, index]), centre))
+            step = end + 1
+        return glyphs
+
+    return read
+
+
+def read_alone(reader: GlyphReader, crop: np.ndarray[Any, Any], text: str, budget: _Budget) -> str:
+    """``text`` (a cued line read from ``crop``, mended or not) with the doubtful look-alike
+    glyphs of its id read again alone (``LOOKALIKES``), or as it was. The crop is read once more
+    to place its glyphs; when that reading is not ``text`` (spaces and underscores aside), the
+    line is left as it is."""
+    budget.left -= _width([crop])
+    glyphs = [g for g in reader(crop) if g[0] not in "_ "]
+    if _squeezed("".join(g[0] for g in glyphs)) != _squeezed(text):
+        return text
+    cue = _ID_LINE.search(text)
+    run = _ID_RUN.match(text, cue.end()) if cue is not None else None
+    if run is None:
+        return text
+    lo = len(_squeezed(text[: run.start(1)]))
+    hi = lo + len(_squeezed(run.group(1)))
+    height = crop.shape[0]
+    changes: dict[int, str] = {}
+    for position in range(lo, min(hi, len(glyphs))):
+        char, sure, centre = glyphs[position]
+        kin = next((c for c in LOOKALIKES if char in c), "")
+        if not kin or sure >= DOUBT:
+            continue
+        if len(changes) >= LONE_GLYPHS or budget.left <= 0:
+            break
+        left = max(0, round(centre - LONE_WIDTH * height / 2))
+        right = min(crop.shape[1], round(centre + LONE_WIDTH * height / 2))
+        window = np.ascontiguousarray(crop[:, left:right])
+        budget.left -= round(REC_HEIGHT * REC_MIN_RATIO)
+        lone = reader(window)
+        if len(lone) == 1 and lone[0][0] in kin and lone[0][0] != char and lone[0][1] >= LONE_SURE:
+            changes[position] = lone[0][0]
+    if not changes:
+        return text
+    out, seen = [], 0
+    for char in text:
+        if char in "_ ":
+            out.append(char)
+            continue
+        out.append(changes.get(seen, char))
+        seen += 1
+    return "".join(out)
 
 
 def _within_budget(crops: list[Any], budget: int) -> list[Any]:
