@@ -7,6 +7,8 @@ test used to assert. One case is a known quadratic (a large character set follow
 literals in a feed regexp) and is expected to miss its budget until fixed. Hostile pictures
 (a decompression bomb's header, 50-megapixel images, a 300-frame GIF, noise that defeats every
 QR pass, a truncated file) are scanned as an item's only image against the 2 s of issue 7.
+Each case is judged in wall-clock seconds (``met``) and in CPU seconds of this process
+(``met_in_cpu_seconds``: what the case costs when other jobs share the cores).
 
 ``python -m bench.hostile [--strict]``
 """
@@ -212,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                 "cpu_seconds": round(cpu, 4),
                 "budget": budget,
                 "met": seconds <= budget,
+                "met_in_cpu_seconds": cpu <= budget,
             }
         )
     rows = [
@@ -231,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     summary = {
         "bar_met": all(r["met"] for r in results),
+        "bar_met_in_cpu_seconds": all(r["met_in_cpu_seconds"] for r in results),
         "load_before": load_before,
         "load_after": list(os.getloadavg()),
         "cases": results,

@@ -21,6 +21,7 @@ import gc
 import os
 import resource
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -69,26 +70,39 @@ def run(scanner: Any, pool: list[Any], count: int, every: int) -> dict[str, Any]
                 "images": n + 1,
                 "rss_mb": round(rss_bytes() / 1e6, 1),
                 "seconds": round(time.perf_counter() - started, 1),
+                "cpu_seconds": round(time.process_time() - cpu_started, 1),
                 "load": round(os.getloadavg()[0], 2),
             }
             curve.append(point)
             print(point, flush=True)
-            common.write_result("images_memory", {"partial": True, "rss_curve": curve})
+            common.write_result(
+                "images_memory",
+                {"partial": True, "pool": len(pool), "rss_curve": curve, **_growth(curve)},
+            )
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    after_warmup = curve[1]["rss_mb"] if len(curve) > 2 else curve[0]["rss_mb"]
-    growth_mb = round(curve[-1]["rss_mb"] - after_warmup, 1)
     return {
         "images": count,
         "pool": len(pool),
         "rss_curve": curve,
         "rss_peak_mb": round(peak_rss_bytes() / 1e6, 1),
-        "growth_after_first_checkpoint_mb": growth_mb,
+        **_growth(curve),
         "images_per_s": round(count / wall, 2),
         "images_per_cpu_s": round(count / max(cpu, 1e-9), 2),
         "ocr_runs": ocr.runs - runs,
         "gate_skips": ocr.gate_skips - skips,
         "gate_skip_rate": round((ocr.gate_skips - skips) / max(1, count), 4),
         "verdicts": verdicts,
+    }
+
+
+def _growth(curve: list[dict[str, Any]]) -> dict[str, Any]:
+    """Growth from the first checkpoint (the warm-up) to the last, and per checkpoint after it
+    (flat when each step is allocator noise)."""
+    after_warmup = curve[1]["rss_mb"] if len(curve) > 2 else curve[0]["rss_mb"]
+    steps = [round(b["rss_mb"] - a["rss_mb"], 1) for a, b in pairwise(curve[1:])]
+    return {
+        "growth_after_first_checkpoint_mb": round(curve[-1]["rss_mb"] - after_warmup, 1),
+        "growth_per_checkpoint_mb": steps,
     }
 
 

@@ -16,6 +16,7 @@ images runs no process, opens no file and imports nothing.
 from __future__ import annotations
 
 import math
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from PIL import Image
@@ -98,8 +99,17 @@ class ImageStage:
         )
         report.pdq, report.pdq_quality = pdq_hash(decoded.frames[0].image)
         self._provenance(report, image.data, decoded.format)
+        with ExitStack() as scopes:
+            for decoder in self.decoders:
+                scope = getattr(decoder, "image_scope", None)
+                if scope is not None:  # work a decoder bounds per image, not per frame
+                    scopes.enter_context(scope())
+            self._frames(report, decoded.frames)
+        return report
+
+    def _frames(self, report: ImageReport, frames: list[Frame]) -> None:
         seen: set[tuple[str, str, str]] = set()
-        for position, frame in enumerate(decoded.frames):
+        for position, frame in enumerate(frames):
             found = 0
             for decoder in self.decoders:
                 if position >= _frames_per_image(decoder):
@@ -109,7 +119,6 @@ class ImageStage:
                     found += added if _reads_tiles(decoder) else 0
             if not found and frame.full is not None:
                 self._tiles(report, seen, frame, frame.full)
-        return report
 
     def _provenance(self, report: ImageReport, data: bytes, image_format: str) -> None:
         """The C2PA manifest and the XMP digital source type, each a claim; a manifest that

@@ -25,6 +25,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Final
 
 import numpy as np
@@ -64,18 +67,29 @@ MAX_LINES: Final = 40
 """Lines recognised per frame, in reading order (a poster with more is read in part)."""
 DET_UNCLIP: Final = 1.6
 """How far the detector's text regions are grown back into line boxes (RapidOCR's default)."""
-REC_BUDGET: Final = 10_000
+REC_BUDGET: Final = 5_000
 """Recognition work per frame, in pixels of line width at the recogniser's 48 px height (its
-cost grows with it: about 0.12 ms of CPU a pixel, 3.5 s for the 28,000 of 40 dense lines,
-measured at a load average of 18 on the 2-core machine). Lines are recognised in reading order
-until the next would pass the budget (the first always is): a poster's two or three lines take
-under 2,000, so only walls of text are read in part."""
+cost grows with it: about 0.07 ms of CPU a pixel at a load average of 9 on the 2-core machine,
+nearly twice that at 20). Lines are recognised in reading order until the next would pass the
+budget (the first always is): a poster's two or three lines take under 2,000, a phone
+screenshot's eight chat lines about 5,000; a longer page is read in part, from the top. With
+``REGROW_BUDGET`` and the detector, a 50-megapixel page of 60 dense lines costs about 1.0 CPU s
+at a load of 9 (1.45 s with 10,000 and an unbounded second reading: 2.6 s at a load of 20, over
+the 2 s a picture may take)."""
+REGROW_BUDGET: Final = 1_500
+"""Recognition work per frame for the second, taller reading of cued lines (``ID_GROW``), in
+the same pixels: a spam picture's one or two handle lines take under 1,000."""
+IMAGE_REC_BUDGET: Final = REC_BUDGET + REGROW_BUDGET
+"""Recognition work per image, all its frames and both readings together: the second frame of
+an animation gets what the first left (a slideshow of twelve text slides cost 2 CPU s at a load
+of 20 when each of its two frames had a full budget)."""
 REGROW_LINES: Final = 4
 """Cued lines per frame read a second time (``ID_GROW``): a spam picture carries one or two
 handles; a page of forty cued lines must not double the recogniser's work."""
 FRAMES_PER_IMAGE: Final = 2
 """Sampled frames of an animation OCR reads (the first two: the image stage samples at most
-four, spread over the animation); each costs up to a frame's full budget."""
+four, spread over the animation); the second gets what the first left of
+``IMAGE_REC_BUDGET``."""
 MIN_SCORE: Final = 0.6
 """Recogniser confidence under which a line is dropped as noise."""
 
@@ -91,6 +105,24 @@ _SPACED_UNDERSCORE = re.compile(
 spaces, and one beside an underscore is the underscore's own gap read twice."""
 _ID_LINE = re2.compile(f"(?:{to_re2('|'.join(CUES))}|@|t\\.me/)")
 """A cue that makes the next word an id: the lines worth a second, taller reading."""
+LOOKALIKES: Final = ("1lI|", "0oO")
+"""Glyphs the recogniser confuses in a random id, where its reading leans on the neighbours
+rather than the shape: a ``1`` between letters read ``l`` (``t.me/rlfy_a3`` for ``r1fy_a3``),
+an ``o`` after digits read ``0``. Such a glyph read with doubt (under ``DOUBT``) in the id after
+a cue is read again alone (``LONE_WIDTH`` of the line's height around it, the line's full
+height kept so a short ``o`` stays short), and the lone reading replaces it when it is another
+glyph of the same class read with ``LONE_SURE`` or more; a ``1`` read alone is a ``1``, but
+an ``l`` read alone reads ``1`` only with doubt (0.3-0.4 on the bench suites)."""
+DOUBT: Final = 0.95
+LONE_SURE: Final = 0.8
+LONE_WIDTH: Final = 0.5
+LONE_GLYPHS: Final = 3
+"""Doubtful glyphs read alone per line at most."""
+_ID_RUN = re.compile(r"[ :\uff1a]*([A-Za-z0-9_.]+)")
+"""The id after a cue: the run of id characters past spaces and a colon."""
+REC_HEIGHT: Final = 48
+REC_MIN_RATIO: Final = 320 / 48
+"""The recogniser's input: 48 px high, at least 320 px wide (RapidOCR's ``rec_img_shape``)."""
 UNSURE_SCORE: Final = 0.89
 """Score given to a re-spaced line: under ``bastion.extract.ocr_lines.SURE_SCORE``, so what it
 yields only counts when a feed lists it."""
@@ -126,6 +158,19 @@ def may_hold_text(frame: Image.Image) -> bool:
     return flat >= GATE_MIN_FLAT * steps.size
 
 
+class _Budget:
+    """Recognition pixels an image has left (``IMAGE_REC_BUDGET`` to start)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int = IMAGE_REC_BUDGET) -> None:
+        self.left = left
+
+
+_IMAGE_BUDGET: ContextVar[_Budget | None] = ContextVar("ocr_image_budget", default=None)
+"""The budget of the image being read (``OcrDecoder.image_scope``); per thread and task."""
+
+
 class OcrDecoder:
     """Every line of Chinese or English text RapidOCR reads in a frame that passes the gate."""
 
@@ -151,12 +196,24 @@ class OcrDecoder:
                     self._engine = _build_engine()
         return self._engine
 
+    @contextmanager
+    def image_scope(self) -> Iterator[None]:
+        """The frames decoded inside share one image's recognition budget."""
+        token = _IMAGE_BUDGET.set(_Budget())
+        try:
+            yield
+        finally:
+            _IMAGE_BUDGET.reset(token)
+
     def decode(self, frame: Image.Image) -> list[Payload]:
         if not may_hold_text(frame):
             self.gate_skips += 1
             return []
+        budget = _IMAGE_BUDGET.get()
+        if budget is not None and budget.left <= 0:
+            return []
         self.runs += 1
-        return read_lines(self.engine(), frame)
+        return read_lines(self.engine(), frame, budget)
 
 
 def _build_engine() -> Any:
@@ -192,19 +249,24 @@ def _working(frame: Image.Image) -> tuple[np.ndarray[Any, Any], float]:
     return np.ascontiguousarray(np.stack([grey, grey, grey], axis=-1)), 1 / factor
 
 
-def read_lines(engine: Any, frame: Image.Image) -> list[Payload]:
-    """Detect, keep the first ``MAX_LINES`` in reading order, recognise; boxes in frame pixels."""
+def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -> list[Payload]:
+    """Detect, keep the first ``MAX_LINES`` in reading order, recognise within the frame's
+    budgets and what is left of the image's (``budget``); boxes in frame pixels."""
     if min(frame.size) < 8:
         return []
+    budget = budget or _Budget()
     array, back = _working(frame)
     boxes, _ = engine.text_det(array)
     if boxes is None or len(boxes) == 0:
         return []
     boxes = engine.sorted_boxes(boxes)[:MAX_LINES]
-    crops = _within_budget(engine.get_crop_img_list(array, boxes))
+    crops = _within_budget(engine.get_crop_img_list(array, boxes), min(REC_BUDGET, budget.left))
     boxes = boxes[: len(crops)]
+    budget.left -= _width(crops)
     recognised, _ = engine.text_rec(crops)
-    regrown = _regrown(engine, array, boxes, recognised)
+    regrown = _regrown(engine, array, boxes, recognised, budget)
+    reader = _glyph_reader(engine)
+    alone = REGROW_LINES
     width, height = frame.size
     payloads = []
     for index, (quad, (text, score)) in enumerate(zip(boxes, recognised, strict=True)):
@@ -226,6 +288,11 @@ def read_lines(engine: Any, frame: Image.Image) -> list[Payload]:
             sure, attempt = round(min(sure, taller_score), 3), "grown"
         if _ID_LINE.search(text) and (closed := _SPACED_UNDERSCORE.sub("_", text)) != text:
             text, attempt = closed, "closed"
+        if reader is not None and alone > 0 and budget.left > 0 and _ID_LINE.search(text):
+            alone -= 1
+            lone = read_alone(reader, crops[index], text, budget)
+            if lone != text:
+                text, attempt = lone, "glyphs"
         spaced = respaced(text)
         if spaced != text:  # a guess at the spaces: reported as read, unsure
             payloads.append(Payload("line", spaced, box, "respaced", min(sure, UNSURE_SCORE)))
@@ -234,29 +301,116 @@ def read_lines(engine: Any, frame: Image.Image) -> list[Payload]:
     return payloads
 
 
-def _within_budget(crops: list[Any]) -> list[Any]:
-    """The first crops, in reading order, whose width at 48 px high fits ``REC_BUDGET``."""
+Glyph = tuple[str, float, float]
+"""A recognised glyph: the character, the recogniser's confidence, its centre in crop pixels."""
+GlyphReader = Callable[[np.ndarray[Any, Any]], list[Glyph]]
+
+
+def _glyph_reader(engine: Any) -> GlyphReader | None:
+    """The recogniser's glyphs for one crop (greedy CTC decoding, as RapidOCR's own, keeping
+    each glyph's confidence and place), or None for an engine without RapidOCR's recogniser."""
+    rec = getattr(engine, "text_rec", None)
+    session = getattr(rec, "session", None)
+    characters = getattr(getattr(rec, "postprocess_op", None), "character", None)
+    if rec is None or session is None or characters is None:
+        return None
+
+    def read(crop: np.ndarray[Any, Any]) -> list[Glyph]:
+        height, width = crop.shape[:2]
+        ratio = max(REC_MIN_RATIO, width / max(1, height))
+        norm = rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+        probs = session(norm)[0][0]
+        best = probs.argmax(axis=1)
+        steps = len(best)
+        per_step = norm.shape[3] / steps * width / max(1, min(norm.shape[3], _width([crop])))
+        glyphs: list[Glyph] = []
+        step = 0
+        while step < steps:
+            index, end = int(best[step]), step
+            while end + 1 < steps and best[end + 1] == index:
+                end += 1
+            if index != 0 and index < len(characters):
+                centre = (step + end + 1) / 2 * per_step
+                glyphs.append((characters[index], float(probs[step, index]), centre))
+            step = end + 1
+        return glyphs
+
+    return read
+
+
+def read_alone(reader: GlyphReader, crop: np.ndarray[Any, Any], text: str, budget: _Budget) -> str:
+    """``text`` (a cued line read from ``crop``, mended or not) with the doubtful look-alike
+    glyphs of its id read again alone (``LOOKALIKES``), or as it was. The crop is read once more
+    to place its glyphs; when that reading is not ``text`` (spaces and underscores aside), the
+    line is left as it is."""
+    budget.left -= _width([crop])
+    glyphs = [g for g in reader(crop) if g[0] not in "_ "]
+    if _squeezed("".join(g[0] for g in glyphs)) != _squeezed(text):
+        return text
+    cue = _ID_LINE.search(text)
+    run = _ID_RUN.match(text, cue.end()) if cue is not None else None
+    if run is None:
+        return text
+    lo = len(_squeezed(text[: run.start(1)]))
+    hi = lo + len(_squeezed(run.group(1)))
+    height = crop.shape[0]
+    changes: dict[int, str] = {}
+    for position in range(lo, min(hi, len(glyphs))):
+        char, sure, centre = glyphs[position]
+        kin = next((c for c in LOOKALIKES if char in c), "")
+        if not kin or sure >= DOUBT:
+            continue
+        if len(changes) >= LONE_GLYPHS or budget.left <= 0:
+            break
+        left = max(0, round(centre - LONE_WIDTH * height / 2))
+        right = min(crop.shape[1], round(centre + LONE_WIDTH * height / 2))
+        window = np.ascontiguousarray(crop[:, left:right])
+        budget.left -= round(REC_HEIGHT * REC_MIN_RATIO)
+        lone = reader(window)
+        if len(lone) == 1 and lone[0][0] in kin and lone[0][0] != char and lone[0][1] >= LONE_SURE:
+            changes[position] = lone[0][0]
+    if not changes:
+        return text
+    out, seen = [], 0
+    for char in text:
+        if char in "_ ":
+            out.append(char)
+            continue
+        out.append(changes.get(seen, char))
+        seen += 1
+    return "".join(out)
+
+
+def _within_budget(crops: list[Any], budget: int) -> list[Any]:
+    """The first crops, in reading order, whose width at 48 px high fits ``budget`` (the first
+    always)."""
     spent = 0
     for index, crop in enumerate(crops):
-        spent += round(crop.shape[1] * 48 / max(1, crop.shape[0]))
-        if spent > REC_BUDGET and index:
+        spent += _width([crop])
+        if spent > budget and index:
             return crops[:index]
     return crops
 
 
+def _width(crops: list[Any]) -> int:
+    """Recognition work of ``crops``: their width in pixels at the recogniser's 48 px height."""
+    return sum(round(crop.shape[1] * 48 / max(1, crop.shape[0])) for crop in crops)
+
+
 def _regrown(
-    engine: Any, array: np.ndarray[Any, Any], boxes: Any, recognised: Any
+    engine: Any, array: np.ndarray[Any, Any], boxes: Any, recognised: Any, budget: _Budget
 ) -> dict[int, tuple[str, float]]:
     """Lines holding a messenger cue read again from a box grown ``ID_GROW`` of its height
-    downwards, by index, where the taller reading only puts back underscores or closes spaces
-    (the two things a cut-off underscore does): no letter of the first reading changes, so the
-    second cannot invent an id, only mend one."""
+    downwards (at most ``REGROW_LINES``, within ``REGROW_BUDGET``), by index, where the taller
+    reading only puts back underscores or closes spaces (the two things a cut-off underscore
+    does): no letter of the first reading changes, so the second cannot invent an id, only mend
+    one."""
     wanted = [
         i
         for i, (text, score) in enumerate(recognised)
         if float(score) >= MIN_SCORE and _ID_LINE.search(str(text))
     ][:REGROW_LINES]
-    if not wanted:
+    if not wanted or budget.left <= 0:
         return {}
     limit = np.array([array.shape[1] - 1, array.shape[0] - 1], dtype=np.float32)
     grown = []
@@ -265,7 +419,10 @@ def _regrown(
         quad[3] = np.clip(quad[3] + ID_GROW * (quad[3] - quad[0]), 0, limit)
         quad[2] = np.clip(quad[2] + ID_GROW * (quad[2] - quad[1]), 0, limit)
         grown.append(quad)
-    taller, _ = engine.text_rec(engine.get_crop_img_list(array, grown))
+    crops = _within_budget(engine.get_crop_img_list(array, grown), min(REGROW_BUDGET, budget.left))
+    wanted = wanted[: len(crops)]
+    budget.left -= _width(crops)
+    taller, _ = engine.text_rec(crops)
     mended = {}
     for i, (text, score) in zip(wanted, taller, strict=True):
         first, second = str(recognised[i][0]).strip(), str(text).strip()
