@@ -340,18 +340,40 @@ def _ruby_html(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
     return "".join(parts) + f"&#46;<ruby>{tld}<rt>康姆</rt></ruby>", ()
 
 
+_LETTER_GLOSS = (
+    "诶",
+    "比",
+    "西",
+    "迪",
+    "伊",
+    "艾弗",
+    "吉",
+    "艾尺",
+    "艾",
+    "杰",
+    "开",
+    "艾勒",
+    "艾马",
+    "艾娜",
+    "哦",
+    "屁",
+    "吉吾",
+    "艾儿",
+    "艾丝",
+    "提",
+    "伊吾",
+    "维",
+    "豆贝尔",
+    "艾克斯",
+    "吾艾",
+    "贼德",
+)
+
+
 def _paren_gloss(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
-    """Each letter followed by a Chinese sound gloss in brackets, dot as 点(dian)."""
-    gloss = {
-        c: g
-        for c, g in zip(
-            "abcdefghijklmnopqrstuvwxyz",
-            "诶比西迪伊艾弗吉尺艾杰开艾勒艾马艾娜哦屁吉吾艾儿艾丝提伊吾维豆贝尔艾克斯吾艾贼德",
-            strict=False,
-        )
-    }
+    """Each letter followed by its Chinese sound in brackets, the dot as 点(dian)."""
     name, tld = split_host(host)
-    out = "".join(f"{c}({gloss.get(c, c)})" if c.isalpha() else c for c in name)
+    out = "".join(f"{c}({_LETTER_GLOSS[ord(c) - 97]})" if "a" <= c <= "z" else c for c in name)
     return f"{out}点(dian){tld}", ()
 
 
@@ -518,6 +540,29 @@ def _ip_cn_dots(ip: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
     return fullwidth(parts[0]) + dot + dot.join(digit_salad(p, rng) for p in parts[1:]), ()
 
 
+def _entities_padded(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
+    """Every other character as a zero-padded hex or decimal reference, the dot as ``&period;``."""
+    name, tld = split_host(host)
+    out = "".join(
+        (f"&#x{ord(c):04X};" if rng.random() < 0.5 else f"&#{ord(c):03d};") if i % 2 else c
+        for i, c in enumerate(name)
+    )
+    return f"{out}&period;{tld}", ()
+
+
+def _hard_wrap(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
+    """A URL hard-wrapped at a fixed width inside a paragraph, as a narrow chat bubble shows it."""
+    url = f"https://www.{host}/#/register?invite=8848"
+    k = rng.randint(5, 9)
+    return "\n" + "\n".join(url[i : i + k] for i in range(0, len(url), k)) + "\n", ()
+
+
+def _ip_words(ip: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    parts = [" ".join(words[int(d)] for d in p) for p in ip.split(".")]
+    return "http colon slash slash " + " dot ".join(parts) + " slash x86", ()
+
+
 LINK_FAMILIES: dict[str, dict[str, Any]] = {
     # styles of letters, composed
     "style_salad_ideographic_dot": _f(lambda h, r: (with_dot(style_salad(h, r), "。"), ())),
@@ -635,6 +680,8 @@ LINK_FAMILIES: dict[str, dict[str, Any]] = {
     ),
     "long_real_padding": _f(lambda h, r: (h, ()), "zh en", LONGFORM),  # padded in build()
     "idn_unicode_spelled_dot": _f(lambda h, r: _idn_unicode(h, r)),
+    "html_entities_zero_padded": _f(_entities_padded),
+    "hard_wrap_fixed_width": _f(_hard_wrap, "zh en", MULTILINE),
 }
 
 
@@ -676,6 +723,7 @@ IP_FAMILIES: dict[str, dict[str, Any]] = {
     "ip_decimal_userinfo_port": _f(_ip_decimal_userinfo, "en zh", ("post", "comment", "chat")),
     "ip_v4_mapped_v6": _f(_ip_v6_mapped, "en zh", ("post", "comment", "chat", "bio")),
     "ip_cn_dots_mixed_numerals": _f(_ip_cn_dots, "zh", ("post", "comment", "chat", "bio")),
+    "ip_english_words": _f(_ip_words, "en", ("post", "comment", "chat", "bio")),
 }
 
 
@@ -894,6 +942,49 @@ def _hp_english_words(r: random.Random) -> tuple[str, str, tuple[str, ...], tupl
     return f"text or call {' '.join(out)}", "phone", (n, local), ()
 
 
+def _hq_wpa(r: random.Random) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    """The QQ chat links of old Chinese sites: ``tencent://``, ``wpa.qq.com``, ``mqqwpa://``."""
+    q = _qq(r)
+    form = r.choice(
+        (
+            f"tencent://message/?uin={q}&Site=&Menu=yes",
+            f"http://wpa.qq.com/msgrd?v=3&uin={q}&site=qq&menu=yes",
+            f'<a href="mqqwpa://im/chat?chat_type=wpa&uin={q}&version=1">在线客服</a>',
+        )
+    )
+    return form, "qq", (q,), ("wpa.qq.com", "qq.com")
+
+
+def _hl_links(r: random.Random) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    i = r.choice(("hotgirl", "lucky", "vipbet", "amy")) + str(r.randint(10, 9999))
+    form = r.choice(
+        (
+            f"https://line.me/R/ti/p/~{i}",
+            f"line://ti/p/~{i}",
+            f"https://line.me/ti/p/%40{i}",
+            f"ＬＩＮＥ ＩＤ：＠{fullwidth(i)}",
+        )
+    )
+    return form, "line", (i,), ("line.me",)
+
+
+def _hp_uris(r: random.Random) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    m = _mobile(r)
+    form = r.choice(
+        (
+            f'<a href="tel:+86{m}">点击拨打</a>',
+            f"sms:+86{m}?body=%E6%88%91%E8%A6%81",
+            f"[一键拨号](tel:+86-{m[:3]}-{m[3:7]}-{m[7:]})",
+        )
+    )
+    return form, "phone", (m,), ()
+
+
+def _ht_script(r: random.Random) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    t = _tg(r)
+    return f"{r.choice(('TG', '飞机', 'Telegram'))}：@{script_salad(t, r)}", "telegram", (t,), ()
+
+
 HANDLE_FAMILIES: dict[str, dict[str, Any]] = {
     "h_wechat_style_salad": _h(_hw_style, "zh"),
     "h_wechat_keycap_digits": _h(_hw_keycap, "zh"),
@@ -914,6 +1005,10 @@ HANDLE_FAMILIES: dict[str, dict[str, Any]] = {
     "h_whatsapp_api_links": _h(_hwa_api, "en"),
     "h_whatsapp_trunk_zero": _h(_hwa_trunk_zero, "en"),
     "h_phone_english_double": _h(_hp_english_words, "en", LONGFORM),
+    "h_qq_wpa_links": _h(_hq_wpa, "zh", ("post", "comment", "bio", "listing", "chat")),
+    "h_line_links": _h(_hl_links),
+    "h_phone_tel_sms_uris": _h(_hp_uris, "zh", ("post", "comment", "bio", "listing", "chat")),
+    "h_telegram_script_salad": _h(_ht_script),
 }
 
 # ------------------------------------------------------------------------- should-review families
@@ -1011,6 +1106,47 @@ def review_cases(hosts: Hosts, rng: random.Random, per: int) -> list[Case]:
                 text,
                 "host",
                 (f"{name}.com",),
+            )
+        )
+    pool = [hs for c in ("gambling", "porn") for hs in hosts.by_category[c]]
+    for n in range(per):  # one letter masked: a reader cannot be sure, so review, no guessed host
+        host, src = pool[rng.randrange(len(pool))]
+        name, tld = split_host(host)
+        i = rng.randrange(len(name))
+        masked = name[:i] + "*" + name[i + 1 :]
+        text = rng.choice(
+            (f"官网 {masked}.{tld}（*号自己猜）", f"site is {masked}.{tld} (you can guess the *)")
+        )
+        out.append(
+            Case(
+                f"r_masked_letter-{n}",
+                "r_masked_letter",
+                "review",
+                "comment",
+                "mix",
+                text,
+                "host",
+                (host,),
+                (),
+                src,
+            )
+        )
+    for n in range(per):  # the TLD glued on in a hashtag: likely, not certain
+        host, src = pool[rng.randrange(len(pool))]
+        name, tld = split_host(host)
+        text = rng.choice((f"关注 #{name}{tld} 每天福利", f"follow #{name}{tld} for daily bonus"))
+        out.append(
+            Case(
+                f"r_glued_tld_hashtag-{n}",
+                "r_glued_tld_hashtag",
+                "review",
+                "post",
+                "mix",
+                text,
+                "host",
+                (host,),
+                (),
+                src,
             )
         )
     return out

@@ -265,7 +265,14 @@ def evaluate(
         o = judge(c, res)
         f["n"] += 1
         f["found"] += o.found
-        f["recall_hits"] += o.hit if c.group == "link" else o.found
+        if c.group == "link":
+            f["recall_hits"] += o.hit
+        elif c.group == "handle":
+            f["recall_hits"] += o.found
+        elif c.group == "review":  # review or act, never a wrong host (and the id when a handle)
+            f["recall_hits"] += (
+                o.verdict != "allow" and not o.wrong and (o.found or c.kind == "host")
+            )
         f["flagged"] += o.hit
         f["wrong"] += bool(o.wrong)
         f["review"] += o.verdict == "review"
@@ -276,7 +283,7 @@ def evaluate(
         failed = (
             (c.group == "link" and (not o.hit or o.wrong))
             or (c.group == "handle" and (not o.found or o.wrong))
-            or (c.group == "review" and (o.verdict == "allow" or o.wrong))
+            or (c.group == "review" and (o.verdict == "allow" or bool(o.wrong)))
             or (c.group == "benign" and o.verdict != "allow")
         )
         if failed and len(misses[c.family]) < 10:
