@@ -62,6 +62,7 @@ class Case:
     others: tuple[str, ...] = ()  # hosts / ids also present in the text (decoys, carriers)
     source: str = ""
     tricks: tuple[str, ...] = ()
+    template: str = ""  # the message the disguise was put in (links and handles)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,6 +101,19 @@ def _shaped(host: str) -> bool:
     return len(parts) == 2 and bool(_NAME.match(parts[0])) and bool(_TLD.match(parts[1]))
 
 
+def _readable_idn(host: str) -> bool:
+    """An IDN whose Unicode name a reader can tell apart from text glued to it: Latin letters
+    with diacritics, or no ASCII letter at all (never ``卵黄コリンamazon``, which reads as
+    ``amazon`` after some Japanese)."""
+    try:
+        name = host.encode("ascii").decode("idna").rsplit(".", 1)[0]
+    except UnicodeError:
+        return False
+    latin = all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in name)
+    no_ascii_letter = not any(c.isascii() and c.isalpha() for c in name)
+    return "--" not in name and (latin or no_ascii_letter)
+
+
 def load_hosts(data: Path) -> Hosts:
     out = Hosts()
     for category, files in POOLS.items():
@@ -109,7 +123,7 @@ def load_hosts(data: Path) -> Hosts:
                 out.listed.add(host)
                 if _shaped(host):
                     rows.append((host, f"{rel}:{n}"))
-                elif host.startswith("xn--") and host.count(".") == 1 and "--" not in host[4:]:
+                elif host.startswith("xn--") and host.count(".") == 1 and _readable_idn(host):
                     out.idn.append((host, f"{rel}:{n}"))
         out.by_category[category] = rows
     for rel in ("blocklistproject-lists/redirect.txt",):
@@ -439,8 +453,8 @@ def _pct_dot_bare(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
 
 
 def _idn_unicode(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
-    uni = host.encode("ascii").decode("idna")
-    return with_dot(uni, rng.choice(("。", "．", " 点 "))), ()
+    uni = host.encode("ascii").decode("idna")  # set off by spaces: no text glued to the name
+    return " " + with_dot(uni, rng.choice(("。", "．", " 点 "))) + " ", ()
 
 
 def _userinfo(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
@@ -471,6 +485,21 @@ def _redirect(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
     u = quote(inner, safe="") if rng.random() < 0.5 else quote(quote(inner, safe=""), safe="")
     outer_host = outer.split("/")[2]
     return outer.format(u=u), (outer_host,)
+
+
+def _messenger_wrapper(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
+    """Links wrapped by a messenger's own viewer or by an invisible link text (Telegram)."""
+    from urllib.parse import quote
+
+    inner = quote(f"https://{host}/vip", safe="")
+    form = rng.choice(
+        (
+            (f"https://t.me/iv?url={inner}&rhash=8f3c2a1b9d0e7f", ("t.me",)),
+            (f"[\u200b](https://{with_dot(host, '%2E')}/vip)", ()),
+            (f"<a href='https://{host}/vip'>\u2060</a>", ()),
+        )
+    )
+    return form[0], form[1]
 
 
 def _search_query(host: str, rng: random.Random) -> tuple[str, tuple[str, ...]]:
@@ -682,6 +711,7 @@ LINK_FAMILIES: dict[str, dict[str, Any]] = {
     "idn_unicode_spelled_dot": _f(lambda h, r: _idn_unicode(h, r)),
     "html_entities_zero_padded": _f(_entities_padded),
     "hard_wrap_fixed_width": _f(_hard_wrap, "zh en", MULTILINE),
+    "messenger_wrappers_invisible_text": _f(_messenger_wrapper, "zh en", LONGFORM),
 }
 
 
@@ -980,6 +1010,26 @@ def _hp_uris(r: random.Random) -> tuple[str, str, tuple[str, ...], tuple[str, ..
     return form, "phone", (m,), ()
 
 
+def _hp_landline(r: random.Random) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    """A mainland landline with its area code, as map places and shop listings print them."""
+    import phonenumbers
+
+    while True:
+        area = r.choice(("021", "010", "020", "0755", "0571", "028"))
+        local = str(r.randint(2, 8)) + "".join(str(r.randint(0, 9)) for _ in range(7))
+        if phonenumbers.is_valid_number(phonenumbers.parse(area + local, "CN")):
+            break
+    form = r.choice(
+        (
+            f"预约电话：（{fullwidth(area)}）{digit_salad(local[:4], r)}-"
+            + digit_salad(local[4:], r),
+            f"Tel: +86 {area[1:]} {fullwidth(local[:4])} {local[4:]}",
+            f"电话 {area}－{local[:4]}　{local[4:]}（24小时）",
+        )
+    )
+    return form, "phone", (area + local,), ()
+
+
 def _ht_script(r: random.Random) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
     t = _tg(r)
     return f"{r.choice(('TG', '飞机', 'Telegram'))}：@{script_salad(t, r)}", "telegram", (t,), ()
@@ -1009,6 +1059,7 @@ HANDLE_FAMILIES: dict[str, dict[str, Any]] = {
     "h_line_links": _h(_hl_links),
     "h_phone_tel_sms_uris": _h(_hp_uris, "zh", ("post", "comment", "bio", "listing", "chat")),
     "h_telegram_script_salad": _h(_ht_script),
+    "h_phone_landline_cn": _h(_hp_landline, "zh", ("map_place", "listing", "bio", "post")),
 }
 
 # ------------------------------------------------------------------------- should-review families
@@ -1209,6 +1260,12 @@ def benign_cases(data: Path, hosts: Hosts, rng: random.Random, per: int) -> list
             "ｈａｐｐｙ ｂｉｒｔｈｄａｙ ①②③ 🎂",
             "ⓛⓞⓥⓔ ⓨⓞⓤ 💕 forever.",
         ),
+        "b_share_tokens": (
+            "{1-9}.{10-99} 复制打开抖音，看看【小美的作品】今天的晚霞太美了 # 日常 "
+            "bqZ:/ 0{1-9}/{10-28}",
+            "【淘宝】{1-9}{10-99}% 点击链接直接打开 或者 ￥Ab{1000-9999}Cd￥ 打开淘宝",
+            "{1-9}.{0-9}x 倍速播放中，进度 {10-99}.{0-9}%，已缓存 {1-9}.{0-9}GB",
+        ),
         "b_messenger_words": (
             "微信支付满{50-200}减{5-20}，QQ音乐会员{10-20}元/月",
             "Telegram {9-11}.{0-9}.{0-9} update is out, WhatsApp too",
@@ -1343,7 +1400,8 @@ def build(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> list[Ca
             surface = spec["surfaces"][n % len(spec["surfaces"])]
             lang = spec["langs"][n % len(spec["langs"])]
             x, others = spec["fn"](host, rng)
-            text = _template(T_LINK, lang, surface, rng).replace("{x}", x)
+            tpl = _template(T_LINK, lang, surface, rng)
+            text = tpl.replace("{x}", x)
             if fam == "long_real_padding":
                 cut = rng.randint(20_500, 25_000)
                 text = (
@@ -1356,7 +1414,18 @@ def build(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> list[Ca
                 exp = (host, host.encode("ascii").decode("idna"))
             cases.append(
                 Case(
-                    f"{fam}-{n}", fam, "link", surface, lang, text, "host", exp, others, src, (fam,)
+                    f"{fam}-{n}",
+                    fam,
+                    "link",
+                    surface,
+                    lang,
+                    text,
+                    "host",
+                    exp,
+                    others,
+                    src,
+                    (fam,),
+                    tpl,
                 )
             )
     for fam, spec in IP_FAMILIES.items():
@@ -1365,10 +1434,22 @@ def build(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> list[Ca
             surface = spec["surfaces"][n % len(spec["surfaces"])]
             lang = spec["langs"][n % len(spec["langs"])]
             x, others = spec["fn"](ip, rng)
-            text = _template(T_LINK, lang, surface, rng).replace("{x}", x)
+            tpl = _template(T_LINK, lang, surface, rng)
+            text = tpl.replace("{x}", x)
             cases.append(
                 Case(
-                    f"{fam}-{n}", fam, "link", surface, lang, text, "ip", (ip,), others, src, (fam,)
+                    f"{fam}-{n}",
+                    fam,
+                    "link",
+                    surface,
+                    lang,
+                    text,
+                    "ip",
+                    (ip,),
+                    others,
+                    src,
+                    (fam,),
+                    tpl,
                 )
             )
     for fam, spec in HANDLE_FAMILIES.items():
@@ -1376,10 +1457,22 @@ def build(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> list[Ca
             surface = spec["surfaces"][n % len(spec["surfaces"])]
             lang = spec["langs"][n % len(spec["langs"])]
             h, kind, exp, others = spec["fn"](rng)
-            text = _template(T_HANDLE, lang, surface, rng).replace("{h}", h)
+            tpl = _template(T_HANDLE, lang, surface, rng)
+            text = tpl.replace("{h}", h)
             cases.append(
                 Case(
-                    f"{fam}-{n}", fam, "handle", surface, lang, text, kind, exp, others, "", (fam,)
+                    f"{fam}-{n}",
+                    fam,
+                    "handle",
+                    surface,
+                    lang,
+                    text,
+                    kind,
+                    exp,
+                    others,
+                    "",
+                    (fam,),
+                    tpl,
                 )
             )
     cases += review_cases(hosts, rng, per_family // 2)

@@ -239,6 +239,7 @@ def evaluate(
     fam: dict[str, dict[str, Any]] = {}
     misses: dict[str, list[dict[str, Any]]] = defaultdict(list)
     peer_time: dict[str, float] = defaultdict(float)
+    wording: dict[str, Counter[str]] = defaultdict(Counter)  # handle template -> found / allowed
     for c in cases:
         f = fam.setdefault(
             c.family,
@@ -278,6 +279,9 @@ def evaluate(
         f["review"] += o.verdict == "review"
         f["act"] += o.verdict == "act"
         f["truncated"] += o.truncated
+        if c.group == "handle" and o.found:
+            wording[c.template]["found"] += 1
+            wording[c.template]["allowed"] += o.verdict == "allow"
         if c.group == "link" and o.verdict == "allow":
             f["listed_allowed"] += 1
         failed = (
@@ -321,6 +325,10 @@ def evaluate(
         "misses": misses,
         "plain_unlisted": sorted(h for h, ok in plain.items() if not ok),
         "peer_cpu_seconds": {k: round(v, 2) for k, v in peer_time.items()},
+        "handle_wording": {
+            t: {"found": w["found"], "allowed": w["allowed"]}
+            for t, w in sorted(wording.items(), key=lambda kv: -kv[1]["allowed"] / kv[1]["found"])
+        },
     }
 
 
@@ -478,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
         "families": summary["families"],
         "plain_unlisted_hosts": ev["plain_unlisted"],
         "peer_cpu_seconds": ev["peer_cpu_seconds"],
+        "handle_wording_found_allowed": ev["handle_wording"],
+        "rows_by_list": dict(Counter(c.source.rsplit(":", 1)[0] for c in cases if c.source)),
         "throughput": throughput,
         "cpu_seconds_total": round(time.process_time() - t0, 1),
     }
