@@ -7,8 +7,11 @@ extract,canon,detect}``, the earlier red-team suites or the tests.
 Every case is one message on one surface holding one listed host (or one contact handle)
 hidden by two or three composed tricks that a careful human reader can undo. Hosts are real rows
 of the lists in ``shared/data`` that the evaluation home imports (``bench.common.EVAL_FEEDS``),
-drawn with ``SEED``: each case records ``source`` (``file:row``, the row index counting the
-list's hosts in file order, as ``bench.common.read_hosts``/``read_ips`` yield them).
+drawn with ``SEED`` (a category by ``CATEGORY_WEIGHTS``, then a row of its lists whose host is
+``name.tld``): each case records ``source`` (``file:row``, the row index counting the list's hosts
+in file order, as ``bench.common.read_hosts``/``read_ips`` yield them). The rows are "held out"
+in the sense that no fixer has seen this draw; the 30 % sealed split is not used (the evaluation
+home imports the development lists, so only their rows can be listed).
 
 Groups: ``link`` and ``handle`` (must be found with the right host/id and not be ``allow``),
 ``review`` (ambiguous or harmful-handle families: ``review`` or ``act``, never a wrong host),
@@ -81,6 +84,7 @@ POOLS: dict[str, tuple[str, ...]] = {
     "malware": ("blocklistproject-lists/ransomware.txt",),
 }
 IP_LIST = "blocklistproject-lists/malware_ip.txt"
+CATEGORY_WEIGHTS = (0.3, 0.3, 0.15, 0.2, 0.05)  # gambling, porn, scam, phishing, malware
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{2,22}[a-z0-9]$")
 _TLD = re.compile(r"^[a-z]{2,6}$")
 
@@ -1389,13 +1393,13 @@ def build(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> list[Ca
     padding = padding_text(data, random.Random(seed + 1), 26_000)
     for fam, spec in LINK_FAMILIES.items():
         need = NEEDS.get(fam, _any_host)
-        pool: list[tuple[str, str]]
-        if fam == "idn_unicode_spelled_dot":
-            pool = sorted(hosts.idn)
-        else:
-            pool = [hs for c in cats for hs in hosts.by_category[c] if need(hs[0])]
+        pools = {c: [hs for hs in hosts.by_category[c] if need(hs[0])] for c in cats}
         count = 20 if fam == "long_real_padding" else per_family
         for n in range(count):
+            if fam == "idn_unicode_spelled_dot":
+                pool = sorted(hosts.idn)
+            else:  # the categories spam is made of, not the lists' sizes (phishing is 60 %)
+                pool = pools[rng.choices(cats, weights=CATEGORY_WEIGHTS)[0]]
             host, src = pool[rng.randrange(len(pool))]
             surface = spec["surfaces"][n % len(spec["surfaces"])]
             lang = spec["langs"][n % len(spec["langs"])]
