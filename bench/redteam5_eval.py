@@ -17,6 +17,7 @@ the disguised cases and on clean real text.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import ipaddress
 import json
 import sys
@@ -480,6 +481,9 @@ def main(argv: list[str] | None = None) -> int:
         "name": args.name,
         "seed": SEED,
         "cases": len(cases),
+        "suite_sha256": hashlib.sha256(
+            json.dumps([c.to_dict() for c in cases], ensure_ascii=False).encode()
+        ).hexdigest(),
         "commit": os.popen("git rev-parse HEAD 2>/dev/null").read().strip(),
         "load_average": os.getloadavg(),
         "totals": summary["totals"],
