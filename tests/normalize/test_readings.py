@@ -64,6 +64,11 @@ def hosts_read(text: str) -> set[str]:
         # NATO spelling with digits among the words, a plain TLD after the spelled dot
         ("网址按字母念：Kilo-8-Alfa-Sierra-India-Alfa-Two-3 dot com", "k8asia23.com"),
         ("spell it out: Bravo Echo Tango Three Zero 0 Zero dot com", "bet3000.com"),
+        # an address read aloud digit by digit: no letter, still a reading (red team 5)
+        (
+            "Visit http colon slash slash one seven eight dot two one eight dot nine six dot four",
+            "178.218.96.4",
+        ),
         ("Victor November Quebec 8 dot Charlie Oscar Mike", "vnq8.com"),
         # a name given in steps or in pieces added up
         ("先输入km，再输入isa68，最后加点com", "kmisa68.com"),
@@ -115,6 +120,7 @@ def test_a_reader_recovers_the_host(text: str, host: str) -> None:
         "尊敬的客户，请回复数字编号以订购该彩铃",
         "First we eat, then we sleep. Finally home",
         "seven seven seven dot com (no spaces)",
+        "scores: nine one two dot three four five dot six seven eight dot nine",
         "妈呀Q口Q",
         "x·x节 优惠大派送",
     ],
