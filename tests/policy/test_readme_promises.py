@@ -50,6 +50,18 @@ HARMFUL_HANDLES = [
     "crypto profit guaranteed WhatsApp +1 202 555 0147",
     "earn $500 daily, telegram: @signals_pro",
     "free spins jackpot tonight, wechat id: lucky_777",
+    # wording families red team 5 found allowed: age gates, massage, private pictures, porn
+    # resources, loans, "I made $...", cash-only bargains, "customer service is off, add me"
+    "🔞福利 加V：abc_12345",
+    "18+ content telegram @amy_hot99",
+    "VIP massage whatsapp +44 7700 900123",
+    "dm me on telegram @lily_x9 for private pics",
+    "会所 SPA 预约 微信 spa_8899",
+    "想要资源的加 QQ 123456789",
+    "loans approved instantly WeChat: loan_8899",
+    "I made $5k last week, ask telegram @rich_guy8",
+    "iPhone 15 $99 cash only, whatsapp +1 202 555 0147",
+    "客服下班了，加我私人 微信 abc12345",
 ]
 
 
@@ -93,6 +105,8 @@ def test_handle_with_solicitation_on_a_profile_is_diversion_review(
         "有事打我电话 13812345678",
         "我的微信 abc_123 加我聊聊",
         "call me on +1 202 555 0147 tonight",
+        "massage chair for sale, call 13812345678",
+        "release notes for 2018+ devices: telegram @devteam1",
     ],
 )
 def test_unknown_links_shorteners_and_plain_contacts_are_allowed(
