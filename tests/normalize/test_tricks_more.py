@@ -84,6 +84,15 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
      "h<!-- -->awkbu&#8203;zz&#46;com", ["markup"]),
     ("jebe&shy;<!---->tting<wbr>.com", "jebetting.com", "jebetting.com",
      "jebe&shy;<!---->tting<wbr>.com", ["markup"]),
+    # an element the page hides renders as nothing: its text is noise planted in the name
+    # (red team 5: ``noisessnews.net`` was reported)
+    ('官网 stopre<span style="display:none">noise</span>ssnews&#x2E;net 注册',
+     "官网 stopressnews.net 注册", "stopressnews.net",
+     'stopre<span style="display:none">noise</span>ssnews&#x2E;net', ["markup"]),
+    ("tai<font style='font-size: 0;'>qq</font>sum1.club", "taisum1.club", "taisum1.club",
+     "tai<font style='font-size: 0;'>qq</font>sum1.club", ["markup"]),
+    ("7renc<span hidden>abc123</span>ontres.com", "7rencontres.com", "7rencontres.com",
+     "7renc<span hidden>abc123</span>ontres.com", ["markup"]),
     # the dot word glued in camel case, the TLD maybe in digits, a word glued after it
     ("K8asia85DoTC0m", "K8asia85.com", "K8asia85.com", "K8asia85DoTC0m", ["spelled_dot"]),
     ("Jenny SavagearmstoreDottC0mVIP", "Jenny Savagearmstore.com VIP", "Savagearmstore.com",
@@ -131,6 +140,22 @@ PROSE = [
 @pytest.mark.parametrize("text", PROSE)
 def test_prose_with_new_separators_is_left_alone(text: str) -> None:
     assert_left_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'see <span style="font-size:0.9em">bet888</span>.com',
+        'see <span aria-hidden="true">bet888</span>.com',
+        'see <b class="hiddenish">bet888</b>.com',
+    ],
+)
+def test_elements_that_show_keep_their_text(text: str) -> None:
+    assert "bet888" in unmask(text).text
+
+
+def test_a_hidden_link_is_still_read() -> None:
+    assert "bet888.com" in unmask('hi <span style="display:none">bet888.com</span> there').text
 
 
 @pytest.mark.parametrize(

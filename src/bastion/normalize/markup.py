@@ -133,6 +133,34 @@ never ``egranny.net``)."""
 _COMMENT_RE: Final = re.compile(r"<!--[^\n]{0,200}?-->")
 """An HTML comment on one line (``h<!-- -->awkbuzz``, ``<!---->``): it renders as nothing."""
 
+_HIDDEN_RE: Final = re.compile(
+    rf"<(?P<name>{_TAG_NAMES})(?![A-Za-z0-9])(?P<attrs>[^<>\n]{{1,200}}?)>"
+    r"(?P<body>[^<>\n]{0,200})</(?P=name)\s?>",
+    re.I,
+)
+"""An element with its text on one line, whose attributes may hide it (checked by ``_hidden``)."""
+_HIDING_RE: Final = re.compile(
+    r"display\s?:\s?none|visibility\s?:\s?hidden|(?:font-size|opacity|max-width|width)\s?:"
+    r"\s?0(?:\.0+)?(?:px|pt|em|rem|%)?\s?(?:[;\"'}]|$)|(?:^|\s)hidden(?:\s|=|$)",
+    re.I,
+)
+"""Styles and attributes that render an element as nothing (``display:none``, ``font-size:0``,
+``hidden``); ``font-size:0.9em`` and ``aria-hidden`` still show."""
+
+
+def _hidden(m: re.Match[str]) -> str | None:
+    """A hidden element is not read at all: its text is noise planted inside a name
+    (``stopre<span style="display:none">noise</span>ssnews.net`` is ``stopressnews.net``). A
+    hidden text that could itself be a link or address (a dot, colon or at sign) is kept: hiding
+    must never hide a listed link from the scan."""
+    if _HIDING_RE.search(m["attrs"]) is None or not _LINK_FREE.isdisjoint(m["body"]):
+        return None
+    return ""
+
+
+_LINK_FREE: Final = frozenset(".:@。．：＠")
+
+
 _LINK_PUNCT: Final = frozenset(".:/@-_?=%~。．：／＠")
 """Punctuation a decoded reference or escape may give (``&lt;`` stays: it is markup syntax)."""
 
@@ -151,6 +179,7 @@ def _concat(m: re.Match[str]) -> str | None:
 
 _FORMS: Final = (
     ("markup", _COMMENT_RE, lambda m: ""),
+    ("markup", _HIDDEN_RE, _hidden),
     ("markup", _BBCODE_RE, _bbcode),
     ("markup", _TAG_RE, _tag),
     ("markup", _REF_RE, _reference),
