@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bastion.extract import extract_entities
 from bastion.normalize import unmask
 from bastion.normalize.hostwords import is_weird_case, plausible_words_host, sentence_break
 from tests.support.tricks import TRICK_FIELDS, assert_left_alone, assert_trick_undone
@@ -195,3 +196,24 @@ def test_word_hosts_and_sentence_breaks() -> None:
     assert not sentence_break("DEca", "Bet")
     assert not sentence_break("bet888", "Com")
     assert not sentence_break("end", "next")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("see \n> https://pu\n> ssyporn4u.\n> com/x\n> 1", "https://pussyporn4u.com/x1"),
+        ("Visit \n> https://yy\n> live.tv/ac\n> count", "https://yylive.tv/account"),
+        ("new link \n> https://e\n> asygirlno\n> w.com/acc", "https://easygirlnow.com/acc"),
+        ("> bet\n> 888.\n> com", "bet888.com"),
+    ],
+)
+def test_a_quoted_wrapped_link_is_read_whole(text: str, value: str) -> None:
+    """Mail quote marks before a link wrapped at a fixed width go (red team 5: the host ``pu``
+    and the tail ``live.tv`` were reported)."""
+    found = [e.value for e in extract_entities(unmask(text, weak=True), prose_like=True)]
+    assert found == [value]
+
+
+@pytest.mark.parametrize("text", ["> I agree.\n> See you soon.\nok", "> yes\n> no", "a > b\nc > d"])
+def test_quoted_prose_reads_no_host(text: str) -> None:
+    assert extract_entities(unmask(text, weak=True), prose_like=True) == []

@@ -52,6 +52,7 @@ GATE: Final = (
     r"|(?i:1st|initial|starting)[ ]{1,2}(?i:letter|char)"
     r"|每一?行|藏头|竖着|首字母|第一列|首列|最左"
     r"|(?i:first|1st|left)[ ]{1,2}(?i:column)"
+    r"|(?:^|\n)[ \t]{0,3}>[ \t]?[A-Za-z0-9.]"
 )
 """A superset of the texts the pass changes where a host can come out (RE2 syntax; a framed
 piece holds an ASCII letter, digit or dot: a styled one is caught by its folded character)."""
@@ -168,6 +169,24 @@ def _chat(text: str) -> list[Group]:
     return groups
 
 
+_QUOTED_LINE: Final = re.compile(
+    r"(?m)^[ \t]{0,3}(?P<prefix>>[ \t]?)(?P<piece>[^\s>]\S{0,39})[ \t]{0,4}$"
+)
+"""``> https://pu⏎> ssyporn4u.⏎> com/x``: a mail reply quoted and wrapped at a fixed width."""
+
+
+def _quoted(text: str) -> list[Group]:
+    """Lines of one token each behind a mail quote mark: the marks go and the pieces stay one a
+    line, for the broken-host pass to join (``https://pu`` is never a host of its own)."""
+    groups: list[Group] = []
+    for run in _runs(list(_QUOTED_LINE.finditer(text)), text):
+        if not any("." in m["piece"] or _fold_piece(m["piece"]) == "." for m in run):
+            continue
+        edits = _set_apart(text, run) + _piece_edits(run) + _set_apart_after(text, run)
+        groups.append(("layout", edits[0][0], edits[-1][1], edits))
+    return groups
+
+
 _SINGLE_LINE: Final = re.compile(r"(?m)^[ \t\u3000]{0,4}(?P<piece>\S)[ \t\u3000]{0,4}$")
 
 
@@ -252,9 +271,10 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def layout_pass(work: Work) -> None:
-    """Undo a frame, a chat log's prefixes or an acrostic, so the pieces can be joined."""
+    """Undo a frame, a chat log's prefixes, mail quote marks or an acrostic, so the pieces can
+    be joined."""
     text = work.text
-    groups = _frames(text) or _chat(text) or _acrostic(text) or _column(text)
+    groups = _frames(text) or _chat(text) or _quoted(text) or _acrostic(text) or _column(text)
     work.apply(groups)
 
 
