@@ -38,15 +38,17 @@ def unavailable(reason: str) -> None:
 
 
 @pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Callable[[int], Path]]:
-    """``mount(kib)`` mounts a tmpfs of that size and returns it; all are unmounted at the end."""
+def tiny_disk() -> Iterator[Callable[[int], Path]]:
+    """``mount(kib)`` mounts a tmpfs of that size and returns it; all are unmounted at the end.
+
+    The mount points live outside pytest's temp folders: a run killed before this teardown
+    leaves a mount behind, and pytest's clean-up of old temp folders must never meet it."""
     mounted: list[Path] = []
 
     def mount(kib: int) -> Path:
         if os.geteuid() != 0:
             unavailable("a real full disk needs root to mount a tmpfs")
-        target = tmp_path / f"disk{len(mounted)}"
-        target.mkdir()
+        target = Path(tempfile.mkdtemp(prefix="bastion-tiny-disk-"))
         done = subprocess.run(
             ["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(target)],
             capture_output=True,
@@ -60,6 +62,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[Callable[[int], Path]]:
     yield mount
     for target in mounted:
         subprocess.run(["umount", "-l", str(target)], check=False)
+        shutil.rmtree(target, ignore_errors=True)
 
 
 @dataclass
