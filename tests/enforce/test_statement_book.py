@@ -125,7 +125,8 @@ def test_filled_statements_equal_built_ones(
                 **arguments,  # type: ignore[arg-type]
             )
         )
-        filled, text = book.statement_json(result, violation, decision, **arguments)  # type: ignore[arg-type]
+        filled = book.statement(result, violation, decision, **arguments)  # type: ignore[arg-type]
+        text = book.statement_text(result, violation, decision, **arguments)  # type: ignore[arg-type]
         assert filled == expected
         assert list(filled) == list(expected)
         assert text == json.dumps(expected)

@@ -97,26 +97,6 @@ class StatementBook:
         self.templates: dict[_Key, _Template] = {}
         """Per template: its first statement, and its JSON text around the per-item fields."""
 
-    def statement_json(
-        self,
-        result: ScanResult,
-        violation: Violation,
-        decision: Decision,
-        *,
-        statement_id: str,
-        account_id: str,
-        now: datetime,
-        content_date: datetime | None,
-        has_images: bool,
-        surface: str,
-    ) -> tuple[dict[str, Any], str]:
-        """``statement`` and its ``json.dumps`` text."""
-        arguments = (statement_id, account_id, now, content_date, has_images, surface)
-        template, values = self._fill(result, violation, decision, *arguments)
-        if values is None:
-            return template.statement, json.dumps(template.statement)
-        return {**template.statement, **values}, _text(template, values)
-
     def statement_text(
         self,
         result: ScanResult,
