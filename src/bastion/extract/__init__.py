@@ -15,14 +15,15 @@ from bastion.extract.encoded import TRIGGER as ENCODED_TRIGGER
 from bastion.extract.encoded import find_encoded
 from bastion.extract.handles import HANDLE_FINDERS, qq_mailboxes
 from bastion.extract.hosts import EMBEDDED, PROSE_LIKE, find_hosts
-from bastion.extract.phones import PHONE_SHAPE, find_phones
+from bastion.extract.messengers import MESSENGER_HOSTS
+from bastion.extract.phones import NATIONAL_GATE, PHONE_SHAPE, find_national_phones, find_phones
 from bastion.extract.precheck import has_candidates
 from bastion.model import Entity
 from bastion.normalize import unmask
 
 __all__ = ["extract_entities", "find_entities", "has_candidates"]
 
-_SCHEME, _AT, _COLONS, _DOT, _PHONE, _ENCODED = range(6)
+_SCHEME, _AT, _COLONS, _DOT, _PHONE, _NATIONAL, _ENCODED = range(7)
 _ROUTER = Gate(
     [
         "://",
@@ -30,6 +31,7 @@ _ROUTER = Gate(
         ":[0-9A-Fa-f]{0,4}:",
         "\\.",
         PHONE_SHAPE,
+        NATIONAL_GATE,
         ENCODED_TRIGGER,
         *(cue for cue, _ in HANDLE_FINDERS),
     ]
@@ -142,11 +144,14 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
             finder(text, found)
     if _PHONE in hits:
         find_phones(text, found)
+    if _NATIONAL in hits:
+        find_national_phones(text, found)
     if encoded:  # the decoded URL outranks whatever the token's letters happen to spell
         found = [c for c in found if not any(c.start < e.end and e.start < c.end for e in encoded)]
         found.extend(encoded)
     if not found:
         return []
+    found = _messenger_urls_cut_short(found)
     nested = [cand for cand in found if EMBEDDED in cand.flags]
     kept = resolve_overlaps(
         [cand for cand in found if EMBEDDED not in cand.flags] if nested else found
@@ -156,6 +161,28 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
     if _AT in hits and (mailboxes := qq_mailboxes(kept)):
         kept = sorted([*kept, *mailboxes], key=Candidate.sort_key)
     return [_entity(unmasked, cand) for cand in kept]
+
+
+_HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "phone"})
+
+
+def _messenger_urls_cut_short(found: list[Candidate]) -> list[Candidate]:
+    """Drop a messenger link that names no account (``wa.me/+44`` of ``wa.me/+44 7500 590996``:
+    the URL ends at the space) where a handle finder read the account on past its end."""
+    shorts = [
+        c
+        for c in found
+        if c.kind == "url" and c.host is not None and c.host.removeprefix("www.") in MESSENGER_HOSTS
+    ]
+    if not shorts:
+        return found
+    handles = [c for c in found if c.kind in _HANDLE_KINDS]
+    cut = {
+        id(url)
+        for url in shorts
+        if any(h.start < url.end < h.end and url.start <= h.start for h in handles)
+    }
+    return [c for c in found if id(c) not in cut] if cut else found
 
 
 def _with_embedded(kept: list[Candidate], nested: list[Candidate]) -> list[Candidate]:

@@ -132,7 +132,11 @@ _POINTERS: Final = (
     "|👇|⬇|↓|(?i:below|in (?:my )?bio|see (?:my )?bio|check (?:my )?bio|down here)"
 )
 """Words in a field that point the reader to another field for the id."""
-_FIELD: Final = re.compile(f"(?m)^[ \\t]{{0,4}}(?:{_LABELS})[ \\t]{{0,2}}[:：][ \\t]{{0,3}}")
+_FIELD: Final = re.compile(
+    f"(?m)(?:^[ \\t]{{0,4}}|(?<=[ \\t\u3000|｜丨]))(?:{_LABELS})[ \\t]{{0,2}}[:：][ \\t]{{0,3}}"
+)
+"""A field label at the start of a line, or after a space or a bar on it (``🔞福利 昵称：…``: a
+profile's first line often opens with a tagline)."""
 _POINTER_RE: Final = re.compile(_POINTERS)
 _LEAD_ID: Final = re.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{3,31}(?![A-Za-z0-9_\\-.@])")
 _HAS_ID: Final = re.compile("[A-Za-z0-9_]{4}")

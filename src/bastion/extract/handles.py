@@ -31,7 +31,13 @@ from bastion.extract.handle_layouts import (
 from bastion.extract.phones import international
 from bastion.normalize import cues
 from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP, CUES
-from bastion.normalize.handle_ids import NUMERAL_ID, SPELLED_CUE_GATE, SPOKEN_GATE
+from bastion.normalize.handle_ids import (
+    LONE_Q_SPACED_GATE,
+    NUMERAL_ID,
+    REVERSE_WORDS,
+    SPELLED_CUE_GATE,
+    SPOKEN_GATE,
+)
 from bastion.normalize.rules import names_host
 
 _SYL = cues.SYLLABLES
@@ -120,6 +126,8 @@ CUE_CLAUSES = (
     f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n){{0,8}}(?:[ \t](?:is|Is|IS)[ \t]{{1,2}})?"
     f"(?:[A-Za-z0-9@~+]|{NUMERAL_ID})",
     f"(?:{CUE_TELEGRAM})[^\\n@]{{0,12}}@",
+    f"(?:{'|'.join(CUES)})[^\\n]{{0,16}}(?:{REVERSE_WORDS})",
+    LONE_Q_SPACED_GATE,
     CUE_REVERSED,
     SPOKEN_GATE,
     SPELLED_CUE_GATE,

@@ -18,7 +18,12 @@ _LINE_PATHS = ("ti/p/", "r/ti/p/")
 TELEGRAM_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog"})
 WHATSAPP_HOSTS = frozenset({"wa.me", "api.whatsapp.com", "whatsapp.com", "web.whatsapp.com"})
 LINE_HOSTS = frozenset({"line.me"})
-MESSENGER_HOSTS = TELEGRAM_HOSTS | WHATSAPP_HOSTS | LINE_HOSTS
+QQ_HOSTS = frozenset({"wpa.qq.com", "wpa1.qq.com", "wpa2.qq.com"})
+QQ_SCHEMES = frozenset({"tencent", "mqqwpa", "mqqapi", "mqq"})
+"""QQ's chat links: ``wpa.qq.com/msgrd?uin=N`` on web pages, ``tencent://message/?uin=N`` and
+``mqqwpa://im/chat?uin=N`` to open the app; ``uin`` is the QQ number."""
+MESSENGER_HOSTS = TELEGRAM_HOSTS | WHATSAPP_HOSTS | LINE_HOSTS | QQ_HOSTS
+_QQ_UIN = re.compile(r"[1-9][0-9]{4,10}")
 
 
 def _query(path: str) -> dict[str, list[str]]:
@@ -59,6 +64,14 @@ def _line(path: str) -> str | None:
     return None
 
 
+def _qq_uin(path: str) -> str | None:
+    """The QQ number in a chat link's ``uin`` parameter (names are case-blind there)."""
+    for key, values in _query(path).items():
+        if key.lower() == "uin" and _QQ_UIN.fullmatch(values[0]):
+            return values[0]
+    return None
+
+
 def messenger_handle(host: str, path: str) -> tuple[str, str] | None:
     """``(kind, value)`` when ``host`` + ``path`` (path, query, fragment) names a messenger account.
 
@@ -74,6 +87,9 @@ def messenger_handle(host: str, path: str) -> tuple[str, str] | None:
     if host in LINE_HOSTS:
         ident = _line(path)
         return ("line", ident) if ident else None
+    if host in QQ_HOSTS:
+        uin = _qq_uin(path)
+        return ("qq", uin) if uin else None
     return None
 
 
@@ -90,8 +106,8 @@ def tg_deeplink_handle(rest: str) -> str | None:
 def deeplink_handle(scheme: str, rest: str) -> tuple[str, str] | None:
     """``(kind, value)`` for a messenger app link: ``tg://resolve?domain=NAME``,
     ``whatsapp://send?phone=NUMBER``, ``line://ti/p/@ID`` open the same account as their web
-    links (``t.me``, ``wa.me``, ``line.me``), so they are the same handle (``rest``: everything
-    after ``scheme://``)."""
+    links (``t.me``, ``wa.me``, ``line.me``), so they are the same handle; ``tencent://`` and
+    ``mqqwpa://`` links name a QQ number (``rest``: everything after ``scheme://``)."""
     if scheme == "tg":
         name = tg_deeplink_handle(rest)
         return ("telegram", name) if name else None
@@ -101,4 +117,7 @@ def deeplink_handle(scheme: str, rest: str) -> tuple[str, str] | None:
     if scheme == "line":
         ident = _line(rest)
         return ("line", ident) if ident else None
+    if scheme in QQ_SCHEMES:
+        uin = _qq_uin(rest)
+        return ("qq", uin) if uin else None
     return None

@@ -13,6 +13,7 @@ import phonenumbers
 
 from bastion.extract._anchors import anchored_finditer
 from bastion.extract._types import Candidate
+from bastion.normalize.phone_cued import CUED_RUN_TRIGGER, PHONE_CUE
 
 _BEFORE = "(?<![A-Za-z0-9_+\\-])(?<![0-9][.,])"
 _AFTER = "(?![0-9]|[.,][0-9])"
@@ -26,9 +27,24 @@ _MOBILE = re.compile(
 (single digits, one separator throughout, nothing more glued on); the country code may come
 before it (``+86``, ``0086``, ``(86)``, ``86-``)."""
 _INTERNATIONAL = re.compile(f"{_BEFORE}\\+ ?[0-9](?:[ \\-.()]{{0,2}}[0-9]){{6,15}}{_AFTER}")
+_NATIONAL = re.compile(
+    f"(?P<cue>{PHONE_CUE})\ufe0f?[ \t:：]{{0,3}}"
+    "(?:(?i:me|us)[ \t]{1,2}(?:(?i:on|at)[ \t]{1,2})?)?"
+    "(?P<num>\\(?0[1-9][0-9]{0,3}\\)?(?:[ \\-]?[0-9]{2,8}){1,3})(?![0-9]|[.,][0-9])"
+)
+"""A national number (trunk ``0`` first: ``010-6390 5943``, ``07911 123456``) right after a
+phone cue; alone such digits are order numbers and amounts as often as phones."""
+_CJK_CUE = re.compile("[\u3000-\u9fff]")
+_NATIONAL_REGIONS = ("GB", "IE", "AU", "NZ", "IN", "ZA", "NG", "KE", "MY", "PH", "ID", "TH")
+"""Where a number after an English cue may be national: the trunk-``0`` countries whose spam
+reaches English text. The value stays as written (the country is a guess, the digits are not)."""
 PHONE_SHAPE = "1[3-9][0-9]|1[ .\\-][3-9][ .\\-][0-9]|\\+ ?[0-9]"
 """Every phone match starts with this; the extract router skips the finder without it."""
+NATIONAL_GATE = CUED_RUN_TRIGGER
+"""RE2: a phone cue, then a trunk zero; the extract router runs :func:`find_national_phones`
+only then."""
 PHONE_CLAUSES = (
+    NATIONAL_GATE,
     "1[3-9][0-9][ \\-.]?[0-9]{4}[ \\-.]?[0-9]{4}",
     "1[ .\\-][3-9](?:[ .\\-][0-9]){9}",
     r"\+ ?[0-9](?:[ \-.()]{0,2}[0-9]){6}",
@@ -71,3 +87,33 @@ def find_phones(text: str, out: list[Candidate]) -> None:
         e164 = international(match.group())
         if e164 is not None:
             out.append(Candidate("phone", match.start(), match.end(), e164))
+
+
+def _national_value(digits: str, chinese_cue: bool) -> str | None:
+    """E.164 for a number valid in China after a Chinese cue; after another cue, the digits as
+    written when the number is valid in one of :data:`_NATIONAL_REGIONS`."""
+    regions = ("CN",) if chinese_cue else _NATIONAL_REGIONS
+    for region in regions:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            if chinese_cue:
+                e164: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+                return e164
+            return digits
+    return None
+
+
+def find_national_phones(text: str, out: list[Candidate]) -> None:
+    """Append the national numbers that a phone cue introduces (``电话 010-6390 5943``,
+    ``call me on 07911 123456``): valid in China after a Chinese cue, else in a trunk-``0``
+    country."""
+    for match in _NATIONAL.finditer(text):
+        digits = _digits(match["num"])
+        if not 10 <= len(digits) <= 12:
+            continue
+        value = _national_value(digits, _CJK_CUE.match(match["cue"]) is not None)
+        if value is not None:
+            out.append(Candidate("phone", match.start("num"), match.end("num"), value))

@@ -51,6 +51,7 @@ from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
+from bastion.normalize.phone_cued import PARTS_TRIGGER as PHONE_PARTS_TRIGGER
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
 from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
@@ -95,6 +96,7 @@ _ASCII_CLAUSES = (
     f"1[3-9][0-9]{{0,2}}{DIGIT_SEP}[0-9]|1{DIGIT_SEP}[3-9]{DIGIT_SEP}[0-9]",
     *CUE_CLAUSES,
     *PHONE_FORM_TRIGGERS,
+    PHONE_PARTS_TRIGGER,
     ID_PARTS_TRIGGER,
     # spelled dots: only the separator before the TLD matters, and it must be acceptable
     r"[\[\(\{（【]\s?(?:[Dd][Oo][Tt]|[.。点．])",

@@ -153,7 +153,7 @@ Hebrew, and Brazil's ``zap``/``zapzap`` (only before a colon: it is also an Engl
 SLASH: Final = "(?:[/／]|(?<![A-Za-z])[Ss][Ll][Aa][Ss][Hh](?![A-Za-z])|斜杠|斜线|斜槓)"
 """A slash, also said (``t dot me slash name``)."""
 CUE_TELEGRAM: Final = (
-    "(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:[Gg][Rr][Aa]?[Mm]+)?|[Tt](?:[Ee][Ll]|[Ll])[Gg](?:[Rr][Aa]?|[Aa][Rr])[Mm]|[Tt]"
+    f"(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:{BREAK}[Gg][Rr][Aa]?[Mm]+)?|[Tt](?:[Ee][Ll]|[Ll])[Gg](?:[Rr][Aa]?|[Aa][Rr])[Mm]|[Tt]"
     f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
     f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}{ID_WORD}"
     f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}{ID_WORD}"

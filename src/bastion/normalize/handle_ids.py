@@ -85,6 +85,8 @@ _REMOVE: Final = (
     "去掉中文|去掉汉字|去除中文|删除中文|删掉中文|去中文|去汉字|(?i:remove (?:the )?chinese)"
 )
 _REVERSE: Final = "倒过来|反过来|倒着|反着|倒序|(?i:backwards|reversed?)"
+REVERSE_WORDS: Final = _REVERSE
+"""Words telling the reader to read an id backwards (a superset, for the pre-check)."""
 _REVERSE_WHOLE: Final = (
     "(?:倒过来|反过来|倒着|反着|倒序)(?:[看读念写输打填加搜]|(?![\u4e00-\u9fff]))"
     "|(?i:(?:(?:type|read|enter|write|input|search|add)(?: it| this| the id)? )?"
@@ -135,7 +137,39 @@ SPOKEN_GATE: Final = (
 NUMERAL_ID: Final = f"[{_NUM}](?:[{_JUNK}\\-_]{{0,3}}[0-9{_NUM}]){{4}}"
 """An id that starts with a numeral: five numerals or digits, pieces apart or not."""
 
+_SPELL_GAP: Final = "[ \u3000·・\\-]"
+_LONE_Q_SPACED_RE: Final = re.compile(
+    f"(?<![A-Za-z0-9])(?P<cue>[Qq]|[扣蔻寇抠])(?P<gap>[ \t\u3000]{{1,2}})"
+    f"(?P<id>[0-9{_NUM}](?P<g>{_SPELL_GAP})[0-9{_NUM}](?:(?P=g)[0-9{_NUM}]){{4,9}})"
+    f"(?![0-9{_NUM}A-Za-z]|(?P=g)[0-9{_NUM}])"
+)
+LONE_Q_SPACED_GATE: Final = (
+    f"(?:[Qq]|[扣蔻寇抠])[ \t\u3000]{{1,2}}[0-9{_NUM}]{_SPELL_GAP}[0-9{_NUM}]{_SPELL_GAP}"
+    f"[0-9{_NUM}]{_SPELL_GAP}[0-9{_NUM}]{_SPELL_GAP}[0-9{_NUM}]{_SPELL_GAP}[0-9{_NUM}]"
+)
+"""RE2: a lone ``q`` or ``扣``, then six single numerals one gap apart (a superset of
+:func:`_lone_q_spelled`)."""
+
+
+def _lone_q_spelled(text: str) -> list[Group]:
+    """``q 8 三 7 0 3 2 1 0``, ``扣 4-7-9-3-伍``: a lone ``q`` or ``扣`` and then a number spelled
+    one numeral at a time, one gap throughout, six to eleven of them: no price, date or score is
+    written so, and a reader takes it for a QQ number. The numerals become the digits and the
+    gap after the cue a colon, the separator that makes a lone letter a cue (``q：83703210``)."""
+    groups: list[Group] = []
+    for m in _LONE_Q_SPACED_RE.finditer(text):
+        digits = "".join(c for c in m["id"] if c != m["g"]).translate(_TO_DIGITS)
+        if digits[0] == "0" or not digits.isdigit():
+            continue
+        start, end = m.span("gap")
+        id_start, id_end = m.span("id")
+        edits: list[Edit] = [(start, end, "："), (id_start, id_end, digits)]
+        groups.append(("spaced_letters", start, id_end, edits))
+    return groups
+
+
 CUED_GATE: Final = (
+    f"{LONE_Q_SPACED_GATE}|"
     f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
     f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-"
     "|[0-9][OoIl]|[OoIl][0-9])"
@@ -455,8 +489,40 @@ def _filled(text: str) -> list[Group]:
     return groups
 
 
+_CUE_THEN_REVERSE_RE: Final = re.compile(
+    f"{_CUE}(?P<say>[,，]?[ \t]{{0,2}}[（(【\\[「]?[ \t]{{0,2}}(?:{_REVERSE_WHOLE})"
+    "[^:：)）】\\]」\n]{0,12}"
+    f"[)）】\\]」]?)(?P<colon>[ \t]{{0,2}}[:：=＝]?[ \t]{{0,2}})(?:@[ \t]{{0,2}})?"
+    "(?P<id>[A-Za-z0-9][A-Za-z0-9_\\-]{4,31})(?![A-Za-z0-9_\\-])"
+)
+"""``微信（倒着输）65579_imnait``, ``V信号反过来：58624ykcul``, ``QQ (read it backwards): 4321987``:
+the instruction to reverse stands between the cue and the id."""
+
+
+def _reversed_after_cue(text: str) -> list[Group]:
+    """The id read backwards, and the instruction between it and its cue dropped (a reader
+    follows it; left in place it would part the cue from its id). The reversed id must carry a
+    digit or an ``_``, as an id after a cue does."""
+    groups: list[Group] = []
+    for m in _CUE_THEN_REVERSE_RE.finditer(text):
+        ident = m["id"][::-1]
+        if not any(c.isdigit() or c == "_" for c in ident) or not ident[0].isalnum():
+            continue
+        say_start, say_end = m.span("say")
+        sep = m["sep"]
+        opened = len(sep) - len(sep.rstrip("（(【[「"))
+        say_start -= opened  # the bracket opening the instruction went to the cue's separator
+        gap = "" if sep[: len(sep) - opened] or m["colon"] else " "
+        start, end = m.span("id")
+        edits: list[Edit] = [(say_start, say_end, gap), (start, end, ident)]
+        groups.append(("bidi", say_start, end, edits))
+    return groups
+
+
 def cued_id_pass(work: Work) -> None:
     """Join the pieces of an id written right after a messenger cue (see the module doc)."""
+    work.apply(_reversed_after_cue(work.text))
+    work.apply(_lone_q_spelled(work.text))
     spelled: list[Group] = []
     for m in _SPELLED_CUE_RE.finditer(work.text):
         if _UNIT_BEFORE_RE.search(

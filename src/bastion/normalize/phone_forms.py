@@ -199,9 +199,17 @@ def _spoken_digits(run: str) -> str:
     return "".join(out)
 
 
+_SPOKEN_CUE_RE: Final = re.compile(
+    "(?i:(?<![a-z])(?:call|text|phone|ring|tel|mobile|cell|sms|whatsapp|number(?: is)?)"
+    "(?: me| us)?(?: (?:on|at))?[ :]{0,3})$"
+)
+"""A phone cue ending right before a number read aloud (``text or call oh seven ...``)."""
+
+
 def spoken_phone_pass(work: Work) -> None:
-    """``one three double six ... oh two two`` -> ``13667585022``: a mainland mobile or a
-    ``plus`` number read aloud in English."""
+    """``one three double six ... oh two two`` -> ``13667585022``: a mainland mobile, a ``plus``
+    number, or after a phone cue a national number (``call oh seven nine double oh ...`` ->
+    ``07900...``) read aloud in English."""
     groups: list[Group] = []
     for m in _SPOKEN_RE.finditer(work.text):
         said = m[0][len(m["plus"] or "") :]
@@ -212,6 +220,11 @@ def spoken_phone_pass(work: Work) -> None:
             if not 8 <= len(digits) <= 15:
                 continue
             digits = "+" + digits
+        elif digits[:1] == "0":
+            if not 10 <= len(digits) <= 11 or digits[1] == "0":
+                continue
+            if _SPOKEN_CUE_RE.search(work.text, max(0, m.start() - 24), m.start()) is None:
+                continue  # a national number read aloud counts only right after a phone cue
         elif len(digits) != 11 or digits[1] not in "3456789" or digits[0] != "1":
             continue
         start, end = m.span()

@@ -26,6 +26,7 @@ from bastion.normalize import (
     layout,
     leet,
     markup,
+    phone_cued,
     phone_forms,
     rules,
 )
@@ -101,6 +102,8 @@ _ASCII_GATES: Final = (
     (to_re2(instructions.GATE), _INSTRUCTED),
     ("|".join(phone_forms.TRIGGERS), _PHONES),
     (phone_forms.GROUPED_QQ_TRIGGER, _PHONES),
+    (phone_cued.PARTS_TRIGGER, _PHONES),
+    (phone_cued.CUED_RUN_TRIGGER, _PHONES),
     (id_parts.TRIGGER, _PARTS),
     (to_re2(markup.GATE), _MARKUP),
     (markup.HYPHEN_TRIGGER, _HYPHEN),
@@ -219,6 +222,18 @@ PASSES: Final = (
         phone_forms.aside_phone_pass,
         _PHONES,
         trigger=phone_forms.ASIDE_TRIGGER,
+    ),
+    Pass(
+        "parts_phone",
+        phone_cued.parts_phone_pass,
+        _PHONES,
+        trigger=phone_cued.PARTS_TRIGGER,
+    ),
+    Pass(
+        "cued_number",
+        phone_cued.cued_number_pass,
+        _PHONES,
+        trigger=phone_cued.CUED_RUN_TRIGGER,
     ),
     Pass(
         "letter_mobile",
