@@ -190,6 +190,35 @@ def _hashtags(text: str) -> list[Reading]:
     return out
 
 
+_GLUED_TLDS: Final = (
+    "com", "net", "org", "info", "biz", "xyz", "top", "vip", "club", "site", "online", "shop",
+    "live", "pro", "tv", "cc", "co", "me", "io", "app", "fun", "win", "bet", "one", "blog",
+    "porn", "sex", "xxx", "adult", "tube", "cam", "sexy", "casino", "ru", "in", "us", "to",
+)  # fmt: skip
+"""Top-level domains a hashtag ends in when a host is written as one (``#xxxbunkercom``)."""
+_GLUED_TAG = _compile(
+    r"#([A-Za-z0-9][A-Za-z0-9\-]{1,60}(?i:" + "|".join(_GLUED_TLDS) + r"))(?:[^A-Za-z0-9\-]|$)"
+)
+
+
+def _glued_tld_tags(text: str) -> list[Reading]:
+    """``#freepornvideosco``: a hashtag that is a host with its dot left out. Each way to cut a
+    known top-level domain off its end is a name a reader may see (``freepornvideos.co``), and
+    only a listed one is kept: a tag is a word as often as a host."""
+    out = []
+    for m in _GLUED_TAG.finditer(text):
+        tag = m.group(1)
+        low = tag.lower()
+        names = [
+            f"{tag[: -len(tld)]}.{tag[-len(tld) :]}"
+            for tld in _GLUED_TLDS
+            if low.endswith(tld) and len(tag) - len(tld) >= 3 and tag[-len(tld) - 1] != "-"
+        ]
+        if names:
+            out.append(Reading(m.start(1), m.end(1), f" {' '.join(names)} ", joined=True))
+    return out
+
+
 _CELL_SEP = "|│┃║┆┊╎"
 _BOX_LINE = _compile(rf"[^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*")
 _BOX_DROP = _compile(rf"[{_CELL_SEP}\s]")
@@ -620,9 +649,12 @@ def _instructions(text: str) -> list[Reading]:
 
 _MASKS: Final = "*?？□■_＿"
 _MASKED = _compile(
-    rf"(?:^|[^A-Za-z0-9\-.])([A-Za-z0-9][A-Za-z0-9\-]{{0,62}})[{_MASKS}]"
-    r"([A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})(?:[^A-Za-z0-9\-]|$)"
+    rf"(?:^|[^A-Za-z0-9\-.])((?:[A-Za-z0-9][A-Za-z0-9\-]{{0,62}})?)([{_MASKS}])"
+    r"([A-Za-z0-9\-]{0,63}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})(?:[^A-Za-z0-9\-]|$)"
 )
+_EDGE_MASKS: Final = "*?？□■"
+"""Masks that may also stand first in a name, last before its dot or beside a hyphen
+(``*wicopy.com``, ``txx*.party``, ``fre*-porn.club``); an ``_`` there is the name's own."""
 _FILLS: Final = "abcdefghijklmnopqrstuvwxyz0123456789-"
 _MOST_MASKED: Final = 2
 
@@ -634,9 +666,14 @@ def _masked(text: str) -> list[Reading]:
     first reading made (``noonline88.vip``) is a piece of it."""
     out = []
     for m in _MASKED.finditer(text):
-        head, tail = m.group(1), m.group(2)
+        head, mask, tail = m.group(1), m.group(2), m.group(3)
+        inner = head[-1:].isalnum() and tail[:1].isalnum()
+        if not inner and (mask not in _EDGE_MASKS or (not head and not tail[:1].isalnum())):
+            continue
         names = " ".join(f"{head}{fill}{tail}" for fill in _FILLS)
-        out.append(Reading(m.start(1), m.end(2), f" {names} ", joined=True, masked=True))
+        out.append(
+            Reading(m.start(2) - len(head), m.end(3), f" {names} ", joined=True, masked=True)
+        )
         if len(out) == _MOST_MASKED:
             break
     return out
@@ -766,7 +803,10 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("instructions", _INSTRUCTION.pattern, _instructions),
     ("glyphs", _GLYPH_GATE, _glyphs),
     ("interleaved", _INTERLEAVED.pattern, _interleaved),
-    ("masked", rf"[A-Za-z0-9][{_MASKS}][A-Za-z0-9][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}", _masked),
+    ("glued_tld_tags", _GLUED_TAG.pattern, _glued_tld_tags),
+    ("masked", rf"[A-Za-z0-9][{_MASKS}][A-Za-z0-9][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}"
+     rf"|[{_EDGE_MASKS}][A-Za-z0-9\-][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}"
+     rf"|[A-Za-z0-9][{_EDGE_MASKS}]\.[A-Za-z]{{2}}", _masked),
 )  # fmt: skip
 """Every reader: a name, an RE2 pattern found in every text it reads again, the reader."""
 
@@ -776,6 +816,7 @@ _NATO_LETTER = (
     + ")"
 )
 PRECHECK_CLAUSES: Final = (
+    _GLUED_TAG.pattern,
     rf"(?i:\b{_NATO_LETTER}[ \t,;/\-]{{1,4}}{_NATO_WORD}[ \t,;/\-]{{1,4}}{_NATO_WORD})",
     "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
     "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",

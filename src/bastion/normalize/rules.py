@@ -17,6 +17,7 @@ from typing import Final
 from bastion.normalize.cues import CUES, ID_WORD, SEP_CHARS
 from bastion.normalize.hostwords import (
     CJK_WORD_HOST_MIN,
+    COMMON_WORDS,
     WORD_HOST_MIN,
     cjk_near,
     is_weird_case,
@@ -469,6 +470,9 @@ def spelled_dot_pass(work: Work) -> None:
             group = _dotted(text, labels[first:k], seps[first : k - 1], words[first:k])
             if group is not None:
                 groups.append(group)
+                name = _name_before_number(text, words[first], labels[first][0])
+                if name is not None:
+                    groups.append(("ambiguous_host", name, group[2], []))
                 if emoji_seps and _emoji_split(text, seps, words):
                     groups.append(("split_word", group[1], group[2], []))
             elif (
@@ -485,6 +489,59 @@ def spelled_dot_pass(work: Work) -> None:
                 groups.append(("weak_dot", labels[k - 1][0], labels[k][1], [(a, b, ".")]))
             first = k
     work.apply(groups)
+
+
+_NAME_BEFORE: Final = re.compile("(?:^|(?<=[^A-Za-z0-9.\\-]))[A-Za-z][A-Za-z0-9]{2,30} $")
+_PLAIN_WORDS: Final = frozenset(
+    [
+        "visit",
+        "goto",
+        "see",
+        "open",
+        "check",
+        "try",
+        "site",
+        "website",
+        "web",
+        "login",
+        "url",
+        "link",
+        "address",
+        "from",
+        "via",
+        "use",
+        "type",
+        "search",
+        "enter",
+        "and",
+        "the",
+        "our",
+        "my",
+        "new",
+        "old",
+        "at",
+        "on",
+        "to",
+        "is",
+        "www",
+        "http",
+        "https",
+    ]
+)
+"""Words a number after them does not belong to (``visit 163 . com`` is ``163.com``)."""
+
+
+def _name_before_number(text: str, first: str, start: int) -> int | None:
+    """``luckyclub 359 . com``: a host whose first label is a number, with a name one space
+    before it. Read with the name (``luckyclub359.com``) or without it (``359.com``), both are
+    plausible; where the name starts, so the whole is flagged ``ambiguous_host``."""
+    if not first.isdigit() or len(first) > 6:
+        return None
+    m = _NAME_BEFORE.search(text, max(0, start - 32), start)
+    word = m[0].strip().lower() if m is not None else ""
+    if m is None or word in _PLAIN_WORDS or word in COMMON_WORDS:
+        return None
+    return m.start()
 
 
 _CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}}$")
