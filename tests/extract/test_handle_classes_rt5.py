@@ -2,7 +2,8 @@
 instruction to reverse between a cue and its id, a profile field after a tagline, a mobile given
 part by part, a national number after a phone cue (numerals, brackets, wide gaps, read aloud),
 QQ chat links, a lone ``q`` before a number spelled one numeral at a time, a cue word broken by
-a space, and a WhatsApp link whose number has spaces. Each example gives exactly its entity on
+a space, a WhatsApp link whose number has spaces, and a Chinese contact verb before an id (a
+WeChat id by its shape). Each example gives exactly its entity on
 every surface; the negatives are the prose shapes that must stay empty.
 """
 
@@ -57,6 +58,11 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("wa.me/+44 7911 123456", "whatsapp", "+447911123456"),
         ("https://wa.me/+60 12 345 6789", "whatsapp", "+60123456789"),
     ],
+    "contact_verb_before_an_id": [
+        ("稳赚不赔 私聊我：money_7788", "wechat", "money_7788"),
+        ("想看更多的 戳我 kiki-2025", "wechat", "kiki-2025"),
+        ("上岸了，滴滴我 an_an66", "wechat", "an_an66"),
+    ],
 }
 
 
@@ -98,6 +104,11 @@ def test_family_gives_its_handle(
         # a QQ link without a number, the website of QQ
         "tencent://message/?Menu=yes",
         "https://wpa.qq.com/",
+        # a contact verb inside a word or before a group's name; an English verb (no messenger
+        # is the default there)
+        "我去参加 CS2023 比赛",
+        "快来加 lol2026 群",
+        "add yuyu_28370",
         # the word telegram broken in prose, a WhatsApp link with no number
         "the tele gram arrived at 5pm",
         "wa.me/ is whatsapp's link domain",

@@ -185,7 +185,8 @@ def test_emails(text: str, expected: list[tuple[str, str, tuple[int, int], str]]
             "alipays://platformapi/startapp?appId=20000067",
         ),
         ("alipay://x", "alipay://x"),
-        ("mqqapi://card/show_pslcard?uin=12345", "mqqapi://card/show_pslcard?uin=12345"),
+        # (with a ``uin`` it names a QQ number: tests/extract/test_handle_classes_rt5.py)
+        ("mqqapi://card/show_pslcard?version=1", "mqqapi://card/show_pslcard?version=1"),
         ("mqqwpa://im/chat?uin=1", "mqqwpa://im/chat?uin=1"),
         ("openapp.jdmobile://virtual?params=1", "openapp.jdmobile://virtual?params=1"),
         ("snssdk1128://user/profile/1", "snssdk1128://user/profile/1"),

@@ -41,6 +41,9 @@ from bastion.normalize.handle_ids import (
 from bastion.normalize.rules import names_host
 
 _SYL = cues.SYLLABLES
+_VERBS = "加|找我|私我|私聊我?|滴滴我|戳我|加我"
+VERB_LED_GATE = f"(?:{_VERBS})[ \\t]{{0,2}}[:：]?[ \\t]{{0,2}}[A-Za-z][A-Za-z0-9_\\-]{{4,19}}[0-9_]"
+"""RE2: a contact verb and an id with a digit (a superset of :func:`_find_verb_led`)."""
 _WORDS = cues.PROSE_PAIRS
 _CJK_CHARS = cues.CJK_CHARS
 _SYMBOLS = cues.SYMBOLS
@@ -128,6 +131,7 @@ CUE_CLAUSES = (
     f"(?:{CUE_TELEGRAM})[^\\n@]{{0,12}}@",
     f"(?:{'|'.join(CUES)})[^\\n]{{0,16}}(?:{REVERSE_WORDS})",
     LONE_Q_SPACED_GATE,
+    VERB_LED_GATE,
     CUE_REVERSED,
     SPOKEN_GATE,
     SPELLED_CUE_GATE,
@@ -388,6 +392,25 @@ def _find_glued(text: str, out: list[Candidate]) -> None:
         out.append(Candidate(kind, match.start(group), match.end(group), ident, cue=cue))
 
 
+_VERB_LED = re.compile(
+    f"(?:^|(?<=[\\s，,。.!！?？;；:：、~～]))(?P<cue>{_VERBS})[ \t]{{0,2}}[:：]?[ \t]{{0,2}}"
+    f"(?P<id>[A-Za-z][A-Za-z0-9_\\-]{{5,19}}){_END_OF_ID}"
+    f"(?![ \t]{{0,2}}(?:[(（\\[【]|群|{_REVERSED_CUE}))"
+)
+
+
+def _find_verb_led(text: str, out: list[Candidate]) -> None:
+    """``彩金天天送，私我 lucky990``, ``加 vip_5566``: in Chinese a contact verb right before a
+    letter-led id with a digit or ``_`` names a WeChat id (WeChat ids are so shaped; QQ numbers
+    are digits), though no messenger is named. The verb opens a clause (``参加 CS2023`` is a
+    match to play in), and an id with its own cue after it is the reversed finder's."""
+    for match in _VERB_LED.finditer(text):
+        ident = match["id"]
+        if _HAS_DIGIT.search(ident) is None or _in_mention(text, match):
+            continue
+        _emit(out, "wechat", match, "id", ident)
+
+
 _QQ_MAIL_HOSTS = frozenset({"qq.com", "vip.qq.com"})
 _QQ_LOCAL = re.compile("[1-9][0-9]{4,10}")
 
@@ -416,5 +439,6 @@ HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] =
     (CHAT_GATE, find_chat_handles),
     (PROFILE_GATE, find_profile_handles),
     (POINTED_GATE, find_pointed_handles),
+    (VERB_LED_GATE, _find_verb_led),
 )
 """Each finder with the cue it needs; the extract router runs a finder only if its cue occurs."""

@@ -194,8 +194,11 @@ _GLUED_TLDS: Final = (
     "com", "net", "org", "info", "biz", "xyz", "top", "vip", "club", "site", "online", "shop",
     "live", "pro", "tv", "cc", "co", "me", "io", "app", "fun", "win", "bet", "one", "blog",
     "porn", "sex", "xxx", "adult", "tube", "cam", "sexy", "casino", "ru", "in", "us", "to",
+    "su", "ro", "de", "uk", "fr", "it", "es", "pl", "nl", "br", "jp", "kr", "vn", "id", "ph",
+    "th", "my", "cn", "hk", "tw", "ws", "cf", "ga", "gq", "ml", "tk", "pw", "cz", "sk", "hu",
 )  # fmt: skip
-"""Top-level domains a hashtag ends in when a host is written as one (``#xxxbunkercom``)."""
+"""Top-level domains a hashtag ends in when a host is written as one (``#xxxbunkercom``): the
+generic ones spam favours and the country codes its lists hold most."""
 _GLUED_TAG = _compile(
     r"#([A-Za-z0-9][A-Za-z0-9\-]{1,60}(?i:" + "|".join(_GLUED_TLDS) + r"))(?:[^A-Za-z0-9\-]|$)"
 )
