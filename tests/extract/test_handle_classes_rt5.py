@@ -63,6 +63,11 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("想看更多的 戳我 kiki-2025", "wechat", "kiki-2025"),
         ("上岸了，滴滴我 an_an66", "wechat", "an_an66"),
     ],
+    "glued_vx_cue_after_jia": [
+        # ``加vx_`` is the cue: the id is what follows, not ``x_lucky88``
+        ("加vx_lucky88", "wechat", "lucky88"),
+        ("加VX-mimi_520", "wechat", "mimi_520"),
+    ],
 }
 
 

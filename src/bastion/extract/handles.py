@@ -42,7 +42,7 @@ from bastion.normalize.rules import names_host
 
 _SYL = cues.SYLLABLES
 _VERBS = "加|找我|私我|私聊我?|滴滴我|戳我|加我"
-VERB_LED_GATE = f"(?:{_VERBS})[ \\t]{{0,2}}[:：]?[ \\t]{{0,2}}[A-Za-z][A-Za-z0-9_\\-]{{4,19}}[0-9_]"
+VERB_LED_GATE = f"(?:{_VERBS})[ \\t:：]{{1,4}}[A-Za-z][A-Za-z0-9_\\-]{{4,19}}[0-9_]"
 """RE2: a contact verb and an id with a digit (a superset of :func:`_find_verb_led`)."""
 _WORDS = cues.PROSE_PAIRS
 _CJK_CHARS = cues.CJK_CHARS
@@ -266,10 +266,18 @@ def _emit(out: list[Candidate], kind: str, match: Match[str], group: str, value:
     out.append(Candidate(kind, match.start(group), match.end(group), value, cue=match["cue"]))
 
 
+def _split_vx(cue: str, ident: str) -> bool:
+    """``加vx_lucky88`` read as the cue ``加v`` and the id ``x_lucky88``: the ``x`` is the cue's
+    (``vx``), and the glued finder reads the id after ``vx_``."""
+    return cue[-1:] in "Vv" and ident[:1] in "Xx" and ident[1:2] in ("_", "-")
+
+
 def _find_wechat(text: str, out: list[Candidate]) -> None:
     for match in _WECHAT_ITER(text):
         ident = _compact(match["id"])
         if _in_mention(text, match) or not _disguise_ok(text, match, ident):
+            continue
+        if _split_vx(match["cue"], ident):
             continue
         if _NUMERIC.fullmatch(ident):
             if match["cue"].endswith(("同号", "同號")):
@@ -363,7 +371,7 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
 
 
 _GLUED = re.compile(
-    "(?<![A-Za-z0-9_])(?:(?P<wcue>[VvWw][Xx][_\\-]|加[Vv])(?P<wid>[A-Za-z][A-Za-z0-9_\\-]{4,19})"
+    "(?<![A-Za-z0-9_])(?:(?P<wcue>[VvWw][Xx][_\\-]|加[Vv](?:[Xx][_\\-])?)(?P<wid>[A-Za-z][A-Za-z0-9_\\-]{4,19})"
     "|(?P<tcue>[Tt][Gg][_\\-])(?P<tid>[A-Za-z][A-Za-z0-9_]{4,31})"
     "|(?P<qcue>[Qq]|扣)(?P<qid>[1-9][0-9]{5,10}))(?![A-Za-z0-9_\\-]|\\.[0-9])"
 )
@@ -392,22 +400,29 @@ def _find_glued(text: str, out: list[Candidate]) -> None:
         out.append(Candidate(kind, match.start(group), match.end(group), ident, cue=cue))
 
 
+_CUE_GLUED_ON = re.compile(
+    "(?i:qq|q|vx|wx|v|tg|wa|line|wechat|weixin|telegram|whatsapp)(?:[0-9_\\-]|$)"
+)
 _VERB_LED = re.compile(
-    f"(?:^|(?<=[\\s，,。.!！?？;；:：、~～]))(?P<cue>{_VERBS})[ \t]{{0,2}}[:：]?[ \t]{{0,2}}"
+    f"(?:^|(?<=[\\s，,。.!！?？;；:：、~～]))(?P<cue>{_VERBS})"
+    f"(?:[ \t]{{1,2}}[:：]?|[:：])[ \t]{{0,2}}"
     f"(?P<id>[A-Za-z][A-Za-z0-9_\\-]{{5,19}}){_END_OF_ID}"
     f"(?![ \t]{{0,2}}(?:[(（\\[【]|群|{_REVERSED_CUE}))"
 )
 
 
 def _find_verb_led(text: str, out: list[Candidate]) -> None:
-    """``彩金天天送，私我 lucky990``, ``加 vip_5566``: in Chinese a contact verb right before a
-    letter-led id with a digit or ``_`` names a WeChat id (WeChat ids are so shaped; QQ numbers
-    are digits), though no messenger is named. The verb opens a clause (``参加 CS2023`` is a
-    match to play in), and an id with its own cue after it is the reversed finder's."""
+    """``彩金天天送，私我 lucky990``, ``加 vip_5566``: in Chinese a contact verb, a space or a
+    colon, and a letter-led id with a digit or ``_`` name a WeChat id (WeChat ids are so shaped;
+    QQ numbers are digits), though no messenger is named. The verb opens a clause
+    (``参加 CS2023`` is a match to play in), and an id with its own cue after it is the reversed
+    finder's."""
     for match in _VERB_LED.finditer(text):
         ident = match["id"]
         if _HAS_DIGIT.search(ident) is None or _in_mention(text, match):
             continue
+        if _CUE_GLUED_ON.match(ident):
+            continue  # ``加QQ389136839``, ``加vx_lucky88``: a cue glued to its id, the finders' own
         _emit(out, "wechat", match, "id", ident)
 
 
