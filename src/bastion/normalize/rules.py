@@ -492,41 +492,9 @@ def spelled_dot_pass(work: Work) -> None:
 
 
 _NAME_BEFORE: Final = re.compile("(?:^|(?<=[^A-Za-z0-9.\\-]))[A-Za-z][A-Za-z0-9]{2,30} $")
-_PLAIN_WORDS: Final = frozenset(
-    [
-        "visit",
-        "goto",
-        "see",
-        "open",
-        "check",
-        "try",
-        "site",
-        "website",
-        "web",
-        "login",
-        "url",
-        "link",
-        "address",
-        "from",
-        "via",
-        "use",
-        "type",
-        "search",
-        "enter",
-        "and",
-        "the",
-        "our",
-        "my",
-        "new",
-        "old",
-        "at",
-        "on",
-        "to",
-        "is",
-        "www",
-        "http",
-        "https",
-    ]
+_PLAIN_WORDS: Final = words(
+    "visit goto see open check try site website web login url link address from via use type "
+    "search enter and the our my new old at on to is www http https"
 )
 """Words a number after them does not belong to (``visit 163 . com`` is ``163.com``)."""
 
