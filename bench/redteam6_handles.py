@@ -306,7 +306,22 @@ def livestream_title_handle(rng: random.Random, p: Pools) -> Draft:
     return handle(rng, form.format(i=i), i, "wechat", "zh", surface="livestream", template=form)
 
 
+def qq_new_cues(rng: random.Random, p: Pools) -> Draft:
+    q = qq_number(rng)
+    cue = rng.choice(("鹅号", "企鹅号码", "鹅厂号", "QQ 號", "Ｑ號", "蔻蔻号", "抠抠号"))
+    shown = fullwidth(q) if rng.random() < 0.5 else " ".join(q)
+    return handle(rng, f"{cue}：{shown}", q, "qq", "zh", template=cue)
+
+
+def line_misspelt(rng: random.Random, p: Pools) -> Draft:
+    i = line_id(rng)
+    cue = rng.choice(("Iine ID", "L!NE", "LlNE id", "ＬＩＮＥ ＩＤ", "line帳號", "L1NE"))
+    return handle(rng, f"{cue}: {i}", i, "line", "en", template=cue)
+
+
 HANDLE_FAMILIES: dict[str, Family] = {
+    "h_qq_new_cues": qq_new_cues,
+    "h_line_misspelt": line_misspelt,
     "h_kakao_cues": kakao_cues,
     "h_telegram_misspelt": telegram_misspelt,
     "h_telegram_russian_slang": telegram_russian_slang,

@@ -13,7 +13,7 @@ import random
 
 from bench.redteam6 import Draft, Family, Pools
 from bench.redteam6_ids import mobile, tg_user, wechat_id
-from bench.redteam6_text import wrap
+from bench.redteam6_text import en_place_value, wrap, zh_place_value
 
 LEET = {"e": "3", "o": "0", "i": "1", "a": "4", "s": "5", "t": "7"}
 
@@ -265,7 +265,29 @@ def cantonese_chat(rng: random.Random, p: Pools) -> Draft:
     return _benign(rng, forms, lang="yue")
 
 
+def dian_er_prose(rng: random.Random, p: Pools) -> Draft:
+    forms = (
+        "快点儿来，吃点儿东西再走",
+        "网速慢点儿没关系，早点儿睡",
+        "中间一个点儿都没变",
+        "这道题小数点后两位",
+    )
+    return _benign(rng, forms, lang="zh")
+
+
+def place_value_prose(rng: random.Random, p: Pools) -> Draft:
+    n = rng.randrange(11, 9999)
+    forms = (
+        "一共{z}元，微信转账就行",
+        "paid {e} dollars for the tickets",
+        "这本杂志已经出到第{z}期了",
+    )
+    return _benign(rng, forms, z=zh_place_value(n), e=en_place_value(n))
+
+
 BENIGN_FAMILIES: dict[str, Family] = {
+    "b_dian_er_prose": dian_er_prose,
+    "b_place_value_prose": place_value_prose,
     "b_version_strings": version_strings,
     "b_prices": prices,
     "b_chemistry": chemistry,
