@@ -2,8 +2,9 @@
 
 Per family: links: recall = the listed host found with the right host AND ``act``; ``flagged``
 = found and not ``allow``; listed links allowed; wrong hosts (a host reported that is neither
-the planted one nor one the text really holds). Handles: recall = the right id found; among the
-cases with harmful wording, the share at least ``review``. Should-review: ``review`` or ``act``,
+the planted one nor one the text really holds). Handles: recall = the right id found (and no wrong
+id); among the cases with harmful wording, the share at least ``review``; ``recall_strict`` = the
+id found and, beside harmful wording, at least ``review``. Should-review: ``review`` or ``act``,
 never ``allow`` and never a wrong host or id. Benign: act and review rates. The four peers run on
 the same cases in the same process. Link cases whose host, written plainly, is not ``act`` in the
 home are left out of the denominators and counted. CPU throughput (``time.process_time``) of
@@ -41,7 +42,7 @@ from bench.redteam6_score import Outcome, judge, peer_hit
 
 COUNTERS = (
     "n", "excluded_unlisted", "found", "recall_hits", "flagged", "listed_allowed", "wrong",
-    "review", "act", "harmful", "harmful_flagged",
+    "review", "act", "harmful", "harmful_flagged", "strict_hits",
 )  # fmt: skip
 
 
@@ -120,6 +121,7 @@ def evaluate(
             f["recall_hits"] += o.found and not o.wrong
             f["harmful"] += c.harmful
             f["harmful_flagged"] += c.harmful and o.verdict != "allow"
+            f["strict_hits"] += o.found and not o.wrong and (not c.harmful or o.verdict != "allow")
         elif c.group == "review":
             f["recall_hits"] += o.verdict != "allow" and not o.wrong
             f["listed_allowed"] += c.kind == "host" and o.verdict == "allow"

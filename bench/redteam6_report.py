@@ -12,7 +12,7 @@ from bench.common import pct
 
 SUMMED = (
     "n", "recall_hits", "found", "flagged", "listed_allowed", "wrong", "review", "act",
-    "excluded_unlisted", "harmful", "harmful_flagged",
+    "excluded_unlisted", "harmful", "harmful_flagged", "strict_hits",
 )  # fmt: skip
 
 
@@ -22,6 +22,7 @@ def _row(f: dict[str, Any], peers: Iterable[str], n: int) -> dict[str, Any]:
         "n": n,
         "excluded_unlisted": f["excluded_unlisted"],
         "recall": pct(f["recall_hits"], n),
+        "recall_strict": pct(f["strict_hits"], n) if f["group"] == "handle" else None,
         "found": pct(f["found"], n),
         "found_not_allowed": pct(f["flagged"], n),
         "listed_allowed": f["listed_allowed"],
@@ -56,6 +57,7 @@ def summarise(fam: dict[str, dict[str, Any]], peers: list[str]) -> dict[str, Any
             "cases": n,
             "excluded_unlisted": t["excluded_unlisted"],
             "recall": pct(t["recall_hits"], n),
+            "recall_strict": pct(t["strict_hits"], n) if g == "handle" else None,
             "found": pct(t["found"], n),
             "found_not_allowed": pct(t["flagged"], n),
             "families_ge_99": t["families_ge_99"],
