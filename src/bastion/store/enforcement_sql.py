@@ -71,6 +71,18 @@ NOTICE_INSERT: Final = BulkInsert(
     ("tenant_id", "event", "payload", "attempts", "next_attempt_at", "status", "created_at"),
     ("bigint", "text", "jsonb", "integer", "timestamptz", "text", "timestamptz"),
 )
+SQLITE_ITEM_FLAGS: Final = (
+    "UPDATE items SET content_removed = content_removed OR ?, "
+    "link_disabled = link_disabled OR ?, labeled = labeled OR ? WHERE tenant_id = ? AND id = ?"
+)
+"""The content flags of the items a batch acted on, each flag only ever turned on: one row (and
+one new row version) per item, whatever flags it gets; PostgreSQL reads the rows from arrays."""
+PG_ITEM_FLAGS: Final = (
+    "UPDATE items AS t SET content_removed = t.content_removed OR v.content_removed, "
+    "link_disabled = t.link_disabled OR v.link_disabled, labeled = t.labeled OR v.labeled "
+    "FROM unnest(%b::boolean[], %b::boolean[], %b::boolean[], %b::bigint[]) "
+    "AS v(content_removed, link_disabled, labeled, id) WHERE t.tenant_id = %s AND t.id = v.id"
+)
 ACCOUNT_STRIKES: Final = (
     "SELECT a.id, a.external_id, a.status, a.suspended_until, a.monetization, "
     "a.followers_frozen, a.follower_count, s.item_id, s.category, s.severity, s.created_at "
