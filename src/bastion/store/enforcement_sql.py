@@ -1,5 +1,6 @@
 """The raw statements of the enforcer's bulk writes (``bastion.service.enforcer``): strikes,
-actions, notices, the restricted accounts, and the accounts read with their live strikes."""
+actions, notices, the restricted accounts, the content flags of items, the accounts a campaign
+actioned, and the accounts read with their live strikes."""
 
 from __future__ import annotations
 
@@ -66,6 +67,14 @@ ACTION_INSERT: Final = BulkInsert(
     conflict="ON CONFLICT (tenant_id, dedupe_key) DO NOTHING",
     returning="dedupe_key, id",
 )
+CAMPAIGN_ACCOUNT_INSERT: Final = BulkInsert(
+    "campaign_accounts",
+    ("tenant_id", "campaign_id", "account_id", "created_at"),
+    ("bigint", "bigint", "bigint", "timestamptz"),
+    conflict="ON CONFLICT (campaign_id, account_id) DO NOTHING",
+    returning="account_id",
+)
+"""The accounts a batch actioned under a campaign; the rows returned are the ones new to it."""
 NOTICE_INSERT: Final = BulkInsert(
     "notices",
     ("tenant_id", "event", "payload", "attempts", "next_attempt_at", "status", "created_at"),
