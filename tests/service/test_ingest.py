@@ -333,3 +333,32 @@ def test_enforce_result_with_the_real_scanner(
     with store.transaction(readonly=True) as session:
         stored = session.scalars(select(Entity)).all()
         assert [e.registrable_domain for e in stored] == ["188bet.com"]
+
+
+def test_item_flag_columns_are_the_content_flags() -> None:
+    from bastion.service.actions import CONTENT_FLAGS
+    from bastion.service.enforcer import ITEM_FLAG_COLUMNS
+
+    assert sorted(ITEM_FLAG_COLUMNS) == sorted(CONTENT_FLAGS.values())
+
+
+def test_plain_audit_payload_is_queued_as_the_checked_one() -> None:
+    """``plain=True`` skips only the read-back: the queued canonical text is the same."""
+    from bastion.service.actions import AuditBatch
+
+    payload = {
+        "item": 'ü-1 \u2028 "q"',
+        "strike": 2,
+        "account": None,
+        "actions": [{"id": 7, "kind": "ban", "expires_at": None}],
+        "account_before": {"followers_frozen": False, "follower_count": 0},
+    }
+    checked, plain = AuditBatch(), AuditBatch()
+    checked.add(tenant_id=1, actor="automation", action="a", subject="item:1", payload=payload)
+    plain.add(
+        tenant_id=1, actor="automation", action="a", subject="item:1", payload=payload, plain=True
+    )
+    assert plain.events == checked.events
+    int_keys: dict[Any, Any] = {10: 1, 9: 2}  # sorted as numbers, then as strings
+    checked.add(tenant_id=1, actor="automation", action="a", subject="s", payload=int_keys)
+    assert checked.events[-1][4] == '{"10":1,"9":2}'

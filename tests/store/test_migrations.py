@@ -67,8 +67,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0009_reporter_mutes_item_images"
-    assert current_revision(store.engine) == "0009_reporter_mutes_item_images"
+    assert head_revision() == "0010_statement_lz4"
+    assert current_revision(store.engine) == "0010_statement_lz4"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:
@@ -111,3 +111,33 @@ def test_concurrent_first_starts_migrate_once(empty_store: Store) -> None:
     assert race(3, lambda i: upgrade(empty_store.engine)).errors == []
     assert current_revision(empty_store.engine) == head_revision()
     assert _schema_diff(empty_store) == []
+
+
+def test_statements_of_reasons_are_lz4_compressed_on_postgresql(store: Store) -> None:
+    """0010: bulk ingest's action rows use LZ4, not pglz, where the server has it; the way
+    back restores the default."""
+    if store.dialect != "postgresql":
+        return
+    with store.engine.connect() as conn:
+        has_lz4 = conn.execute(text(_HAS_LZ4)).first() is not None
+    assert _compression(store) == ("l" if has_lz4 else "")
+    downgrade(store.engine, "0009_reporter_mutes_item_images")
+    assert _compression(store) == ""
+    upgrade(store.engine)
+    assert _compression(store) == ("l" if has_lz4 else "")
+
+
+_HAS_LZ4 = (
+    "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
+)
+
+
+def _compression(store: Store) -> str:
+    with store.engine.connect() as conn:
+        found = conn.execute(
+            text(
+                "SELECT attcompression FROM pg_attribute WHERE attrelid = 'actions'::regclass "
+                "AND attname = 'statement_of_reasons'"
+            )
+        ).scalar_one()
+    return str(found or "").replace("\x00", "")

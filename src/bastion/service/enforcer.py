@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -46,6 +46,8 @@ STATEMENT_SOURCE: Final = {"automation": "voluntary", "reviewer": "voluntary", "
 AUTOMATION: Final = {"automation": "full", "reviewer": "none", "report": "partial"}
 _SLUG = re.compile(r"[^A-Za-z0-9_-]")
 _CASES: Table = Case.__table__  # type: ignore[assignment]
+ITEM_FLAG_COLUMNS: Final = ("content_removed", "link_disabled", "labeled")
+"""The order of ``sql.SQLITE_ITEM_FLAGS``' and ``sql.PG_ITEM_FLAGS``' flag columns."""
 
 
 @dataclass(slots=True)
@@ -203,7 +205,11 @@ class Enforcer:
             if not planned:
                 outcome.repeat = True
                 continue
-            effective = replace(decision, actions=tuple(a for a, _ in planned))
+            effective = (
+                decision
+                if len(planned) == len(decision.actions)  # all of them, in order: nothing held
+                else replace(decision, actions=tuple(a for a, _ in planned))
+            )
             statement_id = f"sor-{self.tenant.id}-{entry.id}-{_SLUG.sub('_', category)[:64]}"
             statement_text = self.statements.statement_text(
                 result,
@@ -286,14 +292,7 @@ class Enforcer:
         ids = {r[0]: r[1] for r in sql.ACTION_INSERT.run(conn, self.action_rows)}
         self._write_accounts()
         session.flush()
-        for column in CONTENT_FLAGS.values():
-            flagged = sorted(i for i, cols in self.flags.items() if column in cols)
-            for part in chunks(flagged):
-                session.execute(
-                    update(Item)
-                    .where(Item.tenant_id == tid, Item.id.in_(part))
-                    .values({column: True})
-                )
+        self._write_item_flags()
         self._open_cases()
         notices = []
         for p in self.pending:
@@ -309,6 +308,7 @@ class Enforcer:
                 action="enforcement.decision",
                 subject=f"item:{p.entry.id}",
                 payload=payload,
+                plain=True,
             )
             notices.append(self._notice("enforcement.decision", payload))
         _insert_notices(session, notices)
@@ -343,6 +343,31 @@ class Enforcer:
         if held:
             for account in changed:
                 found = held.get(identity_key(Account, account.id))
+                if found is not None:
+                    self.session.expunge(found)
+
+    def _write_item_flags(self) -> None:
+        """Turn on the content flags of the items acted on, in one raw statement: one row (and
+        one new row version) per item whatever flags it gets, not one UPDATE per flag. An ORM
+        copy of such an item that the session held is dropped, so a later read loads it afresh."""
+        if not self.flags:
+            return
+        tid = self.tenant.id
+        rows = [
+            (*(column in flags for column in ITEM_FLAG_COLUMNS), tid, item_id)
+            for item_id, flags in sorted(self.flags.items())
+        ]
+        conn = self.session.connection()
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(sql.SQLITE_ITEM_FLAGS, rows)
+        else:
+            columns = [list(column) for column in zip(*rows, strict=True)]
+            params = (columns[0], columns[1], columns[2], columns[4], tid)
+            conn.exec_driver_sql(sql.PG_ITEM_FLAGS, params)
+        held = self.session.identity_map
+        if held:
+            for item_id in self.flags:
+                found = held.get(identity_key(Item, item_id))
                 if found is not None:
                     self.session.expunge(found)
 
@@ -430,6 +455,7 @@ class Enforcer:
                 action="case.opened",
                 subject=f"case:{case_id}",
                 payload=payload,
+                plain=True,
             )
             notices.append(self._notice("case.opened", {**payload, "case": case_id}))
         _insert_notices(session, notices)

@@ -1,5 +1,6 @@
 """The raw statements of the enforcer's bulk writes (``bastion.service.enforcer``): strikes,
-actions, notices, the restricted accounts, and the accounts read with their live strikes."""
+actions, notices, the restricted accounts, the content flags of items, the accounts a campaign
+actioned, and the accounts read with their live strikes."""
 
 from __future__ import annotations
 
@@ -66,10 +67,30 @@ ACTION_INSERT: Final = BulkInsert(
     conflict="ON CONFLICT (tenant_id, dedupe_key) DO NOTHING",
     returning="dedupe_key, id",
 )
+CAMPAIGN_ACCOUNT_INSERT: Final = BulkInsert(
+    "campaign_accounts",
+    ("tenant_id", "campaign_id", "account_id", "created_at"),
+    ("bigint", "bigint", "bigint", "timestamptz"),
+    conflict="ON CONFLICT (campaign_id, account_id) DO NOTHING",
+    returning="account_id",
+)
+"""The accounts a batch actioned under a campaign; the rows returned are the ones new to it."""
 NOTICE_INSERT: Final = BulkInsert(
     "notices",
     ("tenant_id", "event", "payload", "attempts", "next_attempt_at", "status", "created_at"),
     ("bigint", "text", "jsonb", "integer", "timestamptz", "text", "timestamptz"),
+)
+SQLITE_ITEM_FLAGS: Final = (
+    "UPDATE items SET content_removed = content_removed OR ?, "
+    "link_disabled = link_disabled OR ?, labeled = labeled OR ? WHERE tenant_id = ? AND id = ?"
+)
+"""The content flags of the items a batch acted on, each flag only ever turned on: one row (and
+one new row version) per item, whatever flags it gets; PostgreSQL reads the rows from arrays."""
+PG_ITEM_FLAGS: Final = (
+    "UPDATE items AS t SET content_removed = t.content_removed OR v.content_removed, "
+    "link_disabled = t.link_disabled OR v.link_disabled, labeled = t.labeled OR v.labeled "
+    "FROM unnest(%b::boolean[], %b::boolean[], %b::boolean[], %b::bigint[]) "
+    "AS v(content_removed, link_disabled, labeled, id) WHERE t.tenant_id = %s AND t.id = v.id"
 )
 ACCOUNT_STRIKES: Final = (
     "SELECT a.id, a.external_id, a.status, a.suspended_until, a.monetization, "
