@@ -42,7 +42,7 @@ def _direct_answer(
 
     async def run() -> tuple[int, dict[str, Any]] | None:
         answer = await _direct(Request(scope, receive))
-        return None if answer is None else (answer.status_code, json.loads(answer.body))
+        return None if answer is None else (answer.status_code, json.loads(bytes(answer.body)))
 
     return asyncio.run(run())
 
