@@ -62,10 +62,12 @@ _WHOLE_LABEL: Final = r"[A-Za-z0-9][A-Za-z0-9-]{0,62}+"
 back never helps a match, and ``re`` would otherwise retry every separator at every length."""
 _CHAIN_RE: Final = re.compile(
     rf"[A-Za-z0-9](?<![A-Za-z0-9-].)[A-Za-z0-9-]{{0,62}}+(?:\.{_WHOLE_LABEL}){{0,8}}"
-    rf"(?:{_SPELLED_DOT}){_WHOLE_LABEL}(?:{_CHAIN_SEP}{_WHOLE_LABEL}){{0,8}}(?![A-Za-z0-9-])",
+    rf"(?:{_SPELLED_DOT}){_WHOLE_LABEL}(?:{_CHAIN_SEP}{_WHOLE_LABEL}){{0,8}}(?![A-Za-z0-9-])"
+    r"(?!_[A-Za-z0-9])",
     re.I,
 )
-"""The first character's class comes before the look-behind, so ``re`` skips to label starts."""
+"""The first character's class comes before the look-behind, so ``re`` skips to label starts.
+A last label glued to ``_`` and more is an id's start, no TLD (``WeChat➡️vip_0433``)."""
 _LABEL_RE: Final = re.compile(_LABEL)
 _SEP_RE: Final = re.compile(_CHAIN_SEP, re.I)
 
@@ -104,9 +106,10 @@ _LOOKALIKE_DOT_CLASS: Final = re.escape(
 )
 _GAP: Final = (
     rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}]\s{{1,2}}"
-    r"|(?:[^\w\r\n'’]|_){1,3})"
+    r"|(?:[^\w\s'’]|_){1,2}[点點](?:[^\w\s'’]|_){1,2}|(?:[^\w\r\n'’]|_){1,3})"
 )
-"""Between spaced letters: a spelled dot or 1-3 spaces/symbols/emoji (apostrophes join words)."""
+"""Between spaced letters: a spelled dot (``/点/`` where a symbol sets every letter apart) or
+1-3 spaces/symbols/emoji (apostrophes join words)."""
 _UNIT: Final = r"[A-Za-z0-9](?![A-Za-z0-9])"
 _SPACED_RE: Final = re.compile(
     rf"(?<![A-Za-z0-9])(?:(?P<lead>https?://(?:www)?|www)(?P<lg>{_GAP})?)?"
@@ -131,7 +134,7 @@ _TRIGGER_GAP: Final = (
 )
 _HOSTY_GAP: Final = (
     rf"(?:{WS}{{0,2}}{_OPEN}(?:(?i:dot)|\.){_CLOSE}{WS}{{0,2}}|{WS}{{1,2}}(?i:dot){WS}{{1,2}}"
-    rf"|{_NON_WORD}{{0,2}}[.。．｡﹒@]{_NON_WORD}{{0,2}})"
+    rf"|{_NON_WORD}{{0,2}}[.。．｡﹒@]{_NON_WORD}{{0,2}}|{_NON_WORD}{{1,2}}[点點]{_NON_WORD}{{1,2}})"
 )
 _UNITS: Final = rf"{ALNUM}(?:{_TRIGGER_GAP}{ALNUM})"
 SPACED_TRIGGER: Final = (
