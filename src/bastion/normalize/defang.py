@@ -338,7 +338,7 @@ _PER_LABEL_RE: Final = re.compile(
 )
 """The reversal instruction speaks of each label alone (``slegnanaissur.ofni（每段倒着读）``)."""
 _LABELS_BEFORE: Final = re.compile(
-    r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,5}(?=[\s(（【:：]{0,3}$)"
+    r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,5}(?![A-Za-z0-9\-.])(?=[^\n.]{0,16}$)"
 )
 _LABELS_AFTER: Final = re.compile(
     r"[读看念\s)）】:：]{0,4}([A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,5})"
