@@ -69,6 +69,8 @@ _NUM = "".join(CJK_NUMERALS)
 _TLDS = "|".join(sorted(COMMON_TLDS))
 _GAP1 = r"(?:[^\w\r\n]|_)"
 _UNIT = f"(?<![{_AN}])[{_AN}]"
+_PUNCT = r"[!-/:-@\[-`{-~]"
+"""ASCII punctuation (``s/u/n/点/w/i/n``: one symbol sets every character apart)."""
 
 
 _TLD = f"{TLD}(?![{_AN}\\-])"
@@ -143,7 +145,7 @@ _ASCII_CLAUSES = (
     f"{_UNIT}{_GAP1}{{1,3}}[{_AN}]{_GAP1}{{0,2}}[.。｡]",
     f"{_UNIT}{_GAP1}{{0,2}}[.。｡]{_GAP1}{{0,2}}[{_AN}]{_GAP1}{{1,3}}[{_AN}](?![{_AN}])",
     f"{_UNIT}\\s{{1,2}}(?:[{CJK_DOTS}]|(?i:dot))\\s{{1,2}}[{_AN}]\\s{{1,2}}[{_AN}]",
-    f"{_UNIT}{_GAP1}{{1,2}}[点點]{_GAP1}{{1,2}}[{_AN}]{_GAP1}{{1,3}}[{_AN}](?![{_AN}])",
+    f"{_UNIT}{_PUNCT}{{1,2}}[点點]{_PUNCT}{{1,2}}[{_AN}]{_PUNCT}{{1,3}}[{_AN}](?![{_AN}])",
     f"[Ww]{{3}}{_GAP1}",
     # guessed readings (bastion.normalize.guess): stand-in dots, glued dian, described TLDs
     f"[{_AN}](?:_{{1,2}}|[,，、‚﹐､]| ?(?i:dian)|\\s{{1,2}}point\\s{{1,2}})"
