@@ -560,9 +560,13 @@ def _punycode(name: str) -> str:
 def _idn_dots(text: str) -> list[Reading]:
     """``зрелки。net``, ``сахне 点 рф``, ``ดูคลิปเย็ด2。com``: an ideographic or spelled dot
     after a name with letters of another script (or accents), read as the dot of an
-    internationalised name, written in its ASCII form."""
-    read = _IDN_DOT.sub(lambda m: _punycode(f"{m.group(1)}.{m.group(2)}"), text)
-    return [Reading(0, len(text), read)] if read != text else []
+    internationalised name: once as written (a whole name of look-alike letters, ``һора。com``,
+    then folds to the name it imitates) and once in its ASCII form (the name itself)."""
+    dotted = _IDN_DOT.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
+    if dotted == text:
+        return []
+    encoded = _IDN_DOT.sub(lambda m: _punycode(f"{m.group(1)}.{m.group(2)}"), text)
+    return [Reading(0, len(text), dotted), Reading(0, len(text), encoded)]
 
 
 _IP_DOT = r"\s?(?:[.。．点點丶]|\(\.\)|\[\.\]|(?i:dot))\s?"
