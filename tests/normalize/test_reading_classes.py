@@ -92,6 +92,7 @@ def test_a_search_for_other_words_is_not_the_site(scanner: Scanner, text: str) -
     [
         ("t/a/i/m/a/n/c/l/u/b/点/a/p/p (remove the slashes)", "taiman.club"),
         ("new mirror avahbranup.ni (each part backwards)", "avahbranup.ni"),
+        ("backup site qwzxv.top (each part backwards)", "qwzxv.top"),  # reversed: no host
         ("double nine numbers dot com all one word", "double9numbers.com"),
         ("free spins daily six five one six zero one dot com (no spaces)", "daily651601.com"),
         ("𝐖𝐞𝐂𝐡𝐚𝐭➡️vip_0433", "wechat.vip"),

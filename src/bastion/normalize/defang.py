@@ -349,20 +349,22 @@ _LABELS_AFTER: Final = re.compile(
 def _reverse_labels(text: str, groups: list[Group], begin: int, end: int) -> list[Group]:
     """``avahbranup.ni (each part backwards)`` -> ``punarbhava.in``: the dotted name just before
     the instruction (``begin``) or just after it (``end``), each label reversed in place; only
-    a name that then ends in a known suffix."""
+    a name that then ends in a known suffix. A name whose labels reversed name no host is no
+    host as written either: it is marked a cut word (kept only when the intel lists it)."""
     line_start = text.rfind("\n", 0, begin) + 1
     before = _LABELS_BEFORE.search(text, max(line_start, begin - 320), begin)
     after = _LABELS_AFTER.match(text, end)
     spans = [before.span()] if before else []
     spans += [after.span(1)] if after else []
+    spans = [
+        s for s in spans if not _inside(groups, s[0]) and text[s[0] - 1 : s[0]] not in (".", "-")
+    ]
     for start, stop in spans:
-        if _inside(groups, start) or text[start - 1 : start] in (".", "-"):
-            continue
         name = text[start:stop]
         reversed_labels = ".".join(label[::-1] for label in name.split("."))
         if names_host(reversed_labels):
             return [("bidi", start, stop, [(start, stop, reversed_labels)])]
-    return []
+    return [("split_word", start, stop, []) for start, stop in spans[:1]]
 
 
 _SPACED_CHARS_RE: Final = re.compile(
