@@ -848,7 +848,7 @@ PRECHECK_CLAUSES: Final = (
     rf"[{_IP_DIGIT_CLASS}]{{1,3}}(?:[ \t]?[。．点點丶][ \t]?[{_IP_DIGIT_CLASS}]{{1,3}}){{3}}",
     r"[^ \t\n˙]˙[^ \t\n˙]",
     _GLOSS_GATE,
-    _IDN_GATE,
+    rf"[{_IDN_LETTER}][A-Za-z0-9\-]{{0,12}}(?:[ \t]?[。．点][ \t]?|[ \t](?i:dot)[ \t])",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
 )
 """Marks of a host only a second reading holds, with no dot before a top-level domain for the
