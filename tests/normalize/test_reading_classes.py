@@ -59,6 +59,9 @@ def hosts_read(text: str) -> set[str]:
         # a search for the host: the first result is the site
         ("百度一下 https://www.baidu.com/s?wd=gate777点com 第一个就是", "baidu.com"),
         ("https://duckduckgo.com/?q=vloot.io&ia=web", "duckduckgo.com"),
+        # a masked character where the name starts or before a hyphen: every filling is tried
+        ("官网 ?ate777.com（?号自己猜）", "gate777.com"),
+        ("new csg*-saloon.com (guess the *)", "csgo-saloon.com"),
     ],
 )
 def test_the_host_is_found_and_acted_on(scanner: Scanner, text: str, host: str) -> None:
@@ -100,6 +103,9 @@ def test_a_search_for_other_words_is_not_the_site(scanner: Scanner, text: str) -
         ("bet(888).com", "bet.com"),
         ("⑶⒯⒳⒳⒳。⒞⒪⒨", "txxx.com"),
         ("资源 １８８[.]1玖𝟐[.]伍④[.]３〇 更新", "188.192.54.3"),
+        # a masked first character, a mask before a hyphen: the rest is a piece, no host
+        ("官网 *qzxwv.com（*号自己猜）", "qzxwv.com"),
+        ("site is qz*-zzqx.club (you can guess the *)", "zzqx.club"),
     ],
 )
 def test_a_misread_host_is_never_reported(scanner: Scanner, text: str, wrong: str) -> None:
@@ -145,6 +151,7 @@ def test_an_internationalised_name_before_a_spelled_dot_is_read_as_written(
         "each part backwards 3.14 is pi",
         "Café crème。Très bon",
         "版本 v1.2(测试)版",
+        "说明见 *readme.md* 和 _config.yml",
     ],
 )
 def test_benign_text_gives_no_host(scanner: Scanner, text: str) -> None:

@@ -670,8 +670,9 @@ def _instructions(text: str) -> list[Reading]:
 
 _MASKS: Final = "*?？□■_＿"
 _MASKED = _compile(
-    rf"(?:^|[^A-Za-z0-9\-.])([A-Za-z0-9][A-Za-z0-9\-]{{0,62}})[{_MASKS}]"
-    r"([A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})(?:[^A-Za-z0-9\-]|$)"
+    rf"(?:^|[^A-Za-z0-9\-.{_MASKS}])([A-Za-z0-9][A-Za-z0-9\-]{{0,62}})?([{_MASKS}])"
+    r"(-?[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})"
+    r"(?:[^A-Za-z0-9\-]|$)"
 )
 _FILLS: Final = "abcdefghijklmnopqrstuvwxyz0123456789-"
 _MOST_MASKED: Final = 2
@@ -684,9 +685,12 @@ def _masked(text: str) -> list[Reading]:
     first reading made (``noonline88.vip``) is a piece of it."""
     out = []
     for m in _MASKED.finditer(text):
-        head, tail = m.group(1), m.group(2)
+        head, mask, tail = m.group(1) or "", m.group(2), m.group(3)
+        if not head and (mask in "_＿" or text[m.end(3) : m.end(3) + 1] == mask):
+            continue  # ``_name.com`` (a handle's underscore), ``*bet.com*`` (emphasis)
         names = " ".join(f"{head}{fill}{tail}" for fill in _FILLS)
-        out.append(Reading(m.start(1), m.end(2), f" {names} ", joined=True, masked=True))
+        start = m.start(1) if head else m.start(2)
+        out.append(Reading(start, m.end(3), f" {names} ", joined=True, masked=True))
         if len(out) == _MOST_MASKED:
             break
     return out
@@ -818,7 +822,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("instructions", _INSTRUCTION.pattern, _instructions),
     ("glyphs", _GLYPH_GATE, _glyphs),
     ("interleaved", _INTERLEAVED.pattern, _interleaved),
-    ("masked", rf"[A-Za-z0-9][{_MASKS}][A-Za-z0-9][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}", _masked),
+    ("masked", rf"[{_MASKS}]-?[A-Za-z0-9][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}", _masked),
 )  # fmt: skip
 """Every reader: a name, an RE2 pattern found in every text it reads again, the reader."""
 
