@@ -62,12 +62,10 @@ _WHOLE_LABEL: Final = r"[A-Za-z0-9][A-Za-z0-9-]{0,62}+"
 back never helps a match, and ``re`` would otherwise retry every separator at every length."""
 _CHAIN_RE: Final = re.compile(
     rf"[A-Za-z0-9](?<![A-Za-z0-9-].)[A-Za-z0-9-]{{0,62}}+(?:\.{_WHOLE_LABEL}){{0,8}}"
-    rf"(?:{_SPELLED_DOT}){_WHOLE_LABEL}(?:{_CHAIN_SEP}{_WHOLE_LABEL}){{0,8}}(?![A-Za-z0-9-])"
-    r"(?!_[A-Za-z0-9])",
+    rf"(?:{_SPELLED_DOT}){_WHOLE_LABEL}(?:{_CHAIN_SEP}{_WHOLE_LABEL}){{0,8}}(?![A-Za-z0-9-])",
     re.I,
 )
-"""The first character's class comes before the look-behind, so ``re`` skips to label starts.
-A last label glued to ``_`` and more is an id's start, no TLD (``WeChat➡️vip_0433``)."""
+"""The first character's class comes before the look-behind, so ``re`` skips to label starts."""
 _LABEL_RE: Final = re.compile(_LABEL)
 _SEP_RE: Final = re.compile(_CHAIN_SEP, re.I)
 
@@ -438,11 +436,16 @@ def _acceptable(kind: str, left: str, tld: str, cjk: bool) -> bool:
     return plausible_words_host(left, tld, min_left=CJK_WORD_HOST_MIN if cjk else WORD_HOST_MIN)
 
 
+_ID_GOES_ON: Final = re.compile(r"_[A-Za-z0-9]")
+
+
 def spelled_dot_pass(work: Work) -> None:
     """`` dot ``, ``[.]``, ``点``, ``。`` between host labels -> ``.`` if a TLD ends the host."""
     text = work.text
     groups: list[Group] = []
     for m in _CHAIN_RE.finditer(text):
+        if _ID_GOES_ON.match(text, m.end()):
+            continue  # ``WeChat➡️vip_0433``: the last label starts an id, it is no TLD
         labels: list[tuple[int, int]] = []
         seps: list[tuple[int, int, str]] = []
         pos = m.start()
