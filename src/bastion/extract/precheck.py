@@ -49,6 +49,7 @@ from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.layout import ASIDE_GATE
 from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
+from bastion.normalize.leet import LOOKALIKES
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.phone_cued import PARTS_TRIGGER as PHONE_PARTS_TRIGGER
@@ -69,7 +70,11 @@ _AN = "A-Za-z0-9"
 _NUM = "".join(CJK_NUMERALS)
 _TLDS = "|".join(sorted(COMMON_TLDS))
 _GAP1 = r"(?:[^\w\r\n]|_)"
+_LEET_DIGITS = "".join(sorted(c for c in LOOKALIKES if c.isdigit() or c in "〇○◯"))
+"""Digits a guessed TLD may be spelt with (``a9`` is ``ag``): every one the leet reader takes."""
 _UNIT = f"(?<![{_AN}])[{_AN}]"
+_PUNCT = r"[!-/:-@\[-`{-~]"
+"""ASCII punctuation (``s/u/n/点/w/i/n``: one symbol sets every character apart)."""
 
 
 _TLD = f"{TLD}(?![{_AN}\\-])"
@@ -145,10 +150,11 @@ _ASCII_CLAUSES = (
     f"{_UNIT}{_GAP1}{{1,3}}[{_AN}]{_GAP1}{{0,2}}[.。｡]",
     f"{_UNIT}{_GAP1}{{0,2}}[.。｡]{_GAP1}{{0,2}}[{_AN}]{_GAP1}{{1,3}}[{_AN}](?![{_AN}])",
     f"{_UNIT}\\s{{1,2}}(?:[{CJK_DOTS}]|(?i:dot))\\s{{1,2}}[{_AN}]\\s{{1,2}}[{_AN}]",
+    f"{_UNIT}{_PUNCT}{{1,2}}[点點]{_PUNCT}{{1,2}}[{_AN}]{_PUNCT}{{1,3}}[{_AN}](?![{_AN}])",
     f"[Ww]{{3}}{_GAP1}",
     # guessed readings (bastion.normalize.guess): stand-in dots, glued dian, described TLDs
     f"[{_AN}](?:_{{1,2}}|[,，、‚﹐､]| ?(?i:dian)|\\s{{1,2}}point\\s{{1,2}})"
-    f"(?:{TLD}|[A-Za-z]{{0,3}}[013457〇○◯][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
+    f"(?:{TLD}|[A-Za-z]{{0,3}}[{_LEET_DIGITS}][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
     # ``aa. DOT``: .dot is a TLD too, and a TLD described anywhere in the text (``后面加``) lets

@@ -295,6 +295,7 @@ ASIDE_GATE: Final = (
 
 
 _NAME_BEFORE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}$")
+_NAME_PIECE: Final = re.compile(r"[A-Za-z0-9\-]{1,24}")
 
 
 def aside_pass(work: Work) -> None:
@@ -307,6 +308,8 @@ def aside_pass(work: Work) -> None:
         asides = [m[k] for k in ("a", "b") if m[k] is not None]
         if not asides or any(_DOT_PIECE.fullmatch(a.strip()) for a in asides):
             continue
+        if m["a"] is not None and text[m.start()] in "(（" and _NAME_PIECE.fullmatch(m["a"]):
+            continue  # ``bet(888).com``: letters glued on both sides are the name's, not an aside
         tld = m["tld"]
         if not is_tld(tld.lower()) or (tld.istitle() and len(tld) > 1):
             continue  # ``it works (mostly). It is``: a sentence, not a TLD
