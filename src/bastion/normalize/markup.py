@@ -279,11 +279,36 @@ def hyphen_break_pass(work: Work) -> None:
     belong to the name (``fi-nexio.com``), so the joined host is flagged ``ambiguous_host``:
     listed, acted on; unlisted, a person looks."""
     groups: list[Group] = []
-    for m in _HYPHEN_BREAK_RE.finditer(work.text):
-        if not has_known_suffix(m["tail"].lower()):
+    text = work.text
+    for m in _HYPHEN_BREAK_RE.finditer(text):
+        if not has_known_suffix(m["tail"].lower()) or _fixed_width(text, m.start(), m.end("head")):
             continue
         groups.append(("ambiguous_host", m.start(), m.end(), []))
         groups.append(
             ("spaced_letters", m.start(), m.end(), [(m.end("head"), m.start("tail"), "")])
         )
     work.apply(groups)
+
+
+def _fixed_width(text: str, start: int, end: int) -> bool:
+    """``https:/⏎/www.et⏎hereum-⏎get.org``: the hyphen ends a line of one token as long as the
+    one-token lines above it, up to one that begins a link: a link wrapped at a fixed width
+    (the layout pass joins it), the hyphen kept."""
+    line_start = text.rfind("\n", 0, start) + 1
+    width = end + 1 - line_start
+    line = text[line_start : end + 1]
+    if width > 40 or any(c.isspace() for c in line):
+        return False
+    if line[:4].lower() in ("http", "www."):
+        return True
+    for _ in range(40):
+        if line_start == 0:
+            return False
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = text[above_start : line_start - 1].strip(" \t\r")
+        if len(above) != width or any(c.isspace() for c in above):
+            return False
+        if above[:4].lower() in ("http", "www."):
+            return True
+        line_start = above_start
+    return False
