@@ -142,6 +142,21 @@ def _host_done(url: str) -> bool:
     return m is not None and has_known_suffix(m["host"].lower().strip("."))
 
 
+def _cut_after_host(pieces: list[str]) -> bool:
+    """A line of the link ends just after a whole host and the next goes on with host
+    characters (``https://www.bet.co⏎m/x``): the host could end there (looked at while the
+    host lasts, 255 characters at most)."""
+    so_far = ""
+    for piece, after in itertools.pairwise(pieces):
+        so_far += piece
+        m = _URL_HOST.fullmatch(so_far)
+        if m is None or m["end"] or len(so_far) > 255:
+            return False
+        if has_known_suffix(m["host"].lower()) and after[:1] not in "/?#:":
+            return True
+    return False
+
+
 def wrapped(text: str) -> list[Group]:
     """``https:/⏎/www.da⏎ftsex.m⏎e/#/reg``: a link hard-wrapped at a fixed width, one token a
     line, every line as long as the first but the last: the line breaks go. Two lines join only
@@ -170,11 +185,7 @@ def wrapped(text: str) -> list[Group]:
                 (a.end("piece"), b.start("piece"), "") for a, b in itertools.pairwise(taken)
             ]
             start, end = taken[0].start("piece"), taken[-1].end("piece")
-            so_far = ""
-            for m in taken[:-1]:
-                so_far += m["piece"]
-                if _host_done(so_far) and _URL_HOST.fullmatch(so_far) is not None:
-                    groups.append(("ambiguous_host", start, end, []))
-                    break
+            if _cut_after_host(pieces[i - len(taken) : i]):
+                groups.append(("ambiguous_host", start, end, []))
             groups.append(("layout", start, end, edits))
     return groups
