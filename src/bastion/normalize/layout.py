@@ -204,8 +204,9 @@ def _column(text: str) -> list[Group]:
         tail = _TAIL_LINE.match(text, end + 1) if text[end : end + 1] == "\n" else None
         if tail is not None and _letter(tail["piece"]) and not _dotty(tail["piece"]):
             if not _column_host([*chars, tail["piece"]]):
-                groups.append(("ambiguous_host", run[0].start(), tail.end("piece"), []))
-                continue  # the column reads as no host with its last character: unsure
+                if _column_host(chars):  # a host without its last character: unsure
+                    groups.append(("ambiguous_host", run[0].start(), tail.end("piece"), []))
+                continue
             run = [*run, tail]
         elif not _column_host(chars):
             continue
