@@ -334,7 +334,7 @@ _TLD_MENTION = _compile(
 )
 _NAME_TOKEN = _compile(
     r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]"
-    r"[A-Za-z0-9.\-_\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]*"
+    r"[A-Za-z0-9.\-_\x{ff0d}\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]*"
     r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]"
 )
 _NAME_STOP: Final = frozenset(
