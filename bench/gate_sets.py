@@ -1,4 +1,4 @@
-"""What the pre-check's RE2 sets cost on messages they have not seen, whole and split apart.
+"""What the gates' RE2 sets cost on messages they have not seen, whole and split apart.
 
 An RE2 set builds its DFA lazily, one state per combination of the positions its patterns have
 reached. The throughput figures repeat the same messages, so they time a DFA already built for
@@ -7,6 +7,8 @@ them; live traffic brings new messages, whose states are built as they come. Per
 messages of ``bench.throughput``: CPU us per message of a fresh gate over the first half
 (``cold``), then over the second half (``new``: unseen, after the first), then the best of three
 passes over the second half (``warm``), for the clauses in one set and as built (``apart``).
+The unmasker's gates (``bastion.normalize.unmask``) likewise, on the disguised messages of
+``bench.adversarial`` (they run on every message the pre-check passes).
 
 ``--find`` lists the clauses that multiply the others' states: each clause is added to a growing
 set, and one whose addition raises the cold cost on a sample by more than ``--threshold`` us is
@@ -18,6 +20,7 @@ reported (and kept out); those are the candidates for ``precheck._APART``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,7 +28,7 @@ from typing import Any
 
 from bastion.extract import precheck
 from bastion.extract._gates import Gate
-from bench import common, throughput
+from bench import adversarial, common, throughput
 
 
 def _cpu_us(match: Callable[[str], object], texts: Sequence[str]) -> float:
@@ -43,6 +46,15 @@ def costs(gate: Gate, texts: list[str]) -> dict[str, float]:
     new = _cpu_us(match, second)
     warm = min(_cpu_us(match, second) for _ in range(3))
     return {"cold_us": cold, "new_us": new, "warm_us": warm, "sets": len(gate.groups)}
+
+
+def unmask_costs(gate: Any, texts: list[str]) -> dict[str, float]:
+    """``costs`` of one of the unmasker's gates (``read`` on the text)."""
+    first, second = texts[::2], texts[1::2]
+    cold = _cpu_us(gate.read, first)
+    new = _cpu_us(gate.read, second)
+    warm = min(_cpu_us(gate.read, second) for _ in range(3))
+    return {"cold_us": cold, "new_us": new, "warm_us": warm, "sets": len(gate._sets)}
 
 
 def find_multipliers(sources: Sequence[str], sample: list[str], threshold: float) -> list[int]:
@@ -95,8 +107,23 @@ def main(argv: list[str] | None = None) -> int:
             rows.append([name, config, str(r["sets"]), *(f"{r[k]:.2f}" for k in list(r)[:3])])
     if args.find:
         return 0
+    unmask = importlib.import_module("bastion.normalize.unmask")
+    disguised = [c.text for c in adversarial.build_suite(data) if len(c.text) < 2_000]
+    for name, ascii_only, gate in (
+        ("unmask ascii", True, unmask._ASCII_GATE),
+        ("unmask wide", False, unmask._compiled().gate),
+    ):
+        texts = [t for t in disguised if t.isascii() == ascii_only]
+        result[name] = {
+            "messages": len(texts),
+            "one_set": unmask_costs(unmask._Gate(list(gate.gates)), texts),
+            "apart": unmask_costs(unmask._Gate(list(gate.gates), unmask._APART), texts),
+        }
+        for config in ("one_set", "apart"):
+            r = result[name][config]
+            rows.append([name, config, str(r["sets"]), *(f"{r[k]:.2f}" for k in list(r)[:3])])
     columns = ["texts", "clauses", "sets", "cold us", "new us", "warm us"]
-    common.print_table("Pre-check sets, CPU us per clean message", columns, rows)
+    common.print_table("Gate sets, CPU us per message (clean; unmask: disguised)", columns, rows)
     print(f"-> {common.write_result('gate_sets', result)}")
     return 0
 
