@@ -872,14 +872,19 @@ _NATO_LETTER = (
     + "|".join(sorted((w for w, c in _NATO.items() if c.isalpha()), key=len, reverse=True))
     + ")"
 )
+REVERSED_CLAUSE: Final = (
+    r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
+    r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))"
+)
+"""A host to read backwards: a dot, then the word that says so within the line (a clause of
+``PRECHECK_CLAUSES``, named: the pre-check gives its long window a DFA of its own)."""
 PRECHECK_CLAUSES: Final = (
     _GLUED_TAG.pattern,
     rf"(?i:\b{_NATO_LETTER}[ \t,;/\-]{{1,4}}{_NATO_WORD}[ \t,;/\-]{{1,4}}{_NATO_WORD})",
     "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
     "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
-    r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
-    r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
+    REVERSED_CLAUSE,
     r" (?i:chấm) ",
     "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,12}(?:[.。．点點][A-Za-z]| (?i:dot) )"
     "|(?:[.。．点點]| (?i:dot) )[A-Za-z]{1,4}[\u00c0-\u024f\u1e00-\u1eff]"
