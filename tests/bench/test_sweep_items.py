@@ -73,3 +73,19 @@ def test_a_matching_file_is_reused_and_any_other_regenerated(
     assert not items_file(path, shared_data, 600, 0.05, 300)["reused"]
     sidecar_of(path).write_text("not json", encoding="utf-8")
     assert not items_file(path, shared_data, 600, 0.05, 300)["reused"]
+
+
+def test_the_cpu_breakdown_times_every_stage(shared_data: Path, tmp_path: Path) -> None:
+    from bench.sweep_cpu import measure
+    from tests.support.homes import import_example_feeds
+
+    home = import_example_feeds(tmp_path / "home", source="sample")
+    source = tmp_path / "items.jsonl"
+    write_items(source, shared_data, 400, 0.3, 200)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    out = tmp_path / "out"
+    figures = measure(lines, source, home, out)
+    assert figures["items"] == 400 and 0 < figures["distinct_texts"] <= 400
+    assert all(figures[k] > 0 for k in ("read_parse_us", "scan_first_us", "scan_again_us"))
+    assert {"scan_again_bio_us", "scan_again_other_us", "precheck_ascii_first_us"} <= set(figures)
+    assert figures["findings"] > 0 and (out / "_chunks" / "0000-000000.json").is_file()
