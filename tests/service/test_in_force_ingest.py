@@ -74,6 +74,7 @@ def test_banned_account_later_finding_acts_on_content_and_says_already_banned(
         row = session.get(Action, later.actions[0].id)
         assert row is not None
         statement = row.statement_of_reasons
+        assert statement is not None
         assert statement["held"] == [
             {"kind": "ban", "reason": "account already banned", "duration": None}
         ]
@@ -221,7 +222,7 @@ def test_one_batch_and_one_item_per_transaction_decide_alike(
             )
             out = []
             for row in rows:
-                text = dict(row.statement_of_reasons)
+                text = dict(row.statement_of_reasons or {})
                 for name in ("statement_id", "redress"):
                     text.pop(name)
                 out.append(json.dumps(text, sort_keys=True))
