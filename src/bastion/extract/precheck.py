@@ -60,6 +60,7 @@ from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.tables import (
     CJK_DOTS,
     CJK_NUMERALS,
+    DOT_CHARS,
     ROMAN_FIRST,
     ROMAN_LAST,
     char_class,
@@ -195,6 +196,7 @@ ASCII_MATCH = _ASCII.text_matcher()
 def _wide() -> Gate:
     """The clause set for non-ASCII text; builds normalize's character tables on first use."""
     t = tables()
+    dots = char_class([ord(c) for c in DOT_CHARS])
     numeral_run = "|".join(f"[0-9]{{{i}}}[{_NUM}][0-9{_NUM}]{{{4 - i}}}" for i in range(5))
     clauses = (
         f"[{t.same_class}{t.other_class}{t.homoglyph_class}]",
@@ -206,6 +208,8 @@ def _wide() -> Gate:
         numeral_run,
         f"[{_NUM}] ?[{BRACKETS}]{{0,3}} ?(?:\\.|。|点|點|．) ?[{BRACKETS}]{{0,3}} ?{_TLD}",
         f"[.。．点點][A-Za-z]{{1,10}}[{CUT_EMOJI}]{{1,3}}[A-Za-z0-9]",
+        # letters one to a bracket round any dot glyph (``[p][o][r][n]・[c][o][m]``; make fuzz)
+        f"[{_AN}] ?[{BRACKETS}]{{1,3}} ?[{dots}]|[{dots}] ?[{BRACKETS}]{{1,3}} ?[{_AN}]",
         f"[{_AN}\\-][{_NUM}]{{1,6}}\\s?[{BRACKETS}]{{0,3}}\\s?(?:\\.|。|点|點)",
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         TICKER_TRIGGER,
