@@ -13,9 +13,14 @@ Figures: links and handles found (an expected host is found when an entity's reg
 or host is it; a handle when an entity of a handle kind has its id), per family, and listed
 items allowed; benign pictures acted on and sent to review; images/s (wall clock, and per CPU
 second of this process) for the whole suite; the gate's skip rate on the photographs and on the
-text pictures (its misses). The peer, on the same bytes in the same run: RapidOCR called
-directly with its defaults (angle classifier on) and a plain substring search of the expected
-host or handle in its joined lines. Bars (issue 7): >= 95 % found, benign act <= 1 %.
+text pictures (its misses). A handle the recogniser nearly read otherwise is reported in each
+reading, flagged ``ocr_unsure`` (the item goes to review): found counts a handle found in any
+reading; ``found_handles_read_one_way`` only by a handle not so flagged,
+``handle_pictures_unsure`` is the share of handle pictures with such a handle and
+``handle_readings_per_picture`` the handles reported per handle picture. The peer, on the
+same bytes in the same run: RapidOCR called directly with its defaults (angle classifier on)
+and a plain substring search of the expected host or handle in its joined lines. Bars
+(issue 7): >= 95 % found, benign act <= 1 %.
 ``python -m bench.images_ocr [--images N] [--benign N] [--photos N] [--home DIR]``
 """
 
@@ -335,8 +340,14 @@ def confusable_key(ident: str) -> str:
     return ident.lower().translate(_CONFUSABLE)
 
 
-def _found_by_bastion(result: Any, picture: Picture, *, loose: bool = False) -> bool:
+def _found_by_bastion(
+    result: Any, picture: Picture, *, loose: bool = False, sure: bool = False
+) -> bool:
+    """Whether the scan found the picture's host or handle (``loose``: up to confusables;
+    ``sure``: by a handle not flagged ``ocr_unsure``, one the recogniser read one way only)."""
     for entity in result.entities:
+        if sure and "ocr_unsure" in entity.flags:
+            continue
         if picture.kind == "host" and picture.expected in (
             entity.registrable_domain,
             entity.host,
@@ -373,6 +384,9 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
     found: dict[str, list[bool]] = defaultdict(list)
     by_group: dict[str, list[bool]] = defaultdict(list)
     loose: list[bool] = []
+    sure: list[bool] = []
+    unsure: list[bool] = []
+    readings: list[int] = []
     allowed_listed = 0
     guessed = 0
     verdicts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -385,6 +399,10 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
             by_group[picture.group].append(hit)
             if picture.kind == "handle":
                 loose.append(_found_by_bastion(result, picture, loose=True))
+                sure.append(_found_by_bastion(result, picture, sure=True))
+                handles = [e for e in result.entities if e.kind in HANDLE_KINDS]
+                readings.append(len(handles))
+                unsure.append(any("ocr_unsure" in e.flags for e in handles))
             if not hit:
                 misses.append(_described(picture, result))
             elif any(
@@ -405,6 +423,9 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
         "found_links": _share(found, lambda f: f not in HANDLE_FAMILIES),
         "found_handles": _share(found, lambda f: f in HANDLE_FAMILIES),
         "found_handles_up_to_confusables": round(sum(loose) / max(1, len(loose)), 4),
+        "found_handles_read_one_way": round(sum(sure) / max(1, len(sure)), 4),
+        "handle_pictures_unsure": round(sum(unsure) / max(1, len(unsure)), 4),
+        "handle_readings_per_picture": round(sum(readings) / max(1, len(readings)), 2),
         "found_by_family": {f: round(sum(h) / len(h), 3) for f, h in sorted(found.items())},
         "found_by_group": {
             g: f"{sum(h)}/{len(h)} = {sum(h) / len(h):.3f}" for g, h in sorted(by_group.items())
@@ -551,6 +572,11 @@ def main(argv: list[str] | None = None) -> int:
         if not ours:
             continue
         print(f"{name} by group: {ours['found_by_group']}")
+        print(
+            f"{name}: handles found read one way {ours['found_handles_read_one_way']:.2%}, "
+            f"handle pictures unsure {ours['handle_pictures_unsure']:.2%}, "
+            f"handles reported per handle picture {ours['handle_readings_per_picture']}"
+        )
         print(
             f"{name}: benign act {ours['benign_act']:.2%}, review {ours['benign_review']:.2%}; "
             f"listed-link pictures allowed {ours['listed_link_items_allowed']}; gate skipped "

@@ -7,20 +7,24 @@ them (default 5 %) with a host of the real gambling/porn/scam lists spliced in, 
 evaluation home (the full real lists). Bars (issue 11): 10,000,000 items; Spark within 1.5x of
 the local engine; identical findings; 1 -> 2 workers >= 1.7x; ingest >= 20,000 items/s.
 
-``python -m bench.sweep [--items N] [--home DIR] [--skip-spark] [--skip-ingest]``
+``python -m bench.sweep [--items N] [--home DIR] [--work DIR] [--runs local1 local2 spark]
+[--skip-spark] [--skip-ingest]``: with ``--work`` the generated items are kept and reused by the
+next run with the same ``--items``/``--dirty``/``--pool`` (``bench.sweep_items``), so parts
+can be rerun on their own (``--runs spark --skip-ingest``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
-import random
 import resource
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,54 +37,7 @@ from bastion.sweep.results import read_findings
 from bastion.sweep.run import SweepRequest, run_sweep
 from bench import common
 from bench.bench_ingest import throwaway_database
-from bench.throughput import message_mix
-
-SEED = 11
-SURFACES = ("post", "comment", "chat", "post", "comment", "post", "chat", "post", "comment", "bio")
-"""Mostly posts, comments and chats; one in ten a bio (profile surfaces run the impersonation
-detector, the costliest)."""
-CUES = ("see", "join", "visit", "官网", "加我", "注册")
-LISTS = (
-    "sinfonietta-hostfiles/gambling.txt",
-    "sinfonietta-hostfiles/pornography.txt",
-    "blocklistproject-lists/scam.txt",
-)
-
-
-def listed_hosts(data: Path, per_list: int = 3_000) -> list[str]:
-    hosts: list[str] = []
-    for rel in LISTS:
-        path = data / rel
-        if path.is_file():
-            found = [h for h in common.read_hosts(path) if "." in h]
-            hosts += random.Random(SEED).sample(found, min(per_list, len(found)))
-    if not hosts:
-        raise SystemExit(f"no listed hosts under {data}")
-    return hosts
-
-
-def write_items(path: Path, data: Path, total: int, dirty: float, pool: int) -> int:
-    """``total`` items as JSON Lines; returns how many had a listed host spliced in."""
-    rng = random.Random(SEED)
-    texts = message_mix(data, pool)
-    hosts = listed_hosts(data)
-    spliced = 0
-    with path.open("w", encoding="utf-8") as stream:
-        for n in range(total):
-            text = texts[n % len(texts)]
-            if rng.random() < dirty:
-                text = f"{text[:120]} {rng.choice(CUES)} {rng.choice(hosts)}"
-                spliced += 1
-            record = {
-                "id": f"s-{n}",
-                "platform": "bench",
-                "surface": SURFACES[n % len(SURFACES)],
-                "account_id": f"u-{int(200_000 * rng.random() ** 2)}",
-                "text": text,
-            }
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return spliced
-
+from bench.sweep_items import items_file
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -123,10 +80,7 @@ def sorted_rows(out: Path) -> pa.Table:
     )
 
 
-def local_run(items: Path, home: Path, work: Path, workers: int, chunk: int) -> dict[str, Any]:
-    out = work / f"local-{workers}"
-    cpu = own_cpu()
-    started = time.perf_counter()
+def _local_sweep(items: Path, home: Path, out: Path, workers: int, chunk: int) -> dict[str, Any]:
     report = run_sweep(
         SweepRequest(
             [str(items)],
@@ -137,9 +91,21 @@ def local_run(items: Path, home: Path, work: Path, workers: int, chunk: int) -> 
             chunk_items=chunk,
         )
     )
+    tally: dict[str, Any] = report.manifest["tally"]
+    return tally
+
+
+def local_run(items: Path, home: Path, out: Path, workers: int, chunk: int) -> dict[str, Any]:
+    """One local sweep in a fresh process: RE2 builds its DFA states per process as it meets new
+    text, and a process that had scanned the same items before (an earlier run of this bench)
+    would scan them far cheaper than a sweep's process does (``bench.sweep_cpu``)."""
+    context = multiprocessing.get_context("spawn")
+    cpu = own_cpu()
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as fresh:
+        tally = fresh.submit(_local_sweep, items, home, out, workers, chunk).result()
     seconds = time.perf_counter() - started
-    cpu = own_cpu() - cpu
-    tally = report.manifest["tally"]
+    cpu = own_cpu() - cpu  # the fresh process and its pool, reaped
     return {
         "out": out,
         "seconds": round(seconds, 2),
@@ -151,7 +117,7 @@ def local_run(items: Path, home: Path, work: Path, workers: int, chunk: int) -> 
     }
 
 
-def spark_run(items: Path, home: Path, work: Path) -> dict[str, Any]:
+def spark_run(items: Path, home: Path, out: Path) -> dict[str, Any]:
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -169,7 +135,6 @@ def spark_run(items: Path, home: Path, work: Path) -> dict[str, Any]:
     )
     spark.sparkContext.setLogLevel("ERROR")
     session_seconds = time.perf_counter() - began
-    out = work / "spark"
     jvm = spark.sparkContext._gateway.proc.pid  # type: ignore[union-attr]
     try:
         cpu = own_cpu() + tree_cpu(jvm)
@@ -195,6 +160,7 @@ def spark_run(items: Path, home: Path, work: Path) -> dict[str, Any]:
 
 
 def ingest_run(out: Path, url: str | None, work: Path, items: int) -> dict[str, Any]:
+    shutil.rmtree(work, ignore_errors=True)  # the store of an earlier bench run
     store = Store.open(home=work / "store", url=url)
     try:
         with store.transaction() as session:
@@ -222,40 +188,14 @@ def ingest_run(out: Path, url: str | None, work: Path, items: int) -> dict[str, 
     }
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=200_000)
-    parser.add_argument("--dirty", type=float, default=0.05)
-    parser.add_argument("--pool", type=int, default=50_000, help="distinct real messages")
-    parser.add_argument("--chunk-items", type=int, default=10_000)
-    parser.add_argument("--home", type=Path)
-    parser.add_argument("--data", type=Path)
-    parser.add_argument("--work", type=Path, help="keep the items and results here")
-    parser.add_argument("--skip-spark", action="store_true")
-    parser.add_argument("--skip-ingest", action="store_true")
-    parser.add_argument(
-        "--pg-admin-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-    )
-    args = parser.parse_args(argv)
-    data = common.data_dir(args.data)
-    home = common.scanner_home(args.home, data)
-    work = args.work or Path(tempfile.mkdtemp(prefix="bastion-sweep-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    figures: dict[str, Any] = {
-        "items": args.items,
-        "dirty_share": args.dirty,
-        "cpus": os.cpu_count(),
-    }
-    try:
-        items = work / "items.jsonl"
-        began = time.perf_counter()
-        figures["items_spliced"] = write_items(items, data, args.items, args.dirty, args.pool)
-        figures["generate_s"] = round(time.perf_counter() - began, 2)
-        figures["load_before"] = os.getloadavg()[0]
-        one = local_run(items, home, work, 1, args.chunk_items)
-        two = local_run(items, home, work, 2, args.chunk_items)
-        figures["local_1_worker"] = {k: v for k, v in one.items() if k != "out"}
-        figures["local_2_workers"] = {k: v for k, v in two.items() if k != "out"}
+RUNS = ("local1", "local2", "spark")
+FIGURE_NAMES = {"local1": "local_1_worker", "local2": "local_2_workers", "spark": "spark_local2"}
+
+
+def compare(figures: dict[str, Any], runs: dict[str, dict[str, Any]]) -> None:
+    """Scaling and agreement between the runs made (findings compared row for row)."""
+    one, two, spark = runs.get("local1"), runs.get("local2"), runs.get("spark")
+    if one and two:
         figures["scaling_1_to_2"] = round(one["seconds"] / two["seconds"], 2)
         # On a shared machine wall-clock scaling says more about the neighbours than the pool:
         # CPU per item with 2 workers against 1 tells whether the pool itself wastes work.
@@ -264,18 +204,73 @@ def main(argv: list[str] | None = None) -> None:
         )
         same_12 = sorted_rows(one["out"]).equals(sorted_rows(two["out"]))
         figures["findings_identical_1_vs_2_workers"] = same_12
-        if not args.skip_spark:
-            spark = spark_run(items, home, work)
-            figures["spark_local2"] = {k: v for k, v in spark.items() if k != "out"}
-            figures["spark_over_local_time"] = round(spark["seconds"] / two["seconds"], 2)
-            figures["spark_over_local_cpu"] = round(spark["cpu_seconds"] / two["cpu_seconds"], 2)
-            figures["findings_identical_spark_vs_local"] = sorted_rows(spark["out"]).equals(
-                sorted_rows(two["out"])
-            )
-        if not args.skip_ingest:
-            figures["ingest_sqlite"] = ingest_run(two["out"], None, work / "sqlite", args.items)
+    local = two or one
+    if spark and local:
+        figures["spark_over_local_time"] = round(spark["seconds"] / local["seconds"], 2)
+        figures["spark_over_local_cpu"] = round(spark["cpu_seconds"] / local["cpu_seconds"], 2)
+        figures["findings_identical_spark_vs_local"] = sorted_rows(spark["out"]).equals(
+            sorted_rows(local["out"])
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=200_000)
+    parser.add_argument("--dirty", type=float, default=0.05)
+    parser.add_argument("--pool", type=int, default=50_000, help="distinct real messages")
+    parser.add_argument("--chunk-items", type=int, default=10_000)
+    parser.add_argument("--home", type=Path)
+    parser.add_argument("--data", type=Path)
+    parser.add_argument(
+        "--work", type=Path, help="keep the items and results here (items reused next time)"
+    )
+    parser.add_argument(
+        "--runs", nargs="+", choices=RUNS, default=list(RUNS), help="which sweeps to run"
+    )
+    parser.add_argument("--skip-spark", action="store_true")
+    parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument(
+        "--pg-admin-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+    )
+    args = parser.parse_args(argv)
+    chosen = [run for run in RUNS if run in args.runs and not (run == "spark" and args.skip_spark)]
+    data = common.data_dir(args.data)
+    home = common.scanner_home(args.home, data)
+    work = args.work or Path(tempfile.mkdtemp(prefix="bastion-sweep-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    figures: dict[str, Any] = {
+        "items": args.items,
+        "dirty_share": args.dirty,
+        "cpus": os.cpu_count(),
+        "runs": chosen,
+    }
+    try:
+        items = work / "items.jsonl"
+        began, began_cpu = time.perf_counter(), time.process_time()
+        made = items_file(items, data, args.items, args.dirty, args.pool)
+        figures["items_spliced"] = made["spliced"]
+        figures["items_reused"] = made["reused"]
+        if not made["reused"]:
+            figures["generate_s"] = round(time.perf_counter() - began, 2)
+            figures["generate_cpu_s"] = round(time.process_time() - began_cpu, 2)
+        figures["load_before"] = os.getloadavg()[0]
+        runs: dict[str, dict[str, Any]] = {}
+        for run in chosen:
+            out = work / run
+            shutil.rmtree(out, ignore_errors=True)  # a finished sweep of an earlier bench run
+            if run == "spark":
+                runs[run] = spark_run(items, home, out)
+            else:
+                runs[run] = local_run(items, home, out, int(run[-1]), args.chunk_items)
+            figures[FIGURE_NAMES[run]] = {k: v for k, v in runs[run].items() if k != "out"}
+        compare(figures, runs)
+        local = runs.get("local2") or runs.get("local1")
+        if not args.skip_ingest and local:
+            figures["ingest_sqlite"] = ingest_run(local["out"], None, work / "sqlite", args.items)
             with throwaway_database(args.pg_admin_url) as url:
-                figures["ingest_postgresql"] = ingest_run(two["out"], url, work / "pg", args.items)
+                figures["ingest_postgresql"] = ingest_run(
+                    local["out"], url, work / "pg", args.items
+                )
         figures["load_after"] = os.getloadavg()[0]
     finally:
         if args.work is None:

@@ -12,7 +12,7 @@ from bastion.canon import canonicalize_entity
 from bastion.canon.entities import UNCANONICAL
 from bastion.detect.reputation import LOOKALIKE_FLAG, REDIRECT_FLAG, SHORTENER_FLAG
 from bastion.extract import extract_entities, has_candidates
-from bastion.extract.ocr_readings import OCR_GUESS, read_again
+from bastion.extract.ocr_readings import OCR_GUESS, OCR_UNSURE, read_again, unsure_handles
 from bastion.extract.rereading import JOINED, MASKED, REREAD, reread
 from bastion.model import ENTITY_FLAGS, Entity
 from bastion.normalize import unmask
@@ -77,11 +77,14 @@ def test_vocabulary_has_no_duplicates_and_names_the_constants() -> None:
     assert len(set(ENTITY_FLAGS)) == len(ENTITY_FLAGS)
     index_flags = {SHORTENER_FLAG, LOOKALIKE_FLAG, REDIRECT_FLAG}
     assert index_flags | {UNCANONICAL} <= set(ENTITY_FLAGS)
-    # ``ocr_guess`` comes from the other readings of a picture's OCR lines, never from text
-    assert set(EXAMPLES) | set(READINGS) | index_flags | {OCR_GUESS} == set(ENTITY_FLAGS)
+    # ``ocr_guess`` and ``ocr_unsure`` come from the other readings of a picture's OCR lines,
+    # never from text
+    ocr = {OCR_GUESS, OCR_UNSURE}
+    assert set(EXAMPLES) | set(READINGS) | index_flags | ocr == set(ENTITY_FLAGS)
     for flag, text in READINGS.items():
         assert any(flag in e.flags for e in reread(text, [])), flag
     assert any(OCR_GUESS in e.flags for e in read_again("永久域名fikacasinocom", []))
+    assert any(OCR_UNSURE in e.flags for e in unsure_handles("微信 uip1z0", ("微信 uiplz0",), []))
 
 
 @pytest.mark.parametrize(("flag", "text"), EXAMPLES.items(), ids=list(EXAMPLES))

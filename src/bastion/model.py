@@ -102,6 +102,7 @@ ENTITY_FLAGS: Final = (
     "embedded",
     "encoded",
     "ocr_guess",
+    "ocr_unsure",
     # canonicalization and intel facts
     "uncanonical",
     "shortener",
@@ -297,7 +298,8 @@ class ImageCode:
     ``box`` is ``[left, top, right, bottom]`` in the image's pixels (after EXIF orientation);
     ``attempt`` names the decoding pass that found it (``plain`` or a retry such as ``upscale``);
     ``score`` is the recogniser's confidence for an OCR line (``decoder`` ``ocr``, ``format``
-    ``line``).
+    ``line``); ``readings`` are other readings of such a line the recogniser nearly made (the
+    id after a messenger cue read otherwise: ``bastion.extract.images.ocr_nbest``).
     """
 
     decoder: str
@@ -307,6 +309,7 @@ class ImageCode:
     frame: int = 0
     attempt: str = "plain"
     score: float | None = None
+    readings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -321,6 +324,8 @@ class ImageCode:
             record["attempt"] = self.attempt
         if self.score is not None:
             record["score"] = self.score
+        if self.readings:
+            record["readings"] = list(self.readings)
         return record
 
 

@@ -19,7 +19,7 @@ from bastion.detect.reputation import LOOKALIKE_FLAG
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
-from bastion.extract.ocr_readings import OCR_GUESS, GuessBudget, read_again
+from bastion.extract.ocr_readings import OCR_GUESS, GuessBudget, read_again, unsure_handles
 from bastion.extract.rereading import MASKED, reread, settle
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
@@ -392,6 +392,7 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
                 found = extract_entities(unmasked, prose_like=True)
             if read:
                 found.extend(read_again(code.text, found, budget=budget))
+                found.extend(unsure_handles(code.text, code.readings, found))
             origin = f"image:{report.index}:{code.decoder}"
             unsure = code.score is not None and code.score < SURE_SCORE
             for entity in found:

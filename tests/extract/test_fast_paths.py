@@ -7,15 +7,23 @@ the next dot, the pre-check's re-check of text without edge invisibles, the RE2 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bastion.extract import extract_entities, has_candidates
-from bastion.extract._gates import to_re2
+from bastion.extract._gates import Gate, to_re2
 from bastion.extract.hosts import _HOST, _PATH, IDN, _bare_hosts
-from bastion.extract.precheck import _edge_deletions, _wide, _wide_hint, confirm_wide
+from bastion.extract.precheck import (
+    _APART,
+    _ASCII,
+    _edge_deletions,
+    _wide,
+    _wide_hint,
+    confirm_wide,
+)
 from bastion.normalize import unmask
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from tests.extract.test_precheck import adversarial
@@ -146,3 +154,52 @@ def test_wide_hint_passes_every_clause_match(text: str) -> None:
     text += "中"
     if _wide().exact.search(text):
         assert _wide_hint()(text) is not None
+
+
+_APART_CASES = [
+    "moc.888teb read it backwards",
+    "moc.888teb 倒过来读",
+    "官网 moc。888teb 反过来看",
+    "weixin: lucky8899",
+    "加微信 abc_123456",
+    "vx：abc12345 (微信)",
+    "one two three dot com",
+    "nine eight bet dot net please",
+    "第一段 bet 第二段 888 后缀 com",
+    "plain words, nothing here.",
+    "今天天气很好。",
+    "",
+]
+
+
+@cache
+def _one_set(ascii_only: bool) -> Gate:
+    gate = _ASCII if ascii_only else _wide()
+    return Gate(gate.sources)
+
+
+def _apart_agrees(text: str) -> None:
+    gate = _ASCII if text.isascii() else _wide()
+    whole = _one_set(text.isascii()).matcher()(text.encode("utf-8", "surrogatepass"))
+    assert sorted(gate.text_matcher()(text)) == sorted(whole)
+    assert sorted(gate.matcher()(text.encode("utf-8", "surrogatepass"))) == sorted(whole)
+
+
+@pytest.mark.parametrize("text", _APART_CASES)
+def test_sets_apart_find_what_one_set_finds(text: str) -> None:
+    """The pre-check's clauses split over several sets (some asked only when a text holds a
+    character they need) report the very clauses one set of them all reports."""
+    _apart_agrees(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(adversarial)
+def test_sets_apart_agree_with_one_set_on_generated_text(text: str) -> None:
+    _apart_agrees(text)
+
+
+def test_precheck_sets_its_state_multipliers_apart() -> None:
+    """The clauses of ``precheck._APART`` run in sets of their own, in both gates."""
+    for gate in (_ASCII, _wide()):
+        assert len(gate.groups) == 1 + len(_APART)
+        assert sorted(i for group in gate.groups for i in group) == list(range(len(gate.sources)))

@@ -350,6 +350,12 @@ def test_disguised_entities_pass_the_precheck(text: str) -> None:
         "https:/bet888、lily99" + "\ue000" * 25,
         "see https:/lily99 ok",
         "ｈｔｔｐｓ：／lily99",
+        "visit [p][o][r][n][h][u][b]・[c][o][m]",
+        "(b)(e)(t)(8)(8)(8)・(c)(o)(m)",
+        "【b】【e】【t】·【c】【o】【m】",
+        "[b][b][b][b]・[b][b]",
+        "ab_a9",
+        "om_9i)c",
     ],
 )
 def test_fuzz_findings_pass_the_precheck(text: str) -> None:

@@ -79,7 +79,18 @@ def test_reverse_roundtrip() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1.2.3.4", "1.2.3.4"), ("[::1]", "::1"), ("2001:DB8:0::1", "2001:db8::1"), ("1.2.3", None)],
+    [
+        ("1.2.3.4", "1.2.3.4"),
+        ("[::1]", "::1"),
+        ("2001:DB8:0::1", "2001:db8::1"),
+        ("1.2.3", None),
+        # an IPv4-mapped IPv6 address is the IPv4 host it reaches, in either spelling
+        ("[::ffff:203.0.113.9]", "203.0.113.9"),
+        ("::FFFF:cb00:7109", "203.0.113.9"),
+        # other embeddings stay IPv6 (NAT64 or a plain address ending in ffff)
+        ("64:ff9b::cb00:7109", "64:ff9b::cb00:7109"),
+        ("::ffff", "::ffff"),
+    ],
 )
 def test_parse_ip(raw: str, expected: str | None) -> None:
     assert parse_ip(raw) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import ipaddress
 import re
 from pathlib import Path
 
@@ -185,6 +186,11 @@ def test_ips_and_networks(index: IntelIndex, shared_data: Path) -> None:
         match = index.lookup_ip(value)
         assert match is not None and match.categories == ("malware",) and match.match_type == "ip"
     assert index.lookup_host(exact) is not None
+    low = int(ipaddress.IPv4Address(exact))  # ::ffff:a.b.c.d, also written as two hex groups
+    mapped = (f"[::ffff:{exact}]", f"::ffff:{low >> 16:x}:{low & 0xFFFF:x}")
+    for spelled in (*mapped, ipaddress.IPv6Address(f"::ffff:{exact}").exploded):
+        match = index.lookup_host(spelled)  # an IPv4-mapped IPv6 address reaches the listed IPv4
+        assert match is not None and match.categories == ("malware",)
     inside = network.split("/")[0]
     match = index.lookup_ip(inside)
     assert match is not None and match.categories == ("malware",)

@@ -246,3 +246,47 @@ def test_no_pass_before_the_guessed_reading_takes_over_reads_the_guess() -> None
         "broken_host",
         "spelled_dot",
     ]
+
+
+APART_EXAMPLES = [
+    "weixin: lucky8899",
+    "加微信 abc_123456 好友",
+    "one two three dot com",
+    "bet888[.]com",
+    "b e t 8 8 8 . c o m",
+    "bob [at] gmail dot com",
+    "Ｂｅｔ８８８。ｃｏｍ",
+    "plain words, nothing here.",
+]
+
+
+def _one_set(gate: object) -> object:
+    return unmask_module._Gate(list(gate.gates))  # type: ignore[attr-defined]
+
+
+ONE_SET = {
+    True: _one_set(unmask_module._ASCII_GATE),
+    False: _one_set(unmask_module._compiled().gate),
+}
+
+
+def _apart_agrees(text: str) -> None:
+    gate = unmask_module._ASCII_GATE if text.isascii() else unmask_module._compiled().gate
+    assert gate.read(text) == ONE_SET[text.isascii()].read(text)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", APART_EXAMPLES)
+def test_gate_sets_apart_read_what_one_set_reads(text: str) -> None:
+    """The gate's patterns split over several RE2 sets call for the very passes one set does."""
+    _apart_agrees(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_gate_sets_apart_agree_on_generated_text(text: str) -> None:
+    _apart_agrees(text)
+
+
+def test_gate_sets_apart_exist() -> None:
+    for gate in (unmask_module._ASCII_GATE, unmask_module._compiled().gate):
+        assert len(gate._sets) == 1 + len(unmask_module._APART)

@@ -123,19 +123,33 @@ def test_ladder_escalates_within_one_batch_like_across_batches(
     assert account(store, tenant, "u-1").status == "banned"
 
 
+FOLLOWERS = """\
+version: 1
+decay: 90d
+ladders:
+  default:
+    low: [warn]
+    medium: [warn]
+    high: [[disable_link, remove_followers]]
+    critical: [ban]
+"""
+
+
 def test_account_action_moves_updated_at_even_when_the_state_stays(
     store: Store, tenant: TenantInfo, ladder: Ladder
 ) -> None:
-    """A ban on a banned account changes no field but is a write of them (as the ORM marked
-    the account dirty): ``updated_at`` records it; a warning writes nothing."""
-    run(store, tenant, [scanned(f"g{n}") for n in range(1, 5)], ladder)
-    banned = account(store, tenant, "u-1")
-    assert banned.status == "banned" and banned.updated_at == T0
+    """Removing the followers of an account that has none changes no field but is a write of
+    them (as the ORM marked the account dirty): ``updated_at`` records it; a warning writes
+    nothing. (A ban on a banned account is no longer taken at all: see test_in_force_ingest.)"""
+    followers = Ladder.from_text(FOLLOWERS, "followers.yaml")
+    run(store, tenant, [scanned("g1")], followers)
+    first = account(store, tenant, "u-1")
+    assert (first.follower_count, first.updated_at) == (0, T0)
     later = T0 + timedelta(days=1)
-    outcome = run(store, tenant, [scanned("g5")], ladder, now=later)[0]
-    assert [a.kind for a in outcome.actions] == ["disable_link", "ban"]
+    outcome = run(store, tenant, [scanned("g2")], followers, now=later)[0]
+    assert [a.kind for a in outcome.actions] == ["disable_link", "remove_followers"]
     again = account(store, tenant, "u-1")
-    assert (again.status, again.suspended_until, again.updated_at) == ("banned", None, later)
+    assert (again.status, again.follower_count, again.updated_at) == ("active", 0, later)
     run(store, tenant, [clean("c1", account="u-2")], ladder)
     warned = run(store, tenant, [scanned("w1", account="u-2")], ladder, now=later)
     assert [a.kind for a in warned[0].actions] == ["disable_link", "warn"]

@@ -5,6 +5,7 @@ statements of reasons, audit entries and counters, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import UTC, datetime
@@ -78,6 +79,12 @@ def test_bulk_and_per_item_ingest_leave_the_same_records(
     assert {"warn", "disable_link", "temp_suspend", "ban"} <= kinds, kinds
     assert "banned" in {row[1] for row in left["accounts"]}
     assert left["cases"] and left["strikes"]
+    # ... and accounts already banned or suspended: their later findings hold the account
+    # action (no second ban) and both paths say so alike in the audited decision.
+    held = [json.loads(entry[0][3]).get("held") for entry in left["audit"]]
+    assert any(h and h[0]["reason"] == "account already banned" for h in held)
+    bans = [row for row in left["actions"] if row[3] == "ban"]
+    assert len(bans) == len({row[2] for row in bans}), "an account was banned twice"
     for store in (bulk, per_item):
         with store.transaction(readonly=True) as session:
             assert verify(session).ok

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 import pyarrow.parquet as pq
 import pytest
@@ -17,17 +18,28 @@ from typer.testing import CliRunner
 
 from bastion.cli import app as cli_app
 from bastion.scanner import Scanner
-from bastion.sweep.plan import csv_header, expand_inputs, plan_chunks, read_csv_rows, read_lines
+from bastion.sweep import local
+from bastion.sweep.plan import (
+    Chunk,
+    Source,
+    csv_header,
+    expand_inputs,
+    plan_chunks,
+    read_csv_rows,
+    read_lines,
+)
+from bastion.sweep.records import Batch
 from bastion.sweep.results import CHUNKS, MANIFEST, SweepError, read_manifest
-from bastion.sweep.run import SweepRequest, run_sweep
+from bastion.sweep.run import Progress, SweepRequest, run_sweep
 from tests.sweep.conftest import REPO, rows, sample_records, write_jsonl
 
 
 def sweep(home: Path, inputs: list[Path], out: Path | None, **options: object) -> object:
+    progress = cast("Progress | None", options.pop("progress", None))
     request = SweepRequest(inputs=[str(p) for p in inputs], home=home, out=out, workers=1)
     for key, value in options.items():
         setattr(request, key, value)
-    return run_sweep(request)
+    return run_sweep(request, progress)
 
 
 def test_findings_are_the_scanners_in_every_format(
@@ -75,6 +87,40 @@ def test_findings_are_the_scanners_in_every_format(
     # Each finding row carries what ingest needs and the full result record.
     one = next(iter(by_source[".jsonl"].values()))
     assert json.loads(str(one["result"]))["id"] == one["item_id"]
+
+
+def test_two_workers_find_what_one_finds_with_the_sweeps_own_process_as_one(
+    sweep_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = write_jsonl(tmp_path / "items.jsonl", sample_records(copies=6))
+    sweep(sweep_home, [source], tmp_path / "one", chunk_items=25, campaign="one")
+    in_this_process: list[str] = []
+    scan_here = local.scan_chunk
+
+    def counted(scanner: Scanner, source: Source, chunk: Chunk) -> Batch:
+        in_this_process.append(chunk.id)
+        return scan_here(scanner, source, chunk)
+
+    monkeypatch.setattr(local, "scan_chunk", counted)  # the spawned worker imports its own
+    seen: list[tuple[int, int]] = []
+    sweep(
+        sweep_home,
+        [source],
+        tmp_path / "two",
+        chunk_items=25,
+        campaign="two",
+        workers=2,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    one, two = read_manifest(tmp_path / "one"), read_manifest(tmp_path / "two")
+    planned = sorted(Chunk.from_list(c).id for c in two["chunks"])
+    assert len(planned) > 2 * local.IN_FLIGHT_PER_WORKER
+    assert in_this_process, "the sweep's own process scanned chunks beside its pool"
+    assert sorted(p.stem for p in (tmp_path / "two" / CHUNKS).glob("*.json")) == planned
+    assert two["tally"] == one["tally"]
+    assert rows(tmp_path / "two") == rows(tmp_path / "one")
+    total = two["tally"]["items"]
+    assert seen[-1] == (total, total) and len(seen) == len(planned) + 1
 
 
 def test_chunks_cut_whole_records(tmp_path: Path) -> None:

@@ -10,15 +10,13 @@ served by the app itself: the docs work on a machine with no internet and load n
 from __future__ import annotations
 
 import secrets
-import threading
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
-from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bastion import __version__
@@ -41,6 +39,7 @@ from bastion.api.routes import (
     shim,
     tenant,
 )
+from bastion.api.serial import SerialWrites
 from bastion.api.workers import Upkeep
 from bastion.console import routes as console_routes
 from bastion.console import views as console_views
@@ -200,30 +199,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-class SerialWrites(Store):
-    """The same database, with write transactions queued on an in-process lock.
-
-    SQLite admits one writer; when threads race for it, the losers sleep in SQLite's busy
-    handler (1, 2, 5 ... 100 ms steps), which wrecks tail latency and throughput under load.
-    Queueing them on a lock first hands the database over the moment it is free. Read-only
-    transactions do not take the lock (WAL readers never block). Other processes writing to the
-    same file still meet the busy handler: run one server process per SQLite file.
-    """
-
-    def __init__(self, store: Store) -> None:
-        super().__init__(store.engine, retry=store.retry)
-        self._write_lock = threading.Lock()
-
-    @contextmanager
-    def transaction(self, *, readonly: bool = False) -> Iterator[Session]:
-        if readonly:
-            with super().transaction(readonly=True) as session:
-                yield session
-            return
-        with self._write_lock, super().transaction() as session:
-            yield session
 
 
 class BodyLimit:

@@ -217,8 +217,7 @@ async def current_principal(
     cached = ctx.key_cache.get(digest)
     now = time.monotonic()
     generation = ctx.keys.current() if ctx.settings.auth_cache_seconds > 0 else None
-    fresh = cached is not None and cached[1] > now
-    if fresh and generation is not None and cached is not None and cached[2] == generation:
+    if _trusted(cached, now, generation) and cached is not None:
         principal = cached[0]
     else:
         store = ctx.store
@@ -234,6 +233,33 @@ async def current_principal(
     if ctx.limiter is not None:
         ctx.limiter.take(principal.key_id)
     return principal
+
+
+def _trusted(
+    cached: tuple[Principal | None, float, int] | None, now: float, generation: int | None
+) -> bool:
+    """Whether a cached lookup may answer: unexpired, and read under the key generation now in
+    force (None, an unknown generation, trusts nothing)."""
+    return (
+        cached is not None
+        and cached[1] > now
+        and generation is not None
+        and cached[2] == generation
+    )
+
+
+def cached_principal(ctx: AppContext, key: str) -> Principal | None:
+    """The caller behind ``key`` when the cache may answer for it (see ``current_principal``);
+    None when it may not, or holds the key as unknown: the caller then takes the full path.
+    ``key`` is the bearer credential as ``current_principal`` takes it (stripped, non-empty)."""
+    if ctx.settings.auth_cache_seconds <= 0:
+        return None
+    cached = ctx.key_cache.get(hash_api_key(key))
+    if cached is None or cached[0] is None:
+        return None
+    if not _trusted(cached, time.monotonic(), ctx.keys.current()):
+        return None
+    return cached[0]
 
 
 def _lookup(session: Session, digest: str) -> Principal | None:

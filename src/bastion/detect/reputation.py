@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from typing import Final
+from urllib.parse import unquote_plus
 
 from bastion.canon.lookalike import lookalike_hosts
 from bastion.detect.base import DetectContext, Resources
@@ -32,6 +33,12 @@ REDIRECT_FLAG: Final = "redirect_target"
 _EMBEDDED: Final = re.compile(
     r"(?i)(?:https?|hxxps?)(?:://|%3a%2f%2f|:%2f%2f)([a-z0-9][a-z0-9.\-]{0,252}[a-z0-9])"
 )
+
+_SEARCHED: Final = re.compile(
+    r"(?i)(?:^|&)(?:q|wd|word|query|p|text|search|search_query|keyword|kw)="
+    r"\s*(?:www\.)?([a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,3}\.[a-z]{2,24})\s*(?:&|$)"
+)
+"""A search query that is a host and nothing else (``?q=bet888.com``)."""
 
 
 class ReputationDetector:
@@ -117,11 +124,15 @@ class ReputationDetector:
 
 
 def _redirect_target(index: IntelIndex, url: str) -> HostMatch | None:
-    """The listing of a web link embedded after the URL's host (at most four are looked at)."""
+    """The listing of a web link embedded after the URL's host, or of a host searched for
+    (``baidu.com/s?wd=bet888.com``: the first result is the site); at most four of each."""
     rest = url.partition("://")[2]
     cut = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
-    for found in list(_EMBEDDED.finditer(rest, cut))[:4]:
-        match = index.lookup_host(found[1].lower())
+    embedded = [found[1] for found in list(_EMBEDDED.finditer(rest, cut))[:4]]
+    query = rest.partition("?")[2].partition("#")[0]
+    searched = [m[1] for m in list(_SEARCHED.finditer(unquote_plus(query)))[:4]] if query else []
+    for host in (*embedded, *searched):
+        match = index.lookup_host(host.lower())
         if match is not None and match.categories:
             return match
     return None

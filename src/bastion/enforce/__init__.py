@@ -14,6 +14,7 @@ from bastion.enforce.actions import (
     plan_reversal,
     strike_key,
 )
+from bastion.enforce.in_force import HeldAction, Restriction
 from bastion.enforce.ladder import Decision, Ladder, LadderError, StrikeRecord
 from bastion.enforce.reasons import (
     NotReportable,
@@ -29,12 +30,14 @@ __all__ = [
     "INVERSE",
     "Decision",
     "DeliveryOutcome",
+    "HeldAction",
     "Ladder",
     "LadderError",
     "NotReportable",
     "PlannedAction",
     "PlannedReversal",
     "ReasonsConfig",
+    "Restriction",
     "StatementOfReasons",
     "StrikeRecord",
     "build_statement",

@@ -21,6 +21,7 @@ from bastion.enforce.actions import (
     PlannedAction,
     require_aware,
 )
+from bastion.enforce.in_force import HeldAction, Restriction, holding_reason
 from bastion.enforce.ladder_config import COUNT_SCOPES, LadderError, LadderSpec, parse_ladder
 from bastion.model import OUTCOMES, SEVERITIES, Violation
 
@@ -30,6 +31,7 @@ __all__ = [
     "COUNT_SCOPES",
     "STATUSES",
     "Decision",
+    "HeldAction",
     "Ladder",
     "LadderError",
     "StrikeRecord",
@@ -52,7 +54,9 @@ class Decision:
 
     ``status`` is ``act`` (actions and a strike), ``allow`` (nothing), ``review`` (queued for a
     human, no strike, no action) or ``shadow`` (recorded only). ``strike_number`` is the position
-    of the new strike among the active ones (1 = first), 0 when no strike is added.
+    of the new strike among the active ones (1 = first), 0 when no strike is added. ``held``
+    are the account actions of the step not taken because an equal or stronger restriction is
+    already in force (the strike is still added and the content still acted on).
     """
 
     status: str
@@ -63,6 +67,7 @@ class Decision:
     severity: str
     ladder: str
     rule: str
+    held: tuple[HeldAction, ...] = ()
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -154,6 +159,7 @@ class Ladder:
         now: datetime,
         *,
         confirmed: bool = False,
+        in_force: Sequence[Restriction] = (),
     ) -> Decision:
         """Plan the actions for ``violation`` given the account's history.
 
@@ -162,7 +168,8 @@ class Ladder:
         a ``label`` violation is labelled, without a strike, unless a person ``confirmed`` it:
         then it climbs the category's ladder like any other, its content floor staying a label.
         A ``remove`` or ``disable_link`` outcome always yields at least that content action, even
-        when the ladder step holds only account actions.
+        when the ladder step holds only account actions. An account action already covered by a
+        restriction ``in_force`` (see ``bastion.enforce.in_force``) is held, not planned.
         """
         require_aware(now, "now")
         outcome = violation.outcome if content_outcome is None else content_outcome
@@ -204,6 +211,16 @@ class Ladder:
         why = f"{violation.category}/{violation.severity} strike {number} (rule {violation.rule})"
         planned = [_plan(s, why, now) for s in step]
         planned = _ensure_content_action(planned, outcome, violation.rule)
+        held = []
+        if in_force:
+            kept = []
+            for action in planned:
+                reason = holding_reason(action, in_force)
+                if reason is None:
+                    kept.append(action)
+                else:
+                    held.append(HeldAction(action.kind, reason, action.duration))
+            planned = kept
         return Decision(
             "act",
             tuple(planned),
@@ -213,6 +230,7 @@ class Ladder:
             violation.severity,
             key,
             violation.rule,
+            tuple(held),
         )
 
 

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from bastion.enforce import dsa
 from bastion.enforce.actions import PlannedAction, require_aware
 from bastion.enforce.dsa import DSA_CATEGORIES, DsaCategory
+from bastion.enforce.in_force import HeldAction
 from bastion.enforce.ladder import Decision
 from bastion.model import ScanResult, Violation
 
@@ -205,6 +206,9 @@ class StatementOfReasons:
     """Where the content was (``avatar``, ``post``...), so facts can say "in the avatar"."""
     provenance: tuple[ProvenanceFact, ...] = ()
     """Pictures' declarations the decision rests on (a label for AI-generated media)."""
+    held: tuple[HeldAction, ...] = ()
+    """Account actions the ladder named but did not take: a restriction in force covers them
+    (e.g. the account is already banned), so the statement says so instead of staying silent."""
 
     @property
     def reportable(self) -> bool:
@@ -307,6 +311,7 @@ def build_statement(
         account_type=account_type,
         surface=surface,
         provenance=provenance_facts(result, violation),
+        held=decision.held,
     )
 
 
@@ -386,6 +391,9 @@ def describe_facts(statement: StatementOfReasons) -> str:
             f"This is strike {statement.strike_number} on the account within the decay window."
         )
     parts.append(f"Actions: {', '.join(_action_text(a) for a in statement.actions)}.")
+    if statement.held:
+        held = "; ".join(f"{h.kind} ({h.reason})" for h in statement.held)
+        parts.append(f"No new account action: {held}.")
     text = " ".join(parts)
     limit = dsa.TEXT_LIMITS["decision_facts"]
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from bastion.enforce import dsa
 from bastion.enforce.actions import PlannedAction, require_aware
+from bastion.enforce.in_force import HeldAction
 from bastion.enforce.ladder import Decision
 from bastion.enforce.reasons import (
     ReasonsConfig,
@@ -43,7 +44,7 @@ PER_ITEM: Final = frozenset(
     }
 )
 """The fields ``statement`` fills per item; every other one is the template's."""
-_Key = tuple[str, str, str, str, tuple[PlannedAction, ...], int, bool]
+_Key = tuple[str, str, str, str, tuple[PlannedAction, ...], int, bool, tuple[HeldAction, ...]]
 
 
 class _Template(NamedTuple):
@@ -159,6 +160,7 @@ class StatementBook:
             decision.actions,
             decision.strike_number,
             has_images,
+            decision.held,
         )
         found = self.templates.get(key)
         if (

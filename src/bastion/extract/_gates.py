@@ -18,6 +18,10 @@ from bastion.extract._anchors import first_class
 from bastion.normalize.re2syntax import to_re2 as to_re2
 from bastion.normalize.unmask import GATE_MEMORY as GATE_MEMORY
 
+HINT_MAX_CHARS = 32
+"""A set apart whose patterns need one of more characters than this is asked without a hint:
+measured on the clean messages, such a class search cost half a set call and let most texts
+through."""
 GATE_MAX = 4096
 """Longer texts use the ``re`` twin: an RE2 set may exhaust its DFA budget and miss."""
 
@@ -30,21 +34,31 @@ def _guarded(pattern: str) -> str:
 
 
 class Gate:
-    """Patterns compiled twice: an RE2 set (one DFA pass) and exact ``re`` twins."""
+    """Patterns compiled twice: RE2 sets (one DFA pass each) and exact ``re`` twins.
 
-    __slots__ = ("_exact", "_match", "fast", "sources")
+    ``apart``: groups of ``patterns`` (each pattern as given) that get sets of their own. RE2
+    builds one DFA state per combination of the positions every pattern has reached, so a
+    pattern that stays alive over many characters (a window like ``[^\\n]{0,60}``, a loop over
+    words after a common word) multiplies the states of every other pattern in its set: a new
+    message then builds hundreds of states (hundreds of microseconds), and the warm DFA grows
+    past the CPU caches. Apart, each set stays small. ``matcher`` and ``hits`` answer for all
+    sets together, by index into ``patterns``; ``bench.gate_sets`` finds the patterns to set
+    apart.
+    """
 
-    def __init__(self, patterns: Sequence[str]) -> None:
+    __slots__ = ("_exact", "_match", "_sets", "groups", "sources")
+
+    def __init__(self, patterns: Sequence[str], apart: Sequence[Sequence[str]] = ()) -> None:
         self.sources = tuple(patterns)
         self._exact: tuple[list[re.Pattern[str]], re.Pattern[str]] | None = None
-        options = re2.Options()
-        options.max_mem = GATE_MEMORY
-        self.fast = re2.Set.SearchSet(options)
-        for pattern in patterns:
-            self.fast.Add(to_re2(pattern).encode())
-        self.fast.Compile()
-        compiled: Any = self.fast
-        self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
+        groups: list[list[int]] = [[] for _ in range(len(apart) + 1)]
+        for index, pattern in enumerate(self.sources):
+            group = next((k for k, g in enumerate(apart, 1) if pattern in g), 0)
+            groups[group].append(index)
+        self.groups = tuple(tuple(g) for g in groups if g)
+        """Indices into ``patterns`` of each RE2 set, the main set first."""
+        self._sets = [(_compiled_set([self.sources[i] for i in g]), g) for g in self.groups]
+        self._match = _joined(self._sets)
 
     @property
     def patterns(self) -> list[re.Pattern[str]]:
@@ -68,8 +82,37 @@ class Gate:
         return self._exact
 
     def matcher(self) -> Callable[[bytes], list[int]]:
-        """The compiled set's own match function, skipping the wrapper (hot-path callers)."""
+        """The indices of the patterns found in UTF-8 bytes, in no set order: the compiled
+        set's own match function when there is one set (hot-path callers skip the wrapper)."""
         return self._match
+
+    def text_matcher(self) -> Callable[[str], list[int]]:
+        """``matcher`` on a text (up to ``GATE_MAX`` characters) rather than its bytes, where a
+        set apart is asked only when the text holds a character every match of its patterns
+        needs (``bastion.detect._needs``; one ``re`` class search, against encoding and calling
+        a set): most messages in Chinese hold none of a set's English words."""
+        if len(self._sets) == 1:
+            match = self._match
+            return lambda text: match(text.encode("utf-8", "surrogatepass"))
+        (first, first_indices), *rest = self._sets
+        hinted = [
+            (more, indices, _char_search([self.sources[i] for i in indices]))
+            for more, indices in rest
+        ]
+
+        def text_match(text: str) -> list[int]:
+            data = text.encode("utf-8", "surrogatepass")
+            hits = first(data)
+            if hits:
+                hits = [first_indices[i] for i in hits]
+            for more, indices, hint in hinted:
+                if hint(text) is not None:
+                    found = more(data)
+                    if found:
+                        hits.extend(indices[i] for i in found)
+            return hits
+
+        return text_match
 
     def search(self, text: str) -> bool:
         """True when any pattern occurs in ``text``."""
@@ -82,3 +125,45 @@ class Gate:
         if len(text) > GATE_MAX:
             return frozenset(i for i, p in enumerate(self.patterns) if p.search(text))
         return frozenset(self._match(text.encode("utf-8", "surrogatepass")))
+
+
+def _char_search(patterns: Sequence[str]) -> Callable[[str], object]:
+    """A search for the characters every match of ``patterns`` needs (always a hit if none)."""
+    from bastion.detect._needs import needed_chars
+    from bastion.normalize.tables import char_class
+
+    chars = needed_chars(patterns, lambda _: False)
+    if chars is None or len(chars) > HINT_MAX_CHARS:
+        return lambda _: True
+    return re.compile(f"[{char_class(sorted(chars))}]").search
+
+
+def _compiled_set(patterns: Sequence[str]) -> Callable[[bytes], list[int]]:
+    options = re2.Options()
+    options.max_mem = GATE_MEMORY
+    compiled: Any = re2.Set.SearchSet(options)
+    for pattern in patterns:
+        compiled.Add(to_re2(pattern).encode())
+    compiled.Compile()
+    return cast("Callable[[bytes], list[int]]", compiled._set.Match)
+
+
+def _joined(
+    sets: Sequence[tuple[Callable[[bytes], list[int]], Sequence[int]]],
+) -> Callable[[bytes], list[int]]:
+    """One match function over several sets: each set's hits mapped to pattern indices."""
+    (first, first_indices), *rest = sets
+    if not rest and list(first_indices) == list(range(len(first_indices))):
+        return first
+
+    def match(data: bytes) -> list[int]:
+        hits = first(data)
+        if hits:
+            hits = [first_indices[i] for i in hits]
+        for more, indices in rest:
+            found = more(data)
+            if found:
+                hits.extend(indices[i] for i in found)
+        return hits
+
+    return match

@@ -31,7 +31,7 @@ from typing import Final
 
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
-from bastion.model import HOST_KINDS, Entity
+from bastion.model import HANDLE_KINDS, HOST_KINDS, Entity
 from bastion.normalize import unmask
 from bastion.suffixes import is_tld
 
@@ -269,5 +269,40 @@ def read_again(
             if cut is not None and PROSE_LIKE not in flags:
                 flags.append(PROSE_LIKE)
             entity.flags.extend(f for f in flags if f not in entity.flags)
+            out.append(entity)
+    return out
+
+
+OCR_UNSURE: Final = "ocr_unsure"
+"""Flag of a handle read from an OCR line the recogniser nearly read otherwise
+(``ImageCode.readings``): every reading of it is reported with this flag."""
+
+
+def unsure_handles(line: str, others: Sequence[str], found: Sequence[Entity]) -> list[Entity]:
+    """Handles the other readings of ``line`` (``others``: the id after its cue read otherwise,
+    as the recogniser nearly did) yield that ``found`` (the line's own entities) lacks, flagged
+    ``ocr_unsure``; the handles of ``found`` are flagged too. Only handles: a host is read from
+    the line as it is (and guessed at by ``read_again``). Spans are the reading's, clipped to
+    the line."""
+    if not others:
+        return []
+    seen = {(e.kind, e.value) for e in found}
+    for entity in found:
+        if entity.kind in HANDLE_KINDS and OCR_UNSURE not in entity.flags:
+            entity.flags.append(OCR_UNSURE)
+    out: list[Entity] = []
+    for text in others:
+        if not has_candidates(text):
+            continue
+        read = extract_entities(unmask(text, weak=True), prose_like=True)
+        read.extend(read_again(text, read, budget=GuessBudget(0)))  # a cue after the id
+        for entity in read:
+            if entity.kind not in HANDLE_KINDS or (entity.kind, entity.value) in seen:
+                continue
+            seen.add((entity.kind, entity.value))
+            lo = min(entity.span[0], len(line))
+            entity.span = (lo, max(lo, min(entity.span[1], len(line))))
+            entity.raw = line[entity.span[0] : entity.span[1]]
+            entity.flags.append(OCR_UNSURE)
             out.append(entity)
     return out

@@ -52,16 +52,22 @@ def unreverse_key(key: str) -> str:
 
 
 def parse_ip(value: str) -> str | None:
-    """The normalised text of an IPv4/IPv6 address (``[::1]`` brackets allowed), else ``None``."""
+    """The normalised text of an IPv4/IPv6 address (``[::1]`` brackets allowed), else ``None``.
+
+    An IPv4-mapped IPv6 address (``::ffff:5.196.156.38``, ``::ffff:5c4:9c26``) reaches the IPv4
+    host it names, so it is that IPv4 address: a listed IPv4 matches however it is written."""
     text = value.strip()
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1]
     if not text or not (":" in text or text[-1:].isdigit()):
         return None
     try:
-        return str(ipaddress.ip_address(text))
+        address = ipaddress.ip_address(text)
     except ValueError:
         return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(address)
 
 
 def normalize_host(raw: str, *, allow_tld: bool = False) -> str:

@@ -261,7 +261,15 @@ def defang_pass(work: Work) -> None:
             groups = [g for g in groups if text[g[1] : g[2]] != symbol]
             groups.extend(_drop_symbol(work, groups, symbol))
         else:
-            groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
+            reverse = instruction["reverse"] is not None
+            near = max(0, instruction.start() - 16)
+            labelwise = _PER_LABEL_RE.search(text, near, instruction.end() + 8) if reverse else None
+            if labelwise:
+                begin = min(labelwise.start(), instruction.start())
+                end = max(labelwise.end(), instruction.end())
+                groups.extend(_reverse_labels(text, groups, begin, end))
+            else:
+                groups.extend(_follow(text, groups, remove=instruction["remove"] is not None))
         break
     plus = "+" in text or "➕" in text or "＋" in text
     for m in _PLUS_RE.finditer(text) if plus else ():
@@ -324,6 +332,41 @@ def _follow(text: str, groups: list[Group], *, remove: bool) -> list[Group]:
     return found
 
 
+_PER_LABEL_RE: Final = re.compile(
+    r"每段|每节|每一段|每个部分|每部分|各段|逐段|分段|每个单词|每个词"
+    r"|(?i:\b(?:each|every|per)\s{1,2}(?:part|label|piece|section|segment|word|chunk)s?\b)"
+)
+"""The reversal instruction speaks of each label alone (``slegnanaissur.ofni（每段倒着读）``)."""
+_LABELS_BEFORE: Final = re.compile(
+    r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,5}(?![A-Za-z0-9\-.])(?=[^\n.]{0,16}$)"
+)
+_LABELS_AFTER: Final = re.compile(
+    r"[读看念\s)）】:：]{0,4}([A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,5})"
+    r"(?![A-Za-z0-9\-.])"
+)
+
+
+def _reverse_labels(text: str, groups: list[Group], begin: int, end: int) -> list[Group]:
+    """``avahbranup.ni (each part backwards)`` -> ``punarbhava.in``: the dotted name just before
+    the instruction (``begin``) or just after it (``end``), each label reversed in place; only
+    a name that then ends in a known suffix. A name whose labels reversed name no host is no
+    host as written either: it is marked a cut word (kept only when the intel lists it)."""
+    line_start = text.rfind("\n", 0, begin) + 1
+    before = _LABELS_BEFORE.search(text, max(line_start, begin - 320), begin)
+    after = _LABELS_AFTER.match(text, end)
+    spans = [before.span()] if before else []
+    spans += [after.span(1)] if after else []
+    spans = [
+        s for s in spans if not _inside(groups, s[0]) and text[s[0] - 1 : s[0]] not in (".", "-")
+    ]
+    for start, stop in spans:
+        name = text[start:stop]
+        reversed_labels = ".".join(label[::-1] for label in name.split("."))
+        if names_host(reversed_labels):
+            return [("bidi", start, stop, [(start, stop, reversed_labels)])]
+    return [("split_word", start, stop, []) for start, stop in spans[:1]]
+
+
 _SPACED_CHARS_RE: Final = re.compile(
     r"(?<![A-Za-z0-9.\-])[A-Za-z0-9.\-](?:[ \u3000][A-Za-z0-9.\-]){3,126}(?![A-Za-z0-9.\-])"
 )
@@ -345,7 +388,8 @@ def _drop_symbol(work: Work, groups: list[Group], symbol: str) -> list[Group]:
     text = work.text
     found: list[Group] = []
     symbols = re.escape(symbol + {"#": "＃", "*": "＊"}.get(symbol, ""))
-    for m in re.finditer(rf"(?<=[{_AN}.\-])[{symbols}]+(?=[{_AN}.\-])", text):
+    # beside a dot word too: ``s/u/n/点/w/i/n（去掉斜杠）``
+    for m in re.finditer(rf"(?<=[{_AN}.\-点點。．])[{symbols}]+(?=[{_AN}.\-点點。．])", text):
         start, end = m.span()
         if not _inside(groups, start) and not work.touched("spaced_letters", start, end):
             found.append(("defang", start, end, [(start, end, "")]))

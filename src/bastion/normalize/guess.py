@@ -37,7 +37,8 @@ _SPLIT_RE: Final = re.compile(
     rf"|(?P<numeral>(?<![{_AN}{_NUMERALS}\-])[{_NUMERALS}]"
     rf"(?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?P<line>(?<=://)[{_AN}\-]{{1,63}}(?P<gap>[ \t]{{0,4}}\r?\n[ \t]{{0,4}})(?={_TAIL}))"
-    rf"|(?P<mask>(?<=[{_AN}])[*?？□■](?=[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
+    rf"|(?P<mask>(?:(?<=[{_AN}])|(?<![{_AN}\-./=&*?？□■]))[*?？□■]"
+    rf"(?=-?[{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]))"
     rf"|(?<=[.。．点點])(?P<head>[A-Za-z]{{1,10}})(?P<tld>[{PICTOGRAPHS}]{{1,3}})"
     rf"(?=(?P<rest>[A-Za-z0-9]{{1,10}})(?![{_AN}\-.。．点點]))"
 )
@@ -45,13 +46,14 @@ _SPLIT_RE: Final = re.compile(
 (``xnx-vi🀄deos.fun``; not the last gap of letters spaced by emoji, ``b🎲e🎲t🎲8.com``), one
 Chinese numeral glued before a name (``四k-netflix。net``: four, or a word), a line break after
 a scheme's first piece (``https://porn\\npatrons.com``), an emoji inside a TLD (``bet.c🎰om``), a
-character masked out of a name (``cas*noonline88.vip``, ``mi?et.cc``: the tail is no host; the
-second readings try every character in the mask, :mod:`bastion.normalize.readings`)."""
+character masked out of a name (``cas*noonline88.vip``, ``mi?et.cc``, ``*wicopy.com``,
+``fre*-porn.club``: the tail is no host; the second readings try every character in the mask,
+:mod:`bastion.normalize.readings`), not a markdown star pair (``*bet.com*``)."""
 SPLIT_GATE: Final = (
     rf"[{_AN}\-][{PICTOGRAPHS}]{{1,3}}-?[{_AN}]"
     rf"|[{_NUMERALS}][{_AN}][{_AN}\-]{{0,62}}{_DOTS}[A-Za-z]"
     rf"|://[{_AN}\-]{{1,63}}[ \t]{{0,4}}\r?\n"
-    rf"|[{_AN}][*?？□■][{_AN}]"
+    rf"|[{_AN}][*?？□■]-?[{_AN}]|(?:^|[^{_AN}\-./=&])[*?？□■][{_AN}][{_AN}\-]{{0,62}}[.。点點．]"
     rf"|[.。．点點][A-Za-z]{{1,10}}[{PICTOGRAPHS}]{{1,3}}[A-Za-z0-9]"
 )
 """A superset of ``_SPLIT_RE`` for the unmasker's gate (no look-around)."""
@@ -151,6 +153,8 @@ def split_pass(work: Work) -> None:
             start, end = m.span()
         label = _LABEL_RE.match(text, end)
         tail_end = label.end() if label is not None else end
+        if kind == "mask" and _starred_pair(text, start, tail_end):
+            continue
         if work.guess and kind == "mask":
             continue
         if work.guess:
@@ -161,6 +165,19 @@ def split_pass(work: Work) -> None:
             groups.append(("ambiguous_host", m.start(), tail_end, []))
         groups.append(("split_word", start, tail_end, []))
     work.apply(groups)
+
+
+_HOST_AFTER_RE: Final = re.compile(r"[A-Za-z0-9\-.。．]*")
+
+
+def _starred_pair(text: str, start: int, end: int) -> bool:
+    """A mask with no letter before it that closes again after the host (``*bet.com*``):
+    emphasis, not a masked character."""
+    if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return False
+    after = _HOST_AFTER_RE.match(text, end)
+    close = after.end() if after is not None else end
+    return text[close : close + 1] == text[start]
 
 
 def guess_pass(work: Work) -> None:

@@ -416,9 +416,11 @@ def _spoken_digits(work: Work) -> list[Group]:
             continue
         name, start = m["name"], m.start()
         digits_start = m.start("digits") + len(m["digits"]) - len(m["digits"].lstrip())
+        if name is not None and name.lower() in _TIMES:  # ``double nine numbers``: a count
+            words, name, digits_start = [name, *words], None, start
         joined, unsure = _spoken_run(words)
         certain = _JOIN_RE.search(text, m.end(), m.end() + 48) is not None
-        if name is not None and name.lower() in _PROSE_WORDS:
+        if name is not None and (name.lower() in _PROSE_WORDS or _amid_words(text, start)):
             # ``go to seven nine`` (79) or ``go to go eight eight f`` (go88f): both readings
             if work.guess:
                 edits = [(start, m.end("digits"), name + joined), (*m.span("dot"), ".")]
@@ -439,6 +441,19 @@ def _spoken_digits(work: Work) -> list[Group]:
             last = m.start("digits") + m["digits"].rindex(words[-1])
             found.append(("split_word", last, m.end("tld"), []))
     return found
+
+
+_WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]{1,24})[ ]{1,2}$")
+_LEAD_WORDS: Final = words("join play register signup sign bet login log")
+
+
+def _amid_words(text: str, start: int) -> bool:
+    """The word before spoken digits follows another word of the sentence (``free spins daily
+    six five``): it may be the sentence's (``651601.com``) or the name's (``daily651601.com``),
+    so both readings are guesses; after a prose word, a lead verb or punctuation it is the
+    name's (``go to bulldog seven``, ``Win big: bola eight``)."""
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 27), start)
+    return before is not None and before[1].lower() not in _PROSE_WORDS | _LEAD_WORDS
 
 
 def _spoken_run(words: list[str]) -> tuple[str, bool]:

@@ -1,6 +1,7 @@
 """Layouts a reader follows: a host written down a column inside a frame (``┃b┃``), across the
 lines of a chat log (``[16:43] 老王: bet``), or as the first letter of each line when the
-message says so (an acrostic).
+message says so (an acrostic); a grid of columns after a hint to read down and a link
+hard-wrapped at a fixed width (:mod:`bastion.normalize.grids`).
 
 Each scan removes only what the layout adds (the frame, the speaker prefix, the rest of each
 line); the pieces left are joined by the broken-host pass (one piece a line) or, for an
@@ -14,6 +15,10 @@ import re
 import unicodedata
 from typing import Final
 
+from bastion.normalize.grids import dotty as _dotty
+from bastion.normalize.grids import grid, wrapped
+from bastion.normalize.grids import letter as _letter
+from bastion.normalize.grids import line_runs as _runs
 from bastion.normalize.hostwords import COMMON_TLDS, COMMON_WORDS
 from bastion.normalize.result import Edit, Group, Work
 from bastion.normalize.rules import names_host
@@ -30,7 +35,7 @@ _FRAMED_LINE: Final = re.compile(
 _CHAT_LINE: Final = re.compile(
     r"(?m)^[ \t]{0,4}(?P<prefix>(?:[\[(【]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[\])】]?[ \t]{0,3})?"
     r"(?P<name>[^\s:：\[\]【】()]{1,16}(?:[ ][^\s:：\[\]【】()]{1,16})?)[ \t]{0,2}[:：][ \t]{0,3})"
-    r"(?P<piece>[^\s]{1,24})[ \t]{0,4}$"
+    r"(?!//)(?P<piece>[^\s]{1,24})[ \t]{0,4}$"
 )
 _ACROSTIC_HINT: Final = re.compile(
     r"(?i:(?:first|1st|initial|starting)[ ]{1,2}(?:letter|character|char|symbol)s?[ ]{1,2}"
@@ -50,30 +55,17 @@ GATE: Final = (
     r"|[^ \t\r\n:：][ \t]{1,2}[\[(]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[\])]?[ \t]*\r?\n"
     r"|(?i:first[ ]{1,2}(?:letter|character|char|symbol)|read[ ]{1,2}(?:down|vertically)|acrostic)"
     r"|(?i:1st|initial|starting)[ ]{1,2}(?i:letter|char)"
-    r"|每一?行|藏头|竖着|首字母|第一列|首列|最左"
+    r"|每一?行|藏头|竖着|首字母|第一列|首列|最左|竖排|直排|竖读|竖看|竖写|从右|从左|右边开始|左边开始"
+    r"|(?i:right[ ]to[ ]left|left[ ]to[ ]right|top[ ]to[ ]bottom)"
     r"|(?i:first|1st|left)[ ]{1,2}(?i:column)"
     r"|(?:^|\n)[ \t]{0,3}>[ \t]?[A-Za-z0-9.]"
+    "|\\n[ \t\u3000]{0,4}[.点點。．丶·、﹒｡・•∙⋅‧˙︒][ \t\u3000]{0,4}\r?\n[ \t\u3000]{0,4}"
+    "[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+    r"|(?:^|\n)[ \t]{0,3}(?i:http|www)[!-~]{0,36}[ \t]{0,4}\r?\n"
+    r"[ \t]{0,3}[!-~]{1,40}[ \t]{0,4}(?:\r?\n|$)"
 )
 """A superset of the texts the pass changes where a host can come out (RE2 syntax; a framed
 piece holds an ASCII letter, digit or dot: a styled one is caught by its folded character)."""
-
-
-def _runs(matches: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
-    """Matches on consecutive lines, grouped (two or more a group)."""
-    runs: list[list[re.Match[str]]] = []
-    current: list[re.Match[str]] = []
-    for m in matches:
-        if current and text.count("\n", current[-1].end(), m.start()) == 1:
-            between = text[current[-1].end() : m.start()]
-            if between.strip() == "":
-                current.append(m)
-                continue
-        if len(current) >= 2:
-            runs.append(current)
-        current = [m]
-    if len(current) >= 2:
-        runs.append(current)
-    return runs
 
 
 _DOT_PIECE: Final = re.compile(r"(?i:\.|dot|\(dot\)|\[dot\]|\(\.\)|\[\.\])")
@@ -188,24 +180,42 @@ def _quoted(text: str) -> list[Group]:
 
 
 _SINGLE_LINE: Final = re.compile(r"(?m)^[ \t\u3000]{0,4}(?P<piece>\S)[ \t\u3000]{0,4}$")
+_TAIL_LINE: Final = re.compile(r"[ \t\u3000]{0,4}(?P<piece>\S)[ \t\u3000]{1,4}\S")
+"""The line after a column whose first character, set apart by a space, ends the column and
+the message goes on (``ｃ⏎ｏ⏎ｍ 亲测能提现``)."""
+
+
+def _column_host(chars: list[str]) -> bool:
+    folded = "".join("." if _dotty(c) else unicodedata.normalize("NFKC", c) for c in chars)
+    return folded.isascii() and names_host(folded.lower()) and "." in folded[1:-1]
 
 
 def _column(text: str) -> list[Group]:
     """``w\nw\nw\n点\nb\ne\nt\n点\na\ng``: one character a line, a dot written as ``点``
-    or another dot character among them; joined when they name a host."""
+    or another dot character among them; joined when they name a host. The line after the
+    column may begin with its last character, the message going on after a space: that
+    character belongs to the column (``ｃ⏎ｏ⏎ｍ 验证`` is ``com``, never ``co``)."""
     groups: list[Group] = []
     for run in _runs(list(_SINGLE_LINE.finditer(text)), text):
         chars = [m["piece"] for m in run]
-        if len(run) < 4 or not any(c in DOT_CHARS for c in chars):
+        if len(run) < 4 or not any(_dotty(c) for c in chars):
             continue
-        folded = "".join("." if _dotty(c) else unicodedata.normalize("NFKC", c) for c in chars)
-        if not (folded.isascii() and names_host(folded.lower()) and "." in folded[1:-1]):
+        end = run[-1].end()
+        tail = _TAIL_LINE.match(text, end + 1) if text[end : end + 1] == "\n" else None
+        if tail is not None and _letter(tail["piece"]) and not _dotty(tail["piece"]):
+            if not _column_host([*chars, tail["piece"]]):
+                if _column_host(chars):  # a host without its last character: unsure
+                    groups.append(("ambiguous_host", run[0].start(), tail.end("piece"), []))
+                continue
+            run = [*run, tail]
+        elif not _column_host(chars):
             continue
         edits: list[Edit] = _set_apart(text, run)
         edits += [(a.end("piece"), b.start("piece"), "") for a, b in itertools.pairwise(run)]
         edits += [(m.start("piece"), m.end("piece"), ".") for m in run if m["piece"] in DOT_CHARS]
         edits.sort()
-        edits += _set_apart_after(text, run)
+        if tail is None:
+            edits += _set_apart_after(text, run)
         groups.append(("layout", edits[0][0], edits[-1][1], edits))
     return groups
 
@@ -240,18 +250,6 @@ def _acrostic(text: str) -> list[Group]:
     return [("layout", lines[0][0], last_end, edits)]
 
 
-def _dotty(char: str) -> bool:
-    return char == "." or char in DOT_CHARS
-
-
-def _letter(char: str) -> bool:
-    """An ASCII letter or digit, as written or in a style that folds to one, a hyphen or a
-    dot."""
-    if _dotty(char) or char in "-－":
-        return True
-    return unicodedata.normalize("NFKC", char).isascii() and char.isalnum()
-
-
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(first non-blank character, line end) of the non-blank lines of ``text[start:end]``,
     stopping at the first blank line once some were read (64 lines at most)."""
@@ -274,7 +272,8 @@ def layout_pass(work: Work) -> None:
     """Undo a frame, a chat log's prefixes, mail quote marks or an acrostic, so the pieces can
     be joined."""
     text = work.text
-    groups = _frames(text) or _chat(text) or _quoted(text) or _acrostic(text) or _column(text)
+    groups = _frames(text) or _chat(text) or _quoted(text) or wrapped(text)
+    groups = groups or grid(text) or _acrostic(text) or _column(text)
     work.apply(groups)
 
 
@@ -295,6 +294,7 @@ ASIDE_GATE: Final = (
 
 
 _NAME_BEFORE: Final = re.compile(r"[A-Za-z0-9\-]{1,63}$")
+_NAME_PIECE: Final = re.compile(r"[A-Za-z0-9\-]{1,24}")
 
 
 def aside_pass(work: Work) -> None:
@@ -307,6 +307,8 @@ def aside_pass(work: Work) -> None:
         asides = [m[k] for k in ("a", "b") if m[k] is not None]
         if not asides or any(_DOT_PIECE.fullmatch(a.strip()) for a in asides):
             continue
+        if m["a"] is not None and text[m.start()] in "(（" and _NAME_PIECE.fullmatch(m["a"]):
+            continue  # ``bet(888).com``: letters glued on both sides are the name's, not an aside
         tld = m["tld"]
         if not is_tld(tld.lower()) or (tld.istitle() and len(tld) > 1):
             continue  # ``it works (mostly). It is``: a sentence, not a TLD

@@ -25,11 +25,12 @@ from typing import Final
 
 from bastion.normalize.hostwords import words
 from bastion.normalize.result import Edit, Group, Work
+from bastion.normalize.rules import names_host
 from bastion.suffixes import has_known_suffix
 
 _INLINE: Final = words(
     "a b i u s em strong font span small big sup sub mark code del ins strike tt kbd var "
-    "abbr cite q label wbr nobr bdi bdo"
+    "abbr cite q label wbr nobr bdi bdo ruby rb rtc"
 )
 _BLOCK: Final = words(
     "br p div li ul ol tr td th table tbody thead h1 h2 h3 h4 h5 h6 hr blockquote pre img "
@@ -65,6 +66,13 @@ _EMPHASIS_RE: Final = re.compile(
 )
 """Markdown emphasis, strike-through and inline code around a short span (``**vx**``,
 `` `id` ``, ``__微信__``); ``__`` only apart from letters (``http__host`` is a mangled scheme)."""
+_STRUCK_RE: Final = re.compile(r"~~([^~\s]{1,24})~~(?=[A-Za-z0-9])")
+"""Markdown strike-through glued to the word that replaces it (``bet88。~~net~~com``)."""
+_HEAD_RE: Final = re.compile(r"[^\s~]{1,64}$")
+_TAIL_RE: Final = re.compile(r"[^\s~]{1,64}")
+_READ_DOTS: Final = str.maketrans("。｡．", "...")
+_SPOILER_RE: Final = re.compile(r"\|\|([^|\n]{1,64})\|\||>!([^!<>\n]{1,64})!<")
+"""A spoiler (Discord ``||x||``, Reddit ``>!x!<``): one click shows the text in its line."""
 _QUOTES: Final = "\"'“”‘’＂＇「」"
 _PIECE: Final = rf"[{_QUOTES}][A-Za-z0-9.\-/:@_]{{1,63}}[{_QUOTES}]"
 _CONCAT_RE: Final = re.compile(rf"{_PIECE}(?:\s{{0,2}}(?:\+|＋|➕){{1,2}}\s{{0,2}}{_PIECE}){{1,8}}")
@@ -78,6 +86,8 @@ GATE: Final = (
     r"</?[A-Za-z]|\[/?[A-Za-z]|&#[0-9xX]|&[A-Za-z][A-Za-z0-9]|\\[ux0-3]"
     r"|(?:\*\*|__|~~|`)[A-Za-z0-9]|[A-Za-z0-9](?:\*\*|__|~~|`)"
     r"|[A-Za-z0-9.][\"'“”‘’＂＇」]\s{0,2}[+＋➕]|[A-Za-z0-9]<!--"
+    r"|[A-Za-z0-9.:]=\r?\n|=\r?\n[A-Za-z0-9.:]"
+    r"|(?:\|\||>!)[A-Za-z0-9０-ｚ]|[A-Za-z0-9０-ｚ](?:\|\||!<)"
 )
 """Where the pass can matter, as an ``re`` pattern (RE2 through ``to_re2``): short prefixes,
 as a wide bounded repeat would bloat the shared gate DFAs; each branch holds an ASCII letter or
@@ -160,6 +170,18 @@ def _hidden(m: re.Match[str]) -> str | None:
 
 _LINK_FREE: Final = frozenset(".:@。．：＠")
 
+_GLOSS_RE: Final = re.compile(
+    r"<(?P<name>rt|rp)(?![A-Za-z0-9])[^<>\n]{0,200}>(?P<body>[^<>\n]{0,64})</(?P=name)\s?>", re.I
+)
+"""A ruby annotation (``<rt>``) or its fallback bracket (``<rp>``): shown above or beside the
+base text, not in its line."""
+
+
+def _gloss(m: re.Match[str]) -> str:
+    """``<ruby>b<rt>比</rt></ruby>``: the reader reads the base letters along the line; the
+    gloss over them is no part of the word. A gloss that could be a link stays, set apart."""
+    return "" if _LINK_FREE.isdisjoint(m["body"]) else f" {m['body']} "
+
 
 _LINK_PUNCT: Final = frozenset(".:/@-_?=%~。．：／＠")
 """Punctuation a decoded reference or escape may give (``&lt;`` stays: it is markup syntax)."""
@@ -177,16 +199,69 @@ def _concat(m: re.Match[str]) -> str | None:
     return joined if "." in joined else None
 
 
+_QP_BLOCK_RE: Final = re.compile(r"(?m)^(?:[^\n]{0,200}=\r?\n){1,200}[^\n]{0,200}")
+"""Lines ending in ``=`` and the line after them: a quoted-printable body's soft line breaks."""
+_QP_PIECE_RE: Final = re.compile(r"=(?:\r?\n|([0-9A-F]{2}))")
+
+
+def _quoted_printable(m: re.Match[str]) -> str | None:
+    """``https:/=⏎/www=2Ebet=⏎888=2Ecom``: an e-mail body in quoted-printable, as a mail
+    reader shows it: soft line breaks go and each ``=XX`` is the byte it stands for (``=2E``
+    the dot, ``=3D`` the equals sign, UTF-8 sequences their character). Only a block with an
+    escape, decoding to printable UTF-8."""
+    block = m[0]
+    if _QP_ESCAPE_RE.search(block) is None:
+        return None
+    out = bytearray()
+    pos = 0
+    for piece in _QP_PIECE_RE.finditer(block):
+        out += block[pos : piece.start()].encode("utf-8", "surrogatepass")
+        if piece[1] is not None:
+            out.append(int(piece[1], 16))
+        pos = piece.end()
+    out += block[pos:].encode("utf-8", "surrogatepass")
+    try:
+        decoded = out.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if any(c < " " and c not in "\t\r\n" for c in decoded):
+        return None
+    return decoded
+
+
+_QP_ESCAPE_RE: Final = re.compile(r"=[0-9A-F]{2}")
+
+
 _FORMS: Final = (
+    ("markup", _QP_BLOCK_RE, _quoted_printable),
     ("markup", _COMMENT_RE, lambda m: ""),
     ("markup", _HIDDEN_RE, _hidden),
+    ("markup", _GLOSS_RE, _gloss),
     ("markup", _BBCODE_RE, _bbcode),
     ("markup", _TAG_RE, _tag),
     ("markup", _REF_RE, _reference),
     ("markup", _ESCAPE_RE, _escape),
     ("markup", _EMPHASIS_RE, lambda m: next(g for g in m.groups() if g is not None)),
+    ("markup", _SPOILER_RE, lambda m: next(g for g in m.groups() if g is not None)),
     ("markup", _CONCAT_RE, _concat),
 )
+
+
+def _struck_groups(text: str) -> list[Group]:
+    """``bet88。~~net~~com``: text struck through and the text that replaces it, glued: the
+    reader reads the replacement (``bet88.com``), the struck text is dropped. When the word
+    also names a host with the struck text kept (``bet~~777~~888.com``), the reading is
+    flagged ``ambiguous_host``."""
+    groups: list[Group] = []
+    for m in _STRUCK_RE.finditer(text):
+        head = _HEAD_RE.search(text, max(0, m.start() - 64), m.start())
+        tail = _TAIL_RE.match(text, m.end(), m.end() + 64)
+        word = (head[0] if head else "") + m[1] + (tail[0] if tail else "")
+        kept = unicodedata.normalize("NFKC", word).translate(_READ_DOTS)
+        if names_host(kept.lower()):
+            groups.append(("ambiguous_host", m.start(), m.end(), []))
+        groups.append(("markup", m.start(), m.end(), [(m.start(), m.end(), "")]))
+    return groups
 
 
 def markup_pass(work: Work) -> None:
@@ -201,6 +276,8 @@ def markup_pass(work: Work) -> None:
             edit: Edit = (m.start(), m.end(), new)
             groups.append((name, m.start(), m.end(), [edit]))
         work.apply(groups)
+        if pattern is _REF_RE:
+            work.apply(_struck_groups(work.text))
 
 
 def strip(text: str) -> str:
@@ -279,11 +356,36 @@ def hyphen_break_pass(work: Work) -> None:
     belong to the name (``fi-nexio.com``), so the joined host is flagged ``ambiguous_host``:
     listed, acted on; unlisted, a person looks."""
     groups: list[Group] = []
-    for m in _HYPHEN_BREAK_RE.finditer(work.text):
-        if not has_known_suffix(m["tail"].lower()):
+    text = work.text
+    for m in _HYPHEN_BREAK_RE.finditer(text):
+        if not has_known_suffix(m["tail"].lower()) or _fixed_width(text, m.start(), m.end("head")):
             continue
         groups.append(("ambiguous_host", m.start(), m.end(), []))
         groups.append(
             ("spaced_letters", m.start(), m.end(), [(m.end("head"), m.start("tail"), "")])
         )
     work.apply(groups)
+
+
+def _fixed_width(text: str, start: int, end: int) -> bool:
+    """``https:/⏎/www.et⏎hereum-⏎get.org``: the hyphen ends a line of one token as long as the
+    one-token lines above it, up to one that begins a link: a link wrapped at a fixed width
+    (the layout pass joins it), the hyphen kept."""
+    line_start = text.rfind("\n", 0, start) + 1
+    width = end + 1 - line_start
+    line = text[line_start : end + 1]
+    if width > 40 or any(c.isspace() for c in line):
+        return False
+    if line[:4].lower() in ("http", "www."):
+        return True
+    for _ in range(40):
+        if line_start == 0:
+            return False
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = text[above_start : line_start - 1].strip(" \t\r")
+        if len(above) != width or any(c.isspace() for c in above):
+            return False
+        if above[:4].lower() in ("http", "www."):
+            return True
+        line_start = above_start
+    return False

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, cast
 
+import idna
 import re2
 
 from bastion.normalize.tables import CJK_NUMERALS
@@ -333,7 +334,7 @@ _TLD_MENTION = _compile(
 )
 _NAME_TOKEN = _compile(
     r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]"
-    r"[A-Za-z0-9.\-_\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]*"
+    r"[A-Za-z0-9.\-_\x{ff0d}\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]*"
     r"[A-Za-z0-9\x{ff10}-\x{ff19}\x{ff21}-\x{ff3a}\x{ff41}-\x{ff5a}]"
 )
 _NAME_STOP: Final = frozenset(
@@ -496,6 +497,20 @@ def _asides(text: str) -> list[Reading]:
     return [Reading(0, len(text), tighten(cleaned))] if cleaned != text else []
 
 
+_GLOSSED = _compile(r"([A-Za-z0-9\-点點])[(（](?:[一-鿿]{1,4}|(?i:dian|dot))[)）]")
+_GLOSS_GATE = (
+    r"[A-Za-z0-9][(（][一-鿿]{1,4}[)）][A-Za-z0-9\-]{0,8}[(（][一-鿿]{1,4}[)）]"
+    r"|[点點][(（](?i:dian|dot)[)）]"
+)
+
+
+def _glosses(text: str) -> list[Reading]:
+    """``t(提)k(开)88j(杰)点(dian)com``: each letter followed by how it sounds in Chinese, in
+    brackets (and the dot by its pinyin): the glosses dropped."""
+    read = _GLOSSED.sub(lambda m: m.group(1), text)
+    return [Reading(0, len(text), read, joined=True)] if read != text else []
+
+
 _NESTED = _compile(
     r"[⦅⁅⟨〈﹝﹙〔〖⟦〘⦗«‹⸨【\[({]\s?(\.|。|点|(?i:dot)|://|:|/|@)\s?[⦆⁆⟩〉﹞﹚〕〗⟧〙⦘»›⸩】\])}]"
 )
@@ -552,26 +567,61 @@ def _tld_words(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read != text else []
 
 
+_IDN_LETTER = "\u00c0-\u02af\u0300-\u036f\u0370-\u04ff\u0e00-\u0e7f\u1e00-\u1eff\u2c60-\u2c7f"
+"""Letters of an internationalised name that no Chinese sentence holds: accented and IPA Latin,
+Greek, Cyrillic, Thai (and the marks that sit on them)."""
+_IDN_SPELLED_DOT = r"(?:[ \t]?[。．｡][ \t]?|[ \t]?[点點][ \t]?|[ \t](?i:dot)[ \t])"
+_IDN_TLD = "([A-Za-z]{2,24}|[\u0400-\u04ff]{2,12})"
 _IDN_DOT = _compile(
-    r"([\x{00C0}-\x{024F}\x{0370}-\x{04FF}\x{0E00}-\x{0E7F}\x{1E00}-\x{1EFF}\x{2C60}-\x{2C7F}])[。．｡]"
+    rf"([A-Za-z0-9\-]{{0,62}}[{_IDN_LETTER}][{_IDN_LETTER}A-Za-z0-9\-]{{0,62}})"
+    rf"{_IDN_SPELLED_DOT}{_IDN_TLD}"
 )
+_IDN_GATE = rf"[{_IDN_LETTER}][A-Za-z0-9\-]{{0,12}}{_IDN_SPELLED_DOT}"
+
+
+def _punycode(name: str) -> str:
+    """``name`` in its ASCII (``xn--``) form, so no later fold turns it into another name (the
+    IPA ``ɑ`` of ``amazongeschenkkɑrten`` is a letter of the name, not a Latin ``a``); as
+    written when it is no valid name."""
+    try:
+        return idna.encode(name, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
+        return name
 
 
 def _idn_dots(text: str) -> list[Reading]:
-    """``зрелки。net``, ``youtubë｡com``: an ideographic dot after a non-Latin or accented label
-    read as the dot of an internationalised name."""
-    read = _IDN_DOT.sub(lambda m: m.group(1) + ".", text)
-    return [Reading(0, len(text), read)] if read != text else []
+    """``зрелки。net``, ``сахне 点 рф``, ``ดูคลิปเย็ด2。com``: an ideographic or spelled dot
+    after a name with letters of another script (or accents), read as the dot of an
+    internationalised name: once as written (a whole name of look-alike letters, ``һора。com``,
+    then folds to the name it imitates) and once in its ASCII form (the name itself)."""
+    dotted = _IDN_DOT.sub(lambda m: f"{m.group(1)}.{m.group(2)}", text)
+    if dotted == text:
+        return []
+    encoded = _IDN_DOT.sub(lambda m: _punycode(f"{m.group(1)}.{m.group(2)}"), text)
+    return [Reading(0, len(text), dotted), Reading(0, len(text), encoded)]
 
 
 _IP_DOT = r"\s?(?:[.。．点點丶]|\(\.\)|\[\.\]|(?i:dot))\s?"
 _DOTTED_IP = _compile(rf"(?:^|[^0-9])([0-9]{{1,3}}(?:{_IP_DOT}[0-9]{{1,3}}){{3}})(?:[^0-9]|$)")
 _IP_SEPARATOR = _compile(_IP_DOT)
-_IP_DIGITS: Final = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)}, **CJK_NUMERALS, "零": "0", "〇": "0"}
+_DIGIT_FORMS: Final = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width
+    **{chr(0x1D7CE + i): str(i % 10) for i in range(50)},  # mathematical bold, double-struck...
+    **{chr(0x2460 + i): str(i + 1) for i in range(9)},  # circled ①
+    **{chr(0x2776 + i): str(i + 1) for i in range(9)},  # dingbat negative circled ❶
+    **{chr(0x2780 + i): str(i + 1) for i in range(9)},  # dingbat circled sans-serif ➀
+    **{chr(0x278A + i): str(i + 1) for i in range(9)},  # dingbat negative circled sans-serif ➊
+    **{chr(0x24F5 + i): str(i + 1) for i in range(9)},  # double circled ⓵
+    "⓪": "0", "⓿": "0", "🄋": "0", "🄌": "0",
+}  # fmt: skip
+"""Digits from other blocks, one character each, read as ASCII digits."""
+_IP_DIGITS: Final = str.maketrans({**_DIGIT_FORMS, **CJK_NUMERALS})
+"""Digit forms and Chinese numerals (financial ones too), one character each, read as digits
+(offsets hold): a writer mixes them freely in one address (``１８０点壹①4点１５１点91``)."""
+_IP_DIGIT_CLASS = "0-9０-９\U0001d7ce-\U0001d7ff①-⑨❶-➓⓵-⓽⓪⓿\U0001f10b\U0001f10c" + "".join(
+    CJK_NUMERALS
 )
-"""Full-width digits and Chinese numerals, one character each, read as digits (offsets hold)."""
-_IP_DIGIT_CLASS = r"0-9\x{ff10}-\x{ff19}一二三四五六七八九零〇"
+"""The characters of :data:`_IP_DIGITS` as a class body (literal: ``re`` and RE2 read it)."""
 _IP_GATE_DOT = r"\s?(?:[。．点點丶]|\s\.\s|\(\.\)|\[\.\]|(?i:dot))\s?"
 
 
@@ -652,7 +702,7 @@ def _instructions(text: str) -> list[Reading]:
 
 _MASKS: Final = "*?？□■_＿"
 _MASKED = _compile(
-    rf"(?:^|[^A-Za-z0-9\-.])((?:[A-Za-z0-9][A-Za-z0-9\-]{{0,62}})?)([{_MASKS}])"
+    rf"(?:^|[^A-Za-z0-9\-.{_MASKS}])((?:[A-Za-z0-9][A-Za-z0-9\-]{{0,62}})?)([{_MASKS}])"
     r"([A-Za-z0-9\-]{0,63}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})(?:[^A-Za-z0-9\-]|$)"
 )
 _EDGE_MASKS: Final = "*?？□■"
@@ -673,6 +723,8 @@ def _masked(text: str) -> list[Reading]:
         inner = head[-1:].isalnum() and tail[:1].isalnum()
         if not inner and (mask not in _EDGE_MASKS or (not head and not tail[:1].isalnum())):
             continue
+        if not head and text[m.end(3) : m.end(3) + 1] == mask:
+            continue  # ``*bet.com*``: emphasis, not a masked letter
         names = " ".join(f"{head}{fill}{tail}" for fill in _FILLS)
         out.append(
             Reading(m.start(2) - len(head), m.end(3), f" {names} ", joined=True, masked=True)
@@ -689,6 +741,7 @@ _GLYPHS: dict[int, str] = {
     **{0x1F170 + i: chr(0x41 + i) for i in range(26)},  # negative squared 🅰
     **{0x1F150 + i: chr(0x41 + i) for i in range(26)},  # negative circled 🅐
     **{0x249C + i: chr(0x61 + i) for i in range(26)},  # parenthesized ⒜
+    **{0x2474 + i: str(i + 1) for i in range(20)},  # parenthesized digits ⑴ (NFKD: "(1)")
     **{ord(k): v for k, v in {
         "⊙": ".", "⏺": ".", "⚫": ".", "●": ".", "•": ".", "∙": ".", "◉": ".", "⦁": ".",
         "\u20e3": "", "\ufe0f": "",
@@ -797,7 +850,8 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("parts", rf"{_STEP}[\s:：,，]{{0,3}}[A-Za-z0-9]|[A-Za-z0-9]\s{{0,2}}[+＋➕]\s{{0,2}}"
      r"[A-Za-z0-9]", _parts),
     ("asides", _ASIDE_GATE, _asides),
-    ("idn_dots", _IDN_DOT.pattern, _idn_dots),
+    ("glosses", _GLOSS_GATE, _glosses),
+    ("idn_dots", _IDN_GATE, _idn_dots),
     ("dotted_ips", rf"[{_IP_DIGIT_CLASS}]{{1,3}}{_IP_GATE_DOT}[{_IP_DIGIT_CLASS}]{{1,3}}"
      rf"\s?(?:[。．点點丶.]|\(\.\)|\[\.\]|(?i:dot))", _dotted_ips),
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
@@ -818,14 +872,19 @@ _NATO_LETTER = (
     + "|".join(sorted((w for w, c in _NATO.items() if c.isalpha()), key=len, reverse=True))
     + ")"
 )
+REVERSED_CLAUSE: Final = (
+    r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
+    r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))"
+)
+"""A host to read backwards: a dot, then the word that says so within the line (a clause of
+``PRECHECK_CLAUSES``, named: the pre-check gives its long window a DFA of its own)."""
 PRECHECK_CLAUSES: Final = (
     _GLUED_TAG.pattern,
     rf"(?i:\b{_NATO_LETTER}[ \t,;/\-]{{1,4}}{_NATO_WORD}[ \t,;/\-]{{1,4}}{_NATO_WORD})",
     "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
     "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
-    r"(?:点|\. |\.[a-z]{1,6} )[^\n]{0,60}"
-    r"(?:倒着|反过来|倒过来|(?i:flip it|backwards|right to left))",
+    REVERSED_CLAUSE,
     r" (?i:chấm) ",
     "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,12}(?:[.。．点點][A-Za-z]| (?i:dot) )"
     "|(?:[.。．点點]| (?i:dot) )[A-Za-z]{1,4}[\u00c0-\u024f\u1e00-\u1eff]"
@@ -837,9 +896,10 @@ PRECHECK_CLAUSES: Final = (
     r"|[a-z][口◎○◯⚪〇][a-z]",
     r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)",
     r"[A-Za-z0-9][/~^=_\-][A-Za-z0-9][ \t]?(?:点|點|。)[ \t]?[A-Za-z0-9][/~^=_\-][A-Za-z0-9]",
-    r"[0-9０-９一二三四五六七八九零〇]{1,3}"
-    r"(?:[ \t]?[。．点點丶][ \t]?[0-9０-９一二三四五六七八九零〇]{1,3}){3}",
+    rf"[{_IP_DIGIT_CLASS}]{{1,3}}(?:[ \t]?[。．点點丶][ \t]?[{_IP_DIGIT_CLASS}]{{1,3}}){{3}}",
     r"[^ \t\n˙]˙[^ \t\n˙]",
+    _GLOSS_GATE,
+    rf"[{_IDN_LETTER}][A-Za-z0-9\-]{{0,12}}(?:[ \t]?[。．点][ \t]?|[ \t](?i:dot)[ \t])",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
 )
 """Marks of a host only a second reading holds, with no dot before a top-level domain for the

@@ -105,9 +105,10 @@ _LOOKALIKE_DOT_CLASS: Final = re.escape(
 )
 _GAP: Final = (
     rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}]\s{{1,2}}"
-    r"|(?:[^\w\r\n'’]|_){1,3})"
+    r"|(?:[^\w\s'’]|_){1,2}[点點](?:[^\w\s'’]|_){1,2}|(?:[^\w\r\n'’]|_){1,3})"
 )
-"""Between spaced letters: a spelled dot or 1-3 spaces/symbols/emoji (apostrophes join words)."""
+"""Between spaced letters: a spelled dot (``/点/`` where a symbol sets every letter apart) or
+1-3 spaces/symbols/emoji (apostrophes join words)."""
 _UNIT: Final = r"[A-Za-z0-9](?![A-Za-z0-9])"
 _SPACED_RE: Final = re.compile(
     rf"(?<![A-Za-z0-9])(?:(?P<lead>https?://(?:www)?|www)(?P<lg>{_GAP})?)?"
@@ -132,7 +133,7 @@ _TRIGGER_GAP: Final = (
 )
 _HOSTY_GAP: Final = (
     rf"(?:{WS}{{0,2}}{_OPEN}(?:(?i:dot)|\.){_CLOSE}{WS}{{0,2}}|{WS}{{1,2}}(?i:dot){WS}{{1,2}}"
-    rf"|{_NON_WORD}{{0,2}}[.。．｡﹒@]{_NON_WORD}{{0,2}})"
+    rf"|{_NON_WORD}{{0,2}}[.。．｡﹒@]{_NON_WORD}{{0,2}}|{_NON_WORD}{{1,2}}[点點]{_NON_WORD}{{1,2}})"
 )
 _UNITS: Final = rf"{ALNUM}(?:{_TRIGGER_GAP}{ALNUM})"
 SPACED_TRIGGER: Final = (
@@ -436,11 +437,16 @@ def _acceptable(kind: str, left: str, tld: str, cjk: bool) -> bool:
     return plausible_words_host(left, tld, min_left=CJK_WORD_HOST_MIN if cjk else WORD_HOST_MIN)
 
 
+_ID_GOES_ON: Final = re.compile(r"_[A-Za-z0-9]")
+
+
 def spelled_dot_pass(work: Work) -> None:
     """`` dot ``, ``[.]``, ``点``, ``。`` between host labels -> ``.`` if a TLD ends the host."""
     text = work.text
     groups: list[Group] = []
     for m in _CHAIN_RE.finditer(text):
+        if _ID_GOES_ON.match(text, m.end()):
+            continue  # ``WeChat➡️vip_0433``: the last label starts an id, it is no TLD
         labels: list[tuple[int, int]] = []
         seps: list[tuple[int, int, str]] = []
         pos = m.start()

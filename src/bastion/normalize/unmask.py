@@ -128,30 +128,43 @@ _GATE_MAX: Final = 4096
 
 
 class _Gate:
-    """An RE2 set of patterns; ``read(text)`` ORs the bits of those that match."""
+    """RE2 sets of patterns; ``read(text)`` ORs the bits of those that match.
 
-    __slots__ = ("_bits", "_match")
+    The patterns of ``apart`` groups (each pattern as given) get sets of their own: each of them
+    multiplied the DFA states of the others (a cue's separators, the instruction words, the
+    defanged and spelled forms' bracket runs), so a disguised message never seen before cost
+    about 230 us of state building in one set (``precheck._APART`` tells the same story)."""
 
-    def __init__(self, gates: list[tuple[str, int]]) -> None:
-        options = re2.Options()
-        options.max_mem = GATE_MEMORY
-        compiled: Any = re2.Set.SearchSet(options)
-        for pattern, _ in gates:
-            compiled.Add(pattern.encode())
-        compiled.Compile()
-        self._match = cast("Callable[[bytes], list[int]]", compiled._set.Match)
-        self._bits = [bits for _, bits in gates]
+    __slots__ = ("_sets", "gates")
+
+    def __init__(self, gates: list[tuple[str, int]], apart: tuple[tuple[str, ...], ...] = ()):
+        self.gates = tuple(gates)
+        groups: list[list[tuple[str, int]]] = [[] for _ in range(len(apart) + 1)]
+        for pattern, bits in gates:
+            group = next((k for k, g in enumerate(apart, 1) if pattern in g), 0)
+            groups[group].append((pattern, bits))
+        self._sets = tuple(_set_of(group) for group in groups if group)
 
     def read(self, text: str) -> int:
         if len(text) > _GATE_MAX:
             return _EVERYTHING
-        hits = self._match(text.encode("utf-8", "surrogatepass"))
-        if not hits:
-            return 0
+        data = text.encode("utf-8", "surrogatepass")
         result = 0
-        for index in hits:
-            result |= self._bits[index]
+        for match, bits in self._sets:
+            for index in match(data):
+                result |= bits[index]
         return result
+
+
+def _set_of(gates: list[tuple[str, int]]) -> tuple[Callable[[bytes], list[int]], list[int]]:
+    """One RE2 set's match function over ``gates``' patterns, and their bits by index."""
+    options = re2.Options()
+    options.max_mem = GATE_MEMORY
+    compiled: Any = re2.Set.SearchSet(options)
+    for pattern, _ in gates:
+        compiled.Add(pattern.encode())
+    compiled.Compile()
+    return cast("Callable[[bytes], list[int]]", compiled._set.Match), [bits for _, bits in gates]
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +337,12 @@ def _gate_patterns(families: list[tuple[str, int]], passes: list[int]) -> list[t
 
 _ASCII_PASSES: Final = [i for i, p in enumerate(PASSES) if not p.wide]
 _WIDE_PASSES: Final = list(range(len(PASSES)))
-_ASCII_GATE: Final = _Gate(_gate_patterns(list(_ASCII_GATES), _ASCII_PASSES))
+_APART: Final = (
+    (handle_ids.CUED_GATE, id_parts.TRIGGER, to_re2(instructions.GATE)),
+    (defang.GATE, rules.SPACED_TRIGGER, rules.SPELLED_AT_TRIGGER),
+)
+"""Gate patterns in sets of their own (see :class:`_Gate`), found by ``bench.gate_sets``."""
+_ASCII_GATE: Final = _Gate(_gate_patterns(list(_ASCII_GATES), _ASCII_PASSES), _APART)
 _ASCII_STEPS: Final = _steps(_ASCII_PASSES)
 _WIDE_STEPS: Final = _steps(_WIDE_PASSES)
 
@@ -385,7 +403,7 @@ def _compiled() -> _Compiled:
         (handle_ids.TICKER_TRIGGER, _CUED_ID),
         *_ASCII_GATES,
     ]
-    gate = _Gate(_gate_patterns(families, _WIDE_PASSES))
+    gate = _Gate(_gate_patterns(families, _WIDE_PASSES), _APART)
     bmp = [cp for cp in (*t.same, *t.other) if cp <= 0xFFFF]
     chars = re.compile(f"[{char_class(bmp)}\\U00010000-\\U0010ffff]+")
     return _Compiled(t, gate, chars, re.compile(f"[{t.homoglyph_class}]"))

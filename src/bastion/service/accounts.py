@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bastion.enforce.actions import ACTION_TARGET, PlannedAction
 from bastion.enforce.dsa import DsaCategory
+from bastion.enforce.in_force import HeldAction
 from bastion.enforce.reasons import (
     EntityFact,
     GroundSpec,
@@ -121,6 +122,14 @@ def statement_from_dict(raw: dict[str, Any]) -> StatementOfReasons:
                     p.get("error"),
                 )
                 for p in raw.get("provenance") or ()
+            ),
+            held=tuple(
+                HeldAction(
+                    str(h["kind"]),
+                    str(h["reason"]),
+                    None if h.get("duration") is None else timedelta(seconds=int(h["duration"])),
+                )
+                for h in raw.get("held") or ()
             ),
         )
     except (KeyError, TypeError, IndexError) as exc:

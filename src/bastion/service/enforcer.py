@@ -4,6 +4,8 @@ notices and audit, written set-wise at the end of the batch.
 Decisions within a batch see each other: an account's second offending item in the same batch
 escalates exactly as if it had arrived in a later transaction. Accounts are locked (``FOR
 UPDATE``) before their strikes are read, so two concurrent batches cannot both hand out strike 1.
+An account action already covered by a restriction in force (a ban, an equal or longer
+suspension: ``bastion.enforce.in_force``) is held, not repeated, and the decision says so.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
+from bastion.enforce.in_force import COVERING_KINDS, Restriction, restriction_of
 from bastion.enforce.ladder import Ladder, StrikeRecord
 from bastion.enforce.reasons import ReasonsConfig
 from bastion.enforce.statements import StatementBook
@@ -35,7 +38,7 @@ from bastion.service.ingest_store import StoredItem, TenantContext, chunks
 from bastion.service.outcomes import ActionTaken, DecisionOutcome, iso
 from bastion.store import enforcement_sql as sql
 from bastion.store.bulk import Stamps, read_time
-from bastion.store.enums import Actor, CaseStatus
+from bastion.store.enums import AccountStatus, Actor, CaseStatus, Monetization
 from bastion.store.models import Account, Action, Case, Item, Strike
 
 SEVERITY_RANK: Final = {s: i for i, s in enumerate(SEVERITIES)}
@@ -87,6 +90,7 @@ class Enforcer:
         self.accounts: dict[int, AccountState] = {}
         self.stamps = Stamps(session.get_bind().dialect.name == "sqlite")
         self.prior: dict[int, list[tuple[int, StrikeRecord]]] = defaultdict(list)
+        self.in_force: dict[int, list[Restriction]] = defaultdict(list)
         self.struck: set[tuple[int, int, str]] = set()
         self.keys: set[str] = set()
         self.strike_rows: list[tuple[Any, ...]] = []
@@ -125,6 +129,7 @@ class Enforcer:
                         raise ValueError(f"strike of account {row[0]} has no created_at")
                     record = StrikeRecord(row[8], str(row[9]), created)
                     self.prior[account.id].append((row[7], record))
+        self._load_in_force()
         rescanned = sorted(e.id for e, _ in entries if not e.created)
         for part in chunks(rescanned):
             for held in self.session.execute(
@@ -170,7 +175,8 @@ class Enforcer:
             prior = [
                 s for item_id, s in self.prior.get(entry.account_id or 0, ()) if item_id != entry.id
             ]
-            decision = self.ladder.decide(rep, content_outcome, prior, self.now)
+            in_force = self.in_force.get(account.id, ()) if account is not None else ()
+            decision = self.ladder.decide(rep, content_outcome, prior, self.now, in_force=in_force)
             outcome = DecisionOutcome(category, rep.severity, rep.rule, rules, decision.status)
             out.append(outcome)
             if decision.status == "review":
@@ -202,6 +208,7 @@ class Enforcer:
                 if key not in self.keys:
                     self.keys.add(key)
                     planned.append((action, key))
+            outcome.held = list(decision.held)
             if not planned:
                 outcome.repeat = True
                 continue
@@ -262,6 +269,9 @@ class Enforcer:
                 )
                 if action.target == "account" and account is not None:
                     apply_to_account(account, action.kind, action.expires_at)
+                    restriction = restriction_of(action)
+                    if restriction is not None:
+                        self.in_force[account.id].append(restriction)
                 else:
                     self.flags[entry.id].add(CONTENT_FLAGS[action.kind])
             after = account_snapshot(account) if touches_account and account else None
@@ -276,6 +286,41 @@ class Enforcer:
                 )
             )
         return out
+
+    def _load_in_force(self) -> None:
+        """The restrictions in force on the batch's restricted accounts: their unreversed,
+        unexpired account actions, and the account's standing itself (a ban with no action on
+        record still covers). An unrestricted account has none, so it costs no read."""
+        restricted = sorted(
+            a.id
+            for a in self.accounts.values()
+            if a.status != AccountStatus.ACTIVE
+            or a.monetization != Monetization.ACTIVE
+            or a.followers_frozen
+        )
+        tid, now = self.tenant.id, self.now
+        for part in chunks(restricted):
+            for row in self.session.execute(
+                select(Action.account_id, Action.kind, Action.created_at, Action.expires_at)
+                .where(
+                    Action.tenant_id == tid,
+                    Action.account_id.in_(part),
+                    Action.reversed_at.is_(None),
+                    Action.kind.in_(COVERING_KINDS),
+                    (Action.expires_at.is_(None)) | (Action.expires_at > now),
+                )
+                .order_by(Action.id)
+            ):
+                expires = row.expires_at
+                duration = None if expires is None else expires - row.created_at
+                self.in_force[row.account_id].append(Restriction(str(row.kind), duration, expires))
+        for account_id in restricted:
+            account = self.accounts[account_id]
+            held = {r.kind for r in self.in_force[account_id]}
+            if account.status == AccountStatus.BANNED and "ban" not in held:
+                self.in_force[account_id].append(Restriction("ban"))
+            if account.monetization == Monetization.REVOKED and "revoke_monetization" not in held:
+                self.in_force[account_id].append(Restriction("revoke_monetization"))
 
     def _queue_review(self, entry: StoredItem, item: ItemRecord, violation: Violation) -> None:
         priority = CASE_PRIORITY.get(violation.severity, 0)
@@ -380,6 +425,7 @@ class Enforcer:
             "rule": p.outcome.rule,
             "strike": p.outcome.strike_number,
             "statement_id": p.outcome.statement_id,
+            "held": [{"kind": h.kind, "reason": h.reason} for h in p.outcome.held],
             "actions": [
                 {"id": a.id, "kind": a.kind, "expires_at": iso(a.expires_at)}
                 for a in p.outcome.actions

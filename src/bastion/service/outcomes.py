@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bastion.enforce.actions import ACTION_TARGET
+from bastion.enforce.in_force import HeldAction
 
 
 def iso(value: datetime | None) -> str | None:
@@ -43,6 +44,8 @@ class DecisionOutcome:
     """The ladder's decision for one violated category of an item and what came of it.
 
     ``repeat`` marks a category this item was already enforced for (nothing new was done).
+    ``held`` are the account actions not taken because a restriction in force covers them
+    (e.g. the account is already banned): the decision says so rather than staying silent.
     """
 
     category: str
@@ -54,6 +57,7 @@ class DecisionOutcome:
     statement_id: str | None = None
     actions: list[ActionTaken] = field(default_factory=list)
     repeat: bool = False
+    held: list[HeldAction] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,4 +69,5 @@ class DecisionOutcome:
             "statement_id": self.statement_id,
             "action_ids": [a.id for a in self.actions],
             "repeat": self.repeat,
+            "held": [{"kind": h.kind, "reason": h.reason} for h in self.held],
         }

@@ -246,7 +246,8 @@ def _sweep_local(
             batch = scan_chunk(scanner, sources[chunk.source], chunk)
             on_done(chunk, commit_chunk(out, chunk.id, batch))
     elif pending:
-        run_pool(out, sources, pending, options, request.workers, on_done)
+        # This process scans too, with the scanner it has loaded, beside workers - 1 others.
+        run_pool(out, sources, pending, options, request.workers, on_done, scanner)
     return tally
 
 

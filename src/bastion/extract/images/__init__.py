@@ -154,7 +154,14 @@ class ImageStage:
                     for payload in decoder.decode(tile):
                         x0, y0, x1, y1 = payload.box
                         box = (x0 + left, y0 + top, x1 + left, y1 + top)
-                        moved = Payload(payload.format, payload.text, box, "tiles", payload.score)
+                        moved = Payload(
+                            payload.format,
+                            payload.text,
+                            box,
+                            "tiles",
+                            payload.score,
+                            payload.readings,
+                        )
                         self._add(report, seen, decoder.name, moved, frame, frame.full_scale)
 
     def _add(
@@ -181,6 +188,7 @@ class ImageStage:
                 frame=frame.position,
                 attempt=payload.attempt,
                 score=payload.score,
+                readings=tuple(r[: self.limits.max_payload_chars] for r in payload.readings),
             )
         )
         return 1

@@ -24,6 +24,8 @@ class Payload:
     box: tuple[int, int, int, int]
     attempt: str = "plain"
     score: float | None = None
+    readings: tuple[str, ...] = ()
+    """Other readings of the text the recogniser nearly made (OCR lines holding an id)."""
 
 
 @runtime_checkable

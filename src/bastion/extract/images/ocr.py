@@ -28,12 +28,14 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from math import ceil, floor
 from typing import Any, Final
 
 import numpy as np
 import re2
 from PIL import Image
 
+from bastion.extract.images import ocr_nbest
 from bastion.extract.images.base import Payload
 from bastion.normalize.cues import CUES
 from bastion.normalize.re2syntax import to_re2
@@ -265,8 +267,8 @@ def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -
     budget.left -= _width(crops)
     recognised, _ = engine.text_rec(crops)
     regrown = _regrown(engine, array, boxes, recognised, budget)
-    reader = _glyph_reader(engine)
-    alone = REGROW_LINES
+    recogniser = _recogniser(engine)
+    alone, searched = REGROW_LINES, ocr_nbest.MAX_LINES
     width, height = frame.size
     payloads = []
     for index, (quad, (text, score)) in enumerate(zip(boxes, recognised, strict=True)):
@@ -288,16 +290,24 @@ def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -
             sure, attempt = round(min(sure, taller_score), 3), "grown"
         if _ID_LINE.search(text) and (closed := _SPACED_UNDERSCORE.sub("_", text)) != text:
             text, attempt = closed, "closed"
-        if reader is not None and alone > 0 and budget.left > 0 and _ID_LINE.search(text):
+        others: tuple[str, ...] = ()
+        if recogniser is not None and alone > 0 and budget.left > 0 and _ID_LINE.search(text):
             alone -= 1
-            lone = read_alone(reader, crops[index], text, budget)
-            if lone != text:
-                text, attempt = lone, "glyphs"
+            first = text
+            lone = read_alone(recogniser.glyphs, crops[index], text, budget)
+            judged = round_by_height(recogniser, crops[index], lone)
+            if judged != text:
+                text, attempt = judged, "glyphs"
+            if searched > 0:
+                searched -= 1
+                others = _other_readings(recogniser, crops[index], first, text)
+            if judged != lone:  # the recogniser's o or 0, against the height: a reading too
+                others = (lone, *(o for o in others if o != lone))[: ocr_nbest.MAX_READINGS]
         spaced = respaced(text)
         if spaced != text:  # a guess at the spaces: reported as read, unsure
             payloads.append(Payload("line", spaced, box, "respaced", min(sure, UNSURE_SCORE)))
             continue
-        payloads.append(Payload("line", text, box, attempt, sure))
+        payloads.append(Payload("line", text, box, attempt, sure, others))
     return payloads
 
 
@@ -306,36 +316,112 @@ Glyph = tuple[str, float, float]
 GlyphReader = Callable[[np.ndarray[Any, Any]], list[Glyph]]
 
 
-def _glyph_reader(engine: Any) -> GlyphReader | None:
-    """The recogniser's glyphs for one crop (greedy CTC decoding, as RapidOCR's own, keeping
-    each glyph's confidence and place), or None for an engine without RapidOCR's recogniser."""
-    rec = getattr(engine, "text_rec", None)
-    session = getattr(rec, "session", None)
-    characters = getattr(getattr(rec, "postprocess_op", None), "character", None)
-    if rec is None or session is None or characters is None:
-        return None
+class _Recogniser:
+    """RapidOCR's recogniser on one crop at a time: its step probabilities (remembered for the
+    last crop, so placing glyphs and searching other readings of one crop cost one run) and
+    its glyphs (greedy CTC decoding, as RapidOCR's own, keeping each glyph's confidence and
+    place)."""
 
-    def read(crop: np.ndarray[Any, Any]) -> list[Glyph]:
+    __slots__ = ("_last", "_rec", "characters")
+
+    def __init__(self, rec: Any, characters: list[str]) -> None:
+        self._rec, self.characters = rec, characters
+        self._last: tuple[Any, np.ndarray[Any, Any], float] | None = None
+
+    def probs(self, crop: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], float]:
+        """The crop's step probabilities and the width of a step in crop pixels."""
+        if self._last is not None and self._last[0] is crop:
+            return self._last[1], self._last[2]
         height, width = crop.shape[:2]
         ratio = max(REC_MIN_RATIO, width / max(1, height))
-        norm = rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
-        probs = session(norm)[0][0]
+        norm = self._rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+        probs = self._rec.session(norm)[0][0]
+        per_step = norm.shape[3] / len(probs) * width / max(1, min(norm.shape[3], _width([crop])))
+        self._last = (crop, probs, per_step)
+        return probs, per_step
+
+    def glyphs(self, crop: np.ndarray[Any, Any]) -> list[Glyph]:
+        return [(c, sure, (lo + hi) / 2) for c, sure, lo, hi in self.placed(crop)]
+
+    def placed(self, crop: np.ndarray[Any, Any]) -> list[tuple[str, float, float, float]]:
+        """The glyphs with their confidence and the columns of crop their steps span."""
+        probs, per_step = self.probs(crop)
         best = probs.argmax(axis=1)
         steps = len(best)
-        per_step = norm.shape[3] / steps * width / max(1, min(norm.shape[3], _width([crop])))
-        glyphs: list[Glyph] = []
+        glyphs = []
         step = 0
         while step < steps:
             index, end = int(best[step]), step
             while end + 1 < steps and best[end + 1] == index:
                 end += 1
-            if index != 0 and index < len(characters):
-                centre = (step + end + 1) / 2 * per_step
-                glyphs.append((characters[index], float(probs[step, index]), centre))
+            if index != 0 and index < len(self.characters):
+                sure = float(probs[step, index])
+                glyphs.append((self.characters[index], sure, step * per_step, (end + 1) * per_step))
             step = end + 1
         return glyphs
 
-    return read
+
+def round_by_height(recogniser: _Recogniser, crop: np.ndarray[Any, Any], text: str) -> str:
+    """``text`` (a cued line read from ``crop``) with the ``o`` and ``0`` of its id judged by
+    their height (``ocr_nbest.round_glyphs``: the recogniser reads an ``o`` after digits as a
+    ``0`` with confidence, the crop shows it x-height tall), or as it was; as ``read_alone``,
+    only when the crop's glyphs are the line's (spaces and underscores aside)."""
+    span = ocr_nbest.id_span(text)
+    if span is None or not any(c in "o0O" for c in text[span[0] : span[1]]):
+        return text
+    placed = [g for g in recogniser.placed(crop) if g[0] not in "_ "]
+    if _squeezed("".join(g[0] for g in placed)) != _squeezed(text):
+        return text
+    lo = len(_squeezed(text[: span[0]]))
+    ident = _squeezed(text[span[0] : span[1]])
+    columns = [(floor(g[2]), ceil(g[3])) for g in placed[lo : lo + len(ident)]]
+    judged = ocr_nbest.round_glyphs(ident, ocr_nbest.ink_heights(crop, columns))
+    if judged == ident:
+        return text
+    out, seen = list(text), 0
+    for index in range(span[0], span[1]):
+        if text[index] in "_ ":
+            continue
+        out[index] = judged[seen]
+        seen += 1
+    return "".join(out)
+
+
+def _recogniser(engine: Any) -> _Recogniser | None:
+    """The engine's recogniser, or None for an engine without RapidOCR's."""
+    rec = getattr(engine, "text_rec", None)
+    session = getattr(rec, "session", None)
+    characters = getattr(getattr(rec, "postprocess_op", None), "character", None)
+    if rec is None or session is None or characters is None:
+        return None
+    return _Recogniser(rec, characters)
+
+
+def _other_readings(
+    recogniser: _Recogniser, crop: np.ndarray[Any, Any], first: str, text: str
+) -> tuple[str, ...]:
+    """The line ``text`` (cued, read from ``crop`` as ``first``, then its look-alikes read
+    alone) with each other reading of its id (``ocr_nbest``, from ``first``), where the glyphs
+    read alone are changed in a reading too (``uiplzo`` with a lone ``1`` is ``uip1zo``); none
+    that only takes away an underscore the line as mended has."""
+    span, was = ocr_nbest.id_span(text), ocr_nbest.id_span(first)
+    if span is None or was is None:
+        return ()
+    read, before = text[span[0] : span[1]], first[was[0] : was[1]]
+    changed = (
+        {i: c for i, (b, c) in enumerate(zip(before, read, strict=True)) if b != c}
+        if len(before) == len(read)
+        else {}
+    )
+    probs, _ = recogniser.probs(crop)
+    out: list[str] = []
+    for ident in ocr_nbest.other_ids(first, probs, recogniser.characters):
+        if changed and len(ident) == len(before):
+            ident = "".join(changed.get(i, c) if c == before[i] else c for i, c in enumerate(ident))
+        lost = _squeezed(ident) == _squeezed(read) and ident.count("_") < read.count("_")
+        if ident != read and not lost and ident not in out:
+            out.append(ident)
+    return tuple(ocr_nbest.with_id(text, ident) for ident in out)
 
 
 def read_alone(reader: GlyphReader, crop: np.ndarray[Any, Any], text: str, budget: _Budget) -> str:
