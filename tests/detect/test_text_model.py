@@ -89,13 +89,18 @@ def _csv(path: Path) -> Path:
 
 def test_the_shipped_model_flags_fraud_scripts_and_prize_scams(empty_home: Path) -> None:
     scanner = Scanner.load(empty_home, no_feeds=True)
+    # the prize text's premium-rate number after "Call" is a phone offered with prize wording
+    expected = {
+        FRAUD: [("text.intent", "scam")],
+        PRIZE: [("phone.prize", "scam"), ("text.intent", "scam")],
+    }
     for text in (FRAUD, PRIZE):
         result = scanner.scan({"id": "1", "surface": "chat", "text": text})
         assert result.verdict == "review", text
         [signal] = [s for s in result.signals if s.detector == "text_model"]
         assert (signal.label, signal.category) == ("intent.scam", "scam")
         assert signal.evidence.startswith(f"scam (shipped@{shipped_model().meta['version']}): ")
-        assert [(v.rule, v.category) for v in result.violations] == [("text.intent", "scam")]
+        assert [(v.rule, v.category) for v in result.violations] == expected[text]
     for text in ORDINARY:
         result = scanner.scan({"id": "2", "surface": "chat", "text": text})
         assert (result.verdict, result.signals) == ("allow", []), text
