@@ -9,18 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bastion.extract import extract_entities, has_candidates
-from bastion.normalize import unmask
-from bastion.normalize.readings import read_again
-
-
-def _hosts_read(text: str) -> set[str]:
-    found = set()
-    for reading in read_again(text):
-        for e in extract_entities(unmask(reading.text, weak=True), prose_like=True):
-            if e.host:
-                found.add(e.host)
-    return found
+from bastion.extract import has_candidates
+from tests.support.readings import hosts_read
 
 
 @pytest.mark.parametrize(
@@ -35,7 +25,7 @@ def _hosts_read(text: str) -> set[str]:
 )
 def test_the_fields_are_read_together(text: str, host: str) -> None:
     assert has_candidates(text)
-    assert host in _hosts_read(text)
+    assert host in hosts_read(text)
 
 
 @pytest.mark.parametrize(
@@ -43,4 +33,4 @@ def test_the_fields_are_read_together(text: str, host: str) -> None:
     ["今天加点料，味道更好", "标题：周末活动\n描述：记得加点水果", "后缀是什么意思？"],
 )
 def test_prose_about_adding_names_no_host(text: str) -> None:
-    assert _hosts_read(text) == set()
+    assert hosts_read(text) == set()

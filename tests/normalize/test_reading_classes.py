@@ -9,26 +9,14 @@ import idna
 import pytest
 
 from bastion import Item, Scanner
-from bastion.extract import extract_entities, has_candidates
-from bastion.normalize import unmask
-from bastion.normalize.readings import read_again
+from bastion.extract import has_candidates
+from tests.support.readings import hosts_read
 
 
 def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
     result = scanner.scan(Item(id="class", text=text, surface="post"))
     hosts = [e.registrable_domain or e.host for e in result.entities if e.host]
     return hosts, result.verdict
-
-
-def hosts_read(text: str) -> set[str]:
-    """Every host any second reading of ``text`` yields."""
-    found = set()
-    for reading in read_again(text):
-        if has_candidates(reading.text):
-            for e in extract_entities(unmask(reading.text, weak=True), prose_like=True):
-                if e.host:
-                    found.add(e.host)
-    return found
 
 
 @pytest.mark.parametrize(

@@ -10,17 +10,7 @@ from bastion.extract.rereading import JOINED, REREAD, reread, settle
 from bastion.model import Entity
 from bastion.normalize import unmask
 from bastion.normalize.readings import read_again
-
-
-def hosts_read(text: str) -> set[str]:
-    """Every host any second reading of ``text`` yields."""
-    found = set()
-    for reading in read_again(text):
-        if has_candidates(reading.text):
-            for e in extract_entities(unmask(reading.text, weak=True), prose_like=True):
-                if e.host:
-                    found.add(e.host)
-    return found
+from tests.support.readings import hosts_read
 
 
 @pytest.mark.parametrize(
