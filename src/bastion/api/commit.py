@@ -177,7 +177,7 @@ class GroupCommitter:
         stats.items += len(sound)
         stats.largest = max(stats.largest, len(sound))
         try:
-            outcomes = self.store.run(self._enforce(sound))
+            outcomes = self.store.run(self._enforce(sound), ping=False)
         except Exception as exc:
             if len(sound) == 1:
                 sound[0].error = exc
@@ -186,7 +186,7 @@ class GroupCommitter:
             GROUP_FALLBACKS.inc()
             for job in sound:
                 try:
-                    outcomes = self.store.run(self._enforce([job]))
+                    outcomes = self.store.run(self._enforce([job]), ping=False)
                 except Exception as alone:
                     job.error = alone
                 else:
