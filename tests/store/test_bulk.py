@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from bastion.service.ingest_store import _ITEM_INSERT
 from bastion.store import Store, bulk
 from bastion.store.bulk import BulkInsert, BulkUpdate, Stamps, read_time
-from bastion.store.models import Account
+from bastion.store.models import Account, Item
 from bastion.store.queries import create_tenant
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -124,3 +125,48 @@ def test_stamps_refuse_naive_times_and_read_time_gives_aware_utc() -> None:
     )
     with pytest.raises(TypeError):
         read_time(42)
+
+
+def test_one_row_writes_what_the_many_row_form_writes(store: Store) -> None:
+    """PostgreSQL inserts one row from scalar parameters, more from arrays: same stored row."""
+    tenant = _tenant(store)
+    stamps = Stamps(store.dialect == "sqlite")
+    document = '{"verdict": "act", "note": "ü \\"q\\" {a,b}", "n": [1, 2.5, null]}'
+
+    def item(ext: str, result: str | None) -> tuple[object, ...]:
+        now = stamps(NOW)
+        text = "t ☃ {x}"
+        return (
+            tenant,
+            ext,
+            None,
+            "post",
+            text,
+            now,
+            now,
+            None,
+            "act",
+            "v1",
+            result,
+            False,
+            True,
+            False,
+        )
+
+    with store.transaction() as session:
+        conn = session.connection()
+        alone = [
+            _ITEM_INSERT.run(conn, [item(f"one-{n}", doc)])
+            for n, doc in enumerate([document, None])
+        ]
+        many = _ITEM_INSERT.run(conn, [item("many-0", document), item("many-1", None)])
+        one_account = ACCOUNTS.run(conn, _rows(tenant, ["a-one"], stamps))
+    assert [len(r) for r in alone] == [1, 1] and len(many) == 2 and len(one_account) == 1
+    columns = [c for c in Item.__table__.columns if c.name not in ("id", "external_id")]
+    with store.transaction(readonly=True) as session:
+        rows = {
+            r.external_id: tuple(getattr(r, c.name) for c in columns)
+            for r in session.scalars(select(Item))
+        }
+    assert rows["one-0"] == rows["many-0"] and rows["one-1"] == rows["many-1"]
+    assert rows["one-0"] != rows["one-1"]

@@ -67,15 +67,28 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0010_statement_lz4"
-    assert current_revision(store.engine) == "0010_statement_lz4"
+    assert head_revision() == "0011_cache_generation"
+    assert current_revision(store.engine) == "0011_cache_generation"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:
     expected_triggers = (
-        {"audit_events_append_only", "audit_events_no_truncate"}
+        {
+            "audit_events_append_only",
+            "audit_events_no_truncate",
+            "tenants_cache_generation",
+            "campaigns_cache_generation",
+        }
         if store.dialect == "postgresql"
-        else {"audit_events_no_update", "audit_events_no_delete"}
+        else {
+            "audit_events_no_update",
+            "audit_events_no_delete",
+            "tenants_cache_generation_update",
+            "tenants_cache_generation_delete",
+            "campaigns_cache_generation_insert",
+            "campaigns_cache_generation_delete",
+            "campaigns_cache_generation_update",
+        }
     )
     assert _triggers(store) == expected_triggers
     downgrade(store.engine, "base")

@@ -48,6 +48,7 @@ from bastion.expand import ShortLinkExpander
 from bastion.public import routes as public_routes
 from bastion.scanner import Scanner
 from bastion.service.clicks import FLUSH_SECONDS, ClickCounter
+from bastion.service.tenant_cache import TenantCache
 from bastion.service.users import prepare as prepare_sign_in
 from bastion.shim.rewrite import shim_links
 from bastion.shim.signing import LinkSigner
@@ -118,6 +119,7 @@ def create_app(
         writers=settings.check_writers,
     )
     key_watch = keywatch.watch(store.engine)
+    checks.tenants = TenantCache(key_watch.current, ttl=settings.auth_cache_seconds)
     clicks = ClickCounter(store)
     link_signer = signer or LinkSigner.generate()
     link_expander = expander or (ShortLinkExpander() if settings.shim_expand else None)
@@ -133,6 +135,7 @@ def create_app(
         limiter,
         checks=checks,
         keys=key_watch,
+        tenants=checks.tenants,
         intel=intel,
         signer=link_signer,
         clicks=clicks,

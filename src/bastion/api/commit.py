@@ -39,6 +39,7 @@ from bastion.model import Item, ScanResult
 from bastion.scanner import Scanner
 from bastion.service.ingest import EnforcementOutcome, enforce_batch
 from bastion.service.ingest_store import check_record
+from bastion.service.tenant_cache import TenantCache
 from bastion.store import Store
 
 _dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
@@ -104,6 +105,8 @@ class GroupCommitter:
         self.stats = _Stats()
         self.links: LinkRewriter | None = None
         """Set by the app: each response then carries the text's shim links."""
+        self.tenants: TenantCache | None = None
+        """Set by the app: each group reads its tenants from this cache (``tenant_cache``)."""
         self._pending: deque[_Job] = deque()
         self._running = 0
         self._tasks: set[asyncio.Task[None]] = set()
@@ -174,7 +177,7 @@ class GroupCommitter:
         stats.items += len(sound)
         stats.largest = max(stats.largest, len(sound))
         try:
-            outcomes = self.store.run(self._enforce(sound))
+            outcomes = self.store.run(self._enforce(sound), ping=False)
         except Exception as exc:
             if len(sound) == 1:
                 sound[0].error = exc
@@ -183,7 +186,7 @@ class GroupCommitter:
             GROUP_FALLBACKS.inc()
             for job in sound:
                 try:
-                    outcomes = self.store.run(self._enforce([job]))
+                    outcomes = self.store.run(self._enforce([job]), ping=False)
                 except Exception as alone:
                     job.error = alone
                 else:
@@ -197,6 +200,8 @@ class GroupCommitter:
         for job in jobs:
             by_tenant.setdefault(job.tenant_id, []).append(job)
 
+        tenants = self.tenants.context if self.tenants is not None else None
+
         def work(session: Session) -> list[EnforcementOutcome]:
             found: dict[int, EnforcementOutcome] = {}
             for tenant_id, members in by_tenant.items():
@@ -207,6 +212,7 @@ class GroupCommitter:
                     ladder=self.ladder,
                     now=max(j.now for j in members),
                     reasons=self.reasons,
+                    tenants=tenants,
                 )
                 found.update((id(j), o) for j, o in zip(members, outcomes, strict=True))
             return [found[id(j)] for j in jobs]

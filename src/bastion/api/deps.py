@@ -36,6 +36,7 @@ from bastion.scanner import Scanner
 from bastion.service.clicks import ClickCounter
 from bastion.service.errors import Forbidden, RateLimited, ServiceError
 from bastion.service.reports import ReportConfig
+from bastion.service.tenant_cache import TenantCache
 from bastion.shim.signing import LinkSigner
 from bastion.store import Store
 from bastion.store.enums import KeyRole
@@ -148,6 +149,9 @@ class AppContext:
     """digest -> (principal or None for unknown, monotonic expiry, key generation read under)"""
     checks: GroupCommitter | None = None
     keys: KeyGeneration = field(default_factory=NoWatch)
+    tenants: TenantCache | None = None
+    """What check transactions read of their tenant; routes that change a tenant's webhook or
+    campaigns clear it (other processes learn through the key generation)."""
     intel: IntelWatch | None = None
     """Set when the app serves a home: new intel compiles are picked up while running."""
     signer: LinkSigner = field(default_factory=LinkSigner.generate)
@@ -172,6 +176,14 @@ class AppContext:
 def context(request: Request) -> AppContext:
     ctx: AppContext = request.app.state.bastion
     return ctx
+
+
+def tenants_changed(request: Request) -> None:
+    """Call once this process committed a change to a tenant or its campaigns: the next check
+    reads them again (the trigger's generation bump reaches the other processes)."""
+    cache = context(request).tenants
+    if cache is not None:
+        cache.clear()
 
 
 def get_store(request: Request) -> Store:

@@ -12,7 +12,7 @@ that died half way, never adds a second strike or action.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -46,6 +46,8 @@ __all__ = [
 ]
 
 MAX_BATCH: Final = 100_000
+TenantReader = Callable[[Session, int, datetime], rows.TenantContext | None]
+"""(session, tenant id, now) -> the tenant's webhook and live campaigns; None: no such tenant."""
 
 
 @dataclass(slots=True)
@@ -110,6 +112,7 @@ def enforce_batch(
     source: str = "automation",
     campaign_ids: Sequence[int] | None = None,
     reasons: ReasonsConfig | None = None,
+    tenants: TenantReader | None = None,
 ) -> list[EnforcementOutcome]:
     """Store and enforce many scanned items in the caller's transaction, in order.
 
@@ -117,7 +120,8 @@ def enforce_batch(
     its later copies report ``duplicate``. ``campaign_ids`` limits counting to those campaigns
     (default: every live campaign of the tenant whose scope matches). ``source`` is the actor
     (automation, reviewer or report). Raises InputError for a record the store cannot hold,
-    before anything is written.
+    before anything is written. ``tenants`` reads the tenant's webhook and live campaigns
+    (default ``ingest_store.tenant_context``; a ``TenantCache``'s ``context`` serves repeats).
     """
     with paused_gc():
         return _enforce_batch(
@@ -129,6 +133,7 @@ def enforce_batch(
             source=source,
             campaign_ids=campaign_ids,
             reasons=reasons,
+            tenants=tenants or rows.tenant_context,
         )
 
 
@@ -163,13 +168,14 @@ def _enforce_batch(
     source: str,
     campaign_ids: Sequence[int] | None,
     reasons: ReasonsConfig | None,
+    tenants: TenantReader,
 ) -> list[EnforcementOutcome]:
     require_aware(now, "now")
     actor = Actor(source)
     if len(items) > MAX_BATCH:
         raise ValueError(f"a batch holds at most {MAX_BATCH} items")
     created_at = [rows.check_record(item, result) for item, result in items]
-    tenant = rows.tenant_context(session, tenant_id, now)
+    tenant = tenants(session, tenant_id, now)
     if tenant is None:
         raise ValueError(f"tenant {tenant_id} does not exist")
     if not items:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, InvalidatePoolError
 
 from bastion.config import resolve_home
 
@@ -72,9 +73,33 @@ def make_engine(
     # No server-side prepared statements: PostgreSQL would settle on a generic plan made while
     # the tables were small (an index scan over every row of the tenant), and ingest would slow
     # down as the tables grow; unprepared statements are planned with their real parameters.
-    return create_engine(
-        url, echo=echo, pool_pre_ping=True, connect_args={"prepare_threshold": None}
-    )
+    engine = create_engine(url, echo=echo, connect_args={"prepare_threshold": None})
+    _ping_on_checkout(engine)
+    return engine
+
+
+UNPINGED: ContextVar[bool] = ContextVar("bastion_unpinged", default=False)
+"""True while a unit of work that retries a lost connection takes connections (``Store.run``
+with ``ping=False``): their checkout skips the liveness round trip."""
+
+
+def _ping_on_checkout(engine: Engine) -> None:
+    """SQLAlchemy's ``pool_pre_ping``, skippable: every checkout pings the connection (one round
+    trip) and a dead one invalidates the pool and is replaced, unless ``UNPINGED`` is set. Such
+    a caller's first statement then fails on a dead connection instead, which invalidates the
+    pool the same way, and its retry (``Store.run``) gets a fresh connection."""
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if UNPINGED.get():
+            return
+        try:
+            dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            if dialect.is_disconnect(exc, dbapi_connection, None):  # type: ignore[arg-type]
+                raise InvalidatePoolError() from exc
+            raise
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

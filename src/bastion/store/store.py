@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bastion.store.config import SQLITE_BEGIN_OPTION, database_url, make_engine
+from bastion.store.config import SQLITE_BEGIN_OPTION, UNPINGED, database_url, make_engine
 from bastion.store.migrate import upgrade
 from bastion.store.retry import RetryPolicy, retry_call
 
@@ -85,12 +85,24 @@ class Store:
         *,
         readonly: bool = False,
         on_retry: Callable[[int, BaseException, float], None] | None = None,
+        ping: bool = True,
     ) -> T:
-        """Run ``fn(session)`` in a transaction, retrying it on transient errors per ``retry``."""
+        """Run ``fn(session)`` in a transaction, retrying it on transient errors per ``retry``.
+
+        ``ping=False`` skips the liveness round trip when taking a pooled PostgreSQL connection
+        (``config.UNPINGED``): one left dead by a database restart then fails the first
+        statement, a transient error that the retry answers on a fresh connection. For hot
+        paths whose ``fn`` is safe to run again (any ``run`` must be).
+        """
 
         def attempt() -> T:
-            with self.transaction(readonly=readonly) as session:
-                return fn(session)
+            token = None if ping else UNPINGED.set(True)
+            try:
+                with self.transaction(readonly=readonly) as session:
+                    return fn(session)
+            finally:
+                if token is not None:
+                    UNPINGED.reset(token)
 
         return retry_call(attempt, self.retry, on_retry=on_retry)
 

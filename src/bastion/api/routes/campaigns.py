@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
-from bastion.api.deps import NowDep, Principal, StoreDep, require_roles
+from bastion.api.deps import NowDep, Principal, StoreDep, require_roles, tenants_changed
 from bastion.api.schemas import CampaignIn
 from bastion.service.campaigns import create_campaign, get_campaign, list_campaigns
 
@@ -32,7 +32,9 @@ def campaigns(
 
 
 @router.post("", status_code=201, summary="Create a campaign")
-def create(body: CampaignIn, principal: Manager, store: StoreDep, now: NowDep) -> JSONResponse:
+def create(
+    body: CampaignIn, principal: Manager, store: StoreDep, now: NowDep, request: Request
+) -> JSONResponse:
     view = store.run(
         lambda s: create_campaign(
             s,
@@ -45,6 +47,7 @@ def create(body: CampaignIn, principal: Manager, store: StoreDep, now: NowDep) -
             actor=principal.actor,
         )
     )
+    tenants_changed(request)
     return JSONResponse(
         view.to_dict(), status_code=201, headers={"Location": f"/v1/campaigns/{view.id}"}
     )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
-from bastion.api.deps import NowDep, Principal, StoreDep, require_roles
+from bastion.api.deps import NowDep, Principal, StoreDep, require_roles, tenants_changed
 from bastion.api.schemas import WebhookIn
 from bastion.service.notices import configure_webhook
 
@@ -20,7 +20,9 @@ Admin = Annotated[Principal, Depends(require_roles("admin"))]
 
 
 @router.put("", summary="Set or clear the webhook URL; a new secret is returned once")
-def put_webhook(body: WebhookIn, principal: Admin, store: StoreDep, now: NowDep) -> JSONResponse:
+def put_webhook(
+    body: WebhookIn, principal: Admin, store: StoreDep, now: NowDep, request: Request
+) -> JSONResponse:
     secret = store.run(
         lambda s: configure_webhook(
             s,
@@ -31,4 +33,5 @@ def put_webhook(body: WebhookIn, principal: Admin, store: StoreDep, now: NowDep)
             rotate_secret=body.rotate_secret,
         )
     )
+    tenants_changed(request)
     return JSONResponse({"url": body.url, "secret": secret})
