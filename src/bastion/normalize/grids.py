@@ -107,7 +107,7 @@ def _read_columns(rows: list[str], left_first: bool) -> str | None:
     return low if ok else None
 
 
-_HOST_SHAPE: Final = re.compile(r"[a-z0-9](?:[a-z0-9\-]*\.)+[a-z]{2,24}")
+_HOST_SHAPE: Final = re.compile(r"[a-z0-9](?:[a-z0-9\-]{0,63}\.){1,126}[a-z]{2,24}")
 
 
 def grid(text: str) -> list[Group]:
