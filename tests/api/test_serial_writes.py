@@ -24,15 +24,18 @@ def _store(home: Path, busy_ms: int = 20) -> Store:
     return Store(make_engine(database_url(home, None), busy_timeout_ms=busy_ms))
 
 
-def _race(first: Store, second: Store) -> BaseException | None:
-    """``first`` holds a write transaction while ``second`` tries one; ``second``'s error."""
+def _race(first: Store, second: Store, order: list[str] | None = None) -> BaseException | None:
+    """``first`` holds a write transaction while ``second`` tries one; ``second``'s error.
+    ``order`` receives ``first releasing`` (the last step inside its transaction) and ``second committed`` as they happen."""
     holding = threading.Event()
+    events = order if order is not None else []
 
     def hold() -> None:
         with first.transaction() as session:
             session.execute(text("UPDATE tenants SET name = name"))
             holding.set()
             time.sleep(HOLD_SECONDS)
+            events.append("first releasing")  # still inside: second cannot have committed yet
 
     holder = threading.Thread(target=hold)
     holder.start()
@@ -40,6 +43,7 @@ def _race(first: Store, second: Store) -> BaseException | None:
     try:
         with second.transaction() as session:
             session.execute(text("UPDATE tenants SET name = name"))
+        events.append("second committed")
     except OperationalError as exc:
         return exc
     finally:
@@ -60,9 +64,9 @@ def test_without_the_queue_a_second_writer_meets_the_busy_handler(tmp_path: Path
 def test_writers_of_two_processes_queue_on_the_lock_file(tmp_path: Path) -> None:
     first, second = SerialWrites(_store(tmp_path)), SerialWrites(_store(tmp_path))
     try:
-        started = time.monotonic()
-        assert _race(first, second) is None
-        assert time.monotonic() - started >= HOLD_SECONDS
+        order: list[str] = []
+        assert _race(first, second, order) is None
+        assert order == ["first releasing", "second committed"]  # it waited its turn
         assert first.lock_path == second.lock_path
         assert first.lock_path is not None and first.lock_path.name == "bastion.db" + LOCK_SUFFIX
         with first.transaction(readonly=True) as session:  # readers take no lock
