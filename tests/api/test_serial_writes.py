@@ -26,7 +26,8 @@ def _store(home: Path, busy_ms: int = 20) -> Store:
 
 def _race(first: Store, second: Store, order: list[str] | None = None) -> BaseException | None:
     """``first`` holds a write transaction while ``second`` tries one; ``second``'s error.
-    ``order`` receives ``first releasing`` (the last step inside its transaction) and ``second committed`` as they happen."""
+    ``order`` receives ``first releasing`` (the last step inside its transaction) and
+    ``second committed`` as they happen."""
     holding = threading.Event()
     events = order if order is not None else []
 
