@@ -1,18 +1,18 @@
 """Red team 6: how one case is judged (Bastion's ``ScanResult`` and a peer's extracted strings).
 
-The matching rules follow red team 5's scorer so the figures compare: a host matches on itself,
-its registrable domain or its IDNA form; a handle on the id as a reader types it (digits for
-phones, QQ and WhatsApp, national significant number for phones). A Kakao id (no entity kind of
-its own in Bastion) counts when any handle entity carries it.
+The matching rules are red team 5's (its ``host_keys``) so the figures compare: a host matches
+on itself, its registrable domain or its IDNA form; a handle on the id as a reader types it
+(digits for phones, QQ and WhatsApp, national significant number for phones). A Kakao id (no
+entity kind of its own in Bastion) counts when any handle entity carries it.
 """
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bench.redteam5_eval import host_keys
 from bench.redteam6 import Case
 
 HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "phone"})
@@ -31,37 +31,6 @@ MESSENGER_HOSTS = frozenset(
         "page.line.me",
     }
 )
-
-
-def registrable(host: str) -> str:
-    from bastion.suffixes import registrable_domain
-
-    host = host.lower().strip(".").strip("[]")
-    return registrable_domain(host) or host
-
-
-def _idna(host: str) -> str:
-    try:
-        return host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return host
-
-
-def host_keys(hosts: Iterable[str]) -> set[str]:
-    """Every spelling a reported host may match: itself, its registrable domain, its IDNA form."""
-    out: set[str] = set()
-    for h in hosts:
-        if not h:
-            continue
-        h = h.lower().strip(".").strip("[]")
-        out |= {h, registrable(h), _idna(h), registrable(_idna(h))}
-        try:
-            mapped = ipaddress.IPv6Address(h).ipv4_mapped
-        except ValueError:
-            mapped = None
-        if mapped is not None:
-            out.add(str(mapped))
-    return out
 
 
 def digits(s: str) -> str:
