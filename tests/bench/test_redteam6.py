@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from bench.common import REPO_ROOT
+from bench.redteam5_eval import host_keys
 from bench.redteam6 import GROUPS, PER_FAMILY, Case, build, families
-from bench.redteam6_score import handle_matches, host_keys
+from bench.redteam6_score import handle_matches
 from bench.redteam6_text import en_place_value, zh_place_value
 
 SURFACES = {
