@@ -109,6 +109,16 @@ def test_re2_word_gaps_leave_out_cjk() -> None:
     assert has_candidates("加我 b🎲e🎲t🎲8🎲8🎲8 呀")
 
 
+def test_re2_spaces_inside_a_class_stay_inside_it() -> None:
+    """``[^\\sA-Z]`` once became a class nested in a class, which RE2 reads as another pattern:
+    the pre-check then missed ``q678~8334`` (a QQ id after a glued ``q``)."""
+    assert to_re2(r"a[^\sA-Z]b") == r"a[^\s\p{Z}\x0b\x1c-\x1f\x85A-Z]b"
+    assert to_re2(r"a\sb") == r"a[\s\p{Z}\x0b\x1c-\x1f\x85]b"
+    assert to_re2(r"[]\s]") == r"[]\s\p{Z}\x0b\x1c-\x1f\x85]"
+    assert has_candidates("z\x1bq678~8334")
+    assert has_candidates("C*Ca.\x0bcn")
+
+
 def _without_hints(text: str) -> str:
     hint = _wide_hint()
     return "".join(char for char in text if hint(char) is None)

@@ -356,12 +356,30 @@ def test_disguised_entities_pass_the_precheck(text: str) -> None:
         "[b][b][b][b]・[b][b]",
         "ab_a9",
         "om_9i)c",
+        "C*Ca.\x0bcn",
+        "C*Cw\x0c.am\x00.16",
+        "4 4\nz\x1bq678~8334",
+        "ไลน์洞⋅bet888" + "\ue000" * 19,
+        "ไลน์二二二二┃bet888" + "\ue000" * 9,
+        "~V：八≒bet888" + "\ue000" * 5,
+        "V：拐⋅⩘bet888" + "\ue000" * 5,
+        "🔥tg_⋅bet888" + "\ue000" * 9,
     ],
 )
 def test_fuzz_findings_pass_the_precheck(text: str) -> None:
     """``make fuzz`` found these: the scanner's path reads a host, so the pre-check must pass."""
     assert extract_entities(unmask(text, weak=True), prose_like=True)
     assert has_candidates(text)
+
+
+def test_a_guessed_sentence_dot_needs_a_long_lower_case_tld() -> None:
+    """When guessing, ``. `` is a dot only before a TLD of four or more small letters (the shape
+    the pre-check passes): ``x_ab and cwa. mz`` held a sentence end, not ``cwa.mz``."""
+    for text in ("x_ab and cwa. mz", "C*Cwa.\x0cmz(/", "CC**C*Cwa.\x1cme(/"):
+        assert not extract_entities(unmask(text, weak=True), prose_like=True)
+    found = extract_entities(unmask("x_ab and saonidh. world", weak=True), prose_like=True)
+    assert [e.value for e in found] == ["saonidh.world"]
+    assert has_candidates("x_ab and saonidh. world")
 
 
 @pytest.mark.parametrize(

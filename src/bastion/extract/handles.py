@@ -36,6 +36,7 @@ from bastion.normalize.handle_ids import (
     NUMERAL_ID,
     REVERSE_WORDS,
     SPELLED_CUE_GATE,
+    SPOKEN_DIGITS,
     SPOKEN_GATE,
 )
 from bastion.normalize.rules import names_host
@@ -125,6 +126,7 @@ CUE_GLUED = (
 """A cue glued to its id, as display names are written (``vx_lucky8899``, ``加Vabc_12``,
 ``tg_name88``, ``q2659312``, ``丨扣9410010``)."""
 
+_SPOKEN = "".join(SPOKEN_DIGITS)
 CUE_CLAUSES = (
     f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n){{0,8}}(?:[ \t](?:is|Is|IS)[ \t]{{1,2}})?"
     f"(?:[A-Za-z0-9@~+]|{NUMERAL_ID})",
@@ -136,6 +138,12 @@ CUE_CLAUSES = (
     SPOKEN_GATE,
     SPELLED_CUE_GATE,
     CUE_GLUED,
+    # a numeral anywhere in the id after a cue, or a gap inside a glued id: the cued fold reads
+    # both (``V：八≒bet888``, ``ไลน์洞⋅bet888``, ``tg_⋅bet888``, ``q678~8334``; found by make fuzz)
+    f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n|@){{0,8}}[A-Za-z0-9_\\-{_SPOKEN}]{{0,20}}"
+    f"[^\\sA-Za-z0-9]{{0,3}}[{_SPOKEN}]",
+    "(?:[VvWw][Xx]|[Tt][Gg])[_\\-][^\\sA-Za-z0-9]{1,3}[A-Za-z]"
+    "|(?:[Qq]|扣)[1-9][0-9]{0,5}[^\\sA-Za-z0-9_]{1,3}[0-9]",
     PROFILE_GATE,
     f"(?:{POINTED_GATE})[ \t]{{0,2}}[:：]?[ \t]{{0,2}}[A-Za-z0-9]",
 )

@@ -114,7 +114,7 @@ _ASCII_CLAUSES = (
     r"\s[Dd][Oo][Tt]\s",
     f"(?:[0-9][{_AN}\\-]{{0,62}}|[Ww]{{3}}){_DOTS_SPACED}{_TLD}",
     f"{_DOTS_SPACED}(?i:{_TLDS})(?![{_AN}\\-])",
-    f"[{_AN}\\-][ \t]{{1,2}}\\.{_TLD}",
+    f"[{_AN}\\-]\\s{{1,2}}\\.{_TLD}",
     # defanged dots: brackets, backslash, glued or foreign dot words, digits in the TLD
     f"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{DOT_CORE} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
     f"|[{_AN}] ?{DOT_CORE} ?[{BRACKETS}]{{1,3}} ?[{_AN}]",

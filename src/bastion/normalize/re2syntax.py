@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 _LOOKAROUND = re.compile(r"\(\?(<!|!|=)(\[[^\]]*\])\)")
-_WS = "[\\s\\p{Z}\\x1c-\\x1f\\x85]"
+_WS_BODY = "\\s\\p{Z}\\x0b\\x1c-\\x1f\\x85"
+"""Every character ``re``'s ``\\s`` takes in a str: RE2's ``\\s`` is ``[\\t\\n\\f\\r ]``."""
 _WORD_BLOCKS = ((0x3041, 0x3096), (0x30A1, 0x30FA), (0x3400, 0x4DBF), (0x4E00, 0x9FFF))
 """Kana and CJK ideograph blocks: word characters to ``re``'s Unicode ``\\w`` (checked at
 import), not to RE2's ASCII one. Adding them to ``[^\\w`` keeps Chinese text from reading as
@@ -39,8 +40,42 @@ def to_re2(pattern: str) -> str:
         at_end = pattern[match.end() :].strip(")") == ""
         return f"(?:$|{negated})" if at_end else ""
 
-    converted = _LOOKAROUND.sub(replace, pattern).replace("\\s", _WS)
+    converted = _wide_spaces(_LOOKAROUND.sub(replace, pattern))
     converted = converted.replace("[^\\w", "[^\\w" + _CJK_WORD)
     if "(?<" in converted or "(?=" in converted or "(?!" in converted:
         raise ValueError(f"look-around left in gate pattern: {pattern!r}")
     return converted
+
+
+def _wide_spaces(pattern: str) -> str:
+    """Every ``\\s`` widened to ``re``'s spaces: a class of its own outside brackets, its
+    members inside them (``[^\\sA-Z]``; a nested class would end the outer one)."""
+    out: list[str] = []
+    in_class = False
+    k = 0
+    while k < len(pattern):
+        char = pattern[k]
+        if char == "\\" and k + 1 < len(pattern):
+            pair = pattern[k : k + 2]
+            if pair == "\\s":
+                out.append(_WS_BODY if in_class else f"[{_WS_BODY}]")
+            else:
+                out.append(pair)
+            k += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            if pattern.startswith("^", k + 1):
+                out.append("^")
+                k += 1
+            if pattern.startswith("]", k + 1):  # a leading ``]`` is a member
+                out.append("]")
+                k += 1
+        elif char == "]" and in_class:
+            in_class = False
+            out.append(char)
+        else:
+            out.append(char)
+        k += 1
+    return "".join(out)

@@ -394,6 +394,22 @@ def _weak_ok(text: str, left: str, end: int) -> bool:
     )
 
 
+def _guessed_sentence_dot(text: str, sep: tuple[int, int, str], pair: list[str]) -> bool:
+    """``saonidh. world``: when guessing, ``. `` (plain spaces) is a dot between a label ending
+    in a small letter or digit and a lower-case TLD of four or more letters, the shape the
+    pre-check lets through (``cwa. mz`` stays a sentence end)."""
+    start, end, kind = sep
+    left, tld = pair[0], pair[-1]
+    return (
+        kind == "dotspace"
+        and text[start + 1 : end].strip(" ") == ""
+        and (left[-1:].islower() or left[-1:].isdigit())
+        and len(tld) >= 4
+        and tld.isalpha()
+        and tld.islower()
+    )
+
+
 def _sep_kind(sep: str) -> str:
     core = sep.strip()
     if core == ".":
@@ -486,7 +502,10 @@ def spelled_dot_pass(work: Work) -> None:
                 and k == len(labels) - 1
                 and k - 1 not in decor
                 and _ends_suffix(words, k)
-                and (seps[k - 1][2] in _WEAK_KINDS or (work.guess and seps[k - 1][2] == "dotspace"))
+                and (
+                    seps[k - 1][2] in _WEAK_KINDS
+                    or (work.guess and _guessed_sentence_dot(text, seps[k - 1], words[k - 1 :]))
+                )
                 and _weak_ok(text, words[k - 1], labels[k][1])
                 and not _CUE_EMOJI_RE.search(text, seps[k - 1][0], seps[k - 1][1])
                 and not text.startswith(":", labels[k][1])  # ``hi 👉 tg://``: a scheme
