@@ -399,3 +399,55 @@ def test_decision_arguments_never_crash_and_are_fast(
     else:
         assert (planned is None) == (decision != "change_action")
         assert category is None or len(category) <= 64
+
+
+def test_uphold_holds_an_account_action_already_in_force(
+    store: Store, tenant: TenantInfo, ladder: Ladder
+) -> None:
+    """Upheld reports on one account: a suspension covered by the one in force is not taken
+    again, nor a ban on a banned account; the decision and its audit event say why."""
+
+    def uphold(reason: str, at: timedelta, **choice: str) -> tuple[list[str], list[dict[str, str]]]:
+        with store.transaction() as s:
+            receipt = file_report(
+                s,
+                tenant.id,
+                reason=reason,
+                reporter=Reporter(id=f"r-{at.seconds}"),
+                now=T0 + at,
+                config=CONFIG,
+                account_id="u-9",
+            )
+            claim_case(s, tenant.id, receipt.case.id, "ann", now=T0 + at)
+            out = decide_case(
+                s,
+                tenant.id,
+                receipt.case.id,
+                moderator="ann",
+                decision="change_action" if choice else "uphold",
+                now=T0 + at,
+                ladder=ladder,
+                **choice,  # type: ignore[arg-type]
+            )
+            assert (out.statement is None) == (not out.actions)
+            return [str(a.kind) for a in out.actions], out.held
+
+    with store.transaction() as s:
+        item, result = clean("p-1", account="u-9")
+        enforce_result(s, tenant_id=tenant.id, item=item, result=result, ladder=ladder, now=T0)
+    assert uphold("malware", timedelta(0)) == (["temp_suspend"], [])
+    kinds, held = uphold("malware", MIN)
+    assert kinds == [] and [h["kind"] for h in held] == ["temp_suspend"]
+    assert "already in force" in held[0]["reason"]
+    assert uphold("phishing", 2 * MIN, action_kind="ban", notes="repeat")[0] == ["ban"]
+    assert uphold("malware", 3 * MIN) == (
+        [],
+        [{"kind": "temp_suspend", "reason": "account already banned"}],
+    )
+    with store.transaction(readonly=True) as s:
+        taken = [str(a.kind) for a in s.scalars(select(Action).order_by(Action.id))]
+        assert taken == ["temp_suspend", "ban"]
+        decided = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "case.decided").order_by(AuditEvent.seq)
+        ).all()
+        assert [bool(e.payload.get("held")) for e in decided] == [False, True, False, True]

@@ -3,15 +3,17 @@
 Upholding runs the same penalty ladder automation uses (``enforce.Ladder.decide``) on the finding
 (the item's worst current violation, else the reported reason), so a human-confirmed report adds
 a strike and escalates exactly like an automated one, with actor = the reviewer and the case id
-on every action. ``change_action`` keeps the finding and the strike but replaces the planned
-actions with the one the moderator picked. Every decision gets a statement of reasons
-(``enforce.build_statement``) stored on each action, an audit event, and a webhook notice.
+on every action; an account action that a restriction already in force covers (an account
+already banned) is held, not repeated, and the statement says so. ``change_action`` keeps the
+finding and the strike but replaces the planned actions with the one the moderator picked. Every
+decision gets a statement of reasons (``enforce.build_statement``) stored on each action, an
+audit event, and a webhook notice.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Final
 
@@ -32,6 +34,7 @@ from bastion.model import Violation as Finding
 from bastion.service.actions import account_snapshot, apply_to_account, recompute_item
 from bastion.service.errors import Conflict, Forbidden, InvalidInput
 from bastion.service.findings import LABEL_ONLY, REMOVING_KINDS, finding_for
+from bastion.service.restrictions import load_in_force
 from bastion.service.reversal import queue_notice
 from bastion.service.review import check_moderator, load_case
 from bastion.store import audit
@@ -49,6 +52,8 @@ class CaseOutcome:
     actions: list[Action]
     strike: Strike | None
     statement: dict[str, Any] | None
+    held: list[dict[str, str]] = field(default_factory=list)
+    """Account actions the ladder named but a restriction in force covers (not taken)."""
 
 
 def decide_case(
@@ -108,8 +113,9 @@ def decide_case(
     payload: dict[str, Any] = {"decision": str(verdict), "review": review.id, "notes": notes}
     actions: list[Action] = []
     strike = statement = None
+    held: list[dict[str, str]] = []
     if verdict != Decision.DISMISS:
-        actions, strike, statement = _enforce(
+        actions, strike, statement, held = _enforce(
             session,
             case,
             item,
@@ -129,6 +135,8 @@ def decide_case(
             statement=statement["statement_id"] if statement else None,
             category=statement["category"] if statement else None,
         )
+        if held:
+            payload["held"] = held
     audit.append(
         session,
         actor=f"moderator:{moderator}",
@@ -153,7 +161,7 @@ def decide_case(
         now,
     )
     session.flush()
-    return CaseOutcome(case, review, actions, strike, statement)
+    return CaseOutcome(case, review, actions, strike, statement, held)
 
 
 def _enforce(
@@ -169,12 +177,17 @@ def _enforce(
     ladder: Ladder,
     reasons: ReasonsConfig,
     senior: bool = True,
-) -> tuple[list[Action], Strike | None, dict[str, Any] | None]:
+) -> tuple[list[Action], Strike | None, dict[str, Any] | None, list[dict[str, str]]]:
     tenant_id = case.tenant_id
     finding, entities, violation_id = finding_for(session, case, item, category, severity)
     outcome = finding.outcome
     priors = prior_strikes(session, tenant_id, account, item, finding.category)
-    plan = ladder.decide(finding, outcome, priors, now, confirmed=True)
+    in_force = (
+        load_in_force(session, tenant_id, [account], now).get(account.id, [])
+        if account is not None and planned_kind is None
+        else []
+    )
+    plan = ladder.decide(finding, outcome, priors, now, confirmed=True, in_force=in_force)
     label_only = finding.category in LABEL_ONLY
     if planned_kind is None:
         # An operator's ladder may hold a removal for this category: a label-only category
@@ -195,10 +208,13 @@ def _enforce(
         if (ACTION_TARGET[p.kind] == "account" and account is not None)
         or (ACTION_TARGET[p.kind] != "account" and item is not None)
     ]
-    if not planned:
+    if not planned and not plan.held:
         raise InvalidInput("nothing to enforce: the ladder's actions need a target this case lacks")
     if not senior and any(is_permanent_ban(p) for p in planned):
         raise Forbidden(f"case {case.id} would ban the account for good: a senior decides it")
+    held = [{"kind": h.kind, "reason": h.reason} for h in plan.held]
+    if not planned:  # every action the ladder names is covered: nothing restricts anew
+        return [], None, None, held
     plan = replace(plan, actions=tuple(planned))
     reports = session.scalars(
         select(Report.trusted_flagger).where(
@@ -269,7 +285,7 @@ def _enforce(
                 tenant_id=tenant_id,
                 created_at=now,
             )
-    return actions, strike, statement
+    return actions, strike, statement, held
 
 
 def is_permanent_ban(action: PlannedAction) -> bool:

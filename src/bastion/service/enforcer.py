@@ -21,7 +21,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from bastion.enforce.in_force import COVERING_KINDS, Restriction, restriction_of
+from bastion.enforce.in_force import Restriction, restriction_of
 from bastion.enforce.ladder import Ladder, StrikeRecord
 from bastion.enforce.reasons import ReasonsConfig
 from bastion.enforce.statements import StatementBook
@@ -36,9 +36,10 @@ from bastion.service.actions import (
 )
 from bastion.service.ingest_store import StoredItem, TenantContext, chunks
 from bastion.service.outcomes import ActionTaken, DecisionOutcome, iso
+from bastion.service.restrictions import load_in_force
 from bastion.store import enforcement_sql as sql
 from bastion.store.bulk import Stamps, read_time
-from bastion.store.enums import AccountStatus, Actor, CaseStatus, Monetization
+from bastion.store.enums import Actor, CaseStatus
 from bastion.store.models import Account, Action, Case, Item, Strike
 
 SEVERITY_RANK: Final = {s: i for i, s in enumerate(SEVERITIES)}
@@ -288,39 +289,11 @@ class Enforcer:
         return out
 
     def _load_in_force(self) -> None:
-        """The restrictions in force on the batch's restricted accounts: their unreversed,
-        unexpired account actions, and the account's standing itself (a ban with no action on
-        record still covers). An unrestricted account has none, so it costs no read."""
-        restricted = sorted(
-            a.id
-            for a in self.accounts.values()
-            if a.status != AccountStatus.ACTIVE
-            or a.monetization != Monetization.ACTIVE
-            or a.followers_frozen
+        """The restrictions in force on the batch's restricted accounts (an unrestricted
+        account has none, so it costs no read)."""
+        self.in_force.update(
+            load_in_force(self.session, self.tenant.id, self.accounts.values(), self.now)
         )
-        tid, now = self.tenant.id, self.now
-        for part in chunks(restricted):
-            for row in self.session.execute(
-                select(Action.account_id, Action.kind, Action.created_at, Action.expires_at)
-                .where(
-                    Action.tenant_id == tid,
-                    Action.account_id.in_(part),
-                    Action.reversed_at.is_(None),
-                    Action.kind.in_(COVERING_KINDS),
-                    (Action.expires_at.is_(None)) | (Action.expires_at > now),
-                )
-                .order_by(Action.id)
-            ):
-                expires = row.expires_at
-                duration = None if expires is None else expires - row.created_at
-                self.in_force[row.account_id].append(Restriction(str(row.kind), duration, expires))
-        for account_id in restricted:
-            account = self.accounts[account_id]
-            held = {r.kind for r in self.in_force[account_id]}
-            if account.status == AccountStatus.BANNED and "ban" not in held:
-                self.in_force[account_id].append(Restriction("ban"))
-            if account.monetization == Monetization.REVOKED and "revoke_monetization" not in held:
-                self.in_force[account_id].append(Restriction("revoke_monetization"))
 
     def _queue_review(self, entry: StoredItem, item: ItemRecord, violation: Violation) -> None:
         priority = CASE_PRIORITY.get(violation.severity, 0)
