@@ -21,6 +21,9 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("오픈채팅 카톡ID haru_21", "kakao", "haru_21"),
         ("katalk - vipbet777", "kakao", "vipbet777"),
         ("카톡: happyday", "kakao", "happyday"),
+        # the layouts a reader follows: a chat log, a profile field pointing on
+        ("[21:03] 민지: 카톡\n[21:04] 민지: Minji_77", "kakao", "minji_77"),
+        ("昵称：카톡在简介\n简介：Bora_2024｜备注", "kakao", "bora_2024"),
     ],
     "cues_in_jyutping": [
         ("加我 mei4 seon3：ah_wing88", "wechat", "ah_wing88"),
