@@ -58,13 +58,13 @@ _SYMBOLS = cues.SYMBOLS
 _FILL = cues.FILL
 _SEP_CHARS = cues.SEP_CHARS
 SAY = (
-    "(?:(?:搵|揾|找|傾|倾|嚟|黎|聯絡|联络|联系|聯繫|私)(?:[ \t]?我)?|我)(?:啦|吖|呀|喇|啊|吧)?"
-    "|啦|吖|喇"
+    "(?:(?:搵|揾|找|傾|倾|嚟|黎|聯絡|联络|联系|聯繫|私|加|[Pp][Mm]|[Dd][Mm]|[Ii]nbox)"
+    "(?:[ \t]?我)?|我)(?:啦|吖|呀|喇|啊|吧)?|啦|吖|喇|친추|친구[ \t]?추가|추가"
 )
-"""A contact verb or particle between a cue and its id, as Cantonese and Taiwanese write it:
-``TG搵我 x`` (find me on TG), ``Telegram 搵 x``, ``WhatsApp 黎 9363 0392`` (come to),
-``WA我 6275 2703`` (WhatsApp me), ``賴我：x`` (LINE me), ``加我TG啦 x``. The id after it must
-carry a digit or ``_``."""
+"""A contact verb or particle between a cue and its id, as Cantonese, Taiwanese and Korean
+write it: ``TG搵我 x`` (find me on TG), ``Telegram 搵 x``, ``WhatsApp 黎 9363 0392`` (come
+to), ``WA我 6275 2703`` (WhatsApp me), ``賴我：x`` (LINE me), ``飛機加我 x``, ``TG pm我 x``,
+``加我TG啦 x``, ``카톡 친추 x`` (add as a friend). The id after it must carry a digit or ``_``."""
 _SEP = (
     f"(?:{_SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?P<say>[ \t]{{0,2}}(?:{SAY}))"
     f"{_SEP_CHARS}{{0,4}}|{_SEP_CHARS}{{0,4}})"
@@ -151,7 +151,7 @@ CUE_CLAUSES = (
     f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n){{0,8}}(?:[ \t](?:is|Is|IS)[ \t]{{1,2}})?"
     f"(?:[A-Za-z0-9@~+]|{NUMERAL_ID})",
     f"(?:{CUE_TELEGRAM})[^\\n@]{{0,12}}@",
-    f"(?:{'|'.join(CUES)})[ \t]{{0,2}}(?:{SAY})",
+    f"(?:{'|'.join(CUES)})[ \t]{{0,2}}(?:{SAY}){_SEP_CHARS}{{0,4}}[A-Za-z0-9@+]",
     f"(?:{'|'.join(CUES)})[^\\n]{{0,16}}(?:{REVERSE_WORDS})",
     LONE_Q_SPACED_GATE,
     VERB_LED_GATE,

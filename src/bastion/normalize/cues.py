@@ -183,11 +183,12 @@ WORLD_WHATSAPP: Final = (
 """WhatsApp by its name in Russian, Arabic and Persian, Japanese, Korean, Thai, Hindi and
 Hebrew, and Brazil's ``zap``/``zapzap`` (only before a colon: it is also an English word)."""
 MISSPELT_TELEGRAM: Final = (
-    "[Tt][Ee]?[LlI1|][Ee]{0,2}[Gg][Ee]?(?:[Rr][Aa]?|[Aa][Rr]?)[MmNn]{1,2}"
+    "[Tt][Ee]?[LlI1|]{1,2}[Ee]{0,2}[Gg][Ee]?(?:[Rr][Aa]?|[Aa][Rr]?)[MmNn]{1,2}"
     "|[Tt][Ee][Ll][Ee][Gg][Rr][Aa][Mm]{0,2}[Nn]?"
 )
 """Telegram misspelt: a letter dropped, doubled or swapped, ``l`` written ``I`` or ``1``, ``m``
-as ``n`` (``tlegram``, ``telgram``, ``teIegram``, ``telegeram``, ``telegarm``, ``telegran``)."""
+as ``n`` (``tlegram``, ``telgram``, ``tellegram``, ``teIegram``, ``telegeram``, ``telegarm``,
+``telegran``)."""
 SLASH: Final = "(?:[/／]|(?<![A-Za-z])[Ss][Ll][Aa][Ss][Hh](?![A-Za-z])|斜杠|斜线|斜槓)"
 """A slash, also said (``t dot me slash name``)."""
 CUE_TELEGRAM: Final = (
@@ -204,7 +205,7 @@ spells the ``t``."""
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
     f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][SsZz][SsZz]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：])"
-    "|[Ww][Hh]?[Aa]?[Tt]{1,2}[SsZz]?[Aa][Pp]{1,2}|[Ww][Hh][Aa][Ss][Tt][Aa][Pp]{1,2})"
+    "|[Ww][Hh]?[Aa]?[Tt]{1,2}[SsZz]{0,2}[Aa]{1,2}[Pp]{1,2}|[Ww][Hh][Aa][Ss][Tt][Aa][Pp]{1,2})"
     f"(?![A-Za-z])(?:[ ][Mm][Ee](?=[:：]))?|瓦次普|(?:{WORLD_WHATSAPP}){ID_WORD}"
     "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     f"[ \t]{{0,2}}{SLASH}"
