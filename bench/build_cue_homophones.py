@@ -52,8 +52,8 @@ EXCLUDE = frozenset(
 """Reviewed: characters whose pairs would read as ordinary Chinese far more than as a cue."""
 
 EXTRA: dict[str, str] = {
-    "wei": "徽嶶溦",  # look-alikes of 微
-    "xin": "訊讯",  # 微訊 (traditional spelling of the product name), 微讯
+    "wei": "徽嶶溦葳",  # look-alikes of 微 (葳: 艹 over 威, red team 6)
+    "xin": "訊讯伈",  # 微訊 (traditional spelling of the product name), 微讯; 伈: 亻 and 心
     "kou": "蔻寇扣抠釦叩",
     "qi": "企",
     "e": "鹅鵝",

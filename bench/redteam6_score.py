@@ -2,8 +2,8 @@
 
 The matching rules are red team 5's (its ``host_keys``) so the figures compare: a host matches
 on itself, its registrable domain or its IDNA form; a handle on the id as a reader types it
-(digits for phones, QQ and WhatsApp, national significant number for phones). A Kakao id (no
-entity kind of its own in Bastion) counts when any handle entity carries it.
+(digits for phones, QQ and WhatsApp, national significant number for phones). A Kakao id counts
+when any handle entity carries it (Bastion reads it as a ``kakao`` entity).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 from bench.redteam5_eval import host_keys
 from bench.redteam6 import Case
 
-HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "phone"})
-CASE_HANDLE_KINDS = HANDLE_KINDS | {"kakao"}
+HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "kakao", "phone"})
+CASE_HANDLE_KINDS = HANDLE_KINDS
 HOST_KINDS = frozenset({"url", "domain", "ip", "email", "deeplink"})
 MESSENGER_HOSTS = frozenset(
     {

@@ -38,6 +38,7 @@ ENTITY_KINDS: Final = (
     "telegram",
     "whatsapp",
     "line",
+    "kakao",
     "phone",
     "qr",
     "image_hash",
@@ -47,7 +48,7 @@ ENTITY_KINDS: Final = (
 it; what is decoded from a picture keeps its own kind (a QR code's link is a ``url``)."""
 
 HOST_KINDS: Final = frozenset({"url", "domain", "ip", "email"})
-HANDLE_KINDS: Final = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "phone"})
+HANDLE_KINDS: Final = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "kakao", "phone"})
 
 BUILTIN_CATEGORIES: Final = (
     "gambling",

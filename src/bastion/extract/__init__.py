@@ -163,7 +163,7 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
     return [_entity(unmasked, cand) for cand in kept]
 
 
-_HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "phone"})
+_HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "kakao", "phone"})
 
 
 def _messenger_urls_cut_short(found: list[Candidate]) -> list[Candidate]:

@@ -18,6 +18,7 @@ _PRIORITY = {
     "telegram": 2,
     "whatsapp": 2,
     "line": 2,
+    "kakao": 2,
     "wechat": 2,
     "qq": 2,
     "ip": 3,

@@ -21,22 +21,37 @@ import re
 from typing import Final
 
 from bastion.extract._types import Candidate
-from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP
+from bastion.normalize.cues import (
+    CUE_KAKAO,
+    CUE_LINE,
+    CUE_QQ,
+    CUE_TELEGRAM,
+    CUE_WECHAT,
+    CUE_WHATSAPP,
+)
 
 _KIND_CUE: Final = re.compile(
     f"(?:(?P<wechat>{CUE_WECHAT})|(?P<qq>{CUE_QQ})|(?P<telegram>{CUE_TELEGRAM})"
-    f"|(?P<whatsapp>{CUE_WHATSAPP})|(?P<line>{CUE_LINE}))"
+    f"|(?P<whatsapp>{CUE_WHATSAPP})|(?P<line>{CUE_LINE})|(?P<kakao>{CUE_KAKAO}))"
 )
-_KINDS: Final = ("wechat", "qq", "telegram", "whatsapp", "line")
+_KINDS: Final = ("wechat", "qq", "telegram", "whatsapp", "line", "kakao")
 _SHAPES: Final = {
     "wechat": re.compile("[A-Za-z][A-Za-z0-9_\\-]{5,19}|[1-9][0-9]{5,10}"),
     "qq": re.compile("[1-9][0-9]{4,10}"),
     "telegram": re.compile("[A-Za-z][A-Za-z0-9_]{4,31}"),
     "whatsapp": re.compile("\\+?[0-9]{7,15}"),
     "line": re.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{3,19}"),
+    "kakao": re.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{3,19}"),
 }
 """What an id of each messenger looks like once joined."""
 _MARKED: Final = re.compile("[0-9_]")
+
+
+def _value(kind: str, ident: str) -> str:
+    """The id as its messenger stores it: a KakaoTalk id in lower case."""
+    return ident.lower() if kind == "kakao" else ident
+
+
 _PIECE: Final = re.compile("[A-Za-z0-9_\\-+]{1,20}")
 
 # ----------------------------------------------------------------------------- chat logs
@@ -119,7 +134,7 @@ def find_chat_handles(text: str, out: list[Candidate]) -> None:
             continue
         ident = "".join(text[a:b] for a, b in pieces)
         if _MARKED.search(ident) and _SHAPES[kind].fullmatch(ident):
-            out.append(Candidate(kind, pieces[0][0], pieces[-1][1], ident, cue=cue))
+            out.append(Candidate(kind, pieces[0][0], pieces[-1][1], _value(kind, ident), cue=cue))
 
 
 # ----------------------------------------------------------------------------- profiles
@@ -166,7 +181,7 @@ def find_profile_handles(text: str, out: list[Candidate]) -> None:
             continue
         name = ident[0]
         if _MARKED.search(name) and _SHAPES[kind].fullmatch(name):
-            out.append(Candidate(kind, ident.start(), ident.end(), name, cue=cue[0]))
+            out.append(Candidate(kind, ident.start(), ident.end(), _value(kind, name), cue=cue[0]))
 
 
 # ----------------------------------------------------------------------------- pointed ids
@@ -196,4 +211,4 @@ def find_pointed_handles(text: str, out: list[Candidate]) -> None:
         kind = next(k for k in _KINDS if cue[k])
         ident = m["id"]
         if _MARKED.search(ident) and _SHAPES[kind].fullmatch(ident):
-            out.append(Candidate(kind, m.start("id"), m.end("id"), ident, cue=cue[0]))
+            out.append(Candidate(kind, m.start("id"), m.end("id"), _value(kind, ident), cue=cue[0]))

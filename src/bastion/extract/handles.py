@@ -30,7 +30,15 @@ from bastion.extract.handle_layouts import (
 )
 from bastion.extract.phones import international
 from bastion.normalize import cues
-from bastion.normalize.cues import CUE_LINE, CUE_QQ, CUE_TELEGRAM, CUE_WECHAT, CUE_WHATSAPP, CUES
+from bastion.normalize.cues import (
+    CUE_KAKAO,
+    CUE_LINE,
+    CUE_QQ,
+    CUE_TELEGRAM,
+    CUE_WECHAT,
+    CUE_WHATSAPP,
+    CUES,
+)
 from bastion.normalize.handle_ids import (
     LONE_Q_SPACED_GATE,
     NUMERAL_ID,
@@ -50,7 +58,18 @@ _CJK_CHARS = cues.CJK_CHARS
 _SYMBOLS = cues.SYMBOLS
 _FILL = cues.FILL
 _SEP_CHARS = cues.SEP_CHARS
-_SEP = f"(?:{_SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|{_SEP_CHARS}{{0,4}})"
+SAY = (
+    "(?:(?:搵|揾|找|傾|倾|嚟|黎|聯絡|联络|联系|聯繫|私|加|[Pp][Mm]|[Dd][Mm]|[Ii]nbox)"
+    "(?:[ \t]?我)?|我)(?:啦|吖|呀|喇|啊|吧)?|啦|吖|喇|친추|친구[ \t]?추가|추가"
+)
+"""A contact verb or particle between a cue and its id, as Cantonese, Taiwanese and Korean
+write it: ``TG搵我 x`` (find me on TG), ``Telegram 搵 x``, ``WhatsApp 黎 9363 0392`` (come
+to), ``WA我 6275 2703`` (WhatsApp me), ``賴我：x`` (LINE me), ``飛機加我 x``, ``TG pm我 x``,
+``加我TG啦 x``, ``카톡 친추 x`` (add as a friend). The id after it must carry a digit or ``_``."""
+_SEP = (
+    f"(?:{_SEP_CHARS}{{0,2}}[ \t](?:is|Is|IS)[ \t]{{1,2}}|(?P<say>[ \t]{{0,2}}(?:{SAY}))"
+    f"{_SEP_CHARS}{{0,4}}|{_SEP_CHARS}{{0,4}})"
+)
 """What stands between a cue and its id; English also says it (``my wechat is bet_2766``)."""
 _STRONG_SEP = re.compile("[:：号號是为為=＝]")
 _WORDLIKE = re.compile("[A-Za-z.\\-]+")
@@ -120,7 +139,10 @@ CUE_REVERSED = (
 """An id followed by its cue (``abc8899 (vx)``, ``1234567890扣``)."""
 
 CUE_GLUED = (
-    "(?<![A-Za-z0-9_])(?:[VvWw][Xx][_\\-]|加[Vv])[A-Za-z]|(?<![A-Za-z0-9_])[Tt][Gg][_\\-][A-Za-z]"
+    "(?<![A-Za-z0-9_])(?:[VvWw][Xx][_\\-]|加[Vv]|[Vv]["
+    + _SYMBOLS
+    + "]\ufe0f?|[薇威徽][_\\-丨·]?)[A-Za-z]"
+    "|(?<![A-Za-z0-9_])[Tt][Gg][_\\-][A-Za-z]"
     "|(?<![A-Za-z0-9_])[Qq][1-9][0-9]{5}|扣[1-9][0-9]{5}"
 )
 """A cue glued to its id, as display names are written (``vx_lucky8899``, ``加Vabc_12``,
@@ -131,6 +153,7 @@ CUE_CLAUSES = (
     f"(?:{'|'.join(CUES)})(?:{_SEP_CHARS}|\r?\n){{0,8}}(?:[ \t](?:is|Is|IS)[ \t]{{1,2}})?"
     f"(?:[A-Za-z0-9@~+]|{NUMERAL_ID})",
     f"(?:{CUE_TELEGRAM})[^\\n@]{{0,12}}@",
+    f"(?:{'|'.join(CUES)})[ \t]{{0,2}}(?:{SAY}){_SEP_CHARS}{{0,4}}[A-Za-z0-9@+]",
     f"(?:{'|'.join(CUES)})[^\\n]{{0,16}}(?:{REVERSE_WORDS})",
     LONE_Q_SPACED_GATE,
     VERB_LED_GATE,
@@ -172,6 +195,12 @@ _LINE = re.compile(
     f"(?P<cue>{CUE_LINE})(?P<sep>{_SEP})"
     "(?P<id>@?[A-Za-z0-9~][A-Za-z0-9._\\-]{3,19})(?![A-Za-z0-9._\\-])"
 )
+_KAKAO = re.compile(
+    f"(?P<cue>{CUE_KAKAO})(?P<sep>{_SEP})"
+    "(?P<id>[A-Za-z0-9][A-Za-z0-9._\\-]{3,19})(?![A-Za-z0-9._\\-])"
+)
+"""A KakaoTalk id: 4 to 20 letters, digits, ``.``, ``_`` or ``-`` (Kakao stores it in lower
+case)."""
 _REVERSED = re.compile(
     "(?<![A-Za-z0-9_\\-])(?P<id>[A-Za-z][A-Za-z0-9_\\-]{5,19}|[1-9][0-9]{4,10})[ \\t]{0,2}"
     f"(?:[(（\\[【][ ]?{_OVER_ON}(?P<bcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
@@ -199,6 +228,7 @@ _QQ_ITER = anchored_finditer(_QQ)
 _TELEGRAM_ITER = anchored_finditer(_TELEGRAM)
 _WHATSAPP_ITER = anchored_finditer(_WHATSAPP)
 _LINE_ITER = anchored_finditer(_LINE)
+_KAKAO_ITER = anchored_finditer(_KAKAO)
 _REVERSED_ITER = _REVERSED.finditer
 """Not anchored: an id can start at almost any character."""
 
@@ -216,6 +246,12 @@ def _compact(ident: str) -> str:
     ):
         return ident[::2]
     return ident
+
+
+def _said_unmarked(match: Match[str], ident: str) -> bool:
+    """A contact verb between the cue and the id (``TG搵我 x``) and an id with no digit or
+    ``_``: the verb may begin a sentence, not an id."""
+    return match["say"] is not None and _HAS_DIGIT.search(ident) is None
 
 
 def _weak(cue: str, sep: str, ident: str) -> bool:
@@ -285,7 +321,7 @@ def _find_wechat(text: str, out: list[Candidate]) -> None:
         ident = _compact(match["id"])
         if _in_mention(text, match) or not _disguise_ok(text, match, ident):
             continue
-        if _split_vx(match["cue"], ident):
+        if _split_vx(match["cue"], ident) or _said_unmarked(match, ident):
             continue
         if _NUMERIC.fullmatch(ident):
             if match["cue"].endswith(("同号", "同號")):
@@ -329,6 +365,8 @@ def _find_telegram(text: str, out: list[Candidate]) -> None:
             name = _compact(match["id"])
             if _FLIGHT.fullmatch(name) or not _disguise_ok(text, match, name):
                 continue
+            if _said_unmarked(match, name):
+                continue
             if not _weak(match["cue"], match["sep"], name):
                 _emit(out, "telegram", match, "id", name)
 
@@ -350,6 +388,10 @@ def _find_line(text: str, out: list[Candidate]) -> None:
         bare = ident.lstrip("@~")
         if len(ident) < 4 or _in_mention(text, match) or _weak(match["cue"], match["sep"], bare):
             continue
+        if _said_unmarked(match, bare):
+            continue
+        if _MISSPELT_LINE.match(match["cue"]) and not _HAS_DIGIT.search(bare):
+            continue
         if match["cue"] in ("line", "Line") and (not _MIXED_ID.search(bare) or names_host(bare)):
             continue
         if match["cue"].endswith("赖") and not _disguise_ok(text, match, bare):
@@ -357,6 +399,33 @@ def _find_line(text: str, out: list[Candidate]) -> None:
         start = match.start("id")
         value = ident.lstrip("~")
         out.append(Candidate("line", start, start + len(ident), value, cue=match["cue"]))
+
+
+_MISSPELT_LINE = re.compile("(?:加|[Aa]dd ?)?(?:[Ll][Il1!|]|I)[Nn][Ee]")
+"""``LlNE``, ``L1NE``, ``Iine``: LINE misspelt, a disguise: its id must carry a digit or ``_``."""
+_KAKAO_PHONE = re.compile("[0-9.\\-]+")
+
+
+def _find_kakao(text: str, out: list[Candidate]) -> None:
+    """``카톡 lucky_5125 추가``, ``KakaoTalk: xiao2580``: a KakaoTalk id after its cue, read as
+    Kakao stores it (lower case). A number after the cue is the phone Kakao finds friends by
+    (the phone finder's); a letters-only id needs a real separator (``카톡: abcdef``), as the
+    cue is also said in prose (``카톡 주세요``)."""
+    for match in _KAKAO_ITER(text):
+        ident = match["id"].rstrip(".")
+        if len(ident) < 4 or _KAKAO_PHONE.fullmatch(ident) or _in_mention(text, match):
+            continue
+        if (
+            _HAS_DIGIT.search(ident) is None
+            and (match["say"] is not None or not _STRONG_SEP.search(match["sep"]))
+            and not _ID_AFTER_CUE.search(match["cue"])
+        ):
+            continue
+        start = match.start("id")
+        out.append(Candidate("kakao", start, start + len(ident), ident.lower(), cue=match["cue"]))
+
+
+_ID_AFTER_CUE = re.compile("(?:[Ii][Dd]|아이디)$")
 
 
 def _find_reversed(text: str, out: list[Candidate]) -> None:
@@ -379,7 +448,9 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
 
 
 _GLUED = re.compile(
-    "(?<![A-Za-z0-9_])(?:(?P<wcue>[VvWw][Xx][_\\-]|加[Vv](?:[Xx][_\\-])?)(?P<wid>[A-Za-z][A-Za-z0-9_\\-]{4,19})"
+    "(?<![A-Za-z0-9_])(?:(?P<wcue>[VvWw][Xx][_\\-]|加[Vv](?:[Xx][_\\-])?"
+    f"|[Vv][{_SYMBOLS}]\ufe0f?|[薇威徽][_\\-丨·]?)"
+    "(?P<wid>[A-Za-z][A-Za-z0-9_\\-]{4,19})"
     "|(?P<tcue>[Tt][Gg][_\\-])(?P<tid>[A-Za-z][A-Za-z0-9_]{4,31})"
     "|(?P<qcue>[Qq]|扣)(?P<qid>[1-9][0-9]{5,10}))(?![A-Za-z0-9_\\-]|\\.[0-9])"
 )
@@ -389,9 +460,10 @@ _BAR = "丨"
 
 
 def _find_glued(text: str, out: list[Candidate]) -> None:
-    """``vx_lucky8899``, ``tg_name88``, ``q2659312``: a cue glued to its id, as display names
-    and bios are written. The id carries a digit; a glued ``q`` or ``扣`` stands after no Chinese
-    word (``每月扣500000``, ``型号Q195000``) and before no unit (``扣500000元``)."""
+    """``vx_lucky8899``, ``V❤lucky58006``, ``薇caishen_vip64600``, ``威_yun85216``, ``tg_name88``,
+    ``q2659312``: a cue glued to its id, as display names and bios are written. The id carries a
+    digit; a glued ``q``, ``扣``, ``薇`` or ``威`` stands after no Chinese word (``每月扣500000``,
+    ``型号Q195000``, ``蔷薇abc123``) and a number after ``q`` before no unit (``扣500000元``)."""
     for match in _GLUED_ITER(text):
         kind, group = next(
             (k, g) for k, g in (("wechat", "wid"), ("telegram", "tid"), ("qq", "qid")) if match[g]
@@ -400,10 +472,14 @@ def _find_glued(text: str, out: list[Candidate]) -> None:
         start = match.start()
         if not _HAS_DIGIT.search(ident) or _MENTION_TAIL.search(text, max(0, start - 24), start):
             continue
-        if kind == "qq":
-            before = text[start - 1] if start else ""
-            if _UNIT_AFTER.match(text, match.end()) or (_CJK.match(before) and before != _BAR):
-                continue
+        before = text[start - 1] if start else ""
+        if kind == "qq" and _UNIT_AFTER.match(text, match.end()):
+            continue
+        lone = match["wcue"] is not None and _CJK.match(match["wcue"]) is not None
+        if (kind == "qq" or (lone and match["wcue"][0] != "加")) and (
+            _CJK.match(before) and before != _BAR
+        ):
+            continue
         cue = match["wcue"] or match["tcue"] or match["qcue"]
         out.append(Candidate(kind, match.start(group), match.end(group), ident, cue=cue))
 
@@ -411,6 +487,7 @@ def _find_glued(text: str, out: list[Candidate]) -> None:
 _CUE_GLUED_ON = re.compile(
     "(?i:qq|q|vx|wx|v|tg|wa|line|wechat|weixin|telegram|whatsapp)(?:[0-9_\\-]|$)"
 )
+_CUE_WORD = re.compile("|".join(CUES))
 _VERB_LED = re.compile(
     f"(?:^|(?<=[\\s，,。.!！?？;；:：、~～]))(?P<cue>{_VERBS})"
     f"(?:[ \t]{{1,2}}[:：]?|[:：])[ \t]{{0,2}}"
@@ -429,8 +506,10 @@ def _find_verb_led(text: str, out: list[Candidate]) -> None:
         ident = match["id"]
         if _HAS_DIGIT.search(ident) is None or _in_mention(text, match):
             continue
-        if _CUE_GLUED_ON.match(ident):
-            continue  # ``加QQ389136839``, ``加vx_lucky88``: a cue glued to its id, the finders' own
+        if _CUE_GLUED_ON.match(ident) or _CUE_WORD.fullmatch(ident):
+            # ``加QQ389136839``, ``加vx_lucky88``: a cue glued to its id, the finders' own;
+            # ``加我 MEI4SEON3：x``: the cue itself (微信 in jyutping), not an id
+            continue
         _emit(out, "wechat", match, "id", ident)
 
 
@@ -457,6 +536,7 @@ HANDLE_FINDERS: tuple[tuple[str, Callable[[str, list[Candidate]], None]], ...] =
     (CUE_TELEGRAM, _find_telegram),
     (CUE_WHATSAPP, _find_whatsapp),
     (CUE_LINE, _find_line),
+    (CUE_KAKAO, _find_kakao),
     (CUE_REVERSED, _find_reversed),
     (CUE_GLUED, _find_glued),
     (CHAT_GATE, find_chat_handles),

@@ -17,7 +17,8 @@ _LINE_PATHS = ("ti/p/", "r/ti/p/")
 
 TELEGRAM_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog"})
 WHATSAPP_HOSTS = frozenset({"wa.me", "api.whatsapp.com", "whatsapp.com", "web.whatsapp.com"})
-LINE_HOSTS = frozenset({"line.me"})
+LINE_HOSTS = frozenset({"line.me", "page.line.me"})
+"""``page.line.me/ID`` is the profile page of the official account ``@ID``."""
 QQ_HOSTS = frozenset({"wpa.qq.com", "wpa1.qq.com", "wpa2.qq.com"})
 QQ_SCHEMES = frozenset({"tencent", "mqqwpa", "mqqapi", "mqq"})
 """QQ's chat links: ``wpa.qq.com/msgrd?uin=N`` on web pages, ``tencent://message/?uin=N`` and
@@ -53,6 +54,16 @@ def _whatsapp(host: str, path: str) -> str | None:
     return None
 
 
+def _line_page(path: str) -> str | None:
+    """``page.line.me/ID`` or ``page.line.me/?accountId=ID``: the official account ``@ID``."""
+    head = unquote(path.lstrip("/").partition("?")[0].partition("#")[0]).partition("/")[0]
+    if not head:
+        ids = [v[0] for k, v in _query(path).items() if k.lower() == "accountid"]
+        head = ids[0] if ids else ""
+    ident = head.lstrip("@~")
+    return "@" + ident if len(ident) >= 3 and _LINE_ID.fullmatch(ident) else None
+
+
 def _line(path: str) -> str | None:
     head = unquote(path.lstrip("/").partition("?")[0].partition("#")[0])
     lowered = head.lower()
@@ -85,7 +96,7 @@ def messenger_handle(host: str, path: str) -> tuple[str, str] | None:
         number = _whatsapp(host, path)
         return ("whatsapp", number) if number else None
     if host in LINE_HOSTS:
-        ident = _line(path)
+        ident = _line_page(path) if host == "page.line.me" else _line(path)
         return ("line", ident) if ident else None
     if host in QQ_HOSTS:
         uin = _qq_uin(path)

@@ -33,9 +33,10 @@ FILL: Final = (
 """What a spammer puts inside a cue word to break it (``微❤信``, ``V 信``, ``Q.Q``)."""
 BREAK: Final = f"{FILL}{{0,2}}"
 SEP_CHARS: Final = (
-    f"[ \\t\u3000:：号號是为為\\-—=＝~～()（）\\[\\]【】「」『』<>《》'\"“”‘’*·•|｜{SYMBOLS}]"
+    f"[ \\t\u3000:：号號是为為\\-—=＝~～()（）\\[\\]【】「」『』<>《》'\"“”‘’*·•|｜丨{SYMBOLS}]"
 )
-"""What stands between a cue and its id; a table's bar too (``| QQ | 12345678 |``)."""
+"""What stands between a cue and its id; a table's bar too (``| QQ | 12345678 |``), also drawn
+with the ideograph ``丨`` as display names do (``wx丨lucky88``)."""
 ALIAS: Final = (
     "(?:[ ]?[(（](?:[Ww][Ee][Cc][Hh][Aa][Tt]|[Ww]eixin|微信|QQ|[Tt]elegram|TG|电报|電報|飞机|飛機"
     "|[Ww]hats[Aa]pp|LINE|[Ll]ine)[)）])?"
@@ -66,10 +67,27 @@ def _zy(name: str) -> str:
     return f"{ZHUYIN[name]}{_TONE}"
 
 
+JYUTPING: Final = {
+    "wei": "mei", "xin": "seon", "fei": "fei", "ji": "gei", "dian": "din", "bao": "bou",
+}  # fmt: skip
+"""Each cue syllable in jyutping, as Cantonese speakers romanise it (``mei4 seon3`` for 微信,
+``fei1 gei1`` for 飛機, ``din6 bou3`` for 電報, ``kau3 kau3`` for 扣扣); a tone digit may
+follow."""
+
+
+def _cased(latin: str) -> str:
+    return "".join(f"[{c.upper()}{c}]" for c in latin)
+
+
 def _syl(name: str, latin: str, *, first: bool) -> str:
-    """One cue syllable: its homophone characters, its pinyin (a word boundary outside) or its
-    zhuyin."""
-    cased = "".join(f"[{c.upper()}{c}]" for c in latin)
+    """One cue syllable: its homophone characters, its pinyin or jyutping (a word boundary
+    outside; jyutping may carry its tone digit) or its zhuyin."""
+    cased = _cased(latin)
+    jyut = JYUTPING.get(name)
+    if jyut is not None and jyut != latin:
+        cased = f"(?:{cased}|{_cased(jyut)}[1-6]?)"
+    elif jyut is not None:
+        cased = f"{cased}[1-6]?"
     if first:
         return f"(?:[{SYLLABLES[name]}]|(?<![A-Za-z]){cased}|{_zy(name)})"
     return f"(?:[{SYLLABLES[name]}]|{cased}(?![A-Za-z])|{_zy(name)})"
@@ -86,11 +104,15 @@ NICKNAMES_WECHAT: Final = (
     "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
     "|(?<![A-Za-z0-9])(?:VV|ᐯ᙭) ?(?=[:：])|(?<![A-Za-z])(?:[Ww]ech@t|Ꮃechat)(?![A-Za-z])"
     "|小绿(?=[:：])|[🟢💚]\ufe0f?(?=[:：])|加卫星|卫星(?=[:：])"
+    f"|(?<![{CJK_CHARS}])卫星(?=[ \t])"
+    "|(?<![A-Za-z0-9])[VvWw]字?(?:头|頭|开头|開頭)的?(?:聊天)?(?:软件|軟件|[Aa][Pp][Pp])"
     "|(?<![A-Za-z])[Ww][ēéěè]i ?[Xx][īíǐì]n(?![A-Za-z])"
 )
 """WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``), the green app
 (``绿色软件``), the green one before a colon (``小绿：``, ``🟢：``), ``卫星`` (wèixīng, a
-satellite, sounds like 微信) after 加 or before a colon, its pinyin with tone marks
+satellite, sounds like 微信) after 加, before a colon, or standing apart before an id with a
+digit (``🔴LIVE 卫星 kiki30764``), the app whose name starts with V (``V字头软件``), its pinyin
+with tone marks
 (``Wēixìn``, ``wēi xìn``), and look-alikes of its name the
 character tables do not fold (``VV:``, ``ᐯ᙭``, ``wech@t``, Cherokee ``Ꮃechat``)."""
 _POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"
@@ -98,6 +120,9 @@ _DECOR = f"(?:[ ]?[{SYMBOLS}]\ufe0f?){{0,2}} ?"
 """A heart or an emoji between a bare ``V`` or ``Q`` and its colon (``V❤️：``)."""
 """A colon, a line break or an arrow pointing on: what makes a bare ``V`` or ``Q`` a cue."""
 _XIN = f"(?:{_syl('xin', 'xin', first=False)}|亻言)"
+PICTURED_V: Final = "(?:[✌√✓✔☑✅][\ufe0f]?[\U0001f3fb-\U0001f3ff]?)"
+"""A V drawn as a picture: the victory hand (with a skin tone), a check mark or a square root
+(``✌️：``, ``√信``, ``✅信``)."""
 SEARCH: Final = (
     "(?:[ \t]{0,2}(?:搜一搜|搜尋|搜索?|[Ss]earch(?: for)?(?![A-Za-z]))"
     "(?:[ \t]{0,2}(?:ID|id|Id)(?![A-Za-z]))?)?"
@@ -105,8 +130,10 @@ SEARCH: Final = (
 """``微信搜索``, ``QQ搜``, ``telegram search:``, ``賴搜尋ID``: the cue says where to look the id
 up."""
 CUE_WECHAT: Final = (
-    f"(?:(?:{_syl('wei', 'wei', first=True)}|{_VW}){BREAK}{_XIN}{ID_WORD}"
-    f"|{_VW}{BREAK}[Xx](?![A-Za-z]){ID_WORD}|(?<![A-Za-z0-9])[Vv][Vv](?![A-Za-z0-9])"
+    f"(?:(?:{_syl('wei', 'wei', first=True)}|{_VW}|{PICTURED_V}){BREAK}{_XIN}{ID_WORD}"
+    f"|(?:{_VW}|[{SYLLABLES['wei']}]){BREAK}[Xx](?![A-Za-z]){ID_WORD}"
+    f"|(?<![A-Za-z0-9])[Vv][Vv](?![A-Za-z0-9])"
+    f"|加{BREAK}✌\ufe0f?[\U0001f3fb-\U0001f3ff]?|✌\ufe0f?[\U0001f3fb-\U0001f3ff]?{_DECOR}(?=[{_POINTING}])"
     f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?![A-Za-z]){ID_WORD}"
     f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
     f"|加{BREAK}[Vv](?:[·•・.*_\\-]?[Xx])?(?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
@@ -119,28 +146,33 @@ CUE_WECHAT: Final = (
 where it starts."""
 _KOU = f"(?:[{SYLLABLES['kou']}]|扌口|{_zy('kou')})"
 CUE_QQ: Final = (
-    f"(?:(?<![A-Za-z])[Qq]{BREAK}[Qq][群裙]?{ID_WORD}|(?<![A-Za-z])[Qq][号群裙]"
+    f"(?:(?<![A-Za-z])[Qq]{BREAK}[Qq][群裙]?{ID_WORD}|(?<![A-Za-z])[Qq][号號群裙]"
+    f"|(?<![{SYLLABLES['qi']}])[鹅鵝](?:厂|廠)?[号號]{ID_WORD}"
     f"|(?<![A-Z0-9])QQ(?![A-Za-z]){ID_WORD}"
-    f"|(?:{_KOU}|(?<![A-Za-z])[Kk][Oo][Uu]){BREAK}(?:{_KOU}|[Kk][Oo][Uu](?![A-Za-z])|[Qq](?![A-Za-z]))[群裙]?"
+    f"|(?:{_KOU}|(?<![A-Za-z])(?:[Kk][Oo][Uu]|[Kk][Aa][Uu][1-6]?)){BREAK}"
+    f"(?:{_KOU}|(?:[Kk][Oo][Uu]|[Kk][Aa][Uu][1-6]?)(?![A-Za-z])|[Qq](?![A-Za-z]))[群裙]?"
     f"{ID_WORD}"
     f"|(?:[{SYLLABLES['qi']}]|(?<![A-Za-z])[Qq][Ii]|{_zy('qi')}){BREAK}"
-    f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z])|{_zy('e')})[{SYLLABLES['e']}]?[号群裙]?{ID_WORD}"
+    f"(?:[{SYLLABLES['e']}]|[Ee](?![A-Za-z])|{_zy('e')})[{SYLLABLES['e']}]?[号號群裙]?{ID_WORD}"
     f"|🐧(?:{BREAK}🐧)?[群裙]?|扣[群裙]|群号|(?<![A-Za-z])[Qq]君"
     f"|[扣蔻寇抠]{BREAK}[Qq]{{1,2}}(?![A-Za-z])|(?<![{CJK_CHARS}])[球秋]{BREAK}[球秋][号群]?"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
     f"|(?<![A-Za-z0-9])[Qq]{_DECOR}(?=[{_POINTING}])){SEARCH}"
 )
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``; ``扣Q``
-and ``球球`` / ``秋秋`` (qiú qiú) are QQ said another way."""
+and ``球球`` / ``秋秋`` (qiú qiú) are QQ said another way; ``鹅号`` and ``鹅厂号`` (the penguin,
+the penguin factory: Tencent) its number; ``kau3 kau3`` 扣扣 in jyutping."""
 _NOT_CYRILLIC = "(?<![\u0400-\u04ff])"
 _NOT_ARABIC = "(?<![\u0600-\u06ff])"
 WORLD_TELEGRAM: Final = (
-    f"{_NOT_CYRILLIC}(?:[Тт]елегра[мм]{{1,2}}|[Тт]елег[аиу]|[Тт][Гг])(?![\u0400-\u04ff])"
+    f"{_NOT_CYRILLIC}(?:[Тт]елегра[мм]{{1,2}}[аеуы]?|[Тт]елег(?:[аеиуо]|ой|ам)|[Тт]ележк[аеиу]"
+    f"|[Тт][Гг][Кк]?)(?![\u0400-\u04ff])"
     f"|{_NOT_ARABIC}(?:تلگرام|تلگرم|تلغرام|تليجرام|تيليجرام|تلجرام|تيلجرام)"
     "|テレグラム|텔레그램|텔레(?![가-힣])|เทเลแกรม|เทเลแกม|टेलीग्राम|טלגרם|Τηλεγράφημα"
     "|(?<![A-Za-z])(?:[Bb]lue|[Pp]aper) (?:air)?plane(?: app)?(?![A-Za-z])"
 )
-"""Telegram by its name in Russian, Persian and Arabic, Japanese, Korean, Thai, Hindi and
+"""Telegram by its name in Russian (with its slang and cases: ``телега``, ``в телеге``,
+``тележка``, ``тгк`` a channel), Persian and Arabic, Japanese, Korean, Thai, Hindi and
 Hebrew, and by its icon in English (``the blue plane app``, as ``纸飞机`` in Chinese)."""
 WORLD_WHATSAPP: Final = (
     f"{_NOT_CYRILLIC}(?:[ВвWw]?[Вв][ао]т?[сц]апп?|[Вв]отсапп?)(?![\u0400-\u04ff])"
@@ -150,30 +182,48 @@ WORLD_WHATSAPP: Final = (
 )
 """WhatsApp by its name in Russian, Arabic and Persian, Japanese, Korean, Thai, Hindi and
 Hebrew, and Brazil's ``zap``/``zapzap`` (only before a colon: it is also an English word)."""
+MISSPELT_TELEGRAM: Final = (
+    "[Tt][Ee]?[LlI1|]{1,2}[Ee]{0,2}[Gg][Ee]?(?:[Rr][Aa]?|[Aa][Rr]?)[MmNn]{1,2}"
+    "|[Tt][Ee][Ll][Ee][Gg][Rr][Aa][Mm]{0,2}[Nn]?"
+)
+"""Telegram misspelt: a letter dropped, doubled or swapped, ``l`` written ``I`` or ``1``, ``m``
+as ``n`` (``tlegram``, ``telgram``, ``tellegram``, ``teIegram``, ``telegeram``, ``telegarm``,
+``telegran``)."""
 SLASH: Final = "(?:[/／]|(?<![A-Za-z])[Ss][Ll][Aa][Ss][Hh](?![A-Za-z])|斜杠|斜线|斜槓)"
 """A slash, also said (``t dot me slash name``)."""
 CUE_TELEGRAM: Final = (
-    f"(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:{BREAK}[Gg][Rr][Aa]?[Mm]+)?|[Tt](?:[Ee][Ll]|[Ll])[Gg](?:[Rr][Aa]?|[Aa][Rr])[Mm]|[Tt]"
+    f"(?:(?:(?<![A-Za-z])(?:[Tt][Ee][Ll][Ee](?:{BREAK}[Gg][Rr][Aa]?[Mm]+)?|{MISSPELT_TELEGRAM}|[Tt]"
     f"{BREAK}[Gg])|(?<![A-Z0-9])TG)(?![A-Za-z]){ID_WORD}"
     f"|[纸紙]?{_syl('fei', 'fei', first=True)}{BREAK}{_syl('ji', 'ji', first=False)}{ID_WORD}"
     f"|{_syl('dian', 'dian', first=True)}{BREAK}{_syl('bao', 'bao', first=False)}{ID_WORD}"
     f"|[✈🛩🛫🛬]\ufe0f?|(?:{WORLD_TELEGRAM}){ID_WORD}){SEARCH}"
-    "|(?<![A-Za-z0-9])[Tt][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
-    f"[ \t]{{0,2}}{SLASH}"
+    "|(?<![A-Za-z0-9])[Tt](?:[Ee][Ee]|[Ee][Aa])?[ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}"
+    f"[Mm][Ee][ \t]{{0,2}}{SLASH}"
 )
-"""``t . me /`` is the link's host spaced out (the id follows the slash)."""
+"""``t . me /`` is the link's host spaced out (the id follows the slash); ``tee dot me slash``
+spells the ``t``."""
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
-    f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][Ss][Ss]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))"
+    f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][SsZz][SsZz]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：])"
+    "|[Ww][Hh]?[Aa]?[Tt]{1,2}[SsZz]{0,2}[Aa]{1,2}[Pp]{1,2}|[Ww][Hh][Aa][Ss][Tt][Aa][Pp]{1,2})"
     f"(?![A-Za-z])(?:[ ][Mm][Ee](?=[:：]))?|瓦次普|(?:{WORLD_WHATSAPP}){ID_WORD}"
     "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     f"[ \t]{{0,2}}{SLASH}"
 )
 """``wa。me/60165123768``: the link's host disguised or spaced out, the number after the slash;
-``watsap``, ``wasap``: the name misspelt; ``واتساب``: its Arabic name; ``whatsapp me:``."""
+``watsap``, ``wasap``, ``wtsapp``, ``whtsapp``, ``whastapp``, ``wazzap``: the name misspelt;
+``واتساب``: its Arabic name; ``whatsapp me:``."""
 CUE_LINE: Final = (
-    "(?:(?<![A-Za-z])(?:加|[Aa]dd ?)?[Ll](?:ine|INE)(?: ?(?:ID|id|Id))?(?![A-Za-z])|賴"
+    "(?:(?<![A-Za-z])(?:加|[Aa]dd ?)?(?:[Ll](?:ine|INE)|[Ll][Il1!|][Nn][Ee]|I[il1!|][Nn][Ee])"
+    "(?: ?(?:ID|id|Id))?(?![A-Za-z])|賴"
     f"|加赖|(?<![{CJK_CHARS}])赖|ไลน์|ライン){ID_WORD}{SEARCH}"
 )
-"""``ไลน์`` and ``ライン`` are LINE in Thai and Japanese."""
-CUES: Final = (CUE_WECHAT, CUE_QQ, CUE_TELEGRAM, CUE_WHATSAPP, CUE_LINE)
+"""``ไลน์`` and ``ライン`` are LINE in Thai and Japanese; ``LlNE``, ``L1NE``, ``L!NE``, ``Iine``
+its name misspelt with a look-alike letter."""
+CUE_KAKAO: Final = (
+    "(?:카카오 ?톡|카톡|카카오|까톡|(?<![A-Za-z])(?:[Kk]akao ?[Tt]alk|KAKAO ?TALK|[Kk]akao"
+    f"|KAKAO|[Kk]a[Tt]alk|KATALK)(?![A-Za-z])){ID_WORD}{SEARCH}"
+)
+"""KakaoTalk (Korea's messenger) by its names: ``카카오톡``, ``카톡`` (short), ``kakao``,
+``katalk``; with ``ID``, ``아이디`` after it."""
+CUES: Final = (CUE_WECHAT, CUE_QQ, CUE_TELEGRAM, CUE_WHATSAPP, CUE_LINE, CUE_KAKAO)
