@@ -19,7 +19,13 @@ from bastion.detect.reputation import LOOKALIKE_FLAG
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
-from bastion.extract.ocr_readings import OCR_GUESS, GuessBudget, read_again, unsure_handles
+from bastion.extract.ocr_readings import (
+    OCR_GUESS,
+    GuessBudget,
+    other_hosts,
+    read_again,
+    unsure_handles,
+)
 from bastion.extract.rereading import MASKED, reread, settle
 from bastion.intel import IntelIndex
 from bastion.limits import Compacted
@@ -366,7 +372,9 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
     a host read from a picture's text is ``prose_like``: kept only when a feed lists it. Handles
     are kept as read unless their line's score is under ``SURE_SCORE``. Each OCR line (and each
     pair of lines read together) is also scanned in its other readings
-    (``bastion.extract.ocr_readings``), the guesses among them bounded per picture."""
+    (``bastion.extract.ocr_readings``), the guesses among them bounded per picture; the readings
+    the decoder reports beside a line (``ImageCode.readings``) yield handles flagged
+    ``ocr_unsure`` and hosts as guesses."""
     pieces = [folded]
     for report in images:
         budget = GuessBudget()
@@ -393,6 +401,7 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
             if read:
                 found.extend(read_again(code.text, found, budget=budget))
                 found.extend(unsure_handles(code.text, code.readings, found))
+                found.extend(other_hosts(code.text, code.readings, found, budget))
             origin = f"image:{report.index}:{code.decoder}"
             unsure = code.score is not None and code.score < SURE_SCORE
             for entity in found:

@@ -273,6 +273,36 @@ def read_again(
     return out
 
 
+def other_hosts(
+    line: str, others: Sequence[str], found: Sequence[Entity], budget: GuessBudget
+) -> list[Entity]:
+    """Hosts the other readings of ``line`` (``others``: the line as the recogniser read it
+    again, from its crop inside a margin) and their guesses (``read_again``) yield that
+    ``found`` lacks: each a guess (``prose_like``, ``ocr_guess``: kept only when a feed lists
+    it), one from the picture's ``budget`` a reading. Spans are the reading's, clipped to the
+    line."""
+    seen = {(e.kind, e.value) for e in found}
+    out: list[Entity] = []
+    for text in others:
+        if budget.left <= 0:
+            break
+        budget.left -= 1
+        if not has_candidates(text):
+            continue
+        read = extract_entities(unmask(text, weak=True), prose_like=True)
+        read.extend(read_again(text, read, budget=budget))
+        for entity in read:
+            if entity.kind not in HOST_KINDS or (entity.kind, entity.value) in seen:
+                continue
+            seen.add((entity.kind, entity.value))
+            lo = min(entity.span[0], len(line))
+            entity.span = (lo, max(lo, min(entity.span[1], len(line))))
+            entity.raw = line[entity.span[0] : entity.span[1]]
+            entity.flags.extend(f for f in (PROSE_LIKE, OCR_GUESS) if f not in entity.flags)
+            out.append(entity)
+    return out
+
+
 OCR_UNSURE: Final = "ocr_unsure"
 """Flag of a handle read from an OCR line the recogniser nearly read otherwise
 (``ImageCode.readings``): every reading of it is reported with this flag."""

@@ -25,7 +25,8 @@ class Payload:
     attempt: str = "plain"
     score: float | None = None
     readings: tuple[str, ...] = ()
-    """Other readings of the text the recogniser nearly made (OCR lines holding an id)."""
+    """Other readings of the text: what the recogniser nearly made of an id, and what it made
+    of a line holding an id or a host read again inside a margin (OCR lines)."""
 
 
 @runtime_checkable

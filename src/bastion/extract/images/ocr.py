@@ -14,7 +14,9 @@ reads each line like text and also joins a line to the one under it
 (``bastion.extract.ocr_lines``) so a host split over two lines is read. The recogniser drops
 spaces between words; a ``dot`` it glued between a label and a top-level domain
 (``csgofastdotcom``) is spaced again (``attempt`` ``respaced``) and, being a guess, only yields
-a host a feed lists.
+a host a feed lists. A line that holds a messenger cue or a host is read again inside margins of
+its ground (``MARGINS``); what reads otherwise is reported beside the line (``readings``): an id
+so read goes to review flagged ``ocr_unsure``, a host counts only when a feed lists it.
 
 The engine (about 16 MB of models, 0.3 s to load) is built on the first frame that passes the
 gate, once per decoder (so once per scanner), under a lock; importing this module loads no
@@ -122,6 +124,21 @@ LONE_GLYPHS: Final = 3
 """Doubtful glyphs read alone per line at most."""
 _ID_RUN = re.compile(r"[ :\uff1a]*([A-Za-z0-9_.]+)")
 """The id after a cue: the run of id characters past spaces and a colon."""
+MARGINS: Final = (0.1, 0.25)
+"""Shares of a line's height of ground put around its crop for the margin readings
+(``margin_readings``). The detector's box hugs the letters; read from it, the recogniser
+misreads a glyph at the crop's edge or one squeezed by the box's scale with confidence and no
+rival in its beam (``yzoln8o6`` for ``yzo1n8o6``, ``kpw2j`` for ``kpw2jj``, ``betoon.com`` for
+``betdon.com``). With a margin of ground the letters are smaller in the recogniser's 48 px and
+read otherwise; which margin reads a glyph right varies from line to line (``kpw2jj`` at a
+tenth, ``yzo1n8o6`` at a quarter), so the crop is read at each, and every reading that differs
+is reported beside the line."""
+MARGIN_LINES: Final = 4
+"""Lines per frame read again inside margins (``MARGINS``): the cued lines and the lines that
+hold a host, in reading order (a spam picture carries one or two)."""
+_HOST_LINE = re2.compile(r"[A-Za-z0-9](?:[.\x{3002}\x{ff0e}\x{70b9}]| ?dot ?)[A-Za-z0-9]{2}")
+"""A line that may hold a host: a label, a dot (``.``, ``。``, ``．``, ``点`` or ``dot``) and
+two letters or digits (a top-level domain read with look-alikes: ``c0m``, ``99``)."""
 REC_HEIGHT: Final = 48
 REC_MIN_RATIO: Final = 320 / 48
 """The recogniser's input: 48 px high, at least 320 px wide (RapidOCR's ``rec_img_shape``)."""
@@ -268,7 +285,7 @@ def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -
     recognised, _ = engine.text_rec(crops)
     regrown = _regrown(engine, array, boxes, recognised, budget)
     recogniser = _recogniser(engine)
-    alone, searched = REGROW_LINES, ocr_nbest.MAX_LINES
+    alone, searched, margined = REGROW_LINES, ocr_nbest.MAX_LINES, MARGIN_LINES
     width, height = frame.size
     payloads = []
     for index, (quad, (text, score)) in enumerate(zip(boxes, recognised, strict=True)):
@@ -303,6 +320,12 @@ def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -
                 others = _other_readings(recogniser, crops[index], first, text)
             if judged != lone:  # the recogniser's o or 0, against the height: a reading too
                 others = (lone, *(o for o in others if o != lone))[: ocr_nbest.MAX_READINGS]
+        if recogniser is not None and margined > 0 and budget.left > 0:
+            again = margin_readings(recogniser, crops[index], text, budget)
+            margined -= again is not None
+            if again:
+                others = (*again, *(o for o in others if o not in again))
+                others = others[: ocr_nbest.MAX_READINGS]
         spaced = respaced(text)
         if spaced != text:  # a guess at the spaces: reported as read, unsure
             payloads.append(Payload("line", spaced, box, "respaced", min(sure, UNSURE_SCORE)))
@@ -422,6 +445,54 @@ def _other_readings(
         if ident != read and not lost and ident not in out:
             out.append(ident)
     return tuple(ocr_nbest.with_id(text, ident) for ident in out)
+
+
+def with_margin(crop: np.ndarray[Any, Any], share: float) -> np.ndarray[Any, Any]:
+    """``crop`` inside a margin of ``share`` of its height on every side, of its ground (the
+    median of its border)."""
+    height, width = crop.shape[:2]
+    pad = max(2, round(share * height))
+    border = np.concatenate((crop[0], crop[-1], crop[:, 0], crop[:, -1]))
+    wider = np.empty((height + 2 * pad, width + 2 * pad, *crop.shape[2:]), dtype=crop.dtype)
+    wider[...] = np.median(border, axis=0).astype(crop.dtype)
+    wider[pad : pad + height, pad : pad + width] = crop
+    return wider
+
+
+def margin_readings(
+    recogniser: _Recogniser, crop: np.ndarray[Any, Any], text: str, budget: _Budget
+) -> tuple[str, ...] | None:
+    """Readings of ``text`` (a line read from ``crop``) the recogniser makes of the crop inside
+    each margin of ``MARGINS``, where they differ: for a cued line, the line with the id read so
+    (its ``o`` and ``0`` judged by height, an inner space closed both ways) when plausibly the
+    same id (``ocr_nbest.plausible``: no underscore lost, as long give or take one glyph); for
+    a line that holds a host, the line as read so. None when the line is neither (not read
+    again), else the readings that differ (often none)."""
+    cued = _ID_LINE.search(text) is not None
+    if not cued and not _HOST_LINE.search(text):
+        return None
+    span = ocr_nbest.id_span(text)
+    out: list[str] = []
+    for share in MARGINS:
+        if budget.left <= 0:
+            break
+        wider = with_margin(crop, share)
+        budget.left -= _width([wider])
+        again = "".join(g[0] for g in recogniser.placed(wider)).strip()
+        if not cued:
+            if again and _squeezed(again) != _squeezed(text) and again not in out:
+                out.append(again)
+            continue
+        again = round_by_height(recogniser, wider, _SPACED_UNDERSCORE.sub("_", again))
+        at = ocr_nbest.id_span(again)
+        if span is None or at is None:
+            continue
+        read = text[span[0] : span[1]]
+        for ident in ocr_nbest.closed(again[at[0] : at[1]]):
+            line = ocr_nbest.with_id(text, ident)
+            if ocr_nbest.plausible(ident, read) and line not in out:
+                out.append(line)
+    return tuple(out)
 
 
 def read_alone(reader: GlyphReader, crop: np.ndarray[Any, Any], text: str, budget: _Budget) -> str:

@@ -9,7 +9,7 @@ glyphs under ``PRUNE`` at a step ignored) gives the likeliest readings of the wh
 id after a cue is taken from each (``id_span``), readings that differ only outside the id or
 in spaces are merged (their probabilities added), and every id at ``MIN_RATIO`` or more of the
 likeliest one's probability is another reading of the id, unless it is one the beam makes of
-a line's geometry rather than its glyphs (``_plausible``: an underscore lost or doubled, the
+a line's geometry rather than its glyphs (``plausible``: an underscore lost or doubled, the
 id cut at a space, the ``on`` of ``on Telegram`` glued on). A space inside an id at the end of
 a line (``微信 mcmjof r``, ``飞机 @bztr uf``; ids hold no spaces) gives the id closed and with
 an underscore (what a cut-off underscore leaves). At most ``MAX_READINGS`` a line.
@@ -78,7 +78,7 @@ def id_span(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _closed(ident: str) -> list[str]:
+def closed(ident: str) -> list[str]:
     """An id as read, or with its inner space closed and read as an underscore."""
     if " " not in ident:
         return [ident]
@@ -129,20 +129,20 @@ def other_ids(text: str, probs: np.ndarray[Any, Any], characters: Sequence[str])
         at = id_span(line)
         if at is None:
             continue
-        for ident in _closed(line[at[0] : at[1]]):
+        for ident in closed(line[at[0] : at[1]]):
             weights[ident] = weights.get(ident, 0.0) + p
-    out = [i for i in _closed(read) if i != read]
+    out = [i for i in closed(read) if i != read]
     if weights:
         best = max(weights.values())
         for ident in sorted(weights, key=lambda i: -weights[i]):
             if weights[ident] < MIN_RATIO * best:
                 break
-            if ident not in out and _plausible(ident, read):
+            if ident not in out and plausible(ident, read):
                 out.append(ident)
     return out[:MAX_READINGS]
 
 
-def _plausible(ident: str, read: str) -> bool:
+def plausible(ident: str, read: str) -> bool:
     """Whether ``ident`` (a reading in the beam) may be the id read as ``read``: not the same
     but for case; no underscore of ``read`` taken away (the recogniser does not invent one: the
     beam drops it where its stroke is faint) nor doubled; as long give or take one glyph (a
