@@ -104,7 +104,8 @@ _LOOKALIKE_DOT_CLASS: Final = re.escape(
     "".join(c for c in DOT_CHARS if c not in "、°" and c not in DOT_HOMOPHONES)
 )
 _GAP: Final = (
-    rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}]\s{{1,2}}"
+    rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}"
+    rf"|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}{DOT_HOMOPHONES}]\s{{1,2}}"
     r"|(?:[^\w\s'’]|_){1,2}[点點](?:[^\w\s'’]|_){1,2}|(?:[^\w\r\n'’]|_){1,3})"
 )
 """Between spaced letters: a spelled dot (``/点/`` where a symbol sets every letter apart) or
@@ -585,12 +586,20 @@ def _dotted(
     return None
 
 
+_ODD_DOT_GAP_RE: Final = re.compile(
+    rf"[ \t\u3000]{{0,2}}(?:[{DOT_EMOJI}{DOT_HOMOPHONES}]\ufe0f?)[ \t\u3000]{{0,2}}"
+)
+"""A gap of one ball, pictograph or homophone of 点 (the dot when the other gaps differ)."""
+
+
 def _gap_value(gap: str, usual: str) -> str:
     """What a gap stands for; a hyphen set off like the letters (``o - h``, ``o^-^h``) is kept."""
     if any(c in _DOT_CHARS for c in gap) or "dot" in gap.lower() or "点" in gap or "點" in gap:
         return "."
     if gap != usual and any(c in _LOOKALIKE_DOTS for c in gap):
         return "."  # ``g l o c i l ⋅ c o m``: the one gap unlike the others holds a dot glyph
+    if gap != usual and _ODD_DOT_GAP_RE.fullmatch(gap):
+        return "."  # ``m y b a b y ◉ c o m``, ``h b 8 8 p 碘 c o m``: a ball or a dot's homophone
     if "@" in gap:
         return "@"
     return "-" if "-" in gap and gap != usual else ""
