@@ -217,6 +217,8 @@ def _wide() -> Gate:
         TICKER_TRIGGER,
         IP_DOTS_TRIGGER,
         ZH_NUMBER_TRIGGER,
+        # ``n~n^4+5 点 t~v``: symbols between the letters, a spaced ideographic dot
+        f"{_UNIT}\\s{{1,2}}[{CJK_DOTS}]\\s{{1,2}}[{_AN}]{_PUNCT}{{1,2}}[{_AN}](?![{_AN}])",
         *_ASCII_CLAUSES[1:],
         MARKUP_GATE,
     )

@@ -708,12 +708,14 @@ def _instructions(text: str) -> list[Reading]:
 
 # --- a character masked out -------------------------------------------------------------------
 
-_MASKS: Final = "*?？□■_＿"
+_BLOCK_MASKS: Final = "░▒▓█▀▄▌▐▬▮▯◻◼◽◾⬛⬜❓❔"
+"""Shade and block elements, squares and question marks: a cell blacked out or left blank."""
+_MASKS: Final = "*?？□■_＿🙈🙉🙊" + _BLOCK_MASKS
 _MASKED = _compile(
     rf"(?:^|[^A-Za-z0-9\-.{_MASKS}])((?:[A-Za-z0-9][A-Za-z0-9\-]{{0,62}})?)([{_MASKS}])"
     r"([A-Za-z0-9\-]{0,63}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})(?:[^A-Za-z0-9\-]|$)"
 )
-_EDGE_MASKS: Final = "*?？□■"
+_EDGE_MASKS: Final = "*?？□■" + _BLOCK_MASKS
 """Masks that may also stand first in a name, last before its dot or beside a hyphen
 (``*wicopy.com``, ``txx*.party``, ``fre*-porn.club``); an ``_`` there is the name's own."""
 _FILLS: Final = "abcdefghijklmnopqrstuvwxyz0123456789-"

@@ -605,6 +605,12 @@ def _gap_value(gap: str, usual: str) -> str:
     return "-" if "-" in gap and gap != usual else ""
 
 
+def _rotating(gaps: list[str], values: list[str]) -> bool:
+    """``c^o+m-e^b+e-t``: three or more symbols take turns between the letters, the hyphen one of
+    them; it sets letters apart like the others and joins no words."""
+    return len({g.strip() for g, v in zip(gaps, values, strict=True) if v != "."}) >= 3
+
+
 def _plausible(candidate: str) -> bool:
     low = candidate.lower()
     if low.startswith(("http://", "https://", "www.")):
@@ -648,6 +654,8 @@ def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     """Gap replacements that turn the spaced tokens into a host, or None if none does."""
     usual = Counter(gaps).most_common(1)[0][0]
     values = [_gap_value(g, usual) for g in gaps]
+    if "-" in values and _rotating(gaps, values):
+        values = ["" if v == "-" else v for v in values]
     units = sum(len(t) == 1 for t in tokens)
     uniform = len(set(gaps)) == 1 and len(gaps[0]) == 1
     if uniform and units >= 6:

@@ -17,6 +17,7 @@ from typing import Any, Final, cast
 import re2
 
 from bastion.normalize import (
+    at_glyphs,
     broken,
     defang,
     guess,
@@ -93,6 +94,7 @@ _ASCII_GATES: Final = (
     (rf"[A-Za-z0-9]{_WS}{{1,2}}\.{_WS}{{0,2}}[A-Za-z0-9]|(?i:www)\.{_WS}", _DOT | _AT),
     (rf"\.{_WS}{{1,2}}(?:{'|'.join(sorted(rules.COMMON_TLDS))})\b", _DOT | _AT),
     (rf"[A-Za-z0-9]#[A-Za-z0-9]|{_WS}@|@{_WS}|艾特", _AT),
+    (at_glyphs.TRIGGER, _AT),
     (defang.GATE, _DEFANG | _DOT | _AT),
     (broken.GATE, _LINES | _DOT),
     (broken.DIGIT_GATE, _DIGITS),
@@ -210,6 +212,7 @@ PASSES: Final = (
     Pass("aside", layout.aside_pass, _LAYOUT, trigger=layout.ASIDE_GATE, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
+    Pass("at_glyphs", at_glyphs.at_glyph_pass, _AT, trigger=at_glyphs.TRIGGER),
     Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass(
