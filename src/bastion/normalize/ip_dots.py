@@ -24,7 +24,8 @@ _QUAD_RE: Final = re.compile(
 _NUMBER_BEFORE_RE: Final = re.compile(rf"[0-9]{_SEP}\Z")
 _READ_ALREADY: Final = frozenset("。．点點丶")
 """Ideographic dots the finders read in an address as it is."""
-TRIGGER: Final = rf"[0-9](?:[ \t]{{0,2}}[{CJK_DOTS}]\x{{fe0f}}?[ \t]{{0,2}}[0-9]{{1,3}}){{3}}"
+_VS16: Final = "\ufe0f"
+TRIGGER: Final = rf"[0-9](?:[ \t]{{0,2}}[{CJK_DOTS}]️?[ \t]{{0,2}}[0-9]{{1,3}}){{3}}"
 """RE2: a superset of the quads the pass folds."""
 
 
