@@ -589,7 +589,7 @@ def _dotted(
 _ODD_DOT_GAP_RE: Final = re.compile(
     rf"[ \t\u3000]{{0,2}}(?:[{DOT_EMOJI}{DOT_HOMOPHONES}]\ufe0f?)[ \t\u3000]{{0,2}}"
 )
-"""A gap of one ball, pictograph or homophone of 点 (the dot when the other gaps differ)."""
+"""A gap of one ball, pictograph or homophone of 点 (the dot when all the other gaps agree)."""
 
 
 def _gap_value(gap: str, usual: str) -> str:
@@ -598,11 +598,15 @@ def _gap_value(gap: str, usual: str) -> str:
         return "."
     if gap != usual and any(c in _LOOKALIKE_DOTS for c in gap):
         return "."  # ``g l o c i l ⋅ c o m``: the one gap unlike the others holds a dot glyph
-    if gap != usual and _ODD_DOT_GAP_RE.fullmatch(gap):
-        return "."  # ``m y b a b y ◉ c o m``, ``h b 8 8 p 碘 c o m``: a ball or a dot's homophone
     if "@" in gap:
         return "@"
     return "-" if "-" in gap and gap != usual else ""
+
+
+def _odd_dot(gap: str, usual: str, value: str) -> str:
+    """A ball, pictograph or homophone of 点 in the one gap unlike all the others is the dot
+    (where several gaps differ, as with emoji of every kind between letters, it is one more)."""
+    return "." if gap != usual and _ODD_DOT_GAP_RE.fullmatch(gap) else value
 
 
 def _rotating(gaps: list[str], values: list[str]) -> bool:
@@ -654,6 +658,8 @@ def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     """Gap replacements that turn the spaced tokens into a host, or None if none does."""
     usual = Counter(gaps).most_common(1)[0][0]
     values = [_gap_value(g, usual) for g in gaps]
+    if len(set(gaps)) == 2:  # ``m y b a b y ◉ c o m``, ``h b 8 8 p 碘 c o m``
+        values = [_odd_dot(g, usual, v) for g, v in zip(gaps, values, strict=True)]
     if "-" in values and _rotating(gaps, values):
         values = ["" if v == "-" else v for v in values]
     units = sum(len(t) == 1 for t in tokens)
