@@ -173,3 +173,10 @@ def test_a_fancy_a_without_a_mail_cue_stays_a_letter() -> None:
 
 def test_a_real_hyphen_between_spaced_letters_stays() -> None:
     assert "bet-888.com" in unmask("b e t - 8 8 8 . c o m").text
+
+
+def test_a_digit_after_hundreds_without_zero_is_unsure(scanner: Scanner) -> None:
+    """``八百一`` is 801 read digit by digit and 810 in speech: flagged, a person looks."""
+    result = scanner.scan(Item(id="zh", text="官网dk八百一点com", surface="post"))
+    assert [e.value for e in result.entities] == ["dk801.com"]
+    assert "ambiguous_host" in result.entities[0].flags

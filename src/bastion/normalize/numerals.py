@@ -44,26 +44,28 @@ TRIGGER_ZH: Final = (
 """RE2 and ``re``: a superset of the names :func:`chinese_pass` folds (Chinese)."""
 
 
-def _zh_value(run: str) -> str | None:
-    """``八十八`` -> ``88``, ``八百零一`` -> ``801``, ``十八`` -> ``18``; a run without places is
-    read digit by digit (``俩四`` -> ``24``); None when the places are out of order."""
+def _zh_value(run: str) -> tuple[str, bool] | None:
+    """``八十八`` -> ``88``, ``八百零一`` -> ``801``, ``十八`` -> ``18``, and whether the reading is
+    sure: ``八百一`` is 801 to a reader of the digits and 810 in speech, so it is not. A run
+    without places is read digit by digit (``俩四`` -> ``24``); None when the places are out of
+    order."""
     if not any(c in _PLACES for c in run):
-        return "".join(_ZH_DIGITS[c] for c in run)
-    total, digit, last_place = 0, None, 10**9
+        return "".join(_ZH_DIGITS[c] for c in run), True
+    total, digit, last_place, zero = 0, None, 10**9, False
     for c in run:
         if c in _PLACES:
             place = _PLACES[c]
             if place >= last_place or (digit is None and place != 10):
                 return None
             total += (1 if digit is None else digit) * place
-            digit, last_place = None, place
+            digit, last_place, zero = None, place, False
         elif digit is not None and _ZH_DIGITS[c] != "0":
             return None  # ``八八十``: two digits before one place
         else:
+            zero = zero or _ZH_DIGITS[c] == "0"
             digit = None if _ZH_DIGITS[c] == "0" else int(_ZH_DIGITS[c])
-    if digit is not None:
-        total += digit
-    return str(total)
+    sure = digit is None or last_place <= 10 or zero
+    return str(total + (digit or 0)), sure
 
 
 def _zh_groups(work: Work) -> list[Group]:
@@ -79,11 +81,12 @@ def _zh_groups(work: Work) -> list[Group]:
         if not any(c.isascii() and c.isalnum() for c in name) and len(name) < 2:
             continue  # ``两点com``: two o'clock
         values = [_zh_value(run[0]) for run in runs]
-        if any(value is None for value in values):
-            continue
         for run, value in zip(runs, values, strict=True):
+            if None in values or value is None:
+                break  # a run out of order: the name is left as written
             start, end = m.start() + run.start(), m.start() + run.end()
-            groups.append(("cjk_numeral", start, end, [(start, end, value or "")]))
+            trick = "cjk_numeral" if value[1] else "ambiguous_host"
+            groups.append((trick, start, end, [(start, end, value[0])]))
     return groups
 
 
