@@ -38,6 +38,8 @@ def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
         ("最新地址：i b e t 7 8 9 ● c o m，收藏不迷路", "ibet789.com"),
         ("官网ｄ ａ ｆ ａ ｂ ｅ ｔ 碘 ｃ ｏ ｍ 注册就送88元", "dafabet.com"),
         ("1🎰8🎰8🎰b🎰e🎰t ⚪ c🎰o🎰m", "188bet.com"),
+        ("最新地址：g🎰r🎰8🎰8 ● c🎰o🎰m", "gr88.com"),
+        ("go 2🔥2🔥b🔥e🔥t 🟢 c🔥o🔥m", "22bet.com"),
         # Chinese numerals with their places, colloquial ones, financial ones before a ball
         ("官网bulldog七百七十七点com（数字写阿拉伯数字）", "bulldog777.com"),
         ("最新地址：ibet七百八十九點com", "ibet789.com"),

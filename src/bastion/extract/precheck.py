@@ -217,8 +217,9 @@ def _wide() -> Gate:
         TICKER_TRIGGER,
         IP_DOTS_TRIGGER,
         ZH_NUMBER_TRIGGER,
-        # ``n~n^4+5 点 t~v``: symbols between the letters, a spaced ideographic dot
-        f"{_UNIT}\\s{{1,2}}[{CJK_DOTS}]\\s{{1,2}}[{_AN}]{_PUNCT}{{1,2}}[{_AN}](?![{_AN}])",
+        # ``n~n^4+5 点 t~v``, ``g🎰o🎰8🎰8 ● l🎰i🎰v🎰e``: symbols or emoji between the letters,
+        # a spaced dot glyph
+        f"{_UNIT}\\s{{1,2}}[{CJK_DOTS}]\\s{{1,2}}[{_AN}]{_GAP1}{{1,2}}[{_AN}](?![{_AN}])",
         *_ASCII_CLAUSES[1:],
         MARKUP_GATE,
     )
