@@ -27,7 +27,7 @@ _ZH_DIGITS: Final = {**CJK_NUMERALS, **_COLLOQUIAL}
 _ZH_CLASS: Final = "".join(_ZH_DIGITS) + "".join(_PLACES)
 _DOT: Final = rf"(?:[.{DOT_CHARS}{DOT_EMOJI}]\ufe0f?|(?i:dot)(?![A-Za-z]))"
 _ZH_HOST_RE: Final = re.compile(
-    rf"(?<![A-Za-z0-9\-{_ZH_CLASS}])[A-Za-z0-9\-{_ZH_CLASS}]{{1,63}}"
+    rf"(?<![A-Za-z0-9\-{_ZH_CLASS}])[A-Za-z0-9\-]{{0,62}}+[{_ZH_CLASS}][A-Za-z0-9\-{_ZH_CLASS}]{{0,62}}"
     rf"(?=[ \t]{{0,2}}{_DOT}[ \t]{{0,2}}[A-Za-z]{{2,24}}(?![A-Za-z0-9\-]))"
 )
 """A name holding Chinese numerals, then a dot (any stand-in) and a top-level domain."""
