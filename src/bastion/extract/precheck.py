@@ -46,12 +46,14 @@ from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.handle_ids import TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
+from bastion.normalize.ip_dots import TRIGGER as IP_DOTS_TRIGGER
 from bastion.normalize.layout import ASIDE_GATE
 from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.leet import LOOKALIKES
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
+from bastion.normalize.numerals import TRIGGER_ZH as ZH_NUMBER_TRIGGER
 from bastion.normalize.phone_cued import PARTS_TRIGGER as PHONE_PARTS_TRIGGER
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
 from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
@@ -213,6 +215,11 @@ def _wide() -> Gate:
         f"[{_AN}\\-][{_NUM}]{{1,6}}\\s?[{BRACKETS}]{{0,3}}\\s?(?:\\.|。|点|點)",
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         TICKER_TRIGGER,
+        IP_DOTS_TRIGGER,
+        ZH_NUMBER_TRIGGER,
+        # ``n~n^4+5 点 t~v``, ``g🎰o🎰8🎰8 ● l🎰i🎰v🎰e``: symbols or emoji between the letters,
+        # a spaced dot glyph
+        f"{_UNIT}\\s{{1,2}}[{CJK_DOTS}]\\s{{1,2}}[{_AN}]{_GAP1}{{1,2}}[{_AN}](?![{_AN}])",
         *_ASCII_CLAUSES[1:],
         MARKUP_GATE,
     )

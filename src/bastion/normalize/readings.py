@@ -27,7 +27,7 @@ from typing import Any, Final, cast
 import idna
 import re2
 
-from bastion.normalize.tables import CJK_NUMERALS
+from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
 from bastion.normalize.unmask import GATE_MEMORY
 
 MAX_READINGS: Final = 24
@@ -130,6 +130,11 @@ _NATO_OR_DIGIT = rf"(?:{_NATO_WORD}|[0-9])"
 _NATO_RUN = _compile(rf"(?i)\b{_NATO_OR_DIGIT}(?:[\s,;/\-–—]{{1,4}}{_NATO_OR_DIGIT}){{3,}}\b")
 _NATO_TOKEN = _compile(rf"(?i)\b{_NATO_OR_DIGIT}\b")
 _NATO_TLD = _compile(r"^[ \t]{1,3}([A-Za-z]{2,24})\b")
+_NATO_GLYPH_TLD = _compile(
+    rf"^[ \t\x{{3000}}]{{0,3}}(?:[{DOT_CHARS}{DOT_EMOJI}]\x{{fe0f}}?)[ \t\x{{3000}}]{{0,3}}"
+    r"([A-Za-z]{2,24})\b"
+)
+"""A dot written as a glyph after the spelled run (``... alfa 点 com``, ``... alfa ● com``)."""
 _SPOKEN_IPV4 = _compile(
     r"(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})\.){3}(?:25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})"
 )
@@ -148,6 +153,9 @@ def _nato(text: str) -> list[Reading]:
         end = m.end()
         if spelled.endswith(".") and (tld := _NATO_TLD.match(text[end : end + 30])):
             spelled += tld.group(1).lower()
+            end += tld.end()
+        elif not spelled.endswith(".") and (tld := _NATO_GLYPH_TLD.match(text[end : end + 30])):
+            spelled += "." + tld.group(1).lower()
             end += tld.end()
         if "." in spelled.strip("."):
             out.append(Reading(m.start(), end, f" {spelled} ", joined=True))
@@ -700,12 +708,14 @@ def _instructions(text: str) -> list[Reading]:
 
 # --- a character masked out -------------------------------------------------------------------
 
-_MASKS: Final = "*?？□■_＿"
+_BLOCK_MASKS: Final = "░▒▓█▀▄▌▐▬▮▯◻◼◽◾⬛⬜❓❔"
+"""Shade and block elements, squares and question marks: a cell blacked out or left blank."""
+_MASKS: Final = "*?？□■_＿🙈🙉🙊" + _BLOCK_MASKS
 _MASKED = _compile(
     rf"(?:^|[^A-Za-z0-9\-.{_MASKS}])((?:[A-Za-z0-9][A-Za-z0-9\-]{{0,62}})?)([{_MASKS}])"
     r"([A-Za-z0-9\-]{0,63}(?:\.[A-Za-z0-9\-]{1,63}){0,3}\.[A-Za-z]{2,24})(?:[^A-Za-z0-9\-]|$)"
 )
-_EDGE_MASKS: Final = "*?？□■"
+_EDGE_MASKS: Final = "*?？□■" + _BLOCK_MASKS
 """Masks that may also stand first in a name, last before its dot or beside a hyphen
 (``*wicopy.com``, ``txx*.party``, ``fre*-porn.club``); an ``_`` there is the name's own."""
 _FILLS: Final = "abcdefghijklmnopqrstuvwxyz0123456789-"

@@ -104,7 +104,8 @@ _LOOKALIKE_DOT_CLASS: Final = re.escape(
     "".join(c for c in DOT_CHARS if c not in "、°" and c not in DOT_HOMOPHONES)
 )
 _GAP: Final = (
-    rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}]\s{{1,2}}"
+    rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}"
+    rf"|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}{DOT_HOMOPHONES}]\s{{1,2}}"
     r"|(?:[^\w\s'’]|_){1,2}[点點](?:[^\w\s'’]|_){1,2}|(?:[^\w\r\n'’]|_){1,3})"
 )
 """Between spaced letters: a spelled dot (``/点/`` where a symbol sets every letter apart) or
@@ -604,6 +605,12 @@ def _dotted(
     return None
 
 
+_ODD_DOT_GAP_RE: Final = re.compile(
+    rf"[ \t\u3000]{{0,2}}(?:[{DOT_EMOJI}{DOT_HOMOPHONES}]\ufe0f?)[ \t\u3000]{{0,2}}"
+)
+"""A gap of one ball, pictograph or homophone of 点 (the dot when all the other gaps agree)."""
+
+
 def _gap_value(gap: str, usual: str) -> str:
     """What a gap stands for; a hyphen set off like the letters (``o - h``, ``o^-^h``) is kept."""
     if any(c in _DOT_CHARS for c in gap) or "dot" in gap.lower() or "点" in gap or "點" in gap:
@@ -613,6 +620,18 @@ def _gap_value(gap: str, usual: str) -> str:
     if "@" in gap:
         return "@"
     return "-" if "-" in gap and gap != usual else ""
+
+
+def _odd_dot(gap: str, usual: str, value: str) -> str:
+    """A ball, pictograph or homophone of 点 in the one gap unlike all the others is the dot
+    (where several gaps differ, as with emoji of every kind between letters, it is one more)."""
+    return "." if gap != usual and _ODD_DOT_GAP_RE.fullmatch(gap) else value
+
+
+def _rotating(gaps: list[str], values: list[str]) -> bool:
+    """``c^o+m-e^b+e-t``: three or more symbols take turns between the letters, the hyphen one of
+    them; it sets letters apart like the others and joins no words."""
+    return len({g.strip() for g, v in zip(gaps, values, strict=True) if v != "."}) >= 3
 
 
 def _plausible(candidate: str) -> bool:
@@ -658,6 +677,10 @@ def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     """Gap replacements that turn the spaced tokens into a host, or None if none does."""
     usual = Counter(gaps).most_common(1)[0][0]
     values = [_gap_value(g, usual) for g in gaps]
+    if len(set(gaps)) == 2:  # ``m y b a b y ◉ c o m``, ``h b 8 8 p 碘 c o m``
+        values = [_odd_dot(g, usual, v) for g, v in zip(gaps, values, strict=True)]
+    if "-" in values and _rotating(gaps, values):
+        values = ["" if v == "-" else v for v in values]
     units = sum(len(t) == 1 for t in tokens)
     uniform = len(set(gaps)) == 1 and len(gaps[0]) == 1
     if uniform and units >= 6:

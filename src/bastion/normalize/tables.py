@@ -29,6 +29,10 @@ CJK_NUMERALS: Final = {
 }  # fmt: skip
 """Chinese numerals that spammers substitute for digits in phone numbers and QQ/WeChat ids."""
 
+RING_DOTS: Final = "⊙⊚⦾⦿⨀⸰⏺⠁⠂⠄⠈⠐⠠⡀⢀\U00010101"
+"""Dot and circled-dot glyphs from the operator, punctuation and Braille blocks (``bet⊙com``,
+``bet⦿com``, ``bet⠂com``: one raised dot, ``bet𐄁com``): each is a dot or a dot in a ring."""
+
 DIGIT_WORDS: Final = (
     "zero",
     "one",
@@ -46,7 +50,7 @@ DIGIT_WORDS: Final = (
 DOT_HOMOPHONES: Final = "典碘滇店電垫墊殿淀甸奠靛"
 """Characters read diǎn/diàn like 点, written for it to get past keyword filters
 (``ginalynn碘com 谐音自己懂``); 电 is left out, it is too common a word before Latin names."""
-DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES
+DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS
 """Characters written in place of a dot between host labels; folded only in host context."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"

@@ -17,15 +17,18 @@ from typing import Any, Final, cast
 import re2
 
 from bastion.normalize import (
+    at_glyphs,
     broken,
     defang,
     guess,
     handle_ids,
     id_parts,
     instructions,
+    ip_dots,
     layout,
     leet,
     markup,
+    numerals,
     phone_cued,
     phone_forms,
     rules,
@@ -91,6 +94,7 @@ _ASCII_GATES: Final = (
     (rf"[A-Za-z0-9]{_WS}{{1,2}}\.{_WS}{{0,2}}[A-Za-z0-9]|(?i:www)\.{_WS}", _DOT | _AT),
     (rf"\.{_WS}{{1,2}}(?:{'|'.join(sorted(rules.COMMON_TLDS))})\b", _DOT | _AT),
     (rf"[A-Za-z0-9]#[A-Za-z0-9]|{_WS}@|@{_WS}|艾特", _AT),
+    (at_glyphs.TRIGGER, _AT),
     (defang.GATE, _DEFANG | _DOT | _AT),
     (broken.GATE, _LINES | _DOT),
     (broken.DIGIT_GATE, _DIGITS),
@@ -100,6 +104,7 @@ _ASCII_GATES: Final = (
     (guess.GUESS_GATE.pattern, _GUESS),
     (guess.CAMEL_TRIGGER, _DEFANG),
     (to_re2(instructions.GATE), _INSTRUCTED),
+    (numerals.TRIGGER_EN, _INSTRUCTED),
     ("|".join(phone_forms.TRIGGERS), _PHONES),
     (phone_forms.GROUPED_QQ_TRIGGER, _PHONES),
     (phone_cued.PARTS_TRIGGER, _PHONES),
@@ -207,6 +212,7 @@ PASSES: Final = (
     Pass("aside", layout.aside_pass, _LAYOUT, trigger=layout.ASIDE_GATE, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
+    Pass("at_glyphs", at_glyphs.at_glyph_pass, _AT, trigger=at_glyphs.TRIGGER),
     Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass(
@@ -217,6 +223,7 @@ PASSES: Final = (
         wide=True,
     ),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
+    Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass(
         "grouped_mobile",
@@ -257,6 +264,7 @@ PASSES: Final = (
     Pass(
         "spoken_phone", phone_forms.spoken_phone_pass, _PHONES, trigger=phone_forms.SPOKEN_TRIGGER
     ),
+    Pass("zh_numbers", numerals.chinese_pass, _CJK, trigger=numerals.TRIGGER_ZH, wide=True),
     Pass("cjk_numeral", rules.cjk_numeral_pass, _CJK, wide=True, regate=True),
     Pass("id_parts", id_parts.id_parts_pass, _PARTS, regate=True),
     Pass(
@@ -282,6 +290,7 @@ PASSES: Final = (
         trigger=defang.MESSENGER_LINK_TRIGGER,
     ),
     Pass("leet_tld", leet.leet_tld_pass, _DEFANG, trigger=leet.GATE, regate=True),
+    Pass("en_numbers", numerals.english_pass, _INSTRUCTED, trigger=numerals.TRIGGER_EN),
     Pass(
         "instruction",
         instructions.instruction_pass,
@@ -401,6 +410,7 @@ def _compiled() -> _Compiled:
         (rules.ROMAN_RE.pattern, _ROMAN),
         (handle_ids.SPOKEN_GATE, _SPOKEN),
         (handle_ids.TICKER_TRIGGER, _CUED_ID),
+        (numerals.TRIGGER_ZH, _CJK),
         *_ASCII_GATES,
     ]
     gate = _Gate(_gate_patterns(families, _WIDE_PASSES), _APART)
