@@ -38,6 +38,7 @@ from bastion.normalize.defang import (
     DOT_CORE,
     DOT_WORDS,
     DROP_GATE,
+    PROSE_DOT_TRIGGER,
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
@@ -129,7 +130,7 @@ _ASCII_CLAUSES = (
     f"[{_AN}](?:\\.\\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})(?![{_AN}\\-])",
     f"[{_AN}] {{0,2}}(?:{CJK_DOT_WORDS})|[{_AN}]圈[aA]|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
     f"[{_AN}] {{1,2}}(?:[•·*~=\\-_]{{1,2}}(?i:dot)|(?i:dot)[•·*~=\\-_])",
-    r"\s(?i:period|full ?stop|punt|pont|piste)\s",
+    PROSE_DOT_TRIGGER,
     f"[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",

@@ -19,10 +19,17 @@ from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
 
 _AN: Final = "A-Za-z0-9"
+
+
+def _longest_first(*words: str) -> tuple[str, ...]:
+    """``words`` longest first, so an alternation of them takes ``punkts`` whole, not ``punkt``."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』［］｛｝〖〗"
 _BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』［］｛｝〖〗")
 
-DOT_WORDS: Final = (
+DOT_WORDS: Final = _longest_first(
     "punto",  # es, it
     "punkt",  # de, pl, nordic
     "ponto",  # pt
@@ -49,26 +56,44 @@ DOT_WORDS: Final = (
     "dian3",
     "точку",  # ru, accusative
     "נקודה",  # he
+    *("punct", "punkto", "puntu", "ponc", "pwynt", "punktur", "punkts"),  # ro eo eu ga cy is lv
+    *("točka", "tocka", "tačka", "tacka", "taškas", "taskas", "pikë"),  # hr sl sr lt sq
+    *("nuqta", "nöqtə", "noqta", "nokat", "nukta"),  # uz az tk sw/ur
+    *("крапка", "кропка", "цэг", "нүкте", "чекит", "нуқта"),  # uk be mn kk ky tg
+    *("წერტილი", "կետ", "ነጥብ", "ڈاٹ", "نقطہ"),  # ka hy am ur
+    *("ចុច", "ຈຸດ", "အစက်", "තිත", "புள்ளி", "చుక్క", "ಚುಕ್ಕೆ", "ബിന്ദു", "बिंदु", "बिंदू"),
+    *("tiám", "tiàm", "tiam2", "tiǎn", "tiăn", "tien3", "tian3", "dim2", "dyan3", "điểm"),
 )
 """Words for "dot" that the spelled-dot pass does not know; folded to ``dot`` so its host rules
-(a TLD after, no stop word before) decide."""
+(a TLD after, no stop word before) decide. Besides the languages' own words, 点 romanised other
+ways: Min Nan (``tiám``, ``tiam2``), Wade-Giles (``tien3``), Cantonese (``dim2``), Vietnamese
+(``điểm``), each with the tone that makes it no English word."""
 _PROSE_DOT_TLDS: Final = "|".join(
     sorted(COMMON_TLDS | words("co me tv fun win bet live pro xxx porn"))
 )
-PROSE_DOT_WORDS: Final = (
-    rf"(?:period|full ?stop|punt|pont|piste)(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})\b)"
+PROSE_DOT_LIST: Final = (
+    "period|full ?stop|punt|pont|piste|pika|tikka|dim|diem|tien|tiam|tian|dyen|dyan|啲"
 )
-"""Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``):
-a dot only right before a TLD spammers use."""
+"""Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``,
+sl/fi ``pika``, mt ``tikka``) and 点 romanised without a tone (Cantonese ``dim`` and its
+``啲``, Wade-Giles ``tien``, Min Nan ``tiam``, Vietnamese ``diem``): English words or names."""
+PROSE_DOT_WORDS: Final = rf"(?:{PROSE_DOT_LIST})(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})(?![A-Za-z0-9\-]))"
+"""The words of :data:`PROSE_DOT_LIST`: a dot only right before a TLD spammers use (Chinese may
+follow it, ``dim com搵我哋``)."""
+PROSE_DOT_TRIGGER: Final = rf"\s(?i:(?:{PROSE_DOT_LIST})\s{{1,2}}(?:{_PROSE_DOT_TLDS}))"
+"""RE2: where a word of :data:`PROSE_DOT_LIST` may be a dot (the gates' clause)."""
 CJK_DOT_WORDS: Final = (
     "ドット|どっと|ピリオド|てん|닷|쩜|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號"
     "|डॉट|डोट|ডট|ডট্|نقطة|نقطه|دات|دوت|ดอท|ด็อท|тчк|дот"
+    "|点儿|點兒|小点|小點|加个点|加個點|加一个点|加一個點|中间一个点|中間一個點|中间加点|中間加點"
+    "|一个点|一個點"
 )
 """Non-Latin names of the full stop, read glued or spaced between host parts: Japanese
 (``ドット``, ``どっと``, ``てん``), Korean (``닷``, ``쩜``, ``점``), Chinese, Hindi and Bengali
 (``डॉट``, ``ডট``), Arabic and Persian (``نقطة``, ``نقطه``, ``دوت``), Thai (``ดอท``), Russian
-shorthand (``тчк``, ``дот``)."""
-_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт"
+shorthand (``тчк``, ``дот``); and the Chinese dot said with a measure word or as erhua
+(``加个点``, ``中间一个点``, ``點兒``, ``小点``)."""
+_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт点點加中一"
 _DECORATED_DOT: Final = r"[•·*~=\-_]"
 """Symbols put around a spelled ``dot`` (``x •dot• com``, ``x dot- com``): part of the dot."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")
@@ -189,7 +214,7 @@ GATE: Final = (
     rf"|[{_AN}] ?[{BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{BRACKETS}]"
     r"|[A-Za-z0-9]\\[./:@\-]|\\/|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
     rf"|\s(?:(?i:{'|'.join(DOT_WORDS + AT_WORDS)})|point\s{{1,2}}(?:com|net|org))\s"
-    r"|\s(?i:period|full ?stop|punt|pont|piste)\s"
+    rf"|{PROSE_DOT_TRIGGER}"
     f"|{leet.GATE}"
 )
 """A cheap superset of every trigger of the two passes below (for the unmasker's gate)."""

@@ -497,10 +497,12 @@ def _asides(text: str) -> list[Reading]:
     return [Reading(0, len(text), tighten(cleaned))] if cleaned != text else []
 
 
-_GLOSSED = _compile(r"([A-Za-z0-9\-点點])[(（](?:[一-鿿]{1,4}|(?i:dian|dot))[)）]")
+_DOT_SOUNDS = r"(?i:dian|dot|dim|tiam|tien|diǎn|dian3|dim2|tiam2|tien3)"
+"""点 said aloud: Mandarin, Cantonese, Min Nan and Wade-Giles romanisations."""
+_GLOSSED = _compile(rf"([A-Za-z0-9\-点點])[(（](?:[一-鿿]{{1,4}}|{_DOT_SOUNDS})[)）]")
 _GLOSS_GATE = (
     r"[A-Za-z0-9][(（][一-鿿]{1,4}[)）][A-Za-z0-9\-]{0,8}[(（][一-鿿]{1,4}[)）]"
-    r"|[点點][(（](?i:dian|dot)[)）]"
+    rf"|[点點][(（]{_DOT_SOUNDS}[)）]"
 )
 
 

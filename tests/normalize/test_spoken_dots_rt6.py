@@ -1,0 +1,97 @@
+"""Dots and top-level domains said in words (red team 6): the word for "dot" in more languages
+and romanisations, 点 by its homophones, with a measure word or as erhua, and look-alike letters
+in the TLD. Each is tested on its own wording with hosts of the sinfonietta gambling list: found
+and acted on, with no other host; and the wrong hosts the same texts used to give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion import Item, Scanner
+from bastion.extract import has_candidates
+
+
+def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
+    result = scanner.scan(Item(id="spoken", text=text, surface="post"))
+    hosts = [e.registrable_domain or e.host for e in result.entities if e.host]
+    return hosts, result.verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        # the word for "dot" in more languages, spaced, bracketed or glued in brackets
+        ("new link: gate777 nöqtə com", "gate777.com"),
+        ("hot videos -> ibet789 (крапка) com", "ibet789.com"),
+        ("new link: ibet789[punkts]com", "ibet789.com"),
+        ("new link: gate777 (ចុច) com", "gate777.com"),
+        ("play at marsbet400 taškas com", "marsbet400.com"),
+        ("claim today 10bet (ponc) com", "10bet.com"),
+        ("only real ones know nikebet წერტილი net", "nikebet.net"),
+        ("visit leonbets кропка net", "leonbets.net"),
+        ("topwin [புள்ளி] cc", "topwin.cc"),
+        ("gate777 tačka com", "gate777.com"),
+        # 点 romanised: Min Nan, Wade-Giles, Cantonese, with or without the tone
+        ("官網 gate777 tiǎn com", "gate777.com"),
+        ("ibet789 tien3 com 加入會員", "ibet789.com"),
+        ("來 marsbet400 tiam2 com 報名", "marsbet400.com"),
+        ("新網址係 klik4d dim2 top，記得收藏", "klik4d.top"),
+        ("入ibet789 dim com搵我哋，送你彩金", "ibet789.com"),
+        ("gate777 啲 com 嗰度好多嘢睇", "gate777.com"),
+        ("上gate777點(dim)com睇下啦", "gate777.com"),
+        ("topplay dyen cc 加入會員", "topplay.cc"),
+        # 点 with a measure word, as erhua, or small
+        ("想看的都在gate777 加个点 com，懂的来", "gate777.com"),
+        ("防走失网址 ibet789 中间一个点 com 每日更新", "ibet789.com"),
+        ("官网marsbet400 點兒 com 注册就送88元", "marsbet400.com"),
+        ("老铁们，leonbets 小點 net 今晚开奖", "leonbets.net"),
+        ("gate777 加個點 com", "gate777.com"),
+        # characters read dian for 点
+        ("gate777掂com 首充百分百返还", "gate777.com"),
+        ("老铁们，klik4d傎top 今晚开奖", "klik4d.top"),
+        ("最新地址：ibet789钿com 懂的都懂", "ibet789.com"),
+        ("csgopot癫win（谐音）", "csgopot.win"),
+        ("官網 marsbet400顛com", "marsbet400.com"),
+        # Cyrillic look-alikes in the TLD, after a plain or an ideographic dot
+        ("官网ibet789.сом 注册就送88元", "ibet789.com"),
+        ("老铁们，gate777。cом 今晚开奖", "gate777.com"),
+        ("官网ｇａｔｅ７７７點сом 注册", "gate777.com"),
+        ("最新 klik4d。тор 收藏", "klik4d.top"),
+    ],
+)
+def test_the_host_is_found_and_acted_on(scanner: Scanner, text: str, host: str) -> None:
+    hosts, verdict = scanned(scanner, text)
+    assert hosts == [host]
+    assert verdict == "act"
+    assert has_candidates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("上ibet789 dim2 com睇下啦", "dim2.com"),
+        ("官網 gate777 tien3 com", "tien3.com"),
+        ("官網 gate777 tiam2 com", "tiam2.com"),
+    ],
+)
+def test_a_romanised_dot_is_no_name(scanner: Scanner, text: str, wrong: str) -> None:
+    hosts, _ = scanned(scanner, text)
+    assert wrong not in hosts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the lights went dim in the hall",
+        "carpe diem my friends",
+        "呢個app啲design好靚",
+        "我哋啲 app 好用",
+        "点儿都唔好笑 ok",
+        "他有点儿累了, ok?",
+    ],
+)
+def test_prose_with_the_words_stays_clean(scanner: Scanner, text: str) -> None:
+    hosts, verdict = scanned(scanner, text)
+    assert hosts == []
+    assert verdict == "allow"
