@@ -58,6 +58,16 @@ def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
         ("老铁们，gate777。cом 今晚开奖", "gate777.com"),
         ("官网ｇａｔｅ７７７點сом 注册", "gate777.com"),
         ("最新 klik4d。тор 收藏", "klik4d.top"),
+        # symbols drawn as the TLD's letters
+        ("taiv8 gate777.c°m 首充百分百返还", "gate777.com"),
+        ("claim your bonus today ibet789.<om", "ibet789.com"),
+        ("老铁们，gate777.(om 今晚开奖", "gate777.com"),
+        ("想看的都在marsbet400.c()m，懂的来", "marsbet400.com"),
+        ("想看的都在10bet.¢om，懂的来", "10bet.com"),
+        ("leonbets.n€t", "leonbets.net"),
+        ("nikebet.ne† 注册", "nikebet.net"),
+        ("topwin.¢c", "topwin.cc"),
+        ("gate777.(com)", "gate777.com"),
     ],
 )
 def test_the_host_is_found_and_acted_on(scanner: Scanner, text: str, host: str) -> None:
@@ -73,9 +83,11 @@ def test_the_host_is_found_and_acted_on(scanner: Scanner, text: str, host: str) 
         ("上ibet789 dim2 com睇下啦", "dim2.com"),
         ("官網 gate777 tien3 com", "tien3.com"),
         ("官網 gate777 tiam2 com", "tiam2.com"),
+        ("claim your bonus today gate777.<om", "gate777.om"),
+        ("老铁们，ibet789.(om 今晚开奖", "ibet789.om"),
     ],
 )
-def test_a_romanised_dot_is_no_name(scanner: Scanner, text: str, wrong: str) -> None:
+def test_a_dot_word_or_symbol_gives_no_other_host(scanner: Scanner, text: str, wrong: str) -> None:
     hosts, _ = scanned(scanner, text)
     assert wrong not in hosts
 
@@ -89,6 +101,7 @@ def test_a_romanised_dot_is_no_name(scanner: Scanner, text: str, wrong: str) -> 
         "我哋啲 app 好用",
         "点儿都唔好笑 ok",
         "他有点儿累了, ok?",
+        "it was 1.5€ net, v2.5° cooler",
     ],
 )
 def test_prose_with_the_words_stays_clean(scanner: Scanner, text: str) -> None:

@@ -17,6 +17,7 @@ from bastion.normalize import leet
 from bastion.normalize.hostwords import COMMON_TLDS, cjk_near, words
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
+from bastion.suffixes import is_tld
 
 _AN: Final = "A-Za-z0-9"
 
@@ -225,6 +226,17 @@ _CLOSERS: Final = ")]}）】"
 _OPENERS: Final = "([{（【"
 
 
+_C_DRAWN_RE: Final = re.compile(r"(?<=\.[(<])[A-Za-z]{1,5}(?![A-Za-z0-9\-])")
+
+
+def _c_drawn(text: str, end: int) -> bool:
+    """``bet888.(om``, ``bet888.<om``: the bracket after the dot is a ``c`` drawn with a symbol
+    when a ``c`` before the letters makes a TLD (:mod:`bastion.normalize.leet` reads it); read
+    as a defanged dot it would give another host (``bet888.om``)."""
+    letters = _C_DRAWN_RE.match(text, end)
+    return letters is not None and is_tld("c" + letters[0].lower())
+
+
 def _closes_phrase(text: str, start: int, core: str) -> bool:
     """``hi (to you). Com on``: a bracket closing an aside of words, then the sentence's full
     stop, is no bracketed dot (``bet(888).com`` and ``bet888(.)com`` are)."""
@@ -243,7 +255,7 @@ def defang_pass(work: Work) -> None:
         start, end = m.span()
         kind = m.lastgroup
         if kind == "dot":
-            if not _closes_phrase(text, start, m["dot"].strip()):
+            if not _closes_phrase(text, start, m["dot"].strip()) and not _c_drawn(text, end):
                 groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "punct":
             core = m["punct"].strip().strip("".join(_BRACKET_SET)).strip()
