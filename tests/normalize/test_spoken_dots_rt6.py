@@ -68,6 +68,24 @@ def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
         ("nikebet.ne† 注册", "nikebet.net"),
         ("topwin.¢c", "topwin.cc"),
         ("gate777.(com)", "gate777.com"),
+        # the TLD said aloud after a dot: pinyin, Chinese, Korean, katakana, letter names
+        ("最新地址：gate777 DIAN KANGMU，收藏不迷路", "gate777.com"),
+        ("老铁们，ibet789 diǎn kāng mǔ 今晚开奖", "ibet789.com"),
+        ("官网marsbet400 dian kang1 mu3 注册就送", "marsbet400.com"),
+        ("leonbets 点 nai te 注册", "leonbets.net"),
+        ("klik4d dian tuo-pu", "klik4d.top"),
+        ("ibet789點康母 首充百分百返还", "ibet789.com"),
+        ("topwin点西西", "topwin.cc"),
+        ("가입하면 보너스 gate777닷컴 에서 확인하세요", "gate777.com"),
+        ("지금 바로 jagobetting닷오알지 에서 확인하세요", "jagobetting.org"),
+        ("nikebet 닷 넷 에서", "nikebet.net"),
+        ("今すぐ登録 ibet789ドットコム まで", "ibet789.com"),
+        ("詳しくはleonbetsドットネット まで", "leonbets.net"),
+        ("gate777 dot see oh em <- ending spelled letter by letter", "gate777.com"),
+        ("go to marsbet400 dot see-oh-em (spell the ending out)", "marsbet400.com"),
+        ("site is nikebet dot en ee tee, type the letters", "nikebet.net"),
+        ("topplay dot see cee", "topplay.cc"),
+        ("csgopot DOT DOUBLE-YOU EYE EN", "csgopot.win"),
     ],
 )
 def test_the_host_is_found_and_acted_on(scanner: Scanner, text: str, host: str) -> None:
@@ -102,6 +120,9 @@ def test_a_dot_word_or_symbol_gives_no_other_host(scanner: Scanner, text: str, w
         "点儿都唔好笑 ok",
         "他有点儿累了, ok?",
         "it was 1.5€ net, v2.5° cooler",
+        "我是西西。西西很开心",
+        "polka dot see you there",
+        "닷컴 버블 시대",
     ],
 )
 def test_prose_with_the_words_stays_clean(scanner: Scanner, text: str) -> None:

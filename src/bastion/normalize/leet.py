@@ -41,13 +41,12 @@ _LEET_TLD_RE: Final = re.compile(
     r"(?![A-Za-z0-9\-])"
 )
 _NAME_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}$")
-_LOOKALIKE_CLASS: Final = "0-9〇○◯!|@$+¢©°€†()<>\\[\\]{}"
-_C_LIKE: Final = "¢©(<"
-"""Symbols that may stand first in a TLD: the ones drawn like ``c`` (``(om``, ``¢om``)."""
+_LOOKALIKE_CLASS: Final = "0-9〇○◯!|@$+¢©°€†"
 GATE: Final = (
     rf"(?:[.。．点點丶·]|(?i:dot)|[{DOT_EMOJI}]) {{0,2}}"
     rf"(?:[A-Za-z][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[{_LOOKALIKE_CLASS}]"
-    rf"|[0-9〇○◯{_C_LIKE}][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[A-Za-z])|(?i:c[o0]rn)"
+    rf"|[0-9〇○◯¢©][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[A-Za-z])|(?i:c[o0]rn)"
+    r"|[A-Za-z0-9][.。．点點丶·](?:[(<][A-Za-z]|[A-Za-z]{1,4}(?:\(\)|\[\]|\{\}|<>))"
 )
 """A superset of the pass's trigger: after a dot-ish separator, a token holding a letter and a
 digit or symbol (the unmasker's gate and the pre-check use it). A token may not start with a

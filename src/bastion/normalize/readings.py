@@ -27,6 +27,7 @@ from typing import Any, Final, cast
 import idna
 import re2
 
+from bastion.normalize import spoken_tlds
 from bastion.normalize.tables import CJK_NUMERALS
 from bastion.normalize.unmask import GATE_MEMORY
 
@@ -569,6 +570,13 @@ def _tld_words(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read != text else []
 
 
+def _spoken_tlds(text: str) -> list[Reading]:
+    """``hamsterbet dian kang mu``, ``gaybubble닷컴``, ``x dot see oh em``: the TLD said aloud
+    after a dot, written (:mod:`bastion.normalize.spoken_tlds`)."""
+    read = spoken_tlds.spoken_tlds(text)
+    return [Reading(0, len(text), read)] if read is not None else []
+
+
 _IDN_LETTER = "\u00c0-\u02af\u0300-\u036f\u0370-\u04ff\u0e00-\u0e7f\u1e00-\u1eff\u2c60-\u2c7f"
 """Letters of an internationalised name that no Chinese sentence holds: accented and IPA Latin,
 Greek, Cyrillic, Thai (and the marks that sit on them)."""
@@ -858,6 +866,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
      rf"\s?(?:[。．点點丶.]|\(\.\)|\[\.\]|(?i:dot))", _dotted_ips),
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
+    ("spoken_tlds", spoken_tlds.TRIGGER, _spoken_tlds),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
     ("instructions", _INSTRUCTION.pattern, _instructions),
     ("glyphs", _GLYPH_GATE, _glyphs),
@@ -886,6 +895,7 @@ PRECHECK_CLAUSES: Final = (
     "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
     "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
+    spoken_tlds.TRIGGER,
     REVERSED_CLAUSE,
     r" (?i:chấm) ",
     "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,12}(?:[.。．点點][A-Za-z]| (?i:dot) )"
