@@ -86,6 +86,19 @@ def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
         ("site is nikebet dot en ee tee, type the letters", "nikebet.net"),
         ("topplay dot see cee", "topplay.cc"),
         ("csgopot DOT DOUBLE-YOU EYE EN", "csgopot.win"),
+        # a prose word for the dot is one in brackets
+        ("support desk moved to gate777[pika]com, log in there", "gate777.com"),
+        ("new link: ibet789 (pika) com", "ibet789.com"),
+        ("gate777 (dim) com", "gate777.com"),
+        # look-alike TLD after a dot set apart
+        ("claim your bonus today ibet789 . сом", "ibet789.com"),
+        ("gate777 (dot) сом 首充百分百返还", "gate777.com"),
+        ("最新地址：ibet789 丶 сом，收藏不迷路", "ibet789.com"),
+        # the dot word glued in a username, in capitals or with the TLD shouted
+        ("GATE777DOTCOM", "gate777.com"),
+        ("NIKEBETDOTNET", "nikebet.net"),
+        ("csgopotDotWIN", "csgopot.win"),
+        ("topwinDotCC", "topwin.cc"),
     ],
 )
 def test_the_host_is_found_and_acted_on(scanner: Scanner, text: str, host: str) -> None:
@@ -123,6 +136,9 @@ def test_a_dot_word_or_symbol_gives_no_other_host(scanner: Scanner, text: str, w
         "我是西西。西西很开心",
         "polka dot see you there",
         "닷컴 버블 시대",
+        "I LOVE THE DOTCOM ERA",
+        "the lights (dim) on",
+        "Я люблю . сом",
     ],
 )
 def test_prose_with_the_words_stays_clean(scanner: Scanner, text: str) -> None:

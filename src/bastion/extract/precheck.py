@@ -42,7 +42,7 @@ from bastion.normalize.defang import (
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
-from bastion.normalize.guess import CAMEL_TRIGGER
+from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.handle_ids import TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
@@ -121,6 +121,7 @@ _ASCII_CLAUSES = (
     f"|[{_AN}] ?{DOT_CORE} ?[{BRACKETS}]{{1,3}} ?[{_AN}]",
     f"[{_AN}]\\\\\\.|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
     CAMEL_TRIGGER,
+    GLUED_CAPS_TRIGGER,
     "[A-Za-z0-9]-(?:com|net|org|vip|club|top|xyz|info|bet|win|live|cc|tv|site|shop|fun|pro)"
     "(?:[^A-Za-z0-9_.@-]|$)|[A-Za-z0-9]{6}com(?:[^A-Za-z0-9_.@-]|$)",
     "[a-z0-9]dot(?:com|net|org|info|xyz|top|vip|club|site|shop|cc|tv|bet|win|live|pro|io|me|co)"

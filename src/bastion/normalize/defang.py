@@ -100,7 +100,10 @@ _DECORATED_DOT: Final = r"[•·*~=\-_]"
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")
 """Words for "@" (es/pt, it, de, ru, fr): no prose puts them between two address parts."""
 
-DOT_CORE: Final = rf"(?:\.|(?i:dot|point|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
+DOT_CORE: Final = (
+    rf"(?:\.|(?i:dot|point|{'|'.join(DOT_WORDS)}|{PROSE_DOT_LIST})|点|點|。|ドット|닷)"
+)
+"""A dot or its word, as it stands in brackets (``[pika]``: there no prose word is meant)."""
 SPAM_TLDS: Final = "com|net|org|cn|top|vip|xyz|cc|club|info|site|shop|online|app"
 STAND_IN_TLDS: Final = f"{SPAM_TLDS}|xxx|porn|sex|adult|bet|casino|win|live|io|ru|su|tv|biz|pro"
 """After a comma, ``*`` or ``__`` (``pornbb,org``, ``interracialporn,xxx``, ``site__com``) only
@@ -194,7 +197,7 @@ _PERCENT_RE: Final = re.compile(r"%(?:2[Ee]|2[Ff]|3[Aa]|40)")
 """Percent-escaped link punctuation (``https%3A%2F%2Fbet888%2Ecom``)."""
 """JSON-escaped slashes (``https:\\/\\/bet888.com\\/reg``)."""
 
-_GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
+_GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)}|{PROSE_DOT_LIST})|点|點|。|ドット|닷)"
 GATE: Final = (
     rf"[{_AN}\-][「【(（\[{{<《『〔［][{_AN}\-]{{1,63}}[」】)）\]}}>》』〕］]"
     rf"|[{_AN}\-][\"*＂＊][{_AN}\-]{{1,63}}[\"*＂＊]"

@@ -252,15 +252,18 @@ def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None
     work.apply(groups)
 
 
-_NAME_DOT_RE: Final = re.compile(r"[A-Za-z0-9][。．｡点點]$")
+_NAME_DOT_RE: Final = re.compile(
+    r"(?:[A-Za-z0-9][ \t]{0,2}[.。．｡点點丶·]|(?i:\bdot)[\])）】]?)[ \t]{0,2}$"
+)
 
 
 def _tld_after_dot(text: str, start: int, folded: str) -> bool:
-    """``betsafe點сом``, ``skinhell。тор``: a token of look-alike letters alone after a name and
-    an ideographic dot, which folds to a top-level domain."""
+    """``betsafe點сом``, ``skinhell。тор``, ``x . сом``, ``x (dot) сом``: a token of look-alike
+    letters alone after a name and a dot set apart, ideographic or spelled, which folds to a
+    top-level domain."""
     return (
         len(folded) <= 6
-        and _NAME_DOT_RE.search(text, max(0, start - 2), start) is not None
+        and _NAME_DOT_RE.search(text, max(0, start - 8), start) is not None
         and is_tld(folded.lower())
     )
 
