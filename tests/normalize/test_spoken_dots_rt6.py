@@ -99,6 +99,24 @@ def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
         ("NIKEBETDOTNET", "nikebet.net"),
         ("csgopotDotWIN", "csgopot.win"),
         ("topwinDotCC", "topwin.cc"),
+        # the labels swapped, and the message says so
+        ("最新地址：vip.casinoonline88（前后两段调换一下），收藏不迷路", "casinoonline88.vip"),
+        ("想看的都在com.gate777（前后两段调换一下），懂的来", "gate777.com"),
+        ("new link: com . ibet789 (swap the two halves around the dot)", "ibet789.com"),
+        ("net.leonbets - read it the other way round", "leonbets.net"),
+        ("官網 com點marsbet400 前後對調", "marsbet400.com"),
+        # the dot's place counted from the end of the name
+        ("最新地址：gate777com （最后3个字母前面加个点），收藏不迷路", "gate777.com"),
+        ("Join now at klik4dtop (put a dot before the last 3 letters)", "klik4d.top"),
+        ("csgopotwin - add a dot before the final three letters", "csgopot.win"),
+        ("官網 ibet789com（最後三個字母前面加點）", "ibet789.com"),
+        ("topwincc, insert a dot before the last 2 characters", "topwin.cc"),
+        # a letter of the TLD masked out: every filling is tried, only a listed host counts
+        ("Join now at ibet789 dot c*m and get 100 free spins", "ibet789.com"),
+        ("hot videos every night -> gate777 dot c🙈m", "gate777.com"),
+        ("new link: nikebet dot n_t", "nikebet.net"),
+        ("marsbet400.c?m 注册", "marsbet400.com"),
+        ("klik4d 点 t*p", "klik4d.top"),
     ],
 )
 def test_the_host_is_found_and_acted_on(scanner: Scanner, text: str, host: str) -> None:
@@ -139,6 +157,9 @@ def test_a_dot_word_or_symbol_gives_no_other_host(scanner: Scanner, text: str, w
         "I LOVE THE DOTCOM ERA",
         "the lights (dim) on",
         "Я люблю . сом",
+        "thanks. *hug* see you",
+        "com.example swap the two halves",
+        "I will swap the parts later, ok?",
     ],
 )
 def test_prose_with_the_words_stays_clean(scanner: Scanner, text: str) -> None:
