@@ -81,6 +81,8 @@ def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
         ("nikebet 닷 넷 에서", "nikebet.net"),
         ("今すぐ登録 ibet789ドットコム まで", "ibet789.com"),
         ("詳しくはleonbetsドットネット まで", "leonbets.net"),
+        ("gate777どっとこむ まで", "gate777.com"),
+        ("leonbets ドット ネット", "leonbets.net"),
         ("gate777 dot see oh em <- ending spelled letter by letter", "gate777.com"),
         ("go to marsbet400 dot see-oh-em (spell the ending out)", "marsbet400.com"),
         ("site is nikebet dot en ee tee, type the letters", "nikebet.net"),

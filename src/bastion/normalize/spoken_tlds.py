@@ -68,8 +68,8 @@ KO_TLDS: Final = {
 }
 """Korean: the TLD as it is said after 닷 (``닷컴``, ``닷오알지``)."""
 JA_TLDS: Final = {
-    "com": "コム",
-    "net": "ネット",
+    "com": "コム こむ",
+    "net": "ネット ねっと",
     "org": "オルグ オーグ オーアールジー",
     "tv": "ティーブイ ティービー ティーヴィー",
     "cc": "シーシー",
@@ -88,7 +88,7 @@ JA_TLDS: Final = {
     "shop": "ショップ",
     "online": "オンライン",
 }
-"""Japanese katakana: the TLD as it is said after ドット (``ドットコム``)."""
+"""Japanese: the TLD as it is said after ドット (``ドットコム``, ``どっとこむ``)."""
 LETTER_NAMES: Final = {
     "a": "ay", "b": "bee", "c": "see|cee|sea", "d": "dee", "e": "ee", "f": "ef|eff",
     "g": "gee|jee", "h": "aitch|haitch", "i": "eye", "j": "jay", "k": "kay", "l": "el|ell",
