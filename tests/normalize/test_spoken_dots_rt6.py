@@ -76,6 +76,7 @@ def scanned(scanner: Scanner, text: str) -> tuple[list[str], str]:
         ("klik4d dian tuo-pu", "klik4d.top"),
         ("ibet789點康母 首充百分百返还", "ibet789.com"),
         ("topwin点西西", "topwin.cc"),
+        ("gate777典康姆 首充", "gate777.com"),
         ("가입하면 보너스 gate777닷컴 에서 확인하세요", "gate777.com"),
         ("지금 바로 jagobetting닷오알지 에서 확인하세요", "jagobetting.org"),
         ("nikebet 닷 넷 에서", "nikebet.net"),

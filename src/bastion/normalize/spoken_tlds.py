@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bastion.normalize.tables import DOT_HOMOPHONES
 from bastion.suffixes import is_tld
 
 ZH_TLDS: Final = {
@@ -131,8 +132,10 @@ _LETTERS: Final = {
     re.sub(r"[ \-]+", " ", name): letter for name, letter in _forms(LETTER_NAMES, "|").items()
 }
 _NAME: Final = _longest([name.replace(" ", r"[ \-]") for name in _LETTERS])
-_DOT: Final = r"(?:[点點.。·．]|(?i:dian|diǎn|diăn|dian3|dot)|닷|점|쩜|ドット|どっと)"
-"""A dot or a word for it, after which a spoken TLD may follow."""
+_DOT: Final = (
+    rf"(?:[点點.。·．丶{DOT_HOMOPHONES}]|(?i:dian|diǎn|diăn|dian3|dot)|닷|점|쩜|ドット|どっと)"
+)
+"""A dot, a character read like 点, or a word for it, after which a spoken TLD may follow."""
 
 
 def _spoken(word_end: str) -> str:
