@@ -149,6 +149,8 @@ def test_a_dot_word_or_symbol_gives_no_other_host(scanner: Scanner, text: str, w
     [
         "the lights went dim in the hall",
         "carpe diem my friends",
+        "khong co tien co gi dau",
+        "anh tien me lam roi",
         "呢個app啲design好靚",
         "我哋啲 app 好用",
         "点儿都唔好笑 ok",

@@ -72,13 +72,21 @@ ways: Min Nan (``tiám``, ``tiam2``), Wade-Giles (``tien3``), Cantonese (``dim2`
 _PROSE_DOT_TLDS: Final = "|".join(
     sorted(COMMON_TLDS | words("co me tv fun win bet live pro xxx porn"))
 )
-PROSE_DOT_LIST: Final = (
-    "period|full ?stop|punt|pont|piste|pika|tikka|dim|diem|tien|tiam|tian|dyen|dyan|啲"
+_ROMANISED_DOTS: Final = "dim|diem|tien|tiam|tian|dyen|dyan|啲"
+"""点 romanised without a tone (Cantonese ``dim`` and its ``啲``, Wade-Giles ``tien``, Min Nan
+``tiam``, Vietnamese ``diem``): English words, names, and unaccented Vietnamese (``tien`` is
+money, ``tien co`` prose), so not before ``co``, ``me``, ``tv`` or ``pro``."""
+_ROMANISED_DOT_TLDS: Final = "|".join(
+    sorted(set(_PROSE_DOT_TLDS.split("|")) - {"co", "me", "tv", "pro"})
 )
+PROSE_DOT_LIST: Final = f"period|full ?stop|punt|pont|piste|pika|tikka|{_ROMANISED_DOTS}"
 """Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``,
-sl/fi ``pika``, mt ``tikka``) and 点 romanised without a tone (Cantonese ``dim`` and its
-``啲``, Wade-Giles ``tien``, Min Nan ``tiam``, Vietnamese ``diem``): English words or names."""
-PROSE_DOT_WORDS: Final = rf"(?:{PROSE_DOT_LIST})(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})(?![A-Za-z0-9\-]))"
+sl/fi ``pika``, mt ``tikka``) and :data:`_ROMANISED_DOTS`."""
+PROSE_DOT_WORDS: Final = (
+    rf"(?:(?:period|full ?stop|punt|pont|piste|pika|tikka)"
+    rf"(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})(?![A-Za-z0-9\-]))"
+    rf"|(?:{_ROMANISED_DOTS})(?=\s{{1,2}}(?:{_ROMANISED_DOT_TLDS})(?![A-Za-z0-9\-])))"
+)
 """The words of :data:`PROSE_DOT_LIST`: a dot only right before a TLD spammers use (Chinese may
 follow it, ``dim com搵我哋``)."""
 PROSE_DOT_TRIGGER: Final = rf"\s(?i:(?:{PROSE_DOT_LIST})\s{{1,2}}(?:{_PROSE_DOT_TLDS}))"
