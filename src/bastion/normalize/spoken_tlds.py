@@ -139,15 +139,17 @@ _DOT: Final = (
 
 
 def _spoken(word_end: str) -> str:
-    """The spoken forms after their dot (``word_end``: what must follow each letter name):
-    letter names only after ``dot`` (``. You are`` and ``See you`` are sentences)."""
+    """The spoken forms after a name and its dot (``word_end``: what must follow each letter
+    name): letter names only after ``dot`` (``. You are`` and ``See you`` are sentences), no
+    form after Chinese (``店内特价`` is no ``店`` dot and ``内特``)."""
     name = f"(?:{_NAME}){word_end}"
     return (
-        rf"{_DOT}[ \t]{{0,2}}(?:(?P<zh>{_longest(list(_forms(ZH_TLDS)))})"
+        rf"[A-Za-z0-9][ \t]{{0,2}}{_DOT}[ \t]{{0,2}}(?:(?P<zh>{_longest(list(_forms(ZH_TLDS)))})"
         rf"|(?P<ko>{_longest(list(_forms(KO_TLDS)))})"
         rf"|(?P<ja>{_longest(list(_forms(JA_TLDS)))})"
         rf"|(?P<pinyin>(?i:{_longest([_pinyin(w) for w in _forms(PINYIN_TLDS, '|')])})))"
-        rf"|(?i:dot)[ \t]{{1,2}}(?P<names>(?i:{name}(?:[ \-]{{1,2}}{name}){{1,5}}))"
+        rf"|[A-Za-z0-9][ \t]{{1,2}}(?i:dot)[ \t]{{1,2}}"
+        rf"(?P<names>(?i:{name}(?:[ \-]{{1,2}}{name}){{1,5}}))"
     )
 
 
