@@ -38,10 +38,11 @@ from bastion.normalize.defang import (
     DOT_CORE,
     DOT_WORDS,
     DROP_GATE,
+    PROSE_DOT_TRIGGER,
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
-from bastion.normalize.guess import CAMEL_TRIGGER
+from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.handle_ids import TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
@@ -122,6 +123,7 @@ _ASCII_CLAUSES = (
     f"|[{_AN}] ?{DOT_CORE} ?[{BRACKETS}]{{1,3}} ?[{_AN}]",
     f"[{_AN}]\\\\\\.|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]",
     CAMEL_TRIGGER,
+    GLUED_CAPS_TRIGGER,
     "[A-Za-z0-9]-(?:com|net|org|vip|club|top|xyz|info|bet|win|live|cc|tv|site|shop|fun|pro)"
     "(?:[^A-Za-z0-9_.@-]|$)|[A-Za-z0-9]{6}com(?:[^A-Za-z0-9_.@-]|$)",
     "[a-z0-9]dot(?:com|net|org|info|xyz|top|vip|club|site|shop|cc|tv|bet|win|live|pro|io|me|co)"
@@ -131,7 +133,7 @@ _ASCII_CLAUSES = (
     f"[{_AN}](?:\\.\\.|[,，*#^~|]|__)(?:{STAND_IN_TLDS})(?![{_AN}\\-])",
     f"[{_AN}] {{0,2}}(?:{CJK_DOT_WORDS})|[{_AN}]圈[aA]|[+➕＋]\\s{{0,2}}\\.{_TLD}|%2[Ee]",
     f"[{_AN}] {{1,2}}(?:[•·*~=\\-_]{{1,2}}(?i:dot)|(?i:dot)[•·*~=\\-_])",
-    r"\s(?i:period|full ?stop|punt|pont|piste)\s",
+    PROSE_DOT_TRIGGER,
     f"[0-9][{_AN}]{{0,8}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_CJK}] {{0,2}}[{_AN}\\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})(?![{_AN}\\-.])",
     f"[{_AN}] {{1,2}}(?:{SPAM_TLDS}) {{0,2}}[{_CJK}]",

@@ -17,12 +17,20 @@ from bastion.normalize import leet
 from bastion.normalize.hostwords import COMMON_TLDS, cjk_near, words
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
+from bastion.suffixes import is_tld
 
 _AN: Final = "A-Za-z0-9"
+
+
+def _longest_first(*words: str) -> tuple[str, ...]:
+    """``words`` longest first, so an alternation of them takes ``punkts`` whole, not ``punkt``."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』［］｛｝〖〗"
 _BRACKET_SET: Final = frozenset("[](){}<>（）【】「」〔〕《》〈〉『』［］｛｝〖〗")
 
-DOT_WORDS: Final = (
+DOT_WORDS: Final = _longest_first(
     "punto",  # es, it
     "punkt",  # de, pl, nordic
     "ponto",  # pt
@@ -49,32 +57,61 @@ DOT_WORDS: Final = (
     "dian3",
     "точку",  # ru, accusative
     "נקודה",  # he
+    *("punct", "punkto", "puntu", "ponc", "pwynt", "punktur", "punkts"),  # ro eo eu ga cy is lv
+    *("točka", "tocka", "tačka", "tacka", "taškas", "taskas", "pikë"),  # hr sl sr lt sq
+    *("nuqta", "nöqtə", "noqta", "nokat", "nukta"),  # uz az tk sw/ur
+    *("крапка", "кропка", "цэг", "нүкте", "чекит", "нуқта"),  # uk be mn kk ky tg
+    *("წერტილი", "կետ", "ነጥብ", "ڈاٹ", "نقطہ"),  # ka hy am ur
+    *("ចុច", "ຈຸດ", "အစက်", "තිත", "புள்ளி", "చుక్క", "ಚುಕ್ಕೆ", "ബിന്ദു", "बिंदु", "बिंदू"),
+    *("tiám", "tiàm", "tiam2", "tiǎn", "tiăn", "tien3", "tian3", "dim2", "dyan3", "điểm"),
 )
 """Words for "dot" that the spelled-dot pass does not know; folded to ``dot`` so its host rules
-(a TLD after, no stop word before) decide."""
+(a TLD after, no stop word before) decide. Besides the languages' own words, 点 romanised other
+ways: Min Nan (``tiám``, ``tiam2``), Wade-Giles (``tien3``), Cantonese (``dim2``), Vietnamese
+(``điểm``), each with the tone that makes it no English word."""
 _PROSE_DOT_TLDS: Final = "|".join(
     sorted(COMMON_TLDS | words("co me tv fun win bet live pro xxx porn"))
 )
-PROSE_DOT_WORDS: Final = (
-    rf"(?:period|full ?stop|punt|pont|piste)(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})\b)"
+_ROMANISED_DOTS: Final = "dim|diem|tien|tiam|tian|dyen|dyan|啲"
+"""点 romanised without a tone (Cantonese ``dim`` and its ``啲``, Wade-Giles ``tien``, Min Nan
+``tiam``, Vietnamese ``diem``): English words, names, and unaccented Vietnamese (``tien`` is
+money, ``tien co`` prose), so not before ``co``, ``me``, ``tv`` or ``pro``."""
+_ROMANISED_DOT_TLDS: Final = "|".join(
+    sorted(set(_PROSE_DOT_TLDS.split("|")) - {"co", "me", "tv", "pro"})
 )
-"""Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``):
-a dot only right before a TLD spammers use."""
+PROSE_DOT_LIST: Final = f"period|full ?stop|punt|pont|piste|pika|tikka|{_ROMANISED_DOTS}"
+"""Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``,
+sl/fi ``pika``, mt ``tikka``) and :data:`_ROMANISED_DOTS`."""
+PROSE_DOT_WORDS: Final = (
+    rf"(?:(?:period|full ?stop|punt|pont|piste|pika|tikka)"
+    rf"(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})(?![A-Za-z0-9\-]))"
+    rf"|(?:{_ROMANISED_DOTS})(?=\s{{1,2}}(?:{_ROMANISED_DOT_TLDS})(?![A-Za-z0-9\-])))"
+)
+"""The words of :data:`PROSE_DOT_LIST`: a dot only right before a TLD spammers use (Chinese may
+follow it, ``dim com搵我哋``)."""
+PROSE_DOT_TRIGGER: Final = rf"\s(?i:(?:{PROSE_DOT_LIST})\s{{1,2}}(?:{_PROSE_DOT_TLDS}))"
+"""RE2: where a word of :data:`PROSE_DOT_LIST` may be a dot (the gates' clause)."""
 CJK_DOT_WORDS: Final = (
     "ドット|どっと|ピリオド|てん|닷|쩜|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號"
     "|डॉट|डोट|ডট|ডট্|نقطة|نقطه|دات|دوت|ดอท|ด็อท|тчк|дот"
+    "|点儿|點兒|小点|小點|加个点|加個點|加一个点|加一個點|中间一个点|中間一個點|中间加点|中間加點"
+    "|一个点|一個點"
 )
 """Non-Latin names of the full stop, read glued or spaced between host parts: Japanese
 (``ドット``, ``どっと``, ``てん``), Korean (``닷``, ``쩜``, ``점``), Chinese, Hindi and Bengali
 (``डॉट``, ``ডট``), Arabic and Persian (``نقطة``, ``نقطه``, ``دوت``), Thai (``ดอท``), Russian
-shorthand (``тчк``, ``дот``)."""
-_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт"
+shorthand (``тчк``, ``дот``); and the Chinese dot said with a measure word or as erhua
+(``加个点``, ``中间一个点``, ``點兒``, ``小点``)."""
+_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт点點加中一"
 _DECORATED_DOT: Final = r"[•·*~=\-_]"
 """Symbols put around a spelled ``dot`` (``x •dot• com``, ``x dot- com``): part of the dot."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")
 """Words for "@" (es/pt, it, de, ru, fr): no prose puts them between two address parts."""
 
-DOT_CORE: Final = rf"(?:\.|(?i:dot|point|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
+DOT_CORE: Final = (
+    rf"(?:\.|(?i:dot|point|{'|'.join(DOT_WORDS)}|{PROSE_DOT_LIST})|点|點|。|ドット|닷)"
+)
+"""A dot or its word, as it stands in brackets (``[pika]``: there no prose word is meant)."""
 SPAM_TLDS: Final = "com|net|org|cn|top|vip|xyz|cc|club|info|site|shop|online|app"
 STAND_IN_TLDS: Final = f"{SPAM_TLDS}|xxx|porn|sex|adult|bet|casino|win|live|io|ru|su|tv|biz|pro"
 """After a comma, ``*`` or ``__`` (``pornbb,org``, ``interracialporn,xxx``, ``site__com``) only
@@ -168,7 +205,7 @@ _PERCENT_RE: Final = re.compile(r"%(?:2[Ee]|2[Ff]|3[Aa]|40)")
 """Percent-escaped link punctuation (``https%3A%2F%2Fbet888%2Ecom``)."""
 """JSON-escaped slashes (``https:\\/\\/bet888.com\\/reg``)."""
 
-_GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)})|点|點|。|ドット|닷)"
+_GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)}|{PROSE_DOT_LIST})|点|點|。|ドット|닷)"
 GATE: Final = (
     rf"[{_AN}\-][「【(（\[{{<《『〔［][{_AN}\-]{{1,63}}[」】)）\]}}>》』〕］]"
     rf"|[{_AN}\-][\"*＂＊][{_AN}\-]{{1,63}}[\"*＂＊]"
@@ -189,7 +226,7 @@ GATE: Final = (
     rf"|[{_AN}] ?[{BRACKETS}]{{1,2}} ?(?:/|@|-|_) ?[{BRACKETS}]"
     r"|[A-Za-z0-9]\\[./:@\-]|\\/|[A-Za-z0-9](?:DOT|Dot)[a-z0-9]|[-_.](?i:d[o0]t)[-_.]"
     rf"|\s(?:(?i:{'|'.join(DOT_WORDS + AT_WORDS)})|point\s{{1,2}}(?:com|net|org))\s"
-    r"|\s(?i:period|full ?stop|punt|pont|piste)\s"
+    rf"|{PROSE_DOT_TRIGGER}"
     f"|{leet.GATE}"
 )
 """A cheap superset of every trigger of the two passes below (for the unmasker's gate)."""
@@ -198,6 +235,17 @@ GATE: Final = (
 _HTTP_BEFORE: Final = re.compile(r"(?i:https?)$")
 _CLOSERS: Final = ")]}）】"
 _OPENERS: Final = "([{（【"
+
+
+_C_DRAWN_RE: Final = re.compile(r"(?<=\.[(<])[A-Za-z]{1,5}(?![A-Za-z0-9\-])")
+
+
+def _c_drawn(text: str, end: int) -> bool:
+    """``bet888.(om``, ``bet888.<om``: the bracket after the dot is a ``c`` drawn with a symbol
+    when a ``c`` before the letters makes a TLD (:mod:`bastion.normalize.leet` reads it); read
+    as a defanged dot it would give another host (``bet888.om``)."""
+    letters = _C_DRAWN_RE.match(text, end)
+    return letters is not None and is_tld("c" + letters[0].lower())
 
 
 def _closes_phrase(text: str, start: int, core: str) -> bool:
@@ -218,7 +266,7 @@ def defang_pass(work: Work) -> None:
         start, end = m.span()
         kind = m.lastgroup
         if kind == "dot":
-            if not _closes_phrase(text, start, m["dot"].strip()):
+            if not _closes_phrase(text, start, m["dot"].strip()) and not _c_drawn(text, end):
                 groups.append(("spelled_dot", start, end, [(start, end, ".")]))
         elif kind == "punct":
             core = m["punct"].strip().strip("".join(_BRACKET_SET)).strip()

@@ -84,6 +84,13 @@ _GLUED_DOT_RE: Final = re.compile(
     rf"|bet|win|live|pro|io|me|co)(?![{_AN}\-])"
 )
 """``lovesexbodydotcom``: the dot word glued to the name and its TLD, lower case."""
+_GLUED_CAPS: Final = "COM|NET|ORG|INFO|XYZ|TOP|VIP|CLUB|SITE|SHOP|CC|TV|BET|WIN|LIVE|PRO|IO|ME|CO"
+_GLUED_DOT_CAPS_RE: Final = re.compile(
+    rf"(?<=[A-Z0-9]{{3}})(?P<sep>DOT)(?P<tld>{_GLUED_CAPS})(?![{_AN}\-])"
+)
+"""``EKASIWAPDOTCOM``, ``SXYPRNDOTTOP``: the same in capitals (a username shouts)."""
+GLUED_CAPS_TRIGGER: Final = rf"[A-Z0-9]DOT(?:{_GLUED_CAPS})(?:[^A-Za-z0-9\-]|$)"
+"""RE2: where :data:`_GLUED_DOT_CAPS_RE` may match (the gates' clause)."""
 _GLUED_TLD_RE: Final = re.compile(
     rf"(?<![{_AN}\-.@/_#])[{_AN}]{{3,62}}(?P<sep>-)(?P<tld>com|net|org|vip|club|top|xyz|info|bet"
     rf"|win|live|cc|tv|site|shop|fun|pro)(?![{_AN}\-_.@])"
@@ -108,6 +115,7 @@ GUESS_GATE: Final = re.compile(
     r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s|[a-z0-9]\. {1,2}[a-z]{4}"
     r"|[a-z0-9]dot(?:com|net|org|info|xyz|top|vip|club|site|shop|cc|tv|bet|win|live|pro|io|me|co)"
     r"(?:[^A-Za-z0-9\-]|$)"
+    rf"|{GLUED_CAPS_TRIGGER}"
     r"|[A-Za-z0-9]-(?:com|net|org|vip|club|top|xyz|info|bet|win|live|cc|tv|site|shop|fun|pro)"
     r"(?:[^A-Za-z0-9\-_.@]|$)|[A-Za-z0-9]{6}com(?:[^A-Za-z0-9\-_.@]|$)"
 )
@@ -192,6 +200,7 @@ def guess_pass(work: Work) -> None:
         _STAND_IN_RE,
         _DIAN_RE,
         _GLUED_DOT_RE,
+        _GLUED_DOT_CAPS_RE,
         _POINT_RE,
         _GLUED_TLD_RE,
     ):
@@ -240,11 +249,13 @@ def camel_dot_pass(work: Work) -> None:
     text = work.text
     groups: list[Group] = []
     for m in _CAMEL_RE.finditer(text):
-        tld = _tld_reading(m["tld"])
+        tld, tld_end, tail = _tld_reading(m["tld"]), m.end("tld"), m["tail"]
+        if (tld is None or tld not in _CAMEL_TLDS) and tail and (m["tld"] + tail).isupper():
+            tld, tld_end, tail = _tld_reading(m["tld"] + tail), m.end("tail"), None  # ``DotCLUB``
         if tld is None or tld not in _CAMEL_TLDS:
             continue
-        edits = [(*m.span("dot"), "."), (*m.span("tld"), tld)]
-        if m["tail"]:
+        edits = [(*m.span("dot"), "."), (m.start("tld"), tld_end, tld)]
+        if tail:
             edits.append((m.start("tail"), m.start("tail"), " "))
-        groups.append(("spelled_dot", m.start("dot"), m.end("tld"), edits))
+        groups.append(("spelled_dot", m.start("dot"), tld_end, edits))
     work.apply(groups)

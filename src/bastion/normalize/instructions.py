@@ -221,6 +221,19 @@ _INSERT_DOT_RE: Final = re.compile(
 )
 """``（在com前加.）``, ``（com前面加个点）``, ``add . before org``: a dot the reader puts before
 the TLD; ``(add the dot yourself)`` does not say where, a guess."""
+_COUNTS_EN: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS_ZH: Final = {"二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_COUNTED_DOT_RE: Final = re.compile(
+    r"(?i:add|put|insert|place|type)[ ]{1,2}(?i:a[ ]{1,2}|the[ ]{1,2})?(?:\.|(?i:dot|period))"
+    r"[ ]{1,2}(?i:before|in[ ]{1,2}front[ ]{1,2}of)[ ]{1,2}(?i:the[ ]{1,2})?(?i:last|final)[ ]{1,2}"
+    r"(?P<n>[2-6]|(?i:two|three|four|five|six))[ ]{1,2}(?i:letters|characters|chars)"
+    r"|(?:最后|最後|末尾|倒数|倒數)(?:的)?(?P<n2>[2-6二两兩三四五六])(?:个|個|位)(?:字母|字符|字)?"
+    r"(?:前面?|之前|前边|前邊)(?:加|添加|插入|补|補|打|放)(?:上|个|個|一个|一個)?\s{0,2}"
+    r"(?:\.|点|點|。|(?i:dot))"
+)
+"""``madoutv (put a dot before the last 2 letters)``, ``pornsiteme（最后2个字母前面加个点）``:
+the dot's place counted from the end of the name before the instruction."""
+_LAST_TOKEN_RE: Final = re.compile(r"(?<![A-Za-z0-9\-.@/])[A-Za-z0-9][A-Za-z0-9\-]{2,70}")
 _MASK_RE: Final = re.compile(
     r"(?:(?P<sym>[*＊]+)\s{0,2}(?:=|是|为|代表|表示|(?i:means|stands[ ]{1,2}for))|(?:星号|星星)"
     r"(?:是|为|代表|表示))\s{0,2}[\"'“]?(?P<fill>[A-Za-z0-9]{1,12})(?![A-Za-z0-9])"
@@ -595,7 +608,7 @@ def _inserted_dot(work: Work) -> list[Group]:
     """Put the dot before the TLD the message names (``flipfapcom（在com前加.）``); where it names
     none (``(add the dot yourself)``), the guessed reading tries the spam TLD a token ends in."""
     text = work.text
-    found: list[Group] = []
+    found: list[Group] = _counted_dot(text)
     for instruction in _INSERT_DOT_RE.finditer(text):
         tld = instruction["tld"] or instruction["tld2"]
         if tld is not None:
@@ -622,6 +635,24 @@ def _inserted_dot(work: Work) -> list[Group]:
                     found.append(("weak_dot", token.start(), token.end(), [(end, end, ".")]))
                 else:  # no host yet: the mark only calls for the guessed reading
                     found.append(("split_word", token.start(), token.end(), []))
+    return found
+
+
+def _counted_dot(text: str) -> list[Group]:
+    """The dot put before the last N letters of the name just before the instruction, where
+    they make a TLD (``five88win`` -> ``five88.win``)."""
+    found: list[Group] = []
+    for instruction in _COUNTED_DOT_RE.finditer(text):
+        said = (instruction["n"] or instruction["n2"]).lower()
+        count = _COUNTS_EN.get(said) or _COUNTS_ZH.get(said) or int(said)
+        line_start = text.rfind("\n", 0, instruction.start()) + 1
+        tokens = list(_LAST_TOKEN_RE.finditer(text, line_start, instruction.start()))
+        if not tokens or not count:
+            continue
+        token = tokens[-1]
+        cut = token.end() - count
+        if cut - token.start() >= 2 and is_tld(text[cut : token.end()].lower()):
+            found.append(("instruction", token.start(), token.end(), [(cut, cut, ".")]))
     return found
 
 

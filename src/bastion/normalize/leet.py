@@ -23,12 +23,15 @@ MAX_READINGS: Final = 64
 LOOKALIKES: Final = {
     "0": "o", "〇": "o", "○": "o", "◯": "o", "1": "il", "!": "i", "|": "li", "3": "e",
     "4": "a", "@": "a", "5": "s", "$": "s", "7": "t", "+": "t", "9": "g", "8": "b",
+    "¢": "c", "©": "c", "(": "c", "<": "c", "°": "o", "€": "e", "†": "t",
 }  # fmt: skip
-"""What each digit or symbol stands for inside a word."""
+"""What each digit or symbol stands for inside a word (``¢om``, ``(om``, ``c°m``, ``n€t``)."""
+_PAIRS: Final = {"()": "o", "[]": "o", "{}": "o", "<>": "o"}
+"""Two symbols drawn as one letter (``c()m``)."""
 _LETTER_PAIRS: Final = {"corn": "com", "c0rn": "com"}
 """``rn`` read as ``m`` (``.corn``): only where the result is the one TLD spam favours most."""
 
-_CHARS: Final = "A-Za-z" + "".join(re.escape(c) for c in LOOKALIKES)
+_CHARS: Final = "A-Za-z" + "".join(re.escape(c) for c in [*LOOKALIKES, *"".join(_PAIRS)])
 _SEP: Final = (
     rf"(?:[ ]{{0,2}}(?:[.。．点點丶·]|[Dd][Oo][Tt])[ ]{{0,2}}"
     rf"|[ ]{{0,2}}(?:[{DOT_EMOJI}][ ]?){{1,3}})"
@@ -38,11 +41,12 @@ _LEET_TLD_RE: Final = re.compile(
     r"(?![A-Za-z0-9\-])"
 )
 _NAME_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}$")
-_LOOKALIKE_CLASS: Final = "0-9〇○◯!|@$+"
+_LOOKALIKE_CLASS: Final = "0-9〇○◯!|@$+¢©°€†"
 GATE: Final = (
     rf"(?:[.。．点點丶·]|(?i:dot)|[{DOT_EMOJI}]) {{0,2}}"
     rf"(?:[A-Za-z][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[{_LOOKALIKE_CLASS}]"
-    rf"|[0-9〇○◯][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[A-Za-z])|(?i:c[o0]rn)"
+    rf"|[0-9〇○◯¢©][A-Za-z{_LOOKALIKE_CLASS}]{{0,10}}[A-Za-z])|(?i:c[o0]rn)"
+    r"|[A-Za-z0-9][.。．点點丶·](?:[(<][A-Za-z]|[A-Za-z]{1,4}(?:\(\)|\[\]|\{\}|<>))"
 )
 """A superset of the pass's trigger: after a dot-ish separator, a token holding a letter and a
 digit or symbol (the unmasker's gate and the pre-check use it). A token may not start with a
@@ -59,6 +63,8 @@ def read_tld(token: str) -> str | None:
         return None
     if low[0] in "@!|$+":
         return None
+    for pair, letter in _PAIRS.items():
+        low = low.replace(pair, letter)
     choices = [LOOKALIKES.get(c, c) for c in low]
     for letters in islice(product(*choices), MAX_READINGS):
         reading = "".join(letters)

@@ -27,8 +27,10 @@ from typing import Any, Final, cast
 import idna
 import re2
 
+from bastion.normalize import spoken_tlds, swapped
 from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
 from bastion.normalize.unmask import GATE_MEMORY
+from bastion.suffixes import is_tld
 
 MAX_READINGS: Final = 24
 """Readings of one message at most; each costs an unmask and a finder pass over its window."""
@@ -505,10 +507,12 @@ def _asides(text: str) -> list[Reading]:
     return [Reading(0, len(text), tighten(cleaned))] if cleaned != text else []
 
 
-_GLOSSED = _compile(r"([A-Za-z0-9\-点點])[(（](?:[一-鿿]{1,4}|(?i:dian|dot))[)）]")
+_DOT_SOUNDS = r"(?i:dian|dot|dim|tiam|tien|diǎn|dian3|dim2|tiam2|tien3)"
+"""点 said aloud: Mandarin, Cantonese, Min Nan and Wade-Giles romanisations."""
+_GLOSSED = _compile(rf"([A-Za-z0-9\-点點])[(（](?:[一-鿿]{{1,4}}|{_DOT_SOUNDS})[)）]")
 _GLOSS_GATE = (
     r"[A-Za-z0-9][(（][一-鿿]{1,4}[)）][A-Za-z0-9\-]{0,8}[(（][一-鿿]{1,4}[)）]"
-    r"|[点點][(（](?i:dian|dot)[)）]"
+    rf"|[点點][(（]{_DOT_SOUNDS}[)）]"
 )
 
 
@@ -573,6 +577,19 @@ def _tld_words(text: str) -> list[Reading]:
     read = _DOT_WORD_BEFORE.sub(lambda m: "." + m.group(1), read.replace("·", "."))
     read = tighten(read)
     return [Reading(0, len(text), read)] if read != text else []
+
+
+def _spoken_tlds(text: str) -> list[Reading]:
+    """``hamsterbet dian kang mu``, ``gaybubble닷컴``, ``x dot see oh em``: the TLD said aloud
+    after a dot, written (:mod:`bastion.normalize.spoken_tlds`)."""
+    read = spoken_tlds.spoken_tlds(text)
+    return [Reading(0, len(text), read)] if read is not None else []
+
+
+def _swapped(text: str) -> list[Reading]:
+    """``com.sharesome（前后两段调换一下）``: a TLD-first pair read in order, as the message
+    says (:mod:`bastion.normalize.swapped`)."""
+    return [Reading(a, b, f" {host} ") for a, b, host in swapped.swapped_labels(text)]
 
 
 _IDN_LETTER = "\u00c0-\u02af\u0300-\u036f\u0370-\u04ff\u0e00-\u0e7f\u1e00-\u1eff\u2c60-\u2c7f"
@@ -744,6 +761,35 @@ def _masked(text: str) -> list[Reading]:
     return out
 
 
+_TLD_MASKS: Final = "*?？_＿□■❓░\U0001f300-\U0001faff"
+_TLD_MASKED_GATE: Final = (
+    r"[A-Za-z0-9][ \t]{0,2}(?:\.|。|点|點|(?i:dot))[ \t]{0,2}"
+    rf"(?:[A-Za-z]{{1,3}}[{_TLD_MASKS}][A-Za-z]{{0,3}}|[{_TLD_MASKS}][A-Za-z]{{1,3}})"
+)
+_TLD_MASKED = _compile(
+    r"(?:^|[^A-Za-z0-9\-.])([A-Za-z0-9][A-Za-z0-9\-]{1,62})[ \t]{0,2}(?:\.|。|点|點|(?i:dot))"
+    rf"[ \t]{{0,2}}([A-Za-z]{{0,3}})[{_TLD_MASKS}]([A-Za-z]{{0,3}})(?:[^A-Za-z0-9]|$)"
+)
+
+
+def _masked_tlds(text: str) -> list[Reading]:
+    """``buyanalvids dot c*m``, ``nohu35 dot c?m``, ``x dot n🙈t``: a character masked out of
+    the TLD. The reading lists the name under every TLD a letter in the mask makes; only a host
+    listed as it is counts (the writer may mean ``.cam`` as well as ``.com``)."""
+    out = []
+    for m in _TLD_MASKED.finditer(text):
+        name, head, tail = m.group(1), m.group(2), m.group(3)
+        if not head + tail:
+            continue
+        tlds = [f"{head}{c}{tail}".lower() for c in "abcdefghijklmnopqrstuvwxyz"]
+        hosts = " ".join(f"{name}.{tld}" for tld in tlds if is_tld(tld))
+        if hosts:
+            out.append(Reading(m.start(1), m.end(3) + 1, f" {hosts} ", masked=True))
+        if len(out) == _MOST_MASKED:
+            break
+    return out
+
+
 # --- letters from other blocks ------------------------------------------------------------------
 
 _GLYPHS: dict[int, str] = {
@@ -866,11 +912,14 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
      rf"\s?(?:[。．点點丶.]|\(\.\)|\[\.\]|(?i:dot))", _dotted_ips),
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
+    ("spoken_tlds", spoken_tlds.TRIGGER, _spoken_tlds),
+    ("swapped", swapped.TRIGGER, _swapped),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
     ("instructions", _INSTRUCTION.pattern, _instructions),
     ("glyphs", _GLYPH_GATE, _glyphs),
     ("interleaved", _INTERLEAVED.pattern, _interleaved),
     ("glued_tld_tags", _GLUED_TAG.pattern, _glued_tld_tags),
+    ("masked_tlds", _TLD_MASKED_GATE, _masked_tlds),
     ("masked", rf"[A-Za-z0-9][{_MASKS}][A-Za-z0-9][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}"
      rf"|[{_EDGE_MASKS}][A-Za-z0-9\-][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}"
      rf"|[A-Za-z0-9][{_EDGE_MASKS}]\.[A-Za-z]{{2}}", _masked),
@@ -894,6 +943,9 @@ PRECHECK_CLAUSES: Final = (
     "#[^ \t\n#]{1,60}[ \t\u3000]{1,3}#(?:\\.|点|(?i:dot))?[A-Za-z]{2,12}",
     "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
+    spoken_tlds.TRIGGER,
+    swapped.TRIGGER,
+    _TLD_MASKED_GATE,
     REVERSED_CLAUSE,
     r" (?i:chấm) ",
     "[\u00c0-\u024f\u1e00-\u1eff][^ \t\n]{0,12}(?:[.。．点點][A-Za-z]| (?i:dot) )"

@@ -244,13 +244,29 @@ def homoglyph_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None
         folded = token.translate(tables.homoglyph)
         if not folded.isascii():
             continue
-        if _ASCII_ALNUM_RE.search(token) is None:
+        if _ASCII_ALNUM_RE.search(token) is None and not _tld_after_dot(text, m.start(), folded):
             host = folded.strip("./:@-").lower()
             if "." not in host or not has_known_suffix(host):
                 continue
         start, end = m.span()
         groups.append(("homoglyph", start, end, [(start, end, folded)]))
     work.apply(groups)
+
+
+_NAME_DOT_RE: Final = re.compile(
+    r"(?:[A-Za-z0-9][ \t]{0,2}[.。．｡点點丶·]|(?i:\bdot)[\])）】]?)[ \t]{0,2}$"
+)
+
+
+def _tld_after_dot(text: str, start: int, folded: str) -> bool:
+    """``betsafe點сом``, ``skinhell。тор``, ``x . сом``, ``x (dot) сом``: a token of look-alike
+    letters alone after a name and a dot set apart, ideographic or spelled, which folds to a
+    top-level domain."""
+    return (
+        len(folded) <= 6
+        and _NAME_DOT_RE.search(text, max(0, start - 8), start) is not None
+        and is_tld(folded.lower())
+    )
 
 
 def hxxp_pass(work: Work) -> None:

@@ -47,9 +47,10 @@ DIGIT_WORDS: Final = (
 )
 """English digit names, in order (index = digit): spoken phones, ids and host names."""
 
-DOT_HOMOPHONES: Final = "典碘滇店電垫墊殿淀甸奠靛"
-"""Characters read diǎn/diàn like 点, written for it to get past keyword filters
-(``ginalynn碘com 谐音自己懂``); 电 is left out, it is too common a word before Latin names."""
+DOT_HOMOPHONES: Final = "典碘滇店電垫墊殿淀甸奠靛" + "踮惦掂颠巅癫玷钿阽傎顛巔癲鈿佃坫簟癜澱奌"
+"""Characters read diǎn/diàn/diān like 点, written for it to get past keyword filters
+(``ginalynn碘com 谐音自己懂``, ``x187x钿com``); 电 is left out, it is too common a word before
+Latin names."""
 DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS
 """Characters written in place of a dot between host labels; folded only in host context."""
 
@@ -75,11 +76,12 @@ _SCRIPT_RANGES: Final = (
 
 _HOMOGLYPH_OVERRIDES: Final = {"ӏ": "l", "Ӏ": "I", "І": "I", "Ι": "I"} | {
     "κ": "k", "к": "k", "ĸ": "k", "η": "n", "τ": "t", "т": "t", "ω": "w", "μ": "u", "п": "n",
+    "м": "m",
 }  # fmt: skip
 """TR39 maps the strokes to ``i``/``l`` by skeleton; in host names they stand for ``l``/``I``.
 The Greek and Cyrillic small letters TR39 maps to no ASCII letter (``κ`` to ``ĸ``) but spammers
 write for one (``κ8νn58`` is ``k8vn58``): left unfolded they cut the label short and the host
-reported would be another (``n58.com``)."""
+reported would be another (``n58.com``). The Cyrillic ``м`` passes for ``m`` in ``cом``."""
 
 _COMBINING_OVERLAYS: Final = frozenset(
     set(range(0x0300, 0x0370))
