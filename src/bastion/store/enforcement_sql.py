@@ -60,7 +60,7 @@ ACTION_INSERT: Final = BulkInsert(
         "text",
         "text",
         "text",
-        "jsonb",
+        "json",
         "timestamptz",
         "timestamptz",
     ),
