@@ -21,8 +21,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import random
 import os
+import random
 import secrets
 import signal
 import subprocess
@@ -165,6 +165,40 @@ def _scan_apart(home: Path, payloads: list[bytes], warmup: int) -> float:
     return round(float(done.stdout.strip().splitlines()[-1]), 3)
 
 
+class _BackendWatch:
+    """CPU seconds of the PostgreSQL backends serving ``url``'s database from now until
+    ``stop``, backends that exit meanwhile included (the pool replaces connections): a child
+    process polls /proc every 50 ms and keeps each backend's last reading, so its own CPU is
+    not the bench's."""
+
+    _SCRIPT = (
+        "import signal, sys, time\n"
+        "from bench.common import postgres_backend_cpu_by_pid as read\n"
+        "url, seen, first = sys.argv[1], {}, None\n"
+        "stop = []\n"
+        "signal.signal(signal.SIGTERM, lambda *_: stop.append(1))\n"
+        "first = read(url)\n"
+        "print('ready', flush=True)\n"
+        "while not stop:\n"
+        "    seen.update(read(url))\n"
+        "    time.sleep(0.05)\n"
+        "seen.update(read(url))\n"
+        "print(sum(v - first.get(p, 0.0) for p, v in seen.items()), flush=True)\n"
+    )
+
+    def __init__(self, url: str) -> None:
+        self.child = subprocess.Popen(
+            [sys.executable, "-c", self._SCRIPT, url], stdout=subprocess.PIPE, text=True
+        )
+        assert self.child.stdout is not None
+        self.child.stdout.readline()
+
+    def stop(self) -> float:
+        self.child.send_signal(signal.SIGTERM)
+        out, _ = self.child.communicate(timeout=60)
+        return float(out.strip().splitlines()[-1])
+
+
 def _spy(path: Path) -> subprocess.Popen[bytes]:
     """``py-spy`` sampling this process (every thread, idle ones left out) until SIGINT; a
     developer tool, not a dependency (``pip install py-spy``)."""
@@ -194,7 +228,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             )
             profiler = _yappi() if args.profile else None
             spy = _spy(args.spy) if args.spy else None
-            server = common.postgres_backend_cpu(url)
+            backends = _BackendWatch(url) if url else None
             cpu, wall = time.process_time(), time.perf_counter()
             if profiler is not None:
                 profiler.start(builtins=True)
@@ -207,8 +241,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 spy.send_signal(signal.SIGINT)
                 spy.wait(timeout=60)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-            after = common.postgres_backend_cpu(url)
-            server = None if server is None or after is None else after - server
+            server = None if backends is None else backends.stop()
         finally:
             loop.close()
             app.state.bastion.keys.close()
