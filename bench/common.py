@@ -37,16 +37,11 @@ EVAL_FEEDS: tuple[tuple[str, str, str, str], ...] = (
 """(path under shared/data, category, format, source name): the full lists, not the sample."""
 
 
-def postgres_backend_cpu(url: str | None) -> float | None:
-    """CPU seconds (user + system) so far of the local PostgreSQL backends serving the database
-    of ``url``, read from /proc (a backend's command line names its database); None for SQLite
-    or without /proc. Backends that already exited, and the shared WAL writer and checkpointer,
-    are not counted: read it before the pool closes."""
-    if not url or not Path("/proc").is_dir():
-        return None
+def postgres_backend_cpu_by_pid(url: str) -> dict[int, float]:
+    """``postgres_backend_cpu``'s backends one by one: CPU seconds by process id."""
     database = " " + url.rsplit("/", 1)[-1].split("?")[0] + " "
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    found: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -58,8 +53,18 @@ def postgres_backend_cpu(url: str | None) -> float | None:
         except (OSError, UnicodeDecodeError):
             continue
         fields = raw[raw.rindex(")") + 2 :].split()
-        total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+        found[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
+def postgres_backend_cpu(url: str | None) -> float | None:
+    """CPU seconds (user + system) so far of the local PostgreSQL backends serving the database
+    of ``url``, read from /proc (a backend's command line names its database); None for SQLite
+    or without /proc. Backends that already exited, and the shared WAL writer and checkpointer,
+    are not counted: read it before the pool closes."""
+    if not url or not Path("/proc").is_dir():
+        return None
+    return sum(postgres_backend_cpu_by_pid(url).values())
 
 
 def data_dir(path: Path | None = None) -> Path:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -67,8 +69,8 @@ def test_diff_check_is_not_vacuous(empty_store: Store) -> None:
 
 
 def test_head_is_the_newest_named_revision(store: Store) -> None:
-    assert head_revision() == "0011_cache_generation"
-    assert current_revision(store.engine) == "0011_cache_generation"
+    assert head_revision() == "0012_json_documents"
+    assert current_revision(store.engine) == "0012_json_documents"
 
 
 def test_upgrade_downgrade_round_trip(store: Store) -> None:
@@ -154,3 +156,51 @@ def _compression(store: Store) -> str:
             )
         ).scalar_one()
     return str(found or "").replace("\x00", "")
+
+
+def test_statements_and_results_are_json_text_on_postgresql(store: Store) -> None:
+    """0012: the two large documents ingest writes (statements of reasons, scan results) are
+    ``json`` on PostgreSQL, kept as written, and a stored document survives the way back to
+    ``jsonb`` and forth again unchanged as a value."""
+    if store.dialect != "postgresql":
+        return
+    assert _column_types(store) == {"statement_of_reasons": "json", "result": "json"}
+    document = {"b": [1, 2.5, None], "a": {"z": "ü", "y": True}}
+    with store.engine.begin() as conn:
+        tenant = conn.execute(
+            text(
+                "INSERT INTO tenants (slug, name, created_at) VALUES ('j', 'J', now()) RETURNING id"
+            )
+        ).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO items (tenant_id, external_id, surface, text, ingested_at, result, "
+                "content_removed, link_disabled, labeled) "
+                "VALUES (:t, 'i', 'post', 'x', now(), CAST(:doc AS json), false, false, false)"
+            ),
+            {"t": tenant, "doc": json.dumps(document)},
+        )
+    assert _stored_result(store) == json.dumps(document)
+    downgrade(store.engine, "0011_cache_generation")
+    assert _column_types(store) == {"statement_of_reasons": "jsonb", "result": "jsonb"}
+    upgrade(store.engine)
+    assert _column_types(store) == {"statement_of_reasons": "json", "result": "json"}
+    assert json.loads(_stored_result(store)) == document
+    assert _schema_diff(store) == []
+
+
+def _column_types(store: Store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE "
+                "(table_name = 'actions' AND column_name = 'statement_of_reasons') OR "
+                "(table_name = 'items' AND column_name = 'result')"
+            )
+        ).all()
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def _stored_result(store: Store) -> str:
+    with store.engine.connect() as conn:
+        return str(conn.execute(text("SELECT result::text FROM items")).scalar_one())

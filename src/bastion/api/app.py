@@ -23,6 +23,7 @@ from bastion import __version__
 from bastion.api import keywatch, problems
 from bastion.api.commit import GroupCommitter
 from bastion.api.deps import ApiSettings, AppContext, RateLimiter
+from bastion.api.fastpath import CheckFastPath
 from bastion.api.live import IntelWatch
 from bastion.api.metrics import RequestMetrics
 from bastion.api.routes import (
@@ -171,6 +172,9 @@ def create_app(
     app.add_middleware(BodyLimit, limit_for=limit_for)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestMetrics)
+    app.add_middleware(
+        CheckFastPath, context=lambda: app.state.bastion, limit=settings.max_check_bytes
+    )
     return app
 
 

@@ -33,7 +33,7 @@ from typing import Any
 from anyio import to_thread
 from sqlalchemy.orm import Session
 
-from bastion.api.metrics import GROUP_FALLBACKS, GROUP_ITEMS, VERDICTS
+from bastion.api.metrics import GROUP_FALLBACKS, GROUP_ITEMS, count_verdict
 from bastion.enforce import Ladder, ReasonsConfig
 from bastion.model import Item, ScanResult
 from bastion.scanner import Scanner
@@ -170,7 +170,7 @@ class GroupCommitter:
         if not sound:
             return
         for job in sound:
-            VERDICTS.labels(_scanned(job).verdict, job.item.surface).inc()
+            count_verdict(_scanned(job).verdict, job.item.surface)
         GROUP_ITEMS.observe(len(sound))
         stats = self.stats
         stats.groups += 1

@@ -162,18 +162,50 @@ class RequestMetrics:
         try:
             await self.app(scope, receive, watching)
         finally:
-            took = time.perf_counter() - started
             route = scope.get("route")
             template = str(getattr(route, "path", "")) or "other"
-            method = str(scope.get("method", ""))
-            REQUESTS.labels(method, template, str(status)).inc()
-            LATENCY.labels(method, template).observe(took)
-            if _access.isEnabledFor(logging.INFO):
-                fields = {
-                    "method": method,
-                    "route": template,
-                    "path": str(scope.get("path", ""))[:2000],
-                    "status": status,
-                    "duration_ms": round(took * 1000, 3),
-                }
-                _access.info("%s %s %d", method, template, status, extra={"fields": fields})
+            count_request(scope, template, status, time.perf_counter() - started)
+
+
+_series: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+"""The request counter's and latency histogram's child per (method, route, status): a
+``labels`` call rebuilds its key and takes the metric's lock, on every request."""
+_MAX_SERIES: Final = 4096
+
+
+def count_request(scope: Scope, template: str, status: int, took: float) -> None:
+    """Count one answered request under its route ``template`` (and log it when the access
+    log is on); also called by ``bastion.api.fastpath``, which answers outside this middleware."""
+    method = str(scope.get("method", ""))
+    key = (method, template, status)
+    series = _series.get(key)
+    if series is None:
+        if len(_series) >= _MAX_SERIES:
+            _series.clear()
+        series = _series[key] = (
+            REQUESTS.labels(method, template, str(status)),
+            LATENCY.labels(method, template),
+        )
+    series[0].inc()
+    series[1].observe(took)
+    if _access.isEnabledFor(logging.INFO):
+        fields = {
+            "method": method,
+            "route": template,
+            "path": str(scope.get("path", ""))[:2000],
+            "status": status,
+            "duration_ms": round(took * 1000, 3),
+        }
+        _access.info("%s %s %d", method, template, status, extra={"fields": fields})
+
+
+_verdicts: dict[tuple[str, str], Counter] = {}
+
+
+def count_verdict(verdict: str, surface: str) -> None:
+    """``VERDICTS.labels(verdict, surface).inc()`` through a cache of the children (verdicts and
+    surfaces are closed sets)."""
+    child = _verdicts.get((verdict, surface))
+    if child is None:
+        child = _verdicts[(verdict, surface)] = VERDICTS.labels(verdict, surface)
+    child.inc()

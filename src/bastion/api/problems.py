@@ -170,10 +170,26 @@ def _unexpected(request: Request, exc: Exception) -> ProblemResponse:
     )
 
 
+_HANDLERS: Final = (
+    (RequestValidationError, _validation),
+    (StarletteHTTPException, _http),
+    (ServiceError, _service),
+    (InputError, _input),
+    (Exception, _unexpected),
+)
+"""Each error class and its rendering, the catch-all last (the classes share no subclass)."""
+
+
 def install(app: FastAPI) -> None:
     """Route every error class to its problem+json rendering."""
-    app.add_exception_handler(RequestValidationError, _validation)
-    app.add_exception_handler(StarletteHTTPException, _http)
-    app.add_exception_handler(ServiceError, _service)
-    app.add_exception_handler(InputError, _input)
-    app.add_exception_handler(Exception, _unexpected)
+    for kind, handler in _HANDLERS:
+        app.add_exception_handler(kind, handler)
+
+
+def answer(request: Request, exc: Exception) -> ProblemResponse:
+    """The problem the installed handlers give for ``exc``, for code that answers outside the
+    app's exception middleware (``bastion.api.fastpath``)."""
+    for kind, handler in _HANDLERS:
+        if isinstance(exc, kind):
+            return handler(request, exc)
+    return _unexpected(request, exc)

@@ -18,10 +18,10 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bastion.enforce.actions import ACTION_TARGET, require_aware
-from bastion.store.audit import canonical_json, chain_hash, lock_head
+from bastion.store.audit import canonical_json, chain_hash, lock_head, move_head
 from bastion.store.bulk import BulkInsert, Stamps, read_time
 from bastion.store.enums import AccountStatus, ActionKind, Monetization
-from bastion.store.models import Account, Action, AuditChainHead, Item, Notice, Tenant
+from bastion.store.models import Account, Action, Item, Notice, Tenant
 
 CONTENT_FLAGS: Final = {
     "remove_content": "content_removed",
@@ -371,11 +371,7 @@ class AuditBatch:
             rows.append((seq, tenant_id, actor, action, subject, text, stamp, prev, digest))
             prev = digest
         _AUDIT_INSERT.run(session.connection(), rows)
-        session.execute(
-            update(AuditChainHead)
-            .where(AuditChainHead.id == 1)
-            .values(seq=seq, hash=prev, updated_at=when)
-        )
+        move_head(session, seq, prev, when)
         written = len(self.events)
         self.events.clear()
         return written

@@ -230,7 +230,7 @@ _ITEM_INSERT: Final = BulkInsert(
         "timestamptz",
         "text",
         "text",
-        "jsonb",
+        "json",
         "boolean",
         "boolean",
         "boolean",

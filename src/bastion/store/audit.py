@@ -15,11 +15,13 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import String, Text, bindparam, cast, select, text, type_coerce, update
+from sqlalchemy import String, Text, cast, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
+from bastion.store.bulk import sqlite_time
 from bastion.store.models import AuditChainHead, AuditEvent
 from bastion.store.types import utcnow
 
@@ -137,28 +139,49 @@ def append(
     )
     session.add(event)
     session.flush()
-    session.execute(
-        update(AuditChainHead)
-        .where(AuditChainHead.id == 1)
-        .values(seq=seq, hash=digest, updated_at=utcnow())
-    )
+    move_head(session, seq, digest, utcnow())
     return event
 
 
-_LOCK_HEAD = text(
-    "INSERT INTO audit_chain_head (id, seq, hash, updated_at) VALUES (1, 0, :genesis, :now) "
+_LOCK_HEAD: Final = (
+    "INSERT INTO audit_chain_head (id, seq, hash, updated_at) VALUES (1, 0, {0}, {0}) "
     "ON CONFLICT (id) DO UPDATE SET id = excluded.id RETURNING seq, hash"
-).bindparams(bindparam("now", type_=AuditChainHead.__table__.c.updated_at.type))
-"""Written as text: the dialects' ``on_conflict_do_update`` has no cache key, so SQLAlchemy
-compiled the upsert afresh on every call (a millisecond of CPU per flagged check group)."""
+)
+_MOVE_HEAD: Final = (
+    "UPDATE audit_chain_head SET seq = {0}, hash = {0}, updated_at = {0} WHERE id = 1"
+)
+"""The head's two statements, run as raw driver SQL: every flagged check group runs both, and
+SQLAlchemy's statement handling (an ORM UPDATE with its session synchronisation, the dialects'
+uncacheable ``on_conflict_do_update``) cost more CPU than the statements themselves."""
+
+
+def _on_head(session: Session, sql: str, *params: Any) -> Any:
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    values = tuple(
+        (sqlite_time(v) if sqlite else v.astimezone(UTC)) if isinstance(v, datetime) else v
+        for v in params
+    )
+    return conn.exec_driver_sql(sql.format("?" if sqlite else "%s"), values)
 
 
 def lock_head(session: Session) -> tuple[int, str]:
     """Take the chain lock and read the head, in one statement: an upsert that creates the row
     on first use and otherwise rewrites its id, which locks it on PostgreSQL (as ``FOR UPDATE``)
     and, being a write, claims the database write lock on SQLite before the read."""
-    row = session.execute(_LOCK_HEAD, {"genesis": GENESIS_HASH, "now": utcnow()}).one()
-    return int(row.seq), str(row.hash)
+    row = _on_head(session, _LOCK_HEAD, GENESIS_HASH, utcnow()).one()
+    return int(row[0]), str(row[1])
+
+
+def move_head(session: Session, seq: int, digest: str, when: datetime) -> None:
+    """Point the head (locked by ``lock_head``) at the last event appended. An ORM copy of the
+    head the session held is dropped, so a later read loads it afresh."""
+    if when.tzinfo is None:
+        raise ValueError("audit head time must be timezone-aware")
+    _on_head(session, _MOVE_HEAD, seq, digest, when)
+    held = session.identity_map.get(identity_key(AuditChainHead, 1))
+    if held is not None:
+        session.expunge(held)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ ACTION_INSERT: Final = BulkInsert(
         "text",
         "text",
         "text",
-        "jsonb",
+        "json",
         "timestamptz",
         "timestamptz",
     ),
@@ -102,4 +102,38 @@ ACCOUNT_STRIKES: Final = (
 """The accounts of a batch, each with its live strikes (if any)."""
 PG_ACCOUNT_STRIKES: Final = ACCOUNT_STRIKES.replace("?", "%s").format(
     ids="= ANY(%b::bigint[])", lock=" FOR UPDATE OF a"
+)
+CASE_INSERT: Final = BulkInsert(
+    "cases",
+    (
+        "tenant_id",
+        "item_id",
+        "account_id",
+        "status",
+        "priority",
+        "reason",
+        "created_at",
+        "updated_at",
+    ),
+    ("bigint", "bigint", "bigint", "text", "integer", "text", "timestamptz", "timestamptz"),
+    returning="item_id, id",
+)
+"""Review cases automation opens (``claimed_by``/``claimed_at`` stay NULL)."""
+CASE_PRIORITY: Final = BulkUpdate(
+    "cases", "id", ("priority", "updated_at"), ("integer", "timestamptz")
+)
+"""An open case's priority raised by a stronger reason to review its item."""
+SQLITE_ITEM_LOCK: Final = "SELECT id FROM items WHERE tenant_id = ? AND id IN ({})"
+"""The items a batch opens cases for (SQLite: the write lock is held already)."""
+PG_ITEM_LOCK: Final = (
+    "SELECT id FROM items WHERE tenant_id = %s AND id = ANY(%b::bigint[]) ORDER BY id FOR UPDATE"
+)
+SQLITE_OPEN_CASES: Final = (
+    "SELECT id, item_id, priority FROM cases WHERE tenant_id = ? AND item_id IN ({}) "
+    "AND status IN ('open', 'claimed') ORDER BY id"
+)
+"""The open or claimed cases of the items, oldest first (the one a new reason merges into)."""
+PG_OPEN_CASES: Final = (
+    "SELECT id, item_id, priority FROM cases WHERE tenant_id = %s "
+    "AND item_id = ANY(%b::bigint[]) AND status IN ('open', 'claimed') ORDER BY id"
 )

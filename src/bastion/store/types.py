@@ -15,6 +15,12 @@ IdType = BigInteger().with_variant(Integer(), "sqlite")
 
 JsonType = JSON().with_variant(postgresql.JSONB(), "postgresql")
 
+JsonTextType = JSON().with_variant(postgresql.JSON(), "postgresql")
+"""A JSON document stored as its text on PostgreSQL too (``json``, not ``jsonb``): for large
+documents written often and only ever read back whole, whose parse into ``jsonb`` would be most
+of their insert's cost (statements of reasons, items' scan results: migration 0012). ``json``
+has no equality operator: such a column cannot be compared, grouped or selected ``DISTINCT``."""
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -15,7 +15,7 @@ unchanged, so every error answer is the one the declared dependencies give.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from datetime import datetime
 from typing import Annotated, Any, Final
 
@@ -37,7 +37,7 @@ from bastion.api.deps import (
     context,
     require_roles,
 )
-from bastion.api.metrics import VERDICTS
+from bastion.api.metrics import count_verdict
 from bastion.api.problems import problem
 from bastion.api.schemas import BatchIn, ItemIn
 from bastion.service.errors import RateLimited
@@ -91,27 +91,26 @@ async def _check(ctx: AppContext, principal: Principal, body: ItemIn, now: datet
 
 
 async def _direct(request: Request) -> Response | None:
+    """``direct_check`` for a request as the route receives it."""
+    if not _admissible_headers(request.scope["headers"]):
+        return None
+    return await direct_check(context(request), request.scope["headers"], await request.body())
+
+
+async def direct_check(
+    ctx: AppContext, headers: Iterable[tuple[bytes, bytes]], raw: bytes
+) -> Response | None:
     """``check`` for a request the declared dependencies would admit as they stand: a cached
     bearer key of a platform or admin key within its rate limit, a JSON content type and a body
     that parses and validates as FastAPI would parse and validate it (``json.loads``, then the
-    model). None for anything else: the declared path then answers, errors included."""
-    authorization = content_type = None
-    for name, value in request.scope["headers"]:
-        if name == b"authorization" and authorization is None:
-            authorization = value.decode("latin-1")
-        elif name == b"content-type" and content_type is None:
-            content_type = value.decode("latin-1")
-    if authorization is None or content_type is None or not _json_type(content_type):
+    model). None for anything else: the declared path then answers, errors included.
+    ``headers``: the ASGI scope's (lower-case names)."""
+    found = _admissible_headers(headers)
+    if found is None:
         return None
-    scheme, _, credentials = authorization.partition(" ")
-    key = credentials.strip()
-    if scheme.lower() != "bearer" or not key or len(key) > MAX_KEY_CHARS:
-        return None
-    ctx = context(request)
-    principal = cached_principal(ctx, key)
+    principal = cached_principal(ctx, found)
     if principal is None or principal.role not in CHECK_ROLES:
         return None
-    raw = await request.body()
     if not raw:
         return None
     try:
@@ -124,6 +123,24 @@ async def _direct(request: Request) -> Response | None:
         except RateLimited:
             return None
     return await _check(ctx, principal, body, ctx.clock())
+
+
+def _admissible_headers(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
+    """The bearer key of a request with a JSON content type and a well-formed bearer
+    credential (the first of each header, as the declared path reads them); else None."""
+    authorization = content_type = None
+    for name, value in headers:
+        if name == b"authorization" and authorization is None:
+            authorization = value.decode("latin-1")
+        elif name == b"content-type" and content_type is None:
+            content_type = value.decode("latin-1")
+    if authorization is None or content_type is None or not _json_type(content_type):
+        return None
+    scheme, _, credentials = authorization.partition(" ")
+    key = credentials.strip()
+    if scheme.lower() != "bearer" or not key or len(key) > MAX_KEY_CHARS:
+        return None
+    return key
 
 
 def _json_type(value: str) -> bool:
@@ -158,7 +175,7 @@ def batch(
         )
     pairs = [(item, scanner.scan(item)) for item in (i.to_item() for i in body.items)]
     for item, result in pairs:
-        VERDICTS.labels(result.verdict, item.surface).inc()
+        count_verdict(result.verdict, item.surface)
     outcomes = store.run(
         lambda s: enforce_batch(
             s,

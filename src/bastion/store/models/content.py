@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bastion.store.enums import Outcome, Severity, Verdict
 from bastion.store.models.base import Base, CreatedMixin, IdMixin, TenantOwned, tenant_fk
-from bastion.store.types import IdType, JsonType, enum_column, utcnow
+from bastion.store.types import IdType, JsonTextType, JsonType, enum_column, utcnow
 
 
 class Item(IdMixin, TenantOwned, Base):
@@ -34,7 +34,7 @@ class Item(IdMixin, TenantOwned, Base):
     scanned_at: Mapped[datetime | None]
     verdict: Mapped[Verdict | None] = mapped_column(enum_column(Verdict, "verdict"))
     policy_version: Mapped[str | None] = mapped_column(String(64))
-    result: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JsonTextType)
     # Content restrictions in force, derived from the item's unreversed actions.
     content_removed: Mapped[bool] = mapped_column(default=False, server_default=false())
     link_disabled: Mapped[bool] = mapped_column(default=False, server_default=false())

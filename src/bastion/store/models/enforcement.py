@@ -17,7 +17,7 @@ from bastion.store.enums import (
     Severity,
 )
 from bastion.store.models.base import Base, CreatedMixin, IdMixin, TenantOwned, tenant_fk
-from bastion.store.types import IdType, JsonType, enum_column, utcnow
+from bastion.store.types import IdType, JsonTextType, enum_column, utcnow
 
 _TARGET = "item_id IS NOT NULL OR account_id IS NOT NULL"
 
@@ -85,7 +85,7 @@ class Action(IdMixin, CreatedMixin, TenantOwned, Base):
     actor: Mapped[Actor] = mapped_column(enum_column(Actor, "actor"))
     actor_id: Mapped[str | None] = mapped_column(String(255))
     reason: Mapped[str] = mapped_column(Text, default="")
-    statement_of_reasons: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    statement_of_reasons: Mapped[dict[str, Any] | None] = mapped_column(JsonTextType)
     expires_at: Mapped[datetime | None]
     reversed_at: Mapped[datetime | None]
     reversed_by: Mapped[str | None] = mapped_column(String(255))
