@@ -65,6 +65,8 @@ def read_tld(token: str) -> str | None:
         return None
     for pair, letter in _PAIRS.items():
         low = low.replace(pair, letter)
+    if any(c in "(<" for c in low[1:]):
+        return None  # a lone ``(`` or ``<`` is a ``c`` only where a TLD starts (``(om``)
     choices = [LOOKALIKES.get(c, c) for c in low]
     for letters in islice(product(*choices), MAX_READINGS):
         reading = "".join(letters)
