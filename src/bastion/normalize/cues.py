@@ -165,7 +165,7 @@ CUE_TELEGRAM: Final = (
 CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
     f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][Ss][Ss]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：]))"
-    f"(?![A-Za-z])(?:[ ][Mm][Ee](?=[:：]))?|瓦次普|(?:{WORLD_WHATSAPP}){ID_WORD}"
+    f"(?![A-Za-z])(?:[ ][Mm][Ee](?=[:：]))?|瓦[次茨]艾?普|(?:{WORLD_WHATSAPP}){ID_WORD}"
     "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     f"[ \t]{{0,2}}{SLASH}"
 )
