@@ -42,6 +42,8 @@ FAMILIES: dict[str, list[tuple[str, str, str]]] = {
         ("WhatsApp：+六五 九一二三四五六七", "whatsapp", "+6591234567"),
         ("WA：+捌伍贰 玖捌柒陆伍肆叁贰", "whatsapp", "+85298765432"),
         ("瓦茨艾普 +六〇 一二三四五六七八九", "whatsapp", "+60123456789"),
+        ("瓦茨艾普: 00852 6 837 2183", "whatsapp", "+85268372183"),
+        ("WhatsApp 0044 7911 123456", "whatsapp", "+447911123456"),
     ],
     "id_split_over_name_and_bio": [
         ("昵称：coco\n简介：vip2288（昵称+简介=微信）", "wechat", "cocovip2288"),

@@ -332,6 +332,8 @@ def _find_whatsapp(text: str, out: list[Candidate]) -> None:
             continue
         ident = match["id"]
         value = ("+" if ident.startswith("+") else "") + _digits(ident)
+        if value.startswith("00") and international(value[2:]) is not None:
+            value = "+" + value[2:]  # ``00852 6837 2183``: 00 dials out, as + does
         if not _PLAIN_GAPS.fullmatch(ident) and (value[0] != "+" or international(value) is None):
             continue
         _emit(out, "whatsapp", match, "id", value)
