@@ -260,3 +260,16 @@ def test_a_sale_or_a_word_read_twice_is_not_an_offer(text: str) -> None:
 )
 def test_a_solicitation_or_a_service_still_makes_an_offer(domain: str, text: str) -> None:
     assert domain in {offer.domain for offer in offers_in(text)}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周末聚餐加我微信 abc-12 / running club chat is on telegram, I'm @crypto_tian212",
+        "add me, my gamer tag is stock_guru88",
+        "加我 @loan_king7 一起打球",
+    ],
+)
+def test_a_topic_word_inside_an_account_name_is_no_topic(text: str) -> None:
+    """Red team 6: ``@crypto_tian212`` names an account, not the financial topic."""
+    assert offers_in(text) == []

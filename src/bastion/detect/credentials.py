@@ -297,6 +297,11 @@ def _near(word: _Span, offers: list[_Span]) -> str | None:
     return None
 
 
+_ACCOUNT_NAME: Final = re.compile("@[a-z0-9_.]{2,32}|(?<![a-z0-9_])[a-z][a-z0-9]*_[a-z0-9_]*[0-9]")
+"""``@crypto_tian212``, ``stock_guru88``: an account's name, not the topic its words name (a
+running club's ``I'm @crypto_tian212`` offers no financial advice)."""
+
+
 def offers_in(text: str) -> list[Offer]:
     """Each domain in which ``text`` offers advice, with the phrases that show it: a
     solicitation near a service or topic word, or a commerce word near a service word."""
@@ -306,6 +311,8 @@ def offers_in(text: str) -> list[Offer]:
     for idiom in NOT_OFFERS:
         if idiom in folded:
             folded = folded.replace(idiom, " " * len(idiom))
+    if "_" in folded or "@" in folded:
+        folded = _ACCOUNT_NAME.sub(lambda m: " " * len(m[0]), folded)
     solicits = _spans(_SOLICIT, folded)
     commerce = _spans(_COMMERCE, folded)
     if not solicits and not commerce:

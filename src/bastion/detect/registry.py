@@ -35,6 +35,7 @@ BUILTIN: Final = (
     "bastion.detect.credentials:CredentialDetector",
     "bastion.detect.text_model:TextModelDetector",
     "bastion.detect.url_model:UrlModelDetector",
+    "bastion.detect.unnamed_handles:UnnamedHandleDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 

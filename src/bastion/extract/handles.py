@@ -103,7 +103,7 @@ _PLAIN = re.compile(
     "[微薇威徽维嶶]信|[Vv]信|[Ww][Ee][Ii][Xx][Ii][Nn]|[Ww][Ee][Cc][Hh][Aa][Tt]|[VvWw][Xx]"
     "|加[VvQq]|[+➕＋][Vv]|[薇嶶]|[Vv]号?|[Qq][Qq]群?|[Qq][号群]?|扣扣|抠抠|企鹅[号群]?|扣群|群号"
     "|[Tt][Ee][Ll][Ee][Gg][Rr][Aa][Mm]|tg|TG|Tg|纸?飞机|紙?飛機|电报|電報|✈\ufe0f?"
-    "|[Ww][Hh][Aa][Tt][Ss][Aa][Pp][Pp]|WA|瓦次普"
+    "|[Ww][Hh][Aa][Tt][Ss][Aa][Pp][Pp]|WA|瓦[次茨]艾?普"
     "|(?:加|[Aa]dd ?)?[Ll](?:ine|INE)(?: ?(?:ID|id|Id))?|賴"
 )
 """The cue words as people write them; any other cue match is a disguise (stricter ids)."""
@@ -115,6 +115,7 @@ with no unit after them."""
 _REVERSED_CUE = (
     "微信|薇信|[Vv][Xx]|[Ww][Xx]|[Vv]信|[Ww][Ee][Cc][Hh][Aa][Tt]|[Qq][Qq]群?|扣扣|企鹅|扣"
     "|[Tt][Gg]|[Tt]elegram|飞机|電報|电报|飛機|[Ll][Ii][Nn][Ee]"
+    "|[✌√✅]\ufe0f?[\U0001f3fb-\U0001f3ff]?信|小?绿泡泡"
 )
 _POINTER = (
     "(?:[←⬅👈⇐]|<-{1,2}|<=)[ \t]{0,2}(?:加我的?|加|add my |that'?s my |this is my |it'?s my )?"
@@ -133,7 +134,7 @@ _OVER_ON = "(?:(?:over )?on )?"
 CUE_REVERSED = (
     "(?<![A-Za-z0-9_\\-])[A-Za-z0-9][A-Za-z0-9_\\-]{4,19}[ \\t]{0,2}"
     f"(?:[(（\\[【][ ]?{_OVER_ON}(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
-    f"|(?:{_POINTER})?(?:{_REVERSED_CUE})(?![A-Za-z0-9])"
+    f"|(?:{_POINTER})?(?:{_REVERSED_CUE})(?![A-Za-z0-9])|{_POINTER}(?:{_BRACKET_ONLY_CUE})"
     f"|(?:{_MINE})(?:{_REVERSED_CUE}|{_BRACKET_ONLY_CUE}))"
 )
 """An id followed by its cue (``abc8899 (vx)``, ``1234567890扣``)."""
@@ -204,7 +205,7 @@ case)."""
 _REVERSED = re.compile(
     "(?<![A-Za-z0-9_\\-])(?P<id>[A-Za-z][A-Za-z0-9_\\-]{5,19}|[1-9][0-9]{4,10})[ \\t]{0,2}"
     f"(?:[(（\\[【][ ]?{_OVER_ON}(?P<bcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})[ ]?[)）\\]】]"
-    f"|{_POINTER}(?P<pcue>{_REVERSED_CUE})(?![A-Za-z0-9])"
+    f"|{_POINTER}(?P<pcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})(?![A-Za-z0-9])"
     f"|(?P<cue>{_REVERSED_CUE})(?![A-Za-z0-9{_CJK_CHARS}])"
     f"|(?:{_MINE})(?P<mcue>{_REVERSED_CUE}|{_BRACKET_ONLY_CUE})(?![A-Za-z0-9]))"
 )
@@ -377,6 +378,8 @@ def _find_whatsapp(text: str, out: list[Candidate]) -> None:
             continue
         ident = match["id"]
         value = ("+" if ident.startswith("+") else "") + _digits(ident)
+        if value.startswith("00") and international(value[2:]) is not None:
+            value = "+" + value[2:]  # ``00852 6837 2183``: 00 dials out, as + does
         if not _PLAIN_GAPS.fullmatch(ident) and (value[0] != "+" or international(value) is None):
             continue
         _emit(out, "whatsapp", match, "id", value)
@@ -428,6 +431,16 @@ def _find_kakao(text: str, out: list[Candidate]) -> None:
 _ID_AFTER_CUE = re.compile("(?:[Ii][Dd]|아이디)$")
 
 
+_SYMBOL_GLUED = re.compile(f"[A-Za-z0-9_\\-][{_SYMBOLS}]\ufe0f?\\Z")
+
+
+def _cut_after_symbol(text: str, start: int) -> bool:
+    """An id that starts right after a symbol glued to letters or digits (``tian-j🌸ia41838
+    是我的威``) is the tail of a longer id the symbol was put into: reported, it would be a
+    shorter, wrong id. Where the message names the symbol to drop, the unmasker has joined it."""
+    return _SYMBOL_GLUED.search(text, max(0, start - 3), start) is not None
+
+
 def _find_reversed(text: str, out: list[Candidate]) -> None:
     """``abc8899 (vx)``, ``1234567890扣``: the id comes first, so it must carry a digit. Telegram
     and LINE cues after an id count only in brackets or after words pointing back to the id
@@ -436,6 +449,8 @@ def _find_reversed(text: str, out: list[Candidate]) -> None:
         ident = match["id"]
         cue = match["bcue"] or match["pcue"] or match["cue"] or match["mcue"]
         if not _HAS_DIGIT.search(ident) or _in_mention(text, match):
+            continue
+        if _cut_after_symbol(text, match.start("id")):
             continue
         kind = next(k for k, pattern in _REVERSED_KIND if pattern.fullmatch(cue))
         if kind == "qq" and not ident.isdigit():

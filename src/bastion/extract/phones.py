@@ -38,13 +38,38 @@ _CJK_CUE = re.compile("[\u3000-\u9fff]")
 _NATIONAL_REGIONS = ("GB", "IE", "AU", "NZ", "IN", "ZA", "NG", "KE", "MY", "PH", "ID", "TH")
 """Where a number after an English cue may be national: the trunk-``0`` countries whose spam
 reaches English text. The value stays as written (the country is a guess, the digits are not)."""
-PHONE_SHAPE = "1[3-9][0-9]|1[ .\\-][3-9][ .\\-][0-9]|\\+ ?[0-9]"
+_ZALO = re.compile(
+    "(?P<cue>(?<![A-Za-z])(?:(?i:zalo)|ZL|Zl)(?![A-Za-z]))(?:[ \t]{1,2}(?i:id|me))?"
+    "[ \t]{0,2}[:：]?[ \t]{0,3}"
+    "(?P<num>(?:\\+84[ .\\-]?|84[ .\\-]?|0)[1-9][0-9]{1,3}"
+    "(?P<sep>[ .\\-]?)[0-9]{3}(?P=sep)[0-9]{3,4})"
+    "(?![0-9]|[.,][0-9])"
+)
+"""A Zalo account after its cue (``Zalo: 0916 222 406``, ``kết bạn Zalo 0993.617.516``,
+``ZL: 0904 045 580``): Zalo, Vietnam's messenger, names its accounts by their phone numbers,
+so the id is a Vietnamese number (reported as a phone, which is what it is)."""
+ZALO_GATE = "(?i:zalo)|Z[Ll]"
+_KEYS = ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
+_TO_KEYS = str.maketrans({c: str(d) for d, cs in enumerate(_KEYS) for c in cs})
+_VANITY = re.compile(
+    "(?<![A-Za-z0-9+_\\-])(?:\\+1|1)[ \\-.]?"
+    "(?:\\((?P<pa>[2-9][0-9]{2})\\)|(?P<a>[2-9][0-9]{2}))"
+    "[ \\-.]?(?P<word>[A-Z0-9]{3}-?[A-Z0-9]{4}|[A-Z0-9]{4}-[A-Z0-9]{3}|[A-Z0-9]{2}-[A-Z0-9]{5})"
+    "(?![A-Za-z0-9]|-[A-Za-z0-9])"
+)
+"""A vanity number in North America (``+1 (213) BET-SNOW``, ``1-800-FLOWERS``, ``1-800-GO-FEDEX``):
+the country code, the area code, then seven keys written as capital letters (three at least)
+and digits. The keypad turns the letters into the digits a reader dials; lower-case words,
+more or fewer than seven keys, or no country code are prose."""
+VANITY_GATE = "1[ .\\-]?\\(?[2-9][0-9]{2}\\)?[ .\\-]?[A-Z0-9]{0,2}[A-Z]"
+PHONE_SHAPE = f"1[3-9][0-9]|1[ .\\-][3-9][ .\\-][0-9]|\\+ ?[0-9]|{VANITY_GATE}"
 """Every phone match starts with this; the extract router skips the finder without it."""
-NATIONAL_GATE = CUED_RUN_TRIGGER
-"""RE2: a phone cue, then a trunk zero; the extract router runs :func:`find_national_phones`
-only then."""
+NATIONAL_GATE = f"{CUED_RUN_TRIGGER}|(?:{ZALO_GATE})[^0-9]{{0,8}}(?:\\+?84|0)[1-9]"
+"""RE2: a phone cue, then a trunk zero, or a Zalo cue and a Vietnamese number; the extract
+router runs :func:`find_national_phones` only then."""
 PHONE_CLAUSES = (
     NATIONAL_GATE,
+    VANITY_GATE,
     "1[3-9][0-9][ \\-.]?[0-9]{4}[ \\-.]?[0-9]{4}",
     "1[ .\\-][3-9](?:[ .\\-][0-9]){9}",
     r"\+ ?[0-9](?:[ \-.()]{0,2}[0-9]){6}",
@@ -79,6 +104,7 @@ def find_phones(text: str, out: list[Candidate]) -> None:
         value = "+86" + digits if match["cc"] or match["scc"] else digits
         out.append(Candidate("phone", match.start(), match.end(), value))
         taken.add(match.start())
+    _find_vanity(text, out, taken)
     if "+" not in text:
         return
     for match in _INTERNATIONAL.finditer(text):
@@ -87,6 +113,18 @@ def find_phones(text: str, out: list[Candidate]) -> None:
         e164 = international(match.group())
         if e164 is not None:
             out.append(Candidate("phone", match.start(), match.end(), e164))
+
+
+def _find_vanity(text: str, out: list[Candidate], taken: set[int]) -> None:
+    """Append the vanity numbers (see :data:`_VANITY`) as the E.164 numbers their keys dial."""
+    for match in _VANITY.finditer(text):
+        word = match["word"].replace("-", "")
+        if sum(c.isalpha() for c in word) < 3:
+            continue
+        e164 = international("1" + (match["pa"] or match["a"]) + word.translate(_TO_KEYS))
+        if e164 is not None:
+            out.append(Candidate("phone", match.start(), match.end(), e164, flags=("leet",)))
+            taken.add(match.start())
 
 
 def _national_value(digits: str, chinese_cue: bool) -> str | None:
@@ -117,3 +155,20 @@ def find_national_phones(text: str, out: list[Candidate]) -> None:
         value = _national_value(digits, _CJK_CUE.match(match["cue"]) is not None)
         if value is not None:
             out.append(Candidate("phone", match.start("num"), match.end("num"), value))
+    for match in _ZALO.finditer(text):
+        number = _valid_in("+84" + _digits(match["num"]).removeprefix("84").lstrip("0"), "VN")
+        if number is not None:
+            start, end = match.span("num")
+            out.append(Candidate("phone", start, end, number, cue=match["cue"]))
+
+
+def _valid_in(number: str, region: str) -> str | None:
+    """E.164 form of ``number`` when it is a valid number of ``region``."""
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number_for_region(parsed, region):
+        return None
+    e164: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return e164

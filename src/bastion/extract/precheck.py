@@ -60,6 +60,7 @@ from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
 from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.readings import REVERSED_CLAUSE
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
+from bastion.normalize.split_fields import TRIGGER as SPLIT_FIELDS_TRIGGER
 from bastion.normalize.tables import (
     CJK_DOTS,
     CJK_NUMERALS,
@@ -112,6 +113,7 @@ _ASCII_CLAUSES = (
     *PHONE_FORM_TRIGGERS,
     PHONE_PARTS_TRIGGER,
     ID_PARTS_TRIGGER,
+    SPLIT_FIELDS_TRIGGER,
     # spelled dots: only the separator before the TLD matters, and it must be acceptable
     r"[\[\(\{（【]\s?(?:[Dd][Oo][Tt]|[.。点．])",
     r"\s[Dd][Oo][Tt]\s",

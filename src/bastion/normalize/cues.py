@@ -206,7 +206,7 @@ CUE_WHATSAPP: Final = (
     "(?<![A-Za-z])(?:[Ww][Hh]?[Aa][Tt][Ss]?"
     f"{BREAK}[Aa][Pp][Pp]?|[Ww][Aa][SsZz][SsZz]?[Aa][Pp][Pp]?|[Ww][Tt]?[Ss][Pp]|WA|[Ww][Aa](?=[:：])"
     "|[Ww][Hh]?[Aa]?[Tt]{1,2}[SsZz]{0,2}[Aa]{1,2}[Pp]{1,2}|[Ww][Hh][Aa][Ss][Tt][Aa][Pp]{1,2})"
-    f"(?![A-Za-z])(?:[ ][Mm][Ee](?=[:：]))?|瓦次普|(?:{WORLD_WHATSAPP}){ID_WORD}"
+    f"(?![A-Za-z])(?:[ ][Mm][Ee](?=[:：]))?|瓦[次茨]艾?普|(?:{WORLD_WHATSAPP}){ID_WORD}"
     "|(?<![A-Za-z0-9])[Ww][Aa][ \t]{0,2}(?:\\.|点|點|。|[Dd][Oo][Tt])[ \t]{0,2}[Mm][Ee]"
     f"[ \t]{{0,2}}{SLASH}"
 )

@@ -137,13 +137,13 @@ _REPLACE_RE: Final = re.compile(
     r"[ ]{0,2}(?i:a[ ]{1,2}|the[ ]{1,2})?(?:(?i:dot|period|point)(?![A-Za-z])|\.)"
     rf"|(?P<sym3>{_SYMBOLS})[ ]{{0,2}}"
     r"(?:改成|换成|替换成|替换为|改为|换为|代表|表示|当作?|就是|是|=)[ ]{0,2}"
-    r"(?:[.。点]|(?i:dot)(?![A-Za-z]))"
+    r"(?:小数点|句点|圆点|[.。点]|(?i:dot)(?![A-Za-z]))"
     r"|(?i:replace|change|swap|turn)[ ]{1,2}(?i:(?:the|every|each|all)[ ]{1,2})?"
     rf"(?P<sym2>{_SYMBOLS})(?:'?s)?[ ]{{1,2}}(?i:with|by|to|for|into)[ ]{{1,2}}(?i:a[ ]{{1,2}})?"
     r"(?:(?i:dot|period)(?![A-Za-z])|\.)"
 )
-"""``= is a dot``, ``把=改成.``, ``（^换成点）``, ``%代表点``, ``replace ~ with .``: a symbol the
-message says stands for the dot."""
+"""``= is a dot``, ``把=改成.``, ``（^换成点）``, ``%代表点``, ``把%替换成小数点``, ``replace ~ with
+.``: a symbol the message says stands for the dot (the decimal point, 小数点, is one)."""
 
 _DEFANG_DROP: Final = re.compile(DROP_GATE)
 _FILLER_RE: Final = re.compile(
@@ -268,8 +268,8 @@ _KEYS: Final = (
         "replace",
         rf"{_SYMBOLS}[ ]{{0,2}}(?i:is|means|equals|stands[ ]{{1,2}}for|=)[ ]{{0,2}}"
         r"(?:(?i:a|the)[ ]{1,2})?(?:(?i:dot|period|point)|\.)"
-        rf"|{_SYMBOLS}[ ]{{0,2}}(?:改成|换成|替换|改为|换为|代表|表示|当|就是|是|=)[ ]{{0,2}}"
-        r"(?:[.。点]|(?i:dot))"
+        rf"|{_SYMBOLS}[ ]{{0,2}}(?:改成|换成|替换成?|替换为|改为|换为|代表|表示|当|就是|是|=)"
+        r"[ ]{0,2}(?:小数点|句点|圆点|[.。点]|(?i:dot))"
         r"|(?i:replace|change|swap|turn)[ ]{1,2}(?:(?i:the|every|each|all)[ ]{1,2})?"
         rf"{_SYMBOLS}",
     ),

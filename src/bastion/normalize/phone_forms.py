@@ -26,7 +26,7 @@ from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 _NUM: Final = "".join(CJK_NUMERALS) + "两兩"
 _TO_DIGITS: Final = str.maketrans({**CJK_NUMERALS, "两": "2", "兩": "2"})
 _DIGIT: Final = f"[0-9{_NUM}]"
-_JOIN: Final = f"[*~～_/|→➖＊⁃‐‑‒–—―丶ー{SYMBOLS}]"
+_JOIN: Final = f"[*~～_/|→➖＊⁃‐‑‒–—―丶ー•‧∙⋅・{SYMBOLS}]"
 """What joins the groups of a mobile in place of a space: never part of a number."""
 _GROUP_JOIN: Final = f"(?:[ \u3000]?{_JOIN}{{1,2}}[ \u3000]?|[ \u3000·\\-]{{1,2}})"
 _GROUPED_MOBILE_RE: Final = re.compile(

@@ -28,6 +28,8 @@ import idna
 import re2
 
 from bastion.normalize import spoken_tlds, swapped
+from bastion.normalize.field_readings import GATE as FIELDS_GATE
+from bastion.normalize.field_readings import field_hosts
 from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
 from bastion.normalize.unmask import GATE_MEMORY
 from bastion.suffixes import is_tld
@@ -887,6 +889,14 @@ def _interleaved(text: str) -> list[Reading]:
 # --- the readers and their gate ---------------------------------------------------------------
 
 Reader = Callable[[str], list[Reading]]
+
+
+def _fields(text: str) -> list[Reading]:
+    """A host whose name and TLD sit in two labelled fields another names
+    (:mod:`bastion.normalize.field_readings`)."""
+    return [Reading(a, b, f" {host} ", joined=True) for a, b, host in field_hosts(text)]
+
+
 READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("upside_down", f"[{_TURNED_ONLY}][^\\s]{{0,3}}[{_TURNED_ONLY}]", _upside_down),
     ("backwards", _BACKWARDS_CUE, _backwards),
@@ -897,6 +907,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("boxes", rf"[{_CELL_SEP}][^\n]*[{_CELL_SEP}][^\n]*[{_CELL_SEP}]", _boxes),
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
+    ("fields", FIELDS_GATE, _fields),
     ("rare_dots", _RARE_DOTTED.pattern, _rare_dots),
     ("o_glyphs", rf"[A-Za-z.][{_O_GLYPHS}]|[{_O_GLYPHS}][A-Za-z]", _o_glyphs),
     ("dot_variants", r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)|\sdOt\s|\sD0T\s",
@@ -963,6 +974,7 @@ PRECHECK_CLAUSES: Final = (
     _GLOSS_GATE,
     rf"[{_IDN_LETTER}][A-Za-z0-9\-]{{0,12}}(?:[ \t]?[。．点][ \t]?|[ \t](?i:dot)[ \t])",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
+    FIELDS_GATE,
 )
 """Marks of a host only a second reading holds, with no dot before a top-level domain for the
 pre-check to see (``kilo alpha dot victor``, ``#tubev #dotpro``, ``点肯姆``, ``ɯoɔ˙``): clauses

@@ -99,6 +99,11 @@ _HXXP_RE: Final = re.compile(
 _CJK_NUM_CLASS: Final = "".join(CJK_NUMERALS)
 _CJK_RUN_RE: Final = re.compile(rf"[0-9{_CJK_NUM_CLASS}]{{5,}}")
 _CJK_TABLE: Final = str.maketrans(CJK_NUMERALS)
+_COUNTRY_CODE_RE: Final = re.compile(
+    rf"(?<=[+＋])[ ]?(?P<cc>[0-9{_CJK_NUM_CLASS}]{{1,3}})(?=[ \-]?[0-9]{{6,}}(?![0-9]))"
+)
+"""``+六五 85080629``, ``+捌伍贰 66643866``: a country code in numerals after a ``+``, before
+the number's digits (the run after it is folded first)."""
 
 _LOOKALIKE_DOT_CLASS: Final = re.escape(
     "".join(c for c in DOT_CHARS if c not in "、°" and c not in DOT_HOMOPHONES)
@@ -106,10 +111,11 @@ _LOOKALIKE_DOT_CLASS: Final = re.escape(
 _GAP: Final = (
     rf"(?:\s{{0,2}}{_OPEN}(?:dot|\.){_CLOSE}\s{{0,2}}|\s{{1,2}}dot\s{{1,2}}"
     rf"|\s{{1,2}}[点點{_LOOKALIKE_DOT_CLASS}{DOT_HOMOPHONES}]\s{{1,2}}"
-    r"|(?:[^\w\s'’]|_){1,2}[点點](?:[^\w\s'’]|_){1,2}|(?:[^\w\r\n'’]|_){1,3})"
+    r"|(?:[^\w\s'’]|_){1,2}[点點](?:[^\w\s'’]|_){1,2}|(?:[^\w\r\n'’]|_){1,3}|丶)"
 )
-"""Between spaced letters: a spelled dot (``/点/`` where a symbol sets every letter apart) or
-1-3 spaces/symbols/emoji (apostrophes join words)."""
+"""Between spaced letters: a spelled dot (``/点/`` where a symbol sets every letter apart),
+1-3 spaces/symbols/emoji (apostrophes join words), or ``丶``, a dot drawn as a stroke (a word
+character to ``re``, so no symbol class holds it: ``b w i n丶com``)."""
 _UNIT: Final = r"[A-Za-z0-9](?![A-Za-z0-9])"
 _SPACED_RE: Final = re.compile(
     rf"(?<![A-Za-z0-9])(?:(?P<lead>https?://(?:www)?|www)(?P<lg>{_GAP})?)?"
@@ -126,7 +132,7 @@ _LOOKALIKE_DOTS: Final = frozenset(DOT_CHARS) - {"、", "°"} - frozenset(DOT_HO
 _SECOND_LEVEL: Final = ("com", "net", "org", "gov", "edu", "co", "ac")
 """Labels that usually sit under a ccTLD (``bet.com.cn``), tried when spaced letters hide
 every dot (``b.e.t.c.o.m.c.n``)."""
-_HOSTY_RE: Final = re.compile(r"[.。．｡﹒@]|dot", re.I)
+_HOSTY_RE: Final = re.compile(r"[.。．｡﹒@丶]|dot", re.I)
 _NON_WORD: Final = r"(?:[^\w\r\n'’]|_)"
 _TRIGGER_GAP: Final = (
     rf"(?:{WS}{{0,2}}{_OPEN}(?:(?i:dot)|\.){_CLOSE}{WS}{{0,2}}|{WS}{{1,2}}(?i:dot){WS}{{1,2}}"
@@ -134,7 +140,7 @@ _TRIGGER_GAP: Final = (
 )
 _HOSTY_GAP: Final = (
     rf"(?:{WS}{{0,2}}{_OPEN}(?:(?i:dot)|\.){_CLOSE}{WS}{{0,2}}|{WS}{{1,2}}(?i:dot){WS}{{1,2}}"
-    rf"|{_NON_WORD}{{0,2}}[.。．｡﹒@]{_NON_WORD}{{0,2}}|{_NON_WORD}{{1,2}}[点點]{_NON_WORD}{{1,2}})"
+    rf"|{_NON_WORD}{{0,2}}[.。．｡﹒@丶]{_NON_WORD}{{0,2}}|{_NON_WORD}{{1,2}}[点點]{_NON_WORD}{{1,2}})"
 )
 _UNITS: Final = rf"{ALNUM}(?:{_TRIGGER_GAP}{ALNUM})"
 SPACED_TRIGGER: Final = (
@@ -319,6 +325,13 @@ def cjk_numeral_pass(work: Work) -> None:
         if sum(a != b for a, b in zip(run, folded, strict=True)) >= 2:
             start, end = m.span()
             groups.append(("cjk_numeral", start, end, [(start, end, folded)]))
+    work.apply(groups)
+    groups = []
+    for m in _COUNTRY_CODE_RE.finditer(work.text):
+        code = m["cc"]
+        if not code.isdigit():
+            start, end = m.span("cc")
+            groups.append(("cjk_numeral", start, end, [(start, end, code.translate(_CJK_TABLE))]))
     work.apply(groups)
 
 
@@ -510,6 +523,8 @@ def spelled_dot_pass(work: Work) -> None:
             if group is not None:
                 groups.append(group)
                 name = _name_before_number(text, words[first], labels[first][0])
+                if name is None and k - first == 2 and seps[first][2] == "word":
+                    name = _name_before_word(text, words[first], labels[first][0])
                 if name is not None:
                     groups.append(("ambiguous_host", name, group[2], []))
                 if emoji_seps and _emoji_split(text, seps, words):
@@ -550,6 +565,29 @@ def _name_before_number(text: str, first: str, start: int) -> int | None:
     m = _NAME_BEFORE.search(text, max(0, start - 32), start)
     word = m[0].strip().lower() if m is not None else ""
     if m is None or word in _PLAIN_WORDS or word in COMMON_WORDS:
+        return None
+    return m.start()
+
+
+_SPELLED_PROSE: Final = words(
+    "out into onto about over under with me us you him her them it called named say said "
+    "email mail write text call find follow reach join like love hate use using"
+)
+"""Words that end a sentence's part before a spelled host (``find us at shop dot com``)."""
+
+
+def _name_before_word(text: str, first: str, start: int) -> int | None:
+    """``daf awin dot com``, ``asian xxxtv dot com``: a host spelled with `` dot `` whose name
+    has a word one space before it that is no word of the sentence around it. Read with the word
+    (``dafawin.com``) or without it (``awin.com``), a reader cannot tell which; where the word
+    starts, so the whole is flagged ``ambiguous_host`` and a person reads it."""
+    if not first.isalnum():
+        return None
+    m = _NAME_BEFORE.search(text, max(0, start - 32), start)
+    if m is None:
+        return None
+    word = m[0].strip().lower()
+    if word in _PLAIN_WORDS or word in COMMON_WORDS or word in _SPELLED_PROSE:
         return None
     return m.start()
 

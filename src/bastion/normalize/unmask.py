@@ -20,6 +20,7 @@ from bastion.normalize import (
     at_glyphs,
     broken,
     defang,
+    dropped_symbols,
     guess,
     handle_ids,
     id_parts,
@@ -32,6 +33,7 @@ from bastion.normalize import (
     phone_cued,
     phone_forms,
     rules,
+    split_fields,
 )
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Unmasked, UnmaskStep, Work
@@ -110,6 +112,7 @@ _ASCII_GATES: Final = (
     (phone_cued.PARTS_TRIGGER, _PHONES),
     (phone_cued.CUED_RUN_TRIGGER, _PHONES),
     (id_parts.TRIGGER, _PARTS),
+    (split_fields.TRIGGER, _CUED_ID),
     (to_re2(markup.GATE), _MARKUP),
     (markup.HYPHEN_TRIGGER, _HYPHEN),
     (layout.GATE, _LAYOUT | _LINES),
@@ -280,6 +283,14 @@ PASSES: Final = (
         _CUED_ID,
         trigger=handle_ids.SPOKEN_SYMBOL_TRIGGER,
     ),
+    Pass("split_fields", split_fields.split_fields_pass, _CUED_ID, trigger=split_fields.TRIGGER),
+    Pass(
+        "dropped_symbol",
+        dropped_symbols.dropped_symbol_pass,
+        _CUED_ID,
+        trigger=dropped_symbols.TRIGGER,
+        wide=True,
+    ),
     Pass("cued_id", handle_ids.cued_id_pass, _CUED_ID),
     Pass("camel_dot", guess.camel_dot_pass, _DEFANG, trigger=guess.CAMEL_TRIGGER),
     Pass("defang", defang.defang_pass, _DEFANG),
@@ -411,6 +422,7 @@ def _compiled() -> _Compiled:
         (handle_ids.SPOKEN_GATE, _SPOKEN),
         (handle_ids.TICKER_TRIGGER, _CUED_ID),
         (numerals.TRIGGER_ZH, _CJK),
+        (dropped_symbols.TRIGGER, _CUED_ID),
         *_ASCII_GATES,
     ]
     gate = _Gate(_gate_patterns(families, _WIDE_PASSES), _APART)
