@@ -3,10 +3,10 @@
 A performance change must leave every verdict, entity, violation and signal as it was. This
 writes one JSON line per message (``suite``, ``n``, the text's ``ScanResult.to_dict()``) for the
 adversarial suite and its negatives (``bench.adversarial``), the peers' test vectors, the
-red-team suites and their benign controls (``bench.redteam``, ``bench.redteam2``,
-``bench.redteam3``), the obfuscation suite (``bench.obfuscation_suite``), the clean messages of
-the throughput mix (``bench.throughput.clean_messages``) and a slice of the mix, then, given
-``--against`` an earlier dump, prints the lines that differ and exits 1 if any do.
+red-team suites and their benign controls (``bench.redteam`` to ``bench.redteam6``), the
+obfuscation suite (``bench.obfuscation_suite``), the clean messages of the throughput mix
+(``bench.throughput.clean_messages``) and a slice of the mix, then, given ``--against`` an
+earlier dump, prints the lines that differ and exits 1 if any do.
 
 ``python -m bench.parity --home /tmp/benchhome --out /tmp/after.jsonl [--against before.jsonl]``
 """
@@ -20,7 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from bastion.model import Item
-from bench import adversarial, common, obfuscation_suite, redteam, redteam2, redteam3, throughput
+from bench import (
+    adversarial,
+    common,
+    obfuscation_suite,
+    redteam,
+    redteam2,
+    redteam3,
+    redteam4,
+    redteam5,
+    redteam6,
+    throughput,
+)
 from bench.peers import load_vectors
 from bench.redteam_eval import listed_in
 
@@ -54,6 +65,12 @@ def suites(data: Path, home: Path) -> Iterator[tuple[str, str, str]]:
         yield "redteam3", rt3.surface, rt3.text
     for text in throughput.clean_messages(data, CLEAN_ALL):
         yield "clean_all", "chat", text
+    for rt4 in redteam4.build_suite(data):
+        yield "redteam4", rt4.surface, rt4.text
+    for rt5 in redteam5.build(data):
+        yield "redteam5", rt5.surface, rt5.text
+    for rt6 in redteam6.build(data):
+        yield "redteam6", rt6.surface, rt6.text
 
 
 def dump(scanner: Any, data: Path, home: Path) -> Iterator[dict[str, Any]]:

@@ -273,3 +273,28 @@ def test_a_solicitation_or_a_service_still_makes_an_offer(domain: str, text: str
 def test_a_topic_word_inside_an_account_name_is_no_topic(text: str) -> None:
     """Red team 6: ``@crypto_tian212`` names an account, not the financial topic."""
     assert offers_in(text) == []
+
+
+def test_skipping_the_patterns_the_set_did_not_find_changes_no_offer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``offers_in`` reads only the regexes whose patterns its RE2 set found: the offers equal
+    those of reading every regex, on every offer, sale and ordinary text here and in the
+    evaluation set, each also in traditional script and upper case."""
+    import json
+
+    from bastion.detect import credentials
+    from bastion.detect.textterms import simplified_to_traditional
+
+    texts = [t for _, t in OFFERS] + ORDINARY + MARKETING + ONE_WORD
+    texts += [json.loads(line)["text"] for line in EVAL_SET.read_text("utf-8").splitlines() if line]
+    cases = [v for t in texts for v in (t, simplified_to_traditional(t), t.upper())]
+    skipping = [offers_in(text) for text in cases]
+    test = type(credentials._FOLDED_TEST)
+
+    def every_pattern(self: object, text: str) -> frozenset[int] | None:
+        return None if test.__call__(self, text) else frozenset()  # type: ignore[arg-type]
+
+    monkeypatch.setattr(test, "hits", every_pattern)
+    assert [offers_in(text) for text in cases] == skipping
+    assert sum(map(bool, skipping)) > 100

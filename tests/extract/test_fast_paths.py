@@ -213,3 +213,27 @@ def test_precheck_sets_its_state_multipliers_apart() -> None:
     for gate in (_ASCII, _wide()):
         assert len(gate.groups) == 1 + len(_APART)
         assert sorted(i for group in gate.groups for i in group) == list(range(len(gate.sources)))
+
+
+def _decisive_agrees(text: str, gate: Gate, weak: list[int]) -> None:
+    whole = gate.text_matcher()(text)
+    found = gate.text_matcher(weak=weak)(text)
+    assert set(found) <= set(whole)
+    assert bool(set(found) - set(weak)) == bool(set(whole) - set(weak))
+    assert (not found) == (not whole)
+
+
+@pytest.mark.parametrize("text", [*_APART_CASES, "<b>hi</b>", "a<br />b &#39;c", "你好<br>"])
+def test_stopping_after_the_main_set_keeps_the_answer(text: str) -> None:
+    """``text_matcher(weak=...)`` (``has_candidates``' match) may leave out the sets apart once
+    the main set found a clause outside ``weak``: whether such a clause occurs, and whether any
+    does, stay as the full match says."""
+    for gate, weak in ((_ASCII, [len(_ASCII.sources) - 1]), (_wide(), [len(_wide().sources) - 1])):
+        _decisive_agrees(text, gate, weak)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(adversarial)
+def test_stopping_after_the_main_set_agrees_on_generated_text(text: str) -> None:
+    gate = _ASCII if text.isascii() else _wide()
+    _decisive_agrees(text, gate, [len(gate.sources) - 1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import re2
 
@@ -82,3 +84,28 @@ def test_the_gates_see_every_fold(text: str, folded: str) -> None:
     assert work.text == folded
     gates = re2.compile(f"(?:{CUED_GATE})|(?:{SPOKEN_GATE})")
     assert gates.search(text) is not None
+
+
+_REVERSED_IDS = [
+    "微信（倒着输）65579_imnait",
+    "V信号反过来：58624ykcul",
+    "QQ (read it backwards): 4321987",
+    "qq (TYPE IT BACKWARDS): 4321987",
+    "wechat (reversed) 98765_olleh",
+    "vx反着打：1234abc_d",
+    "微信倒序：8899_nauy",
+    "Telegram (ENTER THE ID REVERSED): 99_kcul",
+]
+
+
+@pytest.mark.parametrize("text", _REVERSED_IDS)
+def test_the_reverse_word_search_finds_every_reverse_instruction(text: str) -> None:
+    """``_reversed_after_cue`` looks for cues only in a text where ``_REVERSE_WORD`` occurs: it
+    does in every instruction to reverse, so the pass reads such an id as before."""
+    from bastion.normalize.handle_ids import _CUE_THEN_REVERSE_RE, _REVERSE_WHOLE, _REVERSE_WORD
+
+    wholes = [m[0] for m in re.finditer(_REVERSE_WHOLE, text)]
+    assert wholes
+    assert all(_REVERSE_WORD.search(whole) for whole in wholes)
+    for m in _CUE_THEN_REVERSE_RE.finditer(text):
+        assert _REVERSE_WORD.search(m[0]), m[0]

@@ -229,6 +229,17 @@ class _OfferAndDomain:
         hits = self._match(text.encode("utf-8", "surrogatepass"))
         return bool(hits) and min(hits) < self._offers <= max(hits)
 
+    def hits(self, text: str) -> frozenset[int] | None:
+        """Indices (offers first, then words) of the patterns that occur in ``text``, when it
+        needs an offer and a word to be worth reading; None for a text too long for the set,
+        in which any pattern may occur."""
+        if len(text) > SET_MAX:
+            return None if self(text) else frozenset()
+        hits = self._match(text.encode("utf-8", "surrogatepass"))
+        if hits and min(hits) < self._offers <= max(hits):
+            return frozenset(hits)
+        return frozenset()
+
 
 _RAW_TEST: Final = _OfferAndDomain(_both(_OFFERS), _both(_WORDS))
 """On the raw text, both scripts, any case: what ``gate`` asks."""
@@ -273,6 +284,20 @@ _FOLDED_TEST: Final = _OfferAndDomain(_OFFERS, _WORDS)
 """On the folded text, the very patterns ``offers_in`` reads: an exact first test."""
 
 
+def _positions(*groups: tuple[str, ...]) -> frozenset[int]:
+    """Positions in ``_FOLDED_TEST``'s patterns (``_OFFERS`` then ``_WORDS``) of ``groups``'
+    patterns: each of ``offers_in``'s regexes is the union of such a group."""
+    patterns = (*_OFFERS, *_WORDS)
+    wanted = {p for group in groups for p in group}
+    return frozenset(i for i, p in enumerate(patterns) if p in wanted)
+
+
+_SOLICIT_AT: Final = _positions(OFFER_EN, OFFER_ZH)
+_COMMERCE_AT: Final = _positions(COMMERCE_EN, COMMERCE_ZH)
+_SERVICE_AT: Final = {d: _positions((SERVICE_EN[d], SERVICE_ZH[d])) for d in DOMAINS}
+_TOPIC_AT: Final = {d: _positions((TOPIC_EN[d], TOPIC_ZH[d])) for d in DOMAINS}
+
+
 @dataclass(frozen=True, slots=True)
 class Offer:
     domain: str
@@ -306,27 +331,38 @@ def offers_in(text: str) -> list[Offer]:
     """Each domain in which ``text`` offers advice, with the phrases that show it: a
     solicitation near a service or topic word, or a commerce word near a service word."""
     folded = fold(text[:SCAN_CHARS])
-    if not _FOLDED_TEST(folded):
+    hits = _FOLDED_TEST.hits(folded)
+    if hits is not None and not hits:
         return []
     for idiom in NOT_OFFERS:
         if idiom in folded:
             folded = folded.replace(idiom, " " * len(idiom))
+            hits = None  # blanking an idiom may part words: every pattern is read again
     if "_" in folded or "@" in folded:
-        folded = _ACCOUNT_NAME.sub(lambda m: " " * len(m[0]), folded)
-    solicits = _spans(_SOLICIT, folded)
-    commerce = _spans(_COMMERCE, folded)
+        blanked = _ACCOUNT_NAME.sub(lambda m: " " * len(m[0]), folded)
+        if blanked != folded:
+            folded, hits = blanked, None
+
+    def spans(pattern: re2._Regexp[str], positions: frozenset[int]) -> list[_Span]:
+        """``_spans``, skipped when the set found none of the union's patterns."""
+        if hits is not None and hits.isdisjoint(positions):
+            return []
+        return _spans(pattern, folded)
+
+    solicits = spans(_SOLICIT, _SOLICIT_AT)
+    commerce = spans(_COMMERCE, _COMMERCE_AT)
     if not solicits and not commerce:
         return []
     both = solicits + commerce
     found = []
     for domain in DOMAINS:
         near = None
-        for word in _spans(_SERVICE[domain], folded):
+        for word in spans(_SERVICE[domain], _SERVICE_AT[domain]):
             near = _near(word, both)
             if near is not None:
                 break
         if near is None and solicits:
-            for word in _spans(_TOPIC[domain], folded):
+            for word in spans(_TOPIC[domain], _TOPIC_AT[domain]):
                 near = _near(word, solicits)
                 if near is not None:
                     break

@@ -9,7 +9,7 @@ texts too long for a bounded DFA budget.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, cast
 
 import re2
@@ -86,11 +86,15 @@ class Gate:
         set's own match function when there is one set (hot-path callers skip the wrapper)."""
         return self._match
 
-    def text_matcher(self) -> Callable[[str], list[int]]:
+    def text_matcher(self, weak: Collection[int] | None = None) -> Callable[[str], list[int]]:
         """``matcher`` on a text (up to ``GATE_MAX`` characters) rather than its bytes, where a
         set apart is asked only when the text holds a character every match of its patterns
         needs (``bastion.detect._needs``; one ``re`` class search, against encoding and calling
-        a set): most messages in Chinese hold none of a set's English words."""
+        a set): most messages in Chinese hold none of a set's English words.
+
+        ``weak`` (indices into ``patterns``): for a caller that asks only whether a pattern
+        outside ``weak`` occurs. Once the main set finds one, its hits are returned without
+        asking the sets apart (each a DFA of its own to bring into the CPU caches)."""
         if len(self._sets) == 1:
             match = self._match
             return lambda text: match(text.encode("utf-8", "surrogatepass"))
@@ -99,12 +103,15 @@ class Gate:
             (more, indices, _char_search([self.sources[i] for i in indices]))
             for more, indices in rest
         ]
+        decisive = None if weak is None else frozenset(first_indices) - frozenset(weak)
 
         def text_match(text: str) -> list[int]:
             data = text.encode("utf-8", "surrogatepass")
             hits = first(data)
             if hits:
                 hits = [first_indices[i] for i in hits]
+                if decisive is not None and not decisive.isdisjoint(hits):
+                    return hits
             for more, indices, hint in hinted:
                 if hint(text) is not None:
                     found = more(data)

@@ -196,6 +196,9 @@ _ONLY_MARKUP_ASCII: Final = [len(_ASCII_CLAUSES)]
 is read again with the markup undone (:func:`_after_markup`)."""
 ASCII_MATCH = _ASCII.text_matcher()
 """The ASCII clause sets' match on a text (indices of the clauses found)."""
+_ASCII_FOUND = _ASCII.text_matcher(weak=_ONLY_MARKUP_ASCII)
+"""``ASCII_MATCH`` for ``has_candidates``, which asks only whether a clause other than markup
+occurs: once the main set finds one, the sets apart are not asked."""
 
 
 @cache
@@ -262,7 +265,8 @@ def _edge_deletable() -> frozenset[str]:
 
 
 _wide_match: Callable[[str], list[int]] | None = None
-"""The non-ASCII clause sets' match on a text, set on first use (see :func:`wide_checks`)."""
+"""The non-ASCII clause sets' match on a text, set on first use (see :func:`wide_checks`); once
+the main set finds a clause other than markup, the sets apart are not asked."""
 _hint: Callable[[str], object] | None = None
 
 
@@ -280,7 +284,7 @@ def has_candidates(text: str) -> bool:
     if ascii_only:
         if len(text) > GATE_MAX:
             return _ASCII.search(text)
-        hits = ASCII_MATCH(text)
+        hits = _ASCII_FOUND(text)
         return bool(hits) and (hits != _ONLY_MARKUP_ASCII or _after_markup(text))
     if len(text) > GATE_MAX:
         if not _wide().search(text):
@@ -332,7 +336,7 @@ def wide_checks() -> tuple[Callable[[str], object], Callable[[str], list[int]]]:
     find) and the clause sets' match on it (empty: nothing to find)."""
     global _hint, _wide_match
     if _hint is None or _wide_match is None:
-        _hint, _wide_match = _wide_hint(), _wide().text_matcher()
+        _hint, _wide_match = _wide_hint(), _wide().text_matcher(weak=[_wide_markup()])
     return _hint, _wide_match
 
 
