@@ -23,7 +23,7 @@ CJK_SHAPES = dict(
         strict=True,
     )
 )
-SAME_SCRIPT = {"a": "ɑ", "g": "ɡ", "i": "ı", "j": "ȷ", "c": "ꞓ", "y": "ʏ"}
+SAME_SCRIPT = {"a": "ɑ", "g": "ɡ", "i": "ı", "j": "ȷ", "c": "ꞓ", "y": "ƴ"}
 ASCII_ART = {
     "b": "|3",
     "d": "|)",
