@@ -19,6 +19,7 @@ import re2
 from bastion.normalize import (
     broken,
     defang,
+    edit_hints,
     guess,
     handle_ids,
     id_parts,
@@ -65,7 +66,8 @@ from bastion.normalize.tables import (
 _MARKUP: Final = 1 << 19
 _HYPHEN: Final = 1 << 20
 _LAYOUT: Final = 1 << 21
-_ALL: Final = (1 << 22) - 1
+_EDITS: Final = 1 << 22
+_ALL: Final = (1 << 23) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -109,6 +111,7 @@ _ASCII_GATES: Final = (
     (markup.HYPHEN_TRIGGER, _HYPHEN),
     (layout.GATE, _LAYOUT | _LINES),
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
+    (edit_hints.TRIGGER, _EDITS),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -201,6 +204,7 @@ def _homoglyph_pass(work: Work) -> None:
 
 
 PASSES: Final = (
+    Pass("edit_hints", edit_hints.edit_hints_pass, _EDITS, regate=True),
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
     Pass("layout", layout.layout_pass, _LAYOUT, regate=True),
@@ -217,6 +221,7 @@ PASSES: Final = (
         wide=True,
     ),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
+    Pass("edit_instructions", edit_hints.edit_instructions_pass, _EDITS, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass(
         "grouped_mobile",
