@@ -75,3 +75,17 @@ def test_readings_the_layout_denies_are_withheld(text: str) -> None:
 )
 def test_whole_hosts_are_reported(text: str, value: str) -> None:
     assert ("domain", value, False) in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("官网：https://t.me/share/url?url=https%3A%2F%2Fluckybet.com%2Fi.html", "luckybet.com"),
+        ("https://t.me/share?url=https://winbig.top/x", "winbig.top"),
+        ("https://telegram.me/share/url?url=https%3A%2F%2Fspin88.vip", "spin88.vip"),
+    ],
+)
+def test_share_intent_links_give_their_target_not_a_handle(text: str, host: str) -> None:
+    found = extract_entities(unmask(text, weak=True), prose_like=True)
+    assert not any(e.kind == "telegram" for e in found)
+    assert any(e.kind == "url" and e.host == host for e in found)
