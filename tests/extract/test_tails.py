@@ -89,3 +89,27 @@ def test_share_intent_links_give_their_target_not_a_handle(text: str, host: str)
     found = extract_entities(unmask(text, weak=True), prose_like=True)
     assert not any(e.kind == "telegram" for e in found)
     assert any(e.kind == "url" and e.host == host for e in found)
+
+
+def test_a_number_read_aloud_that_goes_on_in_sound_alike_words_is_withheld() -> None:
+    found = [
+        (e.value, "withheld" in e.flags)
+        for e in extract_entities(
+            unmask("WhatsApp plus four four seven seven zero zero nine ate too five", weak=True),
+            prose_like=True,
+        )
+        if e.kind in ("whatsapp", "phone")
+    ]
+    assert all(withheld for _, withheld in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WhatsApp +44 7700 900123 for more",
+        "WhatsApp plus four four seven seven zero zero nine zero zero one two three for more",
+    ],
+)
+def test_a_whole_number_then_prose_is_reported(text: str) -> None:
+    found = extract_entities(unmask(text, weak=True), prose_like=True)
+    assert [e.value for e in found if "withheld" not in e.flags] == ["+447700900123"]

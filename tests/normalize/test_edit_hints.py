@@ -132,3 +132,16 @@ def test_unsure_values_are_withheld(text: str) -> None:
 )
 def test_benign_text_reads_nothing(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everyone is on (f🕕🕗🕘🕘.com (clock faces = digits)",  # ( is a c drawn in ASCII
+        "at 5🕘🕘🕘(.com (clock faces = digits)",  # 5: a digit or a leet s?
+        "go |b🕐🕑.net (clock faces = digits)",
+    ],
+)
+def test_clock_digits_beside_ascii_art_are_withheld(text: str) -> None:
+    found = [(k, v, w) for k, v, w in _read(text) if k == "domain"]
+    assert all(withheld for _, _, withheld in found)

@@ -26,6 +26,12 @@ _CONNECTIVES: Final = frozenset(
     {"then", "and", "next", "finally", "last", "plus", "after", "followed", "lastly", "also"}
 )
 """Words that join the pieces of a spelled name (``..., 9, then dot com``): never its name."""
+_SOUNDS_LIKE: Final = r"(?:won|too|to|for|fore|ate|oh|tree|free|nein)"
+_DIGIT_SAID: Final = (
+    rf"(?:{_SOUNDS_LIKE}|zero|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+)
+_SAID_ON: Final = re.compile(rf"(?i:[ ,\-]{{1,2}}{_SOUNDS_LIKE}[ ,\-]{{1,2}}{_DIGIT_SAID}\b)")
+"""A number read aloud that goes on in sound-alike words (``... six six ate two``): cut."""
 _PIECE_MARKS: Final = re.compile(
     r"(?:[(（](?:[1-9]|[一二三四五六七八九])[)）]|[\u2460-\u2473\u2776-\u277f])[ \t\u3000]"
 )
@@ -138,7 +144,10 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
         if entity.kind in _NUMBERS:
             if not looked:
                 pieces, looked = _in_pieces(original), True
-            if _told_apart(original, entity, pieces):
+            spoken = any(ch.isalpha() for ch in entity.raw)
+            if _told_apart(original, entity, pieces) or (
+                spoken and _SAID_ON.match(original, entity.span[1])
+            ):
                 entity.flags.append(WITHHELD_FLAG)
             continue
         if not hosty and entity.kind not in _IDS:

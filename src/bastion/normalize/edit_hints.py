@@ -83,6 +83,10 @@ _UNSURE_FACES: Final = "".join(chr(cp) for cp in range(0x1F559, 0x1F568))
 """Ten to twelve o'clock and the half hours: one digit or two? Not for sure."""
 _FACES: Final = "".join(_DICE) + "".join(_CLOCKS) + _UNSURE_FACES
 _FACE_RUN_RE: Final = re.compile(rf"(?:[A-Za-z0-9\-]*[{_FACES}][\ufe0f]?)+[A-Za-z0-9\-]*")
+_LABEL_END_RE: Final = re.compile(r"[(\[{（【]?[ ]?[.。]")
+"""What ends a host's label (``5🕘🕘🕘(.com``: the bracketed dot of a defanged host)."""
+_ART_BEFORE: Final = frozenset("(|[{<\\/")
+"""A bracket or stroke glued before the digits: ASCII art for a letter (``(f🕕🕗`` is ``cf68``)."""
 _FACE_HINT_RE: Final = re.compile(
     r"(?i:dice|clock)|骰子|钟|表盘|(?:QQ|扣扣|微信|VX|WX|WhatsApp|WA|电话|手机)"
 )
@@ -97,7 +101,8 @@ read, it is only its tail."""
 TRIGGER: Final = (
     r"[(（][ ]?[0-9]{1,12}[ ]?[+＋]|(?i:between)|之间|中间|(?i:every[ ](?:other|second))|隔一"
     r"|\.join\(|(?i:implode)\(|[A-Za-z0-9_\-][" + "".join(_SOUNDS) + r"一二三四五六七八九零〇]{3}"
-    r"|[\x{2680}-\x{2685}\x{1F550}-\x{1F567}]|[A-Za-z0-9][" + re.escape(_MASK) + r"]"
+    r"|[\x{2680}-\x{2685}\x{1F550}-\x{1F567}]"
+    r"|[A-Za-z0-9][" + re.escape(_MASK) + r"]{1,3}[A-Za-z0-9.]"
 )
 """An RE2 superset of every pass here: they run only when it occurs."""
 
@@ -167,8 +172,9 @@ def _faces(text: str) -> list[Group]:
         if one_pip_only and not hinted:
             continue  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
         start, end = m.span()
-        label = text[end : end + 1] == "."
+        label = _LABEL_END_RE.match(text, end) is not None
         leet = (lettered or label) and any(ch.isdigit() and ch.isascii() for ch in run)
+        leet = leet or (start > 0 and text[start - 1] in _ART_BEFORE)
         if leet or any(ch in _UNSURE_FACES for ch in run):
             if hinted or lettered:
                 groups.append((WITHHELD, start, end, []))
