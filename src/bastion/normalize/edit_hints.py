@@ -116,11 +116,17 @@ def edit_hints_pass(work: Work) -> None:
 
 
 def edit_instructions_pass(work: Work) -> None:
-    """Letters to insert, every other character, masked letters, ids cut at Chinese text."""
+    """Letters to insert, every other character, ids cut at Chinese text."""
     _apply(work, _inserts)
     _apply(work, _every_other)
-    _apply(work, _masked)
     _apply(work, _cut_ids)
+
+
+def masked_pass(work: Work) -> None:
+    """Masked letters that no instruction filled or dropped (``bob***sino.com（星号是ca）`` and
+    ``bu*ll*dog*777.com without the *s`` are ``normalize.instructions``'): the host is withheld.
+    """
+    _apply(work, _masked)
 
 
 def _apply(work: Work, reader: object) -> None:

@@ -294,6 +294,7 @@ PASSES: Final = (
         trigger=to_re2(instructions.GATE),
         guessing=True,
     ),
+    Pass("masked", edit_hints.masked_pass, _EDITS),
     Pass("split", guess.split_pass, _SPLIT, guessing=True),
     Pass("digit_run", broken.digit_run_pass, _DIGITS),
     Pass("broken_host", broken.broken_host_pass, _LINES, guessing=True),
