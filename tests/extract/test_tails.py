@@ -113,3 +113,17 @@ def test_a_number_read_aloud_that_goes_on_in_sound_alike_words_is_withheld() -> 
 def test_a_whole_number_then_prose_is_reported(text: str) -> None:
     found = extract_entities(unmask(text, weak=True), prose_like=True)
     assert [e.value for e in found if "withheld" not in e.flags] == ["+447700900123"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("click [bigcartel.com](<https://foxtube.com>) to verify", "https://foxtube.com"),
+        ("see (<https://spin88.vip>) now", "https://spin88.vip"),
+        ("магазин24.рф", "магазин24.рф"),
+        ("ดูคลิป2.com", "ดูคลิป2.com"),
+    ],
+)
+def test_links_with_a_scheme_and_one_script_names_are_not_tails(text: str, value: str) -> None:
+    found = _read(text)
+    assert any(v == value and not withheld for _, v, withheld in found), found

@@ -85,7 +85,8 @@ def _mixed(host: str) -> bool:
     for label in host.split("."):
         if label.isascii():
             continue
-        if any(ch.isascii() and ch.isalnum() for ch in label) and any(map(_rare_letter, label)):
+        ascii_letter = any(ch.isascii() and ch.isalpha() for ch in label)
+        if ascii_letter and any(_rare_letter(ch) and _glued(ch) for ch in label):
             return True
     return False
 
@@ -154,7 +155,8 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
             continue
         start, end = entity.span
         before = original[max(0, start - 2) : start]
-        glued = bool(before) and (_glued(before[-1]) or (hosty and _art(before)))
+        schemed = "://" in entity.raw[:12]
+        glued = bool(before) and not schemed and (_glued(before[-1]) or (hosty and _art(before)))
         cut = glued or _cut_after(original, end, not hosty)
         if not looked:
             pieces, looked = _in_pieces(original), True
