@@ -145,3 +145,16 @@ def test_benign_text_reads_nothing(text: str) -> None:
 def test_clock_digits_beside_ascii_art_are_withheld(text: str) -> None:
     found = [(k, v, w) for k, v, w in _read(text) if k == "domain"]
     assert all(withheld for _, _, withheld in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["官网：netv*rg*n.com", "site: ca*in*88.vip", "去 w▢n▢88.top"],
+)
+def test_masks_are_withheld_before_markup_reads_them_as_emphasis(text: str) -> None:
+    found = [(k, v, w) for k, v, w in _read(text) if k == "domain"]
+    assert found and all(withheld for _, _, withheld in found)
+
+
+def test_cyrillic_with_digits_under_an_ascii_tld_is_withheld() -> None:
+    assert all(w for k, _, w in _read("everyone is on МЦ929点com") if k == "domain")

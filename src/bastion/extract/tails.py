@@ -82,11 +82,16 @@ def _rare_letter(char: str) -> bool:
 
 
 def _mixed(host: str) -> bool:
-    for label in host.split("."):
+    labels = host.split(".")
+    ascii_tld = labels[-1].isascii()
+    for label in labels[:-1]:
         if label.isascii():
             continue
         ascii_letter = any(ch.isascii() and ch.isalpha() for ch in label)
-        if ascii_letter and any(_rare_letter(ch) and _glued(ch) for ch in label):
+        ascii_digit = any(ch.isascii() and ch.isdigit() for ch in label)
+        if (ascii_letter or (ascii_digit and ascii_tld)) and any(
+            _rare_letter(ch) and _glued(ch) for ch in label
+        ):
             return True
     return False
 

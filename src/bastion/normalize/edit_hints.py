@@ -20,9 +20,11 @@ import re
 from typing import Final
 
 from bastion.normalize.cues import CUES
+from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
 
 INSTRUCTION: Final = "instruction"
+_INSTRUCTED_RE: Final = re.compile(INSTRUCTED)
 WITHHELD: Final = "withheld"
 
 _CUE: Final = f"(?:{'|'.join(CUES)})"
@@ -108,7 +110,11 @@ TRIGGER: Final = (
 
 
 def edit_hints_pass(work: Work) -> None:
-    """Sums, code joins, dice and clock digits, sound-alike digits: the value as told."""
+    """Sums, code joins, dice and clock digits, sound-alike digits: the value as told. Masked
+    letters too, before markup reads ``netv*rg*n`` as emphasis, unless the text holds an
+    instruction that may fill or drop them (then :func:`masked_pass`, after the readers)."""
+    if _INSTRUCTED_RE.search(work.text) is None:
+        _apply(work, _masked)
     _apply(work, _sums)
     _apply(work, _joins)
     _apply(work, _faces)
