@@ -52,6 +52,7 @@ EXAMPLES = {
     "embedded": "https://www.google.com/url?q=https://bet888.com",
     "markup": "bet<b>888</b>&#46;com",
     "layout": "[09:25] Lily: 分开发的，连起来\n09:25 Lily：api2.sin8\n09:26 Lily：。com",
+    "withheld": "free download at w▢n▢ingbet.xyz",
 }
 """One input per flag that the text pipeline emits (``shortener``, ``lookalike`` and
 ``redirect_target`` come from the intel index)."""

@@ -89,6 +89,7 @@ ENTITY_FLAGS: Final = (
     "reread",
     "joined",
     "masked",
+    "withheld",
     # what a finder saw (bastion.extract)
     "no_scheme",
     "defanged",
@@ -143,6 +144,11 @@ DEFAULT_MAX_TEXT_CHARS: Final = 20_000
 TRUNCATED_RULE: Final = "scan.truncated"
 """Built-in rule of every policy: a text longer than the limit (after filler is collapsed) was
 only partly read, so the item goes to review even when nothing was found."""
+WITHHELD_RULE: Final = "scan.withheld"
+"""Built-in rule of every policy: a host or id the text disguises in a way Bastion cannot undo
+for sure (a masked letter, an edit it cannot apply) is not reported (it would be another one)
+and the item goes to review (``bastion.normalize.withheld``)."""
+WITHHELD_FLAG: Final = "withheld"
 
 
 class InputError(ValueError):

@@ -33,6 +33,8 @@ from bastion.model import (
     DEFAULT_MAX_TEXT_CHARS,
     HOST_KINDS,
     TRUNCATED_RULE,
+    WITHHELD_FLAG,
+    WITHHELD_RULE,
     Entity,
     ImageCode,
     ImageInput,
@@ -300,6 +302,9 @@ class Scanner:
         if item.images or item.image_data:
             images = self._images.read(item)
             folded = _add_image_entities(images, folded, entities)
+        withheld = [e for e in entities if WITHHELD_FLAG in e.flags]
+        if withheld:
+            entities = [e for e in entities if WITHHELD_FLAG not in e.flags]
         for entity in entities:
             canonicalize_entity(entity)
         signals: list[Signal] = []
@@ -315,6 +320,8 @@ class Scanner:
         violations = self.policy.evaluate(item, folded, entities, signals)
         if truncated:
             violations.append(self._truncation())
+        if withheld:
+            violations.append(_withholding(withheld))
         return ScanResult(
             id=item.id,
             verdict=verdict_of(violations),
@@ -338,6 +345,20 @@ class Scanner:
                 "it was searched for links and handles but not read whole"
             ),
         )
+
+
+def _withholding(withheld: list[Entity]) -> Violation:
+    """The built-in review of an item whose host or id could not be read for sure: the value is
+    not reported (it would be another one), a person reads the text."""
+    return Violation(
+        rule=WITHHELD_RULE,
+        category=TRUNCATED_CATEGORY,
+        severity="low",
+        confidence=0.6,
+        outcome="review",
+        reason=f"{len(withheld)} link(s) or handle(s) disguised in a way that cannot be undone "
+        "for sure: " + ", ".join(repr(e.raw) for e in withheld[:3]),
+    )
 
 
 _new_object: Final = object.__new__

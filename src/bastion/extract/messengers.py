@@ -11,6 +11,12 @@ from urllib.parse import parse_qs, unquote
 
 _TG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{4,31}")
 _TG_INVITE = re.compile(r"(?:\+|joinchat/)[A-Za-z0-9_\-]{6,64}")
+_TG_PATHS = frozenset(
+    {"share", "addstickers", "addemoji", "addtheme", "addlist", "proxy", "socks", "iv"}
+    | {"setlanguage", "login", "confirmphone", "invoice", "boost", "contact", "bg"}
+)
+"""Telegram's own pages (``t.me/share/url?url=...`` shares the link in ``url``), never a user:
+the URL stays a URL, and the link it carries is read from it."""
 _WA_NUMBER = re.compile(r"[0-9]{6,15}")
 _LINE_ID = re.compile(r"[~@]?[A-Za-z0-9._\-]{2,40}")
 _LINE_PATHS = ("ti/p/", "r/ti/p/")
@@ -39,6 +45,8 @@ def _telegram(path: str) -> str | None:
         return invite.group()
     segments = head.split("/")
     first = segments[1] if segments[0].lower() == "s" and len(segments) > 1 else segments[0]
+    if first.lower() in _TG_PATHS:
+        return None
     return first if _TG_NAME.fullmatch(first) else None
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
-from bastion.model import HOST_KINDS, Entity
+from bastion.model import HOST_KINDS, WITHHELD_FLAG, Entity
 from bastion.normalize import unmask
 from bastion.normalize.readings import read_again, wanted
 
@@ -30,6 +30,7 @@ REREAD = "reread"
 JOINED = "joined"
 MASKED = "masked"
 AMBIGUOUS = "ambiguous_host"
+_TOLD = frozenset({"instruction", WITHHELD_FLAG})
 
 
 def _host(entity: Entity) -> str:
@@ -48,6 +49,7 @@ def reread(text: str, entities: list[Entity]) -> list[Entity]:
     if not readings:
         return entities
     seen = {_host(e) for e in entities if e.kind in HOST_KINDS}
+    told = [e.span for e in entities if not _TOLD.isdisjoint(e.flags)]
     added: list[Entity] = []
     for reading in readings:
         if not has_candidates(reading.text):
@@ -57,6 +59,10 @@ def reread(text: str, entities: list[Entity]) -> list[Entity]:
             if entity.kind not in HOST_KINDS or not host or "." not in host or host in seen:
                 continue
             seen.add(host)
+            if not reading.masked and any(
+                reading.start < hi and lo < reading.end for lo, hi in told
+            ):
+                continue  # the first reading did as the text says: another reading is another host
             entity.span = (reading.start, reading.end)
             entity.raw = text[reading.start : reading.end]
             flags = (PROSE_LIKE, REREAD, JOINED if reading.joined else None)

@@ -178,7 +178,7 @@ _MAILISH_LOCAL_RE: Final = re.compile(r"[0-9._+-]")
 _ASCII_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9]")
 _TOKEN_RE: Final = re.compile(
     r"[A-Za-z0-9._@:/\-\u00c0-\u02af\u0300-\u036f\u0370-\u058f\u1c80-\u1c8f"
-    r"\u1d00-\u1dbf\u1e00-\u1fff\ua640-\ua69f\ua720-\ua7ff\uab30-\uab6f]+"
+    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2c7f\ua640-\ua69f\ua720-\ua7ff\uab30-\uab6f]+"
 )
 
 

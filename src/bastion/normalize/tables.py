@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+from bastion.normalize.stroke_letters import stroke_letters
+
 CJK_NUMERALS: Final = {
     "〇": "0", "零": "0",
     "一": "1", "壹": "1", "幺": "1",
@@ -219,6 +221,9 @@ def _homoglyphs(taken: dict[int, str]) -> dict[int, str]:
             consider(key, other)
     for char, target in _HOMOGLYPH_OVERRIDES.items():
         result[ord(char)] = target
+    for cp, target in stroke_letters().items():
+        if cp not in taken:
+            result.setdefault(cp, target)
     return result
 
 

@@ -21,6 +21,7 @@ from bastion.normalize import (
     broken,
     defang,
     dropped_symbols,
+    edit_hints,
     guess,
     handle_ids,
     id_parts,
@@ -70,7 +71,8 @@ from bastion.normalize.tables import (
 _MARKUP: Final = 1 << 19
 _HYPHEN: Final = 1 << 20
 _LAYOUT: Final = 1 << 21
-_ALL: Final = (1 << 22) - 1
+_EDITS: Final = 1 << 22
+_ALL: Final = (1 << 23) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -117,6 +119,7 @@ _ASCII_GATES: Final = (
     (markup.HYPHEN_TRIGGER, _HYPHEN),
     (layout.GATE, _LAYOUT | _LINES),
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
+    (edit_hints.TRIGGER, _EDITS),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -209,6 +212,7 @@ def _homoglyph_pass(work: Work) -> None:
 
 
 PASSES: Final = (
+    Pass("edit_hints", edit_hints.edit_hints_pass, _EDITS, regate=True),
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
     Pass("layout", layout.layout_pass, _LAYOUT, regate=True),
@@ -227,6 +231,7 @@ PASSES: Final = (
     ),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
+    Pass("edit_instructions", edit_hints.edit_instructions_pass, _EDITS, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass(
         "grouped_mobile",
@@ -309,6 +314,7 @@ PASSES: Final = (
         trigger=to_re2(instructions.GATE),
         guessing=True,
     ),
+    Pass("masked", edit_hints.masked_pass, _EDITS),
     Pass("split", guess.split_pass, _SPLIT, guessing=True),
     Pass("digit_run", broken.digit_run_pass, _DIGITS),
     Pass("broken_host", broken.broken_host_pass, _LINES, guessing=True),

@@ -1,0 +1,174 @@
+"""Hosts that are only the readable end of a disguised name: withheld, never reported.
+
+A finder reads a host from the first character it can read: in ``7|<88i.com``,
+``fo|\\|g|-||_|a77.com`` or ``rɑstƴpɑstƴ34.top`` that is ``88i.com``, ``a77.com``, ``stƴ34.top``,
+each another site than the one written. And a name that mixes ASCII with letters of another
+script or rare Latin letters (``ядјдѕlфt77.net``, ``e678ƴ.com``) is an IDN nobody types: a
+reader reads a Latin name in it. Neither is a host Bastion can report for sure, so both are
+flagged ``withheld``: the scanner drops them and sends the item to a person (``scan.withheld``).
+
+Not a tail: a host glued to Chinese, Japanese, Korean, Thai, Arabic or Hebrew writing
+(``官网bet.com``), where no space is written between words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+from bastion.model import WITHHELD_FLAG, Entity
+
+_IDS: Final = frozenset({"wechat", "qq", "telegram", "line"})
+_NUMBERS: Final = frozenset({"whatsapp", "phone"})
+"""Read in pieces like the ids (``② 9  ① +65954229``), but a phone is never cut at a letter."""
+_CONNECTIVES: Final = frozenset(
+    {"then", "and", "next", "finally", "last", "plus", "after", "followed", "lastly", "also"}
+)
+"""Words that join the pieces of a spelled name (``..., 9, then dot com``): never its name."""
+_SOUNDS_LIKE: Final = r"(?:won|too|to|for|fore|ate|oh|tree|free|nein)"
+_DIGIT_SAID: Final = (
+    rf"(?:{_SOUNDS_LIKE}|zero|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+)
+_SAID_ON: Final = re.compile(rf"(?i:[ ,\-]{{1,2}}{_SOUNDS_LIKE}[ ,\-]{{1,2}}{_DIGIT_SAID}\b)")
+"""A number read aloud that goes on in sound-alike words (``... six six ate two``): cut."""
+_PIECE_MARKS: Final = re.compile(
+    r"(?:[(（](?:[1-9]|[一二三四五六七八九])[)）]|[\u2460-\u2473\u2776-\u277f])[ \t\u3000]"
+)
+_ORDER_HINT: Final = re.compile(r"(?i:in[ ]order|order[ ]of|numbered)|序号|顺序|按编号")
+_LINE_HINT: Final = re.compile(
+    r"(?i:(?:first|last|initial|final)[ ](?:letter|character|char)s?[ ]of[ ](?:each|every)[ ]line)"
+    r"|每行|每一行|各行"
+)
+
+_GLUE_SYMBOLS: Final = frozenset("|\\▢□■▪◻◼⬜⬛●○◯✱✲＊〡〢〣〤〥〦〧〨〩〸〹〺")
+"""Masks, ASCII-art strokes and the Suzhou numerals (``bk〨go``: 〨 is 8)."""
+_ART: Final = frozenset("|\\/<>(){}[]")
+"""``|)``, ``\\/\\/``, ``><``: letters drawn in ASCII art, glued to what a finder read."""
+_SPELLED_CONNECTIVE: Final = re.compile(
+    r"(?i:[,\s](?:then|and|next|finally|last|lastly|plus|after|also)[\s,]+(?:dot|点)\b)"
+)
+_LEET_K: Final = frozenset({"|<", "/<", "\\<", "|{"})
+"""Letters drawn in ASCII art that end in ``<`` (``|<`` is ``k``)."""
+_NO_SPACE_SCRIPTS: Final = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0E00, 0x0EFF), (0x0F00, 0x0FFF))
+_WORD_SCRIPTS_END: Final = 0x2E80
+"""Letters below this code point (Latin, Greek, Cyrillic, Armenian, Cherokee, syllabics...) are
+written with spaces between words; CJK, kana and Hangul are not."""
+_WORD_SCRIPTS_HIGH: Final = ((0xA640, 0xA7FF), (0xAB30, 0xAB6F))
+"""Cyrillic Extended-B and the Latin Extended-D and -E letters (``ꙅ``, ``ꝗ``)."""
+_COMMON_LATIN_END: Final = 0x0180
+"""Latin-1 and Latin Extended-A: the letters of European names (``münchen.de``, ``łódź.pl``)."""
+
+
+def _glued(char: str) -> bool:
+    if char in _GLUE_SYMBOLS:
+        return True
+    cp = ord(char)
+    if not char.isalpha() or char.isascii():
+        return False
+    if cp >= _WORD_SCRIPTS_END:
+        return any(lo <= cp <= hi for lo, hi in _WORD_SCRIPTS_HIGH)
+    return not any(lo <= cp <= hi for lo, hi in _NO_SPACE_SCRIPTS)
+
+
+def _rare_letter(char: str) -> bool:
+    """A non-ASCII letter that is not a European one nor an accented ASCII letter."""
+    if char.isascii() or not char.isalpha():
+        return False
+    if ord(char) < _COMMON_LATIN_END:
+        return False
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return not base.isascii()
+
+
+def _mixed(host: str) -> bool:
+    labels = host.split(".")
+    ascii_tld = labels[-1].isascii()
+    for label in labels[:-1]:
+        if label.isascii():
+            continue
+        ascii_letter = any(ch.isascii() and ch.isalpha() for ch in label)
+        ascii_digit = any(ch.isascii() and ch.isdigit() for ch in label)
+        if (ascii_letter or (ascii_digit and ascii_tld)) and any(
+            _rare_letter(ch) and _glued(ch) for ch in label
+        ):
+            return True
+    return False
+
+
+def _art(before: str) -> bool:
+    return before in _LEET_K or (
+        len(before) == 2 and before[0] in _ART and before[1] in _ART and before[1] not in "([{"
+    )
+
+
+def _cut_after(original: str, end: int, handle: bool) -> bool:
+    """The value goes on past ``end`` in letters no finder read (``KiKi_ᑌᔕdT602``,
+    ``81686-uʏuʏ``, ``qot.btꙅʏuᴙ``)."""
+    after = original[end : end + 2]
+    if not after:
+        return False
+    if after[0] in "-_" and len(after) > 1:
+        return (handle and after[1].isascii() and after[1].isalpha()) or _glued(after[1])
+    return _glued(after[0])
+
+
+def _in_pieces(original: str) -> tuple[int, int] | None:
+    """Where a message gives a value in numbered pieces to put in order (``(2) et(72+9)
+    (1) i9b (3) .com``): a reading of it that the layout reader did not make is a piece."""
+    marks = list(_PIECE_MARKS.finditer(original))
+    if len({m[0] for m in marks}) < 2 or _ORDER_HINT.search(original) is None:
+        return None
+    return marks[0].start(), marks[-1].end() + 40
+
+
+def _told_apart(original: str, entity: Entity, pieces: tuple[int, int] | None) -> bool:
+    """A reading the message's own layout says is not the value."""
+    lo, hi = entity.span
+    if pieces is not None and "layout" not in entity.flags and lo < pieces[1] and pieces[0] < hi:
+        return True
+    if "\n" in original[lo:hi] and _LINE_HINT.search(original) is not None:
+        return True
+    if entity.kind == "domain" and "spelled_dot" in entity.flags:
+        name = (entity.host or entity.value).lower().split(".")
+        if len(name) == 2 and name[0] in _CONNECTIVES:
+            return True
+        return _SPELLED_CONNECTIVE.search(original, lo, hi + 8) is not None
+    return False
+
+
+def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
+    """Flag ``withheld`` the hosts and ids that begin or end glued to letters or symbols of the
+    name they cut, the names that mix ASCII with rare letters, and the readings the message's
+    layout says are pieces; ``entities`` is returned."""
+    pieces: tuple[int, int] | None = None
+    looked = False
+    for entity in entities:
+        if WITHHELD_FLAG in entity.flags:
+            continue
+        hosty = entity.kind in ("domain", "url")
+        if entity.kind in _NUMBERS:
+            if not looked:
+                pieces, looked = _in_pieces(original), True
+            spoken = any(ch.isalpha() for ch in entity.raw)
+            if _told_apart(original, entity, pieces) or (
+                spoken and _SAID_ON.match(original, entity.span[1])
+            ):
+                entity.flags.append(WITHHELD_FLAG)
+            continue
+        if not hosty and entity.kind not in _IDS:
+            continue
+        start, end = entity.span
+        before = original[max(0, start - 2) : start]
+        schemed = "://" in entity.raw[:12]
+        glued = bool(before) and not schemed and (_glued(before[-1]) or (hosty and _art(before)))
+        cut = glued or _cut_after(original, end, not hosty)
+        if not looked:
+            pieces, looked = _in_pieces(original), True
+        if (
+            cut
+            or (hosty and (_mixed(entity.value) or _mixed(entity.host or "")))
+            or _told_apart(original, entity, pieces)
+        ):
+            entity.flags.append(WITHHELD_FLAG)
+    return entities

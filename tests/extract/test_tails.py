@@ -1,0 +1,129 @@
+"""Hosts and ids that are only the readable end of a disguised name are withheld (red team 7).
+
+Examples invented beyond the suite: each class has several."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.extract import extract_entities
+from bastion.normalize import unmask
+
+
+def _read(text: str) -> list[tuple[str, str, bool]]:
+    return [
+        (e.kind, e.value, "withheld" in e.flags)
+        for e in extract_entities(unmask(text, weak=True), prose_like=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "site: 7|<lucky.com",  # |< is k
+        "go to |)ream88.net",  # |) is d
+        "at \\/\\/inbig.com",  # \/\/ is w
+        "官网：bk〨go.com",  # a Suzhou numeral
+        "details qot.btꙅʏuᴙ (mirror writing)",
+        "site: ЯДЈДlot77.net",  # faux Cyrillic mixed with ASCII
+        "site: e77ƴ.com",
+    ],
+)
+def test_tails_and_mixed_names_are_withheld(text: str) -> None:
+    found = _read(text)
+    assert found and all(withheld for _, _, withheld in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("TG：lucky_ᑌᔕdT602", "telegram"),
+        ("VX：52088-uʏuʏ （镜像字）", "wechat"),
+        ("WA：② 9  ① +65954229  ③ 8 （按序号拼起来）", "phone"),
+        ("VX：③ 0066  ② co5  ① co （按序号拼起来）", "wechat"),
+    ],
+)
+def test_ids_cut_or_in_pieces_are_withheld(text: str, kind: str) -> None:
+    found = [f for f in _read(text) if f[0] in (kind, "whatsapp")]
+    assert found and all(withheld for _, _, withheld in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spell it: b as in boy, e as in egg, t as in tiger, 7, then dot com",
+        "w as in wine, i as in ice, n as in nose, and dot net",
+        "lol\nthat's all.\nmeet me at the star\n(read the last character of each line)",
+        "site: (1) i9b  (3) .com  (2) et23 (put the pieces in order)",
+        "官网：(二) ive88  (一) k8l  (三) .com （按序号拼起来）",
+    ],
+)
+def test_readings_the_layout_denies_are_withheld(text: str) -> None:
+    found = [f for f in _read(text) if f[0] == "domain" and "layout" not in f[1]]
+    assert all(withheld for _, _, withheld in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("访问baidu.com吧", "baidu.com"),
+        ("münchen.de and more", "münchen.de"),
+        ("see (bet.com) today", "bet.com"),
+        ("visit ƀɇŧ88.ƀɇŧ now", "bet88.bet"),
+        ("楼主 去 rɇɇlbet.com", "reelbet.com"),
+    ],
+)
+def test_whole_hosts_are_reported(text: str, value: str) -> None:
+    assert ("domain", value, False) in _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("官网：https://t.me/share/url?url=https%3A%2F%2Fluckybet.com%2Fi.html", "luckybet.com"),
+        ("https://t.me/share?url=https://winbig.top/x", "winbig.top"),
+        ("https://telegram.me/share/url?url=https%3A%2F%2Fspin88.vip", "spin88.vip"),
+    ],
+)
+def test_share_intent_links_give_their_target_not_a_handle(text: str, host: str) -> None:
+    found = extract_entities(unmask(text, weak=True), prose_like=True)
+    assert not any(e.kind == "telegram" for e in found)
+    assert any(e.kind == "url" and e.host == host for e in found)
+
+
+def test_a_number_read_aloud_that_goes_on_in_sound_alike_words_is_withheld() -> None:
+    found = [
+        (e.value, "withheld" in e.flags)
+        for e in extract_entities(
+            unmask("WhatsApp plus four four seven seven zero zero nine ate too five", weak=True),
+            prose_like=True,
+        )
+        if e.kind in ("whatsapp", "phone")
+    ]
+    assert all(withheld for _, withheld in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WhatsApp +44 7700 900123 for more",
+        "WhatsApp plus four four seven seven zero zero nine zero zero one two three for more",
+    ],
+)
+def test_a_whole_number_then_prose_is_reported(text: str) -> None:
+    found = extract_entities(unmask(text, weak=True), prose_like=True)
+    assert [e.value for e in found if "withheld" not in e.flags] == ["+447700900123"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("click [bigcartel.com](<https://foxtube.com>) to verify", "https://foxtube.com"),
+        ("see (<https://spin88.vip>) now", "https://spin88.vip"),
+        ("магазин24.рф", "магазин24.рф"),
+        ("ดูคลิป2.com", "ดูคลิป2.com"),
+    ],
+)
+def test_links_with_a_scheme_and_one_script_names_are_not_tails(text: str, value: str) -> None:
+    found = _read(text)
+    assert any(v == value and not withheld for _, v, withheld in found), found
