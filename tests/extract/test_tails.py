@@ -24,6 +24,7 @@ def _read(text: str) -> list[tuple[str, str, bool]]:
         "go to |)ream88.net",  # |) is d
         "at \\/\\/inbig.com",  # \/\/ is w
         "官网：bk〨go.com",  # a Suzhou numeral
+        "bk🀎vie 奌 com 体育投注",  # a mahjong tile (8), then a homophone dot
         "details qot.btꙅʏuᴙ (mirror writing)",
         "site: ЯДЈДlot77.net",  # faux Cyrillic mixed with ASCII
         "site: e77ƴ.com",

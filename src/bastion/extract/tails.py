@@ -60,10 +60,16 @@ _COMMON_LATIN_END: Final = 0x0180
 """Latin-1 and Latin Extended-A: the letters of European names (``münchen.de``, ``łódź.pl``)."""
 
 
+_GAME_PIECES: Final = (0x1F000, 0x1F0FF)
+"""Mahjong tiles, dominoes and playing cards: digits in disguise (``bk🀎vie``: 🀎 is 8)."""
+
+
 def _glued(char: str) -> bool:
     if char in _GLUE_SYMBOLS:
         return True
     cp = ord(char)
+    if _GAME_PIECES[0] <= cp <= _GAME_PIECES[1]:
+        return True
     if not char.isalpha() or char.isascii():
         return False
     if cp >= _WORD_SCRIPTS_END:
