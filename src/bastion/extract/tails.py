@@ -45,6 +45,7 @@ _GLUE_SYMBOLS: Final = frozenset("|\\▢□■▪◻◼⬜⬛●○◯✱✲＊�
 """Masks, ASCII-art strokes and the Suzhou numerals (``bk〨go``: 〨 is 8)."""
 _ART: Final = frozenset("|\\/<>(){}[]")
 """``|)``, ``\\/\\/``, ``><``: letters drawn in ASCII art, glued to what a finder read."""
+_LAST_HINT: Final = re.compile(r"(?i:last|final)|最后|末")
 _SPELLED_CONNECTIVE: Final = re.compile(
     r"(?i:[,\s](?:then|and|next|finally|last|lastly|plus|after|also)[\s,]+(?:dot|点)\b)"
 )
@@ -60,8 +61,9 @@ _COMMON_LATIN_END: Final = 0x0180
 """Latin-1 and Latin Extended-A: the letters of European names (``münchen.de``, ``łódź.pl``)."""
 
 
-_GAME_PIECES: Final = (0x1F000, 0x1F0FF)
-"""Mahjong tiles, dominoes and playing cards: digits in disguise (``bk🀎vie``: 🀎 is 8)."""
+_GAME_PIECES: Final = (0x1F007, 0x1F0FF)
+"""Numbered mahjong tiles, dominoes and playing cards: digits in disguise (``bk🀎vie``: 🀎 is
+8); the winds and dragons before them (``🀄``) are decoration."""
 
 
 def _glued(char: str) -> bool:
@@ -103,8 +105,14 @@ def _mixed(host: str) -> bool:
 
 
 def _art(before: str) -> bool:
+    """``|)``, ``\\/``: a letter drawn in ASCII art; ``//`` is a mangled scheme's slashes
+    (``ssl //host``), no letter."""
     return before in _LEET_K or (
-        len(before) == 2 and before[0] in _ART and before[1] in _ART and before[1] not in "([{"
+        len(before) == 2
+        and before != "//"
+        and before[0] in _ART
+        and before[1] in _ART
+        and before[1] not in "([{"
     )
 
 
@@ -112,8 +120,8 @@ def _cut_after(original: str, end: int, handle: bool) -> bool:
     """The value goes on past ``end`` in letters no finder read (``KiKi_ᑌᔕdT602``,
     ``81686-uʏuʏ``, ``qot.btꙅʏuᴙ``)."""
     after = original[end : end + 2]
-    if not after:
-        return False
+    if not after or (not handle and after[0] in "/\\"):
+        return False  # a path goes on after a host (browsers read ``\\`` as ``/``)
     if after[0] in "-_" and len(after) > 1:
         return (handle and after[1].isascii() and after[1].isalpha()) or _glued(after[1])
     return _glued(after[0])
@@ -133,8 +141,12 @@ def _told_apart(original: str, entity: Entity, pieces: tuple[int, int] | None) -
     lo, hi = entity.span
     if pieces is not None and "layout" not in entity.flags and lo < pieces[1] and pieces[0] < hi:
         return True
-    if "\n" in original[lo:hi] and _LINE_HINT.search(original) is not None:
-        return True
+    hint = _LINE_HINT.search(original) if "\n" in original[lo:hi] else None
+    if hint is not None and (
+        "layout" not in entity.flags
+        or _LAST_HINT.search(original, max(0, hint.start() - 4), hint.end() + 8)
+    ):
+        return True  # the layout reader reads first letters: a hint of last ones denies it
     if entity.kind == "domain" and "spelled_dot" in entity.flags:
         name = (entity.host or entity.value).lower().split(".")
         if len(name) == 2 and name[0] in _CONNECTIVES:

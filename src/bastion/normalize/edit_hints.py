@@ -84,7 +84,9 @@ _CLOCKS: Final = {chr(0x1F550 + k): str(k + 1) for k in range(9)}
 _UNSURE_FACES: Final = "".join(chr(cp) for cp in range(0x1F559, 0x1F568))
 """Ten to twelve o'clock and the half hours: one digit or two? Not for sure."""
 _FACES: Final = "".join(_DICE) + "".join(_CLOCKS) + _UNSURE_FACES
-_FACE_RUN_RE: Final = re.compile(rf"(?:[A-Za-z0-9\-]*[{_FACES}][\ufe0f]?)+[A-Za-z0-9\-]*")
+_FACE_RUN_RE: Final = re.compile(
+    rf"(?:[A-Za-z0-9\-]{{0,63}}[{_FACES}][\ufe0f]?){{1,63}}[A-Za-z0-9\-]{{0,63}}"
+)
 _LABEL_END_RE: Final = re.compile(r"[(\[{（【]?[ ]?[.。]")
 """What ends a host's label (``5🕘🕘🕘(.com``: the bracketed dot of a defanged host)."""
 _ART_BEFORE: Final = frozenset("(|[{<\\/")
@@ -95,7 +97,8 @@ _FACE_HINT_RE: Final = re.compile(
 
 _MASK: Final = "▢□■▪◻◼⬜⬛●○◯✱✲＊*?？"
 _MASKED_RE: Final = re.compile(
-    rf"[A-Za-z0-9](?:[{_MASK}]{{1,3}}[A-Za-z0-9\-]*)+(?:[.][A-Za-z0-9\-]+)*[.][A-Za-z]{{2,24}}"
+    rf"[A-Za-z0-9](?:[{_MASK}]{{1,3}}[A-Za-z0-9\-]{{0,63}}){{1,32}}(?:[.][A-Za-z0-9\-]{{1,63}}){{0,8}}"
+    rf"[.][A-Za-z]{{2,24}}"
 )
 """A host with characters masked out (``h▢c▢inyxuaa.xyz``, ``vwi**hethao.com``): whatever is
 read, it is only its tail."""
