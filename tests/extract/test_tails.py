@@ -25,6 +25,9 @@ def _read(text: str) -> list[tuple[str, str, bool]]:
         "at \\/\\/inbig.com",  # \/\/ is w
         "官网：bk〨go.com",  # a Suzhou numeral
         "bk🀎vie 奌 com 体育投注",  # a mahjong tile (8), then a homophone dot
+        "去 ₴₮₳ke奌com",  # currency signs drawn for letters
+        "官网 v酒win奌com （数字谐音）",  # 酒 is 9: the host is v9win.com, not win.com
+        "详情 euro尔寺sports点com",  # 尔寺 is 24
         "details qot.btꙅʏuᴙ (mirror writing)",
         "site: ЯДЈДlot77.net",  # faux Cyrillic mixed with ASCII
         "site: e77ƴ.com",

@@ -52,6 +52,8 @@ def test_inserted_letters(text: str, kind: str, value: str) -> None:
 def test_an_insert_that_could_go_two_places_is_withheld() -> None:
     found = _read("WeChat: anan_2024 (put the x back between a and n)")
     assert found and all(withheld for _, _, withheld in found)
+    overlapping = _read("老用户都在玩 xxxporne 奌 com （x和x之间补一个n）")  # xx twice in xxx
+    assert overlapping and all(withheld for _, _, withheld in overlapping)
 
 
 @pytest.mark.parametrize(

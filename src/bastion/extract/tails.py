@@ -18,6 +18,7 @@ import unicodedata
 from typing import Final
 
 from bastion.model import WITHHELD_FLAG, Entity
+from bastion.normalize.edit_hints import SOUND_DIGITS
 
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line"})
 _NUMBERS: Final = frozenset({"whatsapp", "phone"})
@@ -72,11 +73,26 @@ def _glued(char: str) -> bool:
     cp = ord(char)
     if _GAME_PIECES[0] <= cp <= _GAME_PIECES[1]:
         return True
+    if unicodedata.category(char) == "Sc":
+        return char not in _COMMON_CURRENCY
     if not char.isalpha() or char.isascii():
         return False
     if cp >= _WORD_SCRIPTS_END:
         return any(lo <= cp <= hi for lo, hi in _WORD_SCRIPTS_HIGH)
     return not any(lo <= cp <= hi for lo, hi in _NO_SPACE_SCRIPTS)
+
+
+_COMMON_CURRENCY: Final = frozenset("$¢£¥€₩₹￥￡")
+"""Currency signs written before prices (``¥885``); the rest are letters in disguise (``₮``)."""
+
+
+def _sound_digit_in_name(text: str, start: int) -> bool:
+    """``v酒win.com``, ``euro尔寺sports.com``: characters read as digits (酒 is 9) between a
+    name's letters, not a word of the Chinese text before a host."""
+    k = start
+    while k > 0 and start - k < 16 and text[k - 1] in SOUND_DIGITS:
+        k -= 1
+    return k < start and k > 0 and text[k - 1].isascii() and text[k - 1].isalnum()
 
 
 def _rare_letter(char: str) -> bool:
@@ -179,7 +195,15 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
         start, end = entity.span
         before = original[max(0, start - 2) : start]
         schemed = "://" in entity.raw[:12]
-        glued = bool(before) and not schemed and (_glued(before[-1]) or (hosty and _art(before)))
+        glued = (
+            bool(before)
+            and not schemed
+            and (
+                _glued(before[-1])
+                or (hosty and _art(before))
+                or _sound_digit_in_name(original, start)
+            )
+        )
         cut = glued or _cut_after(original, end, not hosty)
         if not looked:
             pieces, looked = _in_pieces(original), True

@@ -72,6 +72,8 @@ _SOUNDS: Final = {
 }
 """Characters read like a digit in Mandarin but not the numeral itself (the numerals are
 ``rules.cjk_numeral_pass``'s): ``依酒尔寺溜`` is 19246."""
+SOUND_DIGITS: Final = frozenset(_SOUNDS)
+"""The characters of :data:`_SOUNDS` (``extract.tails`` reads a host glued after one)."""
 _SOUND_RE: Final = re.compile(
     rf"(?<=[A-Za-z0-9_\-])[{''.join(_SOUNDS)}一二三四五六七八九零〇]{{3,16}}"
 )
@@ -256,7 +258,7 @@ def _inserts(text: str) -> list[Group]:
             continue
         name = _named(token[0]).lower()
         start = token.start()
-        if name.count(pair) == 1:
+        if sum(name.startswith(pair, k) for k in range(len(name))) == 1:  # ``xxx``: twice
             at = start + name.index(pair) + 1
             groups.append((INSTRUCTION, start, token.end(), [(at, at, c.lower())]))
         else:
