@@ -151,7 +151,7 @@ HANDLE_SPECS: dict[str, H] = {
     "h_qq_pinyin_tone": ("qq", of(t.pinyin_digits), None, ("pinyin_digits",), False),
     "h_qq_segmented_digits": ("qq", of(t.digits_with(t.SEGMENTED)), None, ("segmented_digits",), False),  # noqa: E501
     "h_qq_lookalike_letters": ("qq", of(lookalike_digits), None, ("lookalike_digits",), False),
-    "h_qq_roman_digits": ("qq", of(t.digits_with(t.ROMAN_DIGITS, " ")), None, ("roman_digits",), True),  # noqa: E501
+    "h_qq_roman_digits": ("qq", of(lambda r, s: " ".join(t.ROMAN_DIGITS[c] for c in s)), None, ("roman_digits",), True),  # noqa: E501
     "h_telegram_percent_path": ("telegram", of(lambda r, s: "t.me/" + percent_all(r, s)), None, ("percent_path",), False),  # noqa: E501
     "h_telegram_rot13": ("telegram", of(lambda r, s: "@" + t.caesar(s, 13), "ROT13", "ROT13"), None, ("rot13", "hint"), False),  # noqa: E501
     "h_telegram_base64": ("telegram", of(lambda r, s: t.b64("@" + s), "base64解码", "base64"), None, ("base64", "hint"), False),  # noqa: E501
@@ -187,8 +187,11 @@ def make_handle(spec: H) -> Builder:
         harmful = surface not in ("username", "display_name", "map_place") and rng.random() < 0.5
         template = _handle_text(rng, lang, surface, harmful)
         cue = cue_fn(rng, kind, lang) if cue_fn else rng.choice(CUES[kind][lang])
-        expected, written = new_id(rng, kind, no_zero)
-        shown, hint_text = idfn(rng, written, lang)
+        for _ in range(50):  # an id the disguise changes (emoji letters need an a, o, s...)
+            expected, written = new_id(rng, kind, no_zero)
+            shown, hint_text = idfn(rng, written, lang)
+            if shown != written or idfn is plain:
+                break
         if hint_text:
             shown = f"{shown}（{hint_text}）" if lang == "zh" else f"{shown} ({hint_text})"
         text = template.replace("{c}", cue).replace("{id}", shown)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,6 +105,8 @@ SHORT: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 LONG_SURFACES = ("post", "comment", "chat")
+# a carrier must hold no host of its own (the planted one is the only host in the case)
+_HOSTISH = re.compile(r"(?i)https?:|www|\w\.(?:com|net|org|co|uk|biz|info|tv|me|ly)\b")
 
 
 def place(rng: random.Random, surface: str, lang: str, category: str) -> str:
@@ -116,13 +119,18 @@ def place(rng: random.Random, surface: str, lang: str, category: str) -> str:
 @lru_cache(maxsize=4)
 def _real(data: Path, which: str) -> tuple[str, ...]:
     if which == "sms_spam":
-        return tuple(t for lab, t in sms(data) if lab == "spam" and 40 < len(t) < 200)
+        return tuple(
+            t for lab, t in sms(data) if lab == "spam" and 40 < len(t) < 200 and not _HOSTISH.search(t)
+        )
     if which == "telecom_fraud":
-        return tuple(t[:140] for lab, t in telecom(data) if lab in ("2", "3"))
+        return tuple(
+            t[:140] for lab, t in telecom(data) if lab in ("2", "3") and not _HOSTISH.search(t)
+        )
     if which == "youtube_spam":
         return tuple(
-            t for lab, t in youtube(data) if lab == "1" and 20 < len(t) < 220 and "http" not in t
-        )
+            t for lab, t in youtube(data)
+            if lab == "1" and 20 < len(t) < 220 and not _HOSTISH.search(t) and "/" not in t
+        )  # fmt: skip
     if which == "sms_ham":
         return tuple(t for lab, t in sms(data) if lab == "ham" and len(t) > 20)
     if which == "telecom_normal":
