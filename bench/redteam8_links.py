@@ -35,7 +35,10 @@ HINTS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "rot13": {"zh": ("ROT13", "rot13解码"), "en": ("ROT13", "rot13 it")},
     "t9": {"zh": ("老手机九宫格按键", "九宫格连按"), "en": ("old phone keypad taps", "T9 taps")},
-    "nato": {"zh": ("北约字母取首字母", "航空字母表，取每个词的首字母"), "en": ("NATO alphabet, in Chinese",)},
+    "nato": {
+        "zh": ("北约字母取首字母", "航空字母表，取每个词的首字母"),
+        "en": ("NATO alphabet, in Chinese",),
+    },
     "base64": {"zh": ("base64解码", "复制去base64解码"), "en": ("base64", "decode b64")},
     "hex": {"zh": ("十六进制", "hex转文字"), "en": ("hex", "hex to text")},
 }
@@ -121,7 +124,11 @@ def d_t9(rng: Rng, h: Host, lang: str) -> tuple[str, str, str]:
 
 
 def d_t9_chaizi(rng: Rng, h: Host, lang: str) -> tuple[str, str, str]:
-    return t.t9(h.name) + " " + rng.choice(t.CHAIZI_DOT) + " " + h.tld, h.host, hint(rng, "t9", lang)
+    return (
+        t.t9(h.name) + " " + rng.choice(t.CHAIZI_DOT) + " " + h.tld,
+        h.host,
+        hint(rng, "t9", lang),
+    )
 
 
 def d_nato(rng: Rng, h: Host, lang: str) -> tuple[str, str, str]:
@@ -155,8 +162,10 @@ def d_rot13_fullwidth(rng: Rng, h: Host, lang: str) -> tuple[str, str, str]:
 
 
 def d_caesar_entities(rng: Rng, h: Host, lang: str) -> tuple[str, str, str]:
-    return t.named_entities("https://" + t.caesar(h.host, 1)), "https://" + h.host, hint(
-        rng, "caesar", lang
+    return (
+        t.named_entities("https://" + t.caesar(h.host, 1)),
+        "https://" + h.host,
+        hint(rng, "caesar", lang),
     )
 
 
@@ -179,7 +188,11 @@ def d_pinyin_zhuyin(rng: Rng, h: Host, lang: str) -> tuple[str, str, str]:
 
 
 def d_shift(rng: Rng, h: Host, lang: str) -> tuple[str, str, str]:
-    return t.digits_with(t.SHIFT_DIGITS)(rng, h.name) + "." + h.tld, h.host, hint(rng, "shift", lang)
+    return (
+        t.digits_with(t.SHIFT_DIGITS)(rng, h.name) + "." + h.tld,
+        h.host,
+        hint(rng, "shift", lang),
+    )
 
 
 def d_shift_enclosing(rng: Rng, h: Host, lang: str) -> tuple[str, str, str]:
@@ -300,7 +313,7 @@ SPECS: dict[str, Spec] = {
     # one new trick each
     "l_lisu_letters": (whole(LISU), None, ("lisu",), ""),
     "l_coptic_letters": (whole(COPTIC), _has("aeiknoprtxyc"), ("coptic",), ""),
-    "l_roman_numeral_letters": (whole(ROMAN_LETTERS), None, ("roman_letters",), ""),
+    "l_roman_numeral_letters": (whole(ROMAN_LETTERS), _has("cdilmvx"), ("roman_letters",), ""),
     "l_roman_numeral_digits": (parts(name=ROMAN_DIGITS), digits_no_zero, ("roman_digits",), ""),
     "l_segmented_digits": (parts(name=SEGMENTED), has_digits, ("segmented_digits",), ""),
     "l_pinyin_tone_digits": (d_pinyin, has_digits, ("pinyin_digits", "hint"), ""),
@@ -412,4 +425,3 @@ def make(spec: Spec) -> Builder:
 
 def link_families() -> dict[str, Builder]:
     return {name: make(spec) for name, spec in SPECS.items()}
-

@@ -96,7 +96,7 @@ def of(fn: t.Fn, hint_zh: str = "", hint_en: str = "") -> IdFn:
 
 def digit_words(rng: Rng, s: str) -> str:
     """Each digit in English, as a Chinese numeral or as written (one number, three ways)."""
-    en = "zero one two three four five six seven eight nine".split()
+    en = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     zh = "零一二三四五六七八九"
     out = []
     for ch in s:
@@ -194,14 +194,22 @@ def make_handle(spec: H) -> Builder:
                 break
         if hint_text:
             shown = f"{shown}（{hint_text}）" if lang == "zh" else f"{shown} ({hint_text})"
-        text = template.replace("{c}", cue).replace("{id}", shown)
-        key = template.replace("{c}", key_cue(kind, lang)).replace("{id}", written)
+        text = fill(template, cue, shown)
+        key = fill(template, key_cue(kind, lang), written)
         return Case(
             id="", family="", group="handle", kind=kind, surface=surface, lang=lang, text=text,
             expected=(expected,), harmful=harmful, key=key, tricks=tricks,
         )  # fmt: skip
 
     return build
+
+
+def fill(template: str, cue: str, shown: str) -> str:
+    """Put cue and id in; a Latin cue glued to a Latin id (``TGbao66``) gets a space, as a
+    reader could not tell where the cue ends."""
+    if "{c}{id}" in template and cue[-1:].isascii() and cue[-1:].isalnum():
+        cue += " "
+    return template.replace("{c}", cue).replace("{id}", shown)
 
 
 def key_cue(kind: str, lang: str) -> str:
@@ -245,7 +253,7 @@ def make_review_handle(name: str) -> Builder:
         text = template.replace("{c}", cue).replace("{id}", written)
         return Case(
             id="", family="", group="review", kind=kind,
-            surface=rng.choice(LONG_SURFACES + ("bio", "listing")), lang=lang, text=text,
+            surface=rng.choice((*LONG_SURFACES, "bio", "listing")), lang=lang, text=text,
             expected=(expected,), harmful=True, key=text, tricks=("harmful_wording",),
         )  # fmt: skip
 
@@ -262,7 +270,8 @@ def r_masked_digits(rng: Rng, pools: Pools, i: int) -> Case:
     return Case(
         id="", family="", group="review", kind="host",
         surface=rng.choice(SURFACES), lang=lang, text=f"{lead}{name}.{h.tld}{tail}",
-        expected=(h.host,), harmful=True, source=h.source, key=f"{lead}{h.host}", tricks=("masked_digits",),
+        expected=(h.host,), harmful=True, source=h.source, key=f"{lead}{h.host}",
+        tricks=("masked_digits",),
     )  # fmt: skip
 
 
@@ -362,7 +371,8 @@ def _prices(rng: Rng) -> str:
 
 def _fancy_name(rng: Rng) -> str:
     name = rng.choice(NAMES).lower()
-    fn = rng.choice((t.style_salad, t.zalgo, t.sub_letters(t.LISU), t.emoji_letters, t.enclosing_marks))  # noqa: E501
+    styles = (t.style_salad, t.zalgo, t.sub_letters(t.LISU), t.emoji_letters, t.enclosing_marks)
+    fn = rng.choice(styles)
     return fn(rng, name) + rng.choice(("", " ✨", " 🌸", " | 摄影"))
 
 
@@ -374,9 +384,9 @@ def _gov_under_tricks(rng: Rng, pools: Pools) -> str:
          f"{t.caesar(host, 13)} (ROT13)", f"{name}{rng.choice(t.RARE_STOPS)}{tld}",
          t.sub_letters(t.LISU)(rng, host))
     )  # fmt: skip
-    return rng.choice(("政府官网 {h} 可以查政策", "Official info is on {h}", "办事请到官网{h}")).replace(
-        "{h}", shown
-    )
+    return rng.choice(
+        ("政府官网 {h} 可以查政策", "Official info is on {h}", "办事请到官网{h}")
+    ).replace("{h}", shown)
 
 
 BENIGN: dict[str, Callable[[Rng, Pools], str]] = {
@@ -394,14 +404,21 @@ BENIGN: dict[str, Callable[[Rng, Pools], str]] = {
     "b_tokens_hashes": lambda r, p: r.choice(TOKENS),
     "b_gov_sites_under_tricks": _gov_under_tricks,
     "b_encoded_clean_links": lambda r, p: r.choice(
-        ("https://www.google.com/url?q=https%253A%252F%252Fwww.wikipedia.org%252F",
-         "教程见 https://docs.python.org/3/library/urllib.parse.html",
-         f"data:image/png;base64,{t.b64('PNG fake bytes ' + str(r.randint(1, 999)))}")
-    ),  # fmt: skip
+        (
+            "https://www.google.com/url?q=https%253A%252F%252Fwww.wikipedia.org%252F",
+            "教程见 https://docs.python.org/3/library/urllib.parse.html",
+            f"data:image/png;base64,{t.b64('PNG fake bytes ' + str(r.randint(1, 999)))}",
+        )
+    ),
     "b_chat_with_handles_neutral": lambda r, p: r.choice(
-        ("明天下午三点.开会，记得带电脑", "我微信换了，还是原来的手机号", "QQ群里发了作业，大家看一下",
-         "add me on telegram if you want the notes from class", "Line我一下，晚点讨论")
-    ),  # fmt: skip
+        (
+            "明天下午三点.开会，记得带电脑",
+            "我微信换了，还是原来的手机号",
+            "QQ群里发了作业，大家看一下",
+            "add me on telegram if you want the notes from class",
+            "Line我一下，晚点讨论",
+        )
+    ),
 }
 
 
@@ -419,4 +436,3 @@ def make_benign(fn: Callable[[Rng, Pools], str]) -> Builder:
 
 def benign_families() -> dict[str, Builder]:
     return {name: make_benign(fn) for name, fn in BENIGN.items()}
-

@@ -63,7 +63,8 @@ LONG: dict[str, dict[str, tuple[str, ...]]] = {
             "New uncensored videos every day, members watch free at {h}",
         ),
         "phishing": (
-            "Your package could not be delivered due to an incomplete address. Update at {h} within 24h",
+            "Your package could not be delivered due to an incomplete address. "
+            "Update at {h} within 24h",
             "Your Netflix account has been suspended. Verify your billing details at {h}",
             "Security alert: unusual sign-in attempt on your account. Secure it now: {h}",
             "HMRC: you are due a tax refund of £268.40. Claim online at {h}",
@@ -71,7 +72,8 @@ LONG: dict[str, dict[str, tuple[str, ...]]] = {
         "scam": (
             "URGENT! You have won a £1,000 cash prize. To claim visit {h} now. T&Cs apply",
             "Earn $300-$500 daily from your phone. No experience needed. Start at {h}",
-            "Congratulations! Your number won our weekly draw. Claim your iPhone 15 at {h} code X52",
+            "Congratulations! Your number won our weekly draw. "
+            "Claim your iPhone 15 at {h} code X52",
             "Check out my channel! jk, real money here {h} I'll subscribe back",
         ),
         "malware": (
@@ -120,7 +122,9 @@ def place(rng: random.Random, surface: str, lang: str, category: str) -> str:
 def _real(data: Path, which: str) -> tuple[str, ...]:
     if which == "sms_spam":
         return tuple(
-            t for lab, t in sms(data) if lab == "spam" and 40 < len(t) < 200 and not _HOSTISH.search(t)
+            t
+            for lab, t in sms(data)
+            if lab == "spam" and 40 < len(t) < 200 and not _HOSTISH.search(t)
         )
     if which == "telecom_fraud":
         return tuple(

@@ -24,6 +24,20 @@ Fn = Callable[[Rng, str], str]
 
 LOWER = "abcdefghijklmnopqrstuvwxyz"
 
+
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+_MORSE = (
+    ".- -... -.-. -.. . ..-. --. .... .. .--- -.- .-.. -- -. --- .--. --.- .-. ... - ..- ...- .-- "
+    "-..- -.-- --.. ----- .---- ..--- ...-- ....- ..... -.... --... ---.. ----."
+)
+_NATO_ZH = (
+    "阿尔法 布拉沃 查理 德尔塔 艾可 狐步 高尔夫 霍特尔 印迪亚 朱丽叶 基洛 利马 迈克 诺文伯 "
+    "奥斯卡 帕帕 魁北克 罗密欧 锡拉 探戈 尤尼福姆 维克托 威士忌 艾克斯雷 洋基 祖鲁"
+)
+
 # Lisu capitals are Latin capitals to the eye (no Q; ``ꓮ`` is A).
 LISU = dict(zip("abcdefghijklmnoprstuvwxyz", "ꓮꓐꓚꓓꓰꓝꓖꓧꓲꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ", strict=True))
 # Coptic small letters that read as Latin ones.
@@ -31,7 +45,7 @@ COPTIC = dict(zip("aeiknoprtxyc", "ⲁⲉⲓⲕⲛⲟⲣⲅⲧⲭⲩⲥ", strict
 ROMAN_LETTERS = dict(zip("cdilmvx", "ⅽⅾⅰⅼⅿⅴⅹ", strict=True))
 ROMAN_DIGITS = dict(zip("123456789", "ⅠⅡⅢⅣⅤⅥⅦⅧⅨ", strict=True))
 SEGMENTED = {str(d): chr(0x1FBF0 + d) for d in range(10)}
-PINYIN_DIGITS = dict(zip("0123456789", "líng yāo èr sān sì wǔ liù qī bā jiǔ".split(), strict=True))
+PINYIN_DIGITS = dict(zip("0123456789", _words("líng yāo èr sān sì wǔ liù qī bā jiǔ"), strict=True))
 SHIFT_DIGITS = dict(zip("1234567890", "!@#$%^&*()", strict=True))
 EMOJI_LETTERS = {
     "o": ("⭕", "🅾️"),
@@ -60,31 +74,24 @@ RARE_INVISIBLES = (
 )
 RARE_STOPS = ("᛫", "۔", "་", "⸱", "⋅", "꘎", "܁", "𐩐")
 MORSE = {
-    **dict(
-        zip(
-            LOWER,
-            ".- -... -.-. -.. . ..-. --. .... .. .--- -.- .-.. -- -. --- .--. --.- .-. ... - ..- "
-            "...- .-- -..- -.-- --..".split(),
-            strict=True,
-        )
-    ),
-    **dict(zip("0123456789", "----- .---- ..--- ...-- ....- ..... -.... --... ---.. ----.".split())),
+    **dict(zip(LOWER + "0123456789", _words(_MORSE), strict=True)),
     ".": ".-.-.-",
     "-": "-....-",
     "_": "..--.-",
 }
 BRAILLE = dict(zip(LOWER, "⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚⠅⠇⠍⠝⠕⠏⠟⠗⠎⠞⠥⠧⠺⠭⠽⠵", strict=True))
 BRAILLE_DIGIT = dict(zip("1234567890", "⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚", strict=True))
-NATO_ZH = dict(
-    zip(
-        LOWER,
-        "阿尔法 布拉沃 查理 德尔塔 艾可 狐步 高尔夫 霍特尔 印迪亚 朱丽叶 基洛 利马 迈克 诺文伯 "
-        "奥斯卡 帕帕 魁北克 罗密欧 锡拉 探戈 尤尼福姆 维克托 威士忌 艾克斯雷 洋基 祖鲁".split(),
-        strict=True,
-    )
-)
-T9 = {c: str(k) * (i + 1) for k, letters in zip(range(2, 10), ("abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz")) for i, c in enumerate(letters)}  # noqa: E501
-FLAGS = {cc: "".join(chr(0x1F1E6 + ord(ch) - 97) for ch in cc) for cc in ("vn", "ru", "in", "cc", "tv", "me", "pl", "co", "ca", "it", "de", "fr", "nl", "es", "id", "cz", "hu", "ro", "gr", "pt", "br", "jp", "kr", "th", "ph", "uk", "se", "ch", "at", "be", "tr", "au", "mx", "ar", "dk", "no", "fi", "sk", "ua", "cn")}  # noqa: E501
+NATO_ZH = dict(zip(LOWER, _words(_NATO_ZH), strict=True))
+T9 = {
+    c: str(k) * (i + 1)
+    for k, keys in enumerate(("abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz"), start=2)
+    for i, c in enumerate(keys)
+}
+_CCS = "vn ru in cc tv me pl co ca it de fr nl es id cz hu ro gr pt br jp kr th ph uk se ch at be"
+FLAGS = {
+    cc: "".join(chr(0x1F1E6 + ord(ch) - 97) for ch in cc)
+    for cc in (_CCS + " tr au mx ar dk no fi sk ua cn").split()
+}
 ZHUYIN_DOT = ("ㄉㄧㄢˇ", "ㄉㄧㄢ", "(ㄉㄧㄢˇ)")
 ZHUYIN_COM = "ㄎㄤ ㄇㄨˇ"
 CHAIZI_DOT = ("占灬", "占+灬", "(占灬)", "上占下灬")
@@ -152,9 +159,11 @@ def zalgo(rng: Rng, s: str) -> str:
 
 
 def invisibles(rng: Rng, s: str) -> str:
-    return rng.choice(RARE_INVISIBLES).join(s) if rng.random() < 0.5 else "".join(
-        ch + rng.choice(RARE_INVISIBLES) for ch in s[:-1]
-    ) + s[-1]
+    return (
+        rng.choice(RARE_INVISIBLES).join(s)
+        if rng.random() < 0.5
+        else "".join(ch + rng.choice(RARE_INVISIBLES) for ch in s[:-1]) + s[-1]
+    )
 
 
 def clusters(s: str) -> list[str]:
@@ -255,9 +264,11 @@ def named_entities(s: str) -> str:
 
 def mime_q(s: str) -> str:
     body = "".join(
-        "_" if ch == " " else ch if ch.isascii() and ch.isalnum() else "".join(
-            f"={b:02X}" for b in ch.encode()
-        )
+        "_"
+        if ch == " "
+        else ch
+        if ch.isascii() and ch.isalnum()
+        else "".join(f"={b:02X}" for b in ch.encode())
         for ch in s
     )
     return f"=?UTF-8?Q?{body}?="

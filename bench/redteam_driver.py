@@ -61,7 +61,9 @@ def run(
     per_family: int,
     sha256: Callable[[list[Any]], str],
 ) -> int:
-    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--home", type=Path)
     ap.add_argument("--data", type=Path)
     ap.add_argument("--name", default=default_name)
