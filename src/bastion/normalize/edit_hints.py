@@ -46,6 +46,8 @@ _EVERY_OTHER_RE: Final = re.compile(
     r"|every[ ](?:other|second)[ ](?:character|letter)[ ]only)"
     r"|隔一个字读一个|隔一个读一个|隔一位读一位"
 )
+EVERY_OTHER_TRIGGER: Final = r"(?i:every[ ](?:other|second)[ ](?:character|letter|char))|隔一[个位]"
+"""The hint's words, a pre-check clause: the value before it holds no dot a finder sees."""
 _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9_\-.]+")
 
 _QUOTED: Final = r"""(?:'[A-Za-z0-9_\-.]{1,32}'|"[A-Za-z0-9_\-.]{1,32}")"""
@@ -269,17 +271,53 @@ def _inserts(text: str) -> list[Group]:
 def _every_other(text: str) -> list[Group]:
     groups: list[Group] = []
     for m in _EVERY_OTHER_RE.finditer(text):
+        filled = _filled(text, m.start())
+        if filled is not None:
+            start, end = filled
+            edits = [(k, k + 1, "") for k in range(start + 1, end, 2)]
+            groups.append((INSTRUCTION, start, end, edits))
+            continue
         token = _before(text, m.start())
         if token is None or len(token[0]) < 6:
             continue
         value = token[0]
         start, end = token.span()
-        if "." in value:
-            groups.append((WITHHELD, start, end, []))
+        if any(value[k] == "." for k in range(1, len(value), 2)):
+            groups.append((WITHHELD, start, end, []))  # a dot among the fillers: which is it?
             continue
         edits = [(start + k, start + k + 1, "") for k in range(1, len(value), 2)]
         groups.append((INSTRUCTION, start, end, edits))
     return groups
+
+
+MIN_FILLED: Final = 4
+"""Characters (each with its filler) a run read every other character holds at least."""
+
+
+def _filler(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _filled(text: str, at: int) -> tuple[int, int] | None:
+    """``b旺a旺o好b旺a财o好_福c运…3财 （隔一个字读一个）``: the run before the hint where an
+    ideograph follows every character, as a span; None when the run is not so made (plain
+    letters between letters are :func:`_every_other`'s own case). Bounded by the line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    end = at
+    while end > line_start and text[end - 1] in " \t\u3000(（":
+        end -= 1
+    start = end
+    while (
+        start - 2 >= max(line_start, at - 240)
+        and _filler(text[start - 1])
+        and (text[start - 2].isalnum() or text[start - 2] in "._-@+")
+    ):
+        start -= 2
+    kept = text[start:end:2]
+    ascii_kept = sum(ch.isascii() for ch in kept)
+    if len(kept) < MIN_FILLED or 2 * ascii_kept < len(kept):
+        return None
+    return start, end
 
 
 def _masked(text: str) -> list[Group]:

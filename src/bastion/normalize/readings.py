@@ -27,7 +27,7 @@ from typing import Any, Final, cast
 import idna
 import re2
 
-from bastion.normalize import spoken_tlds, swapped
+from bastion.normalize import reading_order, spoken_tlds, swapped
 from bastion.normalize.field_readings import GATE as FIELDS_GATE
 from bastion.normalize.field_readings import field_hosts
 from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
@@ -891,6 +891,12 @@ def _interleaved(text: str) -> list[Reading]:
 Reader = Callable[[str], list[Reading]]
 
 
+def _telestich(text: str) -> list[Reading]:
+    """The last character of each line, after a hint that says so
+    (:func:`bastion.normalize.reading_order.telestich`)."""
+    return [Reading(a, b, value, joined=True) for a, b, value in reading_order.telestich(text)]
+
+
 def _fields(text: str) -> list[Reading]:
     """A host whose name and TLD sit in two labelled fields another names
     (:mod:`bastion.normalize.field_readings`)."""
@@ -908,6 +914,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
     ("fields", FIELDS_GATE, _fields),
+    ("telestich", reading_order.TELESTICH_GATE, _telestich),
     ("rare_dots", _RARE_DOTTED.pattern, _rare_dots),
     ("o_glyphs", rf"[A-Za-z.][{_O_GLYPHS}]|[{_O_GLYPHS}][A-Za-z]", _o_glyphs),
     ("dot_variants", r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)|\sdOt\s|\sD0T\s",
@@ -975,6 +982,7 @@ PRECHECK_CLAUSES: Final = (
     rf"[{_IDN_LETTER}][A-Za-z0-9\-]{{0,12}}(?:[ \t]?[。．点][ \t]?|[ \t](?i:dot)[ \t])",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
     FIELDS_GATE,
+    reading_order.TELESTICH_GATE,
 )
 """Marks of a host only a second reading holds, with no dot before a top-level domain for the
 pre-check to see (``kilo alpha dot victor``, ``#tubev #dotpro``, ``点肯姆``, ``ɯoɔ˙``): clauses
