@@ -187,11 +187,11 @@ def _faces(text: str) -> list[Group]:
         lettered = any("a" <= ch.lower() <= "z" for ch in run)
         if not hinted and not lettered and len(run) < 3:
             continue
-        one_pip_only = set(run) & set(_FACES) <= {"⚀"}
-        if one_pip_only and not hinted:
-            continue  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
         start, end = m.span()
         label = _LABEL_END_RE.match(text, end) is not None
+        one_pip_only = set(run) & set(_FACES) <= {"⚀"}
+        if one_pip_only and not hinted and not label and run.count("⚀") == 1:
+            continue  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
         leet = (lettered or label) and any(ch.isdigit() and ch.isascii() for ch in run)
         leet = leet or (start > 0 and text[start - 1] in _ART_BEFORE)
         if leet or any(ch in _UNSURE_FACES for ch in run):
@@ -276,6 +276,7 @@ def _every_other(text: str) -> list[Group]:
             start, end = filled
             edits = [(k, k + 1, "") for k in range(start + 1, end, 2)]
             groups.append((INSTRUCTION, start, end, edits))
+            groups.append(("layout", start, end, []))  # a value cut in it is withheld (tails)
             continue
         token = _before(text, m.start())
         if token is None or len(token[0]) < 6:

@@ -53,7 +53,7 @@ _ORDER_HINT_RE: Final = re.compile(
     r"|join[ ](?:the[ ])?(?:pieces|parts)|reorder|by[ ]number)"
     r"|按(?:序号|顺序|编号|数字)|拼(?:起来|接|在一起|成)|连起来|排好|顺序"
 )
-_LAST_PIECE_END_RE: Final = re.compile(r"[ \t\u3000]{2}|[ \t\u3000]?[(（【\[]|[\n，。！!？?；;]")
+_LAST_PIECE_END_RE: Final = re.compile(r"[ \t\u3000]{1,2}[(（【\[]|[ \t\u3000]{2}|[\n，。！？；]")
 
 _LABEL_GATE: Final = (
     "(?:[①-⑨❶-❾]|第[1-9一二三四五六七八九](?:段|部|节|块|截)"
