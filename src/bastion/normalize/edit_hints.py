@@ -252,11 +252,11 @@ def _inserts(text: str) -> list[Group]:
         a, b, c = (m["a1"], m["b1"], m["c1"]) if m["a1"] else (m["a2"], m["b2"], m["c2"])
         pair = (a + b).lower()
         tokens = _tokens_before(text, m.start())
-        token = next((t for t in tokens if pair in _named(t[0]).lower()), None)
-        if token is None:
-            token = next((t for t in tokens if _hosty(t[0])), None)
-            if token is not None:
-                groups.append((WITHHELD, token.start(), token.end(), []))
+        hosty = [t for t in tokens if _hosty(t[0])]
+        token = next((t for t in hosty or tokens if pair in _named(t[0]).lower()), None)
+        if token is None:  # the host or id lacks the pair (a word nearer may hold it: ``Main``)
+            if hosty:
+                groups.append((WITHHELD, hosty[0].start(), hosty[0].end(), []))
             continue
         name = _named(token[0]).lower()
         start = token.start()

@@ -246,20 +246,42 @@ MIN_LINES: Final = 4
 def telestich(text: str) -> list[tuple[int, int, str]]:
     """``what a club⏎what a time⏎…⏎(read the last character of each line)``: the lines right
     before the hint (or right after it, when it ends its line), each short, their last
-    characters joined. Where the block starts is a guess (the message's first line may be its
-    header), so the block is also read without its first line or two: windows and readings,
+    characters joined. Where the block starts is a guess unless a line no host ends heads it
+    (the message's first line may be its header), so the block is then also read without its
+    first line or two: windows and readings,
     for :mod:`bastion.normalize.readings` (kept only when the intel lists them)."""
     out: list[tuple[int, int, str]] = []
     for hint in _TELESTICH_HINT_RE.finditer(text):
         line_start = text.rfind("\n", 0, hint.start()) + 1
         lines = _lines_before(text, line_start)
+        guesses = 1 if lines and _headed(text, lines[0][0]) else 3
         if len(lines) < MIN_LINES:
-            lines = _lines_after(text, hint.end())
-        for skip in range(min(3, len(lines) - MIN_LINES + 1)):
+            lines, guesses = _lines_after(text, hint.end()), 1
+        for skip in range(min(guesses, len(lines) - MIN_LINES + 1)):
             block = lines[skip:]
             value = "".join(text[end - 1] for _, end in block)
             out.append((block[0][0], block[-1][1], f" {value} "))
     return out
+
+
+_SENTENCE_ENDS: Final = frozenset("，、：；！？（）【】「」…!?,;:()")
+
+
+def _line_end(char: str) -> bool:
+    """A line's last character that can be a host's: no Chinese word (``老虎机天天返水`` heads
+    the message) and no sentence punctuation, but a dot (``就这样。``, ``so good.``)."""
+    if char in "点點":
+        return True
+    return not ("\u3400" <= char <= "\u9fff") and char not in _SENTENCE_ENDS
+
+
+def _headed(text: str, first: int) -> bool:
+    """The line before the block (which starts at ``first``) ends in a character no host ends
+    in: the block starts for sure where it does."""
+    if first == 0:
+        return False
+    above = text[text.rfind("\n", 0, first - 1) + 1 : first - 1].rstrip()
+    return bool(above) and not _line_end(above[-1])
 
 
 def _lines_before(text: str, at: int) -> list[tuple[int, int]]:
@@ -270,7 +292,7 @@ def _lines_before(text: str, at: int) -> list[tuple[int, int]]:
     while end > 0 and len(spans) < MAX_STEPS:
         start = text.rfind("\n", 0, end) + 1
         stripped = text[start:end].rstrip()
-        if not stripped or len(stripped) > MAX_LINE:
+        if not stripped or len(stripped) > MAX_LINE or not _line_end(stripped[-1]):
             break
         spans.append((start, start + len(stripped)))
         end = start - 1
@@ -285,7 +307,7 @@ def _lines_after(text: str, at: int) -> list[tuple[int, int]]:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         stripped = text[start:end].rstrip()
-        if not stripped or len(stripped) > MAX_LINE:
+        if not stripped or len(stripped) > MAX_LINE or not _line_end(stripped[-1]):
             break
         spans.append((start, start + len(stripped)))
         start = end + 1

@@ -45,13 +45,16 @@ class Reading:
     """``text`` is how a careful reader reads ``original[start:end]``. ``joined``: the reading
     joins pieces that also read as hosts alone, which then are fragments of it; ``masked``: it
     fills a masked character with every one, so only a host listed as it is counts (a look-alike
-    of a listed host is one of the other fillings)."""
+    of a listed host is one of the other fillings); ``told``: it reads as the message's own hint
+    says (the last character of each line), so what the first reading withheld there is no
+    other host."""
 
     start: int
     end: int
     text: str
     joined: bool = False
     masked: bool = False
+    told: bool = False
 
 
 def _compile(pattern: str) -> re2._Regexp[str]:
@@ -894,7 +897,10 @@ Reader = Callable[[str], list[Reading]]
 def _telestich(text: str) -> list[Reading]:
     """The last character of each line, after a hint that says so
     (:func:`bastion.normalize.reading_order.telestich`)."""
-    return [Reading(a, b, value, joined=True) for a, b, value in reading_order.telestich(text)]
+    return [
+        Reading(a, b, value, joined=True, told=True)
+        for a, b, value in reading_order.telestich(text)
+    ]
 
 
 def _fields(text: str) -> list[Reading]:
