@@ -278,7 +278,8 @@ def _every_other(text: str) -> list[Group]:
             groups.append((INSTRUCTION, start, end, edits))
             groups.append(("layout", start, end, []))  # a value cut in it is withheld (tails)
             continue
-        token = _before(text, m.start())
+        tokens = _tokens_before(text, m.start())
+        token = next((t for t in tokens if _hosty(t[0])), tokens[0] if tokens else None)
         if token is None or len(token[0]) < 6:
             continue
         value = token[0]
@@ -300,25 +301,26 @@ def _filler(ch: str) -> bool:
 
 
 def _filled(text: str, at: int) -> tuple[int, int] | None:
-    """``b旺a旺o好b旺a财o好_福c运…3财 （隔一个字读一个）``: the run before the hint where an
-    ideograph follows every character, as a span; None when the run is not so made (plain
-    letters between letters are :func:`_every_other`'s own case). Bounded by the line."""
-    line_start = text.rfind("\n", 0, at) + 1
-    end = at
-    while end > line_start and text[end - 1] in " \t\u3000(（":
-        end -= 1
-    start = end
-    while (
-        start - 2 >= max(line_start, at - 240)
-        and _filler(text[start - 1])
-        and (text[start - 2].isalnum() or text[start - 2] in "._-@+")
-    ):
-        start -= 2
-    kept = text[start:end:2]
-    ascii_kept = sum(ch.isascii() for ch in kept)
-    if len(kept) < MIN_FILLED or 2 * ascii_kept < len(kept):
-        return None
-    return start, end
+    """``b旺a旺o好b旺a财o好_福c运…3财 （隔一个字读一个）``: the nearest run before the hint, on its
+    line, where an ideograph follows every character, as a span; None when no run is so made
+    (plain letters between letters are :func:`_every_other`'s own case)."""
+    line_start = max(text.rfind("\n", 0, at) + 1, at - 240)
+    for run in reversed(list(_RUN_RE.finditer(text, line_start, at))):
+        end = run.end()
+        start = end
+        while (
+            start - 2 >= run.start()
+            and _filler(text[start - 1])
+            and (text[start - 2].isalnum() or text[start - 2] in "._-@+")
+        ):
+            start -= 2
+        kept = text[start:end:2]
+        if len(kept) >= MIN_FILLED and 2 * sum(ch.isascii() for ch in kept) >= len(kept):
+            return start, end
+    return None
+
+
+_RUN_RE: Final = re.compile(r"[^\s(（]+")
 
 
 def _masked(text: str) -> list[Group]:
