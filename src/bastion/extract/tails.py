@@ -17,8 +17,8 @@ import re
 import unicodedata
 from typing import Final
 
-from bastion.model import WITHHELD_FLAG, Entity
 from bastion.extract._types import UnmaskedLike
+from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize.edit_hints import SOUND_DIGITS
 
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line"})

@@ -16,6 +16,7 @@ filler ideograph after every character); inserted letters are there too.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
@@ -53,7 +54,7 @@ _ORDER_HINT_RE: Final = re.compile(
     r"|join[ ](?:the[ ])?(?:pieces|parts)|reorder|by[ ]number)"
     r"|按(?:序号|顺序|编号|数字)|拼(?:起来|接|在一起|成)|连起来|排好|顺序"
 )
-_LAST_PIECE_END_RE: Final = re.compile(r"[ \t\u3000]{1,2}[(（【\[]|[ \t\u3000]{2}|[\n，。！？；]")
+_LAST_PIECE_END_RE: Final = re.compile(r"[ \t\u3000]{1,2}[(（【\[]|[ \t\u3000]{2}|[\n，！？；]")
 
 _LABEL_GATE: Final = (
     "(?:[①-⑨❶-❾]|第[1-9一二三四五六七八九](?:段|部|节|块|截)"
@@ -105,7 +106,7 @@ def _join_run(text: str, run: list[re.Match[str]], hinted: bool) -> Group | None
         return None
     if numbers == sorted(numbers) and not hinted:
         return None  # a list in order is a list, unless the message says to join it
-    pieces = [text[a.end() : b.start()].strip() for a, b in zip(run, run[1:], strict=False)]
+    pieces = [text[a.end() : b.start()].strip() for a, b in itertools.pairwise(run)]
     tail_start = run[-1].end()
     while tail_start < len(text) and text[tail_start] in " \t\u3000":
         tail_start += 1
@@ -164,7 +165,9 @@ def _close(text: str, steps: list[tuple[int, int, str, int]], groups: list[Group
     start = steps[0][0] - 1 if steps[0][0] > 0 else 0
     end = steps[-1][1]
     value = "".join(ch for _, _, ch, _ in steps)
-    groups.append((LAYOUT, start, end, [(start, end, (" " if start < steps[0][0] else "") + value)]))
+    groups.append(
+        (LAYOUT, start, end, [(start, end, (" " if start < steps[0][0] else "") + value)])
+    )
 
 
 # --- every character twice --------------------------------------------------------------------
