@@ -37,6 +37,7 @@ NUMBERED = [
     ("site: (2) 888  (3) .vip  (1) lucky (put the pieces in order)", "domain", "lucky888.vip"),
     ("官网 ③ .com  ① win  ② 77hub （按序号拼起来）", "domain", "win77hub.com"),
     ("第2段 slot  第1段 mega  第3段 .net", "domain", "megaslot.net"),
+    ("part 2: 888, part 3: .bet, part 1: happy", "domain", "happy888.bet"),
     ("go #3 .club  #1 x  #2 o99 (join the pieces)", "domain", "xo99.club"),
     ("VX：(二) _52  (一) tiantian  (三) 0 （按顺序拼起来）", "wechat", "tiantian_520"),
     ("WhatsApp me: 2) 591234  3) 567  1) +6 (in order)", "whatsapp", "+6591234567"),
@@ -179,3 +180,11 @@ def test_the_readers_are_bounded() -> None:
     assert _numbered(f"(2) {long_piece}  (1) ab  (3) .com (in order)") == []
     flat = "ab" * 5000
     assert _doubled(flat + " (every character is typed twice)") == []
+
+
+def test_pieces_said_with_part_and_a_bare_tld_are_a_guess_kept_when_listed() -> None:
+    """``part 3: com`` gives no dot: the joined ``happy888com`` is the guessed reading's."""
+    unmasked = unmask("part 2: 888, part 3: com, part 1: happy", weak=True)
+    assert "happy888com" in unmasked.text
+    guessed = extract_entities(unmasked, prose_like=True)
+    assert all("prose_like" in e.flags for e in guessed)

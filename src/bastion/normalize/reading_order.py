@@ -58,7 +58,7 @@ _LAST_PIECE_END_RE: Final = re.compile(r"[ \t\u3000]{1,2}[(（【\[]|[ \t\u3000]
 
 _LABEL_GATE: Final = (
     "(?:[①-⑨❶-❾]|第[1-9一二三四五六七八九](?:段|部|节|块|截)"
-    "|[(（][1-9一二三四五六七八九][)）]|#[1-9]|[1-9][)）]|(?i:part|piece) ?[1-9])"
+    "|[(（][1-9一二三四五六七八九][)）]|#[1-9]|[1-9][)）]|(?i:part|piece) ?[1-9] ?[:：]?)"
 )
 NUMBERED_GATE: Final = f"{_LABEL_GATE}[ \t　][^\n]{{1,80}}[ \t　]{_LABEL_GATE}"
 """Two labels on a line, each before a piece (RE2 and ``re`` syntax)."""
@@ -106,7 +106,7 @@ def _join_run(text: str, run: list[re.Match[str]], hinted: bool) -> Group | None
         return None
     if numbers == sorted(numbers) and not hinted:
         return None  # a list in order is a list, unless the message says to join it
-    pieces = [text[a.end() : b.start()].strip() for a, b in itertools.pairwise(run)]
+    pieces = [text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
     tail_start = run[-1].end()
     while tail_start < len(text) and text[tail_start] in " \t\u3000":
         tail_start += 1
@@ -114,7 +114,8 @@ def _join_run(text: str, run: list[re.Match[str]], hinted: bool) -> Group | None
     tail_end = stop.start() if stop is not None else min(len(text), tail_start + MAX_PIECE + 1)
     if tail_end - tail_start > MAX_PIECE or tail_end == tail_start:
         return None
-    pieces.append(text[tail_start:tail_end].strip())
+    pieces.append(text[tail_start:tail_end])
+    pieces = [piece.strip().rstrip(",，;；、").rstrip() for piece in pieces]
     if not all(pieces):
         return None
     ordered = [piece for _, piece in sorted(zip(numbers, pieces, strict=True))]
