@@ -156,11 +156,17 @@ def test_an_english_header_may_open_the_block_so_both_are_read() -> None:
         "the meeting was good (every character is typed twice) really",
         "aabbccdd is a test",  # pairs but no hint
         "第二段 很好  第一段 不错",  # not numbered pieces of a value: no hint, prose
+        "(2) hi  (1) see",
     ],
 )
 def test_prose_shapes_are_left_alone(text: str) -> None:
     assert not [e for e in extract_entities(unmask(text, weak=True), prose_like=True)]
     assert not hosts_read(text)
+
+
+def test_a_host_in_a_piece_before_the_last_is_kept_as_written() -> None:
+    assert [v for _, v, _ in _read("notes: (2) bet.com  (1) hi (in order)")] == ["bet.com"]
+    assert _read("notes: (2) bet.com  (1) hi") == [("domain", "bet.com", False)]
 
 
 def test_a_value_cut_at_a_glyph_of_the_layout_is_withheld() -> None:

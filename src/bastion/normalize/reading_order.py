@@ -54,6 +54,8 @@ _ORDER_HINT_RE: Final = re.compile(
     r"|join[ ](?:the[ ])?(?:pieces|parts)|reorder|by[ ]number)"
     r"|按(?:序号|顺序|编号|数字)|拼(?:起来|接|在一起|成)|连起来|排好|顺序"
 )
+_WHOLE_HOST_RE: Final = re.compile(r"(?<!(?i:www))(?<=[A-Za-z0-9])\.[A-Za-z]{2}")
+"""A name, a dot and a TLD's start inside one piece (``www.`` opens a name, it is no host)."""
 _LAST_PIECE_END_RE: Final = re.compile(r"[ \t\u3000]{1,2}[(（【\[]|[ \t\u3000]{2}|[\n，！？；]")
 
 _LABEL_GATE: Final = (
@@ -119,6 +121,8 @@ def _join_run(text: str, run: list[re.Match[str]], hinted: bool) -> Group | None
     if not all(pieces):
         return None
     ordered = [piece for _, piece in sorted(zip(numbers, pieces, strict=True))]
+    if any(_WHOLE_HOST_RE.search(piece) for piece in ordered):
+        return None  # ``(2) bet.com (1) hi``: a host of its own in a piece, no piece of one
     value = "".join(" " + p if any(ch.isspace() for ch in p) else p for p in ordered)
     start = run[0].start()
     return (LAYOUT, start, tail_end, [(start, tail_end, value.strip())])
