@@ -38,6 +38,7 @@ NUMBERED = [
     ("官网 ③ .com  ① win  ② 77hub （按序号拼起来）", "domain", "win77hub.com"),
     ("第2段 slot  第1段 mega  第3段 .net", "domain", "megaslot.net"),
     ("part 2: 888, part 3: .bet, part 1: happy", "domain", "happy888.bet"),
+    ("part 2: 777 / part 1: lucky / part 3: .vip (in order)", "domain", "lucky777.vip"),
     ("go #3 .club  #1 x  #2 o99 (join the pieces)", "domain", "xo99.club"),
     ("VX：(二) _52  (一) tiantian  (三) 0 （按顺序拼起来）", "wechat", "tiantian_520"),
     ("WhatsApp me: 2) 591234  3) 567  1) +6 (in order)", "whatsapp", "+6591234567"),

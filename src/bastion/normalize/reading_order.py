@@ -54,6 +54,9 @@ _ORDER_HINT_RE: Final = re.compile(
     r"|join[ ](?:the[ ])?(?:pieces|parts)|reorder|by[ ]number)"
     r"|按(?:序号|顺序|编号|数字)|拼(?:起来|接|在一起|成)|连起来|排好|顺序"
 )
+_SEPARATOR_AFTER_RE: Final = re.compile(r"(?:[,，;；、]|[ \t\u3000][/|｜])[ \t\u3000]*$")
+"""What parts a piece from the next label (``888,``, ``888 /``); a stroke glued to a piece
+(``|top``) may be its dot."""
 _WHOLE_HOST_RE: Final = re.compile(r"(?<!(?i:www))(?<=[A-Za-z0-9])\.[A-Za-z]{2}")
 """A name, a dot and a TLD's start inside one piece (``www.`` opens a name, it is no host)."""
 _LAST_PIECE_END_RE: Final = re.compile(r"[ \t\u3000]{1,2}[(（【\[]|[ \t\u3000]{2}|[\n，！？；]")
@@ -117,7 +120,7 @@ def _join_run(text: str, run: list[re.Match[str]], hinted: bool) -> Group | None
     if tail_end - tail_start > MAX_PIECE or tail_end == tail_start:
         return None
     pieces.append(text[tail_start:tail_end])
-    pieces = [piece.strip().rstrip(",，;；、").rstrip() for piece in pieces]
+    pieces = [_SEPARATOR_AFTER_RE.sub("", piece.strip()) for piece in pieces]
     if not all(pieces):
         return None
     ordered = [piece for _, piece in sorted(zip(numbers, pieces, strict=True))]
