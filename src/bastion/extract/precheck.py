@@ -42,6 +42,7 @@ from bastion.normalize.defang import (
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
+from bastion.normalize.edit_hints import EVERY_OTHER_TRIGGER
 from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.handle_ids import TICKER_TRIGGER
@@ -57,6 +58,7 @@ from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.numerals import TRIGGER_ZH as ZH_NUMBER_TRIGGER
 from bastion.normalize.phone_cued import PARTS_TRIGGER as PHONE_PARTS_TRIGGER
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
+from bastion.normalize.reading_order import GATE as READING_ORDER_GATE
 from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.readings import REVERSED_CLAUSE
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
@@ -178,6 +180,9 @@ _ASCII_CLAUSES = (
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
     ASIDE_GATE,
+    # values read in the order their layout gives (bastion.normalize.reading_order)
+    READING_ORDER_GATE,
+    EVERY_OTHER_TRIGGER,
 )
 _APART: Final = (
     (CUE_CLAUSES[0], ID_PARTS_TRIGGER, INSTRUCTION_TRIGGER),

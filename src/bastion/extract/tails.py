@@ -17,6 +17,7 @@ import re
 import unicodedata
 from typing import Final
 
+from bastion.extract._types import UnmaskedLike
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize.edit_hints import SOUND_DIGITS
 
@@ -169,6 +170,27 @@ def _told_apart(original: str, entity: Entity, pieces: tuple[int, int] | None) -
             return True
         return _SPELLED_CONNECTIVE.search(original, lo, hi + 8) is not None
     return False
+
+
+def withhold_cut_layouts(
+    unmasked: UnmaskedLike, spans: list[tuple[int, int]], entities: list[Entity]
+) -> None:
+    """Flag ``withheld`` a value read through a layout that a finder cut where a character of
+    the layout no pass could read stays glued (``b⏎ k⏎  巴⏎   b⏎    o…`` read ``bk巴bongda.com``
+    gives ``bongda.com``; ``spans`` are the folded spans of ``entities``). A layout's pieces map
+    to its whole span, so :func:`withhold_tails` cannot see that glue in the original."""
+    folded = unmasked.text
+    for (start, end), entity in zip(spans, entities, strict=True):
+        if "layout" not in entity.flags or WITHHELD_FLAG in entity.flags:
+            continue
+        edges = [k for k in (start - 1, end) if 0 <= k < len(folded) and _cut_glyph(folded[k])]
+        if any("layout" in unmasked.tricks_in(k, k + 1) for k in edges):
+            entity.flags.append(WITHHELD_FLAG)
+
+
+def _cut_glyph(char: str) -> bool:
+    """A character a value may have been cut at: a letter, digit or symbol of no ASCII."""
+    return not char.isascii() and (char.isalnum() or _glued(char) or char in SOUND_DIGITS)
 
 
 def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:

@@ -27,7 +27,7 @@ from typing import Any, Final, cast
 import idna
 import re2
 
-from bastion.normalize import spoken_tlds, swapped
+from bastion.normalize import reading_order, spoken_tlds, swapped
 from bastion.normalize.field_readings import GATE as FIELDS_GATE
 from bastion.normalize.field_readings import field_hosts
 from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
@@ -45,13 +45,16 @@ class Reading:
     """``text`` is how a careful reader reads ``original[start:end]``. ``joined``: the reading
     joins pieces that also read as hosts alone, which then are fragments of it; ``masked``: it
     fills a masked character with every one, so only a host listed as it is counts (a look-alike
-    of a listed host is one of the other fillings)."""
+    of a listed host is one of the other fillings); ``told``: it reads as the message's own hint
+    says (the last character of each line), so what the first reading withheld there is no
+    other host."""
 
     start: int
     end: int
     text: str
     joined: bool = False
     masked: bool = False
+    told: bool = False
 
 
 def _compile(pattern: str) -> re2._Regexp[str]:
@@ -891,6 +894,15 @@ def _interleaved(text: str) -> list[Reading]:
 Reader = Callable[[str], list[Reading]]
 
 
+def _telestich(text: str) -> list[Reading]:
+    """The last character of each line, after a hint that says so
+    (:func:`bastion.normalize.reading_order.telestich`)."""
+    return [
+        Reading(a, b, value, joined=True, told=True)
+        for a, b, value in reading_order.telestich(text)
+    ]
+
+
 def _fields(text: str) -> list[Reading]:
     """A host whose name and TLD sit in two labelled fields another names
     (:mod:`bastion.normalize.field_readings`)."""
@@ -908,6 +920,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
     ("fields", FIELDS_GATE, _fields),
+    ("telestich", reading_order.TELESTICH_GATE, _telestich),
     ("rare_dots", _RARE_DOTTED.pattern, _rare_dots),
     ("o_glyphs", rf"[A-Za-z.][{_O_GLYPHS}]|[{_O_GLYPHS}][A-Za-z]", _o_glyphs),
     ("dot_variants", r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)|\sdOt\s|\sD0T\s",
@@ -975,6 +988,7 @@ PRECHECK_CLAUSES: Final = (
     rf"[{_IDN_LETTER}][A-Za-z0-9\-]{{0,12}}(?:[ \t]?[。．点][ \t]?|[ \t](?i:dot)[ \t])",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
     FIELDS_GATE,
+    reading_order.TELESTICH_GATE,
 )
 """Marks of a host only a second reading holds, with no dot before a top-level domain for the
 pre-check to see (``kilo alpha dot victor``, ``#tubev #dotpro``, ``点肯姆``, ``ɯoɔ˙``): clauses

@@ -33,6 +33,7 @@ from bastion.normalize import (
     numerals,
     phone_cued,
     phone_forms,
+    reading_order,
     rules,
     split_fields,
 )
@@ -72,7 +73,8 @@ _MARKUP: Final = 1 << 19
 _HYPHEN: Final = 1 << 20
 _LAYOUT: Final = 1 << 21
 _EDITS: Final = 1 << 22
-_ALL: Final = (1 << 23) - 1
+_ORDER: Final = 1 << 23
+_ALL: Final = (1 << 24) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -120,6 +122,7 @@ _ASCII_GATES: Final = (
     (layout.GATE, _LAYOUT | _LINES),
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
     (edit_hints.TRIGGER, _EDITS),
+    (reading_order.GATE, _ORDER),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -212,6 +215,7 @@ def _homoglyph_pass(work: Work) -> None:
 
 
 PASSES: Final = (
+    Pass("reading_order", reading_order.reading_order_pass, _ORDER, regate=True),
     Pass("edit_hints", edit_hints.edit_hints_pass, _EDITS, regate=True),
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
