@@ -30,7 +30,7 @@ from bench.redteam7_other import HANDLE_SPECS, _handle_builder, review_families
 SEED = 7207
 PER_FORM = 40
 
-EXTRA_STOPS = "।॥߸።፧᙮᠃᠉᥄᥅᪨᪩᪪᪫᭚᭛᭞᭟᰻᰼᱾᱿⳹⳾⸼꓿꘎꘏꛳꛷꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫰꫱꯫៕៖⵰"
+EXTRA_STOPS = "।॥።᙮᠃᠉᪨᪩᭚᭛᭞᭟᰻᰼᱾᱿⳹⸼꓿꘎꛳꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫰꫱꯫៕។⵰𑁇𖫵"
 """Full stops of other scripts beyond the suite's seven (Devanagari danda, Ethiopic, Mongolian,
 Balinese, Javanese, Cham, Meetei Mayek...): ``Sentence_Terminal`` characters a reader sees as a
 dot."""

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+from bastion.normalize.full_stops import FULL_STOPS
 from bastion.normalize.stroke_letters import stroke_letters
 
 CJK_NUMERALS: Final = {
@@ -53,8 +54,11 @@ DOT_HOMOPHONES: Final = "典碘滇店電垫墊殿淀甸奠靛" + "踮惦掂颠�
 """Characters read diǎn/diàn/diān like 点, written for it to get past keyword filters
 (``ginalynn碘com 谐音自己懂``, ``x187x钿com``); 电 is left out, it is too common a word before
 Latin names."""
-DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS
-"""Characters written in place of a dot between host labels; folded only in host context."""
+DOT_CHARS: Final = (
+    "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS + FULL_STOPS
+)
+"""Characters written in place of a dot between host labels; folded only in host context
+(``full_stops.FULL_STOPS``: the full stops of other scripts)."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
 """Regex class ranges of pictographs (shapes, dingbats, emoji) written as a dot: ``bet✨com``.
