@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+from bastion.normalize.dian_forms import DIAN_FORMS
 from bastion.normalize.full_stops import FULL_STOPS
 from bastion.normalize.stroke_letters import stroke_letters
 
@@ -50,10 +51,13 @@ DIGIT_WORDS: Final = (
 )
 """English digit names, in order (index = digit): spoken phones, ids and host names."""
 
-DOT_HOMOPHONES: Final = "典碘滇店電垫墊殿淀甸奠靛" + "踮惦掂颠巅癫玷钿阽傎顛巔癲鈿佃坫簟癜澱奌"
+DOT_HOMOPHONES: Final = (
+    "典碘滇店電垫墊殿淀甸奠靛" + "踮惦掂颠巅癫玷钿阽傎顛巔癲鈿佃坫簟癜澱" + DIAN_FORMS
+)
 """Characters read diǎn/diàn/diān like 点, written for it to get past keyword filters
 (``ginalynn碘com 谐音自己懂``, ``x187x钿com``); 电 is left out, it is too common a word before
-Latin names."""
+Latin names. ``dian_forms.DIAN_FORMS`` adds the variant forms of 点 (``㸃``) and rare characters
+with its sound."""
 DOT_CHARS: Final = (
     "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS + FULL_STOPS
 )
