@@ -27,7 +27,7 @@ from typing import Any, Final, cast
 import idna
 import re2
 
-from bastion.normalize import spoken_tlds, swapped
+from bastion.normalize import country_tlds, spoken_tlds, swapped
 from bastion.normalize.field_readings import GATE as FIELDS_GATE
 from bastion.normalize.field_readings import field_hosts
 from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
@@ -588,6 +588,12 @@ def _spoken_tlds(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read is not None else []
 
 
+def _country_tlds(text: str) -> list[Reading]:
+    """``x dot the country code of Denmark``, ``x 点 越南的国家域名``: a TLD given as its country
+    (:mod:`bastion.normalize.country_tlds`)."""
+    return [Reading(a, b, f" {host} ") for a, b, host in country_tlds.country_hosts(text)]
+
+
 def _swapped(text: str) -> list[Reading]:
     """``com.sharesome（前后两段调换一下）``: a TLD-first pair read in order, as the message
     says (:mod:`bastion.normalize.swapped`)."""
@@ -924,6 +930,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("spoken_tlds", spoken_tlds.TRIGGER, _spoken_tlds),
+    ("country_tlds", country_tlds.TRIGGER, _country_tlds),
     ("swapped", swapped.TRIGGER, _swapped),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
     ("instructions", _INSTRUCTION.pattern, _instructions),
@@ -955,6 +962,7 @@ PRECHECK_CLAUSES: Final = (
     "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
     spoken_tlds.TRIGGER,
+    country_tlds.TRIGGER,
     swapped.TRIGGER,
     _TLD_MASKED_GATE,
     REVERSED_CLAUSE,
