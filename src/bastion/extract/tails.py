@@ -18,6 +18,7 @@ import unicodedata
 from typing import Final
 
 from bastion.model import WITHHELD_FLAG, Entity
+from bastion.normalize import as_in
 from bastion.normalize.edit_hints import SOUND_DIGITS
 
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line"})
@@ -167,6 +168,8 @@ def _told_apart(original: str, entity: Entity, pieces: tuple[int, int] | None) -
         name = (entity.host or entity.value).lower().split(".")
         if len(name) == 2 and name[0] in _CONNECTIVES:
             return True
+        if as_in.spelled_at(original, lo):
+            return False  # ``b as in boy, ..., then dot com``: the connective is the spelling's
         return _SPELLED_CONNECTIVE.search(original, lo, hi + 8) is not None
     return False
 
