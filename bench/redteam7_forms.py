@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(
         args.name,
         ["form", "n", "recall %", "wrong", "review"],
-        [[k, str(v["n"]), str(v["recall"]), str(v["wrong"]), str(v["review"])] for k, v in rows.items()],
+        [[k, *(str(v[c]) for c in ("n", "recall", "wrong", "review"))] for k, v in rows.items()],
     )
     print(f"wrote {out}", file=sys.stderr)
     return 0

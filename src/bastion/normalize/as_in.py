@@ -1,6 +1,6 @@
 """Letters spelled out "as in" a word: ``b as in boy, e as in egg, t as in tiger, 8, 8, then dot
-com``, ``b（boy的b），e（egg的e），t（tiger的t） 点 越南的国家域名``, ``WeChat: l as in lion, u as in
-umbrella, _, 2, 8``.
+com``, ``b（boy的b），e（egg的e），t（tiger的t） 点 越南的国家域名``,
+``WeChat: l as in lion, u as in umbrella, _, 2, 8``.
 
 Spelling over the phone leaves no host or id for a finder to see. A run of two or more such
 letters (each word starting with its letter, the Chinese gloss ending with it again), with digits
