@@ -36,6 +36,7 @@ BUILTIN: Final = (
     "bastion.detect.text_model:TextModelDetector",
     "bastion.detect.url_model:UrlModelDetector",
     "bastion.detect.unnamed_handles:UnnamedHandleDetector",
+    "bastion.detect.withheld_tlds:WithheldTldDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 
