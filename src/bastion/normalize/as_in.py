@@ -18,6 +18,7 @@ import re
 from typing import Final
 
 from bastion.normalize import country_tlds, spoken_tlds
+from bastion.normalize.edit_hints import WITHHELD
 from bastion.normalize.result import Group, Work
 
 _WORD: Final = r"[A-Za-z][A-Za-z'\-]{0,20}"
@@ -40,6 +41,9 @@ _THEN_RE: Final = re.compile(
 )
 """``, then dot com`` / ``，然后点com`` after the run: the connector goes."""
 TRICK: Final = "instruction"
+_CUT_RE: Final = re.compile(r"(?:^|[\s,，、;；:：])\S{1,2}[ \t]{0,2}[,，、;；][ \t]{0,2}$")
+"""A short token and a separator right before a run (``k as in kite, 🕗, s as in sun``): the run
+is the tail of a longer spelling with a piece Bastion cannot read, so its value is withheld."""
 _TAIL: Final = 80
 """How much of the line after a run its reading takes (the TLD said after it)."""
 
@@ -63,8 +67,9 @@ def _letter(item: re.Match[str]) -> str | None:
     return item["plain"]
 
 
-def _runs(text: str) -> list[tuple[int, int, str, list[tuple[int, int, str]]]]:
-    """``(start, end, name, edits)`` of each spelled run (end after a ``then`` connector)."""
+def _runs(text: str) -> list[tuple[int, int, str, list[tuple[int, int, str]], bool]]:
+    """``(start, end, name, edits, cut)`` of each spelled run (end after a ``then`` connector;
+    ``cut``: a piece before it is unread)."""
     out = []
     for run in _RUN_RE.finditer(text):
         edits: list[tuple[int, int, str]] = []
@@ -93,20 +98,23 @@ def _runs(text: str) -> list[tuple[int, int, str, list[tuple[int, int, str]]]]:
             gap = " " if text[then.end() : then.end() + 1].isascii() else ""
             edits.append((end, then.end(), gap))
             end = then.end()
-        out.append((run.start(), end, "".join(name), edits))
+        cut = _CUT_RE.search(text, max(0, run.start() - 8), run.start()) is not None
+        out.append((run.start(), end, "".join(name), edits, cut))
     return out
 
 
 def spelled_at(text: str, pos: int) -> bool:
     """A spelled run starts at ``pos`` of ``text`` (its ``then dot`` is the run's, no cut)."""
     run = _RUN_RE.match(text, pos)
-    return run is not None and any(start == 0 for start, _, _, _ in _runs(text[pos : run.end()]))
+    return run is not None and any(r[0] == 0 for r in _runs(text[pos : run.end()]))
 
 
 def as_in_pass(work: Work) -> None:
     """Fold each spelled run to the name it spells (trick ``instruction``: rebuilt as the words
-    say)."""
-    groups: list[Group] = [(TRICK, a, b, edits) for a, b, _, edits in _runs(work.text)]
+    say; ``withheld`` when a piece before it is unread)."""
+    groups: list[Group] = [
+        (WITHHELD if cut else TRICK, a, b, edits) for a, b, _, edits, cut in _runs(work.text)
+    ]
     if groups:
         work.apply(groups)
 
@@ -115,7 +123,9 @@ def as_in_readings(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, text)``: each run folded with the rest of its line, the TLD after it written
     in ASCII where it is said as a sound or a country; only runs whose line says one."""
     out = []
-    for start, end, _, edits in _runs(text):
+    for start, end, _, edits, cut in _runs(text):
+        if cut:
+            continue
         line_end = text.find("\n", end)
         stop = min(len(text) if line_end < 0 else line_end, end + _TAIL)
         folded = "".join(new for _, _, new in edits) + text[end:stop]
