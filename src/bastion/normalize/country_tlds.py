@@ -67,10 +67,14 @@ TRIGGER: Final = (
 """RE2: the words of a country-TLD phrase (the readers' gate and the pre-check's clause)."""
 
 
+_HALF_WIDTH: Final = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+"""Full-width ASCII to ASCII, one character for one (offsets hold): ``ｍｒｇｒｅｅｎ``."""
+
+
 def country_hosts(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, host)`` for each name followed by its TLD given as a country."""
     out: list[tuple[int, int, str]] = []
-    for m in _COUNTRY_RE.finditer(text):
+    for m in _COUNTRY_RE.finditer(text.translate(_HALF_WIDTH)):
         if m["zh"]:
             cc = _ZH[m["zh"]]
         else:
