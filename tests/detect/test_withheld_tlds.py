@@ -48,3 +48,34 @@ def test_a_name_with_its_ending_held_back_goes_to_review(scanner: Scanner, text:
 def test_prose_about_endings_is_left_alone(scanner: Scanner, text: str) -> None:
     result = scanner.scan(Item(id="x", text=text, surface="post"))
     assert "link.tld_withheld" not in [v.rule for v in result.violations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "your account is locked, verify now | w_rldphobi_guide.com",
+        "free spins daily | luc?y8?.com",
+        "joysex_mi_.com丨私密相册 解锁",
+        "楼主说得对，同城约 去 sumose__.ch",
+        # composed: a mask of another shape, full-width capitals around it
+        "hot pics at CA□TORRI□E.COM",
+    ],
+)
+def test_a_name_with_two_masked_characters_goes_to_review(scanner: Scanner, text: str) -> None:
+    result = scanner.scan(Item(id="x", text=text, surface="post"))
+    assert result.verdict == "review", result.to_dict()
+    assert not [e for e in result.entities if e.host and "_" in e.host]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "run python test_case_one.py again",
+        "see my_notes_v2.md for details",
+        "mail first_last_name@example.com",
+        "what?? really?? ok.",
+    ],
+)
+def test_file_names_and_questions_are_no_masked_names(scanner: Scanner, text: str) -> None:
+    result = scanner.scan(Item(id="x", text=text, surface="post"))
+    assert "link.masked_name" not in [v.rule for v in result.violations]
