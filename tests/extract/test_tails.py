@@ -55,7 +55,8 @@ def test_ids_cut_or_in_pieces_are_withheld(text: str, kind: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "spell it: b as in boy, e as in egg, t as in tiger, 7, then dot com",
+        # ``spell it: b as in boy, e as in egg, t as in tiger, 7, then dot com`` is read whole
+        # since red team 7 (``bet7.com``: tests/normalize/test_dots_tlds_rt7.py)
         "w as in wine, i as in ice, n as in nose, and dot net",
         "lol\nthat's all.\nmeet me at the star\n(read the last character of each line)",
         "site: (1) i9b  (3) .com  (2) et23 (put the pieces in order)",

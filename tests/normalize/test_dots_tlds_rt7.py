@@ -144,6 +144,8 @@ def test_country_names_give_their_cctld(text: str, host: str) -> None:
         ("WeChat: l as in lion, u as in umbrella, c as in cat, k as in kite, y as in yellow, _, 2",
          "WeChat: lucky_2", 8),
         ("b as in boy, e as in egg, t as in tiger, then dot com", "bet.com", 0),
+        ("spell it: b as in boy, e as in egg, t as in tiger, 7, then dot com", "spell it: bet7.com",
+         10),
         ("b（boy的b），e（egg的e），t（tiger的t），然后点com", "bet.com", 0),
     ],
 )  # fmt: skip

@@ -68,11 +68,13 @@ _STAND_IN_RE: Final = re.compile(
 """``levieuxsinge_com``, ``happyliffe__click``, ``www.today,in``, ``sot、ae``: a stand-in dot
 before a word that is a TLD."""
 _ASCII_DOT_RE: Final = re.compile(
-    rf"(?<=[{_AN}]{{3}})(?P<sep>[;:!|'`])(?P<tld>[A-Za-z]{{2,24}})(?![{_AN}\-_@'`])"
+    rf"(?<=[{_AN}]{{3}})(?P<sep>[;:!|`]|'(?!(?i:re|ve|em)(?![A-Za-z])))"
+    rf"(?P<tld>[A-Za-z]{{2,24}})(?![{_AN}\-_@'`])"
 )
 """``taurusarmoryusa;com``, ``bitsaloon:com``, ``pornohotxxx!com``, ``tomwaterhouse'com``: ASCII
 punctuation for the dot before a TLD. Prose puts the same marks there (``note:info``,
-``they're``, ``yes!net``), so the guess is only ever kept for a listed host."""
+``yes!net``), so the guess is only ever kept for a listed host; an apostrophe before ``re``,
+``ve`` or ``em`` is English (``you're``, ``how've``), never a dot."""
 _DIAN_RE: Final = re.compile(
     rf"(?<=[{_AN}]{{2}})(?P<sep> ?(?:dian|DIAN|Dian))(?=(?P<tld>{_TLDISH})(?![{_AN}\-]))"
 )

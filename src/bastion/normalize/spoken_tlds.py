@@ -181,7 +181,7 @@ def _spoken(word_end: str) -> str:
         rf"|(?P<ko>{_longest(list(_forms(KO_TLDS)))})"
         rf"|(?P<ja>{_longest(list(_forms(JA_TLDS)))})"
         rf"|(?P<pinyin>(?i:{_longest([_pinyin(w) for w in _forms(PINYIN_TLDS, '|')])}))"
-        rf"|(?P<en>(?i:{_EN_FORM}){word_end}))"
+        rf"|(?P<en>(?i:{_EN_FORM}){word_end or '(?:[^A-Za-z]|$)'}))"
         rf"|[A-Za-z0-9][ \t]{{1,2}}(?i:dot)[ \t]{{1,2}}"
         rf"(?P<names>(?i:{name}(?:[ \-]{{1,2}}{name}){{1,5}}))"
     )
