@@ -73,7 +73,9 @@ from bastion.normalize.tables import (
 from bastion.normalize.triggers import TLD, ascii_tlds, word_trie
 
 _AN = "A-Za-z0-9"
-_APOSTROPHE_TLDS = "cc|tv|me|io|co|in|us|uk|ru|de|vn|cn|jp|kr|id|ph|th|my|sg|hk|tw|la|ws|to|nl|fr|it|es"
+_APOSTROPHE_TLDS = (
+    "cc|tv|me|io|co|in|us|uk|ru|de|vn|cn|jp|kr|id|ph|th|my|sg|hk|tw|la|ws|to|nl|fr|it|es"
+)
 _NUM = "".join(CJK_NUMERALS)
 _TLDS = "|".join(sorted(COMMON_TLDS))
 _GAP1 = r"(?:[^\w\r\n]|_)"
