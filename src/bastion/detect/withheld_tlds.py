@@ -62,6 +62,8 @@ class WithheldTldDetector:
         return _GATE_RE.search(item.text) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:
+        if _GATE_RE.search(context.original) is None:
+            return []  # items with entities reach every detector: the gate first, it is cheaper
         m = _WITHHELD_RE.search(context.original) or _WITHHELD_RE.search(context.text)
         if m is None or not any(ch.isalpha() for ch in m["name"]):
             return []
