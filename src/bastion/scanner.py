@@ -5,6 +5,7 @@ The CLI, the HTTP API and the Spark job all call ``Scanner.scan``; nothing re-im
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -316,7 +317,9 @@ class Scanner:
                 found = detector.detect(context)
                 if found:
                     signals.extend(found)
+        unsure = [e for e in entities if e.categories and _lookalike_of_guess(e)]
         entities = _drop_unlisted_prose(entities, signals)
+        withheld += unsure
         violations = self.policy.evaluate(item, folded, entities, signals)
         if truncated:
             violations.append(self._truncation())
@@ -472,6 +475,17 @@ def _across_lines(
 
 _GUESSES: Final = frozenset({OCR_GUESS, MASKED})
 """Flags of hosts that are one guess among many: kept only when listed as they are."""
+_PUNCT_DOTS: Final = re.compile(r"[A-Za-z0-9][;:!|'`][A-Za-z]")
+
+
+def _lookalike_of_guess(entity: Entity) -> bool:
+    """A host listed only as a look-alike whose dot is ASCII punctuation guessed for one
+    (``7eazze;me``): a guess on a guess. It is withheld (review), never reported as written."""
+    return (
+        LOOKALIKE_FLAG in entity.flags
+        and "weak_dot" in entity.flags
+        and _PUNCT_DOTS.search(entity.raw) is not None
+    )
 
 
 def _disjoint(entities: list[Entity]) -> list[Entity]:
@@ -508,7 +522,11 @@ def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[
         for i, e in enumerate(entities)
         if i not in settled
         and (
-            (e.categories and not (LOOKALIKE_FLAG in e.flags and not _GUESSES.isdisjoint(e.flags)))
+            (
+                e.categories
+                and not (LOOKALIKE_FLAG in e.flags and not _GUESSES.isdisjoint(e.flags))
+                and not _lookalike_of_guess(e)
+            )
             or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
         )
     ]

@@ -69,7 +69,8 @@ def test_ids_in_numbered_pieces_are_read_in_order(text: str, kind: str, value: s
 @pytest.mark.parametrize(
     "text",
     [
-        "spell it: b as in boy, e as in egg, t as in tiger, 7, then dot com",
+        # ``spell it: b as in boy, e as in egg, t as in tiger, 7, then dot com`` is read whole
+        # since red team 7 (``bet7.com``: tests/normalize/test_dots_tlds_rt7.py)
         "w as in wine, i as in ice, n as in nose, and dot net",
         "lol\nthat's all.\nmeet me at the star\n(read the last character of each line)",
         "site: (1) i9b  (3) .com  (4) et23 (put the pieces in order)",  # no piece 2: not read

@@ -75,6 +75,9 @@ from bastion.normalize.tables import (
 from bastion.normalize.triggers import TLD, ascii_tlds, word_trie
 
 _AN = "A-Za-z0-9"
+_APOSTROPHE_TLDS = (
+    "cc|tv|me|io|co|in|us|uk|ru|de|vn|cn|jp|kr|id|ph|th|my|sg|hk|tw|la|ws|to|nl|fr|it|es"
+)
 _NUM = "".join(CJK_NUMERALS)
 _TLDS = "|".join(sorted(COMMON_TLDS))
 _GAP1 = r"(?:[^\w\r\n]|_)"
@@ -169,6 +172,10 @@ _ASCII_CLAUSES = (
     f"[{_AN}](?:_{{1,2}}|[,，、‚﹐､]| ?(?i:dian)|\\s{{1,2}}point\\s{{1,2}})"
     f"(?:{TLD}|[A-Za-z]{{0,3}}[{_LEET_DIGITS}][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
+    # ASCII punctuation for the dot before a TLD (``bitsaloon:com``; guessed, kept if listed)
+    f"[{_AN}]{{3}}[;:!|`](?:{TLD})(?![{_AN}\\-_@'`])",
+    # ... an apostrophe only before a TLD of three letters or a common two-letter one (``you're``)
+    f"[{_AN}]{{3}}'(?:[A-Za-z]{{3,24}}|(?i:{_APOSTROPHE_TLDS}))(?:[^{_AN}\\-_@'`]|$)",
     # ``标题：x⏎在标题后面加 点com``: the TLD mentioned apart from the name (readings)
     r"(?:加|后缀|结尾)[是上]?\s{0,3}[:：]?\s{0,3}(?:\.|点)\s{0,2}[A-Za-z]{2}",
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",

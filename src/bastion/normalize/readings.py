@@ -27,7 +27,7 @@ from typing import Any, Final, cast
 import idna
 import re2
 
-from bastion.normalize import reading_order, spoken_tlds, swapped
+from bastion.normalize import as_in, country_tlds, reading_order, spoken_tlds, swapped
 from bastion.normalize.field_readings import GATE as FIELDS_GATE
 from bastion.normalize.field_readings import field_hosts
 from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
@@ -591,6 +591,18 @@ def _spoken_tlds(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read is not None else []
 
 
+def _country_tlds(text: str) -> list[Reading]:
+    """``x dot the country code of Denmark``, ``x 点 越南的国家域名``: a TLD given as its country
+    (:mod:`bastion.normalize.country_tlds`)."""
+    return [Reading(a, b, f" {host} ") for a, b, host in country_tlds.country_hosts(text)]
+
+
+def _as_in(text: str) -> list[Reading]:
+    """``b as in boy, e as in egg, then dot kahm``: letters spelled out, the TLD after them said
+    as a sound or a country (:mod:`bastion.normalize.as_in`)."""
+    return [Reading(a, b, read, joined=True) for a, b, read in as_in.as_in_readings(text)]
+
+
 def _swapped(text: str) -> list[Reading]:
     """``com.sharesome（前后两段调换一下）``: a TLD-first pair read in order, as the message
     says (:mod:`bastion.normalize.swapped`)."""
@@ -937,6 +949,8 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("spoken_tlds", spoken_tlds.TRIGGER, _spoken_tlds),
+    ("country_tlds", country_tlds.TRIGGER, _country_tlds),
+    ("as_in", as_in.TRIGGER, _as_in),
     ("swapped", swapped.TRIGGER, _swapped),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
     ("instructions", _INSTRUCTION.pattern, _instructions),
@@ -968,6 +982,8 @@ PRECHECK_CLAUSES: Final = (
     "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
     spoken_tlds.TRIGGER,
+    country_tlds.TRIGGER,
+    as_in.TRIGGER,
     swapped.TRIGGER,
     _TLD_MASKED_GATE,
     REVERSED_CLAUSE,

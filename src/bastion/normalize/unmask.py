@@ -17,6 +17,7 @@ from typing import Any, Final, cast
 import re2
 
 from bastion.normalize import (
+    as_in,
     at_glyphs,
     broken,
     defang,
@@ -123,6 +124,7 @@ _ASCII_GATES: Final = (
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
     (edit_hints.TRIGGER, _EDITS),
     (reading_order.GATE, _ORDER),
+    (as_in.TRIGGER, _EDITS),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -236,6 +238,7 @@ PASSES: Final = (
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
     Pass("edit_instructions", edit_hints.edit_instructions_pass, _EDITS, regate=True),
+    Pass("as_in", as_in.as_in_pass, _EDITS, trigger=as_in.TRIGGER, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass(
         "grouped_mobile",
