@@ -31,6 +31,7 @@ import io
 import os
 import random
 import string
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -305,8 +306,8 @@ def suite(
     fonts, sizes and backgrounds); the classic one is unchanged byte for byte."""
     rng = random.Random(seed)
     chinese = text_pictures.cjk_font() is not None
-    held_out = {HOLDOUT_SEED: "holdout", NEW_HOLDOUT_SEED: "holdout97"}
-    name = held_out.get(seed, "fresh") if fresh else "classic"
+    held_out = {HOLDOUT_SEED: "holdout", NEW_HOLDOUT_SEED: "holdout97", 43: "fresh"}
+    name = held_out.get(seed, f"holdout{seed}") if fresh else "classic"
     families = [
         f for f in (FRESH_FAMILIES if fresh else SPAM_FAMILIES) if chinese or f[:3] == "en_"
     ]
@@ -524,26 +525,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout97-images", type=int, default=150, help="second held-out, spam")
     parser.add_argument("--holdout97-benign", type=int, default=60, help="second, ordinary text")
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        action="append",
+        default=[],
+        help="another held-out suite: the fresh generator on this seed (suite holdout<SEED>)",
+    )
+    parser.add_argument(
+        "--suites",
+        default="",
+        help="comma-separated suites to run (classic,fresh,holdout,holdout97,holdout<SEED>); all",
+    )
+    parser.add_argument("--out", default="images_ocr", help="result name under bench/results")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     data = common.data_dir(args.data)
     scanner = common.load_scanner(common.scanner_home(args.home, data))
     hosts = listed_hosts(data, 400)
-    suites = {
-        "classic": suite(hosts, args.images, args.benign, args.photos),
-        "fresh": suite(hosts, args.fresh_images, args.fresh_benign, 0, seed=43, fresh=True),
-        "holdout": suite(
-            hosts, args.holdout_images, args.holdout_benign, 0, seed=HOLDOUT_SEED, fresh=True
-        ),
-        "holdout97": suite(
-            hosts,
-            args.holdout97_images,
-            args.holdout97_benign,
-            0,
-            seed=NEW_HOLDOUT_SEED,
-            fresh=True,
-        ),
+    seeds = {"fresh": 43, "holdout": HOLDOUT_SEED, "holdout97": NEW_HOLDOUT_SEED}
+    seeds.update({f"holdout{seed}": seed for seed in args.seed})
+    counts = {
+        "fresh": (args.fresh_images, args.fresh_benign),
+        "holdout": (args.holdout_images, args.holdout_benign),
+        "holdout97": (args.holdout97_images, args.holdout97_benign),
     }
+    wanted = set(args.suites.split(",")) if args.suites else {"classic", *seeds}
+    suites = {}
+    if "classic" in wanted:
+        suites["classic"] = suite(hosts, args.images, args.benign, args.photos)
+    for name, seed in seeds.items():
+        if name in wanted:
+            spam, plain = counts.get(name, (args.holdout_images, args.holdout_benign))
+            suites[name] = suite(hosts, spam, plain, 0, seed=seed, fresh=True)
     result: dict[str, Any] = {
         "images": {name: len(pictures) for name, pictures in suites.items()},
         "by_kind": {
@@ -571,7 +585,9 @@ def main(argv: list[str] | None = None) -> int:
             result["bars"][f"{name}_handles"] = ours["found_handles"] >= BAR_FOUND
             result["bars"][f"{name}_benign_act"] = ours["benign_act"] <= BAR_BENIGN_ACT
     result["bar_met"] = all(result["bars"].values())
-    path = common.write_result("images_ocr", result)
+    given = sys.argv[1:] if argv is None else argv
+    result["command"] = "python -m bench.images_ocr " + " ".join(given)
+    path = common.write_result(args.out, result)
     print(
         f"{'reader':40} {'found':>7} {'links':>7} {'handles':>8} {'~conf':>7} {'images/s':>9} "
         f"{'per CPU s':>9}"
