@@ -69,6 +69,11 @@ class Picture:
     """The host or handle id the picture carries ("" for benign pictures and photos)."""
     kind: str
     """``host``, ``handle``, ``benign`` or ``photo``."""
+    clipped: bool = False
+    """A line holding part of the link or handle runs past the picture's edge even at the
+    smallest size (a long line on a 128 px avatar): part of it, or its cue, is not in the
+    picture. Counted like any
+    picture; ``found_visible`` leaves these out."""
     suite: str = "classic"
     """``classic`` (the first suite, unchanged), ``fresh`` (fonts, sizes, backgrounds and
     handle forms added later, on another seed) or ``holdout`` (the fresh generator on a third
@@ -223,6 +228,14 @@ def _fresh_canvas(
 def render(rng: random.Random, lines: list[str], layout: str, fresh: bool = False) -> Image.Image:
     """One picture of ``lines`` in ``layout``, with a random font, size, colours, background,
     rotation and, for posters, a patterned background (``fresh``: see ``_fresh_canvas``)."""
+    return render_checked(rng, lines, layout, fresh)[0]
+
+
+def render_checked(
+    rng: random.Random, lines: list[str], layout: str, fresh: bool = False
+) -> tuple[Image.Image, list[str]]:
+    """``render``, and the lines that run past the picture's right edge (worked out without
+    drawing from ``rng``, so the pictures are the same)."""
     if fresh:
         image, background, fill, latin, font_size = _fresh_canvas(rng, lines, layout)
         size = image.size
@@ -254,6 +267,7 @@ def render(rng: random.Random, lines: list[str], layout: str, fresh: bool = Fals
     top = size[1] // 4 if fresh else rng.randint(8, max(9, size[1] // 3))
     left = rng.randint(6, max(7, size[0] // 10))
     font_size = _fitting(lines, font_size, size[0] - left - 4, latin)
+    clipped = [line for line in lines if _overflows([line], font_size, size[0] - left, latin)]
     for line in lines:
         text_pictures.draw_line(draw, (left, top), line, size=font_size, fill=fill, latin=latin)
         top += int(font_size * rng.uniform(1.3, 1.8))
@@ -262,7 +276,24 @@ def render(rng: random.Random, lines: list[str], layout: str, fresh: bool = Fals
         image = image.rotate(rng.uniform(-4, 4), expand=True, fillcolor=background, resample=turn)
     if rng.random() < 0.3:
         image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8)))
-    return image
+    return image, clipped
+
+
+def _holds_part(line: str, expected: str) -> bool:
+    """Whether ``line`` holds three characters or more of ``expected`` in a row (a line of the
+    link or handle, or of a host split over two lines)."""
+    line = line.lower().replace(" ", "")
+    expected = expected.lower()
+    return any(expected[i : i + 3] in line for i in range(max(0, len(expected) - 2)))
+
+
+def _overflows(lines: list[str], font_size: int, width: int, latin: str) -> bool:
+    """Whether a line at ``font_size`` is wider than ``width`` (``_fitting`` stops at 10 px)."""
+    scratch = ImageDraw.Draw(Image.new("RGB", (8, 8)))
+    return any(
+        text_pictures.draw_line(scratch, (0, 0), line, size=font_size, latin=latin) > width
+        for line in lines
+    )
 
 
 def _fitting(lines: list[str], font_size: int, width: int, latin: str) -> int:
@@ -320,8 +351,10 @@ def suite(
             handle = str(rng.randint(10**7, 10**10 - 1))
         lines = _spam_lines(rng, host, handle, family)
         expected, kind = (handle, "handle") if family in HANDLE_FAMILIES else (host, "host")
-        data = _jpeg(render(rng, lines, layout, fresh), rng)
-        out.append(Picture(family, layout, data, expected, kind, name))
+        image, overflowing = render_checked(rng, lines, layout, fresh)
+        clipped = any(_holds_part(line, expected) for line in overflowing)
+        data = _jpeg(image, rng)
+        out.append(Picture(family, layout, data, expected, kind, clipped, name))
     plain = [
         lines
         for lines in BENIGN_LINES + (FRESH_BENIGN_LINES if fresh else ())
@@ -330,11 +363,11 @@ def suite(
     for n in range(benign):
         layout = LAYOUTS[n % len(LAYOUTS)]
         image = render(rng, list(plain[n % len(plain)]), layout, fresh)
-        out.append(Picture("benign_text", layout, _jpeg(image, rng), "", "benign", name))
+        out.append(Picture("benign_text", layout, _jpeg(image, rng), "", "benign", suite=name))
     for n in range(photos):
         side = rng.choice(((480, 360), (1024, 768), (256, 256)))
         image = text_pictures.photo(seed * 1000 + n, side)
-        out.append(Picture("photo", "photo", _jpeg(image, rng), "", "photo", name))
+        out.append(Picture("photo", "photo", _jpeg(image, rng), "", "photo", suite=name))
     return out
 
 
@@ -398,11 +431,14 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
     guessed = 0
     verdicts: dict[str, Counter[str]] = defaultdict(Counter)
     misses = []
+    visible: list[bool] = []
     for picture, result in zip(pictures, results, strict=True):
         verdicts[picture.kind][result.verdict] += 1
         if picture.kind in ("host", "handle"):
             hit = _found_by_bastion(result, picture)
             found[picture.family].append(hit)
+            if not picture.clipped:
+                visible.append(hit)
             by_group[picture.group].append(hit)
             if picture.kind == "handle":
                 loose.append(_found_by_bastion(result, picture, loose=True))
@@ -429,6 +465,8 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
         "found": round(sum(spam) / max(1, len(spam)), 4),
         "found_links": _share(found, lambda f: f not in HANDLE_FAMILIES),
         "found_handles": _share(found, lambda f: f in HANDLE_FAMILIES),
+        "found_visible": round(sum(visible) / max(1, len(visible)), 4),
+        "clipped_pictures": len(spam) - len(visible),
         "found_handles_up_to_confusables": round(sum(loose) / max(1, len(loose)), 4),
         "found_handles_read_one_way": round(sum(sure) / max(1, len(sure)), 4),
         "handle_pictures_unsure": round(sum(unsure) / max(1, len(unsure)), 4),
@@ -456,6 +494,7 @@ def _described(picture: Picture, result: Any) -> dict[str, Any]:
     """A miss (or a benign picture not allowed) as the scan saw it, for reading."""
     return {
         "suite": picture.suite,
+        "clipped": picture.clipped,
         "family": picture.family,
         "layout": picture.layout,
         "expected": picture.expected,
@@ -481,6 +520,7 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
     found: dict[str, list[bool]] = defaultdict(list)
     by_group: dict[str, list[bool]] = defaultdict(list)
     loose: list[bool] = []
+    visible: list[bool] = []
     benign_hits = 0
     started, cpu_started = time.perf_counter(), time.process_time()
     for picture in pictures:
@@ -490,6 +530,8 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
         if picture.kind in ("host", "handle"):
             hit = picture.expected.lower() in text
             found[picture.family].append(hit)
+            if not picture.clipped:
+                visible.append(hit)
             by_group[picture.group].append(hit)
             if picture.kind == "handle":
                 loose.append(confusable_key(picture.expected) in confusable_key(text))
@@ -501,6 +543,7 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
         "found": round(sum(spam) / max(1, len(spam)), 4),
         "found_links": _share(found, lambda f: f not in HANDLE_FAMILIES),
         "found_handles": _share(found, lambda f: f in HANDLE_FAMILIES),
+        "found_visible": round(sum(visible) / max(1, len(visible)), 4),
         "found_handles_up_to_confusables": round(sum(loose) / max(1, len(loose)), 4),
         "found_by_family": {f: round(sum(h) / len(h), 3) for f, h in sorted(found.items())},
         "found_by_group": {
@@ -604,6 +647,10 @@ def main(argv: list[str] | None = None) -> int:
         if not ours:
             continue
         print(f"{name} by group: {ours['found_by_group']}")
+        print(
+            f"{name}: found {ours['found_visible']:.2%} of the pictures whose text fits "
+            f"({ours['clipped_pictures']} with text past the edge left out)"
+        )
         print(
             f"{name}: handles found read one way {ours['found_handles_read_one_way']:.2%}, "
             f"handle pictures unsure {ours['handle_pictures_unsure']:.2%}, "
