@@ -581,6 +581,7 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated suites to run (classic,fresh,holdout,holdout97,holdout<SEED>); all",
     )
     parser.add_argument("--out", default="images_ocr", help="result name under bench/results")
+    parser.add_argument("--peer-suites", default="", help="comma-separated suites the peer runs on")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     data = common.data_dir(args.data)
@@ -617,7 +618,8 @@ def main(argv: list[str] | None = None) -> int:
             if not pictures:
                 continue
             result[f"bastion_{name}"] = bastion_run(scanner, pictures)
-            if not args.no_peer:
+            peer_wanted = not args.peer_suites or name in args.peer_suites.split(",")
+            if not args.no_peer and peer_wanted:
                 result[f"peer_rapidocr_substring_{name}"] = peer_run(pictures)
     result["load_after"] = list(os.getloadavg())
     result["bars"] = {}
