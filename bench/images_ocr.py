@@ -21,7 +21,9 @@ reading; ``found_handles_read_one_way`` only by a handle not so flagged,
 same bytes in the same run: RapidOCR called directly with its defaults (angle classifier on)
 and a plain substring search of the expected host or handle in its joined lines. Bars
 (issue 7): >= 95 % found, benign act <= 1 %.
-``python -m bench.images_ocr [--images N] [--benign N] [--photos N] [--home DIR]``
+``python -m bench.images_ocr [--images N] [--benign N] [--photos N] [--home DIR] [--seed N ...]
+[--suites classic,fresh,holdout,holdout97,holdout<N>] [--peer-suites ...] [--out NAME]``
+(``--seed 131`` adds a held-out suite ``holdout131``, the fresh generator on that seed).
 """
 
 from __future__ import annotations
