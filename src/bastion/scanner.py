@@ -22,6 +22,7 @@ from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
 from bastion.extract.ocr_readings import (
     OCR_GUESS,
+    OCR_UNSURE,
     GuessBudget,
     other_hosts,
     read_again,
@@ -32,6 +33,7 @@ from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
     DEFAULT_MAX_TEXT_CHARS,
+    HANDLE_KINDS,
     HOST_KINDS,
     TRUNCATED_RULE,
     WITHHELD_FLAG,
@@ -394,7 +396,9 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
 
     OCR misreads letters with high confidence (``hawalicasino.com`` for ``hawaiicasino.com``), so
     a host read from a picture's text is ``prose_like``: kept only when a feed lists it. Handles
-    are kept as read unless their line's score is under ``SURE_SCORE``. Each OCR line (and each
+    are kept as read; from a line scored under ``SURE_SCORE`` they are flagged ``ocr_unsure``
+    (the policy sends them to review) rather than dropped: a cued id read with doubt is still
+    an id, and losing it would allow a picture a person should see. Each OCR line (and each
     pair of lines read together) is also scanned in its other readings
     (``bastion.extract.ocr_readings``), the guesses among them bounded per picture; the readings
     the decoder reports beside a line (``ImageCode.readings``) yield handles flagged
@@ -431,7 +435,10 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
             for entity in found:
                 entity.origin = origin
                 entity.box = code.box
-                if (
+                if unsure and read and entity.kind in _MESSENGER_KINDS:
+                    if OCR_UNSURE not in entity.flags:  # fail closed: review, not dropped
+                        entity.flags.append(OCR_UNSURE)
+                elif (
                     unsure or (read and entity.kind in HOST_KINDS)
                 ) and PROSE_LIKE not in entity.flags:
                     entity.flags.append(PROSE_LIKE)
@@ -472,6 +479,10 @@ def _across_lines(
         found.append(entity)
     return found
 
+
+_MESSENGER_KINDS: Final = HANDLE_KINDS - {"phone"}
+"""Handles an unsure OCR line still yields, flagged ``ocr_unsure`` (``handle.unsure_reading``
+names these kinds; a phone number read with doubt stays ``prose_like``)."""
 
 _GUESSES: Final = frozenset({OCR_GUESS, MASKED})
 """Flags of hosts that are one guess among many: kept only when listed as they are."""
