@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, cast
-
-import re2
 
 from bastion.extract._anchors import first_class
+from bastion.normalize.hs_sets import compiled_set
 from bastion.normalize.re2syntax import to_re2 as to_re2
 from bastion.normalize.unmask import GATE_MEMORY as GATE_MEMORY
 
@@ -146,13 +144,8 @@ def _char_search(patterns: Sequence[str]) -> Callable[[str], object]:
 
 
 def _compiled_set(patterns: Sequence[str]) -> Callable[[bytes], list[int]]:
-    options = re2.Options()
-    options.max_mem = GATE_MEMORY
-    compiled: Any = re2.Set.SearchSet(options)
-    for pattern in patterns:
-        compiled.Add(to_re2(pattern).encode())
-    compiled.Compile()
-    return cast("Callable[[bytes], list[int]]", compiled._set.Match)
+    """The set's match function: Hyperscan where it runs, else RE2 (``hs_sets``)."""
+    return compiled_set([to_re2(pattern) for pattern in patterns], GATE_MEMORY)
 
 
 def _joined(
