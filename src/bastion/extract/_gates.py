@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from bastion.extract._anchors import first_class
-from bastion.normalize.hs_sets import compiled_set
+from bastion.normalize.hs_sets import compiled_set, engine
 from bastion.normalize.re2syntax import to_re2 as to_re2
 from bastion.normalize.unmask import GATE_MEMORY as GATE_MEMORY
 
@@ -41,13 +41,16 @@ class Gate:
     message then builds hundreds of states (hundreds of microseconds), and the warm DFA grows
     past the CPU caches. Apart, each set stays small. ``matcher`` and ``hits`` answer for all
     sets together, by index into ``patterns``; ``bench.gate_sets`` finds the patterns to set
-    apart.
+    apart. On Hyperscan (``bastion.normalize.hs_sets``) no state is built per text, and
+    ``apart`` is ignored: all patterns share one database.
     """
 
     __slots__ = ("_exact", "_match", "_sets", "groups", "sources")
 
     def __init__(self, patterns: Sequence[str], apart: Sequence[Sequence[str]] = ()) -> None:
         self.sources = tuple(patterns)
+        if engine() == "hyperscan":
+            apart = ()  # no DFA states to multiply: one database, one scan
         self._exact: tuple[list[re.Pattern[str]], re.Pattern[str]] | None = None
         groups: list[list[int]] = [[] for _ in range(len(apart) + 1)]
         for index, pattern in enumerate(self.sources):

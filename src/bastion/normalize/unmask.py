@@ -34,7 +34,7 @@ from bastion.normalize import (
     rules,
     split_fields,
 )
-from bastion.normalize.hs_sets import compiled_set
+from bastion.normalize.hs_sets import compiled_set, engine
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Unmasked, UnmaskStep, Work
 from bastion.normalize.tables import (
@@ -149,6 +149,8 @@ class _Gate:
 
     def __init__(self, gates: list[tuple[str, int]], apart: tuple[tuple[str, ...], ...] = ()):
         self.gates = tuple(gates)
+        if engine() == "hyperscan":
+            apart = ()  # one database: Hyperscan builds no states per text
         groups: list[list[tuple[str, int]]] = [[] for _ in range(len(apart) + 1)]
         for pattern, bits in gates:
             group = next((k for k, g in enumerate(apart, 1) if pattern in g), 0)
