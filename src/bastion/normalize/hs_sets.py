@@ -22,11 +22,13 @@ written where that fails). ``BASTION_GATES=re2``, or a machine where ``hyperscan
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -227,8 +229,33 @@ def _key(hs: Any, patterns: Sequence[str]) -> str:
 
 def _load_or_build(hs: Any, patterns: Sequence[str]) -> tuple[_Plan, Any]:
     """The plan and database for ``patterns``: from the disk cache, else compiled (and
-    stored). A cache file that does not load (another Hyperscan, another CPU) is rebuilt."""
+    stored). A cache file that does not load (another Hyperscan, another CPU) is rebuilt. The
+    build holds a lock on the cache file, so parallel processes (test workers) compile a
+    database once and the others wait for it."""
     path = _cache_dir() / f"{_key(hs, patterns)}.hs"
+    loaded = _load(hs, path)
+    if loaded is not None:
+        return loaded
+    with _locked(path):
+        loaded = _load(hs, path)
+        if loaded is not None:
+            return loaded
+        plan = _plan(hs, patterns)
+        database = None
+        if plan.expressions:
+            database = hs.Database()
+            database.compile(
+                expressions=[e.encode() for e in plan.expressions],
+                ids=list(range(len(plan.expressions))),
+                elements=len(plan.expressions),
+                flags=list(plan.flags),
+            )
+            database.scratch = hs.Scratch(database)
+        _store(path, plan, None if database is None else hs.dumpb(database))
+    return plan, database
+
+
+def _load(hs: Any, path: Path) -> tuple[_Plan, Any] | None:
     try:
         head, _, blob = path.read_bytes().partition(b"\n")
         fields = json.loads(head)
@@ -236,21 +263,26 @@ def _load_or_build(hs: Any, patterns: Sequence[str]) -> tuple[_Plan, Any]:
         database = hs.loadb(blob, hs.HS_MODE_BLOCK) if plan.expressions else None
         if database is not None:
             database.scratch = hs.Scratch(database)
-        return plan, database
     except (OSError, ValueError, KeyError, TypeError, hs.error):
-        pass
-    plan = _plan(hs, patterns)
-    database = None
-    if plan.expressions:
-        database = hs.Database()
-        database.compile(
-            expressions=[e.encode() for e in plan.expressions],
-            ids=list(range(len(plan.expressions))),
-            elements=len(plan.expressions),
-            flags=list(plan.flags),
-        )
-    _store(path, plan, None if database is None else hs.dumpb(database))
+        return None
     return plan, database
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock beside ``path`` while held; none where the directory is not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.with_suffix(".lock").open("a")
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _store(path: Path, plan: _Plan, blob: bytes | None) -> None:
