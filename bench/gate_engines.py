@@ -8,7 +8,9 @@ both alike):
   other; the unmasker's gates on the disguised messages of ``bench.adversarial``), CPU us per
   message over the first pass (``new``: every text new to the process) and the best of three
   warm passes;
-* ``scan``: ``bench.scan_split`` (``Scanner.scan`` and its stages, new then warm).
+* ``scan``: ``Scanner.scan`` on ``--messages`` clean messages and a quarter as many disguised
+  ones, new (the first pass in the process) then the best of ``--repeats`` warm passes;
+  ``--split`` runs ``bench.scan_split`` instead (every stage, the whole disguised suite).
 
 The figures per engine are the medians over ``--rounds``. Hyperscan databases come from the
 disk cache (``hs_sets``); a first run compiles them (minutes of CPU), so run once before timing.
@@ -35,7 +37,7 @@ from bench import common
 ENGINES = ("re2", "hyperscan")
 
 
-def _cpu_us(match: Callable[[str], object], texts: Sequence[str]) -> float:
+def _cpu_us(match: Callable[[Any], object], texts: Sequence[Any]) -> float:
     started = time.process_time()
     for text in texts:
         match(text)
@@ -67,6 +69,28 @@ def gate_costs(data: Path, messages: int) -> dict[str, Any]:
     return out
 
 
+def scan_costs(data: Path, home: Path, messages: int, repeats: int) -> dict[str, Any]:
+    """New and warm CPU us per ``Scanner.scan`` of clean and disguised messages."""
+    from bastion.model import Item
+    from bastion.normalize import hs_sets
+    from bench import adversarial, throughput
+
+    scanner = common.load_scanner(home)
+    importlib.import_module("bastion.extract.precheck").warm()  # built, not timed
+    importlib.import_module("bastion.normalize.unmask")._compiled()
+    clean = throughput.clean_messages(data, messages)
+    disguised = [c.text for c in adversarial.build_suite(data) if len(c.text) < 2_000]
+    disguised = disguised[:: max(1, len(disguised) * 4 // max(1, messages))]
+    out: dict[str, Any] = {"engine": hs_sets.engine()}
+    for name, texts in (("clean", clean), ("disguised", disguised)):
+        items = [Item(id=str(i), text=t, surface="chat") for i, t in enumerate(texts)]
+        new = _cpu_us(scanner.scan, items)
+        warm = min(_cpu_us(scanner.scan, items) for _ in range(repeats))
+        out[f"{name}_new_us"] = new
+        out[name] = {"messages": len(items), "scan": warm}
+    return out
+
+
 def _child(engine: str, args: list[str]) -> dict[str, Any]:
     env = {**os.environ, "BASTION_GATES": engine}
     run = subprocess.run(
@@ -92,11 +116,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=3, help="warm passes in bench.scan_split")
     parser.add_argument("--out", default="gate_engines")
+    parser.add_argument("--split", action="store_true", help="bench.scan_split for the scans")
     parser.add_argument("--child-gates", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-scan", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     data = common.data_dir(args.data)
     if args.child_gates:
         print(json.dumps(gate_costs(data, args.messages)))
+        return 0
+    if args.child_scan is not None:
+        print(json.dumps(scan_costs(data, args.child_scan, args.messages, args.repeats)))
         return 0
     home = common.scanner_home(args.home, data)
     common_args = ["--data", str(data), "--messages", str(args.messages)]
@@ -107,7 +136,11 @@ def main(argv: list[str] | None = None) -> int:
             gates = _child(engine, ["-m", "bench.gate_engines", "--child-gates", *common_args])
             assert gates["engine"] == engine, gates
             runs[engine]["gates"].append(gates)
-            scan = _child(engine, [*split_args, *common_args])
+            if args.split:
+                scan = _child(engine, [*split_args, *common_args])
+            else:
+                scan_args = ["--child-scan", str(home), "--repeats", str(args.repeats)]
+                scan = _child(engine, ["-m", "bench.gate_engines", *scan_args, *common_args])
             runs[engine]["scan"].append(scan)
     result: dict[str, Any] = {"rounds": args.rounds, "messages": args.messages}
     rows = []
