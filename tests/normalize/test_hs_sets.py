@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 import pytest
 import re2
@@ -112,3 +113,20 @@ def test_re2_stands_in_when_hyperscan_does_not_import() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_threads_scan_at_once(hs_set: hs_sets.Match) -> None:
+    """Each thread scans with scratch space of its own (the API scans in worker threads)."""
+    data = ("a b " * 20_000 + "end").encode()
+    expected = sorted(_re2(_PATTERNS)(data))
+    results: list[list[int]] = []
+
+    def run() -> None:
+        results.extend(sorted(hs_set(data)) for _ in range(30))
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [expected] * 120

@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -110,6 +111,9 @@ class _HsSet:
         self._re2_all: Match | None = None
         exact_of = tuple(-1 if owner in confirmed else owner for owner in owners)
         scan = database.scan if database is not None else None
+        local = threading.local()
+        """Scratch space per thread: one shared by two threads scanning at once fails
+        (``ScratchInUseError``), and the API scans in worker threads."""
 
         def collect(index: int, _start: int, _end: int, _flags: int, hits: list[int]) -> None:
             hits.append(index)
@@ -123,7 +127,11 @@ class _HsSet:
                 return self._re2(data)
             found: list[int] = []
             if scan is not None:
-                scan(data, match_event_handler=collect, context=found)
+                try:
+                    scratch = local.scratch
+                except AttributeError:
+                    scratch = local.scratch = hs.Scratch(database)
+                scan(data, match_event_handler=collect, context=found, scratch=scratch)
             if not found and not always:
                 return found
             hits: list[int] = []
