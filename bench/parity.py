@@ -3,12 +3,13 @@
 A performance change must leave every verdict, entity, violation and signal as it was. This
 writes one JSON line per message (``suite``, ``n``, the text's ``ScanResult.to_dict()``) for the
 adversarial suite and its negatives (``bench.adversarial``), the peers' test vectors, the
-red-team suites and their benign controls (``bench.redteam`` to ``bench.redteam6``), the
+red-team suites and their benign controls (``bench.redteam`` to ``bench.redteam7``), the
 obfuscation suite (``bench.obfuscation_suite``), the clean messages of the throughput mix
 (``bench.throughput.clean_messages``) and a slice of the mix, then, given ``--against`` an
 earlier dump, prints the lines that differ and exits 1 if any do.
 
-``python -m bench.parity --home /tmp/benchhome --out /tmp/after.jsonl [--against before.jsonl]``
+``python -m bench.parity --home /tmp/benchhome --out /tmp/after.jsonl [--against before.jsonl]
+[--only adversarial,redteam7]``
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bench import (
     redteam4,
     redteam5,
     redteam6,
+    redteam7,
     throughput,
 )
 from bench.peers import load_vectors
@@ -71,10 +73,16 @@ def suites(data: Path, home: Path) -> Iterator[tuple[str, str, str]]:
         yield "redteam5", rt5.surface, rt5.text
     for rt6 in redteam6.build(data):
         yield "redteam6", rt6.surface, rt6.text
+    for rt7 in redteam7.build(data):
+        yield "redteam7", rt7.surface, rt7.text
 
 
-def dump(scanner: Any, data: Path, home: Path) -> Iterator[dict[str, Any]]:
+def dump(
+    scanner: Any, data: Path, home: Path, only: frozenset[str] | None = None
+) -> Iterator[dict[str, Any]]:
     for n, (suite, surface, text) in enumerate(suites(data, home)):
+        if only is not None and suite not in only:
+            continue
         result = scanner.scan(Item(id=str(n), text=text, surface=surface))
         yield {"suite": suite, "n": n, "result": result.to_dict()}
 
@@ -85,11 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", type=Path, default=None, help="BASTION_HOME to scan with")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--against", type=Path, default=None, help="an earlier dump to diff")
+    parser.add_argument("--only", default=None, help="comma-separated suites (default: all)")
     args = parser.parse_args(argv)
+    only = None if args.only is None else frozenset(args.only.split(","))
     data = common.data_dir(args.data)
     home = common.scanner_home(args.home, data)
     scanner = common.load_scanner(home)
-    rows = list(dump(scanner, data, home))
+    rows = list(dump(scanner, data, home, only))
     with args.out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")

@@ -3,18 +3,17 @@
 Python's ``re`` tries every alternative at every position, so a union of cue words costs
 microseconds per message; RE2 scans once. RE2 lacks look-around, so patterns written for
 ``re`` are rewritten into supersets (:func:`to_re2`); each gate keeps an exact ``re`` twin for
-texts too long for a bounded DFA budget.
+texts too long for a bounded DFA budget. The sets run on Hyperscan where it imports
+(:mod:`bastion.normalize.hs_sets`: the same answers, no states built per new text).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, cast
-
-import re2
 
 from bastion.extract._anchors import first_class
+from bastion.normalize.hs_sets import compiled_set, engine
 from bastion.normalize.re2syntax import to_re2 as to_re2
 from bastion.normalize.unmask import GATE_MEMORY as GATE_MEMORY
 
@@ -43,13 +42,16 @@ class Gate:
     message then builds hundreds of states (hundreds of microseconds), and the warm DFA grows
     past the CPU caches. Apart, each set stays small. ``matcher`` and ``hits`` answer for all
     sets together, by index into ``patterns``; ``bench.gate_sets`` finds the patterns to set
-    apart.
+    apart. On Hyperscan (``bastion.normalize.hs_sets``) no state is built per text, and
+    ``apart`` is ignored: all patterns share one database.
     """
 
     __slots__ = ("_exact", "_match", "_sets", "groups", "sources")
 
     def __init__(self, patterns: Sequence[str], apart: Sequence[Sequence[str]] = ()) -> None:
         self.sources = tuple(patterns)
+        if engine() == "hyperscan":
+            apart = ()  # no DFA states to multiply: one database, one scan
         self._exact: tuple[list[re.Pattern[str]], re.Pattern[str]] | None = None
         groups: list[list[int]] = [[] for _ in range(len(apart) + 1)]
         for index, pattern in enumerate(self.sources):
@@ -146,13 +148,8 @@ def _char_search(patterns: Sequence[str]) -> Callable[[str], object]:
 
 
 def _compiled_set(patterns: Sequence[str]) -> Callable[[bytes], list[int]]:
-    options = re2.Options()
-    options.max_mem = GATE_MEMORY
-    compiled: Any = re2.Set.SearchSet(options)
-    for pattern in patterns:
-        compiled.Add(to_re2(pattern).encode())
-    compiled.Compile()
-    return cast("Callable[[bytes], list[int]]", compiled._set.Match)
+    """The set's match function: Hyperscan where it runs, else RE2 (``hs_sets``)."""
+    return compiled_set([to_re2(pattern) for pattern in patterns], GATE_MEMORY)
 
 
 def _joined(

@@ -12,9 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final, cast
-
-import re2
+from typing import Final
 
 from bastion.normalize import (
     as_in,
@@ -38,6 +36,7 @@ from bastion.normalize import (
     rules,
     split_fields,
 )
+from bastion.normalize.hs_sets import compiled_set, engine
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Unmasked, UnmaskStep, Work
 from bastion.normalize.tables import (
@@ -155,6 +154,8 @@ class _Gate:
 
     def __init__(self, gates: list[tuple[str, int]], apart: tuple[tuple[str, ...], ...] = ()):
         self.gates = tuple(gates)
+        if engine() == "hyperscan":
+            apart = ()  # one database: Hyperscan builds no states per text
         groups: list[list[tuple[str, int]]] = [[] for _ in range(len(apart) + 1)]
         for pattern, bits in gates:
             group = next((k for k, g in enumerate(apart, 1) if pattern in g), 0)
@@ -174,13 +175,8 @@ class _Gate:
 
 def _set_of(gates: list[tuple[str, int]]) -> tuple[Callable[[bytes], list[int]], list[int]]:
     """One RE2 set's match function over ``gates``' patterns, and their bits by index."""
-    options = re2.Options()
-    options.max_mem = GATE_MEMORY
-    compiled: Any = re2.Set.SearchSet(options)
-    for pattern, _ in gates:
-        compiled.Add(pattern.encode())
-    compiled.Compile()
-    return cast("Callable[[bytes], list[int]]", compiled._set.Match), [bits for _, bits in gates]
+    match = compiled_set([pattern for pattern, _ in gates], GATE_MEMORY)
+    return match, [bits for _, bits in gates]
 
 
 @dataclass(frozen=True, slots=True)
