@@ -1,6 +1,6 @@
 """The gates on RE2 sets against Hyperscan, each in fresh processes, alternated, in CPU time.
 
-``bastion.normalize.hs_sets`` builds the gates on Hyperscan unless ``BASTION_GATES=re2``. Each
+``bastion.normalize.hs_sets`` builds the gates on Hyperscan when ``BASTION_GATES=hyperscan``. Each
 round runs two child processes per engine, RE2 first then Hyperscan (so machine load falls on
 both alike):
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 
 import pytest
 import re2
@@ -35,10 +36,26 @@ def _re2(patterns: tuple[str, ...]) -> hs_sets.Match:
 
 
 @pytest.fixture(scope="module")
-def hs_set() -> hs_sets.Match:
-    if hs_sets.hyperscan() is None:
-        pytest.skip("hyperscan does not run here")
-    return hs_sets.compiled_set(_PATTERNS, _MEMORY)
+def hs_set() -> Iterator[hs_sets.Match]:
+    """A Hyperscan set of the tricky patterns (the engine is opt-in: asked for here)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(hs_sets.ENGINE_ENV, "hyperscan")
+        hs_sets.hyperscan.cache_clear()
+        try:
+            if hs_sets.hyperscan() is None:
+                pytest.skip("hyperscan does not import here")
+            yield hs_sets.compiled_set(_PATTERNS, _MEMORY)
+        finally:
+            patch.undo()
+            hs_sets.hyperscan.cache_clear()
+
+
+def test_re2_is_the_default_engine() -> None:
+    code = "from bastion.normalize import hs_sets\nprint(hs_sets.engine())\n"
+    env = {"PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "re2"
 
 
 @settings(max_examples=400, deadline=None)
@@ -111,7 +128,8 @@ def test_re2_stands_in_when_hyperscan_does_not_import() -> None:
         "assert hs_sets.engine() == 're2'\n"
         "assert sorted(hs_sets.compiled_set(['a', 'b$'], 1 << 20)(b'ab')) == [0, 1]\n"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {hs_sets.ENGINE_ENV: "hyperscan", "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
 
 
