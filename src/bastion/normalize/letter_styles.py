@@ -1,0 +1,307 @@
+"""Letters drawn in a "fancy text" style, read as the Latin letters they draw, where it is safe.
+
+``₱ØⱤ₦ØĐØ₥Ø ĐØ₮ ₵Ø₥``, ``ДБЯИ።СФМ``, ``ᗷᑕᗰ88.com``, ``卂乃88点com``, ``|3e7|-|ub.com``,
+``moc.ɘlqmɒxɘ (mirror writing)``. The alphabets are in :mod:`bastion.normalize.letter_style_tables`.
+A style is read only where it cannot be ordinary text:
+
+- currency signs: in a word of two of them or beside Latin letters (``₦500``, ``€12.50`` stay);
+- faux Cyrillic and syllabics: in a word mixed with ASCII letters or digits (real Russian and
+  Inuktitut never mix), or a word only of them that stands beside a dot, a TLD or a messenger
+  cue on a line holding no other word of that script (``Привет.рф``, a Russian sentence stay);
+- CJK shapes (``工口山几``: ordinary Chinese words): in a word glued to ASCII letters or digits
+  and to no other Chinese character, beside a dot or after a messenger cue (a word only of them
+  is read by the second reading, kept only when listed); ``ㄩ``, which generators read as ``u``
+  or ``v``, is withheld;
+- ASCII art: in a word holding ASCII letters beside a dot (``|3`` alone is an emoticon);
+- mirror writing: only when the message says so (``mirror``, ``镜像``) or the word starts with a
+  TLD backwards (``moc.``) and reads as a host once reversed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Final
+
+from bastion.normalize.cues import CUES, ID_WORD, SEP_CHARS
+from bastion.normalize.letter_style_tables import (
+    AMBIGUOUS,
+    ASCII_ART,
+    CJK_SHAPES,
+    MIRRORED,
+    STYLES,
+)
+from bastion.normalize.result import Group, Work
+from bastion.normalize.tables import DOT_CHARS, tables
+from bastion.suffixes import has_known_suffix, is_tld
+
+WITHHELD: Final = "withheld"
+_CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}}$")
+_NOT_DOTS: Final = frozenset("，、：；！？…「」『』《》〈〉（）【】〔〕［］｛｝・·")
+_ASCII_DOTS: Final = "."
+
+
+def _dotish(ch: str) -> bool:
+    """A character written for a dot: ``.``, the dot stand-ins, a full stop of another script
+    (``። ᠃ ᙮ ៕``: punctuation outside ASCII and the Chinese marks)."""
+    if ch == "." or ch in DOT_CHARS:
+        return True
+    return not ch.isascii() and ch not in _NOT_DOTS and unicodedata.category(ch) == "Po"
+
+
+_DOT_WORD_AFTER: Final = re.compile(r"[ \t]{1,2}(?i:dot)[ \t]{1,2}\w")
+_DOT_WORD_BEFORE: Final = re.compile(r"\w[ \t]{1,2}(?i:dot)[ \t]{1,2}$")
+
+
+def _beside_dot(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` has a dot (or ``dot``) with a word on its other side."""
+    after = folded[end : end + 3].lstrip(" \t")
+    if len(after) >= 2 and _dotish(after[0]) and (after[1].isalnum() or _dotish(after[1])):
+        return True
+    before = folded[max(0, start - 3) : start].rstrip(" \t")
+    if len(before) >= 2 and _dotish(before[-1]) and before[-2].isalnum():
+        return True
+    return bool(
+        _DOT_WORD_AFTER.match(folded, end)
+        or _DOT_WORD_BEFORE.search(folded[max(0, start - 8) : start])
+    )
+
+
+def _cued(text: str, start: int) -> bool:
+    return _CUE_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+@cache
+def _compiled() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], str, dict[str, str]]:
+    """The word pattern, each character's (style, letter), the class of style characters and
+    the one-to-one fold of every style character (for reading context)."""
+    owner: dict[str, tuple[str, str]] = {}
+    for style in STYLES:
+        for glyph, letter in style.table.items():
+            owner.setdefault(glyph, (style.name, letter))
+    homoglyph = "".join(chr(cp) for cp in tables().homoglyph)
+    singles = sorted({g for g in owner if len(g) == 1} | set(homoglyph))
+    multi = sorted((g for g in owner if len(g) > 1), key=len, reverse=True)
+    klass = re.escape("".join(singles))
+    word = re.compile(
+        "(?:" + "".join(f"{re.escape(m)}|" for m in multi) + rf"[A-Za-z0-9_\-{klass}])+"
+    )
+    flat = {g: letter for g, (_, letter) in owner.items() if len(g) == 1}
+    style_class = re.escape("".join(g for g in owner if len(g) == 1))
+    return word, owner, style_class, flat
+
+
+def style_chars() -> str:
+    """A regex class body of every character a style in :data:`STYLES` draws with (the gate)."""
+    return re.escape("".join(sorted({g for s in STYLES for g in s.table if len(g) == 1})))
+
+
+_SCRIPT_RANGES: Final = {"faux_cyrillic": (0x0400, 0x052F), "syllabics": (0x1400, 0x167F)}
+
+
+def _prose_in(line: str, style: str) -> bool:
+    """More than two words of the style's script on the line: text in that script."""
+    lo, hi = _SCRIPT_RANGES[style]
+    words = re.findall(r"\w{2,}", line)
+    return sum(1 for w in words if any(lo <= ord(c) <= hi for c in w)) > 2
+
+
+def styled_words_pass(work: Work) -> None:
+    """Read words drawn in currency signs, faux Cyrillic or syllabics (see the module)."""
+    text = work.text
+    word_re, owner, _, flat = _compiled()
+    homoglyph = tables().homoglyph
+    folded_all = "".join(flat.get(c, c) for c in text)
+    groups: list[Group] = []
+    for m in word_re.finditer(text):
+        token = m[0]
+        counts: dict[str, int] = {}
+        out: list[str] = []
+        i = 0
+        ok = True
+        while i < len(token):
+            two = token[i : i + 2]
+            if two in owner:
+                style, letter = owner[two]
+                counts[style] = counts.get(style, 0) + 1
+                out.append(letter)
+                i += 2
+                continue
+            ch = token[i]
+            if ch.isascii():
+                out.append(ch)
+            elif ch in owner:
+                style, letter = owner[ch]
+                counts[style] = counts.get(style, 0) + 1
+                out.append(letter)
+            elif ord(ch) in homoglyph:
+                out.append(homoglyph[ord(ch)])
+            else:
+                ok = False
+                break
+            i += 1
+        if not ok or not counts:
+            continue
+        style = max(counts, key=lambda s: counts[s])
+        n = sum(1 for c in token if not c.isascii())
+        start, end = m.span()
+        mixed = any(c.isascii() and c.isalnum() for c in token)
+        letters = any(c.isascii() and c.isalpha() for c in token)
+        if style == "currency":
+            if n < 2 and not letters:
+                continue  # a price: ``₦500``
+        elif not mixed:
+            if n < 2 or not (_beside_dot(folded_all, start, end) or _cued(text, start)):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if _prose_in(text[line_start : len(text) if line_end < 0 else line_end], style):
+                continue
+        new = "".join(out)
+        if new != token:
+            groups.append(("homoglyph", start, end, [(start, end, new)]))
+    work.apply(groups)
+
+
+# --- CJK shapes ---------------------------------------------------------------------------------
+
+_SHAPES: Final = "".join(CJK_SHAPES)
+_DOT_HAN: Final = "点點奌㸃。．丶"
+_CJK_WORD: Final = re.compile(rf"[A-Za-z0-9_\-{_SHAPES}{_DOT_HAN}.]+")
+_HAN: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf]")
+CJK_GATE: Final = rf"[A-Za-z0-9_\-][{_SHAPES}]|[{_SHAPES}][A-Za-z0-9_\-]"
+CJK_READ_GATE: Final = rf"[{_SHAPES}][{_DOT_HAN}.]|[{_DOT_HAN}.][{_SHAPES}]"
+
+
+def _reads_as_host(folded: str) -> bool:
+    """``folded`` (a word, its dots as written) holds a name, a dot and a known suffix."""
+    host = re.sub(f"[{_DOT_HAN}]", ".", folded).strip(".-_").lower()
+    return "." in host and has_known_suffix(host) and all(host.split("."))
+
+
+def cjk_shapes_pass(work: Work) -> None:
+    """Read CJK shapes glued to ASCII letters or digits in a host or after a cue (``卂乃88点com``,
+    ``LINE ID：从工从工1234``); a word glued to other Chinese characters is Chinese."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _CJK_WORD.finditer(text):
+        token = m[0]
+        start, end = m.span()
+        shapes = [i for i, c in enumerate(token) if c in CJK_SHAPES]
+        if not shapes or not any(c.isascii() and c.isalnum() for c in token):
+            continue
+        if (start and _HAN.match(text[start - 1]) and text[start - 1] != "丨") or (
+            end < len(text) and _HAN.match(text[end]) and text[end] != "丨"
+        ):
+            continue  # glued to a Chinese word
+        folded = "".join(CJK_SHAPES.get(c, c) for c in token)
+        if not (_reads_as_host(folded) or _cued(text, start)):
+            continue
+        unsure = any(token[i] in AMBIGUOUS for i in shapes)
+        edits = [(start + i, start + i + 1, CJK_SHAPES[token[i]]) for i in shapes]
+        groups.append(("homoglyph", start, end, edits))
+        if unsure:
+            groups.append((WITHHELD, start, end, []))
+    work.apply(groups)
+
+
+def cjk_readings(text: str) -> list[tuple[int, int, str]]:
+    """Each line holding CJK shapes beside a dot, with every shape not glued to another Chinese
+    character read as its letter (both readings of an ambiguous one): windows and texts of a
+    second reading, whose hosts count only when listed (``从工从工点乙乂丫``)."""
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(rf"[^\n]*[{_SHAPES}][^\n]*", text):
+        line = m[0]
+        if not any(c in _DOT_HAN or c == "." for c in line):
+            continue
+        chars = list(line)
+        for w in _CJK_WORD.finditer(line):
+            a, b = w.span()
+            if (a and _HAN.match(line[a - 1]) and line[a - 1] != "丨") or (
+                b < len(line) and _HAN.match(line[b]) and line[b] != "丨"
+            ):
+                continue
+            for i in range(a, b):
+                chars[i] = CJK_SHAPES.get(line[i], line[i])
+        read = "".join(chars)
+        if read == line:
+            continue
+        out.append((m.start(), m.end(), read))
+        for glyph, letters in AMBIGUOUS.items():
+            for letter in letters[1:]:
+                alt = "".join(letter if c == glyph and r != c else r for c, r in zip(line, read))
+                if alt != read:
+                    out.append((m.start(), m.end(), alt))
+    return out
+
+
+# --- ASCII art ----------------------------------------------------------------------------------
+
+_ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=len, reverse=True))
+_ART_WORD: Final = re.compile(rf"(?:{_ART}|[A-Za-z0-9])+")
+ART_GATE: Final = r"[A-Za-z0-9](?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])|(?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])[A-Za-z0-9]"
+
+
+def ascii_art_pass(work: Work) -> None:
+    """Read letters drawn with ASCII symbols in a word holding ASCII letters beside a dot."""
+    text = work.text
+    groups: list[Group] = []
+    for m in _ART_WORD.finditer(text):
+        token = m[0]
+        letters = sum(c.isalpha() for c in token if c.isascii())
+        if letters < 2 or token.isalnum():
+            continue
+        start, end = m.span()
+        if not _beside_dot(text, start, end):
+            continue
+        new = re.sub(_ART, lambda a: ASCII_ART[a[0]], token)
+        groups.append(("homoglyph", start, end, [(start, end, new)]))
+    work.apply(groups)
+
+
+# --- mirror writing -----------------------------------------------------------------------------
+
+MIRROR_CUE: Final = r"(?i:mirror)|镜像|镜子|照镜|鏡像|鏡子|反写|反寫"
+_MIRROR_CUE: Final = re.compile(MIRROR_CUE)
+_MIRROR_CLASS: Final = re.escape("".join(MIRRORED))
+_MIRROR_WORD: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_DOT_HAN}]{{3,}}")
+_GLYPHS_ONLY: Final = frozenset(MIRRORED) - set("bdpq")
+MIRROR_GATE: Final = f"[{''.join(sorted(_GLYPHS_ONLY))}]"
+
+
+def mirror_pass(work: Work) -> None:
+    """Reverse a word in mirror writing and read its flipped glyphs (``b``/``d`` and ``p``/``q``
+    trade places) when the message says it is mirrored, or when it starts with a TLD backwards
+    and reads as a host reversed."""
+    text = work.text
+    told = _MIRROR_CUE.search(text) is not None
+    groups: list[Group] = []
+    for m in _MIRROR_WORD.finditer(text):
+        token = m[0]
+        if not any(c in _GLYPHS_ONLY for c in token):
+            continue
+        new = "".join(MIRRORED.get(c, c) for c in reversed(token))
+        if not new.isascii():
+            continue
+        start, end = m.span()
+        if told and (_cued(text, start) or _reads_as_host(new)):
+            groups.append(("instruction", start, end, [(start, end, new)]))
+        elif not told and _reads_as_host(new):
+            tld = re.split(f"[.{_DOT_HAN}]", new)[-1].lower()
+            if is_tld(tld) and len(tld) >= 3:
+                groups.append(("instruction", start, end, [(start, end, new)]))
+    work.apply(groups)
+
+
+def precheck_clauses() -> tuple[str, ...]:
+    """Clauses of :func:`bastion.extract.precheck.has_candidates` for the passes and the
+    reader here (syntax ``re`` and RE2 both read)."""
+    return (f"[{style_chars()}]", CJK_GATE, CJK_READ_GATE, MIRROR_GATE, ART_GATE)
+
+
+def hint_chars() -> str:
+    """Every non-ASCII character some match of :func:`precheck_clauses` holds (at least one per
+    match), for the pre-check's hint class."""
+    chars = {g for s in STYLES for g in s.table if len(g) == 1}
+    return "".join(sorted(chars | set(_SHAPES) | set(_DOT_HAN) | _GLYPHS_ONLY))
