@@ -19,14 +19,15 @@ CURRENCY: Final = {
     "₳": "a", "฿": "b", "₿": "b", "₵": "c", "¢": "c", "₡": "c", "Đ": "d", "đ": "d", "₫": "d",
     "Ɇ": "e", "ɇ": "e", "€": "e", "₠": "e", "₣": "f", "₲": "g", "₢": "g", "Ⱨ": "h", "ⱨ": "h",
     "ł": "i", "Ł": "i", "₭": "k", "Ⱡ": "l", "ⱡ": "l", "£": "l", "₤": "l", "₥": "m", "₦": "n",
-    "Ø": "o", "ø": "o", "₱": "p", "₽": "p", "Ɽ": "r", "ɽ": "r", "₹": "r", "₴": "s", "₮": "t",
-    "₸": "t", "Ʉ": "u", "ʉ": "u", "₩": "w", "Ӿ": "x", "ӿ": "x", "Ɏ": "y", "ɏ": "y", "¥": "y",
+    "Ø": "o", "ø": "o", "₱": "p", "₽": "p", "Ɽ": "r", "ɽ": "r", "₹": "r", "₴": "s", "$": "s",
+    "₮": "t", "₸": "t", "Ʉ": "u", "ʉ": "u", "₩": "w", "Ӿ": "x", "ӿ": "x", "Ɏ": "y", "ɏ": "y", "¥": "y",
     "Ⱬ": "z", "ⱬ": "z",
 }  # fmt: skip
 """Currency signs and barred letters as Latin (``₳฿₵ĐɆ₣₲ⱧłJ₭Ⱡ₥₦Ø₱QⱤ₴₮ɄV₩ӾɎⱫ`` and the
 generators' variants ``₿ ¢ ₫ € £ ₽ ₹ ₸ ¥``). ``ł`` is an ``i`` here, an ``l`` in Polish: the
-style decides (a currency-styled word reads it as the generators draw it). ``$`` stays out:
-``US$5``, ``$$$``."""
+style decides (a word holding a currency sign reads it as the generators draw it, a word of
+barred letters only as the stroke letter ``l``). ``$`` is an ``s`` only in a word of two such
+signs or beside letters (``$264`` is a price)."""
 
 FAUX_CYRILLIC: Final = {
     "Д": "a", "д": "a", "Б": "b", "б": "b", "Ъ": "b", "ъ": "b", "Ь": "b", "ь": "b",
@@ -54,15 +55,17 @@ SYLLABICS: Final = {
 ``ᗩᗷᑢᕲᘿᖴᘜᕼᓰᒚᖽᐸᒪᘻᘉᓍᕵᕴᖇSᖶᑘᐺᘺ᙭ᖻᗱ``); ``ᖽᐸ`` is one ``k``."""
 
 CJK_SHAPES: Final = {
-    "卂": "a", "丹": "a", "乃": "b", "匚": "c", "刀": "d", "乇": "e", "巳": "e", "下": "f",
-    "千": "f", "厶": "g", "ム": "g", "卄": "h", "廾": "h", "工": "i", "丁": "j", "フ": "j",
+    "卂": "a", "丹": "a", "乃": "b", "匚": "c", "刀": "d", "乇": "e", "巳": "e",
+    "下": "f",
+    "千": "f", "厶": "g", "ム": "g", "卄": "h", "廾": "h", "工": "i", "丁": "j", "フ": "j", "ﾌ": "j",
     "亅": "j", "长": "k", "乚": "l", "ㄥ": "l", "从": "m", "爪": "m", "几": "n", "口": "o",
     "ㄖ": "o", "尸": "p", "卩": "p", "㔿": "q", "尺": "r", "丂": "s", "丅": "t", "ㄒ": "t",
     "凵": "u", "ㄩ": "u", "山": "w", "乂": "x", "ㄨ": "x", "丫": "y", "ㄚ": "y", "乙": "z",
+    "丨": "i",
 }  # fmt: skip
-"""Chinese characters (and Bopomofo, kana) shaped like Latin capitals (``卂乃匚刀乇下厶卄工丁长
-乚从几口尸㔿尺丂丅凵ㄩ山乂丫乙`` and ``卂乃匚ᗪ乇千Ꮆ卄丨ﾌҜㄥ爪几ㄖ卩Ɋ尺丂ㄒㄩᐯ山乂ㄚ乙``).
-``丨`` stays out: it is the separator of display names (``name丨bio``)."""
+"""Chinese characters (and Bopomofo, kana) shaped like Latin capitals (``卂乃匚刀乇下厶卄工丁
+长乚从几口尸㔿尺丂丅凵ㄩ山乂丫乙``, ``卂乃匚ᗪ乇千Ꮆ卄丨ﾌҜㄥ爪几ㄖ卩Ɋ尺丂ㄒㄩᐯ山乂ㄚ乙``).
+``丨`` is an ``i`` only between two letters: it is the separator of display names (``name丨bio``)."""
 
 AMBIGUOUS: Final = {"ㄩ": "uv"}
 """Characters generators read as different letters (``ㄩ``: ``u`` in one, ``v`` in another)."""
@@ -111,6 +114,9 @@ _HOOKED: Final = re.compile(
 )
 _HOOK_EXTRA: Final = {"ɑ": "a", "ʊ": "u", "ɩ": "i", "ɷ": "w"}
 """Latin letters whose names say no hook but which pass for one letter (alpha, upsilon)."""
+HOOK_OVERRIDES: Final = {"ʋ": "v", "Ʋ": "V"}
+"""Hooked letters TR39 maps to another letter (``ʋ``, a ``v`` with a hook, to ``u``): the
+generators write them for the letter their name says."""
 
 
 @cache

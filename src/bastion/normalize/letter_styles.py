@@ -129,12 +129,12 @@ def styled_words_pass(work: Work) -> None:
                 i += 2
                 continue
             ch = token[i]
-            if ch.isascii():
-                out.append(ch)
-            elif ch in owner:
+            if ch in owner:
                 style, letter = owner[ch]
                 counts[style] = counts.get(style, 0) + 1
                 out.append(letter)
+            elif ch.isascii():
+                out.append(ch)
             elif ord(ch) in homoglyph:
                 out.append(homoglyph[ord(ch)])
             else:
@@ -145,6 +145,10 @@ def styled_words_pass(work: Work) -> None:
             continue
         style = max(counts, key=lambda s: counts[s])
         n = sum(1 for c in token if not c.isascii())
+        signless = not any(unicodedata.category(c) == "Sc" for c in token)
+        if signless and len(out) == len(token):
+            # no currency sign: barred letters are stroke letters (``ł`` is an ``l``)
+            out = ["l" if c in "łŁ" else o for c, o in zip(token, out, strict=True)]
         start, end = m.span()
         mixed = any(c.isascii() and c.isalnum() for c in token)
         letters = any(c.isascii() and c.isalpha() for c in token)
@@ -166,9 +170,14 @@ def styled_words_pass(work: Work) -> None:
 
 # --- CJK shapes ---------------------------------------------------------------------------------
 
-_SHAPES: Final = "".join(CJK_SHAPES)
+_SHAPES: Final = "".join(c for c in CJK_SHAPES if c != "丨")
 _DOT_HAN: Final = "点點奌㸃。．丶"
-_CJK_WORD: Final = re.compile(rf"[A-Za-z0-9_\-{_SHAPES}{_DOT_HAN}.]+")
+_STYLED: Final = "".join(sorted({g for s in STYLES for g in s.table if len(g) == 1} - {"$"}))
+_STYLED_FOLD: Final = {g: t for s in STYLES for g, t in s.table.items() if len(g) == 1}
+_CJK_WORD: Final = re.compile(
+    rf"(?:[A-Za-z0-9_\-{_SHAPES}{_DOT_HAN}.{re.escape(_STYLED)}]"
+    rf"|(?<=[A-Za-z0-9{_SHAPES}])丨(?=[A-Za-z0-9{_SHAPES}]))+"
+)
 _HAN: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf]")
 CJK_GATE: Final = rf"[A-Za-z0-9_\-][{_SHAPES}]|[{_SHAPES}][A-Za-z0-9_\-]"
 CJK_READ_GATE: Final = rf"[{_SHAPES}][{_DOT_HAN}.]|[{_DOT_HAN}.][{_SHAPES}]"
@@ -188,18 +197,20 @@ def cjk_shapes_pass(work: Work) -> None:
     for m in _CJK_WORD.finditer(text):
         token = m[0]
         start, end = m.span()
-        shapes = [i for i, c in enumerate(token) if c in CJK_SHAPES]
+        shapes = [i for i, c in enumerate(token) if c in CJK_SHAPES or c in _STYLED_FOLD]
         if not shapes or not any(c.isascii() and c.isalnum() for c in token):
             continue
         if (start and _HAN.match(text[start - 1]) and text[start - 1] != "丨") or (
             end < len(text) and _HAN.match(text[end]) and text[end] != "丨"
         ):
             continue  # glued to a Chinese word
-        folded = "".join(CJK_SHAPES.get(c, c) for c in token)
+        if not any(c in CJK_SHAPES for c in token):
+            continue
+        folded = "".join(CJK_SHAPES.get(c) or _STYLED_FOLD.get(c, c) for c in token)
         if not (_reads_as_host(folded) or _cued(text, start)):
             continue
         unsure = any(token[i] in AMBIGUOUS for i in shapes)
-        edits = [(start + i, start + i + 1, CJK_SHAPES[token[i]]) for i in shapes]
+        edits = [(start + i, start + i + 1, folded[i]) for i in shapes]
         groups.append(("homoglyph", start, end, edits))
         if unsure:
             groups.append((WITHHELD, start, end, []))
@@ -223,14 +234,16 @@ def cjk_readings(text: str) -> list[tuple[int, int, str]]:
             ):
                 continue
             for i in range(a, b):
-                chars[i] = CJK_SHAPES.get(line[i], line[i])
+                chars[i] = CJK_SHAPES.get(line[i]) or _STYLED_FOLD.get(line[i], line[i])
         read = "".join(chars)
         if read == line:
             continue
         out.append((m.start(), m.end(), read))
         for glyph, letters in AMBIGUOUS.items():
             for letter in letters[1:]:
-                alt = "".join(letter if c == glyph and r != c else r for c, r in zip(line, read))
+                alt = "".join(
+                    letter if c == glyph and r != c else r for c, r in zip(line, read, strict=True)
+                )
                 if alt != read:
                     out.append((m.start(), m.end(), alt))
     return out
@@ -239,8 +252,31 @@ def cjk_readings(text: str) -> list[tuple[int, int, str]]:
 # --- ASCII art ----------------------------------------------------------------------------------
 
 _ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=len, reverse=True))
-_ART_WORD: Final = re.compile(rf"(?:{_ART}|[A-Za-z0-9])+")
-ART_GATE: Final = r"[A-Za-z0-9](?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])|(?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])[A-Za-z0-9]"
+_ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9])+")
+_ART_UNIT: Final = re.compile(rf"{_ART}|\(|[0-9]+|[A-Za-z]")
+_ART_LEET: Final = {"3": "e", "4": "a", "5": "s", "7": "t", "0": "o", "(": "c"}
+"""Digits and ``(`` the ASCII-art alphabets draw letters with, read so only in a word that
+holds art (``4rn37fli><|*4y`` is ``arnetflixpay``); a run of three digits stays a number."""
+ART_GATE: Final = (
+    r"[A-Za-z0-9](?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])"
+    r"|(?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])[A-Za-z0-9]"
+)
+
+
+def _art_letters(token: str) -> str:
+    units = _ART_UNIT.findall(token)
+    out: list[str] = []
+    for k, unit in enumerate(units):
+        if unit in ASCII_ART:
+            out.append(ASCII_ART[unit])
+        elif unit == "(" or (unit.isdigit() and len(unit) <= 2):
+            beside = [units[j] for j in (k - 1, k + 1) if 0 <= j < len(units)]
+            touching = any(not u.isdigit() for u in beside)
+            leet = all(c in _ART_LEET for c in unit)
+            out.append("".join(_ART_LEET[c] for c in unit) if touching and leet else unit)
+        else:
+            out.append(unit)
+    return "".join(out)
 
 
 def ascii_art_pass(work: Work) -> None:
@@ -250,13 +286,12 @@ def ascii_art_pass(work: Work) -> None:
     for m in _ART_WORD.finditer(text):
         token = m[0]
         letters = sum(c.isalpha() for c in token if c.isascii())
-        if letters < 2 or token.isalnum():
+        if letters < 2 or token.isalnum() or not re.search(rf"{_ART}|[A-Za-z0-9]\(", token):
             continue
         start, end = m.span()
         if not _beside_dot(text, start, end):
             continue
-        new = re.sub(_ART, lambda a: ASCII_ART[a[0]], token)
-        groups.append(("homoglyph", start, end, [(start, end, new)]))
+        groups.append(("homoglyph", start, end, [(start, end, _art_letters(token))]))
     work.apply(groups)
 
 
