@@ -20,8 +20,8 @@ CURRENCY: Final = {
     "Ɇ": "e", "ɇ": "e", "€": "e", "₠": "e", "₣": "f", "₲": "g", "₢": "g", "Ⱨ": "h", "ⱨ": "h",
     "ł": "i", "Ł": "i", "₭": "k", "Ⱡ": "l", "ⱡ": "l", "£": "l", "₤": "l", "₥": "m", "₦": "n",
     "Ø": "o", "ø": "o", "₱": "p", "₽": "p", "Ɽ": "r", "ɽ": "r", "₹": "r", "₴": "s", "$": "s",
-    "₮": "t", "₸": "t", "Ʉ": "u", "ʉ": "u", "₩": "w", "Ӿ": "x", "ӿ": "x", "Ɏ": "y", "ɏ": "y", "¥": "y",
-    "Ⱬ": "z", "ⱬ": "z",
+    "₮": "t", "₸": "t", "Ʉ": "u", "ʉ": "u", "₩": "w", "Ӿ": "x", "ӿ": "x", "Ɏ": "y", "ɏ": "y",
+    "¥": "y", "Ⱬ": "z", "ⱬ": "z",
 }  # fmt: skip
 """Currency signs and barred letters as Latin (``₳฿₵ĐɆ₣₲ⱧłJ₭Ⱡ₥₦Ø₱QⱤ₴₮ɄV₩ӾɎⱫ`` and the
 generators' variants ``₿ ¢ ₫ € £ ₽ ₹ ₸ ¥``). ``ł`` is an ``i`` here, an ``l`` in Polish: the
@@ -57,15 +57,15 @@ SYLLABICS: Final = {
 CJK_SHAPES: Final = {
     "卂": "a", "丹": "a", "乃": "b", "匚": "c", "刀": "d", "乇": "e", "巳": "e",
     "下": "f",
-    "千": "f", "厶": "g", "ム": "g", "卄": "h", "廾": "h", "工": "i", "丁": "j", "フ": "j", "ﾌ": "j",
-    "亅": "j", "长": "k", "乚": "l", "ㄥ": "l", "从": "m", "爪": "m", "几": "n", "口": "o",
+    "千": "f", "厶": "g", "ム": "g", "卄": "h", "廾": "h", "工": "i", "丁": "j", "フ": "j",
+    "ﾌ": "j", "亅": "j", "长": "k", "乚": "l", "ㄥ": "l", "从": "m", "爪": "m", "几": "n", "口": "o",
     "ㄖ": "o", "尸": "p", "卩": "p", "㔿": "q", "尺": "r", "丂": "s", "丅": "t", "ㄒ": "t",
     "凵": "u", "ㄩ": "u", "山": "w", "乂": "x", "ㄨ": "x", "丫": "y", "ㄚ": "y", "乙": "z",
     "丨": "i",
 }  # fmt: skip
 """Chinese characters (and Bopomofo, kana) shaped like Latin capitals (``卂乃匚刀乇下厶卄工丁
 长乚从几口尸㔿尺丂丅凵ㄩ山乂丫乙``, ``卂乃匚ᗪ乇千Ꮆ卄丨ﾌҜㄥ爪几ㄖ卩Ɋ尺丂ㄒㄩᐯ山乂ㄚ乙``).
-``丨`` is an ``i`` only between two letters: it is the separator of display names (``name丨bio``)."""
+``丨`` is an ``i`` only between two letters: it separates display names (``name丨bio``)."""
 
 AMBIGUOUS: Final = {"ㄩ": "uv"}
 """Characters generators read as different letters (``ㄩ``: ``u`` in one, ``v`` in another)."""

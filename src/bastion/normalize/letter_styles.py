@@ -68,6 +68,14 @@ def _beside_dot(folded: str, start: int, end: int) -> bool:
     )
 
 
+def _glued_symbol(text: str, start: int, end: int) -> bool:
+    """A pictograph glued to the word (``₱ØrnØⱧĐ⚁⚃.₵Ø₥``: dice for digits): what the word
+    reads as is then only part of the name, so the value is withheld rather than cut short."""
+    return any(
+        0 <= k < len(text) and unicodedata.category(text[k]) == "So" for k in (start - 1, end)
+    )
+
+
 def _cued(text: str, start: int) -> bool:
     return _CUE_BEFORE.search(text, max(0, start - 24), start) is not None
 
@@ -97,6 +105,10 @@ def style_chars() -> str:
     return re.escape("".join(sorted({g for s in STYLES for g in s.table if len(g) == 1})))
 
 
+_CURRENCY_ONLY: Final = frozenset("ⱧⱨⱠⱡⱤɽӾӿⱫⱬ")
+"""Letters only the currency generators draw with (the stroke generators write ``Ħ Ł Ɍ Ƶ``):
+a word holding one is in the currency style, where ``ł`` is an ``i``."""
+
 _SCRIPT_RANGES: Final = {"faux_cyrillic": (0x0400, 0x052F), "syllabics": (0x1400, 0x167F)}
 
 
@@ -105,6 +117,21 @@ def _prose_in(line: str, style: str) -> bool:
     lo, hi = _SCRIPT_RANGES[style]
     words = re.findall(r"\w{2,}", line)
     return sum(1 for w in words if any(lo <= ord(c) <= hi for c in w)) > 2
+
+
+def _style_capitals(token: str, new: str) -> str:
+    """``new`` with the ASCII capitals of each styled piece (between ``_ - .``) in lower case
+    when all its ASCII letters are capitals: they are the style's own (``ᔕᑌGᗩᖇ``: ``G`` is its
+    ``g``)."""
+    pieces = []
+    at = 0
+    for piece in re.split(r"([_\-.])", token):
+        folded = new[at : at + len(piece)]
+        at += len(piece)
+        caps = [c for c in piece if c.isascii() and c.isalpha()]
+        styled = any(not c.isascii() for c in piece)
+        pieces.append(folded.lower() if styled and all(c.isupper() for c in caps) else folded)
+    return "".join(pieces)
 
 
 def styled_words_pass(work: Work) -> None:
@@ -145,15 +172,17 @@ def styled_words_pass(work: Work) -> None:
             continue
         style = max(counts, key=lambda s: counts[s])
         n = sum(1 for c in token if not c.isascii())
-        signless = not any(unicodedata.category(c) == "Sc" for c in token)
+        signless = not any(c in _CURRENCY_ONLY or unicodedata.category(c) == "Sc" for c in token)
         if signless and len(out) == len(token):
             # no currency sign: barred letters are stroke letters (``ł`` is an ``l``)
             out = ["l" if c in "łŁ" else o for c, o in zip(token, out, strict=True)]
         start, end = m.span()
+        if _glued_symbol(text, start, end):
+            groups.append((WITHHELD, max(0, start - 1), min(len(text), end + 1), []))
         mixed = any(c.isascii() and c.isalnum() for c in token)
         letters = any(c.isascii() and c.isalpha() for c in token)
         if style == "currency":
-            if n < 2 and not letters:
+            if n < 2 and not letters and not _beside_dot(folded_all, start, end):
                 continue  # a price: ``₦500``
         elif not mixed:
             if n < 2 or not (_beside_dot(folded_all, start, end) or _cued(text, start)):
@@ -163,6 +192,8 @@ def styled_words_pass(work: Work) -> None:
             if _prose_in(text[line_start : len(text) if line_end < 0 else line_end], style):
                 continue
         new = "".join(out)
+        if len(new) == len(token):
+            new = _style_capitals(token, new)
         if new != token:
             groups.append(("homoglyph", start, end, [(start, end, new)]))
     work.apply(groups)
@@ -212,7 +243,7 @@ def cjk_shapes_pass(work: Work) -> None:
         unsure = any(token[i] in AMBIGUOUS for i in shapes)
         edits = [(start + i, start + i + 1, folded[i]) for i in shapes]
         groups.append(("homoglyph", start, end, edits))
-        if unsure:
+        if unsure or _glued_symbol(text, start, end):
             groups.append((WITHHELD, start, end, []))
     work.apply(groups)
 
