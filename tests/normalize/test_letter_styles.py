@@ -53,8 +53,10 @@ def withheld(text: str) -> list[str]:
         ("ㄚcᐯ匚ﾌb卄gҜ爪丂丨y卄dᗪ.info丨补丁", "ycvcjbhgkmsiyhdd.info"),
         # ASCII art, with its leet digits
         ("看 |3e7|-|ub.com", "bethub.com"),
-        ("4rn37fli><|*4y.com refund pending", "arnetflixpay.com"),
-        ("fr4(tio|\\|ag3n7.com", "fractionagent.com"),
+        ("ar|\\|37fli><|*4y.com refund pending", "arnetflixpay.com"),
+        ("n3\\/\\/giftst.top", "newgiftst.top"),
+        ("><><><|)an3.com hot girls", "xxxdan3.com"),
+        ("fr4(tio|\\|ag3nt.com", "fractionagent.com"),
         # mirror writing: told, or a TLD backwards
         ("moɔ.ɘɿoƨɘvil (mirror writing: hold it to a mirror)", "livesore.com"),
         ("moɔ.ɘvilꙅɿɘbnuƨ", "sunderslive.com"),

@@ -286,28 +286,36 @@ _ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=len, reverse=
 _ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9])+")
 _ART_UNIT: Final = re.compile(rf"{_ART}|\(|[0-9]+|[A-Za-z]")
 _ART_LEET: Final = {"3": "e", "4": "a", "5": "s", "7": "t", "0": "o", "(": "c"}
-"""Digits and ``(`` the ASCII-art alphabets draw letters with, read so only in a word that
-holds art (``4rn37fli><|*4y`` is ``arnetflixpay``); a run of three digits stays a number."""
+"""Digits and ``(`` the ASCII-art alphabets draw letters with, read so only inside a word that
+holds art (``n3\\/\\/gift`` is ``newgift``); a run of three digits, or digits that start or
+end the word (``|)an3``), stay a number."""
 ART_GATE: Final = (
     r"[A-Za-z0-9](?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])"
     r"|(?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])[A-Za-z0-9]"
 )
 
 
-def _art_letters(token: str) -> str:
-    units = _ART_UNIT.findall(token)
+def _art_letters(token: str, read: set[int]) -> str:
+    """``token`` with its art and inner leet digits read as letters; digits at ``read``
+    (offsets in ``token``: another pass made them digits) stay digits."""
+    units = [(u.start(), u[0]) for u in _ART_UNIT.finditer(token)]
     out: list[str] = []
-    for k, unit in enumerate(units):
+    for k, (at, unit) in enumerate(units):
         if unit in ASCII_ART:
             out.append(ASCII_ART[unit])
         elif unit == "(" or (unit.isdigit() and len(unit) <= 2):
-            beside = [units[j] for j in (k - 1, k + 1) if 0 <= j < len(units)]
-            touching = any(not u.isdigit() for u in beside)
-            leet = all(c in _ART_LEET for c in unit)
-            out.append("".join(_ART_LEET[c] for c in unit) if touching and leet else unit)
+            inner = 0 < k < len(units) - 1 or (unit == "(" and k < len(units) - 1)
+            leet = all(c in _ART_LEET for c in unit) and not read & set(range(at, at + len(unit)))
+            out.append("".join(_ART_LEET[c] for c in unit) if inner and leet else unit)
         else:
             out.append(unit)
     return "".join(out)
+
+
+def _rewritten(work: Work, at: int) -> bool:
+    """Whether the character at ``at`` is not written so in the message (a pass read it)."""
+    lo, hi = work.span(at, at + 1)
+    return work.original[lo:hi] != work.text[at]
 
 
 def ascii_art_pass(work: Work) -> None:
@@ -322,7 +330,8 @@ def ascii_art_pass(work: Work) -> None:
         start, end = m.span()
         if not _beside_dot(text, start, end):
             continue
-        groups.append(("homoglyph", start, end, [(start, end, _art_letters(token))]))
+        read = {i for i, c in enumerate(token) if c.isdigit() and _rewritten(work, start + i)}
+        groups.append(("homoglyph", start, end, [(start, end, _art_letters(token, read))]))
     work.apply(groups)
 
 
