@@ -55,7 +55,7 @@ def withheld(text: str) -> list[str]:
         ("看 |3e7|-|ub.com", "bethub.com"),
         ("ar|\\|37fli><|*4y.com refund pending", "arnetflixpay.com"),
         ("n3\\/\\/giftst.top", "newgiftst.top"),
-        ("><><><|)an3.com hot girls", "xxxdan3.com"),
+        ("><><><|)an🕒.com hot girls (clock faces = digits)", "xxxdan3.com"),
         ("fr4(tio|\\|ag3nt.com", "fractionagent.com"),
         # mirror writing: told, or a TLD backwards
         ("moɔ.ɘɿoƨɘvil (mirror writing: hold it to a mirror)", "livesore.com"),
@@ -111,6 +111,13 @@ def test_unsure_reads_are_withheld() -> None:
     assert values("site: ₱ØrnØⱧĐ⚁⚃.₵Ø₥") == []
     # ``ㄩ`` is ``u`` in one generator and ``v`` in another
     assert withheld("LINE ID：从工ㄩ工_1234")
+    # ``ł`` is an ``i`` among currency signs, an ``l`` among stroke letters; alone, either
+    assert values("加LINE kikł_1437") == []
+    assert ("line", "yuki.5548") in values("加LINE yɄkł.5548")
+    # a leet digit at an art word's edge may be a digit: ``dan3`` or ``dane``
+    assert values("><><><|)an3.com hot girls") == []
+    # an art letter the pass does not know, glued before: the rest is only the name's tail
+    assert values("site: fmi|2go|2|)|{]{ig.xyz") == []
 
 
 def test_alphabets_are_whole() -> None:

@@ -105,9 +105,12 @@ def style_chars() -> str:
     return re.escape("".join(sorted({g for s in STYLES for g in s.table if len(g) == 1})))
 
 
-_CURRENCY_ONLY: Final = frozenset("ⱧⱨⱠⱡⱤɽӾӿⱫⱬ")
-"""Letters only the currency generators draw with (the stroke generators write ``Ħ Ł Ɍ Ƶ``):
-a word holding one is in the currency style, where ``ł`` is an ``i``."""
+_CURRENCY_ONLY: Final = frozenset("ⱧⱨⱠⱡⱤɽӾӿⱫⱬĐØɄɎɆ")
+"""Letters the currency generators draw with (capitals; the stroke generators write small
+barred letters): a word holding one is in the currency style, where ``ł`` is an ``i``."""
+_STROKE_ONLY: Final = frozenset("ⱥƀȼđɇǥħɨɉꝁøᵽꝗɍŧʉɏƶ")
+"""Small barred letters of the stroke generators, where ``ł`` is an ``l``; a word holding
+neither kind (``kikł``) is withheld."""
 
 _SCRIPT_RANGES: Final = {"faux_cyrillic": (0x0400, 0x052F), "syllabics": (0x1400, 0x167F)}
 
@@ -172,11 +175,14 @@ def styled_words_pass(work: Work) -> None:
             continue
         style = max(counts, key=lambda s: counts[s])
         n = sum(1 for c in token if not c.isascii())
-        signless = not any(c in _CURRENCY_ONLY or unicodedata.category(c) == "Sc" for c in token)
-        if signless and len(out) == len(token):
-            # no currency sign: barred letters are stroke letters (``ł`` is an ``l``)
-            out = ["l" if c in "łŁ" else o for c, o in zip(token, out, strict=True)]
         start, end = m.span()
+        currency = any(c in _CURRENCY_ONLY or unicodedata.category(c) == "Sc" for c in token)
+        stroke = any(c in _STROKE_ONLY for c in token)
+        if "ł" in token or "Ł" in token:
+            if stroke and not currency and len(out) == len(token):
+                out = ["l" if c in "łŁ" else o for c, o in zip(token, out, strict=True)]
+            elif stroke == currency:
+                groups.append((WITHHELD, start, end, []))  # ``kikł``: an ``i`` or an ``l``
         if _glued_symbol(text, start, end):
             groups.append((WITHHELD, max(0, start - 1), min(len(text), end + 1), []))
         mixed = any(c.isascii() and c.isalnum() for c in token)
@@ -289,10 +295,26 @@ _ART_LEET: Final = {"3": "e", "4": "a", "5": "s", "7": "t", "0": "o", "(": "c"}
 """Digits and ``(`` the ASCII-art alphabets draw letters with, read so only inside a word that
 holds art (``n3\\/\\/gift`` is ``newgift``); a run of three digits, or digits that start or
 end the word (``|)an3``), stay a number."""
+_ART_SYMBOLS: Final = frozenset("|/\\(){}[]<>-_*=")
+"""Symbols an art letter is drawn with: one glued before a word the pass reads is a letter it
+does not know (``|{}{ig.xyz``), so the word is only the name's tail."""
+_GLUED_TAIL: Final = re.compile(r"[|/\\(){}\[\]<>*=]+[A-Za-z0-9][A-Za-z0-9.\-]*")
 ART_GATE: Final = (
     r"[A-Za-z0-9](?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])"
     r"|(?:\|[3)<{_*>2=\\-]|\(\)|\\/|/\\|><|\[\])[A-Za-z0-9]"
+    r"|[A-Za-z0-9]\((?:\(|[A-Za-z])[A-Za-z]|[A-Za-z0-9]\}\{|\}\{[A-Za-z0-9]"
 )
+
+
+def _unsure_edge(token: str, read: set[int]) -> bool:
+    """A leet digit written at the start or end of an art word (``5\\/\\/fqg``, ``nha79``):
+    a digit or a letter, no reader can tell."""
+    units = [(u.start(), u[0]) for u in _ART_UNIT.finditer(token)]
+    edges = [units[0], units[-1]] if units else []
+    return any(
+        unit.isdigit() and any(c in _ART_LEET and at + i not in read for i, c in enumerate(unit))
+        for at, unit in edges
+    )
 
 
 def _art_letters(token: str, read: set[int]) -> str:
@@ -328,10 +350,16 @@ def ascii_art_pass(work: Work) -> None:
         if letters < 2 or token.isalnum() or not re.search(rf"{_ART}|[A-Za-z0-9]\(", token):
             continue
         start, end = m.span()
+        tail = _GLUED_TAIL.match(text, end)
+        if tail and "." in tail[0]:  # ``|{]{ig.xyz``: an art letter it does not know, then more
+            groups.append((WITHHELD, start, tail.end(), []))
         if not _beside_dot(text, start, end):
             continue
         read = {i for i, c in enumerate(token) if c.isdigit() and _rewritten(work, start + i)}
         groups.append(("homoglyph", start, end, [(start, end, _art_letters(token, read))]))
+        glued = start > 0 and text[start - 1] in _ART_SYMBOLS
+        if glued or _unsure_edge(token, read):
+            groups.append((WITHHELD, max(0, start - 1), end, []))
     work.apply(groups)
 
 
