@@ -54,13 +54,18 @@ _DOT_WORD_AFTER: Final = re.compile(r"[ \t]{1,2}(?i:dot)[ \t]{1,2}\w")
 _DOT_WORD_BEFORE: Final = re.compile(r"\w[ \t]{1,2}(?i:dot)[ \t]{1,2}$")
 
 
-def _beside_dot(folded: str, start: int, end: int) -> bool:
-    """Whether ``folded[start:end]`` has a dot (or ``dot``) with a word on its other side."""
+def _beside_dot(folded: str, start: int, end: int, art: bool = False) -> bool:
+    """Whether ``folded[start:end]`` has a dot (or ``dot``) with a word on its other side (with
+    ``art``, a word that may end in an art letter: ``h|)|).i|\\|f()``)."""
     after = folded[end : end + 3].lstrip(" \t")
     if len(after) >= 2 and _dotish(after[0]) and (after[1].isalnum() or _dotish(after[1])):
         return True
     before = folded[max(0, start - 3) : start].rstrip(" \t")
-    if len(before) >= 2 and _dotish(before[-1]) and before[-2].isalnum():
+    if (
+        len(before) >= 2
+        and _dotish(before[-1])
+        and (before[-2].isalnum() or (art and not before[-2].isspace()))
+    ):
         return True
     return bool(
         _DOT_WORD_AFTER.match(folded, end)
@@ -213,7 +218,7 @@ _STYLED: Final = "".join(sorted({g for s in STYLES for g in s.table if len(g) ==
 _STYLED_FOLD: Final = {g: t for s in STYLES for g, t in s.table.items() if len(g) == 1}
 _CJK_WORD: Final = re.compile(
     rf"(?:[A-Za-z0-9_\-{_SHAPES}{_DOT_HAN}.{re.escape(_STYLED)}]"
-    rf"|(?<=[A-Za-z0-9{_SHAPES}])丨(?=[A-Za-z0-9{_SHAPES}]))+"
+    rf"|(?<=[A-Za-z0-9{_SHAPES}{re.escape(_STYLED)}])丨(?=[A-Za-z0-9{_SHAPES}{re.escape(_STYLED)}]))+"
 )
 _HAN: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf]")
 CJK_GATE: Final = rf"[A-Za-z0-9_\-][{_SHAPES}]|[{_SHAPES}][A-Za-z0-9_\-]"
@@ -307,14 +312,15 @@ ART_GATE: Final = (
 
 
 def _unsure_edge(token: str, read: set[int]) -> bool:
-    """A leet digit written at the start or end of an art word (``5\\/\\/fqg``, ``nha79``):
-    a digit or a letter, no reader can tell."""
+    """A leet digit written at the start or end of an art word (``5\\/\\/fqg``), or in a run
+    of digits the pass leaves (``j|_|n887r``): a digit or a letter, no reader can tell."""
     units = [(u.start(), u[0]) for u in _ART_UNIT.finditer(token)]
-    edges = [units[0], units[-1]] if units else []
-    return any(
-        unit.isdigit() and any(c in _ART_LEET and at + i not in read for i, c in enumerate(unit))
-        for at, unit in edges
-    )
+    for k, (at, unit) in enumerate(units):
+        leet = [c in _ART_LEET and at + i not in read for i, c in enumerate(unit)]
+        edge = k in (0, len(units) - 1)
+        if unit.isdigit() and any(leet) and (edge or len(unit) > 2 or not all(leet)):
+            return True
+    return False
 
 
 def _art_letters(token: str, read: set[int]) -> str:
@@ -353,7 +359,7 @@ def ascii_art_pass(work: Work) -> None:
         tail = _GLUED_TAIL.match(text, end)
         if tail and "." in tail[0]:  # ``|{]{ig.xyz``: an art letter it does not know, then more
             groups.append((WITHHELD, start, tail.end(), []))
-        if not _beside_dot(text, start, end):
+        if not _beside_dot(text, start, end, art=True):
             continue
         read = {i for i, c in enumerate(token) if c.isdigit() and _rewritten(work, start + i)}
         groups.append(("homoglyph", start, end, [(start, end, _art_letters(token, read))]))
