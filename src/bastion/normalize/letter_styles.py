@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Final
 
@@ -37,6 +38,9 @@ from bastion.normalize.tables import DOT_CHARS, tables
 from bastion.suffixes import has_known_suffix, is_tld
 
 WITHHELD: Final = "withheld"
+MAX_WORD: Final = 256
+"""Longer words are no host or handle (a host is at most 253 characters): skipped, so the
+passes' per-character work stays bounded by a word."""
 _CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}}$")
 _NOT_DOTS: Final = frozenset("，、：；！？…「」『』《》〈〉（）【】〔〕［］｛｝・·")
 _ASCII_DOTS: Final = "."
@@ -81,6 +85,27 @@ def _glued_symbol(text: str, start: int, end: int) -> bool:
     )
 
 
+def _words_with(
+    text: str, hits: re.Pattern[str], left: re.Pattern[str], word: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``word`` that hold a match of ``hits``, found from the hits (``left``:
+    the run of word characters before one, ending the search window): a text with no hit
+    costs one scan in C, and each word is read once."""
+    pos, n = 0, len(text)
+    while (hit := hits.search(text, pos)) is not None:
+        at = hit.start()
+        start = left.search(text, max(0, at - MAX_WORD), at)
+        lo = start.start() if start else at
+        hi = min(n, hit.end() + MAX_WORD)
+        pos = hit.end()
+        for m in word.finditer(text, lo, hi):
+            if m.end() > at:
+                if m.start() <= at and (m.end() < hi or hi == n):
+                    yield m
+                pos = max(pos, m.end())
+                break
+
+
 def _cued(text: str, start: int) -> bool:
     return _CUE_BEFORE.search(text, max(0, start - 24), start) is not None
 
@@ -105,6 +130,22 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], str, dict[
     return word, owner, style_class, flat
 
 
+@cache
+def _word_left() -> re.Pattern[str]:
+    klass = re.escape("".join(chr(cp) for cp in tables().homoglyph))
+    return re.compile(rf"[A-Za-z0-9_\-{_compiled()[2]}{klass}]*\Z")
+
+
+@cache
+def _flat_table() -> dict[int, str]:
+    return str.maketrans(_compiled()[3])
+
+
+@cache
+def _style_search() -> Callable[[str], object]:
+    return re.compile(f"[{_compiled()[2]}]").search
+
+
 def style_chars() -> str:
     """A regex class body of every character a style in :data:`STYLES` draws with (the gate)."""
     return re.escape("".join(sorted({g for s in STYLES for g in s.table if len(g) == 1})))
@@ -120,6 +161,18 @@ neither kind (``kikł``) is withheld."""
 _SCRIPT_RANGES: Final = {"faux_cyrillic": (0x0400, 0x052F), "syllabics": (0x1400, 0x167F)}
 
 
+_IDN_TLD_AFTER: Final = re.compile(r"[.。．]\s?(\w{2,12})")
+
+
+def _idn(text: str, start: int, end: int) -> bool:
+    """The word is a name of an internationalised domain: a TLD as written (``рф``), or the
+    name before one (``магазин24.рф``)."""
+    if is_tld(text[start:end].lower()):
+        return True
+    after = _IDN_TLD_AFTER.match(text, end)
+    return after is not None and not after[1].isascii() and is_tld(after[1].lower())
+
+
 def _prose_in(line: str, style: str) -> bool:
     """More than two words of the style's script on the line: text in that script."""
     lo, hi = _SCRIPT_RANGES[style]
@@ -128,9 +181,8 @@ def _prose_in(line: str, style: str) -> bool:
 
 
 def _style_capitals(token: str, new: str) -> str:
-    """``new`` with the ASCII capitals of each styled piece (between ``_ - .``) in lower case
-    when all its ASCII letters are capitals: they are the style's own (``ᔕᑌGᗩᖇ``: ``G`` is its
-    ``g``)."""
+    """``new`` with the ASCII capitals of each styled piece (between ``_ - .``) in lower case:
+    the generators draw some letters with Latin capitals (``ᔕᑌGᗩᖇ``: ``G`` is their ``g``)."""
     pieces = []
     at = 0
     for piece in re.split(r"([_\-.])", token):
@@ -138,19 +190,23 @@ def _style_capitals(token: str, new: str) -> str:
         at += len(piece)
         caps = [c for c in piece if c.isascii() and c.isalpha()]
         styled = any(not c.isascii() for c in piece)
-        pieces.append(folded.lower() if styled and all(c.isupper() for c in caps) else folded)
+        pieces.append(folded.lower() if styled and caps else folded)
     return "".join(pieces)
 
 
 def styled_words_pass(work: Work) -> None:
     """Read words drawn in currency signs, faux Cyrillic or syllabics (see the module)."""
     text = work.text
-    word_re, owner, _, flat = _compiled()
+    word_re, owner, _, _ = _compiled()
     homoglyph = tables().homoglyph
-    folded_all = "".join(flat.get(c, c) for c in text)
+    folded_all = text.translate(_flat_table())
+    styled = _style_search()
     groups: list[Group] = []
-    for m in word_re.finditer(text):
+    hits = re.compile(f"[{_compiled()[2]}]")
+    for m in _words_with(text, hits, _word_left(), word_re):
         token = m[0]
+        if len(token) > MAX_WORD or not styled(token):
+            continue
         counts: dict[str, int] = {}
         out: list[str] = []
         i = 0
@@ -190,13 +246,14 @@ def styled_words_pass(work: Work) -> None:
                 groups.append((WITHHELD, start, end, []))  # ``kikł``: an ``i`` or an ``l``
         if _glued_symbol(text, start, end):
             groups.append((WITHHELD, max(0, start - 1), min(len(text), end + 1), []))
-        mixed = any(c.isascii() and c.isalnum() for c in token)
         letters = any(c.isascii() and c.isalpha() for c in token)
         if style == "currency":
             if n < 2 and not letters and not _beside_dot(folded_all, start, end):
                 continue  # a price: ``₦500``
-        elif not mixed:
+        elif not letters:
             if n < 2 or not (_beside_dot(folded_all, start, end) or _cued(text, start)):
+                continue
+            if _idn(text, start, end):
                 continue
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
@@ -221,6 +278,10 @@ _CJK_WORD: Final = re.compile(
     rf"|(?<=[A-Za-z0-9{_SHAPES}{re.escape(_STYLED)}])丨(?=[A-Za-z0-9{_SHAPES}{re.escape(_STYLED)}]))+"
 )
 _HAN: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf]")
+_SHAPE_HIT: Final = re.compile(f"[{_SHAPES}丨]")
+_SHAPE_SEARCH: Final = _SHAPE_HIT.search
+_CJK_LEFT: Final = re.compile(rf"[A-Za-z0-9_\-{_SHAPES}{_DOT_HAN}.{re.escape(_STYLED)}丨]*\Z")
+_CJK_FOLD: Final = str.maketrans(_STYLED_FOLD | CJK_SHAPES)
 CJK_GATE: Final = rf"[A-Za-z0-9_\-][{_SHAPES}]|[{_SHAPES}][A-Za-z0-9_\-]"
 CJK_READ_GATE: Final = rf"[{_SHAPES}][{_DOT_HAN}.]|[{_DOT_HAN}.][{_SHAPES}]"
 
@@ -236,8 +297,10 @@ def cjk_shapes_pass(work: Work) -> None:
     ``LINE ID：从工从工1234``); a word glued to other Chinese characters is Chinese."""
     text = work.text
     groups: list[Group] = []
-    for m in _CJK_WORD.finditer(text):
+    for m in _words_with(text, _SHAPE_HIT, _CJK_LEFT, _CJK_WORD):
         token = m[0]
+        if len(token) > MAX_WORD or not _SHAPE_SEARCH(token):
+            continue
         start, end = m.span()
         shapes = [i for i, c in enumerate(token) if c in CJK_SHAPES or c in _STYLED_FOLD]
         if not shapes or not any(c.isascii() and c.isalnum() for c in token):
@@ -259,6 +322,10 @@ def cjk_shapes_pass(work: Work) -> None:
     work.apply(groups)
 
 
+MAX_LINE: Final = 400
+"""Longer lines get no second reading (the readers' window)."""
+
+
 def cjk_readings(text: str) -> list[tuple[int, int, str]]:
     """Each line holding CJK shapes beside a dot, with every shape not glued to another Chinese
     character read as its letter (both readings of an ambiguous one): windows and texts of a
@@ -266,18 +333,19 @@ def cjk_readings(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in re.finditer(rf"[^\n]*[{_SHAPES}][^\n]*", text):
         line = m[0]
-        if not any(c in _DOT_HAN or c == "." for c in line):
+        if len(line) > MAX_LINE or not re.search(f"[.{_DOT_HAN}]", line):
             continue
-        chars = list(line)
+        pieces: list[str] = []
+        last = 0
         for w in _CJK_WORD.finditer(line):
             a, b = w.span()
             if (a and _HAN.match(line[a - 1]) and line[a - 1] != "丨") or (
                 b < len(line) and _HAN.match(line[b]) and line[b] != "丨"
             ):
                 continue
-            for i in range(a, b):
-                chars[i] = CJK_SHAPES.get(line[i]) or _STYLED_FOLD.get(line[i], line[i])
-        read = "".join(chars)
+            pieces += [line[last:a], w[0].translate(_CJK_FOLD)]
+            last = b
+        read = "".join(pieces) + line[last:]
         if read == line:
             continue
         out.append((m.start(), m.end(), read))
@@ -295,6 +363,8 @@ def cjk_readings(text: str) -> list[tuple[int, int, str]]:
 
 _ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=len, reverse=True))
 _ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9])+")
+_ART_HIT: Final = re.compile(rf"{_ART}|[A-Za-z0-9]\((?=[A-Za-z(])")
+_ART_LEFT: Final = re.compile(r"[A-Za-z0-9|/\\(){}\[\]<>_*=\-]*\Z")
 _ART_UNIT: Final = re.compile(rf"{_ART}|\(|[0-9]+|[A-Za-z]")
 _ART_LEET: Final = {"3": "e", "4": "a", "5": "s", "7": "t", "0": "o", "(": "c"}
 """Digits and ``(`` the ASCII-art alphabets draw letters with, read so only inside a word that
@@ -350,8 +420,10 @@ def ascii_art_pass(work: Work) -> None:
     """Read letters drawn with ASCII symbols in a word holding ASCII letters beside a dot."""
     text = work.text
     groups: list[Group] = []
-    for m in _ART_WORD.finditer(text):
+    for m in _words_with(text, _ART_HIT, _ART_LEFT, _ART_WORD):
         token = m[0]
+        if len(token) > MAX_WORD or token.isalnum():
+            continue
         letters = sum(c.isalpha() for c in token if c.isascii())
         if letters < 2 or token.isalnum() or not re.search(rf"{_ART}|[A-Za-z0-9]\(", token):
             continue
@@ -377,6 +449,9 @@ _MIRROR_CLASS: Final = re.escape("".join(MIRRORED))
 _MIRROR_WORD: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_DOT_HAN}]{{3,}}")
 _GLYPHS_ONLY: Final = frozenset(MIRRORED) - set("bdpq")
 MIRROR_GATE: Final = f"[{''.join(sorted(_GLYPHS_ONLY))}]"
+_MIRROR_HIT: Final = re.compile(MIRROR_GATE)
+_MIRROR_SEARCH: Final = _MIRROR_HIT.search
+_MIRROR_LEFT: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_DOT_HAN}]*\Z")
 
 
 def mirror_pass(work: Work) -> None:
@@ -386,9 +461,9 @@ def mirror_pass(work: Work) -> None:
     text = work.text
     told = _MIRROR_CUE.search(text) is not None
     groups: list[Group] = []
-    for m in _MIRROR_WORD.finditer(text):
+    for m in _words_with(text, _MIRROR_HIT, _MIRROR_LEFT, _MIRROR_WORD):
         token = m[0]
-        if not any(c in _GLYPHS_ONLY for c in token):
+        if len(token) > MAX_WORD or not _MIRROR_SEARCH(token):
             continue
         new = "".join(MIRRORED.get(c, c) for c in reversed(token))
         if not new.isascii():
