@@ -42,6 +42,7 @@ MAX_WORD: Final = 256
 """Longer words are no host or handle (a host is at most 253 characters): skipped, so the
 passes' per-character work stays bounded by a word."""
 _CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}}$")
+_DOT_HAN: Final = "点點奌㸃。．丶"
 _NOT_DOTS: Final = frozenset("，、：；！？…「」『』《》〈〉（）【】〔〕［］｛｝・·")
 _ASCII_DOTS: Final = "."
 
@@ -49,11 +50,12 @@ _ASCII_DOTS: Final = "."
 def _dotish(ch: str) -> bool:
     """A character written for a dot: ``.``, the dot stand-ins, a full stop of another script
     (``። ᠃ ᙮ ៕``: punctuation outside ASCII and the Chinese marks)."""
-    if ch == "." or ch in DOT_CHARS:
+    if ch == "." or ch in DOT_CHARS or ch in _DOT_HAN:
         return True
     return not ch.isascii() and ch not in _NOT_DOTS and unicodedata.category(ch) == "Po"
 
 
+_AFTER: Final = re.compile(r"[ \t]{0,2}(\S)[ \t]{0,2}(\S)")
 _DOT_WORD_AFTER: Final = re.compile(r"[ \t]{1,2}(?i:dot)[ \t]{1,2}\w")
 _DOT_WORD_BEFORE: Final = re.compile(r"\w[ \t]{1,2}(?i:dot)[ \t]{1,2}$")
 
@@ -61,8 +63,8 @@ _DOT_WORD_BEFORE: Final = re.compile(r"\w[ \t]{1,2}(?i:dot)[ \t]{1,2}$")
 def _beside_dot(folded: str, start: int, end: int, art: bool = False) -> bool:
     """Whether ``folded[start:end]`` has a dot (or ``dot``) with a word on its other side (with
     ``art``, a word that may end in an art letter: ``h|)|).i|\\|f()``)."""
-    after = folded[end : end + 3].lstrip(" \t")
-    if len(after) >= 2 and _dotish(after[0]) and (after[1].isalnum() or _dotish(after[1])):
+    after = _AFTER.match(folded, end)
+    if after and _dotish(after[1]) and (after[2].isalnum() or _dotish(after[2])):
         return True
     before = folded[max(0, start - 3) : start].rstrip(" \t")
     if (
@@ -270,7 +272,6 @@ def styled_words_pass(work: Work) -> None:
 # --- CJK shapes ---------------------------------------------------------------------------------
 
 _SHAPES: Final = "".join(c for c in CJK_SHAPES if c != "丨")
-_DOT_HAN: Final = "点點奌㸃。．丶"
 _STYLED: Final = "".join(sorted({g for s in STYLES for g in s.table if len(g) == 1} - {"$"}))
 _STYLED_FOLD: Final = {g: t for s in STYLES for g, t in s.table.items() if len(g) == 1}
 _CJK_WORD: Final = re.compile(
@@ -282,8 +283,15 @@ _SHAPE_HIT: Final = re.compile(f"[{_SHAPES}丨]")
 _SHAPE_SEARCH: Final = _SHAPE_HIT.search
 _CJK_LEFT: Final = re.compile(rf"[A-Za-z0-9_\-{_SHAPES}{_DOT_HAN}.{re.escape(_STYLED)}丨]*\Z")
 _CJK_FOLD: Final = str.maketrans(_STYLED_FOLD | CJK_SHAPES)
+_CJK_FOLDS: Final = (
+    _CJK_FOLD,
+    *(_CJK_FOLD | {ord(glyph): letter} for glyph, ls in AMBIGUOUS.items() for letter in ls[1:]),
+)
+_RARE_DIAN: Final = re.compile(r"[ \t]{0,2}[奌㸃][ \t]{0,2}")
+"""Rare variants of 点, read as the dot in this second reading (whose hosts count only when
+listed)."""
 CJK_GATE: Final = rf"[A-Za-z0-9_\-][{_SHAPES}]|[{_SHAPES}][A-Za-z0-9_\-]"
-CJK_READ_GATE: Final = rf"[{_SHAPES}][{_DOT_HAN}.]|[{_DOT_HAN}.][{_SHAPES}]"
+CJK_READ_GATE: Final = rf"[{_SHAPES}][ \t]{{0,2}}[{_DOT_HAN}.]|[{_DOT_HAN}.][ \t]{{0,2}}[{_SHAPES}]"
 
 
 def _reads_as_host(folded: str) -> bool:
@@ -312,13 +320,16 @@ def cjk_shapes_pass(work: Work) -> None:
         if not any(c in CJK_SHAPES for c in token):
             continue
         folded = "".join(CJK_SHAPES.get(c) or _STYLED_FOLD.get(c, c) for c in token)
-        if not (_reads_as_host(folded) or _cued(text, start)):
+        cued = _cued(text, start)
+        if not (cued or _reads_as_host(folded) or _beside_dot(text, start, end)):
             continue
         unsure = any(token[i] in AMBIGUOUS for i in shapes)
         edits = [(start + i, start + i + 1, folded[i]) for i in shapes]
         groups.append(("homoglyph", start, end, edits))
-        if unsure or _glued_symbol(text, start, end):
+        if _glued_symbol(text, start, end) or (unsure and cued):
             groups.append((WITHHELD, start, end, []))
+        elif unsure:  # a host: listed as read, acted on; else review, or the other reading's
+            groups.append(("ambiguous_host", start, end, []))
     work.apply(groups)
 
 
@@ -326,36 +337,34 @@ MAX_LINE: Final = 400
 """Longer lines get no second reading (the readers' window)."""
 
 
+def _fold_line(line: str, table: dict[int, str]) -> str:
+    """``line`` with each word of shapes not glued to another Chinese character folded."""
+    pieces: list[str] = []
+    last = 0
+    for w in _CJK_WORD.finditer(line):
+        a, b = w.span()
+        if (a and _HAN.match(line[a - 1]) and line[a - 1] != "丨") or (
+            b < len(line) and _HAN.match(line[b]) and line[b] != "丨"
+        ):
+            continue
+        pieces += [line[last:a], w[0].translate(table)]
+        last = b
+    return _RARE_DIAN.sub(".", "".join(pieces) + line[last:])
+
+
 def cjk_readings(text: str) -> list[tuple[int, int, str]]:
     """Each line holding CJK shapes beside a dot, with every shape not glued to another Chinese
-    character read as its letter (both readings of an ambiguous one): windows and texts of a
+    character read as its letter (each reading of an ambiguous one): windows and texts of a
     second reading, whose hosts count only when listed (``从工从工点乙乂丫``)."""
     out: list[tuple[int, int, str]] = []
     for m in re.finditer(rf"[^\n]*[{_SHAPES}][^\n]*", text):
         line = m[0]
         if len(line) > MAX_LINE or not re.search(f"[.{_DOT_HAN}]", line):
             continue
-        pieces: list[str] = []
-        last = 0
-        for w in _CJK_WORD.finditer(line):
-            a, b = w.span()
-            if (a and _HAN.match(line[a - 1]) and line[a - 1] != "丨") or (
-                b < len(line) and _HAN.match(line[b]) and line[b] != "丨"
-            ):
-                continue
-            pieces += [line[last:a], w[0].translate(_CJK_FOLD)]
-            last = b
-        read = "".join(pieces) + line[last:]
-        if read == line:
-            continue
-        out.append((m.start(), m.end(), read))
-        for glyph, letters in AMBIGUOUS.items():
-            for letter in letters[1:]:
-                alt = "".join(
-                    letter if c == glyph and r != c else r for c, r in zip(line, read, strict=True)
-                )
-                if alt != read:
-                    out.append((m.start(), m.end(), alt))
+        for table in _CJK_FOLDS:
+            read = _fold_line(line, table)
+            if read != line and all(read != r for _, _, r in out):
+                out.append((m.start(), m.end(), read))
     return out
 
 
