@@ -163,6 +163,11 @@ neither kind (``kikł``) is withheld."""
 _SCRIPT_RANGES: Final = {"faux_cyrillic": (0x0400, 0x052F), "syllabics": (0x1400, 0x167F)}
 
 
+def _money(token: str) -> bool:
+    """A sum: a currency sign, then a digit (``$5k``, ``₦500``, ``€12``)."""
+    return unicodedata.category(token[0]) == "Sc" and token[1:2].isdigit()
+
+
 _IDN_TLD_AFTER: Final = re.compile(r"[.。．]\s?(\w{2,12})")
 
 
@@ -207,7 +212,7 @@ def styled_words_pass(work: Work) -> None:
     hits = re.compile(f"[{_compiled()[2]}]")
     for m in _words_with(text, hits, _word_left(), word_re):
         token = m[0]
-        if len(token) > MAX_WORD or not styled(token):
+        if len(token) > MAX_WORD or not styled(token) or _money(token):
             continue
         counts: dict[str, int] = {}
         out: list[str] = []
@@ -374,6 +379,8 @@ _ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=len, reverse=
 _ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9])+")
 _ART_HIT: Final = re.compile(rf"{_ART}|[A-Za-z0-9]\((?=[A-Za-z(])")
 _ART_LEFT: Final = re.compile(r"[A-Za-z0-9|/\\(){}\[\]<>_*=\-]*\Z")
+_ESCAPED_SLASHES: Final = re.compile(r":\\/\\/")
+"""``https:\\/\\/``: a message that escapes its slashes (JSON), where ``\\/`` is a slash."""
 _ART_UNIT: Final = re.compile(rf"{_ART}|\(|[0-9]+|[A-Za-z]")
 _ART_LEET: Final = {"3": "e", "4": "a", "5": "s", "7": "t", "0": "o", "(": "c"}
 """Digits and ``(`` the ASCII-art alphabets draw letters with, read so only inside a word that
@@ -429,9 +436,10 @@ def ascii_art_pass(work: Work) -> None:
     """Read letters drawn with ASCII symbols in a word holding ASCII letters beside a dot."""
     text = work.text
     groups: list[Group] = []
+    escaped = _ESCAPED_SLASHES.search(text) is not None
     for m in _words_with(text, _ART_HIT, _ART_LEFT, _ART_WORD):
         token = m[0]
-        if len(token) > MAX_WORD or token.isalnum():
+        if len(token) > MAX_WORD or token.isalnum() or (escaped and "\\/" in token):
             continue
         letters = sum(c.isalpha() for c in token if c.isascii())
         if letters < 2 or token.isalnum() or not re.search(rf"{_ART}|[A-Za-z0-9]\(", token):
