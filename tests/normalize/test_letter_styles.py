@@ -17,6 +17,7 @@ from bastion.normalize.letter_style_tables import (
     SYLLABICS,
     hooked_letters,
 )
+from bastion.normalize.letter_styles import cjk_readings
 from bastion.normalize.tables import tables
 
 
@@ -96,10 +97,15 @@ def test_styled_handles_read(text: str, kind: str, value: str) -> None:
         "₳ⱠɆӾ ₴₥ł₮Ⱨ",
         "|3 <3 (>_<) \\(^o^)/ ¯\\_(ツ)_/¯ |-| |_| () >< print() a|b",
         "ɘvil (no mirror here)",
+        "I made $5k last week, €20 a day",
     ],
 )
 def test_ordinary_text_gets_no_host(text: str) -> None:
     assert values(text) == []
+
+
+def test_json_escaped_slashes_are_slashes() -> None:
+    assert values('{"url":"https:\\/\\/bet.com\\/x"}') == [("url", "https://bet.com/x")]
 
 
 def test_russian_stays_russian() -> None:
@@ -133,3 +139,14 @@ def test_alphabets_are_whole() -> None:
     assert {hooked[ord(c)] for c in "ɓɗƙƴɠɦȥ"} == set("bdkyghz")
     assert homoglyph[ord("ʋ")] == "v"
     assert homoglyph[ord("ƴ")] == "y"
+
+
+def test_words_of_shapes_only_are_a_second_reading() -> None:
+    """A host written only in CJK shapes has no Latin letter to anchor it: the main reading
+    leaves it (it may be Chinese), the second reading folds it, both ways for ``ㄩ``."""
+    text = "福利 几o几t口几卄e几丅a工 㸃 丅口尸 名额有限"
+    assert values(text) == []
+    assert any("nontonhentai.top" in read for _, _, read in cjk_readings(text))
+    reads = [read for _, _, read in cjk_readings("去 乂ㄩ乂点匚口从")]
+    assert any("xux点com" in r for r in reads) and any("xvx点com" in r for r in reads)
+    assert cjk_readings("我们工厂从下午三点开始工作，口罩已经发下去了") == []
