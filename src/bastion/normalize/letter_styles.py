@@ -164,8 +164,13 @@ _SCRIPT_RANGES: Final = {"faux_cyrillic": (0x0400, 0x052F), "syllabics": (0x1400
 
 
 def _money(token: str) -> bool:
-    """A sum: a currency sign, then a digit (``$5k``, ``₦500``, ``€12``)."""
-    return unicodedata.category(token[0]) == "Sc" and token[1:2].isdigit()
+    """A sum: a currency sign, then a digit, and no other sign (``$5k``, ``₦500``, ``€12``;
+    ``₭8ⱠłV€99`` is ``k8live99``)."""
+    return (
+        unicodedata.category(token[0]) == "Sc"
+        and token[1:2].isdigit()
+        and all(c.isascii() and c != "$" for c in token[1:])
+    )
 
 
 _IDN_TLD_AFTER: Final = re.compile(r"[.。．]\s?(\w{2,12})")
@@ -296,7 +301,10 @@ _RARE_DIAN: Final = re.compile(r"[ \t]{0,2}[奌㸃][ \t]{0,2}")
 """Rare variants of 点, read as the dot in this second reading (whose hosts count only when
 listed)."""
 CJK_GATE: Final = rf"[A-Za-z0-9_\-][{_SHAPES}]|[{_SHAPES}][A-Za-z0-9_\-]"
-CJK_READ_GATE: Final = rf"[{_SHAPES}][ \t]{{0,2}}[{_DOT_HAN}.]|[{_DOT_HAN}.][ \t]{{0,2}}[{_SHAPES}]"
+CJK_READ_GATE: Final = (
+    rf"[{_SHAPES}][ \t]{{0,2}}[{_DOT_HAN}.]|[{_DOT_HAN}.][ \t]{{0,2}}[{_SHAPES}]"
+    rf"|[{''.join(AMBIGUOUS)}]"
+)
 
 
 def _reads_as_host(folded: str) -> bool:
