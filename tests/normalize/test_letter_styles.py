@@ -78,6 +78,7 @@ def test_styled_hosts_read(text: str, value: str) -> None:
         ("Telegram: ᔕᑌGᗩᖇ_vip12", "telegram", "sugar_vip12"),
         ("加LINE 从工从工1234", "line", "mimi1234"),
         ("LINE ID：从工从工_1234", "line", "mimi_1234"),
+        ("代购咨询丨賴：s卂ku尺卂9303", "line", "sakura9303"),  # a separator 丨 before
         ("微信：321_ʏʞɔul （镜像字，照镜子读）", "wechat", "lucky_123"),
     ],
 )

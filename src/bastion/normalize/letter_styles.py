@@ -102,9 +102,10 @@ def _words_with(
         pos = hit.end()
         for m in word.finditer(text, lo, hi):
             if m.end() > at:
-                if m.start() <= at and (m.end() < hi or hi == n):
-                    yield m
-                pos = max(pos, m.end())
+                if m.start() <= at:  # the word holding the hit (else the hit is in none)
+                    if m.end() < hi or hi == n:
+                        yield m
+                    pos = max(pos, m.end())
                 break
 
 
