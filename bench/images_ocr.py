@@ -21,7 +21,9 @@ reading; ``found_handles_read_one_way`` only by a handle not so flagged,
 same bytes in the same run: RapidOCR called directly with its defaults (angle classifier on)
 and a plain substring search of the expected host or handle in its joined lines. Bars
 (issue 7): >= 95 % found, benign act <= 1 %.
-``python -m bench.images_ocr [--images N] [--benign N] [--photos N] [--home DIR]``
+``python -m bench.images_ocr [--images N] [--benign N] [--photos N] [--home DIR] [--seed N ...]
+[--suites classic,fresh,holdout,holdout97,holdout<N>] [--peer-suites ...] [--out NAME]``
+(``--seed 131`` adds a held-out suite ``holdout131``, the fresh generator on that seed).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import io
 import os
 import random
 import string
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -68,6 +71,11 @@ class Picture:
     """The host or handle id the picture carries ("" for benign pictures and photos)."""
     kind: str
     """``host``, ``handle``, ``benign`` or ``photo``."""
+    clipped: bool = False
+    """A line holding part of the link or handle runs past the picture's edge even at the
+    smallest size (a long line on a 128 px avatar): part of it, or its cue, is not in the
+    picture. Counted like any
+    picture; ``found_visible`` leaves these out."""
     suite: str = "classic"
     """``classic`` (the first suite, unchanged), ``fresh`` (fonts, sizes, backgrounds and
     handle forms added later, on another seed) or ``holdout`` (the fresh generator on a third
@@ -222,6 +230,14 @@ def _fresh_canvas(
 def render(rng: random.Random, lines: list[str], layout: str, fresh: bool = False) -> Image.Image:
     """One picture of ``lines`` in ``layout``, with a random font, size, colours, background,
     rotation and, for posters, a patterned background (``fresh``: see ``_fresh_canvas``)."""
+    return render_checked(rng, lines, layout, fresh)[0]
+
+
+def render_checked(
+    rng: random.Random, lines: list[str], layout: str, fresh: bool = False
+) -> tuple[Image.Image, list[str]]:
+    """``render``, and the lines that run past the picture's right edge (worked out without
+    drawing from ``rng``, so the pictures are the same)."""
     if fresh:
         image, background, fill, latin, font_size = _fresh_canvas(rng, lines, layout)
         size = image.size
@@ -253,6 +269,7 @@ def render(rng: random.Random, lines: list[str], layout: str, fresh: bool = Fals
     top = size[1] // 4 if fresh else rng.randint(8, max(9, size[1] // 3))
     left = rng.randint(6, max(7, size[0] // 10))
     font_size = _fitting(lines, font_size, size[0] - left - 4, latin)
+    clipped = [line for line in lines if _overflows([line], font_size, size[0] - left, latin)]
     for line in lines:
         text_pictures.draw_line(draw, (left, top), line, size=font_size, fill=fill, latin=latin)
         top += int(font_size * rng.uniform(1.3, 1.8))
@@ -261,7 +278,24 @@ def render(rng: random.Random, lines: list[str], layout: str, fresh: bool = Fals
         image = image.rotate(rng.uniform(-4, 4), expand=True, fillcolor=background, resample=turn)
     if rng.random() < 0.3:
         image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8)))
-    return image
+    return image, clipped
+
+
+def _holds_part(line: str, expected: str) -> bool:
+    """Whether ``line`` holds three characters or more of ``expected`` in a row (a line of the
+    link or handle, or of a host split over two lines)."""
+    line = line.lower().replace(" ", "")
+    expected = expected.lower()
+    return any(expected[i : i + 3] in line for i in range(max(0, len(expected) - 2)))
+
+
+def _overflows(lines: list[str], font_size: int, width: int, latin: str) -> bool:
+    """Whether a line at ``font_size`` is wider than ``width`` (``_fitting`` stops at 10 px)."""
+    scratch = ImageDraw.Draw(Image.new("RGB", (8, 8)))
+    return any(
+        text_pictures.draw_line(scratch, (0, 0), line, size=font_size, latin=latin) > width
+        for line in lines
+    )
 
 
 def _fitting(lines: list[str], font_size: int, width: int, latin: str) -> int:
@@ -305,8 +339,8 @@ def suite(
     fonts, sizes and backgrounds); the classic one is unchanged byte for byte."""
     rng = random.Random(seed)
     chinese = text_pictures.cjk_font() is not None
-    held_out = {HOLDOUT_SEED: "holdout", NEW_HOLDOUT_SEED: "holdout97"}
-    name = held_out.get(seed, "fresh") if fresh else "classic"
+    held_out = {HOLDOUT_SEED: "holdout", NEW_HOLDOUT_SEED: "holdout97", 43: "fresh"}
+    name = held_out.get(seed, f"holdout{seed}") if fresh else "classic"
     families = [
         f for f in (FRESH_FAMILIES if fresh else SPAM_FAMILIES) if chinese or f[:3] == "en_"
     ]
@@ -319,8 +353,10 @@ def suite(
             handle = str(rng.randint(10**7, 10**10 - 1))
         lines = _spam_lines(rng, host, handle, family)
         expected, kind = (handle, "handle") if family in HANDLE_FAMILIES else (host, "host")
-        data = _jpeg(render(rng, lines, layout, fresh), rng)
-        out.append(Picture(family, layout, data, expected, kind, name))
+        image, overflowing = render_checked(rng, lines, layout, fresh)
+        clipped = any(_holds_part(line, expected) for line in overflowing)
+        data = _jpeg(image, rng)
+        out.append(Picture(family, layout, data, expected, kind, clipped, name))
     plain = [
         lines
         for lines in BENIGN_LINES + (FRESH_BENIGN_LINES if fresh else ())
@@ -329,11 +365,11 @@ def suite(
     for n in range(benign):
         layout = LAYOUTS[n % len(LAYOUTS)]
         image = render(rng, list(plain[n % len(plain)]), layout, fresh)
-        out.append(Picture("benign_text", layout, _jpeg(image, rng), "", "benign", name))
+        out.append(Picture("benign_text", layout, _jpeg(image, rng), "", "benign", suite=name))
     for n in range(photos):
         side = rng.choice(((480, 360), (1024, 768), (256, 256)))
         image = text_pictures.photo(seed * 1000 + n, side)
-        out.append(Picture("photo", "photo", _jpeg(image, rng), "", "photo", name))
+        out.append(Picture("photo", "photo", _jpeg(image, rng), "", "photo", suite=name))
     return out
 
 
@@ -397,11 +433,14 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
     guessed = 0
     verdicts: dict[str, Counter[str]] = defaultdict(Counter)
     misses = []
+    visible: list[bool] = []
     for picture, result in zip(pictures, results, strict=True):
         verdicts[picture.kind][result.verdict] += 1
         if picture.kind in ("host", "handle"):
             hit = _found_by_bastion(result, picture)
             found[picture.family].append(hit)
+            if not picture.clipped:
+                visible.append(hit)
             by_group[picture.group].append(hit)
             if picture.kind == "handle":
                 loose.append(_found_by_bastion(result, picture, loose=True))
@@ -428,6 +467,8 @@ def bastion_run(scanner: Any, pictures: list[Picture]) -> dict[str, Any]:
         "found": round(sum(spam) / max(1, len(spam)), 4),
         "found_links": _share(found, lambda f: f not in HANDLE_FAMILIES),
         "found_handles": _share(found, lambda f: f in HANDLE_FAMILIES),
+        "found_visible": round(sum(visible) / max(1, len(visible)), 4),
+        "clipped_pictures": len(spam) - len(visible),
         "found_handles_up_to_confusables": round(sum(loose) / max(1, len(loose)), 4),
         "found_handles_read_one_way": round(sum(sure) / max(1, len(sure)), 4),
         "handle_pictures_unsure": round(sum(unsure) / max(1, len(unsure)), 4),
@@ -455,6 +496,7 @@ def _described(picture: Picture, result: Any) -> dict[str, Any]:
     """A miss (or a benign picture not allowed) as the scan saw it, for reading."""
     return {
         "suite": picture.suite,
+        "clipped": picture.clipped,
         "family": picture.family,
         "layout": picture.layout,
         "expected": picture.expected,
@@ -480,6 +522,7 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
     found: dict[str, list[bool]] = defaultdict(list)
     by_group: dict[str, list[bool]] = defaultdict(list)
     loose: list[bool] = []
+    visible: list[bool] = []
     benign_hits = 0
     started, cpu_started = time.perf_counter(), time.process_time()
     for picture in pictures:
@@ -489,6 +532,8 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
         if picture.kind in ("host", "handle"):
             hit = picture.expected.lower() in text
             found[picture.family].append(hit)
+            if not picture.clipped:
+                visible.append(hit)
             by_group[picture.group].append(hit)
             if picture.kind == "handle":
                 loose.append(confusable_key(picture.expected) in confusable_key(text))
@@ -500,6 +545,7 @@ def peer_run(pictures: list[Picture]) -> dict[str, Any]:
         "found": round(sum(spam) / max(1, len(spam)), 4),
         "found_links": _share(found, lambda f: f not in HANDLE_FAMILIES),
         "found_handles": _share(found, lambda f: f in HANDLE_FAMILIES),
+        "found_visible": round(sum(visible) / max(1, len(visible)), 4),
         "found_handles_up_to_confusables": round(sum(loose) / max(1, len(loose)), 4),
         "found_by_family": {f: round(sum(h) / len(h), 3) for f, h in sorted(found.items())},
         "found_by_group": {
@@ -524,26 +570,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout97-images", type=int, default=150, help="second held-out, spam")
     parser.add_argument("--holdout97-benign", type=int, default=60, help="second, ordinary text")
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        action="append",
+        default=[],
+        help="another held-out suite: the fresh generator on this seed (suite holdout<SEED>)",
+    )
+    parser.add_argument(
+        "--suites",
+        default="",
+        help="comma-separated suites to run (classic,fresh,holdout,holdout97,holdout<SEED>); all",
+    )
+    parser.add_argument("--out", default="images_ocr", help="result name under bench/results")
+    parser.add_argument("--peer-suites", default="", help="comma-separated suites the peer runs on")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     data = common.data_dir(args.data)
     scanner = common.load_scanner(common.scanner_home(args.home, data))
     hosts = listed_hosts(data, 400)
-    suites = {
-        "classic": suite(hosts, args.images, args.benign, args.photos),
-        "fresh": suite(hosts, args.fresh_images, args.fresh_benign, 0, seed=43, fresh=True),
-        "holdout": suite(
-            hosts, args.holdout_images, args.holdout_benign, 0, seed=HOLDOUT_SEED, fresh=True
-        ),
-        "holdout97": suite(
-            hosts,
-            args.holdout97_images,
-            args.holdout97_benign,
-            0,
-            seed=NEW_HOLDOUT_SEED,
-            fresh=True,
-        ),
+    seeds = {"fresh": 43, "holdout": HOLDOUT_SEED, "holdout97": NEW_HOLDOUT_SEED}
+    seeds.update({f"holdout{seed}": seed for seed in args.seed})
+    counts = {
+        "fresh": (args.fresh_images, args.fresh_benign),
+        "holdout": (args.holdout_images, args.holdout_benign),
+        "holdout97": (args.holdout97_images, args.holdout97_benign),
     }
+    wanted = set(args.suites.split(",")) if args.suites else {"classic", *seeds}
+    suites = {}
+    if "classic" in wanted:
+        suites["classic"] = suite(hosts, args.images, args.benign, args.photos)
+    for name, seed in seeds.items():
+        if name in wanted:
+            spam, plain = counts.get(name, (args.holdout_images, args.holdout_benign))
+            suites[name] = suite(hosts, spam, plain, 0, seed=seed, fresh=True)
     result: dict[str, Any] = {
         "images": {name: len(pictures) for name, pictures in suites.items()},
         "by_kind": {
@@ -560,7 +620,8 @@ def main(argv: list[str] | None = None) -> int:
             if not pictures:
                 continue
             result[f"bastion_{name}"] = bastion_run(scanner, pictures)
-            if not args.no_peer:
+            peer_wanted = not args.peer_suites or name in args.peer_suites.split(",")
+            if not args.no_peer and peer_wanted:
                 result[f"peer_rapidocr_substring_{name}"] = peer_run(pictures)
     result["load_after"] = list(os.getloadavg())
     result["bars"] = {}
@@ -571,7 +632,9 @@ def main(argv: list[str] | None = None) -> int:
             result["bars"][f"{name}_handles"] = ours["found_handles"] >= BAR_FOUND
             result["bars"][f"{name}_benign_act"] = ours["benign_act"] <= BAR_BENIGN_ACT
     result["bar_met"] = all(result["bars"].values())
-    path = common.write_result("images_ocr", result)
+    given = sys.argv[1:] if argv is None else argv
+    result["command"] = "python -m bench.images_ocr " + " ".join(given)
+    path = common.write_result(args.out, result)
     print(
         f"{'reader':40} {'found':>7} {'links':>7} {'handles':>8} {'~conf':>7} {'images/s':>9} "
         f"{'per CPU s':>9}"
@@ -588,6 +651,10 @@ def main(argv: list[str] | None = None) -> int:
         if not ours:
             continue
         print(f"{name} by group: {ours['found_by_group']}")
+        print(
+            f"{name}: found {ours['found_visible']:.2%} of the pictures whose text fits "
+            f"({ours['clipped_pictures']} with text past the edge left out)"
+        )
         print(
             f"{name}: handles found read one way {ours['found_handles_read_one_way']:.2%}, "
             f"handle pictures unsure {ours['handle_pictures_unsure']:.2%}, "

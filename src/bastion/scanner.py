@@ -5,6 +5,7 @@ The CLI, the HTTP API and the Spark job all call ``Scanner.scan``; nothing re-im
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from bastion.extract.hosts import PROSE_LIKE
 from bastion.extract.ocr_lines import OCR_DECODER, SURE_SCORE, continued_pairs
 from bastion.extract.ocr_readings import (
     OCR_GUESS,
+    OCR_UNSURE,
     GuessBudget,
     other_hosts,
     read_again,
@@ -31,6 +33,7 @@ from bastion.intel import IntelIndex
 from bastion.limits import Compacted
 from bastion.model import (
     DEFAULT_MAX_TEXT_CHARS,
+    HANDLE_KINDS,
     HOST_KINDS,
     TRUNCATED_RULE,
     WITHHELD_FLAG,
@@ -316,7 +319,9 @@ class Scanner:
                 found = detector.detect(context)
                 if found:
                     signals.extend(found)
+        unsure = [e for e in entities if e.categories and _lookalike_of_guess(e)]
         entities = _drop_unlisted_prose(entities, signals)
+        withheld += unsure
         violations = self.policy.evaluate(item, folded, entities, signals)
         if truncated:
             violations.append(self._truncation())
@@ -391,7 +396,9 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
 
     OCR misreads letters with high confidence (``hawalicasino.com`` for ``hawaiicasino.com``), so
     a host read from a picture's text is ``prose_like``: kept only when a feed lists it. Handles
-    are kept as read unless their line's score is under ``SURE_SCORE``. Each OCR line (and each
+    are kept as read; from a line scored under ``SURE_SCORE`` they are flagged ``ocr_unsure``
+    (the policy sends them to review) rather than dropped: a cued id read with doubt is still
+    an id, and losing it would allow a picture a person should see. Each OCR line (and each
     pair of lines read together) is also scanned in its other readings
     (``bastion.extract.ocr_readings``), the guesses among them bounded per picture; the readings
     the decoder reports beside a line (``ImageCode.readings``) yield handles flagged
@@ -428,7 +435,10 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
             for entity in found:
                 entity.origin = origin
                 entity.box = code.box
-                if (
+                if unsure and read and entity.kind in _MESSENGER_KINDS:
+                    if OCR_UNSURE not in entity.flags:  # fail closed: review, not dropped
+                        entity.flags.append(OCR_UNSURE)
+                elif (
                     unsure or (read and entity.kind in HOST_KINDS)
                 ) and PROSE_LIKE not in entity.flags:
                     entity.flags.append(PROSE_LIKE)
@@ -470,8 +480,23 @@ def _across_lines(
     return found
 
 
+_MESSENGER_KINDS: Final = HANDLE_KINDS - {"phone"}
+"""Handles an unsure OCR line still yields, flagged ``ocr_unsure`` (``handle.unsure_reading``
+names these kinds; a phone number read with doubt stays ``prose_like``)."""
+
 _GUESSES: Final = frozenset({OCR_GUESS, MASKED})
 """Flags of hosts that are one guess among many: kept only when listed as they are."""
+_PUNCT_DOTS: Final = re.compile(r"[A-Za-z0-9][;:!|'`][A-Za-z]")
+
+
+def _lookalike_of_guess(entity: Entity) -> bool:
+    """A host listed only as a look-alike whose dot is ASCII punctuation guessed for one
+    (``7eazze;me``): a guess on a guess. It is withheld (review), never reported as written."""
+    return (
+        LOOKALIKE_FLAG in entity.flags
+        and "weak_dot" in entity.flags
+        and _PUNCT_DOTS.search(entity.raw) is not None
+    )
 
 
 def _disjoint(entities: list[Entity]) -> list[Entity]:
@@ -508,7 +533,11 @@ def _drop_unlisted_prose(entities: list[Entity], signals: list[Signal]) -> list[
         for i, e in enumerate(entities)
         if i not in settled
         and (
-            (e.categories and not (LOOKALIKE_FLAG in e.flags and not _GUESSES.isdisjoint(e.flags)))
+            (
+                e.categories
+                and not (LOOKALIKE_FLAG in e.flags and not _GUESSES.isdisjoint(e.flags))
+                and not _lookalike_of_guess(e)
+            )
             or (PROSE_LIKE not in e.flags and (e.allowed or e.kind != IMAGE_HASH))
         )
     ]

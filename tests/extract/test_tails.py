@@ -52,8 +52,8 @@ def test_styled_names_once_tails_are_read_whole(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("WA：② 9  ① +65954229  ③ 8 （按序号拼起来）", "phone"),
-        ("VX：③ 0066  ② co5  ① co （按序号拼起来）", "wechat"),
+        ("WA：② 9  ④ +65954229  ③ 8 （按序号拼起来）", "phone"),  # no piece 1: not read
+        ("VX：③ 0066  ② co5  ⑤ co （按序号拼起来）", "wechat"),
     ],
 )
 def test_ids_cut_or_in_pieces_are_withheld(text: str, kind: str) -> None:
@@ -62,13 +62,27 @@ def test_ids_cut_or_in_pieces_are_withheld(text: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("WA：② 9  ① +65954229  ③ 8 （按序号拼起来）", "whatsapp", "+6595422998"),
+        ("VX：③ 0066  ② co5  ① co （按序号拼起来）", "wechat", "coco50066"),
+        ("site: (1) i9b  (3) .com  (2) et23 (put the pieces in order)", "domain", "i9bet23.com"),
+        ("官网：(二) ive88  (一) k8l  (三) .com （按序号拼起来）", "domain", "k8live88.com"),
+    ],
+)
+def test_ids_in_numbered_pieces_are_read_in_order(text: str, kind: str, value: str) -> None:
+    """bastion.normalize.reading_order joins them; the joined value is no piece."""
+    assert (kind, value, False) in _read(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "spell it: b as in boy, e as in egg, t as in tiger, 7, then dot com",
+        # ``spell it: b as in boy, e as in egg, t as in tiger, 7, then dot com`` is read whole
+        # since red team 7 (``bet7.com``: tests/normalize/test_dots_tlds_rt7.py)
         "w as in wine, i as in ice, n as in nose, and dot net",
         "lol\nthat's all.\nmeet me at the star\n(read the last character of each line)",
-        "site: (1) i9b  (3) .com  (2) et23 (put the pieces in order)",
-        "官网：(二) ive88  (一) k8l  (三) .com （按序号拼起来）",
+        "site: (1) i9b  (3) .com  (4) et23 (put the pieces in order)",  # no piece 2: not read
     ],
 )
 def test_readings_the_layout_denies_are_withheld(text: str) -> None:

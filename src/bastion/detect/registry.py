@@ -36,6 +36,8 @@ BUILTIN: Final = (
     "bastion.detect.text_model:TextModelDetector",
     "bastion.detect.url_model:UrlModelDetector",
     "bastion.detect.unnamed_handles:UnnamedHandleDetector",
+    "bastion.detect.withheld_tlds:WithheldTldDetector",
+    "bastion.detect.masked_names:MaskedNameDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 

@@ -18,7 +18,7 @@ from bastion.extract.hosts import EMBEDDED, PROSE_LIKE, find_hosts
 from bastion.extract.messengers import MESSENGER_HOSTS
 from bastion.extract.phones import NATIONAL_GATE, PHONE_SHAPE, find_national_phones, find_phones
 from bastion.extract.precheck import has_candidates
-from bastion.extract.tails import withhold_tails
+from bastion.extract.tails import withhold_cut_layouts, withhold_tails
 from bastion.model import Entity
 from bastion.normalize import unmask
 
@@ -161,7 +161,9 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
         kept = _with_embedded(kept, nested)
     if _AT in hits and (mailboxes := qq_mailboxes(kept)):
         kept = sorted([*kept, *mailboxes], key=Candidate.sort_key)
-    return withhold_tails(unmasked.original, [_entity(unmasked, cand) for cand in kept])
+    entities = [_entity(unmasked, cand) for cand in kept]
+    withhold_cut_layouts(unmasked, [(c.start, c.end) for c in kept], entities)
+    return withhold_tails(unmasked.original, entities)
 
 
 _HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "kakao", "phone"})

@@ -14,6 +14,8 @@ picture shows rather than what the recogniser made of it:
   - a top-level domain read with look-alike glyphs after a dot, ``。``, ``点`` or ``dot``
     (``bounty点99`` for ``bounty点gg``, ``bovada。Iv`` for ``bovada.lv``, ``c0m``, ``corn``);
   - a dot lost before the top-level domain (``fikacasinocom``, ``https://betwaypt/vip``);
+  - after a scheme or a ``www``, a dot lost before any top-level domain and the path's slash
+    with it (``https:/betwayptvip``, ``wwwsurfcasino``);
   - one look-alike glyph in a host the line yields (``hawalicasino.com`` for
     ``hawaiicasino.com``: ``l``/``i``/``1``/``I``, ``o``/``0``, ``g``/``9``, ``s``/``5``).
 
@@ -175,7 +177,7 @@ def readings(line: str) -> list[Reading]:
         return out
     guesses: list[Reading] = []
     seen: set[str] = {line}
-    for reading in (*_tld_guesses(line), *_lost_dots(line)):
+    for reading in (*_tld_guesses(line), *_lost_dots(line), *_lost_url_dots(line)):
         if reading.text not in seen and len(guesses) < MAX_GUESSES:
             seen.add(reading.text)
             guesses.append(reading)
@@ -220,6 +222,34 @@ def _lost_dots(line: str) -> list[Reading]:
             if run.endswith(tld) and len(run) - len(tld) >= 3 and run[-len(tld) - 1] != "-":
                 cut = match.end() - len(tld)
                 out.append(_edited(line, cut, cut, ".", guess=True))
+    return out
+
+
+_URL_RUN = re.compile(r"(?i)(?:(?<=:/)|(?<=://)|(?<=\bwww)|(?<=^www))[A-Za-z0-9\-]{5,40}")
+"""A run right after a scheme (``https://``, or ``https:/`` with a slash lost) or a ``www`` with
+its dot lost: the start of a host, whatever its top-level domain."""
+MIN_LABEL: Final = 3
+"""Shortest label left before a top-level domain a lost dot is put back in front of."""
+
+
+def _lost_url_dots(line: str) -> list[Reading]:
+    """A dot lost before any top-level domain, and the slash of a path glued after it, where the
+    run follows a scheme or a ``www`` (``https://hrwagerag/vip``, ``https:/betwayptvip``,
+    ``wwwsurfcasino``): the place says a host starts here, so every cut where the run's head
+    ends in a top-level domain is tried (the host's end, then the cut nearest it first)."""
+    out = []
+    for match in _URL_RUN.finditer(line):
+        run = match.group()
+        if match.end() < len(line) and line[match.end()] in ".。．":
+            continue
+        www = line[max(0, match.start() - 3) : match.start()].lower() == "www"
+        for cut in range(len(run), MIN_LABEL + 1, -1):
+            for size in range(2, min(7, cut - MIN_LABEL + 1)):
+                if not is_tld(run[cut - size : cut].lower()):
+                    continue
+                host = f"{run[: cut - size]}.{run[cut - size : cut]}"
+                insert = ("." if www else "") + host + (f"/{run[cut:]}" if cut < len(run) else "")
+                out.append(_edited(line, match.start(), match.end(), insert, guess=True))
     return out
 
 

@@ -42,6 +42,7 @@ from bastion.normalize.defang import (
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
+from bastion.normalize.edit_hints import EVERY_OTHER_TRIGGER
 from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.handle_ids import TICKER_TRIGGER
@@ -60,6 +61,7 @@ from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.numerals import TRIGGER_ZH as ZH_NUMBER_TRIGGER
 from bastion.normalize.phone_cued import PARTS_TRIGGER as PHONE_PARTS_TRIGGER
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
+from bastion.normalize.reading_order import GATE as READING_ORDER_GATE
 from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.readings import REVERSED_CLAUSE
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
@@ -76,6 +78,9 @@ from bastion.normalize.tables import (
 from bastion.normalize.triggers import TLD, ascii_tlds, word_trie
 
 _AN = "A-Za-z0-9"
+_APOSTROPHE_TLDS = (
+    "cc|tv|me|io|co|in|us|uk|ru|de|vn|cn|jp|kr|id|ph|th|my|sg|hk|tw|la|ws|to|nl|fr|it|es"
+)
 _NUM = "".join(CJK_NUMERALS)
 _TLDS = "|".join(sorted(COMMON_TLDS))
 _GAP1 = r"(?:[^\w\r\n]|_)"
@@ -171,6 +176,10 @@ _ASCII_CLAUSES = (
     f"[{_AN}](?:_{{1,2}}|[,，、‚﹐､]| ?(?i:dian)|\\s{{1,2}}point\\s{{1,2}})"
     f"(?:{TLD}|[A-Za-z]{{0,3}}[{_LEET_DIGITS}][A-Za-z0-9]{{0,2}})(?![{_AN}\\-])",
     f"[{_AN}]\\s{{0,2}}[，,]?\\s{{0,2}}[（(]?\\s{{0,2}}(?:后缀|后面加|后面是|加上|再加|结尾)",
+    # ASCII punctuation for the dot before a TLD (``bitsaloon:com``; guessed, kept if listed)
+    f"[{_AN}]{{3}}[;:!|`](?:{TLD})(?![{_AN}\\-_@'`])",
+    # ... an apostrophe only before a TLD of three letters or a common two-letter one (``you're``)
+    f"[{_AN}]{{3}}'(?:[A-Za-z]{{3,24}}|(?i:{_APOSTROPHE_TLDS}))(?:[^{_AN}\\-_@'`]|$)",
     # ``标题：x⏎在标题后面加 点com``: the TLD mentioned apart from the name (readings)
     r"(?:加|后缀|结尾)[是上]?\s{0,3}[:：]?\s{0,3}(?:\.|点)\s{0,2}[A-Za-z]{2}",
     f"[a-z0-9]\\. {{1,2}}{_LONG_TLD}",
@@ -182,6 +191,9 @@ _ASCII_CLAUSES = (
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
     ASIDE_GATE,
+    # values read in the order their layout gives (bastion.normalize.reading_order)
+    READING_ORDER_GATE,
+    EVERY_OTHER_TRIGGER,
 )
 _APART: Final = (
     (CUE_CLAUSES[0], ID_PARTS_TRIGGER, INSTRUCTION_TRIGGER),

@@ -59,7 +59,7 @@ def reread(text: str, entities: list[Entity]) -> list[Entity]:
             if entity.kind not in HOST_KINDS or not host or "." not in host or host in seen:
                 continue
             seen.add(host)
-            if not reading.masked and any(
+            if not (reading.masked or reading.told) and any(
                 reading.start < hi and lo < reading.end for lo, hi in told
             ):
                 continue  # the first reading did as the text says: another reading is another host

@@ -17,7 +17,9 @@ import re
 import unicodedata
 from typing import Final
 
+from bastion.extract._types import UnmaskedLike
 from bastion.model import WITHHELD_FLAG, Entity
+from bastion.normalize import as_in
 from bastion.normalize.edit_hints import SOUND_DIGITS
 
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line"})
@@ -86,13 +88,26 @@ _COMMON_CURRENCY: Final = frozenset("$¢£¥€₩₹￥￡")
 """Currency signs written before prices (``¥885``); the rest are letters in disguise (``₮``)."""
 
 
+def _currency_in_name(before: str) -> bool:
+    """A common currency sign glued after a letter or a disguised one (``xp€rt``, ``₳€888``):
+    a letter of the name (``€`` for ``e``), not a price's sign, which stands after a space."""
+    return (
+        len(before) == 2
+        and before[1] in _COMMON_CURRENCY
+        and (before[0].isalpha() or _glued(before[0]))
+    )
+
+
 def _sound_digit_in_name(text: str, start: int) -> bool:
     """``v酒win.com``, ``euro尔寺sports.com``: characters read as digits (酒 is 9) between a
     name's letters, not a word of the Chinese text before a host."""
     k = start
     while k > 0 and start - k < 16 and text[k - 1] in SOUND_DIGITS:
         k -= 1
-    return k < start and k > 0 and text[k - 1].isascii() and text[k - 1].isalnum()
+    if not (k < start and k > 0):
+        return False
+    before = text[k - 1]
+    return (before.isascii() and before.isalnum()) or _glued(before)  # ``ɍeⱥł伞寺溜ɍɇⱥl``
 
 
 def _rare_letter(char: str) -> bool:
@@ -117,7 +132,18 @@ def _mixed(host: str) -> bool:
             _rare_letter(ch) and _glued(ch) for ch in label
         ):
             return True
+        if ascii_letter and ascii_digit and any(_unfolded_letter(ch) for ch in label):
+            return True  # ``sodø14``: a name of ASCII letters and digits with a letter drawn in
     return False
+
+
+def _unfolded_letter(char: str) -> bool:
+    """A Latin letter with a stroke or slash no base letter folds from (``ø``, ``đ``, ``ł``)."""
+    return (
+        not char.isascii()
+        and char.isalpha()
+        and not unicodedata.normalize("NFKD", char)[:1].isascii()
+    )
 
 
 def _art(before: str) -> bool:
@@ -167,8 +193,31 @@ def _told_apart(original: str, entity: Entity, pieces: tuple[int, int] | None) -
         name = (entity.host or entity.value).lower().split(".")
         if len(name) == 2 and name[0] in _CONNECTIVES:
             return True
+        if as_in.spelled_at(original, lo):
+            return False  # ``b as in boy, ..., then dot com``: the connective is the spelling's
         return _SPELLED_CONNECTIVE.search(original, lo, hi + 8) is not None
     return False
+
+
+def withhold_cut_layouts(
+    unmasked: UnmaskedLike, spans: list[tuple[int, int]], entities: list[Entity]
+) -> None:
+    """Flag ``withheld`` a value read through a layout that a finder cut where a character of
+    the layout no pass could read stays glued (``b⏎ k⏎  巴⏎   b⏎    o…`` read ``bk巴bongda.com``
+    gives ``bongda.com``; ``spans`` are the folded spans of ``entities``). A layout's pieces map
+    to its whole span, so :func:`withhold_tails` cannot see that glue in the original."""
+    folded = unmasked.text
+    for (start, end), entity in zip(spans, entities, strict=True):
+        if "layout" not in entity.flags or WITHHELD_FLAG in entity.flags:
+            continue
+        edges = [k for k in (start - 1, end) if 0 <= k < len(folded) and _cut_glyph(folded[k])]
+        if any("layout" in unmasked.tricks_in(k, k + 1) for k in edges):
+            entity.flags.append(WITHHELD_FLAG)
+
+
+def _cut_glyph(char: str) -> bool:
+    """A character a value may have been cut at: a letter, digit or symbol of no ASCII."""
+    return not char.isascii() and (char.isalnum() or _glued(char) or char in SOUND_DIGITS)
 
 
 def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
@@ -200,6 +249,7 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
             and not schemed
             and (
                 _glued(before[-1])
+                or _currency_in_name(before)
                 or (hosty and _art(before))
                 or _sound_digit_in_name(original, start)
             )

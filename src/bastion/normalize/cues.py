@@ -99,6 +99,11 @@ WORLD_WECHAT: Final = (
     "|(?<![\u0400-\u04ff])[Вв]и[чш]ат(?![\u0400-\u04ff])"
 )
 """WeChat by its name in Japanese, Korean, Thai, Persian and Arabic, and Russian."""
+_ZH_W: Final = "[达打大搭答][不布步][溜留六刘]"
+_ZH_X: Final = "[艾爱埃][克科可刻][斯丝思司]"
+LETTER_NAMES_WX: Final = f"(?:{_ZH_W}|W[（(]{_ZH_W}[)）])[·・. \t]?(?:{_ZH_X}|X[（(]{_ZH_X}[)）])"
+"""``wx`` (WeChat) said by the Chinese names of its letters: ``达不溜艾克斯``, ``打不溜爱克斯``,
+``达布溜·艾克斯``, ``W（达不溜）X（艾克斯）``."""
 NICKNAMES_WECHAT: Final = (
     "小?绿色?(?:泡泡|🫧)|绿色(?:聊天)?(?:软件|[Aa][Pp][Pp])|[🟢💚]\ufe0f?泡泡|(?<![A-Za-z0-9])[Vv]泡泡"
     "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
@@ -107,6 +112,7 @@ NICKNAMES_WECHAT: Final = (
     f"|(?<![{CJK_CHARS}])卫星(?=[ \t])"
     "|(?<![A-Za-z0-9])[VvWw]字?(?:头|頭|开头|開頭)的?(?:聊天)?(?:软件|軟件|[Aa][Pp][Pp])"
     "|(?<![A-Za-z])[Ww][ēéěè]i ?[Xx][īíǐì]n(?![A-Za-z])"
+    f"|{LETTER_NAMES_WX}"
 )
 """WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``), the green app
 (``绿色软件``), the green one before a colon (``小绿：``, ``🟢：``), ``卫星`` (wèixīng, a
@@ -145,6 +151,12 @@ CUE_WECHAT: Final = (
 """``WeChat`` glued to the word before it (``收usdtWeChat:``) counts when its capital shows
 where it starts."""
 _KOU = f"(?:[{SYLLABLES['kou']}]|扌口|{_zy('kou')})"
+PENGUIN_APP: Final = (
+    "(?<![A-Za-z])(?:[Tt]he )?[Pp]enguin (?:[Aa]pp|[Cc]hat|[Mm]essenger)"
+    "(?:,? (?:[Nn]umber|[Nn]o\\.?|[Ii][Dd]|[Aa]ccount)(?![A-Za-z]))?(?![A-Za-z])"
+)
+"""QQ by its mascot in English: ``the penguin app``, ``penguin chat``, ``the penguin messenger,
+number`` (as ``企鹅`` and ``🐧`` in Chinese)."""
 CUE_QQ: Final = (
     f"(?:(?<![A-Za-z])[Qq]{BREAK}[Qq][群裙]?{ID_WORD}|(?<![A-Za-z])[Qq][号號群裙]"
     f"|(?<![{SYLLABLES['qi']}])[鹅鵝](?:厂|廠)?[号號]{ID_WORD}"
@@ -157,7 +169,7 @@ CUE_QQ: Final = (
     f"|🐧(?:{BREAK}🐧)?[群裙]?|扣[群裙]|群号|(?<![A-Za-z])[Qq]君"
     f"|[扣蔻寇抠]{BREAK}[Qq]{{1,2}}(?![A-Za-z])|(?<![{CJK_CHARS}])[球秋]{BREAK}[球秋][号群]?"
     f"|加{BREAK}(?:[扣蔻寇抠]|[Qq](?![A-Za-z]))|(?<![{CJK_CHARS}])[扣蔻寇抠]"
-    f"|(?<![A-Za-z0-9])[Qq]{_DECOR}(?=[{_POINTING}])){SEARCH}"
+    f"|(?<![A-Za-z0-9])[Qq]{_DECOR}(?=[{_POINTING}])|{PENGUIN_APP}){SEARCH}"
 )
 """``qie鹅`` is the pinyin of 企鹅 with its last character kept; ``加q`` is ``加QQ``; ``扣Q``
 and ``球球`` / ``秋秋`` (qiú qiú) are QQ said another way; ``鹅号`` and ``鹅厂号`` (the penguin,

@@ -46,6 +46,8 @@ _EVERY_OTHER_RE: Final = re.compile(
     r"|every[ ](?:other|second)[ ](?:character|letter)[ ]only)"
     r"|隔一个字读一个|隔一个读一个|隔一位读一位"
 )
+EVERY_OTHER_TRIGGER: Final = r"(?i:every[ ](?:other|second)[ ](?:character|letter|char))|隔一[个位]"
+"""The hint's words, a pre-check clause: the value before it holds no dot a finder sees."""
 _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9_\-.]+")
 
 _QUOTED: Final = r"""(?:'[A-Za-z0-9_\-.]{1,32}'|"[A-Za-z0-9_\-.]{1,32}")"""
@@ -185,11 +187,11 @@ def _faces(text: str) -> list[Group]:
         lettered = any("a" <= ch.lower() <= "z" for ch in run)
         if not hinted and not lettered and len(run) < 3:
             continue
-        one_pip_only = set(run) & set(_FACES) <= {"⚀"}
-        if one_pip_only and not hinted:
-            continue  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
         start, end = m.span()
         label = _LABEL_END_RE.match(text, end) is not None
+        one_pip_only = set(run) & set(_FACES) <= {"⚀"}
+        if one_pip_only and not hinted and not label and run.count("⚀") == 1:
+            continue  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
         leet = (lettered or label) and any(ch.isdigit() and ch.isascii() for ch in run)
         leet = leet or (start > 0 and text[start - 1] in _ART_BEFORE)
         if leet or any(ch in _UNSURE_FACES for ch in run):
@@ -250,11 +252,11 @@ def _inserts(text: str) -> list[Group]:
         a, b, c = (m["a1"], m["b1"], m["c1"]) if m["a1"] else (m["a2"], m["b2"], m["c2"])
         pair = (a + b).lower()
         tokens = _tokens_before(text, m.start())
-        token = next((t for t in tokens if pair in _named(t[0]).lower()), None)
-        if token is None:
-            token = next((t for t in tokens if _hosty(t[0])), None)
-            if token is not None:
-                groups.append((WITHHELD, token.start(), token.end(), []))
+        hosty = [t for t in tokens if _hosty(t[0])]
+        token = next((t for t in hosty or tokens if pair in _named(t[0]).lower()), None)
+        if token is None:  # the host or id lacks the pair (a word nearer may hold it: ``Main``)
+            if hosty:
+                groups.append((WITHHELD, hosty[0].start(), hosty[0].end(), []))
             continue
         name = _named(token[0]).lower()
         start = token.start()
@@ -269,17 +271,56 @@ def _inserts(text: str) -> list[Group]:
 def _every_other(text: str) -> list[Group]:
     groups: list[Group] = []
     for m in _EVERY_OTHER_RE.finditer(text):
-        token = _before(text, m.start())
+        filled = _filled(text, m.start())
+        if filled is not None:
+            start, end = filled
+            edits = [(k, k + 1, "") for k in range(start + 1, end, 2)]
+            groups.append((INSTRUCTION, start, end, edits))
+            groups.append(("layout", start, end, []))  # a value cut in it is withheld (tails)
+            continue
+        tokens = _tokens_before(text, m.start())
+        token = next((t for t in tokens if _hosty(t[0])), tokens[0] if tokens else None)
         if token is None or len(token[0]) < 6:
             continue
         value = token[0]
         start, end = token.span()
-        if "." in value:
-            groups.append((WITHHELD, start, end, []))
+        if any(value[k] == "." for k in range(1, len(value), 2)):
+            groups.append((WITHHELD, start, end, []))  # a dot among the fillers: which is it?
             continue
         edits = [(start + k, start + k + 1, "") for k in range(1, len(value), 2)]
         groups.append((INSTRUCTION, start, end, edits))
     return groups
+
+
+MIN_FILLED: Final = 4
+"""Characters (each with its filler) a run read every other character holds at least."""
+
+
+def _filler(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _filled(text: str, at: int) -> tuple[int, int] | None:
+    """``b旺a旺o好b旺a财o好_福c运…3财 （隔一个字读一个）``: the nearest run before the hint, on its
+    line, where an ideograph follows every character, as a span; None when no run is so made
+    (plain letters between letters are :func:`_every_other`'s own case)."""
+    line_start = max(text.rfind("\n", 0, at) + 1, at - 240)
+    for run in reversed(list(_RUN_RE.finditer(text, line_start, at))):
+        end = run.end()
+        start = end
+        while (
+            start - 2 >= run.start()
+            and _filler(text[start - 1])
+            and (text[start - 2].isalnum() or text[start - 2] in "._-@+")
+        ):
+            start -= 2
+        kept = text[start:end:2]
+        if len(kept) >= MIN_FILLED and 2 * sum(ch.isascii() for ch in kept) >= len(kept):
+            return start, end
+    return None
+
+
+_RUN_RE: Final = re.compile(r"[^\s(（]+")
 
 
 def _masked(text: str) -> list[Group]:

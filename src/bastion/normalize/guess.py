@@ -67,6 +67,14 @@ _STAND_IN_RE: Final = re.compile(
 )
 """``levieuxsinge_com``, ``happyliffe__click``, ``www.today,in``, ``sot、ae``: a stand-in dot
 before a word that is a TLD."""
+_ASCII_DOT_RE: Final = re.compile(
+    rf"(?<=[{_AN}]{{3}})(?P<sep>[;:!|`]|'(?!(?i:re|ve|em)(?![A-Za-z])))"
+    rf"(?P<tld>[A-Za-z]{{2,24}})(?![{_AN}\-_@'`])"
+)
+"""``taurusarmoryusa;com``, ``bitsaloon:com``, ``pornohotxxx!com``, ``tomwaterhouse'com``: ASCII
+punctuation for the dot before a TLD. Prose puts the same marks there (``note:info``,
+``yes!net``), so the guess is only ever kept for a listed host; an apostrophe before ``re``,
+``ve`` or ``em`` is English (``you're``, ``how've``), never a dot."""
 _DIAN_RE: Final = re.compile(
     rf"(?<=[{_AN}]{{2}})(?P<sep> ?(?:dian|DIAN|Dian))(?=(?P<tld>{_TLDISH})(?![{_AN}\-]))"
 )
@@ -112,6 +120,7 @@ _POINT_RE: Final = re.compile(
 before ``com``, ``net`` and ``org``)."""
 GUESS_GATE: Final = re.compile(
     rf"[{_AN}](?:_{{1,2}}|[,，、‚﹐､])[A-Za-z0-9〇○◯]{{2}}|[{_AN}] ?(?i:dian)"
+    rf"|[{_AN}]{{3}}[;:!|'`][A-Za-z]{{2}}"
     r"|后缀|后面加|后面是|加上|再加|结尾|\spoint\s|[a-z0-9]\. {1,2}[a-z]{4}"
     r"|[a-z0-9]dot(?:com|net|org|info|xyz|top|vip|club|site|shop|cc|tv|bet|win|live|pro|io|me|co)"
     r"(?:[^A-Za-z0-9\-]|$)"
@@ -198,6 +207,7 @@ def guess_pass(work: Work) -> None:
         _WWW_UNDERSCORE_RE,
         _DESCRIBED_RE,
         _STAND_IN_RE,
+        _ASCII_DOT_RE,
         _DIAN_RE,
         _GLUED_DOT_RE,
         _GLUED_DOT_CAPS_RE,

@@ -27,7 +27,14 @@ from typing import Any, Final, cast
 import idna
 import re2
 
-from bastion.normalize import letter_styles, spoken_tlds, swapped
+from bastion.normalize import (
+    as_in,
+    country_tlds,
+    letter_styles,
+    reading_order,
+    spoken_tlds,
+    swapped,
+)
 from bastion.normalize.field_readings import GATE as FIELDS_GATE
 from bastion.normalize.field_readings import field_hosts
 from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
@@ -45,13 +52,16 @@ class Reading:
     """``text`` is how a careful reader reads ``original[start:end]``. ``joined``: the reading
     joins pieces that also read as hosts alone, which then are fragments of it; ``masked``: it
     fills a masked character with every one, so only a host listed as it is counts (a look-alike
-    of a listed host is one of the other fillings)."""
+    of a listed host is one of the other fillings); ``told``: it reads as the message's own hint
+    says (the last character of each line), so what the first reading withheld there is no
+    other host."""
 
     start: int
     end: int
     text: str
     joined: bool = False
     masked: bool = False
+    told: bool = False
 
 
 def _compile(pattern: str) -> re2._Regexp[str]:
@@ -588,6 +598,18 @@ def _spoken_tlds(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read is not None else []
 
 
+def _country_tlds(text: str) -> list[Reading]:
+    """``x dot the country code of Denmark``, ``x 点 越南的国家域名``: a TLD given as its country
+    (:mod:`bastion.normalize.country_tlds`)."""
+    return [Reading(a, b, f" {host} ") for a, b, host in country_tlds.country_hosts(text)]
+
+
+def _as_in(text: str) -> list[Reading]:
+    """``b as in boy, e as in egg, then dot kahm``: letters spelled out, the TLD after them said
+    as a sound or a country (:mod:`bastion.normalize.as_in`)."""
+    return [Reading(a, b, read, joined=True) for a, b, read in as_in.as_in_readings(text)]
+
+
 def _swapped(text: str) -> list[Reading]:
     """``com.sharesome（前后两段调换一下）``: a TLD-first pair read in order, as the message
     says (:mod:`bastion.normalize.swapped`)."""
@@ -897,6 +919,15 @@ def _cjk_shapes(text: str) -> list[Reading]:
     return [Reading(a, b, f" {tighten(read)} ") for a, b, read in letter_styles.cjk_readings(text)]
 
 
+def _telestich(text: str) -> list[Reading]:
+    """The last character of each line, after a hint that says so
+    (:func:`bastion.normalize.reading_order.telestich`)."""
+    return [
+        Reading(a, b, value, joined=True, told=True)
+        for a, b, value in reading_order.telestich(text)
+    ]
+
+
 def _fields(text: str) -> list[Reading]:
     """A host whose name and TLD sit in two labelled fields another names
     (:mod:`bastion.normalize.field_readings`)."""
@@ -914,6 +945,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("lines", rf"\n[^\n]*(?:{_JOIN_CUE})|(?:{_JOIN_CUE})[^\n]*\n", _lines),
     ("tld_mention", _TLD_MENTION.pattern, _tld_mentions),
     ("fields", FIELDS_GATE, _fields),
+    ("telestich", reading_order.TELESTICH_GATE, _telestich),
     ("rare_dots", _RARE_DOTTED.pattern, _rare_dots),
     ("o_glyphs", rf"[A-Za-z.][{_O_GLYPHS}]|[{_O_GLYPHS}][A-Za-z]", _o_glyphs),
     ("dot_variants", r"(?i:dawt|d\.o\.t|d-o-t|[\[(<{_]d[o0]t[\])>}_]|\sd0t\s)|\sdOt\s|\sD0T\s",
@@ -930,6 +962,8 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("spoken_tlds", spoken_tlds.TRIGGER, _spoken_tlds),
+    ("country_tlds", country_tlds.TRIGGER, _country_tlds),
+    ("as_in", as_in.TRIGGER, _as_in),
     ("swapped", swapped.TRIGGER, _swapped),
     ("nested", _NESTED.pattern + r"|(?i:\bh[*]{2}ps?)", _nested),
     ("instructions", _INSTRUCTION.pattern, _instructions),
@@ -962,6 +996,8 @@ PRECHECK_CLAUSES: Final = (
     "(?:[点·.。]|(?i:dot)) ?(?:" + "|".join(_TLD_WORDS) + r")|[点·.] ?(?:[(（][A-Za-z0-9][)）]){2}",
     r"字母[A-Za-z][、,，]",
     spoken_tlds.TRIGGER,
+    country_tlds.TRIGGER,
+    as_in.TRIGGER,
     swapped.TRIGGER,
     _TLD_MASKED_GATE,
     REVERSED_CLAUSE,
@@ -982,6 +1018,7 @@ PRECHECK_CLAUSES: Final = (
     rf"[{_IDN_LETTER}][A-Za-z0-9\-]{{0,12}}(?:[ \t]?[。．点][ \t]?|[ \t](?i:dot)[ \t])",
     r"[A-Za-z0-9][^ \t\nA-Za-z0-9]{1,2}[⚫•⏺●⊙][^ \t\nA-Za-z0-9]{0,2}[A-Za-z]",
     FIELDS_GATE,
+    reading_order.TELESTICH_GATE,
 )
 """Marks of a host only a second reading holds, with no dot before a top-level domain for the
 pre-check to see (``kilo alpha dot victor``, ``#tubev #dotpro``, ``点肯姆``, ``ɯoɔ˙``): clauses

@@ -90,6 +90,37 @@ JA_TLDS: Final = {
     "online": "オンライン",
 }
 """Japanese: the TLD as it is said after ドット (``ドットコム``, ``どっとこむ``)."""
+EN_TLDS: Final = {
+    "com": "kom|kahm|komm|comm|cahm|kawm|cawm|kohm|kum",
+    "net": "nett|neht|nehtt|nettt",
+    "org": "orrg|awg|orgg|ohrg|awrg",
+    "vip": "veep|vipp|veeip|vee-eye-pee|vee eye pee",
+    "top": "topp|tahp|tawp|tahpp",
+    "xyz": "ex why zed|ex why zee|ex-why-zed|ex-why-zee",
+    "info": "infoh|inffo|infoe|inphoh|infoo",
+    "club": "klub|clubb|kluhb|klubb",
+    "live": "lyve|lyv|livv",
+    "site": "syte|sait|sighte",
+    "online": "onlyne|onlain|onnline",
+    "shop": "shopp|shawp|shahp",
+    "store": "stor|stoar",
+    "cc": "see see|cee cee|see-see",
+    "tv": "tee vee|tee-vee|teevee",
+    "win": "wyn|winn",
+    "bet": "bett|beht",
+    "fun": "funn|fuhn",
+    "pro": "proh|pro-oh",
+    "biz": "bizz|bihz",
+    "xxx": "triple ex|triple x|ex ex ex",
+    "me": "mee",
+    "io": "eye oh|eye-oh",
+    "app": "ap|appp",
+    "click": "klik|klick|clik",
+    "link": "lynk|linc",
+    "asia": "aysha|aizha",
+}
+"""English respellings of a TLD (``dot kom``, ``.veep``, ``dot tahp``, ``dot ex why zed``): only
+right after a dot or ``dot``, where a sentence seldom puts them; a reading, kept when listed."""
 LETTER_NAMES: Final = {
     "a": "ay", "b": "bee", "c": "see|cee|sea", "d": "dee", "e": "ee", "f": "ef|eff",
     "g": "gee|jee", "h": "aitch|haitch", "i": "eye", "j": "jay", "k": "kay", "l": "el|ell",
@@ -125,6 +156,8 @@ def _forms(table: dict[str, str], sep: str = " ") -> dict[str, str]:
 
 
 _WRITTEN: Final = _forms(ZH_TLDS) | _forms(KO_TLDS) | _forms(JA_TLDS)
+_EN: Final = {re.sub(r"[ \-]+", " ", form): tld for form, tld in _forms(EN_TLDS, "|").items()}
+_EN_FORM: Final = _longest([form.replace(" ", r"[ \-]") for form in _EN])
 _PINYIN: Final = [
     (re.compile(_pinyin(word), re.I), tld) for word, tld in _forms(PINYIN_TLDS, "|").items()
 ]
@@ -147,7 +180,8 @@ def _spoken(word_end: str) -> str:
         rf"[A-Za-z0-9][ \t]{{0,2}}{_DOT}[ \t]{{0,2}}(?:(?P<zh>{_longest(list(_forms(ZH_TLDS)))})"
         rf"|(?P<ko>{_longest(list(_forms(KO_TLDS)))})"
         rf"|(?P<ja>{_longest(list(_forms(JA_TLDS)))})"
-        rf"|(?P<pinyin>(?i:{_longest([_pinyin(w) for w in _forms(PINYIN_TLDS, '|')])})))"
+        rf"|(?P<pinyin>(?i:{_longest([_pinyin(w) for w in _forms(PINYIN_TLDS, '|')])}))"
+        rf"|(?P<en>(?i:{_EN_FORM}){word_end or '(?:[^A-Za-z]|$)'}))"
         rf"|[A-Za-z0-9][ \t]{{1,2}}(?i:dot)[ \t]{{1,2}}"
         rf"(?P<names>(?i:{name}(?:[ \-]{{1,2}}{name}){{1,5}}))"
     )
@@ -164,6 +198,8 @@ def _tld_of(match: re.Match[str]) -> str | None:
     said = match[kind] if kind else ""
     if kind in ("zh", "ko", "ja"):
         return _WRITTEN[said]
+    if kind == "en":
+        return _EN[re.sub(r"[ \-]+", " ", said.lower())]
     if kind == "pinyin":
         return next((tld for form, tld in _PINYIN if form.fullmatch(said)), None)
     names = re.split(r"[ \-]{1,2}", said.lower())

@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+from bastion.normalize.dian_forms import DIAN_FORMS
+from bastion.normalize.full_stops import FULL_STOPS
 from bastion.normalize.letter_style_tables import HOOK_OVERRIDES, hooked_letters
 from bastion.normalize.stroke_letters import stroke_letters
 
@@ -50,12 +52,18 @@ DIGIT_WORDS: Final = (
 )
 """English digit names, in order (index = digit): spoken phones, ids and host names."""
 
-DOT_HOMOPHONES: Final = "典碘滇店電垫墊殿淀甸奠靛" + "踮惦掂颠巅癫玷钿阽傎顛巔癲鈿佃坫簟癜澱奌"
+DOT_HOMOPHONES: Final = (
+    "典碘滇店電垫墊殿淀甸奠靛" + "踮惦掂颠巅癫玷钿阽傎顛巔癲鈿佃坫簟癜澱" + DIAN_FORMS
+)
 """Characters read diǎn/diàn/diān like 点, written for it to get past keyword filters
 (``ginalynn碘com 谐音自己懂``, ``x187x钿com``); 电 is left out, it is too common a word before
-Latin names."""
-DOT_CHARS: Final = "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS
-"""Characters written in place of a dot between host labels; folded only in host context."""
+Latin names. ``dian_forms.DIAN_FORMS`` adds the variant forms of 点 (``㸃``) and rare characters
+with its sound."""
+DOT_CHARS: Final = (
+    "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS + FULL_STOPS
+)
+"""Characters written in place of a dot between host labels; folded only in host context
+(``full_stops.FULL_STOPS``: the full stops of other scripts)."""
 
 DOT_EMOJI: Final = "\u25a0-\u2775\u2794-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
 """Regex class ranges of pictographs (shapes, dingbats, emoji) written as a dot: ``bet✨com``.

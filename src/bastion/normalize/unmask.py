@@ -17,6 +17,7 @@ from typing import Any, Final, cast
 import re2
 
 from bastion.normalize import (
+    as_in,
     at_glyphs,
     broken,
     defang,
@@ -34,6 +35,7 @@ from bastion.normalize import (
     numerals,
     phone_cued,
     phone_forms,
+    reading_order,
     rules,
     split_fields,
 )
@@ -73,8 +75,9 @@ _MARKUP: Final = 1 << 19
 _HYPHEN: Final = 1 << 20
 _LAYOUT: Final = 1 << 21
 _EDITS: Final = 1 << 22
-_STYLES: Final = 1 << 23
-_ALL: Final = (1 << 24) - 1
+_STYLES: Final = 1 << 24
+_ORDER: Final = 1 << 23
+_ALL: Final = (1 << 25) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -124,6 +127,8 @@ _ASCII_GATES: Final = (
     (edit_hints.TRIGGER, _EDITS),
     (letter_styles.ART_GATE, _STYLES),
     (letter_styles.MIRROR_CUE, _STYLES),
+    (reading_order.GATE, _ORDER),
+    (as_in.TRIGGER, _EDITS),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -216,6 +221,7 @@ def _homoglyph_pass(work: Work) -> None:
 
 
 PASSES: Final = (
+    Pass("reading_order", reading_order.reading_order_pass, _ORDER, regate=True),
     Pass("edit_hints", edit_hints.edit_hints_pass, _EDITS, regate=True),
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
@@ -242,6 +248,7 @@ PASSES: Final = (
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
     Pass("edit_instructions", edit_hints.edit_instructions_pass, _EDITS, regate=True),
+    Pass("as_in", as_in.as_in_pass, _EDITS, trigger=as_in.TRIGGER, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
     Pass(
         "grouped_mobile",

@@ -320,6 +320,8 @@ def read_lines(engine: Any, frame: Image.Image, budget: _Budget | None = None) -
                 others = _other_readings(recogniser, crops[index], first, text)
             if judged != lone:  # the recogniser's o or 0, against the height: a reading too
                 others = (lone, *(o for o in others if o != lone))[: ocr_nbest.MAX_READINGS]
+            if lone != first:  # a glyph read alone overrules a doubtful one: the line's own
+                others = (first, *(o for o in others if o != first))[: ocr_nbest.MAX_READINGS]
         if recogniser is not None and margined > 0 and budget.left > 0:
             again = margin_readings(recogniser, crops[index], text, budget)
             margined -= again is not None

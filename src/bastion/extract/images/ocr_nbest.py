@@ -12,7 +12,8 @@ likeliest one's probability is another reading of the id, unless it is one the b
 a line's geometry rather than its glyphs (``plausible``: an underscore lost or doubled, the
 id cut at a space, the ``on`` of ``on Telegram`` glued on). A space inside an id at the end of
 a line (``微信 mcmjof r``, ``飞机 @bztr uf``; ids hold no spaces) gives the id closed and with
-an underscore (what a cut-off underscore leaves). At most ``MAX_READINGS`` a line.
+an underscore (what a cut-off underscore leaves); so does one before ``on Telegram`` after a
+mention (``@svnm 61 on Telegram``). At most ``MAX_READINGS`` a line.
 
 The readings are reported beside the line (``ImageCode.readings``), never instead of it: the
 scanner reads the id of each, flags every handle of the line ``ocr_unsure`` (the policy sends
@@ -61,7 +62,11 @@ _SKIP = re.compile(r"[ :\uff1a@]{0,4}")
 _ID = re.compile(r"[A-Za-z0-9_]+?(?=(?:on|via)?[Tt]elegram|[^A-Za-z0-9_]|$)")
 """An id, without a Telegram cue glued after it (``@m1tja7n28onTelegram``): each step's
 lookahead reads a few characters, so the match stays linear."""
-_TAIL = re.compile(rf" ([A-Za-z0-9_]{{1,{MAX_TAIL}}})(?=$|[^\x00-\x7f])")
+_TAIL = re.compile(
+    rf" ([A-Za-z0-9_]{{1,{MAX_TAIL}}})(?=$|[^\x00-\x7f]| (?:on|via) ?[Tt]elegram(?![A-Za-z]))"
+)
+"""A short piece after one space that ends the id: at the end of the line, before other script,
+or before the Telegram cue of a mention (``Contact: @svnm 61 on Telegram``)."""
 
 
 def id_span(text: str) -> tuple[int, int] | None:
