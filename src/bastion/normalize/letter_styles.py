@@ -340,10 +340,8 @@ def cjk_shapes_pass(work: Work) -> None:
         unsure = any(token[i] in AMBIGUOUS for i in shapes)
         edits = [(start + i, start + i + 1, folded[i]) for i in shapes]
         groups.append(("homoglyph", start, end, edits))
-        if _glued_symbol(text, start, end) or (unsure and cued):
-            groups.append((WITHHELD, start, end, []))
-        elif unsure:  # a host: listed as read, acted on; else review, or the other reading's
-            groups.append(("ambiguous_host", start, end, []))
+        if _glued_symbol(text, start, end) or unsure:
+            groups.append((WITHHELD, start, end, []))  # ``ㄩ``: a ``u`` or a ``v``
     work.apply(groups)
 
 
