@@ -20,17 +20,11 @@ def _read(text: str) -> list[tuple[str, str, bool]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "site: 7|<lucky.com",  # |< is k
-        "go to |)ream88.net",  # |) is d
-        "at \\/\\/inbig.com",  # \/\/ is w
+        "site: 7|<lucky.com",  # |< is k, 7 a digit or a t
         "官网：bk〨go.com",  # a Suzhou numeral
         "bk🀎vie 奌 com 体育投注",  # a mahjong tile (8), then a homophone dot
-        "去 ₴₮₳ke奌com",  # currency signs drawn for letters
         "官网 v酒win奌com （数字谐音）",  # 酒 is 9: the host is v9win.com, not win.com
         "详情 euro尔寺sports点com",  # 尔寺 is 24
-        "details qot.btꙅʏuᴙ (mirror writing)",
-        "site: ЯДЈДlot77.net",  # faux Cyrillic mixed with ASCII
-        "site: e77ƴ.com",
     ],
 )
 def test_tails_and_mixed_names_are_withheld(text: str) -> None:
@@ -39,10 +33,25 @@ def test_tails_and_mixed_names_are_withheld(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("go to |)ream88.net", "dream88.net"),  # |) is d (normalize.letter_styles)
+        ("at \\/\\/inbig.com", "winbig.com"),  # \/\/ is w
+        ("去 ₴₮₳ke奌com", "stake.com"),  # currency signs drawn for letters
+        ("details qot.btꙅʏuᴙ (mirror writing)", "ruystd.top"),
+        ("site: ЯДЈДlot77.net", "rajalot77.net"),  # faux Cyrillic mixed with ASCII
+        ("site: e77ƴ.com", "e77y.com"),  # a y with a hook
+        ("TG：lucky_ᑌᔕdT602", "lucky_usdt602"),  # syllabics
+        ("VX：52088-uʏuʏ （镜像字）", "yuyu-88025"),  # mirror writing, as the message says
+    ],
+)
+def test_styled_names_once_tails_are_read_whole(text: str, value: str) -> None:
+    assert [value] == [v for _, v, withheld in _read(text) if not withheld]
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("TG：lucky_ᑌᔕdT602", "telegram"),
-        ("VX：52088-uʏuʏ （镜像字）", "wechat"),
         ("WA：② 9  ④ +65954229  ③ 8 （按序号拼起来）", "phone"),  # no piece 1: not read
         ("VX：③ 0066  ② co5  ⑤ co （按序号拼起来）", "wechat"),
     ],

@@ -53,6 +53,9 @@ from bastion.normalize.layout import ASIDE_GATE
 from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.leet import LOOKALIKES
+from bastion.normalize.letter_styles import ART_GATE as LETTER_ART_GATE
+from bastion.normalize.letter_styles import hint_chars as letter_hint_chars
+from bastion.normalize.letter_styles import precheck_clauses as letter_clauses
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.numerals import TRIGGER_ZH as ZH_NUMBER_TRIGGER
@@ -104,6 +107,7 @@ _ASCII_CLAUSES = (
     f"[{_AN}]\\.{_TLD}",
     # hosts only a second reading holds (bastion.normalize.readings)
     *READING_CLAUSES,
+    LETTER_ART_GATE,  # letters drawn in ASCII art (bastion.normalize.letter_styles)
     f"[{_AN}]\\.(?:[a-z]{{2,24}}[A-Z0-9]|[A-Z]{{2,24}}[a-z0-9])",  # a TLD with words glued on
     # ... in mixed case (``No.vEisp``: ``no.ve``, ``wq.MeW``: ``wq.me``; found by make fuzz)
     f"[{_AN}]\\.(?:[a-z][A-Z]|[A-Za-z]{{2,24}}[A-Z0-9])",
@@ -234,6 +238,7 @@ def _wide() -> Gate:
         f"[{_AN}\\-][{_NUM}]{{1,6}}\\s?[{BRACKETS}]{{0,3}}\\s?(?:\\.|。|点|點)",
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         TICKER_TRIGGER,
+        *letter_clauses(),
         IP_DOTS_TRIGGER,
         ZH_NUMBER_TRIGGER,
         # ``n~n^4+5 点 t~v``, ``g🎰o🎰8🎰8 ● l🎰i🎰v🎰e``: symbols or emoji between the letters,
@@ -260,7 +265,8 @@ def _wide_hint() -> Callable[[str], object]:
     roman = range(ROMAN_FIRST, ROMAN_LAST + 1)
     folded = [*t.same, *t.other, *t.homoglyph, *map(ord, CJK_NUMERALS), *roman]
     bmp = char_class([cp for cp in folded if cp <= 0xFFFF])
-    return re.compile(f"[{_HINTS}{bmp}\\U00010000-\\U0010ffff]").search
+    letters = re.escape(letter_hint_chars())
+    return re.compile(f"[{_HINTS}{letters}{bmp}\\U00010000-\\U0010ffff]").search
 
 
 @cache

@@ -27,7 +27,14 @@ from typing import Any, Final, cast
 import idna
 import re2
 
-from bastion.normalize import as_in, country_tlds, reading_order, spoken_tlds, swapped
+from bastion.normalize import (
+    as_in,
+    country_tlds,
+    letter_styles,
+    reading_order,
+    spoken_tlds,
+    swapped,
+)
 from bastion.normalize.field_readings import GATE as FIELDS_GATE
 from bastion.normalize.field_readings import field_hosts
 from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS, DOT_EMOJI
@@ -906,6 +913,12 @@ def _interleaved(text: str) -> list[Reading]:
 Reader = Callable[[str], list[Reading]]
 
 
+def _cjk_shapes(text: str) -> list[Reading]:
+    """``从工从工点乙乂丫``: Chinese characters shaped like Latin letters beside a dot
+    (:mod:`bastion.normalize.letter_styles`)."""
+    return [Reading(a, b, f" {tighten(read)} ") for a, b, read in letter_styles.cjk_readings(text)]
+
+
 def _telestich(text: str) -> list[Reading]:
     """The last character of each line, after a hint that says so
     (:func:`bastion.normalize.reading_order.telestich`)."""
@@ -956,6 +969,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("instructions", _INSTRUCTION.pattern, _instructions),
     ("glyphs", _GLYPH_GATE, _glyphs),
     ("interleaved", _INTERLEAVED.pattern, _interleaved),
+    ("cjk_shapes", letter_styles.CJK_READ_GATE, _cjk_shapes),
     ("glued_tld_tags", _GLUED_TAG.pattern, _glued_tld_tags),
     ("masked_tlds", _TLD_MASKED_GATE, _masked_tlds),
     ("masked", rf"[A-Za-z0-9][{_MASKS}][A-Za-z0-9][A-Za-z0-9\-]{{0,62}}\.[A-Za-z]{{2}}"

@@ -17,6 +17,7 @@ from typing import Final
 
 from bastion.normalize.dian_forms import DIAN_FORMS
 from bastion.normalize.full_stops import FULL_STOPS
+from bastion.normalize.letter_style_tables import HOOK_OVERRIDES, hooked_letters
 from bastion.normalize.stroke_letters import stroke_letters
 
 CJK_NUMERALS: Final = {
@@ -227,9 +228,9 @@ def _homoglyphs(taken: dict[int, str]) -> dict[int, str]:
             other = entry["c"].replace("\u200e", "")
             consider(other, key)
             consider(key, other)
-    for char, target in _HOMOGLYPH_OVERRIDES.items():
+    for char, target in (_HOMOGLYPH_OVERRIDES | HOOK_OVERRIDES).items():
         result[ord(char)] = target
-    for cp, target in stroke_letters().items():
+    for cp, target in (*stroke_letters().items(), *hooked_letters().items()):
         if cp not in taken:
             result.setdefault(cp, target)
     return result

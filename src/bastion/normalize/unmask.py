@@ -28,6 +28,7 @@ from bastion.normalize import (
     ip_dots,
     layout,
     leet,
+    letter_styles,
     markup,
     numerals,
     phone_cued,
@@ -73,8 +74,9 @@ _MARKUP: Final = 1 << 19
 _HYPHEN: Final = 1 << 20
 _LAYOUT: Final = 1 << 21
 _EDITS: Final = 1 << 22
+_STYLES: Final = 1 << 24
 _ORDER: Final = 1 << 23
-_ALL: Final = (1 << 24) - 1
+_ALL: Final = (1 << 25) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -122,6 +124,8 @@ _ASCII_GATES: Final = (
     (layout.GATE, _LAYOUT | _LINES),
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
     (edit_hints.TRIGGER, _EDITS),
+    (letter_styles.ART_GATE, _STYLES),
+    (letter_styles.MIRROR_CUE, _STYLES),
     (reading_order.GATE, _ORDER),
     (as_in.TRIGGER, _EDITS),
 )
@@ -222,6 +226,9 @@ PASSES: Final = (
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("at_glyphs", at_glyphs.at_glyph_pass, _AT, trigger=at_glyphs.TRIGGER),
+    Pass(
+        "mirror", letter_styles.mirror_pass, _STYLES, trigger=letter_styles.MIRROR_GATE, wide=True
+    ),
     Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
     Pass(
@@ -231,6 +238,9 @@ PASSES: Final = (
         trigger=rules.EMOJI_LETTER_TRIGGER,
         wide=True,
     ),
+    Pass("styled_words", letter_styles.styled_words_pass, _STYLES, wide=True, regate=True),
+    Pass("cjk_shapes", letter_styles.cjk_shapes_pass, _STYLES, wide=True, regate=True),
+    Pass("ascii_art", letter_styles.ascii_art_pass, _STYLES, trigger=letter_styles.ART_GATE),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
     Pass("edit_instructions", edit_hints.edit_instructions_pass, _EDITS, regate=True),
@@ -424,6 +434,9 @@ def _compiled() -> _Compiled:
         (f"[{t.same_class}{t.other_class}]", _CHARS),
         (rules.EMOJI_LETTER_TRIGGER, _CHARS),
         (f"[{t.homoglyph_class}]", _HOMOGLYPH),
+        (f"[{letter_styles.style_chars()}]", _STYLES),
+        (letter_styles.CJK_GATE, _STYLES),
+        (letter_styles.MIRROR_GATE, _STYLES),
         (rf"[A-Za-z0-9]{_WS}{{0,2}}[{CJK_DOTS}]", _DOT | _AT),
         (rf"\.{_WS}?[{DOT_EMOJI}]|[{DOT_EMOJI}]{_WS}?\.", _DOT),
         (f"[{cjk}][0-9A-Za-z{cjk}\\-.。点點【（［\\[(｛{{]", _CJK),
