@@ -18,7 +18,7 @@ lets the text through, only when it occurs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, Final, cast
 
@@ -177,6 +177,9 @@ _THEN_DOT_RE: Final = re.compile(
 )
 _FILLER_REACH: Final = 200
 """How far from the instruction a name it speaks of may be."""
+_MAX_KEYS: Final = 8
+"""How many different symbols, fillers or TLDs one text's instructions may name before the rest
+are ignored: a message names one or two; each costs a scan of every token of the text."""
 
 _REVERSE_RE: Final = re.compile(
     r"(?i:right[ \-]{1,2}to[ \-]{1,2}left|from[ ]{1,2}the[ ]{1,2}(?:end|back|right)"
@@ -515,20 +518,31 @@ def _replaced_symbol(work: Work) -> list[Group]:
     instruction's own symbol goes, so it reads as no dot either (``fun 🌹 is a dot``)."""
     text = work.text
     found: list[Group] = []
+    memo: dict[str, list[Group]] = {}  # a symbol named twice reads the same tokens twice
     for instruction in _REPLACE_RE.finditer(text):
         which = next(g for g in ("sym", "sym2", "sym3") if instruction[g] is not None)
         symbol = instruction[which]
-        replaced = []
-        for token in _token_re(symbol).finditer(text):
-            if symbol not in token[0]:
+        if symbol not in memo:
+            if len(memo) == _MAX_KEYS:
                 continue
-            inside = re.sub(rf"(?<=[A-Za-z0-9]){re.escape(symbol)}+(?=[A-Za-z0-9])", ".", token[0])
-            if inside != token[0] and names_host(inside) and not names_host(token[0]):
-                replaced.append(_token_edit(token, inside))
+            memo[symbol] = _dotted_by(text, symbol)
+        replaced = memo[symbol]
         if replaced:
             start, end = instruction.span(which)
             found.extend([*replaced, ("instruction", start, end, [(start, end, "")])])
     return found
+
+
+def _dotted_by(text: str, symbol: str) -> list[Group]:
+    """The tokens of ``text`` that name a host once ``symbol`` is read as the dot."""
+    replaced: list[Group] = []
+    for token in _token_re(symbol).finditer(text):
+        if symbol not in token[0]:
+            continue
+        inside = re.sub(rf"(?<=[A-Za-z0-9]){re.escape(symbol)}+(?=[A-Za-z0-9])", ".", token[0])
+        if inside != token[0] and names_host(inside) and not names_host(token[0]):
+            replaced.append(_token_edit(token, inside))
+    return replaced
 
 
 def _dropped_filler(work: Work) -> list[Group]:
@@ -536,10 +550,14 @@ def _dropped_filler(work: Work) -> list[Group]:
     Qs``)."""
     text = work.text
     found: list[Group] = []
+    tried: set[str] = set()
     for instruction in _FILLER_RE.finditer(text):
         if _DEFANG_DROP.match(text, instruction.start()):
             continue  # the defanging pass drops this symbol (``(remove all #)``)
         fill = instruction["fill"]
+        if fill in tried or len(tried) == _MAX_KEYS:
+            continue  # a repeated instruction finds what the first found
+        tried.add(fill)
         pattern = re.compile(rf"(?<=[A-Za-z0-9_.\-]){re.escape(fill)}(?=[A-Za-z0-9_.\-])")
         for token in _token_re(fill).finditer(text):
             if fill not in token[0]:
@@ -606,32 +624,39 @@ def _inner(token: str, char: str) -> int:
 
 def _inserted_dot(work: Work) -> list[Group]:
     """Put the dot before the TLD the message names (``flipfapcom（在com前加.）``); where it names
-    none (``(add the dot yourself)``), the guessed reading tries the spam TLD a token ends in."""
+    none (``(add the dot yourself)``), the guessed reading tries the spam TLD a token ends in.
+
+    The names before an instruction are read once for each TLD named (the text before its last
+    instruction holds those before the earlier ones), for at most :data:`_MAX_KEYS` TLDs."""
     text = work.text
     found: list[Group] = _counted_dot(text)
+    reach: dict[str, int] = {}  # a TLD named (lower case; "" for none) -> its last instruction
     for instruction in _INSERT_DOT_RE.finditer(text):
-        tld = instruction["tld"] or instruction["tld2"]
-        if tld is not None:
-            if not is_tld(tld.lower()):
-                continue
+        tld = instruction["tld"] or instruction["tld2"] or ""
+        if tld and not is_tld(tld.lower()):
+            continue
+        if tld.lower() in reach or len(reach) < _MAX_KEYS:
+            reach[tld.lower()] = instruction.start()
+    for tld, before in reach.items():
+        if tld:
             ending = re.compile(
                 rf"(?<![A-Za-z0-9\-.])[A-Za-z0-9\-]{{2,63}}(?={re.escape(tld)}"
                 rf"(?![A-Za-z0-9\-.]))",
                 re.I,
             )
-            for token in ending.finditer(text, 0, instruction.start()):
+            for token in ending.finditer(text, 0, before):
                 end = token.end()
                 found.append(("instruction", token.start(), end + len(tld), [(end, end, ".")]))
         else:
-            for token in _GLUED_RE.finditer(text, 0, instruction.start()):
+            for token in _GLUED_RE.finditer(text, 0, before):
                 word = token[0].lower()
-                tld = next(
-                    (t for t in _GLUED_TLDS if word.endswith(t) and len(word) > len(t) + 2), None
+                glued = next(
+                    (t for t in _GLUED_TLDS if word.endswith(t) and len(word) > len(t) + 2), ""
                 )
-                if tld is None:
+                if not glued:
                     continue
                 if work.guess:
-                    end = token.end() - len(tld)
+                    end = token.end() - len(glued)
                     found.append(("weak_dot", token.start(), token.end(), [(end, end, ".")]))
                 else:  # no host yet: the mark only calls for the guessed reading
                     found.append(("split_word", token.start(), token.end(), []))
@@ -665,20 +690,41 @@ _GLUED_TLDS: Final = tuple(sorted(PROSE_SAFE_TLDS, key=len, reverse=True))
 
 def _unmasked_stars(work: Work) -> list[Group]:
     """Fill the stars inside a host with what the message says they stand for
-    (``maj***honda.org（星号是ada）`` -> ``majadahonda.org``)."""
+    (``maj***honda.org（星号是ada）`` -> ``majadahonda.org``).
+
+    The starred tokens are read once, and only those with a dot can name a host once filled (a
+    fill is letters and digits); each fill is tried once, and at most :data:`_MAX_KEYS` of them,
+    so a text of many instructions and many starred tokens costs their sum, not their product."""
     text = work.text
-    found: list[Group] = []
-    for instruction in _MASK_RE.finditer(text):
-        fill = instruction["fill"]
-        for token in _token_re("*＊").finditer(text):
-            if "*" not in token[0] and "＊" not in token[0]:
-                continue
+    tokens = [
+        token
+        for token in _token_re("*＊").finditer(text)
+        if "." in token[0] and ("*" in token[0] or "＊" in token[0])
+    ]
+    if not tokens:
+        return []
+    for fill in _distinct(instruction["fill"] for instruction in _MASK_RE.finditer(text)):
+        found: list[Group] = []
+        for token in tokens:
             inside = _STARS_RE.sub(fill, token[0])
             if inside != token[0] and names_host(inside):
                 found.append(_token_edit(token, inside))
         if found:
-            break
-    return found
+            return found
+    return []
+
+
+def _distinct(keys: Iterable[str]) -> Iterator[str]:
+    """``keys`` without repeats, the first :data:`_MAX_KEYS` of them: an instruction repeated
+    finds what it found the first time."""
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            continue
+        if len(seen) == _MAX_KEYS:
+            return
+        seen.add(key)
+        yield key
 
 
 def _filler_ok(token: str, fill: str) -> bool:
