@@ -22,6 +22,7 @@ from bastion.normalize import (
     defang,
     dropped_symbols,
     edit_hints,
+    gate_windows,
     guess,
     handle_ids,
     id_parts,
@@ -135,7 +136,8 @@ pre-check fell to 7,000 msg/s); 256 MiB gives 240,000. The cache is built lazily
 costs memory only as states are met."""
 
 _GATE_MAX: Final = 4096
-"""Longer texts skip the gate: an RE2 set may give up on them (DFA budget) and report no match."""
+"""Longer texts are read a window at a time (:mod:`bastion.normalize.gate_windows`): an RE2 set
+may give up on them (DFA budget) and report no match."""
 
 
 class _Gate:
@@ -146,7 +148,7 @@ class _Gate:
     defanged and spelled forms' bracket runs), so a disguised message never seen before cost
     about 230 us of state building in one set (``precheck._APART`` tells the same story)."""
 
-    __slots__ = ("_sets", "gates")
+    __slots__ = ("_sets", "_unbounded", "gates")
 
     def __init__(self, gates: list[tuple[str, int]], apart: tuple[tuple[str, ...], ...] = ()):
         self.gates = tuple(gates)
@@ -155,10 +157,27 @@ class _Gate:
             group = next((k for k, g in enumerate(apart, 1) if pattern in g), 0)
             groups[group].append((pattern, bits))
         self._sets = tuple(_set_of(group) for group in groups if group)
+        self._unbounded: int | None = None
 
     def read(self, text: str) -> int:
         if len(text) > _GATE_MAX:
-            return _EVERYTHING
+            return self._read_long(text)
+        return self._read(text)
+
+    def _read_long(self, text: str) -> int:
+        """The bits of the patterns found in some window, and of those too wide for one."""
+        if self._unbounded is None:  # parsed on the first long text, not at import
+            self._unbounded = 0
+            for pattern, bits in self.gates:
+                width = gate_windows.max_width(pattern)
+                if width is None or width > gate_windows.OVERLAP - 2:
+                    self._unbounded |= bits
+        result = self._unbounded
+        for window in gate_windows.windows(text, _GATE_MAX):
+            result |= self._read(window)
+        return result
+
+    def _read(self, text: str) -> int:
         data = text.encode("utf-8", "surrogatepass")
         result = 0
         for match, bits in self._sets:
@@ -335,8 +354,6 @@ rarely fires, a trigger; the unmasker builds one RE2 set from all of them."""
 _TRIGGER_SHIFT: Final = 32
 """Trigger bits sit above the family bits in a gate read (bit ``_TRIGGER_SHIFT + i``: pass i)."""
 _FAMILIES: Final = (1 << _TRIGGER_SHIFT) - 1
-_EVERYTHING: Final = (1 << (_TRIGGER_SHIFT + len(PASSES))) - 1
-"""What a text too long for the gate reads as: every family and every trigger."""
 assert _ALL < 1 << _TRIGGER_SHIFT
 
 
@@ -453,7 +470,7 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     if not weak:
         return result
     split = work is not None and any(trick[0] == "split_word" for trick in work.tricks)
-    if len(text) > _GATE_MAX:  # the gate read "everything": ask the exact pattern
+    if len(text) > _GATE_MAX:  # the guess gate may be one too wide for a window: ask it whole
         guessable = guess.GUESS_GATE.search(result.text) is not None
     else:
         guessable = bool(families & _GUESS)
