@@ -519,18 +519,19 @@ def _replaced_symbol(work: Work) -> list[Group]:
     instruction's own symbol goes, so it reads as no dot either (``fun 🌹 is a dot``)."""
     text = work.text
     found: list[Group] = []
-    memo: dict[str, list[Group]] = {}  # a symbol named twice reads the same tokens twice
+    dotted: dict[str, bool] = {}  # a symbol named again reads the same tokens again
     for instruction in _REPLACE_RE.finditer(text):
         which = next(g for g in ("sym", "sym2", "sym3") if instruction[g] is not None)
         symbol = instruction[which]
-        if symbol not in memo:
-            if len(memo) == _MAX_KEYS:
+        if symbol not in dotted:
+            if len(dotted) == _MAX_KEYS:
                 continue
-            memo[symbol] = _dotted_by(text, symbol)
-        replaced = memo[symbol]
-        if replaced:
+            replaced = _dotted_by(text, symbol)
+            dotted[symbol] = bool(replaced)
+            found.extend(replaced)  # given once: a later copy would lose to this one anyway
+        if dotted[symbol]:
             start, end = instruction.span(which)
-            found.extend([*replaced, ("instruction", start, end, [(start, end, "")])])
+            found.append(("instruction", start, end, [(start, end, "")]))
     return found
 
 

@@ -164,15 +164,20 @@ class _Gate:
             return self._read_long(text)
         return self._read(text)
 
-    def _read_long(self, text: str) -> int:
-        """The bits of the patterns found in some window, and of those too wide for one."""
-        if self._unbounded is None:  # parsed on the first long text, not at import
+    def unbounded(self) -> int:
+        """The bits of the patterns too wide for a window, measured once (on the first long
+        text or by :func:`warm`, not at import)."""
+        if self._unbounded is None:
             self._unbounded = 0
             for pattern, bits in self.gates:
                 width = gate_windows.max_width(pattern)
                 if width is None or width > gate_windows.OVERLAP - 2:
                     self._unbounded |= bits
-        result = self._unbounded
+        return self._unbounded
+
+    def _read_long(self, text: str) -> int:
+        """The bits of the patterns found in some window, and of those too wide for one."""
+        result = self.unbounded()
         for window in gate_windows.windows(text, _GATE_MAX):
             result |= self._read(window)
         return result
@@ -548,5 +553,8 @@ def _run(
 
 
 def warm() -> None:
-    """Build the character tables now (~80 ms) instead of on the first non-ASCII text."""
+    """Build the character tables now (~80 ms) instead of on the first non-ASCII text, and
+    measure the gates' patterns for long texts instead of on the first one."""
     _compiled()
+    for gate in (_ASCII_GATE, _compiled().gate):
+        gate.unbounded()

@@ -1,0 +1,82 @@
+"""Work on the fuzz run's slowest inputs grows linearly (counted in steps, never seconds).
+
+Each unit below repeats what one class of the million-input fuzz run's slow findings repeated
+(``bench/results/fuzz_findings/``): the same instruction many times over many tokens (each
+instruction rescanned every token: quadratic), spaced letters (prefix sums recomputed per gap),
+and texts over the gate's 4,096 characters (every pass called). Each unit is read 450 and
+3,600 characters long, under the gate's limit even as the guessed reading adds dots, so both
+sizes take the same path.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.normalize import gate_windows, unmask, warm
+from bastion.normalize.unmask import _ASCII_GATE
+from tests.support.work import assert_linear
+
+UNITS = [
+    "(remove #)",  # named filler, no token holds it
+    "a#b.com(remove #) ",  # named filler, every window holds tokens with it
+    "x*y.com *=1a ",  # starred tokens times the instructions naming their fill
+    "x*y *=1a ",  # starred tokens without a dot name no host
+    "xcom add a dot before com ",  # names before an insert-dot instruction
+    "xcom 在com前加. ",
+    "winvip (add the dot yourself) ",
+    "x=com = is a dot ",  # a symbol read as the dot
+    "xQyQz.net without the Q ",  # a filler dropped
+    "b e t ",  # spaced letters, one gap
+]
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_repeated_instructions_cost_linear_work(unit: str) -> None:
+    """8x the text costs at most 12x the steps; a rescan per instruction would be 64x."""
+    assert_linear(lambda text: unmask(text, weak=True), unit, 450)
+
+
+def test_long_text_gate_reads_windows() -> None:
+    """A text over the gate's limit calls only the passes a window calls for (and those whose
+    trigger has no bounded width): plain prose calls fewer than a disguised host does, and a
+    trigger straddling two windows is found."""
+    warm()
+    prose = "hello there, see you at noon " * 300
+    assert len(prose) > 4096
+    plain = _ASCII_GATE.read(prose)
+    assert plain == _ASCII_GATE.read(prose[:4000]) | _ASCII_GATE.unbounded()  # as a short one
+    assert plain != _ASCII_GATE.unbounded() | ((1 << 64) - 1)  # not every pass
+    cut = gate_windows.windows(prose + "x", 4096).__next__()
+    start = len(cut) - gate_windows.OVERLAP // 2  # inside the first overlap
+    dotted = prose[:start] + " bet888 dot com " + prose[start:]
+    assert _ASCII_GATE.read(dotted) & ~plain
+    assert unmask(dotted).text.count("bet888.com") == 1
+
+
+def test_windows_cover_every_span_with_its_neighbours() -> None:
+    """Each span up to ``OVERLAP - 2`` characters lies, with a character on each side, inside
+    one window: a pattern that narrow reads in some window as in the whole text."""
+    text = "".join(chr(0x4E00 + i) for i in range(9_000))
+    starts = []
+    for window in gate_windows.windows(text, 4096):
+        starts.append(text.index(window))
+        assert len(window) <= 4096
+    ends = [s + 4096 for s in starts]
+    assert ends[-1] >= len(text)
+    width = gate_windows.OVERLAP - 2
+    for a in range(1, len(text) - width - 1, 97):
+        assert any(s <= a - 1 and a + width + 1 <= e for s, e in zip(starts, ends, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "width"),
+    [
+        (r"a[\s\p{Z}]{1,2}b", 4),
+        (r"\x{1F600}x?", 2),
+        (r"[[:alpha:]]{3}|\bq", 3),
+        (r"a+", None),
+        (r"[^\n]*", None),
+    ],
+)
+def test_max_width_reads_re2_syntax(pattern: str, width: int | None) -> None:
+    assert gate_windows.max_width(pattern) == width
