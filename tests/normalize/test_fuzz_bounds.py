@@ -37,15 +37,14 @@ def test_repeated_instructions_cost_linear_work(unit: str) -> None:
 
 
 def test_long_text_gate_reads_windows() -> None:
-    """A text over the gate's limit calls only the passes a window calls for (and those whose
-    trigger has no bounded width): plain prose calls fewer than a disguised host does, and a
-    trigger straddling two windows is found."""
+    """A text over the gate's limit calls the passes a short text of the same words calls
+    (a window for a narrow trigger, the whole text for a wide one), and a trigger straddling two
+    windows is found."""
     warm()
     prose = "hello there, see you at noon " * 300
     assert len(prose) > 4096
     plain = _ASCII_GATE.read(prose)
-    assert plain == _ASCII_GATE.read(prose[:4000]) | _ASCII_GATE.unbounded()  # as a short one
-    assert plain != _ASCII_GATE.unbounded() | ((1 << 64) - 1)  # not every pass
+    assert plain == _ASCII_GATE.read(prose[:4000])  # as a short text of the same words reads
     cut = gate_windows.windows(prose + "x", 4096).__next__()
     start = len(cut) - gate_windows.OVERLAP // 2  # inside the first overlap
     dotted = prose[:start] + " bet888 dot com " + prose[start:]

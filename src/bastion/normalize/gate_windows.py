@@ -7,7 +7,8 @@ matches are at most ``w`` characters long matches the text exactly when it match
 windows of 4,096 characters that overlap by more than ``w + 2``: some window holds the match and
 the character on each side of it, so ``^``, ``$``, ``\\b`` and ``\\B`` read there as in the whole
 text. The gate reads each window as it reads a short text; a pattern of unbounded or unknown
-width (a parse this module cannot do) is taken as found, as before.
+width (a parse this module cannot do) is searched in the whole text as a single RE2 regex, which
+unlike a set falls back to its NFA when its DFA budget runs out.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from collections.abc import Iterator
 from typing import Final
 
 OVERLAP: Final = 256
-"""Characters shared by consecutive windows: a pattern wider than ``OVERLAP - 2`` is taken as
-found on a long text."""
+"""Characters shared by consecutive windows: a pattern wider than ``OVERLAP - 2`` is searched
+whole."""
 
 _RE2_ONLY: Final = re.compile(
     r"\\[pP]\{[^}\\]*\}|\\[pP][A-Za-z]|\\x\{[0-9A-Fa-f]{1,6}\}|\[:\^?[a-z]+:\]|\\C"

@@ -157,29 +157,33 @@ class _Gate:
             group = next((k for k, g in enumerate(apart, 1) if pattern in g), 0)
             groups[group].append((pattern, bits))
         self._sets = tuple(_set_of(group) for group in groups if group)
-        self._unbounded: int | None = None
+        self._unbounded: list[tuple[Any, int]] | None = None
 
     def read(self, text: str) -> int:
         if len(text) > _GATE_MAX:
             return self._read_long(text)
         return self._read(text)
 
-    def unbounded(self) -> int:
-        """The bits of the patterns too wide for a window, measured once (on the first long
-        text or by :func:`warm`, not at import)."""
+    def unbounded(self) -> list[tuple[Any, int]]:
+        """The patterns too wide for a window, each compiled alone with its bits, measured once
+        (on the first long text or by :func:`warm`, not at import). A single RE2 regex, unlike
+        a set, falls back to its NFA when the DFA budget runs out: it reads a long text whole."""
         if self._unbounded is None:
-            self._unbounded = 0
+            self._unbounded = []
             for pattern, bits in self.gates:
                 width = gate_windows.max_width(pattern)
                 if width is None or width > gate_windows.OVERLAP - 2:
-                    self._unbounded |= bits
+                    self._unbounded.append((_alone(pattern), bits))
         return self._unbounded
 
     def _read_long(self, text: str) -> int:
-        """The bits of the patterns found in some window, and of those too wide for one."""
-        result = self.unbounded()
+        """The bits of the patterns found in some window, and of the wide ones found at all."""
+        result = 0
         for window in gate_windows.windows(text, _GATE_MAX):
             result |= self._read(window)
+        for regex, bits in self.unbounded():
+            if result & bits != bits and (regex is None or regex.search(text) is not None):
+                result |= bits
         return result
 
     def _read(self, text: str) -> int:
@@ -189,6 +193,16 @@ class _Gate:
             for index in match(data):
                 result |= bits[index]
         return result
+
+
+def _alone(pattern: str) -> Any:
+    """``pattern`` compiled as one RE2 regex (None when RE2 refuses it: then always found)."""
+    options = re2.Options()
+    options.max_mem = GATE_MEMORY
+    try:
+        return re2.compile(pattern, options)
+    except re2.error:
+        return None
 
 
 def _set_of(gates: list[tuple[str, int]]) -> tuple[Callable[[bytes], list[int]], list[int]]:
