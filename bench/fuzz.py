@@ -188,8 +188,11 @@ def _valid(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
 
 
-def run_atheris(runs: int, seed: int, findings: Path | None, corpus: Path) -> None:
-    """libFuzzer drives ``runs`` inputs; the report is written every 100,000 and at the end."""
+def run_atheris(
+    runs: int, seed: int, findings: Path | None, corpus: Path, name: str = "fuzz"
+) -> None:
+    """libFuzzer drives ``runs`` inputs; the report (``bench/results/<name>.json``) is written
+    every 10,000 and at the end, so a campaign stopped early still says how far it went."""
     import atheris  # type: ignore[import-untyped]
 
     with atheris.instrument_imports(include=["bastion"]):
@@ -204,11 +207,11 @@ def run_atheris(runs: int, seed: int, findings: Path | None, corpus: Path) -> No
         else:
             text = compose(lambda n: fdp.ConsumeIntInRange(0, n - 1), fdp.ConsumeIntInRange(1, 64))
         checker.check(text)
-        if report.runs % 100_000 == 0 or report.runs >= runs:
+        if report.runs % 10_000 == 0 or report.runs >= runs:
             report.seconds = round(time.perf_counter() - started, 1)
-            _write(report, runs)
+            _write(report, runs, name)
         if report.runs >= runs and report.failures:
-            raise RuntimeError(f"{len(report.failures)} fuzz findings: bench/results/fuzz.json")
+            raise RuntimeError(f"{len(report.failures)} fuzz findings: bench/results/{name}.json")
 
     corpus.mkdir(parents=True, exist_ok=True)
     _seed_corpus(corpus)
@@ -225,7 +228,7 @@ def _seed_corpus(corpus: Path) -> None:
         (corpus / f"piece-{index:03d}").write_bytes(b"\x01" + piece.encode("utf-8"))
 
 
-def _write(report: Report, planned: int) -> Path:
+def _write(report: Report, planned: int, name: str = "fuzz") -> Path:
     payload = asdict(report)
     payload["planned_runs"] = planned
     payload["inputs_per_second"] = round(report.runs / report.seconds) if report.seconds else None
@@ -235,7 +238,7 @@ def _write(report: Report, planned: int) -> Path:
     payload["load_average"] = [round(x, 2) for x in os.getloadavg()]
     payload["cpus"] = os.cpu_count()
     payload["ok"] = not report.failures
-    return write_result("fuzz", payload)
+    return write_result(name, payload)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,14 +247,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("atheris", "random"), default="atheris")
     parser.add_argument("--seed", type=int, default=20261206)
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/bastion-fuzz-corpus"))
+    parser.add_argument(
+        "--name",
+        default="fuzz",
+        help="results in bench/results/NAME.json and findings in fuzz_findings/ (NAME/ unless "
+        "the default), so a campaign of its own overwrites neither the last million's figures "
+        "nor its findings",
+    )
     args, _ = parser.parse_known_args(argv)
     findings = RESULTS_DIR / "fuzz_findings"
+    if args.name != "fuzz":
+        findings = findings / args.name
     if args.engine == "atheris":
         sys.argv = sys.argv[:1]
-        run_atheris(args.runs, args.seed, findings, args.corpus)
+        run_atheris(args.runs, args.seed, findings, args.corpus, args.name)
         return 0
     report = run_random(args.runs, args.seed, findings)
-    path = _write(report, args.runs)
+    path = _write(report, args.runs, args.name)
     print(f"{report.runs} inputs in {report.seconds} s, max {report.max_ms_per_kb:.2f} ms/KB, "
           f"{len(report.failures)} failures -> {path}")  # fmt: skip
     return 1 if report.failures else 0

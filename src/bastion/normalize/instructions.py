@@ -18,7 +18,8 @@ lets the text through, only when it occurs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, Final, cast
 
@@ -177,6 +178,9 @@ _THEN_DOT_RE: Final = re.compile(
 )
 _FILLER_REACH: Final = 200
 """How far from the instruction a name it speaks of may be."""
+_MAX_KEYS: Final = 8
+"""How many different symbols, fillers or TLDs one text's instructions may name before the rest
+are ignored: a message names one or two; each costs a scan of every token of the text."""
 
 _REVERSE_RE: Final = re.compile(
     r"(?i:right[ \-]{1,2}to[ \-]{1,2}left|from[ ]{1,2}the[ ]{1,2}(?:end|back|right)"
@@ -515,20 +519,32 @@ def _replaced_symbol(work: Work) -> list[Group]:
     instruction's own symbol goes, so it reads as no dot either (``fun 🌹 is a dot``)."""
     text = work.text
     found: list[Group] = []
+    dotted: dict[str, bool] = {}  # a symbol named again reads the same tokens again
     for instruction in _REPLACE_RE.finditer(text):
         which = next(g for g in ("sym", "sym2", "sym3") if instruction[g] is not None)
         symbol = instruction[which]
-        replaced = []
-        for token in _token_re(symbol).finditer(text):
-            if symbol not in token[0]:
+        if symbol not in dotted:
+            if len(dotted) == _MAX_KEYS:
                 continue
-            inside = re.sub(rf"(?<=[A-Za-z0-9]){re.escape(symbol)}+(?=[A-Za-z0-9])", ".", token[0])
-            if inside != token[0] and names_host(inside) and not names_host(token[0]):
-                replaced.append(_token_edit(token, inside))
-        if replaced:
+            replaced = _dotted_by(text, symbol)
+            dotted[symbol] = bool(replaced)
+            found.extend(replaced)  # given once: a later copy would lose to this one anyway
+        if dotted[symbol]:
             start, end = instruction.span(which)
-            found.extend([*replaced, ("instruction", start, end, [(start, end, "")])])
+            found.append(("instruction", start, end, [(start, end, "")]))
     return found
+
+
+def _dotted_by(text: str, symbol: str) -> list[Group]:
+    """The tokens of ``text`` that name a host once ``symbol`` is read as the dot."""
+    replaced: list[Group] = []
+    for token in _token_re(symbol).finditer(text):
+        if symbol not in token[0]:
+            continue
+        inside = re.sub(rf"(?<=[A-Za-z0-9]){re.escape(symbol)}+(?=[A-Za-z0-9])", ".", token[0])
+        if inside != token[0] and names_host(inside) and not names_host(token[0]):
+            replaced.append(_token_edit(token, inside))
+    return replaced
 
 
 def _dropped_filler(work: Work) -> list[Group]:
@@ -536,10 +552,14 @@ def _dropped_filler(work: Work) -> list[Group]:
     Qs``)."""
     text = work.text
     found: list[Group] = []
+    tried: set[str] = set()
     for instruction in _FILLER_RE.finditer(text):
         if _DEFANG_DROP.match(text, instruction.start()):
             continue  # the defanging pass drops this symbol (``(remove all #)``)
         fill = instruction["fill"]
+        if fill in tried or len(tried) == _MAX_KEYS:
+            continue  # a repeated instruction finds what the first found
+        tried.add(fill)
         pattern = re.compile(rf"(?<=[A-Za-z0-9_.\-]){re.escape(fill)}(?=[A-Za-z0-9_.\-])")
         for token in _token_re(fill).finditer(text):
             if fill not in token[0]:
@@ -554,9 +574,14 @@ def _named_filler(work: Work) -> list[Group]:
     """Drop the filler the message names, in words or other languages, from a name near the
     instruction (``norges★aut★o★maten.com (ignore the stars)``, ``to♥ng♥g♥a88点com （去掉爱心）``,
     ``d9betxx68.com （去掉x）``). A letter is a filler only where the name holds it twice or more
-    (``example.com without the e`` names no filler), and named in an aside."""
+    (``example.com without the e`` names no filler), and named in an aside.
+
+    The names within reach of each instruction are those of :class:`_FillerTokens`, read once
+    a filler, each judged once: ``(remove #)`` a hundred times over reads the text once, not a
+    hundred times 400 characters."""
     text = work.text
     found: list[Group] = []
+    readers: dict[str, _FillerTokens] = {}
     for instruction in _NAMED_FILLER_RE.finditer(text):
         if instruction["word"] is not None:
             word = instruction["word"].lower()
@@ -575,24 +600,81 @@ def _named_filler(work: Work) -> list[Group]:
         for char in chars:
             if text.find(char, lo, hi) < 0:
                 continue
-            fill = re.escape(char)
-            token_re = re.compile(
-                rf"(?<![A-Za-z0-9\-.{fill}])[A-Za-z0-9{fill}][A-Za-z0-9\-.{fill}]*[A-Za-z0-9]"
-            )
-            for token in token_re.finditer(text, lo, hi):
-                if instruction.start() <= token.start() < instruction.end():
+            reader = readers.get(char)
+            if reader is None:
+                reader = _FillerTokens(text, char, whole=len(readers) < _MAX_KEYS)
+                readers[char] = reader
+            for start, end in reader.within(lo, hi):
+                if instruction.start() <= start < instruction.end():
                     continue
-                inside = token[0].replace(char, "")
-                if inside == token[0] or (char.isalpha() and _inner(token[0], char) < 2):
-                    continue
-                after = _THEN_DOT_RE.match(text, token.end())
-                if names_host(inside) or (
-                    after is not None and names_host(f"{inside}.{after['tld']}")
-                ):
-                    found.append(_token_edit(token, inside))
+                inside = reader.dropped(start, end)
+                if inside is not None:
+                    found.append(("instruction", start, end, [(start, end, inside)]))
             if found:
                 break
     return found
+
+
+class _FillerTokens:
+    """The names holding filler ``char`` that :func:`_named_filler` reads within an
+    instruction's reach, as ``token_re.finditer(text, lo, hi)`` finds them, and the name each
+    reads as once the filler is dropped.
+
+    ``whole``: the text's tokens are read once and those holding ``char`` kept; a window then
+    takes those starting in it (a token starts only where a run of token characters does, so a
+    window's scan finds no other), the one running past the window's end cut as the window's
+    scan cuts it. Otherwise (a text naming many fillers) each window is scanned as it comes."""
+
+    __slots__ = ("_ends", "_judged", "_starts", "char", "text", "token_re")
+
+    def __init__(self, text: str, char: str, *, whole: bool) -> None:
+        self.text, self.char = text, char
+        fill = re.escape(char)
+        self.token_re = re.compile(
+            rf"(?<![A-Za-z0-9\-.{fill}])[A-Za-z0-9{fill}][A-Za-z0-9\-.{fill}]*[A-Za-z0-9]"
+        )
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        if whole:
+            spans = [m.span() for m in self.token_re.finditer(text) if char in m[0]]
+            self._starts = [a for a, _ in spans]
+            self._ends = [b for _, b in spans]
+        self._judged: dict[tuple[int, int], str | None] = {}
+
+    def within(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """The spans of the tokens ``finditer(text, lo, hi)`` finds (those without the filler
+        may be left out: nothing drops from them)."""
+        if self._starts is None:
+            yield from (m.span() for m in self.token_re.finditer(self.text, lo, hi))
+            return
+        for index in range(bisect_left(self._starts, lo), len(self._starts)):
+            start, end = self._starts[index], self._ends[index]
+            if start >= hi:
+                return
+            if end > hi:
+                cut = self.token_re.match(self.text, start, hi)
+                if cut is None:
+                    continue
+                end = cut.end()
+            yield start, end
+
+    def dropped(self, start: int, end: int) -> str | None:
+        """The token at ``start:end`` without its filler, where that names a host."""
+        span = (start, end)
+        if span not in self._judged:
+            self._judged[span] = self._judge(start, end)
+        return self._judged[span]
+
+    def _judge(self, start: int, end: int) -> str | None:
+        text, char = self.text, self.char
+        token = text[start:end]
+        inside = token.replace(char, "")
+        if inside == token or (char.isalpha() and _inner(token, char) < 2):
+            return None
+        after = _THEN_DOT_RE.match(text, end)
+        if names_host(inside) or (after is not None and names_host(f"{inside}.{after['tld']}")):
+            return inside
+        return None
 
 
 def _inner(token: str, char: str) -> int:
@@ -606,36 +688,80 @@ def _inner(token: str, char: str) -> int:
 
 def _inserted_dot(work: Work) -> list[Group]:
     """Put the dot before the TLD the message names (``flipfapcom（在com前加.）``); where it names
-    none (``(add the dot yourself)``), the guessed reading tries the spam TLD a token ends in."""
+    none (``(add the dot yourself)``), the guessed reading tries the spam TLD a token ends in.
+
+    An instruction speaks of the names before it; one naming a TLD named before (or none, as
+    one before) reads only the names after the last one's (:class:`_NamesBefore`), for at most
+    :data:`_MAX_KEYS` TLDs: what the earlier one found stands first either way."""
     text = work.text
     found: list[Group] = _counted_dot(text)
+    readers: dict[str, _NamesBefore] = {}
     for instruction in _INSERT_DOT_RE.finditer(text):
-        tld = instruction["tld"] or instruction["tld2"]
-        if tld is not None:
-            if not is_tld(tld.lower()):
+        tld = instruction["tld"] or instruction["tld2"] or ""
+        if tld and not is_tld(tld.lower()):
+            continue
+        reader = readers.get(tld.lower())
+        if reader is None:
+            if len(readers) == _MAX_KEYS:
                 continue
-            ending = re.compile(
-                rf"(?<![A-Za-z0-9\-.])[A-Za-z0-9\-]{{2,63}}(?={re.escape(tld)}"
-                rf"(?![A-Za-z0-9\-.]))",
-                re.I,
-            )
-            for token in ending.finditer(text, 0, instruction.start()):
+            if tld:
+                ending = re.compile(
+                    rf"(?<![A-Za-z0-9\-.])[A-Za-z0-9\-]{{2,63}}(?={re.escape(tld)}"
+                    rf"(?![A-Za-z0-9\-.]))",
+                    re.I,
+                )
+                reader = readers[tld.lower()] = _NamesBefore(text, ending)
+            else:
+                reader = readers[""] = _NamesBefore(text, _GLUED_RE)
+        for token in reader.new_before(instruction.start()):
+            if tld:
                 end = token.end()
                 found.append(("instruction", token.start(), end + len(tld), [(end, end, ".")]))
-        else:
-            for token in _GLUED_RE.finditer(text, 0, instruction.start()):
-                word = token[0].lower()
-                tld = next(
-                    (t for t in _GLUED_TLDS if word.endswith(t) and len(word) > len(t) + 2), None
-                )
-                if tld is None:
-                    continue
-                if work.guess:
-                    end = token.end() - len(tld)
-                    found.append(("weak_dot", token.start(), token.end(), [(end, end, ".")]))
-                else:  # no host yet: the mark only calls for the guessed reading
-                    found.append(("split_word", token.start(), token.end(), []))
+                continue
+            word = token[0].lower()
+            glued = next(
+                (t for t in _GLUED_TLDS if word.endswith(t) and len(word) > len(t) + 2), ""
+            )
+            if not glued:
+                continue
+            if work.guess:
+                end = token.end() - len(glued)
+                found.append(("weak_dot", token.start(), token.end(), [(end, end, ".")]))
+            else:  # no host yet: the mark only calls for the guessed reading
+                found.append(("split_word", token.start(), token.end(), []))
     return found
+
+
+_TOKEN_CHARS: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.@/"
+)
+"""What a name :func:`_inserted_dot` reads, or the character its look-arounds test, may hold."""
+
+
+class _NamesBefore:
+    """The names ``token_re.finditer(text, 0, before)`` finds, for growing ``before``, each
+    given once: a name cannot hold a character outside :data:`_TOKEN_CHARS`, so the scan up to
+    a later instruction finds what the last one found before the last such character, and is
+    resumed there (the names after it may run further now and are read again)."""
+
+    __slots__ = ("_given", "_resume", "text", "token_re")
+
+    def __init__(self, text: str, token_re: re.Pattern[str]) -> None:
+        self.text, self.token_re = text, token_re
+        self._resume = 0
+        self._given: set[tuple[int, int]] = set()
+
+    def new_before(self, before: int) -> Iterator[re.Match[str]]:
+        """The names before ``before`` not given yet (by span)."""
+        text = self.text
+        for token in self.token_re.finditer(text, self._resume, before):
+            if token.span() not in self._given:
+                self._given.add(token.span())
+                yield token
+        resume = max(self._resume, before)
+        while resume > self._resume and text[resume - 1] in _TOKEN_CHARS:
+            resume -= 1
+        self._resume = resume
 
 
 def _counted_dot(text: str) -> list[Group]:
@@ -665,20 +791,41 @@ _GLUED_TLDS: Final = tuple(sorted(PROSE_SAFE_TLDS, key=len, reverse=True))
 
 def _unmasked_stars(work: Work) -> list[Group]:
     """Fill the stars inside a host with what the message says they stand for
-    (``maj***honda.org（星号是ada）`` -> ``majadahonda.org``)."""
+    (``maj***honda.org（星号是ada）`` -> ``majadahonda.org``).
+
+    The starred tokens are read once, and only those with a dot can name a host once filled (a
+    fill is letters and digits); each fill is tried once, and at most :data:`_MAX_KEYS` of them,
+    so a text of many instructions and many starred tokens costs their sum, not their product."""
     text = work.text
-    found: list[Group] = []
-    for instruction in _MASK_RE.finditer(text):
-        fill = instruction["fill"]
-        for token in _token_re("*＊").finditer(text):
-            if "*" not in token[0] and "＊" not in token[0]:
-                continue
+    tokens = [
+        token
+        for token in _token_re("*＊").finditer(text)
+        if "." in token[0] and ("*" in token[0] or "＊" in token[0])
+    ]
+    if not tokens:
+        return []
+    for fill in _distinct(instruction["fill"] for instruction in _MASK_RE.finditer(text)):
+        found: list[Group] = []
+        for token in tokens:
             inside = _STARS_RE.sub(fill, token[0])
             if inside != token[0] and names_host(inside):
                 found.append(_token_edit(token, inside))
         if found:
-            break
-    return found
+            return found
+    return []
+
+
+def _distinct(keys: Iterable[str]) -> Iterator[str]:
+    """``keys`` without repeats, the first :data:`_MAX_KEYS` of them: an instruction repeated
+    finds what it found the first time."""
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            continue
+        if len(seen) == _MAX_KEYS:
+            return
+        seen.add(key)
+        yield key
 
 
 def _filler_ok(token: str, fill: str) -> bool:

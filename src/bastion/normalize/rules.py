@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Final
 
 from bastion.normalize.cues import CUES, ID_WORD, SEP_CHARS
@@ -727,6 +727,10 @@ _SPELLED_NAMES: Final = words(
 never split at a TLD (``whats.app`` names no site the writer meant)."""
 
 
+_LABEL_MAX: Final = 63
+"""The longest a DNS label, a TLD too, may be."""
+
+
 def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
     """Gap replacements that turn the spaced tokens into a host, or None if none does."""
     usual = Counter(gaps).most_common(1)[0][0]
@@ -741,8 +745,10 @@ def _collapse(tokens: list[str], gaps: list[str]) -> list[str] | None:
         joined = "".join(tokens)
         if joined.lower() in _SPELLED_NAMES:
             return [""] * len(gaps)
-        bounds = [sum(len(t) for t in tokens[: i + 1]) for i in range(len(gaps))]
+        bounds = list(accumulate(len(t) for t in tokens[: len(gaps)]))  # each gap in joined
         for i in range(len(bounds)):
+            if len(joined) - bounds[i] > _LABEL_MAX:
+                continue  # no TLD is that long: a run of thousands of letters is not sliced
             name, tld = joined[: bounds[i]], joined[bounds[i] :]
             if len(name) < 2 or tld.isdigit() or not is_tld(tld):
                 continue

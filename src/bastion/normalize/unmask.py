@@ -21,6 +21,7 @@ from bastion.normalize import (
     defang,
     dropped_symbols,
     edit_hints,
+    gate_windows,
     guess,
     handle_ids,
     id_parts,
@@ -143,7 +144,8 @@ pre-check fell to 7,000 msg/s); 256 MiB gives 240,000. The cache is built lazily
 costs memory only as states are met."""
 
 _GATE_MAX: Final = 4096
-"""Longer texts skip the gate: an RE2 set may give up on them (DFA budget) and report no match."""
+"""Longer texts are read a window at a time (:mod:`bastion.normalize.gate_windows`): an RE2 set
+may give up on them (DFA budget) and report no match."""
 
 
 class _Gate:
@@ -154,7 +156,7 @@ class _Gate:
     defanged and spelled forms' bracket runs), so a disguised message never seen before cost
     about 230 us of state building in one set (``precheck._APART`` tells the same story)."""
 
-    __slots__ = ("_sets", "gates")
+    __slots__ = ("_sets", "_unbounded", "gates")
 
     def __init__(self, gates: list[tuple[str, int]], apart: tuple[tuple[str, ...], ...] = ()):
         self.gates = tuple(gates)
@@ -165,16 +167,52 @@ class _Gate:
             group = next((k for k, g in enumerate(apart, 1) if pattern in g), 0)
             groups[group].append((pattern, bits))
         self._sets = tuple(_set_of(group) for group in groups if group)
+        self._unbounded: list[tuple[Any, int]] | None = None
 
     def read(self, text: str) -> int:
         if len(text) > _GATE_MAX:
-            return _EVERYTHING
+            return self._read_long(text)
+        return self._read(text)
+
+    def unbounded(self) -> list[tuple[Any, int]]:
+        """The patterns too wide for a window, each compiled alone with its bits, measured once
+        (on the first long text or by :func:`warm`, not at import). A single RE2 regex, unlike
+        a set, falls back to its NFA when the DFA budget runs out: it reads a long text whole."""
+        if self._unbounded is None:
+            self._unbounded = []
+            for pattern, bits in self.gates:
+                width = gate_windows.max_width(pattern)
+                if width is None or width > gate_windows.OVERLAP - 2:
+                    self._unbounded.append((_alone(pattern), bits))
+        return self._unbounded
+
+    def _read_long(self, text: str) -> int:
+        """The bits of the patterns found in some window, and of the wide ones found at all."""
+        result = 0
+        for window in gate_windows.windows(text, _GATE_MAX):
+            result |= self._read(window)
+        for regex, bits in self.unbounded():
+            if result & bits != bits and (regex is None or regex.search(text) is not None):
+                result |= bits
+        return result
+
+    def _read(self, text: str) -> int:
         data = text.encode("utf-8", "surrogatepass")
         result = 0
         for match, bits in self._sets:
             for index in match(data):
                 result |= bits[index]
         return result
+
+
+def _alone(pattern: str) -> Any:
+    """``pattern`` compiled as one RE2 regex (None when RE2 refuses it: then always found)."""
+    options = re2.Options()
+    options.max_mem = GATE_MEMORY
+    try:
+        return re2.compile(pattern, options)
+    except re2.error:
+        return None
 
 
 def _set_of(gates: list[tuple[str, int]]) -> tuple[Callable[[bytes], list[int]], list[int]]:
@@ -348,8 +386,6 @@ rarely fires, a trigger; the unmasker builds one RE2 set from all of them."""
 _TRIGGER_SHIFT: Final = 32
 """Trigger bits sit above the family bits in a gate read (bit ``_TRIGGER_SHIFT + i``: pass i)."""
 _FAMILIES: Final = (1 << _TRIGGER_SHIFT) - 1
-_EVERYTHING: Final = (1 << (_TRIGGER_SHIFT + len(PASSES))) - 1
-"""What a text too long for the gate reads as: every family and every trigger."""
 assert _ALL < 1 << _TRIGGER_SHIFT
 
 
@@ -469,7 +505,7 @@ def unmask(text: str, *, explain: bool = False, weak: bool = False) -> Unmasked:
     if not weak:
         return result
     split = work is not None and any(trick[0] == "split_word" for trick in work.tricks)
-    if len(text) > _GATE_MAX:  # the gate read "everything": ask the exact pattern
+    if len(text) > _GATE_MAX:  # the guess gate may be one too wide for a window: ask it whole
         guessable = guess.GUESS_GATE.search(result.text) is not None
     else:
         guessable = bool(families & _GUESS)
@@ -547,5 +583,8 @@ def _run(
 
 
 def warm() -> None:
-    """Build the character tables now (~80 ms) instead of on the first non-ASCII text."""
+    """Build the character tables now (~80 ms) instead of on the first non-ASCII text, and
+    measure the gates' patterns for long texts instead of on the first one."""
     _compiled()
+    for gate in (_ASCII_GATE, _compiled().gate):
+        gate.unbounded()
