@@ -42,6 +42,8 @@ from bastion.normalize.defang import (
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
+from bastion.normalize.digit_forms import PICTURED, SOUNDS
+from bastion.normalize.digit_forms import PRECHECK as DIGIT_FORMS
 from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
 from bastion.normalize.handle_ids import TICKER_TRIGGER
@@ -224,6 +226,7 @@ def _wide() -> Gate:
         TICKER_TRIGGER,
         IP_DOTS_TRIGGER,
         ZH_NUMBER_TRIGGER,
+        DIGIT_FORMS,
         # ``n~n^4+5 点 t~v``, ``g🎰o🎰8🎰8 ● l🎰i🎰v🎰e``: symbols or emoji between the letters,
         # a spaced dot glyph
         f"{_UNIT}\\s{{1,2}}[{CJK_DOTS}]\\s{{1,2}}[{_AN}]{_GAP1}{{1,2}}[{_AN}](?![{_AN}])",
@@ -246,7 +249,8 @@ def _wide_hint() -> Callable[[str], object]:
     scan costs ~2 ns a character, against ~450 ns for encoding and calling the RE2 set."""
     t = tables()
     roman = range(ROMAN_FIRST, ROMAN_LAST + 1)
-    folded = [*t.same, *t.other, *t.homoglyph, *map(ord, CJK_NUMERALS), *roman]
+    said = [*map(ord, CJK_NUMERALS), *map(ord, PICTURED), *map(ord, SOUNDS)]
+    folded = [*t.same, *t.other, *t.homoglyph, *said, *roman]
     bmp = char_class([cp for cp in folded if cp <= 0xFFFF])
     return re.compile(f"[{_HINTS}{bmp}\\U00010000-\\U0010ffff]").search
 
