@@ -67,12 +67,14 @@ _HINT_RE: Final = re.compile(
     r"|骰子|钟|表盘|麻将|牌|苏州|蘇州|码子|碼子|谐音|諧音|数字|數字"
 )
 """The message says its pictures or characters are digits (``（麻将牌是数字）``)."""
-_CUE: Final = (
+NUMBER_CUE: Final = (
     f"(?:{'|'.join(CUES)}|电话|電話|手机号?|手機號?|联系电话|号码|號碼"
     r"|(?i:(?<![a-z])(?:tel|phone|call|text me on|mobile)(?![a-z])))"
 )
-_CUE_BEFORE_RE: Final = re.compile(f"{_CUE}[ \t:：]{{0,3}}(?:me:?[ ]|加|add )?[ \t:：]{{0,2}}$")
-_CUE_NEAR_RE: Final = re.compile(_CUE)
+_CUE_BEFORE_RE: Final = re.compile(
+    f"{NUMBER_CUE}[ \t:：]{{0,3}}(?:me:?[ ]|加|add )?[ \t:：]{{0,2}}$"
+)
+_CUE_NEAR_RE: Final = re.compile(NUMBER_CUE)
 
 _ART: Final = frozenset("|/\\()<>{}[]")
 """Strokes of letters drawn in ASCII art (``|3``, ``/\\/\\``): leet may be about."""
@@ -116,6 +118,7 @@ PRECHECK: Final = (
     f"|[A-Za-z0-9\\-][{_SN}]{{1,16}}[A-Za-z0-9\\-{_SN}]{{0,62}}{_ANY_DOT}"
     f"|[{_S}][{_SN}]{{4}}|[{_SN}][{_S}][{_SN}]{{3}}|[{_SN}]{{2}}[{_S}][{_SN}]{{2}}"
     f"|[{_SN}]{{3}}[{_S}][{_SN}]|[{_SN}]{{4}}[{_S}]"
+    f"|[{_SN}]{{1,3}}{_ONE_DOT}[{_SN}]{{1,3}}{_ONE_DOT}[{_SN}]"
 )
 """For ``extract.precheck``: a pictured digit beside another or a letter, digit or dot; a
 sound-alike glued to an ASCII name that goes on to a dot; five digits said, one a sound-alike."""
@@ -143,7 +146,7 @@ def _run(text: str, run: str, start: int, end: int, hinted: bool) -> Group | Non
         return None  # the ideographic zero: the numeral pass's
     if not hinted and not lettered and len(run) < 3:
         return None
-    if set(glyphs) <= {"⚀"} and not hinted:
+    if glyphs == ["⚀"] and not hinted and _dot_die(text, run, end):
         return None  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
     if any(ch in UNSURE for ch in glyphs) or (lettered and _leet(text, run, start, end)):
         return (WITHHELD, start, end, []) if hinted or lettered else None
@@ -155,13 +158,18 @@ def _run(text: str, run: str, start: int, end: int, hinted: bool) -> Group | Non
     return (INSTRUCTION, start, end, edits)
 
 
+def _dot_die(text: str, run: str, end: int) -> bool:
+    """``bet⚀com``: one pip between a name and a TLD, no dot after it."""
+    tld = run[run.index("⚀") + 1 :]
+    return tld.isalpha() and is_tld(tld.lower()) and _LABEL_END_RE.match(text, end) is None
+
+
 def _leet(text: str, run: str, start: int, end: int) -> bool:
     """An ASCII digit the run's styles could have drawn, or ASCII-art strokes at the name."""
     drawn = frozenset().union(*(_DRAWN[_STYLE_OF[ch]] for ch in run if ch in _STYLE_OF))
     if any(ch in drawn for ch in run if ch.isascii()):
         return True
-    around = text[max(0, start - 2) : start] + text[end : end + 2]
-    return any(ch in _ART for ch in around)
+    return text[start - 1 : start] in _ART or text[end : end + 1] in _ART
 
 
 def _quads(text: str) -> list[Group]:

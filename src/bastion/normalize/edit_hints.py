@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from bastion.normalize import digit_forms
+from bastion.normalize import code_joins, digit_forms
 from bastion.normalize.cues import CUES
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
@@ -30,10 +30,19 @@ WITHHELD: Final = "withheld"
 
 _CUE: Final = f"(?:{'|'.join(CUES)})"
 _SUM_RE: Final = re.compile(
-    r"(?P<pre>[A-Za-z0-9\-]?)[(（][ ]?(?P<terms>[0-9]{1,12}(?:[ ]?[+＋][ ]?[0-9]{1,12}){1,3})"
-    r"[ ]?[)）](?P<post>[A-Za-z0-9\-.]?)"
+    r"[(（][ ]?(?P<terms>[0-9]{1,12}(?:[ ]?[+＋][ ]?[0-9]{1,12}){1,3})[ ]?[)）]"
 )
+_GLUE: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.")
+"""A sum glued to one of these is a piece of a name or an address (``(19+16).(176+9)``)."""
 _CUE_BEFORE_RE: Final = re.compile(f"{_CUE}[ \t:：]{{0,3}}(?:加|add|is|:|：)?[ \t:：]{{0,2}}$")
+_NUMBER_BEFORE_RE: Final = re.compile(
+    f"{digit_forms.NUMBER_CUE}[ \t:：]{{0,3}}(?:me:?[ ]|加|add )?[ \t:：]{{0,2}}"
+    r"\+?[0-9][0-9 \-]{0,15}$"
+)
+"""A sum among the digit groups of a cued number (``call 131 (4087+4730) 0489``)."""
+_SUM_HINT_RE: Final = re.compile(
+    r"(?i:do the sums?|add (?:it|them) up)|算一下|算一算|加起来|括号里"
+)
 
 _PAIR: Final = r"[A-Za-z0-9_\-]"
 _INSERT_RE: Final = re.compile(
@@ -48,16 +57,6 @@ _EVERY_OTHER_RE: Final = re.compile(
     r"|隔一个字读一个|隔一个读一个|隔一位读一位"
 )
 _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9_\-.]+")
-
-_QUOTED: Final = r"""(?:'[A-Za-z0-9_\-.]{1,32}'|"[A-Za-z0-9_\-.]{1,32}")"""
-_LIST: Final = rf"\[[ ]?{_QUOTED}(?:[ ]?,[ ]?{_QUOTED}){{1,5}}[ ]?,?[ ]?\]"
-_SEP: Final = r"""(?P<q>['"])(?P<sep>[_\-.]?)(?P=q)"""
-_JOIN_RE: Final = re.compile(
-    rf"(?P<l1>{_LIST})\.join\([ ]?{_SEP}[ ]?\)"
-    rf"|(?P<s2>['\"][_\-.]?['\"])\.join\([ ]?(?P<l2>{_LIST})[ ]?\)"
-    rf"|(?i:implode|join)\([ ]?(?P<s3>['\"][_\-.]?['\"])[ ]?,[ ]?(?P<l3>{_LIST})[ ]?\)"
-)
-_PIECE_RE: Final = re.compile(r"""['"]([A-Za-z0-9_\-.]*)['"]""")
 
 SOUND_DIGITS: Final = frozenset(digit_forms.SOUNDS)
 """The sound-alike digit characters (``extract.tails`` reads a host glued after one)."""
@@ -75,7 +74,9 @@ read, it is only its tail."""
 
 TRIGGER: Final = (
     r"[(（][ ]?[0-9]{1,12}[ ]?[+＋]|(?i:between)|之间|中间|(?i:every[ ](?:other|second))|隔一"
-    r"|\.join\(|(?i:implode)\(|"
+    r"|"
+    + code_joins.TRIGGER
+    + "|"
     + digit_forms.TRIGGER
     + r"|[A-Za-z0-9]["
     + re.escape(_MASK)
@@ -91,7 +92,7 @@ def edit_hints_pass(work: Work) -> None:
     if _INSTRUCTED_RE.search(work.text) is None:
         _apply(work, _masked)
     _apply(work, _sums)
-    _apply(work, _joins)
+    _apply(work, code_joins.joins)
     _apply(work, digit_forms.pictured)
     _apply(work, digit_forms.sounds)
 
@@ -119,11 +120,15 @@ def _apply(work: Work, reader: object) -> None:
 def _sums(text: str) -> list[Group]:
     groups: list[Group] = []
     last = -1
+    hinted: bool | None = None
     for m in _SUM_RE.finditer(text):
-        glued = bool(m["pre"] or m["post"])
-        if not glued and _CUE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is None:
-            continue
-        start, end = m.start() + len(m["pre"]), m.end() - len(m["post"])
+        start, end = m.span()
+        glued = text[start - 1 : start] in _GLUE or text[end : end + 1] in _GLUE
+        if not glued and not _cued(text, start):
+            if hinted is None:
+                hinted = _SUM_HINT_RE.search(text) is not None
+            if not hinted:
+                continue
         if start < last:
             continue
         total = sum(int(t) for t in re.split("[ ]?[+＋][ ]?", m["terms"]))
@@ -132,19 +137,11 @@ def _sums(text: str) -> list[Group]:
     return groups
 
 
-def _joins(text: str) -> list[Group]:
-    groups: list[Group] = []
-    for m in _JOIN_RE.finditer(text):
-        if m["l1"]:
-            pieces, sep = m["l1"], m["sep"]
-        elif m["l2"]:
-            pieces, sep = m["l2"], m["s2"][1:-1]
-        else:
-            pieces, sep = m["l3"], m["s3"][1:-1]
-        joined = sep.join(_PIECE_RE.findall(pieces))
-        start, end = m.span()
-        groups.append((INSTRUCTION, start, end, [(start, end, joined)]))
-    return groups
+def _cued(text: str, at: int) -> bool:
+    return (
+        _CUE_BEFORE_RE.search(text, max(0, at - 24), at) is not None
+        or _NUMBER_BEFORE_RE.search(text, max(0, at - 40), at) is not None
+    )
 
 
 def _tokens_before(text: str, at: int) -> list[re.Match[str]]:
