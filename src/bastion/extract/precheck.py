@@ -178,8 +178,9 @@ _ASCII_CLAUSES = (
     f"[{_AN}]\\. {{1,2}}(?i:dot)(?![{_AN}\\-])",
     # instructions in prose (bastion.normalize.instructions): their keywords
     INSTRUCTION_TRIGGER,
-    # a host or id built by a line of code (bastion.normalize.code_joins)
+    # a host or id built by a line of code, a sum in brackets (bastion.normalize.edit_hints)
     CODE_JOIN_TRIGGER,
+    r"[(（] ?[0-9]{1,12} ?[+＋] ?[0-9]",
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
     ASIDE_GATE,

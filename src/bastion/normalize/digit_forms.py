@@ -57,6 +57,8 @@ SOUNDS: Final = {
     **dict.fromkeys("灵铃玲凌令", "0"),
 }
 """Characters read like a digit in Mandarin but not the numeral itself: ``依酒尔寺溜`` is 19246."""
+EN_SOUNDS: Final = {"won": "1", "too": "2", "to": "2", "for": "4", "fore": "4", "ate": "8"}
+"""English words said like a digit (``plus six oh won``); ``oh`` is zero already."""
 NUMERALS: Final = dict(zip("一二三四五六七八九零〇", "12345678900", strict=True))
 _SAID: Final = {**NUMERALS, **SOUNDS}
 _S: Final = "".join(SOUNDS)
