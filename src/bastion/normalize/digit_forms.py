@@ -17,6 +17,7 @@ Called by :func:`bastion.normalize.edit_hints.edit_hints_pass` (trick ``instruct
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 from bastion.normalize.cues import CUES
@@ -150,14 +151,30 @@ def _run(text: str, run: str, start: int, end: int, hinted: bool) -> Group | Non
         return None
     if glyphs == ["⚀"] and not hinted and _dot_die(text, run, end):
         return None  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
-    if any(ch in UNSURE for ch in glyphs) or (lettered and _leet(text, run, start, end)):
-        return (WITHHELD, start, end, []) if hinted or lettered else None
+    label = _LABEL_END_RE.match(text, end) is not None
     edits = [
         (start + k, start + k + 1, PICTURED.get(ch, ""))
         for k, ch in enumerate(run)
         if ch in PICTURED or ch == "\ufe0f"
     ]
+    unsure = any(ch in UNSURE for ch in glyphs)
+    glued = _foreign(text[start - 1 : start]) or _foreign(text[end : end + 1])
+    if unsure or glued or ((lettered or label) and _leet(text, run, start, end)):
+        # read, so the finders see the value, and withheld: never reported, sent to review
+        return (WITHHELD, start, end, edits) if hinted or lettered or label else None
     return (INSTRUCTION, start, end, edits)
+
+
+def _foreign(char: str) -> bool:
+    """A letter of a script written with spaces (or a syllabics sign, a rare currency sign)
+    glued to the run: the name goes on in characters this reader does not read."""
+    if not char or char.isascii() or char.isspace():
+        return False
+    cp = ord(char)
+    if 0x2E80 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF:
+        return False  # CJK writing and punctuation: no space between words
+    category = unicodedata.category(char)
+    return category[0] == "L" or category == "Sc" or 0x1400 <= cp <= 0x167F
 
 
 def _dot_die(text: str, run: str, end: int) -> bool:
