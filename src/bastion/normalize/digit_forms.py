@@ -86,11 +86,14 @@ _RUN_RE: Final = re.compile(
 )
 _LABEL_END_RE: Final = re.compile(r"[(\[{（【]?[ ]?[.。]")
 _DOTS: Final = f"[.{DOT_CHARS}]"
+_QUAD_DOTS: Final = f"[.{DOT_CHARS}奌㸃;:!|'`።᠃᙮៕⵰꘎꓿]"
+"""Between the numbers of an address in disguised digits any dot form is a dot."""
 _QUAD_RE: Final = re.compile(
-    rf"(?<![A-Za-z0-9{_GLYPHS}{_SN}.])(?P<a>[0-9{_GLYPHS}{_SN}]{{1,3}})"
-    rf"(?:[ \t]{{0,2}}{_DOTS}[ \t]{{0,2}}[0-9{_GLYPHS}{_SN}]{{1,3}}){{3}}"
+    rf"(?<![A-Za-z0-9{_GLYPHS}{_SN}.])[0-9{_GLYPHS}{_SN}]{{1,3}}"
+    rf"(?:[ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}[0-9{_GLYPHS}{_SN}]{{1,3}}){{3}}"
     rf"(?![A-Za-z0-9{_GLYPHS}{_SN}])"
 )
+_QUAD_DOT_RE: Final = re.compile(rf"[ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}")
 """An IPv4 address written with pictured or sound-alike digits (``⚀8⚁.7⚂.7⚄.⚁⚀8``)."""
 _CJK: Final = "\u3400-\u9fff\uf900-\ufaff"
 _SOUND_HOST_RE: Final = re.compile(
@@ -207,8 +210,11 @@ def _quads(text: str) -> list[Group]:
             for k, ch in enumerate(quad)
             if ch in PICTURED or ch in _SAID
         ]
-        if edits:
-            groups.append((INSTRUCTION, start, m.end(), edits))
+        if not edits:
+            continue
+        dots = [(start + d.start(), start + d.end(), ".") for d in _QUAD_DOT_RE.finditer(quad)]
+        edits = sorted(edits + [d for d in dots if quad[d[0] - start : d[1] - start] != "."])
+        groups.append((INSTRUCTION, start, m.end(), edits))
     return groups
 
 
