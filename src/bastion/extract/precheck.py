@@ -57,6 +57,7 @@ from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.leet import LOOKALIKES
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
+from bastion.normalize.number_layouts import TRIGGER as NUMBER_LAYOUT_TRIGGER
 from bastion.normalize.numerals import TRIGGER_ZH as ZH_NUMBER_TRIGGER
 from bastion.normalize.phone_cued import PARTS_TRIGGER as PHONE_PARTS_TRIGGER
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
@@ -180,6 +181,7 @@ _ASCII_CLAUSES = (
     INSTRUCTION_TRIGGER,
     # a host or id built by a line of code, a sum in brackets (bastion.normalize.edit_hints)
     CODE_JOIN_TRIGGER,
+    NUMBER_LAYOUT_TRIGGER,
     r"[(（] ?[0-9]{1,12} ?[+＋] ?[0-9]",
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,

@@ -30,6 +30,7 @@ from bastion.normalize import (
     layout,
     leet,
     markup,
+    number_layouts,
     numerals,
     phone_cued,
     phone_forms,
@@ -113,6 +114,7 @@ _ASCII_GATES: Final = (
     (phone_forms.GROUPED_QQ_TRIGGER, _PHONES),
     (phone_cued.PARTS_TRIGGER, _PHONES),
     (phone_cued.CUED_RUN_TRIGGER, _PHONES),
+    (number_layouts.TRIGGER, _PHONES),
     (id_parts.TRIGGER, _PARTS),
     (split_fields.TRIGGER, _CUED_ID),
     (to_re2(markup.GATE), _MARKUP),
@@ -213,6 +215,12 @@ def _homoglyph_pass(work: Work) -> None:
 
 PASSES: Final = (
     Pass("edit_hints", edit_hints.edit_hints_pass, _EDITS, regate=True),
+    Pass(
+        "number_layout",
+        number_layouts.number_layout_pass,
+        _PHONES,
+        trigger=number_layouts.TRIGGER,
+    ),
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
     Pass("layout", layout.layout_pass, _LAYOUT, regate=True),
