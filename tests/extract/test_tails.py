@@ -23,11 +23,7 @@ def _read(text: str) -> list[tuple[str, str, bool]]:
         "site: 7|<lucky.com",  # |< is k
         "go to |)ream88.net",  # |) is d
         "at \\/\\/inbig.com",  # \/\/ is w
-        "官网：bk〨go.com",  # a Suzhou numeral
-        "bk🀎vie 奌 com 体育投注",  # a mahjong tile (8), then a homophone dot
         "去 ₴₮₳ke奌com",  # currency signs drawn for letters
-        "官网 v酒win奌com （数字谐音）",  # 酒 is 9: the host is v9win.com, not win.com
-        "详情 euro尔寺sports点com",  # 尔寺 is 24
         "details qot.btꙅʏuᴙ (mirror writing)",
         "site: ЯДЈДlot77.net",  # faux Cyrillic mixed with ASCII
         "site: e77ƴ.com",
@@ -39,11 +35,23 @@ def test_tails_and_mixed_names_are_withheld(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("官网：bk〨go.com", "bk8go.com"),  # a Suzhou numeral (normalize.digit_forms)
+        ("bk🀎vie 奌 com 体育投注", "bk8vie.com"),  # a mahjong tile, then a homophone dot
+        ("官网 v酒win奌com （数字谐音）", "v9win.com"),  # 酒 is 9, not the start of a tail
+        ("详情 euro尔寺sports点com", "euro24sports.com"),  # 尔寺 is 24
+    ],
+)
+def test_digits_in_disguise_are_read_whole_not_as_a_tail(text: str, value: str) -> None:
+    assert _read(text) == [("domain", value, False)]
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("TG：lucky_ᑌᔕdT602", "telegram"),
         ("VX：52088-uʏuʏ （镜像字）", "wechat"),
-        ("WA：② 9  ① +65954229  ③ 8 （按序号拼起来）", "phone"),
         ("VX：③ 0066  ② co5  ① co （按序号拼起来）", "wechat"),
     ],
 )
@@ -95,7 +103,8 @@ def test_share_intent_links_give_their_target_not_a_handle(text: str, host: str)
     assert any(e.kind == "url" and e.host == host for e in found)
 
 
-def test_a_number_read_aloud_that_goes_on_in_sound_alike_words_is_withheld() -> None:
+def test_a_number_read_aloud_with_sound_alike_words_is_read_whole() -> None:
+    """Once a partial reading (``+4477009``) withheld; the sound-alike reader reads it all."""
     found = [
         (e.value, "withheld" in e.flags)
         for e in extract_entities(
@@ -104,7 +113,18 @@ def test_a_number_read_aloud_that_goes_on_in_sound_alike_words_is_withheld() -> 
         )
         if e.kind in ("whatsapp", "phone")
     ]
-    assert all(withheld for _, withheld in found)
+    assert found == [("+4477009825", False)]
+
+
+def test_numbered_groups_of_a_number_are_read_in_order() -> None:
+    found = _read("WA：② 9  ① +65954229  ③ 8 （按序号拼起来）")
+    assert found == [("whatsapp", "+6595422998", False)]
+
+
+def test_a_last_sound_alike_word_before_prose_is_withheld() -> None:
+    """``... too oh won  don't miss it``: is ``won`` the last digit? Not for sure."""
+    found = _read("WhatsApp me: plus six five ate too nine oh seven four won  don't miss it")
+    assert found and all(withheld for _, _, withheld in found)
 
 
 @pytest.mark.parametrize(

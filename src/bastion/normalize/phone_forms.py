@@ -20,7 +20,7 @@ import re
 from typing import Final
 
 from bastion.normalize.cues import CUE_QQ, SYMBOLS
-from bastion.normalize.digit_forms import EN_SOUNDS
+from bastion.normalize.digit_forms import EN_SOUNDS, WITHHELD
 from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 
@@ -100,6 +100,8 @@ _WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(DIGIT_WORDS)} | dict
     ("oh", "o", "nought", "nil"), "0"
 )
 _LOOSE_DIGIT: Final = _WORD_DIGIT | EN_SOUNDS
+_PROSE_AFTER_RE: Final = re.compile("[ ,]{1,3}[A-Za-z]")
+"""A word after a number read aloud: its last sound-alike words may be prose (``for more``)."""
 _TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")
 
 
@@ -227,9 +229,19 @@ def spoken_phone_pass(work: Work) -> None:
         if _SPOKEN_CUE_RE.search(work.text, max(0, m.start() - 24), m.start()) is None:
             continue
         digits = _spoken_digits(said, _LOOSE_DIGIT)
-        if 8 <= len(digits) <= 15 and digits != _spoken_digits(said):
-            groups.append(("cjk_numeral", m.start(), m.end(), [(*m.span(), "+" + digits)]))
-            sounded.append(m.span())
+        if not 8 <= len(digits) <= 15 or digits == _spoken_digits(said):
+            continue
+        tokens = _TOKEN_RE.findall(said.lower())
+        core = len(tokens)
+        while core and tokens[core - 1] in EN_SOUNDS:
+            core -= 1
+        if not any(t in EN_SOUNDS for t in tokens[:core]):
+            continue  # ``... one two three for more``: only a last word sounds like a digit
+        trick = "cjk_numeral"
+        if core < len(tokens) and _PROSE_AFTER_RE.match(work.text, m.end()):
+            trick = WITHHELD  # ``... oh won  don't``: the last words digits, or the prose?
+        groups.append((trick, m.start(), m.end(), [(*m.span(), "+" + digits)]))
+        sounded.append(m.span())
     for m in _SPOKEN_RE.finditer(work.text):
         if any(lo < m.end() and m.start() < hi for lo, hi in sounded):
             continue
