@@ -216,3 +216,19 @@ def test_cued_numbers_laid_out(text: str, kind: str, value: str) -> None:
 def test_numbered_groups_need_every_label_once_and_the_hint(text: str) -> None:
     found = extract_entities(unmask(text, weak=True), prose_like=True)
     assert not any("layout" in e.flags for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("官网\nk\n巴\nl\ni\nv\ne\n.\nc\no\nm\n（数字谐音）", "k8live.com"),
+        ("官网\nw\n⚃\nw\ni\nn\n.\nt\no\np", "w4win.top"),
+        ("site\nb\n🀎\n🀎\n.\nv\ni\np", "b88.vip"),
+    ],
+)
+def test_digits_down_a_column_are_read_for_the_layout_reader(text: str, value: str) -> None:
+    assert ("domain", value, False) in _read(text)
+
+
+def test_a_sound_alike_alone_on_a_line_is_a_word_without_the_hint() -> None:
+    assert not any(v.startswith("k8") for _, v, _ in _read("官网\nk\n巴\nl\ni\nv\ne\n.\nc\no\nm"))

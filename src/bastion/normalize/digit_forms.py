@@ -101,6 +101,8 @@ _SOUND_HOST_RE: Final = re.compile(
     rf"(?=[ \t]{{0,2}}{_DOTS}[ \t]{{0,2}}(?P<tld>[A-Za-z]{{2,24}})(?![A-Za-z0-9\-]))"
 )
 """A name of ASCII letters and digits with sound-alike digits in it, then a dot and a TLD."""
+_COLUMN_RE: Final = re.compile(rf"(?m)^[ \t]*([{_S}])[ \t]*$")
+"""A sound-alike alone on its line (a host down a column, :func:`_in_column`)."""
 _SOUND_GLUED_RE: Final = re.compile(rf"(?<=[A-Za-z0-9_\-])[{_SN}]{{3,16}}")
 _SOUND_NUMBER_RE: Final = re.compile(
     rf"(?<![{_CJK}A-Za-z0-9])\+?[0-9{_SN}]{{5,16}}(?![{_CJK}A-Za-z0-9])"
@@ -116,7 +118,7 @@ _ANY_DOT: Final = (
 TRIGGER: Final = (
     f"[{_GLYPHS}]|[A-Za-z0-9_\\-][{_SN}]"
     f"|[{_S}][{_SN}]{{2}}|[{_SN}][{_S}][{_SN}]|[{_SN}]{{2}}[{_S}]"
-    f"|[{_S}]{_ONE_DOT}[{_SN}]|[{_SN}]{_ONE_DOT}[{_S}]"
+    f"|[{_S}]{_ONE_DOT}[{_SN}]|[{_SN}]{_ONE_DOT}[{_S}]|\n[ \t]*[{_S}][ \t]*\n"
 )
 """A superset of every reading here (``re`` and RE2)."""
 PRECHECK: Final = (
@@ -150,7 +152,7 @@ def _run(text: str, run: str, start: int, end: int, hinted: bool) -> Group | Non
     glyphs = [ch for ch in run if ch in _GLYPHS]
     if set(glyphs) <= {"〇"}:
         return None  # the ideographic zero: the numeral pass's
-    if not hinted and not lettered and len(run) < 3:
+    if not hinted and not lettered and len(run) < 3 and not _in_column(text, start, end):
         return None
     if glyphs == ["⚀"] and not hinted and _dot_die(text, run, end):
         return None  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
@@ -166,6 +168,20 @@ def _run(text: str, run: str, start: int, end: int, hinted: bool) -> Group | Non
         # read, so the finders see the value, and withheld: never reported, sent to review
         return (WITHHELD, start, end, edits) if hinted or lettered or label else None
     return (INSTRUCTION, start, end, edits)
+
+
+def _in_column(text: str, start: int, end: int) -> bool:
+    """``k⏎⚁⏎l⏎i``: alone on its line between lines of one character each (a host written
+    down a column or a staircase, which ``normalize.layout`` reads once its cells are plain)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:line_end].strip(" \t") != text[start:end] or line_start == 0:
+        return False
+    before = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip(" \t")
+    after_end = text.find("\n", line_end + 1)
+    after = text[line_end + 1 : len(text) if after_end < 0 else after_end].strip(" \t")
+    return len(before) == 1 and len(after) == 1 and not before.isspace()
 
 
 def _foreign(char: str) -> bool:
@@ -239,6 +255,11 @@ def sounds(text: str) -> list[Group]:
         edits = [(start + k, start + k + 1, _SAID[name[k]]) for k in said]
         groups.append((INSTRUCTION, start, m.end(), edits))
         spans.append((start, m.end()))
+    for m in _COLUMN_RE.finditer(text) if hinted else ():
+        start, end = m.span(1)
+        if _in_column(text, start, end) and free(start, end):
+            groups.append((INSTRUCTION, start, end, [(start, end, _SAID[m[1]])]))
+            spans.append((start, end))
     for m in _SOUND_GLUED_RE.finditer(text):
         start, end = m.span()
         if any(ch in SOUNDS for ch in m[0]) and free(start, end):
