@@ -93,8 +93,8 @@ _QUAD_RE: Final = re.compile(
     rf"(?:[ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}[0-9{_GLYPHS}{_SN}]{{1,3}}){{3}}"
     rf"(?![A-Za-z0-9{_GLYPHS}{_SN}])"
 )
-_QUAD_DOT_RE: Final = re.compile(rf"[ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}")
 """An IPv4 address written with pictured or sound-alike digits (``⚀8⚁.7⚂.7⚄.⚁⚀8``)."""
+_QUAD_DOT_RE: Final = re.compile(rf"[ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}")
 _CJK: Final = "\u3400-\u9fff\uf900-\ufaff"
 _SOUND_HOST_RE: Final = re.compile(
     rf"(?<![A-Za-z0-9\-{_SN}])(?:(?<![{_CJK}])[{_SN}]{{1,8}})?[A-Za-z0-9][A-Za-z0-9\-{_SN}]{{0,62}}"
@@ -108,7 +108,7 @@ _SOUND_NUMBER_RE: Final = re.compile(
     rf"(?<![{_CJK}A-Za-z0-9])\+?[0-9{_SN}]{{5,16}}(?![{_CJK}A-Za-z0-9])"
 )
 
-_DRAWN_CLASS: Final = "".join(PICTURED).replace("〇", "")
+_DRAWN_CLASS: Final = _GLYPHS.replace("〇", "")
 _ONE_DOT: Final = "[ \t]{0,2}[.点點奌㸃][ \t]{0,2}"
 _ANY_DOT: Final = (
     f"[ \t]{{0,2}}(?:[.:;!|'`{DOT_CHARS}奌㸃\u1360-\u1368\u1800-\u180a\u166e\u17d4\u2d70]"
@@ -127,9 +127,11 @@ PRECHECK: Final = (
     f"|[{_S}][{_SN}]{{4}}|[{_SN}][{_S}][{_SN}]{{3}}|[{_SN}]{{2}}[{_S}][{_SN}]{{2}}"
     f"|[{_SN}]{{3}}[{_S}][{_SN}]|[{_SN}]{{4}}[{_S}]"
     f"|[{_SN}]{{1,3}}{_ONE_DOT}[{_SN}]{{1,3}}{_ONE_DOT}[{_SN}]"
+    f"|\n[ \t]*[{_DRAWN_CLASS}{_S}][ \t]*\n"
 )
 """For ``extract.precheck``: a pictured digit beside another or a letter, digit or dot; a
-sound-alike glued to an ASCII name that goes on to a dot; five digits said, one a sound-alike."""
+sound-alike glued to an ASCII name that goes on to a dot; five digits said, one a sound-alike;
+an address of sound-alikes; a pictured digit or a sound-alike alone on its line."""
 
 
 def pictured(text: str) -> list[Group]:
