@@ -122,9 +122,21 @@ def test_numbered_groups_of_a_number_are_read_in_order() -> None:
 
 
 def test_a_last_sound_alike_word_before_prose_is_withheld() -> None:
-    """``... too oh won  don't miss it``: is ``won`` the last digit? Not for sure."""
-    found = _read("WhatsApp me: plus six five ate too nine oh seven four won  don't miss it")
+    """``... seven four too  don't miss it``: is ``too`` the last digit? Not for sure."""
+    found = _read("WhatsApp me: plus six five ate too nine oh seven four too  don't miss it")
     assert found and all(withheld for _, _, withheld in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # once read as +63956790750: the number stopped at ``oh`` (red team 7's wrong id)
+        ("WhatsApp plus six three nine five six seven nine oh seven five oh won", "+639567907501"),
+        ("WhatsApp me: plus six five ate too nine oh seven four won  don't miss it", "+658290741"),
+    ],
+)
+def test_a_number_that_ends_in_a_sound_alike_word_is_read_whole(text: str, value: str) -> None:
+    assert _read(text) == [("whatsapp", value, False)]
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,8 @@ _WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(DIGIT_WORDS)} | dict
     ("oh", "o", "nought", "nil"), "0"
 )
 _LOOSE_DIGIT: Final = _WORD_DIGIT | EN_SOUNDS
+_NEVER_PROSE: Final = frozenset({"won", "ate", "fore"})
+"""Sound-alike words that do not go on into a sentence after a number (``for``, ``to`` do)."""
 _PROSE_AFTER_RE: Final = re.compile("[ ,]{1,3}[A-Za-z]")
 """A word after a number read aloud: its last sound-alike words may be prose (``for more``)."""
 _TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")
@@ -235,11 +237,14 @@ def spoken_phone_pass(work: Work) -> None:
         core = len(tokens)
         while core and tokens[core - 1] in EN_SOUNDS:
             core -= 1
-        if not any(t in EN_SOUNDS for t in tokens[:core]):
-            continue  # ``... one two three for more``: only a last word sounds like a digit
         trick = "cjk_numeral"
-        if core < len(tokens) and _PROSE_AFTER_RE.match(work.text, m.end()):
-            trick = WITHHELD  # ``... oh won  don't``: the last words digits, or the prose?
+        trailing = tokens[core:]
+        if trailing and _PROSE_AFTER_RE.match(work.text, m.end()):
+            if not any(t in EN_SOUNDS for t in tokens[:core]):
+                if not any(t in _NEVER_PROSE for t in trailing):
+                    continue  # ``... one two three for more``: the last word is prose
+            elif not all(t in _NEVER_PROSE for t in trailing):
+                trick = WITHHELD  # ``... two too  don't``: the last digit, or the prose?
         groups.append((trick, m.start(), m.end(), [(*m.span(), "+" + digits)]))
         sounded.append(m.span())
     for m in _SPOKEN_RE.finditer(work.text):
