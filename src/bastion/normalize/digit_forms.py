@@ -116,7 +116,7 @@ _ANY_DOT: Final = (
 )
 """A dot in any form a host may be written with (pictures and rare full stops too)."""
 TRIGGER: Final = (
-    f"[{_GLYPHS}]|[A-Za-z0-9_\\-][{_SN}]"
+    f"[{_GLYPHS}]|[A-Za-z0-9_\\-][{_SN}]{{0,7}}[{_S}]"
     f"|[{_S}][{_SN}]{{2}}|[{_SN}][{_S}][{_SN}]|[{_SN}]{{2}}[{_S}]"
     f"|[{_S}]{_ONE_DOT}[{_SN}]|[{_SN}]{_ONE_DOT}[{_S}]|\n[ \t]*[{_S}][ \t]*\n"
 )

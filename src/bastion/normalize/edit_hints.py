@@ -23,6 +23,7 @@ from bastion.normalize import code_joins, digit_forms
 from bastion.normalize.cues import CUES
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
+from bastion.normalize.tables import CJK_NUMERALS
 
 INSTRUCTION: Final = "instruction"
 _INSTRUCTED_RE: Final = re.compile(INSTRUCTED)
@@ -60,7 +61,9 @@ _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9_\-.]+")
 
 SOUND_DIGITS: Final = frozenset(digit_forms.SOUNDS)
 """The sound-alike digit characters (``extract.tails`` reads a host glued after one)."""
-_CUT_ID_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{1,30}[_\-](?=[\u3400-\u9fff])")
+_CUT_ID_RE: Final = re.compile(
+    rf"[A-Za-z0-9][A-Za-z0-9_\-]{{1,30}}[_\-](?=(?![{''.join(CJK_NUMERALS)}])[\u3400-\u9fff])"
+)
 """An id that ends in its joiner right before Chinese characters: the rest is written some
 way Bastion could not read (``haoyun-``), so it is not an id."""
 
