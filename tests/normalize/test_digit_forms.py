@@ -232,3 +232,17 @@ def test_digits_down_a_column_are_read_for_the_layout_reader(text: str, value: s
 
 def test_a_sound_alike_alone_on_a_line_is_a_word_without_the_hint() -> None:
     assert not any(v.startswith("k8") for _, v, _ in _read("官网\nk\n巴\nl\ni\nv\ne\n.\nc\no\nm"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("加我私人 QQ号 𝟓-7-𝟔-１-零-０-０-𝟘-1-𝟞", "qq", "5761000016"),
+        ("下单 q ⑥-9-⑦-⑦-９-叁-陆-1-5", "qq", "697793615"),
+    ],
+)
+def test_a_joiner_before_a_chinese_numeral_does_not_cut_the_id(
+    text: str, kind: str, value: str
+) -> None:
+    """``5-7-6-1-`` before ``零`` is no id cut short: the numeral pass reads ``零``."""
+    assert (kind, value, False) in _read(text)
