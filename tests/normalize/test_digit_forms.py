@@ -246,3 +246,11 @@ def test_a_joiner_before_a_chinese_numeral_does_not_cut_the_id(
 ) -> None:
     """``5-7-6-1-`` before ``零`` is no id cut short: the numeral pass reads ``零``."""
     assert (kind, value, False) in _read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["官网：pørngałs寺 . com （数字谐音）", "去 ⱥⱥ依尔依依依.top （数字谐音）"],
+)
+def test_sound_alikes_after_letters_of_another_script_are_withheld(text: str) -> None:
+    assert _nothing_reported(text)

@@ -255,7 +255,9 @@ def sounds(text: str) -> list[Group]:
         if not (hinted or inside or len(said) >= 2) or not free(start, m.end()):
             continue
         edits = [(start + k, start + k + 1, _SAID[name[k]]) for k in said]
-        groups.append((INSTRUCTION, start, m.end(), edits))
+        # ``pørngałs寺``: the name goes on in letters before it, read and withheld
+        trick = WITHHELD if _foreign(text[start - 1 : start]) else INSTRUCTION
+        groups.append((trick, start, m.end(), edits))
         spans.append((start, m.end()))
     for m in _COLUMN_RE.finditer(text) if hinted else ():
         start, end = m.span(1)
