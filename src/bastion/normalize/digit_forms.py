@@ -21,7 +21,7 @@ import unicodedata
 from typing import Final
 
 from bastion.normalize.cues import CUES
-from bastion.normalize.result import Group
+from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import DOT_CHARS
 from bastion.suffixes import is_tld
 
@@ -134,7 +134,16 @@ sound-alike glued to an ASCII name that goes on to a dot; five digits said, one 
 an address of sound-alikes; a pictured digit or a sound-alike alone on its line."""
 
 
-def pictured(text: str) -> list[Group]:
+def late_pass(work: Work) -> None:
+    """Again after the character passes: a name that was glued to letters of another script
+    may be plain now (``ƀɇŧ⚂⚂``, ``k巴łɨvɇ``); if it still is not, it is read and withheld."""
+    for reader in (pictured, sounds):
+        groups = reader(work.text, late=True)
+        if groups:
+            work.apply(groups)
+
+
+def pictured(text: str, late: bool = False) -> list[Group]:
     """Pictured digits -> digits, in addresses first, then in names and numbers."""
     groups = [g for g in _quads(text) if any(ch in _GLYPHS for ch in text[g[1] : g[2]])]
     taken = [(g[1], g[2]) for g in groups]
@@ -143,13 +152,13 @@ def pictured(text: str) -> list[Group]:
         start, end = m.span()
         if any(lo < end and start < hi for lo, hi in taken):
             continue
-        group = _run(text, m[0], start, end, hinted)
+        group = _run(text, m[0], start, end, hinted, late)
         if group is not None:
             groups.append(group)
     return sorted(groups, key=lambda g: g[1])
 
 
-def _run(text: str, run: str, start: int, end: int, hinted: bool) -> Group | None:
+def _run(text: str, run: str, start: int, end: int, hinted: bool, late: bool) -> Group | None:
     lettered = any("a" <= ch.lower() <= "z" for ch in run)
     glyphs = [ch for ch in run if ch in _GLYPHS]
     if set(glyphs) <= {"〇"}:
@@ -166,6 +175,8 @@ def _run(text: str, run: str, start: int, end: int, hinted: bool) -> Group | Non
     ]
     unsure = any(ch in UNSURE for ch in glyphs)
     glued = _foreign(text[start - 1 : start]) or _foreign(text[end : end + 1])
+    if glued and not late:
+        return None  # the character passes may fold those letters: :func:`late_pass`
     if unsure or glued or ((lettered or label) and _leet(text, run, start, end)):
         # read, so the finders see the value, and withheld: never reported, sent to review
         return (WITHHELD, start, end, edits) if hinted or lettered or label else None
@@ -236,7 +247,7 @@ def _quads(text: str) -> list[Group]:
     return groups
 
 
-def sounds(text: str) -> list[Group]:
+def sounds(text: str, late: bool = False) -> list[Group]:
     """Sound-alike digits -> digits: glued to an id (``haoyun-依酒尔寺溜``), in a host's name
     (``dp伞依伞.com``), in an address or a number after a cue, as the message says."""
     hinted = _HINT_RE.search(text) is not None
@@ -257,6 +268,8 @@ def sounds(text: str) -> list[Group]:
         edits = [(start + k, start + k + 1, _SAID[name[k]]) for k in said]
         # ``pørngałs寺``: the name goes on in letters before it, read and withheld
         trick = WITHHELD if _foreign(text[start - 1 : start]) else INSTRUCTION
+        if trick == WITHHELD and not late:
+            continue  # the character passes may fold those letters: :func:`late_pass`
         groups.append((trick, start, m.end(), edits))
         spans.append((start, m.end()))
     for m in _COLUMN_RE.finditer(text) if hinted else ():
