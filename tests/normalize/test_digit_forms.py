@@ -254,3 +254,9 @@ def test_a_joiner_before_a_chinese_numeral_does_not_cut_the_id(
 )
 def test_sound_alikes_after_letters_of_another_script_are_withheld(text: str) -> None:
     assert _nothing_reported(text)
+
+
+def test_a_list_of_numbers_is_no_address() -> None:
+    """Nine numbers with dots between (a QQ number spaced out) once gave the address 2.3.0.8."""
+    assert _read("约QQ号 𝟐·𝟛·〇·⑧·四·壹·④·伍·𝟝") == [("qq", "230841455", False)]
+    assert not any(k == "ip" for k, _, _ in _read("号码 ⚁·⚂·⚃·⚄·⚅·⚀"))

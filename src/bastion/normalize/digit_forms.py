@@ -92,8 +92,11 @@ _QUAD_RE: Final = re.compile(
     rf"(?<![A-Za-z0-9{_GLYPHS}{_SN}.])[0-9{_GLYPHS}{_SN}]{{1,3}}"
     rf"(?:[ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}[0-9{_GLYPHS}{_SN}]{{1,3}}){{3}}"
     rf"(?![A-Za-z0-9{_GLYPHS}{_SN}])"
+    rf"(?![ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}[0-9{_GLYPHS}{_SN}])"
 )
-"""An IPv4 address written with pictured or sound-alike digits (``⚀8⚁.7⚂.7⚄.⚁⚀8``)."""
+"""An IPv4 address written with pictured or sound-alike digits (``⚀8⚁.7⚂.7⚄.⚁⚀8``); a fifth
+number after it makes a list (``𝟐·𝟛·〇·⑧·四·壹``, a QQ number), not an address."""
+_LIST_BEFORE_RE: Final = re.compile(rf"[0-9{_GLYPHS}{_SN}][ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}\Z")
 _QUAD_DOT_RE: Final = re.compile(rf"[ \t]{{0,2}}{_QUAD_DOTS}[ \t]{{0,2}}")
 _CJK: Final = "\u3400-\u9fff\uf900-\ufaff"
 _SOUND_HOST_RE: Final = re.compile(
@@ -145,7 +148,7 @@ def late_pass(work: Work) -> None:
 
 def pictured(text: str, late: bool = False) -> list[Group]:
     """Pictured digits -> digits, in addresses first, then in names and numbers."""
-    groups = [g for g in _quads(text) if any(ch in _GLYPHS for ch in text[g[1] : g[2]])]
+    groups = [g for g in _quads(text) if any(ch in _DRAWN_CLASS for ch in text[g[1] : g[2]])]
     taken = [(g[1], g[2]) for g in groups]
     hinted = _HINT_RE.search(text) is not None or _CUE_NEAR_RE.search(text) is not None
     for m in _RUN_RE.finditer(text):
@@ -228,6 +231,8 @@ def _quads(text: str) -> list[Group]:
     hinted: bool | None = None
     for m in _QUAD_RE.finditer(text):
         quad = m[0]
+        if _LIST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # a number and a dot before the four: a list
         if any(ch in SOUNDS for ch in quad):
             if hinted is None:
                 hinted = _HINT_RE.search(text) is not None
