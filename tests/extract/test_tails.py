@@ -21,10 +21,6 @@ def _read(text: str) -> list[tuple[str, str, bool]]:
     "text",
     [
         "site: 7|<lucky.com",  # |< is k, 7 a digit or a t
-        "官网：bk〨go.com",  # a Suzhou numeral
-        "bk🀎vie 奌 com 体育投注",  # a mahjong tile (8), then a homophone dot
-        "官网 v酒win奌com （数字谐音）",  # 酒 is 9: the host is v9win.com, not win.com
-        "详情 euro尔寺sports点com",  # 尔寺 is 24
     ],
 )
 def test_tails_and_mixed_names_are_withheld(text: str) -> None:
@@ -47,6 +43,19 @@ def test_tails_and_mixed_names_are_withheld(text: str) -> None:
 )
 def test_styled_names_once_tails_are_read_whole(text: str, value: str) -> None:
     assert [value] == [v for _, v, withheld in _read(text) if not withheld]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("官网：bk〨go.com", "bk8go.com"),  # a Suzhou numeral (normalize.digit_forms)
+        ("bk🀎vie 奌 com 体育投注", "bk8vie.com"),  # a mahjong tile, then a homophone dot
+        ("官网 v酒win奌com （数字谐音）", "v9win.com"),  # 酒 is 9, not the start of a tail
+        ("详情 euro尔寺sports点com", "euro24sports.com"),  # 尔寺 is 24
+    ],
+)
+def test_digits_in_disguise_are_read_whole_not_as_a_tail(text: str, value: str) -> None:
+    assert _read(text) == [("domain", value, False)]
 
 
 @pytest.mark.parametrize(
@@ -118,7 +127,8 @@ def test_share_intent_links_give_their_target_not_a_handle(text: str, host: str)
     assert any(e.kind == "url" and e.host == host for e in found)
 
 
-def test_a_number_read_aloud_that_goes_on_in_sound_alike_words_is_withheld() -> None:
+def test_a_number_read_aloud_with_sound_alike_words_is_read_whole() -> None:
+    """Once a partial reading (``+4477009``) withheld; the sound-alike reader reads it all."""
     found = [
         (e.value, "withheld" in e.flags)
         for e in extract_entities(
@@ -127,7 +137,30 @@ def test_a_number_read_aloud_that_goes_on_in_sound_alike_words_is_withheld() -> 
         )
         if e.kind in ("whatsapp", "phone")
     ]
-    assert all(withheld for _, withheld in found)
+    assert found == [("+4477009825", False)]
+
+
+def test_numbered_groups_of_a_number_are_read_in_order() -> None:
+    found = _read("WA：② 9  ① +65954229  ③ 8 （按序号拼起来）")
+    assert found == [("whatsapp", "+6595422998", False)]
+
+
+def test_a_last_sound_alike_word_before_prose_is_withheld() -> None:
+    """``... seven four too  don't miss it``: is ``too`` the last digit? Not for sure."""
+    found = _read("WhatsApp me: plus six five ate too nine oh seven four too  don't miss it")
+    assert found and all(withheld for _, _, withheld in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # once read as +63956790750: the number stopped at ``oh`` (red team 7's wrong id)
+        ("WhatsApp plus six three nine five six seven nine oh seven five oh won", "+639567907501"),
+        ("WhatsApp me: plus six five ate too nine oh seven four won  don't miss it", "+658290741"),
+    ],
+)
+def test_a_number_that_ends_in_a_sound_alike_word_is_read_whole(text: str, value: str) -> None:
+    assert _read(text) == [("whatsapp", value, False)]
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
 from bastion.extract.phones import PHONE_CLAUSES
 from bastion.normalize.broken import DIGIT_SEP
+from bastion.normalize.code_joins import TRIGGER as CODE_JOIN_TRIGGER
 from bastion.normalize.defang import (
     AT_WORDS,
     BRACKETS,
@@ -42,6 +43,8 @@ from bastion.normalize.defang import (
     SPAM_TLDS,
     STAND_IN_TLDS,
 )
+from bastion.normalize.digit_forms import PICTURED, SOUNDS
+from bastion.normalize.digit_forms import PRECHECK as DIGIT_FORMS
 from bastion.normalize.edit_hints import EVERY_OTHER_TRIGGER
 from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
@@ -58,6 +61,7 @@ from bastion.normalize.letter_styles import hint_chars as letter_hint_chars
 from bastion.normalize.letter_styles import precheck_clauses as letter_clauses
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
+from bastion.normalize.number_layouts import TRIGGER as NUMBER_LAYOUT_TRIGGER
 from bastion.normalize.numerals import TRIGGER_ZH as ZH_NUMBER_TRIGGER
 from bastion.normalize.phone_cued import PARTS_TRIGGER as PHONE_PARTS_TRIGGER
 from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
@@ -188,6 +192,10 @@ _ASCII_CLAUSES = (
     f"[{_AN}]\\. {{1,2}}(?i:dot)(?![{_AN}\\-])",
     # instructions in prose (bastion.normalize.instructions): their keywords
     INSTRUCTION_TRIGGER,
+    # a host or id built by a line of code, a sum in brackets (bastion.normalize.edit_hints)
+    CODE_JOIN_TRIGGER,
+    NUMBER_LAYOUT_TRIGGER,
+    r"[(（] ?[0-9]{1,12} ?[+＋] ?[0-9]",
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
     ASIDE_GATE,
@@ -241,6 +249,7 @@ def _wide() -> Gate:
         *letter_clauses(),
         IP_DOTS_TRIGGER,
         ZH_NUMBER_TRIGGER,
+        DIGIT_FORMS,
         # ``n~n^4+5 点 t~v``, ``g🎰o🎰8🎰8 ● l🎰i🎰v🎰e``: symbols or emoji between the letters,
         # a spaced dot glyph
         f"{_UNIT}\\s{{1,2}}[{CJK_DOTS}]\\s{{1,2}}[{_AN}]{_GAP1}{{1,2}}[{_AN}](?![{_AN}])",
@@ -263,7 +272,8 @@ def _wide_hint() -> Callable[[str], object]:
     scan costs ~2 ns a character, against ~450 ns for encoding and calling the RE2 set."""
     t = tables()
     roman = range(ROMAN_FIRST, ROMAN_LAST + 1)
-    folded = [*t.same, *t.other, *t.homoglyph, *map(ord, CJK_NUMERALS), *roman]
+    said = [*map(ord, CJK_NUMERALS), *map(ord, PICTURED), *map(ord, SOUNDS)]
+    folded = [*t.same, *t.other, *t.homoglyph, *said, *roman]
     bmp = char_class([cp for cp in folded if cp <= 0xFFFF])
     letters = re.escape(letter_hint_chars())
     return re.compile(f"[{_HINTS}{letters}{bmp}\\U00010000-\\U0010ffff]").search

@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bastion.normalize import code_joins, digit_forms
 from bastion.normalize.cues import CUES
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
+from bastion.normalize.tables import CJK_NUMERALS
 
 INSTRUCTION: Final = "instruction"
 _INSTRUCTED_RE: Final = re.compile(INSTRUCTED)
@@ -29,10 +31,19 @@ WITHHELD: Final = "withheld"
 
 _CUE: Final = f"(?:{'|'.join(CUES)})"
 _SUM_RE: Final = re.compile(
-    r"(?P<pre>[A-Za-z0-9\-]?)[(（][ ]?(?P<terms>[0-9]{1,12}(?:[ ]?[+＋][ ]?[0-9]{1,12}){1,3})"
-    r"[ ]?[)）](?P<post>[A-Za-z0-9\-.]?)"
+    r"[(（][ ]?(?P<terms>[0-9]{1,12}(?:[ ]?[+＋][ ]?[0-9]{1,12}){1,3})[ ]?[)）]"
 )
+_GLUE: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.")
+"""A sum glued to one of these is a piece of a name or an address (``(19+16).(176+9)``)."""
 _CUE_BEFORE_RE: Final = re.compile(f"{_CUE}[ \t:：]{{0,3}}(?:加|add|is|:|：)?[ \t:：]{{0,2}}$")
+_NUMBER_BEFORE_RE: Final = re.compile(
+    f"{digit_forms.NUMBER_CUE}[ \t:：]{{0,3}}(?:me:?[ ]|加|add )?[ \t:：]{{0,2}}"
+    r"\+?[0-9][0-9 \-]{0,15}$"
+)
+"""A sum among the digit groups of a cued number (``call 131 (4087+4730) 0489``)."""
+_SUM_HINT_RE: Final = re.compile(
+    r"(?i:do the sums?|add (?:it|them) up)|算一下|算一算|加起来|括号里"
+)
 
 _PAIR: Final = r"[A-Za-z0-9_\-]"
 _INSERT_RE: Final = re.compile(
@@ -50,54 +61,13 @@ EVERY_OTHER_TRIGGER: Final = r"(?i:every[ ](?:other|second)[ ](?:character|lette
 """The hint's words, a pre-check clause: the value before it holds no dot a finder sees."""
 _TOKEN_RE: Final = re.compile(r"[A-Za-z0-9_\-.]+")
 
-_QUOTED: Final = r"""(?:'[A-Za-z0-9_\-.]{1,32}'|"[A-Za-z0-9_\-.]{1,32}")"""
-_LIST: Final = rf"\[[ ]?{_QUOTED}(?:[ ]?,[ ]?{_QUOTED}){{1,5}}[ ]?,?[ ]?\]"
-_SEP: Final = r"""(?P<q>['"])(?P<sep>[_\-.]?)(?P=q)"""
-_JOIN_RE: Final = re.compile(
-    rf"(?P<l1>{_LIST})\.join\([ ]?{_SEP}[ ]?\)"
-    rf"|(?P<s2>['\"][_\-.]?['\"])\.join\([ ]?(?P<l2>{_LIST})[ ]?\)"
-    rf"|(?i:implode|join)\([ ]?(?P<s3>['\"][_\-.]?['\"])[ ]?,[ ]?(?P<l3>{_LIST})[ ]?\)"
+SOUND_DIGITS: Final = frozenset(digit_forms.SOUNDS)
+"""The sound-alike digit characters (``extract.tails`` reads a host glued after one)."""
+_CUT_ID_RE: Final = re.compile(
+    rf"[A-Za-z0-9][A-Za-z0-9_\-]{{1,30}}[_\-](?=(?![{''.join(CJK_NUMERALS)}])[\u3400-\u9fff])"
 )
-_PIECE_RE: Final = re.compile(r"""['"]([A-Za-z0-9_\-.]*)['"]""")
-
-_SOUNDS: Final = {
-    **dict.fromkeys("依衣伊医", "1"),
-    **dict.fromkeys("尔儿耳饵", "2"),
-    **dict.fromkeys("伞散叁山", "3"),
-    **dict.fromkeys("寺死思丝司", "4"),
-    **dict.fromkeys("无吾舞呜午", "5"),
-    **dict.fromkeys("溜留刘流", "6"),
-    **dict.fromkeys("妻期漆栖", "7"),
-    **dict.fromkeys("巴吧扒疤", "8"),
-    **dict.fromkeys("酒久玖韭", "9"),
-    **dict.fromkeys("灵铃玲凌", "0"),
-}
-"""Characters read like a digit in Mandarin but not the numeral itself (the numerals are
-``rules.cjk_numeral_pass``'s): ``依酒尔寺溜`` is 19246."""
-SOUND_DIGITS: Final = frozenset(_SOUNDS)
-"""The characters of :data:`_SOUNDS` (``extract.tails`` reads a host glued after one)."""
-_SOUND_RE: Final = re.compile(
-    rf"(?<=[A-Za-z0-9_\-])[{''.join(_SOUNDS)}一二三四五六七八九零〇]{{3,16}}"
-)
-_CUT_ID_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{1,30}[_\-](?=[\u3400-\u9fff])")
 """An id that ends in its joiner right before Chinese characters: the rest is written some
 way Bastion could not read (``haoyun-``), so it is not an id."""
-
-_DICE: Final = {chr(0x2680 + k): str(k + 1) for k in range(6)}
-_CLOCKS: Final = {chr(0x1F550 + k): str(k + 1) for k in range(9)}
-_UNSURE_FACES: Final = "".join(chr(cp) for cp in range(0x1F559, 0x1F568))
-"""Ten to twelve o'clock and the half hours: one digit or two? Not for sure."""
-_FACES: Final = "".join(_DICE) + "".join(_CLOCKS) + _UNSURE_FACES
-_FACE_RUN_RE: Final = re.compile(
-    rf"(?:[A-Za-z0-9\-]{{0,63}}[{_FACES}][\ufe0f]?){{1,63}}[A-Za-z0-9\-]{{0,63}}"
-)
-_LABEL_END_RE: Final = re.compile(r"[(\[{（【]?[ ]?[.。]")
-"""What ends a host's label (``5🕘🕘🕘(.com``: the bracketed dot of a defanged host)."""
-_ART_BEFORE: Final = frozenset("(|[{<\\/")
-"""A bracket or stroke glued before the digits: ASCII art for a letter (``(f🕕🕗`` is ``cf68``)."""
-_FACE_HINT_RE: Final = re.compile(
-    r"(?i:dice|clock)|骰子|钟|表盘|(?:QQ|扣扣|微信|VX|WX|WhatsApp|WA|电话|手机)"
-)
 
 _MASK: Final = "▢□■▪◻◼⬜⬛●○◯✱✲＊*?？"
 _MASKED_RE: Final = re.compile(
@@ -111,9 +81,13 @@ trying every split of 25 stars before a word with no TLD took seconds (fuzz run 
 
 TRIGGER: Final = (
     r"[(（][ ]?[0-9]{1,12}[ ]?[+＋]|(?i:between)|之间|中间|(?i:every[ ](?:other|second))|隔一"
-    r"|\.join\(|(?i:implode)\(|[A-Za-z0-9_\-][" + "".join(_SOUNDS) + r"一二三四五六七八九零〇]{3}"
-    r"|[\x{2680}-\x{2685}\x{1F550}-\x{1F567}]"
-    r"|[A-Za-z0-9][" + re.escape(_MASK) + r"]{1,3}[A-Za-z0-9.]"
+    r"|"
+    + code_joins.TRIGGER
+    + "|"
+    + digit_forms.TRIGGER
+    + r"|[A-Za-z0-9]["
+    + re.escape(_MASK)
+    + r"]{1,3}[A-Za-z0-9.]"
 )
 """An RE2 superset of every pass here: they run only when it occurs."""
 
@@ -125,9 +99,9 @@ def edit_hints_pass(work: Work) -> None:
     if _INSTRUCTED_RE.search(work.text) is None:
         _apply(work, _masked)
     _apply(work, _sums)
-    _apply(work, _joins)
-    _apply(work, _faces)
-    _apply(work, _sounds)
+    _apply(work, code_joins.joins)
+    _apply(work, digit_forms.pictured)
+    _apply(work, digit_forms.sounds)
 
 
 def edit_instructions_pass(work: Work) -> None:
@@ -153,11 +127,15 @@ def _apply(work: Work, reader: object) -> None:
 def _sums(text: str) -> list[Group]:
     groups: list[Group] = []
     last = -1
+    hinted: bool | None = None
     for m in _SUM_RE.finditer(text):
-        glued = bool(m["pre"] or m["post"])
-        if not glued and _CUE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is None:
-            continue
-        start, end = m.start() + len(m["pre"]), m.end() - len(m["post"])
+        start, end = m.span()
+        glued = text[start - 1 : start] in _GLUE or text[end : end + 1] in _GLUE
+        if not glued and not _cued(text, start):
+            if hinted is None:
+                hinted = _SUM_HINT_RE.search(text) is not None
+            if not hinted:
+                continue
         if start < last:
             continue
         total = sum(int(t) for t in re.split("[ ]?[+＋][ ]?", m["terms"]))
@@ -166,62 +144,11 @@ def _sums(text: str) -> list[Group]:
     return groups
 
 
-def _joins(text: str) -> list[Group]:
-    groups: list[Group] = []
-    for m in _JOIN_RE.finditer(text):
-        if m["l1"]:
-            pieces, sep = m["l1"], m["sep"]
-        elif m["l2"]:
-            pieces, sep = m["l2"], m["s2"][1:-1]
-        else:
-            pieces, sep = m["l3"], m["s3"][1:-1]
-        joined = sep.join(_PIECE_RE.findall(pieces))
-        start, end = m.span()
-        groups.append((INSTRUCTION, start, end, [(start, end, joined)]))
-    return groups
-
-
-def _faces(text: str) -> list[Group]:
-    groups: list[Group] = []
-    for m in _FACE_RUN_RE.finditer(text):
-        run = m[0]
-        hinted = _FACE_HINT_RE.search(text) is not None
-        lettered = any("a" <= ch.lower() <= "z" for ch in run)
-        if not hinted and not lettered and len(run) < 3:
-            continue
-        start, end = m.span()
-        label = _LABEL_END_RE.match(text, end) is not None
-        one_pip_only = set(run) & set(_FACES) <= {"⚀"}
-        if one_pip_only and not hinted and not label and run.count("⚀") == 1:
-            continue  # ``bet⚀com``: a die with one pip is a dot (``normalize.defang``)
-        leet = (lettered or label) and any(ch.isdigit() and ch.isascii() for ch in run)
-        leet = leet or (start > 0 and text[start - 1] in _ART_BEFORE)
-        if leet or any(ch in _UNSURE_FACES for ch in run):
-            if hinted or lettered:
-                groups.append((WITHHELD, start, end, []))
-            continue
-        edits = [
-            (start + k, start + k + 1, _DICE.get(ch) or _CLOCKS.get(ch) or "")
-            for k, ch in enumerate(run)
-            if ch in _DICE or ch in _CLOCKS or ch == "\ufe0f"
-        ]
-        groups.append((INSTRUCTION, start, end, edits))
-    return groups
-
-
-def _sounds(text: str) -> list[Group]:
-    groups: list[Group] = []
-    for m in _SOUND_RE.finditer(text):
-        run = m[0]
-        if not any(ch in _SOUNDS for ch in run):
-            continue  # plain numerals: rules.cjk_numeral_pass
-        digits = "".join(_SOUNDS.get(ch) or _NUMERALS[ch] for ch in run)
-        start, end = m.span()
-        groups.append((INSTRUCTION, start, end, [(start, end, digits)]))
-    return groups
-
-
-_NUMERALS: Final = dict(zip("一二三四五六七八九零〇", "12345678900", strict=True))
+def _cued(text: str, at: int) -> bool:
+    return (
+        _CUE_BEFORE_RE.search(text, max(0, at - 24), at) is not None
+        or _NUMBER_BEFORE_RE.search(text, max(0, at - 40), at) is not None
+    )
 
 
 def _tokens_before(text: str, at: int) -> list[re.Match[str]]:

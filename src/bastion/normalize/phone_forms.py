@@ -20,6 +20,7 @@ import re
 from typing import Final
 
 from bastion.normalize.cues import CUE_QQ, SYMBOLS
+from bastion.normalize.digit_forms import EN_SOUNDS, WITHHELD
 from bastion.normalize.result import Group, Work
 from bastion.normalize.tables import CJK_NUMERALS, DIGIT_WORDS
 
@@ -58,7 +59,15 @@ _SPOKEN_RE: Final = re.compile(
     f"(?i)(?<![A-Za-z0-9])(?P<plus>plus[ ,]{{1,2}})?{_SAID}(?:[ ,\\-]{{1,2}}{_SAID}){{6,24}}"
     "(?![A-Za-z])"
 )
-SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|double|triple|[0-9])[ ,\\-]{{1,2}}){{6}}"
+_SOUNDED: Final = "|".join(EN_SOUNDS)
+_SAID_LOOSE: Final = f"(?:(?:double|triple)[ \\-])?(?:{_WORD}|{_SOUNDED}|[0-9](?![0-9]))"
+_SOUNDED_RE: Final = re.compile(
+    f"(?i)(?<![A-Za-z0-9])(?P<plus>plus[ ,]{{1,2}}){_SAID_LOOSE}"
+    f"(?:[ ,\\-]{{1,2}}{_SAID_LOOSE}){{6,24}}(?![A-Za-z])"
+)
+"""A ``plus`` number read aloud with sound-alike words (``plus six oh won ... for``): read only
+right after a phone or WhatsApp cue."""
+SPOKEN_TRIGGER: Final = f"(?i:(?:{_WORD}|{_SOUNDED}|double|triple|[0-9])[ ,\\-]{{1,2}}){{6}}"
 """Six digit words in a row: a superset of every number read aloud that is folded."""
 _ASIDE: Final = (
     r"[ \t]{0,2}(?:[（(\[【][^()（）\[\]【】\n]{1,16}[)）\]】]"
@@ -90,6 +99,11 @@ TRIGGERS: Final = (GROUPED_MOBILE_TRIGGER, LETTER_MOBILE_TRIGGER, SPOKEN_TRIGGER
 _WORD_DIGIT: Final = {name: str(i) for i, name in enumerate(DIGIT_WORDS)} | dict.fromkeys(
     ("oh", "o", "nought", "nil"), "0"
 )
+_LOOSE_DIGIT: Final = _WORD_DIGIT | EN_SOUNDS
+_NEVER_PROSE: Final = frozenset({"won", "ate", "fore"})
+"""Sound-alike words that do not go on into a sentence after a number (``for``, ``to`` do)."""
+_PROSE_AFTER_RE: Final = re.compile("[ ,]{1,3}[A-Za-z]")
+"""A word after a number read aloud: its last sound-alike words may be prose (``for more``)."""
 _TOKEN_RE: Final = re.compile("[A-Za-z]+|[0-9]")
 
 
@@ -181,7 +195,7 @@ def letter_mobile_pass(work: Work) -> None:
     work.apply(groups)
 
 
-def _spoken_digits(run: str) -> str:
+def _spoken_digits(run: str, words: dict[str, str] = _WORD_DIGIT) -> str:
     out: list[str] = []
     repeat = 1
     for word in _TOKEN_RE.findall(run.lower()):
@@ -193,8 +207,8 @@ def _spoken_digits(run: str) -> str:
             repeat = 2
         elif word == "triple":
             repeat = 3
-        elif word in _WORD_DIGIT:
-            out.append(_WORD_DIGIT[word] * repeat)
+        elif word in words:
+            out.append(words[word] * repeat)
             repeat = 1
     return "".join(out)
 
@@ -211,7 +225,31 @@ def spoken_phone_pass(work: Work) -> None:
     number, or after a phone cue a national number (``call oh seven nine double oh ...`` ->
     ``07900...``) read aloud in English."""
     groups: list[Group] = []
+    sounded: list[tuple[int, int]] = []
+    for m in _SOUNDED_RE.finditer(work.text):
+        said = m[0][len(m["plus"]) :]
+        if _SPOKEN_CUE_RE.search(work.text, max(0, m.start() - 24), m.start()) is None:
+            continue
+        digits = _spoken_digits(said, _LOOSE_DIGIT)
+        if not 8 <= len(digits) <= 15 or digits == _spoken_digits(said):
+            continue
+        tokens = _TOKEN_RE.findall(said.lower())
+        core = len(tokens)
+        while core and tokens[core - 1] in EN_SOUNDS:
+            core -= 1
+        trick = "cjk_numeral"
+        trailing = tokens[core:]
+        if trailing and _PROSE_AFTER_RE.match(work.text, m.end()):
+            if not any(t in EN_SOUNDS for t in tokens[:core]):
+                if not any(t in _NEVER_PROSE for t in trailing):
+                    continue  # ``... one two three for more``: the last word is prose
+            elif not all(t in _NEVER_PROSE for t in trailing):
+                trick = WITHHELD  # ``... two too  don't``: the last digit, or the prose?
+        groups.append((trick, m.start(), m.end(), [(*m.span(), "+" + digits)]))
+        sounded.append(m.span())
     for m in _SPOKEN_RE.finditer(work.text):
+        if any(lo < m.end() and m.start() < hi for lo, hi in sounded):
+            continue
         said = m[0][len(m["plus"] or "") :]
         if sum(token.isalpha() for token in _TOKEN_RE.findall(said)) < 3:
             continue  # digits with a word or two: a spaced number, the phone finder's to read
@@ -229,4 +267,4 @@ def spoken_phone_pass(work: Work) -> None:
             continue
         start, end = m.span()
         groups.append(("cjk_numeral", start, end, [(start, end, digits)]))
-    work.apply(groups)
+    work.apply(sorted(groups, key=lambda g: g[1]))

@@ -12,13 +12,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import Any, Final
+
+import re2
 
 from bastion.normalize import (
     as_in,
     at_glyphs,
     broken,
     defang,
+    digit_forms,
     dropped_symbols,
     edit_hints,
     gate_windows,
@@ -31,6 +34,7 @@ from bastion.normalize import (
     leet,
     letter_styles,
     markup,
+    number_layouts,
     numerals,
     phone_cued,
     phone_forms,
@@ -118,6 +122,7 @@ _ASCII_GATES: Final = (
     (phone_forms.GROUPED_QQ_TRIGGER, _PHONES),
     (phone_cued.PARTS_TRIGGER, _PHONES),
     (phone_cued.CUED_RUN_TRIGGER, _PHONES),
+    (number_layouts.TRIGGER, _PHONES),
     (id_parts.TRIGGER, _PARTS),
     (split_fields.TRIGGER, _CUED_ID),
     (to_re2(markup.GATE), _MARKUP),
@@ -257,6 +262,12 @@ def _homoglyph_pass(work: Work) -> None:
 PASSES: Final = (
     Pass("reading_order", reading_order.reading_order_pass, _ORDER, regate=True),
     Pass("edit_hints", edit_hints.edit_hints_pass, _EDITS, regate=True),
+    Pass(
+        "number_layout",
+        number_layouts.number_layout_pass,
+        _PHONES,
+        trigger=number_layouts.TRIGGER,
+    ),
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
     Pass("layout", layout.layout_pass, _LAYOUT, regate=True),
@@ -280,6 +291,7 @@ PASSES: Final = (
     Pass("cjk_shapes", letter_styles.cjk_shapes_pass, _STYLES, wide=True, regate=True),
     Pass("ascii_art", letter_styles.ascii_art_pass, _STYLES, trigger=letter_styles.ART_GATE),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
+    Pass("digit_forms", digit_forms.late_pass, _EDITS, trigger=digit_forms.TRIGGER, wide=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
     Pass("edit_instructions", edit_hints.edit_instructions_pass, _EDITS, regate=True),
     Pass("as_in", as_in.as_in_pass, _EDITS, trigger=as_in.TRIGGER, regate=True),
