@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from re import _casefix as casefix  # type: ignore[attr-defined]
 from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser as parser  # type: ignore[attr-defined]
+from re import _parser as parser  # type: ignore[attr-defined,unused-ignore]
 from typing import Any, Final
 
 Chars = frozenset[int]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined,unused-ignore]
 from typing import Any
 
 _Ranges = list[tuple[int, int]]
