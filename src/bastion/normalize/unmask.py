@@ -19,6 +19,7 @@ import re2
 from bastion.normalize import (
     at_glyphs,
     broken,
+    ciphers,
     defang,
     dropped_symbols,
     edit_hints,
@@ -72,7 +73,8 @@ _MARKUP: Final = 1 << 19
 _HYPHEN: Final = 1 << 20
 _LAYOUT: Final = 1 << 21
 _EDITS: Final = 1 << 22
-_ALL: Final = (1 << 23) - 1
+_CIPHER: Final = 1 << 23
+_ALL: Final = (1 << 24) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -120,6 +122,7 @@ _ASCII_GATES: Final = (
     (layout.GATE, _LAYOUT | _LINES),
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
     (edit_hints.TRIGGER, _EDITS),
+    (ciphers.TRIGGER, _CIPHER),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -230,6 +233,7 @@ PASSES: Final = (
         wide=True,
     ),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
+    Pass("ciphers", ciphers.cipher_pass, _CIPHER, trigger=ciphers.TRIGGER, regate=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
     Pass("edit_instructions", edit_hints.edit_instructions_pass, _EDITS, regate=True),
     Pass("spoken_mobile", handle_ids.spoken_mobile_pass, _SPOKEN, wide=True),
