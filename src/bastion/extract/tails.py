@@ -19,6 +19,7 @@ from typing import Final
 
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize.edit_hints import SOUND_DIGITS
+from bastion.normalize.rules import EMOJI_LETTERS
 
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line"})
 _NUMBERS: Final = frozenset({"whatsapp", "phone"})
@@ -84,6 +85,28 @@ def _glued(char: str) -> bool:
 
 _COMMON_CURRENCY: Final = frozenset("$¢£¥€₩₹￥￡")
 """Currency signs written before prices (``¥885``); the rest are letters in disguise (``₮``)."""
+
+
+_LETTER_SYMBOLS: Final = frozenset(EMOJI_LETTERS) | frozenset("ℹⓂ")
+"""Symbols written for letters (``p®️i〽️e©️urves``): a host read after one is its tail."""
+_ENCLOSED: Final = ((0x24B6, 0x24E9), (0x1F130, 0x1F189))
+"""Circled and squared letters (``Ⓜ️``, ``🅾️``)."""
+_MARKS: Final = frozenset({"Mn", "Me", "Cf"})
+
+
+def _letter_symbol(original: str, at: int, step: int) -> bool:
+    """Whether the first visible character from ``at`` (going by ``step``, past variation
+    selectors and combining marks) is a symbol or enclosed letter standing for a letter."""
+    k = at
+    for _ in range(12):
+        if not 0 <= k < len(original):
+            return False
+        char = original[k]
+        if unicodedata.category(char) not in _MARKS:
+            cp = ord(char)
+            return char in _LETTER_SYMBOLS or any(lo <= cp <= hi for lo, hi in _ENCLOSED)
+        k += step
+    return False
 
 
 def _sound_digit_in_name(text: str, start: int) -> bool:
@@ -204,7 +227,12 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
                 or _sound_digit_in_name(original, start)
             )
         )
-        cut = glued or _cut_after(original, end, not hosty)
+        cut = (
+            glued
+            or _cut_after(original, end, not hosty)
+            or (not schemed and _letter_symbol(original, start - 1, -1))
+            or _letter_symbol(original, end, 1)
+        )
         if not looked:
             pieces, looked = _in_pieces(original), True
         if (

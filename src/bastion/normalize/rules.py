@@ -208,10 +208,13 @@ def char_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None:
     work.apply(groups)
 
 
-EMOJI_LETTERS: Final = {"©": "c", "®": "r", "💲": "s", "❌": "x", "⭕": "o"}
-"""Symbols spammers write for letters beside emoji letters (``b🅰️l©️onf🅾️💲te®️.com``)."""
+EMOJI_LETTERS: Final = {"©": "c", "®": "r", "💲": "s", "❌": "x", "✖": "x", "⭕": "o", "〽": "m"}
+"""Symbols spammers write for letters beside emoji letters (``b🅰️l©️onf🅾️💲te®️.com``,
+``h🅰️rdteentube.©️o〽️``)."""
 EMOJI_LETTER_TRIGGER: Final = f"[{''.join(EMOJI_LETTERS)}]"
-_EMOJI_TOKEN_RE: Final = re.compile(f"[A-Za-z0-9.\\-{''.join(EMOJI_LETTERS)}]+")
+_EMOJI_TOKEN_RE: Final = re.compile(f"[A-Za-z0-9_.\\-{''.join(EMOJI_LETTERS)}]+")
+_NAME_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{3,62}")
+"""A name or id with no dot yet (its dot is a rare stop read later, ``...ℹ️n🅾️۔com``)."""
 
 
 def emoji_letters_pass(work: Work) -> None:
@@ -223,12 +226,13 @@ def emoji_letters_pass(work: Work) -> None:
     for m in _EMOJI_TOKEN_RE.finditer(text):
         token = m[0]
         places = [i for i, char in enumerate(token) if char in EMOJI_LETTERS]
-        if not places or "." not in token:
+        if not places:
             continue
         start, end = m.span()
         if len(places) < 2 and not work.touched("nfkc", start, end):
             continue
-        if names_host("".join(EMOJI_LETTERS.get(char, char) for char in token)):
+        folded = "".join(EMOJI_LETTERS.get(char, char) for char in token)
+        if names_host(folded) or ("." not in token and _NAME_RE.fullmatch(folded)):
             edits = [(start + i, start + i + 1, EMOJI_LETTERS[token[i]]) for i in places]
             groups.append(("homoglyph", start, end, edits))
     work.apply(groups)
