@@ -390,9 +390,12 @@ def roman_pass(work: Work) -> None:
     among letters, which stands for its letter (``Ⅽasino``)."""
     text = work.text
     groups: list[Group] = []
-    for m in ROMAN_RE.finditer(text):
+    for m in _ROMAN_PARTS_RE.finditer(text):
         run, (start, end) = m[0], m.span()
         letters = unicodedata.normalize("NFKC", run)
+        if _small_letters(text, run, start, end):
+            groups.append(("nfkc", start, end, [(start, end, letters)]))
+            continue
         small = (unicodedata.numeric(run[0], 0) or 0) <= 12
         near_digit = text[start - 1 : start].isdigit() or text[end : end + 1].isdigit()
         if len(run) > 1 or small or near_digit:
@@ -403,6 +406,43 @@ def roman_pass(work: Work) -> None:
         if folded:
             groups.append(("nfkc", start, end, [(start, end, folded)]))
     work.apply(groups)
+
+
+_SMALL_ROMAN_LETTERS: Final = frozenset("ⅰⅴⅹⅼⅽⅾⅿ")
+"""Small Roman numerals that are one letter each: written among small letters they are those
+letters (``eⅼⅼⅰptⅰⅽaⅼ.ⅽoⅿ``, ``kⅰⅿsaⅨⅧ``), never the numbers 50 50 1."""
+
+
+_ROMAN_PARTS_RE: Final = re.compile(
+    f"[{''.join(sorted(_SMALL_ROMAN_LETTERS))}]+|[{chr(ROMAN_FIRST)}-{chr(ROMAN_LAST)}]+?"
+    f"(?=[{''.join(sorted(_SMALL_ROMAN_LETTERS))}]|[^{chr(ROMAN_FIRST)}-{chr(ROMAN_LAST)}]|$)"
+)
+"""Roman runs, the small one-letter numerals apart from the rest (``Ⅷⅼⅰⅴ``: 8, then letters)."""
+
+
+def _small_letters(text: str, run: str, start: int, end: int) -> bool:
+    """A run of :data:`_SMALL_ROMAN_LETTERS` glued to a small ASCII letter, a dot or a Roman
+    numeral of another case (``ⅰⅨbet``: the small one is the letter, the capital the digit)."""
+    if not set(run) <= _SMALL_ROMAN_LETTERS:
+        return False
+    around = text[start - 1 : start] + text[end : end + 1]
+    if any(
+        ch == "." or (ch.isascii() and ch.islower()) or ROMAN_FIRST <= ord(ch) <= ROMAN_LAST
+        for ch in around
+    ):
+        return True
+    lo, hi = start, end  # ``ⅰ9bet76``, ``ⅽ54bb``: the token holds small letters too
+    while lo > 0 and start - lo < 64 and _in_token(text[lo - 1]):
+        lo -= 1
+    while hi < len(text) and hi - end < 64 and _in_token(text[hi]):
+        hi += 1
+    return any(ch.isascii() and ch.islower() for ch in text[lo:hi])
+
+
+def _in_token(char: str) -> bool:
+    return (char.isascii() and (char.isalnum() or char in ".-")) or (
+        ROMAN_FIRST <= ord(char) <= ROMAN_LAST
+    )
 
 
 _WEAK_KINDS: Final = frozenset({"word", "weak", "spaced_emoji", "spacedot"})
