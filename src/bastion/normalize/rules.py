@@ -339,6 +339,9 @@ def cjk_numeral_pass(work: Work) -> None:
     work.apply(groups)
 
 
+_REVERSED_ID_RE: Final = re.compile(r"[A-Za-z0-9_\-+]*[0-9][A-Za-z0-9_\-+]*")
+"""One id or number alone in an override (``\u202e31pivnaiq\u202c`` shows ``qianvip13``): it
+is read as shown, never stored reversed."""
 _OVERRIDE_RE: Final = re.compile(
     "\u202e([^\u202a-\u202e\u2066-\u2069\n]{1,500})(?:\u202c|(?=\n)|$)"
 )
@@ -357,7 +360,9 @@ def bidi_pass(work: Work) -> None:
         kept = body.rstrip()  # trailing blanks show at the line's end (Unicode bidi rule L1)
         flipped = kept[::-1] + body[len(kept) :]
         before = text[_host_head(text, start) : start]  # ``metalcasino.\u202emoc`` shows .com
-        if names_host(before + flipped) and not names_host(before + body):
+        if (names_host(before + flipped) and not names_host(before + body)) or (
+            not before and _REVERSED_ID_RE.fullmatch(body) and not names_host(body)
+        ):
             groups.append(("bidi", start, end, [(start, end, flipped)]))
     work.apply(groups)
 
