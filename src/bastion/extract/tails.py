@@ -57,8 +57,9 @@ _NO_SPACE_SCRIPTS: Final = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0E00, 0x0EFF)
 _WORD_SCRIPTS_END: Final = 0x2E80
 """Letters below this code point (Latin, Greek, Cyrillic, Armenian, Cherokee, syllabics...) are
 written with spaces between words; CJK, kana and Hangul are not."""
-_WORD_SCRIPTS_HIGH: Final = ((0xA640, 0xA7FF), (0xAB30, 0xAB6F))
-"""Cyrillic Extended-B and the Latin Extended-D and -E letters (``ꙅ``, ``ꝗ``)."""
+_WORD_SCRIPTS_HIGH: Final = ((0xA4D0, 0xA4FF), (0xA640, 0xA7FF), (0xAB30, 0xAB6F))
+"""Lisu (``ꓚꓧꓰꓰꓣ``), Cyrillic Extended-B and the Latin Extended-D and -E letters (``ꙅ``,
+``ꝗ``)."""
 _COMMON_LATIN_END: Final = 0x0180
 """Latin-1 and Latin Extended-A: the letters of European names (``münchen.de``, ``łódź.pl``)."""
 

@@ -67,7 +67,7 @@ _LEGEND_RE: Final = re.compile(
 TRIGGER: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|T9|base[ \-]?64|b64|shift|letter numbers"
     r"|letters?\b.{0,24}(?:forward|back|along|ahead)|=[ ]?26)"
-    r"|字母|九宫格|按键|键盘|[^\sA-Za-z0-9][ ]?[=＝][ ]?[A-Za-z0-9]"
+    r"|字母|九宫格|按键|键盘|[āīíèìǔù]|(?i:pinyin)|拼音|[^\sA-Za-z0-9][ ]?[=＝][ ]?[A-Za-z0-9]"
     r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]"
 )
 """An RE2 superset of every reader here: the pass runs only when it occurs."""
@@ -85,7 +85,7 @@ def cipher_pass(work: Work) -> None:
     text = work.text
     groups: list[Group] = []
     taken: list[tuple[int, int]] = []
-    for reader in (_rot, _a1z26, _keypad, _base64, _shift, _legend, _masked):
+    for reader in (_rot, _a1z26, _keypad, _base64, _shift, _legend, _pinyin, _masked):
         for group in reader(text):
             _, start, end, _ = group
             if any(start < e and s < end for s, e in taken):
@@ -316,6 +316,43 @@ def _masked(text: str) -> list[Group]:
         start, end = _name_around(text, m.start(), m.start() + len(run))
         groups.append((WITHHELD, start, end, []))
     return groups
+
+
+_PINYIN: Final = {
+    "líng": "0", "yāo": "1", "yī": "1", "èr": "2", "sān": "3", "sì": "4",
+    "wǔ": "5", "liù": "6", "qī": "7", "bā": "8", "jiǔ": "9",
+}  # fmt: skip
+_PY: Final = "|".join(sorted(_PINYIN, key=len, reverse=True))
+_PINYIN_RUN_RE: Final = re.compile(
+    rf"(?<![^\W\d_])(?:{_PY})(?:[ ](?:{_PY})){{0,31}}(?![^\W\d_])", re.IGNORECASE
+)
+_PINYIN_HINT_RE: Final = re.compile(r"(?i:\bpinyin\b)|拼音", re.ASCII)
+
+
+def _pinyin(text: str) -> list[Group]:
+    """Tone-marked pinyin numerals (``lucky bā bā.win``): beside ``numbers in pinyin``, or as a
+    number of five or more, they are digits joined to the name; glued to a dot with no hint
+    they are no host Bastion can read for sure (``bā.win`` is not ``xn--b-oha.win``)."""
+    hinted = _PINYIN_HINT_RE.search(text) is not None
+    groups: list[Group] = []
+    for m in _PINYIN_RUN_RE.finditer(text):
+        words = m[0].split(" ")
+        start, end = m.span()
+        if hinted or len(words) >= 5:
+            if start >= 2 and text[start - 1] == " " and _name_char(text[start - 2]):
+                start -= 1
+            if end + 1 < len(text) and text[end] == " " and _name_char(text[end + 1]):
+                end += 1
+            digits = "".join(_PINYIN[w.lower()] for w in words)
+            groups.append((CIPHER, start, end, [(start, end, digits)]))
+        elif text[end : end + 1] == "." or text[start - 1 : start] == ".":
+            lo, hi = _name_around(text, start, end)
+            groups.append((WITHHELD, lo, hi, []))
+    return groups
+
+
+def _name_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "._-")
 
 
 def _glued_to_name(text: str, start: int, end: int) -> bool:

@@ -79,11 +79,11 @@ money, ``tien co`` prose), so not before ``co``, ``me``, ``tv`` or ``pro``."""
 _ROMANISED_DOT_TLDS: Final = "|".join(
     sorted(set(_PROSE_DOT_TLDS.split("|")) - {"co", "me", "tv", "pro"})
 )
-PROSE_DOT_LIST: Final = f"period|full ?stop|punt|pont|piste|pika|tikka|{_ROMANISED_DOTS}"
+PROSE_DOT_LIST: Final = f"decimal ?point|period|full ?stop|punt|pont|piste|pika|tikka|{_ROMANISED_DOTS}"
 """Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``,
 sl/fi ``pika``, mt ``tikka``) and :data:`_ROMANISED_DOTS`."""
 PROSE_DOT_WORDS: Final = (
-    rf"(?:(?:period|full ?stop|punt|pont|piste|pika|tikka)"
+    rf"(?:(?:decimal ?point|period|full ?stop|punt|pont|piste|pika|tikka)"
     rf"(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})(?![A-Za-z0-9\-]))"
     rf"|(?:{_ROMANISED_DOTS})(?=\s{{1,2}}(?:{_ROMANISED_DOT_TLDS})(?![A-Za-z0-9\-])))"
 )
