@@ -34,6 +34,10 @@ _DIGIT_SAID: Final = (
 )
 _SAID_ON: Final = re.compile(rf"(?i:[ ,\-]{{1,2}}{_SOUNDS_LIKE}[ ,\-]{{1,2}}{_DIGIT_SAID}\b)")
 """A number read aloud that goes on in sound-alike words (``... six six ate two``): cut."""
+_DIGIT_WORD_ON: Final = re.compile(
+    r"(?i:[ ,\-]{1,2}(?:zero|one|two|three|four|five|six|seven|eight|nine)\b)"
+)
+"""A number that goes on in digit words (``+6三 98七三91 eight 4一2``): only its head was read."""
 _PIECE_MARKS: Final = re.compile(
     r"(?:[(（](?:[1-9]|[一二三四五六七八九])[)）]|[\u2460-\u2473\u2776-\u277f])[ \t\u3000]"
 )
@@ -209,8 +213,10 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
             if not looked:
                 pieces, looked = _in_pieces(original), True
             spoken = any(ch.isalpha() for ch in entity.raw)
-            if _told_apart(original, entity, pieces) or (
-                spoken and _SAID_ON.match(original, entity.span[1])
+            if (
+                _told_apart(original, entity, pieces)
+                or (spoken and _SAID_ON.match(original, entity.span[1]))
+                or _DIGIT_WORD_ON.match(original, entity.span[1])
             ):
                 entity.flags.append(WITHHELD_FLAG)
             continue
@@ -230,6 +236,11 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
         )
         cut = (
             glued
+            or (
+                entity.kind == "qq"
+                and original[end : end + 1].isascii()
+                and original[end : end + 1].isalpha()
+            )
             or _cut_after(original, end, not hosty)
             or (not schemed and _letter_symbol(original, start - 1, -1))
             or _letter_symbol(original, end, 1)

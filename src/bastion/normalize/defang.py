@@ -79,7 +79,9 @@ money, ``tien co`` prose), so not before ``co``, ``me``, ``tv`` or ``pro``."""
 _ROMANISED_DOT_TLDS: Final = "|".join(
     sorted(set(_PROSE_DOT_TLDS.split("|")) - {"co", "me", "tv", "pro"})
 )
-PROSE_DOT_LIST: Final = f"decimal ?point|period|full ?stop|punt|pont|piste|pika|tikka|{_ROMANISED_DOTS}"
+PROSE_DOT_LIST: Final = (
+    f"decimal ?point|period|full ?stop|punt|pont|piste|pika|tikka|{_ROMANISED_DOTS}"
+)
 """Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``,
 sl/fi ``pika``, mt ``tikka``) and :data:`_ROMANISED_DOTS`."""
 PROSE_DOT_WORDS: Final = (

@@ -99,7 +99,7 @@ _FACE_HINT_RE: Final = re.compile(
 
 _MASK: Final = "▢□■▪◻◼⬜⬛●○◯✱✲＊*?？"
 _MASKED_RE: Final = re.compile(
-    rf"[A-Za-z0-9](?:[{_MASK}]{{1,3}}[A-Za-z0-9\-]{{0,63}}){{1,32}}(?:[.][A-Za-z0-9\-]{{1,63}}){{0,8}}"
+    rf"[A-Za-z0-9](?:[{_MASK}]{{1,6}}[A-Za-z0-9\-]{{0,63}}){{1,32}}(?:[.][A-Za-z0-9\-]{{1,63}}){{0,8}}"
     rf"[.][A-Za-z]{{2,24}}"
 )
 """A host with characters masked out (``h▢c▢inyxuaa.xyz``, ``vwi**hethao.com``): whatever is
@@ -109,7 +109,7 @@ TRIGGER: Final = (
     r"[(（][ ]?[0-9]{1,12}[ ]?[+＋]|(?i:between)|之间|中间|(?i:every[ ](?:other|second))|隔一"
     r"|\.join\(|(?i:implode)\(|[A-Za-z0-9_\-][" + "".join(_SOUNDS) + r"一二三四五六七八九零〇]{3}"
     r"|[\x{2680}-\x{2685}\x{1F550}-\x{1F567}]"
-    r"|[A-Za-z0-9][" + re.escape(_MASK) + r"]{1,3}[A-Za-z0-9.]"
+    r"|[A-Za-z0-9][" + re.escape(_MASK) + r"]{1,6}[A-Za-z0-9.]"
 )
 """An RE2 superset of every pass here: they run only when it occurs."""
 
