@@ -18,7 +18,11 @@ def _values(text: str) -> list[tuple[str, str, bool]]:
 READ = [
     # (text, kind, value): each cipher composed with another trick
     ("（A=1 … Z=26）看 2-9-5-12-5-18-20.de", "domain", "bielert.de"),
-    ("VIP (every letter moved one forward, undo it: bdctuzqesjktms.sv)", "domain", "acbstypdrijslr.ru"),
+    (
+        "VIP (every letter moved one forward, undo it: bdctuzqesjktms.sv)",
+        "domain",
+        "acbstypdrijslr.ru",
+    ),
     ("每个字母往前退一位：https&colon;&sol;&sol;updpnjy&period;upq", "url", "https://tocomix.top"),
     ("ｘｃｌｏｈｕａｂｆｑｅｚ.ｖａ (rot13 it)", "domain", "kpybuhnosdrm.in"),
     ("联系Telegram：@dvnakvnb4796（ROT13）", "telegram", "qianxiao4796"),

@@ -225,7 +225,7 @@ def _base64(text: str) -> list[Group]:
     groups: list[Group] = []
     for m in _B64_RE.finditer(text):
         blob = m[0]
-        if not _outside(hints, *m.span()) or blob.isalpha() and blob.islower():
+        if not _outside(hints, *m.span()) or (blob.isalpha() and blob.islower()):
             continue
         start, end = m.span()
         try:
@@ -289,7 +289,7 @@ def _legend(text: str) -> list[Group]:
 
 
 _MASK_RUN_RE: Final = re.compile(
-    r"(?<=[A-Za-z0-9])(?:[\u25a0-\u2793\U0001f300-\U0001faff][\ufe0f]?){1,6}"
+    r"(?<=[A-Za-z0-9])(?:[\u2600-\u2793\U0001f300-\U0001faff][\ufe0f]?){1,6}"
     r"(?P<next>\.|[A-Za-z0-9]+)"
 )
 _NOT_MASKS: Final = frozenset("🐧✈➕✚🛩🛫🛬")
@@ -306,6 +306,8 @@ def _masked(text: str) -> list[Group]:
         if any(ch in _NOT_MASKS or unicodedata.category(ch) not in ("So", "Mn") for ch in run):
             continue
         after = m.end()
+        if text[m.start() - 1].isdigit() and m["next"][0].isdigit():
+            continue  # a pictograph between numbers is a dot (``103⚫218⚫231⚫25``)
         if (
             m["next"] != "."
             and names_host("x." + m["next"])
@@ -314,8 +316,24 @@ def _masked(text: str) -> list[Group]:
         ):
             continue
         start, end = _name_around(text, m.start(), m.start() + len(run))
+        if (
+            m["next"] != "."
+            and len(run.replace("\ufe0f", "")) < 2
+            and _decoration(text[start:end], run[0])
+        ):
+            continue
         groups.append((WITHHELD, start, end, []))
     return groups
+
+
+def _decoration(name: str, symbol: str) -> bool:
+    """One pictograph between letters is a decoration (``ti🌸an``, ``V❤kiki``) unless it recurs
+    in the name unevenly (``v★g★tiffin``), not between every pair of letters (``m🌸y🌸a``)."""
+    bare = name.replace("\ufe0f", "")
+    places = [k for k, ch in enumerate(bare) if ch == symbol]
+    if len(places) < 2:
+        return True
+    return all(b - a == 2 for a, b in zip(places, places[1:], strict=False))
 
 
 _PINYIN: Final = {
@@ -368,14 +386,12 @@ def _name_around(text: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = start, end
     while lo > 0 and (
         text[lo - 1].lower() in _LABEL_CHARS
-        or not text[lo - 1].isspace()
-        and unicodedata.category(text[lo - 1]) in ("So", "Mn")
+        or (not text[lo - 1].isspace() and unicodedata.category(text[lo - 1]) in ("So", "Mn"))
     ):
         lo -= 1
     while hi < len(text) and (
         text[hi].lower() in _LABEL_CHARS
-        or not text[hi].isspace()
-        and unicodedata.category(text[hi]) in ("So", "Mn")
+        or (not text[hi].isspace() and unicodedata.category(text[hi]) in ("So", "Mn"))
     ):
         hi += 1
     return lo, hi
