@@ -18,6 +18,7 @@ import base64
 import binascii
 import re
 import unicodedata
+from itertools import pairwise
 from typing import Final
 
 from bastion.normalize.result import Group, Work
@@ -199,7 +200,7 @@ def _keypad(text: str) -> list[Group]:
         if not _outside(hints, *m.span()):
             continue
         start, end = m.span()
-        letters = []
+        letters: list[str] = []
         for tap in m[0].split():
             keys = _KEYS.get(tap[0], "")
             if len(tap) > len(keys):
@@ -333,7 +334,7 @@ def _decoration(name: str, symbol: str) -> bool:
     places = [k for k, ch in enumerate(bare) if ch == symbol]
     if len(places) < 2:
         return True
-    return all(b - a == 2 for a, b in zip(places, places[1:], strict=False))
+    return all(b - a == 2 for a, b in pairwise(places))
 
 
 _PINYIN: Final = {
