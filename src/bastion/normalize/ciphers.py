@@ -21,9 +21,11 @@ import unicodedata
 from itertools import pairwise
 from typing import Final
 
+from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
 
+_INSTRUCTED_RE: Final = re.compile(INSTRUCTED)
 CIPHER: Final = "instruction"
 """The trick name of a value read as the message says (as ``normalize.edit_hints``)."""
 WITHHELD: Final = "withheld"
@@ -86,7 +88,10 @@ def cipher_pass(work: Work) -> None:
     text = work.text
     groups: list[Group] = []
     taken: list[tuple[int, int]] = []
-    for reader in (_rot, _a1z26, _keypad, _base64, _shift, _legend, _pinyin, _masked):
+    readers = [_rot, _a1z26, _keypad, _base64, _shift, _legend, _pinyin]
+    if _INSTRUCTED_RE.search(text) is None:
+        readers.append(_masked)  # else ``be♥tw♥ay（去掉爱心）``: the instruction pass drops them
+    for reader in readers:
         for group in reader(text):
             _, start, end, _ = group
             if any(start < e and s < end for s, e in taken):

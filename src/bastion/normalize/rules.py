@@ -535,6 +535,18 @@ def _acceptable(kind: str, left: str, tld: str, cjk: bool) -> bool:
 _ID_GOES_ON: Final = re.compile(r"_[A-Za-z0-9]")
 
 
+def _stop_then_spaced(work: Work, sep: tuple[int, int, str], label: tuple[int, int]) -> bool:
+    """A full stop and a space, then letters written apart (``IN DAYS. I O £250``): a sentence
+    ends and another begins; the letters joined are no TLD of the word before the stop."""
+    start, end, _ = sep
+    text = work.text
+    return (
+        text[start] in ".。"
+        and text[end - 1].isspace()
+        and work.touched("spaced_letters", label[0], label[1])
+    )
+
+
 def spelled_dot_pass(work: Work) -> None:
     """`` dot ``, ``[.]``, ``点``, ``。`` between host labels -> ``.`` if a TLD ends the host."""
     text = work.text
@@ -563,7 +575,12 @@ def spelled_dot_pass(work: Work) -> None:
         decor = _decorations(text, labels, seps, words) if emoji_seps else frozenset()
         first = 0
         for k in range(1, len(labels) + 1):
-            if k < len(labels) and tlds and k - 1 not in decor:
+            if (
+                k < len(labels)
+                and tlds
+                and k - 1 not in decor
+                and not _stop_then_spaced(work, seps[k - 1], labels[k])
+            ):
                 if after_scheme or _acceptable(seps[k - 1][2], words[k - 1], tlds[-1], cjk):
                     continue
                 if _suffix_pair(words[k - 1], words[k]):
