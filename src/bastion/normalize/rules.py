@@ -35,6 +35,7 @@ from bastion.normalize.tables import (
     ROMAN_FIRST,
     ROMAN_LAST,
     Tables,
+    tables,
 )
 from bastion.normalize.triggers import ALNUM, FOLDS_TO_ASCII, LABEL_CHAR, TLD, WS
 from bastion.suffixes import has_known_suffix, is_tld, public_suffix, registrable_domain
@@ -178,7 +179,8 @@ _MAILISH_LOCAL_RE: Final = re.compile(r"[0-9._+-]")
 _ASCII_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9]")
 _TOKEN_RE: Final = re.compile(
     r"[A-Za-z0-9._@:/\-\u00c0-\u02af\u0300-\u036f\u0370-\u058f\u1c80-\u1c8f"
-    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2c7f\ua640-\ua69f\ua720-\ua7ff\uab30-\uab6f]+"
+    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2cff\ua4d0-\ua4ff\ua640-\ua69f\ua720-\ua7ff"
+    r"\uab30-\uab6f]+"
 )
 
 
@@ -360,11 +362,17 @@ def bidi_pass(work: Work) -> None:
         kept = body.rstrip()  # trailing blanks show at the line's end (Unicode bidi rule L1)
         flipped = kept[::-1] + body[len(kept) :]
         before = text[_host_head(text, start) : start]  # ``metalcasino.\u202emoc`` shows .com
-        if (names_host(before + flipped) and not names_host(before + body)) or (
+        if (names_host(_look(before + flipped)) and not names_host(_look(before + body))) or (
             not before and _REVERSED_ID_RE.fullmatch(body) and not names_host(body)
         ):
             groups.append(("bidi", start, end, [(start, end, flipped)]))
     work.apply(groups)
+
+
+def _look(text: str) -> str:
+    """``text`` with look-alike letters read as Latin (``ꓟꓳꓚ.ꓐꓴꓡꓚ`` under an override is
+    reversed the same as ``moc.bulc``), for the test of which way names a host."""
+    return text if text.isascii() else text.translate(tables().homoglyph)
 
 
 def _host_head(text: str, end: int) -> int:
