@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 
 from bastion.extract import extract_entities
+from bastion.extract.rereading import reread
 from bastion.model import WITHHELD_FLAG
 from bastion.normalize import unmask
 
 
 def _values(text: str) -> list[tuple[str, str, bool]]:
-    entities = extract_entities(unmask(text, weak=True), prose_like=True)
+    entities = reread(text, extract_entities(unmask(text, weak=True), prose_like=True))
     return [(e.kind, e.value.lower(), WITHHELD_FLAG in e.flags) for e in entities]
 
 
@@ -40,6 +41,13 @@ READ = [
     ("VIP (k bā asia bā jiǔ.com (numbers in pinyin))", "domain", "k8asia89.com"),
     ("→ h🅰️rdteentube.©️o〽️", "domain", "hardteentube.com"),
     ("📍totobet decimal point com | DM", "domain", "totobet.com"),
+    ("Claim ꓚꓧꓰꓰꓣ🯶🯸.com", "domain", "cheer68.com"),
+    ("Golden Palace Casino ꓐꓰꓣꓔꓲꓡ.ꓚꓳꓟ", "domain", "bertil.com"),
+    ("【ETC】请进入mⲉjaⲛeⲥⲁmⲣⲟuⲧ.ⲥom认证", "domain", "mejanecampout.com"),
+    ("vip https:\\\\\u202eꓐꓴꓡꓚ.88ꓬꓮꓟ\u202c\\", "url", "https://may88.club"),
+    ("LIVE → bj288 ㄉㄧㄢˇ com", "domain", "bj288.com"),
+    ("Lucky | k8win ㄉㄧㄢ ㄎㄤ ㄇㄨˇ", "domain", "k8win.com"),
+    ("进k8win占+灬com看", "domain", "k8win.com"),
 ]
 
 
@@ -55,7 +63,6 @@ WITHHELD = [
     ("老司机都懂 k🙈live🙈🙈.com（数字私聊问客服）", "live.com"),
     ("new link bom❓❓.com (ask admin)", "bom.com"),
     ("新网址 euro****sports.com", "sports.com"),
-    ("Claim ꓚꓧꓰꓰꓣ🯶🯸.com", "68.com"),
     ("QQ: 683751OBZ", "683751"),
     ("WA：+6三 98七三91 eight 4一2", "+63987391"),
     ("caesar cipher: bdctuzqesjktms.sv", "bdctuzqesjktms.sv"),

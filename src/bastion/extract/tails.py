@@ -220,6 +220,9 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
             ):
                 entity.flags.append(WITHHELD_FLAG)
             continue
+        if entity.kind == "email" and _letter_symbol(original, entity.span[1], 1):
+            entity.flags.append(WITHHELD_FLAG)  # ``x@y.c🅾️〽️``: its host goes on
+            continue
         if not hosty and entity.kind not in _IDS:
             continue
         start, end = entity.span

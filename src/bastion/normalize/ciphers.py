@@ -334,8 +334,11 @@ def _masked(text: str) -> list[Group]:
 
 def _decoration(name: str, symbol: str) -> bool:
     """One pictograph between letters is a decoration (``ti🌸an``, ``V❤kiki``) unless it recurs
-    in the name unevenly (``v★g★tiffin``), not between every pair of letters (``m🌸y🌸a``)."""
+    in a host name unevenly (``v★g★tiffin.com``), not between every pair of letters
+    (``m🌸y🌸a``)."""
     bare = name.replace("\ufe0f", "")
+    if "." not in bare:
+        return True  # an id in pieces (``fu❤li❤274960``): the pieces are joined
     places = [k for k, ch in enumerate(bare) if ch == symbol]
     if len(places) < 2:
         return True

@@ -97,14 +97,15 @@ CJK_DOT_WORDS: Final = (
     "ドット|どっと|ピリオド|てん|닷|쩜|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號"
     "|डॉट|डोट|ডট|ডট্|نقطة|نقطه|دات|دوت|ดอท|ด็อท|тчк|дот"
     "|点儿|點兒|小点|小點|加个点|加個點|加一个点|加一個點|中间一个点|中間一個點|中间加点|中間加點"
-    "|一个点|一個點|ㄉㄧㄢˇ|ㄉㄧㄢ"
+    "|一个点|一個點|ㄉㄧㄢˇ|ㄉㄧㄢ|上占下灬|占[+＋]灬|占灬"
 )
 """Non-Latin names of the full stop, read glued or spaced between host parts: Japanese
 (``ドット``, ``どっと``, ``てん``), Korean (``닷``, ``쩜``, ``점``), Chinese, Hindi and Bengali
 (``डॉट``, ``ডট``), Arabic and Persian (``نقطة``, ``نقطه``, ``دوت``), Thai (``ดอท``), Russian
 shorthand (``тчк``, ``дот``); and the Chinese dot said with a measure word or as erhua
-(``加个点``, ``中间一个点``, ``點兒``, ``小点``); 点 in Zhuyin (``ㄉㄧㄢˇ``)."""
-_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт点點加中一ㄉ"
+(``加个点``, ``中间一个点``, ``點兒``, ``小点``); 点 in Zhuyin (``ㄉㄧㄢˇ``) or split into its
+parts (``占灬``, ``上占下灬``)."""
+_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт点點加中一ㄉ占上"
 _DECORATED_DOT: Final = r"[•·*~=\-_]"
 """Symbols put around a spelled ``dot`` (``x •dot• com``, ``x dot- com``): part of the dot."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")

@@ -129,9 +129,7 @@ def _forms(table: dict[str, str], sep: str = " ") -> dict[str, str]:
     return {form: key for key, forms in table.items() for form in forms.split(sep)}
 
 
-_WRITTEN: Final = (
-    _forms(ZH_TLDS) | _forms(ZHUYIN_TLDS, "|") | _forms(KO_TLDS) | _forms(JA_TLDS)
-)
+_WRITTEN: Final = _forms(ZH_TLDS) | _forms(ZHUYIN_TLDS, "|") | _forms(KO_TLDS) | _forms(JA_TLDS)
 _PINYIN: Final = [
     (re.compile(_pinyin(word), re.I), tld) for word, tld in _forms(PINYIN_TLDS, "|").items()
 ]
