@@ -48,6 +48,14 @@ READ = [
     ("LIVE → bj288 ㄉㄧㄢˇ com", "domain", "bj288.com"),
     ("Lucky | k8win ㄉㄧㄢ ㄎㄤ ㄇㄨˇ", "domain", "k8win.com"),
     ("进k8win占+灬com看", "domain", "k8win.com"),
+    (
+        "足浴 摩尔斯电码：.--. --- .-- ... --- -- . -.. . -. .-.-.- -.-. --- --",
+        "domain",
+        "powsomeden.com",
+    ),
+    ("官网.-. .- ... - -.-- ...-- ....- .-.-.- - --- .--.（摩斯密码）", "domain", "rasty34.top"),
+    ("盲文写的网址：⠃⠕⠙⠽⠞⠁⠇⠅⠲⠉⠕⠍兑换", "domain", "bodytalk.com"),
+    ("LINE：⠓⠁⠕⠽⠥⠝.⠓⠁⠏⠏⠽8570（盲文，数字照抄）", "line", "haoyun.happy8570"),
 ]
 
 
@@ -79,6 +87,7 @@ def test_never_the_wrong_value(text: str, naive: str) -> None:
 
 
 PLAIN = [
+    "Morse practice tonight: ... --- ... means help",
     "bet🔴com",
     "Walmart®.com",
     "price $2k and 1+1=2 today",

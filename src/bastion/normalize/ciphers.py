@@ -21,6 +21,7 @@ import unicodedata
 from itertools import pairwise
 from typing import Final
 
+from bastion.normalize import codes
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
@@ -71,7 +72,7 @@ TRIGGER: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|T9|base[ \-]?64|b64|shift|letter numbers"
     r"|letters?\b.{0,24}(?:forward|back|along|ahead)|=[ ]?26)"
     r"|字母|九宫格|按键|键盘|[āīíèìǔù]|(?i:pinyin)|拼音|[^\sA-Za-z0-9][ ]?[=＝][ ]?[A-Za-z0-9]"
-    r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]"
+    r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]|" + codes.TRIGGER
 )
 """An RE2 superset of every reader here: the pass runs only when it occurs."""
 
@@ -88,7 +89,7 @@ def cipher_pass(work: Work) -> None:
     text = work.text
     groups: list[Group] = []
     taken: list[tuple[int, int]] = []
-    readers = [_rot, _a1z26, _keypad, _base64, _shift, _legend, _pinyin]
+    readers = [_rot, _a1z26, _keypad, _base64, _shift, _legend, _pinyin, codes.morse, codes.braille]
     if _INSTRUCTED_RE.search(text) is None:
         readers.append(_masked)  # else ``be♥tw♥ay（去掉爱心）``: the instruction pass drops them
     for reader in readers:
