@@ -31,7 +31,7 @@ from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
 from bastion.extract.phones import PHONE_CLAUSES
 from bastion.normalize.broken import DIGIT_SEP
-from bastion.normalize.codes import TRIGGER as CODES_TRIGGER
+from bastion.normalize.ciphers import HINTS as CIPHER_HINTS
 from bastion.normalize.defang import (
     AT_WORDS,
     BRACKETS,
@@ -176,8 +176,8 @@ _ASCII_CLAUSES = (
     f"[{_AN}]\\. {{1,2}}(?i:dot)(?![{_AN}\\-])",
     # instructions in prose (bastion.normalize.instructions): their keywords
     INSTRUCTION_TRIGGER,
-    # a host or id in Morse or Braille, the code named (bastion.normalize.codes)
-    CODES_TRIGGER,
+    # a host or id in a cipher or code, the key named (bastion.normalize.ciphers, .codes)
+    CIPHER_HINTS,
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
     ASIDE_GATE,

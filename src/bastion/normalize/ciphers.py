@@ -57,7 +57,7 @@ _KEYPAD_RE: Final = re.compile(
     r"(?i:\bkey[ ]?pad\b|\bmulti-?tap|\bT9\b|phone[ ]keys?)|九宫格|键盘连按|按键(?:次数)?", re.ASCII
 )
 _BASE64_RE: Final = re.compile(r"(?i:\bbase[ \-]?64\b|\bb64\b)", re.ASCII)
-_SHIFT_RE: Final = re.compile(
+SHIFT_HINT: Final = re.compile(
     r"(?i:\bshift\b[^\n]{0,16}?\b(?:on|held|key|down)\b|\b(?:typed|pressed|held)\b[^\n]{0,16}?"
     r"\bshift\b)|(?:按着|按住|按了|开着)[ ]?(?i:shift)|(?i:shift)[ ]?(?:键|打的)",
     re.ASCII,
@@ -68,6 +68,11 @@ _LEGEND_RE: Final = re.compile(
 )
 """``★=e``, ``(☯=o)``, ``♣=8:``: a symbol the message says stands for one letter or digit."""
 
+HINTS: Final = (
+    r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|base[ \-]?64|shift|pinyin)"
+    r"|(?i:letters?\b.{0,24}(?:forward|back|along|ahead))|九宫格|字母|拼音|" + codes.TRIGGER
+)
+"""RE2: the hints alone (the pre-check's clause: ``netflix)!.com`` holds no host before)."""
 TRIGGER: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|T9|base[ \-]?64|b64|shift|letter numbers"
     r"|letters?\b.{0,24}(?:forward|back|along|ahead)|=[ ]?26)"
@@ -258,7 +263,7 @@ _SHIFT_TOKEN_RE: Final = re.compile(
 def _shift(text: str) -> list[Group]:
     """``gay$porn.com`` beside ``digits typed with shift held``: each shifted symbol glued in a
     name is its digit."""
-    hints = _hints(_SHIFT_RE, text)
+    hints = _hints(SHIFT_HINT, text)
     if not hints:
         return []
     groups: list[Group] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from bastion.normalize.ciphers import SHIFT_HINT
 from bastion.normalize.cues import CUES
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
@@ -283,6 +284,8 @@ def _every_other(text: str) -> list[Group]:
 
 
 def _masked(text: str) -> list[Group]:
+    if SHIFT_HINT.search(text) is not None:
+        return []  # ``sv**r.com (digits typed with shift)``: ``*`` is 8 (``normalize.ciphers``)
     return [(WITHHELD, m.start(), m.end(), []) for m in _MASKED_RE.finditer(text)]
 
 
