@@ -304,6 +304,8 @@ _MASK_RUN_RE: Final = re.compile(
     r"(?<=[A-Za-z0-9])(?:[\u2600-\u2793\U0001f300-\U0001faff][\ufe0f]?){1,6}"
     r"(?P<next>\.|[A-Za-z0-9]+)"
 )
+_MASK_BEFORE_DOT_RE: Final = re.compile(r"[\u2600-\u2793\U0001f300-\U0001faff]\ufe0f?\.")
+"""A pictograph right before a name's dot (``ti🌸an🙈🙈.com``): a mask even in a decorated name."""
 _NOT_MASKS: Final = frozenset("🐧✈➕✚🛩🛫🛬")
 """Cues and spelled joins (``🐧 563500``, ``v➕ bet_66``): never a masked character."""
 
@@ -313,7 +315,10 @@ def _masked(text: str) -> list[Group]:
     with no legend): masked or coded characters no reader can fill; the name is withheld. Not
     a pictograph between a name and its TLD (``bet🔴com``: a dot, ``normalize.rules``)."""
     groups: list[Group] = []
+    covered = 0
     for m in _MASK_RUN_RE.finditer(text):
+        if m.start() < covered:
+            continue  # inside a name already withheld: one group a name keeps this linear
         run = m[0][: len(m[0]) - len(m["next"])]
         if any(ch in _NOT_MASKS or unicodedata.category(ch) not in ("So", "Mn") for ch in run):
             continue
@@ -328,10 +333,12 @@ def _masked(text: str) -> list[Group]:
         ):
             continue
         start, end = _name_around(text, m.start(), m.start() + len(run))
+        covered = end
         if (
             m["next"] != "."
             and len(run.replace("\ufe0f", "")) < 2
             and _decoration(text[start:end], run[0])
+            and _MASK_BEFORE_DOT_RE.search(text, start, end) is None
         ):
             continue
         groups.append((WITHHELD, start, end, []))
@@ -396,17 +403,29 @@ def _glued_to_name(text: str, start: int, end: int) -> bool:
     )
 
 
+_NAME_MOST: Final = 253
+"""How far a name runs either way from a mask (a host is at most 253 characters)."""
+
+
 def _name_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The run of name characters (and the masks in it) around ``[start, end)``."""
     lo, hi = start, end
-    while lo > 0 and (
-        text[lo - 1].lower() in _LABEL_CHARS
-        or (not text[lo - 1].isspace() and unicodedata.category(text[lo - 1]) in ("So", "Mn"))
+    while (
+        lo > 0
+        and start - lo < _NAME_MOST
+        and (
+            text[lo - 1].lower() in _LABEL_CHARS
+            or (not text[lo - 1].isspace() and unicodedata.category(text[lo - 1]) in ("So", "Mn"))
+        )
     ):
         lo -= 1
-    while hi < len(text) and (
-        text[hi].lower() in _LABEL_CHARS
-        or (not text[hi].isspace() and unicodedata.category(text[hi]) in ("So", "Mn"))
+    while (
+        hi < len(text)
+        and hi - end < _NAME_MOST
+        and (
+            text[hi].lower() in _LABEL_CHARS
+            or (not text[hi].isspace() and unicodedata.category(text[hi]) in ("So", "Mn"))
+        )
     ):
         hi += 1
     return lo, hi
