@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from typing import Final
 
 _HEX = re.compile(r"0[xX][0-9A-Fa-f]{1,8}")
 _OCT = re.compile(r"0[0-7]{1,11}")
@@ -25,6 +26,10 @@ def _part(text: str) -> tuple[int, str] | None:
     return None
 
 
+_THOUSANDS: Final = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})*\.000(?:\.[0-9]{3})*")
+"""``1.000.000.000`` views: a number with thousands stops (a part of three zeros), no IP."""
+
+
 def parse_ipv4(host: str, *, strict: bool) -> tuple[str, str | None] | None:
     """``(dotted quad, notation flag)`` for an IPv4 host, else None.
 
@@ -34,6 +39,8 @@ def parse_ipv4(host: str, *, strict: bool) -> tuple[str, str | None] | None:
     """
     parts = host.split(".")
     if len(parts) > 4 or (strict and len(parts) != 4):
+        return None
+    if strict and _THOUSANDS.fullmatch(host):
         return None
     numbers: list[int] = []
     notations: set[str] = set()

@@ -31,6 +31,7 @@ from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
 from bastion.extract.phones import PHONE_CLAUSES
 from bastion.normalize.broken import DIGIT_SEP
+from bastion.normalize.ciphers import HINTS as CIPHER_HINTS
 from bastion.normalize.code_joins import TRIGGER as CODE_JOIN_TRIGGER
 from bastion.normalize.defang import (
     AT_WORDS,
@@ -196,6 +197,8 @@ _ASCII_CLAUSES = (
     CODE_JOIN_TRIGGER,
     NUMBER_LAYOUT_TRIGGER,
     r"[(（] ?[0-9]{1,12} ?[+＋] ?[0-9]",
+    # a host or id in a cipher or code, the key named (bastion.normalize.ciphers, .codes)
+    CIPHER_HINTS,
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
     ASIDE_GATE,

@@ -49,6 +49,7 @@ def reread(text: str, entities: list[Entity]) -> list[Entity]:
     if not readings:
         return entities
     seen = {_host(e) for e in entities if e.kind in HOST_KINDS}
+    first = [host for host in seen if host]
     told = [e.span for e in entities if not _TOLD.isdisjoint(e.flags)]
     added: list[Entity] = []
     for reading in readings:
@@ -59,6 +60,8 @@ def reread(text: str, entities: list[Entity]) -> list[Entity]:
             if entity.kind not in HOST_KINDS or not host or "." not in host or host in seen:
                 continue
             seen.add(host)
+            if WITHHELD_FLAG in entity.flags and any(_piece_of(host, h) for h in first):
+                continue  # the tail of a host the first reading read whole (``k.gov``)
             if not (reading.masked or reading.told) and any(
                 reading.start < hi and lo < reading.end for lo, hi in told
             ):

@@ -21,6 +21,7 @@ from bastion.extract._types import UnmaskedLike
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize import as_in
 from bastion.normalize.edit_hints import SOUND_DIGITS
+from bastion.normalize.rules import EMOJI_LETTERS
 
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line"})
 _NUMBERS: Final = frozenset({"whatsapp", "phone"})
@@ -35,6 +36,10 @@ _DIGIT_SAID: Final = (
 )
 _SAID_ON: Final = re.compile(rf"(?i:[ ,\-]{{1,2}}{_SOUNDS_LIKE}[ ,\-]{{1,2}}{_DIGIT_SAID}\b)")
 """A number read aloud that goes on in sound-alike words (``... six six ate two``): cut."""
+_DIGIT_WORD_ON: Final = re.compile(
+    r"(?i:[ ,\-]{1,2}(?:zero|one|two|three|four|five|six|seven|eight|nine)\b)"
+)
+"""A number that goes on in digit words (``+6三 98七三91 eight 4一2``): only its head was read."""
 _PIECE_MARKS: Final = re.compile(
     r"(?:[(（](?:[1-9]|[一二三四五六七八九])[)）]|[\u2460-\u2473\u2776-\u277f])[ \t\u3000]"
 )
@@ -58,8 +63,9 @@ _NO_SPACE_SCRIPTS: Final = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0E00, 0x0EFF)
 _WORD_SCRIPTS_END: Final = 0x2E80
 """Letters below this code point (Latin, Greek, Cyrillic, Armenian, Cherokee, syllabics...) are
 written with spaces between words; CJK, kana and Hangul are not."""
-_WORD_SCRIPTS_HIGH: Final = ((0xA640, 0xA7FF), (0xAB30, 0xAB6F))
-"""Cyrillic Extended-B and the Latin Extended-D and -E letters (``ꙅ``, ``ꝗ``)."""
+_WORD_SCRIPTS_HIGH: Final = ((0xA4D0, 0xA4FF), (0xA640, 0xA7FF), (0xAB30, 0xAB6F))
+"""Lisu (``ꓚꓧꓰꓰꓣ``), Cyrillic Extended-B and the Latin Extended-D and -E letters (``ꙅ``,
+``ꝗ``)."""
 _COMMON_LATIN_END: Final = 0x0180
 """Latin-1 and Latin Extended-A: the letters of European names (``münchen.de``, ``łódź.pl``)."""
 
@@ -96,6 +102,28 @@ def _currency_in_name(before: str) -> bool:
         and before[1] in _COMMON_CURRENCY
         and (before[0].isalpha() or _glued(before[0]))
     )
+
+
+_LETTER_SYMBOLS: Final = frozenset(EMOJI_LETTERS) | frozenset("ℹⓂ")
+"""Symbols written for letters (``p®️i〽️e©️urves``): a host read after one is its tail."""
+_ENCLOSED: Final = ((0x24B6, 0x24E9), (0x1F130, 0x1F189))
+"""Circled and squared letters (``Ⓜ️``, ``🅾️``)."""
+_MARKS: Final = frozenset({"Mn", "Me", "Cf"})
+
+
+def _letter_symbol(original: str, at: int, step: int) -> bool:
+    """Whether the first visible character from ``at`` (going by ``step``, past variation
+    selectors and combining marks) is a symbol or enclosed letter standing for a letter."""
+    k = at
+    for _ in range(12):
+        if not 0 <= k < len(original):
+            return False
+        char = original[k]
+        if unicodedata.category(char) not in _MARKS:
+            cp = ord(char)
+            return char in _LETTER_SYMBOLS or any(lo <= cp <= hi for lo, hi in _ENCLOSED)
+        k += step
+    return False
 
 
 def _sound_digit_in_name(text: str, start: int) -> bool:
@@ -234,10 +262,15 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
             if not looked:
                 pieces, looked = _in_pieces(original), True
             spoken = any(ch.isalpha() for ch in entity.raw)
-            if _told_apart(original, entity, pieces) or (
-                spoken and _SAID_ON.match(original, entity.span[1])
+            if (
+                _told_apart(original, entity, pieces)
+                or (spoken and _SAID_ON.match(original, entity.span[1]))
+                or _DIGIT_WORD_ON.match(original, entity.span[1])
             ):
                 entity.flags.append(WITHHELD_FLAG)
+            continue
+        if entity.kind == "email" and _letter_symbol(original, entity.span[1], 1):
+            entity.flags.append(WITHHELD_FLAG)  # ``x@y.c🅾️〽️``: its host goes on
             continue
         if not hosty and entity.kind not in _IDS:
             continue
@@ -254,7 +287,17 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
                 or _sound_digit_in_name(original, start)
             )
         )
-        cut = glued or _cut_after(original, end, not hosty)
+        cut = (
+            glued
+            or (
+                entity.kind == "qq"
+                and original[end : end + 1].isascii()
+                and original[end : end + 1].isalpha()
+            )
+            or _cut_after(original, end, not hosty)
+            or (not schemed and _letter_symbol(original, start - 1, -1))
+            or _letter_symbol(original, end, 1)
+        )
         if not looked:
             pieces, looked = _in_pieces(original), True
         if (

@@ -79,11 +79,13 @@ money, ``tien co`` prose), so not before ``co``, ``me``, ``tv`` or ``pro``."""
 _ROMANISED_DOT_TLDS: Final = "|".join(
     sorted(set(_PROSE_DOT_TLDS.split("|")) - {"co", "me", "tv", "pro"})
 )
-PROSE_DOT_LIST: Final = f"period|full ?stop|punt|pont|piste|pika|tikka|{_ROMANISED_DOTS}"
+PROSE_DOT_LIST: Final = (
+    f"decimal ?point|period|full ?stop|punt|pont|piste|pika|tikka|{_ROMANISED_DOTS}"
+)
 """Words for the full stop that prose also uses (``period``, nl ``punt``, fr ``point``/``piste``,
 sl/fi ``pika``, mt ``tikka``) and :data:`_ROMANISED_DOTS`."""
 PROSE_DOT_WORDS: Final = (
-    rf"(?:(?:period|full ?stop|punt|pont|piste|pika|tikka)"
+    rf"(?:(?:decimal ?point|period|full ?stop|punt|pont|piste|pika|tikka)"
     rf"(?=\s{{1,2}}(?:{_PROSE_DOT_TLDS})(?![A-Za-z0-9\-]))"
     rf"|(?:{_ROMANISED_DOTS})(?=\s{{1,2}}(?:{_ROMANISED_DOT_TLDS})(?![A-Za-z0-9\-])))"
 )
@@ -95,14 +97,15 @@ CJK_DOT_WORDS: Final = (
     "ドット|どっと|ピリオド|てん|닷|쩜|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號"
     "|डॉट|डोट|ডট|ডট্|نقطة|نقطه|دات|دوت|ดอท|ด็อท|тчк|дот"
     "|点儿|點兒|小点|小點|加个点|加個點|加一个点|加一個點|中间一个点|中間一個點|中间加点|中間加點"
-    "|一个点|一個點"
+    "|一个点|一個點|ㄉㄧㄢˇ|ㄉㄧㄢ|上占下灬|占[+＋]灬|占灬"
 )
 """Non-Latin names of the full stop, read glued or spaced between host parts: Japanese
 (``ドット``, ``どっと``, ``てん``), Korean (``닷``, ``쩜``, ``점``), Chinese, Hindi and Bengali
 (``डॉट``, ``ডট``), Arabic and Persian (``نقطة``, ``نقطه``, ``دوت``), Thai (``ดอท``), Russian
 shorthand (``тчк``, ``дот``); and the Chinese dot said with a measure word or as erhua
-(``加个点``, ``中间一个点``, ``點兒``, ``小点``)."""
-_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт点點加中一"
+(``加个点``, ``中间一个点``, ``點兒``, ``小点``); 点 in Zhuyin (``ㄉㄧㄢˇ``) or split into its
+parts (``占灬``, ``上占下灬``)."""
+_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт点點加中一ㄉ占上"
 _DECORATED_DOT: Final = r"[•·*~=\-_]"
 """Symbols put around a spelled ``dot`` (``x •dot• com``, ``x dot- com``): part of the dot."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")

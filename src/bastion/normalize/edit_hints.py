@@ -20,6 +20,7 @@ import re
 from typing import Final
 
 from bastion.normalize import code_joins, digit_forms
+from bastion.normalize.ciphers import SHIFT_HINT
 from bastion.normalize.cues import CUES
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
@@ -71,7 +72,7 @@ way Bastion could not read (``haoyun-``), so it is not an id."""
 
 _MASK: Final = "▢□■▪◻◼⬜⬛●○◯✱✲＊*?？"
 _MASKED_RE: Final = re.compile(
-    rf"[A-Za-z0-9](?:[{_MASK}]{{1,3}}+[A-Za-z0-9\-]{{0,63}}+){{1,32}}"
+    rf"[A-Za-z0-9](?:[{_MASK}]{{1,6}}+[A-Za-z0-9\-]{{0,63}}+){{1,32}}"
     rf"(?:[.][A-Za-z0-9\-]{{1,63}}){{0,8}}[.][A-Za-z]{{2,24}}"
 )
 """A host with characters masked out (``h▢c▢inyxuaa.xyz``, ``vwi**hethao.com``): whatever is
@@ -87,7 +88,7 @@ TRIGGER: Final = (
     + digit_forms.TRIGGER
     + r"|[A-Za-z0-9]["
     + re.escape(_MASK)
-    + r"]{1,3}[A-Za-z0-9.]"
+    + r"]{1,6}[A-Za-z0-9.]"
 )
 """An RE2 superset of every pass here: they run only when it occurs."""
 
@@ -253,6 +254,8 @@ _RUN_RE: Final = re.compile(r"[^\s(（]+")
 
 
 def _masked(text: str) -> list[Group]:
+    if SHIFT_HINT.search(text) is not None:
+        return []  # ``sv**r.com (digits typed with shift)``: ``*`` is 8 (``normalize.ciphers``)
     return [(WITHHELD, m.start(), m.end(), []) for m in _MASKED_RE.finditer(text)]
 
 

@@ -35,6 +35,7 @@ from bastion.normalize.tables import (
     ROMAN_FIRST,
     ROMAN_LAST,
     Tables,
+    tables,
 )
 from bastion.normalize.triggers import ALNUM, FOLDS_TO_ASCII, LABEL_CHAR, TLD, WS
 from bastion.suffixes import has_known_suffix, is_tld, public_suffix, registrable_domain
@@ -178,7 +179,8 @@ _MAILISH_LOCAL_RE: Final = re.compile(r"[0-9._+-]")
 _ASCII_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9]")
 _TOKEN_RE: Final = re.compile(
     r"[A-Za-z0-9._@:/\-\u00c0-\u02af\u0300-\u036f\u0370-\u058f\u1c80-\u1c8f"
-    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2c7f\ua640-\ua69f\ua720-\ua7ff\uab30-\uab6f]+"
+    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2cff\ua4d0-\ua4ff\ua640-\ua69f\ua720-\ua7ff"
+    r"\uab30-\uab6f]+"
 )
 
 
@@ -208,10 +210,13 @@ def char_pass(work: Work, tables: Tables, pattern: re.Pattern[str]) -> None:
     work.apply(groups)
 
 
-EMOJI_LETTERS: Final = {"©": "c", "®": "r", "💲": "s", "❌": "x", "⭕": "o"}
-"""Symbols spammers write for letters beside emoji letters (``b🅰️l©️onf🅾️💲te®️.com``)."""
+EMOJI_LETTERS: Final = {"©": "c", "®": "r", "💲": "s", "❌": "x", "✖": "x", "⭕": "o", "〽": "m"}
+"""Symbols spammers write for letters beside emoji letters (``b🅰️l©️onf🅾️💲te®️.com``,
+``h🅰️rdteentube.©️o〽️``)."""
 EMOJI_LETTER_TRIGGER: Final = f"[{''.join(EMOJI_LETTERS)}]"
-_EMOJI_TOKEN_RE: Final = re.compile(f"[A-Za-z0-9.\\-{''.join(EMOJI_LETTERS)}]+")
+_EMOJI_TOKEN_RE: Final = re.compile(f"[A-Za-z0-9_.\\-{''.join(EMOJI_LETTERS)}]+")
+_NAME_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{3,62}")
+"""A name or id with no dot yet (its dot is a rare stop read later, ``...ℹ️n🅾️۔com``)."""
 
 
 def emoji_letters_pass(work: Work) -> None:
@@ -223,12 +228,13 @@ def emoji_letters_pass(work: Work) -> None:
     for m in _EMOJI_TOKEN_RE.finditer(text):
         token = m[0]
         places = [i for i, char in enumerate(token) if char in EMOJI_LETTERS]
-        if not places or "." not in token:
+        if not places:
             continue
         start, end = m.span()
         if len(places) < 2 and not work.touched("nfkc", start, end):
             continue
-        if names_host("".join(EMOJI_LETTERS.get(char, char) for char in token)):
+        folded = "".join(EMOJI_LETTERS.get(char, char) for char in token)
+        if names_host(folded) or ("." not in token and _NAME_RE.fullmatch(folded)):
             edits = [(start + i, start + i + 1, EMOJI_LETTERS[token[i]]) for i in places]
             groups.append(("homoglyph", start, end, edits))
     work.apply(groups)
@@ -335,6 +341,9 @@ def cjk_numeral_pass(work: Work) -> None:
     work.apply(groups)
 
 
+_REVERSED_ID_RE: Final = re.compile(r"[A-Za-z0-9_\-+]*[0-9][A-Za-z0-9_\-+]*")
+"""One id or number alone in an override (``\u202e31pivnaiq\u202c`` shows ``qianvip13``): it
+is read as shown, never stored reversed."""
 _OVERRIDE_RE: Final = re.compile(
     "\u202e([^\u202a-\u202e\u2066-\u2069\n]{1,500})(?:\u202c|(?=\n)|$)"
 )
@@ -353,9 +362,17 @@ def bidi_pass(work: Work) -> None:
         kept = body.rstrip()  # trailing blanks show at the line's end (Unicode bidi rule L1)
         flipped = kept[::-1] + body[len(kept) :]
         before = text[_host_head(text, start) : start]  # ``metalcasino.\u202emoc`` shows .com
-        if names_host(before + flipped) and not names_host(before + body):
+        if (names_host(_look(before + flipped)) and not names_host(_look(before + body))) or (
+            not before and _REVERSED_ID_RE.fullmatch(body) and not names_host(body)
+        ):
             groups.append(("bidi", start, end, [(start, end, flipped)]))
     work.apply(groups)
+
+
+def _look(text: str) -> str:
+    """``text`` with look-alike letters read as Latin (``ꓟꓳꓚ.ꓐꓴꓡꓚ`` under an override is
+    reversed the same as ``moc.bulc``), for the test of which way names a host."""
+    return text if text.isascii() else text.translate(tables().homoglyph)
 
 
 def _host_head(text: str, end: int) -> int:
@@ -386,9 +403,12 @@ def roman_pass(work: Work) -> None:
     among letters, which stands for its letter (``Ⅽasino``)."""
     text = work.text
     groups: list[Group] = []
-    for m in ROMAN_RE.finditer(text):
+    for m in _ROMAN_PARTS_RE.finditer(text):
         run, (start, end) = m[0], m.span()
         letters = unicodedata.normalize("NFKC", run)
+        if _small_letters(text, run, start, end):
+            groups.append(("nfkc", start, end, [(start, end, letters)]))
+            continue
         small = (unicodedata.numeric(run[0], 0) or 0) <= 12
         near_digit = text[start - 1 : start].isdigit() or text[end : end + 1].isdigit()
         if len(run) > 1 or small or near_digit:
@@ -399,6 +419,43 @@ def roman_pass(work: Work) -> None:
         if folded:
             groups.append(("nfkc", start, end, [(start, end, folded)]))
     work.apply(groups)
+
+
+_SMALL_ROMAN_LETTERS: Final = frozenset("ⅰⅴⅹⅼⅽⅾⅿ")
+"""Small Roman numerals that are one letter each: written among small letters they are those
+letters (``eⅼⅼⅰptⅰⅽaⅼ.ⅽoⅿ``, ``kⅰⅿsaⅨⅧ``), never the numbers 50 50 1."""
+
+
+_ROMAN_PARTS_RE: Final = re.compile(
+    f"[{''.join(sorted(_SMALL_ROMAN_LETTERS))}]+|[{chr(ROMAN_FIRST)}-{chr(ROMAN_LAST)}]+?"
+    f"(?=[{''.join(sorted(_SMALL_ROMAN_LETTERS))}]|[^{chr(ROMAN_FIRST)}-{chr(ROMAN_LAST)}]|$)"
+)
+"""Roman runs, the small one-letter numerals apart from the rest (``Ⅷⅼⅰⅴ``: 8, then letters)."""
+
+
+def _small_letters(text: str, run: str, start: int, end: int) -> bool:
+    """A run of :data:`_SMALL_ROMAN_LETTERS` glued to a small ASCII letter, a dot or a Roman
+    numeral of another case (``ⅰⅨbet``: the small one is the letter, the capital the digit)."""
+    if not set(run) <= _SMALL_ROMAN_LETTERS:
+        return False
+    around = text[start - 1 : start] + text[end : end + 1]
+    if any(
+        ch == "." or (ch.isascii() and ch.islower()) or ROMAN_FIRST <= ord(ch) <= ROMAN_LAST
+        for ch in around
+    ):
+        return True
+    lo, hi = start, end  # ``ⅰ9bet76``, ``ⅽ54bb``: the token holds small letters too
+    while lo > 0 and start - lo < 64 and _in_token(text[lo - 1]):
+        lo -= 1
+    while hi < len(text) and hi - end < 64 and _in_token(text[hi]):
+        hi += 1
+    return any(ch.isascii() and ch.islower() for ch in text[lo:hi])
+
+
+def _in_token(char: str) -> bool:
+    return (char.isascii() and (char.isalnum() or char in ".-")) or (
+        ROMAN_FIRST <= ord(char) <= ROMAN_LAST
+    )
 
 
 _WEAK_KINDS: Final = frozenset({"word", "weak", "spaced_emoji", "spacedot"})
@@ -486,6 +543,18 @@ def _acceptable(kind: str, left: str, tld: str, cjk: bool) -> bool:
 _ID_GOES_ON: Final = re.compile(r"_[A-Za-z0-9]")
 
 
+def _stop_then_spaced(work: Work, sep: tuple[int, int, str], label: tuple[int, int]) -> bool:
+    """A full stop and a space, then letters written apart (``IN DAYS. I O £250``): a sentence
+    ends and another begins; the letters joined are no TLD of the word before the stop."""
+    start, end, _ = sep
+    text = work.text
+    return (
+        text[start] in ".。"
+        and text[end - 1].isspace()
+        and work.touched("spaced_letters", label[0], label[1])
+    )
+
+
 def spelled_dot_pass(work: Work) -> None:
     """`` dot ``, ``[.]``, ``点``, ``。`` between host labels -> ``.`` if a TLD ends the host."""
     text = work.text
@@ -514,7 +583,12 @@ def spelled_dot_pass(work: Work) -> None:
         decor = _decorations(text, labels, seps, words) if emoji_seps else frozenset()
         first = 0
         for k in range(1, len(labels) + 1):
-            if k < len(labels) and tlds and k - 1 not in decor:
+            if (
+                k < len(labels)
+                and tlds
+                and k - 1 not in decor
+                and not _stop_then_spaced(work, seps[k - 1], labels[k])
+            ):
                 if after_scheme or _acceptable(seps[k - 1][2], words[k - 1], tlds[-1], cjk):
                     continue
                 if _suffix_pair(words[k - 1], words[k]):

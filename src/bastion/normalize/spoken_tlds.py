@@ -45,6 +45,11 @@ PINYIN_TLDS: Final = {
     "info": "yin fo",
 }
 """The same sounds in pinyin, each syllable with or without its tone (``kāng mǔ``, ``kang1mu3``)."""
+ZHUYIN_TLDS: Final = {
+    "com": "ㄎㄤ ㄇㄨˇ|ㄎㄤ ㄇㄨ|ㄎㄤㄇㄨˇ|ㄎㄤㄇㄨ|ㄎㄤˉ ㄇㄨˇ",
+    "net": "ㄋㄟˋ ㄊㄜˋ|ㄋㄞˇ ㄊㄜˋ",
+}
+"""The same sounds in Zhuyin (Bopomofo), as Taiwan writes them (``ㄉㄧㄢˇ ㄎㄤ ㄇㄨˇ``)."""
 KO_TLDS: Final = {
     "com": "컴",
     "net": "넷",
@@ -155,7 +160,7 @@ def _forms(table: dict[str, str], sep: str = " ") -> dict[str, str]:
     return {form: key for key, forms in table.items() for form in forms.split(sep)}
 
 
-_WRITTEN: Final = _forms(ZH_TLDS) | _forms(KO_TLDS) | _forms(JA_TLDS)
+_WRITTEN: Final = _forms(ZH_TLDS) | _forms(ZHUYIN_TLDS, "|") | _forms(KO_TLDS) | _forms(JA_TLDS)
 _EN: Final = {re.sub(r"[ \-]+", " ", form): tld for form, tld in _forms(EN_TLDS, "|").items()}
 _EN_FORM: Final = _longest([form.replace(" ", r"[ \-]") for form in _EN])
 _PINYIN: Final = [
@@ -166,7 +171,8 @@ _LETTERS: Final = {
 }
 _NAME: Final = _longest([name.replace(" ", r"[ \-]") for name in _LETTERS])
 _DOT: Final = (
-    rf"(?:[点點.。·．丶{DOT_HOMOPHONES}]|(?i:dian|diǎn|diăn|dian3|dot)|닷|점|쩜|ドット|どっと)"
+    rf"(?:[点點.。·．丶{DOT_HOMOPHONES}]|(?i:dian|diǎn|diăn|dian3|dot)|닷|점|쩜|ドット|どっと"
+    r"|ㄉㄧㄢˇ?)"
 )
 """A dot, a character read like 点, or a word for it, after which a spoken TLD may follow."""
 
@@ -177,7 +183,8 @@ def _spoken(word_end: str) -> str:
     form after Chinese (``店内特价`` is no ``店`` dot and ``内特``)."""
     name = f"(?:{_NAME}){word_end}"
     return (
-        rf"[A-Za-z0-9][ \t]{{0,2}}{_DOT}[ \t]{{0,2}}(?:(?P<zh>{_longest(list(_forms(ZH_TLDS)))})"
+        rf"[A-Za-z0-9][ \t]{{0,2}}{_DOT}[ \t]{{0,2}}"
+        rf"(?:(?P<zh>{_longest([*_forms(ZH_TLDS), *_forms(ZHUYIN_TLDS, '|')])})"
         rf"|(?P<ko>{_longest(list(_forms(KO_TLDS)))})"
         rf"|(?P<ja>{_longest(list(_forms(JA_TLDS)))})"
         rf"|(?P<pinyin>(?i:{_longest([_pinyin(w) for w in _forms(PINYIN_TLDS, '|')])}))"

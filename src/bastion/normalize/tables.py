@@ -81,6 +81,8 @@ _SCRIPT_RANGES: Final = (
     (0x1C80, 0x1C8F),  # Cyrillic extended-C
     (0x1D00, 0x1D2B),  # Latin small capitals
     (0x1F00, 0x1FFF),  # Greek extended
+    (0x2C80, 0x2CFF),  # Coptic (ⲟ ⲣ ⲥ: red team 8)
+    (0xA4D0, 0xA4FF),  # Lisu (ꓐ ꓚ ꓳ ꓟ: red team 8)
     (0xA640, 0xA69F),  # Cyrillic extended-B
 )
 """Scripts whose letters are folded to Latin look-alikes (never CJK, kana or Hangul)."""
@@ -88,11 +90,14 @@ _SCRIPT_RANGES: Final = (
 _HOMOGLYPH_OVERRIDES: Final = {"ӏ": "l", "Ӏ": "I", "І": "I", "Ι": "I"} | {
     "κ": "k", "к": "k", "ĸ": "k", "η": "n", "τ": "t", "т": "t", "ω": "w", "μ": "u", "п": "n",
     "м": "m",
-}  # fmt: skip
+} | {"ꓲ": "I", "Ⲓ": "I"} | dict(zip("ⲁⲉⲓⲕⲛⲧⲭⲩ", "aeiknTxy".lower(), strict=True))  # fmt: skip
 """TR39 maps the strokes to ``i``/``l`` by skeleton; in host names they stand for ``l``/``I``.
 The Greek and Cyrillic small letters TR39 maps to no ASCII letter (``κ`` to ``ĸ``) but spammers
 write for one (``κ8νn58`` is ``k8vn58``): left unfolded they cut the label short and the host
-reported would be another (``n58.com``). The Cyrillic ``м`` passes for ``m`` in ``cом``."""
+reported would be another (``n58.com``). The Cyrillic ``м`` passes for ``m`` in ``cом``. Lisu
+and Coptic capitals are drawn as Latin capitals: their ``I`` is ``i``, not the ``l`` of TR39's
+skeleton (``ꓐꓰꓣꓔꓲꓡ`` is ``bertil``); the Coptic small letters TR39 leaves out read as the Latin
+ones they are drawn as (``ⲁ ⲉ ⲓ ⲕ ⲛ ⲧ ⲭ ⲩ``)."""
 
 _COMBINING_OVERLAYS: Final = frozenset(
     set(range(0x0300, 0x0370))

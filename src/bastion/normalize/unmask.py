@@ -20,6 +20,7 @@ from bastion.normalize import (
     as_in,
     at_glyphs,
     broken,
+    ciphers,
     defang,
     digit_forms,
     dropped_symbols,
@@ -81,7 +82,8 @@ _LAYOUT: Final = 1 << 21
 _EDITS: Final = 1 << 22
 _STYLES: Final = 1 << 24
 _ORDER: Final = 1 << 23
-_ALL: Final = (1 << 25) - 1
+_CIPHER: Final = 1 << 25
+_ALL: Final = (1 << 26) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -134,6 +136,7 @@ _ASCII_GATES: Final = (
     (letter_styles.MIRROR_CUE, _STYLES),
     (reading_order.GATE, _ORDER),
     (as_in.TRIGGER, _EDITS),
+    (ciphers.TRIGGER, _CIPHER),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -292,6 +295,7 @@ PASSES: Final = (
     Pass("ascii_art", letter_styles.ascii_art_pass, _STYLES, trigger=letter_styles.ART_GATE),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("digit_forms", digit_forms.late_pass, _EDITS, trigger=digit_forms.TRIGGER, wide=True),
+    Pass("ciphers", ciphers.cipher_pass, _CIPHER, trigger=ciphers.TRIGGER, regate=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
     Pass("edit_instructions", edit_hints.edit_instructions_pass, _EDITS, regate=True),
     Pass("as_in", as_in.as_in_pass, _EDITS, trigger=as_in.TRIGGER, regate=True),
