@@ -1,0 +1,44 @@
+"""The README's rows for digit forms, code joins, rare full stops and ciphers: each example there
+reads as the row says (the TLD-as-a-country, respelled and "as in" rows are second readings kept
+only when listed: ``test_dots_tlds_rt7.py`` holds their examples against the real list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.extract import extract_entities
+from bastion.normalize import unmask
+
+README_EXAMPLES = [
+    ("we⚀win⚃.com", "domain", "we1win4.com"),
+    ("rush🀎🀎🀎.com", "domain", "rush888.com"),
+    ("ku〦〡〇〦.net", "domain", "ku6106.net"),
+    ("官网 v酒win奌com （数字谐音）", "domain", "v9win.com"),
+    ("QQ：〡〧〡〦〇〇 （苏州码子）", "qq", "171600"),
+    ("bet(800+88).com", "domain", "bet888.com"),
+    ('site = "bet"+"888"+".com"', "domain", "bet888.com"),
+    ("WeChat: ['lucky','77'].join('')", "wechat", "lucky77"),
+    ("bet888።com", "domain", "bet888.com"),
+    ("bet888᠃vip", "domain", "bet888.vip"),
+    ("bet888奌com", "domain", "bet888.com"),
+    ("联系Telegram：@dvnakvnb4796（ROT13）", "telegram", "qianxiao4796"),
+    ("（A=1 … Z=26）看 2-9-5-12-5-18-20.de", "domain", "bielert.de"),
+    ("登录2 555 555 33 6 999 . com（九宫格按键）", "domain", "allemy.com"),
+    ("-... . - ---.. ---.. ---.. .-.-.- -.-. --- -- (morse code)", "domain", "bet888.com"),
+    ("进k8win占+灬com看", "domain", "k8win.com"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), README_EXAMPLES)
+def test_readme_example_reads_as_the_row_says(text: str, kind: str, value: str) -> None:
+    found = [
+        (e.kind, e.value)
+        for e in extract_entities(unmask(text, weak=True), prose_like=True)
+        if "withheld" not in e.flags
+    ]
+    assert found == [(kind, value)]
+
+
+def test_a_guessed_ascii_dot_is_no_dot_in_english_contractions() -> None:
+    found = extract_entities(unmask("you're right, we've won", weak=True), prose_like=True)
+    assert [e.value for e in found] == []
