@@ -56,7 +56,6 @@ def withheld(text: str) -> list[str]:
         ("看 |3e7|-|ub.com", "bethub.com"),
         ("ar|\\|37fli><|*4y.com refund pending", "arnetflixpay.com"),
         ("n3\\/\\/giftst.top", "newgiftst.top"),
-        ("><><><|)an🕒.com hot girls (clock faces = digits)", "xxxdan3.com"),
         ("fr4(tio|\\|ag3nt.com", "fractionagent.com"),
         # mirror writing: told, or a TLD backwards
         ("moɔ.ɘɿoƨɘvil (mirror writing: hold it to a mirror)", "livesore.com"),
@@ -66,6 +65,14 @@ def withheld(text: str) -> list[str]:
 def test_styled_hosts_read(text: str, value: str) -> None:
     assert ("domain", value) in values(text)
     assert has_candidates(text)
+
+
+def test_art_letters_beside_a_pictured_digit_are_withheld() -> None:
+    """ASCII-art strokes glued to a clock face: is the face a digit of the name or part of the
+    art? ``normalize.digit_forms`` reads it and withholds the value (review)."""
+    text = "><><><|)an🕒.com hot girls (clock faces = digits)"
+    assert values(text) == []
+    assert withheld(text) == ["xxxdan3.com"]
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from bastion.normalize.ciphers import SHIFT_HINT
 from bastion.normalize.cues import CUES
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
-from bastion.normalize.tables import CJK_NUMERALS
+from bastion.normalize.tables import CJK_NUMERALS, DOT_CHARS
 
 INSTRUCTION: Final = "instruction"
 _INSTRUCTED_RE: Final = re.compile(INSTRUCTED)
@@ -176,17 +176,23 @@ def _hosty(value: str) -> bool:
     return "." in value.strip(".") or any(ch.isdigit() for ch in value) or "_" in value
 
 
+def _dot_after(text: str, end: int) -> bool:
+    """A dot stand-in right after a token (``blbymhjva꘎info``, ``figa㸃ru``): the token is a
+    host's name whose dot a later pass reads, so it counts as a host, not a word (``$329``)."""
+    rest = text[end : end + 3].lstrip(" ")
+    return bool(rest) and rest[0] in DOT_CHARS
+
+
 def _inserts(text: str) -> list[Group]:
     groups: list[Group] = []
     for m in _INSERT_RE.finditer(text):
         a, b, c = (m["a1"], m["b1"], m["c1"]) if m["a1"] else (m["a2"], m["b2"], m["c2"])
         pair = (a + b).lower()
         tokens = _tokens_before(text, m.start())
-        hosty = [t for t in tokens if _hosty(t[0])]
+        hosty = [t for t in tokens if _hosty(t[0]) or _dot_after(text, t.end())]
         token = next((t for t in hosty or tokens if pair in _named(t[0]).lower()), None)
         if token is None:  # the host or id lacks the pair (a word nearer may hold it: ``Main``)
-            if hosty:
-                groups.append((WITHHELD, hosty[0].start(), hosty[0].end(), []))
+            groups.extend((WITHHELD, t.start(), t.end(), []) for t in hosty)
             continue
         name = _named(token[0]).lower()
         start = token.start()
