@@ -168,6 +168,16 @@ _NAMED_FILLER_RE: Final = re.compile(
 )
 """``(ignore the stars)``, ``（去掉爱心）``, ``(enlève les ★)``, ``(quita los x)``, ``(bỏ dấu ~)``:
 a filler the message names (a symbol, a word for one, or one letter) to be dropped from a name."""
+
+
+def dropped_symbols(text: str) -> frozenset[str]:
+    """The symbols a message tells the reader to drop (``(remove every $)``, ``（去掉#）``): no
+    other pass may read them as letters first (``r$o$s$e`` is ``rose``, not currency signs)."""
+    found = {m["fill"] for m in _FILLER_RE.finditer(text) if m["fill"] and not m["fill"].isalnum()}
+    found.update(m["sym"] for m in _NAMED_FILLER_RE.finditer(text) if m["sym"])
+    return frozenset(ch for sym in found for ch in sym)
+
+
 _FILLER_WORDS: Final = {
     "star": "★☆✦✩✪✫✬✭✮✯✰⭐*＊", "asterisk": "*＊", "heart": "♥❤♡💕💖💗💓💘💝❣🖤💜💙💚💛🧡",
     "tilde": "~～", "星星": "★☆✦✩✪⭐*＊", "星号": "*＊★", "爱心": "♥❤♡💕💖💗💓💘💝❣",

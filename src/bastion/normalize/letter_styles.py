@@ -26,6 +26,7 @@ from functools import cache
 from typing import Final
 
 from bastion.normalize.cues import CUES, ID_WORD, SEP_CHARS
+from bastion.normalize.instructions import dropped_symbols
 from bastion.normalize.letter_style_tables import (
     AMBIGUOUS,
     ASCII_ART,
@@ -41,6 +42,12 @@ WITHHELD: Final = "withheld"
 MAX_WORD: Final = 256
 """Longer words are no host or handle (a host is at most 253 characters): skipped, so the
 passes' per-character work stays bounded by a word."""
+_DROP_HINT: Final = re.compile(
+    r"(?i:without|minus|remove|delete|drop|ignore|skip|take[ ]{1,2}out|leave[ ]{1,2}out|quita"
+    r"|elimina|enl[eè]ve|supprime|entferne|bỏ|xóa|hapus|buang|убери|удали)|去掉|去除|删掉|删除|删去|忽略|不要"
+).search
+"""A cheap test for a drop instruction before :func:`instructions.dropped_symbols` parses it."""
+
 _CUE_BEFORE: Final = re.compile(f"(?:{'|'.join(CUES)}){ID_WORD}{SEP_CHARS}{{0,3}}$")
 _DOT_HAN: Final = "点點奌㸃。．丶"
 _NOT_DOTS: Final = frozenset("，、：；！？…「」『』《》〈〉（）【】〔〕［］｛｝・·")
@@ -216,10 +223,13 @@ def styled_words_pass(work: Work) -> None:
     styled = _style_search()
     groups: list[Group] = []
     hits = re.compile(f"[{_compiled()[2]}]")
+    dropped = dropped_symbols(text) if _DROP_HINT(text) else frozenset()
     for m in _words_with(text, hits, _word_left(), word_re):
         token = m[0]
         if len(token) > MAX_WORD or not styled(token) or _money(token):
             continue
+        if dropped and any(ch in dropped for ch in token):
+            continue  # ``r$o$s$e (remove every $)``: a filler to drop, not a letter
         counts: dict[str, int] = {}
         out: list[str] = []
         i = 0
