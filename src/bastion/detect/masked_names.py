@@ -38,6 +38,11 @@ _GATE_RE: Final = re2.compile(
 wake the detector, which would unmask the text)."""
 
 
+def _utf8(text: str) -> str:
+    """``text`` with lone surrogates replaced (RE2 reads UTF-8; they hold no word it seeks)."""
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
+
+
 class MaskedNameDetector:
     """Emits ``link.masked_name`` for a site's name with two or more characters masked out."""
 
@@ -50,10 +55,10 @@ class MaskedNameDetector:
         del resources
 
     def gate(self, item: Item) -> bool:
-        return _GATE_RE.search(item.text) is not None
+        return _GATE_RE.search(_utf8(item.text)) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:
-        if _GATE_RE.search(context.original) is None:
+        if _GATE_RE.search(_utf8(context.original)) is None:
             return []  # items with entities reach every detector: the gate first, it is cheaper
         for m in _MASKED_RE.finditer(context.original):
             name = m[0].rsplit(".", 1)[0]

@@ -47,6 +47,11 @@ _GATE_RE: Final = re2.compile(
 ``re`` in 5)."""
 
 
+def _utf8(text: str) -> str:
+    """``text`` with lone surrogates replaced (RE2 reads UTF-8; they hold no word it seeks)."""
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
+
+
 class WithheldTldDetector:
     """Emits ``link.tld_withheld`` for a site's name whose ending the message holds back."""
 
@@ -59,10 +64,10 @@ class WithheldTldDetector:
         del resources
 
     def gate(self, item: Item) -> bool:
-        return _GATE_RE.search(item.text) is not None
+        return _GATE_RE.search(_utf8(item.text)) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:
-        if _GATE_RE.search(context.original) is None:
+        if _GATE_RE.search(_utf8(context.original)) is None:
             return []  # items with entities reach every detector: the gate first, it is cheaper
         m = _WITHHELD_RE.search(context.original) or _WITHHELD_RE.search(context.text)
         if m is None or not any(ch.isalpha() for ch in m["name"]):

@@ -26,7 +26,7 @@ def _part(text: str) -> tuple[int, str] | None:
     return None
 
 
-_THOUSANDS: Final = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})*\.000(?:\.[0-9]{3})*")
+_THOUSANDS: Final = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3}){0,6}\.000(?:\.[0-9]{3}){0,6}")
 """``1.000.000.000`` views: a number with thousands stops (a part of three zeros), no IP."""
 
 

@@ -325,6 +325,8 @@ def _masked(text: str) -> list[Group]:
         after = m.end()
         if text[m.start() - 1].isdigit() and m["next"][0].isdigit():
             continue  # a pictograph between numbers is a dot (``103⚫218⚫231⚫25``)
+        if m["next"] == "." and after < len(text) and unicodedata.category(text[after]) == "So":
+            continue  # emoji around a real dot (``188bet❤.💋com``): decoration, not a mask
         if (
             m["next"] != "."
             and names_host("x." + m["next"])
