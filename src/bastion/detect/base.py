@@ -123,3 +123,9 @@ class AssetLoader(Protocol):
     def name(self) -> str: ...
 
     def load_asset(self, home: Path) -> Any: ...
+
+
+def re2_text(text: str) -> str:
+    """``text`` for an RE2 search: lone surrogates replaced (RE2 reads UTF-8, and a detector's
+    gate words hold none of them), so hostile input cannot make a gate raise."""
+    return text if text.isascii() else text.encode("utf-8", "replace").decode("utf-8")

@@ -16,7 +16,7 @@ from typing import Final
 
 import re2
 
-from bastion.detect.base import DetectContext, Resources
+from bastion.detect.base import DetectContext, Resources, re2_text
 from bastion.model import Item, Signal
 
 LABEL: Final = "link.masked_name"
@@ -38,11 +38,6 @@ _GATE_RE: Final = re2.compile(
 wake the detector, which would unmask the text)."""
 
 
-def _utf8(text: str) -> str:
-    """``text`` with lone surrogates replaced (RE2 reads UTF-8; they hold no word it seeks)."""
-    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
-
-
 class MaskedNameDetector:
     """Emits ``link.masked_name`` for a site's name with two or more characters masked out."""
 
@@ -55,10 +50,10 @@ class MaskedNameDetector:
         del resources
 
     def gate(self, item: Item) -> bool:
-        return _GATE_RE.search(_utf8(item.text)) is not None
+        return _GATE_RE.search(re2_text(item.text)) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:
-        if _GATE_RE.search(_utf8(context.original)) is None:
+        if _GATE_RE.search(re2_text(context.original)) is None:
             return []  # items with entities reach every detector: the gate first, it is cheaper
         for m in _MASKED_RE.finditer(context.original):
             name = m[0].rsplit(".", 1)[0]

@@ -14,7 +14,7 @@ from typing import Final
 
 import re2
 
-from bastion.detect.base import DetectContext, Resources
+from bastion.detect.base import DetectContext, Resources, re2_text
 from bastion.model import Item, Signal
 
 LABEL: Final = "link.tld_withheld"
@@ -47,11 +47,6 @@ _GATE_RE: Final = re2.compile(
 ``re`` in 5)."""
 
 
-def _utf8(text: str) -> str:
-    """``text`` with lone surrogates replaced (RE2 reads UTF-8; they hold no word it seeks)."""
-    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
-
-
 class WithheldTldDetector:
     """Emits ``link.tld_withheld`` for a site's name whose ending the message holds back."""
 
@@ -64,10 +59,10 @@ class WithheldTldDetector:
         del resources
 
     def gate(self, item: Item) -> bool:
-        return _GATE_RE.search(_utf8(item.text)) is not None
+        return _GATE_RE.search(re2_text(item.text)) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:
-        if _GATE_RE.search(_utf8(context.original)) is None:
+        if _GATE_RE.search(re2_text(context.original)) is None:
             return []  # items with entities reach every detector: the gate first, it is cheaper
         m = _WITHHELD_RE.search(context.original) or _WITHHELD_RE.search(context.text)
         if m is None or not any(ch.isalpha() for ch in m["name"]):
