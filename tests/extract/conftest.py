@@ -43,3 +43,14 @@ def assert_handle_on_every_surface(
         assert got == [(kind, value)], (family, surface, got)
         (entity,) = result.entities
         assert entity.raw == text[entity.span[0] : entity.span[1]]
+
+
+LINK_KINDS = frozenset({"url", "domain", "deeplink"})
+
+
+def assert_no_handle_and_allowed(scanner: Scanner, text: str) -> None:
+    """Prose a handle finder must leave alone: no entity but links, and the item allowed."""
+    result = scanner.scan(Item(id="x", text=text, surface="post"))
+    handles = [(e.kind, e.value) for e in result.entities if e.kind not in LINK_KINDS]
+    assert handles == [], (text, handles)
+    assert result.verdict == "allow", result.to_dict()

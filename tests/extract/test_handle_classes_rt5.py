@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from bastion import Item, Scanner
-from tests.extract.conftest import assert_handle_on_every_surface, default_scanner, kinds_values
+from bastion import Scanner
+from tests.extract.conftest import (
+    assert_handle_on_every_surface,
+    assert_no_handle_and_allowed,
+    default_scanner,
+    kinds_values,
+)
 
 FAMILIES: dict[str, list[tuple[str, str, str]]] = {
     "reverse_instruction_after_cue": [
@@ -120,11 +125,7 @@ def test_family_gives_its_handle(
     ],
 )
 def test_shapes_left_alone(scanner: Scanner, text: str) -> None:
-    result = scanner.scan(Item(id="x", text=text, surface="post"))
-    links = ("url", "domain", "deeplink")
-    handles = [(e.kind, e.value) for e in result.entities if e.kind not in links]
-    assert handles == [], (text, handles)
-    assert result.verdict == "allow", result.to_dict()
+    assert_no_handle_and_allowed(scanner, text)
 
 
 def test_a_messenger_link_cut_short_gives_way_only_to_its_own_account() -> None:
