@@ -95,8 +95,9 @@ def test_ids_in_numbered_pieces_are_read_in_order(text: str, kind: str, value: s
     ],
 )
 def test_readings_the_layout_denies_are_withheld(text: str) -> None:
-    found = [f for f in _read(text) if f[0] == "domain" and "layout" not in f[1]]
-    assert all(withheld for _, _, withheld in found)
+    """Nothing at all is also right; what is read must not be reported as sure."""
+    found = [f for f in _read(text) if f[0] == "domain"]
+    assert all(withheld for _, _, withheld in found), found
 
 
 @pytest.mark.parametrize(
