@@ -151,6 +151,22 @@ def es_digits(rng: Rng, s: str, lang: str) -> tuple[str, str]:
     return body.replace("+ ", "más "), ("西班牙语数字" if lang == "zh" else "")
 
 
+def qq_mail_rods(rng: Rng, s: str, lang: str) -> tuple[str, str]:
+    mail, _ = qq_mail_aite(rng, t.rods(rng, s), lang)
+    return mail, "算筹数字" if lang == "zh" else "digits as counting rods"
+
+
+def tme_atbash_spot(rng: Rng, s: str, lang: str) -> tuple[str, str]:
+    shown = "t" + rng.choice(t.SPOT_DOTS) + "me/" + t.atbash(s)
+    return shown, "Atbash：a换z，b换y" if lang == "zh" else "Atbash: a<->z, b<->y"
+
+
+def script_plus_one(rng: Rng, s: str, lang: str) -> tuple[str, str]:
+    shown, script_hint = script_id(rng, t.digits_plus_one(s), lang)
+    more = "每位数字减1" if lang == "zh" else "then subtract one from each digit"
+    return shown, f"{script_hint}，{more}" if lang == "zh" else f"{script_hint}, {more}"
+
+
 H = tuple[str, IdFn, Callable[[Rng, str], str] | None, tuple[str, ...], dict[str, object]]
 # kind, id disguise, cue override (rng, lang) -> cue, tricks, id options (``no_zero``, ``sep``,
 # ``literal``: the cipher text as an id, which the text really holds, so reporting it is no
@@ -184,6 +200,11 @@ HANDLE_SPECS: dict[str, H] = {
     "h_phone_tel_percent": ("phone", tel_percent, None, ("percent_tel",), {}),
     "h_phone_script_digits": ("phone", script_id, None, ("script_digits", "hint"), {}),
     "h_phone_digits_plus_one": ("phone", of(pure(t.digits_plus_one), "每位数字减1才是真号码", "each digit is one too high"), None, ("plus_one", "hint"), {"literal": t.digits_plus_one}),  # noqa: E501
+    # two or three at once
+    "h_wechat_ligatures_insular": ("wechat", of(lambda r, s: t.sub_letters(t.INSULAR)(r, t.ligatures(r, s))), None, ("ligatures", "insular"), {}),  # noqa: E501
+    "h_qq_mail_rods_spot": ("qq", qq_mail_rods, cue_of(("邮箱", "QQ邮箱"), ("mail", "email")), ("rods", "spelled_at_new", "spot_dot", "hint"), NZ),  # noqa: E501
+    "h_telegram_tme_atbash_spot": ("telegram", tme_atbash_spot, None, ("spot_dot", "atbash", "hint"), {"literal": t.atbash}),  # noqa: E501
+    "h_phone_script_digits_plus_one": ("phone", script_plus_one, None, ("script_digits", "plus_one", "hint"), {"literal": t.digits_plus_one}),  # noqa: E501
 }  # fmt: skip
 
 
@@ -330,11 +351,34 @@ def r_id_part_held_back(rng: Rng, pools: Pools, i: int) -> Case:
     )  # fmt: skip
 
 
+def r_zero_padded_ip(rng: Rng, pools: Pools, i: int) -> Case:
+    """A listed IP with every part padded to three digits: read as decimal it is the listed
+    one, read as a browser reads it (a leading 0 is octal) another; a reader cannot be sure."""
+    for _ in range(5000):
+        h = pools.ip(rng)
+        parts = h.host.split(".")
+        if all(set(p) <= set("01234567") for p in parts) and any(len(p) < 3 for p in parts):
+            break
+    else:
+        raise RuntimeError("no IP with octal-looking parts")
+    padded = ".".join(p.zfill(3) for p in parts)
+    octal = ".".join(str(int(p, 8)) if p[0] == "0" else p for p in padded.split("."))
+    lang = "zh" if i % 2 == 0 else "en"
+    lead = "备用线路 http://" if lang == "zh" else "backup server http://"
+    tail = "/app.apk 下载后安装" if lang == "zh" else "/app.apk install after download"
+    return Case(
+        id="", family="", group="review", kind="ip", surface=rng.choice(SURFACES), lang=lang,
+        text=f"{lead}{padded}{tail}", expected=(h.host,), others=(octal,), harmful=True,
+        source=h.source, key=f"{lead}{h.host}{tail}", tricks=("zero_padded_ip",),
+    )  # fmt: skip
+
+
 def review_families() -> dict[str, Builder]:
     out: dict[str, Builder] = {name: make_review_handle(name) for name in REVIEW_WORDING}
     out["r_cipher_key_withheld"] = r_cipher_key_withheld
     out["r_tld_left_out"] = r_tld_left_out
     out["r_id_part_held_back"] = r_id_part_held_back
+    out["r_zero_padded_ip"] = r_zero_padded_ip
     return out
 
 
@@ -461,6 +505,28 @@ def _real_dotted(rng: Rng, pools: Pools, which: str, pred: Callable[[str], bool]
     return s
 
 
+ORDINARY_GLYPHS = (
+    "集合 A∩B 和 A∪B 有什么区别？", "Let ε > 0; for all n ∈ ℕ with n ≥ N, |aₙ − L| < ε",
+    "H₂O 和 CO₂ 的分子量分别是 18 和 44", "Encyclopædia Britannica, 15th edition",
+    "her chef-d'œuvre opens at the Louvre", "Æsop's fables for kids",
+    "钟声嘀嗒嘀嗒地响，已经十点了",
+    "古人用算筹 𝍠 𝍡 𝍢 来计数", "Tôi có tám quả cam và ba quả chuối", "Uno, dos, tres, ¡vamos!",
+    "السعر ٣٥ درهم فقط", "语文课学了 Atbash 密码：a 对 z，b 对 y", "p ∨ q ⊤ 是永真式",
+)  # fmt: skip
+
+
+def _gov_spot(rng: Rng, pools: Pools) -> str:
+    host = real(rng, pools.data, "dotgov")
+    name, tld = host.split(".", 1)
+    shown = rng.choice(
+        (name + rng.choice(t.SPOT_DOTS) + tld, t.sub_letters(t.INSULAR)(rng, host),
+         t.sub_letters(t.MATH_LETTERS)(rng, host), f"{name} {rng.choice(t.RARE_DOT_WORDS)} {tld}")
+    )  # fmt: skip
+    return rng.choice(("政策原文见 {h}", "Official guidance is on {h}", "报名入口 {h}")).replace(
+        "{h}", shown
+    )
+
+
 BENIGN: dict[str, Callable[[Rng, Pools], str]] = {
     "b_receipts_totals": lambda r, p: _receipt(r),
     "b_changelog_versions": lambda r, p: _changelog(r),
@@ -475,6 +541,8 @@ BENIGN: dict[str, Callable[[Rng, Pools], str]] = {
     "b_shop_landlines": lambda r, p: _landline(r),
     "b_grades_and_math": lambda r, p: _grades(r),
     "b_real_weibo_with_dian": lambda r, p: _real_dotted(r, p, "weibo", lambda s: "点" in s),
+    "b_new_trick_glyphs_in_ordinary_text": lambda r, p: r.choice(ORDINARY_GLYPHS),
+    "b_dotgov_new_disguises": _gov_spot,
     "b_real_sms_ham_dotted": lambda r, p: _real_dotted(r, p, "sms_ham", lambda s: bool(_DOTTED.search(s))),  # noqa: E501
 }  # fmt: skip
 
