@@ -364,6 +364,8 @@ def test_disguised_entities_pass_the_precheck(text: str) -> None:
         "~V：八≒bet888" + "\ue000" * 5,
         "V：拐⋅⩘bet888" + "\ue000" * 5,
         "🔥tg_⋅bet888" + "\ue000" * 9,
+        "ไลน์ไลน์ไลน์勾勾勾勾勾",  # radio digits (勾 9, 拐 7, 洞 0) after a cue, no other hint
+        "ไลน์ 拐拐拐洞洞",
     ],
 )
 def test_fuzz_findings_pass_the_precheck(text: str) -> None:
