@@ -4,8 +4,12 @@ prose that talks about endings without a name before them is left alone."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bastion import Item, Scanner
+from bastion.detect import masked_names, withheld_tlds
+from bastion.detect.base import re2_text
 from tests.extract.conftest import default_scanner
 
 
@@ -79,3 +83,38 @@ def test_a_name_with_two_masked_characters_goes_to_review(scanner: Scanner, text
 def test_file_names_and_questions_are_no_masked_names(scanner: Scanner, text: str) -> None:
     result = scanner.scan(Item(id="x", text=text, surface="post"))
     assert "link.masked_name" not in [v.rule for v in result.violations]
+
+
+_GATE_PIECES = st.sampled_from(
+    ["ending", "EXTENSION", "Suffix", "ſuffix", "endİng", "endıng", "tld", "TlD",
+     "goes after the dot", "后缀", "後綴", "后面自己加", "后面你加", "w_r_d.com", "a?b?.cc", ".x"]
+)  # fmt: skip
+_GATE_CHARS = st.sampled_from(
+    [*"endingEXTSUFIXtldgoafrhDOT _?？*＊□▢■.-a1中后缀後綴面自己你加", *"ſ\u212aİı\ud800"]
+)
+_GATE_TEXTS = st.lists(st.one_of(_GATE_PIECES, _GATE_CHARS), max_size=12).map("".join)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(_GATE_TEXTS)
+def test_the_gates_answer_as_their_re2_search(text: str) -> None:
+    """The shortcuts before each gate's RE2 search (``str.lower`` on ASCII text, a hint class,
+    a mask-pair search) never change its answer, lone surrogates and case variants included."""
+    assert withheld_tlds.wants(text) is (withheld_tlds._GATE_RE.search(re2_text(text)) is not None)
+    assert masked_names.wants(text) is (masked_names._GATE_RE.search(re2_text(text)) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ſuffix",
+        "TLD",
+        "Ending 中",
+        "\u212aX tld 中",
+        "后面你加",
+        "w_rldphobi_guide.com",
+        "a\ud800b\ud800c.com",
+    ],
+)
+def test_the_gates_read_case_variants_and_surrogates(text: str) -> None:
+    assert withheld_tlds.wants(text) or masked_names.wants(text)

@@ -36,6 +36,19 @@ _GATE_RE: Final = re2.compile(
 )
 """RE2: two masks inside one name before a dot (every message asks: ``ok?? see you.`` must not
 wake the detector, which would unmask the text)."""
+_MASKISH: Final = f"[{_MASK}\\ud800-\\udfff]"
+_MASK_PAIR: Final = re.compile(rf"{_MASKISH}[A-Za-z0-9\-]*{_MASKISH}").search
+"""``re``: two masks with only name characters between, which every match of ``_GATE_RE``
+holds (a lone surrogate counts: ``re2_text`` makes it a ``?``). One class search finds none in
+most texts, where encoding the text and calling RE2 costs about 1.5 µs."""
+
+
+def wants(text: str) -> bool:
+    """``_GATE_RE`` occurs in ``text`` (lone surrogates read as ``?``), asking RE2 only when a
+    dot and two masks close together are there."""
+    return (
+        "." in text and _MASK_PAIR(text) is not None and _GATE_RE.search(re2_text(text)) is not None
+    )
 
 
 class MaskedNameDetector:
@@ -50,10 +63,10 @@ class MaskedNameDetector:
         del resources
 
     def gate(self, item: Item) -> bool:
-        return _GATE_RE.search(re2_text(item.text)) is not None
+        return wants(item.text)
 
     def detect(self, context: DetectContext) -> list[Signal]:
-        if _GATE_RE.search(re2_text(context.original)) is None:
+        if not wants(context.original):
             return []  # items with entities reach every detector: the gate first, it is cheaper
         for m in _MASKED_RE.finditer(context.original):
             name = m[0].rsplit(".", 1)[0]

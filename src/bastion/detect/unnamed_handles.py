@@ -45,7 +45,8 @@ class UnnamedHandleDetector:
         return "_" in text and _HANDLE_RE.search(text) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:
-        m = _HANDLE_RE.search(context.text)
+        text = context.text
+        m = _HANDLE_RE.search(text) if "_" in text else None  # a name holds an ``_``
         if m is None:
             return []
         return [

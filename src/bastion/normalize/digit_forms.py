@@ -112,6 +112,8 @@ _SOUND_NUMBER_RE: Final = re.compile(
 )
 
 _DRAWN_CLASS: Final = _GLYPHS.replace("〇", "")
+_GLYPH_SEARCH: Final = re.compile(f"[{_GLYPHS}]").search
+_SOUND_SEARCH: Final = re.compile(f"[{_S}]").search
 _ONE_DOT: Final = "[ \t]{0,2}[.点點奌㸃][ \t]{0,2}"
 _ANY_DOT: Final = (
     f"[ \t]{{0,2}}(?:[.:;!|'`{DOT_CHARS}奌㸃\u1360-\u1368\u1800-\u180a\u166e\u17d4\u2d70]"
@@ -148,13 +150,17 @@ def late_pass(work: Work) -> None:
 
 def pictured(text: str, late: bool = False) -> list[Group]:
     """Pictured digits -> digits, in addresses first, then in names and numbers."""
+    if _GLYPH_SEARCH(text) is None:
+        return []  # every group holds a glyph; the hint and cue searches cost far more
     groups = [g for g in _quads(text) if any(ch in _DRAWN_CLASS for ch in text[g[1] : g[2]])]
     taken = [(g[1], g[2]) for g in groups]
-    hinted = _HINT_RE.search(text) is not None or _CUE_NEAR_RE.search(text) is not None
+    hinted: bool | None = None
     for m in _RUN_RE.finditer(text):
         start, end = m.span()
         if any(lo < end and start < hi for lo, hi in taken):
             continue
+        if hinted is None:  # asked once, and only for a run (the cue search is slow)
+            hinted = _HINT_RE.search(text) is not None or _CUE_NEAR_RE.search(text) is not None
         group = _run(text, m[0], start, end, hinted, late)
         if group is not None:
             groups.append(group)
@@ -255,7 +261,16 @@ def _quads(text: str) -> list[Group]:
 def sounds(text: str, late: bool = False) -> list[Group]:
     """Sound-alike digits -> digits: glued to an id (``haoyun-依酒尔寺溜``), in a host's name
     (``dp伞依伞.com``), in an address or a number after a cue, as the message says."""
-    hinted = _HINT_RE.search(text) is not None
+    if _SOUND_SEARCH(text) is None:
+        return []  # every group holds a sound-alike
+    asked: list[bool] = []
+
+    def hinted() -> bool:
+        """Whether the message says so, asked once and only where it decides."""
+        if not asked:
+            asked.append(_HINT_RE.search(text) is not None)
+        return asked[0]
+
     groups = [g for g in _quads(text) if any(ch in SOUNDS for ch in text[g[1] : g[2]])]
     spans = [(g[1], g[2]) for g in groups]
 
@@ -268,7 +283,7 @@ def sounds(text: str, late: bool = False) -> list[Group]:
         if not any(name[k] in SOUNDS for k in said) or not is_tld(m["tld"].lower()):
             continue
         inside = any(0 < k < len(name) - 1 for k in said)
-        if not (hinted or inside or len(said) >= 2) or not free(start, m.end()):
+        if not (inside or len(said) >= 2 or hinted()) or not free(start, m.end()):
             continue
         edits = [(start + k, start + k + 1, _SAID[name[k]]) for k in said]
         # ``pørngałs寺``: the name goes on in letters before it, read and withheld
@@ -277,7 +292,7 @@ def sounds(text: str, late: bool = False) -> list[Group]:
             continue  # the character passes may fold those letters: :func:`late_pass`
         groups.append((trick, start, m.end(), edits))
         spans.append((start, m.end()))
-    for m in _COLUMN_RE.finditer(text) if hinted else ():
+    for m in _COLUMN_RE.finditer(text) if _COLUMN_RE.search(text) and hinted() else ():
         start, end = m.span(1)
         if _in_column(text, start, end) and free(start, end):
             groups.append((INSTRUCTION, start, end, [(start, end, _SAID[m[1]])]))
@@ -293,7 +308,7 @@ def sounds(text: str, late: bool = False) -> list[Group]:
         if not any(ch in SOUNDS for ch in run) or not free(start, end):
             continue
         cued = _CUE_BEFORE_RE.search(text, max(0, start - 24), start) is not None
-        if cued or (hinted and len(run) >= 7):
+        if cued or (len(run) >= 7 and hinted()):
             at = end - len(run)
             groups.append((INSTRUCTION, at, end, [(at, end, _digits(run))]))
             spans.append((at, end))
