@@ -23,7 +23,10 @@ and a plain substring search of the expected host or handle in its joined lines.
 (issue 7): >= 95 % found, benign act <= 1 %.
 ``python -m bench.images_ocr [--images N] [--benign N] [--photos N] [--home DIR] [--seed N ...]
 [--suites classic,fresh,holdout,holdout97,holdout<N>] [--peer-suites ...] [--out NAME]``
-(``--seed 131`` adds a held-out suite ``holdout131``, the fresh generator on that seed).
+(``--seed 131`` adds a held-out suite ``holdout131``, the fresh generator on that seed; a suite
+name ending ``-g2``, ``holdout131-g2``, draws it with version 2 of the fresh generator, where
+no line of a 128 px avatar runs past its edge: ``GENERATOR``; without it, version 1, as every
+figure before it).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -180,16 +183,31 @@ def _fresh_fonts() -> tuple[str, ...]:
     return tuple(p for p in FRESH_LATIN_FONTS if Path(p).is_file()) or text_pictures.latin_fonts()
 
 
+GENERATOR: Final = 2
+"""Version of the fresh generator new suites are drawn with (``--suites NAME-g2``). Version 1
+(a suite named without ``-g``, as every figure before it) draws a 128 px avatar even when its
+longest line does not fit at the 10 px floor, so part of the link, handle or cue runs past the
+picture's edge (``Picture.clipped``: a person could not read it either); version 2 draws such
+an avatar at 320 px, the fresh suite's other avatar side, and is otherwise the same."""
+GENERATORS: Final = (1, GENERATOR)
+_AVATAR_MARGIN: Final = 16
+"""Widest left margin of a 128 px avatar's text (``render_checked``: 12 px) and the 4 px kept
+right of it."""
+
+
 def _fresh_canvas(
-    rng: random.Random, lines: list[str], layout: str
+    rng: random.Random, lines: list[str], layout: str, generator: int = 1
 ) -> tuple[Image.Image, tuple[int, int, int], tuple[int, int, int], str, int]:
     """The fresh suite's canvas: other sizes (128 and 320 px avatars, 750 x 1334 phone
     screenshots, 1280 and 1600 px posters, reduced by the OCR stage), and backgrounds the
-    classic suite lacks: gradients, stripes, and a photograph with a panel under the text."""
+    classic suite lacks: gradients, stripes, and a photograph with a panel under the text.
+    ``generator`` 2 and later: a 128 px avatar whose text does not fit is drawn at 320 px."""
     background, fill = _contrast_pair(rng)
     latin = rng.choice(_fresh_fonts())
     if layout == "avatar":
         side = rng.choice((128, 320))
+        if generator >= 2 and _overflows(lines, 10, side - _AVATAR_MARGIN, latin):
+            side = 320
         size = (side, side)
         longest = max(len(line) for line in lines)
         font_size = max(12, min(40, int(side * 0.9 / max(4, longest))))
@@ -227,19 +245,22 @@ def _fresh_canvas(
     return image, background, fill, latin, font_size
 
 
-def render(rng: random.Random, lines: list[str], layout: str, fresh: bool = False) -> Image.Image:
+def render(
+    rng: random.Random, lines: list[str], layout: str, fresh: bool = False, generator: int = 1
+) -> Image.Image:
     """One picture of ``lines`` in ``layout``, with a random font, size, colours, background,
-    rotation and, for posters, a patterned background (``fresh``: see ``_fresh_canvas``)."""
-    return render_checked(rng, lines, layout, fresh)[0]
+    rotation and, for posters, a patterned background (``fresh``: see ``_fresh_canvas``, drawn
+    by version ``generator`` of it)."""
+    return render_checked(rng, lines, layout, fresh, generator)[0]
 
 
 def render_checked(
-    rng: random.Random, lines: list[str], layout: str, fresh: bool = False
+    rng: random.Random, lines: list[str], layout: str, fresh: bool = False, generator: int = 1
 ) -> tuple[Image.Image, list[str]]:
     """``render``, and the lines that run past the picture's right edge (worked out without
     drawing from ``rng``, so the pictures are the same)."""
     if fresh:
-        image, background, fill, latin, font_size = _fresh_canvas(rng, lines, layout)
+        image, background, fill, latin, font_size = _fresh_canvas(rng, lines, layout, generator)
         size = image.size
     else:
         background, fill = _contrast_pair(rng)
@@ -333,14 +354,20 @@ def suite(
     seed: int = 17,
     *,
     fresh: bool = False,
+    generator: int = 1,
 ) -> list[Picture]:
     """``count`` spam pictures cycling through the families and layouts, ``benign`` pictures
     of ordinary text, ``photos`` textless ones. ``fresh`` draws the fresh suite (its families,
-    fonts, sizes and backgrounds); the classic one is unchanged byte for byte."""
+    fonts, sizes and backgrounds) with version ``generator`` of its canvas (``GENERATOR``: a
+    suite named ``-g2``); the classic one is unchanged byte for byte, and so is version 1."""
+    if generator not in GENERATORS:
+        raise ValueError(f"no generator version {generator}")
     rng = random.Random(seed)
     chinese = text_pictures.cjk_font() is not None
     held_out = {HOLDOUT_SEED: "holdout", NEW_HOLDOUT_SEED: "holdout97", 43: "fresh"}
     name = held_out.get(seed, f"holdout{seed}") if fresh else "classic"
+    if fresh and generator > 1:
+        name += f"-g{generator}"
     families = [
         f for f in (FRESH_FAMILIES if fresh else SPAM_FAMILIES) if chinese or f[:3] == "en_"
     ]
@@ -353,7 +380,7 @@ def suite(
             handle = str(rng.randint(10**7, 10**10 - 1))
         lines = _spam_lines(rng, host, handle, family)
         expected, kind = (handle, "handle") if family in HANDLE_FAMILIES else (host, "host")
-        image, overflowing = render_checked(rng, lines, layout, fresh)
+        image, overflowing = render_checked(rng, lines, layout, fresh, generator)
         clipped = any(_holds_part(line, expected) for line in overflowing)
         data = _jpeg(image, rng)
         out.append(Picture(family, layout, data, expected, kind, clipped, name))
@@ -364,7 +391,7 @@ def suite(
     ]
     for n in range(benign):
         layout = LAYOUTS[n % len(LAYOUTS)]
-        image = render(rng, list(plain[n % len(plain)]), layout, fresh)
+        image = render(rng, list(plain[n % len(plain)]), layout, fresh, generator)
         out.append(Picture("benign_text", layout, _jpeg(image, rng), "", "benign", suite=name))
     for n in range(photos):
         side = rng.choice(((480, 360), (1024, 768), (256, 256)))
@@ -580,7 +607,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--suites",
         default="",
-        help="comma-separated suites to run (classic,fresh,holdout,holdout97,holdout<SEED>); all",
+        help="comma-separated suites to run (classic,fresh,holdout,holdout97,holdout<SEED>; "
+        "a -g2 suffix draws a fresh suite with generator version 2); all",
     )
     parser.add_argument("--out", default="images_ocr", help="result name under bench/results")
     parser.add_argument("--peer-suites", default="", help="comma-separated suites the peer runs on")
@@ -596,14 +624,20 @@ def main(argv: list[str] | None = None) -> int:
         "holdout": (args.holdout_images, args.holdout_benign),
         "holdout97": (args.holdout97_images, args.holdout97_benign),
     }
-    wanted = set(args.suites.split(",")) if args.suites else {"classic", *seeds}
+    wanted = args.suites.split(",") if args.suites else ["classic", *seeds]
     suites = {}
-    if "classic" in wanted:
-        suites["classic"] = suite(hosts, args.images, args.benign, args.photos)
-    for name, seed in seeds.items():
-        if name in wanted:
-            spam, plain = counts.get(name, (args.holdout_images, args.holdout_benign))
-            suites[name] = suite(hosts, spam, plain, 0, seed=seed, fresh=True)
+    for name in wanted:
+        base, _, version = name.partition("-g")
+        if base == "classic" and not version:
+            suites["classic"] = suite(hosts, args.images, args.benign, args.photos)
+        elif base in seeds and (not version or version.isdigit()):
+            spam, plain = counts.get(base, (args.holdout_images, args.holdout_benign))
+            generator = int(version or 1)
+            suites[name] = suite(
+                hosts, spam, plain, 0, seed=seeds[base], fresh=True, generator=generator
+            )
+        else:
+            parser.error(f"unknown suite {name} (add --seed N for holdout<N>)")
     result: dict[str, Any] = {
         "images": {name: len(pictures) for name, pictures in suites.items()},
         "by_kind": {

@@ -24,6 +24,7 @@ from bastion.extract.ocr_readings import (
     OCR_GUESS,
     OCR_UNSURE,
     GuessBudget,
+    lookalike_readings,
     other_hosts,
     read_again,
     unsure_handles,
@@ -428,7 +429,8 @@ def _add_image_entities(images: list[ImageReport], folded: str, entities: list[E
                 found = extract_entities(unmasked, prose_like=True)
             if read:
                 found.extend(read_again(code.text, found, budget=budget))
-                found.extend(unsure_handles(code.text, code.readings, found))
+                others = (*code.readings, *lookalike_readings(code.text, found))
+                found.extend(unsure_handles(code.text, others, found))
                 found.extend(other_hosts(code.text, code.readings, found, budget))
             origin = f"image:{report.index}:{code.decoder}"
             unsure = code.score is not None and code.score < SURE_SCORE

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import product
+from itertools import combinations, product
 from typing import Final
 
 from bastion.extract import extract_entities, has_candidates
@@ -177,7 +177,12 @@ def readings(line: str) -> list[Reading]:
         return out
     guesses: list[Reading] = []
     seen: set[str] = {line}
-    for reading in (*_tld_guesses(line), *_lost_dots(line), *_lost_url_dots(line)):
+    for reading in (
+        *_tld_guesses(line),
+        *_lost_dots(line),
+        *_lost_url_dots(line),
+        *_spaces_in_host(line),
+    ):
         if reading.text not in seen and len(guesses) < MAX_GUESSES:
             seen.add(reading.text)
             guesses.append(reading)
@@ -250,6 +255,37 @@ def _lost_url_dots(line: str) -> list[Reading]:
                 host = f"{run[: cut - size]}.{run[cut - size : cut]}"
                 insert = ("." if www else "") + host + (f"/{run[cut:]}" if cut < len(run) else "")
                 out.append(_edited(line, match.start(), match.end(), insert, guess=True))
+    return out
+
+
+_WORDS = re.compile(r"[A-Za-z0-9\-./:]+(?: [A-Za-z0-9\-./:]+)+")
+"""Latin words one space apart: where the recogniser puts a space inside a host."""
+_DOTTED = re.compile(r"[A-Za-z0-9]\.|\.[A-Za-z0-9]")
+"""A dot against a letter or digit: a word of a host."""
+SPACE_REACH: Final = 2
+"""Words before a dotted word, and after it, a space inside a host is closed across."""
+
+
+def _spaces_in_host(line: str) -> list[Reading]:
+    """Spaces the recogniser put inside a host (``www.haj per. com``, ``bet 365.com``,
+    ``casino. com``): around each word with a dot, the words up to ``SPACE_REACH`` before and
+    after it joined without their spaces, the spans nearest the dotted word first. Each is a
+    guess (the spaces may be real: ``see bet365.com now``), so only a listed host survives."""
+    out: list[Reading] = []
+    for run in _WORDS.finditer(line):
+        words = list(re.finditer(r"\S+", run.group()))
+        for at, word in enumerate(words):
+            if not _DOTTED.search(word.group()):
+                continue
+            for size in range(1, 2 * SPACE_REACH + 1):
+                for first in range(max(0, at - SPACE_REACH), at + 1):
+                    last = first + size
+                    if last < at or last >= len(words) or last - at > SPACE_REACH:
+                        continue
+                    start = run.start() + words[first].start()
+                    end = run.start() + words[last].end()
+                    joined = line[start:end].replace(" ", "")
+                    out.append(_edited(line, start, end, joined, guess=True))
     return out
 
 
@@ -366,3 +402,77 @@ def unsure_handles(line: str, others: Sequence[str], found: Sequence[Entity]) ->
             entity.flags.append(OCR_UNSURE)
             out.append(entity)
     return out
+
+
+LOOKALIKE_CLASSES: Final = ("1lI|", "0oO")
+"""Glyphs the recogniser reads one for another in an id at any confidence: ``1``, ``l``, ``I``
+(and ``|``); ``0``, ``o``, ``O``. Each class's readings are its digit and its small letter."""
+_READ_AS: Final = {c: (kin[0], kin[1]) for kin in LOOKALIKE_CLASSES for c in kin}
+MAX_LOOKALIKE_GLYPHS: Final = 3
+"""Look-alike glyphs of one id read both ways at most (the first in the id): ``2**3 - 1`` other
+readings. A spam id of six to ten random letters and digits holds one or two."""
+
+
+def _swayed(ident: str, position: int) -> bool:
+    """Whether the look-alike ``ident[position]`` reads as its neighbours do (a digit beside a
+    digit, a letter beside a letter; an underscore skipped): the recogniser reads a random id
+    in context, so such a reading may be the neighbours' doing (``d4l5bk5y`` read ``d415bk5y``,
+    ``kpp6_o3`` read ``kpp6_03``, ``gmkpks_l9`` read ``gmkpks_19``). A reading against its
+    neighbours (a ``0`` between letters) is the glyph's own."""
+    digit = ident[position].isdigit()
+    sides = []
+    for step in (-1, 1):
+        at = position + step
+        while 0 <= at < len(ident) and ident[at] == "_":
+            at += step
+        if 0 <= at < len(ident) and ident[at] not in _READ_AS:
+            sides.append(ident[at].isdigit())
+    return digit in sides
+
+
+def lookalike_ids(ident: str) -> list[str]:
+    """The other readings of an id read from a picture whose look-alike glyphs
+    (``LOOKALIKE_CLASSES``) read as their neighbours do (``_swayed``): each such glyph read as
+    the other of its class, singly first, then in pairs, then all (the first
+    ``MAX_LOOKALIKE_GLYPHS``). Only for an id that mixes letters and digits: an id of digits
+    alone (a QQ number) holds digits, and one of letters alone is a word or a name."""
+    if not (any(c.isdigit() for c in ident) and any(c.isalpha() for c in ident)):
+        return []
+    swayed = [i for i, c in enumerate(ident) if c in _READ_AS and _swayed(ident, i)]
+    swayed = swayed[:MAX_LOOKALIKE_GLYPHS]
+    out: list[str] = []
+    for size in range(1, len(swayed) + 1):
+        for chosen in combinations(swayed, size):
+            glyphs = list(ident)
+            for i in chosen:
+                digit, letter = _READ_AS[glyphs[i]]
+                glyphs[i] = letter if glyphs[i].isdigit() else digit
+            out.append("".join(glyphs))
+    return out
+
+
+def lookalike_readings(line: str, found: Sequence[Entity]) -> tuple[str, ...]:
+    """Readings of ``line`` (an OCR line) with the id of each messenger handle of ``found`` (the
+    line's entities, spans in ``line``) read otherwise at its look-alike glyphs
+    (``lookalike_ids``): for ``unsure_handles``, which reports each and flags every handle of
+    the line ``ocr_unsure``, so the picture goes to review with all its readings looked up
+    rather than be taken for one id. Handles of a guessed reading are skipped."""
+    out: list[str] = []
+    for entity in found:
+        if entity.kind not in MESSENGER_KINDS or OCR_GUESS in entity.flags:
+            continue
+        lo, hi = entity.span
+        where = line[lo:hi].lower().rfind(entity.value.lower())
+        if where < 0 or hi > len(line):
+            continue
+        start = lo + where
+        ident = line[start : start + len(entity.value)]
+        for other in lookalike_ids(ident):
+            text = line[:start] + other + line[start + len(ident) :]
+            if text not in out:
+                out.append(text)
+    return tuple(out)
+
+
+MESSENGER_KINDS: Final = HANDLE_KINDS - {"phone"}
+"""Handles whose ids are letters and digits (a phone number is digits only)."""

@@ -34,15 +34,15 @@ def _entities(*codes: ImageCode) -> list[Entity]:
     return entities
 
 
-# A cued line scored under 0.9 (加V:xov0ah at 0.862): its handle goes to review, not lost.
+# A cued line scored under 0.9 (加V:xuv3ah at 0.862): its handle goes to review, not lost.
 
 
 def test_a_handle_on_a_doubtful_line_is_kept_unsure_not_dropped() -> None:
-    (handle,) = _entities(ImageCode("ocr", "line", "加V:xov0ah", (0, 0, 99, 20), score=0.862))
-    assert (handle.kind, handle.value) == ("wechat", "xov0ah")
+    (handle,) = _entities(ImageCode("ocr", "line", "加V:xuv3ah", (0, 0, 99, 20), score=0.862))
+    assert (handle.kind, handle.value) == ("wechat", "xuv3ah")
     assert OCR_UNSURE in handle.flags and "prose_like" not in handle.flags
-    sure = _entities(ImageCode("ocr", "line", "加V:xov0ah", (0, 0, 99, 20), score=0.95))
-    assert [(e.value, e.flags) for e in sure] == [("xov0ah", [])]
+    sure = _entities(ImageCode("ocr", "line", "加V:xuv3ah", (0, 0, 99, 20), score=0.95))
+    assert [(e.value, e.flags) for e in sure] == [("xuv3ah", [])]
 
 
 def test_a_doubtful_line_still_yields_hosts_and_phones_only_when_listed() -> None:

@@ -122,5 +122,10 @@ def photo(seed: int, size: tuple[int, int] = (480, 360)) -> Image.Image:
     from PIL import ImageFilter
 
     image = image.filter(ImageFilter.GaussianBlur(3))
-    grain = Image.effect_noise(size, 12).convert("RGB")
+    import numpy as np
+
+    # Seeded grain (Pillow's effect_noise draws from an unseeded C generator, so the same seed
+    # gave another picture on every run).
+    noise = np.random.default_rng(seed).normal(128, 12, (size[1], size[0]))
+    grain = Image.fromarray(noise.clip(0, 255).astype(np.uint8), "L").convert("RGB")
     return Image.blend(image, grain, 0.08)

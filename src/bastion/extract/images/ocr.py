@@ -41,6 +41,7 @@ from bastion.extract.images import ocr_nbest
 from bastion.extract.images.base import Payload
 from bastion.normalize.cues import CUES
 from bastion.normalize.re2syntax import to_re2
+from bastion.suffixes import is_tld
 
 GATE_SIDE: Final = 256
 """Longer side of the gate's thumbnail."""
@@ -145,16 +146,21 @@ REC_MIN_RATIO: Final = 320 / 48
 UNSURE_SCORE: Final = 0.89
 """Score given to a re-spaced line: under ``bastion.extract.ocr_lines.SURE_SCORE``, so what it
 yields only counts when a feed lists it."""
-_TLD = r"(?=(?:com|net|org|cc|vip|top|xyz|info|co|me|io|app|bet|cn|hk|tw)(?![a-z]))"
-_GLUED_DOT = re.compile(rf"(?i)(?:(?<=[a-z0-9])|(?<=[a-z0-9] ))dot{_TLD}")
-"""``dot`` glued to a common top-level domain after a label: the recogniser drops the spaces of
-``csgofast dot com`` and returns ``csgofastdotcom`` or ``csgofast dotcom``."""
+_GLUED_DOT = re.compile(r"(?i)(?:(?<=[a-z0-9])|(?<=[a-z0-9] ))dot(?=([a-z]{2,6})(?![a-z]))")
+"""``dot`` glued to a top-level domain after a label: the recogniser drops the spaces of
+``csgofast dot com`` and returns ``csgofastdotcom`` or ``csgofast dotcom`` (``eurofootball
+dotbg``). The letters after it must be a top-level domain (``is_tld``), any of them: the
+re-spaced line is a guess, read as unsure, so what it yields counts only when a feed lists it."""
 
 
 def respaced(text: str) -> str:
-    """The line with the spaces OCR dropped around a spelled ``dot`` put back, so it unmasks as
-    the written ``csgofast dot com`` would."""
-    return _GLUED_DOT.sub(" dot ", text).replace("  dot", " dot")
+    """The line with the spaces OCR dropped around a spelled ``dot`` before a top-level domain
+    put back, so it unmasks as the written ``csgofast dot com`` would."""
+
+    def spaced(match: re.Match[str]) -> str:
+        return " dot " if is_tld(match.group(1)) else match.group()
+
+    return _GLUED_DOT.sub(spaced, text).replace("  dot", " dot")
 
 
 def may_hold_text(frame: Image.Image) -> bool:
