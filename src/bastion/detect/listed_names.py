@@ -165,9 +165,7 @@ def label_kind(label: str) -> str:
         return WORD
     logp, floor = model
     marked = "^" + bare
-    score = sum(
-        logp.get(a + b, floor.get(a, -10.0)) for a, b in pairwise(marked)
-    )
+    score = sum(logp.get(a + b, floor.get(a, -10.0)) for a, b in pairwise(marked))
     return RANDOM if score / len(bare) < RANDOM_BELOW else WORD
 
 
@@ -357,10 +355,7 @@ class ListedNameDetector:
         ]
         if not kept:
             return False  # ``plane`` is no reading of ``plan3``: a reader keeps the digits
-        gaps = [
-            b - a - 1 - folded.count(_MARK, a + 1, b)
-            for a, b in pairwise(positions)
-        ]
+        gaps = [b - a - 1 - folded.count(_MARK, a + 1, b) for a, b in pairwise(positions)]
         if max(gaps, default=0) > MAX_GAP:
             return False  # letters of two words far apart
         ending = next((e for e in entry.endings if skeleton.startswith(e, stop)), None)
