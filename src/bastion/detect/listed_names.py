@@ -35,7 +35,7 @@ import ahocorasick
 from bastion.detect.base import DetectContext, Resources
 from bastion.intel import IntelIndex
 from bastion.model import Item, Signal
-from bastion.normalize.letter_style_tables import FAUX_CYRILLIC, SYLLABICS
+from bastion.normalize.letter_style_tables import FAUX_CYRILLIC, MIRRORED, SYLLABICS
 from bastion.normalize.tables import tables
 from bastion.suffixes import suffix_list
 
@@ -44,7 +44,7 @@ SCORE: Final = 0.5
 MIN_LABEL: Final = 5
 """Skeleton characters a label needs (``bet88``); shorter names are words and ids."""
 MIN_LETTERS: Final = 3
-LONG_LABEL: Final = 12
+LONG_LABEL: Final = 14
 """A label of letters only this long may stand as a plain token (``tobacconewswire``)."""
 MAX_GAP: Final = 4
 """Characters a disguise puts between two letters of a name (``b⭐e⭐t``); more are two words."""
@@ -64,6 +64,11 @@ _TOKEN: Final = re.compile(rf"[0-9A-Za-z]{{{MIN_LABEL},}}")
 """An ASCII token long enough to be a listed label (the gate: ``sre`` is linear on this)."""
 _PROSE_GAP: Final = frozenset(" \t\n\r,.!?;:'\"-()&/")
 _BIDI_REVERSE: Final = "\u202e"
+_MIRRORED: Final = frozenset(g for g in MIRRORED if not g.isascii() and g not in "яи")
+"""Glyphs only mirror writing uses (``moɔ።ɒttomoiᴙɒm``; not the Cyrillic letters of prose)."""
+_STROKED: Final = dict(zip("øØđĐłŁħĦ", "ooddllhh", strict=True))
+"""Letters of European prose with a stroke no decomposition removes (read as accented ones)."""
+_MIRROR_SEARCH: Final = re.compile(f"[{''.join(sorted(_MIRRORED))}]").search
 _LABEL_FOLD: Final = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZi013457", "abcdefghljklmnopqrstuvwxyzloleast", "-_."
 )
@@ -80,9 +85,11 @@ def _skeleton(label: str) -> str:
 
 
 @cache
-def _fold_table() -> tuple[dict[int, str], frozenset[int]]:
+def _fold_table() -> tuple[dict[int, str], frozenset[int], frozenset[int]]:
     """Code point -> one skeleton letter, ``_MARK`` (renders as nothing) or ``_SEPARATOR``; the
-    code points that are only accented Latin letters (no disguise: ``vídeo``)."""
+    code points that are only accented Latin letters (no disguise: ``vídeo``); the letters of
+    other scripts or stroked forms drawn for Latin ones (``Д``, ``ƀ``, ``ꓳ``), as opposed to the
+    styled forms Unicode itself folds (``𝐚``, ``ⓐ``, ``ａ``) that fancy display names use."""
     table: dict[int, str] = {}
     for cp in range(128):
         char = chr(cp)
@@ -95,13 +102,18 @@ def _fold_table() -> tuple[dict[int, str], frozenset[int]]:
     for cp, value in {**t.same, **t.homoglyph, **extra}.items():
         if len(value) == 1 and value.isascii() and value.isalnum():
             table[cp] = _fold_char(value)
-    accented: set[int] = set()
+    lookalikes = {
+        cp for cp in (*t.homoglyph, *extra, *(ord(g) for g in MIRRORED)) if cp >= 128
+    } - set(t.same)
+    accented = {ord(c) for c in _STROKED}
+    table.update((ord(c), _fold_char(b)) for c, b in _STROKED.items())
     for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         base = unicodedata.normalize("NFD", chr(cp))[:1]
         if cp not in table and base.isascii() and base.isalpha():
             table[cp] = _fold_char(base)
             accented.add(cp)
-    return table, frozenset(accented)
+    accented.update(range(0xFF01, 0xFF5F))  # full-width ASCII: a Chinese keyboard's own
+    return table, frozenset(accented), frozenset(lookalikes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +143,9 @@ WORD: Final = "word"
 RANDOM_BELOW: Final = -4.2
 """Mean log-probability per letter pair (English pairs) below which a label of letters is no
 word (``luckystar`` -3.5, ``facebook`` -3.7; ``nvmgroup`` -4.4, ``ovrtkbndit`` -5.2)."""
-PLAIN_RANDOM: Final = 7
+PLAIN_RANDOM: Final = 8
+"""A label of random letters this long may stand as a plain token (``nvmgroup``; shorter ones
+are often pinyin brand names, which English letter pairs also call random: ``taobao``)."""
 
 
 @cache
@@ -271,27 +285,35 @@ class ListedNameDetector:
     name: Final = "listed_names"
     emits: Final = frozenset({LABEL})
 
-    __slots__ = ("_accented", "_built", "_table", "gates")
+    __slots__ = ("_accented", "_built", "_lookalikes", "_mirror", "_table", "gates")
 
     def __init__(self, resources: Resources) -> None:
         self._built = _built(resources.index)
-        self._table, self._accented = _fold_table()
+        self._table, self._accented, self._lookalikes = _fold_table()
+        self._mirror = self._table | {ord(g): _fold_char(c) for g, c in MIRRORED.items()}
         self.gates = bool(self._built.plain)
         """No plain listed label (an empty index): the gate is never true."""
 
     def gate(self, item: Item) -> bool:
-        """A listed label that may stand as a plain token (``top88``) is in the text: only then is
-        a text without link candidates folded (a disguise of letters leaves candidates)."""
-        plain = self._built.plain
-        return bool(plain) and any(t.lower() in plain for t in _TOKEN.findall(item.text))
+        """A listed label that may stand as a plain token (``top88``), or a glyph of mirror
+        writing, is in the text: only then is a text without link candidates folded (most other
+        disguises of letters leave candidates, and those texts reach ``detect`` anyway)."""
+        plain, text = self._built.plain, item.text
+        if not plain:
+            return False
+        if any(t.lower() in plain for t in _TOKEN.findall(text)):
+            return True
+        return not text.isascii() and _MIRROR_SEARCH(text) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:
         if not self.gates:
             return []
         text = context.original
-        named = self._read(text)
+        named = self._read(text, self._table)
         if _BIDI_REVERSE in text:
-            named += self._read(text[::-1])
+            named += self._read(text[::-1], self._table)
+        if not _MIRRORED.isdisjoint(text):  # mirror writing: read right to left, glyphs turned
+            named += self._read(text[::-1], self._mirror)
         if not named:
             return []
         read = {_skeleton(_label_of(e.host)) for e in context.entities if e.host}
@@ -312,9 +334,9 @@ class ListedNameDetector:
             )
         ]
 
-    def _read(self, text: str) -> list[_Name]:
+    def _read(self, text: str, table: dict[int, str]) -> list[_Name]:
         """Listed names standing alone in ``text``'s skeleton with something saying a site."""
-        folded = text.translate(self._table)
+        folded = text.translate(table)
         hits = list(islice(self._built.skeletons.iter(_NOT_LETTER.sub("", folded)), MAX_HITS))
         if not hits:
             return []
@@ -376,6 +398,10 @@ class ListedNameDetector:
                 return True  # letters drawn in other glyphs, marks or symbols between them
         elif symbols and one_by_one:
             return True  # a word split letter by letter with symbols (styled words are not)
+        elif any(ord(text[i]) in self._lookalikes for i in positions) and any(
+            text[i].isascii() for i in positions
+        ):
+            return True  # a word in Latin letters mixed with look-alikes of other scripts
         return not split and any(
             _plain_ok(label, kind)
             for label, kind in zip(entry.labels, entry.kinds, strict=True)
