@@ -68,6 +68,7 @@ _MIRRORED: Final = frozenset(g for g in MIRRORED if not g.isascii() and g not in
 """Glyphs only mirror writing uses (``moɔ።ɒttomoiᴙɒm``; not the Cyrillic letters of prose)."""
 _STROKED: Final = dict(zip("øØđĐłŁħĦ", "ooddllhh", strict=True))
 """Letters of European prose with a stroke no decomposition removes (read as accented ones)."""
+_STYLE_LETTERS: Final = frozenset(g for g in (*FAUX_CYRILLIC, *SYLLABICS) if len(g) == 1)
 _MIRROR_SEARCH: Final = re.compile(f"[{''.join(sorted(_MIRRORED))}]").search
 _LABEL_FOLD: Final = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZi013457", "abcdefghljklmnopqrstuvwxyzloleast", "-_."
@@ -102,9 +103,8 @@ def _fold_table() -> tuple[dict[int, str], frozenset[int], frozenset[int]]:
     for cp, value in {**t.same, **t.homoglyph, **extra}.items():
         if len(value) == 1 and value.isascii() and value.isalnum():
             table[cp] = _fold_char(value)
-    lookalikes = {
-        cp for cp in (*t.homoglyph, *extra, *(ord(g) for g in MIRRORED)) if cp >= 128
-    } - set(t.same)
+    lookalikes = {cp for cp in (*t.homoglyph, *(ord(g) for g in MIRRORED)) if cp >= 128}
+    lookalikes -= set(t.same) | set(extra)  # faux Cyrillic and syllabics are styles, not spoofs
     accented = {ord(c) for c in _STROKED}
     table.update((ord(c), _fold_char(b)) for c, b in _STROKED.items())
     for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
@@ -143,6 +143,9 @@ WORD: Final = "word"
 RANDOM_BELOW: Final = -4.2
 """Mean log-probability per letter pair (English pairs) below which a label of letters is no
 word (``luckystar`` -3.5, ``facebook`` -3.7; ``nvmgroup`` -4.4, ``ovrtkbndit`` -5.2)."""
+MIN_RANDOM: Final = 7
+"""Shorter labels count as words whatever their letters (``lucky`` scores as random: five
+letters are too few to tell, and fancy display names draw short words)."""
 PLAIN_RANDOM: Final = 8
 """A label of random letters this long may stand as a plain token (``nvmgroup``; shorter ones
 are often pinyin brand names, which English letter pairs also call random: ``taobao``)."""
@@ -180,7 +183,7 @@ def label_kind(label: str) -> str:
     logp, floor = model
     marked = "^" + bare
     score = sum(logp.get(a + b, floor.get(a, -10.0)) for a, b in pairwise(marked))
-    return RANDOM if score / len(bare) < RANDOM_BELOW else WORD
+    return RANDOM if len(bare) >= MIN_RANDOM and score / len(bare) < RANDOM_BELOW else WORD
 
 
 def _plain_ok(label: str, kind: str) -> bool:
@@ -398,15 +401,25 @@ class ListedNameDetector:
                 return True  # letters drawn in other glyphs, marks or symbols between them
         elif symbols and one_by_one:
             return True  # a word split letter by letter with symbols (styled words are not)
-        elif any(ord(text[i]) in self._lookalikes for i in positions) and any(
-            text[i].isascii() for i in positions
-        ):
+        elif _spoofed(text, positions, self._lookalikes):
             return True  # a word in Latin letters mixed with look-alikes of other scripts
         return not split and any(
             _plain_ok(label, kind)
             for label, kind in zip(entry.labels, entry.kinds, strict=True)
             if kind in kept and _digits_kept(text, positions, label)
         )
+
+
+def _spoofed(text: str, positions: list[int], lookalikes: frozenset[int]) -> bool:
+    """Latin letters mixed with look-alikes of other scripts (``ƀɇŧwⱥɏ``, ``pаypal`` with a
+    Cyrillic ``а``), and no letter of a style (faux Cyrillic ``Д``, syllabics): styled words are
+    fancy display names (``DЂДЯМД``)."""
+    chars = [text[i] for i in positions]
+    return (
+        any(ord(c) in lookalikes for c in chars)
+        and any(c.isascii() for c in chars)
+        and not any(c in _STYLE_LETTERS for c in chars)
+    )
 
 
 def _digits_kept(text: str, positions: list[int], label: str) -> bool:
