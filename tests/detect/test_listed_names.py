@@ -30,6 +30,7 @@ person.com
 www.allthat.social
 promo123.hostingplatform.com
 freeslots777.blogspot.com
+www--paypal.com
 """
 """Gambling, scam and phishing hosts of the shared lists, plus listed labels that are words
 (``person``), leet spellings of words (``plan3``, ``paypa1``), a host under a platform's domain
@@ -127,6 +128,15 @@ def test_a_name_read_as_a_host_is_left_to_the_finders(scanner: Scanner) -> None:
     result = scanner.scan(Item(id="x", text="play at bet888.com", surface="post"))
     assert result.verdict == "act"
     assert "link.listed_name" not in [v.rule for v in result.violations]
+
+
+def test_a_host_read_plainly_names_no_other_listed_site(scanner: Scanner) -> None:
+    """``www.paypal.com`` (not listed) holds the letters of the listed ``www--paypal.com``."""
+    result = scanner.scan(
+        Item(id="x", text="新闻见 https://www.paypal.com/ 大家看看", surface="post")
+    )
+    assert [s for s in result.signals if s.label == LABEL] == []
+    assert result.verdict == "allow"
 
 
 def test_the_policy_reviews_and_reports_no_host(scanner: Scanner) -> None:

@@ -312,11 +312,12 @@ class ListedNameDetector:
         if not self.gates:
             return []
         text = context.original
-        named = self._read(text, self._table)
+        taken = [e.span for e in context.entities if e.host and e.origin == "text"]
+        named = self._read(text, self._table, taken)
         if _BIDI_REVERSE in text:
-            named += self._read(text[::-1], self._table)
+            named += self._read(text[::-1], self._table, [])
         if not _MIRRORED.isdisjoint(text):  # mirror writing: read right to left, glyphs turned
-            named += self._read(text[::-1], self._mirror)
+            named += self._read(text[::-1], self._mirror, [])
         if not named:
             return []
         read = {_skeleton(_label_of(e.host)) for e in context.entities if e.host}
@@ -337,8 +338,9 @@ class ListedNameDetector:
             )
         ]
 
-    def _read(self, text: str, table: dict[int, str]) -> list[_Name]:
-        """Listed names standing alone in ``text``'s skeleton with something saying a site."""
+    def _read(self, text: str, table: dict[int, str], taken: list[tuple[int, int]]) -> list[_Name]:
+        """Listed names standing alone in ``text``'s skeleton with something saying a site, not
+        inside a span the finders read as a host (``www.paypal.com`` names no ``www--paypal``)."""
         folded = text.translate(table)
         hits = list(islice(self._built.skeletons.iter(_NOT_LETTER.sub("", folded)), MAX_HITS))
         if not hits:
@@ -355,9 +357,12 @@ class ListedNameDetector:
         found: list[_Name] = []
         for end, entry in hits:
             start = end + 1 - len(entry.skeleton)
-            if start in starts and self._says_site(
-                text, folded, skeleton, letters, ends, start, entry
-            ):
+            if start not in starts:
+                continue
+            lo, hi = letters[start], letters[end] + 1
+            if any(a < hi and lo < b for a, b in taken):
+                continue
+            if self._says_site(text, folded, skeleton, letters, ends, start, entry):
                 found.append(entry)
         return found
 
