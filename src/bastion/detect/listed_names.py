@@ -312,7 +312,11 @@ class ListedNameDetector:
         if not self.gates:
             return []
         text = context.original
-        taken = [e.span for e in context.entities if e.host and e.origin == "text"]
+        taken = [
+            (e.span[0], e.span[1], _skeleton(e.host.lower()))
+            for e in context.entities
+            if e.host and e.origin == "text"
+        ]
         named = self._read(text, self._table, taken)
         if _BIDI_REVERSE in text:
             named += self._read(text[::-1], self._table, [])
@@ -338,9 +342,12 @@ class ListedNameDetector:
             )
         ]
 
-    def _read(self, text: str, table: dict[int, str], taken: list[tuple[int, int]]) -> list[_Name]:
-        """Listed names standing alone in ``text``'s skeleton with something saying a site, not
-        inside a span the finders read as a host (``www.paypal.com`` names no ``www--paypal``)."""
+    def _read(
+        self, text: str, table: dict[int, str], taken: list[tuple[int, int, str]]
+    ) -> list[_Name]:
+        """Listed names standing alone in ``text``'s skeleton with something saying a site; not
+        the same letters the finders read as a host there (``www.paypal.com`` names no
+        ``www--paypal``), though a host read otherwise from them does not hide the name."""
         folded = text.translate(table)
         hits = list(islice(self._built.skeletons.iter(_NOT_LETTER.sub("", folded)), MAX_HITS))
         if not hits:
@@ -360,7 +367,7 @@ class ListedNameDetector:
             if start not in starts:
                 continue
             lo, hi = letters[start], letters[end] + 1
-            if any(a < hi and lo < b for a, b in taken):
+            if any(a < hi and lo < b and entry.skeleton in host for a, b, host in taken):
                 continue
             if self._says_site(text, folded, skeleton, letters, ends, start, entry):
                 found.append(entry)
