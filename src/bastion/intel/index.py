@@ -15,7 +15,7 @@ import ipaddress
 import json
 import mmap
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -427,6 +427,15 @@ class IntelIndex:
         distance, _, nearest = found[0]
         signature = tuple(sorted({gid for _, gid, _ in found}))
         return self._finish(signature, nearest, f"pdq:{distance}")
+
+    def listed_hosts(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """Every host key listed in a harmful category, with its categories (not allowed, not
+        only a shortener; not the hot path: a detector reads them once, when it is built)."""
+        gids, answers = self._hosts.gids, self._answers
+        for key, key_id in self._hosts.trie.iteritems():
+            answer = answers[gids[SLOTS * key_id]]
+            if answer is not None and answer[0] and not answer[2] and key.endswith("."):
+                yield key[-2::-1], answer[0]
 
     def explain_host(self, host: str) -> list[tuple[str, str, str]]:
         """Every ``(source, category, match_type)`` behind ``lookup_host(host)`` (not hot path)."""
