@@ -20,11 +20,14 @@ reading from turning into a confident wrong host:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.model import HOST_KINDS, WITHHELD_FLAG, Entity
 from bastion.normalize import unmask
-from bastion.normalize.readings import read_again, wanted
+from bastion.normalize.readings import MAX_READINGS, Reading, read_again, wanted
+from bastion.normalize.result import Unmasked
 
 REREAD = "reread"
 JOINED = "joined"
@@ -43,9 +46,31 @@ def readable(text: str) -> bool:
     return bool(wanted(text))
 
 
-def reread(text: str, entities: list[Entity]) -> list[Entity]:
-    """``entities`` (of ``text``'s first reading) with the hosts its second readings add."""
+def _readings(text: str, first: Unmasked | None) -> list[Reading]:
+    """The second readings of ``text``, then those of its first reading (``first``: the
+    unmasker's fold of it) mapped back to ``text``'s offsets: a reader then reads what the
+    passes made of a disguise it could not read as written (``ЅvkЈhguk + Russia's country
+    domain``: the faux Cyrillic folded, the country named read as its TLD). At most
+    ``MAX_READINGS`` in all."""
     readings = read_again(text)
+    if first is None or first.text == text or len(readings) >= MAX_READINGS:
+        return readings
+    said = {r.text for r in readings}
+    for r in read_again(first.text):
+        if r.text in said:
+            continue
+        said.add(r.text)
+        lo, hi = first.to_original(r.start, r.end)
+        readings.append(replace(r, start=lo, end=max(lo, hi)))
+        if len(readings) >= MAX_READINGS:
+            break
+    return readings
+
+
+def reread(text: str, entities: list[Entity], first: Unmasked | None = None) -> list[Entity]:
+    """``entities`` (of ``text``'s first reading, ``first`` when given) with the hosts its
+    second readings add (see :func:`_readings`)."""
+    readings = _readings(text, first)
     if not readings:
         return entities
     seen = {_host(e) for e in entities if e.kind in HOST_KINDS}
