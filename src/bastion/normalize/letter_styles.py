@@ -26,6 +26,8 @@ from functools import cache
 from typing import Final
 
 from bastion.normalize.cues import CUES, ID_WORD, SEP_CHARS
+from bastion.normalize.digit_forms import PICTURED
+from bastion.normalize.full_stops import FULL_STOPS
 from bastion.normalize.instructions import dropped_symbols
 from bastion.normalize.letter_style_tables import (
     AMBIGUOUS,
@@ -480,12 +482,21 @@ def ascii_art_pass(work: Work) -> None:
 MIRROR_CUE: Final = r"(?i:mirror)|镜像|镜子|照镜|鏡像|鏡子|反写|反寫"
 _MIRROR_CUE: Final = re.compile(MIRROR_CUE)
 _MIRROR_CLASS: Final = re.escape("".join(MIRRORED))
-_MIRROR_WORD: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_DOT_HAN}]{{3,}}")
+_MIRROR_DOTS: Final = _DOT_HAN + FULL_STOPS + "".join(PICTURED)
+"""Dots and digits a mirrored word may hold, each the same written either way round: the
+Chinese dot stand-ins, the full stops of other scripts (``moɔ።ɒttomoiᴙɒm``) and pictured digits
+(``moɔ点〨〨〨ᴎiwi``); reversed with the word and left for their own passes to read."""
+_MIRROR_WORD: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_MIRROR_DOTS}]{{3,}}")
+_AS_PLAIN: Final = str.maketrans(
+    {**dict.fromkeys(_DOT_HAN + FULL_STOPS, "."), **{g: d for g, d in PICTURED.items()}}
+)
 _GLYPHS_ONLY: Final = frozenset(MIRRORED) - set("bdpq")
 MIRROR_GATE: Final = f"[{''.join(sorted(_GLYPHS_ONLY))}]"
 _MIRROR_HIT: Final = re.compile(MIRROR_GATE)
-_MIRROR_SEARCH: Final = _MIRROR_HIT.search
-_MIRROR_LEFT: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_DOT_HAN}]*\Z")
+_TOLD_HIT: Final = re.compile(f"[{''.join(sorted(_GLYPHS_ONLY))}bdpq]")
+"""When the message says it is mirrored, a word of ASCII letters mirrored too (``qiv点〡〡〡um``:
+``q`` is a mirrored ``p``), still read only when it reads as a host reversed."""
+_MIRROR_LEFT: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_MIRROR_DOTS}]*\Z")
 
 
 def mirror_pass(work: Work) -> None:
@@ -494,19 +505,21 @@ def mirror_pass(work: Work) -> None:
     and reads as a host reversed."""
     text = work.text
     told = _MIRROR_CUE.search(text) is not None
+    hits = _TOLD_HIT if told else _MIRROR_HIT
     groups: list[Group] = []
-    for m in _words_with(text, _MIRROR_HIT, _MIRROR_LEFT, _MIRROR_WORD):
+    for m in _words_with(text, hits, _MIRROR_LEFT, _MIRROR_WORD):
         token = m[0]
-        if len(token) > MAX_WORD or not _MIRROR_SEARCH(token):
+        if len(token) > MAX_WORD or not hits.search(token):
             continue
         new = "".join(MIRRORED.get(c, c) for c in reversed(token))
-        if not new.isascii():
+        plain = new.translate(_AS_PLAIN)
+        if not plain.isascii():
             continue
         start, end = m.span()
-        if told and (_cued(text, start) or _reads_as_host(new)):
+        if told and (_cued(text, start) or _reads_as_host(plain)):
             groups.append(("instruction", start, end, [(start, end, new)]))
-        elif not told and _reads_as_host(new):
-            tld = re.split(f"[.{_DOT_HAN}]", new)[-1].lower()
+        elif not told and _reads_as_host(plain):
+            tld = plain.split(".")[-1].lower()
             if is_tld(tld) and len(tld) >= 3:
                 groups.append(("instruction", start, end, [(start, end, new)]))
     work.apply(groups)
