@@ -180,6 +180,8 @@ def _run(text: str, run: str, start: int, end: int, hinted: bool, late: bool) ->
     glued = _foreign(text[start - 1 : start]) or _foreign(text[end : end + 1])
     if glued and not late:
         return None  # the character passes may fold those letters: :func:`late_pass`
+    if not late and (text[start - 1 : start] in _ART or text[end : end + 1] in _ART):
+        return None  # ``|<🕓do``: the art pass may read those strokes first (:func:`late_pass`)
     if unsure or glued or ((lettered or label) and _leet(text, run, start, end)):
         # read, so the finders see the value, and withheld: never reported, sent to review
         return (WITHHELD, start, end, edits) if hinted or lettered or label else None

@@ -92,8 +92,9 @@ def _glued_symbol(text: str, start: int, end: int) -> bool:
     """A pictograph glued to the word (``₱ØrnØⱧĐ⚁⚃.₵Ø₥``: dice for digits): what the word
     reads as is then only part of the name, so the value is withheld rather than cut short."""
     return any(
-        0 <= k < len(text) and unicodedata.category(text[k]) == "So" for k in (start - 1, end)
-    )
+        0 <= k < len(text) and unicodedata.category(text[k]) == "So" and text[k] not in PICTURED
+        for k in (start - 1, end)
+    )  # a pictured digit (``⚂``, ``🕐``, ``🀎``) the digit pass reads goes on with the name
 
 
 def _words_with(
@@ -395,12 +396,15 @@ def cjk_readings(text: str) -> list[tuple[int, int, str]]:
 # --- ASCII art ----------------------------------------------------------------------------------
 
 _ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=len, reverse=True))
-_ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9])+")
+_PICTURED: Final = re.escape("".join(PICTURED))
+"""Pictured digits (``7|<🕗🕗i.com``): part of an art word, left for the digit pass to read."""
+_ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9{_PICTURED}])+")
 _ART_HIT: Final = re.compile(rf"{_ART}|[A-Za-z0-9]\((?=[A-Za-z(])")
-_ART_LEFT: Final = re.compile(r"[A-Za-z0-9|/\\(){}\[\]<>_*=\-]*\Z")
+_ART_LEFT: Final = re.compile(rf"[A-Za-z0-9|/\\(){{}}\[\]<>_*=\-{_PICTURED}]*\Z")
 _ESCAPED_SLASHES: Final = re.compile(r":\\/\\/")
 """``https:\\/\\/``: a message that escapes its slashes (JSON), where ``\\/`` is a slash."""
-_ART_UNIT: Final = re.compile(rf"{_ART}|\(|[0-9]+|[A-Za-z]")
+_ART_UNIT: Final = re.compile(rf"{_ART}|\(|[0-9{_PICTURED}]+|[A-Za-z]")
+"""A run of digits (pictured ones too: ``🕑0🕑🕑`` is a number, its ``0`` no ``o``) is one unit."""
 _ART_LEET: Final = {"3": "e", "4": "a", "5": "s", "7": "t", "0": "o", "(": "c"}
 """Digits and ``(`` the ASCII-art alphabets draw letters with, read so only inside a word that
 holds art (``n3\\/\\/gift`` is ``newgift``); a run of three digits, or digits that start or
