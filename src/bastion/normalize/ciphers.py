@@ -23,6 +23,7 @@ from typing import Final
 
 from bastion.normalize import codes
 from bastion.normalize.instructions import GATE as INSTRUCTED
+from bastion.normalize.digit_forms import PICTURED
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
 
@@ -322,6 +323,8 @@ def _masked(text: str) -> list[Group]:
         run = m[0][: len(m[0]) - len(m["next"])]
         if any(ch in _NOT_MASKS or unicodedata.category(ch) not in ("So", "Mn") for ch in run):
             continue
+        if all(ch in PICTURED or ch == "\ufe0f" for ch in run):
+            continue  # pictured digits (``Ӿhvłd⚂.₵Ø₥``): the digit pass reads them
         after = m.end()
         if text[m.start() - 1].isdigit() and m["next"][0].isdigit():
             continue  # a pictograph between numbers is a dot (``103⚫218⚫231⚫25``)

@@ -135,8 +135,9 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], str, dict[
     singles = sorted({g for g in owner if len(g) == 1} | set(homoglyph))
     multi = sorted((g for g in owner if len(g) > 1), key=len, reverse=True)
     klass = re.escape("".join(singles))
+    pictured = re.escape("".join(PICTURED))  # digits the digit pass reads: ``₴⚃hØⱠdł₦₲s``
     word = re.compile(
-        "(?:" + "".join(f"{re.escape(m)}|" for m in multi) + rf"[A-Za-z0-9_\-{klass}])+"
+        "(?:" + "".join(f"{re.escape(m)}|" for m in multi) + rf"[A-Za-z0-9_\-{klass}{pictured}])+"
     )
     flat = {g: letter for g, (_, letter) in owner.items() if len(g) == 1}
     style_class = re.escape("".join(g for g in owner if len(g) == 1))
@@ -145,7 +146,7 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], str, dict[
 
 @cache
 def _word_left() -> re.Pattern[str]:
-    klass = re.escape("".join(chr(cp) for cp in tables().homoglyph))
+    klass = re.escape("".join(chr(cp) for cp in tables().homoglyph) + "".join(PICTURED))
     return re.compile(rf"[A-Za-z0-9_\-{_compiled()[2]}{klass}]*\Z")
 
 
@@ -250,7 +251,7 @@ def styled_words_pass(work: Work) -> None:
                 style, letter = owner[ch]
                 counts[style] = counts.get(style, 0) + 1
                 out.append(letter)
-            elif ch.isascii():
+            elif ch.isascii() or ch in PICTURED:
                 out.append(ch)
             elif ord(ch) in homoglyph:
                 out.append(homoglyph[ord(ch)])
@@ -261,7 +262,7 @@ def styled_words_pass(work: Work) -> None:
         if not ok or not counts:
             continue
         style = max(counts, key=lambda s: counts[s])
-        n = sum(1 for c in token if not c.isascii())
+        n = sum(1 for c in token if not c.isascii() and c not in PICTURED)
         start, end = m.span()
         currency = any(c in _CURRENCY_ONLY or unicodedata.category(c) == "Sc" for c in token)
         stroke = any(c in _STROKE_ONLY for c in token)
