@@ -22,8 +22,8 @@ from itertools import pairwise
 from typing import Final
 
 from bastion.normalize import codes
-from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.digit_forms import PICTURED
+from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
 
@@ -78,7 +78,8 @@ TRIGGER: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|T9|base[ \-]?64|b64|shift|letter numbers"
     r"|letters?\b.{0,24}(?:forward|back|along|ahead)|=[ ]?26)"
     r"|字母|九宫格|按键|键盘|[āīíèìǔù]|(?i:pinyin)|拼音|[^\sA-Za-z0-9][ ]?[=＝][ ]?[A-Za-z0-9]"
-    r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]|" + codes.TRIGGER
+    r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]|(?i:\bhex)|十六进制|16进制|十六進制|"
+    + codes.TRIGGER
 )
 """An RE2 superset of every reader here: the pass runs only when it occurs."""
 
@@ -95,7 +96,9 @@ def cipher_pass(work: Work) -> None:
     text = work.text
     groups: list[Group] = []
     taken: list[tuple[int, int]] = []
-    readers = [_rot, _a1z26, _keypad, _base64, _shift, _legend, _pinyin, codes.morse, codes.braille]
+    readers = [
+        _rot, _a1z26, _keypad, _base64, _hex, _shift, _legend, _pinyin, codes.morse, codes.braille
+    ]  # fmt: skip
     if _INSTRUCTED_RE.search(text) is None:
         readers.append(_masked)  # else ``be♥tw♥ay（去掉爱心）``: the instruction pass drops them
     for reader in readers:
@@ -252,6 +255,33 @@ def _base64(text: str) -> list[Group]:
             groups.append((CIPHER, start, end, [(start, end, f" {decoded} ")]))
         elif any(ch.isdigit() for ch in blob) or blob.endswith("="):
             groups.append((WITHHELD, start, end, []))
+    return groups
+
+
+_HEX_HINT_RE: Final = re.compile(r"(?i:(?<![a-z])hex(?![a-z])|hexadecimal)|十六进制|16进制|十六進制")
+_HEX_RUN_RE: Final = re.compile(
+    r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?:[ ,:\-]?[0-9A-Fa-f]{2}){3,256}(?![0-9A-Za-z])"
+)
+HEX_BYTES: Final = r"[0-9A-Fa-f]{2} [0-9A-Fa-f]{2} 2[Ee] [0-9A-Fa-f]{2} [0-9A-Fa-f]{2}"
+"""A dot among hex bytes (``… 79 2e 6f 72 …``): a pre-check clause, with no hint word (``hex``
+alone is ordinary prose)."""
+
+
+def _hex(text: str) -> list[Group]:
+    """Bytes in hex beside ``hex`` / ``十六进制`` decoded when they give printable ASCII with no
+    blank (``70 6c 61 6e 65 74 2e 6f 72 67`` is ``planet.org``)."""
+    hints = _hints(_HEX_HINT_RE, text)
+    if not hints:
+        return []
+    groups: list[Group] = []
+    for m in _HEX_RUN_RE.finditer(text):
+        digits = re.sub(r"[ ,:\-]", "", m[0])
+        if len(digits) % 2:
+            continue
+        decoded = bytes.fromhex(digits).decode("latin-1")
+        if _PRINTABLE_RE.fullmatch(decoded) and any(c.isalpha() for c in decoded):
+            start, end = m.span()
+            groups.append((CIPHER, start, end, [(start, end, f" {decoded} ")]))
     return groups
 
 
