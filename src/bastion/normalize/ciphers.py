@@ -258,7 +258,9 @@ def _base64(text: str) -> list[Group]:
     return groups
 
 
-_HEX_HINT_RE: Final = re.compile(r"(?i:(?<![a-z])hex(?![a-z])|hexadecimal)|十六进制|16进制|十六進制")
+_HEX_HINT_RE: Final = re.compile(
+    r"(?i:(?<![a-z])hex(?![a-z])|hexadecimal)|十六进制|16进制|十六進制"
+)
 _HEX_RUN_RE: Final = re.compile(
     r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?:[ ,:\-]?[0-9A-Fa-f]{2}){3,256}(?![0-9A-Za-z])"
 )
