@@ -71,15 +71,16 @@ _LEGEND_RE: Final = re.compile(
 
 HINTS: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|base[ \-]?64|shift|pinyin)"
-    r"|(?i:letters?\b.{0,24}(?:forward|back|along|ahead))|九宫格|字母|拼音|" + codes.TRIGGER
+    r"|(?i:letters?\b.{0,24}(?:forward|back|along|ahead))|九宫格|字母|拼音"
+    r"|(?i:nato (?:alphabet|words|letters|spelling))|" + codes.TRIGGER
 )
 """RE2: the hints alone (the pre-check's clause: ``netflix)!.com`` holds no host before)."""
 TRIGGER: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|T9|base[ \-]?64|b64|shift|letter numbers"
     r"|letters?\b.{0,24}(?:forward|back|along|ahead)|=[ ]?26)"
     r"|字母|九宫格|按键|键盘|[āīíèìǔù]|(?i:pinyin)|拼音|[^\sA-Za-z0-9][ ]?[=＝][ ]?[A-Za-z0-9]"
-    r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]|(?i:\bhex)|十六进制|16进制|十六進制|"
-    + codes.TRIGGER
+    r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]|(?i:\bhex)|十六进制|16进制|十六進制"
+    r"|(?i:nato (?:alphabet|words|letters|spelling))|" + codes.TRIGGER
 )
 """An RE2 superset of every reader here: the pass runs only when it occurs."""
 
@@ -97,7 +98,8 @@ def cipher_pass(work: Work) -> None:
     groups: list[Group] = []
     taken: list[tuple[int, int]] = []
     readers = [
-        _rot, _a1z26, _keypad, _base64, _hex, _shift, _legend, _pinyin, codes.morse, codes.braille
+        _rot, _a1z26, _keypad, _base64, _hex, _nato_zh, _shift, _legend, _pinyin, codes.morse,
+        codes.braille,
     ]  # fmt: skip
     if _INSTRUCTED_RE.search(text) is None:
         readers.append(_masked)  # else ``be♥tw♥ay（去掉爱心）``: the instruction pass drops them
@@ -284,6 +286,57 @@ def _hex(text: str) -> list[Group]:
         if _PRINTABLE_RE.fullmatch(decoded) and any(c.isalpha() for c in decoded):
             start, end = m.span()
             groups.append((CIPHER, start, end, [(start, end, f" {decoded} ")]))
+    return groups
+
+
+NATO_ZH: Final = {
+    **dict.fromkeys(("阿尔法", "阿爾法", "阿尔发"), "a"),
+    **dict.fromkeys(("布拉沃", "布拉伏"), "b"),
+    **dict.fromkeys(("查理", "查利"), "c"), **dict.fromkeys(("德尔塔", "德爾塔"), "d"),
+    **dict.fromkeys(("艾可", "艾科"), "e"), **dict.fromkeys(("狐步", "狐步舞"), "f"),
+    **dict.fromkeys(("高尔夫", "高爾夫"), "g"), **dict.fromkeys(("霍特尔",), "h"),
+    **dict.fromkeys(("印迪亚",), "i"), **dict.fromkeys(("朱丽叶", "茱丽叶", "朱麗葉"), "j"),
+    **dict.fromkeys(("基洛",), "k"), **dict.fromkeys(("利马", "利馬"), "l"),
+    **dict.fromkeys(("迈克", "麦克"), "m"), **dict.fromkeys(("诺文伯",), "n"),
+    **dict.fromkeys(("奥斯卡", "奧斯卡"), "o"), **dict.fromkeys(("帕帕",), "p"),
+    **dict.fromkeys(("魁北克",), "q"), **dict.fromkeys(("罗密欧", "羅密歐"), "r"),
+    **dict.fromkeys(("锡拉", "塞拉"), "s"), **dict.fromkeys(("探戈",), "t"),
+    **dict.fromkeys(("尤尼福姆",), "u"), **dict.fromkeys(("维克托",), "v"),
+    **dict.fromkeys(("威士忌",), "w"), **dict.fromkeys(("艾克斯雷",), "x"),
+    **dict.fromkeys(("洋基",), "y"), **dict.fromkeys(("祖鲁", "祖魯"), "z"),
+}  # fmt: skip
+"""The NATO alphabet's words as Chinese writes them (``奥斯卡`` Oscar, ``狐步`` foxtrot)."""
+_NATO_ZH_HINT_RE: Final = re.compile(
+    r"(?i:nato|phonetic alphabet)|北约|北約|航空字母|无线电字母|首字母"
+)
+_NATO_ZH_WORD: Final = "|".join(sorted(map(re.escape, NATO_ZH), key=len, reverse=True))
+_NATO_ZH_SEP: Final = r"[ \t、，,·/\-]{0,3}"
+_NATO_ZH_RUN_RE: Final = re.compile(
+    rf"(?:{_NATO_ZH_WORD})"
+    rf"(?:{_NATO_ZH_SEP}(?:{_NATO_ZH_WORD}|[0-9](?![0-9])|_(?=[ \t]?[^ \t]))){{2,64}}"
+)
+_NATO_ZH_GAP_RE: Final = re.compile(r"[ \t]{1,2}(?=\.[A-Za-z])")
+
+
+def _nato_zh(text: str) -> list[Group]:
+    """A run of three or more NATO words in Chinese (``奥斯卡、祖鲁、狐步、印迪亚、诺文伯 .ru``),
+    when the message says so (``北约字母取首字母``, ``NATO alphabet``): their first letters, with
+    the digits and underscores among them as written (``基洛 艾可 _ 印迪亚 1 0 0 7``)."""
+    if _NATO_ZH_HINT_RE.search(text) is None:
+        return []
+    groups: list[Group] = []
+    for m in _NATO_ZH_RUN_RE.finditer(text):
+        pieces = re.findall(rf"{_NATO_ZH_WORD}|[0-9_]", m[0])
+        if sum(p in NATO_ZH for p in pieces) < 3:
+            continue
+        start, end = m.span()
+        letters = "".join(NATO_ZH.get(p, p) for p in pieces)
+        gap = _NATO_ZH_GAP_RE.match(text, end)
+        if gap:
+            end = gap.end()  # ``诺文伯 .ru``: the spelled name and its TLD are one host
+        groups.append(
+            (CIPHER, start, end, [(start, end, "".join(NATO_ZH.get(p, p) for p in pieces))])
+        )
     return groups
 
 

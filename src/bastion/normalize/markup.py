@@ -265,7 +265,6 @@ def _encoded_word(m: re.Match[str]) -> str | None:
     return decoded
 
 
-
 _FORMS: Final = (
     ("markup", _ENCODED_WORD_RE, _encoded_word),
     ("markup", _QP_BLOCK_RE, _quoted_printable),
