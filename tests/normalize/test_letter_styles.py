@@ -67,12 +67,16 @@ def test_styled_hosts_read(text: str, value: str) -> None:
     assert has_candidates(text)
 
 
-def test_art_letters_beside_a_pictured_digit_are_withheld() -> None:
-    """ASCII-art strokes glued to a clock face: is the face a digit of the name or part of the
-    art? ``normalize.digit_forms`` reads it and withholds the value (review)."""
-    text = "><><><|)an🕒.com hot girls (clock faces = digits)"
-    assert values(text) == []
-    assert withheld(text) == ["xxxdan3.com"]
+def test_art_letters_beside_a_pictured_digit_are_read() -> None:
+    """ASCII-art strokes glued to a clock face: the face goes on with the art word, the art
+    pass reads the strokes and ``normalize.digit_forms`` the face (a digit inside the pictured
+    run stays a digit: ``🕑0🕑🕑``)."""
+    assert values("><><><|)an🕒.com hot girls (clock faces = digits)") == [
+        ("domain", "xxxdan3.com")
+    ]
+    assert values("|*()r|\\|\\/i|)eos🕑0🕑🕑.com (clock faces = digits)") == [
+        ("domain", "pornvideos2022.com")
+    ]
 
 
 @pytest.mark.parametrize(

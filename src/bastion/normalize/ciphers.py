@@ -334,9 +334,7 @@ def _nato_zh(text: str) -> list[Group]:
         gap = _NATO_ZH_GAP_RE.match(text, end)
         if gap:
             end = gap.end()  # ``诺文伯 .ru``: the spelled name and its TLD are one host
-        groups.append(
-            (CIPHER, start, end, [(start, end, "".join(NATO_ZH.get(p, p) for p in pieces))])
-        )
+        groups.append((CIPHER, start, end, [(start, end, letters)]))
     return groups
 
 
