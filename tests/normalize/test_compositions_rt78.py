@@ -92,3 +92,15 @@ def test_a_digit_between_pictured_digits_stays_a_digit() -> None:
 
 def test_percent_path_keeps_reserved_escapes() -> None:
     assert unmask("t.me/%61%62%20%63").text == "t.me/ab%20c"
+
+
+def test_fold_is_not_reread_where_the_first_reading_found_a_host() -> None:
+    """The fold of a share link holds the plain host: a reader of the fold (``plus`` as a join)
+    would make another host of it."""
+    text = "site: https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fwebcamsplus.com%2Fvip"
+    hosts = {v for k, v, _ in _values(text) if k == "domain"}
+    assert "webcams.com" not in hosts
+
+
+def test_a_reading_window_past_the_fold_end_is_clamped() -> None:
+    assert _values("🎰\u202eni.qgmwjrchvcdulvg\u202c🎰") is not None

@@ -46,31 +46,41 @@ def readable(text: str) -> bool:
     return bool(wanted(text))
 
 
-def _readings(text: str, first: Unmasked | None) -> list[Reading]:
-    """The second readings of ``text``, then those of its first reading (``first``: the
+def _readings(text: str, fold: Unmasked | None, hosts: list[tuple[int, int]]) -> list[Reading]:
+    """The second readings of ``text``, then those of its first reading (``fold``: the
     unmasker's fold of it) mapped back to ``text``'s offsets: a reader then reads what the
     passes made of a disguise it could not read as written (``ЅvkЈhguk + Russia's country
-    domain``: the faux Cyrillic folded, the country named read as its TLD). At most
-    ``MAX_READINGS`` in all."""
+    domain``: the faux Cyrillic folded, the country named read as its TLD). A reading of the
+    fold counts only where the first reading found no sure host (``hosts``: their spans): there the
+    passes already read the disguise, and another reading of their output is a guess at a
+    host the message wrote plainly. At most ``MAX_READINGS`` in all."""
     readings = read_again(text)
-    if first is None or first.text == text or len(readings) >= MAX_READINGS:
+    if fold is None or fold.text == text or len(readings) >= MAX_READINGS:
         return readings
     said = {r.text for r in readings}
-    for r in read_again(first.text):
+    for r in read_again(fold.text):
         if r.text in said:
             continue
         said.add(r.text)
-        lo, hi = first.to_original(r.start, r.end)
-        readings.append(replace(r, start=lo, end=max(lo, hi)))
+        end = min(r.end, len(fold.text))  # a reader's window may run past the end
+        lo, hi = fold.to_original(min(r.start, end), end)
+        hi = max(lo, hi)
+        if any(lo < b and a < hi for a, b in hosts):
+            continue
+        readings.append(replace(r, start=lo, end=hi))
         if len(readings) >= MAX_READINGS:
             break
     return readings
 
 
-def reread(text: str, entities: list[Entity], first: Unmasked | None = None) -> list[Entity]:
-    """``entities`` (of ``text``'s first reading, ``first`` when given) with the hosts its
-    second readings add (see :func:`_readings`)."""
-    readings = _readings(text, first)
+def reread(text: str, entities: list[Entity], fold: Unmasked | None = None) -> list[Entity]:
+    """``entities`` (of ``text``'s first reading, ``fold`` its unmasked text when given) with
+    the hosts its second readings add (see :func:`_readings`)."""
+    hosts = [
+        e.span for e in entities
+        if e.kind in HOST_KINDS and WITHHELD_FLAG not in e.flags and PROSE_LIKE not in e.flags
+    ] if fold is not None else []  # fmt: skip
+    readings = _readings(text, fold, hosts)
     if not readings:
         return entities
     seen = {_host(e) for e in entities if e.kind in HOST_KINDS}
