@@ -104,3 +104,25 @@ def test_fold_is_not_reread_where_the_first_reading_found_a_host() -> None:
 
 def test_a_reading_window_past_the_fold_end_is_clamped() -> None:
     assert _values("🎰\u202eni.qgmwjrchvcdulvg\u202c🎰") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("QQ号 BZS33l70 🌸", "qq", "82533170"),
+        ("QQ no.: 47SZSS5S", "qq", "47525555"),
+        ("QQ no. 82533170 ✨", "qq", "82533170"),
+        ("wechat number: lucky_88", "wechat", "lucky_88"),
+        ("电话yī liù sì èr sì liù bā bā èr qī yāo", "phone", "16424688271"),
+        ("join call yāo sì yī wǔ èr jiǔ qī liù líng jiǔ jiǔ", "phone", "14152976099"),
+        ("QQ èr jiǔ qī yī wǔ liù sān líng 🌸", "qq", "29715630"),
+    ],
+)
+def test_numbers_in_look_alike_letters_and_pinyin(text: str, kind: str, value: str) -> None:
+    assert has_candidates(text)
+    assert (kind, value, False) in _values(text)
+
+
+@pytest.mark.parametrize("text", ["QQ no thanks, Base12 later", "QQ: Bob12 is my brother"])
+def test_words_after_a_qq_cue_stay_words(text: str) -> None:
+    assert not [v for k, v, _ in _values(text) if k == "qq"]

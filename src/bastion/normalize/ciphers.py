@@ -458,7 +458,7 @@ _PINYIN_RUN_RE: Final = re.compile(
 PINYIN_NUMBER: Final = rf"(?i:(?:{_PY})(?: (?:{_PY})){{4}})"
 """Five tone-marked pinyin numerals in a row (``yāo sì yī wǔ èr``): a number read aloud, with no
 hint needed (a pre-check clause)."""
-_NUMBER_WORDS: Final = 7
+_PINYIN_NUMBER_MIN: Final = 7
 """Seven numerals or more are a number of their own (``call yāo sì yī wǔ …``), not digits
 glued to the word before (``lucky bā bā``)."""
 _PINYIN_HINT_RE: Final = re.compile(r"(?i:\bpinyin\b)|拼音", re.ASCII)
@@ -474,7 +474,7 @@ def _pinyin(text: str) -> list[Group]:
         words = m[0].split(" ")
         start, end = m.span()
         if hinted or len(words) >= 5:
-            glue = len(words) < _NUMBER_WORDS  # a name's digits, not a phone or QQ number
+            glue = len(words) < _PINYIN_NUMBER_MIN  # a name's digits, not a phone or QQ number
             if glue and start >= 2 and text[start - 1] == " " and _name_char(text[start - 2]):
                 start -= 1
             if glue and end + 1 < len(text) and text[end] == " " and _name_char(text[end + 1]):
