@@ -246,11 +246,11 @@ _Q_ESCAPE_RE: Final = re.compile(r"=([0-9A-Fa-f]{2})")
 def _encoded_word(m: re.Match[str]) -> str | None:
     """The text an encoded word stands for, when it decodes in its charset to printable text."""
     body = m["body"]
+    raw = bytearray()
     try:
         if m["enc"] in "Bb":
-            raw = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
+            raw += base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
         else:
-            raw = bytearray()
             pos = 0
             for e in _Q_ESCAPE_RE.finditer(body):
                 raw += body[pos : e.start()].replace("_", " ").encode("ascii")
