@@ -126,3 +126,11 @@ def test_numbers_in_look_alike_letters_and_pinyin(text: str, kind: str, value: s
 @pytest.mark.parametrize("text", ["QQ no thanks, Base12 later", "QQ: Bob12 is my brother"])
 def test_words_after_a_qq_cue_stay_words(text: str) -> None:
     assert not [v for k, v, _ in _values(text) if k == "qq"]
+
+
+@pytest.mark.parametrize(
+    "text", ["老司机都懂，新网址 k🙈live🙈🙈.com（数字私聊问客服）", "new link i🙈bet🙈🙈.com"]
+)
+def test_fold_is_not_reread_where_the_first_reading_withheld(text: str) -> None:
+    """Masked characters no reader can fill: a reading of the fold must not fill them."""
+    assert not [v for k, v, withheld in _values(text) if k == "domain" and not withheld]

@@ -51,9 +51,10 @@ def _readings(text: str, fold: Unmasked | None, hosts: list[tuple[int, int]]) ->
     unmasker's fold of it) mapped back to ``text``'s offsets: a reader then reads what the
     passes made of a disguise it could not read as written (``ЅvkЈhguk + Russia's country
     domain``: the faux Cyrillic folded, the country named read as its TLD). A reading of the
-    fold counts only where the first reading found no sure host (``hosts``: their spans): there the
-    passes already read the disguise, and another reading of their output is a guess at a
-    host the message wrote plainly. At most ``MAX_READINGS`` in all."""
+    fold counts only where the first reading found no sure host and withheld nothing (``hosts``:
+    their spans): there the passes already read the disguise or said no reader can, and
+    another reading of their output is a guess (``k🙈live🙈🙈.com`` is no ``k8live.com``). At
+    most ``MAX_READINGS`` in all."""
     readings = read_again(text)
     if fold is None or fold.text == text or len(readings) >= MAX_READINGS:
         return readings
@@ -76,10 +77,12 @@ def _readings(text: str, fold: Unmasked | None, hosts: list[tuple[int, int]]) ->
 def reread(text: str, entities: list[Entity], fold: Unmasked | None = None) -> list[Entity]:
     """``entities`` (of ``text``'s first reading, ``fold`` its unmasked text when given) with
     the hosts its second readings add (see :func:`_readings`)."""
-    hosts = [
-        e.span for e in entities
-        if e.kind in HOST_KINDS and WITHHELD_FLAG not in e.flags and PROSE_LIKE not in e.flags
-    ] if fold is not None else []  # fmt: skip
+    hosts: list[tuple[int, int]] = []
+    if fold is not None:
+        hosts = [
+            e.span for e in entities
+            if e.kind in HOST_KINDS and (WITHHELD_FLAG in e.flags or PROSE_LIKE not in e.flags)
+        ] + [(lo, hi) for name, lo, hi in fold.tricks if name == WITHHELD_FLAG]  # fmt: skip
     readings = _readings(text, fold, hosts)
     if not readings:
         return entities
