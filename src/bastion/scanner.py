@@ -212,7 +212,7 @@ class Scanner:
         if has_candidates(text):
             unmasked = unmask(text, weak=True)
             folded = unmasked.text
-            entities = reread(text, extract_entities(unmasked, prose_like=True))
+            entities = reread(text, extract_entities(unmasked, prose_like=True), unmasked)
             if entities or pictures or folded != text:
                 return self._decide(item, folded, entities, False)
             # a false alarm of the pre-check that unmasking left as written: no candidate
@@ -285,7 +285,7 @@ class Scanner:
                 continue
             unmasked = unmask(piece, weak=True)
             folded.append(unmasked.text)
-            for entity in reread(piece, extract_entities(unmasked, prose_like=True)):
+            for entity in reread(piece, extract_entities(unmasked, prose_like=True), unmasked):
                 lo, hi = compact.to_original(start + entity.span[0], start + entity.span[1])
                 entity.span = (lo, hi)
                 entity.raw = text[lo:hi]

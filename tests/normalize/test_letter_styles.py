@@ -67,12 +67,16 @@ def test_styled_hosts_read(text: str, value: str) -> None:
     assert has_candidates(text)
 
 
-def test_art_letters_beside_a_pictured_digit_are_withheld() -> None:
-    """ASCII-art strokes glued to a clock face: is the face a digit of the name or part of the
-    art? ``normalize.digit_forms`` reads it and withholds the value (review)."""
-    text = "><><><|)an🕒.com hot girls (clock faces = digits)"
-    assert values(text) == []
-    assert withheld(text) == ["xxxdan3.com"]
+def test_art_letters_beside_a_pictured_digit_are_read() -> None:
+    """ASCII-art strokes glued to a clock face: the face goes on with the art word, the art
+    pass reads the strokes and ``normalize.digit_forms`` the face (a digit inside the pictured
+    run stays a digit: ``🕑0🕑🕑``)."""
+    assert values("><><><|)an🕒.com hot girls (clock faces = digits)") == [
+        ("domain", "xxxdan3.com")
+    ]
+    assert values("|*()r|\\|\\/i|)eos🕑0🕑🕑.com (clock faces = digits)") == [
+        ("domain", "pornvideos2022.com")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -121,8 +125,8 @@ def test_russian_stays_russian() -> None:
 
 
 def test_unsure_reads_are_withheld() -> None:
-    # dice glued to the styled name: only part of it reads, so nothing is reported for sure
-    assert values("site: ₱ØrnØⱧĐ⚁⚃.₵Ø₥") == []
+    # dice glued to the styled name go on with it: the digit pass reads them (no mask)
+    assert values("site: ₱ØrnØⱧĐ⚁⚃.₵Ø₥") == [("domain", "pornohd24.com")]
     # ``ㄩ`` is ``u`` in one generator and ``v`` in another
     assert withheld("LINE ID：从工ㄩ工_1234")
     # ``ł`` is an ``i`` among currency signs, an ``l`` among stroke letters; alone, either

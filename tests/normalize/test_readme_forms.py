@@ -1,6 +1,7 @@
-"""The README's rows for digit forms, code joins, rare full stops and ciphers: each example there
-reads as the row says (the TLD-as-a-country, respelled and "as in" rows are second readings kept
-only when listed: ``test_dots_tlds_rt7.py`` holds their examples against the real list)."""
+"""The README's rows for digit forms, code joins, rare full stops, ciphers, decodings and composed
+tricks: each example there reads as the row says (the TLD-as-a-country, respelled and "as in"
+rows are second readings kept only when listed: ``test_dots_tlds_rt7.py`` holds their examples
+against the real list)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,19 @@ README_EXAMPLES = [
     ("登录2 555 555 33 6 999 . com（九宫格按键）", "domain", "allemy.com"),
     ("-... . - ---.. ---.. ---.. .-.-.- -.-. --- -- (morse code)", "domain", "bet888.com"),
     ("进k8win占+灬com看", "domain", "k8win.com"),
+    ("=?UTF-8?B?dmlzaXQgdncxMDkuY29t?=", "domain", "vw109.com"),
+    ("TG =?UTF-8?Q?t=2Eme=2Fhaoyun9594?=", "telegram", "haoyun9594"),
+    ("t.me/%66%61%5F%73%77%65%65%74", "telegram", "fa_sweet"),
+    ("hex: 70 6c 61 6e 65 74 2e 6f 72 67", "domain", "planet.org"),
+    ("奥斯卡、祖鲁、狐步、印迪亚、诺文伯 .ru（北约字母取首字母）", "domain", "ozfin.ru"),
+    ("vx 基洛 艾可 狐步 尤尼福姆 _ 印迪亚 1 0（北约字母取首字母）", "wechat", "kefu_i10"),
+    ("QQ号 BZS33l70", "qq", "82533170"),
+    ("QQ no.: 47SZSS5S", "qq", "47525555"),
+    ("电话yī liù sì èr sì liù bā bā èr qī yāo", "phone", "16424688271"),
+    ("₱ØrnØⱧĐ⚁⚃.₵Ø₥", "domain", "pornohd24.com"),
+    ("moɔ።ɒttomoiᴙɒm （镜像字）", "domain", "mariomotta.com"),
+    ("moɔ点〨〨〨ᴎiwi （镜像字）（苏州码子）", "domain", "iwin888.com"),
+    ("sping〣〦〩᙮club", "domain", "sping369.club"),
 ]
 
 

@@ -17,7 +17,7 @@ from bastion.extract._types import Candidate
 from bastion.extract.hosts import find_hosts
 
 ENCODED = "encoded"
-TRIGGER = "aHR0c|(?i:68747470(?:73)?3a2f2f)"
+TRIGGER = "aHR0c|(?i:68747470(?:73)?3a2f2f)|(?i:data:[a-z]{1,20}/[a-z0-9.+\\-]{1,40}[;,])"
 """What every encoded URL holds (a pre-check clause and the extractor's routing pattern)."""
 MAX_DECODED = 2048
 """Longest decoded URL considered; longer tokens are cut there (the host comes first)."""
@@ -58,10 +58,31 @@ def _decoded_url(token: str) -> str | None:
     return text if text.startswith(("http://", "https://")) else None
 
 
+_DATA_URI = re.compile(
+    r"(?i:data:[a-z]{1,20}/[a-z0-9.+\-]{1,40}(?:;[a-z0-9.+\-]{1,20}=[^;,\s]{1,40}){0,3};base64,)"
+    r"(?P<blob>[A-Za-z0-9+/]{8,2800}={0,2})"
+)
+"""A ``data:`` URI in base64 (``data:text/html;base64,PHNjcmlwdD5s...``): the page it holds
+opens in the browser, and the link in it (a redirect, a form's target) is where it sends."""
+_URL_IN_PAGE = re.compile(r"https?://[A-Za-z0-9.\-]{1,253}(?:[:/?#][^\s'\"<>\\]{0,400})?")
+
+
+def _data_uri_url(blob: str) -> str | None:
+    """The first URL in the page a ``data:`` URI's base64 holds."""
+    raw = _from_base64(blob)
+    if raw is None:
+        return None
+    found = _URL_IN_PAGE.search(raw.decode("utf-8", "replace"))
+    return found.group() if found else None
+
+
 def find_encoded(text: str, out: list[Candidate]) -> None:
-    """Append a URL candidate for each base64 or hex token of ``text`` that decodes to one."""
-    for match in _TOKEN.finditer(text):
-        url = _decoded_url(match.group())
+    """Append a URL candidate for each base64 or hex token of ``text`` that decodes to one, and
+    for each ``data:`` URI whose page in base64 links to one."""
+    tokens = [(m, _decoded_url(m.group())) for m in _TOKEN.finditer(text)]
+    if "data:" in text or "DATA:" in text:
+        tokens += [(m, _data_uri_url(m["blob"])) for m in _DATA_URI.finditer(text)]
+    for match, url in tokens:
         if url is None:
             continue
         inner: list[Candidate] = []

@@ -31,7 +31,9 @@ from bastion.extract.handles import CUE_CLAUSES
 from bastion.extract.hosts import IDN
 from bastion.extract.phones import PHONE_CLAUSES
 from bastion.normalize.broken import DIGIT_SEP
+from bastion.normalize.ciphers import HEX_BYTES as CIPHER_HEX_BYTES
 from bastion.normalize.ciphers import HINTS as CIPHER_HINTS
+from bastion.normalize.ciphers import PINYIN_NUMBER as CIPHER_PINYIN_NUMBER
 from bastion.normalize.code_joins import TRIGGER as CODE_JOIN_TRIGGER
 from bastion.normalize.defang import (
     AT_WORDS,
@@ -199,6 +201,8 @@ _ASCII_CLAUSES = (
     r"[(（] ?[0-9]{1,12} ?[+＋] ?[0-9]",
     # a host or id in a cipher or code, the key named (bastion.normalize.ciphers, .codes)
     CIPHER_HINTS,
+    CIPHER_HEX_BYTES,
+    CIPHER_PINYIN_NUMBER,
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
     ASIDE_GATE,

@@ -20,11 +20,14 @@ reading from turning into a confident wrong host:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bastion.extract import extract_entities, has_candidates
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.model import HOST_KINDS, WITHHELD_FLAG, Entity
 from bastion.normalize import unmask
-from bastion.normalize.readings import read_again, wanted
+from bastion.normalize.readings import MAX_READINGS, Reading, read_again, wanted
+from bastion.normalize.result import Unmasked
 
 REREAD = "reread"
 JOINED = "joined"
@@ -43,9 +46,44 @@ def readable(text: str) -> bool:
     return bool(wanted(text))
 
 
-def reread(text: str, entities: list[Entity]) -> list[Entity]:
-    """``entities`` (of ``text``'s first reading) with the hosts its second readings add."""
+def _readings(text: str, fold: Unmasked | None, hosts: list[tuple[int, int]]) -> list[Reading]:
+    """The second readings of ``text``, then those of its first reading (``fold``: the
+    unmasker's fold of it) mapped back to ``text``'s offsets: a reader then reads what the
+    passes made of a disguise it could not read as written (``ЅvkЈhguk + Russia's country
+    domain``: the faux Cyrillic folded, the country named read as its TLD). A reading of the
+    fold counts only where the first reading found no sure host and withheld nothing (``hosts``:
+    their spans): there the passes already read the disguise or said no reader can, and
+    another reading of their output is a guess (``k🙈live🙈🙈.com`` is no ``k8live.com``). At
+    most ``MAX_READINGS`` in all."""
     readings = read_again(text)
+    if fold is None or fold.text == text or len(readings) >= MAX_READINGS:
+        return readings
+    said = {r.text for r in readings}
+    for r in read_again(fold.text):
+        if r.text in said:
+            continue
+        said.add(r.text)
+        end = min(r.end, len(fold.text))  # a reader's window may run past the end
+        lo, hi = fold.to_original(min(r.start, end), end)
+        hi = max(lo, hi)
+        if any(lo < b and a < hi for a, b in hosts):
+            continue
+        readings.append(replace(r, start=lo, end=hi))
+        if len(readings) >= MAX_READINGS:
+            break
+    return readings
+
+
+def reread(text: str, entities: list[Entity], fold: Unmasked | None = None) -> list[Entity]:
+    """``entities`` (of ``text``'s first reading, ``fold`` its unmasked text when given) with
+    the hosts its second readings add (see :func:`_readings`)."""
+    hosts: list[tuple[int, int]] = []
+    if fold is not None:
+        hosts = [
+            e.span for e in entities
+            if e.kind in HOST_KINDS and (WITHHELD_FLAG in e.flags or PROSE_LIKE not in e.flags)
+        ] + [(lo, hi) for name, lo, hi in fold.tricks if name == WITHHELD_FLAG]  # fmt: skip
+    readings = _readings(text, fold, hosts)
     if not readings:
         return entities
     seen = {_host(e) for e in entities if e.kind in HOST_KINDS}

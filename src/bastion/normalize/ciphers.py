@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import Final
 
 from bastion.normalize import codes
+from bastion.normalize.digit_forms import PICTURED
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
 from bastion.normalize.rules import names_host
@@ -70,14 +71,16 @@ _LEGEND_RE: Final = re.compile(
 
 HINTS: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|base[ \-]?64|shift|pinyin)"
-    r"|(?i:letters?\b.{0,24}(?:forward|back|along|ahead))|九宫格|字母|拼音|" + codes.TRIGGER
+    r"|(?i:letters?\b.{0,24}(?:forward|back|along|ahead))|九宫格|字母|拼音"
+    r"|(?i:nato (?:alphabet|words|letters|spelling))|" + codes.TRIGGER
 )
 """RE2: the hints alone (the pre-check's clause: ``netflix)!.com`` holds no host before)."""
 TRIGGER: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|T9|base[ \-]?64|b64|shift|letter numbers"
     r"|letters?\b.{0,24}(?:forward|back|along|ahead)|=[ ]?26)"
     r"|字母|九宫格|按键|键盘|[āīíèìǔù]|(?i:pinyin)|拼音|[^\sA-Za-z0-9][ ]?[=＝][ ]?[A-Za-z0-9]"
-    r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]|" + codes.TRIGGER
+    r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]|(?i:\bhex)|十六进制|16进制|十六進制"
+    r"|(?i:nato (?:alphabet|words|letters|spelling))|" + codes.TRIGGER
 )
 """An RE2 superset of every reader here: the pass runs only when it occurs."""
 
@@ -94,7 +97,10 @@ def cipher_pass(work: Work) -> None:
     text = work.text
     groups: list[Group] = []
     taken: list[tuple[int, int]] = []
-    readers = [_rot, _a1z26, _keypad, _base64, _shift, _legend, _pinyin, codes.morse, codes.braille]
+    readers = [
+        _rot, _a1z26, _keypad, _base64, _hex, _nato_zh, _shift, _legend, _pinyin, codes.morse,
+        codes.braille,
+    ]  # fmt: skip
     if _INSTRUCTED_RE.search(text) is None:
         readers.append(_masked)  # else ``be♥tw♥ay（去掉爱心）``: the instruction pass drops them
     for reader in readers:
@@ -254,6 +260,84 @@ def _base64(text: str) -> list[Group]:
     return groups
 
 
+_HEX_HINT_RE: Final = re.compile(
+    r"(?i:(?<![a-z])hex(?![a-z])|hexadecimal)|十六进制|16进制|十六進制"
+)
+_HEX_RUN_RE: Final = re.compile(
+    r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?:[ ,:\-]?[0-9A-Fa-f]{2}){3,256}(?![0-9A-Za-z])"
+)
+HEX_BYTES: Final = r"[0-9A-Fa-f]{2} [0-9A-Fa-f]{2} 2[Ee] [0-9A-Fa-f]{2} [0-9A-Fa-f]{2}"
+"""A dot among hex bytes (``… 79 2e 6f 72 …``): a pre-check clause, with no hint word (``hex``
+alone is ordinary prose)."""
+
+
+def _hex(text: str) -> list[Group]:
+    """Bytes in hex beside ``hex`` / ``十六进制`` decoded when they give printable ASCII with no
+    blank (``70 6c 61 6e 65 74 2e 6f 72 67`` is ``planet.org``)."""
+    hints = _hints(_HEX_HINT_RE, text)
+    if not hints:
+        return []
+    groups: list[Group] = []
+    for m in _HEX_RUN_RE.finditer(text):
+        digits = re.sub(r"[ ,:\-]", "", m[0])
+        if len(digits) % 2:
+            continue
+        decoded = bytes.fromhex(digits).decode("latin-1")
+        if _PRINTABLE_RE.fullmatch(decoded) and any(c.isalpha() for c in decoded):
+            start, end = m.span()
+            groups.append((CIPHER, start, end, [(start, end, f" {decoded} ")]))
+    return groups
+
+
+NATO_ZH: Final = {
+    **dict.fromkeys(("阿尔法", "阿爾法", "阿尔发"), "a"),
+    **dict.fromkeys(("布拉沃", "布拉伏"), "b"),
+    **dict.fromkeys(("查理", "查利"), "c"), **dict.fromkeys(("德尔塔", "德爾塔"), "d"),
+    **dict.fromkeys(("艾可", "艾科"), "e"), **dict.fromkeys(("狐步", "狐步舞"), "f"),
+    **dict.fromkeys(("高尔夫", "高爾夫"), "g"), **dict.fromkeys(("霍特尔",), "h"),
+    **dict.fromkeys(("印迪亚",), "i"), **dict.fromkeys(("朱丽叶", "茱丽叶", "朱麗葉"), "j"),
+    **dict.fromkeys(("基洛",), "k"), **dict.fromkeys(("利马", "利馬"), "l"),
+    **dict.fromkeys(("迈克", "麦克"), "m"), **dict.fromkeys(("诺文伯",), "n"),
+    **dict.fromkeys(("奥斯卡", "奧斯卡"), "o"), **dict.fromkeys(("帕帕",), "p"),
+    **dict.fromkeys(("魁北克",), "q"), **dict.fromkeys(("罗密欧", "羅密歐"), "r"),
+    **dict.fromkeys(("锡拉", "塞拉"), "s"), **dict.fromkeys(("探戈",), "t"),
+    **dict.fromkeys(("尤尼福姆",), "u"), **dict.fromkeys(("维克托",), "v"),
+    **dict.fromkeys(("威士忌",), "w"), **dict.fromkeys(("艾克斯雷",), "x"),
+    **dict.fromkeys(("洋基",), "y"), **dict.fromkeys(("祖鲁", "祖魯"), "z"),
+}  # fmt: skip
+"""The NATO alphabet's words as Chinese writes them (``奥斯卡`` Oscar, ``狐步`` foxtrot)."""
+_NATO_ZH_HINT_RE: Final = re.compile(
+    r"(?i:nato|phonetic alphabet)|北约|北約|航空字母|无线电字母|首字母"
+)
+_NATO_ZH_WORD: Final = "|".join(sorted(map(re.escape, NATO_ZH), key=len, reverse=True))
+_NATO_ZH_SEP: Final = r"[ \t、，,·/\-]{0,3}"
+_NATO_ZH_RUN_RE: Final = re.compile(
+    rf"(?:{_NATO_ZH_WORD})"
+    rf"(?:{_NATO_ZH_SEP}(?:{_NATO_ZH_WORD}|[0-9](?![0-9])|_(?=[ \t]?[^ \t]))){{2,64}}"
+)
+_NATO_ZH_GAP_RE: Final = re.compile(r"[ \t]{1,2}(?=\.[A-Za-z])")
+
+
+def _nato_zh(text: str) -> list[Group]:
+    """A run of three or more NATO words in Chinese (``奥斯卡、祖鲁、狐步、印迪亚、诺文伯 .ru``),
+    when the message says so (``北约字母取首字母``, ``NATO alphabet``): their first letters, with
+    the digits and underscores among them as written (``基洛 艾可 _ 印迪亚 1 0 0 7``)."""
+    if _NATO_ZH_HINT_RE.search(text) is None:
+        return []
+    groups: list[Group] = []
+    for m in _NATO_ZH_RUN_RE.finditer(text):
+        pieces = re.findall(rf"{_NATO_ZH_WORD}|[0-9_]", m[0])
+        if sum(p in NATO_ZH for p in pieces) < 3:
+            continue
+        start, end = m.span()
+        letters = "".join(NATO_ZH.get(p, p) for p in pieces)
+        gap = _NATO_ZH_GAP_RE.match(text, end)
+        if gap:
+            end = gap.end()  # ``诺文伯 .ru``: the spelled name and its TLD are one host
+        groups.append((CIPHER, start, end, [(start, end, letters)]))
+    return groups
+
+
 _SHIFTED: Final = dict(zip("!@#$%^&*()", "1234567890", strict=True))
 _SHIFT_TOKEN_RE: Final = re.compile(
     r"[A-Za-z0-9!@#$%^&*()\-]*[!@#$%^&*()][A-Za-z0-9!@#$%^&*()\-.]*"
@@ -322,6 +406,8 @@ def _masked(text: str) -> list[Group]:
         run = m[0][: len(m[0]) - len(m["next"])]
         if any(ch in _NOT_MASKS or unicodedata.category(ch) not in ("So", "Mn") for ch in run):
             continue
+        if all(ch in PICTURED or ch == "\ufe0f" for ch in run):
+            continue  # pictured digits (``Ӿhvłd⚂.₵Ø₥``): the digit pass reads them
         after = m.end()
         if text[m.start() - 1].isdigit() and m["next"][0].isdigit():
             continue  # a pictograph between numbers is a dot (``103⚫218⚫231⚫25``)
@@ -366,8 +452,15 @@ _PINYIN: Final = {
 }  # fmt: skip
 _PY: Final = "|".join(sorted(_PINYIN, key=len, reverse=True))
 _PINYIN_RUN_RE: Final = re.compile(
-    rf"(?<![^\W\d_])(?:{_PY})(?:[ ](?:{_PY})){{0,31}}(?![^\W\d_])", re.IGNORECASE
+    rf"(?<![A-Za-z\u00c0-\u024f])(?:{_PY})(?:[ ](?:{_PY})){{0,31}}(?![A-Za-z\u00c0-\u024f])",
+    re.IGNORECASE,
 )
+PINYIN_NUMBER: Final = rf"(?i:(?:{_PY})(?: (?:{_PY})){{4}})"
+"""Five tone-marked pinyin numerals in a row (``yāo sì yī wǔ èr``): a number read aloud, with no
+hint needed (a pre-check clause)."""
+_PINYIN_NUMBER_MIN: Final = 7
+"""Seven numerals or more are a number of their own (``call yāo sì yī wǔ …``), not digits
+glued to the word before (``lucky bā bā``)."""
 _PINYIN_HINT_RE: Final = re.compile(r"(?i:\bpinyin\b)|拼音", re.ASCII)
 
 
@@ -381,9 +474,10 @@ def _pinyin(text: str) -> list[Group]:
         words = m[0].split(" ")
         start, end = m.span()
         if hinted or len(words) >= 5:
-            if start >= 2 and text[start - 1] == " " and _name_char(text[start - 2]):
+            glue = len(words) < _PINYIN_NUMBER_MIN  # a name's digits, not a phone or QQ number
+            if glue and start >= 2 and text[start - 1] == " " and _name_char(text[start - 2]):
                 start -= 1
-            if end + 1 < len(text) and text[end] == " " and _name_char(text[end + 1]):
+            if glue and end + 1 < len(text) and text[end] == " " and _name_char(text[end + 1]):
                 end += 1
             digits = "".join(_PINYIN[w.lower()] for w in words)
             groups.append((CIPHER, start, end, [(start, end, digits)]))

@@ -47,11 +47,12 @@ ID_WORD: Final = (
     f"{ALIAS}(?:(?:{SEP_CHARS}{{0,2}}|[,，][ \t]{{1,2}}|の)(?:[Ii][Dd]|账号|帳號|帐号|号码|號碼"
     "|官方账号|官方帳號|官方帐号|官方号|官方號|同号|同號"
     "|客服|好友|咨询|諮詢|交流群|公众号|公眾號|频道|頻道|私聊|小号|小號"
-    "|[Hh]andle|[Uu]ser ?[Nn]ame|[Aa]ccount|아이디|アイディー|アカウント|айди|аккаунт)"
+    "|[Hh]andle|[Uu]ser ?[Nn]ame|[Aa]ccount|[Nn]o\\.|[Nn]umber|아이디|アイディー|アカウント|айди"
+    "|аккаунт)"
     "(?![A-Za-z]))?"
 )
-"""``wechat id``, ``QQ号码``, ``微信客服``, ``QQ交流群``, ``tele, handle is``, ``telegram:
-username``: a word saying what the id is belongs to the cue."""
+"""``wechat id``, ``QQ号码``, ``QQ no.``, ``微信客服``, ``QQ交流群``, ``tele, handle is``,
+``telegram: username``: a word saying what the id is belongs to the cue."""
 
 
 ZHUYIN: Final = {

@@ -206,6 +206,13 @@ _PLUS_RE: Final = re.compile(
 _PLUS_GAP_RE: Final = re.compile(r"\s{0,2}[+➕＋]\s{0,2}")
 _PERCENT_RE: Final = re.compile(r"%(?:2[Ee]|2[Ff]|3[Aa]|40)")
 """Percent-escaped link punctuation (``https%3A%2F%2Fbet888%2Ecom``)."""
+_PERCENT_PATH_RE: Final = re.compile(r"(?<=/)(?:[A-Za-z0-9_\-.~]{0,32}%[0-9A-Fa-f]{2}){2,128}")
+"""A path written in percent escapes (``t.me/%66%61%5F%73``): an escaped unreserved character
+(letter, digit, ``_ - . ~``) is that character (RFC 3986's normal form), as a browser shows it;
+so is the link punctuation ``_PERCENT_RE`` reads anywhere."""
+_UNRESERVED: Final = frozenset(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~/:@"
+)
 """JSON-escaped slashes (``https:\\/\\/bet888.com\\/reg``)."""
 
 _GATE_DOT: Final = rf"(?:\.|(?i:dot|{'|'.join(DOT_WORDS)}|{PROSE_DOT_LIST})|点|點|。|ドット|닷)"
@@ -221,7 +228,7 @@ GATE: Final = (
     rf"|[^ -~] ?[{_AN}\-]{{4,63}} {{1,2}}(?:{SPAM_TLDS})"
     rf"|[A-Za-z0-9] {{0,2}}(?:{CJK_DOT_WORDS})|[A-Za-z0-9]圈[aA]|[+➕＋]\s{{0,2}}\.[A-Za-z]"
     rf"|[A-Za-z0-9] {{1,2}}(?:{_DECORATED_DOT}{{1,2}}(?i:dot)|(?i:dot){_DECORATED_DOT})"
-    r"|%(?:2[Ee]|2[Ff]|3[Aa]|40)|[A-Za-z0-9][\[({]:[\])}]/"
+    r"|%(?:2[Ee]|2[Ff]|3[Aa]|40)|/%[0-9A-Fa-f]{2}%|[A-Za-z0-9][\[({]:[\])}]/"
     r"|&(?:#0{0,3}(?:46|47|58|64)|#[xX]0{0,3}(?:2[eE]|2[fF]|3[aA]|40)|period|sol|colon|commat)"
     "|"
     rf"[{_AN}] ?[{BRACKETS}]{{1,3}} ?{_GATE_DOT} ?[{BRACKETS}]{{0,3}} ?[{_AN}]"
@@ -330,6 +337,13 @@ def defang_pass(work: Work) -> None:
                 (a, b, "") for a, b in (g.span() for g in _PLUS_GAP_RE.finditer(text, start, end))
             ]
             groups.append(("spaced_letters", start, end, gaps))
+    for m in _PERCENT_PATH_RE.finditer(text) if "/%" in text else ():
+        edits = []
+        for k in range(m.start(), m.end()):
+            if text[k] == "%" and (code := int(text[k + 1 : k + 3], 16)) in _UNRESERVED:
+                edits.append((k, k + 3, chr(code)))
+        if len(edits) >= 2 and not _inside(groups, m.start()):
+            groups.append(("defang", m.start(), m.end(), edits))
     for m in _PERCENT_RE.finditer(text) if "%" in text else ():
         start, end = m.span()
         if not _inside(groups, start):

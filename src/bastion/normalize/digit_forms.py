@@ -186,6 +186,8 @@ def _run(text: str, run: str, start: int, end: int, hinted: bool, late: bool) ->
     glued = _foreign(text[start - 1 : start]) or _foreign(text[end : end + 1])
     if glued and not late:
         return None  # the character passes may fold those letters: :func:`late_pass`
+    if not late and (text[start - 1 : start] in _ART or text[end : end + 1] in _ART):
+        return None  # ``|<🕓do``: the art pass may read those strokes first (:func:`late_pass`)
     if unsure or glued or ((lettered or label) and _leet(text, run, start, end)):
         # read, so the finders see the value, and withheld: never reported, sent to review
         return (WITHHELD, start, end, edits) if hinted or lettered or label else None
@@ -215,6 +217,8 @@ def _foreign(char: str) -> bool:
     if 0x2E80 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF:
         return False  # CJK writing and punctuation: no space between words
     category = unicodedata.category(char)
+    if category[0] == "P":
+        return False  # a full stop of another script (``〨᙮com``): a dot, not a letter
     return category[0] == "L" or category == "Sc" or 0x1400 <= cp <= 0x167F
 
 
@@ -229,7 +233,12 @@ def _leet(text: str, run: str, start: int, end: int) -> bool:
     drawn = frozenset().union(*(_DRAWN[_STYLE_OF[ch]] for ch in run if ch in _STYLE_OF))
     if any(ch in drawn for ch in run if ch.isascii()):
         return True
+    if text[end : end + 1] == "|" and (tld := _BAR_TLD_RE.match(text, end)) and is_tld(tld[1]):
+        return text[start - 1 : start] in _ART  # ``sv〣〨〨|com``: a bar for the dot of a host
     return text[start - 1 : start] in _ART or text[end : end + 1] in _ART
+
+
+_BAR_TLD_RE: Final = re.compile(r"\|([a-z]{2,24})(?![A-Za-z0-9])")
 
 
 def _quads(text: str) -> list[Group]:

@@ -168,11 +168,12 @@ def _lone_q_spelled(text: str) -> list[Group]:
     return groups
 
 
+_LOOK_ALIKE_DIGITS: Final = "OoIliZzEASsGbTBgq"
 CUED_GATE: Final = (
     f"{LONE_Q_SPACED_GATE}|"
     f"(?:{to_re2('|'.join(CUES))})(?:{_CUE_SEP}[{_UNIT}]+"
     f"(?:[{_JUNK}]{{1,3}}[{_UNIT}]|[{_NUM}]|[0-9][\\-_][0-9]|[A-Za-z0-9_]-[A-Za-z0-9_]-"
-    "|[0-9][OoIl]|[OoIl][0-9])"
+    f"|[0-9][{_LOOK_ALIKE_DIGITS}]|[{_LOOK_ALIKE_DIGITS}][0-9])"
     f"|{_CUE_SEP}{NUMERAL_ID}|{SEP_CHARS}{{0,6}}\r?\n|{_CUE_SEP}@[ \t\u3000]"
     "|[^\n]{0,8}[A-Za-z0-9_\\-][$*#%&!~=+|][A-Za-z0-9_\\-][$*#%&!~=+|])"
     f"|{SPELLED_CUE_GATE}|{_REMOVE}|{_REVERSE}"
@@ -194,8 +195,11 @@ _DIGIT_GROUPS_RE: Final = re.compile(
     f"(?![0-9{_NUM}A-Za-z])"
 )
 _DIGITS_RE: Final = re.compile(f"[0-9{_NUM}]+")
-_LETTER_DIGITS_RE: Final = re.compile("[1-9][0-9OoIl]{4,10}(?![A-Za-z0-9_\\-])")
-_LETTER_TO_DIGIT: Final = str.maketrans("OoIl", "0011")
+_LETTER_TO_DIGIT: Final = str.maketrans(_LOOK_ALIKE_DIGITS, "00111223455667899")
+"""Letters drawn for the digits they look like (``BZS33l70``: B 8, Z 2, S 5, l 1)."""
+_LETTER_DIGITS_RE: Final = re.compile(
+    f"[1-9IliZzEASsGbTBgq][0-9{_LOOK_ALIKE_DIGITS}]{{4,10}}(?![A-Za-z0-9_\\-])"
+)
 _DATE_RE: Final = re.compile("(?:19|20)[0-9]{2}[^0-9]{1,3}[01]?[0-9][^0-9]{1,3}[0-3]?[0-9]")
 _LONE: Final = frozenset("薇嶶威徽扣蔻寇抠赖")
 _FILL_RE: Final = re.compile(FILL)
@@ -322,10 +326,15 @@ def _digit_groups(text: str, start: int, kind: str, lone: bool, bare: bool) -> G
 
 
 def _letter_digits(text: str, start: int, end: int) -> Group | None:
-    """``1O2254678``, ``894II54582``: after a QQ cue, O is 0 and l or I is 1 (a QQ number is
-    digits only); two of its characters at least must be digits."""
+    """``1O2254678``, ``894II54582``, ``BZS33l70``: after a QQ cue, a letter is the digit it
+    looks like (a QQ number is digits only); a third of its characters at least must be
+    digits, and its letters (but ``l``) of one case."""
     m = _LETTER_DIGITS_RE.match(text, start, end)
-    if m is None or m[0].isdigit() or sum(c.isdigit() for c in m[0]) < 2:
+    if m is None or m[0].isdigit():
+        return None
+    digits = sum(c.isdigit() for c in m[0])
+    cases = {c.isupper() for c in m[0] if c.isalpha() and c != "l"}
+    if digits < 2 or 3 * digits < len(m[0]) or len(cases) > 1:  # ``Bob12``: a name
         return None
     return ("leet", start, m.end(), [(start, m.end(), m[0].translate(_LETTER_TO_DIGIT))])
 

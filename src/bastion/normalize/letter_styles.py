@@ -26,6 +26,8 @@ from functools import cache
 from typing import Final
 
 from bastion.normalize.cues import CUES, ID_WORD, SEP_CHARS
+from bastion.normalize.digit_forms import PICTURED
+from bastion.normalize.full_stops import FULL_STOPS
 from bastion.normalize.instructions import dropped_symbols
 from bastion.normalize.letter_style_tables import (
     AMBIGUOUS,
@@ -90,8 +92,9 @@ def _glued_symbol(text: str, start: int, end: int) -> bool:
     """A pictograph glued to the word (``₱ØrnØⱧĐ⚁⚃.₵Ø₥``: dice for digits): what the word
     reads as is then only part of the name, so the value is withheld rather than cut short."""
     return any(
-        0 <= k < len(text) and unicodedata.category(text[k]) == "So" for k in (start - 1, end)
-    )
+        0 <= k < len(text) and unicodedata.category(text[k]) == "So" and text[k] not in PICTURED
+        for k in (start - 1, end)
+    )  # a pictured digit (``⚂``, ``🕐``, ``🀎``) the digit pass reads goes on with the name
 
 
 def _words_with(
@@ -132,8 +135,9 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], str, dict[
     singles = sorted({g for g in owner if len(g) == 1} | set(homoglyph))
     multi = sorted((g for g in owner if len(g) > 1), key=len, reverse=True)
     klass = re.escape("".join(singles))
+    pictured = re.escape("".join(PICTURED))  # digits the digit pass reads: ``₴⚃hØⱠdł₦₲s``
     word = re.compile(
-        "(?:" + "".join(f"{re.escape(m)}|" for m in multi) + rf"[A-Za-z0-9_\-{klass}])+"
+        "(?:" + "".join(f"{re.escape(m)}|" for m in multi) + rf"[A-Za-z0-9_\-{klass}{pictured}])+"
     )
     flat = {g: letter for g, (_, letter) in owner.items() if len(g) == 1}
     style_class = re.escape("".join(g for g in owner if len(g) == 1))
@@ -142,7 +146,7 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], str, dict[
 
 @cache
 def _word_left() -> re.Pattern[str]:
-    klass = re.escape("".join(chr(cp) for cp in tables().homoglyph))
+    klass = re.escape("".join(chr(cp) for cp in tables().homoglyph) + "".join(PICTURED))
     return re.compile(rf"[A-Za-z0-9_\-{_compiled()[2]}{klass}]*\Z")
 
 
@@ -247,7 +251,7 @@ def styled_words_pass(work: Work) -> None:
                 style, letter = owner[ch]
                 counts[style] = counts.get(style, 0) + 1
                 out.append(letter)
-            elif ch.isascii():
+            elif ch.isascii() or ch in PICTURED:
                 out.append(ch)
             elif ord(ch) in homoglyph:
                 out.append(homoglyph[ord(ch)])
@@ -258,7 +262,7 @@ def styled_words_pass(work: Work) -> None:
         if not ok or not counts:
             continue
         style = max(counts, key=lambda s: counts[s])
-        n = sum(1 for c in token if not c.isascii())
+        n = sum(1 for c in token if not c.isascii() and c not in PICTURED)
         start, end = m.span()
         currency = any(c in _CURRENCY_ONLY or unicodedata.category(c) == "Sc" for c in token)
         stroke = any(c in _STROKE_ONLY for c in token)
@@ -393,12 +397,15 @@ def cjk_readings(text: str) -> list[tuple[int, int, str]]:
 # --- ASCII art ----------------------------------------------------------------------------------
 
 _ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=len, reverse=True))
-_ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9])+")
+_PICTURED: Final = re.escape("".join(PICTURED))
+"""Pictured digits (``7|<🕗🕗i.com``): part of an art word, left for the digit pass to read."""
+_ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9{_PICTURED}])+")
 _ART_HIT: Final = re.compile(rf"{_ART}|[A-Za-z0-9]\((?=[A-Za-z(])")
-_ART_LEFT: Final = re.compile(r"[A-Za-z0-9|/\\(){}\[\]<>_*=\-]*\Z")
+_ART_LEFT: Final = re.compile(rf"[A-Za-z0-9|/\\(){{}}\[\]<>_*=\-{_PICTURED}]*\Z")
 _ESCAPED_SLASHES: Final = re.compile(r":\\/\\/")
 """``https:\\/\\/``: a message that escapes its slashes (JSON), where ``\\/`` is a slash."""
-_ART_UNIT: Final = re.compile(rf"{_ART}|\(|[0-9]+|[A-Za-z]")
+_ART_UNIT: Final = re.compile(rf"{_ART}|\(|[0-9{_PICTURED}]+|[A-Za-z]")
+"""A run of digits (pictured ones too: ``🕑0🕑🕑`` is a number, its ``0`` no ``o``) is one unit."""
 _ART_LEET: Final = {"3": "e", "4": "a", "5": "s", "7": "t", "0": "o", "(": "c"}
 """Digits and ``(`` the ASCII-art alphabets draw letters with, read so only inside a word that
 holds art (``n3\\/\\/gift`` is ``newgift``); a run of three digits, or digits that start or
@@ -480,12 +487,21 @@ def ascii_art_pass(work: Work) -> None:
 MIRROR_CUE: Final = r"(?i:mirror)|镜像|镜子|照镜|鏡像|鏡子|反写|反寫"
 _MIRROR_CUE: Final = re.compile(MIRROR_CUE)
 _MIRROR_CLASS: Final = re.escape("".join(MIRRORED))
-_MIRROR_WORD: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_DOT_HAN}]{{3,}}")
+_MIRROR_DOTS: Final = _DOT_HAN + FULL_STOPS + "".join(PICTURED)
+"""Dots and digits a mirrored word may hold, each the same written either way round: the
+Chinese dot stand-ins, the full stops of other scripts (``moɔ።ɒttomoiᴙɒm``) and pictured digits
+(``moɔ点〨〨〨ᴎiwi``); reversed with the word and left for their own passes to read."""
+_MIRROR_WORD: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_MIRROR_DOTS}]{{3,}}")
+_AS_PLAIN: Final = str.maketrans(
+    {**dict.fromkeys(_DOT_HAN + FULL_STOPS, "."), **{g: d for g, d in PICTURED.items()}}
+)
 _GLYPHS_ONLY: Final = frozenset(MIRRORED) - set("bdpq")
 MIRROR_GATE: Final = f"[{''.join(sorted(_GLYPHS_ONLY))}]"
 _MIRROR_HIT: Final = re.compile(MIRROR_GATE)
-_MIRROR_SEARCH: Final = _MIRROR_HIT.search
-_MIRROR_LEFT: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_DOT_HAN}]*\Z")
+_TOLD_HIT: Final = re.compile(f"[{''.join(sorted(_GLYPHS_ONLY))}bdpq]")
+"""When the message says it is mirrored, a word of ASCII letters mirrored too (``qiv点〡〡〡um``:
+``q`` is a mirrored ``p``), still read only when it reads as a host reversed."""
+_MIRROR_LEFT: Final = re.compile(rf"[A-Za-z0-9_\-.{_MIRROR_CLASS}{_MIRROR_DOTS}]*\Z")
 
 
 def mirror_pass(work: Work) -> None:
@@ -494,19 +510,21 @@ def mirror_pass(work: Work) -> None:
     and reads as a host reversed."""
     text = work.text
     told = _MIRROR_CUE.search(text) is not None
+    hits = _TOLD_HIT if told else _MIRROR_HIT
     groups: list[Group] = []
-    for m in _words_with(text, _MIRROR_HIT, _MIRROR_LEFT, _MIRROR_WORD):
+    for m in _words_with(text, hits, _MIRROR_LEFT, _MIRROR_WORD):
         token = m[0]
-        if len(token) > MAX_WORD or not _MIRROR_SEARCH(token):
+        if len(token) > MAX_WORD or not hits.search(token):
             continue
         new = "".join(MIRRORED.get(c, c) for c in reversed(token))
-        if not new.isascii():
+        plain = new.translate(_AS_PLAIN)
+        if not plain.isascii():
             continue
         start, end = m.span()
-        if told and (_cued(text, start) or _reads_as_host(new)):
+        if told and (_cued(text, start) or _reads_as_host(plain)):
             groups.append(("instruction", start, end, [(start, end, new)]))
-        elif not told and _reads_as_host(new):
-            tld = re.split(f"[.{_DOT_HAN}]", new)[-1].lower()
+        elif not told and _reads_as_host(plain):
+            tld = plain.split(".")[-1].lower()
             if is_tld(tld) and len(tld) >= 3:
                 groups.append(("instruction", start, end, [(start, end, new)]))
     work.apply(groups)

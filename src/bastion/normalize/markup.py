@@ -17,6 +17,8 @@ bounded and the pass is one ``re`` scan per form, so its cost is linear in the t
 
 from __future__ import annotations
 
+import base64
+import binascii
 import html
 import re
 import unicodedata
@@ -88,6 +90,7 @@ GATE: Final = (
     r"|[A-Za-z0-9.][\"'“”‘’＂＇」]\s{0,2}[+＋➕]|[A-Za-z0-9]<!--"
     r"|[A-Za-z0-9.:]=\r?\n|=\r?\n[A-Za-z0-9.:]"
     r"|(?:\|\||>!)[A-Za-z0-9０-ｚ]|[A-Za-z0-9０-ｚ](?:\|\||!<)"
+    r"|=\?[A-Za-z0-9][A-Za-z0-9_\-]{0,8}\?[BbQq]\?"
 )
 """Where the pass can matter, as an ``re`` pattern (RE2 through ``to_re2``): short prefixes,
 as a wide bounded repeat would bloat the shared gate DFAs; each branch holds an ASCII letter or
@@ -231,8 +234,39 @@ def _quoted_printable(m: re.Match[str]) -> str | None:
 
 _QP_ESCAPE_RE: Final = re.compile(r"=[0-9A-F]{2}")
 
+_ENCODED_WORD_RE: Final = re.compile(
+    r"=\?(?P<charset>[A-Za-z0-9][A-Za-z0-9_\-]{0,39})(?:\*[A-Za-z\-]{1,16})?"
+    r"\?(?P<enc>[BbQq])\?(?P<body>[!->@-~]{1,600}?)\?="
+)
+"""An RFC 2047 encoded word (``=?UTF-8?B?dmlzaXQgdncxMDkuY29t?=``, ``=?UTF-8?Q?t=2Eme=2Fx?=``): a
+mail header's non-ASCII text, which every mail reader shows decoded."""
+_Q_ESCAPE_RE: Final = re.compile(r"=([0-9A-Fa-f]{2})")
+
+
+def _encoded_word(m: re.Match[str]) -> str | None:
+    """The text an encoded word stands for, when it decodes in its charset to printable text."""
+    body = m["body"]
+    raw = bytearray()
+    try:
+        if m["enc"] in "Bb":
+            raw += base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
+        else:
+            pos = 0
+            for e in _Q_ESCAPE_RE.finditer(body):
+                raw += body[pos : e.start()].replace("_", " ").encode("ascii")
+                raw.append(int(e[1], 16))
+                pos = e.end()
+            raw += body[pos:].replace("_", " ").encode("ascii")
+        decoded = raw.decode(m["charset"])
+    except (binascii.Error, ValueError, LookupError, UnicodeError):
+        return None
+    if not decoded or any(not c.isprintable() and c not in " \t" for c in decoded):
+        return None
+    return decoded
+
 
 _FORMS: Final = (
+    ("markup", _ENCODED_WORD_RE, _encoded_word),
     ("markup", _QP_BLOCK_RE, _quoted_printable),
     ("markup", _COMMENT_RE, lambda m: ""),
     ("markup", _HIDDEN_RE, _hidden),

@@ -279,7 +279,11 @@ PASSES: Final = (
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
     Pass("at_glyphs", at_glyphs.at_glyph_pass, _AT, trigger=at_glyphs.TRIGGER),
     Pass(
-        "mirror", letter_styles.mirror_pass, _STYLES, trigger=letter_styles.MIRROR_GATE, wide=True
+        "mirror",
+        letter_styles.mirror_pass,
+        _STYLES,
+        trigger=f"{letter_styles.MIRROR_GATE}|{letter_styles.MIRROR_CUE}",
+        wide=True,
     ),
     Pass("struck", markup.struck_pass, _CHARS, trigger=markup.STRUCK_TRIGGER, wide=True),
     Pass("chars", _char_pass, _CHARS, wide=True),
