@@ -38,6 +38,7 @@ BUILTIN: Final = (
     "bastion.detect.unnamed_handles:UnnamedHandleDetector",
     "bastion.detect.withheld_tlds:WithheldTldDetector",
     "bastion.detect.masked_names:MaskedNameDetector",
+    "bastion.detect.decode_hints:DecodeHintDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 
