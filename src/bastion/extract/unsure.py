@@ -325,7 +325,13 @@ def _hinted(original: str, entity: Entity, hints: list[tuple[int, int]]) -> bool
     if not hints or _UNHINTED & set(entity.flags) or not _as_written(entity):
         return False
     start, end = entity.span
-    return any(lo - _HINT_REACH <= end and start <= hi + _HINT_REACH for lo, hi in hints)
+    name = _skeleton(_name(entity))
+    return any(
+        lo - _HINT_REACH <= end
+        and start <= hi + _HINT_REACH
+        and _skeleton(original[lo:hi]) not in name  # ``see rot13.com``: named after it
+        for lo, hi in hints
+    )
 
 
 def _inside_longer(entities: list[Entity], index: int) -> bool:
