@@ -64,6 +64,10 @@ def test_an_instruction_to_decode_beside_a_link_goes_to_review(scanner: Scanner,
         "把手机换成新的了，明天见",
         "the password must have no spaces",
         "Morse code was invented in the 1830s.",
+        # red team 8's benign: an attachment's encoding, a hobby, a cipher a reader undid
+        "data:image/png;base64,UE5HIGZha2UgYnl0ZXMgMzE=",
+        "Learning Morse: the letter E is a single dot, T is a single dash",
+        "Official info is on awqpw.tbi (ROT13)",
     ],
 )
 def test_prose_without_a_link_to_decode_is_left_alone(scanner: Scanner, text: str) -> None:

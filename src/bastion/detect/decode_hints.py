@@ -8,7 +8,8 @@ value is looked up as usual; where none does, nothing is reported (``bastion.ext
 withholds what is read as written), so this detector is the net: an instruction to decode
 (``bastion.normalize.decode_hints``, in Chinese, English, Vietnamese, Spanish, Russian, Korean
 and Japanese) beside a sign of a link or handle (a TLD after any dot, a dot word, a messenger
-cue, an ``@name``) emits ``link.decode_hint``, and the policy sends the item to a person.
+cue, an ``@name``) emits ``link.decode_hint``, and the policy sends the item to a person. Where
+a reader did undo it (a value flagged ``instruction``), the value is judged as any other.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ import re2
 
 from bastion.detect.base import DetectContext, Resources, re2_text
 from bastion.model import Item, Signal
-from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LINKISH
+from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LINKISH, instructs
 
 LABEL: Final = "link.decode_hint"
 SCORE: Final = 0.5
 _REACH: Final = 160
 """How far from the instruction the link or handle's sign may stand (a line or two)."""
+_DECODED: Final = "instruction"
+"""The flag of a value a reader read as the message says (``normalize.ciphers``)."""
 _HINT_RE: Final = re2.compile(HINT_FLAGS + HINT)
 _LINKISH_RE: Final = re2.compile(LINKISH)
 
@@ -47,13 +50,14 @@ class DecodeHintDetector:
     def detect(self, context: DetectContext) -> list[Signal]:
         if _HINT_RE.search(re2_text(context.original)) is None:
             return []  # items with entities reach every detector: the gate first, it is cheaper
+        if any(_DECODED in entity.flags for entity in context.entities):
+            return []  # a reader undid what the message says: the value is looked up as usual
         text = re2_text(unicodedata.normalize("NFKC", context.original))  # ``ｘｌｎ``
         hint = _HINT_RE.search(text)
         while hint is not None:
             lo = max(0, hint.start() - _REACH)
-            near = text[lo : hint.end() + _REACH]
-            sign = _LINKISH_RE.search(near)
-            if sign is not None:
+            sign = _LINKISH_RE.search(text[lo : hint.end() + _REACH])
+            if sign is not None and instructs(text, hint.start()):
                 return [
                     Signal(
                         detector=self.name,

@@ -28,7 +28,7 @@ import unicodedata
 from typing import Final
 
 from bastion.model import WITHHELD_FLAG, Entity
-from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LETTERLIKE_MATH
+from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LETTERLIKE_MATH, instructs
 
 _HOSTY: Final = frozenset({"domain", "url"})
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line", "whatsapp", "phone", "email"})
@@ -363,7 +363,11 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
         if legend is None:
             legend = _legend(original)
         if hints is None:
-            hints = [m.span() for m in _HINT_RE.finditer(original)] if hinted else []
+            hints = (
+                [m.span() for m in _HINT_RE.finditer(original) if instructs(original, m.start())]
+                if hinted
+                else []
+            )
         raw = original[entity.span[0] : entity.span[1]]
         if (
             _dropped(raw, entity.value)

@@ -39,7 +39,7 @@ _EN: Final = (
 """English: ciphers named, spelling read aloud, joins, digit shifts, a placeholder to fill."""
 _ZH: Final = (
     r"解码|解密|译码|密码表|二进制|十六进制|十进制|(?i:ascii)码|摩斯|摩尔斯|嘀是|嗒是|字母表倒|字母倒"
-    r"|键盘[^，。,\n]{0,8}(?:错|偏|移|右|左)|往右错|往左错|读音|连起来|不加空格|去掉空格|拼起来"
+    r"|键盘[^，。,\n]{0,8}(?:错|偏|移|右|左)|往右错|往左错|(?:英文|英语|字母)的?读音|按读音|读音写|连起来|不加空格|去掉空格|拼起来"
     r"|拼在一起|连在一起|算筹|(?:数字|每位|每个数字)[^，。,\n]{0,6}(?:加|减)了?[1一]"
     r"|(?:加|减)[1一]才是|减回去"
     r"|(?:(?i:x){2,}|\*{2,}|_{3,}|【】|\{\w+\}|\[\w*\])[ ]?(?:换成|替换成|替换为|填|=|＝)"
@@ -82,11 +82,18 @@ HINT: Final = f"(?:{_EN}|{_ZH}|{_VI}|{_ES}|{_RU}|{_KO}|{_JA}|{_SHEET}|{_LEGEND})
 HINT_FLAGS: Final = "(?i)"
 """Case folded: ``Binary ASCII``, ``BASE32``."""
 
+
+def instructs(text: str, start: int) -> bool:
+    """Whether the hint found at ``start`` tells a reader something: ``;base64,`` in a ``data:``
+    URI only names the encoding of an attachment."""
+    return not (start > 0 and text[start - 1] == ";")
+
+
 CIPHERTEXT: Final = (
     r"[01]{7,8}(?:[ ,]{1,2}[01]{7,8}){3}"
     r"|\b\d{2,3}(?:[ ,]{1,2}\d{2,3}){5}\b"
     r"|[A-Za-z0-9+/]{12,}={0,6}|={1,2}[A-Za-z0-9+/]{8,}"
-    r"|[A-Za-z0-9]{2,20}[;\[\]',.]{1,3}[A-Za-z;\[\]',./]"
+    r"|[A-Za-z0-9]{2,20}[.]?[;\[\]',][A-Za-z0-9;\[\]',./]"
     r"|[.\-·•—–_]{1,6}(?:[ /]{1,3}[.\-·•—–_]{1,6}){4}"
     r"|[嘀嗒滴答]{1,6}(?:[ /|]{1,3}[嘀嗒滴答]{1,6}){4}"
 )
@@ -99,15 +106,18 @@ _TLDS: Final = (
     r"|win|bet|app|live|pro|fun|asia|link|store|ly|to|ws|la|gg"
 )
 LINKISH: Final = (
-    rf"[.。．｡∙⦁⸳‧◦ꞏॱ·•・][ ]?(?i:{_TLDS})\b|(?i:\b(?:dot|dotcom|punto|punkt)\b)|chấm"
-    r"|(?i:точк[аиу])|[A-Za-z0-9][ ]{1,2}(?i:com|xyz|vip|biz|cn|vn|ru|top|info|net|org|club)\b"
+    rf"[.。．｡∙⦁⸳‧◦ꞏॱ·•・][ ]?(?i:{_TLDS})\b|(?i:\bdotcom\b)"
+    "|[A-Za-z0-9\u0400-\u04ff][ ]{1,2}(?i:dot|punto|punkt|chấm|точк[аиу])[ ]{1,2}"
+    "[A-Za-z\u0400-\u04ff]"
+    r"|[A-Za-z0-9][ ]{1,2}(?i:com|xyz|vip|biz|cn|vn|ru|top|info|net|org|club)\b"
     r"|[A-Za-z0-9][ ]?[点點][ ]?[A-Za-z]|닷|ドット"
     r"|(?i:\b(?:wechat|weixin|vx|wx|telegram|tg|whatsapp|wa|line|zalo|kakao|qq|signal)\b)"
     r"|微信|威信|薇信|扣扣|飞机|电报|(?:扣|企鹅|薇|威|[Vv])[ ]?[:：]|(?:^|\s)@[A-Za-z0-9_]"
     r"|[^\s][∙⦁⸳‧◦ꞏॱ·•・][A-Za-z]{2}|[A-Za-z0-9]{2}\.[A-Za-z]{2,6}\b"
     f"|{CIPHERTEXT}"
 )
-"""RE2 and ``re``: a link or handle may be in the message: a TLD after any dot, a dot word,
+"""RE2 and ``re``: a link or handle may be in the message: a TLD after any dot, a dot word
+between two words,
 a TLD word after a name and a space (``nuqta com``), a messenger cue or an ``@name``, a name
 with a dot of any TLD (the ciphertext's: ``yfnerk‧mvg``)."""
 
