@@ -30,6 +30,10 @@ def scanner() -> Scanner:
         # composed with other tricks: full-width letters, a name in spaced capitals
         "百家乐 官网 ｖｂｅｔ８８ 点 后缀私聊问我",
         "slots tonight: BET-WIN88 + the usual ending",
+        # red team 9: the old ending, "you know which"
+        "找不到的搜cf688，后面加老后缀就行",
+        "老地方换域名了，前缀aw8vn2，后缀你懂的，进去送彩金",
+        "same name as before, i99904, you know which ending",
     ],
 )
 def test_a_name_with_its_ending_held_back_goes_to_review(scanner: Scanner, text: str) -> None:
@@ -47,6 +51,8 @@ def test_a_name_with_its_ending_held_back_goes_to_review(scanner: Scanner, text:
         "域名后缀有很多种，比如 com 和 net",
         "ask me for the ending of the movie",
         "后面自己加油吧",
+        "what is the usual ending, I wonder",
+        "后缀你懂的是什么意思",
     ],
 )
 def test_prose_about_endings_is_left_alone(scanner: Scanner, text: str) -> None:

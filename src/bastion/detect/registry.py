@@ -39,6 +39,7 @@ BUILTIN: Final = (
     "bastion.detect.withheld_tlds:WithheldTldDetector",
     "bastion.detect.masked_names:MaskedNameDetector",
     "bastion.detect.listed_names:ListedNameDetector",
+    "bastion.detect.decode_hints:DecodeHintDetector",
 )
 """``module:attribute`` of each built-in detector factory, in the order they run."""
 

@@ -29,15 +29,20 @@ _HELD_EN: Final = (
     rf"{_ENDING_EN}"
     r"|[ \t]{1,2}and[ \t]you[ \t]know[ \t]what[ \t]goes[ \t]after[ \t]the[ \t]dot"
     rf"|[ \t]{{1,2}}(?:plus|and|then)[ \t](?:add[ \t])?the[ \t](?:usual|common)[ \t]{_ENDING_EN}"
+    rf"|[ \t]{{0,2}},[ \t]{{1,2}}(?:you[ \t]know[ \t](?:which|what|the)|same|old|usual)[ \t]"
+    rf"{_ENDING_EN}"
 )
 """``dot (ask me for the ending)``, ``+ the usual ending``, ``and you know what goes after the
-dot``."""
+dot``, ``, you know which ending``, ``, same ending``."""
 _HELD_ZH: Final = (
     r"[ \t]{0,2}(?:[点點.。][ \t]{0,2})?(?:后缀|後綴)(?:私聊|私信|私我|问我|問我|找我|自己猜)"
     r"|[ \t]{0,2}[，,]?[ \t]{0,2}后面(?:自己|你)加|[ \t]{0,2}加上?(?:常见|常用|通用|常规)的?后缀"
     r"|[ \t]{0,2}[，,]?[ \t]{0,2}(?:后缀|後綴)(?:自己|你)(?:加|猜|补|補)"
+    r"|[ \t]{0,2}[，,]?[ \t]{0,2}(?:后面)?加?(?:老|原来的?|以前的?|之前的?)(?:后缀|後綴)"
+    r"|[ \t]{0,2}[，,]?[ \t]{0,2}(?:后缀|後綴)(?:你懂的|懂的都懂|照旧|不变|没变|还是老的)"
 )
-"""``点 后缀私聊问我``, ``，后面自己加``, ``加上常见后缀``, ``后缀自己补``."""
+"""``点 后缀私聊问我``, ``，后面自己加``, ``加上常见后缀``, ``后缀自己补``, ``，后面加老后缀``,
+``，后缀你懂的``."""
 _WITHHELD_RE: Final = re.compile(
     r"(?<![A-Za-z0-9\-.@/])(?P<name>[A-Za-z0-9][A-Za-z0-9\-]{2,62})"
     rf"(?:(?i:{_HELD_EN})|{_HELD_ZH})"

@@ -19,6 +19,7 @@ from bastion.extract.messengers import MESSENGER_HOSTS
 from bastion.extract.phones import NATIONAL_GATE, PHONE_SHAPE, find_national_phones, find_phones
 from bastion.extract.precheck import has_candidates
 from bastion.extract.tails import withhold_cut_layouts, withhold_tails
+from bastion.extract.unsure import withhold_unsure
 from bastion.model import Entity
 from bastion.normalize import unmask
 
@@ -69,17 +70,21 @@ def _entity(unmasked: UnmaskedLike, cand: Candidate) -> Entity:
     )
 
 
-def extract_entities(unmasked: UnmaskedLike, *, prose_like: bool = False) -> list[Entity]:
+def extract_entities(
+    unmasked: UnmaskedLike, *, prose_like: bool = False, told: bool = False
+) -> list[Entity]:
     """All entities of an unmasked text in reading order, non-overlapping.
 
     ``prose_like=True`` adds the ``word.word`` hosts that read as prose, flagged ``prose_like``
     (the scanner keeps them only when the intel lists them), and the hosts of the guessed
-    reading (``unmasked.alternate``): see :func:`_with_guesses`.
+    reading (``unmasked.alternate``): see :func:`_with_guesses`. ``told=True`` says the text is
+    a second reading, already read as the message says: a value in it is not "read as written"
+    beside an instruction to decode (:mod:`bastion.extract.unsure`).
 
     A URL swallows its host and an e-mail its domain; a cue-introduced handle outranks the same
     digits read as a phone. Spans and ``raw`` refer to ``unmasked.original``.
     """
-    entities = _extract(unmasked, prose_like)
+    entities = _extract(unmasked, prose_like, told)
     alternate = getattr(unmasked, "alternate", None)
     if prose_like and alternate is not None:
         return _with_guesses(entities, _extract(alternate, True))
@@ -114,7 +119,7 @@ def _with_guesses(entities: list[Entity], guessed: list[Entity]) -> list[Entity]
     return sorted([*entities, *added], key=lambda e: (e.span[0], e.span[0] - e.span[1]))
 
 
-def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
+def _extract(unmasked: UnmaskedLike, prose_like: bool, told: bool = False) -> list[Entity]:
     text = unmasked.text
     hits = _ROUTER.hits(text)
     if not hits:
@@ -163,7 +168,9 @@ def _extract(unmasked: UnmaskedLike, prose_like: bool) -> list[Entity]:
         kept = sorted([*kept, *mailboxes], key=Candidate.sort_key)
     entities = [_entity(unmasked, cand) for cand in kept]
     withhold_cut_layouts(unmasked, [(c.start, c.end) for c in kept], entities)
-    return withhold_tails(unmasked.original, entities)
+    return withhold_unsure(
+        unmasked.original, withhold_tails(unmasked.original, entities), hinted=not told
+    )
 
 
 _HANDLE_KINDS = frozenset({"wechat", "qq", "telegram", "whatsapp", "line", "kakao", "phone"})

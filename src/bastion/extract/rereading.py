@@ -93,7 +93,7 @@ def reread(text: str, entities: list[Entity], fold: Unmasked | None = None) -> l
     for reading in readings:
         if not has_candidates(reading.text):
             continue
-        for entity in extract_entities(unmask(reading.text, weak=True), prose_like=True):
+        for entity in extract_entities(unmask(reading.text, weak=True), prose_like=True, told=True):
             host = _host(entity)
             if entity.kind not in HOST_KINDS or not host or "." not in host or host in seen:
                 continue

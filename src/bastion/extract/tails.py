@@ -20,6 +20,7 @@ from typing import Final
 from bastion.extract._types import UnmaskedLike
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize import as_in
+from bastion.normalize.decode_hints import LETTERLIKE_MATH
 from bastion.normalize.edit_hints import SOUND_DIGITS
 from bastion.normalize.rules import EMOJI_LETTERS
 
@@ -49,8 +50,9 @@ _LINE_HINT: Final = re.compile(
     r"|每行|每一行|各行"
 )
 
-_GLUE_SYMBOLS: Final = frozenset("|\\▢□■▪◻◼⬜⬛●○◯✱✲＊〡〢〣〤〥〦〧〨〩〸〹〺")
-"""Masks, ASCII-art strokes and the Suzhou numerals (``bk〨go``: 〨 is 8)."""
+_GLUE_SYMBOLS: Final = frozenset("|\\▢□■▪◻◼⬜⬛●○◯✱✲＊〡〢〣〤〥〦〧〨〩〸〹〺") | LETTERLIKE_MATH
+"""Masks, ASCII-art strokes, the Suzhou numerals (``bk〨go``: 〨 is 8) and the mathematical
+operators shaped like letters (``m∊dspx.biz``: ``∊`` is ``e``)."""
 _ART: Final = frozenset("|\\/<>(){}[]")
 """``|)``, ``\\/\\/``, ``><``: letters drawn in ASCII art, glued to what a finder read."""
 _LAST_HINT: Final = re.compile(r"(?i:last|final)|最后|末")
@@ -71,6 +73,8 @@ _COMMON_LATIN_END: Final = 0x0180
 
 
 _GAME_PIECES: Final = (0x1F007, 0x1F0FF)
+_COUNTING_RODS: Final = (0x1D360, 0x1D378)
+"""Counting-rod numerals (``fb𝍧𝍧day.com``: 𝍧 is 8): digits in disguise."""
 """Numbered mahjong tiles, dominoes and playing cards: digits in disguise (``bk🀎vie``: 🀎 is
 8); the winds and dragons before them (``🀄``) are decoration."""
 
@@ -79,7 +83,7 @@ def _glued(char: str) -> bool:
     if char in _GLUE_SYMBOLS:
         return True
     cp = ord(char)
-    if _GAME_PIECES[0] <= cp <= _GAME_PIECES[1]:
+    if _GAME_PIECES[0] <= cp <= _GAME_PIECES[1] or _COUNTING_RODS[0] <= cp <= _COUNTING_RODS[1]:
         return True
     if unicodedata.category(char) == "Sc":
         return char not in _COMMON_CURRENCY
@@ -186,12 +190,20 @@ def _art(before: str) -> bool:
     )
 
 
+_MASK_ON: Final = re.compile(r"[*＊]{1,4}[A-Za-z0-9_]")
+_MASK_BEFORE: Final = re.compile(r"[A-Za-z0-9_][*＊]{1,4}\Z")
+"""A run of asterisks glued between characters of a value (``sugarmoo**6``): masked characters,
+never markdown's ``**bold**`` (which a space or the text's edge bounds)."""
+
+
 def _cut_after(original: str, end: int, handle: bool) -> bool:
     """The value goes on past ``end`` in letters no finder read (``KiKi_ᑌᔕdT602``,
     ``81686-uʏuʏ``, ``qot.btꙅʏuᴙ``)."""
     after = original[end : end + 2]
     if not after or (not handle and after[0] in "/\\"):
         return False  # a path goes on after a host (browsers read ``\\`` as ``/``)
+    if after[0] in "*＊" and _MASK_ON.match(original, end):
+        return True  # ``felix_**fu953``: characters held back inside the value
     if after[0] in "-_" and len(after) > 1:
         return (handle and after[1].isascii() and after[1].isalpha()) or _glued(after[1])
     return _glued(after[0])
@@ -285,6 +297,7 @@ def withhold_tails(original: str, entities: list[Entity]) -> list[Entity]:
                 or _currency_in_name(before)
                 or (hosty and _art(before))
                 or _sound_digit_in_name(original, start)
+                or _MASK_BEFORE.search(original, max(0, start - 5), start) is not None
             )
         )
         cut = (

@@ -1,0 +1,383 @@
+"""Readings that are only a piece, a placeholder or the ciphertext of a value: withheld.
+
+A finder reads what is written. Where the message writes a value in a way no pass undid, that
+reading is another site or id than the one meant, and Bastion must never report it:
+
+- a glyph standing for a letter dropped, not read (``ros∊g∪ag∪a7468`` read ``rosgaga7468``), or
+  a symbol the message's own legend names (``⚡=n``) glued to or lost from the value;
+- the readable end of a name spelled out in words: the host's name follows, across single
+  spaces, letter names, digit words or single letters (``... bee ee ex dot com`` gives
+  ``ex.com``, ``hi tám tám vip ba.com`` gives ``ba.com``), or a word with a disguised glyph
+  (``k∊masajaka∪ punkto com`` gives ``punkto.com``);
+- a placeholder the message fills elsewhere (``{site}.com where {site} is ...``,
+  ``XXX9302（XXX换成...）``);
+- a name that mixes ASCII with a ligature (``polærunity.top``) in a text not written in a
+  language that uses it: an IDN nobody types;
+- a value read exactly as written beside words telling the reader to decode it (``Atbash``,
+  ``typed one key to the right``, ``viết liền``): the ciphertext, not the value.
+
+Each is flagged ``withheld``: the scanner drops it and sends the item to review
+(``scan.withheld``). A value a pass did decode (flag ``instruction``) is not read as written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from typing import Final
+
+from bastion.model import WITHHELD_FLAG, Entity
+from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LETTERLIKE_MATH, instructs
+
+_HOSTY: Final = frozenset({"domain", "url"})
+_IDS: Final = frozenset({"wechat", "qq", "telegram", "line", "whatsapp", "phone", "email"})
+_UNHINTED: Final = frozenset({"instruction", "prose_like"})
+"""Flags of a value a pass read as the message says (not as written), or of words that read as
+a host (``NOW 🔴 free``), which the scanner keeps only when listed."""
+_HINT_RE: Final = re.compile(HINT_FLAGS + HINT)
+_HINT_REACH: Final = 80
+"""How far from the value its decoding instruction may stand."""
+_RODS: Final = (0x1D360, 0x1D378)
+
+_LETTER_NAMES: Final = frozenset(
+    [
+        "ay",
+        "bee",
+        "be",
+        "see",
+        "cee",
+        "dee",
+        "ee",
+        "ef",
+        "eff",
+        "gee",
+        "aitch",
+        "haitch",
+        "eye",
+        "jay",
+        "kay",
+        "el",
+        "ell",
+        "em",
+        "en",
+        "oh",
+        "pee",
+        "cue",
+        "queue",
+        "ar",
+        "ess",
+        "tee",
+        "you",
+        "vee",
+        "double-u",
+        "doubleu",
+        "dubya",
+        "ex",
+        "why",
+        "wye",
+        "zed",
+        "zee",
+    ]
+)
+_DIGIT_WORDS: Final = frozenset(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "không",
+        "một",
+        "hai",
+        "ba",
+        "bốn",
+        "năm",
+        "sáu",
+        "bảy",
+        "tám",
+        "chín",
+        "mười",
+        "linh",
+        "lẻ",
+        "cero",
+        "uno",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "seis",
+        "siete",
+        "ocho",
+        "nueve",
+    ]
+)
+_WORD_LETTERS: Final = frozenset("aAI")
+"""Single letters that are words (``a``, ``I``): no spelled letter."""
+_TOKEN_BEFORE: Final = re.compile(r"(\S+)[ ]{1,2}\Z")
+
+_LEGEND_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9])(?P<sym>[^\sA-Za-z0-9.,:;!?()\[\]（）【】=＝'\"])\ufe0f?[ ]?[=＝][ ]?"
+    r"(?P<val>[A-Za-z0-9])(?![A-Za-z0-9])"
+)
+"""``🌵=e``, ``(🐟=a 🌙=r)``: a symbol the message says stands for one letter or digit."""
+_VS: Final = "\ufe0f\ufe0e"
+_HEAD: Final = re.compile(r"[A-Za-z0-9_\-]+")
+"""The first label as written once the legend is applied (the dot after it may be any)."""
+
+_BRACKETED_LABEL: Final = re.compile(r"[{\[<【][A-Za-z0-9_ ]{0,24}[}\]>】][ ]?[.。]")
+"""``{site}.com``, ``[name].net``, ``<site>.top``, ``【】.com``: a label to fill in."""
+_PLACEHOLDER: Final = re.compile(r"(?:X{2,}|x{3,}|\*{2,}|【】|\{\w+\}|\[\w*\]|<\w+>)")
+_FILL_AFTER: Final = re.compile(
+    r"[ ）)]{0,2}(?:[=＝:：]|换|替|填|->|→|(?i:\bis\b|\bmeans\b|\bstands\b|\bwith\b))"
+)
+_FILL_BEFORE: Final = re.compile(
+    r"(?i:where|replace|fill(?: in)?|substitute)[ ]{1,2}\Z|[把将][ ]?\Z"
+)
+
+_LIGATURES: Final = frozenset("æœÆŒ")
+_LIGATURE_LANGUAGE: Final = frozenset("øåØÅðþÐÞéèêëàâçîïôûùüÿÉÈÊÀÇ")
+"""Letters of the languages that write ``æ`` or ``œ`` (Danish, Norwegian, Icelandic, French):
+a text holding them may name a real IDN with one."""
+
+
+_SPOT_DOTS: Final = frozenset("ꞏ⦁∙⸳ॱ‧◦·•・")
+"""Dots an id may be cut at when no pass read them (``miaomiaoॱf∊∣ix074``)."""
+_ENGLISH_DIGITS: Final = frozenset(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+)
+
+
+def _name(entity: Entity) -> str:
+    """The host as written (an IDN decoded), else the value; lower case."""
+    host = (entity.host or "").lower()
+    if "xn--" in host:
+        with contextlib.suppress(UnicodeError):
+            host = host.encode("ascii").decode("idna")
+    return host or entity.value.lower()
+
+
+def _disguise_glyph(char: str) -> bool:
+    """A letter-shaped operator or a counting rod: a letter or digit written another way."""
+    return char in LETTERLIKE_MATH or _RODS[0] <= ord(char) <= _RODS[1]
+
+
+def _skeleton(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
+
+
+def _dropped(raw: str, value: str) -> bool:
+    """A letter-shaped glyph inside ``raw`` that the reading dropped instead of reading."""
+    if not any(_disguise_glyph(ch) for ch in raw):
+        return False
+    kept = _skeleton("".join(ch for ch in raw if not _disguise_glyph(ch)))
+    return bool(kept) and _skeleton(value) in kept
+
+
+def _legend(original: str) -> dict[str, str]:
+    if "=" not in original and "＝" not in original:
+        return {}
+    return {m["sym"]: m["val"] for m in _LEGEND_RE.finditer(original) if not m["sym"].isalnum()}
+
+
+def _legend_broken(original: str, entity: Entity, legend: dict[str, str]) -> bool:
+    """A legend symbol glued to the value, or one inside it that the reading did not apply."""
+    start, end = entity.span
+    k = start - 1
+    while k >= 0 and original[k] in _VS:
+        k -= 1
+    if k >= 0 and original[k] in legend:
+        return True
+    k = end
+    while k < len(original) and original[k] in _VS:
+        k += 1
+    if k < len(original) and original[k] in legend:
+        return True
+    raw = original[start:end]
+    if not any(ch in legend for ch in raw):
+        return False
+    decoded = "".join(legend.get(ch, ch) for ch in raw if ch not in _VS)
+    head = _HEAD.match(decoded)
+    label = _name(entity).split(".", 1)[0]
+    return head is not None and _skeleton(head[0]) != _skeleton(label)
+
+
+def _spelled_token(token: str) -> bool:
+    word = token.lower()
+    if word in _LETTER_NAMES or word in _DIGIT_WORDS:
+        return True
+    if len(token) == 1 and token.isascii() and token.isalnum():
+        return token not in _WORD_LETTERS
+    return False
+
+
+def _spelled_tail(original: str, entity: Entity) -> bool:
+    """The host's name follows, across single spaces, a spelled run (three tokens or more,
+    counting its own name and allowing one short word among them; two when one is a word such
+    as ``tám`` or ``ee``, so SMS's ``c u soon.xxx`` stays) or a word holding a disguised glyph:
+    it is that run's end."""
+    if entity.kind not in _HOSTY or "://" in entity.raw[:12]:
+        return False
+    start = entity.span[0]
+    label, _, rest = _name(entity).partition(".")
+    if _spelled_token(rest.rsplit(".", 1)[-1]):
+        return False  # ``four dot one``: a number read aloud, its readers' business
+    count = 1 if _spelled_token(label) else 0
+    words = int(count == 1 and len(label) > 1)
+    at, gap = start, False
+    for _ in range(24):
+        m = _TOKEN_BEFORE.search(original, max(0, at - 40), at)
+        if m is None:
+            break
+        token = m[1]
+        if any(_disguise_glyph(ch) for ch in token) and at == start:
+            return True
+        if not _spelled_token(token):
+            if gap or count == 0 or not (token.isascii() and token.isalnum() and len(token) <= 5):
+                break
+            gap = True  # one short word inside the run (``hi tám tám vip ba.com``)
+            at = m.start()
+            continue
+        count += 1
+        words += len(token) > 1
+        at = m.start()
+    return count >= 3 or (count == 2 and words > 0 and not gap)
+
+
+def _names_glued(raw: str, entity: Entity) -> bool:
+    """Letter names or digit words of a spelled run kept as written inside the value a pass
+    joined (``vee eight eight ay gee punktur com`` read ``vee88aygee.com``)."""
+    spelled = [t.lower() for t in raw.split() if _spelled_token(t) and len(t) > 1]
+    if len(spelled) < 3:
+        return False
+    name = _name(entity)
+    return any(len(t) >= 3 and t not in _ENGLISH_DIGITS and t in name for t in spelled)
+
+
+def _id_cut_at_dot(original: str, entity: Entity) -> bool:
+    if entity.kind in _HOSTY:
+        return False
+    after = original[entity.span[1] : entity.span[1] + 2]
+    return (
+        len(after) == 2
+        and after[0] in _SPOT_DOTS
+        and ((after[1].isascii() and after[1].isalnum()) or _disguise_glyph(after[1]))
+    )
+
+
+def _placeholder(original: str, entity: Entity) -> bool:
+    """A label or id part written as a placeholder the message fills in elsewhere."""
+    start, end = entity.span
+    if entity.kind in _HOSTY:
+        lo = max(0, start - 1)
+        m = _BRACKETED_LABEL.match(original, lo)
+        if m is not None and m.start() < end:
+            return True
+    raw = original[max(0, start - 1) : end]
+    for m in _PLACEHOLDER.finditer(raw):
+        token = m[0]
+        at = original.find(token)
+        while at >= 0:
+            if not (max(0, start - 1) <= at < end) and _fill_told(original, at, at + len(token)):
+                return True
+            at = original.find(token, at + len(token))
+    return False
+
+
+def _fill_told(original: str, start: int, end: int) -> bool:
+    return (
+        _FILL_AFTER.match(original, end) is not None
+        or _FILL_BEFORE.search(original, max(0, start - 14), start) is not None
+    )
+
+
+def _ligature_idn(original: str, entity: Entity) -> bool:
+    if entity.kind not in _HOSTY:
+        return False
+    name = _name(entity)
+    if not any(ch in _LIGATURES for ch in name):
+        return False
+    if not any(ch.isascii() and ch.isalpha() for ch in name):
+        return False
+    start, end = entity.span
+    rest = original[:start] + original[end:]
+    return not any(ch in _LIGATURE_LANGUAGE or ch in _LIGATURES for ch in rest)
+
+
+def _as_written(entity: Entity) -> bool:
+    """Every piece of the value stands as written in its raw text (no pass changed it)."""
+    raw = entity.raw.lower()
+    if _skeleton(raw) == _skeleton(_name(entity)):
+        return True  # only separators dropped (``a=z b=y: zzimpmgsx.cba``)
+    if entity.kind in _HOSTY:
+        labels = [x for x in _name(entity).split(".") if x]
+        return bool(labels) and all(label in raw for label in labels)
+    value = entity.value.lower().lstrip("@+")
+    return bool(value) and value in raw
+
+
+def _hinted(original: str, entity: Entity, hints: list[tuple[int, int]]) -> bool:
+    if not hints or _UNHINTED & set(entity.flags) or not _as_written(entity):
+        return False
+    start, end = entity.span
+    name = _skeleton(_name(entity))
+    return any(
+        lo - _HINT_REACH <= end
+        and start <= hi + _HINT_REACH
+        and _skeleton(original[lo:hi]) not in name  # ``see rot13.com``: named after it
+        for lo, hi in hints
+    )
+
+
+def _inside_longer(entities: list[Entity], index: int) -> bool:
+    """A piece inside a longer value read at the same place (``four dot one`` of a spoken IP):
+    that value is the reading, the piece gives way to it."""
+    lo, hi = entities[index].span
+    return any(
+        i != index
+        and other.span[0] <= lo
+        and hi <= other.span[1]
+        and hi - lo < other.span[1] - other.span[0]
+        for i, other in enumerate(entities)
+    )
+
+
+def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = True) -> list[Entity]:
+    """Flag ``withheld`` the readings this module's docstring lists; ``entities`` is returned.
+    ``hinted=False`` (a second reading's text) skips the value read as written beside an
+    instruction: the reading already did as the message says."""
+    legend: dict[str, str] | None = None
+    hints: list[tuple[int, int]] | None = None
+    for index, entity in enumerate(entities):
+        if (
+            WITHHELD_FLAG in entity.flags
+            or (entity.kind not in _HOSTY and entity.kind not in _IDS)
+            or _inside_longer(entities, index)
+        ):
+            continue
+        if legend is None:
+            legend = _legend(original)
+        if hints is None:
+            hints = (
+                [m.span() for m in _HINT_RE.finditer(original) if instructs(original, m.start())]
+                if hinted
+                else []
+            )
+        raw = original[entity.span[0] : entity.span[1]]
+        if (
+            _dropped(raw, entity.value)
+            or (legend and _legend_broken(original, entity, legend))
+            or _spelled_tail(original, entity)
+            or _names_glued(raw, entity)
+            or _id_cut_at_dot(original, entity)
+            or _placeholder(original, entity)
+            or _ligature_idn(original, entity)
+            or _hinted(original, entity, hints)
+        ):
+            entity.flags.append(WITHHELD_FLAG)
+    return entities

@@ -1,0 +1,93 @@
+"""Readings that are only a piece, a placeholder or the ciphertext of a value (red team 9):
+withheld and sent to review, never reported; the plain forms beside them still read."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion import Item, Scanner
+from bastion.model import WITHHELD_RULE
+from tests.extract.conftest import default_scanner
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return default_scanner()
+
+
+def _values(scanner: Scanner, text: str) -> tuple[str, list[str], list[str]]:
+    result = scanner.scan(Item(id="x", text=text, surface="chat"))
+    return result.verdict, [e.value for e in result.entities], [v.rule for v in result.violations]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a glyph standing for a letter, dropped or cut at (operators as letters, counting rods)
+        ("WeChat: g∊g∊moo∩26", "ggmoo26"),
+        ("私人订制上门，VX ros∊g∪ag∪a7468", "rosgaga7468"),
+        ("line id dar∣i∩g⸳miaomiao24 💕", "darig"),
+        ("Pay at m∊dspx.biz today", "dspx.biz"),
+        ("新人福利在印地文数字：r∪zho∪१२३.com", "123.com"),
+        ("Claim at oobddj.si⊤∊", "oobddj.si"),
+        ("算筹数字：fb𝍧𝍧day.com", "day.com"),
+        ("line id miaomiaoॱf∊∣ix074", "miaomiao"),
+        # the readable end of a name spelled in words
+        (
+            "字母按英文读音写的，连起来不加空格：aitch you bee ee tee you bee ee ex dot com",
+            "ex.com",
+        ),
+        ("đăng ký tại hi tám tám vip ba.com", "ba.com"),
+        ("Sòng bài: one tám tám.tv", "tám.tv"),
+        ("ku bảy bảy bảy bet⸳com nhận code 88k", "bet.com"),
+        ("请登录k∊masajaka∪ punkto com领取", "punkto.com"),
+        ("vee eight eight ay gee punktur com（连起来不加空格）", "vee88aygee.com"),
+        # a placeholder filled in elsewhere
+        ("LIVE now: free chips at {site}.com where {site} is w88banh", "site.com"),
+        ("free bonus code at XXX.com where XXX is ∣∪⊂k8882", "xxx.com"),
+        ("网贷秒批，VX：XXX9302（XXX换成agentguagua）", "XXX9302"),
+        ("有意向的VX XXX_miaomiao7367（XXX换成star）", "XXX_miaomiao7367"),
+        # masked characters inside an id
+        ("包上岸的博彩导师，微信号：felix_**fu953（星号两位私信问）", "felix_"),
+        ("escort service, tg: sugarmoo**6 (ask me for the two hidden characters)", "sugarmoo"),
+        # a ligature inside an ASCII name, in a text of no language that writes it
+        ("💰 polærunity∙top 💰", "polærunity.top"),
+        ("请登录emcœngineering∙com领取", "emcœngineering.com"),
+        # a legend symbol glued to the value, or one the reading did not apply
+        ("🌵=e ⚡=n: ⚡🌵tflixmovi.com_official", "etflixmovi.com"),
+        ("看我主页c🐟🌙🐟mec∙fr（🐟=a 🌙=r）", "ca.amec.fr"),
+        # the ciphertext read as written beside the instruction to decode it
+        ("order at mirror the alphabet, a=z b=y: zzimpmgsx.cba", "azbyzzimpmgsx.cba"),
+        ("Telegram @fpifpi,osp,osp312 (typed one key to the right)", "fpifpi"),
+        ("free bonus code at printf '%s%s.%s' fb8 8go com", "8go.com"),
+    ],
+)
+def test_a_piece_placeholder_or_ciphertext_is_withheld(
+    scanner: Scanner, text: str, wrong: str
+) -> None:
+    verdict, values, rules = _values(scanner, text)
+    assert wrong not in values, (text, values)
+    assert verdict != "allow", (text, rules)
+    assert WITHHELD_RULE in rules, (text, rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("see example.com for details", "example.com"),
+        ("I use gmail.com", "gmail.com"),
+        ("Thanx u darlin! Take care c u soon.xxx", "soon.xxx"),
+        ("Join now at nostrabet⊙com and get 100 free spins", "nostrabet.com"),
+        ("**bet365.com** is the one", "bet365.com"),
+        ("WeChat: lucky_88", "lucky_88"),
+        ("Besøg kærlighed.dk for mere, på dansk og på færøsk", "kærlighed.dk"),
+        ("a∩b is the intersection; notes at maths.org", "maths.org"),
+        # read by the letter-name reader: a second reading, not the text as written
+        ("csgoreactor dot see oh em <- ending spelled letter by letter", ""),
+        ("xxx.com", "xxx.com"),
+    ],
+)
+def test_plain_values_beside_them_still_read(scanner: Scanner, text: str, value: str) -> None:
+    _, values, rules = _values(scanner, text)
+    assert not value or value in values, (text, values, rules)
+    assert WITHHELD_RULE not in rules, (text, rules)
