@@ -60,6 +60,7 @@ from bastion.normalize.leet import LOOKALIKES
 from bastion.normalize.letter_styles import ART_GATE as LETTER_ART_GATE
 from bastion.normalize.letter_styles import hint_chars as letter_hint_chars
 from bastion.normalize.letter_styles import precheck_clauses as letter_clauses
+from bastion.normalize.ligatures import TRIGGER as LIGATURE
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.number_layouts import TRIGGER as NUMBER_LAYOUT_TRIGGER
@@ -250,6 +251,7 @@ def _wide() -> Gate:
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         TICKER_TRIGGER,
         *letter_clauses(),
+        f"{LIGATURE}\\s{{0,2}}[{CJK_DOTS}]",  # ``emcœngineering∙com`` (normalize.ligatures)
         IP_DOTS_TRIGGER,
         ZH_NUMBER_TRIGGER,
         DIGIT_FORMS,
@@ -278,7 +280,7 @@ def _wide_hint() -> Callable[[str], object]:
     said = [*map(ord, CJK_NUMERALS), *map(ord, PICTURED), *map(ord, SOUNDS)]
     folded = [*t.same, *t.other, *t.homoglyph, *said, *roman]
     bmp = char_class([cp for cp in folded if cp <= 0xFFFF])
-    letters = re.escape(letter_hint_chars())
+    letters = re.escape(letter_hint_chars()) + LIGATURE[1:-1]
     return re.compile(f"[{_HINTS}{letters}{bmp}\\U00010000-\\U0010ffff]").search
 
 
