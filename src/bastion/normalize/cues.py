@@ -117,8 +117,8 @@ NICKNAMES_WECHAT: Final = (
 """WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``, ``🟩泡泡``,
 ``green bubble app``), the green app (``绿色软件``), the green one before a colon (``小绿：``,
 ``🟢：``), ``卫星`` (wèixīng, a satellite, sounds like 微信) after 加, before a colon, or
-standing apart before an id with a digit (``🔴LIVE 卫星 kiki30764``), the app whose name starts with V (``V字头软件``), its pinyin
-with tone marks
+standing apart before an id with a digit (``🔴LIVE 卫星 kiki30764``), the app whose name
+starts with V (``V字头软件``), its pinyin with tone marks
 (``Wēixìn``, ``wēi xìn``), and look-alikes of its name the
 character tables do not fold (``VV:``, ``ᐯ᙭``, ``wech@t``, Cherokee ``Ꮃechat``)."""
 _POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"
