@@ -26,7 +26,28 @@ README_EXAMPLES = [
     ("登录2 555 555 33 6 999 . com（九宫格按键）", "domain", "allemy.com"),
     ("-... . - ---.. ---.. ---.. .-.-.- -.-. --- -- (morse code)", "domain", "bet888.com"),
     ("进k8win占+灬com看", "domain", "k8win.com"),
+    ("noꞃꞇhꝼiꝼꞇeen.com", "domain", "northfifteen.com"),
+    ("⊤op9∩ha⊂ai.⊤op", "domain", "top9nhacai.top"),
+    ("emcœngineering∙com", "domain", "emcoengineering.com"),
+    ("btcconcreteॱnet", "domain", "btcconcrete.net"),
+    ("green bubble app sisifortune026", "wechat", "sisifortune026"),
+    ("Atbash：a换z，b换y：ofxpbhkrm.xln", "domain", "luckyspin.com"),
+    ("键盘上每个键都往右错了一位：;ivlu[om/vp,", "domain", "luckypin.com"),
+    ("w99u3.com（数字都加了1，自己减回去）", "domain", "w88u2.com"),
+    ("ꞅpin𝍧𝍥.com（算筹数字）", "domain", "spin86.com"),
+    (
+        "em ay ex four oh dee ay ess dot com (spelled out letter by letter)",
+        "domain",
+        "max4odas.com",
+    ),
+    ('=CONCAT("luck";"yspin";".top")', "domain", "luckyspin.top"),
 ]
+
+
+def test_readme_ligature_in_an_idn_label_is_withheld() -> None:
+    found = extract_entities(unmask("blåbær.dk", weak=True), prose_like=True)
+    assert found, found
+    assert all("withheld" in e.flags for e in found), found
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), README_EXAMPLES)

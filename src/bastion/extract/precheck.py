@@ -251,7 +251,7 @@ def _wide() -> Gate:
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         TICKER_TRIGGER,
         *letter_clauses(),
-        f"{LIGATURE}\\s{{0,2}}[{CJK_DOTS}]",  # ``emcœngineering∙com`` (normalize.ligatures)
+        f"{LIGATURE}\\s{{0,2}}[.{CJK_DOTS}]",  # ``emcœngineering∙com`` (normalize.ligatures)
         IP_DOTS_TRIGGER,
         ZH_NUMBER_TRIGGER,
         DIGIT_FORMS,

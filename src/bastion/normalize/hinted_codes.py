@@ -21,6 +21,7 @@ it (trick ``withheld``: the scanner sends the item to review, never reports anot
 - a hex number named so (``0x94D13C6（十六进制，转成十进制）``): its decimal value;
 - a spreadsheet or shell join (``=CONCATENATE("a","b",".com")``, ``=CONCAT("a";"b")``,
   ``="a"&"b"``, ``("a" "b" ".club")``): the pieces joined;
+- a shell ``printf`` (``printf '%s%s.%s' simuranonwoven s com``): the format filled in;
 - a ``tel:`` link in percent escapes (``tel:%31%37...``): the number.
 """
 
@@ -91,7 +92,8 @@ HINTS: Final = (
     r"|英文读音|字母按|西班牙|十六进制|[\x{1d360}-\x{1d378}]"
     r"|(?i:(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ]){6}"
     r"|(?i:(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)[ ]){6}"
-    r"|(?i:concat)\(|\"[ ]?[&;][ ]?\"|\"\"|\(\"[^\"\n]{1,40}\"[ ]\""
+    r"|(?i:một|bốn|năm|sáu|bảy|tám|chín)[.][A-Za-z]"
+    r"|(?i:concat(?:enate)?)\(|(?i:printf)|\"[ ]?[&;][ ]?\"|\"\"|\(\"[^\"\n]{1,40}\"[ ]\""
 )
 """RE2: the keys and forms of every reader here (the pass's trigger and the pre-check's
 clause); each reader still looks for its own key."""
@@ -100,7 +102,7 @@ _TOKEN_CHARS: Final = (
     "A-Za-z0-9_\\-@/\\u00c0-\\u024f\\u1d00-\\u1dbf\\u1e00-\\u1eff\\ua720-\\ua7ff"
     "\\u2208\\u220a\\u2223\\u2228\\u2229\\u222a\\u2282\\u22a4"
 )
-_DOTS: Final = re.escape("." + DOT_CHARS)
+_DOTS: Final = re.escape("." + DOT_CHARS + "◦●○▪")
 _TOKEN_RE: Final = re.compile(f"[{_TOKEN_CHARS}](?:[{_TOKEN_CHARS}{_DOTS}]*[{_TOKEN_CHARS}])?")
 """A name as written, its dot any dot stand-in (``ivzo346ivzo‧glk``)."""
 _MESSENGER_PATH: Final = re.compile(f"(?i:t|wa)[{_DOTS}]me/")
@@ -117,7 +119,7 @@ def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _value_like(token: str) -> bool:
     """Dotted (any dot), after ``@``, or letters with digits or ``_``: a host or an id."""
     inner = token.strip(".")
-    dotted = any(ch in DOT_CHARS or ch == "." for ch in inner)
+    dotted = any(ch in DOT_CHARS or ch in ".◦●○▪" for ch in inner)
     letters = any(ch.isalpha() for ch in token)
     return (
         dotted
@@ -164,7 +166,7 @@ def atbash(text: str) -> list[Group]:
         for m in _ATBASH_KEY.finditer(text)
     ]  # the key written as letters (``a=z b=y:``) is no spaced-out name
     for start, end, token in _tokens(text, hints):
-        if not all(ch.isascii() or ch in DOT_CHARS for ch in token):
+        if not all(ch.isascii() or ch in DOT_CHARS or ch in "◦●○▪" for ch in token):
             groups.append((WITHHELD, start, end, []))
             continue
         new = "".join(_atbash_char(ch) for ch in token)
@@ -413,7 +415,8 @@ _LETTER_NAMES: Final = {
 }  # fmt: skip
 _NAME_WORD: Final = "|".join(sorted((re.escape(w) for w in _LETTER_NAMES), key=len, reverse=True))
 _NAMES_RUN_RE: Final = re.compile(
-    rf"(?<![\w\-])(?:{_NAME_WORD})(?:[ ](?:{_NAME_WORD})){{2,80}}(?![\w\-])", re.IGNORECASE
+    rf"(?<![A-Za-z0-9\-])(?:{_NAME_WORD})(?:[ ](?:{_NAME_WORD})){{2,80}}(?![A-Za-z0-9\-])",
+    re.IGNORECASE,
 )
 
 
@@ -459,7 +462,7 @@ _ES_RUN_RE: Final = _run_re(_ES_DIGITS)
 _ASCII_WORD_LEFT: Final = re.compile(rf"(?<![{_LATIN}0-9])(?:[A-Za-z0-9]+[ ])+$")
 _ASCII_WORD_RIGHT: Final = re.compile(r"(?:[ ][A-Za-z0-9]+)+")
 _ASCII_WORD: Final = re.compile(rf"[A-Za-z0-9]+(?![{_LATIN}0-9])")
-_DOT_AFTER: Final = re.compile(f"[ ]?[{_DOTS}]")
+_DOT_AFTER: Final = re.compile(f"[ ]?[{_DOTS}][ ]?[A-Za-z]")
 _PLUS_BEFORE: Final = re.compile(r"(?i:más|mas)[ ]$")
 
 
@@ -566,6 +569,31 @@ def sheet_joins(text: str) -> list[Group]:
     return groups
 
 
+_PRINTF_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9_])printf[ ]{1,2}(['\"])(?P<fmt>[A-Za-z0-9_.\-%]{2,40})\1"
+    r"(?P<args>(?:[ ]{1,2}[^\s'\"]{1,40}){1,8})"
+)
+_ARG_RE: Final = re.compile(r"[ ]{1,2}([^\s'\"]{1,40})")
+
+
+def printf_joins(text: str) -> list[Group]:
+    """``printf '%s%s.%s' a b com`` (shell): the format with its ``%s`` filled in order."""
+    groups: list[Group] = []
+    for m in _PRINTF_RE.finditer(text):
+        fmt = m["fmt"]
+        slots = fmt.count("%s")
+        if slots == 0 or fmt.count("%") != slots:
+            continue
+        args = list(_ARG_RE.finditer(text, m.start("args"), m.end("args")))
+        if len(args) < slots:
+            continue
+        parts = fmt.split("%s")
+        value = parts[0] + "".join(a[1] + part for a, part in zip(args, parts[1:], strict=False))
+        start, end = m.start(), args[slots - 1].end()
+        groups.append((INSTRUCTION, start, end, [(start, end, value)]))
+    return groups
+
+
 _TEL_RE: Final = re.compile(r"(?i:tel):(?P<num>(?:%[0-9A-Fa-f]{2}|[0-9+\-]){5,60})")
 
 
@@ -586,6 +614,7 @@ def tel_percent(text: str) -> list[Group]:
 
 READERS: Final = (
     sheet_joins,
+    printf_joins,
     tel_percent,
     counting_rods,
     base64_reversed,

@@ -36,7 +36,9 @@ def _word_re() -> re.Pattern[str]:
     t = tables()
     folded = [chr(cp) for cp in (*t.same, *t.homoglyph) if cp <= 0xFFFF]
     body = re.escape("".join(sorted(set(folded) | set(LIGATURES))))
-    letters = "\\u00c0-\\u024f\\u0370-\\u058f\\u1e00-\\u1fff\\u2c60-\\u2c7f\\ua720-\\ua7ff"
+    letters = (
+        "\\u00c0-\\u024f\\u0370-\\u058f\\u1e00-\\u1fff\\u2c60-\\u2c7f\\ua720-\\ua78e\\ua790-\\ua7ff"
+    )
     return re.compile(f"[A-Za-z0-9_\\-{body}{letters}\\U00010000-\\U0010ffff]+")
 
 

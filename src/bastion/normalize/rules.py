@@ -177,10 +177,10 @@ _WEBMAIL: Final = words(
 """Mail providers: ``bob at gmail dot com`` is an address, ``verify at bet365 dot com`` is not."""
 _MAILISH_LOCAL_RE: Final = re.compile(r"[0-9._+-]")
 _ASCII_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9]")
-_TOKEN_RE: Final = re.compile(
+_TOKEN_RE: Final = re.compile(  # not ``ꞏ`` (U+A78F), a dot: ``ꞅiliconwiveꞅꞏcom``
     r"[A-Za-z0-9._@:/\-\u00c0-\u02af\u0300-\u036f\u0370-\u058f\u1c80-\u1c8f"
-    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2cff\ua4d0-\ua4ff\ua640-\ua69f\ua720-\ua7ff"
-    r"\uab30-\uab6f\u2208\u220a\u2223\u2228\u2229\u222a\u2282\u22a4]+"
+    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2cff\ua4d0-\ua4ff\ua640-\ua69f\ua720-\ua78e"
+    r"\ua790-\ua7ff\uab30-\uab6f\u2208\u220a\u2223\u2228\u2229\u222a\u2282\u22a4]+"
 )
 
 
