@@ -87,13 +87,13 @@ HINTS: Final = (
     r"(?i:atbash|mirror(?:ed)? the alphabet|key to the right|each key back left|binary"
     r"|decimal ascii|ascii code|ascii value|base[ \-]?32|subtract one from|one too high"
     r"|counting rod|spelled out|letter by letter|say it out loud|số (?:đọc|viết) bằng chữ"
-    r"|viết liền|hex|tel:%3)"
-    r"|a换z|字母表|往右错|往右偏|右移了|二进制|十进制|ASCII码|嘀|数字都加|数字加了|数字减|算筹|算籌"
-    r"|英文读音|字母按|西班牙|十六进制|[\x{1d360}-\x{1d378}]"
+    r"|viết liền|tel:%3)|0[xX][0-9A-Fa-f]{4}"
+    r"|a换z|字母表|往右错|往右偏|右移了|二进制|十进制|ASCII码|嘀|数字都加|数字加了|数字减(?:1|一)|算筹|算籌"
+    "|英文读音|字母按|[\U0001d360-\U0001d378]"  # counting rods, literal: ``re`` and RE2
     r"|(?i:(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ]){6}"
     r"|(?i:(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)[ ]){6}"
     r"|(?i:một|bốn|năm|sáu|bảy|tám|chín)[.][A-Za-z]"
-    r"|(?i:concat(?:enate)?)\(|(?i:printf)|\"[ ]?[&;][ ]?\"|\"\"|\(\"[^\"\n]{1,40}\"[ ]\""
+    r"|(?i:concat(?:enate)?)\(|(?i:printf)|\"[ ]?[&;][ ]?\"|\"[ ]{0,2}\"\.[A-Za-z]"
 )
 """RE2: the keys and forms of every reader here (the pass's trigger and the pre-check's
 clause); each reader still looks for its own key."""
@@ -551,6 +551,7 @@ _SHEET_JOIN_RES: Final = (
     re.compile(rf"\([ ]?(?P<args>{_QUOTED}(?:[ ]{{1,2}}{_QUOTED}){{1,15}})[ ]?\)"),
     re.compile(rf"(?P<args>{_QUOTED}(?:{_QUOTED}){{1,15}})"),
 )
+_DOTTED_RE: Final = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2,}")
 _PIECE_RE: Final = re.compile(r"\"([^\"\s]{1,40})\"")
 
 
@@ -563,8 +564,10 @@ def sheet_joins(text: str) -> list[Group]:
             start, end = m.span()
             if not _outside(taken, start, end):
                 continue
-            taken.append((start, end))
             joined = "".join(_PIECE_RE.findall(m["args"]))
+            if form in _SHEET_JOIN_RES[2:] and _DOTTED_RE.search(joined) is None:
+                continue  # quoted words side by side (``"完美""雅芳"``): prose, not a join
+            taken.append((start, end))
             groups.append((INSTRUCTION, start, end, [(start, end, f" {joined} ")]))
     return groups
 
