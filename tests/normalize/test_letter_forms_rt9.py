@@ -37,6 +37,9 @@ READ = [
     ("tadalafil⁘com", "domain", "tadalafil.com"),
     ("🟩泡泡：rosesugar5306", "wechat", "rosesugar5306"),
     ("邮箱 40067874 爱特 qq⦁com", "email", "40067874@qq.com"),
+    ("找我LINE ID g∪ag∪aꞏdar∣i∩g5523", "line", "guagua.darling5523"),
+    ("LINE: xiaox∪∊∙lulu61", "line", "xiaoxue.lulu61"),
+    ("line id darling⸳miaomiao24 💕", "line", "darling.miaomiao24"),
 ]
 
 
@@ -58,6 +61,7 @@ PLAIN = [
     "an encyclopædia entry on the Æsir, cœur and œuvre",
     "the insular ꝺ and ꝼ in Old English manuscripts",
     "Mục lục ॱ chapter ⁘ notes",
+    "LINE is our chat app · see you there",
 ]
 
 
