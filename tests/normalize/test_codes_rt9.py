@@ -105,6 +105,7 @@ PLAIN = [
     "the key is one to the right of the door",
     "decimal ascii table: 65 is A",
     "see you tee ee: why oh you are so cute",
+    "ba mẹ đi làm, atbash is a cipher",
 ]
 
 

@@ -462,6 +462,9 @@ _ES_RUN_RE: Final = _run_re(_ES_DIGITS)
 _ASCII_WORD_LEFT: Final = re.compile(rf"(?<![{_LATIN}0-9])(?:[A-Za-z0-9]+[ ])+$")
 _ASCII_WORD_RIGHT: Final = re.compile(r"(?:[ ][A-Za-z0-9]+)+")
 _ASCII_WORD: Final = re.compile(rf"[A-Za-z0-9]+(?![{_LATIN}0-9])")
+_MARKED: Final = frozenset(("một", "bốn", "năm", "sáu", "bảy", "tám", "chín"))
+"""Digit words with tone marks: glued to a dot (``tám.tv``) no word of English or pinyin."""
+_GLUED_DOT: Final = re.compile(r"\.[A-Za-z]")
 _DOT_AFTER: Final = re.compile(f"[ ]?[{_DOTS}][ ]?[A-Za-z]")
 _PLUS_BEFORE: Final = re.compile(r"(?i:más|mas)[ ]$")
 
@@ -482,7 +485,7 @@ def vietnamese_digits(text: str) -> list[Group]:
         if not hinted:
             if len(words) >= 7:
                 groups.append((INSTRUCTION, start, end, [(start, end, digits)]))
-            elif _DOT_AFTER.match(text, end) or text[start - 1 : start] in DOT_CHARS + ".":
+            elif words[-1].lower() in _MARKED and _GLUED_DOT.match(text, end):
                 groups.append((WITHHELD, start, end, []))
             continue
         lo, hi = start, end
