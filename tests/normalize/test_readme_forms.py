@@ -40,7 +40,28 @@ README_EXAMPLES = [
     ("moɔ።ɒttomoiᴙɒm （镜像字）", "domain", "mariomotta.com"),
     ("moɔ点〨〨〨ᴎiwi （镜像字）（苏州码子）", "domain", "iwin888.com"),
     ("sping〣〦〩᙮club", "domain", "sping369.club"),
+    ("noꞃꞇhꝼiꝼꞇeen.com", "domain", "northfifteen.com"),
+    ("⊤op9∩ha⊂ai.⊤op", "domain", "top9nhacai.top"),
+    ("emcœngineering∙com", "domain", "emcoengineering.com"),
+    ("btcconcreteॱnet", "domain", "btcconcrete.net"),
+    ("green bubble app sisifortune026", "wechat", "sisifortune026"),
+    ("Atbash：a换z，b换y：ofxpbhkrm.xln", "domain", "luckyspin.com"),
+    ("键盘上每个键都往右错了一位：;ivlu[om/vp,", "domain", "luckypin.com"),
+    ("w99u3.com（数字都加了1，自己减回去）", "domain", "w88u2.com"),
+    ("ꞅpin𝍧𝍥.com（算筹数字）", "domain", "spin86.com"),
+    (
+        "em ay ex four oh dee ay ess dot com (spelled out letter by letter)",
+        "domain",
+        "max4odas.com",
+    ),
+    ('=CONCAT("luck";"yspin";".top")', "domain", "luckyspin.top"),
 ]
+
+
+def test_readme_ligature_in_an_idn_label_is_withheld() -> None:
+    found = extract_entities(unmask("blåbær.dk", weak=True), prose_like=True)
+    assert found, found
+    assert all("withheld" in e.flags for e in found), found
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), README_EXAMPLES)

@@ -59,9 +59,11 @@ from bastion.normalize.layout import ASIDE_GATE
 from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
 from bastion.normalize.leet import LOOKALIKES
+from bastion.normalize.letter_style_tables import MATH_LETTERS
 from bastion.normalize.letter_styles import ART_GATE as LETTER_ART_GATE
 from bastion.normalize.letter_styles import hint_chars as letter_hint_chars
 from bastion.normalize.letter_styles import precheck_clauses as letter_clauses
+from bastion.normalize.ligatures import TRIGGER as LIGATURE
 from bastion.normalize.markup import GATE as MARKUP_GATE
 from bastion.normalize.markup import strip as strip_markup
 from bastion.normalize.number_layouts import TRIGGER as NUMBER_LAYOUT_TRIGGER
@@ -232,6 +234,15 @@ _ASCII_FOUND = _ASCII.text_matcher(weak=_ONLY_MARKUP_ASCII)
 occurs: once the main set finds one, the sets apart are not asked."""
 
 
+_MATH: Final = re.escape("".join(sorted(MATH_LETTERS)))
+
+
+def _lettered_class() -> str:
+    """The look-alike letters but the operators (``∩ ∪ ⊂``: emoticons use them, ``╭∩╮``)."""
+    t = tables()
+    return char_class([cp for cp in t.homoglyph if chr(cp) not in MATH_LETTERS])
+
+
 @cache
 def _wide() -> Gate:
     """The clause set for non-ASCII text; builds normalize's character tables on first use."""
@@ -239,7 +250,9 @@ def _wide() -> Gate:
     dots = char_class([ord(c) for c in DOT_CHARS])
     numeral_run = "|".join(f"[0-9]{{{i}}}[{_NUM}][0-9{_NUM}]{{{4 - i}}}" for i in range(5))
     clauses = (
-        f"[{t.same_class}{t.other_class}{t.homoglyph_class}]",
+        f"[{t.same_class}{t.other_class}{_lettered_class()}]",
+        # operators drawn as letters only beside a letter, digit or dot (``O(∩_∩)O`` stays)
+        f"[{_AN}.][{_MATH}]|[{_MATH}][{_AN}.]",
         ROMAN_RE.pattern,
         f"[{_AN}{IDN}]\\.(?:{_TLD}|[{_AN}\\-]{{0,62}}[{IDN}])",
         f"[{_AN}]\\s{{0,2}}(?:\\.\\s{{0,2}})?[{CJK_DOTS}](?:\\s{{0,2}}[{CJK_DOTS}.]){{0,6}}"
@@ -254,6 +267,7 @@ def _wide() -> Gate:
         f"{EMOJI_LETTER_TRIGGER}[A-Za-z0-9.]",
         TICKER_TRIGGER,
         *letter_clauses(),
+        f"{LIGATURE}\\s{{0,2}}[.{CJK_DOTS}]",  # ``emcœngineering∙com`` (normalize.ligatures)
         IP_DOTS_TRIGGER,
         ZH_NUMBER_TRIGGER,
         DIGIT_FORMS,
@@ -282,7 +296,7 @@ def _wide_hint() -> Callable[[str], object]:
     said = [*map(ord, SPOKEN_DIGITS), *map(ord, PICTURED), *map(ord, SOUNDS)]
     folded = [*t.same, *t.other, *t.homoglyph, *said, *roman]
     bmp = char_class([cp for cp in folded if cp <= 0xFFFF])
-    letters = re.escape(letter_hint_chars())
+    letters = re.escape(letter_hint_chars()) + LIGATURE[1:-1]
     return re.compile(f"[{_HINTS}{letters}{bmp}\\U00010000-\\U0010ffff]").search
 
 

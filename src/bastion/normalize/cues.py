@@ -106,8 +106,8 @@ LETTER_NAMES_WX: Final = f"(?:{_ZH_W}|W[（(]{_ZH_W}[)）])[·・. \t]?(?:{_ZH_X
 """``wx`` (WeChat) said by the Chinese names of its letters: ``达不溜艾克斯``, ``打不溜爱克斯``,
 ``达布溜·艾克斯``, ``W（达不溜）X（艾克斯）``."""
 NICKNAMES_WECHAT: Final = (
-    "小?绿色?(?:泡泡|🫧)|绿色(?:聊天)?(?:软件|[Aa][Pp][Pp])|[🟢💚]\ufe0f?泡泡|(?<![A-Za-z0-9])[Vv]泡泡"
-    "|(?<![A-Za-z])[Gg]reen (?:chat )?app(?: id)?(?![A-Za-z])"
+    "小?绿色?(?:泡泡|🫧)|绿色(?:聊天)?(?:软件|[Aa][Pp][Pp])|[🟢💚🟩]\ufe0f?泡泡|(?<![A-Za-z0-9])[Vv]泡泡"
+    "|(?<![A-Za-z])[Gg]reen (?:chat |bubble )?app(?: id)?(?![A-Za-z])"
     "|(?<![A-Za-z0-9])(?:VV|ᐯ᙭) ?(?=[:：])|(?<![A-Za-z])(?:[Ww]ech@t|Ꮃechat)(?![A-Za-z])"
     "|小绿(?=[:：])|[🟢💚]\ufe0f?(?=[:：])|加卫星|卫星(?=[:：])"
     f"|(?<![{CJK_CHARS}])卫星(?=[ \t])"
@@ -115,11 +115,11 @@ NICKNAMES_WECHAT: Final = (
     "|(?<![A-Za-z])[Ww][ēéěè]i ?[Xx][īíǐì]n(?![A-Za-z])"
     f"|{LETTER_NAMES_WX}"
 )
-"""WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``), the green app
-(``绿色软件``), the green one before a colon (``小绿：``, ``🟢：``), ``卫星`` (wèixīng, a
-satellite, sounds like 微信) after 加, before a colon, or standing apart before an id with a
-digit (``🔴LIVE 卫星 kiki30764``), the app whose name starts with V (``V字头软件``), its pinyin
-with tone marks
+"""WeChat by its street names: the green bubble (``绿泡泡``, ``绿🫧``, ``🟩泡泡``,
+``green bubble app``), the green app (``绿色软件``), the green one before a colon (``小绿：``,
+``🟢：``), ``卫星`` (wèixīng, a satellite, sounds like 微信) after 加, before a colon, or
+standing apart before an id with a digit (``🔴LIVE 卫星 kiki30764``), the app whose name
+starts with V (``V字头软件``), its pinyin with tone marks
 (``Wēixìn``, ``wēi xìn``), and look-alikes of its name the
 character tables do not fold (``VV:``, ``ᐯ᙭``, ``wech@t``, Cherokee ``Ꮃechat``)."""
 _POINTING = ":：\n\u2192\u279c\u27a1\u2794👉"

@@ -28,3 +28,8 @@ FULL_STOPS: Final = (
     "\u2d70\u1361\u0f0d\u0f0e"  # Tifinagh separator, Ethiopic wordspace, Tibetan shads
 )
 """Sentence terminals of other scripts that a reader takes for a dot between host labels."""
+
+SPOT_DOTS: Final = "\u0971\u2056\u2058\u2059\u205b\u205d\u2e2a\u2e2b\u2e2c\u2e2d\u2e31\u2e30"
+"""Dot punctuation and "spot" signs drawn as one or a few dots (``bqbbsfdwॱbe``: Devanagari
+high spacing dot; ``⁖ ⁘ ⁙ ⁛ ⁝``, ``⸪ ⸫ ⸬ ⸭``, the word separator middle dot ``⸱`` kin ``⸰``):
+a reader sees a dot between host labels. They join ``tables.DOT_CHARS`` with the full stops."""

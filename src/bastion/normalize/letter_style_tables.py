@@ -135,3 +135,35 @@ def hooked_letters() -> dict[int, str]:
     for char, letter in _HOOK_EXTRA.items():
         result[ord(char)] = letter
     return result
+
+
+INSULAR: Final = {
+    "Ꝺ": "d", "ꝺ": "d", "Ꝼ": "f", "ꝼ": "f", "Ᵹ": "g", "ᵹ": "g", "Ꞃ": "r", "ꞃ": "r",
+    "Ꞅ": "s", "ꞅ": "s", "Ꞇ": "t", "ꞇ": "t", "ꝛ": "r", "Ꝛ": "r",
+}  # fmt: skip
+"""The insular letters (``ꝺ ꝼ ᵹ ꞃ ꞅ ꞇ``, ``ꝛ`` r rotunda): the Latin letters as Irish and Old
+English scribes drew them, written today only to slip a name past filters (``noꞃꞇhꝼiꝼꞇeen``).
+Each is one letter and nothing else; read like the other look-alike letters (in a word whose
+every letter then becomes ASCII, ``normalize.rules.homoglyph_pass``)."""
+
+MATH_LETTERS: Final = {
+    "∩": "n", "∪": "u", "⊂": "c", "∊": "e", "∈": "e", "⊤": "t", "∨": "v", "∣": "l",
+}  # fmt: skip
+"""Mathematical operators drawn like small letters (``⊤op9∩ha⊂ai.⊤op``): intersection ``n``,
+union ``u``, subset ``c``, element-of ``e``, down tack ``t``, logical or ``v``, divides ``l``.
+Read only in a word whose every letter then becomes ASCII and which holds an ASCII letter or
+digit or folds to a host (``A ∩ B`` and ``x ∈ S`` stay: a lone operator is no word)."""
+
+LETTER_FORMS: Final = INSULAR | MATH_LETTERS
+"""Letter forms the look-alike table (``tables.tables().homoglyph``) folds."""
+
+LIGATURES: Final = {
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ꜳ": "aa", "Ꜳ": "AA", "ꜵ": "ao", "Ꜵ": "AO",
+    "ꜷ": "au", "Ꜷ": "AU", "ꜹ": "av", "Ꜹ": "AV", "ꜻ": "av", "Ꜻ": "AV", "ꜽ": "ay", "Ꜽ": "AY",
+    "ꝏ": "oo", "Ꝏ": "OO", "ᵫ": "ue", "ꜩ": "tz", "Ꜩ": "TZ", "ꝡ": "vy", "Ꝡ": "VY", "ȸ": "db",
+    "ȹ": "qp", "ʣ": "dz", "ʦ": "ts", "ʪ": "ls", "ʫ": "lz", "ꭣ": "uo",
+}  # fmt: skip
+"""Latin ligatures NFKC keeps (``ꜳ ꝏ ꜹ ᵫ ꜩ``, ``æ œ``): two letters in one glyph. A host
+holding one is no IDN a careful reader would type (``emcœngineering.com`` is
+``emcoengineering.com`` to the eye); ``normalize.ligatures`` reads them where the rest of the
+name is ASCII and withholds the name otherwise."""

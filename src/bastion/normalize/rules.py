@@ -159,13 +159,13 @@ _HOST_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,252}[a-z0-9])?")
 _AT_RE: Final = re.compile(
     r"(?<![A-Za-z0-9._+\-/?=&#%@])(?P<local>[A-Za-z0-9][A-Za-z0-9._+-]{0,63})"
     rf"(?P<at>\s{{0,2}}{_OPEN}\s?(?:at|@)\s?{_CLOSE}\s{{0,2}}|(?P<bare>\s{{1,2}}at\s{{1,2}})"
-    r"|#|\s{1,2}@\s{0,2}|@\s{1,2}|\s{0,2}艾特\s{0,2})"
+    r"|#|\s{1,2}@\s{0,2}|@\s{1,2}|\s{0,2}(?:艾特|爱特)\s{0,2})"
     rf"(?P<host>{_LABEL}(?:\.{_LABEL}){{1,8}})",
     re.I,
 )
 SPELLED_AT_TRIGGER: Final = (
     rf"[A-Za-z0-9._+\-{FOLDS_TO_ASCII}](?:{WS}{{0,2}}{_OPEN}{WS}?(?:(?i:at)|@){WS}?{_CLOSE}{WS}{{0,2}}"
-    rf"|{WS}{{1,2}}(?i:at){WS}{{1,2}}|#|{WS}{{1,2}}@{WS}{{0,2}}|@{WS}{{1,2}}|{WS}{{0,2}}艾特{WS}{{0,2}})"
+    rf"|{WS}{{1,2}}(?i:at){WS}{{1,2}}|#|{WS}{{1,2}}@{WS}{{0,2}}|@{WS}{{1,2}}|{WS}{{0,2}}(?:艾特|爱特){WS}{{0,2}})"
     rf"{ALNUM}{LABEL_CHAR}*\.{ALNUM}"
 )
 """Where ``_AT_RE`` can match: a local part's last character, a spelled ``@``, a dotted host."""
@@ -177,10 +177,10 @@ _WEBMAIL: Final = words(
 """Mail providers: ``bob at gmail dot com`` is an address, ``verify at bet365 dot com`` is not."""
 _MAILISH_LOCAL_RE: Final = re.compile(r"[0-9._+-]")
 _ASCII_ALNUM_RE: Final = re.compile(r"[A-Za-z0-9]")
-_TOKEN_RE: Final = re.compile(
+_TOKEN_RE: Final = re.compile(  # not ``ꞏ`` (U+A78F), a dot: ``ꞅiliconwiveꞅꞏcom``
     r"[A-Za-z0-9._@:/\-\u00c0-\u02af\u0300-\u036f\u0370-\u058f\u1c80-\u1c8f"
-    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2cff\ua4d0-\ua4ff\ua640-\ua69f\ua720-\ua7ff"
-    r"\uab30-\uab6f]+"
+    r"\u1d00-\u1dbf\u1e00-\u1fff\u2c60-\u2cff\ua4d0-\ua4ff\ua640-\ua69f\ua720-\ua78e"
+    r"\ua790-\ua7ff\uab30-\uab6f\u2208\u220a\u2223\u2228\u2229\u222a\u2282\u22a4]+"
 )
 
 

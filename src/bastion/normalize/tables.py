@@ -16,8 +16,8 @@ from importlib import resources
 from typing import Final
 
 from bastion.normalize.dian_forms import DIAN_FORMS
-from bastion.normalize.full_stops import FULL_STOPS
-from bastion.normalize.letter_style_tables import HOOK_OVERRIDES, hooked_letters
+from bastion.normalize.full_stops import FULL_STOPS, SPOT_DOTS
+from bastion.normalize.letter_style_tables import HOOK_OVERRIDES, LETTER_FORMS, hooked_letters
 from bastion.normalize.stroke_letters import stroke_letters
 
 CJK_NUMERALS: Final = {
@@ -60,7 +60,7 @@ DOT_HOMOPHONES: Final = (
 Latin names. ``dian_forms.DIAN_FORMS`` adds the variant forms of 点 (``㸃``) and rare characters
 with its sound."""
 DOT_CHARS: Final = (
-    "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS + FULL_STOPS
+    "点點。．丶·、﹒｡・•∙⋅‧°˙⸱ꞏᐧ⸳⦁ꓸ۔։܂᛫･∘︒܁" + DOT_HOMOPHONES + RING_DOTS + FULL_STOPS + SPOT_DOTS
 )
 """Characters written in place of a dot between host labels; folded only in host context
 (``full_stops.FULL_STOPS``: the full stops of other scripts)."""
@@ -233,7 +233,7 @@ def _homoglyphs(taken: dict[int, str]) -> dict[int, str]:
             other = entry["c"].replace("\u200e", "")
             consider(other, key)
             consider(key, other)
-    for char, target in (_HOMOGLYPH_OVERRIDES | HOOK_OVERRIDES).items():
+    for char, target in (_HOMOGLYPH_OVERRIDES | HOOK_OVERRIDES | LETTER_FORMS).items():
         result[ord(char)] = target
     for cp, target in (*stroke_letters().items(), *hooked_letters().items()):
         if cp not in taken:
