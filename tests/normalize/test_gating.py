@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pytest
 import re2
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bastion.normalize import hs_sets, rules, unmask
@@ -151,6 +151,7 @@ def test_the_examples_are_changed_and_triggered(text: str) -> None:
 @pytest.mark.slow
 @settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.booleans())
+@example("0°A(A", False)  # the ASCII-art pass read ``A(A`` as ``AcA`` where its gate said no
 def test_a_pass_changes_nothing_where_its_trigger_is_absent(text: str, weak: bool) -> None:
     for name, run, trigger in TRIGGERED:
         if trigger.search(text) is None:  # type: ignore[attr-defined]

@@ -420,6 +420,8 @@ ART_GATE: Final = (
     r"|[A-Za-z0-9]\((?:\(|[A-Za-z])[A-Za-z]|[A-Za-z0-9]\}\{|\}\{[A-Za-z0-9]"
 )
 
+_ART_GATE_RE: Final = re.compile(ART_GATE)
+
 
 def _unsure_edge(token: str, read: set[int]) -> bool:
     """A leet digit written at the start or end of an art word (``5\\/\\/fqg``), or in a run
@@ -469,6 +471,8 @@ def ascii_art_pass(work: Work) -> None:
         if letters < 2 or token.isalnum() or not re.search(rf"{_ART}|[A-Za-z0-9]\(", token):
             continue
         start, end = m.span()
+        if _ART_GATE_RE.search(text[max(0, start - 1) : end + 1]) is None:
+            continue  # ``0°A(A``: no art letter the gate knows, so the pass reads nothing
         tail = _GLUED_TAIL.match(text, end)
         if tail and "." in tail[0]:  # ``|{]{ig.xyz``: an art letter it does not know, then more
             groups.append((WITHHELD, start, tail.end(), []))
