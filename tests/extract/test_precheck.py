@@ -366,6 +366,8 @@ def test_disguised_entities_pass_the_precheck(text: str) -> None:
         "🔥tg_⋅bet888" + "\ue000" * 9,
         "ไลน์ไลน์ไลน์勾勾勾勾勾",  # radio digits (勾 9, 拐 7, 洞 0) after a cue, no other hint
         "ไลน์ 拐拐拐洞洞",
+        "v$g$tiffin.com ($=e)",  # a legend of an ASCII symbol
+        "\x00M\x01\x00\x00$\x07$=3333z:$=W\x07$\x1d$.=G=G",
     ],
 )
 def test_fuzz_findings_pass_the_precheck(text: str) -> None:

@@ -33,6 +33,7 @@ from bastion.extract.phones import PHONE_CLAUSES
 from bastion.normalize.broken import DIGIT_SEP
 from bastion.normalize.ciphers import HEX_BYTES as CIPHER_HEX_BYTES
 from bastion.normalize.ciphers import HINTS as CIPHER_HINTS
+from bastion.normalize.ciphers import LEGEND_ASCII_GATE
 from bastion.normalize.ciphers import PINYIN_NUMBER as CIPHER_PINYIN_NUMBER
 from bastion.normalize.code_joins import TRIGGER as CODE_JOIN_TRIGGER
 from bastion.normalize.defang import (
@@ -117,6 +118,7 @@ _ASCII_CLAUSES = (
     # hosts only a second reading holds (bastion.normalize.readings)
     *READING_CLAUSES,
     LETTER_ART_GATE,  # letters drawn in ASCII art (bastion.normalize.letter_styles)
+    LEGEND_ASCII_GATE,  # ``b$t888.com ($=e)``: a legend of an ASCII symbol (normalize.ciphers)
     f"[{_AN}]\\.(?:[a-z]{{2,24}}[A-Z0-9]|[A-Z]{{2,24}}[a-z0-9])",  # a TLD with words glued on
     # ... in mixed case (``No.vEisp``: ``no.ve``, ``wq.MeW``: ``wq.me``; found by make fuzz)
     f"[{_AN}]\\.(?:[a-z][A-Z]|[A-Za-z]{{2,24}}[A-Z0-9])",

@@ -67,7 +67,10 @@ _LEGEND_RE: Final = re.compile(
     r"(?<![A-Za-z0-9])(?P<sym>[^\sA-Za-z0-9.,:;!?()\[\]（）【】=＝'\"])[ ]?[=＝][ ]?"
     r"(?P<val>[A-Za-z0-9])(?![A-Za-z0-9])"
 )
-"""``★=e``, ``(☯=o)``, ``♣=8:``: a symbol the message says stands for one letter or digit."""
+"""``★=e``, ``(☯=o)``, ``♣=8:``: a symbol the message says stands for one letter or digit.
+``<`` and ``>`` never do (``>=e`` is an operator), nor symbols hosts and ids are written with."""
+LEGEND_ASCII_GATE: Final = r"[$^|{}~`][ ]?[=＝][ ]?[A-Za-z0-9]"
+"""RE2, for the pre-check: a legend whose symbol is ASCII (the others hold a wide character)."""
 
 HINTS: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|base[ \-]?64|shift|pinyin)"
@@ -374,7 +377,7 @@ def _legend(text: str) -> list[Group]:
     groups: list[Group] = []
     for legend in _LEGEND_RE.finditer(text):
         sym, val = legend["sym"], legend["val"]
-        if unicodedata.category(sym)[0] not in "SP" or sym in "-_/\\@#&%+*":
+        if unicodedata.category(sym)[0] not in "SP" or sym in "-_/\\@#&%+*<>":
             continue
         for run in re.finditer(f"{re.escape(sym)}+", text):
             start, end = run.span()
