@@ -47,7 +47,11 @@ def scanner() -> Scanner:
     ],
 )
 def test_an_instruction_to_decode_beside_a_link_goes_to_review(scanner: Scanner, text: str) -> None:
+    """Unless a reader applied the key the message names (flag ``instruction``): the decoded
+    value then goes through the lists like any other (normalize.hinted_codes)."""
     result = scanner.scan(Item(id="x", text=text, surface="post"))
+    if any("instruction" in e.flags and "withheld" not in e.flags for e in result.entities):
+        return
     assert result.verdict in ("review", "act"), result.to_dict()
     assert LABEL in [s.label for s in result.signals], result.to_dict()
 

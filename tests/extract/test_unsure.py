@@ -20,6 +20,15 @@ def _values(scanner: Scanner, text: str) -> tuple[str, list[str], list[str]]:
     return result.verdict, [e.value for e in result.entities], [v.rule for v in result.violations]
 
 
+def _read_whole(scanner: Scanner, text: str) -> bool:
+    """A value read, not withheld, by a pass that changed what is written (a letter form, a
+    ligature or the message's own key): not the written piece."""
+    result = scanner.scan(Item(id="x", text=text, surface="chat"))
+    return any(
+        "withheld" not in e.flags and e.value.lower() not in text.lower() for e in result.entities
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "wrong"),
     [
@@ -65,10 +74,14 @@ def _values(scanner: Scanner, text: str) -> tuple[str, list[str], list[str]]:
 def test_a_piece_placeholder_or_ciphertext_is_withheld(
     scanner: Scanner, text: str, wrong: str
 ) -> None:
+    """The piece is never reported as sure: the value is withheld (review), or a reader reads
+    it whole (the letter forms and keyed codes of ``normalize``, red team 9)."""
     verdict, values, rules = _values(scanner, text)
     assert wrong not in values, (text, values)
-    assert verdict != "allow", (text, rules)
-    assert WITHHELD_RULE in rules, (text, rules)
+    if WITHHELD_RULE in rules:
+        assert verdict != "allow", (text, rules)
+    else:
+        assert values and _read_whole(scanner, text), (text, values, rules)
 
 
 @pytest.mark.parametrize(

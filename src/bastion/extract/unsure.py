@@ -29,6 +29,7 @@ from typing import Final
 
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LETTERLIKE_MATH, instructs
+from bastion.normalize.ligatures import LIGATURE_LANGUAGE
 
 _HOSTY: Final = frozenset({"domain", "url"})
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line", "whatsapp", "phone", "email"})
@@ -141,9 +142,7 @@ _FILL_BEFORE: Final = re.compile(
 )
 
 _LIGATURES: Final = frozenset("æœÆŒ")
-_LIGATURE_LANGUAGE: Final = frozenset("øåØÅðþÐÞéèêëàâçîïôûùüÿÉÈÊÀÇ")
-"""Letters of the languages that write ``æ`` or ``œ`` (Danish, Norwegian, Icelandic, French):
-a text holding them may name a real IDN with one."""
+_LIGATURE_LANGUAGE: Final = LIGATURE_LANGUAGE
 
 
 _SPOT_DOTS: Final = frozenset("ꞏ⦁∙⸳ॱ‧◦·•・")
@@ -334,17 +333,25 @@ def _hinted(original: str, entity: Entity, hints: list[tuple[int, int]]) -> bool
     )
 
 
-def _inside_longer(entities: list[Entity], index: int) -> bool:
-    """A piece inside a longer value read at the same place (``four dot one`` of a spoken IP):
-    that value is the reading, the piece gives way to it."""
-    lo, hi = entities[index].span
-    return any(
-        i != index
-        and other.span[0] <= lo
-        and hi <= other.span[1]
-        and hi - lo < other.span[1] - other.span[0]
-        for i, other in enumerate(entities)
-    )
+def _inside_longer(entities: list[Entity]) -> list[bool]:
+    """For each entity, whether it is a piece inside a longer value read at the same place
+    (``four dot one`` of a spoken IP): that value is the reading, the piece gives way to it.
+    One sort and sweep (a pair test of every two entities was quadratic in a long text)."""
+    spans = [e.span for e in entities]
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    inside = [False] * len(spans)
+    widest_end = -1
+    k = 0
+    while k < len(order):
+        span = spans[order[k]]
+        same = k
+        while same < len(order) and spans[order[same]] == span:
+            same += 1
+        for i in order[k:same]:
+            inside[i] = widest_end >= span[1]
+        widest_end = max(widest_end, span[1])
+        k = same
+    return inside
 
 
 def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = True) -> list[Entity]:
@@ -353,11 +360,12 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
     instruction: the reading already did as the message says."""
     legend: dict[str, str] | None = None
     hints: list[tuple[int, int]] | None = None
+    inside = _inside_longer(entities)
     for index, entity in enumerate(entities):
         if (
             WITHHELD_FLAG in entity.flags
             or (entity.kind not in _HOSTY and entity.kind not in _IDS)
-            or _inside_longer(entities, index)
+            or inside[index]
         ):
             continue
         if legend is None:

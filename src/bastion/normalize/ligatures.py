@@ -49,6 +49,11 @@ def _fold() -> dict[int, str]:
     return {**tables().same, **{ord(ch): letter for ch, letter in LETTER_FORMS.items()}}
 
 
+LIGATURE_LANGUAGE: Final = frozenset("øåØÅðþÐÞéèêëàâçîïôûùüÿÉÈÊÀÇ")
+"""Letters of the languages that write ``æ`` or ``œ`` (Danish, Norwegian, Icelandic, French):
+a text holding them elsewhere may name a real IDN with one (``Besøg kærlighed.dk``)."""
+
+
 def ligature_pass(work: Work) -> None:
     """Read ligatures in hosts and cued ids; withhold a host label they sit in otherwise."""
     text = work.text
@@ -67,6 +72,8 @@ def ligature_pass(work: Work) -> None:
         start, end = m.span()
         covered = end
         token = m[0]
+        if any(ch in LIGATURE_LANGUAGE for ch in text[:start] + text[end:]):
+            continue  # a language that writes the ligature: the word may be a real IDN
         host = _beside_dot(text, start, end)
         rest = "".join(ch for ch in token if ch not in LIGATURES).translate(_fold())
         if not rest.isascii():
