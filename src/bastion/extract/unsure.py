@@ -33,9 +33,10 @@ from bastion.normalize.ligatures import LIGATURE_LANGUAGE
 
 _HOSTY: Final = frozenset({"domain", "url"})
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line", "whatsapp", "phone", "email"})
-_UNHINTED: Final = frozenset({"instruction", "prose_like"})
-"""Flags of a value a pass read as the message says (not as written), or of words that read as
-a host (``NOW 🔴 free``), which the scanner keeps only when listed."""
+_UNHINTED: Final = frozenset({"instruction", "prose_like", "defang", "layout"})
+"""Flags of a value a pass read as the message says (symbols dropped, lines joined: not as
+written), or of words that read as a host (``NOW 🔴 free``), which the scanner keeps only when
+listed."""
 _HINT_RE: Final = re.compile(HINT_FLAGS + HINT)
 _HINT_REACH: Final = 80
 """How far from the value its decoding instruction may stand."""
