@@ -317,6 +317,11 @@ class ListedNameDetector:
             for e in context.entities
             if e.host and e.origin == "text"
         ]
+        taken += [
+            (e.span[0], e.span[1], "")  # a name written plainly in a link's path or query
+            for e in context.entities
+            if e.kind == "url" and e.origin == "text" and text[e.span[0] : e.span[1]] == e.raw
+        ]
         named = self._read(text, self._table, taken)
         if _BIDI_REVERSE in text:
             named += self._read(text[::-1], self._table, [])
@@ -367,7 +372,10 @@ class ListedNameDetector:
             if start not in starts:
                 continue
             lo, hi = letters[start], letters[end] + 1
-            if any(a < hi and lo < b and entry.skeleton in host for a, b, host in taken):
+            if any(a < hi and lo < b and entry.skeleton in host for a, b, host in taken if host):
+                continue
+            plain = hi - lo == len(entry.skeleton) and text[lo:hi].isascii()
+            if plain and any(a <= lo and hi <= b for a, b, host in taken if not host):
                 continue
             if self._says_site(text, folded, skeleton, letters, ends, start, entry):
                 found.append(entry)

@@ -258,7 +258,7 @@ def _lost_url_dots(line: str) -> list[Reading]:
     return out
 
 
-_WORDS = re.compile(r"[A-Za-z0-9\-./:]+(?: [A-Za-z0-9\-./:]+)+")
+_WORDS = re.compile(r"[A-Za-z0-9\-./:]+ [A-Za-z0-9\-./:](?:[A-Za-z0-9\-./:]| [A-Za-z0-9\-./:])*")
 """Latin words one space apart: where the recogniser puts a space inside a host."""
 _DOTTED = re.compile(r"[A-Za-z0-9]\.|\.[A-Za-z0-9]")
 """A dot against a letter or digit: a word of a host."""

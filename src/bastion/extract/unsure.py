@@ -39,6 +39,15 @@ written), or of words that read as a host (``NOW 🔴 free``), which the scanner
 listed."""
 _HINT_RE: Final = re.compile(HINT_FLAGS + HINT)
 _HINT_REACH: Final = 80
+_ASSEMBLY_RE: Final = re.compile(
+    r"(?i)^(?:no spaces|without (?:the )?spaces|remove (?:the )?spaces|join (?:them|it|the "
+    r"(?:pieces|parts|letters|words))|put (?:them|it|the pieces) together|连起来|不加空格|去掉空格"
+    r"|拼起来|拼在一起|连在一起|星号|viết liền|ghép lại|không cách|không dấu cách|sin espacios"
+    r"|todo junto|без пробелов|слитно|띄어쓰기 ?없이|붙여서|붙여 ?쓰|スペースなし|空白なし|繋げて"
+    r"|つなげて)$"
+)
+"""Hints that only say to drop the separators or join the pieces: a value read with its
+separators dropped (``l*i*n*d*a（去掉星号）``) did as they say."""
 """How far from the value its decoding instruction may stand."""
 _RODS: Final = (0x1D360, 0x1D378)
 
@@ -326,10 +335,12 @@ def _hinted(original: str, entity: Entity, hints: list[tuple[int, int]]) -> bool
         return False
     start, end = entity.span
     name = _skeleton(_name(entity))
+    joined = entity.raw.lower() != entity.value.lower()
     return any(
         lo - _HINT_REACH <= end
         and start <= hi + _HINT_REACH
         and _skeleton(original[lo:hi]) not in name  # ``see rot13.com``: named after it
+        and not (joined and _ASSEMBLY_RE.match(original[lo:hi]))
         for lo, hi in hints
     )
 

@@ -328,12 +328,12 @@ def _digit_groups(text: str, start: int, kind: str, lone: bool, bare: bool) -> G
 def _letter_digits(text: str, start: int, end: int) -> Group | None:
     """``1O2254678``, ``894II54582``, ``BZS33l70``: after a QQ cue, a letter is the digit it
     looks like (a QQ number is digits only); a third of its characters at least must be
-    digits, and its letters (but ``l``) of one case."""
+    digits, and its letters (but ``l``, ``O`` and ``o``) of one case."""
     m = _LETTER_DIGITS_RE.match(text, start, end)
     if m is None or m[0].isdigit():
         return None
     digits = sum(c.isdigit() for c in m[0])
-    cases = {c.isupper() for c in m[0] if c.isalpha() and c != "l"}
+    cases = {c.isupper() for c in m[0] if c.isalpha() and c not in "lOo"}  # O, o: one shape
     if digits < 2 or 3 * digits < len(m[0]) or len(cases) > 1:  # ``Bob12``: a name
         return None
     return ("leet", start, m.end(), [(start, m.end(), m[0].translate(_LETTER_TO_DIGIT))])

@@ -459,8 +459,9 @@ def _run_re(words: dict[str, str]) -> re.Pattern[str]:
 
 _VI_RUN_RE: Final = _run_re(_VI_DIGITS)
 _ES_RUN_RE: Final = _run_re(_ES_DIGITS)
-_ASCII_WORD_LEFT: Final = re.compile(rf"(?<![{_LATIN}0-9])(?:[A-Za-z0-9]+[ ])+$")
-_ASCII_WORD_RIGHT: Final = re.compile(r"(?:[ ][A-Za-z0-9]+)+")
+_ASCII_WORD_LEFT: Final = re.compile(
+    rf"(?<![{_LATIN}0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[ ](?=[A-Za-z0-9]))*[ ]$"
+)
 _ASCII_WORD: Final = re.compile(rf"[A-Za-z0-9]+(?![{_LATIN}0-9])")
 _MARKED: Final = frozenset(("một", "bốn", "năm", "sáu", "bảy", "tám", "chín"))
 """Digit words with tone marks: glued to a dot (``tám.tv``) no word of English or pinyin."""
