@@ -69,6 +69,9 @@ def _read_whole(scanner: Scanner, text: str) -> bool:
         ("order at mirror the alphabet, a=z b=y: zzimpmgsx.cba", "azbyzzimpmgsx.cba"),
         ("Telegram @fpifpi,osp,osp312 (typed one key to the right)", "fpifpi"),
         ("free bonus code at printf '%s%s.%s' fb8 8go com", "8go.com"),
+        # ASCII mixed in one label with letters of another script (digits said in Thai, Hangul)
+        ("เว็บ tonggaแปดแปด.com สมัครเลย", "xn--tongga-n4ta5db92bc.com"),
+        ("들어와 bet구구casino.net", "casino.net"),
     ],
 )
 def test_a_piece_placeholder_or_ciphertext_is_withheld(
@@ -98,6 +101,8 @@ def test_a_piece_placeholder_or_ciphertext_is_withheld(
         # read by the letter-name reader: a second reading, not the text as written
         ("csgoreactor dot see oh em <- ending spelled letter by letter", ""),
         ("xxx.com", "xxx.com"),
+        # one script to a label: an IDN as a registry takes it
+        ("ดูหนังโป๊ฟรี.com", "ดูหนังโป๊ฟรี.com"),
     ],
 )
 def test_plain_values_beside_them_still_read(scanner: Scanner, text: str, value: str) -> None:

@@ -9,14 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bastion import Scanner
-from bastion.intel.index import IntelIndex
 from bastion.model import SURFACES
-from bastion.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(index=IntelIndex.empty(), policy=Policy.default())
 
 
 @pytest.mark.parametrize("surface", SURFACES)
@@ -38,9 +31,9 @@ def scanner() -> Scanner:
     ],
 )
 def test_handle_with_this_wording_goes_to_review(
-    scanner: Scanner, text: str, rule: str, surface: str
+    wording_scanner: Scanner, text: str, rule: str, surface: str
 ) -> None:
-    result = scanner.scan({"id": "1", "text": text, "surface": surface})
+    result = wording_scanner.scan({"id": "1", "text": text, "surface": surface})
     assert result.verdict == "review", (text, surface, result.to_dict())
     assert rule in [v.rule for v in result.violations]
 
@@ -59,6 +52,6 @@ def test_handle_with_this_wording_goes_to_review(
         "ordered the same phone case, wechat me: lily_2026",
     ],
 )
-def test_everyday_wording_stays_allowed(scanner: Scanner, text: str) -> None:
-    result = scanner.scan({"id": "1", "text": text, "surface": "post"})
+def test_everyday_wording_stays_allowed(wording_scanner: Scanner, text: str) -> None:
+    result = wording_scanner.scan({"id": "1", "text": text, "surface": "post"})
     assert result.verdict == "allow", (text, result.to_dict())

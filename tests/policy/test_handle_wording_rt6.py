@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bastion import Scanner
-from bastion.intel.index import IntelIndex
 from bastion.model import SURFACES
-from bastion.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def scanner() -> Scanner:
-    return Scanner(index=IntelIndex.empty(), policy=Policy.default())
 
 
 @pytest.mark.parametrize("surface", SURFACES)
@@ -45,9 +38,9 @@ def scanner() -> Scanner:
     ],
 )
 def test_handle_with_this_wording_goes_to_review(
-    scanner: Scanner, text: str, rule: str, surface: str
+    wording_scanner: Scanner, text: str, rule: str, surface: str
 ) -> None:
-    result = scanner.scan({"id": "1", "text": text, "surface": surface})
+    result = wording_scanner.scan({"id": "1", "text": text, "surface": surface})
     assert result.verdict == "review", (text, surface, result.to_dict())
     assert rule in [v.rule for v in result.violations]
 
@@ -70,6 +63,6 @@ def test_handle_with_this_wording_goes_to_review(
         "드라마 급전개 카톡 minji_22",
     ],
 )
-def test_everyday_wording_stays_allowed(scanner: Scanner, text: str) -> None:
-    result = scanner.scan({"id": "1", "text": text, "surface": "post"})
+def test_everyday_wording_stays_allowed(wording_scanner: Scanner, text: str) -> None:
+    result = wording_scanner.scan({"id": "1", "text": text, "surface": "post"})
     assert result.verdict == "allow", (text, result.to_dict())

@@ -13,6 +13,12 @@ reading is another site or id than the one meant, and Bastion must never report 
   ``XXX9302（XXX换成...）``);
 - a name that mixes ASCII with a ligature (``polærunity.top``) in a text not written in a
   language that uses it: an IDN nobody types;
+- a label that mixes ASCII letters with letters of a script other than Latin, Greek
+  or Cyrillic (``tonggaแปดแปด.com``: digits said in Thai): registries refuse such names, so the
+  letters are a disguise of something no pass read;
+- a value glued after a run of such letters (not Chinese characters) that itself follows an
+  ASCII letter or digit (``bet구구casino.net``, ``wハチハチbet.com``): the value's start is a
+  piece of a name no pass read;
 - a value read exactly as written beside words telling the reader to decode it (``Atbash``,
   ``typed one key to the right``, ``viết liền``): the ciphertext, not the value.
 
@@ -318,6 +324,46 @@ def _ligature_idn(original: str, entity: Entity) -> bool:
     return not any(ch in _LIGATURE_LANGUAGE or ch in _LIGATURES for ch in rest)
 
 
+_SAME_SCRIPTS: Final = ("LATIN", "GREEK", "CYRILLIC")
+
+
+def _mixed_script(entity: Entity) -> bool:
+    if entity.kind not in _HOSTY:
+        return False
+    for label in _name(entity).split("."):
+        if label.isascii() or not any(ch.isascii() and ch.isalpha() for ch in label):
+            continue
+        for ch in label:
+            if ch.isascii() or not ch.isalpha():
+                continue
+            if not unicodedata.name(ch, "").startswith(_SAME_SCRIPTS):
+                return True
+    return False
+
+
+_GLUED_REACH: Final = 8
+
+
+def _foreign_letter(ch: str) -> bool:
+    """A letter of a script a name in ASCII does not continue into, but Chinese characters
+    (Chinese text runs into links with no space: ``访问bet888.com``)."""
+    if ch.isascii() or not ch.isalpha():
+        return False
+    name = unicodedata.name(ch, "")
+    return not name.startswith((*_SAME_SCRIPTS, "CJK"))
+
+
+def _glued_after_foreign(original: str, entity: Entity) -> bool:
+    start = entity.span[0]
+    at = start
+    while at > 0 and start - at < _GLUED_REACH and _foreign_letter(original[at - 1]):
+        at -= 1
+    if at == start or at == 0 or start - at >= _GLUED_REACH:
+        return False
+    before = original[at - 1]
+    return before.isascii() and before.isalnum()
+
+
 def _as_written(entity: Entity) -> bool:
     """Every piece of the value stands as written in its raw text (no pass changed it)."""
     raw = entity.raw.lower()
@@ -397,6 +443,8 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
             or _id_cut_at_dot(original, entity)
             or _placeholder(original, entity)
             or _ligature_idn(original, entity)
+            or _mixed_script(entity)
+            or _glued_after_foreign(original, entity)
             or _hinted(original, entity, hints)
         ):
             entity.flags.append(WITHHELD_FLAG)
