@@ -6,6 +6,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import re2
@@ -50,12 +51,30 @@ def hs_set() -> Iterator[hs_sets.Match]:
             hs_sets.hyperscan.cache_clear()
 
 
-def test_re2_is_the_default_engine() -> None:
-    code = "from bastion.normalize import hs_sets\nprint(hs_sets.engine())\n"
-    env = {"PATH": "/usr/bin:/bin"}
-    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "re2"
+def test_the_default_uses_only_cached_databases(tmp_path: Path) -> None:
+    """Unset, the engine is ``auto``: a set whose database is not in the cache is an RE2 set
+    (no compile on a new machine), one whose database is cached runs on Hyperscan."""
+    code = (
+        "from bastion.normalize import hs_sets\n"
+        "import sys\n"
+        "if hs_sets.hyperscan() is None: print('none'); sys.exit()\n"
+        "print(hs_sets.engine(), hs_sets.on_hyperscan(['abc', 'x$']))\n"
+        "assert sorted(hs_sets.compiled_set(['abc', 'x$'], 1 << 20)(b'abcx')) == [0, 1]\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", hs_sets.CACHE_ENV: str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    if first.stdout.strip() == "none":
+        pytest.skip("hyperscan does not import here")
+    assert first.stdout.strip() == "auto False"
+    assert not list(tmp_path.glob("*.hs"))
+    build = {**env, hs_sets.ENGINE_ENV: "hyperscan"}
+    built = subprocess.run([sys.executable, "-c", code], env=build, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.strip() == "hyperscan True"
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == "auto True"
 
 
 @settings(max_examples=400, deadline=None)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from bastion.extract._anchors import first_class
-from bastion.normalize.hs_sets import compiled_set, engine
+from bastion.normalize.hs_sets import compiled_set, on_hyperscan
 from bastion.normalize.re2syntax import to_re2 as to_re2
 from bastion.normalize.unmask import GATE_MEMORY as GATE_MEMORY
 
@@ -50,7 +50,7 @@ class Gate:
 
     def __init__(self, patterns: Sequence[str], apart: Sequence[Sequence[str]] = ()) -> None:
         self.sources = tuple(patterns)
-        if engine() == "hyperscan":
+        if on_hyperscan([to_re2(pattern) for pattern in self.sources]):
             apart = ()  # no DFA states to multiply: one database, one scan
         self._exact: tuple[list[re.Pattern[str]], re.Pattern[str]] | None = None
         groups: list[list[int]] = [[] for _ in range(len(apart) + 1)]

@@ -19,9 +19,11 @@ hash of their patterns (``BASTION_HS_CACHE``, default ``~/.cache/bastion/hypersc
 written where that fails). ``BASTION_GATES=re2``, or a machine where ``hyperscan`` does not import
 (not x86), keeps the RE2 sets.
 
-Hyperscan is opt-in (``BASTION_GATES=hyperscan``) until its compile cost is paid ahead of time:
-building every gate's database takes about 2.3 CPU minutes the first time (cached after), which a
-new user's first ``bastion scan`` should not pay. Without the variable the gates are RE2 sets.
+Building every gate's database takes about 2.3 CPU minutes the first time (cached after), which
+a new user's first ``bastion scan`` should not pay. So the default (``BASTION_GATES`` unset or
+``auto``) puts a set on Hyperscan only where its database is already in the cache, and on RE2
+otherwise (both answer alike); ``python -m bastion.cli.gates`` fills the cache ahead of time.
+``BASTION_GATES=hyperscan`` builds what is missing on first use.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ import re2
 from bastion.normalize import hs_syntax
 
 ENGINE_ENV = "BASTION_GATES"
-"""``hyperscan`` puts the gates on Hyperscan; unset or ``re2`` keeps every gate on RE2 sets."""
+"""``auto`` (the default): Hyperscan for a set whose database is cached, else RE2; ``hyperscan``:
+Hyperscan for every set, built on first use; ``re2``: every set on RE2."""
+MODES = ("auto", "hyperscan", "re2")
 CACHE_ENV = "BASTION_HS_CACHE"
 _FORMAT = "bastion-hs-1"
 """Bumped when the plan or its rewriting changes: part of every cache key."""
@@ -53,10 +57,16 @@ _SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
 Match = Callable[[bytes], list[int]]
 
 
+def mode() -> str:
+    """The engine ``BASTION_GATES`` asks for: ``auto`` when unset or unknown."""
+    asked = os.environ.get(ENGINE_ENV, "").strip().lower()
+    return asked if asked in MODES else "auto"
+
+
 @cache
 def hyperscan() -> Any:
-    """The ``hyperscan`` module where ``BASTION_GATES=hyperscan`` asks for it and it imports."""
-    if os.environ.get(ENGINE_ENV, "").strip().lower() != "hyperscan":
+    """The ``hyperscan`` module, unless ``BASTION_GATES=re2`` or it does not import here."""
+    if mode() == "re2":
         return None
     try:
         import hyperscan as hs
@@ -66,8 +76,32 @@ def hyperscan() -> Any:
 
 
 def engine() -> str:
-    """``hyperscan`` or ``re2``: what :func:`compiled_set` builds on this process."""
-    return "re2" if hyperscan() is None else "hyperscan"
+    """``re2`` (no Hyperscan), ``hyperscan`` (every set) or ``auto`` (each set on Hyperscan
+    where its database is cached: :func:`on_hyperscan`)."""
+    if hyperscan() is None:
+        return "re2"
+    return "hyperscan" if mode() == "hyperscan" else "auto"
+
+
+_loaded: dict[tuple[str, ...], tuple[_Plan, Any] | None] = {}
+_loaded_lock = threading.Lock()
+
+
+def on_hyperscan(patterns: Sequence[str]) -> bool:
+    """Whether :func:`compiled_set` puts ``patterns`` on Hyperscan in this process."""
+    hs = hyperscan()
+    if hs is None:
+        return False
+    if mode() == "hyperscan":
+        return True
+    return _cached(hs, tuple(patterns)) is not None
+
+
+def _cached(hs: Any, patterns: tuple[str, ...]) -> tuple[_Plan, Any] | None:
+    with _loaded_lock:
+        if patterns not in _loaded:
+            _loaded[patterns] = _load(hs, _cache_dir() / f"{_key(hs, patterns)}.hs")
+        return _loaded[patterns]
 
 
 def re2_set(patterns: Sequence[str], memory: int) -> Match:
@@ -81,12 +115,22 @@ def re2_set(patterns: Sequence[str], memory: int) -> Match:
     return cast("Match", compiled._set.Match)
 
 
+_on_re2: list[int] = []
+
+
+def sets_on_re2() -> int:
+    """How many sets this process put on RE2 although Hyperscan imports (``auto``: their
+    databases were not cached): what ``python -m bastion.cli.gates`` leaves at zero."""
+    return len(_on_re2)
+
+
 def compiled_set(patterns: Sequence[str], memory: int) -> Match:
     """A match function answering as ``re2_set(patterns, memory)`` does."""
-    hs = hyperscan()
-    if hs is None:
+    if not on_hyperscan(patterns):
+        if hyperscan() is not None:
+            _on_re2.append(len(patterns))
         return re2_set(patterns, memory)
-    return _HsSet(hs, tuple(patterns), memory).match
+    return _HsSet(hyperscan(), tuple(patterns), memory).match
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +289,7 @@ def _load_or_build(hs: Any, patterns: Sequence[str]) -> tuple[_Plan, Any]:
     build holds a lock on the cache file, so parallel processes (test workers) compile a
     database once and the others wait for it."""
     path = _cache_dir() / f"{_key(hs, patterns)}.hs"
-    loaded = _load(hs, path)
+    loaded = _cached(hs, tuple(patterns))
     if loaded is not None:
         return loaded
     with _locked(path):

@@ -45,7 +45,7 @@ from bastion.normalize import (
     rules,
     split_fields,
 )
-from bastion.normalize.hs_sets import compiled_set, engine
+from bastion.normalize.hs_sets import compiled_set, on_hyperscan
 from bastion.normalize.re2syntax import to_re2
 from bastion.normalize.result import Unmasked, UnmaskStep, Work
 from bastion.normalize.tables import (
@@ -170,7 +170,7 @@ class _Gate:
 
     def __init__(self, gates: list[tuple[str, int]], apart: tuple[tuple[str, ...], ...] = ()):
         self.gates = tuple(gates)
-        if engine() == "hyperscan":
+        if on_hyperscan([pattern for pattern, _ in gates]):
             apart = ()  # one database: Hyperscan builds no states per text
         groups: list[list[tuple[str, int]]] = [[] for _ in range(len(apart) + 1)]
         for pattern, bits in gates:
