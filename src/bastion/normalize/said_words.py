@@ -66,7 +66,24 @@ EURO_DIGITS: Final = {
     "четыре": "4", "пять": "5", "шесть": "6", "семь": "7", "восемь": "8", "девять": "9",
 }  # fmt: skip
 _PROSE_EURO: Final = frozenset(
-    "null zero un une six sept neuf uno due tre sei otto um tres seis cinco".split()
+    [
+        "null",
+        "zero",
+        "un",
+        "une",
+        "six",
+        "sept",
+        "neuf",
+        "uno",
+        "due",
+        "tre",
+        "sei",
+        "otto",
+        "um",
+        "tres",
+        "seis",
+        "cinco",
+    ]
 )
 """European digit words that are also words of prose (articles, ``due``, ``sei``, ``neuf``):
 never withheld on their own before a host with no key."""
@@ -166,7 +183,7 @@ TRIGGER: Final = (
     rf"|(?i:(?:{_EURO_WORD})(?:[.]|[ ][A-Za-z0-9\\-]{{1,63}}[.][A-Za-z]))"
 )
 """RE2, a superset of every run :func:`said_words` reads: a said word glued to ASCII or a dot,
-before a dot word, three digit words in a row, or a European digit word before another word or a host."""
+before a dot word, three digit words in a row, or a European digit word before a host."""
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -207,8 +224,41 @@ def _value(kind: str, word: str, letters: bool, digits: bool) -> str | None:
 
 
 _STOP_WORDS: Final = frozenset(
-    "at on to in the a an visit go join see open via is here auf zu bei unter sur chez au "
-    "à en su da di em no na per para por".split()
+    [
+        "at",
+        "on",
+        "to",
+        "in",
+        "the",
+        "a",
+        "an",
+        "visit",
+        "go",
+        "join",
+        "see",
+        "open",
+        "via",
+        "is",
+        "here",
+        "auf",
+        "zu",
+        "bei",
+        "unter",
+        "sur",
+        "chez",
+        "au",
+        "à",
+        "en",
+        "su",
+        "da",
+        "di",
+        "em",
+        "no",
+        "na",
+        "per",
+        "para",
+        "por",
+    ]
 )
 """Words of a sentence before a name (``Claim it at lucky acht acht.top``): never its start."""
 
