@@ -116,6 +116,13 @@ _AMBIGUOUS: Final = {"이": ("e", "2"), "오": ("o", "5"), "キュー": ("q", "9
 """Words that are a letter name and a digit: a letter in a run of letters with its digits in
 figures, a digit in a run of digits, unsure (withheld) in a run that says both."""
 
+ID_DOT_WORDS: Final = ("จุด", "ดอท", "쩜", "닷", "ドット", "точка", "نقطة", "دوت")
+"""Dot words read between two ASCII words that hold a letter (``nana จุด bibi7742``): an id
+with a dot, never cut at the word (``3 จุด 5`` is a number, left alone)."""
+_ID_DOT_RE: Final = re.compile(
+    rf"(?<![A-Za-z0-9_.\-])([A-Za-z0-9_\-]*[A-Za-z][A-Za-z0-9_\-]*)[ ]?(?:{'|'.join(ID_DOT_WORDS)})"
+    rf"[ ]?([A-Za-z0-9_\-]*[A-Za-z][A-Za-z0-9_\-]*)(?![A-Za-z0-9_\-])"
+)
 DOT_WORDS: Final = (
     "쩜", "점", "닷", "ドット", "どっと", "てん", "テン", "ポイント", "จุด", "ดอท", "ด็อท",
     "точка", "тчк", "дот", "نقطة", "نقطه", "دوت", "دات", "dot", "punkt", "point", "punto",
@@ -156,6 +163,9 @@ def _alt(words: object) -> str:
 _SCRIPT: Final = "\u0e00-\u0e7f\u30a0-\u30ff\u3040-\u309f\uac00-\ud7a3\u0400-\u04ff"
 """Thai, katakana, hiragana, Hangul, Cyrillic: a said word glued to one of them is part of a
 longer word of prose."""
+_GLUED_SOUND: Final = "\u0e00-\u0e7f\u30a0-\u30ff\uac00-\ud7a3\u0400-\u04ff"
+"""A TLD sound glued to a letter of its script is part of a longer word (``컴퓨터``); a Japanese
+particle in hiragana may follow (``コムから``)."""
 _EURO_WORD: Final = _alt(EURO_DIGITS)
 _UNIT: Final = re.compile(
     rf"(?P<said>{_alt(_WORDS)})|(?P<euro>(?i:{_EURO_WORD}))(?![A-Za-z{_SCRIPT}])"
@@ -164,7 +174,7 @@ _UNIT: Final = re.compile(
 _SEP: Final = re.compile("[ ・･·\u00b7\u30fb]")
 _DOT_RE: Final = re.compile(
     rf"[ ・･·\u30fb]{{0,2}}(?:(?P<fused>{_alt(FUSED_TLDS)})|(?:[.。．｡]|(?i:{_alt(DOT_WORDS)}))"
-    rf"[ ・･·\u30fb]{{0,2}}(?:(?P<sound>{_alt(TLD_SOUNDS)})(?![{_SCRIPT}])"
+    rf"[ ・･·\u30fb]{{0,2}}(?:(?P<sound>{_alt(TLD_SOUNDS)})(?![{_GLUED_SOUND}])"
     r"|(?P<tld>[A-Za-z]{2,24})(?![A-Za-z0-9])))"
 )
 _HINT: Final = re.compile(
@@ -178,6 +188,8 @@ MIN_NUMBER: Final = 7
 TRIGGER: Final = (
     rf"[A-Za-z0-9](?:{_alt(_WORDS)})|(?:{_alt(_WORDS)})[A-Za-z0-9.。．]"
     rf"|(?:{_alt(_WORDS)})[ ・･·]{{0,2}}(?:{_alt(DOT_WORDS)}|[.。．]|{_alt(FUSED_TLDS)})"
+    rf"|(?:{_alt(_WORDS)})[ ・･·][A-Za-z0-9 ・･·]{{1,63}}(?:[.。．]|{_alt(DOT_WORDS)})"
+    rf"|[A-Za-z0-9][ ]?(?:{_alt(ID_DOT_WORDS)})[ ]?[A-Za-z0-9]"
     rf"|(?:{_alt(_DIGIT_OF)})[ ・･·]?(?:{_alt(_DIGIT_OF)})[ ・･·]?"
     rf"(?:{_alt(_DIGIT_OF)})"
     rf"|(?i:(?:{_EURO_WORD})(?:[.]|[ ][A-Za-z0-9\\-]{{1,63}}[.][A-Za-z]))"
@@ -394,8 +406,21 @@ def _number(text: str, units: list[Unit]) -> Group | None:
     return None
 
 
+def dotted_ids(text: str, taken: list[Group]) -> list[Group]:
+    """``nana จุด bibi7742``: two ASCII words joined by a dot word, one id (``nana.bibi7742``);
+    a TLD after the dot word is the spelled-dot passes' (a host, not an id)."""
+    groups: list[Group] = []
+    for m in _ID_DOT_RE.finditer(text):
+        start, end = m.span()
+        if any(start < g[2] and g[1] < end for g in taken) or is_tld(m[2].lower()):
+            continue
+        groups.append((INSTRUCTION, start, end, [(start, end, f"{m[1]}.{m[2]}")]))
+    return groups
+
+
 def said_words_pass(work: Work) -> None:
     """Read said digits and letters into the hosts and numbers they spell."""
     groups = said_words(work.text)
+    groups = sorted(groups + dotted_ids(work.text, groups), key=lambda g: g[1])
     if groups:
         work.apply(groups)
