@@ -301,7 +301,7 @@ def said_words(text: str) -> list[Group]:
         if m.lastgroup == "said" and _same_script(before, m[0]):
             # glued to a word of prose (``カジノエル イー . com``): where the name begins is
             # unsure, and so is the reading
-            group = (WITHHELD, group[1], group[2], [])
+            group = (WITHHELD, group[1], group[2], group[3])
         groups.append(group)
         pos = max(group[2], m.end())
     return groups
@@ -356,6 +356,9 @@ def _read(text: str, units: list[Unit], end: int, hinted: bool) -> Group | None:
     kinds = {_WORDS[u[1]][0] for u in units if u[0] == "said"}
     euro = any(u[0] == "euro" for u in units)
     glued = all(units[k][3] == units[k + 1][2] for k in range(len(units) - 1))
+    said_euro = [u[1].lower() for u in units if u[0] == "euro"]
+    if euro and not kinds and len(said_euro) == 1 and said_euro[0] in _PROSE_EURO:
+        return None  # ``visitez un.org``: one word of prose, no digit
     if euro and not kinds and not hinted:
         return _euro_unkeyed(units, last)
     letters = "l" in kinds
@@ -376,6 +379,8 @@ def _read(text: str, units: list[Unit], end: int, hinted: bool) -> Group | None:
 def _euro_unkeyed(units: list[Unit], last: int) -> Group | None:
     """European digit words with no key: a host right after an unmistakable one (``k huit
     life.com``) is withheld, as the name may run on before it; otherwise prose."""
+    if units[-1][0] == "euro" and units[-1][1].lower() not in _PROSE_EURO:
+        return (WITHHELD, units[-1][2], last, [])  # ``acht.top``: the name is a digit
     if len(units) >= 2 and units[-1][0] == "ascii" and units[-2][0] == "euro":
         word = units[-2][1].lower()
         if word not in _PROSE_EURO and units[-2][3] != units[-1][2]:

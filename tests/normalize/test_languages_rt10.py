@@ -1,0 +1,125 @@
+"""Digits, letters, dots and TLDs said in other languages (red team 10, ``normalize.said_words``,
+``normalize.spoken_tlds``, ``normalize.cues``): read into the host or id they spell, withheld
+where unsure, never a wrong host or id; prose with the same words (decimals said with ``쩜``,
+``てん``, ``จุด``) stays prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from bastion.extract import extract_entities
+from bastion.extract.precheck import has_candidates
+from bastion.extract.rereading import reread
+from bastion.model import WITHHELD_FLAG
+from bastion.normalize import unmask
+from bastion.normalize.said_words import said_words
+
+
+def _values(text: str) -> list[tuple[str, str, bool]]:
+    entities = reread(text, extract_entities(unmask(text, weak=True), prose_like=True))
+    return [(e.kind, e.value.lower(), WITHHELD_FLAG in e.flags) for e in entities]
+
+
+READ = [
+    # digit words glued to ASCII: Korean (Sino-Korean and native), katakana, Thai
+    ("주소: lucky칠칠칠.net", "domain", "lucky777.net"),
+    ("abc공일이.com 으로 오세요", "domain", "abc012.com"),
+    ("win여덟여덟.com", "domain", "win88.com"),
+    ("今すぐbigwinナナナナ.net へ", "domain", "bigwin77.net"),
+    ("abcレイイチ.top", "domain", "abc01.top"),
+    ("สมัครเลย megaสามสาม.vip", "domain", "mega33.vip"),
+    # spaced European digit words beside their key
+    ("Zahlen ausgeschrieben: royal sieben sieben.club", "domain", "royal77.club"),
+    ("chiffres en lettres : casino neuf neuf.win", "domain", "casino99.win"),
+    ("пиши цифры словами: spin пять пять.net", "domain", "spin55.net"),
+    ("numeri in lettere: bet sette sette.com", "domain", "bet77.com"),
+    ("números por extenso: sorte oito oito.bet", "domain", "sorte88.bet"),
+    # letter names with a key, the dot and TLD said too
+    ("英字はカタカナ読み：ケー ワイ ピー . vip", "domain", "kyp.vip"),
+    ("英字はカタカナ読み：ジェー ピー ハチ ハチ・ドット・コムから", "domain", "jp88.com"),
+    ("알파벳 읽는 소리로: 비 이 티 쩜 컴", "domain", "bet.com"),
+    ("숫자는 한글로: spin이이 쩜 넷", "domain", "spin22.net"),
+    ("ตัวอักษรอังกฤษตามเสียงอ่าน: บี อี ที 9 ดอท คอม", "domain", "bet9.com"),
+    # a TLD said after a foreign dot word, a colloquial dot
+    ("สมัครที่ fastwin ดอท คอม", "domain", "fastwin.com"),
+    ("регистрация на cashspin точка ком", "domain", "cashspin.com"),
+    ("bigslot テン net で遊ぼう", "domain", "bigslot.net"),
+    # numbers said digit by digit, ids joined at a dot word, cue words
+    (
+        "電話番号：イチ・サン・ハチ・ゼロ・ゼロ・イチ・サン・ニ・ヨン・ゴ・ロク",
+        "phone",
+        "13800132456",
+    ),
+    ("왓츠앱: + 육 이 팔 일 이 삼 사 오 육 칠 팔 구", "whatsapp", "+628123456789"),
+    ("เบอร์โทร หนึ่ง สาม แปด ศูนย์ ศูนย์ หนึ่ง สาม สอง สี่ ห้า หก", "phone", "13800132456"),
+    ("ไลน์ไอดี mimi จุด love99", "line", "mimi.love99"),
+    ("แอดไลน์มาเลย @sweetie_77", "line", "@sweetie_77"),
+    ("連絡はテレで：@night_owl_42", "telegram", "night_owl_42"),
+    ("웨이신: ｍｏｏｎ＿ｌｉｇｈｔ９９", "wechat", "moon_light99"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), READ)
+def test_read(text: str, kind: str, value: str) -> None:
+    assert has_candidates(text)
+    found = _values(text)
+    assert (kind, value, False) in found, found
+
+
+WITHHELD = [
+    # the wrong hosts red team 10 found: the name runs on before the plain-looking host
+    ("k huit life.com", "life.com"),
+    ("Claim it at lucky acht acht.top", "acht.top"),
+    # a Korean 이/오 that may be a letter or a digit in a run saying both
+    ("알파벳 읽는 소리로: 피 오 알 엔 오 에이치 디 이 사 쩜 컴", None),
+    # spelled word by word with no key
+    ("ケー ワイ ピー . vip", None),
+    # glued to a word of prose: where the name starts is unsure
+    ("英字はカタカナ読み：カジノエル イー . com", None),
+]
+
+
+@pytest.mark.parametrize(("text", "plain"), WITHHELD)
+def test_withheld(text: str, plain: str | None) -> None:
+    found = _values(text)
+    assert found, found
+    assert all(withheld for _, _, withheld in found), found
+    if plain is not None:
+        assert all(value != plain or withheld for _, value, withheld in found)
+
+
+def test_thai_digit_words_never_an_idn() -> None:
+    found = _values("ตัวเลขเขียนเป็นคำ: tonggaแปดแปด.com")
+    assert ("domain", "tongga88.com", False) in found
+    assert not any(value.startswith("xn--") for _, value, _ in found)
+
+
+def test_line_id_not_cut_at_dot_word() -> None:
+    found = _values("แอดไลน์ nana จุด bibi7742")
+    assert ("line", "nana.bibi7742", False) in found
+    assert ("line", "nana", False) not in found
+
+
+BENIGN = [
+    "평점 4쩜5, 맛집 인정",
+    "버전 3 쩜 2 업데이트 했어요",
+    "키 백칠십5 쩜 5",
+    "視力は1てん5です",
+    "ราคา 3 จุด 5 ล้านบาท",
+    "닷컴 버블 때 주식 샀다가 망했음",
+    "ドットコム・バブルの頃の話",
+    "이 사이트 정말 좋아요 오늘 사 일 만에 왔어요",
+    "คอมพิวเตอร์ใหม่ ราคาดี",
+    "テレビを見た、サンプルも届いた",
+    "un site sympa, deux fois par semaine",
+]
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_benign(text: str) -> None:
+    assert [v for v in _values(text) if not v[2]] == []
+
+
+def test_plain_host_after_prose_digit_word_stays() -> None:
+    assert ("domain", "un.org", False) in _values("visitez un.org pour les chiffres")
+    assert said_words("visitez un site.com") == []
