@@ -123,3 +123,37 @@ def test_benign(text: str) -> None:
 def test_plain_host_after_prose_digit_word_stays() -> None:
     assert ("domain", "un.org", False) in _values("visitez un.org pour les chiffres")
     assert said_words("visitez un site.com") == []
+
+
+CONTAINERS = [
+    # a cue hashtag then the id as a hashtag
+    ("#微信 #sunnyday2024 💋", "wechat", "sunnyday2024"),
+    ("#WeChatID: #moonlight_77", "wechat", "moonlight_77"),
+    # a messenger deep link names the id
+    ("加我：weixin://contacts/profile/lucky_star99", "wechat", "lucky_star99"),
+    ("add me weixin://dl/chat?happyfish2020", "wechat", "happyfish2020"),
+    # an international number in middle-dot groups
+    ("WhatsApp ＋44・79460・12345", "whatsapp", "+447946012345"),
+    # the id alone on the line after a quoted question naming the messenger
+    ("> 扣扣多少？\n8123456789", "qq", "8123456789"),
+    ("> what's your QQ?\n555123456, say hi", "qq", "555123456"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), CONTAINERS)
+def test_containers(text: str, kind: str, value: str) -> None:
+    assert has_candidates(text)
+    assert (kind, value, False) in _values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#love #instagood #photooftheday",
+        "> did you see the game?\nyes123 it was great",
+        "价格 3・5・8 元",
+        "weixin://dl/moments",
+    ],
+)
+def test_containers_benign(text: str) -> None:
+    assert [v for v in _values(text) if not v[2] and v[0] != "deeplink"] == []

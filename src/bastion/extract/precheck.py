@@ -52,6 +52,7 @@ from bastion.normalize.digit_forms import PRECHECK as DIGIT_FORMS
 from bastion.normalize.edit_hints import EVERY_OTHER_TRIGGER
 from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
+from bastion.normalize.handle_containers import TRIGGER as HANDLE_CONTAINERS_TRIGGER
 from bastion.normalize.handle_ids import SPOKEN_DIGITS, TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
@@ -216,6 +217,8 @@ _ASCII_CLAUSES = (
     EVERY_OTHER_TRIGGER,
     # digits and letters said in words of another language (bastion.normalize.said_words)
     SAID_WORDS_TRIGGER,
+    # ids in hashtags, middle-dot groups, quoted replies (bastion.normalize.handle_containers)
+    HANDLE_CONTAINERS_TRIGGER,
 )
 _APART: Final = (
     (CUE_CLAUSES[0], ID_PARTS_TRIGGER, INSTRUCTION_TRIGGER),

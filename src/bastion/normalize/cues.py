@@ -142,8 +142,8 @@ CUE_WECHAT: Final = (
     f"|(?:{_VW}|[{SYLLABLES['wei']}]){BREAK}[Xx](?![A-Za-z]){ID_WORD}"
     f"|(?<![A-Za-z0-9])[Vv][Vv](?![A-Za-z0-9])"
     f"|加{BREAK}✌\ufe0f?[\U0001f3fb-\U0001f3ff]?|✌\ufe0f?[\U0001f3fb-\U0001f3ff]?{_DECOR}(?=[{_POINTING}])"
-    f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?![A-Za-z]){ID_WORD}"
-    f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
+    f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?:I[Dd])?(?![A-Za-z]){ID_WORD}"
+    f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?:I[Dd])?(?![A-Za-z]){ID_WORD}"
     f"|加{BREAK}[Vv](?:[·•・.*_\\-]?[Xx])?(?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
     f"|{NICKNAMES_WECHAT}"
@@ -151,7 +151,7 @@ CUE_WECHAT: Final = (
     f"|(?:{WORLD_WECHAT}){ID_WORD}){SEARCH}"
 )
 """``WeChat`` glued to the word before it (``收usdtWeChat:``) counts when its capital shows
-where it starts."""
+where it starts; ``WeChatID`` is its id word glued after it."""
 _KOU = f"(?:[{SYLLABLES['kou']}]|扌口|{_zy('kou')})"
 PENGUIN_APP: Final = (
     "(?<![A-Za-z])(?:[Tt]he )?[Pp]enguin (?:[Aa]pp|[Cc]hat|[Mm]essenger)"

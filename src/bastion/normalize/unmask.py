@@ -27,6 +27,7 @@ from bastion.normalize import (
     edit_hints,
     gate_windows,
     guess,
+    handle_containers,
     handle_ids,
     id_parts,
     instructions,
@@ -142,6 +143,7 @@ _ASCII_GATES: Final = (
     (as_in.TRIGGER, _EDITS),
     (ciphers.TRIGGER, _CIPHER),
     (said_words.TRIGGER, _SAID),
+    (handle_containers.TRIGGER, _SAID),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -306,6 +308,13 @@ PASSES: Final = (
     Pass("ligatures", ligatures.ligature_pass, _STYLES, trigger=ligatures.TRIGGER, wide=True),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
     Pass("said_words", said_words.said_words_pass, _SAID, regate=True),
+    Pass(
+        "handle_containers",
+        handle_containers.handle_containers_pass,
+        _SAID,
+        trigger=handle_containers.TRIGGER,
+        regate=True,
+    ),
     Pass("line_dots", line_dots.line_dots_pass, _ALL, trigger=line_dots.TRIGGER, wide=True),
     Pass("digit_forms", digit_forms.late_pass, _EDITS, trigger=digit_forms.TRIGGER, wide=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
