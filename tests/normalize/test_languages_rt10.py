@@ -157,3 +157,32 @@ def test_containers(text: str, kind: str, value: str) -> None:
 )
 def test_containers_benign(text: str) -> None:
     assert [v for v in _values(text) if not v[2] and v[0] != "deeplink"] == []
+
+
+README_ROWS = [
+    # the README's unmask-table rows for red team 10, each example as its row says
+    ("tf팔팔칠구이.com", "domain", "tf88792.com"),
+    ("wハチハチuニ.com", "domain", "w88u2.com"),
+    ("tonggaแปดแปด.com", "domain", "tongga88.com"),
+    ("lucky acht acht.top (Zahlen auf Deutsch)", "domain", "lucky88.top"),
+    ("왓츠앱: + 육 이 팔 일 이 삼 사 오 육 칠 팔 구", "whatsapp", "+628123456789"),
+    ("엔 에이 아이 케이 이 티 오 . net (알파벳)", "domain", "naiketo.net"),
+    ("エル イー オー ハチ ハチ・ドット・コム（英字はカタカナ読み）", "domain", "leo88.com"),
+    ("ซี เอฟ 6 8 ซี แอล ยู บี ดอท คอม (ตัวอักษรอังกฤษ)", "domain", "cf68club.com"),
+    ("pussyfestival ดอท คอม", "domain", "pussyfestival.com"),
+    ("mvb88 точка ком", "domain", "mvb88.com"),
+    ("i9bet24 テン com", "domain", "i9bet24.com"),
+    ("แอดไลน์ nana จุด bibi7742", "line", "nana.bibi7742"),
+    ("連絡はテレで：@yoyo_pink293", "telegram", "yoyo_pink293"),
+    ("웨이신: ｐｉｎｋ＿ｋｉｋｉ８５５６", "wechat", "pink_kiki8556"),
+    ("#微信 #cherrybaobao098", "wechat", "cherrybaobao098"),
+    ("#WeChatID: #vickylele6138", "wechat", "vickylele6138"),
+    ("weixin://dl/chat?yoyohoney0176", "wechat", "yoyohoney0176"),
+    ("WhatsApp ＋44・74814・86715", "whatsapp", "+447481486715"),
+    ("> 你Q号发我\n6593314617", "qq", "6593314617"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), README_ROWS)
+def test_readme_rows(text: str, kind: str, value: str) -> None:
+    assert (kind, value, False) in _values(text)
