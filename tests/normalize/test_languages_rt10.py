@@ -12,7 +12,7 @@ from bastion.extract.precheck import has_candidates
 from bastion.extract.rereading import reread
 from bastion.model import WITHHELD_FLAG
 from bastion.normalize import unmask
-from bastion.normalize.said_words import said_words
+from bastion.normalize.said_words import fillings, said_words
 
 
 def _values(text: str) -> list[tuple[str, str, bool]]:
@@ -70,8 +70,6 @@ WITHHELD = [
     # the wrong hosts red team 10 found: the name runs on before the plain-looking host
     ("k huit life.com", "life.com"),
     ("Claim it at lucky acht acht.top", "acht.top"),
-    # a Korean 이/오 that may be a letter or a digit in a run saying both
-    ("알파벳 읽는 소리로: 피 오 알 엔 오 에이치 디 이 사 쩜 컴", None),
     # spelled word by word with no key
     ("ケー ワイ ピー . vip", None),
     # glued to a word of prose: where the name starts is unsure
@@ -186,3 +184,14 @@ README_ROWS = [
 @pytest.mark.parametrize(("text", "kind", "value"), README_ROWS)
 def test_readme_rows(text: str, kind: str, value: str) -> None:
     assert (kind, value, False) in _values(text)
+
+
+def test_two_readings_withheld_and_every_filling_listed() -> None:
+    """A Korean 이/오 (E/2, O/5) in a run that says digits too: the first reading is withheld;
+    a second reading lists every filling, and only one the intel lists may count."""
+    text = "알파벳 읽는 소리로: 피 오 알 엔 오 에이치 디 이 사 쩜 컴"
+    first = extract_entities(unmask(text))
+    assert first and all(WITHHELD_FLAG in e.flags for e in first)
+    [(_, _, hosts)] = fillings(text)
+    assert "pornohd24.com" in hosts and "pornohde4.com" in hosts and len(hosts) == 8
+    assert fillings("알파벳 읽는 소리로: 엔 에이 아이 케이 이 티 오 . net") == []

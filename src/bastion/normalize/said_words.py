@@ -196,6 +196,9 @@ TRIGGER: Final = (
 )
 """RE2, a superset of every run :func:`said_words` reads: a said word glued to ASCII or a dot,
 before a dot word, three digit words in a row, or a European digit word before a host."""
+_TWO: Final = _alt(_AMBIGUOUS)
+FILL_TRIGGER: Final = rf"(?:{_TWO})[ ・･·](?:{_alt(_WORDS)})|(?:{_alt(_WORDS)})[ ・･·](?:{_TWO})"
+"""RE2: a word of two readings beside another said word (where :func:`fillings` may find some)."""
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -364,8 +367,17 @@ def _read(text: str, units: list[Unit], end: int, hinted: bool) -> Group | None:
     letters = "l" in kinds
     digits = "d" in kinds or euro
     values = [_value(u[0], u[1], letters, digits) for u in units]
-    name = "".join(v or _AMBIGUOUS[u[1]][0] for v, u in zip(values, units, strict=True)).lower()
+    # a word of two readings stands as ``-`` in the withheld reading: no filling of it, so the
+    # second reading's fillings are no piece of a withheld host
+    name = "".join(v or "-" for v in values).lower()
     edits = [(start, last, f"{name}.{tld}")]
+    if (
+        sure
+        and hinted
+        and any(v is None for v in values)
+        and sum(v is None for v in values) <= _MOST_AMBIGUOUS
+    ):
+        _FILLINGS.append((start, last, _fill(units, values, tld)))
     if (
         not sure
         or any(v is None for v in values)
@@ -374,6 +386,32 @@ def _read(text: str, units: list[Unit], end: int, hinted: bool) -> Group | None:
         # unsure: the reading is made (so the item goes to review) but never reported
         return (WITHHELD, start, last, edits)
     return (INSTRUCTION, start, last, edits)
+
+
+_MOST_AMBIGUOUS: Final = 5
+"""Words of two readings a run may hold and still be listed with every filling (32 hosts)."""
+_FILLINGS: list[tuple[int, int, list[str]]] = []
+"""Where :func:`fillings` collects the runs :func:`_read` found unsure (reset each call)."""
+
+
+def _fill(units: list[Unit], values: list[str | None], tld: str) -> list[str]:
+    """Every host the run may spell, each ambiguous word as its letter or its digit."""
+    names = [""]
+    for unit, value in zip(units, values, strict=True):
+        choices = (value,) if value is not None else _AMBIGUOUS[unit[1]]
+        names = [name + choice for name in names for choice in choices]
+    return [f"{name.lower()}.{tld}" for name in names]
+
+
+def fillings(text: str) -> list[tuple[int, int, list[str]]]:
+    """Beside a key, the runs whose words of two readings leave the host unsure (a Korean
+    ``이``/``오`` in a run that also says digits): each with every host it may spell, for a
+    second reading that keeps only a host the intel lists (``normalize.readings``)."""
+    _FILLINGS.clear()
+    said_words(text)
+    found = list(_FILLINGS)
+    _FILLINGS.clear()
+    return found
 
 
 def _euro_unkeyed(units: list[Unit], last: int) -> Group | None:
