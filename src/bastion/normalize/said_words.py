@@ -177,6 +177,12 @@ _DOT_RE: Final = re.compile(
     rf"[ ・･·\u30fb]{{0,2}}(?:(?P<sound>{_alt(TLD_SOUNDS)})(?![{_GLUED_SOUND}])"
     r"|(?P<tld>[A-Za-z]{2,24})(?![A-Za-z0-9])))"
 )
+_EURO_HINT: Final = (
+    r"(?i:zahlen|ziffern|chiffres|en lettres|cifre|numeri|in lettere|números|numeros|extenso)"
+    r"|цифр|словами"
+)
+"""RE2: a key for European digit words (the only way a run of them with words of prose, such
+as ``un`` or ``sei``, is read)."""
 _HINT: Final = re.compile(
     r"숫자|알파벳|영어|한글로|붙여|数字|英字|英語|カタカナ|アルファベット|つなげ|続けて"
     r"|ตัวเลข|ตัวอักษร|อังกฤษ|ติดกัน|(?i:zahlen|ziffern|zusammen|chiffres?\b|en lettres|attach"
@@ -192,10 +198,12 @@ TRIGGER: Final = (
     rf"|[A-Za-z0-9][ ]?(?:{_alt(ID_DOT_WORDS)})[ ]?[A-Za-z0-9]"
     rf"|(?:{_alt(_DIGIT_OF)})[ ・･·]?(?:{_alt(_DIGIT_OF)})[ ・･·]?"
     rf"(?:{_alt(_DIGIT_OF)})"
-    rf"|(?i:(?:{_EURO_WORD})(?:[.]|[ ][A-Za-z0-9\\-]{{1,63}}[.][A-Za-z]))"
+    rf"|(?i:(?:{_alt(set(EURO_DIGITS) - _PROSE_EURO)})(?:[.]|[ ][A-Za-z0-9\\-]{{1,63}}[.][A-Za-z]))"
+    rf"|{_EURO_HINT}"
 )
 """RE2, a superset of every run :func:`said_words` reads: a said word glued to ASCII or a dot,
-before a dot word, three digit words in a row, or a European digit word before a host."""
+before a dot word, three digit words in a row, a European digit word that is no word of prose
+before a host, or the key for European digit words."""
 _TWO: Final = _alt(_AMBIGUOUS)
 FILL_TRIGGER: Final = rf"(?:{_TWO})[ ・･·](?:{_alt(_WORDS)})|(?:{_alt(_WORDS)})[ ・･·](?:{_TWO})"
 """RE2: a word of two readings beside another said word (where :func:`fillings` may find some)."""
