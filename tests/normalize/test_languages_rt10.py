@@ -127,6 +127,7 @@ CONTAINERS = [
     # a cue hashtag then the id as a hashtag
     ("#微信 #sunnyday2024 💋", "wechat", "sunnyday2024"),
     ("#WeChatID: #moonlight_77", "wechat", "moonlight_77"),
+    ("一对一带你回本，#加微信：#goldfish_520", "wechat", "goldfish_520"),
     # a messenger deep link names the id
     ("加我：weixin://contacts/profile/lucky_star99", "wechat", "lucky_star99"),
     ("add me weixin://dl/chat?happyfish2020", "wechat", "happyfish2020"),

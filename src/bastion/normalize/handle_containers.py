@@ -1,8 +1,9 @@
 """Ids in containers a finder does not open: a hashtag after a cue hashtag, a number in groups
 split by middle dots, an answer on the line after a quoted question.
 
-- ``#微信 #cherrybaobao098``, ``#WeChatID: #vickylele6138``: the cue is a hashtag and so is the
-  id; the ``#`` before the id is dropped, so the cue reads it.
+- ``#微信 #cherrybaobao098``, ``#加微信：#x``, ``#WeChatID: #vickylele6138``: the cue is a
+  hashtag (a verb may come first) and so is the id; the ``#`` before the id is dropped, so
+  the cue reads it.
 - ``WhatsApp ＋44・74814・86715``: an international number in groups joined by ``・``/``·``;
   the groups are joined (``+447481486715``).
 - ``> 你Q号发我⏎6593314617``: a quoted question that names a messenger, the id alone at the
@@ -23,7 +24,7 @@ INSTRUCTION: Final = "instruction"
 
 _CUE: Final = "|".join(f"(?:{cue})" for cue in CUES)
 _HASHTAG_RE: Final = re.compile(
-    rf"#(?:(?:{_CUE})|(?i:wechat|weixin|telegram|whatsapp|line)[ _]?(?i:id))"
+    rf"#[^\s#:：]{{0,4}}?(?:(?:{_CUE})|(?i:wechat|weixin|telegram|whatsapp|line)[ _]?(?i:id))"
     rf"[ \t]{{0,2}}[:：]?[ \t]{{0,2}}(?P<hash>#)(?=[A-Za-z0-9@][A-Za-z0-9_\-]{{4,30}})"
 )
 _GROUPED_RE: Final = re.compile(r"[+＋][ ]?[1-9][0-9]{0,3}(?:[・･·\u00b7][0-9]{2,6}){1,4}(?![0-9])")
