@@ -7,6 +7,7 @@ contact is the account in the path, so the finder reports a handle entity instea
 from __future__ import annotations
 
 import re
+from typing import Final
 from urllib.parse import parse_qs, unquote
 
 _TG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{4,31}")
@@ -139,4 +140,21 @@ def deeplink_handle(scheme: str, rest: str) -> tuple[str, str] | None:
     if scheme in QQ_SCHEMES:
         uin = _qq_uin(rest)
         return ("qq", uin) if uin else None
+    if scheme == "weixin":
+        wxid = _weixin(rest)
+        return ("wechat", wxid) if wxid else None
     return None
+
+
+_WEIXIN_ID: Final = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{5,19}")
+_WEIXIN_PATH: Final = re.compile(
+    r"(?i:contacts/profile/|dl/(?:chat|profile|add|contact)(?:/|\?(?:username=|id=)?))"
+    r"([A-Za-z][A-Za-z0-9_\-]{5,19})(?![A-Za-z0-9_\-])"
+)
+
+
+def _weixin(rest: str) -> str | None:
+    """The WeChat id in ``weixin://contacts/profile/ID`` or ``weixin://dl/chat?ID`` (the app
+    opens that account's profile or chat), else None."""
+    m = _WEIXIN_PATH.match(rest)
+    return m[1] if m is not None and _WEIXIN_ID.fullmatch(m[1]) else None

@@ -52,6 +52,7 @@ from bastion.normalize.digit_forms import PRECHECK as DIGIT_FORMS
 from bastion.normalize.edit_hints import EVERY_OTHER_TRIGGER
 from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
+from bastion.normalize.handle_containers import TRIGGER as HANDLE_CONTAINERS_TRIGGER
 from bastion.normalize.handle_ids import SPOKEN_DIGITS, TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
@@ -75,6 +76,7 @@ from bastion.normalize.reading_order import GATE as READING_ORDER_GATE
 from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.readings import REVERSED_CLAUSE
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
+from bastion.normalize.said_words import TRIGGER as SAID_WORDS_TRIGGER
 from bastion.normalize.split_fields import TRIGGER as SPLIT_FIELDS_TRIGGER
 from bastion.normalize.tables import (
     CJK_DOTS,
@@ -213,10 +215,15 @@ _ASCII_CLAUSES = (
     # values read in the order their layout gives (bastion.normalize.reading_order)
     READING_ORDER_GATE,
     EVERY_OTHER_TRIGGER,
+    # digits and letters said in words of another language (bastion.normalize.said_words)
+    SAID_WORDS_TRIGGER,
+    # ids in hashtags, middle-dot groups, quoted replies (bastion.normalize.handle_containers)
+    HANDLE_CONTAINERS_TRIGGER,
 )
 _APART: Final = (
     (CUE_CLAUSES[0], ID_PARTS_TRIGGER, INSTRUCTION_TRIGGER),
     (REVERSED_CLAUSE, _REVERSED_HOST),
+    (SAID_WORDS_TRIGGER,),
 )
 """Clauses in RE2 sets of their own (``Gate``'s ``apart``): a cue's eight separators, the
 id-parts trigger's, the instruction trigger's loop over words (``one ... dot com``) and a
@@ -296,10 +303,21 @@ def _wide_hint() -> Callable[[str], object]:
     t = tables()
     roman = range(ROMAN_FIRST, ROMAN_LAST + 1)
     said = [*map(ord, SPOKEN_DIGITS), *map(ord, PICTURED), *map(ord, SOUNDS)]
+    said += _said_words_chars()
     folded = [*t.same, *t.other, *t.homoglyph, *said, *roman]
     bmp = char_class([cp for cp in folded if cp <= 0xFFFF])
     letters = re.escape(letter_hint_chars()) + LIGATURE[1:-1]
     return re.compile(f"[{_HINTS}{letters}{bmp}\\U00010000-\\U0010ffff]").search
+
+
+def _said_words_chars() -> list[int]:
+    """Characters of which every match of the said-words clause holds one (its words are in
+    scripts with no ASCII: ``엘 아이 엔 쩜 컴``)."""
+    from bastion.detect._needs import needed_chars
+
+    chars = needed_chars([SAID_WORDS_TRIGGER], lambda _: False)
+    assert chars is not None
+    return sorted(chars)
 
 
 @cache

@@ -48,6 +48,7 @@ ID_WORD: Final = (
     "|官方账号|官方帳號|官方帐号|官方号|官方號|同号|同號"
     "|客服|好友|咨询|諮詢|交流群|公众号|公眾號|频道|頻道|私聊|小号|小號"
     "|[Hh]andle|[Uu]ser ?[Nn]ame|[Aa]ccount|[Nn]o\\.|[Nn]umber|아이디|アイディー|アカウント|айди"
+    "|ไอดี|垢|傾偈|傾|번호"
     "|аккаунт)"
     "(?![A-Za-z]))?"
 )
@@ -96,7 +97,7 @@ def _syl(name: str, latin: str, *, first: bool) -> str:
 
 _VW = "(?<![A-Za-z0-9])[VvWw]"
 WORLD_WECHAT: Final = (
-    "ウィーチャット|ウィチャット|ウイーチャット|위챗|위쳇|웨챗|วีแชท|วีแช็ต|ویچت|وي ?تشات"
+    "ウィーチャット|ウィチャット|ウイーチャット|위챗|위쳇|웨챗|웨이신|위신|วีแชท|วีแช็ต|ویچت|وي ?تشات"
     "|(?<![\u0400-\u04ff])[Вв]и[чш]ат(?![\u0400-\u04ff])"
 )
 """WeChat by its name in Japanese, Korean, Thai, Persian and Arabic, and Russian."""
@@ -141,8 +142,8 @@ CUE_WECHAT: Final = (
     f"|(?:{_VW}|[{SYLLABLES['wei']}]){BREAK}[Xx](?![A-Za-z]){ID_WORD}"
     f"|(?<![A-Za-z0-9])[Vv][Vv](?![A-Za-z0-9])"
     f"|加{BREAK}✌\ufe0f?[\U0001f3fb-\U0001f3ff]?|✌\ufe0f?[\U0001f3fb-\U0001f3ff]?{_DECOR}(?=[{_POINTING}])"
-    f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?![A-Za-z]){ID_WORD}"
-    f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?![A-Za-z]){ID_WORD}"
+    f"|(?<![A-Za-z])(?:[Ww][Ee]{FILL}?|[Vv])[Cc][Hh][Aa][Tt](?:I[Dd])?(?![A-Za-z]){ID_WORD}"
+    f"|(?<![A-Z0-9])(?:WeChat|Wechat|WECHAT)(?:I[Dd])?(?![A-Za-z]){ID_WORD}"
     f"|加{BREAK}[Vv](?:[·•・.*_\\-]?[Xx])?(?![A-Za-z])|(?<![A-Za-z0-9])[+➕＋]{FILL}?[Vv](?![A-Za-z])"
     f"|(?<![A-Za-z0-9])[Vv]{FILL}?[+➕＋加](?![A-Za-z0-9])"
     f"|{NICKNAMES_WECHAT}"
@@ -150,7 +151,7 @@ CUE_WECHAT: Final = (
     f"|(?:{WORLD_WECHAT}){ID_WORD}){SEARCH}"
 )
 """``WeChat`` glued to the word before it (``收usdtWeChat:``) counts when its capital shows
-where it starts."""
+where it starts; ``WeChatID`` is its id word glued after it."""
 _KOU = f"(?:[{SYLLABLES['kou']}]|扌口|{_zy('kou')})"
 PENGUIN_APP: Final = (
     "(?<![A-Za-z])(?:[Tt]he )?[Pp]enguin (?:[Aa]pp|[Cc]hat|[Mm]essenger)"
@@ -181,7 +182,8 @@ WORLD_TELEGRAM: Final = (
     f"{_NOT_CYRILLIC}(?:[Тт]елегра[мм]{{1,2}}[аеуы]?|[Тт]елег(?:[аеиуо]|ой|ам)|[Тт]ележк[аеиу]"
     f"|[Тт][Гг][Кк]?)(?![\u0400-\u04ff])"
     f"|{_NOT_ARABIC}(?:تلگرام|تلگرم|تلغرام|تليجرام|تيليجرام|تلجرام|تيلجرام)"
-    "|テレグラム|텔레그램|텔레(?![가-힣])|เทเลแกรม|เทเลแกม|टेलीग्राम|טלגרם|Τηλεγράφημα"
+    "|テレグラム|テレ垢|(?<![\u30a1-\u30ff])テレ(?![\u30a1-\u30ff])|텔레그램|텔레(?![가-힣])|เทเลแกรม|เทเลแกม"
+    "|टेलीग्राम|טלגרם|Τηλεγράφημα"
     "|(?<![A-Za-z])(?:[Bb]lue|[Pp]aper) (?:air)?plane(?: app)?(?![A-Za-z])"
 )
 """Telegram by its name in Russian (with its slang and cases: ``телега``, ``в телеге``,
@@ -229,7 +231,7 @@ CUE_WHATSAPP: Final = (
 CUE_LINE: Final = (
     "(?:(?<![A-Za-z])(?:加|[Aa]dd ?)?(?:[Ll](?:ine|INE)|[Ll][Il1!|][Nn][Ee]|I[il1!|][Nn][Ee])"
     "(?: ?(?:ID|id|Id))?(?![A-Za-z])|賴"
-    f"|加赖|(?<![{CJK_CHARS}])赖|ไลน์|ライン){ID_WORD}{SEARCH}"
+    f"|加赖|(?<![{CJK_CHARS}])赖|(?:ไอดี ?)?ไลน์(?:มาเลย|เลย)?|ライン){ID_WORD}{SEARCH}"
 )
 """``ไลน์`` and ``ライン`` are LINE in Thai and Japanese; ``LlNE``, ``L1NE``, ``L!NE``, ``Iine``
 its name misspelt with a look-alike letter."""

@@ -94,7 +94,7 @@ follow it, ``dim com搵我哋``)."""
 PROSE_DOT_TRIGGER: Final = rf"\s(?i:(?:{PROSE_DOT_LIST})\s{{1,2}}(?:{_PROSE_DOT_TLDS}))"
 """RE2: where a word of :data:`PROSE_DOT_LIST` may be a dot (the gates' clause)."""
 CJK_DOT_WORDS: Final = (
-    "ドット|どっと|ピリオド|てん|닷|쩜|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號"
+    "ドット|どっと|ピリオド|てん|テン|닷|쩜|점|小圆点|圆点|小数点|句点|句号|小圓點|圓點|小數點|句點|句號"
     "|डॉट|डोट|ডট|ডট্|نقطة|نقطه|دات|دوت|ดอท|ด็อท|тчк|дот"
     "|点儿|點兒|小点|小點|加个点|加個點|加一个点|加一個點|中间一个点|中間一個點|中间加点|中間加點"
     "|一个点|一個點|ㄉㄧㄢˇ|ㄉㄧㄢ|上占下灬|占[+＋]灬|占灬"
@@ -105,7 +105,7 @@ CJK_DOT_WORDS: Final = (
 shorthand (``тчк``, ``дот``); and the Chinese dot said with a measure word or as erhua
 (``加个点``, ``中间一个点``, ``點兒``, ``小点``); 点 in Zhuyin (``ㄉㄧㄢˇ``) or split into its
 parts (``占灬``, ``上占下灬``)."""
-_CJK_DOT_FIRST: Final = "ドどピて닷쩜점小圆句圓डডندดт点點加中一ㄉ占上"
+_CJK_DOT_FIRST: Final = "ドどピてテ닷쩜점小圆句圓डডندดт点點加中一ㄉ占上"
 _DECORATED_DOT: Final = r"[•·*~=\-_]"
 """Symbols put around a spelled ``dot`` (``x •dot• com``, ``x dot- com``): part of the dot."""
 AT_WORDS: Final = ("arroba", "chiocciola", "klammeraffe", "sobaka", "собака", "arobase")

@@ -32,6 +32,7 @@ from bastion.normalize import (
     country_tlds,
     letter_styles,
     reading_order,
+    said_words,
     spoken_tlds,
     swapped,
 )
@@ -598,6 +599,16 @@ def _spoken_tlds(text: str) -> list[Reading]:
     return [Reading(0, len(text), read)] if read is not None else []
 
 
+def _said_fillings(text: str) -> list[Reading]:
+    """``피 오 알 엔 오 에이치 디 이 사 쩜 컴``: letters and digits said in Korean where ``오`` and
+    ``이`` are a letter or a digit; the reading lists every host the run may spell, so only one
+    the intel lists counts (:func:`bastion.normalize.said_words.fillings`)."""
+    return [
+        Reading(start, end, f" {' '.join(hosts)} ", joined=True, masked=True)
+        for start, end, hosts in said_words.fillings(text)
+    ]
+
+
 def _country_tlds(text: str) -> list[Reading]:
     """``x dot the country code of Denmark``, ``x 点 越南的国家域名``: a TLD given as its country
     (:mod:`bastion.normalize.country_tlds`)."""
@@ -962,6 +973,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
     ("spaced_dots", r"(?i)www[ \t\x{3000}]{1,3}[.．。][ \t\x{3000}]", _spaced_dots),
     ("tld_words", _TLD_WORD.pattern + r"|(?:[(（][A-Za-z0-9][)）]){2}", _tld_words),
     ("spoken_tlds", spoken_tlds.TRIGGER, _spoken_tlds),
+    ("said_fillings", said_words.FILL_TRIGGER, _said_fillings),
     ("country_tlds", country_tlds.TRIGGER, _country_tlds),
     ("as_in", as_in.TRIGGER, _as_in),
     ("swapped", swapped.TRIGGER, _swapped),

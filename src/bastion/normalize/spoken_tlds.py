@@ -95,6 +95,36 @@ JA_TLDS: Final = {
     "online": "オンライン",
 }
 """Japanese: the TLD as it is said after ドット (``ドットコム``, ``どっとこむ``)."""
+TH_TLDS: Final = {
+    "com": "คอม ค็อม",
+    "net": "เน็ต เน็ท",
+    "org": "ออร์ก ออร์ค โออาร์จี",
+    "info": "อินโฟ",
+    "top": "ท็อป",
+    "vip": "วีไอพี",
+    "xyz": "เอ็กซ์วายแซด",
+    "club": "คลับ",
+    "shop": "ช็อป",
+    "online": "ออนไลน์",
+}
+"""Thai: the TLD as it is said after ``ดอท`` or ``จุด`` (``ดอท คอม``)."""
+RU_TLDS: Final = {
+    "com": "ком",
+    "net": "нет",
+    "org": "орг",
+    "info": "инфо",
+    "ru": "ру",
+    "top": "топ",
+    "xyz": "икс игрек зет",
+}
+"""Russian: the TLD after ``точка`` or ``дот`` (``точка ком``, ``дот ком``)."""
+AR_TLDS: Final = {
+    "com": "كوم كم",
+    "net": "نت",
+    "org": "اورج أورج",
+    "info": "انفو",
+}
+"""Arabic: the TLD after ``نقطة`` or ``دوت`` (``دوت كوم``)."""
 EN_TLDS: Final = {
     "com": "kom|kahm|komm|comm|cahm|kawm|cawm|kohm|kum",
     "net": "nett|neht|nehtt|nettt",
@@ -160,7 +190,10 @@ def _forms(table: dict[str, str], sep: str = " ") -> dict[str, str]:
     return {form: key for key, forms in table.items() for form in forms.split(sep)}
 
 
-_WRITTEN: Final = _forms(ZH_TLDS) | _forms(ZHUYIN_TLDS, "|") | _forms(KO_TLDS) | _forms(JA_TLDS)
+_FOREIGN: Final = _forms(TH_TLDS) | _forms(RU_TLDS, "|") | _forms(AR_TLDS)
+_WRITTEN: Final = (
+    _forms(ZH_TLDS) | _forms(ZHUYIN_TLDS, "|") | _forms(KO_TLDS) | _forms(JA_TLDS) | _FOREIGN
+)
 _EN: Final = {re.sub(r"[ \-]+", " ", form): tld for form, tld in _forms(EN_TLDS, "|").items()}
 _EN_FORM: Final = _longest([form.replace(" ", r"[ \-]") for form in _EN])
 _PINYIN: Final = [
@@ -172,9 +205,14 @@ _LETTERS: Final = {
 _NAME: Final = _longest([name.replace(" ", r"[ \-]") for name in _LETTERS])
 _DOT: Final = (
     rf"(?:[点點.。·．丶{DOT_HOMOPHONES}]|(?i:dian|diǎn|diăn|dian3|dot)|닷|점|쩜|ドット|どっと"
-    r"|ㄉㄧㄢˇ?)"
+    r"|ㄉㄧㄢˇ?|てん|テン|ดอท|ด็อท|จุด|(?i:точка|дот)|نقطة|نقطه|دوت|دات)"
 )
 """A dot, a character read like 点, or a word for it, after which a spoken TLD may follow."""
+
+
+_NOT_GLUED: Final = "(?![\u0e00-\u0e7f\u0400-\u04ff\u0600-\u06ff])"
+"""(``re`` only) a Thai, Russian or Arabic TLD sound is a word of its own (``คอม`` of
+``คอมพิวเตอร์``, computer, is none)."""
 
 
 def _spoken(word_end: str) -> str:
@@ -187,6 +225,7 @@ def _spoken(word_end: str) -> str:
         rf"(?:(?P<zh>{_longest([*_forms(ZH_TLDS), *_forms(ZHUYIN_TLDS, '|')])})"
         rf"|(?P<ko>{_longest(list(_forms(KO_TLDS)))})"
         rf"|(?P<ja>{_longest(list(_forms(JA_TLDS)))})"
+        rf"|(?P<foreign>(?i:{_longest(list(_FOREIGN))}){word_end and _NOT_GLUED})"
         rf"|(?P<pinyin>(?i:{_longest([_pinyin(w) for w in _forms(PINYIN_TLDS, '|')])}))"
         rf"|(?P<en>(?i:{_EN_FORM}){word_end or '(?:[^A-Za-z]|$)'}))"
         rf"|[A-Za-z0-9][ \t]{{1,2}}(?i:dot)[ \t]{{1,2}}"
@@ -205,6 +244,8 @@ def _tld_of(match: re.Match[str]) -> str | None:
     said = match[kind] if kind else ""
     if kind in ("zh", "ko", "ja"):
         return _WRITTEN[said]
+    if kind == "foreign":
+        return _WRITTEN[said.lower()]
     if kind == "en":
         return _EN[re.sub(r"[ \-]+", " ", said.lower())]
     if kind == "pinyin":

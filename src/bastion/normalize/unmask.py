@@ -27,6 +27,7 @@ from bastion.normalize import (
     edit_hints,
     gate_windows,
     guess,
+    handle_containers,
     handle_ids,
     id_parts,
     instructions,
@@ -43,6 +44,7 @@ from bastion.normalize import (
     phone_forms,
     reading_order,
     rules,
+    said_words,
     split_fields,
 )
 from bastion.normalize.hs_sets import compiled_set, on_hyperscan
@@ -85,7 +87,8 @@ _EDITS: Final = 1 << 22
 _STYLES: Final = 1 << 24
 _ORDER: Final = 1 << 23
 _CIPHER: Final = 1 << 25
-_ALL: Final = (1 << 26) - 1
+_SAID: Final = 1 << 26
+_ALL: Final = (1 << 27) - 1
 
 _WS: Final = r"[\s\p{Z}]"
 _ASCII_GATES: Final = (
@@ -139,6 +142,8 @@ _ASCII_GATES: Final = (
     (reading_order.GATE, _ORDER),
     (as_in.TRIGGER, _EDITS),
     (ciphers.TRIGGER, _CIPHER),
+    (said_words.TRIGGER, _SAID),
+    (handle_containers.TRIGGER, _SAID),
 )
 """Cheap supersets of each pass's trigger, with the passes they call for.
 
@@ -302,6 +307,14 @@ PASSES: Final = (
     Pass("ascii_art", letter_styles.ascii_art_pass, _STYLES, trigger=letter_styles.ART_GATE),
     Pass("ligatures", ligatures.ligature_pass, _STYLES, trigger=ligatures.TRIGGER, wide=True),
     Pass("homoglyph", _homoglyph_pass, _HOMOGLYPH, wide=True, regate=True),
+    Pass("said_words", said_words.said_words_pass, _SAID, regate=True),
+    Pass(
+        "handle_containers",
+        handle_containers.handle_containers_pass,
+        _SAID,
+        trigger=handle_containers.TRIGGER,
+        regate=True,
+    ),
     Pass("line_dots", line_dots.line_dots_pass, _ALL, trigger=line_dots.TRIGGER, wide=True),
     Pass("digit_forms", digit_forms.late_pass, _EDITS, trigger=digit_forms.TRIGGER, wide=True),
     Pass("ip_dots", ip_dots.ip_dots_pass, _DOT, trigger=ip_dots.TRIGGER, wide=True),
