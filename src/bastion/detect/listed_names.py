@@ -62,6 +62,7 @@ _NOT_LETTER: Final = re.compile(r"[^a-z0-9]+")
 _NOT_ALPHA: Final = re.compile(r"[^a-z]+")
 _TOKEN: Final = re.compile(rf"[0-9A-Za-z]{{{MIN_LABEL},}}")
 """An ASCII token long enough to be a listed label (the gate: ``sre`` is linear on this)."""
+_TOKENS: Final = _TOKEN.findall
 _PROSE_GAP: Final = frozenset(" \t\n\r,.!?;:'\"-()&/")
 _BIDI_REVERSE: Final = "\u202e"
 _MIRRORED: Final = frozenset(g for g in MIRRORED if not g.isascii() and g not in "яи")
@@ -304,8 +305,11 @@ class ListedNameDetector:
         plain, text = self._built.plain, item.text
         if not plain:
             return False
-        if any(t.lower() in plain for t in _TOKEN.findall(text)):
-            return True
+        tokens = _TOKENS(text)
+        if tokens:  # a loop, not ``any`` over a generator: most texts have no token at all
+            for token in tokens:
+                if token.lower() in plain:
+                    return True
         return not text.isascii() and _MIRROR_SEARCH(text) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from typing import Final
 
+from bastion.extract._anchors import first_class
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LETTERLIKE_MATH, instructs
 from bastion.normalize.ligatures import LIGATURE_LANGUAGE
@@ -37,7 +38,18 @@ _UNHINTED: Final = frozenset({"instruction", "prose_like", "defang", "layout"})
 """Flags of a value a pass read as the message says (symbols dropped, lines joined: not as
 written), or of words that read as a host (``NOW 🔴 free``), which the scanner keeps only when
 listed."""
-_HINT_RE: Final = re.compile(HINT_FLAGS + HINT)
+
+
+def _guarded_hint() -> str:
+    """The hint behind a look-ahead for its first characters (``re`` then rejects most positions
+    of a text with one class test instead of trying every branch): the same matches. The first
+    characters are read with the inner ``(?i:`` groups as plain ones, as the whole pattern is
+    case-folded anyway (``HINT_FLAGS``), and the look-ahead's class is folded with it."""
+    first = first_class(HINT.replace("(?i:", "(?:"))
+    return HINT if first is None else f"(?={first})(?:{HINT})"
+
+
+_HINT_RE: Final = re.compile(HINT_FLAGS + _guarded_hint())
 _HINT_REACH: Final = 80
 _ASSEMBLY_RE: Final = re.compile(
     r"(?i)^(?:no spaces|without (?:the )?spaces|remove (?:the )?spaces|join (?:them|it|the "
