@@ -358,18 +358,23 @@ class ListedNameDetector:
         the same letters the finders read as a host there (``www.paypal.com`` names no
         ``www--paypal``), though a host read otherwise from them does not hide the name."""
         folded = text.translate(table)
-        hits = list(islice(self._built.skeletons.iter(_NOT_LETTER.sub("", folded)), MAX_HITS))
+        skeleton = _NOT_LETTER.sub("", folded)  # the letters of the pieces below, in order
+        hits = list(islice(self._built.skeletons.iter(skeleton), MAX_HITS))
         if not hits:
             return []
         letters: list[int] = []  # skeleton index -> position in ``folded`` (and ``text``)
         starts: set[int] = set()
         for piece in _PIECE.finditer(folded):
-            kept = [i for i in range(piece.start(), piece.end()) if folded[i] != _MARK]
-            if kept:
+            lo, hi = piece.span()
+            if _MARK in piece[0]:
+                kept = [i for i in range(lo, hi) if folded[i] != _MARK]
+                if kept:
+                    starts.add(len(letters))
+                    letters.extend(kept)
+            else:  # most pieces: every position a letter
                 starts.add(len(letters))
-                letters.extend(kept)
+                letters.extend(range(lo, hi))
         ends = starts | {len(letters)}
-        skeleton = "".join(folded[i] for i in letters)
         found: list[_Name] = []
         for end, entry in hits:
             start = end + 1 - len(entry.skeleton)
