@@ -342,8 +342,16 @@ def _as_written(entity: Entity) -> bool:
     return bool(value) and value in raw
 
 
+def _hint_may_apply(entity: Entity) -> bool:
+    """A value read as written and by no pass that did as a message says: only such a value
+    can be the ciphertext an instruction beside it concerns (``_hinted``)."""
+    return not (_UNHINTED & set(entity.flags)) and _as_written(entity)
+
+
 def _hinted(original: str, entity: Entity, hints: list[tuple[int, int]]) -> bool:
-    if not hints or _UNHINTED & set(entity.flags) or not _as_written(entity):
+    """``entity`` (``_hint_may_apply``) stands near an instruction to decode that is not its
+    own name nor only a hint to join what it did join."""
+    if not hints:
         return False
     start, end = entity.span
     name = _skeleton(_name(entity))
@@ -394,12 +402,6 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
             continue
         if legend is None:
             legend = _legend(original)
-        if hints is None:
-            hints = (
-                [m.span() for m in _HINT_RE.finditer(original) if instructs(original, m.start())]
-                if hinted
-                else []
-            )
         raw = original[entity.span[0] : entity.span[1]]
         if (
             _dropped(raw, entity.value)
@@ -409,7 +411,13 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
             or _id_cut_at_dot(original, entity)
             or _placeholder(original, entity)
             or _ligature_idn(original, entity)
-            or _hinted(original, entity, hints)
         ):
             entity.flags.append(WITHHELD_FLAG)
+        elif hinted and _hint_may_apply(entity):
+            if hints is None:  # read once, and only for a value an instruction may concern
+                hints = [
+                    m.span() for m in _HINT_RE.finditer(original) if instructs(original, m.start())
+                ]
+            if _hinted(original, entity, hints):
+                entity.flags.append(WITHHELD_FLAG)
     return entities
