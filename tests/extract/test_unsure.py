@@ -129,3 +129,19 @@ def test_the_guarded_hint_finds_what_the_hint_finds(text: str) -> None:
     assert [m.span() for m in unsure._HINT_RE.finditer(text)] == [
         m.span() for m in _PLAIN_HINT.finditer(text)
     ]
+
+
+_ASCII_ODD = st.sampled_from(
+    [*"\x0b\x1c\x1f\t\n\r\f ", "rot\x0b13", "=\x1fconcat(", "$(\x0bprintf"]
+)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(_HINT_PIECES, _HINT_CHARS, _ASCII_ODD), max_size=12).map("".join))
+def test_the_hint_prefilter_never_hides_a_hint(text: str) -> None:
+    """The needed-character search and the RE2 set on ASCII text skip only texts in which the
+    hint's ``re`` search finds nothing."""
+    assert unsure._may_hold_hint(text) or _PLAIN_HINT.search(text) is None
+    assert unsure._may_hold_hint(text) is (_PLAIN_HINT.search(text) is not None) or not (
+        text.isascii() and not unsure._ODD_ASCII_SPACE(text)
+    )

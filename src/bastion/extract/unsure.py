@@ -25,12 +25,17 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 from typing import Final
 
 from bastion.extract._anchors import first_class
+from bastion.extract._gates import GATE_MAX
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LETTERLIKE_MATH, instructs
+from bastion.normalize.hs_sets import re2_set
 from bastion.normalize.ligatures import LIGATURE_LANGUAGE
+from bastion.normalize.unmask import GATE_MEMORY
 
 _HOSTY: Final = frozenset({"domain", "url"})
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line", "whatsapp", "phone", "email"})
@@ -50,6 +55,36 @@ def _guarded_hint() -> str:
 
 
 _HINT_RE: Final = re.compile(HINT_FLAGS + _guarded_hint())
+_ODD_ASCII_SPACE: Final = re.compile("[\x0b\x1c-\x1f]").search
+"""ASCII characters ``re``'s ``\\s`` takes and RE2's does not."""
+
+
+@cache
+def _hint_tests() -> tuple[Callable[[bytes], list[int]], Callable[[str], object]]:
+    """The hint as an RE2 set, and a search for a character every match of it holds
+    (``bastion.detect._needs``, case variants included); built on first use."""
+    from bastion.detect._needs import needed_chars
+    from bastion.normalize.tables import char_class
+
+    needs = needed_chars([HINT_FLAGS + HINT], lambda _: False)
+    search = re.compile(f"[{char_class(sorted(needs))}]").search if needs else (lambda _: True)
+    return re2_set([HINT_FLAGS + HINT], GATE_MEMORY), search
+
+
+def _may_hold_hint(text: str) -> bool:
+    """False only when ``_HINT_RE`` finds nothing in ``text``: a text outside ASCII needs one
+    of the hint's needed characters; on ASCII text RE2 finds what ``re`` finds (``\\b``,
+    ``\\d``, ``\\w`` and case folding agree there, and no non-ASCII letter of the hint
+    folds to an ASCII one; ``\\s`` differs only on the characters ``_ODD_ASCII_SPACE`` finds,
+    which go to ``re``), asked as an RE2 set: most texts hold no hint."""
+    found, needs = _hint_tests()
+    if not text.isascii():
+        return needs(text) is not None
+    if len(text) > GATE_MAX or _ODD_ASCII_SPACE(text) is not None:
+        return True
+    return bool(found(text.encode("ascii")))
+
+
 _HINT_REACH: Final = 80
 _ASSEMBLY_RE: Final = re.compile(
     r"(?i)^(?:no spaces|without (?:the )?spaces|remove (?:the )?spaces|join (?:them|it|the "
@@ -415,9 +450,8 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
             entity.flags.append(WITHHELD_FLAG)
         elif hinted and _hint_may_apply(entity):
             if hints is None:  # read once, and only for a value an instruction may concern
-                hints = [
-                    m.span() for m in _HINT_RE.finditer(original) if instructs(original, m.start())
-                ]
+                found = _HINT_RE.finditer(original) if _may_hold_hint(original) else ()
+                hints = [m.span() for m in found if instructs(original, m.start())]
             if _hinted(original, entity, hints):
                 entity.flags.append(WITHHELD_FLAG)
     return entities
