@@ -5,9 +5,14 @@ allowed."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bastion import Item, Scanner
+from bastion.detect import decode_hints
+from bastion.detect.base import re2_text
 from bastion.detect.decode_hints import LABEL
+from bastion.extract._gates import GATE_MAX
 from tests.extract.conftest import default_scanner
 
 
@@ -77,3 +82,23 @@ def test_an_instruction_to_decode_beside_a_link_goes_to_review(scanner: Scanner,
 def test_prose_without_a_link_to_decode_is_left_alone(scanner: Scanner, text: str) -> None:
     result = scanner.scan(Item(id="x", text=text, surface="post"))
     assert LABEL not in [s.label for s in result.signals], result.to_dict()
+
+
+_GATE_PIECES = st.sampled_from(
+    ["decode", "DECODE", "base 64", "ROT13", "no spaces", "say it out loud", "解码", "连起来",
+     "不加空格", "星号", "xx换成", "**=", "viết liền", "sin espacios", "слитно", "붙여서",
+     "繋げて", '=CONCATENATE(', "🍋=f ", "ſpell it out", "\u212aeyboard shift", "a.com"]
+)  # fmt: skip
+_GATE_CHARS = st.sampled_from([*"decoSPAEx*_=＝ 中文 解码连字a1.\n", *"ſ\u212aİı\ud800"])
+_GATE_TEXTS = st.lists(st.one_of(_GATE_PIECES, _GATE_CHARS), max_size=12).map("".join)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(_GATE_TEXTS)
+def test_the_gate_answers_as_its_re2_search(text: str) -> None:
+    """The needed-character test and the RE2 set on the bytes never change the answer of the
+    hint's RE2 search, lone surrogates and case variants included; nor past ``GATE_MAX``."""
+    expected = decode_hints._HINT_RE.search(re2_text(text)) is not None
+    assert decode_hints.hinted(text) is expected
+    long = text + " " * GATE_MAX
+    assert decode_hints.hinted(long) is expected

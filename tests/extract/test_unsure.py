@@ -3,10 +3,16 @@ withheld and sent to review, never reported; the plain forms beside them still r
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bastion import Item, Scanner
+from bastion.extract import unsure
 from bastion.model import WITHHELD_RULE
+from bastion.normalize.decode_hints import HINT, HINT_FLAGS
 from tests.extract.conftest import default_scanner
 
 
@@ -109,3 +115,38 @@ def test_plain_values_beside_them_still_read(scanner: Scanner, text: str, value:
     _, values, rules = _values(scanner, text)
     assert not value or value in values, (text, values, rules)
     assert WITHHELD_RULE not in rules, (text, rules)
+
+
+_PLAIN_HINT = re.compile(HINT_FLAGS + HINT)
+_HINT_PIECES = st.sampled_from(
+    ["decode", "DECODE", "Base 64", "rot13", "No Spaces", "say it aloud", "解码", "连起来",
+     "(ASCII)码", "XX换成", "**=", "Viết Liền", "SIN ESPACIOS", "СЛИТНО", "붙여서", "繋げて",
+     '=concat(', "🍋=f ", "ſpell it out", "\u212aeyboard shift", "İn reverse", "ıN REVERSE",
+     "Đọc bằng chữ", "ÀZBUKA", "a.com", "join([", "{x} is"]
+)  # fmt: skip
+_HINT_CHARS = st.sampled_from([*"deoSPAEx*_=＝ {}[]中解码连字a1.\n", *"ſ\u212aİıΣσς\ud800"])
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(_HINT_PIECES, _HINT_CHARS), max_size=12).map("".join))
+def test_the_guarded_hint_finds_what_the_hint_finds(text: str) -> None:
+    """The look-ahead for the hint's first characters changes no match, case folding included."""
+    assert [m.span() for m in unsure._HINT_RE.finditer(text)] == [
+        m.span() for m in _PLAIN_HINT.finditer(text)
+    ]
+
+
+_ASCII_ODD = st.sampled_from(
+    [*"\x0b\x1c\x1f\t\n\r\f ", "rot\x0b13", "=\x1fconcat(", "$(\x0bprintf"]
+)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(_HINT_PIECES, _HINT_CHARS, _ASCII_ODD), max_size=12).map("".join))
+def test_the_hint_prefilter_never_hides_a_hint(text: str) -> None:
+    """The needed-character search and the RE2 set on ASCII text skip only texts in which the
+    hint's ``re`` search finds nothing."""
+    assert unsure._may_hold_hint(text) or _PLAIN_HINT.search(text) is None
+    assert unsure._may_hold_hint(text) is (_PLAIN_HINT.search(text) is not None) or not (
+        text.isascii() and not unsure._ODD_ASCII_SPACE(text)
+    )

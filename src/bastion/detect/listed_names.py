@@ -62,6 +62,7 @@ _NOT_LETTER: Final = re.compile(r"[^a-z0-9]+")
 _NOT_ALPHA: Final = re.compile(r"[^a-z]+")
 _TOKEN: Final = re.compile(rf"[0-9A-Za-z]{{{MIN_LABEL},}}")
 """An ASCII token long enough to be a listed label (the gate: ``sre`` is linear on this)."""
+_TOKENS: Final = _TOKEN.findall
 _PROSE_GAP: Final = frozenset(" \t\n\r,.!?;:'\"-()&/")
 _BIDI_REVERSE: Final = "\u202e"
 _MIRRORED: Final = frozenset(g for g in MIRRORED if not g.isascii() and g not in "яи")
@@ -304,8 +305,11 @@ class ListedNameDetector:
         plain, text = self._built.plain, item.text
         if not plain:
             return False
-        if any(t.lower() in plain for t in _TOKEN.findall(text)):
-            return True
+        tokens = _TOKENS(text)
+        if tokens:  # a loop, not ``any`` over a generator: most texts have no token at all
+            for token in tokens:
+                if token.lower() in plain:
+                    return True
         return not text.isascii() and _MIRROR_SEARCH(text) is not None
 
     def detect(self, context: DetectContext) -> list[Signal]:
@@ -354,18 +358,23 @@ class ListedNameDetector:
         the same letters the finders read as a host there (``www.paypal.com`` names no
         ``www--paypal``), though a host read otherwise from them does not hide the name."""
         folded = text.translate(table)
-        hits = list(islice(self._built.skeletons.iter(_NOT_LETTER.sub("", folded)), MAX_HITS))
+        skeleton = _NOT_LETTER.sub("", folded)  # the letters of the pieces below, in order
+        hits = list(islice(self._built.skeletons.iter(skeleton), MAX_HITS))
         if not hits:
             return []
         letters: list[int] = []  # skeleton index -> position in ``folded`` (and ``text``)
         starts: set[int] = set()
         for piece in _PIECE.finditer(folded):
-            kept = [i for i in range(piece.start(), piece.end()) if folded[i] != _MARK]
-            if kept:
+            lo, hi = piece.span()
+            if _MARK in piece[0]:
+                kept = [i for i in range(lo, hi) if folded[i] != _MARK]
+                if kept:
+                    starts.add(len(letters))
+                    letters.extend(kept)
+            else:  # most pieces: every position a letter
                 starts.add(len(letters))
-                letters.extend(kept)
+                letters.extend(range(lo, hi))
         ends = starts | {len(letters)}
-        skeleton = "".join(folded[i] for i in letters)
         found: list[_Name] = []
         for end, entry in hits:
             start = end + 1 - len(entry.skeleton)

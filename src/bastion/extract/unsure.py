@@ -31,11 +31,17 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 from typing import Final
 
+from bastion.extract._anchors import first_class
+from bastion.extract._gates import GATE_MAX
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LETTERLIKE_MATH, instructs
+from bastion.normalize.hs_sets import re2_set
 from bastion.normalize.ligatures import LIGATURE_LANGUAGE
+from bastion.normalize.unmask import GATE_MEMORY
 
 _HOSTY: Final = frozenset({"domain", "url"})
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line", "whatsapp", "phone", "email"})
@@ -43,7 +49,48 @@ _UNHINTED: Final = frozenset({"instruction", "prose_like", "defang", "layout"})
 """Flags of a value a pass read as the message says (symbols dropped, lines joined: not as
 written), or of words that read as a host (``NOW 🔴 free``), which the scanner keeps only when
 listed."""
-_HINT_RE: Final = re.compile(HINT_FLAGS + HINT)
+
+
+def _guarded_hint() -> str:
+    """The hint behind a look-ahead for its first characters (``re`` then rejects most positions
+    of a text with one class test instead of trying every branch): the same matches. The first
+    characters are read with the inner ``(?i:`` groups as plain ones, as the whole pattern is
+    case-folded anyway (``HINT_FLAGS``), and the look-ahead's class is folded with it."""
+    first = first_class(HINT.replace("(?i:", "(?:"))
+    return HINT if first is None else f"(?={first})(?:{HINT})"
+
+
+_HINT_RE: Final = re.compile(HINT_FLAGS + _guarded_hint())
+_ODD_ASCII_SPACE: Final = re.compile("[\x0b\x1c-\x1f]").search
+"""ASCII characters ``re``'s ``\\s`` takes and RE2's does not."""
+
+
+@cache
+def _hint_tests() -> tuple[Callable[[bytes], list[int]], Callable[[str], object]]:
+    """The hint as an RE2 set, and a search for a character every match of it holds
+    (``bastion.detect._needs``, case variants included); built on first use."""
+    from bastion.detect._needs import needed_chars
+    from bastion.normalize.tables import char_class
+
+    needs = needed_chars([HINT_FLAGS + HINT], lambda _: False)
+    search = re.compile(f"[{char_class(sorted(needs))}]").search if needs else (lambda _: True)
+    return re2_set([HINT_FLAGS + HINT], GATE_MEMORY), search
+
+
+def _may_hold_hint(text: str) -> bool:
+    """False only when ``_HINT_RE`` finds nothing in ``text``: a text outside ASCII needs one
+    of the hint's needed characters; on ASCII text RE2 finds what ``re`` finds (``\\b``,
+    ``\\d``, ``\\w`` and case folding agree there, and no non-ASCII letter of the hint
+    folds to an ASCII one; ``\\s`` differs only on the characters ``_ODD_ASCII_SPACE`` finds,
+    which go to ``re``), asked as an RE2 set: most texts hold no hint."""
+    found, needs = _hint_tests()
+    if not text.isascii():
+        return needs(text) is not None
+    if len(text) > GATE_MAX or _ODD_ASCII_SPACE(text) is not None:
+        return True
+    return bool(found(text.encode("ascii")))
+
+
 _HINT_REACH: Final = 80
 _ASSEMBLY_RE: Final = re.compile(
     r"(?i)^(?:no spaces|without (?:the )?spaces|remove (?:the )?spaces|join (?:them|it|the "
@@ -376,8 +423,16 @@ def _as_written(entity: Entity) -> bool:
     return bool(value) and value in raw
 
 
+def _hint_may_apply(entity: Entity) -> bool:
+    """A value read as written and by no pass that did as a message says: only such a value
+    can be the ciphertext an instruction beside it concerns (``_hinted``)."""
+    return not (_UNHINTED & set(entity.flags)) and _as_written(entity)
+
+
 def _hinted(original: str, entity: Entity, hints: list[tuple[int, int]]) -> bool:
-    if not hints or _UNHINTED & set(entity.flags) or not _as_written(entity):
+    """``entity`` (``_hint_may_apply``) stands near an instruction to decode that is not its
+    own name nor only a hint to join what it did join."""
+    if not hints:
         return False
     start, end = entity.span
     name = _skeleton(_name(entity))
@@ -428,12 +483,6 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
             continue
         if legend is None:
             legend = _legend(original)
-        if hints is None:
-            hints = (
-                [m.span() for m in _HINT_RE.finditer(original) if instructs(original, m.start())]
-                if hinted
-                else []
-            )
         raw = original[entity.span[0] : entity.span[1]]
         if (
             _dropped(raw, entity.value)
@@ -445,7 +494,12 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
             or _ligature_idn(original, entity)
             or _mixed_script(entity)
             or _glued_after_foreign(original, entity)
-            or _hinted(original, entity, hints)
         ):
             entity.flags.append(WITHHELD_FLAG)
+        elif hinted and _hint_may_apply(entity):
+            if hints is None:  # read once, and only for a value an instruction may concern
+                found = _HINT_RE.finditer(original) if _may_hold_hint(original) else ()
+                hints = [m.span() for m in found if instructs(original, m.start())]
+            if _hinted(original, entity, hints):
+                entity.flags.append(WITHHELD_FLAG)
     return entities
