@@ -312,7 +312,7 @@ def _generic_words() -> frozenset[str]:
 
 @cache
 def _cjk_qualifiers() -> re.Pattern[str]:
-    words = sorted((q for q in QUALIFIERS if any(is_cjk(c) for c in q)), key=len, reverse=True)
+    words = sorted((q for q in QUALIFIERS if any(is_cjk(c) for c in q)), key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, words)))
 
 

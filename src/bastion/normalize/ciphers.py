@@ -312,7 +312,7 @@ NATO_ZH: Final = {
 _NATO_ZH_HINT_RE: Final = re.compile(
     r"(?i:nato|phonetic alphabet)|北约|北約|航空字母|无线电字母|首字母"
 )
-_NATO_ZH_WORD: Final = "|".join(sorted(map(re.escape, NATO_ZH), key=len, reverse=True))
+_NATO_ZH_WORD: Final = "|".join(sorted(map(re.escape, NATO_ZH), key=lambda w: (-len(w), w)))
 _NATO_ZH_SEP: Final = r"[ \t、，,·/\-]{0,3}"
 _NATO_ZH_RUN_RE: Final = re.compile(
     rf"(?:{_NATO_ZH_WORD})"
@@ -453,7 +453,7 @@ _PINYIN: Final = {
     "líng": "0", "yāo": "1", "yī": "1", "èr": "2", "sān": "3", "sì": "4",
     "wǔ": "5", "liù": "6", "qī": "7", "bā": "8", "jiǔ": "9",
 }  # fmt: skip
-_PY: Final = "|".join(sorted(_PINYIN, key=len, reverse=True))
+_PY: Final = "|".join(sorted(_PINYIN, key=lambda w: (-len(w), w)))
 _PINYIN_RUN_RE: Final = re.compile(
     rf"(?<![A-Za-z\u00c0-\u024f])(?:{_PY})(?:[ ](?:{_PY})){{0,31}}(?![A-Za-z\u00c0-\u024f])",
     re.IGNORECASE,

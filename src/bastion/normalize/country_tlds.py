@@ -25,8 +25,8 @@ def _name_class(name: str) -> str:
 
 _EN: Final = {n.lower(): cc for cc, (en, _) in COUNTRY_NAMES.items() for n in en.split("|") if n}
 _ZH: Final = {n: cc for cc, (_, zh) in COUNTRY_NAMES.items() for n in zh.split("|") if n}
-_EN_NAME: Final = "|".join(_name_class(n) for n in sorted(_EN, key=len, reverse=True))
-_ZH_NAME: Final = "|".join(re.escape(n) for n in sorted(_ZH, key=len, reverse=True))
+_EN_NAME: Final = "|".join(_name_class(n) for n in sorted(_EN, key=lambda w: (-len(w), w)))
+_ZH_NAME: Final = "|".join(re.escape(n) for n in sorted(_ZH, key=lambda w: (-len(w), w)))
 
 _KIND: Final = (
     r"(?:country(?:[ \t-]code)?[ \t](?:top[ \t-]level[ \t])?(?:domain|code|tld|extension|ending"

@@ -24,7 +24,7 @@ _AN: Final = "A-Za-z0-9"
 
 def _longest_first(*words: str) -> tuple[str, ...]:
     """``words`` longest first, so an alternation of them takes ``punkts`` whole, not ``punkt``."""
-    return tuple(sorted(words, key=len, reverse=True))
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 BRACKETS: Final = "\\[\\](){}<>（）【】「」〔〕《》〈〉『』［］｛｝〖〗"

@@ -413,7 +413,9 @@ _LETTER_NAMES: Final = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "underscore": "_", "dash": "-", "hyphen": "-",
 }  # fmt: skip
-_NAME_WORD: Final = "|".join(sorted((re.escape(w) for w in _LETTER_NAMES), key=len, reverse=True))
+_NAME_WORD: Final = "|".join(
+    sorted((re.escape(w) for w in _LETTER_NAMES), key=lambda w: (-len(w), w))
+)
 _NAMES_RUN_RE: Final = re.compile(
     rf"(?<![A-Za-z0-9\-])(?:{_NAME_WORD})(?:[ ](?:{_NAME_WORD})){{2,80}}(?![A-Za-z0-9\-])",
     re.IGNORECASE,
@@ -451,7 +453,7 @@ _LATIN: Final = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 
 
 def _run_re(words: dict[str, str]) -> re.Pattern[str]:
-    alt = "|".join(sorted(words, key=len, reverse=True))
+    alt = "|".join(sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(
         rf"(?<![{_LATIN}0-9])(?:{alt})(?:[ ](?:{alt}))*(?![{_LATIN}0-9])", re.IGNORECASE
     )

@@ -795,7 +795,7 @@ def _counted_dot(text: str) -> list[Group]:
 _GLUED_RE: Final = re.compile(
     r"(?<![A-Za-z0-9\-.@/])[A-Za-z0-9][A-Za-z0-9\-]{3,70}(?![A-Za-z0-9\-.@])"
 )
-_GLUED_TLDS: Final = tuple(sorted(PROSE_SAFE_TLDS, key=len, reverse=True))
+_GLUED_TLDS: Final = tuple(sorted(PROSE_SAFE_TLDS, key=lambda w: (-len(w), w)))
 """Spam TLDs a token may end in, longest first (``v9betwinnet`` -> ``v9betwin.net``)."""
 
 

@@ -133,7 +133,7 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], str, dict[
             owner.setdefault(glyph, (style.name, letter))
     homoglyph = "".join(chr(cp) for cp in tables().homoglyph)
     singles = sorted({g for g in owner if len(g) == 1} | set(homoglyph))
-    multi = sorted((g for g in owner if len(g) > 1), key=len, reverse=True)
+    multi = sorted((g for g in owner if len(g) > 1), key=lambda w: (-len(w), w))
     klass = re.escape("".join(singles))
     pictured = re.escape("".join(PICTURED))  # digits the digit pass reads: ``₴⚃hØⱠdł₦₲s``
     word = re.compile(
@@ -396,7 +396,7 @@ def cjk_readings(text: str) -> list[tuple[int, int, str]]:
 
 # --- ASCII art ----------------------------------------------------------------------------------
 
-_ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=len, reverse=True))
+_ART: Final = "|".join(re.escape(k) for k in sorted(ASCII_ART, key=lambda w: (-len(w), w)))
 _PICTURED: Final = re.escape("".join(PICTURED))
 """Pictured digits (``7|<🕗🕗i.com``): part of an art word, left for the digit pass to read."""
 _ART_WORD: Final = re.compile(rf"(?:{_ART}|\((?=[A-Za-z(|])|[A-Za-z0-9{_PICTURED}])+")

@@ -122,7 +122,9 @@ _TENS: Final = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES: Final = {"hundred": 100, "thousand": 1000}
-_NUMBER_WORD: Final = "|".join(sorted([*_UNITS, *_TEENS, *_TENS, *_SCALES], key=len, reverse=True))
+_NUMBER_WORD: Final = "|".join(
+    sorted([*_UNITS, *_TEENS, *_TENS, *_SCALES], key=lambda w: (-len(w), w))
+)
 _PLACE_WORD: Final = "|".join([*_TEENS, *_TENS, *_SCALES])
 _EN_RE: Final = re.compile(
     rf"(?<![A-Za-z0-9\-])(?i:{_NUMBER_WORD})(?:(?:[ ]{{1,2}}|-)(?:(?i:and)[ ]{{1,2}})?"

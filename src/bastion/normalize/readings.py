@@ -140,7 +140,7 @@ _NATO: Final = {
     "seven": "7", "eight": "8", "nine": "9", "niner": "9", "dot": ".", "period": ".",
     "point": ".", "dash": "-", "hyphen": "-", "minus": "-",
 }  # fmt: skip
-_NATO_WORD = "(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + ")"
+_NATO_WORD = "(?:" + "|".join(sorted(_NATO, key=lambda w: (-len(w), w))) + ")"
 _NATO_OR_DIGIT = rf"(?:{_NATO_WORD}|[0-9])"
 _NATO_RUN = _compile(rf"(?i)\b{_NATO_OR_DIGIT}(?:[\s,;/\-–—]{{1,4}}{_NATO_OR_DIGIT}){{3,}}\b")
 _NATO_TOKEN = _compile(rf"(?i)\b{_NATO_OR_DIGIT}\b")
@@ -992,7 +992,7 @@ READERS: Final[tuple[tuple[str, str, Reader], ...]] = (
 
 _NATO_LETTER = (
     "(?:"
-    + "|".join(sorted((w for w, c in _NATO.items() if c.isalpha()), key=len, reverse=True))
+    + "|".join(sorted((w for w, c in _NATO.items() if c.isalpha()), key=lambda w: (-len(w), w)))
     + ")"
 )
 REVERSED_CLAUSE: Final = (

@@ -157,7 +157,7 @@ _WORDS: Final = {
 
 
 def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
 
 
 _SCRIPT: Final = "\u0e00-\u0e7f\u30a0-\u30ff\u3040-\u309f\uac00-\ud7a3\u0400-\u04ff"

@@ -182,7 +182,7 @@ def _pinyin(word: str) -> str:
 
 
 def _longest(forms: list[str]) -> str:
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return "|".join(sorted(forms, key=lambda w: (-len(w), w)))
 
 
 def _forms(table: dict[str, str], sep: str = " ") -> dict[str, str]:
