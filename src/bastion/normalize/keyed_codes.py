@@ -93,7 +93,7 @@ HINTS: Final = (
     r"|U\+00[2-7][0-9A-F][ ,]{1,2}U\+)"
     r"|棋盘密码|棋盤密碼|行和列|栅栏|柵欄|第1、3、5|交替拼回|每两个|两两|前后两半|前后对调|两半|注音"
     r"|俄文|俄语|俄語|字母(?:按|用)?序号|字母(?:按|用)?序號|字母(?:按|用)?位置|第几个字母|第幾個字母|一=a"
-    r"|二进制|二進制|罗马数字|羅馬數字|维吉尼亚|維吉尼亞|密钥|密鑰"
+    r"|二进制|二進制|罗马数字|羅馬數字|维吉尼亚|維吉尼亞|密钥|密鑰|对角线|對角線|斜着读|斜著讀|(?i:diagonal)"
     r"|[01]{8}\.[01]{8}\.[01]{8}\.[01]{8}"
 )
 """RE2: the keys and forms of every reader here (the cipher pass's trigger and the pre-check's
@@ -465,6 +465,52 @@ def ip_forms(text: str) -> list[Group]:
     return groups
 
 
+# --- a diagonal read out of a letter grid -------------------------------------------------------
+
+_DIAGONAL_HINT: Final = re.compile(
+    r"(?i:\bdiagonal(?:ly)?\b)|对角线|對角線|斜着读|斜著讀", re.ASCII
+)
+_ANTI_DIAGONAL: Final = re.compile(
+    r"(?i:top[ \-]right[ ]to[ ]bottom[ \-]left)|从右上|從右上", re.ASCII
+)
+_GRID_ROW_RE: Final = re.compile(r"(?m)^[ \t]{0,4}[A-Za-z0-9](?:[ ][A-Za-z0-9]){3,30}[ \t]{0,4}$")
+_ADD_TLD_RE: Final = re.compile(
+    r"(?i:(?:then[ ])?add|append|plus)[ ]{0,2}[.．]([A-Za-z]{2,12})\b|(?:后面|後面|最后|再)?加上?[ ]?[.．]([A-Za-z]{2,12})"
+)
+
+
+def grid_diagonal(text: str) -> list[Group]:
+    """Beside ``read the diagonal``/``沿对角线读``: a square of spaced letters read along its
+    diagonal (top-left to bottom-right unless told otherwise), the TLD the hint adds after it;
+    a grid beside the hint that is not square is withheld."""
+    hints = _spans(_DIAGONAL_HINT, text)
+    if not hints:
+        return []
+    rows = list(_GRID_ROW_RE.finditer(text))
+    groups: list[Group] = []
+    k = 0
+    while k < len(rows):
+        block = [rows[k]]
+        while k + len(block) < len(rows) and rows[k + len(block)].start() == block[-1].end() + 1:
+            block.append(rows[k + len(block)])
+        k += len(block)
+        if len(block) < 4:
+            continue
+        start, end = block[0].start(), block[-1].end()
+        cells = [row[0].split() for row in block]
+        n = len(cells)
+        if any(len(c) != n for c in cells):
+            groups.append((WITHHELD, start, end, []))
+            continue
+        anti = _ANTI_DIAGONAL.search(text) is not None
+        word = "".join(cells[i][n - 1 - i if anti else i] for i in range(n)).lower()
+        tld = _ADD_TLD_RE.search(text)
+        if tld is not None:
+            word += "." + (tld[1] or tld[2]).lower()
+        groups.append((INSTRUCTION, start, end, [(start, end, f" {word} ")]))
+    return groups
+
+
 # --- a keyed cipher whose key is kept back ------------------------------------------------------
 
 
@@ -496,6 +542,7 @@ READERS: Final = (
     rail_fence,
     pairs_swapped,
     halves_swapped,
+    grid_diagonal,
     key_kept,
 )
 """In order, after :data:`bastion.normalize.hinted_codes.READERS` (a span taken by one reader is
