@@ -33,6 +33,7 @@ from bastion.extract.phones import PHONE_CLAUSES
 from bastion.normalize.broken import DIGIT_SEP
 from bastion.normalize.ciphers import HEX_BYTES as CIPHER_HEX_BYTES
 from bastion.normalize.ciphers import HINTS as CIPHER_HINTS
+from bastion.normalize.drawn_o import TRIGGER as DRAWN_O_TRIGGER
 from bastion.normalize.ciphers import LEGEND_ASCII_GATE
 from bastion.normalize.ciphers import PINYIN_NUMBER as CIPHER_PINYIN_NUMBER
 from bastion.normalize.code_joins import TRIGGER as CODE_JOIN_TRIGGER
@@ -271,6 +272,7 @@ def _wide() -> Gate:
         *letter_clauses(),
         f"{LIGATURE}\\s{{0,2}}[.{CJK_DOTS}]",  # ``emcœngineering∙com`` (normalize.ligatures)
         IP_DOTS_TRIGGER,
+        DRAWN_O_TRIGGER,  # ``zo88.◌rg`` (normalize.drawn_o)
         ZH_NUMBER_TRIGGER,
         DIGIT_FORMS,
         # ``n~n^4+5 点 t~v``, ``g🎰o🎰8🎰8 ● l🎰i🎰v🎰e``: symbols or emoji between the letters,

@@ -23,6 +23,7 @@ from bastion.normalize import (
     ciphers,
     defang,
     digit_forms,
+    drawn_o,
     dropped_symbols,
     edit_hints,
     folded,
@@ -132,6 +133,7 @@ _ASCII_GATES: Final = (
     (split_fields.TRIGGER, _CUED_ID),
     (to_re2(markup.GATE), _MARKUP),
     (folded.TRIGGER, _MARKUP),
+    (drawn_o.TRIGGER, _CHARS),
     (markup.HYPHEN_TRIGGER, _HYPHEN),
     (layout.GATE, _LAYOUT | _LINES),
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
@@ -282,6 +284,7 @@ PASSES: Final = (
     Pass("aside", layout.aside_pass, _LAYOUT, trigger=layout.ASIDE_GATE, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
+    Pass("drawn_o", drawn_o.drawn_o_pass, _CHARS, trigger=drawn_o.TRIGGER, wide=True),
     Pass("at_glyphs", at_glyphs.at_glyph_pass, _AT, trigger=at_glyphs.TRIGGER),
     Pass(
         "mirror",
