@@ -44,6 +44,7 @@ from bastion.normalize import (
     phone_cued,
     phone_forms,
     reading_order,
+    rows,
     rules,
     split_fields,
 )
@@ -134,6 +135,7 @@ _ASCII_GATES: Final = (
     (to_re2(markup.GATE), _MARKUP),
     (folded.TRIGGER, _MARKUP),
     (drawn_o.TRIGGER, _CHARS),
+    (rows.TRIGGER, _LAYOUT),
     (markup.HYPHEN_TRIGGER, _HYPHEN),
     (layout.GATE, _LAYOUT | _LINES),
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
@@ -280,6 +282,7 @@ PASSES: Final = (
     Pass("unfold", folded.unfold_pass, _MARKUP, trigger=folded.TRIGGER),
     Pass("markup", markup.markup_pass, _MARKUP, regate=True),
     Pass("hyphen_break", markup.hyphen_break_pass, _HYPHEN, regate=True),
+    Pass("rows", rows.rows_pass, _LAYOUT, trigger=rows.TRIGGER, regate=True),
     Pass("layout", layout.layout_pass, _LAYOUT, regate=True),
     Pass("aside", layout.aside_pass, _LAYOUT, trigger=layout.ASIDE_GATE, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
