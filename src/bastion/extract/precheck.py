@@ -34,6 +34,7 @@ from bastion.normalize.broken import DIGIT_SEP
 from bastion.normalize.ciphers import HEX_BYTES as CIPHER_HEX_BYTES
 from bastion.normalize.ciphers import HINTS as CIPHER_HINTS
 from bastion.normalize.drawn_o import TRIGGER as DRAWN_O_TRIGGER
+from bastion.normalize.latex import TRIGGER as LATEX_TRIGGER
 from bastion.normalize.rows import TRIGGER as ROWS_TRIGGER
 from bastion.normalize.ciphers import LEGEND_ASCII_GATE
 from bastion.normalize.ciphers import PINYIN_NUMBER as CIPHER_PINYIN_NUMBER
@@ -212,6 +213,7 @@ _ASCII_CLAUSES = (
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
     ROWS_TRIGGER,
+    LATEX_TRIGGER,
     ASIDE_GATE,
     # values read in the order their layout gives (bastion.normalize.reading_order)
     READING_ORDER_GATE,
