@@ -35,6 +35,7 @@ from bastion.normalize.ciphers import HEX_BYTES as CIPHER_HEX_BYTES
 from bastion.normalize.ciphers import HINTS as CIPHER_HINTS
 from bastion.normalize.drawn_o import TRIGGER as DRAWN_O_TRIGGER
 from bastion.normalize.latex import TRIGGER as LATEX_TRIGGER
+from bastion.normalize.regional import TRIGGER as REGIONAL_TRIGGER
 from bastion.normalize.rows import TRIGGER as ROWS_TRIGGER
 from bastion.normalize.ciphers import LEGEND_ASCII_GATE
 from bastion.normalize.ciphers import PINYIN_NUMBER as CIPHER_PINYIN_NUMBER
@@ -277,6 +278,7 @@ def _wide() -> Gate:
         f"{LIGATURE}\\s{{0,2}}[.{CJK_DOTS}]",  # ``emcœngineering∙com`` (normalize.ligatures)
         IP_DOTS_TRIGGER,
         DRAWN_O_TRIGGER,  # ``zo88.◌rg`` (normalize.drawn_o)
+        REGIONAL_TRIGGER,  # ``🇧 🇪 🇹  .  🇨 🇴 🇲`` (normalize.regional)
         ZH_NUMBER_TRIGGER,
         DIGIT_FORMS,
         # ``n~n^4+5 点 t~v``, ``g🎰o🎰8🎰8 ● l🎰i🎰v🎰e``: symbols or emoji between the letters,

@@ -45,6 +45,7 @@ from bastion.normalize import (
     phone_cued,
     phone_forms,
     reading_order,
+    regional,
     rows,
     rules,
     split_fields,
@@ -138,6 +139,7 @@ _ASCII_GATES: Final = (
     (drawn_o.TRIGGER, _CHARS),
     (rows.TRIGGER, _LAYOUT),
     (latex.TRIGGER, _MARKUP),
+    (regional.TRIGGER, _CHARS),
     (markup.HYPHEN_TRIGGER, _HYPHEN),
     (layout.GATE, _LAYOUT | _LINES),
     (layout.ASIDE_GATE, _LAYOUT | _DOT),
@@ -290,6 +292,9 @@ PASSES: Final = (
     Pass("aside", layout.aside_pass, _LAYOUT, trigger=layout.ASIDE_GATE, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
+    Pass(
+        "regional", regional.regional_pass, _CHARS, trigger=regional.TRIGGER, wide=True
+    ),
     Pass("drawn_o", drawn_o.drawn_o_pass, _CHARS, trigger=drawn_o.TRIGGER, wide=True),
     Pass("at_glyphs", at_glyphs.at_glyph_pass, _AT, trigger=at_glyphs.TRIGGER),
     Pass(
