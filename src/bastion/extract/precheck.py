@@ -33,10 +33,6 @@ from bastion.extract.phones import PHONE_CLAUSES
 from bastion.normalize.broken import DIGIT_SEP
 from bastion.normalize.ciphers import HEX_BYTES as CIPHER_HEX_BYTES
 from bastion.normalize.ciphers import HINTS as CIPHER_HINTS
-from bastion.normalize.drawn_o import TRIGGER as DRAWN_O_TRIGGER
-from bastion.normalize.latex import TRIGGER as LATEX_TRIGGER
-from bastion.normalize.regional import TRIGGER as REGIONAL_TRIGGER
-from bastion.normalize.rows import TRIGGER as ROWS_TRIGGER
 from bastion.normalize.ciphers import LEGEND_ASCII_GATE
 from bastion.normalize.ciphers import PINYIN_NUMBER as CIPHER_PINYIN_NUMBER
 from bastion.normalize.code_joins import TRIGGER as CODE_JOIN_TRIGGER
@@ -53,6 +49,7 @@ from bastion.normalize.defang import (
 )
 from bastion.normalize.digit_forms import PICTURED, SOUNDS
 from bastion.normalize.digit_forms import PRECHECK as DIGIT_FORMS
+from bastion.normalize.drawn_o import TRIGGER as DRAWN_O_TRIGGER
 from bastion.normalize.edit_hints import EVERY_OTHER_TRIGGER
 from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
@@ -60,6 +57,7 @@ from bastion.normalize.handle_ids import SPOKEN_DIGITS, TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.ip_dots import TRIGGER as IP_DOTS_TRIGGER
+from bastion.normalize.latex import TRIGGER as LATEX_TRIGGER
 from bastion.normalize.layout import ASIDE_GATE
 from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
@@ -78,6 +76,8 @@ from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
 from bastion.normalize.reading_order import GATE as READING_ORDER_GATE
 from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.readings import REVERSED_CLAUSE
+from bastion.normalize.regional import TRIGGER as REGIONAL_TRIGGER
+from bastion.normalize.rows import TRIGGER as ROWS_TRIGGER
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.split_fields import TRIGGER as SPLIT_FIELDS_TRIGGER
 from bastion.normalize.tables import (

@@ -78,7 +78,8 @@ _IP_BINARY_HINT: Final = re.compile(r"(?i:\bbinary\b)|二进制|二進制", re.A
 _IP_ROMAN_HINT: Final = re.compile(r"(?i:\broman[ ]numerals?\b)|罗马数字|羅馬數字", re.ASCII)
 _KEY_KEPT_HINT: Final = re.compile(
     r"(?i:vigen[eè]re|keyed[ ]cipher|(?:dm|pm|message|ask)[ ]me[ ]for[ ]the[ ](?:key|password)"
-    r"|key[ ](?:in|by)[ ](?:dm|pm|private))|维吉尼亚|維吉尼亞|密钥私聊|密鑰私聊|私聊(?:我)?(?:要|拿)?密钥"
+    r"|key[ ](?:in|by)[ ](?:dm|pm|private))|维吉尼亚|維吉尼亞|密钥私聊|密鑰私聊"
+    r"|私聊(?:我)?(?:要|拿)?密钥"
     r"|(?:密钥|密鑰)(?:私聊|私信|找我)"
 )
 
@@ -152,9 +153,7 @@ def rot47(text: str) -> list[Group]:
 
 _B58: Final = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX: Final = {c: i for i, c in enumerate(_B58)}
-_B58_RUN_RE: Final = re.compile(
-    r"(?<![A-Za-z0-9])[1-9A-HJ-NP-Za-km-z]{6,120}(?![A-Za-z0-9])"
-)
+_B58_RUN_RE: Final = re.compile(r"(?<![A-Za-z0-9])[1-9A-HJ-NP-Za-km-z]{6,120}(?![A-Za-z0-9])")
 _PRINTABLE_RE: Final = re.compile(r"[\x21-\x7e]+")
 
 
@@ -249,7 +248,9 @@ def polybius(text: str) -> list[Group]:
 def _rail(s: str) -> str | None:
     k = (len(s) + 1) // 2
     odd, even = s[:k], s[k:]
-    return "".join(a + b for a, b in zip(odd, even, strict=False)) + (odd[-1] if k > len(even) else "")
+    return "".join(a + b for a, b in zip(odd, even, strict=False)) + (
+        odd[-1] if k > len(even) else ""
+    )
 
 
 def _pairs(s: str) -> str | None:
@@ -346,9 +347,8 @@ def _layout_groups(
         if not _outside(hints, start, end):
             continue
         read = "".join(keys.get(ch.lower(), ch) for ch in body)
-        if m["at"] or names_host(read):
-            groups.append((INSTRUCTION, start, end, [(start, end, read)]))
-        elif any(ch.isdigit() for ch in read) and read.isascii() and _near(hints, start, end):
+        numbered = any(ch.isdigit() for ch in read) and read.isascii()
+        if m["at"] or names_host(read) or (numbered and _near(hints, start, end)):
             groups.append((INSTRUCTION, start, end, [(start, end, read)]))
         elif "." in body and _near(hints, start, end, 120):
             groups.append((WITHHELD, start, end, []))
@@ -475,7 +475,8 @@ _ANTI_DIAGONAL: Final = re.compile(
 )
 _GRID_ROW_RE: Final = re.compile(r"(?m)^[ \t]{0,4}[A-Za-z0-9](?:[ ][A-Za-z0-9]){3,30}[ \t]{0,4}$")
 _ADD_TLD_RE: Final = re.compile(
-    r"(?i:(?:then[ ])?add|append|plus)[ ]{0,2}[.．]([A-Za-z]{2,12})\b|(?:后面|後面|最后|再)?加上?[ ]?[.．]([A-Za-z]{2,12})"
+    r"(?i:(?:then[ ])?add|append|plus)[ ]{0,2}[.．]([A-Za-z]{2,12})\b"
+    r"|(?:后面|後面|最后|再)?加上?[ ]?[.．]([A-Za-z]{2,12})"
 )
 
 

@@ -30,10 +30,13 @@ _FORM_RE: Final = re.compile(
     r"|\{(?P<dot>[.])\}"
     r"|\\[,;:! ](?P<space>)"
 )
+_COMMAND_RE: Final = re.compile(TRIGGER)
 
 
 def latex_pass(work: Work) -> None:
     """Each known command its argument, ``{.}`` a dot, spacing commands and ``$`` nothing."""
+    if _COMMAND_RE.search(work.text) is None:
+        return  # ``{.}`` or ``\,`` alone is no TeX this pass reads
     groups: list[Group] = []
     for m in _FORM_RE.finditer(work.text):
         if m["arg"] is not None:

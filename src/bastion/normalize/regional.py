@@ -17,7 +17,7 @@ from bastion.normalize.result import Group, Work
 
 _SYMBOL: Final = "(?:[\U0001f1e6-\U0001f1ff]|[0-9]\ufe0f?\u20e3)"
 _RUN: Final = f"{_SYMBOL}(?:[ ]{_SYMBOL}){{1,62}}"
-TRIGGER: Final = "[\U0001f1e6-\U0001f1ff0-9\u20e3][ ]{1,3}[.．。][ ]{1,3}[\U0001f1e6-\U0001f1ff]"
+TRIGGER: Final = "[\U0001f1e6-\U0001f1ff0-9\u20e3][ ]{1,3}[.．。][ ]{1,3}[\U0001f1e6-\U0001f1ff0-9]"
 """RE2: a regional letter or keycap, a spaced dot, a regional letter (the pass runs only then)."""
 
 _NAME_RE: Final = re.compile(

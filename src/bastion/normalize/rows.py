@@ -17,10 +17,10 @@ from typing import Final
 from bastion.normalize.result import Group, Work
 
 TRIGGER: Final = (
-    r"\n[ \t]{0,3}\|[ \t]{0,2}[0-9]{1,3}[ \t]{0,2}\|[^\n|]{1,12}\|[ \t]*\r?\n[ \t]{0,3}\|"
-    r"|\n[ \t]{0,3}>[^\n]{1,80}\r?\n[ \t]{0,3}[.。．][A-Za-z]{2,12}"
+    r"(?:^|\n)[ \t]{0,3}\|[^\n]{1,24}\|[ \t]*\r?\n[ \t]{0,3}\|"
+    r"|(?:^|\n)[ \t]{0,3}>[^\n]{1,80}\r?\n[ \t]{0,3}[.。．][A-Za-z]{2,12}"
 )
-"""RE2: two numbered table rows, or a quoted line before a reply that starts with a TLD."""
+"""RE2: two table rows, or a quoted line before a reply that starts with a TLD."""
 
 _ROW_RE: Final = re.compile(
     r"(?m)^[ \t]{0,3}\|(?:[ \t]{0,2}[0-9]{1,3}[ \t]{0,2}\|)?[ \t]{0,2}(?P<cell>[^\s|]{1,6})"
@@ -71,7 +71,12 @@ def _reply_groups(text: str) -> list[Group]:
         start, end = m.start("name"), m.end("tld")
         tld = "." + m["tld"][1:]
         groups.append(
-            ("layout", start, end, [(m.end("name"), m.start("tld"), ""), (m.start("tld"), end, tld)])
+            (
+                "layout",
+                start,
+                end,
+                [(m.end("name"), m.start("tld"), ""), (m.start("tld"), end, tld)],
+            )
         )
     return groups
 

@@ -292,9 +292,7 @@ PASSES: Final = (
     Pass("aside", layout.aside_pass, _LAYOUT, trigger=layout.ASIDE_GATE, regate=True),
     Pass("bidi", rules.bidi_pass, _BIDI, wide=True),
     Pass("roman", rules.roman_pass, _ROMAN, wide=True),
-    Pass(
-        "regional", regional.regional_pass, _CHARS, trigger=regional.TRIGGER, wide=True
-    ),
+    Pass("regional", regional.regional_pass, _CHARS, trigger=regional.TRIGGER, wide=True),
     Pass("drawn_o", drawn_o.drawn_o_pass, _CHARS, trigger=drawn_o.TRIGGER, wide=True),
     Pass("at_glyphs", at_glyphs.at_glyph_pass, _AT, trigger=at_glyphs.TRIGGER),
     Pass(
