@@ -254,3 +254,42 @@ def test_plain_text_keeps_its_reading(text: str) -> None:
 def test_hints_alone_are_not_candidates() -> None:
     assert not has_candidates("棋盘密码是古希腊人发明的")
     assert not has_candidates("我用注音输入法打字很快")
+
+
+README_ROWS = [
+    # the README's unmask-table rows for red team 10, example by example
+    ("C62=bceC62=]E@A（ROT47解密）", "domain", "real346real.top"),
+    (
+        "U+0071 U+0071 U+006F U+006E U+006F U+0066 U+002E U+0069 U+006E U+0066 U+006F",
+        "domain",
+        "qqonof.info",
+    ),
+    ("棋盘密码5×5（i和j同格）：14 31 44 51 52 35 . it", "domain", "dltvwp.it"),
+    ("wn9i7.com（先写第1、3、5…个字符，再写第2、4、6…个）", "domain", "win79.com"),
+    ("og88.ca (every two characters are swapped)", "domain", "go88.ca"),
+    ("名字前后两半对调了：ilfshotm.dk", "domain", "hotmilfs.dk"),
+    ("二十三、九、十四、〔7〕、〔9〕，点site（字母按序号写的）", "domain", "win79.site"),
+    ("3CP25p4asABs5Uhqj（base58解码）", "domain", "taison1.club"),
+    ("注音键盘打的：ㄣㄟㄐㄙㄘㄟㄘㄟ.com", "domain", "pornhoho.com"),
+    ("набрано в русской раскладке: ййщтща.штащ", "domain", "qqonof.info"),
+    ("ТГ: @ишишсщсщ64 (набрано в русской раскладке)", "telegram", "bibicoco64"),
+    ("http://10110100.01110010.10101000.11010100/dl", "url", "http://180.114.168.212/dl"),
+    (
+        "IP written in Roman numerals: http://CXVII.LXXXIV.CXIV.CII/login",
+        "url",
+        "http://117.84.114.102/login",
+    ),
+    ("reverse DNS: 122.220.55.77.in-addr.arpa", "ip", "77.55.220.122"),
+    ("BEGIN:VCARD\nURL:https://blxbymhjva.in\n fo/\nEND:VCARD", "url", "https://blxbymhjva.info/"),
+    ("\\texttt{elsieschool}\\,.\\,\\texttt{com}", "domain", "elsieschool.com"),
+    ("\\url{killoftheday}\\verb+.+com", "domain", "killoftheday.com"),
+    ("> what's the site again?\nblxbymhjva\n> and the ending?\n.info", "domain", "blxbymhjva.info"),
+    ("🇧 🇪 🇹 8️⃣ 8️⃣  .  🇨 🇴 🇲", "domain", "bet88.com"),
+    ("rog303.c⚪m", "domain", "rog303.com"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), README_ROWS)
+def test_readme_rows(text: str, kind: str, value: str) -> None:
+    found = [(e.kind, e.value) for e in extract_entities(unmask(text))]
+    assert (kind, value) in found, found
