@@ -293,3 +293,10 @@ README_ROWS = [
 def test_readme_rows(text: str, kind: str, value: str) -> None:
     found = [(e.kind, e.value) for e in extract_entities(unmask(text))]
     assert (kind, value) in found, found
+
+
+def test_a_plain_link_beside_a_swapped_one_is_not_swapped() -> None:
+    text = "官网 google.com 不是这个，真的是 og88.ca（每两个字符调换了顺序，换回来）"
+    values = _values(text)
+    assert ("domain", "go88.ca", False) in values, values
+    assert not any(v == "ogoglec.om" or v.startswith("ogogle") for _, v, _ in values), values

@@ -27,6 +27,7 @@ item to review, never reports another value):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from bastion.normalize.result import Group
@@ -264,27 +265,33 @@ def _halves(s: str) -> str | None:
     return s[k:] + s[:k]
 
 
-def _transposed(text: str, hint: re.Pattern[str], undo: object) -> list[Group]:
+def _transposed(text: str, hint: re.Pattern[str], undo: Callable[[str], str | None]) -> list[Group]:
+    """The name nearest each hint undone (a plain link elsewhere in the message is no
+    ciphertext: read as written, it is withheld by ``extract.unsure`` when near the hint)."""
     hints = _spans(hint, text)
     if not hints:
         return []
-    assert callable(undo)
-    groups: list[Group] = []
+    found: list[tuple[int, int, str, str]] = []
     for m in _TOKEN_RE.finditer(text):
         start, end = m.span()
         token = m[0]
         if not _outside(hints, start, end) or not _near(hints, start, end):
             continue
         if token.startswith("@"):
-            start += 1
-            name, tail = token[1:], ""
+            found.append((start + 1, end, token[1:], ""))
         elif "." in token and names_host(token):
             name, _, tld = token.rpartition(".")
-            tail = "." + tld
-        else:
-            continue
-        if len(name) < 3:
-            continue
+            found.append((start, end, name, "." + tld))
+    chosen: set[int] = set()
+    for lo, hi in hints:
+        near = [
+            (max(lo - e, s - hi, 0), k) for k, (s, e, name, _) in enumerate(found) if len(name) >= 3
+        ]
+        if near:
+            chosen.add(min(near)[1])
+    groups: list[Group] = []
+    for k in sorted(chosen):
+        start, end, name, tail = found[k]
         read = undo(name)
         if read is None:
             groups.append((WITHHELD, start, end, []))
