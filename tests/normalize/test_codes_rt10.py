@@ -190,6 +190,11 @@ READ = [
     ("\\url{luckyspin}\\verb|.|top", "domain", "luckyspin.top"),
     ("\\textbf{lu}\\textit{ckyspin}{.}top", "domain", "luckyspin.top"),
     ("入口🇱 🇺 🇨 🇰 🇾 8️⃣ 8️⃣  .  🇹 🇴 🇵", "domain", "lucky88.top"),
+    ("> 扣扣多少？\n81040229 加我备注来意", "qq", "81040229"),
+    ("> what's your telegram?\n@moon_river88, say who sent you", "telegram", "moon_river88"),
+    (f"金沙棋牌({_rot47('moonriver.cc')}（ROT47解密）)", "domain", "moonriver.cc"),
+    (f"ROT47: {_rot47('moonriver.cc')}_vip", "domain", "moonriver.cc"),
+    (f"ROT47解密：{_rot47('imoon.cc')}娱乐", "domain", "imoon.cc"),
 ]
 
 
@@ -241,6 +246,7 @@ PLAIN = [
     "🇯🇵 🇰🇷 flags and 1️⃣ 2️⃣ keycaps",
     "the ⚪ bullet ◯ list",
     "server at 192.168.1.1 and 10.0.0.1.in-addr.arpa zone",
+    "> what's your wechat?\nsorry, I don't use it",
 ]
 
 

@@ -126,9 +126,26 @@ def _rot47(s: str) -> str:
     return "".join(chr(33 + (ord(c) - 33 + 47) % 94) if "!" <= c <= "~" else c for c in s)
 
 
+_HOSTNAME_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-.]{0,250}\.[A-Za-z]{2,24}")
+
+
+def _rot47_cuts(text: str, start: int, run: str) -> list[tuple[int, int]]:
+    """Where the ciphertext may begin and end inside ``run``: a bracket the text closes (or
+    opened) after (before) it is punctuation, not a rotated ``W`` or ``X``; then the run whole,
+    then the run cut short of a tail (``5:4<6@>2D]4@>_vip``)."""
+    lo, hi = 0, len(run)
+    if run[:1] == "(" and re.search(r"[)）]", text[start + len(run) :]):
+        lo = 1
+    if run[-1:] == ")" and re.search(r"[(（]", text[:start]):
+        hi -= 1
+    cuts = [(lo, hi), (0, len(run))]
+    cuts += [(lo, k) for k in range(hi - 1, max(lo + 3, hi - 12), -1)]
+    return cuts
+
+
 def rot47(text: str) -> list[Group]:
     """Runs of printable ASCII beside ``ROT47``: a run whose rotation names a host is read; one
-    holding ``]`` (a rotated dot) or ``o`` (a rotated ``@``) that names none is withheld."""
+    holding ``]`` (a rotated dot) that names none is withheld."""
     hints = _spans(_ROT47_HINT, text)
     if not hints:
         return []
@@ -137,11 +154,11 @@ def rot47(text: str) -> list[Group]:
         start, end = m.span()
         if not _outside(hints, start, end):
             continue
-        for run in (m[0], m[0].strip("()"), m[0].strip("():")):
-            read = _rot47(run)
-            if names_host(read):
-                lo = start + m[0].find(run)
-                hi = lo + len(run)
+        for k, (a, b) in enumerate(_rot47_cuts(text, start, m[0])):
+            read = _rot47(m[0][a:b])
+            whole = _HOSTNAME_RE.fullmatch(read) is not None
+            if names_host(read) and (k < 2 or whole):
+                lo, hi = start + a, start + b
                 groups.append((INSTRUCTION, lo, hi, [(lo, hi, f" {read} ")]))
                 break
         else:
