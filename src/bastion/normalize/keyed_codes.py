@@ -91,10 +91,12 @@ HINTS: Final = (
     r"(?:characters|letters) )?(?:are )?swapped|swap each pair|swap (?:every|each) (?:two|pair)"
     r"|halves (?:of the name )?(?:are )?swapped|swap(?:ped)? the (?:two )?halves|halves switched"
     r"|zhuyin|bopomofo|russian (?:keyboard )?layout|russian keyboard|йцукен|раскладк"
+    r"|korean (?:keyboard|layout|ime)|hangul (?:keyboard|ime)"
     r"|a1z26|roman numeral|in-addr\.arpa|vigen[eè]re|keyed cipher|me for the (?:key|password)"
     r"|U\+00[2-7][0-9A-F][ ,]{1,2}U\+)"
     r"|棋盘密码|棋盤密碼|行和列|栅栏|柵欄|第1、3、5|交替拼回|每两个|两两|前后两半|前后对调|两半|注音"
-    r"|俄文|俄语|俄語|字母(?:按|用)?序号|字母(?:按|用)?序號|字母(?:按|用)?位置|第几个字母|第幾個字母|一=a"
+    r"|俄文|俄语|俄語|韩文键盘|韓文鍵盤|韩语键盘|한영|한/영|자판|영문 ?키보드"
+    r"|字母(?:按|用)?序号|字母(?:按|用)?序號|字母(?:按|用)?位置|第几个字母|第幾個字母|一=a"
     r"|二进制|二進制|罗马数字|羅馬數字|维吉尼亚|維吉尼亞|密钥|密鑰|对角线|對角線|斜着读|斜著讀|(?i:diagonal)"
     r"|[01]{8}\.[01]{8}\.[01]{8}\.[01]{8}"
 )
@@ -349,16 +351,99 @@ _ZHUYIN_RUN_RE: Final = re.compile(
 )
 _RU_KEYS: Final = dict(
     zip(
-        "йцукенгшщзхъфывапролджэячсмитьбюё",
-        "qwertyuiop[]asdfghjkl;'zxcvbnm,.`",
+        "йцукенгшщзхъфывапролджэячсмитьбюёіїєґў",
+        "qwertyuiop[]asdfghjkl;'zxcvbnm,.`s]'`o",
         strict=True,
     )
 )
 """Russian ЙЦУКЕН: the QWERTY key each letter is typed with."""
 _RU_TOKEN_RE: Final = re.compile(
-    "(?P<at>@)?(?P<body>[\u0430-\u044f\u0451\u0410-\u042f\u04010-9_\\-]{2,60}"
-    "(?:[.][\u0430-\u044f\u0451\u0410-\u042f\u04010-9_\\-]{1,30}){0,3})"
+    "(?P<at>@)?(?P<body>[\u0400-\u045f0-9_\\-]{2,60}(?:[.][\u0400-\u045f0-9_\\-]{1,30}){0,3})"
 )
+
+
+_KO_KEYS: Final = {
+    **dict(zip("ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ", "rRseEfaqQtTdwWczxvg", strict=True)),
+    **dict(
+        zip(
+            "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
+            (
+                "k",
+                "o",
+                "i",
+                "O",
+                "j",
+                "p",
+                "u",
+                "P",
+                "h",
+                "hk",
+                "ho",
+                "hl",
+                "y",
+                "n",
+                "nj",
+                "np",
+                "nl",
+                "b",
+                "m",
+                "ml",
+                "l",
+            ),
+            strict=True,
+        )
+    ),
+    **dict(
+        zip(
+            "ㄳㄵㄶㄺㄻㄼㄽㄾㄿㅀㅄ",
+            ("rt", "sw", "sg", "fr", "fa", "fq", "ft", "fx", "fv", "fg", "qt"),
+            strict=True,
+        )
+    ),
+}
+"""Korean two-set (두벌식): the keys each compatibility jamo is typed with."""
+_KO_INITIALS: Final = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_KO_MEDIALS: Final = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_KO_FINALS: Final = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_KO_HINT: Final = re.compile(
+    r"한영(?:키|[ ]?전환)?|한/영|영문[ ]?(?:자판|키보드)|한글[ ]?자판"
+    r"|(?:자판|키보드)[^\n]{0,12}영문"
+    r"|韩文键盘|韓文鍵盤|韩语键盘"
+    r"|(?i:korean[ ](?:keyboard|layout|ime)|hangul[ ](?:keyboard|ime))"
+)
+_KO_RUN_RE: Final = re.compile(
+    "(?P<at>@)?(?P<body>[\uac00-\ud7a3\u3131-\u3163A-Za-z0-9]{0,40}"
+    "[\uac00-\ud7a3\u3131-\u3163][\uac00-\ud7a3\u3131-\u3163A-Za-z0-9]{0,80}"
+    "(?:[.][A-Za-z\uac00-\ud7a3\u3131-\u3163]{2,12})?)"
+)
+
+
+def _ko_keys(ch: str) -> str:
+    code = ord(ch) - 0xAC00
+    if 0 <= code < 11172:
+        initial, rest = divmod(code, 588)
+        medial, final = divmod(rest, 28)
+        jamo = _KO_INITIALS[initial] + _KO_MEDIALS[medial] + _KO_FINALS[final].strip()
+        return "".join(_KO_KEYS[j] for j in jamo)
+    return _KO_KEYS.get(ch, ch)
+
+
+def korean_keys(text: str) -> list[Group]:
+    """Hangul beside ``한영키``/``Korean keyboard``: the QWERTY keys of the two-set layout."""
+    hints = _spans(_KO_HINT, text)
+    if not hints:
+        return []
+    groups: list[Group] = []
+    for m in _KO_RUN_RE.finditer(text):
+        start, end = m.span("body")
+        if not _outside(hints, start, end) or not _near(hints, start, end):
+            continue
+        read = "".join(_ko_keys(ch) for ch in m["body"]).lower()
+        if m["at"] or names_host(read):
+            groups.append((INSTRUCTION, start, end, [(start, end, read)]))
+        elif "." in m["body"]:
+            groups.append((WITHHELD, start, end, []))
+    return groups
 
 
 def _layout_groups(
@@ -564,6 +649,7 @@ READERS: Final = (
     a1z26_chinese,
     zhuyin_keys,
     russian_keys,
+    korean_keys,
     rail_fence,
     pairs_swapped,
     halves_swapped,
