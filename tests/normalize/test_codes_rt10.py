@@ -310,3 +310,17 @@ def test_a_plain_link_beside_a_swapped_one_is_not_swapped() -> None:
     values = _values(text)
     assert ("domain", "go88.ca", False) in values, values
     assert not any(v == "ogoglec.om" or v.startswith("ogogle") for _, v, _ in values), values
+
+
+TALK = [
+    # cipher and transposition words in talk beside a plain link: never another host
+    ("swap each pair in the array, docs at python.org", "python.org"),
+    ("zigzag pattern on the sleeve, shop at example.com", "example.com"),
+    ("罗马数字 on the clock face, see example.com", "example.com"),
+]
+
+
+@pytest.mark.parametrize(("text", "host"), TALK)
+def test_cipher_talk_keeps_a_plain_link(text: str, host: str) -> None:
+    values = _values(text)
+    assert ("domain", host, False) in values, values

@@ -75,15 +75,16 @@ _SHEET: Final = (
 """A spreadsheet or shell join written out (``=CONCATENATE("fb","88",".com")``)."""
 
 _KEYED: Final = (
-    r"(?i:\b(?:polybius|rail ?fence|zig ?zag|a1z26|vigen[eè]re|in-addr\.arpa|roman numerals"
-    r"|unicode code ?points?|swap (?:each|every) (?:pair|two)|(?:pairs?|halves) (?:are )?swapped"
+    r"(?i:\b(?:polybius|rail ?fence|zig ?zag cipher|a1z26"
+    r"|unicode code ?points?|swap (?:each|every) (?:pair|two) (?:of )?(?:characters|letters)"
+    r"|(?:characters|letters|halves) (?:are )?swapped"
     r"|swap(?:ped)? (?:the )?(?:two )?halves|interleave them|(?:russian|zhuyin|bopomofo|korean"
     r"|hangul|japanese|kana|wrong) (?:keyboard|layout|ime)|keyboard layout|ime (?:still )?on"
     r"|(?:dm|pm|ask) me for the key)\b|раскладк|йцукен)"
     r"|棋盘密码|棋盤密碼|栅栏|柵欄|字母(?:按|用)?序号|第几个字母|第幾個字母|(?i:unicode) ?码位"
     r"|注音(?:键盘|鍵盤)"
     r"|(?:俄文|俄语|韩文|日文)(?:键盘|输入法)|照键位|照鍵位|按同一个键位|(?:密钥|密鑰)私聊|私聊.{0,3}(?:密钥|密鑰)"
-    r"|维吉尼亚|維吉尼亞|沿对角线|對角線讀|罗马数字写|羅馬數字寫"
+    r"|沿对角线|對角線讀"
     r"|两两(?:调换|交换|对调)|每两个字符|前后两半|한영|(?:영문|한글) ?자판|かな入力|ローマ字入力"
     r"|キーボード配列|キー配置"
 )

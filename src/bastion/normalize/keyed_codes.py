@@ -21,7 +21,7 @@ item to review, never reports another value):
   numerals (``CXVII.LXXXIV.CXIV.CII``, beside ``Roman``/``罗马数字``; without the key the
   dotted numerals are withheld), and a reverse-DNS name (``122.220.55.77.in-addr.arpa``);
 - a Vigenère (or other keyed) cipher whose key is kept back (``密钥私聊``, ``DM me for the
-  key``): the names beside it are withheld.
+  key``): the names beside the kept-back key are withheld (the cipher's name alone is talk).
 """
 
 from __future__ import annotations
@@ -45,15 +45,16 @@ _POLYBIUS_HINT: Final = re.compile(
     re.ASCII,
 )
 _RAIL_HINT: Final = re.compile(
-    r"(?i:rail[ \-]?fence|zig[ \-]?zag|1st,[ ]3rd,[ ]5th|odd[ ](?:places|positions|characters)"
-    r"[ ]first|interleave[ ]them)|栅栏|柵欄|先写第1、3、5|第1、3、5[…]{0,2}个|交替拼回|之字形",
+    r"(?i:rail[ \-]?fence|zig[ \-]?zag[ ](?:cipher|order)|1st,[ ]3rd,[ ]5th"
+    r"|odd[ ](?:places|positions|characters)[ ]first)"
+    r"|栅栏密码|柵欄密碼|先写第1、3、5|第1、3、5[…]{0,2}个字|交替拼回",
     re.ASCII,
 )
 _PAIRS_HINT: Final = re.compile(
     r"(?i:(?:every|each)[ ](?:two|2|pair[ ]of)[ ](?:characters|chars|letters)[ ](?:are[ ])?"
-    r"swapped|pairs?[ ](?:of[ ](?:characters|letters)[ ])?(?:are[ ])?swapped|swap[ ]each[ ]pair"
-    r"|swap[ ](?:every|each)[ ](?:two|pair))"
-    r"|每两个(?:字符|字母|字)(?:都)?(?:调换|交换|对调|互换)|两两(?:调换|交换|对调|互换)",
+    r"swapped|pairs[ ]of[ ](?:characters|letters)[ ](?:are[ ])?swapped"
+    r"|swap[ ](?:every|each)[ ](?:two|pair[ ]of)[ ](?:characters|chars|letters))"
+    r"|每两个(?:字符|字母|字)(?:都)?(?:调换|交换|对调|互换)|(?:字符|字母)两两(?:调换|交换|对调|互换)",
     re.ASCII,
 )
 _HALVES_HINT: Final = re.compile(
@@ -78,17 +79,17 @@ _A1Z26_ZH_HINT: Final = re.compile(
 _IP_BINARY_HINT: Final = re.compile(r"(?i:\bbinary\b)|二进制|二進制", re.ASCII)
 _IP_ROMAN_HINT: Final = re.compile(r"(?i:\broman[ ]numerals?\b)|罗马数字|羅馬數字", re.ASCII)
 _KEY_KEPT_HINT: Final = re.compile(
-    r"(?i:vigen[eè]re|keyed[ ]cipher|(?:dm|pm|message|ask)[ ]me[ ]for[ ]the[ ](?:key|password)"
-    r"|key[ ](?:in|by)[ ](?:dm|pm|private))|维吉尼亚|維吉尼亞|密钥私聊|密鑰私聊"
+    r"(?i:(?:dm|pm|message|ask)[ ]me[ ]for[ ]the[ ](?:key|password)"
+    r"|key[ ](?:in|by|via)[ ](?:dm|pm|private))|密钥私聊|密鑰私聊"
     r"|私聊(?:我)?(?:要|拿)?密钥"
     r"|(?:密钥|密鑰)(?:私聊|私信|找我)"
 )
 
 HINTS: Final = (
     r"(?i:rot[ \-]?47|base[ \-]?58|polybius|row (?:then|and) column|rail[ \-]?fence|zig[ \-]?zag"
-    r"|1st, 3rd, 5th|interleave them|odd (?:places|positions|characters) first"
-    r"|(?:two|2|pair of) (?:characters|chars|letters) (?:are )?swapped|pairs? (?:of "
-    r"(?:characters|letters) )?(?:are )?swapped|swap each pair|swap (?:every|each) (?:two|pair)"
+    r"|1st, 3rd, 5th|odd (?:places|positions|characters) first"
+    r"|(?:two|2|pair of) (?:characters|chars|letters) (?:are )?swapped|pairs of "
+    r"(?:characters|letters) (?:are )?swapped|swap (?:every|each) (?:two|pair of)"
     r"|halves (?:of the name )?(?:are )?swapped|swap(?:ped)? the (?:two )?halves|halves switched"
     r"|zhuyin|bopomofo|russian (?:keyboard )?layout|russian keyboard|йцукен|раскладк"
     r"|korean (?:keyboard|layout|ime)|hangul (?:keyboard|ime)"
@@ -625,7 +626,8 @@ def grid_diagonal(text: str) -> list[Group]:
 
 
 def key_kept(text: str) -> list[Group]:
-    """Beside ``Vigenère``/``密钥私聊``: the names and ids nearby are ciphertext, withheld."""
+    """Beside a kept-back key (``密钥私聊``, ``DM me for the key``): the names and ids nearby
+    are ciphertext, withheld."""
     hints = _spans(_KEY_KEPT_HINT, text)
     if not hints:
         return []
