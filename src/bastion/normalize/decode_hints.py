@@ -90,7 +90,8 @@ _KEYED: Final = (
 )
 """Keys of the ciphers and layouts ``normalize.keyed_codes`` reads: ``Polybius``, ``rail
 fence``, ``swap each pair``, ``A1Z26``/``字母序号``, code points, a keyboard layout left on
-(``注音``, ``俄文键盘``, ``раскладка``, ``한영``, ``かな入力``), a key kept back (``Vigenère``)."""
+(``注音``, ``俄文键盘``, ``раскладка``, ``한영``, ``かな入力``), a key kept back (``DM me for the
+key``, ``密钥私聊``)."""
 
 _LEGEND: Final = f"[{SYMBOLS}]\ufe0f?[ ]?[=＝][ ]?[A-Za-z0-9](?:[^A-Za-z0-9]|$)"
 """A legend: a symbol the message says stands for a letter or digit (``🍋=f``, ``★=e``)."""
