@@ -49,6 +49,7 @@ from bastion.normalize.defang import (
 )
 from bastion.normalize.digit_forms import PICTURED, SOUNDS
 from bastion.normalize.digit_forms import PRECHECK as DIGIT_FORMS
+from bastion.normalize.drawn_o import TRIGGER as DRAWN_O_TRIGGER
 from bastion.normalize.edit_hints import EVERY_OTHER_TRIGGER
 from bastion.normalize.guess import CAMEL_TRIGGER, GLUED_CAPS_TRIGGER
 from bastion.normalize.guess import PICTOGRAPHS as CUT_EMOJI
@@ -57,6 +58,7 @@ from bastion.normalize.handle_ids import SPOKEN_DIGITS, TICKER_TRIGGER
 from bastion.normalize.id_parts import TRIGGER as ID_PARTS_TRIGGER
 from bastion.normalize.instructions import TRIGGER as INSTRUCTION_TRIGGER
 from bastion.normalize.ip_dots import TRIGGER as IP_DOTS_TRIGGER
+from bastion.normalize.latex import TRIGGER as LATEX_TRIGGER
 from bastion.normalize.layout import ASIDE_GATE
 from bastion.normalize.layout import GATE as LAYOUT_GATE
 from bastion.normalize.leet import GATE as LEET_GATE
@@ -75,6 +77,8 @@ from bastion.normalize.phone_forms import TRIGGERS as PHONE_FORM_TRIGGERS
 from bastion.normalize.reading_order import GATE as READING_ORDER_GATE
 from bastion.normalize.readings import PRECHECK_CLAUSES as READING_CLAUSES
 from bastion.normalize.readings import REVERSED_CLAUSE
+from bastion.normalize.regional import TRIGGER as REGIONAL_TRIGGER
+from bastion.normalize.rows import TRIGGER as ROWS_TRIGGER
 from bastion.normalize.rules import COMMON_TLDS, EMOJI_LETTER_TRIGGER, ROMAN_RE
 from bastion.normalize.said_words import TRIGGER as SAID_WORDS_TRIGGER
 from bastion.normalize.split_fields import TRIGGER as SPLIT_FIELDS_TRIGGER
@@ -211,6 +215,8 @@ _ASCII_CLAUSES = (
     CIPHER_PINYIN_NUMBER,
     # layouts (bastion.normalize.layout): a framed column, a chat log, an acrostic's hint
     LAYOUT_GATE,
+    ROWS_TRIGGER,
+    LATEX_TRIGGER,
     ASIDE_GATE,
     # values read in the order their layout gives (bastion.normalize.reading_order)
     READING_ORDER_GATE,
@@ -278,6 +284,8 @@ def _wide() -> Gate:
         *letter_clauses(),
         f"{LIGATURE}\\s{{0,2}}[.{CJK_DOTS}]",  # ``emcœngineering∙com`` (normalize.ligatures)
         IP_DOTS_TRIGGER,
+        DRAWN_O_TRIGGER,  # ``zo88.◌rg`` (normalize.drawn_o)
+        REGIONAL_TRIGGER,  # ``🇧 🇪 🇹  .  🇨 🇴 🇲`` (normalize.regional)
         ZH_NUMBER_TRIGGER,
         DIGIT_FORMS,
         # ``n~n^4+5 点 t~v``, ``g🎰o🎰8🎰8 ● l🎰i🎰v🎰e``: symbols or emoji between the letters,

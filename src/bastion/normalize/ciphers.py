@@ -21,7 +21,7 @@ import unicodedata
 from itertools import pairwise
 from typing import Final
 
-from bastion.normalize import codes, hinted_codes
+from bastion.normalize import codes, hinted_codes, keyed_codes
 from bastion.normalize.digit_forms import PICTURED
 from bastion.normalize.instructions import GATE as INSTRUCTED
 from bastion.normalize.result import Group, Work
@@ -75,7 +75,12 @@ LEGEND_ASCII_GATE: Final = r"[$^|{}~`][ ]?[=＝][ ]?[A-Za-z0-9]"
 HINTS: Final = (
     r"(?i:rot[ \-]?13|caesar|a1z26|key ?pad|multi-?tap|base[ \-]?64|shift|pinyin)"
     r"|(?i:letters?\b.{0,24}(?:forward|back|along|ahead))|九宫格|字母|拼音"
-    r"|(?i:nato (?:alphabet|words|letters|spelling))|" + codes.TRIGGER + "|" + hinted_codes.HINTS
+    r"|(?i:nato (?:alphabet|words|letters|spelling))|"
+    + codes.TRIGGER
+    + "|"
+    + hinted_codes.HINTS
+    + "|"
+    + keyed_codes.HINTS
 )
 """RE2: the hints alone (the pre-check's clause: ``netflix)!.com`` holds no host before)."""
 TRIGGER: Final = (
@@ -83,7 +88,12 @@ TRIGGER: Final = (
     r"|letters?\b.{0,24}(?:forward|back|along|ahead)|=[ ]?26)"
     r"|字母|九宫格|按键|键盘|[āīíèìǔù]|(?i:pinyin)|拼音|[^\sA-Za-z0-9][ ]?[=＝][ ]?[A-Za-z0-9]"
     r"|[A-Za-z0-9][\x{2190}-\x{2bff}\x{1f300}-\x{1faff}]|(?i:\bhex)|十六进制|16进制|十六進制"
-    r"|(?i:nato (?:alphabet|words|letters|spelling))|" + codes.TRIGGER + "|" + hinted_codes.HINTS
+    r"|(?i:nato (?:alphabet|words|letters|spelling))|"
+    + codes.TRIGGER
+    + "|"
+    + hinted_codes.HINTS
+    + "|"
+    + keyed_codes.HINTS
 )
 """An RE2 superset of every reader here: the pass runs only when it occurs."""
 
@@ -101,8 +111,8 @@ def cipher_pass(work: Work) -> None:
     groups: list[Group] = []
     taken: list[tuple[int, int]] = []
     readers = [
-        *hinted_codes.READERS, _rot, _a1z26, _keypad, _base64, _hex, _nato_zh, _shift, _legend,
-        _pinyin, codes.morse, codes.braille,
+        *hinted_codes.READERS, *keyed_codes.READERS, _rot, _a1z26, _keypad, _base64, _hex,
+        _nato_zh, _shift, _legend, _pinyin, codes.morse, codes.braille,
     ]  # fmt: skip
     if _INSTRUCTED_RE.search(text) is None:
         readers.append(_masked)  # else ``be♥tw♥ay（去掉爱心）``: the instruction pass drops them

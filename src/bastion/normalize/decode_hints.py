@@ -74,10 +74,29 @@ _SHEET: Final = (
 )
 """A spreadsheet or shell join written out (``=CONCATENATE("fb","88",".com")``)."""
 
+_KEYED: Final = (
+    r"(?i:\b(?:polybius|rail ?fence|zig ?zag cipher|a1z26"
+    r"|unicode code ?points?|swap (?:each|every) (?:pair|two) (?:of )?(?:characters|letters)"
+    r"|(?:characters|letters|halves) (?:are )?swapped"
+    r"|swap(?:ped)? (?:the )?(?:two )?halves|interleave them|(?:russian|zhuyin|bopomofo|korean"
+    r"|hangul|japanese|kana|wrong) (?:keyboard|layout|ime)|keyboard layout|ime (?:still )?on"
+    r"|(?:dm|pm|ask) me for the key)\b|раскладк|йцукен)"
+    r"|棋盘密码|棋盤密碼|栅栏|柵欄|字母(?:按|用)?序号|第几个字母|第幾個字母|(?i:unicode) ?码位"
+    r"|注音(?:键盘|鍵盤)"
+    r"|(?:俄文|俄语|韩文|日文)(?:键盘|输入法)|照键位|照鍵位|按同一个键位|(?:密钥|密鑰)私聊|私聊.{0,3}(?:密钥|密鑰)"
+    r"|沿对角线|對角線讀"
+    r"|两两(?:调换|交换|对调)|每两个字符|前后两半|한영|(?:영문|한글) ?자판|かな入力|ローマ字入力"
+    r"|キーボード配列|キー配置"
+)
+"""Keys of the ciphers and layouts ``normalize.keyed_codes`` reads: ``Polybius``, ``rail
+fence``, ``swap each pair``, ``A1Z26``/``字母序号``, code points, a keyboard layout left on
+(``注音``, ``俄文键盘``, ``раскладка``, ``한영``, ``かな入力``), a key kept back (``DM me for the
+key``, ``密钥私聊``)."""
+
 _LEGEND: Final = f"[{SYMBOLS}]\ufe0f?[ ]?[=＝][ ]?[A-Za-z0-9](?:[^A-Za-z0-9]|$)"
 """A legend: a symbol the message says stands for a letter or digit (``🍋=f``, ``★=e``)."""
 
-HINT: Final = f"(?:{_EN}|{_ZH}|{_VI}|{_ES}|{_RU}|{_KO}|{_JA}|{_SHEET}|{_LEGEND})"
+HINT: Final = f"(?:{_EN}|{_ZH}|{_VI}|{_ES}|{_RU}|{_KO}|{_JA}|{_SHEET}|{_LEGEND}|{_KEYED})"
 """RE2 and ``re``: an instruction to decode or assemble what the message writes."""
 HINT_FLAGS: Final = "(?i)"
 """Case folded: ``Binary ASCII``, ``BASE32``."""
