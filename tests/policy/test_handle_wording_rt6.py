@@ -11,6 +11,7 @@ import pytest
 
 from bastion import Scanner
 from bastion.model import SURFACES
+from tests.policy.conftest import assert_allowed, assert_reviewed_by
 
 
 @pytest.mark.parametrize("surface", SURFACES)
@@ -40,9 +41,7 @@ from bastion.model import SURFACES
 def test_handle_with_this_wording_goes_to_review(
     wording_scanner: Scanner, text: str, rule: str, surface: str
 ) -> None:
-    result = wording_scanner.scan({"id": "1", "text": text, "surface": surface})
-    assert result.verdict == "review", (text, surface, result.to_dict())
-    assert rule in [v.rule for v in result.violations]
+    assert_reviewed_by(wording_scanner, text, rule, surface)
 
 
 @pytest.mark.parametrize(
@@ -64,5 +63,4 @@ def test_handle_with_this_wording_goes_to_review(
     ],
 )
 def test_everyday_wording_stays_allowed(wording_scanner: Scanner, text: str) -> None:
-    result = wording_scanner.scan({"id": "1", "text": text, "surface": "post"})
-    assert result.verdict == "allow", (text, result.to_dict())
+    assert_allowed(wording_scanner, text)
