@@ -26,20 +26,14 @@ host or id written plainly), which the evaluation also scans as a control.
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
-from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
-from bench.common import data_dir
-from bench.redteam7 import Case, Pools, suite_sha256
+from bench.redteam7 import Case
+from bench.redteam_suite import GROUPS, Builder, build_cases, grouped, summary_main
 
 SEED = 1020261207
 PER_FAMILY = 40
-GROUPS = ("link", "handle", "review", "benign")
-Builder = Callable[[random.Random, Pools, int], Case]
+__all__ = ["GROUPS", "PER_FAMILY", "SEED", "Builder", "build", "families"]
 
 
 def families() -> dict[str, tuple[str, Builder]]:
@@ -47,53 +41,23 @@ def families() -> dict[str, tuple[str, Builder]]:
     from bench.redteam10_links import link_families
     from bench.redteam10_other import benign_families, handle_families, review_families
 
-    out: dict[str, tuple[str, Builder]] = {}
-    for group, fams in (
-        ("link", link_families()),
-        ("handle", handle_families()),
-        ("review", review_families()),
-        ("benign", benign_families()),
-    ):
-        for name, builder in fams.items():
-            if name in out:
-                raise ValueError(f"duplicate family {name}")
-            out[name] = (group, builder)
-    return out
+    return grouped(
+        {
+            "link": link_families(),
+            "handle": handle_families(),
+            "review": review_families(),
+            "benign": benign_families(),
+        }
+    )
 
 
 def build(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> list[Case]:
     """Every case of every family; a family's cases come from its own seeded generator."""
-    pools = Pools(data)
-    cases: list[Case] = []
-    for name, (group, builder) in families().items():
-        rng = random.Random(f"{seed}:{name}")
-        for i in range(per_family):
-            c = builder(rng, pools, i)
-            c.id = f"rt10-{name}-{i:02d}"
-            c.family = name
-            c.group = group
-            cases.append(c)
-    return cases
+    return build_cases(families(), data, seed, per_family, "rt10")
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--data", type=Path)
-    ap.add_argument("--show", help="print the cases of this family")
-    args = ap.parse_args(argv)
-    cases = build(data_dir(args.data))
-    if args.show:
-        for c in cases:
-            if c.family == args.show:
-                print(json.dumps(c.to_dict(), ensure_ascii=False))
-        return 0
-    by_group = Counter(c.group for c in cases)
-    fams = Counter((c.group, c.family) for c in cases)
-    for g in GROUPS:
-        n = sum(1 for (gg, _) in fams if gg == g)
-        print(f"{g}: {n} families, {by_group[g]} cases")
-    print(f"cases: {len(cases)}  seed: {SEED}  sha256: {suite_sha256(cases)}")
-    return 0
+    return summary_main(argv, __doc__ or "", build, SEED)
 
 
 if __name__ == "__main__":
