@@ -29,6 +29,7 @@ READ = [
     ("下单去moonꜳrt.xyz", "domain", "moonaart.xyz"),
     ("visit emcœngineering∙com", "domain", "emcoengineering.com"),
     ("order at æ58888ॱcom", "domain", "ae58888.com"),
+    ("shop at pₒlæᵣᵤₙiₜy pikë top", "domain", "polaerunity.top"),  # ë is not a language of æ
     ("gꝏdₛₜeeₗ nuqta vn", "domain", "goodsteel.vn"),
     ("微信：miꜵmiꜵ_sisi77", "wechat", "miaomiao_sisi77"),
     ("VX mꝏn_aᵹenꞇ897", "wechat", "moon_agent897"),

@@ -49,9 +49,13 @@ def _fold() -> dict[int, str]:
     return {**tables().same, **{ord(ch): letter for ch, letter in LETTER_FORMS.items()}}
 
 
-LIGATURE_LANGUAGE: Final = frozenset("øåØÅðþÐÞéèêëàâçîïôûùüÿÉÈÊÀÇ")
+_NORDIC: Final = frozenset("øåØÅðþÐÞ")
+_FRENCH: Final = frozenset("éèêëàâçîïôûùüÿÉÈÊÀÇ")
+LIGATURE_LANGUAGE: Final = _NORDIC | _FRENCH
 """Letters of the languages that write ``æ`` or ``œ`` (Danish, Norwegian, Icelandic, French):
 a text holding them elsewhere may name a real IDN with one (``Besøg kærlighed.dk``)."""
+_LANGUAGE_OF: Final = {"æ": _NORDIC, "Æ": _NORDIC, "œ": _FRENCH, "Œ": _FRENCH}
+"""Each ligature's own languages: ``æ`` beside an Albanian ``ë`` (``pikë``) is no Danish IDN."""
 
 
 def ligature_pass(work: Work) -> None:
@@ -72,7 +76,8 @@ def ligature_pass(work: Work) -> None:
         start, end = m.span()
         covered = end
         token = m[0]
-        if any(ch in LIGATURE_LANGUAGE for ch in text[:start] + text[end:]):
+        languages = frozenset().union(*(_LANGUAGE_OF.get(ch, ()) for ch in token))
+        if not languages.isdisjoint(text[:start] + text[end:]):
             continue  # a language that writes the ligature: the word may be a real IDN
         host = _beside_dot(text, start, end)
         rest = "".join(ch for ch in token if ch not in LIGATURES).translate(_fold())
