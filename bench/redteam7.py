@@ -20,17 +20,15 @@ plainly, hints dropped), which ``tests/test_redteam7_suite.py`` checks holds the
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench.common import data_dir, read_hosts, read_ips
+from bench.common import read_hosts, read_ips
 
 SEED = 720261207
 PER_FAMILY = 40
@@ -201,34 +199,23 @@ def families() -> dict[str, tuple[str, Builder]]:
     from bench.redteam7_benign import benign_families
     from bench.redteam7_links import link_families
     from bench.redteam7_other import handle_families, review_families
+    from bench.redteam_suite import grouped
 
-    out: dict[str, tuple[str, Builder]] = {}
-    for group, fams in (
-        ("link", link_families()),
-        ("handle", handle_families()),
-        ("review", review_families()),
-        ("benign", benign_families()),
-    ):
-        for name, builder in fams.items():
-            if name in out:
-                raise ValueError(f"duplicate family {name}")
-            out[name] = (group, builder)
-    return out
+    return grouped(
+        {
+            "link": link_families(),
+            "handle": handle_families(),
+            "review": review_families(),
+            "benign": benign_families(),
+        }
+    )
 
 
 def build(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> list[Case]:
     """Every case of every family; a family's cases come from its own seeded generator."""
-    pools = Pools(data)
-    cases: list[Case] = []
-    for name, (group, builder) in families().items():
-        rng = random.Random(f"{seed}:{name}")
-        for i in range(per_family):
-            c = builder(rng, pools, i)
-            c.id = f"rt7-{name}-{i:02d}"
-            c.family = name
-            c.group = group
-            cases.append(c)
-    return cases
+    from bench.redteam_suite import build_cases
+
+    return build_cases(families(), data, seed, per_family, "rt7")
 
 
 def suite_sha256(cases: list[Case]) -> str:
@@ -237,23 +224,9 @@ def suite_sha256(cases: list[Case]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--data", type=Path)
-    ap.add_argument("--show", help="print the cases of this family")
-    args = ap.parse_args(argv)
-    cases = build(data_dir(args.data))
-    if args.show:
-        for c in cases:
-            if c.family == args.show:
-                print(json.dumps(c.to_dict(), ensure_ascii=False))
-        return 0
-    by_group = Counter(c.group for c in cases)
-    fams = Counter((c.group, c.family) for c in cases)
-    for g in GROUPS:
-        n = sum(1 for (gg, _) in fams if gg == g)
-        print(f"{g}: {n} families, {by_group[g]} cases")
-    print(f"cases: {len(cases)}  seed: {SEED}  sha256: {suite_sha256(cases)}")
-    return 0
+    from bench.redteam_suite import summary_main
+
+    return summary_main(argv, __doc__ or "", build, SEED)
 
 
 if __name__ == "__main__":

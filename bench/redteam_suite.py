@@ -15,10 +15,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bench.common import data_dir
-from bench.redteam7 import Case, Pools, suite_sha256
+from bench.redteam7 import GROUPS, Builder, Case, Pools, suite_sha256
 
-GROUPS = ("link", "handle", "review", "benign")
-Builder = Callable[[random.Random, Pools, int], Case]
+__all__ = ["GROUPS", "Builder", "build_cases", "grouped", "summary_main"]
 
 
 def grouped(by_group: Mapping[str, Mapping[str, Builder]]) -> dict[str, tuple[str, Builder]]:
