@@ -4,10 +4,11 @@ The first pass looks for QR and Micro QR codes only, with zxing-cpp's own rotati
 downscaling: that reads most codes (rotated, inverted, small, several per image, logos in the
 middle) in about a millisecond per megapixel. Only a frame where it finds nothing gets the
 retries, in order of cost, stopping at the first that finds something. The QR retries run only
-where they can pay: on a small frame (cheap anyway), or where the first pass saw a code it could
-not decode (zxing-cpp reports it with a checksum error). On the suite of ``bench.images_qr`` every
-large picture a retry rescued had such a candidate, and no picture without a code had one, so a
-photograph with no code costs the first pass and the barcode pass only:
+where they can pay: ``upscale`` on a small frame, the others where a pass before them saw a code
+it could not decode (zxing-cpp reports it with a checksum error). On the suite of
+``bench.images_qr`` every picture that ``sharpen`` rescued had such a candidate, and no picture
+without a code had one, so a photograph with no code costs the first pass, ``upscale`` when it
+is small, and the barcode pass only:
 
 * ``upscale``: small frames enlarged, for codes of one or two pixels a module;
 * ``sharpen``: an unsharp mask (on the enlarged frame when small), for blur;
@@ -107,14 +108,16 @@ class QrDecoder:
             return found
         small = min(frame.size) < UPSCALE_BELOW
         for name, transform, formats in RETRIES:
-            if formats is QR_FORMATS and not (small or seen):
-                continue
-            if name == "upscale" and not small:
+            if name == "upscale":
+                if not small:
+                    continue
+            elif formats is QR_FORMATS and not seen:
                 continue
             changed, factor = transform(frame)
-            found, _ = _read(changed, formats, factor, name)
+            found, candidate = _read(changed, formats, factor, name)
             if found:
                 return found
+            seen = seen or candidate
         return []
 
 
