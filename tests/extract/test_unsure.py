@@ -78,6 +78,11 @@ def _read_whole(scanner: Scanner, text: str) -> bool:
         # ASCII mixed in one label with letters of another script (digits said in Thai, Hangul)
         ("เว็บ tonggaแปดแปด.com สมัครเลย", "xn--tongga-n4ta5db92bc.com"),
         ("들어와 bet구구casino.net", "casino.net"),
+        # a letter- or digit-shaped symbol no pass reads, inside an ASCII name
+        ("官网 b℮t⑧⑧⑧ 点 com 注册", "t888.com"),
+        ("register at b∂t888.com today", "t888.com"),
+        ("vip bet℮888.com 送彩金", "888.com"),
+        ("go7⅋slots.net", "slots.net"),
     ],
 )
 def test_a_piece_placeholder_or_ciphertext_is_withheld(
@@ -109,6 +114,10 @@ def test_a_piece_placeholder_or_ciphertext_is_withheld(
         ("xxx.com", "xxx.com"),
         # one script to a label: an IDN as a registry takes it
         ("ดูหนังโป๊ฟรี.com", "ดูหนังโป๊ฟรี.com"),
+        # decoration glued before a name is no letter of it
+        ("go to our site—bet888.com", "bet888.com"),
+        ("价格199元，官网：“bet888.com”", "bet888.com"),
+        ("hi 🎉bet888.com", "bet888.com"),
     ],
 )
 def test_plain_values_beside_them_still_read(scanner: Scanner, text: str, value: str) -> None:

@@ -37,6 +37,7 @@ BUILTIN: Final = (
     "bastion.detect.url_model:UrlModelDetector",
     "bastion.detect.unnamed_handles:UnnamedHandleDetector",
     "bastion.detect.withheld_tlds:WithheldTldDetector",
+    "bastion.detect.unread_hosts:UnreadHostDetector",
     "bastion.detect.masked_names:MaskedNameDetector",
     "bastion.detect.listed_names:ListedNameDetector",
     "bastion.detect.decode_hints:DecodeHintDetector",

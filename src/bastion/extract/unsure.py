@@ -16,9 +16,10 @@ reading is another site or id than the one meant, and Bastion must never report 
 - a label that mixes ASCII letters with letters of a script other than Latin, Greek
   or Cyrillic (``tonggaแปดแปด.com``: digits said in Thai): registries refuse such names, so the
   letters are a disguise of something no pass read;
-- a value glued after a run of such letters (not Chinese characters) that itself follows an
-  ASCII letter or digit (``bet구구casino.net``, ``wハチハチbet.com``): the value's start is a
-  piece of a name no pass read;
+- a value glued after a run of such letters (not Chinese characters), or of letter- and
+  digit-shaped symbols (``b℮t888.com``; not emoji, dashes or other decoration), that itself
+  follows an ASCII letter or digit (``bet구구casino.net``, ``wハチハチbet.com``): the value's
+  start is a piece of a name no pass read;
 - a value read exactly as written beside words telling the reader to decode it (``Atbash``,
   ``typed one key to the right``, ``viết liền``): the ciphertext, not the value.
 
@@ -400,10 +401,39 @@ def _foreign_letter(ch: str) -> bool:
     return not name.startswith((*_SAME_SCRIPTS, "CJK"))
 
 
-def _glued_after_foreign(original: str, entity: Entity) -> bool:
+_SHAPE_CATEGORIES: Final = frozenset({"So", "Sm", "Sc", "Sk", "No", "Nl"})
+_DECORATION: Final = (
+    (0x2000, 0x206F),  # general punctuation: dashes, quotes, bullets, invisible marks
+    (0x2190, 0x2BFF),  # arrows, technical, box drawing, shapes, dingbats, misc symbols
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0xFE00, 0xFE6F),  # variation selectors, vertical and small forms
+    (0xFF00, 0xFFEF),  # full-width forms
+    (0x1F000, 0x1FBFF),  # emoji and pictographs
+)
+"""Symbols that decorate a message (``WELCOME🎉bet888.com``, ``site—bet888.com``): a name
+glued after them is read as written."""
+
+
+def _unread_glyph(ch: str) -> bool:
+    """A character no pass read that stands where a letter or digit would: a foreign letter
+    (``_foreign_letter``) or a letter- or digit-shaped symbol (``b℮t888``, ``∂ice``, ``Ⅺ``,
+    ``₿et``), not a decoration (``_DECORATION``)."""
+    if ch.isascii():
+        return False
+    if ch.isalpha():
+        return _foreign_letter(ch)
+    if unicodedata.category(ch) not in _SHAPE_CATEGORIES:
+        return False
+    code = ord(ch)
+    return not any(lo <= code <= hi for lo, hi in _DECORATION)
+
+
+def _glued_after_glyph(original: str, entity: Entity) -> bool:
+    """The value starts right after glyphs no pass read that themselves follow an ASCII letter
+    or digit (``b℮t888.com`` read ``t888.com``): the value is the end of a name."""
     start = entity.span[0]
     at = start
-    while at > 0 and start - at < _GLUED_REACH and _foreign_letter(original[at - 1]):
+    while at > 0 and start - at < _GLUED_REACH and _unread_glyph(original[at - 1]):
         at -= 1
     if at == start or at == 0 or start - at >= _GLUED_REACH:
         return False
@@ -493,7 +523,7 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
             or _placeholder(original, entity)
             or _ligature_idn(original, entity)
             or _mixed_script(entity)
-            or _glued_after_foreign(original, entity)
+            or _glued_after_glyph(original, entity)
         ):
             entity.flags.append(WITHHELD_FLAG)
         elif hinted and _hint_may_apply(entity):

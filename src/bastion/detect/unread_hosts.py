@@ -1,0 +1,102 @@
+"""A site's ending after a name no reader could read: ``✿✿✿.com``, ``见 ✿✿✿ dot com``,
+``ทางเข้า.net``, ``🎰🎰 点 top``.
+
+Where a reader in ``bastion.normalize`` recovers the name, the finders report the host and the
+lists are asked. Where the name is glyphs no pass reads (symbols, pictographs, letters of a
+script a name in ASCII is not written in), no finder reports anything and the item would be
+allowed, although the message plainly gives a site's ending. A careful person can see a link is
+offered but not which one, so this detector says so: a TLD after a dot (written, full-width,
+ideographic, bracketed or spelled) whose name ends in such a glyph, at a place no reported
+entity covers (a reading that only reads as prose and is kept only when listed covers nothing),
+emits ``link.unread_host`` and the policy sends the item to a person. A name
+ending in an ASCII letter or digit is the finders' to judge (``Mr.Li``, ``my_site.com``) and a
+name in Chinese characters is no disguise (``官网.com`` is read as Chinese text before a link).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import re2
+
+from bastion.detect.base import DetectContext, Resources, re2_text
+from bastion.extract.hosts import PROSE_LIKE
+from bastion.model import Item, Signal
+
+LABEL: Final = "link.unread_host"
+SCORE: Final = 0.5
+TLDS: Final = (
+    "com", "net", "org", "info", "biz", "xyz", "top", "vip", "club", "site", "online", "live",
+    "fun", "icu", "cyou", "sbs", "bond", "buzz", "rest", "shop", "store", "cc", "tk", "ml",
+    "ga", "cf", "gq", "cn", "ru", "pw", "ws", "tv", "vn", "br", "pl", "uk", "au", "za", "cl",
+    "ph", "hk", "tw", "jp", "kr", "ua", "ir", "pk", "bd", "ng", "ke", "co", "io", "gg", "eu",
+    "asia", "mobi", "pro", "name", "win", "bet", "casino", "poker", "porn", "sex", "xxx",
+    "adult", "loan", "cash", "money", "bid", "stream", "tech", "space", "website", "cloud",
+    "link", "click", "one", "life", "today", "world", "work", "ltd", "agency", "email",
+    "network", "center", "plus", "red", "pink", "kim", "ink", "lol", "xin", "wang", "ren"
+)  # fmt: skip
+"""Endings of sites on the real lists (``../shared/data``, by count) and endings spammers buy,
+less those a glued English or pinyin word makes (``.in``, ``.it``, ``.me``, ``.li``, ``.de``)."""
+_GLYPH: Final = (
+    r"[^\x00-\x7F\s\x{2000}-\x{206F}\x{3000}-\x{303F}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}"
+    r"\x{F900}-\x{FAFF}\x{FE30}-\x{FE4F}\x{FF00}-\x{FFEF}\x{20000}-\x{3FFFF}]"
+)
+"""Not ASCII, not a space, not general punctuation, not a Chinese character or punctuation,
+not a full-width form (those fold to ASCII and are read)."""
+_SEPARATOR: Final = (
+    r"(?:[.。．｡]|[ \t]{0,2}(?:点|點|(?i:dot)|\(\.\)|\[\.\]|\((?i:dot)\)|\[(?i:dot)\]"
+    r"|（点）|【点】|\(点\))[ \t]{0,2})"
+)
+_MARKER_RE: Final = re2.compile(
+    rf"{_GLYPH}({_SEPARATOR})((?i:{'|'.join(TLDS)}))(?:[^A-Za-z0-9\-]|$)"
+)
+_LATIN_LETTER: Final = re.compile("[A-Za-z]").search
+
+
+def markers(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, tld)`` of each ending after an unread glyph in ``text`` (positions of the
+    separator and the TLD, in code points); none in a text with no ASCII letter or all ASCII."""
+    if text.isascii() or _LATIN_LETTER(text) is None:
+        return []
+    found = []
+    for match in _MARKER_RE.finditer(re2_text(text)):
+        found.append((match.start(1), match.end(2), match.group(2).lower()))
+    return found
+
+
+class UnreadHostDetector:
+    """Emits ``link.unread_host`` for a site's ending after a name in glyphs no pass read."""
+
+    name: Final = "unread_hosts"
+    emits: Final = frozenset({LABEL})
+
+    __slots__ = ()
+
+    def __init__(self, resources: Resources) -> None:
+        del resources
+
+    def gate(self, item: Item) -> bool:
+        return bool(markers(item.text))
+
+    def detect(self, context: DetectContext) -> list[Signal]:
+        spans = [
+            e.span
+            for e in context.entities
+            if e.origin == "text" and (PROSE_LIKE not in e.flags or e.categories)
+        ]
+        for start, end, tld in markers(context.original):
+            if any(lo <= start and end <= hi for lo, hi in spans):
+                continue
+            name_start = max(0, start - 12)
+            shown = context.original[name_start:end]
+            return [
+                Signal(
+                    detector=self.name,
+                    label=LABEL,
+                    score=SCORE,
+                    evidence=f"the ending .{tld} after a name no reader could read: {shown!r}",
+                    span=(start, end),
+                )
+            ]
+        return []
