@@ -32,15 +32,19 @@ def family(
     langs: tuple[str, ...] = ("zh", "en"),
     ip: bool = False,
     block: bool = False,
+    bare: bool = False,
     others: tuple[str, ...] = (),
 ) -> Builder:
+    """``bare``: the disguise is the whole message (a parcel notice, a live title); its key is
+    the plain link alone."""
+
     def build(rng: random.Random, pools: Pools, i: int) -> Case:
         h = pools.ip(rng) if ip else pools.host(rng, accept)
         lang = langs[i % len(langs)]
         surface = rng.choice(surfaces)
         value, note = make(rng, h, lang)
         plain = f"http://{h.host}/" if ip else h.host
-        if surface == "username" and not block:
+        if bare or (surface == "username" and not block):
             text, key = value + (f" {note}" if note else ""), plain
         else:
             tpl = link_template(rng, lang, h.category)
@@ -85,6 +89,10 @@ def _country(h: Host) -> bool:
     return h.tld in t.COUNTRIES
 
 
+def _digits_country(h: Host) -> bool:
+    return _digits(h) and _country(h)
+
+
 def _short(h: Host) -> bool:
     return len(h.name) <= 9
 
@@ -111,7 +119,10 @@ def thai_halfwidth(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
 def thai_country(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     if lang == "zh":
         return f"{t.thai_fancy(h.name)} 点 {_country_word(h, lang)}", "（花体字，后缀是国家的那个）"
-    return f"{t.thai_fancy(h.name)} dot {_country_word(h, lang)}", "(fancy font; the country's ending)"
+    return (
+        f"{t.thai_fancy(h.name)} dot {_country_word(h, lang)}",
+        "(fancy font; the country's ending)",
+    )
 
 
 def squiggle_symbol(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
@@ -122,7 +133,10 @@ def squiggle_symbol(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
 
 def squiggle_cards(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     name = t.cards(t.squiggle(h.name), rng)
-    return f"{name}。{h.tld}", "（数字是扑克牌，A=1）" if lang == "zh" else "(digits are the cards, ace = 1)"
+    return (
+        f"{name}。{h.tld}",
+        "（数字是扑克牌，A=1）" if lang == "zh" else "(digits are the cards, ace = 1)",
+    )
 
 
 def zh_letter_names(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
@@ -187,8 +201,19 @@ def script_digits_country(rng: random.Random, h: Host, lang: str) -> tuple[str, 
     script = rng.choice(("mongolian", "lao"))
     _, zh, en = t.SCRIPT_DIGITS[script]
     if lang == "zh":
-        return f"{t.script_digits(h.name, script)} 点 {_country_word(h, lang)}", f"（{zh}，后缀是国家）"
-    return f"{t.script_digits(h.name, script)} dot {_country_word(h, lang)}", f"({en}, country ending)"
+        return (
+            f"{t.script_digits(h.name, script)} 点 {_country_word(h, lang)}",
+            f"（{zh}，后缀是国家）",
+        )
+    return (
+        f"{t.script_digits(h.name, script)} dot {_country_word(h, lang)}",
+        f"({en}, country ending)",
+    )
+
+
+def corner_quoted_stop(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
+    name = t.double_circled(t.squiggle(h.name))
+    return f"{name}「。」{h.tld}", "（「。」就是 .）" if lang == "zh" else "(「。」 is the dot)"
 
 
 def pinyin_initial_dot(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
@@ -214,7 +239,10 @@ def profile_squiggle_country(rng: random.Random, h: Host, lang: str) -> tuple[st
     a, b = t.split_at(h.name, rng)
     c = _country_word(h, lang)
     if lang == "zh":
-        return f"用户名：{t.squiggle(a)}\n昵称：{t.squiggle(b)}\n简介：两段连起来，点 {c}（国家后缀）", ""
+        return (
+            f"用户名：{t.squiggle(a)}\n昵称：{t.squiggle(b)}\n简介：两段连起来，点 {c}（国家后缀）",
+            "",
+        )
     return (
         f"username: {t.squiggle(a)}\ndisplay name: {t.squiggle(b)}\n"
         f"bio: join the two, dot {c} (the country ending)",
@@ -263,20 +291,32 @@ def chat_two_country(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     c = _country_word(h, lang)
     if lang == "zh":
         return f"{who} {s[0]}\n网站名 {t.financial(h.name)}\n{who} {s[1]}\n后缀是{c}的", ""
-    return f"{who} {s[0]}\nsite name {t.financial(h.name)}\n{who} {s[1]}\nending is {c}'s", "(数字是大写)"
+    return (
+        f"{who} {s[0]}\nsite name {t.financial(h.name)}\n{who} {s[1]}\nending is {c}'s",
+        "(数字是大写)",
+    )
 
 
 def quote_reply(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     word, note = _zh_dot(rng)
     who = rng.choice(("客服", "群主", "Anna"))
     if lang == "zh":
-        return f"「{who}：{t.squiggle(h.name)}」\n- - - - - - - - - - - - - - -\n后面加 {word}{h.tld}", note
-    return f"「{who}: {t.squiggle(h.name)}」\n- - - - - - - - - - - - - - -\nadd {word} (.) {h.tld}", ""
+        return (
+            f"「{who}：{t.squiggle(h.name)}」\n- - - - - - - - - - - - - - -\n后面加 {word}{h.tld}",
+            note,
+        )
+    return (
+        f"「{who}: {t.squiggle(h.name)}」\n- - - - - - - - - - - - - - -\nadd {word} (.) {h.tld}",
+        "",
+    )
 
 
 def csv_rows(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     if lang == "zh":
-        return f"站名,后缀\n{t.financial(h.name)},{h.tld}", "（网址 = 站名 + 点 + 后缀，数字是大写）"
+        return (
+            f"站名,后缀\n{t.financial(h.name)},{h.tld}",
+            "（网址 = 站名 + 点 + 后缀，数字是大写）",
+        )
     return f"name,ending\n{t.financial(h.name)},{h.tld}", "(site = name + dot + ending; 数字是大写)"
 
 
@@ -296,7 +336,10 @@ def html_table(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
 
 def markdown_table(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     if lang == "zh":
-        return f"| 名字 | 点 | 后缀 |\n|---|---|---|\n| {t.thai_fancy(h.name)} | ● | {h.tld} |", "（横着拼，名字是花体）"
+        return (
+            f"| 名字 | 点 | 后缀 |\n|---|---|---|\n| {t.thai_fancy(h.name)} | ● | {h.tld} |",
+            "（横着拼，名字是花体）",
+        )
     return (
         f"| name | dot | ending |\n|---|---|---|\n| {t.thai_fancy(h.name)} | ● | {h.tld} |",
         "(read across; fancy font)",
@@ -333,7 +376,10 @@ def apk_filename(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     ver = f"v{rng.randint(1, 5)}.{rng.randint(0, 9)}.{rng.randint(0, 20)}"
     if lang == "zh":
         return f"安装包：{t.financial(h.name)}点{h.tld}_{ver}.apk", "（文件名前半就是官网）"
-    return f"installer: {t.financial(h.name)}(dot){h.tld}_setup_{ver}.apk", "(the file name is the site)"
+    return (
+        f"installer: {t.financial(h.name)}(dot){h.tld}_setup_{ver}.apk",
+        "(the file name is the site)",
+    )
 
 
 def email_signature(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
@@ -348,7 +394,7 @@ def tracking_sms(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     word, note = _zh_dot(rng)
     if lang == "zh":
         return (
-            f"【顺丰速运】您的快件 {num} 因地址不详派送失败，请在24小时内访问 {a} {b} {word} {h.tld} "
+            f"【顺丰速运】您的快件 {num} 因地址不详派送失败，请在24小时内访问 {a} {b} {word} {h.tld} "  # noqa: E501
             "更新地址，逾期退回。",
             note,
         )
@@ -365,7 +411,7 @@ def app_listing(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     size = f"{rng.randint(20, 90)}.{rng.randint(0, 9)}MB"
     if lang == "zh":
         return (
-            f"应用名称：{brand}\n评分：{rate} ★★★★★\n大小：{size}\n官网：{t.squiggle(h.name)}★{h.tld}",
+            f"应用名称：{brand}\n评分：{rate} ★★★★★\n大小：{size}\n官网：{t.squiggle(h.name)}★{h.tld}",  # noqa: E501
             "（官网里的★换成点）",
         )
     return (
@@ -402,11 +448,30 @@ def reversed_cards(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     return body, "(read it backwards; the cards are digits)"
 
 
+LIVE_WORDS = {
+    "zh": {
+        "gambling": "百家乐带玩",
+        "porn": "深夜福利秀",
+        "scam": "带单稳赚",
+        "phishing": "补贴领取教程",
+        "malware": "外挂教学",
+    },
+    "en": {
+        "gambling": "live roulette wins",
+        "porn": "uncensored cam show",
+        "scam": "free crypto giveaway",
+        "phishing": "claim your refund",
+        "malware": "free mod menu",
+    },
+}
+
+
 def live_cards_country(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     c = _country_word(h, lang)
+    word = LIVE_WORDS[lang][h.category]
     if lang == "zh":
-        return f"🔴直播中 | {t.cards(h.name, rng)} 点 {c}", "（牌面是数字）"
-    return f"🔴LIVE | {t.cards(h.name, rng)} dot {c}", "(card faces are digits)"
+        return f"🔴直播中 | {word} | {t.cards(h.name, rng)} 点 {c}", "（牌面是数字）"
+    return f"🔴LIVE | {word} | {t.cards(h.name, rng)} dot {c}", "(card faces are digits)"
 
 
 def map_place_stop_digit(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
@@ -465,11 +530,15 @@ def link_families() -> dict[str, Builder]:
             ("squiggle", "card_digits", "ideographic_stop"), squiggle_cards, accept=_cards
         ),
         "l_stop_digit_financial": family(
-            ("fullstop_digit_dot", "financial_numerals"), stop_digit_financial, accept=_stop,
+            ("fullstop_digit_dot", "financial_numerals"),
+            stop_digit_financial,
+            accept=_stop,
             surfaces=SHORT,
         ),
         "l_stop_digit_squiggle_tld": family(
-            ("fullstop_digit_dot", "squiggle_tld"), stop_digit_squiggle_tld, accept=_stop,
+            ("fullstop_digit_dot", "squiggle_tld"),
+            stop_digit_squiggle_tld,
+            accept=_stop,
             surfaces=SHORT,
         ),
         "l_card_digits_zh_dot_word": family(
@@ -482,50 +551,72 @@ def link_families() -> dict[str, Builder]:
             ("khmer_tibetan_digits", "zh_dot_word"), script_digits_dot_word, accept=_digits
         ),
         "l_script_digits_country_name": family(
-            ("mongolian_lao_digits", "country_name_tld"), script_digits_country,
+            ("mongolian_lao_digits", "country_name_tld"),
+            script_digits_country,
             accept=lambda h: _digits(h) and _country(h),
+        ),
+        "l_corner_quoted_stop_circled": family(
+            ("squiggle", "double_circled_digits", "corner_quoted_stop"),
+            corner_quoted_stop,
+            accept=_digits,
         ),
         "l_zh_letter_names": family(
             ("zh_letter_names", "zh_dot_word"), zh_letter_names, accept=_short, langs=("zh",)
         ),
         "l_zh_letter_names_cards": family(
-            ("zh_letter_names", "card_digits"), zh_letter_names_cards,
-            accept=lambda h: _short(h) and _cards(h), langs=("zh",),
+            ("zh_letter_names", "card_digits"),
+            zh_letter_names_cards,
+            accept=lambda h: _short(h) and _cards(h),
+            langs=("zh",),
         ),
         "l_emoji_legend_country_name": family(
             ("emoji_legend", "country_name_tld"), emoji_legend_country, accept=_country
         ),
-        "l_kaomoji_legend_zh_dot_word": family(
-            ("kaomoji_legend", "zh_dot_word"), kaomoji_legend
-        ),
+        "l_kaomoji_legend_zh_dot_word": family(("kaomoji_legend", "zh_dot_word"), kaomoji_legend),
         "l_pinyin_initial_dot_circled": family(
-            ("pinyin_initial_dot", "double_circled_digits"), pinyin_initial_dot, accept=_digits,
+            ("pinyin_initial_dot", "double_circled_digits"),
+            pinyin_initial_dot,
+            accept=_digits,
             langs=("zh",),
         ),
         "l_profile_three_fields": family(
             ("profile_fields", "zh_dot_word"), profile_three_fields, surfaces=("bio",), block=True
         ),
         "l_profile_squiggle_country": family(
-            ("profile_fields", "squiggle", "country_name_tld"), profile_squiggle_country,
-            accept=_country, surfaces=("bio",), block=True,
+            ("profile_fields", "squiggle", "country_name_tld"),
+            profile_squiggle_country,
+            accept=_country,
+            surfaces=("bio",),
+            block=True,
         ),
         "l_chat_recalled_message": family(
-            ("chat_log", "recalled_message", "zh_dot_word"), chat_recalled, surfaces=("chat",),
+            ("chat_log", "recalled_message", "zh_dot_word"),
+            chat_recalled,
+            surfaces=("chat",),
             block=True,
         ),
         "l_chat_two_lines_country": family(
-            ("chat_log", "financial_numerals", "country_name_tld"), chat_two_country,
-            accept=_country, surfaces=("chat", "comment"), block=True,
+            ("chat_log", "financial_numerals", "country_name_tld"),
+            chat_two_country,
+            accept=_digits_country,
+            surfaces=("chat", "comment"),
+            block=True,
         ),
         "l_quote_reply_squiggle": family(
-            ("wechat_quote", "squiggle", "zh_dot_word"), quote_reply, surfaces=("chat", "comment"),
+            ("wechat_quote", "squiggle", "zh_dot_word"),
+            quote_reply,
+            surfaces=("chat", "comment"),
             block=True,
         ),
         "l_csv_rows_financial": family(
-            ("csv_rows", "financial_numerals"), csv_rows, surfaces=BLOCK, block=True
+            ("csv_rows", "financial_numerals"), csv_rows, surfaces=BLOCK, block=True, accept=_digits
         ),
         "l_key_value_circled": family(
-            ("key_value_config", "double_circled_digits"), key_value, surfaces=BLOCK, block=True
+            ("key_value_config", "double_circled_digits"),
+            key_value,
+            surfaces=BLOCK,
+            block=True,
+            accept=_digits,
         ),
         "l_html_table_cells": family(
             ("html_table", "zh_dot_word"), html_table, surfaces=BLOCK, block=True
@@ -537,29 +628,38 @@ def link_families() -> dict[str, Builder]:
             ("bbcode_decoy", "squiggle", "zh_dot_word"), bbcode_decoy, others=("baidu.com",)
         ),
         "l_redirect_google_ideographic_stop": family(
-            ("redirector_query", "percent_ideographic_stop"), redirect_google, others=("google.com",)
+            ("redirector_query", "percent_ideographic_stop"),
+            redirect_google,
+            others=("google.com",),
         ),
         "l_redirect_facebook_fullwidth_stop": family(
-            ("redirector_query", "percent_fullwidth_stop", "financial_numerals"), redirect_facebook,
+            ("redirector_query", "percent_fullwidth_stop", "financial_numerals"),
+            redirect_facebook,
             others=("facebook.com",),
+            accept=_digits,
         ),
         "l_apk_filename_financial": family(
-            ("file_name", "financial_numerals", "dot_word"), apk_filename
+            ("file_name", "financial_numerals", "dot_word"), apk_filename, accept=_digits
         ),
         "l_email_signature_square_dot": family(
             ("email_signature", "square_dot"), email_signature, surfaces=BLOCK, block=True
         ),
         "l_tracking_sms_zh_dot_word": family(
-            ("tracking_notice", "split_name", "zh_dot_word"), tracking_sms,
+            ("tracking_notice", "split_name", "zh_dot_word"),
+            tracking_sms,
             surfaces=("chat", "post", "comment"),
+            bare=True,
         ),
         "l_app_listing_star_dot": family(
-            ("app_listing", "squiggle", "replace_symbol"), app_listing, surfaces=("listing", "post"),
+            ("app_listing", "squiggle", "replace_symbol"),
+            app_listing,
+            surfaces=("listing", "post"),
             block=True,
         ),
         "l_search_brand_country_name": family(
-            ("search_for", "financial_numerals", "country_name_tld"), search_country,
-            accept=_country,
+            ("search_for", "financial_numerals", "country_name_tld"),
+            search_country,
+            accept=_digits_country,
         ),
         "l_search_brand_cards": family(("search_for", "card_digits"), search_cards, accept=_cards),
         "l_reversed_thai_zh_dot_word": family(
@@ -569,22 +669,33 @@ def link_families() -> dict[str, Builder]:
             ("reversed_hint", "card_digits"), reversed_cards, accept=_cards
         ),
         "l_live_title_cards_country": family(
-            ("live_title", "card_digits", "country_name_tld"), live_cards_country,
-            accept=lambda h: _cards(h) and _country(h), surfaces=("livestream",),
+            ("live_title", "card_digits", "country_name_tld"),
+            live_cards_country,
+            accept=lambda h: _cards(h) and _country(h),
+            surfaces=("livestream",),
+            bare=True,
         ),
         "l_map_place_stop_digit": family(
-            ("map_place", "fullstop_digit_dot", "financial_numerals"), map_place_stop_digit,
-            accept=_stop, surfaces=("map_place",),
+            ("map_place", "fullstop_digit_dot", "financial_numerals"),
+            map_place_stop_digit,
+            accept=_stop,
+            surfaces=("map_place",),
         ),
         "l_listing_code_symbol": family(
-            ("product_code", "replace_symbol", "financial_numerals"), listing_code,
+            ("product_code", "replace_symbol", "financial_numerals"),
+            listing_code,
             surfaces=("listing",),
+            accept=_digits,
         ),
-        "l_ip_stop_digits": family(("ip", "fullstop_digit_dot", "defanged_scheme"), ip_stop_digits, ip=True),
+        "l_ip_stop_digits": family(
+            ("ip", "fullstop_digit_dot", "defanged_scheme"), ip_stop_digits, ip=True
+        ),
         "l_ip_script_digits_dot_word": family(
             ("ip", "khmer_mongolian_digits", "zh_dot_word"), ip_script_dot_word, ip=True
         ),
-        "l_ip_csv_octets": family(("ip", "csv_rows"), ip_csv_octets, ip=True, surfaces=BLOCK, block=True),
+        "l_ip_csv_octets": family(
+            ("ip", "csv_rows"), ip_csv_octets, ip=True, surfaces=BLOCK, block=True
+        ),
         "l_ip_double_circled_dot_word": family(
             ("ip", "double_circled_digits", "zh_dot_word"), ip_circled_dot, ip=True
         ),

@@ -26,7 +26,20 @@ from bench.redteam11_text import cue, handle_template, link_template
 
 Disguise = Callable[[random.Random, str, str], tuple[str, str]]
 
-SYLLABLES = ("lucky", "mimi", "xiao", "yan", "kefu", "vip", "bao", "tian", "lin", "coco", "jia", "meng")
+SYLLABLES = (
+    "lucky",
+    "mimi",
+    "xiao",
+    "yan",
+    "kefu",
+    "vip",
+    "bao",
+    "tian",
+    "lin",
+    "coco",
+    "jia",
+    "meng",
+)
 
 
 def wechat_id(rng: random.Random) -> str:
@@ -49,12 +62,22 @@ def cn_phone(rng: random.Random) -> str:
     return "1" + rng.choice("3456789") + "".join(rng.choice(string.digits) for _ in range(9))
 
 
-WHATSAPP = (("60", "1", 8, "马来西亚", "Malaysia"), ("44", "7", 9, "英国", "UK"),
-            ("62", "8", 9, "印尼", "Indonesia"), ("63", "9", 9, "菲律宾", "Philippines"))  # fmt: skip
+WHATSAPP = (
+    ("60", "1", 8, "马来西亚", "Malaysia"),
+    ("44", "7", 9, "英国", "UK"),
+    ("62", "8", 9, "印尼", "Indonesia"),
+    ("63", "9", 9, "菲律宾", "Philippines"),
+)
 
 
-def handle_family(kind: str, tricks: tuple[str, ...], make: Disguise, make_id: Callable[[random.Random], str],
-                  langs: tuple[str, ...] = ("zh", "en"), surfaces: tuple[str, ...] = ("post", "comment", "chat", "bio", "display_name")) -> Builder:  # fmt: skip
+def handle_family(
+    kind: str,
+    tricks: tuple[str, ...],
+    make: Disguise,
+    make_id: Callable[[random.Random], str],
+    langs: tuple[str, ...] = ("zh", "en"),
+    surfaces: tuple[str, ...] = ("post", "comment", "chat", "bio", "display_name"),
+) -> Builder:
     def build(rng: random.Random, pools: Pools, i: int) -> Case:
         value = make_id(rng)
         lang = langs[i % len(langs)]
@@ -64,16 +87,30 @@ def handle_family(kind: str, tricks: tuple[str, ...], make: Disguise, make_id: C
         text = tpl.format(cue=c, v=shown) + (f" {note}" if note else "")
         plain = "+" + value if kind == "whatsapp" else value
         return Case(
-            id="", family="", group="", kind=kind, surface=rng.choice(surfaces), lang=lang,
-            text=text, expected=(value,), harmful=harmful, key=tpl.format(cue=c, v=plain),
+            id="",
+            family="",
+            group="",
+            kind=kind,
+            surface=rng.choice(surfaces),
+            lang=lang,
+            text=text,
+            expected=(value,),
+            harmful=harmful,
+            key=tpl.format(cue=c, v=plain),
             tricks=tricks,
-        )  # fmt: skip
+        )
 
     return build
 
 
-def block_handle_family(kind: str, tricks: tuple[str, ...], make: Disguise, make_id: Callable[[random.Random], str],
-                        langs: tuple[str, ...] = ("zh", "en"), surfaces: tuple[str, ...] = ("bio",)) -> Builder:  # fmt: skip
+def block_handle_family(
+    kind: str,
+    tricks: tuple[str, ...],
+    make: Disguise,
+    make_id: Callable[[random.Random], str],
+    langs: tuple[str, ...] = ("zh", "en"),
+    surfaces: tuple[str, ...] = ("bio",),
+) -> Builder:
     """An id laid out over lines (profile fields, a chat log), under a line of the wording."""
 
     def build(rng: random.Random, pools: Pools, i: int) -> Case:
@@ -84,10 +121,18 @@ def block_handle_family(kind: str, tricks: tuple[str, ...], make: Disguise, make
         block, note = make(rng, value, lang)
         text = tpl.format(cue=c, v="👇") + "\n" + block + (f"\n{note}" if note else "")
         return Case(
-            id="", family="", group="", kind=kind, surface=rng.choice(surfaces), lang=lang,
-            text=text, expected=(value,), harmful=harmful, key=tpl.format(cue=c, v=value),
+            id="",
+            family="",
+            group="",
+            kind=kind,
+            surface=rng.choice(surfaces),
+            lang=lang,
+            text=text,
+            expected=(value,),
+            harmful=harmful,
+            key=tpl.format(cue=c, v=value),
             tricks=tricks,
-        )  # fmt: skip
+        )
 
     return build
 
@@ -118,11 +163,16 @@ def _legend(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
 
 
 def _key_value(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return f"id_type = wechat\nid = {t.squiggle(v)}", "（花体字）" if lang == "zh" else "(fancy font)"
+    return (
+        f"id_type = wechat\nid = {t.squiggle(v)}",
+        "（花体字）" if lang == "zh" else "(fancy font)",
+    )
 
 
 def _cards(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return t.cards(v, rng), "（扑克牌面就是数字，A=1）" if lang == "zh" else "(card ranks are the digits, ace = 1)"
+    return t.cards(
+        v, rng
+    ), "（扑克牌面就是数字，A=1）" if lang == "zh" else "(card ranks are the digits, ace = 1)"
 
 
 def _stop_digits(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
@@ -133,7 +183,12 @@ def _chat_financial(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
     a, b = t.split_at(v, rng)
     who = rng.choice(("小美", "客服", "Coco"))
     hh, mm = rng.randint(8, 22), rng.randint(0, 58)
-    lines = [f"{who} {hh:02d}:{mm:02d}", t.financial(a), f"{who} {hh:02d}:{mm + 1:02d}", t.financial(b)]
+    lines = [
+        f"{who} {hh:02d}:{mm:02d}",
+        t.financial(a),
+        f"{who} {hh:02d}:{mm + 1:02d}",
+        t.financial(b),
+    ]
     return "\n".join(lines), "（两条连起来）" if lang == "zh" else "(join my two lines)"
 
 
@@ -143,8 +198,12 @@ def _chat_recalled_phone(rng: random.Random, v: str, lang: str) -> tuple[str, st
     hh, mm = rng.randint(8, 22), rng.randint(0, 55)
     recalled = "撤回了一条消息" if lang == "zh" else "unsent a message"
     typo = "刚才发错了" if lang == "zh" else "wrong one, sorry"
-    lines = [f"[{hh:02d}:{mm:02d}] {who}: {t.financial(a)}", f"[{hh:02d}:{mm:02d}] {who} {recalled}",
-             f"[{hh:02d}:{mm + 1:02d}] {who}: {typo}", f"[{hh:02d}:{mm + 2:02d}] {who}: {t.financial(b)}"]  # fmt: skip
+    lines = [
+        f"[{hh:02d}:{mm:02d}] {who}: {t.financial(a)}",
+        f"[{hh:02d}:{mm:02d}] {who} {recalled}",
+        f"[{hh:02d}:{mm + 1:02d}] {who}: {typo}",
+        f"[{hh:02d}:{mm + 2:02d}] {who}: {t.financial(b)}",
+    ]
     return "\n".join(lines), "（号码分两条发的）" if lang == "zh" else "(number in two parts)"
 
 
@@ -165,13 +224,15 @@ def _squiggle(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
 
 
 def _reversed_thai(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return t.thai_fancy(t.reverse(v)), "（倒着读，花体字）" if lang == "zh" else "(backwards, fancy font)"
+    return t.thai_fancy(
+        t.reverse(v)
+    ), "（倒着读，花体字）" if lang == "zh" else "(backwards, fancy font)"
 
 
 def _wa_country(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
     for cc, _, _, zh, en in WHATSAPP:
         if v.startswith(cc):
-            rest = t.double_circled(v[len(cc):])
+            rest = t.double_circled(v[len(cc) :])
             return (f"{zh}号码 {rest}", "") if lang == "zh" else (f"{en} number {rest}", "")
     raise ValueError(v)
 
@@ -179,7 +240,10 @@ def _wa_country(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
 def _line_dot_word(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
     a, b = v.split(".", 1)
     word = rng.choice(t.ZH_DOTS)
-    return f"{a} {word} {b}", "（ID 里有个英文句点）" if lang == "zh" else f"({word} = . inside the id)"
+    return (
+        f"{a} {word} {b}",
+        "（ID 里有个英文句点）" if lang == "zh" else f"({word} = . inside the id)",
+    )
 
 
 def line_id(rng: random.Random) -> str:
@@ -192,44 +256,82 @@ def _qq_mongolian(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
 
 def handle_families() -> dict[str, Builder]:
     return {
-        "h_wechat_profile_fields": block_handle_family("wechat", ("profile_fields",), _profile, wechat_id),
+        "h_wechat_profile_fields": block_handle_family(
+            "wechat", ("profile_fields",), _profile, wechat_id
+        ),
         "h_wechat_thai_fancy": handle_family("wechat", ("thai_fancy",), _thai, wechat_id),
-        "h_wechat_zh_letter_names": handle_family("wechat", ("zh_letter_names",), _letter_names, wechat_id, langs=("zh",)),
+        "h_wechat_zh_letter_names": handle_family(
+            "wechat", ("zh_letter_names",), _letter_names, wechat_id, langs=("zh",)
+        ),
         "h_wechat_emoji_legend": handle_family("wechat", ("emoji_legend",), _legend, wechat_id),
-        "h_wechat_key_value_squiggle": block_handle_family("wechat", ("key_value_config", "squiggle"), _key_value, wechat_id,
-                                                           surfaces=("bio", "post", "chat")),
-        "h_qq_card_digits": handle_family("qq", ("card_digits",), _cards, lambda r: qq_number(r, zero=False)),
+        "h_wechat_key_value_squiggle": block_handle_family(
+            "wechat",
+            ("key_value_config", "squiggle"),
+            _key_value,
+            wechat_id,
+            surfaces=("bio", "post", "chat"),
+        ),
+        "h_qq_card_digits": handle_family(
+            "qq", ("card_digits",), _cards, lambda r: qq_number(r, zero=False)
+        ),
         "h_qq_fullstop_digits": handle_family("qq", ("fullstop_digits",), _stop_digits, qq_number),
-        "h_qq_chat_financial": block_handle_family("qq", ("chat_log", "financial_numerals"), _chat_financial, qq_number,
-                                                   surfaces=("chat",)),
-        "h_qq_mongolian_digits": handle_family("qq", ("mongolian_digits",), _qq_mongolian, qq_number),
-        "h_phone_khmer_digits": handle_family("phone", ("khmer_digits",), _script("khmer"), cn_phone),
-        "h_phone_double_circled_groups": handle_family("phone", ("double_circled_digits", "grouped"), _signature_circled, cn_phone),
-        "h_phone_chat_recalled_financial": block_handle_family("phone", ("chat_log", "recalled_message", "financial_numerals"),
-                                                               _chat_recalled_phone, cn_phone, surfaces=("chat",)),
+        "h_qq_chat_financial": block_handle_family(
+            "qq", ("chat_log", "financial_numerals"), _chat_financial, qq_number, surfaces=("chat",)
+        ),
+        "h_qq_mongolian_digits": handle_family(
+            "qq", ("mongolian_digits",), _qq_mongolian, qq_number
+        ),
+        "h_phone_khmer_digits": handle_family(
+            "phone", ("khmer_digits",), _script("khmer"), cn_phone
+        ),
+        "h_phone_double_circled_groups": handle_family(
+            "phone", ("double_circled_digits", "grouped"), _signature_circled, cn_phone
+        ),
+        "h_phone_chat_recalled_financial": block_handle_family(
+            "phone",
+            ("chat_log", "recalled_message", "financial_numerals"),
+            _chat_recalled_phone,
+            cn_phone,
+            surfaces=("chat",),
+        ),
         "h_telegram_squiggle": handle_family("telegram", ("squiggle",), _squiggle, telegram_id),
-        "h_telegram_reversed_thai": handle_family("telegram", ("reversed_hint", "thai_fancy"), _reversed_thai, telegram_id),
-        "h_whatsapp_country_name_circled": handle_family("whatsapp", ("country_name_code", "double_circled_digits"),
-                                                         _wa_country, _wa),
+        "h_telegram_reversed_thai": handle_family(
+            "telegram", ("reversed_hint", "thai_fancy"), _reversed_thai, telegram_id
+        ),
+        "h_whatsapp_country_name_circled": handle_family(
+            "whatsapp", ("country_name_code", "double_circled_digits"), _wa_country, _wa
+        ),
         "h_line_zh_dot_word": handle_family("line", ("zh_dot_word",), _line_dot_word, line_id),
-    }  # fmt: skip
+    }
 
 
 # ---- should-review -------------------------------------------------------------------------
 
 
-def _review_host(tricks: tuple[str, ...], make: Callable[[random.Random, str, str, str], str],
-                 accept: Callable[[str], bool] | None = None) -> Builder:  # fmt: skip
+def _review_host(
+    tricks: tuple[str, ...],
+    make: Callable[[random.Random, str, str, str], str],
+    accept: Callable[[str], bool] | None = None,
+) -> Builder:
     def build(rng: random.Random, pools: Pools, i: int) -> Case:
         h = pools.host(rng, (lambda x: accept(x.name)) if accept else None)
         lang = ("zh", "en")[i % 2]
         tpl = link_template(rng, lang, h.category)
         text = make(rng, h.name, h.tld, lang)
         return Case(
-            id="", family="", group="", kind="host", surface=rng.choice(("post", "chat", "comment", "bio")),
-            lang=lang, text=tpl.format(v=text), expected=(h.host,), harmful=True, source=h.source,
-            key=tpl.format(v=h.host), tricks=tricks,
-        )  # fmt: skip
+            id="",
+            family="",
+            group="",
+            kind="host",
+            surface=rng.choice(("post", "chat", "comment", "bio")),
+            lang=lang,
+            text=tpl.format(v=text),
+            expected=(h.host,),
+            harmful=True,
+            source=h.source,
+            key=tpl.format(v=h.host),
+            tricks=tricks,
+        )
 
     return build
 
@@ -237,14 +339,16 @@ def _review_host(tricks: tuple[str, ...], make: Callable[[random.Random, str, st
 def _face_down(rng: random.Random, name: str, tld: str, lang: str) -> str:
     digits = [k for k, c in enumerate(name) if c.isdigit()]
     k = rng.choice(digits)
-    shown = t.cards(name[:k], rng) + t.CARD_BACK + t.cards(name[k + 1:], rng)
-    return f"{shown}.{tld} " + ("（扣着的那张自己猜）" if lang == "zh" else "(guess the face-down card)")
+    shown = t.cards(name[:k], rng) + t.CARD_BACK + t.cards(name[k + 1 :], rng)
+    return f"{shown}.{tld} " + (
+        "（扣着的那张自己猜）" if lang == "zh" else "(guess the face-down card)"
+    )
 
 
 def _recalled_tld(rng: random.Random, name: str, tld: str, lang: str) -> str:
     if lang == "zh":
-        return f"\n[21:03] 客服: {name}\n[21:03] 客服 撤回了一条消息\n[21:04] 客服: 后缀刚撤回了，私聊问"
-    return f"\n[21:03] Mia: {name}\n[21:03] Mia unsent a message\n[21:04] Mia: ending deleted, DM me for it"
+        return f"\n[21:03] 客服: {name}\n[21:03] 客服 撤回了一条消息\n[21:04] 客服: 后缀刚撤回了，私聊问"  # noqa: E501
+    return f"\n[21:03] Mia: {name}\n[21:03] Mia unsent a message\n[21:04] Mia: ending deleted, DM me for it"  # noqa: E501
 
 
 def _head_in_avatar(rng: random.Random, name: str, tld: str, lang: str) -> str:
@@ -256,11 +360,17 @@ def _head_in_avatar(rng: random.Random, name: str, tld: str, lang: str) -> str:
 
 def _kaomoji_mask(rng: random.Random, name: str, tld: str, lang: str) -> str:
     k = rng.randint(1, max(1, len(name) - 3))
-    return f"{name[:k]}(ﾉ◕ヮ◕)ﾉ{name[k + 2:]}.{tld} " + ("（中间两个字母懂的都懂）" if lang == "zh" else "(you know the two letters)")
+    return f"{name[:k]}(ﾉ◕ヮ◕)ﾉ{name[k + 2 :]}.{tld} " + (
+        "（中间两个字母懂的都懂）" if lang == "zh" else "(you know the two letters)"
+    )
 
 
-def _review_handle(kind: str, tricks: tuple[str, ...], texts: dict[str, tuple[tuple[str, str], ...]],
-                   make_id: Callable[[random.Random], str]) -> Builder:  # fmt: skip
+def _review_handle(
+    kind: str,
+    tricks: tuple[str, ...],
+    texts: dict[str, tuple[tuple[str, str], ...]],
+    make_id: Callable[[random.Random], str],
+) -> Builder:
     """``texts``: (the message, the message as it would read with the whole id given)."""
 
     def build(rng: random.Random, pools: Pools, i: int) -> Case:
@@ -269,49 +379,79 @@ def _review_handle(kind: str, tricks: tuple[str, ...], texts: dict[str, tuple[tu
         k = rng.randint(3, len(value) - 2)
         shown, plain = rng.choice(texts[lang])
         return Case(
-            id="", family="", group="", kind=kind, surface=rng.choice(("post", "chat", "bio", "comment")),
-            lang=lang, text=shown.format(tail=value[k:]), expected=(value,), harmful=True,
-            key=plain.format(id=value), tricks=tricks,
-        )  # fmt: skip
+            id="",
+            family="",
+            group="",
+            kind=kind,
+            surface=rng.choice(("post", "chat", "bio", "comment")),
+            lang=lang,
+            text=shown.format(tail=value[k:]),
+            expected=(value,),
+            harmful=True,
+            key=plain.format(id=value),
+            tricks=tricks,
+        )
 
     return build
 
 
-NICKNAME_TEXTS = {
+NICKNAME_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
     "zh": (
-        ("卡商直供 实名手机卡 批量接码 飞机 @ 我昵称的拼音 + {tail}", "卡商直供 实名手机卡 批量接码 飞机 @{id}"),
+        (
+            "卡商直供 实名手机卡 批量接码 飞机 @ 我昵称的拼音 + {tail}",
+            "卡商直供 实名手机卡 批量接码 飞机 @{id}",
+        ),
         ("高价收黑U 跑分日结 TG：我昵称拼音 + {tail}", "高价收黑U 跑分日结 TG：@{id}"),
         ("代开各类发票 增值税专票 飞机：昵称拼音加{tail}", "代开各类发票 增值税专票 飞机：@{id}"),
     ),
     "en": (
-        ("Cash App flip $100 → $1,000 in an hour, legit 💯 tg @ my nickname + {tail}",
-         "Cash App flip $100 → $1,000 in an hour, legit 💯 tg @{id}"),
-        ("selling verified SIM cards for OTP, telegram: my nick then {tail}",
-         "selling verified SIM cards for OTP, telegram: @{id}"),
+        (
+            "Cash App flip $100 → $1,000 in an hour, legit 💯 tg @ my nickname + {tail}",
+            "Cash App flip $100 → $1,000 in an hour, legit 💯 tg @{id}",
+        ),
+        (
+            "selling verified SIM cards for OTP, telegram: my nick then {tail}",
+            "selling verified SIM cards for OTP, telegram: @{id}",
+        ),
     ),
-}  # fmt: skip
-AVATAR_TEXTS = {
+}
+AVATAR_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
     "zh": (
         ("裸聊 一对一 加V：我头像上的字母 + {tail}", "裸聊 一对一 加V：{id}"),
         ("网赌回血 黑U出售 微信 头像上的英文 + {tail}", "网赌回血 黑U出售 微信 {id}"),
     ),
     "en": (
-        ("nudes for sale, wechat: the letters on my avatar + {tail}", "nudes for sale, wechat: {id}"),
-        ("cheap gift card codes (stolen, use fast) wechat: avatar letters then {tail}",
-         "cheap gift card codes (stolen, use fast) wechat: {id}"),
+        (
+            "nudes for sale, wechat: the letters on my avatar + {tail}",
+            "nudes for sale, wechat: {id}",
+        ),
+        (
+            "cheap gift card codes (stolen, use fast) wechat: avatar letters then {tail}",
+            "cheap gift card codes (stolen, use fast) wechat: {id}",
+        ),
     ),
-}  # fmt: skip
+}
 
 
 def review_families() -> dict[str, Builder]:
     return {
-        "r_face_down_card_digit": _review_host(("card_digits", "card_back_mask"), _face_down, t.card_safe),
+        "r_face_down_card_digit": _review_host(
+            ("card_digits", "card_back_mask"), _face_down, t.card_safe
+        ),
         "r_tld_recalled_in_chat": _review_host(("chat_log", "recalled_message"), _recalled_tld),
-        "r_host_head_in_avatar": _review_host(("part_in_picture",), _head_in_avatar, lambda n: len(n) >= 6),
-        "r_kaomoji_mask_no_legend": _review_host(("kaomoji_mask",), _kaomoji_mask, lambda n: len(n) >= 6),
-        "r_telegram_id_from_nickname": _review_handle("telegram", ("id_from_unstated_nickname",), NICKNAME_TEXTS, telegram_id),
-        "r_wechat_id_from_avatar": _review_handle("wechat", ("id_from_picture",), AVATAR_TEXTS, wechat_id),
-    }  # fmt: skip
+        "r_host_head_in_avatar": _review_host(
+            ("part_in_picture",), _head_in_avatar, lambda n: len(n) >= 6
+        ),
+        "r_kaomoji_mask_no_legend": _review_host(
+            ("kaomoji_mask",), _kaomoji_mask, lambda n: len(n) >= 6
+        ),
+        "r_telegram_id_from_nickname": _review_handle(
+            "telegram", ("id_from_unstated_nickname",), NICKNAME_TEXTS, telegram_id
+        ),
+        "r_wechat_id_from_avatar": _review_handle(
+            "wechat", ("id_from_picture",), AVATAR_TEXTS, wechat_id
+        ),
+    }
 
 
 # ---- benign ----------------------------------------------------------------------------------
@@ -338,31 +478,52 @@ def _weibo_posts(data: Path) -> tuple[str, ...]:
     return tuple(out)
 
 
-BAD_WORDS = ("porn", "sex", "bet", "casino", "xxx", "xvideo", "hub", "cam", "adult", "slot", "poker", "tube")
+BAD_WORDS = (
+    "porn", "sex", "bet", "casino", "xxx", "xvideo", "hub", "cam", "adult", "slot", "poker", "tube",
+    "ads", "cdn", "track", "click", "pixel", "analytic", "metric", "tag", "sync", "bid", "rtb",
+)  # fmt: skip
+"""Popular names kept out of the benign hosts: adult or gambling words, and ad or tracking
+infrastructure (a feed may list it, and nobody writes it in a message)."""
 
 
 @cache
 def _clean_hosts(data: Path) -> tuple[str, ...]:
     listed = {h.host for h in Pools(data).hosts}
     out = []
-    with (data / "tranco-top-100k" / "tranco_top_100k.tsv").open(encoding="utf-8", newline="") as fh:
+    with (data / "tranco-top-100k" / "tranco_top_100k.tsv").open(
+        encoding="utf-8", newline=""
+    ) as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             host = row["domain"]
             name, _, tld = host.partition(".")
-            if int(row["rank"]) > 3000 or tld not in ("com", "org", "net") or not name.isalpha():
+            if int(row["rank"]) > 2000 or tld not in ("com", "org", "net") or not name.isalpha():
                 continue
-            if host in listed or any(w in host for w in BAD_WORDS):
+            if host in listed or name.startswith("ad") or any(w in host for w in BAD_WORDS):
                 continue
             out.append(host)
     return tuple(out)
 
 
-def _benign(make: Callable[[random.Random, Pools], tuple[str, str, str]], tricks: tuple[str, ...],
-            surfaces: tuple[str, ...] = ("post", "comment", "chat", "bio")) -> Builder:  # fmt: skip
+def _benign(
+    make: Callable[[random.Random, Pools], tuple[str, str, str]],
+    tricks: tuple[str, ...],
+    surfaces: tuple[str, ...] = ("post", "comment", "chat", "bio"),
+) -> Builder:
     def build(rng: random.Random, pools: Pools, i: int) -> Case:
         text, lang, source = make(rng, pools)
-        return Case(id="", family="", group="", kind="none", surface=rng.choice(surfaces), lang=lang,
-                    text=text, expected=(), source=source, key=text, tricks=tricks)  # fmt: skip
+        return Case(
+            id="",
+            family="",
+            group="",
+            kind="none",
+            surface=rng.choice(surfaces),
+            lang=lang,
+            text=text,
+            expected=(),
+            source=source,
+            key=text,
+            tricks=tricks,
+        )
 
     return build
 
@@ -377,7 +538,9 @@ def b_sms(rng: random.Random, pools: Pools) -> tuple[str, str, str]:
 
 
 def b_youtube(rng: random.Random, pools: Pools) -> tuple[str, str, str]:
-    return _pick(_youtube_ham(pools.data), rng, "youtube-spam-collection/youtube_spam.csv#ham", "en")
+    return _pick(
+        _youtube_ham(pools.data), rng, "youtube-spam-collection/youtube_spam.csv#ham", "en"
+    )
 
 
 def b_weibo(rng: random.Random, pools: Pools) -> tuple[str, str, str]:
@@ -435,7 +598,13 @@ def b_card_talk(rng: random.Random, pools: Pools) -> tuple[str, str, str]:
 
 def b_numbered_steps(rng: random.Random, pools: Pools) -> tuple[str, str, str]:
     steps_zh = ("打开设置", "点击 Wi-Fi", "选择 5G 网络", "输入密码", "重启路由器", "点 确定")
-    steps_en = ("Open Settings", "Tap Wi-Fi", "Choose the 5G network", "Enter the password", "Restart the router")
+    steps_en = (
+        "Open Settings",
+        "Tap Wi-Fi",
+        "Choose the 5G network",
+        "Enter the password",
+        "Restart the router",
+    )
     steps = rng.choice((steps_zh, steps_en))
     n = rng.randint(3, len(steps))
     style = rng.choice(("stop", "circled"))
@@ -446,8 +615,8 @@ def b_numbered_steps(rng: random.Random, pools: Pools) -> tuple[str, str, str]:
 
 def b_config_csv(rng: random.Random, pools: Pools) -> tuple[str, str, str]:
     forms = (
-        f"[server]\nhost = localhost\nport = {rng.choice((8080, 5432, 6379))}\ntimeout = {rng.randint(1, 9)}.5",
-        f"sku,name,price\nA{rng.randint(1, 9)}.0{rng.randint(1, 9)},Widget,{rng.randint(1, 99)}.99\nB2.10,Gadget,4.50",
+        f"[server]\nhost = localhost\nport = {rng.choice((8080, 5432, 6379))}\ntimeout = {rng.randint(1, 9)}.5",  # noqa: E501
+        f"sku,name,price\nA{rng.randint(1, 9)}.0{rng.randint(1, 9)},Widget,{rng.randint(1, 99)}.99\nB2.10,Gadget,4.50",  # noqa: E501
         "version=1.2.3\nbuild=2026.12.07\nchannel=stable",
         f"站名,后缀\n北京南,站\n上海虹桥,站\n（G{rng.randint(1, 999)} 次列车时刻表）",
     )
@@ -459,7 +628,7 @@ def b_company_signatures(rng: random.Random, pools: Pools) -> tuple[str, str, st
     host = hosts[rng.randrange(len(hosts))]
     first = rng.choice(("anna", "wei", "tom", "li", "maria"))
     return (
-        f"Best regards,\n{first.capitalize()} Chen\nSenior Analyst\n{first}.chen@{host} | +1 415 555 {rng.randint(1000, 9999)}",
+        f"Best regards,\n{first.capitalize()} Chen\nSenior Analyst\n{first}.chen@{host} | +1 415 555 {rng.randint(1000, 9999)}",  # noqa: E501
         "en",
         f"tranco-top-100k/tranco_top_100k.tsv:{host}",
     )
@@ -508,10 +677,14 @@ def benign_families() -> dict[str, Builder]:
         "b_time_before_country": _benign(b_time_country, ("dian_time", "country_names")),
         "b_financial_receipts": _benign(b_financial_receipts, ("financial_numerals",)),
         "b_card_faces_talk": _benign(b_card_talk, ("card_digits",)),
-        "b_numbered_steps_stop_digits": _benign(b_numbered_steps, ("fullstop_digits", "double_circled")),
+        "b_numbered_steps_stop_digits": _benign(
+            b_numbered_steps, ("fullstop_digits", "double_circled")
+        ),
         "b_config_and_csv": _benign(b_config_csv, ("key_value", "csv")),
         "b_company_signatures": _benign(b_company_signatures, ("email_signature",)),
         "b_files_and_tracking": _benign(b_files_tracking, ("file_names", "tracking_numbers")),
         "b_science_scores_versions": _benign(b_science_scores, ("chemistry", "scores", "versions")),
-        "b_replace_and_dot_word_talk": _benign(b_replace_talk, ("replace_symbol", "zh_dot_word", "zh_letter_names")),
-    }  # fmt: skip
+        "b_replace_and_dot_word_talk": _benign(
+            b_replace_talk, ("replace_symbol", "zh_dot_word", "zh_letter_names")
+        ),
+    }

@@ -32,11 +32,33 @@ CARD_SUITS = (0x1F0A0, 0x1F0B0, 0x1F0C0, 0x1F0D0)  # + n: ace (1) .. nine of a s
 CARD_BACK = "\U0001f0a0"
 
 ZH_LETTER_NAMES = {
-    "a": "诶", "b": "比", "c": "西", "d": "迪", "e": "伊", "f": "艾弗", "g": "吉", "h": "艾尺",
-    "i": "艾", "j": "杰", "k": "开", "l": "艾勒", "m": "艾姆", "n": "恩", "o": "欧", "p": "屁",
-    "q": "丘", "r": "阿尔", "s": "艾丝", "t": "提", "u": "优", "v": "维", "w": "达不溜",
-    "x": "艾克斯", "y": "歪", "z": "贼",
-}  # fmt: skip
+    "a": "诶",
+    "b": "比",
+    "c": "西",
+    "d": "迪",
+    "e": "伊",
+    "f": "艾弗",
+    "g": "吉",
+    "h": "艾尺",
+    "i": "艾",
+    "j": "杰",
+    "k": "开",
+    "l": "艾勒",
+    "m": "艾姆",
+    "n": "恩",
+    "o": "欧",
+    "p": "屁",
+    "q": "丘",
+    "r": "阿尔",
+    "s": "艾丝",
+    "t": "提",
+    "u": "优",
+    "v": "维",
+    "w": "达不溜",
+    "x": "艾克斯",
+    "y": "歪",
+    "z": "贼",
+}
 """English letters as Chinese classrooms read them aloud (each a distinct token)."""
 
 ZH_DOTS = ("英文句号", "半角句号", "小黑点", "英文的点", "英文小圆点儿")
@@ -50,19 +72,42 @@ ZH_DOT_NOTES = {
 REPLACE_SYMBOLS = ("🌸", "🐾", "▲", "◆", "♨", "☯", "🍀", "🐳")
 
 COUNTRIES: dict[str, tuple[str, str]] = {
-    "de": ("德国", "Germany"), "ru": ("俄罗斯", "Russia"), "jp": ("日本", "Japan"),
-    "fr": ("法国", "France"), "it": ("意大利", "Italy"), "es": ("西班牙", "Spain"),
-    "nl": ("荷兰", "the Netherlands"), "pl": ("波兰", "Poland"), "br": ("巴西", "Brazil"),
-    "uk": ("英国", "the UK"), "in": ("印度", "India"), "kr": ("韩国", "South Korea"),
-    "th": ("泰国", "Thailand"), "ph": ("菲律宾", "the Philippines"), "cz": ("捷克", "Czechia"),
-    "hu": ("匈牙利", "Hungary"), "ro": ("罗马尼亚", "Romania"), "se": ("瑞典", "Sweden"),
-    "ch": ("瑞士", "Switzerland"), "at": ("奥地利", "Austria"), "be": ("比利时", "Belgium"),
-    "pt": ("葡萄牙", "Portugal"), "gr": ("希腊", "Greece"), "tr": ("土耳其", "Turkey"),
-    "ca": ("加拿大", "Canada"), "au": ("澳大利亚", "Australia"), "mx": ("墨西哥", "Mexico"),
-    "ar": ("阿根廷", "Argentina"), "dk": ("丹麦", "Denmark"), "no": ("挪威", "Norway"),
-    "fi": ("芬兰", "Finland"), "sk": ("斯洛伐克", "Slovakia"), "ua": ("乌克兰", "Ukraine"),
-    "cn": ("中国", "China"), "vn": ("越南", "Vietnam"),
-}  # fmt: skip
+    "de": ("德国", "Germany"),
+    "ru": ("俄罗斯", "Russia"),
+    "jp": ("日本", "Japan"),
+    "fr": ("法国", "France"),
+    "it": ("意大利", "Italy"),
+    "es": ("西班牙", "Spain"),
+    "nl": ("荷兰", "the Netherlands"),
+    "pl": ("波兰", "Poland"),
+    "br": ("巴西", "Brazil"),
+    "uk": ("英国", "the UK"),
+    "in": ("印度", "India"),
+    "kr": ("韩国", "South Korea"),
+    "th": ("泰国", "Thailand"),
+    "ph": ("菲律宾", "the Philippines"),
+    "cz": ("捷克", "Czechia"),
+    "hu": ("匈牙利", "Hungary"),
+    "ro": ("罗马尼亚", "Romania"),
+    "se": ("瑞典", "Sweden"),
+    "ch": ("瑞士", "Switzerland"),
+    "at": ("奥地利", "Austria"),
+    "be": ("比利时", "Belgium"),
+    "pt": ("葡萄牙", "Portugal"),
+    "gr": ("希腊", "Greece"),
+    "tr": ("土耳其", "Turkey"),
+    "ca": ("加拿大", "Canada"),
+    "au": ("澳大利亚", "Australia"),
+    "mx": ("墨西哥", "Mexico"),
+    "ar": ("阿根廷", "Argentina"),
+    "dk": ("丹麦", "Denmark"),
+    "no": ("挪威", "Norway"),
+    "fi": ("芬兰", "Finland"),
+    "sk": ("斯洛伐克", "Slovakia"),
+    "ua": ("乌克兰", "Ukraine"),
+    "cn": ("中国", "China"),
+    "vn": ("越南", "Vietnam"),
+}
 """ccTLDs a reader maps from the country's everyday name (no dependent territories)."""
 
 EMOJI_POOL = ("🍒", "🍋", "🍇", "🍉", "🥝", "🍑", "🌽", "🥕", "🍄", "🌶")
@@ -102,9 +147,7 @@ def cards(s: str, rng: random.Random) -> str:
 
 def double_circled(s: str) -> str:
     """``⓵``-``⓽`` and, there being no double-circled zero, the negative circled ``⓿``."""
-    return "".join(
-        ("⓿" if c == "0" else chr(0x24F4 + int(c))) if c.isdigit() else c for c in s
-    )
+    return "".join(("⓿" if c == "0" else chr(0x24F4 + int(c))) if c.isdigit() else c for c in s)
 
 
 def fullstop_digit(c: str) -> str:
