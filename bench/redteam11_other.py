@@ -144,22 +144,29 @@ def _wa(rng: random.Random) -> str:
 
 def _profile(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
     a, b = t.split_at(v, rng)
+    a, b = t.squiggle(a), t.squiggle(b)
     if lang == "zh":
-        return f"用户名：{a}\n昵称：{b}\n简介：vx = 用户名 + 昵称，直接连起来", ""
-    return f"username: {a}\ndisplay name: {b}\nbio: wechat = username + display name, joined", ""
+        return f"用户名：{a}\n昵称：{b}\n简介：vx = 用户名 + 昵称（字母是花体），直接连起来", ""
+    return (
+        f"username: {a}\ndisplay name: {b}\nbio: wechat = username + display name "
+        "(letters in a fancy font), joined",
+        "",
+    )
 
 
-def _thai(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return t.thai_fancy(v), "（花体字）" if lang == "zh" else "(fancy font)"
+def _thai_financial(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+    shown = t.financial(t.thai_fancy(v))
+    return shown, "（花体字，数字是大写）" if lang == "zh" else "(fancy font, digits in 大写)"
 
 
-def _letter_names(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return t.zh_letter_names(v), "（字母按中文念法写的）"
+def _letter_names_circled(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+    return t.double_circled(t.zh_letter_names(v)), "（字母按中文念法写的）"
 
 
-def _legend(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+def _legend_khmer(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
     masked, key = t.legend(v, rng, t.EMOJI_POOL)
-    return masked, f"（{key}）" if lang == "zh" else f"({key})"
+    masked = t.script_digits(masked, "khmer")
+    return masked, f"（{key}，数字是高棉数字）" if lang == "zh" else f"({key}; Khmer digits)"
 
 
 def _key_value(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
@@ -169,14 +176,20 @@ def _key_value(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
     )
 
 
-def _cards(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return t.cards(
-        v, rng
-    ), "（扑克牌面就是数字，A=1）" if lang == "zh" else "(card ranks are the digits, ace = 1)"
+def _cards_profile(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+    a, b = t.split_at(v, rng)
+    a, b = t.cards(a, rng), t.cards(b, rng)
+    if lang == "zh":
+        return f"用户名：{a}\n昵称：{b}\n简介：Q号 = 用户名 + 昵称（扑克牌面是数字，A=1）", ""
+    return (
+        f"username: {a}\ndisplay name: {b}\nbio: QQ = username + display name (cards, ace = 1)",
+        "",
+    )
 
 
-def _stop_digits(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return "".join(t.fullstop_digit(c) for c in v), ""
+def _stop_digits_reversed(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+    shown = "".join(t.fullstop_digit(c) for c in t.reverse(v))
+    return shown, "（号码倒着写的）" if lang == "zh" else "(number written backwards)"
 
 
 def _chat_financial(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
@@ -219,10 +232,6 @@ def _signature_circled(rng: random.Random, v: str, lang: str) -> tuple[str, str]
     return f"{t.double_circled(v[:3])} {t.double_circled(v[3:7])} {t.double_circled(v[7:])}", ""
 
 
-def _squiggle(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return "@" + t.squiggle(v), "（花体字）" if lang == "zh" else "(fancy font)"
-
-
 def _reversed_thai(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
     return t.thai_fancy(
         t.reverse(v)
@@ -237,33 +246,65 @@ def _wa_country(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
     raise ValueError(v)
 
 
-def _line_dot_word(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    a, b = v.split(".", 1)
-    word = rng.choice(t.ZH_DOTS)
-    return (
-        f"{a} {word} {b}",
-        "（ID 里有个英文句点）" if lang == "zh" else f"({word} = . inside the id)",
-    )
-
-
 def line_id(rng: random.Random) -> str:
     return f"{rng.choice(SYLLABLES)}.{rng.choice(SYLLABLES)}{rng.randint(10, 999)}"
 
 
-def _qq_mongolian(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
-    return _script("mongolian")(rng, v, lang)
+def _qq_mongolian_chat(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+    a, b = t.split_at(v, rng)
+    who = rng.choice(("阿杰", "Vivi", "客服"))
+    hh, mm = rng.randint(8, 22), rng.randint(0, 58)
+    lines = [
+        f"[{hh:02d}:{mm:02d}] {who}: {t.script_digits(a, 'mongolian')}",
+        f"[{hh:02d}:{mm + 1:02d}] {who}: {t.script_digits(b, 'mongolian')}",
+    ]
+    note = "（蒙古文数字，两条连起来）" if lang == "zh" else "(Mongolian digits, join the two)"
+    return "\n".join(lines), note
+
+
+def _khmer_signature(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+    groups = " ".join(t.script_digits(g, "khmer") for g in (v[:3], v[3:7], v[7:]))
+    who = rng.choice(("王经理", "Kevin Liu", "李总"))
+    return f"--\n{who}\nMob: {groups}", "（高棉数字）" if lang == "zh" else "(Khmer digits)"
+
+
+def _tme_squiggle(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+    word, note = rng.choice(t.ZH_DOTS), ""
+    if word in t.ZH_DOT_NOTES:
+        note = t.ZH_DOT_NOTES[word]
+    fancy = "（花体字）" if lang == "zh" else "(fancy font)"
+    return f"t {word} me/{t.squiggle(v)}", fancy + note
+
+
+def _line_squiggle_dot_word(rng: random.Random, v: str, lang: str) -> tuple[str, str]:
+    a, b = v.split(".", 1)
+    word = rng.choice(t.ZH_DOTS)
+    hint = (
+        "（ID 里有个英文句点，字母是花体）"
+        if lang == "zh"
+        else f"({word} = . inside the id; fancy font)"
+    )
+    return f"{t.squiggle(a)} {word} {t.squiggle(b)}", hint
 
 
 def handle_families() -> dict[str, Builder]:
     return {
-        "h_wechat_profile_fields": block_handle_family(
-            "wechat", ("profile_fields",), _profile, wechat_id
+        "h_wechat_profile_fields_squiggle": block_handle_family(
+            "wechat", ("profile_fields", "squiggle"), _profile, wechat_id
         ),
-        "h_wechat_thai_fancy": handle_family("wechat", ("thai_fancy",), _thai, wechat_id),
-        "h_wechat_zh_letter_names": handle_family(
-            "wechat", ("zh_letter_names",), _letter_names, wechat_id, langs=("zh",)
+        "h_wechat_thai_fancy_financial": handle_family(
+            "wechat", ("thai_fancy", "financial_numerals"), _thai_financial, wechat_id
         ),
-        "h_wechat_emoji_legend": handle_family("wechat", ("emoji_legend",), _legend, wechat_id),
+        "h_wechat_zh_letter_names_circled": handle_family(
+            "wechat",
+            ("zh_letter_names", "double_circled_digits"),
+            _letter_names_circled,
+            wechat_id,
+            langs=("zh",),
+        ),
+        "h_wechat_emoji_legend_khmer": handle_family(
+            "wechat", ("emoji_legend", "khmer_digits"), _legend_khmer, wechat_id
+        ),
         "h_wechat_key_value_squiggle": block_handle_family(
             "wechat",
             ("key_value_config", "squiggle"),
@@ -271,18 +312,28 @@ def handle_families() -> dict[str, Builder]:
             wechat_id,
             surfaces=("bio", "post", "chat"),
         ),
-        "h_qq_card_digits": handle_family(
-            "qq", ("card_digits",), _cards, lambda r: qq_number(r, zero=False)
+        "h_qq_cards_profile_fields": block_handle_family(
+            "qq", ("card_digits", "profile_fields"), _cards_profile, lambda r: qq_number(r, False)
         ),
-        "h_qq_fullstop_digits": handle_family("qq", ("fullstop_digits",), _stop_digits, qq_number),
+        "h_qq_fullstop_digits_reversed": handle_family(
+            "qq", ("fullstop_digits", "reversed_hint"), _stop_digits_reversed, qq_number
+        ),
         "h_qq_chat_financial": block_handle_family(
             "qq", ("chat_log", "financial_numerals"), _chat_financial, qq_number, surfaces=("chat",)
         ),
-        "h_qq_mongolian_digits": handle_family(
-            "qq", ("mongolian_digits",), _qq_mongolian, qq_number
+        "h_qq_mongolian_chat": block_handle_family(
+            "qq",
+            ("mongolian_digits", "chat_log"),
+            _qq_mongolian_chat,
+            qq_number,
+            surfaces=("chat",),
         ),
-        "h_phone_khmer_digits": handle_family(
-            "phone", ("khmer_digits",), _script("khmer"), cn_phone
+        "h_phone_khmer_signature": block_handle_family(
+            "phone",
+            ("khmer_digits", "email_signature", "grouped"),
+            _khmer_signature,
+            cn_phone,
+            surfaces=("bio", "post", "comment"),
         ),
         "h_phone_double_circled_groups": handle_family(
             "phone", ("double_circled_digits", "grouped"), _signature_circled, cn_phone
@@ -294,14 +345,18 @@ def handle_families() -> dict[str, Builder]:
             cn_phone,
             surfaces=("chat",),
         ),
-        "h_telegram_squiggle": handle_family("telegram", ("squiggle",), _squiggle, telegram_id),
+        "h_telegram_tme_squiggle_dot_word": handle_family(
+            "telegram", ("tme_link", "zh_dot_word", "squiggle"), _tme_squiggle, telegram_id
+        ),
         "h_telegram_reversed_thai": handle_family(
             "telegram", ("reversed_hint", "thai_fancy"), _reversed_thai, telegram_id
         ),
         "h_whatsapp_country_name_circled": handle_family(
             "whatsapp", ("country_name_code", "double_circled_digits"), _wa_country, _wa
         ),
-        "h_line_zh_dot_word": handle_family("line", ("zh_dot_word",), _line_dot_word, line_id),
+        "h_line_squiggle_dot_word": handle_family(
+            "line", ("zh_dot_word", "squiggle"), _line_squiggle_dot_word, line_id
+        ),
     }
 
 

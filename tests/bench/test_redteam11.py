@@ -14,7 +14,7 @@ from bench import redteam11_tricks as t
 from bench.redteam7 import suite_sha256
 from bench.redteam11 import GROUPS, SEED, build, families
 
-SUITE_SHA256 = "0ea3e1021f9c153136807be28c94a3463e3a6dc30d24a508ca53ba98f9a4d2b7"
+SUITE_SHA256 = "02392adf3dc5d6724b4fae94167eb7d71247e8bad2f48011de89ed6bc25a00ab"
 CASES = 3120
 
 
