@@ -5,12 +5,14 @@ each glyph table of its tricks reading back one way (a careful reader recovers e
 
 from __future__ import annotations
 
+import json
 import random
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from bench import redteam11_tricks as t
+from bench.common import REPO_ROOT
 from bench.redteam7 import suite_sha256
 from bench.redteam11 import GROUPS, SEED, build, families
 
@@ -22,6 +24,9 @@ def test_the_suite_is_the_one_measured_held_out(shared_data: Path) -> None:
     cases = build(shared_data)
     assert SEED == 1120261207 and len(cases) == CASES
     assert suite_sha256(cases) == SUITE_SHA256
+    recorded = json.loads((REPO_ROOT / "bench/results/redteam11_first.json").read_text())
+    assert (recorded["seed"], recorded["cases"]) == (SEED, CASES)
+    assert recorded["suite_sha256"] == SUITE_SHA256
 
 
 def test_every_group_has_its_families() -> None:
