@@ -41,6 +41,11 @@ def _rules(scanner: Scanner, text: str, surface: str = "post") -> tuple[str, lis
         "最新地址：ꙮꙮꙮ。vip",
         "join ☯☯☯ [dot] club tonight",
         "😀.com",
+        # a dot no reader knew: a symbol glued on both sides, a phrase naming the dot
+        "官网：ӄ8ʋռ65★com",
+        "sv🃘🃘vn 英文小圆点儿 com",
+        "sum២៧ 小黑点 club（高棉数字）",
+        "ֆօɖօ⓵⓹「。」com",
     ],
 )
 def test_an_ending_after_an_unread_name_is_reviewed(scanner: Scanner, text: str) -> None:
@@ -64,6 +69,14 @@ def test_an_ending_after_an_unread_name_is_reviewed(scanner: Scanner, text: str)
         "🎉 .com domains are cheap this week",
         "官网 bet888.com",
         "I ♥ you. Company news at acme.org",
+        # times, Chinese words beginning with 点, dashes and Chinese punctuation between numbers
+        "今晚9点live，不见不散",
+        "周六10点club活动，记得带球拍",
+        "请登陆官网点击VIP专区按提示操作",
+        "今早8点名了NAME美妆大牌特卖",
+        "月薪xxxx—xxxxx元",
+        "原价xxx、xxx元均超低价抢购",
+        "5★ top hotel in town",
     ],
 )
 def test_ordinary_dots_and_read_names_are_left_alone(scanner: Scanner, text: str) -> None:

@@ -1,5 +1,5 @@
 """A site's ending after a name no reader could read: ``✿✿✿.com``, ``见 ✿✿✿ dot com``,
-``ทางเข้า.net``, ``🎰🎰 点 top``.
+``🎰🎰 点 top``, or after a dot no reader knew: ``sky88▲top``, ``ab12 英文小圆点儿 com``.
 
 Where a reader in ``bastion.normalize`` recovers the name, the finders report the host and the
 lists are asked. Where the name is glyphs no pass reads (symbols, pictographs, letters of a
@@ -45,12 +45,29 @@ _GLYPH: Final = (
 """Not ASCII, not a space, not general punctuation, not a Chinese character or punctuation,
 not a full-width form (those fold to ASCII and are read)."""
 _SEPARATOR: Final = (
-    r"(?:[.。．｡]|[ \t]{0,2}(?:点|點|(?i:dot)|\(\.\)|\[\.\]|\((?i:dot)\)|\[(?i:dot)\]"
-    r"|（点）|【点】|\(点\))[ \t]{0,2})"
+    r"(?:[「『（(【\[]?[.。．｡][」』）)】\]]?|[ \t]{0,2}(?:点|點|(?i:dot)|\(\.\)|\[\.\]"
+    r"|\((?i:dot)\)|\[(?i:dot)\]|（点）|【点】|\(点\))[ \t]{0,2})"
 )
-_MARKER_RE: Final = re2.compile(
-    rf"{_GLYPH}({_SEPARATOR})((?i:{'|'.join(TLDS)}))(?:[^A-Za-z0-9\-]|$)"
+"""Dots as written, bracketed or spelled (``「。」``, ``[dot]``, ``点``)."""
+_SYMBOL: Final = (
+    r"[\x{00A1}-\x{00BF}\x{00D7}\x{00F7}\x{2022}-\x{2027}\x{2030}-\x{205E}"
+    r"\x{2100}-\x{2BFF}\x{FE50}-\x{FE6B}\x{1F000}-\x{1FAFF}]"
 )
+"""A symbol, bullet or pictograph standing where a dot goes (``sky88▲top``, ``k8vn65★com``);
+not a dash (``xx—xxx元``) nor Chinese punctuation (``原价xxx、xxx元``)."""
+_DOT_WORD: Final = r"(?:[\p{Han}]{1,5}(?:点|點)|[\p{Han}]{0,5}(?:句号|句號))[儿兒]?"
+"""A Chinese phrase ending in a dot's name (``半角句号``, ``英文小圆点儿``, ``小黑点``,
+``英文的点``), not a word that begins with one (``点击VIP专区``, ``DIGIT点名``), nor 点
+alone after a name (``今晚9点live`` is a time; ``bet888点com`` the readers read)."""
+_TLD: Final = rf"((?i:{'|'.join(TLDS)}))(?:[^A-Za-z0-9\-]|$)"
+_MARKER_RES: Final = (
+    re2.compile(rf"{_GLYPH}({_SEPARATOR}){_TLD}"),
+    re2.compile(rf"[A-Za-z0-9]({_SYMBOL}){_TLD}"),
+    re2.compile(rf"(?:{_GLYPH}|[A-Za-z0-9])([ \t]{{0,2}}{_DOT_WORD}[ \t]{{0,2}}){_TLD}"),
+)
+"""An ending after: a name ending in an unread glyph and a dot; a name and a symbol glued on both
+sides where a dot goes; a name and a Chinese phrase naming a dot. Where a reader knew the form,
+an entity covers the place and nothing is said."""
 _LATIN_LETTER: Final = re.compile("[A-Za-z]").search
 
 
@@ -59,10 +76,13 @@ def markers(text: str) -> list[tuple[int, int, str]]:
     separator and the TLD, in code points); none in a text with no ASCII letter or all ASCII."""
     if text.isascii() or _LATIN_LETTER(text) is None:
         return []
-    found = []
-    for match in _MARKER_RE.finditer(re2_text(text)):
-        found.append((match.start(1), match.end(2), match.group(2).lower()))
-    return found
+    subject = re2_text(text)
+    found = {
+        (match.start(1), match.end(2), match.group(2).lower())
+        for pattern in _MARKER_RES
+        for match in pattern.finditer(subject)
+    }
+    return sorted(found)
 
 
 class UnreadHostDetector:

@@ -14,7 +14,8 @@ reading is another site or id than the one meant, and Bastion must never report 
 - a name that mixes ASCII with a ligature (``polærunity.top``) in a text not written in a
   language that uses it: an IDN nobody types;
 - a label that mixes ASCII letters with letters of a script other than Latin, Greek
-  or Cyrillic (``tonggaแปดแปด.com``: digits said in Thai): registries refuse such names, so the
+  or Cyrillic (``tonggaแปดแปด.com``: digits said in Thai), or with Latin letters no language
+  writes (``ɮet888.com``, from a fancy-font generator): registries refuse such names, so the
   letters are a disguise of something no pass read;
 - a value glued after a run of such letters (not Chinese characters), or of letter- and
   digit-shaped symbols (``b℮t888.com``; not emoji, dashes or other decoration), that itself
@@ -384,7 +385,7 @@ def _mixed_script(entity: Entity) -> bool:
         for ch in label:
             if ch.isascii() or not ch.isalpha():
                 continue
-            if not unicodedata.name(ch, "").startswith(_SAME_SCRIPTS):
+            if _rare_latin(ch) or not unicodedata.name(ch, "").startswith(_SAME_SCRIPTS):
                 return True
     return False
 
@@ -392,11 +393,34 @@ def _mixed_script(entity: Entity) -> bool:
 _GLUED_REACH: Final = 8
 
 
+_RARE_LATIN: Final = (
+    (0x0180, 0x024F),  # Latin Extended-B
+    (0x0250, 0x02AF),  # IPA
+    (0x1D00, 0x1DBF),  # phonetic extensions
+    (0x2C60, 0x2C7F),  # Latin Extended-C
+    (0xA720, 0xA7FF),  # Latin Extended-D (insular letters)
+    (0xAB30, 0xAB6F),  # Latin Extended-E
+)
+_WRITTEN_LATIN: Final = frozenset("ƏəƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜȘșȚțǄǅǆǇǈǉǊǋǌ")
+"""Letters of those blocks that languages write (Azerbaijani, Vietnamese, pinyin with tones,
+Romanian, Croatian digraphs): words in them are no disguise."""
+
+
+def _rare_latin(ch: str) -> bool:
+    """A Latin letter no language's names are written in: what fancy-font generators use for
+    ASCII letters (``ɮɛǟʊȶʏ``, insular ``ꞅꞇ``)."""
+    code = ord(ch)
+    return ch not in _WRITTEN_LATIN and any(lo <= code <= hi for lo, hi in _RARE_LATIN)
+
+
 def _foreign_letter(ch: str) -> bool:
-    """A letter of a script a name in ASCII does not continue into, but Chinese characters
-    (Chinese text runs into links with no space: ``访问bet888.com``)."""
+    """A letter of a script a name in ASCII does not continue into, or a Latin letter no
+    language writes (``_rare_latin``), but Chinese characters (Chinese text runs into links
+    with no space: ``访问bet888.com``)."""
     if ch.isascii() or not ch.isalpha():
         return False
+    if _rare_latin(ch):
+        return True
     name = unicodedata.name(ch, "")
     return not name.startswith((*_SAME_SCRIPTS, "CJK"))
 
