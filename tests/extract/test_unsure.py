@@ -83,6 +83,19 @@ def _read_whole(scanner: Scanner, text: str) -> bool:
         ("register at b∂t888.com today", "t888.com"),
         ("vip bet℮888.com 送彩金", "888.com"),
         ("go7⅋slots.net", "slots.net"),
+        # Chinese numerals or a kaomoji glued inside an ASCII name
+        ("老虎机爆分 t陆捌bet,org 注册就送", "bet.org"),
+        ("installer: porn肆fap(dot)com_setup_v2.5.17.apk", "fap.com"),
+        ("官网：dor(ﾉ◕ヮ◕)ﾉet.com （中间两个字母懂的都懂）", "et.com"),
+        # readings that are no value: a number read as an address, an ending that is no TLD, a
+        # name that is www or a TLD word, a field's label read as the id
+        ("安装插件才能观看：http:// ១៣៧ 英文的点 ៧៤", "0.0.0.137"),
+        ("hxxp://17⒏25⒋17⒐248/dl", "178254179248"),
+        (
+            "Bet now：https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.fcb捌%EF%BC%8Evip%2F",
+            "www.fcb",
+        ),
+        ("Casino 🎰 ʄɮ⓼⓼ʋɨռ「。」com (「。」 is the dot)", "com.is"),
     ],
 )
 def test_a_piece_placeholder_or_ciphertext_is_withheld(
@@ -96,6 +109,19 @@ def test_a_piece_placeholder_or_ciphertext_is_withheld(
         assert verdict != "allow", (text, rules)
     else:
         assert values and _read_whole(scanner, text), (text, values, rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("wx：👇\nid_type = wechat\nid = ȶɨǟռʋɨք984", "id_type"),
+        ("关注NAME宽带官方微信（WECHAT），参加春节抽奖", "WECHAT"),
+        ("wechat: username + display name, joined", "username"),
+    ],
+)
+def test_a_fields_label_is_no_id(scanner: Scanner, text: str, label: str) -> None:
+    _, values, _ = _values(scanner, text)
+    assert label not in values and label.lower() not in values, (text, values)
 
 
 @pytest.mark.parametrize(
@@ -118,6 +144,11 @@ def test_a_piece_placeholder_or_ciphertext_is_withheld(
         ("go to our site—bet888.com", "bet888.com"),
         ("价格199元，官网：“bet888.com”", "bet888.com"),
         ("hi 🎉bet888.com", "bet888.com"),
+        ("hi:)bet888.com", "bet888.com"),
+        ("http://2130706433/x is loopback", "http://127.0.0.1/x"),
+        ("tcp://host/x", "tcp://host/x"),
+        ("mirror at http://abcdefghijklmnop.onion/x", "http://abcdefghijklmnop.onion/x"),
+        ("see https://www.example.com/", "https://www.example.com/"),
     ],
 )
 def test_plain_values_beside_them_still_read(scanner: Scanner, text: str, value: str) -> None:

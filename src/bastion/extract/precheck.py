@@ -297,11 +297,12 @@ def _wide() -> Gate:
     return Gate(clauses, _APART)
 
 
-_HINTS = "0-9A-Za-z.:：;；@~+。点．"
+_HINTS = "0-9A-Za-z.:：;；@~+。点．嘀嗒"
 """With a folded character or a Chinese numeral, the characters of which every match of every
 non-ASCII clause holds one: each clause needs an ASCII letter or digit, or a dot, colon, ``@``,
-``~`` or ``+`` (a cue's first id character), or a folded character, a numeral, or ``。点．``
-after a bracket. A property test checks this against the exact clauses."""
+``~`` or ``+`` (a cue's first id character), or a folded character, a numeral, ``。点．``
+after a bracket, or ``嘀``/``嗒`` (Morse said in Chinese, the hinted codes' key word). A property
+test checks this against the exact clauses."""
 
 
 @cache

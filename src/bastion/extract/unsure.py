@@ -39,11 +39,13 @@ from typing import Final
 
 from bastion.extract._anchors import first_class
 from bastion.extract._gates import GATE_MAX
+from bastion.extract.hosts import PROSE_LIKE
 from bastion.model import WITHHELD_FLAG, Entity
 from bastion.normalize.decode_hints import HINT, HINT_FLAGS, LETTERLIKE_MATH, instructs
 from bastion.normalize.hs_sets import re2_set
 from bastion.normalize.ligatures import LIGATURE_LANGUAGE
 from bastion.normalize.unmask import GATE_MEMORY
+from bastion.suffixes import is_tld, registrable_domain
 
 _HOSTY: Final = frozenset({"domain", "url"})
 _IDS: Final = frozenset({"wechat", "qq", "telegram", "line", "whatsapp", "phone", "email"})
@@ -452,17 +454,72 @@ def _unread_glyph(ch: str) -> bool:
     return not any(lo <= code <= hi for lo, hi in _DECORATION)
 
 
+_CHINESE_NUMERALS: Final = frozenset("〇零一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+_KAOMOJI_REACH: Final = 12
+
+
 def _glued_after_glyph(original: str, entity: Entity) -> bool:
     """The value starts right after glyphs no pass read that themselves follow an ASCII letter
-    or digit (``b℮t888.com`` read ``t888.com``): the value is the end of a name."""
+    or digit (``b℮t888.com`` read ``t888.com``, ``t陆捌bet,org`` read ``bet.org``, ``dor(ﾉ◕ヮ◕)ﾉ
+    et.com`` read ``et.com``): the value is the end of a name. The run may hold decoration and
+    ASCII punctuation too, so long as one of its characters is an unread glyph or a Chinese
+    numeral (``WELCOME🎉bet888.com`` and ``hi:)bet888.com`` are read as written)."""
     start = entity.span[0]
     at = start
-    while at > 0 and start - at < _GLUED_REACH and _unread_glyph(original[at - 1]):
+    telling = False
+    while at > 0 and start - at < _KAOMOJI_REACH:
+        ch = original[at - 1]
+        if ch.isspace() or (ch.isascii() and ch.isalnum()):
+            break
+        if _unread_glyph(ch) or ch in _CHINESE_NUMERALS:
+            telling = True
+        elif "\u4e00" <= ch <= "\u9fff" or ch in "\"'“”‘’「」『』【】：:，,":
+            return False  # Chinese text or a quotation runs into the value: no name piece
         at -= 1
-    if at == start or at == 0 or start - at >= _GLUED_REACH:
+    if not telling or at == start or at == 0 or start - at >= _KAOMOJI_REACH:
         return False
     before = original[at - 1]
     return before.isascii() and before.isalnum()
+
+
+_FIELD_WORDS: Final = frozenset(
+    {
+        "username", "user_name", "userid", "user_id", "id_type", "idtype", "avatar", "nickname",
+        "nick", "display_name", "displayname", "bio", "profile", "account", "handle", "contact",
+        "wechat", "weixin", "telegram", "whatsapp", "line", "qq", "name", "number", "phone",
+    }
+)  # fmt: skip
+"""Labels of profile and form fields: an id read as one of them is the label, not the id
+(``id_type = wechat`` read ``id_type``): dropped."""
+_JUNK_NAMES: Final = frozenset({"www", "com", "net", "org", "http", "https"})
+_SPECIAL_TLDS: Final = frozenset(
+    {"onion", "i2p", "bit", "local", "localhost", "internal", "lan", "example", "test", "invalid"}
+)
+"""Endings no registry sells that a link may still carry (dark-web, reserved, intranet names)."""
+
+
+def _field_label(entity: Entity) -> bool:
+    return entity.kind in _IDS and entity.value.lower().lstrip("@") in _FIELD_WORDS
+
+
+def _bogus(entity: Entity) -> bool:
+    """A reading that is no value at all: an IPv4 address in ``0.0.0.0/8`` or of more than four
+    numbers (a number read as an address, ``http:// ១៣៧`` read ``0.0.0.137``), a host whose
+    ending is no TLD (``www.fcb``) or whose name is ``www`` or a TLD word (``www.vn``,
+    ``com.is``). Readings kept only when listed (``prose_like``: ``http:xxx`` read
+    ``http.xxx``) are left to that test."""
+    host = (entity.host or "").lower().rstrip(".")
+    if not host or entity.kind not in _HOSTY or PROSE_LIKE in entity.flags:
+        return False
+    labels = host.split(".")
+    if all(label.isdigit() for label in labels):
+        return len(labels) != 4 or int(labels[0]) == 0 if len(labels) > 1 else len(host) > 10
+    if len(labels) < 2 or labels[-1] in _SPECIAL_TLDS or ":" in host:
+        return False
+    if not is_tld(labels[-1]):
+        return labels[-1].isalpha()
+    registrable = registrable_domain(host)
+    return registrable is not None and registrable.split(".")[0] in _JUNK_NAMES
 
 
 def _as_written(entity: Entity) -> bool:
@@ -522,18 +579,21 @@ def _inside_longer(entities: list[Entity]) -> list[bool]:
 
 
 def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = True) -> list[Entity]:
-    """Flag ``withheld`` the readings this module's docstring lists; ``entities`` is returned.
-    ``hinted=False`` (a second reading's text) skips the value read as written beside an
-    instruction: the reading already did as the message says."""
+    """Flag ``withheld`` the readings this module's docstring lists; ``entities`` is returned,
+    less handles that are a field's label (``微信（WECHAT）``, ``id_type = wechat``: no id was
+    read there, and the label is none). ``hinted=False`` (a second reading's text) skips the
+    value read as written beside an instruction: the reading already did as the message says."""
+    if any(_field_label(entity) for entity in entities):
+        entities = [entity for entity in entities if not _field_label(entity)]
     legend: dict[str, str] | None = None
     hints: list[tuple[int, int]] | None = None
     inside = _inside_longer(entities)
     for index, entity in enumerate(entities):
-        if (
-            WITHHELD_FLAG in entity.flags
-            or (entity.kind not in _HOSTY and entity.kind not in _IDS)
-            or inside[index]
-        ):
+        if WITHHELD_FLAG in entity.flags or (entity.kind not in _HOSTY and entity.kind not in _IDS):
+            continue
+        if inside[index]:
+            if _bogus(entity):  # an embedded link is looked up on its own: it must be one
+                entity.flags.append(WITHHELD_FLAG)
             continue
         if legend is None:
             legend = _legend(original)
@@ -548,6 +608,7 @@ def withhold_unsure(original: str, entities: list[Entity], *, hinted: bool = Tru
             or _ligature_idn(original, entity)
             or _mixed_script(entity)
             or _glued_after_glyph(original, entity)
+            or _bogus(entity)
         ):
             entity.flags.append(WITHHELD_FLAG)
         elif hinted and _hint_may_apply(entity):
