@@ -91,11 +91,17 @@ def _read_whole(scanner: Scanner, text: str) -> bool:
         # name that is www or a TLD word, a field's label read as the id
         ("安装插件才能观看：http:// ១៣៧ 英文的点 ៧៤", "0.0.0.137"),
         ("hxxp://17⒏25⒋17⒐248/dl", "178254179248"),
+        ("hxxp://11⒎8⒍7⒍161/dl", "70.65.43.193"),
         (
             "Bet now：https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.fcb捌%EF%BC%8Evip%2F",
             "www.fcb",
         ),
         ("Casino 🎰 ʄɮ⓼⓼ʋɨռ「。」com (「。」 is the dot)", "com.is"),
+        ("(join the four with dots, http:// in front)", "http://in"),
+        ('search "taigem🂧🂩" (the cards are digits, ace = 1), the .net one', "the.net"),
+        # one half of the value, the other given elsewhere
+        ("网址前半截看我头像，后半截是 sin 点 net", "sin.net"),
+        ("first half of the site is in my profile pic, then iew dot com", "iew.com"),
     ],
 )
 def test_a_piece_placeholder_or_ciphertext_is_withheld(
@@ -145,6 +151,7 @@ def test_a_fields_label_is_no_id(scanner: Scanner, text: str, label: str) -> Non
         ("价格199元，官网：“bet888.com”", "bet888.com"),
         ("hi 🎉bet888.com", "bet888.com"),
         ("hi:)bet888.com", "bet888.com"),
+        ("visit the.net for news", "the.net"),
         ("http://2130706433/x is loopback", "http://127.0.0.1/x"),
         ("tcp://host/x", "tcp://host/x"),
         ("mirror at http://abcdefghijklmnop.onion/x", "http://abcdefghijklmnop.onion/x"),

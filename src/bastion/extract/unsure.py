@@ -492,6 +492,16 @@ _FIELD_WORDS: Final = frozenset(
 """Labels of profile and form fields: an id read as one of them is the label, not the id
 (``id_type = wechat`` read ``id_type``): dropped."""
 _JUNK_NAMES: Final = frozenset({"www", "com", "net", "org", "http", "https"})
+_SPACED_SCHEME: Final = re.compile(r":/{1,2}\s").search
+SPELLED_DOT: Final = "spelled_dot"
+_FUNCTION_WORDS: Final = (
+    "the", "a", "an", "this", "that", "it", "its", "one", "and", "or", "of", "to", "in", "on",
+    "at", "by", "for", "with", "my", "your", "our", "his", "her", "their", "is", "are", "was",
+)  # fmt: skip
+_FUNCTION_WORD_HOSTS: Final = frozenset(
+    f"{word}.{tld}" for word in _FUNCTION_WORDS for tld in ("com", "net", "org", "info", "top")
+)
+"""An English function word joined to a spelled or spaced ending (``the .net one``): prose."""
 _SPECIAL_TLDS: Final = frozenset(
     {"onion", "i2p", "bit", "local", "localhost", "internal", "lan", "example", "test", "invalid"}
 )
@@ -504,14 +514,23 @@ def _field_label(entity: Entity) -> bool:
 
 def _bogus(entity: Entity) -> bool:
     """A reading that is no value at all: an IPv4 address in ``0.0.0.0/8`` or of more than four
-    numbers (a number read as an address, ``http:// ១៣៧`` read ``0.0.0.137``), a host whose
-    ending is no TLD (``www.fcb``) or whose name is ``www`` or a TLD word (``www.vn``,
-    ``com.is``). Readings kept only when listed (``prose_like``: ``http:xxx`` read
+    numbers (a number read as an address, ``http:// ១៣៧`` read ``0.0.0.137``), one number read
+    as an address from digits written otherwise (``11⒎8⒍7⒍161``), a host whose ending is no TLD
+    (``www.fcb``) or whose name is ``www`` or a TLD word (``www.vn``, ``com.is``), a host that
+    is a TLD alone after a spaced scheme (``http:// in front`` read ``http://in``;
+    ``http://xxx`` is a placeholder) or an English function word joined to a spelled ending
+    (``the .net one``). Readings kept only when listed (``prose_like``: ``http:xxx`` read
     ``http.xxx``) are left to that test."""
     host = (entity.host or "").lower().rstrip(".")
     if not host or entity.kind not in _HOSTY or PROSE_LIKE in entity.flags:
         return False
     labels = host.split(".")
+    if len(labels) == 1 and is_tld(host) and _SPACED_SCHEME(entity.raw):
+        return True  # ``http:// in front`` read ``http://in``
+    if SPELLED_DOT in entity.flags and registrable_domain(host) in _FUNCTION_WORD_HOSTS:
+        return True  # ``the .net one`` read ``the.net``
+    if "ip_decimal" in entity.flags and not entity.raw.isascii():
+        return True  # ``11⒎8⒍7⒍161`` (dots drawn in the digits) read as one decimal number
     if all(label.isdigit() for label in labels):
         return len(labels) != 4 or int(labels[0]) == 0 if len(labels) > 1 else len(host) > 10
     if len(labels) < 2 or labels[-1] in _SPECIAL_TLDS or ":" in host:

@@ -34,9 +34,11 @@ _EN: Final = (
     r"|(?:link|url|site|address|website|domain|name) (?:is |was )?encrypted"
     r"|encrypted (?:link|url|site|address|website|domain)|know the key"
     r"|(?:hidden|missing|masked) (?:characters|letters|digits)"
-    r"|written backwards|read (?:it |them )?backwards|(?:is|are) reversed|in reverse)\b"
+    r"|written backwards|read (?:it |them )?backwards|(?:is|are) reversed|in reverse"
+    r"|(?:first|second|other|last) half of the (?:site|link|url|address|name|id))\b"
 )
-"""English: ciphers named, spelling read aloud, joins, digit shifts, a placeholder to fill."""
+"""English: ciphers named, spelling read aloud, joins, digit shifts, a placeholder to fill, one
+half of the site (the other given elsewhere)."""
 _ZH: Final = (
     r"解码|解密|译码|密码表|二进制|十六进制|十进制|(?i:ascii)码|摩斯|摩尔斯|嘀是|嗒是|字母表倒|字母倒"
     r"|键盘[^，。,\n]{0,8}(?:错|偏|移|右|左)|往右错|往左错|(?:英文|英语|字母)的?读音|按读音|读音写|连起来|不加空格|去掉空格|拼起来"
@@ -46,9 +48,10 @@ _ZH: Final = (
     r"|把(?:(?i:x){2,}|\*{2,}|_{3,})"
     r"|倒着写|倒着读|反着写|反过来读|倒过来读|倒序|加密了|已加密|(?:网址|链接|地址|域名)加密"
     r"|加密的?(?:网址|链接|地址|域名)|密文|都会解|星号|隐藏的?(?:字|位|数字)"
+    r"|(?:网址|链接|地址|域名|账号|微信号?)?(?:前|后)半(?:截|段|部分)"
 )
 """Chinese: 解码, 二进制, 摩斯, 字母表倒过来, 键盘往右错了一位, 连起来不加空格, 每位数字加一,
-``XXX换成``, 网址加密了."""
+``XXX换成``, 网址加密了, 网址前半截 (the rest given elsewhere)."""
 _VI: Final = (
     r"(?i:viết liền|đọc bằng chữ|viết bằng chữ|ghép lại|không cách|không dấu cách|giải mã"
     r"|đảo ngược|mã morse|nhị phân|trừ (?:đi )?một|bớt một)"
