@@ -46,6 +46,9 @@ def _rules(scanner: Scanner, text: str, surface: str = "post") -> tuple[str, lis
         "sv🃘🃘vn 英文小圆点儿 com",
         "sum២៧ 小黑点 club（高棉数字）",
         "ֆօɖօ⓵⓹「。」com",
+        # a country's name for its TLD
+        "安装插件才能观看：ﻮשɭย๔ςשђςгןฬ๓ﻮợ 点 印度 （花体字）",
+        "claim your refund at newsdesk🃂🃄 dot India",
     ],
 )
 def test_an_ending_after_an_unread_name_is_reviewed(scanner: Scanner, text: str) -> None:
@@ -77,6 +80,8 @@ def test_an_ending_after_an_unread_name_is_reviewed(scanner: Scanner, text: str)
         "月薪xxxx—xxxxx元",
         "原价xxx、xxx元均超低价抢购",
         "5★ top hotel in town",
+        "我们2点 日本料理店见",
+        "I ♥ India. 我爱中国。",
     ],
 )
 def test_ordinary_dots_and_read_names_are_left_alone(scanner: Scanner, text: str) -> None:

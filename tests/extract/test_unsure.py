@@ -99,6 +99,9 @@ def _read_whole(scanner: Scanner, text: str) -> bool:
         ("Casino 🎰 ʄɮ⓼⓼ʋɨռ「。」com (「。」 is the dot)", "com.is"),
         ("(join the four with dots, http:// in front)", "http://in"),
         ('search "taigem🂧🂩" (the cards are digits, ace = 1), the .net one', "the.net"),
+        ('search "bong🂩🂩" (the cards are digits, ace = 1), the .cc one', "the.cc"),
+        ("hxxp://9⒊9⒈12⒐101/dl", "9391129101"),
+        ("Install the codec: ǟǟ⓵⓶⓵⓵⓵「。」top (「。」 is the dot)", "xn--12111-gzba.top.is"),
         # one half of the value, the other given elsewhere
         ("网址前半截看我头像，后半截是 sin 点 net", "sin.net"),
         ("first half of the site is in my profile pic, then iew dot com", "iew.com"),

@@ -23,6 +23,7 @@ import re2
 from bastion.detect.base import DetectContext, Resources, re2_text
 from bastion.extract.hosts import PROSE_LIKE
 from bastion.model import Item, Signal
+from bastion.normalize.country_names import COUNTRY_NAMES
 
 LABEL: Final = "link.unread_host"
 SCORE: Final = 0.5
@@ -60,21 +61,42 @@ _DOT_WORD: Final = r"(?:[\p{Han}]{1,5}(?:点|點)|[\p{Han}]{0,5}(?:句号|句號
 ``英文的点``), not a word that begins with one (``点击VIP专区``, ``DIGIT点名``), nor 点
 alone after a name (``今晚9点live`` is a time; ``bet888点com`` the readers read)."""
 _TLD: Final = rf"((?i:{'|'.join(TLDS)}))(?:[^A-Za-z0-9\-]|$)"
+_COUNTRY: Final = "|".join(
+    sorted(
+        {
+            re.escape(name).replace(r"\ ", "[ \t]")
+            for en, zh in COUNTRY_NAMES.values()
+            for name in (*en.split("|"), *zh.split("|"))
+            if name
+        },
+        key=lambda name: (-len(name), name),
+    )
+)
+"""A country's name standing for its TLD (``点 印度``, ``dot India``: ``country_tlds``)."""
 _MARKER_RES: Final = (
     re2.compile(rf"{_GLYPH}({_SEPARATOR}){_TLD}"),
     re2.compile(rf"[A-Za-z0-9]({_SYMBOL}){_TLD}"),
     re2.compile(rf"(?:{_GLYPH}|[A-Za-z0-9])([ \t]{{0,2}}{_DOT_WORD}[ \t]{{0,2}}){_TLD}"),
+    re2.compile(
+        rf"{_GLYPH}({_SEPARATOR}|[ \t]{{0,2}}{_DOT_WORD}[ \t]{{0,2}})((?i:{_COUNTRY}))"
+        r"(?:[^A-Za-z]|$)"
+    ),
 )
 """An ending after: a name ending in an unread glyph and a dot; a name and a symbol glued on both
-sides where a dot goes; a name and a Chinese phrase naming a dot. Where a reader knew the form,
-an entity covers the place and nothing is said."""
-_LATIN_LETTER: Final = re.compile("[A-Za-z]").search
+sides where a dot goes; a name and a Chinese phrase naming a dot; a name ending in an unread
+glyph, a dot and a country's name for its TLD (never after a name in ASCII: ``2点 日本料理``).
+Where a reader knew the form, an entity covers the place and nothing is said."""
+_DOTTISH: Final = re.compile(
+    "[.。．｡点點句\xa1-\xbf\xd7\xf7\u2022-\u2027\u2030-\u205e\u2100-\u2bff\ufe50-\ufe6b"
+    "\U0001f000-\U0001faff]|(?i:dot)"
+).search
+"""A character every marker holds: most texts without one are passed at once."""
 
 
 def markers(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, tld)`` of each ending after an unread glyph in ``text`` (positions of the
-    separator and the TLD, in code points); none in a text with no ASCII letter or all ASCII."""
-    if text.isascii() or _LATIN_LETTER(text) is None:
+    separator and the TLD, in code points); none in a text all ASCII or with no dot's sign."""
+    if text.isascii() or _DOTTISH(text) is None:
         return []
     subject = re2_text(text)
     found = {

@@ -382,6 +382,8 @@ def _mixed_script(entity: Entity) -> bool:
     if entity.kind not in _HOSTY:
         return False
     for label in _name(entity).split("."):
+        if any(_rare_latin(ch) for ch in label):
+            return True  # ``ǟǟ12111``: a fancy-font letter, in no name a registry sells
         if label.isascii() or not any(ch.isascii() and ch.isalpha() for ch in label):
             continue
         for ch in label:
@@ -498,9 +500,6 @@ _FUNCTION_WORDS: Final = (
     "the", "a", "an", "this", "that", "it", "its", "one", "and", "or", "of", "to", "in", "on",
     "at", "by", "for", "with", "my", "your", "our", "his", "her", "their", "is", "are", "was",
 )  # fmt: skip
-_FUNCTION_WORD_HOSTS: Final = frozenset(
-    f"{word}.{tld}" for word in _FUNCTION_WORDS for tld in ("com", "net", "org", "info", "top")
-)
 """An English function word joined to a spelled or spaced ending (``the .net one``): prose."""
 _SPECIAL_TLDS: Final = frozenset(
     {"onion", "i2p", "bit", "local", "localhost", "internal", "lan", "example", "test", "invalid"}
@@ -527,17 +526,17 @@ def _bogus(entity: Entity) -> bool:
     labels = host.split(".")
     if len(labels) == 1 and is_tld(host) and _SPACED_SCHEME(entity.raw):
         return True  # ``http:// in front`` read ``http://in``
-    if SPELLED_DOT in entity.flags and registrable_domain(host) in _FUNCTION_WORD_HOSTS:
+    registrable = registrable_domain(host)
+    if SPELLED_DOT in entity.flags and registrable and registrable.split(".")[0] in _FUNCTION_WORDS:
         return True  # ``the .net one`` read ``the.net``
     if "ip_decimal" in entity.flags and not entity.raw.isascii():
         return True  # ``11⒎8⒍7⒍161`` (dots drawn in the digits) read as one decimal number
     if all(label.isdigit() for label in labels):
-        return len(labels) != 4 or int(labels[0]) == 0 if len(labels) > 1 else len(host) > 10
+        return len(labels) != 4 or int(labels[0]) == 0  # one number: a decimal IP is converted
     if len(labels) < 2 or labels[-1] in _SPECIAL_TLDS or ":" in host:
         return False
     if not is_tld(labels[-1]):
         return labels[-1].isalpha()
-    registrable = registrable_domain(host)
     return registrable is not None and registrable.split(".")[0] in _JUNK_NAMES
 
 
