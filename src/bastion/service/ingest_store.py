@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bastion.model import SURFACES, InputError, ScanResult, parse_created_at
 from bastion.model import Item as ItemRecord
-from bastion.store.bulk import BulkInsert, Stamps, sqlite_time
+from bastion.store.bulk import PG_SCALAR_ROWS, BulkInsert, Stamps, pg_values, sqlite_time
 from bastion.store.models import Account, Entity, Item, ItemImage, Violation
 
 CHUNK: Final = 500
@@ -105,8 +105,9 @@ def account_ids(
             found.update({r[0]: r[1] for r in rows})
     else:
         for part in chunks(wanted):
-            args = (tenant_id, list(part), tenant_id, now, now)
-            found.update({r[0]: r[1] for r in conn.exec_driver_sql(_PG_ACCOUNTS, args)})
+            sql, listed = _pg_wanted(_PG_ACCOUNTS, part)
+            args = (tenant_id, *listed, tenant_id, now, now)
+            found.update({r[0]: r[1] for r in conn.exec_driver_sql(sql, args)})
     late = [e for e in wanted if e not in found]
     if late:
         found.update(_select_ids(session, _ACCOUNTS, tenant_id, late))
@@ -139,11 +140,23 @@ def _select_by_external(
         return conn.exec_driver_sql(sql, (tenant_id, *part)).all()
     # One unique-index probe per wanted id (LATERAL): the plan cannot turn into a scan of all
     # the tenant's rows when the statistics still describe the tables before a bulk load.
-    sql = (
-        "SELECT t.* FROM unnest(%b::text[]) AS w(wanted), LATERAL "
-        f"(SELECT {what} WHERE tenant_id = %s AND external_id = w.wanted) AS t"
+    sql, listed = _pg_wanted(
+        "SELECT t.* FROM {wanted} AS w(wanted), LATERAL "
+        f"(SELECT {what} WHERE tenant_id = %s AND external_id = w.wanted) AS t",
+        part,
     )
-    return conn.exec_driver_sql(sql, (list(part), tenant_id)).all()
+    return conn.exec_driver_sql(sql, (*listed, tenant_id)).all()
+
+
+def _pg_wanted(template: str, part: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
+    """``template`` with ``{wanted}`` as a one-column row source of ``part``'s strings, and its
+    parameters: ``(VALUES (%b::text), ...)`` for a few (psycopg dumps scalars in C), one text
+    array (``unnest``) for more (its Python array dumper costs more than the longer text)."""
+    if len(part) <= PG_SCALAR_ROWS:
+        return template.replace("{wanted}", f"(VALUES {pg_values(('text',), len(part))})"), tuple(
+            part
+        )
+    return template.replace("{wanted}", "unnest(%b::text[])"), (list(part),)
 
 
 @dataclass(slots=True)
@@ -241,7 +254,7 @@ _ITEM_INSERT: Final = BulkInsert(
 _PG_ACCOUNTS: Final = (
     "WITH found AS (SELECT w.wanted AS external_id, (SELECT a.id FROM accounts a "
     "WHERE a.tenant_id = %s AND a.external_id = w.wanted) AS id "
-    "FROM unnest(%b::text[]) AS w(wanted)), "
+    "FROM {wanted} AS w(wanted)), "
     "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "
     "follower_count, followers_frozen, status, created_at, updated_at) "
     "SELECT %s, f.external_id, false, 'active', 0, false, 'active', %s, %s FROM found f "
