@@ -358,6 +358,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "wall_s": round(wall, 2),
         "groups": stats.groups,
         "mean_group": round(stats.items / max(1, stats.groups), 2),
+        "plain_checks": getattr(stats, "plain", None),
         "profiled": bool(profiler or cprofile),
     }
 

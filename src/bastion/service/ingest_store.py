@@ -14,7 +14,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final, TypeVar
 
-from sqlalchemy import ColumnElement, Table, Text, bindparam, cast, delete, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -191,27 +202,28 @@ def insert_items(
     if not values:
         return {}
     stamps = Stamps(is_sqlite(session))
-    dumps = json.dumps
-    rows = [
-        (
-            tenant_id,
-            ext,
-            v["account_id"],
-            v["surface"],
-            v["text"],
-            stamps(v["created_at"]),
-            stamps(v["ingested_at"]),
-            stamps(v["scanned_at"]),
-            v["verdict"],
-            v["policy_version"],
-            None if v["result"] is None else dumps(v["result"]),
-            False,
-            False,
-            False,
-        )
-        for ext, v in values.items()
-    ]
+    rows = [item_row(tenant_id, ext, v, stamps) for ext, v in values.items()]
     return dict(_ITEM_INSERT.run(session.connection(), rows))
+
+
+def item_row(tenant_id: int, ext: str, v: Mapping[str, Any], stamps: Stamps) -> tuple[Any, ...]:
+    """An item's values (``ingest._item_values``) as a row of ``_ITEM_INSERT``'s columns."""
+    return (
+        tenant_id,
+        ext,
+        v["account_id"],
+        v["surface"],
+        v["text"],
+        stamps(v["created_at"]),
+        stamps(v["ingested_at"]),
+        stamps(v["scanned_at"]),
+        v["verdict"],
+        v["policy_version"],
+        None if v["result"] is None else json.dumps(v["result"]),
+        False,
+        False,
+        False,
+    )
 
 
 _ITEM_INSERT: Final = BulkInsert(
@@ -363,9 +375,10 @@ def insert_violations(session: Session, rows: list[tuple[Any, ...]]) -> dict[tup
     return {(r[0], r[1]): r[2] for r in _VIOLATION_INSERT.run(session.connection(), rows)}
 
 
-def entity_rows(tenant_id: int, item_id: int, result: ScanResult) -> list[tuple[Any, ...]]:
+def entity_rows(tenant_id: int, item_id: int | str, result: ScanResult) -> list[tuple[Any, ...]]:
     """The entities of an item as ``insert_entities`` rows (``box``: JSON text, ``null`` when
-    absent, as the JSON column type stores None)."""
+    absent, as the JSON column type stores None); ``item_id`` is the item's external id for
+    ``insert_plain_pg``, which assigns the id."""
     return [
         (
             tenant_id,
@@ -453,3 +466,73 @@ _VIOLATION_INSERT: Final = BulkInsert(
     ),
     returning="item_id, position, id",
 )
+
+
+def insert_plain_pg(
+    conn: Connection,
+    tenant_id: int,
+    now: datetime,
+    items: Sequence[tuple[str | None, tuple[Any, ...]]],
+    entities: Sequence[tuple[Any, ...]],
+) -> list[tuple[str, int, int | None]]:
+    """PostgreSQL: create the missing accounts, insert the items and their entities, in *one*
+    statement (data-modifying CTEs); ``(external id, item id, account id)`` of the items it
+    inserted.
+
+    ``items``: ``(account external id or None, item row)`` with the row as ``insert_items``
+    builds it (``_ITEM_INSERT``'s columns); ``entities``: ``entity_rows`` tuples carrying the
+    item's *external* id in place of its id. An item is left out (not returned, nothing of it
+    written) when it is already stored, or when its account was created by a writer whose
+    transaction this statement's snapshot cannot see (the insert of the account then skips it
+    and the item would have no account id): the caller gives those to ``enforce_batch``.
+    """
+    wanted = sorted({a for a, _ in items if a})
+    params: list[Any] = []
+    ctes: list[str] = []
+    if wanted:
+        ctes.append(
+            "w(external_id) AS (VALUES " + pg_values(("text",), len(wanted)) + "), "
+            "found AS (SELECT w.external_id, (SELECT a.id FROM accounts a "
+            "WHERE a.tenant_id = %s AND a.external_id = w.external_id) AS id FROM w), "
+            "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "
+            "follower_count, followers_frozen, status, created_at, updated_at) "
+            "SELECT %s, f.external_id, false, 'active', 0, false, 'active', %s, %s FROM found f "
+            "WHERE f.id IS NULL "
+            "ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING external_id, id), "
+            "acc AS (SELECT external_id, id FROM found WHERE id IS NOT NULL "
+            "UNION ALL SELECT external_id, id FROM created)"
+        )
+        params.extend((*wanted, tenant_id, tenant_id, now, now))
+    else:
+        ctes.append("acc(external_id, id) AS (SELECT NULL::text, NULL::bigint WHERE false)")
+    columns = _ITEM_INSERT.columns
+    types = ("text", *_ITEM_INSERT.pg_types)
+    names = ", ".join(("account_ext", *columns))
+    picked = ", ".join("acc.id" if c == "account_id" else f"v.{c}" for c in columns)
+    ctes.append(
+        f"v({names}) AS (VALUES {pg_values(types, len(items))}), "
+        f"ins AS (INSERT INTO items ({', '.join(columns)}) SELECT {picked} FROM v "
+        "LEFT JOIN acc ON acc.external_id = v.account_ext "
+        "WHERE v.account_ext IS NULL OR acc.id IS NOT NULL "
+        f"{_ITEM_INSERT.conflict} RETURNING external_id, id, account_id)"
+    )
+    for account, row in items:
+        params.append(account)
+        params.extend(row)
+    if entities:
+        columns = _ENTITY_INSERT.columns
+        names = ", ".join(columns)
+        picked = ", ".join("ins.id" if c == "item_id" else f"e.{c}" for c in columns)
+        types = tuple(
+            "text" if c == "item_id" else t
+            for c, t in zip(columns, _ENTITY_INSERT.pg_types, strict=True)
+        )
+        ctes.append(
+            f"e({names}) AS (VALUES {pg_values(types, len(entities))}), "
+            f"ents AS (INSERT INTO entities ({names}) SELECT {picked} FROM e "
+            "JOIN ins ON ins.external_id = e.item_id)"
+        )
+        for entity in entities:
+            params.extend(entity)
+    sql = "WITH " + ", ".join(ctes) + " SELECT external_id, id, account_id FROM ins"
+    return [(r[0], r[1], r[2]) for r in conn.exec_driver_sql(sql, tuple(params))]
