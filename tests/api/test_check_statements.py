@@ -206,19 +206,23 @@ def test_plain_leaves_an_item_whose_account_another_writer_is_creating(
 
     writer = threading.Thread(target=plain)
     writer.start()
-    with store.engine.connect() as watch:  # until the statement waits on the account's lock
-        assert _until(
-            lambda: bool(
-                watch.exec_driver_sql(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND wait_event_type = 'Lock' AND query LIKE 'WITH w(external_id)%%'"
-                ).scalar()
-            ),
-            attempts=600,
-        )
-    other.commit()
-    other.close()
-    writer.join(timeout=30)
+    try:
+        with store.engine.connect() as watch:  # until the statement waits on the account's lock
+            waiting = _until(
+                lambda: bool(
+                    watch.exec_driver_sql(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                        "AND query LIKE '%%INSERT INTO accounts%%' AND pid <> pg_backend_pid()"
+                    ).scalar()
+                ),
+                attempts=600,
+            )
+    finally:
+        other.commit()
+        other.close()
+        writer.join(timeout=30)
+    assert waiting
     assert sorted(found) == ["ok-1"]
     ladder = _context(pg_client).ladder
     outcome = store.run(

@@ -328,19 +328,17 @@ def store_plain(
     require_aware(now, "now")
     if len({item.id for item, _ in items}) != len(items):
         raise ValueError("store_plain takes distinct item ids")
-    stamps = Stamps(False)
-    item_rows: list[tuple[str | None, tuple[Any, ...]]] = []
+    item_values: list[tuple[str | None, dict[str, Any]]] = []
     entities: list[tuple[Any, ...]] = []
     for item, result in items:
         if not plain(item, result):
             raise ValueError(f"item {item.id!r} is not plain")
         values = _item_values(item, result, None, rows.check_record(item, result), now)
-        item_rows.append(
-            (item.account_id or None, rows.item_row(tenant_id, item.id, values, stamps))
-        )
+        values["external_id"] = item.id
+        item_values.append((item.account_id or None, values))
         if result.entities:
             entities.extend(rows.entity_rows(tenant_id, item.id, result))
-    stored = rows.insert_plain_pg(conn, tenant_id, now, item_rows, entities)
+    stored = rows.insert_plain_pg(conn, tenant_id, now, item_values, entities)
     return {
         ext: EnforcementOutcome(item_id, ext, account_id, True, False)
         for ext, item_id, account_id in stored

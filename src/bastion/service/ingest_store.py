@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from bastion.model import SURFACES, InputError, ScanResult, parse_created_at
 from bastion.model import Item as ItemRecord
-from bastion.store.bulk import PG_SCALAR_ROWS, BulkInsert, Stamps, pg_values, sqlite_time
+from bastion.store.bulk import BulkInsert, Stamps, sqlite_time
 from bastion.store.models import Account, Entity, Item, ItemImage, Violation
 
 CHUNK: Final = 500
@@ -160,13 +160,9 @@ def _select_by_external(
 
 
 def _pg_wanted(template: str, part: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
-    """``template`` with ``{wanted}`` as a one-column row source of ``part``'s strings, and its
-    parameters: ``(VALUES (%b::text), ...)`` for a few (psycopg dumps scalars in C), one text
-    array (``unnest``) for more (its Python array dumper costs more than the longer text)."""
-    if len(part) <= PG_SCALAR_ROWS:
-        return template.replace("{wanted}", f"(VALUES {pg_values(('text',), len(part))})"), tuple(
-            part
-        )
+    """``template`` with ``{wanted}`` as a one-column row source of ``part``'s strings (one
+    text array: one statement text, whose placeholders psycopg parses once), and its
+    parameters."""
     return template.replace("{wanted}", "unnest(%b::text[])"), (list(part),)
 
 
@@ -472,26 +468,59 @@ def insert_plain_pg(
     conn: Connection,
     tenant_id: int,
     now: datetime,
-    items: Sequence[tuple[str | None, tuple[Any, ...]]],
+    items: Sequence[tuple[str | None, Mapping[str, Any]]],
     entities: Sequence[tuple[Any, ...]],
 ) -> list[tuple[str, int, int | None]]:
     """PostgreSQL: create the missing accounts, insert the items and their entities, in *one*
     statement (data-modifying CTEs); ``(external id, item id, account id)`` of the items it
     inserted.
 
-    ``items``: ``(account external id or None, item row)`` with the row as ``insert_items``
-    builds it (``_ITEM_INSERT``'s columns); ``entities``: ``entity_rows`` tuples carrying the
-    item's *external* id in place of its id. An item is left out (not returned, nothing of it
-    written) when it is already stored, or when its account was created by a writer whose
+    ``items``: ``(account external id or None, values)`` with the values of
+    ``ingest._item_values`` plus ``external_id``; ``entities``: ``entity_rows`` tuples carrying
+    the item's *external* id in place of its id. An item is left out (not returned, nothing of
+    it written) when it is already stored, or when its account was created by a writer whose
     transaction this statement's snapshot cannot see (the insert of the account then skips it
     and the item would have no account id): the caller gives those to ``enforce_batch``.
+
+    The rows travel as JSON documents, one parameter per table: a constant statement text with
+    a handful of parameters, whose placeholders psycopg converts once and caches, and whose
+    values it dumps in C (a parameter per value made the text vary with the group and psycopg
+    parse it anew each time; arrays are dumped element by element in Python).
     """
     wanted = sorted({a for a, _ in items if a})
+    rows = [
+        [
+            account,
+            v["external_id"],
+            v["surface"],
+            v["text"],
+            _iso(v["created_at"]),
+            _iso(v["ingested_at"]),
+            _iso(v["scanned_at"]),
+            v["verdict"],
+            v["policy_version"],
+            v["result"],
+        ]
+        for account, v in items
+    ]
     params: list[Any] = []
-    ctes: list[str] = []
     if wanted:
-        ctes.append(
-            "w(external_id) AS (VALUES " + pg_values(("text",), len(wanted)) + "), "
+        params.extend((json.dumps(wanted), tenant_id, tenant_id, now, now))
+    params.extend((json.dumps(rows), tenant_id))
+    if entities:
+        params.extend((json.dumps([list(e[1:]) for e in entities]), tenant_id))
+    sql = _PLAIN[(bool(wanted), bool(entities))]
+    return [(r[0], r[1], r[2]) for r in conn.exec_driver_sql(sql, tuple(params))]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _plain_sql(accounts: bool, entities: bool) -> str:
+    if accounts:
+        head = (
+            "w AS (SELECT value AS external_id FROM json_array_elements_text(%b::json)), "
             "found AS (SELECT w.external_id, (SELECT a.id FROM accounts a "
             "WHERE a.tenant_id = %s AND a.external_id = w.external_id) AS id FROM w), "
             "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "
@@ -502,37 +531,36 @@ def insert_plain_pg(
             "acc AS (SELECT external_id, id FROM found WHERE id IS NOT NULL "
             "UNION ALL SELECT external_id, id FROM created)"
         )
-        params.extend((*wanted, tenant_id, tenant_id, now, now))
     else:
-        ctes.append("acc(external_id, id) AS (SELECT NULL::text, NULL::bigint WHERE false)")
-    columns = _ITEM_INSERT.columns
-    types = ("text", *_ITEM_INSERT.pg_types)
-    names = ", ".join(("account_ext", *columns))
-    picked = ", ".join("acc.id" if c == "account_id" else f"v.{c}" for c in columns)
-    ctes.append(
-        f"v({names}) AS (VALUES {pg_values(types, len(items))}), "
-        f"ins AS (INSERT INTO items ({', '.join(columns)}) SELECT {picked} FROM v "
+        head = "acc(external_id, id) AS (SELECT NULL::text, NULL::bigint WHERE false)"
+    body = (
+        ", v AS (SELECT r->>0 AS account_ext, r->>1 AS external_id, r->>2 AS surface, "
+        "r->>3 AS text, (r->>4)::timestamptz AS created_at, "
+        "(r->>5)::timestamptz AS ingested_at, (r->>6)::timestamptz AS scanned_at, "
+        "r->>7 AS verdict, r->>8 AS policy_version, (r->>9)::json AS result, n "
+        "FROM json_array_elements(%b::json) WITH ORDINALITY AS j(r, n)), "
+        "ins AS (INSERT INTO items (tenant_id, external_id, account_id, surface, text, "
+        "created_at, ingested_at, scanned_at, verdict, policy_version, result, "
+        "content_removed, link_disabled, labeled) "
+        "SELECT %s, v.external_id, acc.id, v.surface, v.text, v.created_at, v.ingested_at, "
+        "v.scanned_at, v.verdict, v.policy_version, v.result, false, false, false FROM v "
         "LEFT JOIN acc ON acc.external_id = v.account_ext "
-        "WHERE v.account_ext IS NULL OR acc.id IS NOT NULL "
+        "WHERE v.account_ext IS NULL OR acc.id IS NOT NULL ORDER BY v.n "
         f"{_ITEM_INSERT.conflict} RETURNING external_id, id, account_id)"
     )
-    for account, row in items:
-        params.append(account)
-        params.extend(row)
     if entities:
-        columns = _ENTITY_INSERT.columns
-        names = ", ".join(columns)
-        picked = ", ".join("ins.id" if c == "item_id" else f"e.{c}" for c in columns)
-        types = tuple(
-            "text" if c == "item_id" else t
-            for c, t in zip(columns, _ENTITY_INSERT.pg_types, strict=True)
+        body += (
+            ", e AS (SELECT r->>0 AS item, (r->>1)::integer AS position, r->>2 AS kind, "
+            "r->>3 AS value, r->>4 AS registrable_domain, r->>5 AS category, "
+            "r->>6 AS origin, (r->>7)::jsonb AS box, n "
+            "FROM json_array_elements(%b::json) WITH ORDINALITY AS j(r, n)), "
+            "ents AS (INSERT INTO entities (tenant_id, item_id, position, kind, value, "
+            "registrable_domain, category, origin, box) "
+            "SELECT %s, ins.id, e.position, e.kind, e.value, e.registrable_domain, e.category, "
+            "e.origin, e.box FROM e JOIN ins ON ins.external_id = e.item ORDER BY e.n)"
         )
-        ctes.append(
-            f"e({names}) AS (VALUES {pg_values(types, len(entities))}), "
-            f"ents AS (INSERT INTO entities ({names}) SELECT {picked} FROM e "
-            "JOIN ins ON ins.external_id = e.item_id)"
-        )
-        for entity in entities:
-            params.extend(entity)
-    sql = "WITH " + ", ".join(ctes) + " SELECT external_id, id, account_id FROM ins"
-    return [(r[0], r[1], r[2]) for r in conn.exec_driver_sql(sql, tuple(params))]
+    return f"WITH {head}{body} SELECT external_id, id, account_id FROM ins"
+
+
+_PLAIN: Final = {(a, e): _plain_sql(a, e) for a in (False, True) for e in (False, True)}
+"""``insert_plain_pg``'s statement by (some item has an account, some item has entities)."""

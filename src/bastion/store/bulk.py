@@ -7,12 +7,12 @@ what the driver stores (``Stamps`` gives a backend's timestamps; JSON travels as
 - SQLite: ``executemany`` of a one-row statement, or multi-row ``VALUES`` chunks when the caller
   wants ``RETURNING`` rows back;
 - PostgreSQL: one ``INSERT ... SELECT FROM unnest(...)`` (or ``UPDATE ... FROM unnest(...)``) per
-  call, each column one typed array parameter, so the statement text is the same for any number
-  of rows; up to ``PG_SCALAR_ROWS`` rows (one check group, a small ingest batch) are inserted
-  from typed scalar parameters instead (``INSERT ... VALUES (%b::type, ...), ...``: the same
-  values and casts). psycopg dumps arrays element by element in Python, its scalars in C: for
-  a group of four items that was a quarter of the check transaction's client CPU. Statements
-  are not prepared on the server (``config.make_engine``), so texts that vary cost nothing.
+  call, each column one typed array parameter, so the statement text, and psycopg's conversion
+  of its placeholders, is the same for any number of rows; one row is inserted from typed scalar
+  parameters instead (``INSERT ... SELECT %b::type, ...``: the same values and casts, half the
+  driver's CPU). Scalars for a few rows (multi-row ``VALUES``) were tried and dropped: psycopg
+  caches the parsing of a statement's placeholders only up to 50 parameters, and parsing a
+  longer one anew (~0.3 ms of CPU under cProfile) cancelled what the arrays' dumping cost.
 
 Constraints (CHECK, foreign and unique keys) still hold: the database checks every row.
 """
@@ -29,15 +29,6 @@ from sqlalchemy import Connection
 
 SQLITE_VARIABLES: Final = 32_000
 """Bound parameters per SQLite statement (its limit is 32,766 since 3.32)."""
-PG_SCALAR_ROWS: Final = 64
-"""Up to this many rows, a PostgreSQL bulk insert binds one scalar parameter per value (far
-under the protocol's 65,535 parameters for any table here); above it, one array per column."""
-
-
-def pg_values(types: Sequence[str], rows: int) -> str:
-    """``(%b::t1, %b::t2, ...), (...)``: ``rows`` rows of typed scalar parameters."""
-    one = "(" + ", ".join(f"%b::{t}" for t in types) + ")"
-    return ", ".join([one] * rows)
 
 
 def sqlite_time(value: datetime) -> str:
@@ -109,12 +100,12 @@ class BulkInsert:
             return []
         head = f"INSERT INTO {self.table} ({', '.join(self.columns)}) "
         if conn.dialect.name != "sqlite":
-            if len(rows) <= PG_SCALAR_ROWS:  # C dumpers, not psycopg's Python array dumper
-                width = len(self.columns)
-                if any(len(row) != width for row in rows):
-                    raise ValueError(f"{self.table}: every row needs {width} values")
-                sql = f"{head}VALUES {pg_values(self.pg_types, len(rows))}{self._tail}"
-                params = tuple(chain.from_iterable(rows))
+            if len(rows) == 1:  # half the driver's CPU of one-element arrays (a single check)
+                values = ", ".join(f"%b::{t}" for t in self.pg_types)
+                sql = f"{head}SELECT {values}{self._tail}"
+                params = tuple(rows[0])
+                if len(params) != len(self.columns):
+                    raise ValueError(f"{self.table}: a row of {len(params)} values")
             else:
                 arrays = ", ".join(f"%b::{t}[]" for t in self.pg_types)
                 sql = f"{head}SELECT * FROM unnest({arrays}){self._tail}"
