@@ -207,7 +207,9 @@ def test_plain_leaves_an_item_whose_account_another_writer_is_creating(
     writer = threading.Thread(target=plain)
     writer.start()
     try:
-        with store.engine.connect() as watch:  # until the statement waits on the account's lock
+        # Until the statement waits on the account's lock (autocommit: each read of the
+        # activity view is a fresh snapshot, not the one of an open transaction).
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watch:
             waiting = _until(
                 lambda: bool(
                     watch.exec_driver_sql(
