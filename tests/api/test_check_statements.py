@@ -126,10 +126,14 @@ def test_a_plain_check_stores_what_the_transaction_stores(
     ctx = _context(api)
     assert ctx.checks is not None
     _warm(api)
-    texts = [("p-1", LINKED, "u-a"), ("p-2", "plain words", "u-b"), ("p-3", "x", "")]
+    texts = [
+        ("p-1", LINKED, "u-a"),
+        ("p-2", 'plain wörds, 平凡的话 \\u4e2d "quoted"', "u-b"),
+        ("p-3", "x", ""),
+    ]
     plain_before = ctx.checks.stats.plain
     answers = [_check(api, item, body, account) for item, body, account in texts]
-    assert ctx.checks.stats.plain == plain_before + 3
+    assert ctx.checks.stats.plain == plain_before + len(texts)
     for answer, (item, body, account) in zip(answers, texts, strict=True):
         record = Item(id=item, text=body, surface="post", account_id=account)
         pair = (record, scanner.scan(record))

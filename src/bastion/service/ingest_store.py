@@ -116,9 +116,8 @@ def account_ids(
             found.update({r[0]: r[1] for r in rows})
     else:
         for part in chunks(wanted):
-            sql, listed = _pg_wanted(_PG_ACCOUNTS, part)
-            args = (tenant_id, *listed, tenant_id, now, now)
-            found.update({r[0]: r[1] for r in conn.exec_driver_sql(sql, args)})
+            args = (tenant_id, list(part), tenant_id, now, now)
+            found.update({r[0]: r[1] for r in conn.exec_driver_sql(_PG_ACCOUNTS, args)})
     late = [e for e in wanted if e not in found]
     if late:
         found.update(_select_ids(session, _ACCOUNTS, tenant_id, late))
@@ -151,19 +150,11 @@ def _select_by_external(
         return conn.exec_driver_sql(sql, (tenant_id, *part)).all()
     # One unique-index probe per wanted id (LATERAL): the plan cannot turn into a scan of all
     # the tenant's rows when the statistics still describe the tables before a bulk load.
-    sql, listed = _pg_wanted(
-        "SELECT t.* FROM {wanted} AS w(wanted), LATERAL "
-        f"(SELECT {what} WHERE tenant_id = %s AND external_id = w.wanted) AS t",
-        part,
+    sql = (
+        "SELECT t.* FROM unnest(%b::text[]) AS w(wanted), LATERAL "
+        f"(SELECT {what} WHERE tenant_id = %s AND external_id = w.wanted) AS t"
     )
-    return conn.exec_driver_sql(sql, (*listed, tenant_id)).all()
-
-
-def _pg_wanted(template: str, part: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
-    """``template`` with ``{wanted}`` as a one-column row source of ``part``'s strings (one
-    text array: one statement text, whose placeholders psycopg parses once), and its
-    parameters."""
-    return template.replace("{wanted}", "unnest(%b::text[])"), (list(part),)
+    return conn.exec_driver_sql(sql, (list(part), tenant_id)).all()
 
 
 @dataclass(slots=True)
@@ -198,28 +189,27 @@ def insert_items(
     if not values:
         return {}
     stamps = Stamps(is_sqlite(session))
-    rows = [item_row(tenant_id, ext, v, stamps) for ext, v in values.items()]
+    dumps = json.dumps
+    rows = [
+        (
+            tenant_id,
+            ext,
+            v["account_id"],
+            v["surface"],
+            v["text"],
+            stamps(v["created_at"]),
+            stamps(v["ingested_at"]),
+            stamps(v["scanned_at"]),
+            v["verdict"],
+            v["policy_version"],
+            None if v["result"] is None else dumps(v["result"]),
+            False,
+            False,
+            False,
+        )
+        for ext, v in values.items()
+    ]
     return dict(_ITEM_INSERT.run(session.connection(), rows))
-
-
-def item_row(tenant_id: int, ext: str, v: Mapping[str, Any], stamps: Stamps) -> tuple[Any, ...]:
-    """An item's values (``ingest._item_values``) as a row of ``_ITEM_INSERT``'s columns."""
-    return (
-        tenant_id,
-        ext,
-        v["account_id"],
-        v["surface"],
-        v["text"],
-        stamps(v["created_at"]),
-        stamps(v["ingested_at"]),
-        stamps(v["scanned_at"]),
-        v["verdict"],
-        v["policy_version"],
-        None if v["result"] is None else json.dumps(v["result"]),
-        False,
-        False,
-        False,
-    )
 
 
 _ITEM_INSERT: Final = BulkInsert(
@@ -262,7 +252,7 @@ _ITEM_INSERT: Final = BulkInsert(
 _PG_ACCOUNTS: Final = (
     "WITH found AS (SELECT w.wanted AS external_id, (SELECT a.id FROM accounts a "
     "WHERE a.tenant_id = %s AND a.external_id = w.wanted) AS id "
-    "FROM {wanted} AS w(wanted)), "
+    "FROM unnest(%b::text[]) AS w(wanted)), "
     "created AS (INSERT INTO accounts (tenant_id, external_id, verified, monetization, "
     "follower_count, followers_frozen, status, created_at, updated_at) "
     "SELECT %s, f.external_id, false, 'active', 0, false, 'active', %s, %s FROM found f "
@@ -506,18 +496,30 @@ def insert_plain_pg(
         ]
         for account, v in items
     ]
+    dumps = _ROWS.encode
     params: list[Any] = []
     if wanted:
-        params.extend((json.dumps(wanted), tenant_id, tenant_id, now, now))
-    params.extend((json.dumps(rows), tenant_id))
+        params.extend((dumps(wanted), tenant_id, tenant_id, now, now))
+    params.extend((dumps(rows), tenant_id))
     if entities:
-        params.extend((json.dumps([list(e[1:]) for e in entities]), tenant_id))
+        params.extend((dumps([list(e[1:]) for e in entities]), tenant_id))
     sql = _PLAIN[(bool(wanted), bool(entities))]
     return [(r[0], r[1], r[2]) for r in conn.exec_driver_sql(sql, tuple(params))]
 
 
+_ROWS: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+"""Rows as UTF-8 text (the connection's encoding carries them as it carries any text); the
+result document inside keeps ``json.dumps``' own text, as ``insert_items`` stores it."""
+
+
 def _iso(value: datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
+    """ISO 8601 with its offset, as ``timestamptz`` reads it; a naive time is refused (as
+    ``Stamps`` refuses it): the server would read it in its own time zone."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value.isoformat()} refused: give a UTC-aware one")
+    return value.isoformat()
 
 
 def _plain_sql(accounts: bool, entities: bool) -> str:
