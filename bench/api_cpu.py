@@ -11,7 +11,12 @@ would answer at that CPU per request; ``--scan-apart`` also times the scans of t
 in a fresh process, to split the scan (the scan core's) from the rest. ``--profile N`` prints the
 top N functions of a ``yappi`` run (CPU clock, every thread: the event loop and group commit's
 worker) of the measured requests; yappi is a developer tool, not a dependency (``pip install
-yappi``); ``--spy FILE`` samples them with py-spy instead (raw collapsed stacks).
+yappi``); ``--spy FILE`` samples them with py-spy instead (raw collapsed stacks);
+``--cprofile N`` prints the top N of the standard library's ``cProfile`` (thread CPU time
+of the event loop's thread and of each group's transaction in the worker thread, merged),
+needing nothing installed.
+Every run counts the SQL statements the measured requests sent (SQLAlchemy's
+``before_cursor_execute``, an ``executemany`` once) and the transactions committed, per request.
 
 ``python -m bench.api_cpu [--backend sqlite|postgres] [--requests N] [--concurrency C]``
 """
@@ -34,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from bench import common
@@ -208,6 +213,73 @@ def _spy(path: Path) -> subprocess.Popen[bytes]:
     return spy
 
 
+class _Statements:
+    """SQL statements sent (``before_cursor_execute``: an ``executemany`` counts once) and
+    transactions committed on ``engine`` while attached; PostgreSQL's ``BEGIN`` and
+    ``COMMIT`` are round trips the first does not see, SQLite's ``BEGIN IMMEDIATE`` is one."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.statements = 0
+        self.commits = 0
+        event.listen(engine, "before_cursor_execute", self._statement)
+        event.listen(engine, "commit", self._commit)
+
+    def _statement(self, *_: Any) -> None:
+        self.statements += 1
+
+    def _commit(self, *_: Any) -> None:
+        self.commits += 1
+
+    def stop(self) -> tuple[int, int]:
+        event.remove(self.engine, "before_cursor_execute", self._statement)
+        event.remove(self.engine, "commit", self._commit)
+        return self.statements, self.commits
+
+
+class _CProfile:
+    """``cProfile`` of the event loop's thread (enabled around the measured requests) and of
+    each group commit transaction in whichever worker thread runs it; merged at the end."""
+
+    def __init__(self, committer: Any) -> None:
+        self.loop = self._make()
+        self.workers: list[Any] = []
+        self.committer = committer
+        self.callers = ""
+        self._write = committer._write
+        committer._write = self._profiled
+
+    @staticmethod
+    def _make() -> Any:
+        import cProfile
+
+        return cProfile.Profile(time.thread_time)
+
+    def _profiled(self, group: Any) -> None:
+        profile = self._make()
+        self.workers.append(profile)
+        profile.enable()
+        try:
+            self._write(group)
+        finally:
+            profile.disable()
+
+    def report(self, top: int, sort: str, requests: int) -> None:
+        import io
+        import pstats
+
+        self.committer._write = self._write
+        out = io.StringIO()
+        stats = pstats.Stats(self.loop, stream=out)
+        for profile in self.workers:
+            stats.add(profile)
+        stats.sort_stats("tottime" if sort == "tsub" else "cumulative").print_stats(top)
+        if self.callers:
+            stats.print_callers(self.callers)
+        print(f"cProfile of {requests} requests (times are totals, divide by the requests)")
+        print(out.getvalue())
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     import uvloop
 
@@ -229,14 +301,23 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             profiler = _yappi() if args.profile else None
             spy = _spy(args.spy) if args.spy else None
             backends = _BackendWatch(url) if url else None
+            counted = _Statements(app.state.bastion.store.engine)
+            cprofile = _CProfile(app.state.bastion.checks) if args.cprofile else None
+            if cprofile is not None:
+                cprofile.callers = args.callers
             cpu, wall = time.process_time(), time.perf_counter()
             if profiler is not None:
                 profiler.start(builtins=True)
+            if cprofile is not None:
+                cprofile.loop.enable()
             statuses = loop.run_until_complete(
                 _drive(app, key, payloads[args.warmup :], args.concurrency)
             )
+            if cprofile is not None:
+                cprofile.loop.disable()
             if profiler is not None:
                 profiler.stop()
+            statements, commits = counted.stop()
             if spy is not None:
                 spy.send_signal(signal.SIGINT)
                 spy.wait(timeout=60)
@@ -257,6 +338,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 f"{stat.ttot * 1000 / args.requests:8.3f}  {stat.module}:{stat.lineno} {stat.name}"
             )
         print("calls, own ms per request, total ms per request, function")
+    if cprofile is not None:
+        cprofile.report(args.cprofile, args.sort, args.requests)
     per_request = cpu * 1000 / args.requests
     server_ms = None if server is None else server * 1000 / args.requests
     return {
@@ -270,10 +353,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "postgres_cpu_ms_per_request": None if server_ms is None else round(server_ms, 3),
         "scan_cpu_ms_per_request": scan_ms,
         "rps_per_core": round(1000 / (per_request + (server_ms or 0.0))),
+        "statements_per_request": round(statements / args.requests, 3),
+        "transactions_per_request": round(commits / args.requests, 3),
         "wall_s": round(wall, 2),
         "groups": stats.groups,
         "mean_group": round(stats.items / max(1, stats.groups), 2),
-        "profiled": bool(profiler),
+        "plain_checks": getattr(stats, "plain", None),
+        "profiled": bool(profiler or cprofile),
     }
 
 
@@ -285,6 +371,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--scan-apart", action="store_true", help="also time the scans alone")
     parser.add_argument("--profile", type=int, default=0, help="print the top N functions")
+    parser.add_argument("--cprofile", type=int, default=0, help="print cProfile's top N")
+    parser.add_argument("--callers", default="", help="with --cprofile: callers of these")
     parser.add_argument("--spy", type=Path, help="py-spy raw samples of the measured requests")
     parser.add_argument("--sort", default="tsub", help="yappi sort key (tsub, ttot) for --profile")
     parser.add_argument("--pg-admin-url", default=PG_ADMIN_URL)

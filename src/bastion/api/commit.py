@@ -23,6 +23,7 @@ PostgreSQL, where a group waits on network round trips that another group can us
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from collections import deque
 from collections.abc import Callable
@@ -37,7 +38,7 @@ from bastion.api.metrics import GROUP_FALLBACKS, GROUP_ITEMS, count_verdict
 from bastion.enforce import Ladder, ReasonsConfig
 from bastion.model import Item, ScanResult
 from bastion.scanner import Scanner
-from bastion.service.ingest import EnforcementOutcome, enforce_batch
+from bastion.service.ingest import EnforcementOutcome, enforce_batch, plain, store_plain
 from bastion.service.ingest_store import check_record
 from bastion.service.tenant_cache import TenantCache
 from bastion.store import Store
@@ -65,6 +66,8 @@ class _Stats:
     items: int = 0
     fallbacks: int = 0
     largest: int = 0
+    plain: int = 0
+    """Checks answered by one autocommitted statement (``GroupCommitter._write_plain``)."""
 
 
 LinkRewriter = Callable[[str, ScanResult], list[dict[str, Any]]]
@@ -176,6 +179,10 @@ class GroupCommitter:
         stats.groups += 1
         stats.items += len(sound)
         stats.largest = max(stats.largest, len(sound))
+        if self.tenants is not None and self.store.dialect == "postgresql":
+            sound = self._write_plain(sound, self.tenants)
+            if not sound:
+                return
         try:
             outcomes = self.store.run(self._enforce(sound), ping=False)
         except Exception as exc:
@@ -194,6 +201,44 @@ class GroupCommitter:
             return
         for job, outcome in zip(sound, outcomes, strict=True):
             _finish(job, outcome, self.links)
+
+    def _write_plain(self, jobs: list[_Job], tenants: TenantCache) -> list[_Job]:
+        """PostgreSQL: answer a group of plain checks only (no violation, no picture) of
+        tenants the cache knows to have no live campaign with one autocommitted statement per
+        tenant (``ingest.store_plain``). Returns the jobs left for the group's transaction: all
+        of them when one is not plain (that group needs its transaction anyway, where a plain
+        item adds no statement), else those of other tenants and those ``store_plain`` did not
+        store (a replay, a rescan, an account another writer is creating) or could not (any
+        error: the transaction path then gives the answer it always gave, alone if need be)."""
+        if not all(plain(job.item, _scanned(job)) for job in jobs):
+            return jobs
+        rest: list[_Job] = []
+        by_tenant: dict[int, list[_Job]] = {}
+        for job in jobs:
+            by_tenant.setdefault(job.tenant_id, []).append(job)
+        for tenant_id, members in by_tenant.items():
+            now = max(j.now for j in members)
+            tenant = tenants.cached(tenant_id, now)
+            if tenant is None or tenant.campaigns:
+                rest.extend(members)
+                continue
+            items = [(j.item, _scanned(j)) for j in members]
+            try:
+                stored = self.store.run_autocommit(
+                    functools.partial(store_plain, tenant_id=tenant_id, items=items, now=now),
+                    ping=False,
+                )
+            except Exception:
+                rest.extend(members)
+                continue
+            self.stats.plain += len(stored)
+            for job in members:
+                outcome = stored.get(job.item.id)
+                if outcome is None:
+                    rest.append(job)
+                else:
+                    _finish(job, outcome, self.links)
+        return rest
 
     def _enforce(self, jobs: list[_Job]) -> Callable[[Session], list[EnforcementOutcome]]:
         by_tenant: dict[int, list[_Job]] = {}

@@ -99,6 +99,24 @@ class TenantCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
+    def cached(self, tenant_id: int, now: datetime) -> TenantContext | None:
+        """The tenant at ``now`` when the cache may answer for it; None when it may not (a
+        miss: nothing is read)."""
+        generation = self._generation() if self.ttl > 0 else None
+        if generation is None:
+            return None
+        with self._lock:
+            cached = self._entries.get(tenant_id)
+        if (
+            cached is not None
+            and cached[2] == generation
+            and cached[1] > self._clock()
+            and now >= cached[0].read_at
+        ):
+            self.hits += 1
+            return cached[0].at(now)
+        return None
+
     def context(self, session: Session, tenant_id: int, now: datetime) -> TenantContext | None:
         """``tenant_context(session, tenant_id, now)``, from the cache when it may answer."""
         generation = self._generation() if self.ttl > 0 else None

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bastion.store.config import SQLITE_BEGIN_OPTION, UNPINGED, database_url, make_engine
@@ -105,6 +105,26 @@ class Store:
                     UNPINGED.reset(token)
 
         return retry_call(attempt, self.retry, on_retry=on_retry)
+
+    def run_autocommit(self, fn: Callable[[Connection], T], *, ping: bool = True) -> T:
+        """Run ``fn(connection)`` on a connection in autocommit mode, retried as ``run`` retries.
+
+        For a unit of work that is *one* statement: PostgreSQL runs a statement outside a
+        transaction block as a transaction of its own, atomic and as durable as any commit
+        (``synchronous_commit`` applies), without the ``BEGIN`` and ``COMMIT`` round trips. A
+        ``fn`` sending several statements would commit each on its own: do not.
+        """
+
+        def attempt() -> T:
+            token = None if ping else UNPINGED.set(True)
+            try:
+                with self.engine.connect() as conn:
+                    return fn(conn.execution_options(isolation_level="AUTOCOMMIT"))
+            finally:
+                if token is not None:
+                    UNPINGED.reset(token)
+
+        return retry_call(attempt, self.retry)
 
     def close(self) -> None:
         """Close every pooled connection."""
