@@ -384,8 +384,13 @@ def yi_bio_lines(rng: random.Random, h: Host, lang: str, tpl: str) -> tuple[str,
         h.name, lambda c: t.YI[c], lambda c: t.mixed_digit(c, rng.choice(t.MIXED_SYSTEMS))
     )
     cut = max(1, len(name) // 2)
-    lines = [_line(tpl, "👇"), f"{bullet}{name[:cut]}", f"{bullet}{name[cut:]}",
-             f"{bullet}{'点' if lang == 'zh' else 'dot'}", f"{bullet}{h.tld}"]  # fmt: skip
+    lines = [
+        _line(tpl, "👇"),
+        f"{bullet}{name[:cut]}",
+        f"{bullet}{name[cut:]}",
+        f"{bullet}{'点' if lang == 'zh' else 'dot'}",
+        f"{bullet}{h.tld}",
+    ]
     if has_digit(h):
         lines.append(_mixed_note(lang))
     return "\n".join(lines), _line(tpl, h.host)
@@ -394,21 +399,24 @@ def yi_bio_lines(rng: random.Random, h: Host, lang: str, tpl: str) -> tuple[str,
 def cherokee_nick_pinned(rng: random.Random, h: Host, lang: str, tpl: str) -> tuple[str, str]:
     script = rng.choice(t.INDIC)
     name = letters(h.name, lambda c: t.CHEROKEE_STYLE[c], lambda c: t.script_digits(c, script))
+    note = _script_note(script, lang) if has_digit(h) else ""
     if lang == "zh":
-        text = (f"昵称：{name}\n{_line(tpl, '网址就是我的昵称')}\n"
-                f"📌置顶评论：昵称后面加 .{h.tld} 就能打开" + (_script_note(script, lang) if has_digit(h) else ""))  # fmt: skip
+        text = f"昵称：{name}\n{_line(tpl, '网址就是我的昵称')}\n"
+        text += f"📌置顶评论：昵称后面加 .{h.tld} 就能打开" + note
     else:
-        text = (f"name: {name}\n{_line(tpl, 'my display name')}\n"
-                f"📌 pinned: add .{h.tld} after my name" + (" " + _script_note(script, lang) if has_digit(h) else ""))  # fmt: skip
+        text = f"name: {name}\n{_line(tpl, 'my display name')}\n"
+        text += f"📌 pinned: add .{h.tld} after my name" + (" " + note if note else "")
     return text, _line(tpl, h.host)
 
 
 def username_same_yi_capital(rng: random.Random, h: Host, lang: str, tpl: str) -> tuple[str, str]:
     name = style_name(h.name, t.YI)
     if lang == "zh":
-        text = f"用户名：{name}\n简介：{_line(tpl, '网址=用户名+点+国家后缀')} {t.capital_tld(h.tld, 'zh')}"
+        bio = _line(tpl, "网址=用户名+点+国家后缀")
+        text = f"用户名：{name}\n简介：{bio} {t.capital_tld(h.tld, 'zh')}"
     else:
-        text = f"username: {name}\nbio: {_line(tpl, 'same as my username, dot, then the country ending')} {t.capital_tld(h.tld, 'en')}"
+        bio = _line(tpl, "same as my username, dot, then the country ending")
+        text = f"username: {name}\nbio: {bio} {t.capital_tld(h.tld, 'en')}"
     return text, _line(tpl, h.host)
 
 
@@ -456,10 +464,13 @@ def chat_voice_indonesian(rng: random.Random, h: Host, lang: str, tpl: str) -> t
     said = t.said_digits(h.name, "indonesian")
     en, zh = t.DIGIT_LANG_NOTE["indonesian"]
     if lang == "zh":
-        text = (f"A：网址多少？\nB：[语音转文字] {said} titik {h.tld}\nB：{zh}\nA：好的")  # fmt: skip
+        text = f"A：网址多少？\nB：[语音转文字] {said} titik {h.tld}\nB：{zh}\nA：好的"
         key = f"A：网址多少？\nB：{h.host}\nA：好的"
     else:
-        text = (f"A: what's the site?\nB: [voice message, transcribed] {said} titik {h.tld}\nB: {en}\nA: ok")  # fmt: skip
+        text = (
+            f"A: what's the site?\nB: [voice message, transcribed] {said} titik {h.tld}"
+            f"\nB: {en}\nA: ok"
+        )
         key = f"A: what's the site?\nB: {h.host}\nA: ok"
     return text, key
 
@@ -475,15 +486,20 @@ def three_surfaces(rng: random.Random, h: Host, lang: str, tpl: str) -> tuple[st
     head, tail = h.name[:cut], h.name[cut:]
     a = style_name(head, t.YI)
     b = t.superscript_noise(tail, rng) if tail else ""
+    cc = h.tld in t.CAPITALS
     if lang == "zh":
-        text = (f"用户名：{a}\n简介：{b}（上标小字母不算）\n评论区置顶：前面两段连起来{t.capital_tld(h.tld, 'zh') if h.tld in t.CAPITALS else '，后缀 ' + h.tld}\n{_line(tpl, '👆')}")  # fmt: skip
+        ending = t.capital_tld(h.tld, "zh") if cc else "，后缀 " + h.tld
+        text = f"用户名：{a}\n简介：{b}（上标小字母不算）\n评论区置顶：前面两段连起来{ending}"
     else:
-        text = (f"username: {a}\nbio: {b} (skip the tiny raised letters)\npinned comment: join the two{' ' + t.capital_tld(h.tld, 'en') if h.tld in t.CAPITALS else ', ending .' + h.tld}\n{_line(tpl, '👆')}")  # fmt: skip
+        ending = " " + t.capital_tld(h.tld, "en") if cc else ", ending ." + h.tld
+        text = f"username: {a}\nbio: {b} (skip the tiny raised letters)"
+        text += f"\npinned comment: join the two{ending}"
+    text += f"\n{_line(tpl, '👆')}"
     return text, _line(tpl, h.host)
 
 
 def link_families() -> dict[str, Builder]:
-    I, B = inline_family, block_family
+    I, B = inline_family, block_family  # noqa: E741
     return {
         "l_yi_capital_city_tld": I(("yi_style", "tld_by_capital"), yi_capital, CC),
         "l_yi_mixed_numerals_rare_dot_word": I(
@@ -498,7 +514,9 @@ def link_families() -> dict[str, Builder]:
         "l_katakana_style_dingbat_digits": I(
             ("katakana_style", "dingbat_digits", "ideographic_stop"), katakana_dingbat, has_digit
         ),
-        "l_greekish_top_emoji": I(("greekish_style", "tld_emoji_top"), greekish_top, tld_in({"top"})),
+        "l_greekish_top_emoji": I(
+            ("greekish_style", "tld_emoji_top"), greekish_top, tld_in({"top"})
+        ),
         "l_greekish_capital_city_en": I(
             ("greekish_style", "tld_by_capital"), greekish_capital_en, CC, ("en",)
         ),
@@ -513,7 +531,9 @@ def link_families() -> dict[str, Builder]:
         "l_bracket_underline_flag_plus": I(
             ("bracket_underline_style", "flag_tld", "plus_join"), bracket_flag, CC
         ),
-        "l_decoy_letters_dot_below": I(("decoys_marked_dot_below", "named_noise"), decoy_dot_below_zh_dot),
+        "l_decoy_letters_dot_below": I(
+            ("decoys_marked_dot_below", "named_noise"), decoy_dot_below_zh_dot
+        ),
         "l_decoy_dot_below_capital_city": I(
             ("decoys_marked_dot_below", "tld_by_capital"), decoy_dot_below_capital, CC
         ),
@@ -539,11 +559,19 @@ def link_families() -> dict[str, Builder]:
             said_capital("indonesian", "titik"),
             both(has_digit, CC),
         ),
-        "l_said_turkish_nokta": I(("digits_said_turkish", "dot_word"), said("turkish", "nokta"), has_digit),
-        "l_said_tagalog_tuldok": I(("digits_said_tagalog", "dot_word"), said("tagalog", "tuldok"), has_digit),
-        "l_said_swahili_nukta": I(("digits_said_swahili", "dot_word_swahili"), said("swahili", "nukta"), has_digit),
+        "l_said_turkish_nokta": I(
+            ("digits_said_turkish", "dot_word"), said("turkish", "nokta"), has_digit
+        ),
+        "l_said_tagalog_tuldok": I(
+            ("digits_said_tagalog", "dot_word"), said("tagalog", "tuldok"), has_digit
+        ),
+        "l_said_swahili_nukta": I(
+            ("digits_said_swahili", "dot_word_swahili"), said("swahili", "nukta"), has_digit
+        ),
         "l_indic_digits_indic_dot_com": I(
-            ("indic_digits", "dot_com_in_indic_script"), indic_dot_com, both(has_digit, tld_in({"com"}))
+            ("indic_digits", "dot_com_in_indic_script"),
+            indic_dot_com,
+            both(has_digit, tld_in({"com"})),
         ),
         "l_rare_dot_word_salad": I(("dot_word_15_languages", "lookalike_salad"), dot_word_salad),
         "l_rare_dot_word_cherokee_style": I(
@@ -557,12 +585,17 @@ def link_families() -> dict[str, Builder]:
         ),
         "l_wavy_joiner_capital_city": I(("wavy_joiner", "tld_by_capital"), wavy_capital, CC),
         "l_underline_marks_tld_meaning": I(
-            ("combining_underline_each", "tld_as_chinese_meaning"), seagull_meaning, MEANING, ("zh",)
+            ("combining_underline_each", "tld_as_chinese_meaning"),
+            seagull_meaning,
+            MEANING,
+            ("zh",),
         ),
         "l_top_emoji_lowercase_noise": I(
             ("tld_emoji_top", "lowercase_noise"), top_emoji_noise, tld_in({"top"})
         ),
-        "l_online_emoji_yi": I(("tld_emoji_online", "yi_style"), online_emoji_yi, tld_in({"online"})),
+        "l_online_emoji_yi": I(
+            ("tld_emoji_online", "yi_style"), online_emoji_yi, tld_in({"online"})
+        ),
         "l_german_spelling_alphabet": I(("german_spelling_alphabet", "dot_word"), german_spelling),
         "l_mixed_numerals_styled_capital_zh": I(
             ("mixed_numerals", "yi_or_cherokee_style", "tld_by_capital"),
@@ -571,12 +604,16 @@ def link_families() -> dict[str, Builder]:
             ("zh",),
         ),
         "l_greekish_mixed_numerals_flag": I(
-            ("greekish_style", "mixed_numerals", "flag_tld"), greekish_flag_mixed, both(has_digit, CC)
+            ("greekish_style", "mixed_numerals", "flag_tld"),
+            greekish_flag_mixed,
+            both(has_digit, CC),
         ),
         "l_ip_ethiopic_numerals_amharic_dot": ip_family(
             ("ip", "ethiopic_numerals_additive", "dot_word_amharic"), ip_ethiopic_amharic
         ),
-        "l_ip_four_indic_scripts": ip_family(("ip", "indic_digits_per_octet"), ip_mixed_indic_octets),
+        "l_ip_four_indic_scripts": ip_family(
+            ("ip", "indic_digits_per_octet"), ip_mixed_indic_octets
+        ),
         "l_ip_said_hindi": ip_family(("ip", "digits_said_hindi"), ip_said("hindi")),
         "l_bio_lines_yi_mixed_numerals": B(
             ("bio_lines", "yi_style", "mixed_numerals"), yi_bio_lines
@@ -587,32 +624,47 @@ def link_families() -> dict[str, Builder]:
             surfaces=("display_name", "comment", "bio"),
         ),
         "l_username_same_yi_capital_city": B(
-            ("same_as_username", "yi_style", "tld_by_capital"), username_same_yi_capital, CC,
+            ("same_as_username", "yi_style", "tld_by_capital"),
+            username_same_yi_capital,
+            CC,
             surfaces=("bio", "username"),
         ),
         "l_nick_pinned_katakana_meaning": B(
             ("nickname_and_pinned_comment", "katakana_style", "tld_as_chinese_meaning"),
-            nick_pinned_katakana_meaning, MEANING, ("zh",), ("display_name", "comment"),
+            nick_pinned_katakana_meaning,
+            MEANING,
+            ("zh",),
+            ("display_name", "comment"),
         ),
         "l_live_title_greekish_mixed_numerals": B(
-            ("live_title", "greekish_style", "mixed_numerals"), live_title_greekish,
+            ("live_title", "greekish_style", "mixed_numerals"),
+            live_title_greekish,
             surfaces=("livestream",),
         ),
-        "l_listing_salad_flag": B(("listing", "lookalike_salad", "flag_tld"), listing_salad_flag, CC,
-                                  surfaces=("listing",)),
+        "l_listing_salad_flag": B(
+            ("listing", "lookalike_salad", "flag_tld"),
+            listing_salad_flag,
+            CC,
+            surfaces=("listing",),
+        ),
         "l_map_place_cherokee_capital_city": B(
-            ("map_place", "cherokee_style", "tld_by_capital"), map_place_cherokee_capital, CC,
+            ("map_place", "cherokee_style", "tld_by_capital"),
+            map_place_cherokee_capital,
+            CC,
             surfaces=("map_place",),
         ),
         "l_chat_voice_indonesian_digits": B(
-            ("chat_voice_transcript", "digits_said_indonesian", "dot_word"), chat_voice_indonesian,
-            has_digit, surfaces=("chat",),
+            ("chat_voice_transcript", "digits_said_indonesian", "dot_word"),
+            chat_voice_indonesian,
+            has_digit,
+            surfaces=("chat",),
         ),
         "l_bio_column_dingbat_negative": B(
             ("one_char_a_line", "dingbat_negative_digits"), dingbat_neg_bio_lines, has_digit
         ),
         "l_three_surfaces_yi_superscript": B(
-            ("username_bio_pinned_split", "yi_style", "superscript_letter_noise"), three_surfaces,
+            ("username_bio_pinned_split", "yi_style", "superscript_letter_noise"),
+            three_surfaces,
             surfaces=("bio", "username", "comment"),
         ),
-    }  # fmt: skip
+    }

@@ -30,8 +30,28 @@ from bench.redteam12_text import cue, handle_template, link_template
 
 Disguise = Callable[[random.Random, str, str], tuple[str, str]]
 
-SYLLABLES = ("xiao", "mei", "lan", "hao", "yun", "jin", "long", "tian", "fei", "xue", "ling",
-             "bao", "qing", "wen", "hua", "kai", "ming", "yue", "shan", "tao")  # fmt: skip
+SYLLABLES = (
+    "xiao",
+    "mei",
+    "lan",
+    "hao",
+    "yun",
+    "jin",
+    "long",
+    "tian",
+    "fei",
+    "xue",
+    "ling",
+    "bao",
+    "qing",
+    "wen",
+    "hua",
+    "kai",
+    "ming",
+    "yue",
+    "shan",
+    "tao",
+)
 
 
 def wechat_id(rng: random.Random) -> str:
@@ -234,30 +254,63 @@ def _phone_emoji_noise(rng: random.Random, v: str, lang: str) -> tuple[str, str]
 def handle_families() -> dict[str, Builder]:
     H = handle_family
     return {
-        "h_wechat_yi_indic_bio_lines": H("wechat", ("yi_style", "indic_digits", "bio_lines"),
-                                        _yi_bio_lines, wechat_id, block=True, surfaces=("bio",)),
+        "h_wechat_yi_indic_bio_lines": H(
+            "wechat",
+            ("yi_style", "indic_digits", "bio_lines"),
+            _yi_bio_lines,
+            wechat_id,
+            block=True,
+            surfaces=("bio",),
+        ),
         "h_wechat_cherokee_same_as_username": H(
-            "wechat", ("same_as_username", "cherokee_style", "mixed_numerals"), _cherokee_username,
-            wechat_id, block=True, surfaces=("bio", "username")),
-        "h_wechat_decoys_dot_below": H("wechat", ("decoys_marked_dot_below",), _dot_below, wechat_id),
-        "h_wechat_superscript_noise": H("wechat", ("superscript_letter_noise",), _superscript, wechat_id),
+            "wechat",
+            ("same_as_username", "cherokee_style", "mixed_numerals"),
+            _cherokee_username,
+            wechat_id,
+            block=True,
+            surfaces=("bio", "username"),
+        ),
+        "h_wechat_decoys_dot_below": H(
+            "wechat", ("decoys_marked_dot_below",), _dot_below, wechat_id
+        ),
+        "h_wechat_superscript_noise": H(
+            "wechat", ("superscript_letter_noise",), _superscript, wechat_id
+        ),
         "h_wechat_lowercase_noise": H("wechat", ("lowercase_noise",), _uppercase_only, wechat_id),
         "h_qq_three_indic_scripts": H("qq", ("indic_digits_rotating",), _mixed_indic, qq_number),
-        "h_qq_ethiopic_digits": H("qq", ("ethiopic_digits",), _ethiopic,
-                                  lambda r: qq_number(r, zero=False)),
+        "h_qq_ethiopic_digits": H(
+            "qq", ("ethiopic_digits",), _ethiopic, lambda r: qq_number(r, zero=False)
+        ),
         "h_qq_said_hindi": H("qq", ("digits_said_hindi",), _qq_hindi, qq_number),
         "h_phone_mixed_numeral_systems": H("phone", ("mixed_numerals",), _mixed_systems, cn_phone),
-        "h_phone_parenthesized_groups": H("phone", ("parenthesized_digits", "groups"), _paren_groups, cn_phone),
-        "h_phone_zwj_emoji_noise": H("phone", ("zwj_emoji_noise", "mixed_numerals"), _phone_emoji_noise, cn_phone),
-        "h_whatsapp_said_indonesian": H("whatsapp", ("digits_said_indonesian",), _wa_indonesian, wa_number),
-        "h_whatsapp_code_by_capital": H("whatsapp", ("calling_code_by_capital",), _wa_capital, wa_number),
-        "h_whatsapp_flag_myanmar_digits": H("whatsapp", ("flag_calling_code", "myanmar_digits"),
-                                            _wa_myanmar_flag, wa_number),
-        "h_telegram_bracket_underline": H("telegram", ("bracket_underline_style",), _bracket_tg, telegram_id),
-        "h_telegram_german_spelling": H("telegram", ("german_spelling_alphabet",), _german_tg, telegram_id),
-        "h_telegram_tme_greekish": H("telegram", ("greekish_style", "tme_link"), _greekish_tme, telegram_id),
-        "h_line_katakana_dingbat": H("line", ("katakana_style", "dingbat_digits"), _katakana_line, line_id),
-    }  # fmt: skip
+        "h_phone_parenthesized_groups": H(
+            "phone", ("parenthesized_digits", "groups"), _paren_groups, cn_phone
+        ),
+        "h_phone_zwj_emoji_noise": H(
+            "phone", ("zwj_emoji_noise", "mixed_numerals"), _phone_emoji_noise, cn_phone
+        ),
+        "h_whatsapp_said_indonesian": H(
+            "whatsapp", ("digits_said_indonesian",), _wa_indonesian, wa_number
+        ),
+        "h_whatsapp_code_by_capital": H(
+            "whatsapp", ("calling_code_by_capital",), _wa_capital, wa_number
+        ),
+        "h_whatsapp_flag_myanmar_digits": H(
+            "whatsapp", ("flag_calling_code", "myanmar_digits"), _wa_myanmar_flag, wa_number
+        ),
+        "h_telegram_bracket_underline": H(
+            "telegram", ("bracket_underline_style",), _bracket_tg, telegram_id
+        ),
+        "h_telegram_german_spelling": H(
+            "telegram", ("german_spelling_alphabet",), _german_tg, telegram_id
+        ),
+        "h_telegram_tme_greekish": H(
+            "telegram", ("greekish_style", "tme_link"), _greekish_tme, telegram_id
+        ),
+        "h_line_katakana_dingbat": H(
+            "line", ("katakana_style", "dingbat_digits"), _katakana_line, line_id
+        ),
+    }
 
 
 # ---- should-review ------------------------------------------------------------------------------
@@ -292,8 +345,15 @@ def r_qq_tail_is_birthday(rng: random.Random, pools: Pools, i: int) -> Case:
     else:
         tpl = "private video chat, adults only, QQ {v}"
         shown = f"{head} then my birthday as MMDD (guess it to add me)"
-    return _review_case("qq", rng.choice(("post", "chat", "bio")), lang, tpl.format(v=shown), qq,
-                        tpl.format(v=qq), ("tail_hidden_as_birthday",))  # fmt: skip
+    return _review_case(
+        "qq",
+        rng.choice(("post", "chat", "bio")),
+        lang,
+        tpl.format(v=shown),
+        qq,
+        tpl.format(v=qq),
+        ("tail_hidden_as_birthday",),
+    )
 
 
 def r_phone_stars_middle_same_wechat(rng: random.Random, pools: Pools, i: int) -> Case:
@@ -304,8 +364,15 @@ def r_phone_stars_middle_same_wechat(rng: random.Random, pools: Pools, i: int) -
         tpl = "代开发票 各行业都有 手机同微信 {v}（中间四位私信问）"
     else:
         tpl = "fake invoices for any business, phone = WeChat {v} (DM for the middle digits)"
-    return _review_case("phone", rng.choice(("post", "comment", "listing")), lang,
-                        tpl.format(v=masked), phone, tpl.format(v=phone), ("middle_masked_stars",))  # fmt: skip
+    return _review_case(
+        "phone",
+        rng.choice(("post", "comment", "listing")),
+        lang,
+        tpl.format(v=masked),
+        phone,
+        tpl.format(v=phone),
+        ("middle_masked_stars",),
+    )
 
 
 def r_tld_in_sticker(rng: random.Random, pools: Pools, i: int) -> Case:
@@ -318,8 +385,16 @@ def r_tld_in_sticker(rng: random.Random, pools: Pools, i: int) -> Case:
         if lang == "zh"
         else f"{name} dot [sticker] (the ending is in the sticker)"
     )
-    return _review_case("host", rng.choice(("post", "chat", "comment")), lang, tpl.format(v=shown),
-                        h.host, tpl.format(v=h.host), ("tld_in_sticker", "yi_style"), h.source)  # fmt: skip
+    return _review_case(
+        "host",
+        rng.choice(("post", "chat", "comment")),
+        lang,
+        tpl.format(v=shown),
+        h.host,
+        tpl.format(v=h.host),
+        ("tld_in_sticker", "yi_style"),
+        h.source,
+    )
 
 
 def r_telegram_riddle_two_answers(rng: random.Random, pools: Pools, i: int) -> Case:
@@ -333,8 +408,15 @@ def r_telegram_riddle_two_answers(rng: random.Random, pools: Pools, i: int) -> C
     else:
         tpl = "buying USDT, no KYC, no questions asked, TG @{v}"
         shown = f"morning_ + what I drink every morning + {n}"
-    return _review_case("telegram", rng.choice(("post", "chat", "comment")), lang, tpl.format(v=shown),
-                        value, tpl.format(v=value), ("riddle_two_answers",))  # fmt: skip
+    return _review_case(
+        "telegram",
+        rng.choice(("post", "chat", "comment")),
+        lang,
+        tpl.format(v=shown),
+        value,
+        tpl.format(v=value),
+        ("riddle_two_answers",),
+    )
 
 
 def r_wechat_letters_under_emoji(rng: random.Random, pools: Pools, i: int) -> Case:
@@ -346,8 +428,15 @@ def r_wechat_letters_under_emoji(rng: random.Random, pools: Pools, i: int) -> Ca
         tpl = "卖实名认证号 微信号 支付宝号都有 vx {v}（🙈自己猜）"
     else:
         tpl = "selling verified accounts, any platform, WeChat {v} (guess the 🙈)"
-    return _review_case("wechat", rng.choice(("post", "comment", "bio")), lang, tpl.format(v=shown), v,
-                        tpl.format(v=v), ("letters_under_emoji_to_guess",))  # fmt: skip
+    return _review_case(
+        "wechat",
+        rng.choice(("post", "comment", "bio")),
+        lang,
+        tpl.format(v=shown),
+        v,
+        tpl.format(v=v),
+        ("letters_under_emoji_to_guess",),
+    )
 
 
 def r_ip_octet_blurred(rng: random.Random, pools: Pools, i: int) -> Case:
@@ -358,9 +447,16 @@ def r_ip_octet_blurred(rng: random.Random, pools: Pools, i: int) -> Case:
     shown = ".".join("▓▓" if k == j else x for k, x in enumerate(o))
     tpl = link_template(rng, lang)
     note = "（打码那段进群问）" if lang == "zh" else "(ask in the group for the blurred part)"
-    return _review_case("ip", rng.choice(("post", "chat")), lang,
-                        tpl.format(v=f"http://{shown}/app.apk") + " " + note, h.host,
-                        tpl.format(v=f"http://{h.host}/app.apk"), ("ip_octet_blurred",), h.source)  # fmt: skip
+    return _review_case(
+        "ip",
+        rng.choice(("post", "chat")),
+        lang,
+        tpl.format(v=f"http://{shown}/app.apk") + " " + note,
+        h.host,
+        tpl.format(v=f"http://{h.host}/app.apk"),
+        ("ip_octet_blurred",),
+        h.source,
+    )
 
 
 def r_host_digits_jersey(rng: random.Random, pools: Pools, i: int) -> Case:
@@ -372,8 +468,16 @@ def r_host_digits_jersey(rng: random.Random, pools: Pools, i: int) -> Case:
         shown = f"{t.salad(masked, rng)}.{h.tld}（#是我最喜欢的球星的球衣号码）"
     else:
         shown = f"{t.salad(masked, rng)}.{h.tld} (# = my favourite player's shirt number)"
-    return _review_case("host", rng.choice(("post", "comment")), lang, tpl.format(v=shown), h.host,
-                        tpl.format(v=h.host), ("digits_as_private_fact", "lookalike_salad"), h.source)  # fmt: skip
+    return _review_case(
+        "host",
+        rng.choice(("post", "comment")),
+        lang,
+        tpl.format(v=shown),
+        h.host,
+        tpl.format(v=h.host),
+        ("digits_as_private_fact", "lookalike_salad"),
+        h.source,
+    )
 
 
 def review_families() -> dict[str, Builder]:
@@ -410,8 +514,18 @@ def _dotgov(data: Path) -> list[str]:
 
 
 def _benign(surface: str, lang: str, text: str, source: str = "") -> Case:
-    return Case(id="", family="", group="", kind="none", surface=surface, lang=lang, text=text,
-                expected=(), source=source, key=text)  # fmt: skip
+    return Case(
+        id="",
+        family="",
+        group="",
+        kind="none",
+        surface=surface,
+        lang=lang,
+        text=text,
+        expected=(),
+        source=source,
+        key=text,
+    )
 
 
 def real(
@@ -428,8 +542,14 @@ def real(
     return build
 
 
-FANCY_GREETINGS = ("𝓗𝓪𝓹𝓹𝔂 𝓑𝓲𝓻𝓽𝓱𝓭𝓪𝔂 ✨", "ꃅꍏꉣꉣꌩ ꎇꋪꀤꀸꍟꌩ 🌸", "ᏋᏁᎴ ᎧᎦ ᏕᎥᏁᏋ ✿", "ℓσνє уσυ 💕",
-                   "乃ﾑ乃ﾘ ｲﾉﾶ乇 🍼", "[̲̅g][̲̅o][̲̅o][̲̅d] [̲̅n][̲̅i][̲̅g][̲̅h][̲̅t]")  # fmt: skip
+FANCY_GREETINGS = (
+    "𝓗𝓪𝓹𝓹𝔂 𝓑𝓲𝓻𝓽𝓱𝓭𝓪𝔂 ✨",
+    "ꃅꍏꉣꉣꌩ ꎇꋪꀤꀸꍟꌩ 🌸",
+    "ᏋᏁᎴ ᎧᎦ ᏕᎥᏁᏋ ✿",
+    "ℓσνє уσυ 💕",
+    "乃ﾑ乃ﾘ ｲﾉﾶ乇 🍼",
+    "[̲̅g][̲̅o][̲̅o][̲̅d] [̲̅n][̲̅i][̲̅g][̲̅h][̲̅t]",
+)
 
 
 def _fancy_prefix(rng: random.Random, text: str) -> str:
@@ -446,9 +566,10 @@ def b_styled_bios(rng: random.Random, pools: Pools, i: int) -> Case:
     name = rng.choice(("anna", "lucy", "mia", "kevin", "leo", "yuki", "sara"))
     table = rng.choice(list(t.STYLES.values()))
     age = rng.randint(18, 40)
-    lines = [f"{t.styled(name, table)} • {age} • {rng.choice(('🇫🇷', '🇯🇵', '🇻🇳', '🇧🇷'))}",
-             rng.choice(("☕ coffee addict", "📷 photo & travel", "🎮 gamer girl", "🐱 cat mom")),
-             f"{t.styled(rng.choice(('dream big', 'stay wild', 'good vibes only')), table)} ✿"]  # fmt: skip
+    flag = rng.choice(("🇫🇷", "🇯🇵", "🇻🇳", "🇧🇷"))
+    hobby = rng.choice(("☕ coffee addict", "📷 photo & travel", "🎮 gamer girl", "🐱 cat mom"))
+    motto = rng.choice(("dream big", "stay wild", "good vibes only"))
+    lines = [f"{t.styled(name, table)} • {age} • {flag}", hobby, f"{t.styled(motto, table)} ✿"]
     return _benign("bio", "en", "\n".join(lines))
 
 
