@@ -340,6 +340,13 @@ def greekish_flag_mixed(rng: random.Random, h: Host, lang: str) -> tuple[str, st
     )
 
 
+def endonym_salad(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
+    country = t.ENDONYMS[h.tld]
+    if lang == "zh":
+        return f"{t.salad(h.name, rng)} 点", f"（后缀是「{country}」这个国家的域名）"
+    return f"{t.salad(h.name, rng)} dot", f"(the ending is the country code of {country})"
+
+
 # ---- IPs --------------------------------------------------------------------------------------
 
 
@@ -607,6 +614,9 @@ def link_families() -> dict[str, Builder]:
             ("greekish_style", "mixed_numerals", "flag_tld"),
             greekish_flag_mixed,
             both(has_digit, CC),
+        ),
+        "l_tld_country_endonym_salad": I(
+            ("tld_by_country_endonym", "lookalike_salad"), endonym_salad, tld_in(t.ENDONYMS)
         ),
         "l_ip_ethiopic_numerals_amharic_dot": ip_family(
             ("ip", "ethiopic_numerals_additive", "dot_word_amharic"), ip_ethiopic_amharic

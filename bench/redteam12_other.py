@@ -683,6 +683,20 @@ def b_foreign_scripts_prose(rng: random.Random, pools: Pools, i: int) -> Case:
     return _benign(rng.choice(("post", "chat")), "mixed", rng.choice(templates))
 
 
+def b_tld_words_in_prose(rng: random.Random, pools: Pools, i: int) -> Case:
+    templates = (
+        "这个俱乐部 club 周末活动很好玩 fun，在线 online 报名，贵宾 VIP 免费",
+        "Sayılar: bir, iki, üç. Nokta. Ders bitti.",
+        "Hesabu: moja, mbili, tatu nukta tano ni 3.5",
+        "页面右上角有个顶部 top 按钮，点一下回到最上面",
+        "Wir fahren nach Deutschland, dann Polska, dann Česko. Punkt.",
+        "ek do teen chaar, the kids count in Hindi now 😄",
+        "Anton, Berta, Cäsar — so buchstabiert man am Telefon.",
+        "我赢了 I win! 下注 bet 了十块，哈哈",
+    )
+    return _benign(rng.choice(("chat", "comment", "post")), "mixed", rng.choice(templates))
+
+
 def benign_families() -> dict[str, Builder]:
     return {
         "b_sms_ham_fancy_greeting": real("sms", "en", _fancy_prefix),
@@ -699,4 +713,5 @@ def benign_families() -> dict[str, Builder]:
         "b_dotgov_fancy_font": b_dotgov_fancy_font,
         "b_voice_numbers_everyday": b_voice_numbers_everyday,
         "b_foreign_scripts_prose": b_foreign_scripts_prose,
+        "b_tld_words_in_prose": b_tld_words_in_prose,
     }

@@ -324,6 +324,30 @@ CAPITALS: dict[str, tuple[str, str]] = {
     "tv": ("富纳富提", "Funafuti"),
     "co": ("波哥大", "Bogotá"),
 }
+ENDONYMS: dict[str, str] = {
+    "vn": "Việt Nam",
+    "de": "Deutschland",
+    "ru": "Россия",
+    "jp": "日本国",
+    "fr": "République française",
+    "it": "Italia",
+    "es": "España",
+    "nl": "Nederland",
+    "pl": "Polska",
+    "kr": "대한민국",
+    "cz": "Česko",
+    "hu": "Magyarország",
+    "ro": "România",
+    "se": "Sverige",
+    "gr": "Ελλάδα",
+    "dk": "Danmark",
+    "no": "Norge",
+    "fi": "Suomi",
+    "sk": "Slovensko",
+    "ua": "Україна",
+    "pt": "Portugal",
+    "mx": "México",
+}
 FLAGS = {
     t: "".join(chr(0x1F1E6 + ord(c) - 97) for c in ("gb" if t == "uk" else t)) for t in CAPITALS
 }

@@ -16,8 +16,8 @@ from bench.common import REPO_ROOT
 from bench.redteam7 import suite_sha256
 from bench.redteam12 import GROUPS, SEED, build, families
 
-SUITE_SHA256 = "d7d0f13a4b9a7cdc1d897b091f77fcf3f7cbb9585346e78e0e8ca8f315264fe4"
-CASES = 3440
+SUITE_SHA256 = "de04390bb82fbd47dc8863326f708b15e11ccb35ebccc0ec8e070474db7c46ac"
+CASES = 3520
 
 
 def test_the_suite_is_the_one_measured_held_out(shared_data: Path) -> None:
