@@ -132,7 +132,7 @@ def dot(rng: random.Random, lang: str) -> str:
     return rng.choice(("点", "。", ".")) if lang == "zh" else rng.choice((".", " dot "))
 
 
-CC = tld_in(t.CAPITALS)
+CC = tld_in(set(t.CAPITALS) - {"uk"})  # the UK's flag and ISO code say GB, its TLD is .uk
 MEANING = tld_in(t.TLD_MEANING_ZH)
 SOUND = tld_in(t.TLD_SOUND_ZH)
 
@@ -347,6 +347,15 @@ def endonym_salad(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
     return f"{t.salad(h.name, rng)} dot", f"(the ending is the country code of {country})"
 
 
+def emoji_letters_mixed_capital(rng: random.Random, h: Host, lang: str) -> tuple[str, str]:
+    name = letters(
+        h.name,
+        lambda c: t.EMOJI_LETTERS.get(c, c),
+        lambda c: t.mixed_digit(c, rng.choice(t.MIXED_SYSTEMS)),
+    )
+    return f"{name} {'点' if lang == 'zh' else 'dot'}", _mixed_note(lang) + cap_note(h, lang)
+
+
 # ---- IPs --------------------------------------------------------------------------------------
 
 
@@ -493,7 +502,7 @@ def three_surfaces(rng: random.Random, h: Host, lang: str, tpl: str) -> tuple[st
     head, tail = h.name[:cut], h.name[cut:]
     a = style_name(head, t.YI)
     b = t.superscript_noise(tail, rng) if tail else ""
-    cc = h.tld in t.CAPITALS
+    cc = h.tld in t.CAPITALS and h.tld != "uk"
     if lang == "zh":
         ending = t.capital_tld(h.tld, "zh") if cc else "，后缀 " + h.tld
         text = f"用户名：{a}\n简介：{b}（上标小字母不算）\n评论区置顶：前面两段连起来{ending}"
@@ -617,6 +626,11 @@ def link_families() -> dict[str, Builder]:
         ),
         "l_tld_country_endonym_salad": I(
             ("tld_by_country_endonym", "lookalike_salad"), endonym_salad, tld_in(t.ENDONYMS)
+        ),
+        "l_emoji_letters_mixed_numerals_capital": I(
+            ("emoji_letters", "mixed_numerals", "tld_by_capital"),
+            emoji_letters_mixed_capital,
+            both(has_digit, CC),
         ),
         "l_ip_ethiopic_numerals_amharic_dot": ip_family(
             ("ip", "ethiopic_numerals_additive", "dot_word_amharic"), ip_ethiopic_amharic

@@ -59,7 +59,14 @@ SALAD: dict[str, dict[str, str]] = {
         "z": "ꓜ",
     },
     "coptic": {"c": "ⲥ", "k": "ⲕ", "n": "ⲛ", "o": "ⲟ", "p": "ⲣ", "r": "ⲅ", "x": "ⲭ", "y": "ⲩ"},
+    "syllabics": {
+        "b": "ᗷ", "c": "ᑕ", "d": "ᗪ", "h": "ᕼ", "j": "ᒍ", "l": "ᒪ", "n": "ᑎ", "p": "ᑭ",
+        "r": "ᖇ", "s": "ᔕ", "v": "ᐯ", "w": "ᗯ", "x": "᙭",
+    },
+    "math_sans_bold": {c: chr(0x1D5EE + i) for i, c in enumerate("abcdefghijklmnopqrstuvwxyz")},
 }  # fmt: skip
+EMOJI_LETTERS = {"a": "🅰️", "b": "🅱️", "c": "©️", "i": "ℹ️", "m": "Ⓜ️", "o": "🅾️", "p": "🅿️",
+                 "r": "®️", "x": "❌", "s": "💲"}  # fmt: skip
 
 
 def styled(text: str, table: dict[str, str]) -> str:
@@ -67,7 +74,8 @@ def styled(text: str, table: dict[str, str]) -> str:
 
 
 def salad(text: str, rng: random.Random) -> str:
-    """Each letter from one of the scripts that has a look-alike for it, scripts rotated."""
+    """Each letter from one of the scripts that has a look-alike for it, scripts rotated (so a
+    name mixes three or more: Armenian, Cherokee, Lisu, Coptic, syllabics, math sans bold)."""
     out = []
     order = list(SALAD)
     rng.shuffle(order)

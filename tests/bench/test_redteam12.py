@@ -16,8 +16,8 @@ from bench.common import REPO_ROOT
 from bench.redteam7 import suite_sha256
 from bench.redteam12 import GROUPS, SEED, build, families
 
-SUITE_SHA256 = "de04390bb82fbd47dc8863326f708b15e11ccb35ebccc0ec8e070474db7c46ac"
-CASES = 3520
+SUITE_SHA256 = "ca6c71a7bcdf81901a9181a2860d9213f558cb4b70a61ef972e3e2039f76409e"
+CASES = 3560
 
 
 def test_the_suite_is_the_one_measured_held_out(shared_data: Path) -> None:
