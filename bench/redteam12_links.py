@@ -10,6 +10,7 @@ same message with the host written plainly, notes to the reader dropped.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 
 from bench import redteam12_tricks as t
@@ -25,6 +26,13 @@ SURFACES = ("post", "comment", "chat", "bio", "display_name", "livestream", "lis
 
 def has_digit(h: Host) -> bool:
     return any(c.isdigit() for c in h.name)
+
+
+def spoken(language: str) -> Accept:
+    """A name with digits whose letter runs are no digit word of ``language`` (``lima88`` is
+    not read aloud in Indonesian, where ``lima`` is 5): the dictation reads one way."""
+    words = set(t.DIGIT_WORDS[language])
+    return lambda h: has_digit(h) and not words & set(re.findall(r"[a-z]+", h.name))
 
 
 def digit_no_zero(h: Host) -> bool:
@@ -569,20 +577,22 @@ def link_families() -> dict[str, Builder]:
         "l_zwj_emoji_noise_mixed_numerals": I(
             ("zwj_emoji_noise", "mixed_numerals", "spelled_dot"), emoji_noise_mixed, has_digit
         ),
-        "l_said_hindi_digits": I(("digits_said_hindi", "spelled_dot"), said("hindi"), has_digit),
+        "l_said_hindi_digits": I(
+            ("digits_said_hindi", "spelled_dot"), said("hindi"), spoken("hindi")
+        ),
         "l_said_indonesian_titik_capital": I(
             ("digits_said_indonesian", "tld_by_capital"),
             said_capital("indonesian", "titik"),
-            both(has_digit, CC),
+            both(spoken("indonesian"), CC),
         ),
         "l_said_turkish_nokta": I(
-            ("digits_said_turkish", "dot_word"), said("turkish", "nokta"), has_digit
+            ("digits_said_turkish", "dot_word"), said("turkish", "nokta"), spoken("turkish")
         ),
         "l_said_tagalog_tuldok": I(
-            ("digits_said_tagalog", "dot_word"), said("tagalog", "tuldok"), has_digit
+            ("digits_said_tagalog", "dot_word"), said("tagalog", "tuldok"), spoken("tagalog")
         ),
         "l_said_swahili_nukta": I(
-            ("digits_said_swahili", "dot_word_swahili"), said("swahili", "nukta"), has_digit
+            ("digits_said_swahili", "dot_word_swahili"), said("swahili", "nukta"), spoken("swahili")
         ),
         "l_indic_digits_indic_dot_com": I(
             ("indic_digits", "dot_com_in_indic_script"),
@@ -680,7 +690,7 @@ def link_families() -> dict[str, Builder]:
         "l_chat_voice_indonesian_digits": B(
             ("chat_voice_transcript", "digits_said_indonesian", "dot_word"),
             chat_voice_indonesian,
-            has_digit,
+            spoken("indonesian"),
             surfaces=("chat",),
         ),
         "l_bio_column_dingbat_negative": B(

@@ -44,7 +44,8 @@ STYLES: dict[str, dict[str, str]] = {
     "greekish": GREEKISH,
 }
 
-# Real look-alikes (TR39 confusables of Latin letters) from four scripts; a name mixes them.
+# Real look-alikes (TR39 confusables of Latin letters) from several scripts; a name mixes them.
+# Lisu's I and O are left out: a bare bar or ring in a mixed-case name could be l or 0.
 SALAD: dict[str, dict[str, str]] = {
     "armenian": {"g": "ց", "h": "հ", "n": "ո", "o": "օ", "q": "զ", "u": "ս"},
     "cherokee": {
@@ -54,7 +55,7 @@ SALAD: dict[str, dict[str, str]] = {
     },
     "lisu": {
         "a": "ꓮ", "b": "ꓐ", "c": "ꓚ", "d": "ꓓ", "e": "ꓰ", "f": "ꓝ", "g": "ꓖ", "h": "ꓧ",
-        "i": "ꓲ", "j": "ꓙ", "k": "ꓗ", "l": "ꓡ", "m": "ꓟ", "n": "ꓠ", "o": "ꓳ", "p": "ꓑ",
+        "j": "ꓙ", "k": "ꓗ", "l": "ꓡ", "m": "ꓟ", "n": "ꓠ", "p": "ꓑ",
         "r": "ꓣ", "s": "ꓢ", "t": "ꓔ", "u": "ꓴ", "v": "ꓦ", "w": "ꓪ", "x": "ꓫ", "y": "ꓬ",
         "z": "ꓜ",
     },

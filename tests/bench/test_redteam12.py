@@ -16,7 +16,7 @@ from bench.common import REPO_ROOT
 from bench.redteam7 import suite_sha256
 from bench.redteam12 import GROUPS, SEED, build, families
 
-SUITE_SHA256 = "ca6c71a7bcdf81901a9181a2860d9213f558cb4b70a61ef972e3e2039f76409e"
+SUITE_SHA256 = "b65cbb18d33e9c2f655712d5d6d8c0fc3276d610f01dd784d3407b8251289d71"
 CASES = 3560
 
 
