@@ -527,7 +527,9 @@ def link_families() -> dict[str, Builder]:
     return {
         "l_yi_capital_city_tld": I(("yi_style", "tld_by_capital"), yi_capital, CC),
         "l_yi_mixed_numerals_rare_dot_word": I(
-            ("yi_style", "mixed_numerals", "dot_word_15_languages"), yi_mixed_digits_dot_word
+            ("yi_style", "mixed_numerals", "dot_word_15_languages"),
+            yi_mixed_digits_dot_word,
+            has_digit,
         ),
         "l_cherokee_style_tld_meaning_zh": I(
             ("cherokee_style", "tld_as_chinese_meaning"), cherokee_meaning, MEANING, ("zh",)
@@ -650,7 +652,7 @@ def link_families() -> dict[str, Builder]:
         ),
         "l_ip_said_hindi": ip_family(("ip", "digits_said_hindi"), ip_said("hindi")),
         "l_bio_lines_yi_mixed_numerals": B(
-            ("bio_lines", "yi_style", "mixed_numerals"), yi_bio_lines
+            ("bio_lines", "yi_style", "mixed_numerals"), yi_bio_lines, has_digit
         ),
         "l_nick_pinned_cherokee_indic_digits": B(
             ("nickname_and_pinned_comment", "cherokee_style", "indic_digits"),
@@ -673,6 +675,7 @@ def link_families() -> dict[str, Builder]:
         "l_live_title_greekish_mixed_numerals": B(
             ("live_title", "greekish_style", "mixed_numerals"),
             live_title_greekish,
+            has_digit,
             surfaces=("livestream",),
         ),
         "l_listing_salad_flag": B(

@@ -16,7 +16,7 @@ from bench.common import REPO_ROOT
 from bench.redteam7 import suite_sha256
 from bench.redteam12 import GROUPS, SEED, build, families
 
-SUITE_SHA256 = "b65cbb18d33e9c2f655712d5d6d8c0fc3276d610f01dd784d3407b8251289d71"
+SUITE_SHA256 = "9c8f09118b8bf53955f4db0c4b56b8a561d03f25bf4bcb6f687d38942cb0671a"
 CASES = 3560
 
 
