@@ -11,6 +11,7 @@ low figure is the disguise and not a host the home does not list or an id shape 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -19,12 +20,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from bench.common import RESULTS_DIR, data_dir, load_scanner, pct, print_table, scanner_home
 from bench.redteam6_eval import evaluate, throughput
 from bench.redteam6_report import summarise, write_misses
 from bench.redteam6_score import judge
+from bench.redteam7 import suite_sha256
 
 
 def plain_control(scanner: Any, cases: Sequence[Any]) -> dict[str, dict[str, Any]]:
@@ -130,3 +132,42 @@ def run(
     print(json.dumps(payload["throughput"]), file=sys.stderr)
     print(f"wrote {out}", file=sys.stderr)
     return 0
+
+
+SCORING: Final = """The scoring is red team 6's (``bench.redteam6_eval.evaluate`` with
+``bench.redteam6_score.judge`` and its report), run by the shared driver
+``bench.redteam_driver`` so the figures compare with every red team from 6 on:
+
+- links: recall = the listed host found with the right host AND ``act``; listed links allowed;
+  wrong hosts (a host reported that is neither the planted one nor one the text really holds);
+- handles: recall = the right id found (and no wrong id); beside harmful wording, at least
+  ``review`` (``recall_strict``);
+- should-review: ``review`` or ``act``, never ``allow``, never a wrong host or id;
+- benign: act and review rates (act must be 0);
+- plain control: every case's ``key`` (written plainly) judged the same way.
+
+Link cases whose host, written plainly, is not ``act`` in the home are left out and counted
+(``excluded_unlisted``). CPU throughput (``time.process_time``) of ``Scanner.scan`` (best of 3)
+and each peer (one pass) on the disguised cases and on clean text.
+
+    python -m bench.redteam{n}_eval --home /tmp/benchhome --data ../shared/data --name redteam{n}"""
+"""How every red team from 8 on is scored (the help text of each ``bench.redteamN_eval``)."""
+
+
+def main_for(number: int, argv: list[str] | None = None) -> int:
+    """Run red team ``number`` (``bench/redteamN.py``: its ``build``, ``SEED``, ``PER_FAMILY``)
+    through :func:`run`; each ``bench.redteamN_eval`` is this call."""
+    suite = importlib.import_module(f"bench.redteam{number}")
+    doc = (
+        f"Run red team {number} (``bench/redteam{number}.py``) through ``Scanner.scan`` and the "
+        f"four peers; score it.\n\n{SCORING.format(n=number)}"
+    )
+    return run(
+        argv,
+        doc=doc,
+        default_name=f"redteam{number}",
+        build=suite.build,
+        seed=suite.SEED,
+        per_family=suite.PER_FAMILY,
+        sha256=suite_sha256,
+    )

@@ -5,50 +5,29 @@ each glyph table of its tricks reading back one way (a careful reader recovers e
 
 from __future__ import annotations
 
-import json
 import random
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 from bench import redteam12_tricks as t
-from bench.common import REPO_ROOT
-from bench.redteam7 import suite_sha256
 from bench.redteam12 import GROUPS, SEED, build, families
+from tests.bench.heldout import assert_groups, assert_keys_hold_values, assert_measured_suite
 
 SUITE_SHA256 = "9c8f09118b8bf53955f4db0c4b56b8a561d03f25bf4bcb6f687d38942cb0671a"
 CASES = 3560
 
 
 def test_the_suite_is_the_one_measured_held_out(shared_data: Path) -> None:
-    cases = build(shared_data)
-    assert SEED == 1220261207 and len(cases) == CASES
-    assert suite_sha256(cases) == SUITE_SHA256
-    recorded = json.loads((REPO_ROOT / "bench/results/redteam12_first.json").read_text())
-    assert (recorded["seed"], recorded["cases"]) == (SEED, CASES)
-    assert recorded["suite_sha256"] == SUITE_SHA256
+    assert SEED == 1220261207
+    assert_measured_suite("redteam12", build(shared_data), SEED, CASES, SUITE_SHA256)
 
 
 def test_every_group_has_its_families() -> None:
-    groups = Counter(group for group, _ in families().values())
-    assert set(groups) == set(GROUPS)
-    assert groups["link"] >= 40 and groups["handle"] >= 15
-    assert groups["review"] >= 6 and groups["benign"] >= 12
+    assert_groups(families(), GROUPS)
 
 
 def test_each_key_holds_its_planted_value(shared_data: Path) -> None:
-    for case in build(shared_data, per_family=3):
-        if case.group in ("link", "handle", "review"):
-            key = case.key.lower().replace(" ", "")
-            assert case.expected, case.id
-            assert any(value.lower().lstrip("@+") in key for value in case.expected), (
-                case.id,
-                case.expected,
-                case.key,
-            )
-            assert case.text != case.key, case.id
-        else:
-            assert not case.expected and case.kind == "none", case.id
+    assert_keys_hold_values(build, shared_data)
 
 
 def _ethiopic_value(s: str) -> int:
