@@ -28,7 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.redteam7 import Case
-from bench.redteam_suite import GROUPS, Builder, build_cases, grouped, summary_main
+from bench.redteam_suite import GROUPS, Builder, build_cases, module_families, summary_main
 
 SEED = 920261207
 PER_FAMILY = 40
@@ -37,17 +37,7 @@ __all__ = ["GROUPS", "PER_FAMILY", "SEED", "Builder", "build", "families"]
 
 def families() -> dict[str, tuple[str, Builder]]:
     """Family name -> (group, builder of its i-th case)."""
-    from bench.redteam9_links import link_families
-    from bench.redteam9_other import benign_families, handle_families, review_families
-
-    return grouped(
-        {
-            "link": link_families(),
-            "handle": handle_families(),
-            "review": review_families(),
-            "benign": benign_families(),
-        }
-    )
+    return module_families(9)
 
 
 def build(data: Path, seed: int = SEED, per_family: int = PER_FAMILY) -> list[Case]:

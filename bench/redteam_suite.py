@@ -8,6 +8,7 @@ SHA-256) are what each built on its own before this module: a family's cases com
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import random
 from collections import Counter
@@ -17,7 +18,7 @@ from pathlib import Path
 from bench.common import data_dir
 from bench.redteam7 import GROUPS, Builder, Case, Pools, suite_sha256
 
-__all__ = ["GROUPS", "Builder", "build_cases", "grouped", "summary_main"]
+__all__ = ["GROUPS", "Builder", "build_cases", "grouped", "module_families", "summary_main"]
 
 
 def grouped(by_group: Mapping[str, Mapping[str, Builder]]) -> dict[str, tuple[str, Builder]]:
@@ -29,6 +30,21 @@ def grouped(by_group: Mapping[str, Mapping[str, Builder]]) -> dict[str, tuple[st
                 raise ValueError(f"duplicate family {name}")
             out[name] = (group, builder)
     return out
+
+
+def module_families(number: int) -> dict[str, tuple[str, Builder]]:
+    """Red team ``number``'s families from its two modules (``bench.redteamN_links``: links;
+    ``bench.redteamN_other``: handles, should-review, benign), grouped."""
+    links = importlib.import_module(f"bench.redteam{number}_links")
+    other = importlib.import_module(f"bench.redteam{number}_other")
+    return grouped(
+        {
+            "link": links.link_families(),
+            "handle": other.handle_families(),
+            "review": other.review_families(),
+            "benign": other.benign_families(),
+        }
+    )
 
 
 def build_cases(
