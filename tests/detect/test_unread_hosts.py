@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bastion import Item, Scanner
 from bastion.detect import unread_hosts
-from bastion.detect.base import DetectContext, Resources
+from bastion.detect.base import DetectContext, Resources, re2_text
 from bastion.intel import IntelIndex
 from bastion.model import Entity
 from tests.extract.conftest import default_scanner
@@ -114,3 +114,22 @@ def test_an_entity_covers_its_ending_unless_it_is_prose_dropped_unlisted(
 def test_markers_never_raise_and_point_at_an_ending(text: str) -> None:
     for start, end, tld in unread_hosts.markers(text):
         assert text[start:end].lower().endswith(tld)
+
+
+_PIECES = ["✿", "🎰", "\xa0", "ſ", "K", "点", " ", ".", "。", "dot", "com", "ex", "印度", "India",
+           "中", "a", "★", "英文句号", "\u2003", "ɮ"]  # fmt: skip
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_prefilters_never_hide_a_marker(text: str) -> None:
+    """Every pattern on every text gives what ``markers`` gives with its cheap prefilters."""
+    subject = re2_text(text)
+    every = sorted(
+        {
+            (match.start(1), match.end(2), match.group(2).lower())
+            for pattern in unread_hosts._MARKER_RES
+            for match in pattern.finditer(subject)
+        }
+    )
+    assert unread_hosts.markers(text) == (every if not text.isascii() else [])

@@ -91,6 +91,13 @@ _DOTTISH: Final = re.compile(
     "\U0001f000-\U0001faff]|(?i:dot)"
 ).search
 """A character every marker holds: most texts without one are passed at once."""
+_LATIN_LETTER: Final = re.compile("[A-Za-z]").search
+"""Every TLD is ASCII letters: a text without one can hold only a country's name for it."""
+_HAS_GLYPH: Final = re.compile(
+    "[^\x00-\x7f\t\n\f\r \u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+).search
+"""``re``: ``_GLYPH`` (RE2's ``\\s`` is ``[\\t\\n\\f\\r ]``): the country form needs one."""
 
 
 def markers(text: str) -> list[tuple[int, int, str]]:
@@ -98,10 +105,13 @@ def markers(text: str) -> list[tuple[int, int, str]]:
     separator and the TLD, in code points); none in a text all ASCII or with no dot's sign."""
     if text.isascii() or _DOTTISH(text) is None:
         return []
-    subject = re2_text(text)
+    patterns = _MARKER_RES[:-1] if _LATIN_LETTER(text) else ()
+    if _HAS_GLYPH(text):
+        patterns = (*patterns, _MARKER_RES[-1])
+    subject = re2_text(text) if patterns else ""
     found = {
         (match.start(1), match.end(2), match.group(2).lower())
-        for pattern in _MARKER_RES
+        for pattern in patterns
         for match in pattern.finditer(subject)
     }
     return sorted(found)
